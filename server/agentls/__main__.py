@@ -1,0 +1,3 @@
+from agentls.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,169 @@
+"""Which tool reads a file, chosen by its path, and the keys each dialect knows.
+
+The glob -> dialect map can be extended from configuration (``[tool.agentls.dialects]``);
+user globs are tried before the defaults.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Dialect:
+    id: str
+    title: str
+    product: str  # who reads the file, for messages ("Claude Code will not load this agent")
+    noun: str  # "agent", "skill", "command", "rule", "prompt file"
+    required: tuple[str, ...]
+    keys: frozenset[str]
+    name_from: str  # "frontmatter" | "file" | "directory"
+    docs: str
+
+
+CLAUDE_AGENT_KEYS = frozenset({
+    "name", "description", "tools", "disallowedTools", "model", "permissionMode", "maxTurns",
+    "skills", "mcpServers", "hooks", "memory", "background", "effort", "isolation", "color",
+    "initialPrompt", "omitClaudeMd", "autoCompactWindow", "experimental", "observer",
+    "observerMessage", "observeToolResults", "observeSubagents",
+})
+CLAUDE_SKILL_KEYS = frozenset({
+    "name", "description", "when_to_use", "argument-hint", "arguments",
+    "disable-model-invocation", "user-invocable", "background", "allowed-tools",
+    "disallowed-tools", "model", "effort", "context", "agent", "hooks", "paths", "shell",
+    "metadata", "license", "compatibility", "version",
+})
+CLAUDE_COMMAND_KEYS = frozenset({
+    "allowed-tools", "argument-hint", "description", "model", "disable-model-invocation", "name",
+})
+AGENT_SKILLS_SPEC_KEYS = frozenset({
+    "name", "description", "license", "compatibility", "metadata", "allowed-tools",
+})
+
+DIALECTS: dict[str, Dialect] = {d.id: d for d in (
+    Dialect("claude-agent", "Claude Code subagent", "Claude Code", "agent",
+            ("name", "description"), CLAUDE_AGENT_KEYS, "frontmatter",
+            "https://code.claude.com/docs/en/sub-agents"),
+    Dialect("claude-plugin-agent", "Claude Code plugin agent", "Claude Code", "plugin agent",
+            (), CLAUDE_AGENT_KEYS | {"when_to_use", "when-to-use"}, "frontmatter",
+            "https://code.claude.com/docs/en/plugins-reference"),
+    Dialect("claude-skill", "Claude Code skill", "Claude Code", "skill",
+            (), CLAUDE_SKILL_KEYS, "directory", "https://code.claude.com/docs/en/skills"),
+    Dialect("claude-command", "Claude Code slash command", "Claude Code", "command",
+            (), CLAUDE_COMMAND_KEYS, "file", "https://code.claude.com/docs/en/slash-commands"),
+    Dialect("copilot-agent", "GitHub Copilot custom agent", "GitHub Copilot", "custom agent",
+            ("description",), frozenset({
+                "description", "name", "target", "tools", "model", "disable-model-invocation",
+                "user-invocable", "user-invokable", "mcp-servers", "metadata", "argument-hint",
+                "handoffs", "agents",
+            }), "file",
+            "https://docs.github.com/en/copilot/reference/custom-agents-configuration"),
+    Dialect("copilot-prompt", "GitHub Copilot prompt file", "GitHub Copilot", "prompt file",
+            (), frozenset({"description", "name", "argument-hint", "agent", "model", "tools",
+                           "mode"}), "file",
+            "https://code.visualstudio.com/docs/copilot/customization/prompt-files"),
+    Dialect("copilot-instructions", "GitHub Copilot instructions file", "GitHub Copilot",
+            "instructions file", (), frozenset({"applyTo", "description", "excludeAgent", "name"}),
+            "file", "https://code.visualstudio.com/docs/copilot/customization/custom-instructions"),
+    Dialect("opencode-agent", "OpenCode agent", "OpenCode", "agent", ("description",),
+            frozenset({"description", "mode", "model", "temperature", "top_p", "maxSteps", "steps",
+                       "disable", "prompt", "hidden", "tools", "permission", "color",
+                       "reasoningEffort", "textVerbosity"}), "file",
+            "https://opencode.ai/docs/agents/"),
+    Dialect("cursor-rule", "Cursor rule", "Cursor", "rule", (),
+            frozenset({"description", "globs", "alwaysApply"}), "file",
+            "https://docs.cursor.com/context/rules"),
+)}
+
+# Ordered: the first match wins. Patterns match the end of a POSIX path.
+DEFAULT_GLOBS: tuple[tuple[str, str], ...] = (
+    (".claude/agents/**/*.md", "claude-agent"),
+    (".claude/commands/**/*.md", "claude-command"),
+    (".claude/skills/*/SKILL.md", "claude-skill"),
+    ("skills/*/SKILL.md", "claude-skill"),
+    ("commands/**/*.md", "claude-command?plugin"),
+    ("agents/**/*.md", "claude-plugin-agent?plugin"),
+    (".github/agents/*.md", "copilot-agent"),
+    (".github/chatmodes/*.chatmode.md", "copilot-agent"),
+    ("*.agent.md", "copilot-agent"),
+    ("*.chatmode.md", "copilot-agent"),
+    ("*.prompt.md", "copilot-prompt"),
+    ("*.instructions.md", "copilot-instructions"),
+    (".opencode/agents/*.md", "opencode-agent"),
+    (".opencode/agent/*.md", "opencode-agent"),
+    (".config/opencode/agents/*.md", "opencode-agent"),
+    (".config/opencode/agent/*.md", "opencode-agent"),
+    (".cursor/rules/**/*.mdc", "cursor-rule"),
+)
+
+# Where ``agentls check`` looks when given no paths.
+DEFAULT_LOCATIONS = (
+    ".claude/agents", ".claude/commands", ".claude/skills", ".github/agents",
+    ".github/chatmodes", ".github/prompts", ".github/instructions", ".opencode/agents",
+    ".opencode/agent", ".cursor/rules",
+)
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(glob: str) -> re.Pattern[str]:
+    """``**`` spans folders, ``*`` stays within one; matched at a folder boundary at the end."""
+    out = []
+    i = 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out.append("(?:[^/]+/)*")
+            i += 3
+        elif glob[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif glob[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(glob[i]))
+            i += 1
+    # .md extensions match in any case: Claude Code skips ".MD" and we want to say so.
+    pattern = "".join(out).replace(r"\.md", r"\.[mM][dD]")
+    return re.compile(r"(?:^|/)" + pattern + r"\Z")
+
+
+def _is_plugin_root(folder: str) -> bool:
+    return os.path.isdir(os.path.join(folder, ".claude-plugin"))
+
+
+def _plugin_condition(path: str, glob: str) -> bool:
+    """``agents/`` or ``commands/`` count as a plugin's only beside a ``.claude-plugin`` folder."""
+    top = glob.split("/", 1)[0]
+    parts = path.split("/")
+    for i in range(len(parts) - 1, -1, -1):
+        if parts[i] == top:
+            return _is_plugin_root("/".join(parts[:i]) or ".")
+    return False
+
+
+def dialect_for(path: str, extra: Mapping[str, str] | None = None) -> str | None:
+    """The dialect id for a path, or ``None`` when agentls does not know the file."""
+    posix = os.path.abspath(path).replace(os.sep, "/")
+    for glob, dialect in _globs(extra):
+        if not _glob_regex(glob).search(posix):
+            continue
+        dialect_id, _, condition = dialect.partition("?")
+        if condition == "plugin" and not _plugin_condition(posix, glob):
+            continue
+        return dialect_id
+    return None
+
+
+def _globs(extra: Mapping[str, str] | None) -> Iterable[tuple[str, str]]:
+    if extra:
+        yield from extra.items()
+    yield from DEFAULT_GLOBS
+
+
+def title(dialect: str) -> str:
+    d = DIALECTS.get(dialect)
+    return d.title if d else dialect

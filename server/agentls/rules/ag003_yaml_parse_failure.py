@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.frontmatter import retry, yamlnodes
+from agentls.frontmatter.document import ParseState
+from agentls.model import Effect, Finding, Severity, Span
+from agentls.rules.base import CheckContext, Example, Rule
+
+
+class YamlParseFailure(Rule):
+    """The frontmatter is not valid YAML, even for Claude Code's lenient retry.
+
+    ## What it does
+    Reports frontmatter that fails to parse, at the place the YAML parser gave up (the
+    first, strict error: that is usually the one to fix).
+
+    ## Why is this bad?
+    When the YAML does not parse, Claude Code retries once after quoting suspicious one-line
+    values. When that fails too, a subagent is **skipped** (the log line is only visible with
+    `--debug`), a plugin agent loads under its file name with a generic description, and a
+    skill or command loads with empty metadata. Common causes: a value that continues on an
+    unindented line, a value ending in `:`, an unterminated quote, a key with a digit or dot
+    followed by another `key: value` on the same line.
+
+    ## Example
+    ```yaml
+    ---
+    name: reviewer
+    description: "Reviews code
+    ---
+    ```
+    Close the quote, or remove it.
+    """
+
+    code = "AG003"
+    slug = "yaml-parse-failure"
+    severity = Severity.ERROR
+    effect = Effect.SKIP
+    needs_mapping = False
+    examples_bad = (Example('---\nname: a\ndescription: "oops\n---\nBody\n'),)
+    examples_good = (Example('---\nname: a\ndescription: "fine"\n---\nBody\n'),)
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        doc = ctx.doc
+        block = doc.block
+        if doc.state is not ParseState.FAILED or block is None or doc.strict_error is None:
+            return
+        if doc.crlf and _lf_would_load(block.yaml):
+            return  # AG004 explains this one: CRLF defeated the retry
+        offset = doc.strict_error.offset
+        if offset is None:
+            offset = block.start
+        span = _error_span(doc.text, offset, block.end)
+        detail = doc.strict_error.message
+        if ctx.dialect.startswith("claude-"):
+            lead = _claude_consequence(ctx)
+            message = f"{lead}: the frontmatter is not valid YAML, even after Claude Code's lenient retry ({detail})"
+            severity = self.severity if ctx.dialect == "claude-agent" else Severity.WARNING
+        else:
+            message = f"{ctx.product} cannot read this frontmatter: {detail}"
+            severity = self.severity
+        yield ctx.finding(span, message, severity=severity, effect=ctx.skip_effect())
+
+
+def _claude_consequence(ctx: CheckContext) -> str:
+    if ctx.dialect == "claude-agent":
+        return ctx.skip_prefix()
+    if ctx.dialect == "claude-plugin-agent":
+        return "Claude Code loads this plugin agent under its file name with a generic description"
+    return f"Claude Code loads this {ctx.noun} with empty metadata"
+
+
+def _lf_would_load(block: str) -> bool:
+    text = block.replace("\r\n", "\n")
+    try:
+        yamlnodes.parse(retry.rewrite(text).text)
+    except yamlnodes.YamlError:
+        return False
+    return True
+
+
+def _error_span(text: str, offset: int, limit: int) -> Span:
+    """The character at the error, or the rest of its line when it sits on a line end."""
+    offset = min(offset, len(text))
+    if offset < limit and text[offset] not in "\r\n":
+        return Span(offset, offset + 1)
+    line_start = text.rfind("\n", 0, offset) + 1
+    if line_start == offset and offset > 0:  # at a line start: point at the line above
+        line_start = text.rfind("\n", 0, offset - 1) + 1
+        offset -= 1
+    end = offset
+    while end > line_start and text[end - 1] in "\r\n":
+        end -= 1
+    start = line_start + (len(text[line_start:end]) - len(text[line_start:end].lstrip()))
+    return Span(min(start, end), end)

@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.frontmatter import retry, yamlnodes
+from agentls.frontmatter.document import AgentDocument, ParseState
+from agentls.model import Effect, Finding, Severity, Span
+from agentls.rules._retry_fix import quoting_fix
+from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
+
+
+class RescuedYaml(Rule):
+    """Invalid YAML that Claude Code still loads, and every other tool rejects.
+
+    ## What it does
+    Reports a frontmatter value that strict YAML rejects but that Claude Code's lenient
+    retry rescues, most often a one-line description holding
+    `Examples: <example>Context: … user: "…"</example>` without quotes.
+
+    ## Why is this bad?
+    Claude Code loads the file: when its strict parse fails it quotes such one-line values
+    and parses again. Strict parsers (Cursor, GitHub Copilot, python-frontmatter, GitHub's
+    Markdown renderer, most linters) reject the whole frontmatter. And the rescue is
+    fragile: the same file with CRLF line endings is skipped, and the retry also rewrites
+    other lines (a `# comment` after a value becomes part of it).
+
+    ## Fix
+    The quick fix quotes the values exactly as the retry does (backslashes doubled, `"`
+    escaped, one line), so every parser accepts the file and Claude Code loads the very
+    same text. It avoids block scalars (`|`, `>`), which keep a final newline in Claude Code.
+    """
+
+    code = "AG005"
+    slug = "rescued-yaml"
+    severity = Severity.WARNING
+    effect = Effect.RESCUED
+    dialects = CLAUDE_ALL
+    needs_mapping = False
+    fixable = True
+    examples_bad = (Example(
+        '---\nname: a\ndescription: Use it. Examples: <example>user: "hi"</example>\n---\nBody\n'),)
+    examples_good = (Example(
+        '---\nname: a\ndescription: "Use it. Examples: <example>user: \\"hi\\"</example>"\n---\nBody\n'),)
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        doc = ctx.doc
+        block = doc.block
+        if doc.state is not ParseState.RESCUED or block is None or doc.rewrite is None:
+            return
+        fix = quoting_fix(doc)
+        detail = doc.strict_error.message if doc.strict_error else "invalid YAML"
+        message = ("Claude Code loads this only because its lenient retry quotes the value; "
+                   "strict YAML parsers (Cursor, GitHub Copilot, python-frontmatter, GitHub's "
+                   f"renderer) reject the frontmatter: {detail}")
+        broken = [line for line in doc.rewrite.quoted if _breaks_alone(line)]
+        if not broken:
+            at = doc.strict_error.offset if doc.strict_error and doc.strict_error.offset else block.start
+            line = doc.index.line_of(at)
+            start, end = doc.index.line_start(line), doc.index.line_end(line)
+            yield ctx.finding(Span(start, max(start, end)), message, fix=fix)
+            return
+        for line in broken:
+            yield ctx.finding(Span(block.start + line.value_start, block.start + line.value_end),
+                              message, fix=fix)
+
+
+def _breaks_alone(line: retry.QuotedLine) -> bool:
+    try:
+        yamlnodes.parse(f"{line.key}: {line.original}")
+    except yamlnodes.YamlError:
+        return True
+    return False
+
+
+def collateral_changes(doc: AgentDocument) -> list[tuple[retry.QuotedLine, object]]:
+    """Lines that parse on their own but that the retry rewrote anyway, with their old value."""
+    out: list[tuple[retry.QuotedLine, object]] = []
+    if doc.rewrite is None:
+        return out
+    for line in doc.rewrite.quoted:
+        try:
+            parsed = yamlnodes.parse(f"{line.key}: {line.original}").root
+        except yamlnodes.YamlError:
+            continue
+        if parsed is not None and parsed.value.get(line.key) != line.original:
+            out.append((line, parsed.value.get(line.key)))
+    return out
