@@ -107,6 +107,10 @@ def load(start: Path | None = None) -> Settings:
     path = find_config(start or Path(os.getcwd()))
     if path is None:
         return Settings()
+    return load_file(path)
+
+
+def load_file(path: Path) -> Settings:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:

@@ -1,0 +1,91 @@
+"""``agentls``: check agent files, find patterns, review code, or serve the LSP.
+
+Only what a subcommand needs is imported: ``agentls check`` must start fast in CI and
+pre-commit, so it never imports pygls or anthropic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from agentls import __version__
+from agentls.cli import check_cmd
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="agentls",
+        description="Language server and linter for AI agent definition files and Python design.",
+    )
+    parser.add_argument("--version", action="version", version=f"agentls {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    check_cmd.add_parser(sub)
+    _add_optional(sub, "agentls.cli.patterns_cmd")
+    _add_optional(sub, "agentls.cli.review_cmd")
+    serve = sub.add_parser("serve", help="run the language server (stdio by default)")
+    serve.add_argument("--stdio", action="store_true", help="use stdio (the default)")
+    serve.add_argument("--tcp", metavar="HOST:PORT", help="listen on a TCP address instead")
+    serve.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    serve.set_defaults(run=_serve)
+    rules_p = sub.add_parser("rules", help="list every rule with its code and summary")
+    rules_p.set_defaults(run=_rules)
+    explain = sub.add_parser("explain", help="show a rule's documentation")
+    explain.add_argument("code")
+    explain.set_defaults(run=_explain)
+    return parser
+
+
+def _add_optional(sub: argparse._SubParsersAction[argparse.ArgumentParser], module: str) -> None:
+    import importlib
+
+    try:
+        mod = importlib.import_module(module)
+    except ImportError:
+        return
+    mod.add_parser(sub)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from agentls.lsp.run import serve
+
+    return serve(args.tcp, args.log_level)
+
+
+def _rules(args: argparse.Namespace) -> int:
+    from agentls import rules
+
+    for rule in rules.all_rules().values():
+        print(f"{rule.code}  {rule.slug:<32} {rule.severity.label:<8} {rule.summary()}")
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from agentls import rules
+    from agentls.render.ruledocs import page
+
+    rule = rules.get(args.code)
+    if rule is None:
+        print(f"agentls: no rule {args.code!r}; `agentls rules` lists them", file=sys.stderr)
+        return 2
+    print(page(rule))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    try:
+        result: int = args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Renderers over one finding type: text, JSON, SARIF, GitHub annotations, rule docs."""

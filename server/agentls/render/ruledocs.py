@@ -1,0 +1,77 @@
+"""Rule documentation pages, generated from each rule's own docstring.
+
+``python -m agentls.render.ruledocs docs/rules`` rewrites ``docs/rules/``; a test checks the
+committed pages are what this produces, so the docs cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from agentls import rules
+from agentls.dialects import title
+from agentls.rules.base import Rule
+
+
+def page(rule: Rule) -> str:
+    doc = rule.documentation()
+    summary, _, rest = doc.partition("\n")
+    applies = ("every dialect" if rule.dialects is None
+               else ", ".join(sorted(title(d) for d in rule.dialects)))
+    lines = [
+        f"# {rule.code} `{rule.slug}`",
+        "",
+        f"{summary.strip()}",
+        "",
+        f"- Default severity: **{rule.severity.label}**",
+        f"- Applies to: {applies}",
+        f"- Fix: {'yes' if rule.fixable else 'no'}",
+        "",
+        rest.strip(),
+        "",
+    ]
+    if rule.examples_bad:
+        lines += ["## Reported", ""]
+        for ex in rule.examples_bad[:2]:
+            lines += [f"As a {title(ex.dialect)}:", "", "```markdown", ex.text.rstrip("\n"),
+                      "```", ""]
+    if rule.examples_good:
+        lines += ["## Not reported", ""]
+        for ex in rule.examples_good[:2]:
+            lines += ["```markdown", ex.text.rstrip("\n"), "```", ""]
+    lines += ["Suppress it on one line with `# agentls: disable=" + rule.code + "` (on that line "
+              "or the line above) or for the file with `# agentls: disable-file=" + rule.code
+              + "`.", ""]
+    return "\n".join(lines).replace("\r", "\\r")
+
+
+def index() -> str:
+    lines = ["# Rules", "", "| Code | Name | Severity | Fix | Summary |", "|---|---|---|---|---|"]
+    for rule in rules.all_rules().values():
+        lines.append(f"| [{rule.code}]({rule.code}.md) | `{rule.slug}` | {rule.severity.label} | "
+                     f"{'yes' if rule.fixable else ''} | {rule.summary()} |")
+    return "\n".join(lines) + "\n"
+
+
+def generate() -> dict[str, str]:
+    pages = {f"{code}.md": page(rule) for code, rule in rules.all_rules().items()}
+    pages["index.md"] = index()
+    return pages
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = argv if argv is not None else sys.argv[1:]
+    out = Path(args[0] if args else "docs/rules")
+    out.mkdir(parents=True, exist_ok=True)
+    pages = generate()
+    for stale in out.glob("AG*.md"):
+        if stale.name not in pages:
+            stale.unlink()
+    for name, text in pages.items():
+        (out / name).write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,68 @@
+"""SARIF 2.1.0, with the rules' help text and fixes, for GitHub code scanning."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agentls import __version__, rules
+from agentls.model import Severity
+from agentls.render.located import DOCS_URL, Located
+from agentls.text import LineIndex
+
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note",
+          Severity.HINT: "note"}
+
+
+def _region(index: LineIndex, start: int, end: int) -> dict[str, int]:
+    a, b = index.position(start), index.position(end)
+    return {"startLine": a.line + 1, "startColumn": a.column + 1,
+            "endLine": b.line + 1, "endColumn": b.column + 1}
+
+
+def sarif(items: list[tuple[Located, LineIndex]]) -> dict[str, Any]:
+    used = sorted({item.finding.code for item, _ in items})
+    registry = rules.all_rules()
+    rule_entries = []
+    for code in used:
+        rule = registry.get(code)
+        entry: dict[str, Any] = {"id": code, "helpUri": DOCS_URL.format(code=code)}
+        if rule is not None:
+            entry["name"] = rule.slug
+            entry["shortDescription"] = {"text": rule.summary()}
+            entry["help"] = {"text": rule.documentation(), "markdown": rule.documentation()}
+            entry["defaultConfiguration"] = {"level": _LEVEL[rule.severity]}
+        rule_entries.append(entry)
+    results = []
+    for item, index in items:
+        f = item.finding
+        location = {"physicalLocation": {
+            "artifactLocation": {"uri": item.path.replace("\\", "/")},
+            "region": _region(index, f.span.start, f.span.end),
+        }}
+        result: dict[str, Any] = {
+            "ruleId": f.code, "ruleIndex": used.index(f.code), "level": _LEVEL[f.severity],
+            "message": {"text": f.message}, "locations": [location],
+        }
+        if f.fix is not None:
+            result["fixes"] = [{
+                "description": {"text": f.fix.title},
+                "artifactChanges": [{
+                    "artifactLocation": {"uri": item.path.replace("\\", "/")},
+                    "replacements": [{
+                        "deletedRegion": _region(index, e.span.start, e.span.end),
+                        "insertedContent": {"text": e.new_text},
+                    } for e in f.fix.edits],
+                }],
+            }]
+        results.append(result)
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "agentls", "version": __version__,
+                                "informationUri": "https://github.com/agentls/agentls",
+                                "rules": rule_entries}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
