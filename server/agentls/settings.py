@@ -15,7 +15,7 @@ from agentls.model import Severity
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 DEFAULT_MAX_FILE_SIZE = 1_048_576
 

@@ -109,7 +109,7 @@ class Alias(Node):
     target: AnyNode | None = None
 
 
-AnyNode = Union[Scalar, Sequence, Mapping, Alias]
+AnyNode = Union[Scalar, Sequence, Mapping, Alias]  # noqa: UP007 - a runtime alias on 3.10
 
 
 @dataclass(frozen=True)
@@ -232,11 +232,12 @@ def _compose(text: str, limit: int, max_depth: int) -> Parsed:
                 remember(node, event)
                 attach(node)
             elif isinstance(event, yaml.AliasEvent):
-                target = anchors.get(event.anchor)
+                name = event.anchor or ""
+                target = anchors.get(name)
                 if target is None:
-                    raise YamlError(f"unknown alias '*{event.anchor}'", start)
-                alias = Alias(start, end, value=target.value, name=event.anchor, target=target)
-                markers.append(Marker("alias", event.anchor, start, end))
+                    raise YamlError(f"unknown alias '*{name}'", start)
+                alias = Alias(start, end, value=target.value, name=name, target=target)
+                markers.append(Marker("alias", name, start, end))
                 attach(alias)
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 if len(stack) >= max_depth:

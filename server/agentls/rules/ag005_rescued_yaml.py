@@ -55,8 +55,8 @@ class RescuedYaml(Rule):
         broken = [line for line in doc.rewrite.quoted if _breaks_alone(line)]
         if not broken:
             at = doc.strict_error.offset if doc.strict_error and doc.strict_error.offset else block.start
-            line = doc.index.line_of(at)
-            start, end = doc.index.line_start(line), doc.index.line_end(line)
+            row = doc.index.line_of(at)
+            start, end = doc.index.line_start(row), doc.index.line_end(row)
             yield ctx.finding(Span(start, max(start, end)), message, fix=fix)
             return
         for line in broken:

@@ -1,0 +1,94 @@
+"""Agent definition files in the editor: diagnostics and quick fixes from the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lsprotocol import types as t
+from pygls.workspace import TextDocument
+
+from agentls.dialects import dialect_for
+from agentls.engine import check_text
+from agentls.frontmatter.document import AgentDocument
+from agentls.lsp import convert
+from agentls.lsp.server import AgentLanguageServer, DiagnosticSource
+from agentls.model import Finding, Span
+
+SOURCE = "agentls"
+
+
+@dataclass
+class Checked:
+    version: int | None
+    doc: AgentDocument
+    findings: list[Finding]
+    positions: convert.Positions
+    diagnostics: list[t.Diagnostic]
+
+
+class AgentFiles:
+    def __init__(self) -> None:
+        self._cache: dict[str, Checked] = {}
+
+    def dialect(self, ls: AgentLanguageServer, uri: str) -> str | None:
+        path = ls.path_of(uri)
+        if path is None:
+            return None
+        forced = ls.client_settings.get("dialect")
+        if isinstance(forced, str) and forced:
+            return forced
+        return dialect_for(path, ls.settings.dialects)
+
+    def checked(self, ls: AgentLanguageServer, doc: TextDocument) -> Checked | None:
+        dialect = self.dialect(ls, doc.uri)
+        if dialect is None:
+            return None
+        cached = self._cache.get(doc.uri)
+        if cached is not None and cached.version == doc.version and doc.version is not None:
+            return cached
+        text = doc.source
+        agent_doc, findings = check_text(text, ls.path_of(doc.uri), dialect, ls.settings)
+        positions = convert.Positions(text, ls.position_encoding)
+        diagnostics = [convert.diagnostic(f, positions, doc.uri, data={"i": i})
+                       for i, f in enumerate(findings)]
+        result = Checked(doc.version, agent_doc, findings, positions, diagnostics)
+        self._cache[doc.uri] = result
+        return result
+
+    def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
+        checked = self.checked(ls, doc)
+        return None if checked is None else checked.diagnostics
+
+    def code_actions(self, ls: AgentLanguageServer, params: t.CodeActionParams) -> list[t.CodeAction]:
+        only = params.context.only
+        if only and not any(str(k).startswith(t.CodeActionKind.QuickFix) for k in only):
+            return []
+        doc = ls.workspace.get_text_document(params.text_document.uri)
+        checked = self.checked(ls, doc)
+        if checked is None:
+            return []
+        want = Span(checked.positions.offset(params.range.start),
+                    checked.positions.offset(params.range.end))
+        actions: list[t.CodeAction] = []
+        for finding, diag in zip(checked.findings, checked.diagnostics, strict=True):
+            if finding.fix is None or not _touches(finding.span, want):
+                continue
+            action = convert.quick_fix(finding, diag, checked.positions, doc.uri, doc.version,
+                                       ls.document_changes)
+            if action is not None:
+                actions.append(action)
+        return actions
+
+    def forget(self, uri: str) -> None:
+        self._cache.pop(uri, None)
+
+
+def _touches(a: Span, b: Span) -> bool:
+    return a.start <= b.end and b.start <= a.end
+
+
+def register(server: AgentLanguageServer) -> AgentFiles:
+    files = AgentFiles()
+    server.sources.append(DiagnosticSource(SOURCE, files.diagnose))
+    server.code_action_providers.append(files.code_actions)
+    return files

@@ -1,0 +1,112 @@
+"""The language server object and the handlers every feature shares.
+
+Features plug in as *providers*: a diagnostics source, a code-action provider, a hover
+provider, a document-symbol provider. The server registers each LSP method once and asks
+every provider, so one failing provider is logged and the others still answer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lsprotocol import types as t
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+from pygls.workspace import TextDocument
+
+from agentls import __version__
+from agentls import settings as settings_mod
+from agentls.lsp.store import DiagnosticStore
+
+log = logging.getLogger(__name__)
+
+Diagnose = Callable[["AgentLanguageServer", TextDocument], "list[t.Diagnostic] | None"]
+CodeActions = Callable[["AgentLanguageServer", t.CodeActionParams], "list[t.CodeAction]"]
+Hover = Callable[["AgentLanguageServer", TextDocument, t.Position], "t.Hover | None"]
+Symbols = Callable[["AgentLanguageServer", TextDocument], "list[t.DocumentSymbol] | None"]
+
+
+@dataclass
+class DiagnosticSource:
+    """``diagnose`` returns ``None`` when the document is not its business."""
+
+    name: str
+    diagnose: Diagnose
+
+
+class AgentLanguageServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("agentls", __version__,
+                         text_document_sync_kind=t.TextDocumentSyncKind.Incremental)
+        self.settings = settings_mod.Settings()
+        self.client_settings: dict[str, Any] = {}
+        self.diagnostics = DiagnosticStore()
+        self.sources: list[DiagnosticSource] = []
+        self.code_action_providers: list[CodeActions] = []
+        self.hover_providers: list[Hover] = []
+        self.symbol_providers: list[Symbols] = []
+
+    # -- client capabilities -------------------------------------------------------------
+    @property
+    def pull_diagnostics(self) -> bool:
+        td = self.client_capabilities.text_document
+        return td is not None and td.diagnostic is not None
+
+    @property
+    def document_changes(self) -> bool:
+        ws = self.client_capabilities.workspace
+        return bool(ws and ws.workspace_edit and ws.workspace_edit.document_changes)
+
+    @property
+    def position_encoding(self) -> str:
+        return str(self.workspace.position_encoding or "utf-16")
+
+    # -- diagnostics ---------------------------------------------------------------------
+    def refresh(self, uri: str) -> None:
+        """Recompute every source for one document; push the result if the client does not pull."""
+        doc = self.workspace.get_text_document(uri)
+        for source in self.sources:
+            try:
+                items = source.diagnose(self, doc)
+            except Exception:
+                log.exception("diagnostics source %s failed on %s", source.name, uri)
+                continue
+            if items is not None:
+                self.diagnostics.set(uri, source.name, doc.version, items)
+        if not self.pull_diagnostics:
+            self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
+                uri=uri, version=doc.version, diagnostics=self.diagnostics.merged(uri)))
+
+    def path_of(self, uri: str) -> str | None:
+        return to_fs_path(uri)
+
+    def apply_settings(self, raw: Any) -> None:
+        """Editor settings (``agentls`` section) on top of the workspace's TOML configuration."""
+        if isinstance(raw, dict) and isinstance(raw.get("agentls"), dict):
+            raw = raw["agentls"]
+        self.client_settings = dict(raw) if isinstance(raw, dict) else {}
+        root = self.workspace.root_path
+        base = settings_mod.Settings()
+        try:
+            if root:
+                base = settings_mod.load(Path(root))
+            overrides = {k: v for k, v in self.client_settings.items()
+                         if k in ("select", "ignore", "failOn", "fail_on", "maxFileSize",
+                                  "max_file_size", "dialects", "severity")}
+            if overrides:
+                mine = settings_mod.from_mapping(overrides)
+                changed = {f: getattr(mine, f) for f in overrides_fields(overrides)}
+                base = base.with_overrides(**changed)
+        except settings_mod.SettingsError as exc:
+            self.window_show_message(t.ShowMessageParams(
+                type=t.MessageType.Warning, message=f"agentls settings: {exc}; using defaults"))
+        self.settings = base
+
+
+def overrides_fields(raw: dict[str, Any]) -> list[str]:
+    names = {"failOn": "fail_on", "maxFileSize": "max_file_size"}
+    return sorted({names.get(k, k) for k in raw})
