@@ -22,5 +22,5 @@ def test_task_renamed_with_safe_fix() -> None:
 
 
 def test_list_item() -> None:
-    fixed, n = fix_text(doc("tools:\n  - Task\n"), "x.md", "claude-agent", ONLY)
+    fixed, _ = fix_text(doc("tools:\n  - Task\n"), "x.md", "claude-agent", ONLY)
     assert fixed == doc("tools:\n  - Agent\n")

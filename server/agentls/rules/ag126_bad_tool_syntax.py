@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from agentls.frontmatter.yamlnodes import Alias, Mapping, Scalar, Sequence
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._fields import kind, show, tool_value
+from agentls.rules._fields import item_span, kind, show, tool_value
 from agentls.rules.base import CLAUDE_AGENTS, CheckContext, Example, Rule
 
 
@@ -63,7 +63,7 @@ class BadToolSyntax(Rule):
                 if isinstance(item, Scalar) and item.value is None:
                     what = "empty"
                 yield ctx.finding(
-                    ctx.node_span(item) if item.end > item.start else ctx.node_span(node),
+                    item_span(ctx, item),
                     f"`{key}` item {show(item, ctx)} is {what}, not a string: dropped",
                 )
 
