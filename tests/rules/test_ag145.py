@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from agentls.engine import check_text, fix_text
-from agentls.model import Effect, Finding, Severity
+from agentls.model import Effect, Finding
 from agentls.settings import Settings
 
 CODE = "AG145"
