@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from agentls.dialects import DEFAULT_LOCATIONS, DIALECTS, dialect_for
+from agentls.dialects import DIALECTS, dialect_for
 from agentls.engine import check_bytes, fix_text
 from agentls.model import Severity
 from agentls.render.located import Located, to_json
@@ -82,16 +82,12 @@ def _targets(args: argparse.Namespace, settings: Settings) -> list[Target]:
     forced: str | None = args.dialect
     out: list[Target] = []
     if not args.paths:
-        roots = [Path(loc) for loc in DEFAULT_LOCATIONS if Path(loc).is_dir()]
-        if not roots:
-            roots = [Path(".")]
-        seen: set[Path] = set()
-        for root in roots:
-            for path in _walk(root):
-                dialect = dialect_for(str(path), settings.dialects)
-                if dialect and path not in seen:
-                    seen.add(path)
-                    out.append(Target(str(path), path, dialect))
+        # The whole tree, not just ./.claude: nested project folders have agents too.
+        for path in _walk(Path(".")):
+            dialect = dialect_for(str(path), settings.dialects)
+            if dialect:
+                display = str(path)[2:] if str(path).startswith("./") else str(path)
+                out.append(Target(display, path, dialect))
         return out
     for given in args.paths:
         path = Path(given)
