@@ -15,6 +15,7 @@ from agentls.frontmatter import yamlnodes
 
 _CANDIDATE = re.compile(r"([A-Za-z_-]+):(\s+)(\S[^\n\r\u2028\u2029]*)\Z")
 _SUSPICIOUS = re.compile(r": |[{}\[\]*&#!|>%@`]")
+_NEEDS_ESCAPE = re.compile(r'[\\"]')
 _LEADING_TABS = re.compile(r"(?:^|(?<=[\n\r\u2028\u2029]))\t+")
 
 
@@ -75,12 +76,19 @@ def rewrite(block: str) -> Rewrite:
             origin.extend(range(pos, pos + value_at))
             pieces.append('"')
             origin.append(pos + value_at)
-            for i, ch in enumerate(match.group(3)):
-                if ch in '\\"':
-                    pieces.append("\\")
-                    origin.append(pos + value_at + i)
-                pieces.append(ch)
-                origin.append(pos + value_at + i)
+            value = match.group(3)
+            base = pos + value_at
+            last = 0
+            # Escapes are rare: copy the runs between them in one go.
+            for escape in _NEEDS_ESCAPE.finditer(value):
+                i = escape.start()
+                pieces.append(value[last:i])
+                origin.extend(range(base + last, base + i))
+                pieces.append("\\")
+                origin.append(base + i)
+                last = i
+            pieces.append(value[last:])
+            origin.extend(range(base + last, base + len(value)))
             pieces.append('"')
             origin.append(pos + len(line))
             quoted.append(QuotedLine(match.group(1), pos + value_at, pos + len(line), match.group(3)))
