@@ -6,7 +6,14 @@ import logging
 import re
 
 from agentls import rules
-from agentls.frontmatter.document import AgentDocument, load_bytes, load_text
+from agentls.frontmatter.block import Cut
+from agentls.frontmatter.document import (
+    AgentDocument,
+    FileProblem,
+    ParseState,
+    load_bytes,
+    load_text,
+)
 from agentls.model import Applicability, Edit, Finding, apply_edits
 from agentls.rules.base import CheckContext
 from agentls.settings import Settings
@@ -68,11 +75,38 @@ def _suppressed(doc: AgentDocument, findings: list[Finding]) -> list[Finding]:
 
 def check_text(text: str, path: str | None, dialect: str,
                settings: Settings | None = None) -> tuple[AgentDocument, list[Finding]]:
-    doc = load_text(text, path, dialect)
     settings = settings or Settings()
-    size = len(text.encode("utf-8", errors="surrogatepass")) if len(text) * 4 > settings.max_file_size else len(text)
+    size = len(text) if text.isascii() else len(text.encode("utf-8", errors="surrogatepass"))
+    # Text from an editor gets the same file checks as bytes from disk (AG020-AG022): a
+    # file too large or binary is not parsed; a lone surrogate stands for undecodable bytes.
+    problems = _text_problems(text, size, settings.max_file_size)
+    if any(p.kind in ("too-large", "binary") for p in problems):
+        doc = AgentDocument(text, path, dialect, Cut(None, text.startswith("\ufeff"), text),
+                            ParseState.NO_BLOCK)
+    else:
+        doc = load_text(text, path, dialect)
+    doc.problems = problems
     doc.byte_size = size
     return doc, check_document(doc, settings)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text_problems(text: str, size: int, limit: int) -> list[FileProblem]:
+    problems: list[FileProblem] = []
+    if size > limit:
+        problems.append(FileProblem(
+            "too-large", f"the file is {size:,} bytes; the limit is {limit:,} bytes", 0))
+    bad = None if text.isascii() else _SURROGATE.search(text)
+    if bad is not None:
+        problems.append(FileProblem(
+            "invalid-utf8", f"character {ord(bad.group()):#06x} at offset {bad.start()} is not "
+            "valid Unicode (undecodable bytes in the file)", bad.start()))
+    nul = text.find("\x00")
+    if nul >= 0:
+        problems.append(FileProblem("binary", "the file contains NUL bytes: it looks binary", nul))
+    return problems
 
 
 def check_bytes(data: bytes, path: str | None, dialect: str,
