@@ -28,7 +28,7 @@ def test_every_rule_has_examples_and_docs() -> None:
 @pytest.mark.parametrize(("code", "i", "example"), _cases("examples_bad"))
 def test_bad_example_reports(code: str, i: int, example: object) -> None:
     only = Settings(select=(code,))
-    _, findings = check_text(example.text, "x.md", example.dialect, only)  # type: ignore[attr-defined]
+    _, findings = check_text(example.text, example.path, example.dialect, only)  # type: ignore[attr-defined]
     assert [f.code for f in findings if f.code == code], f"{code} example {i} reported nothing"
     for f in findings:
         assert f.span.end <= len(example.text)  # type: ignore[attr-defined]
@@ -37,7 +37,7 @@ def test_bad_example_reports(code: str, i: int, example: object) -> None:
 @pytest.mark.parametrize(("code", "i", "example"), _cases("examples_good"))
 def test_good_example_is_clean(code: str, i: int, example: object) -> None:
     only = Settings(select=(code,))
-    _, findings = check_text(example.text, "x.md", example.dialect, only)  # type: ignore[attr-defined]
+    _, findings = check_text(example.text, example.path, example.dialect, only)  # type: ignore[attr-defined]
     assert not findings, [f.message for f in findings]
 
 
@@ -47,7 +47,7 @@ def test_fix_clears_the_finding(code: str) -> None:
     assert rule is not None
     only = Settings(select=(code,))
     for example in rule.examples_bad:
-        fixed, applied = fix_text(example.text, "x.md", example.dialect, only)
+        fixed, applied = fix_text(example.text, example.path, example.dialect, only)
         assert applied >= 1
-        _, findings = check_text(fixed, "x.md", example.dialect, only)
+        _, findings = check_text(fixed, example.path, example.dialect, only)
         assert not findings, (code, fixed)

@@ -23,10 +23,12 @@ CLAUDE_ALL = frozenset({"claude-agent", "claude-plugin-agent", "claude-skill", "
 
 @dataclass(frozen=True)
 class Example:
-    """A documented example: the file text, and the dialect it is read as."""
+    """A documented example: the file text, the dialect it is read as, and its file name
+    (for the rules about file names, such as AG023)."""
 
     text: str
     dialect: str = "claude-agent"
+    path: str = "x.md"
 
 
 class CheckContext:

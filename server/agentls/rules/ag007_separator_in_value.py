@@ -1,0 +1,133 @@
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from agentls.dialects import DIALECTS
+from agentls.frontmatter.document import AgentDocument, ParseState
+from agentls.model import Effect, Finding, Severity, Span
+from agentls.rules._values import show_value
+from agentls.rules.base import CheckContext, Example, Rule
+
+_KEY_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|\r?$)", re.M)
+_RULE_LINE = re.compile(r"^---[ \t]*\r?$", re.M)
+
+
+class SeparatorInValue(Rule):
+    """A `---` inside a value, or a `---` line, ends the frontmatter too early.
+
+    ## What it does
+    Reports the `---` that closed the frontmatter when it is not the line meant to close
+    it: a `---` in the middle of a value (`description: x --- y`, `hr---inword`), or a
+    `---` line (also an indented one inside a `|` block) with more `key:` lines below it
+    before the real closing line.
+
+    ## Why is this bad?
+    Claude Code cuts the frontmatter at the **first** `---` after the opening line,
+    anywhere: mid-line, inside quotes, inside a block scalar, inside a word. The value is
+    cut there and everything after it, the rest of the line and every later key, becomes
+    the body. A `tools:` below is lost, so the agent gets **every** tool; a lost `name` or
+    `description` makes Claude Code skip the agent; a cut inside quotes leaves an
+    unterminated quote, and the frontmatter fails to parse.
+
+    ## Example
+    ```yaml
+    ---
+    name: reviewer
+    description: Reviews code --- carefully
+    tools: Read, Grep
+    ---
+    ```
+    Here the description is `Reviews code ` and `tools` is lost. Write the dash some other
+    way (`—`, `-`), or move it out of the frontmatter.
+    """
+
+    code = "AG007"
+    slug = "separator-in-value"
+    severity = Severity.WARNING
+    effect = Effect.CHANGED
+    needs_mapping = False
+    examples_bad = (
+        Example("---\nname: a\ndescription: x --- y\ntools: Read\n---\nBody\n"),
+        Example("---\nname: a\ndescription: hr---inword\n---\nBody\n"),
+        Example("---\nname: a\ndescription: |\n  a\n---\ntools: Read\n---\nBody\n"),
+    )
+    examples_good = (
+        Example("---\nname: a\ndescription: x — y\ntools: Read\n---\nBody\n"),
+        Example("---\nname: a\ndescription: d\n---\nNote: a rule below.\n\n---\nMore\n"),
+    )
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        doc = ctx.doc
+        block = doc.block
+        if block is None or doc.state is ParseState.NO_BLOCK:
+            return
+        text = doc.text
+        at = block.close_start
+        line_start = text.rfind("\n", 0, at) + 1
+        before = text[line_start:at]
+        mid_line = before.strip() != ""
+        indented = not mid_line and before != ""
+        region = _cut_region(doc)
+        lost = _lost_keys(region, ctx.dialect, any_key=mid_line or indented)
+        if not mid_line and not indented and not lost:
+            return  # an ordinary closing line
+        span = Span(at, at + 3)
+        where = "in the middle of a line" if mid_line else (
+            "on an indented line" if indented else "on a line of its own")
+        cut = _cut_value(doc)
+        parts = [f"this `---` {where} ends the frontmatter"]
+        if cut:
+            parts.append(cut)
+        if lost:
+            names = ", ".join(f"`{k}`" for k in lost)
+            parts.append(f"{names} below it become part of the body and are not loaded")
+            if "tools" in lost and doc.pair("tools") is None and ctx.dialect.startswith("claude-"):
+                parts.append("without `tools` the agent gets every tool")
+        message = "; ".join(parts)
+        skipped = ctx.dialect == "claude-agent" and (
+            doc.state is ParseState.FAILED
+            or any(k in lost and not isinstance(doc.data.get(k), str) for k in ("name", "description")))
+        if skipped:
+            yield ctx.finding(span, f"{ctx.skip_prefix()}: {message}", severity=Severity.ERROR,
+                              effect=Effect.SKIP)
+        else:
+            yield ctx.finding(span, message[0].upper() + message[1:])
+
+
+def _cut_region(doc: AgentDocument) -> str:
+    """The text after the cut, up to the next `---` line (where the author closed the block).
+    Empty when there is no such line: then nothing says the frontmatter went on."""
+    block = doc.block
+    assert block is not None
+    rest = doc.text[block.close_start + 3 :]
+    match = _RULE_LINE.search(rest)
+    return rest[: match.start()] if match else ""
+
+
+def _lost_keys(region: str, dialect: str, any_key: bool) -> list[str]:
+    """`key:` lines in column 0 of the region: any key after a mid-line cut, else only the
+    dialect's known keys (a body paragraph like `Note: x` is not a lost key)."""
+    known = DIALECTS[dialect].keys if dialect in DIALECTS else frozenset()
+    out: list[str] = []
+    for match in _KEY_LINE.finditer(region):
+        key = match.group(1)
+        if (any_key or key in known) and key not in out:
+            out.append(key)
+    return out[:8]
+
+
+def _cut_value(doc: AgentDocument) -> str | None:
+    """What the last value before the cut loads as."""
+    root = doc.root
+    if doc.state is ParseState.FAILED:
+        return "the value it cuts leaves the frontmatter unparseable"
+    if root is None or not root.pairs:
+        return None
+    key, _value = root.pairs[-1]
+    if not isinstance(key.value, str):
+        return None
+    loaded = doc.data.get(key.value)
+    if isinstance(loaded, (list, dict)):
+        return f"`{key.value}` is cut there"
+    return f"`{key.value}` loads as {show_value(loaded)}"
