@@ -128,7 +128,7 @@ def fix_text(text: str, path: str | None, dialect: str, settings: Settings | Non
             if f.fix is None or (f.fix.applicability is Applicability.UNSAFE and not unsafe):
                 continue
             spans = [(e.span.start, e.span.end) for e in f.fix.edits]
-            if any(s < te and ts < e or (s == e == ts) for s, e in spans for ts, te in taken):
+            if any((s < te and ts < e) or (s == e == ts) for s, e in spans for ts, te in taken):
                 continue  # overlaps a fix already taken: next round
             taken.extend(spans)
             edits.extend(f.fix.edits)
