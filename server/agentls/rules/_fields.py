@@ -6,13 +6,12 @@ Nothing here follows an alias: rules look at top-level values and their direct i
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence as Sequence_
 from dataclasses import dataclass
 from typing import Any
 
 from agentls.frontmatter.yamlnodes import Alias, AnyNode, Mapping, Scalar, Sequence
-from agentls.model import Applicability, Edit, Finding, Fix, Span
-from agentls.rules._claude_values import split_tools, suggest, tool_base
+from agentls.model import Edit, Span
+from agentls.rules._claude_values import split_tools, tool_base
 from agentls.rules.base import CheckContext
 
 
@@ -189,47 +188,6 @@ def mapping_value(ctx: CheckContext, key: str) -> Mapping | None:
     return node if isinstance(node, Mapping) else None
 
 
-def enum_finding(ctx: CheckContext, key: str, allowed: Sequence_[str], consequence: str, *,
-                 any_case: bool = False, ok_ints: bool = False,
-                 synonyms: dict[str, str] | None = None) -> Finding | None:
-    """A finding for a value outside ``allowed`` (None when it is fine, empty, or an alias).
-
-    A fix is offered when one choice is close; it is safe when only the case differs.
-    """
-    pair = ctx.doc.pair(key)
-    if pair is None or isinstance(pair[1], Alias) or pair[1].value is None:
-        return None
-    node, value = pair[1], pair[1].value
-    if ok_ints and is_int(value):
-        return None
-    choices = ", ".join(f"`{a}`" for a in allowed)
-    if not isinstance(value, str):
-        return ctx.finding(ctx.node_span(node), f"`{key}` is {kind(value)} ({show(node, ctx)}), "
-                           f"not one of {choices}: {consequence}")
-    if (value.lower() if any_case else value) in ({a.lower() for a in allowed} if any_case
-                                                  else set(allowed)):
-        return None
-    found = [synonyms[value.lower()]] if synonyms and value.lower() in synonyms else []
-    found = found or suggest(value, allowed)
-    hint, fix = "", None
-    if found:
-        hint = " (did you mean " + " or ".join(f"`{c}`" for c in found[:2]) + "?)"
-        base = string_offset(ctx, node)
-        if len(found) == 1 and base is not None:
-            safe = found[0].lower() == value.lower()
-            fix = Fix(f"Replace with `{found[0]}`",
-                      (Edit(Span(base, base + len(value)), found[0]),),
-                      Applicability.SAFE if safe else Applicability.UNSAFE)
-    return ctx.finding(ctx.node_span(node),
-                       f"`{key}: {_clip(value)}` is not one of {choices}: {consequence}{hint}",
-                       fix=fix)
-
-
-def _clip(text: str, limit: int = 40) -> str:
-    text = text.splitlines()[0] if text.strip() else repr(text)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def item_span(ctx: CheckContext, item: AnyNode) -> Span:
     """A list item's span; an empty item points at its ``-``."""
     span = ctx.node_span(item)
@@ -237,3 +195,4 @@ def item_span(ctx: CheckContext, item: AnyNode) -> Span:
         return span
     dash = ctx.doc.text.rfind("-", 0, item.start)
     return Span(dash, dash + 1) if dash >= 0 else span
+
