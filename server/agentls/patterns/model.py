@@ -73,12 +73,25 @@ class ParseProblem:
     kind: str = "syntax"  # syntax | recursion | memory | value
 
 
+@dataclass(frozen=True)
+class OutlineSymbol:
+    """A class or function for document symbols; ``detail`` names the patterns it plays."""
+
+    name: str
+    kind: Literal["class", "function", "method"]
+    range: Range
+    selection: Range
+    detail: str = ""
+    children: tuple[OutlineSymbol, ...] = ()
+
+
 @dataclass
 class ModuleAnalysis:
     path: str
     detections: list[Detection] = field(default_factory=list)
     smells: list[Detection] = field(default_factory=list)
     problems: list[ParseProblem] = field(default_factory=list)
+    outline: list[OutlineSymbol] = field(default_factory=list)
 
     def all(self) -> list[Detection]:
         return sorted([*self.detections, *self.smells], key=Detection.sort_key)

@@ -1,0 +1,154 @@
+"""The public entry points: analyse a module's source, explain a position, outline symbols.
+
+Pure Python: the CLI and the language server both call these; neither pygls nor lsprotocol is
+imported anywhere in ``agentls.patterns``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections import OrderedDict
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.facts import ModuleIndex
+from agentls.patterns.index import build_index
+from agentls.patterns.model import Detection, ModuleAnalysis, OutlineSymbol, ParseProblem
+from agentls.patterns.parse import parse_module
+from agentls.patterns.registry import detectors
+from agentls.patterns.settings import PatternSettings
+from agentls.patterns.workspace import WorkspaceIndex
+
+log = logging.getLogger(__name__)
+
+
+def module_name_for(path: str) -> str:
+    """Dotted module name: walk up while the directory is a package (has ``__init__.py``)."""
+    norm = os.path.normpath(path)
+    stem = os.path.splitext(os.path.basename(norm))[0]
+    parts = [] if stem == "__init__" else [stem]
+    directory = os.path.dirname(norm)
+    while directory and os.path.isfile(os.path.join(directory, "__init__.py")):
+        parts.append(os.path.basename(directory))
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    return ".".join(reversed(parts)) or stem
+
+
+def source_hash(source: str) -> str:
+    return hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def index_source(source: str, path: str, module: str | None = None) -> tuple[ModuleIndex, list[ParseProblem]]:
+    tree, problems = parse_module(source)
+    return build_index(tree, source, path, module or module_name_for(path)), problems
+
+
+def analyze_index(
+    index: ModuleIndex,
+    workspace: WorkspaceIndex,
+    settings: PatternSettings | None = None,
+    problems: list[ParseProblem] | None = None,
+) -> ModuleAnalysis:
+    settings = settings or PatternSettings()
+    ctx = Ctx(index, workspace, settings)
+    best: dict[tuple[str, str, str], Detection] = {}
+    smells: list[Detection] = []
+    issues = list(problems or [])
+    for pattern_id, det in detectors().items():
+        if pattern_id in settings.disabled:
+            continue
+        if det.category == "smell":
+            if settings.smells:
+                smells.extend(det.detect(ctx))
+            continue
+        try:
+            for d in det.detect(ctx):
+                key = (d.symbol, d.pattern, d.role)
+                if key not in best or best[key].confidence < d.confidence:
+                    best[key] = d
+        except (RecursionError, MemoryError) as exc:  # a pathological module: skip the detector
+            issues.append(ParseProblem(f"{pattern_id}: {type(exc).__name__}", 0, 0, "internal"))
+    detections = sorted(best.values(), key=Detection.sort_key)
+    analysis = ModuleAnalysis(index.path, detections, smells, issues)
+    analysis.outline = outline(index, analysis)
+    return analysis
+
+
+def analyze_source(
+    source: str,
+    path: str,
+    workspace: WorkspaceIndex | None = None,
+    settings: PatternSettings | None = None,
+    module: str | None = None,
+) -> ModuleAnalysis:
+    """Analyse one module. A given workspace is updated with this module's facts first."""
+    index, problems = index_source(source, path, module)
+    ws = workspace if workspace is not None else WorkspaceIndex()
+    ws.update(index, source_hash(source))
+    return analyze_index(ws.get(path) or index, ws, settings, problems)
+
+
+class AnalysisCache:
+    """Analyses keyed by (path, version or source hash, workspace generation, settings)."""
+
+    def __init__(self, size: int = 64) -> None:
+        self._items: OrderedDict[tuple[object, ...], ModuleAnalysis] = OrderedDict()
+        self._indexed: dict[str, tuple[str, list[ParseProblem]]] = {}
+        self._size = size
+
+    def analyze(
+        self,
+        source: str,
+        path: str,
+        workspace: WorkspaceIndex,
+        settings: PatternSettings | None = None,
+        version: int | None = None,
+    ) -> ModuleAnalysis:
+        settings = settings or PatternSettings()
+        stamp = f"v{version}" if version is not None else source_hash(source)
+        seen = self._indexed.get(path)
+        if seen is None or seen[0] != stamp:
+            index, problems = index_source(source, path)
+            workspace.update(index, source_hash(source))
+            self._indexed[path] = (stamp, problems)
+        key = (path, stamp, workspace.generation, settings)
+        hit = self._items.get(key)
+        if hit is not None:
+            self._items.move_to_end(key)
+            return hit
+        current = workspace.get(path)
+        if current is None:  # removed from the workspace meanwhile
+            current, _ = index_source(source, path)
+            workspace.update(current, source_hash(source))
+        result = analyze_index(current, workspace, settings, self._indexed[path][1])
+        self._items[key] = result
+        while len(self._items) > self._size:
+            self._items.popitem(last=False)
+        return result
+
+    def forget(self, path: str) -> None:
+        self._indexed.pop(path, None)
+        for key in [k for k in self._items if k[0] == path]:
+            del self._items[key]
+
+
+def outline(index: ModuleIndex, analysis: ModuleAnalysis) -> list[OutlineSymbol]:
+    details: dict[str, list[str]] = {}
+    for d in analysis.all():
+        details.setdefault(d.symbol, []).append(f"{d.pattern}: {d.role}")
+    out = []
+    for qual, cls in index.classes.items():
+        if "." in qual:
+            continue
+        children = tuple(
+            OutlineSymbol(m.name, "method", m.range, m.selection, ", ".join(details.get(m.qualname, [])))
+            for m in cls.methods.values()
+        )
+        out.append(OutlineSymbol(cls.name, "class", cls.range, cls.selection, ", ".join(details.get(qual, [])), children))
+    for fn in index.functions.values():
+        out.append(OutlineSymbol(fn.name, "function", fn.range, fn.selection, ", ".join(details.get(fn.qualname, []))))
+    return sorted(out, key=lambda s: (s.range.line, s.range.col))

@@ -1,0 +1,264 @@
+"""What detectors share: name resolution, collaborators, hierarchies, and a detection builder.
+
+Derived facts that span the workspace (who holds whom) are cached on the workspace's derived
+state, so analysing many modules against one workspace computes them once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from agentls.patterns.facts import Call, ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.model import Detection, Evidence, Participant, Range
+from agentls.patterns.settings import PatternSettings
+from agentls.patterns.workspace import ClassRef, WorkspaceIndex
+
+_IDENT = re.compile(r"[A-Za-z_][\w.]*")
+_NOT_TYPES = frozenset(
+    [
+        "Optional",
+        "Union",
+        "List",
+        "Dict",
+        "Set",
+        "Tuple",
+        "Sequence",
+        "Iterable",
+        "Iterator",
+        "Mapping",
+        "Callable",
+        "Any",
+        "list",
+        "dict",
+        "set",
+        "tuple",
+        "frozenset",
+        "type",
+        "None",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "object",
+        "Type",
+        "typing",
+        "collections",
+        "abc",
+        "ClassVar",
+        "Final",
+    ]
+)
+
+Target = ClassRef | FunctionFacts | ModuleIndex
+Ev = tuple[int, str]
+
+
+@dataclass
+class Collab:
+    """A ``self.<attr>`` that refers to another object."""
+
+    attr: str
+    types: list[ClassRef] = field(default_factory=list)
+    from_param: bool = False
+    instantiated: list[ClassRef] = field(default_factory=list)
+    methods: dict[str, int] = field(default_factory=dict)  # method called on it -> line
+    container: str = ""  # list / dict / set when initialised as an empty container
+    line: int = -1
+
+
+def line_range(line: int) -> Range:
+    return Range(line, 0, line + 1, 0)
+
+
+class Ctx:
+    def __init__(self, index: ModuleIndex, ws: WorkspaceIndex, settings: PatternSettings | None = None) -> None:
+        self.index = index
+        self.ws = ws
+        self.settings = settings or PatternSettings()
+        self._cache = ws.derived.cache
+
+    # -- names ------------------------------------------------------------------------------
+
+    def classes(self) -> list[ClassRef]:
+        return [ClassRef(self.index, c) for c in self.index.classes.values()]
+
+    def ref(self, cls: ClassFacts, module: ModuleIndex | None = None) -> ClassRef:
+        return ClassRef(module or self.index, cls)
+
+    def resolve(self, name: str, module: ModuleIndex | None = None) -> ClassRef | None:
+        return self.ws.resolve(module or self.index, name)
+
+    def annotation_refs(self, ann: str | None, module: ModuleIndex) -> list[ClassRef]:
+        if not ann:
+            return []
+        out = []
+        for name in _IDENT.findall(ann):
+            if name.rpartition(".")[2] in _NOT_TYPES:
+                continue
+            r = self.ws.resolve(module, name)
+            if r is not None:
+                out.append(r)
+        return out
+
+    def instantiations(self, fn: FunctionFacts, module: ModuleIndex | None = None) -> list[tuple[Call, ClassRef]]:
+        module = module or self.index
+        out = []
+        for call in fn.calls:
+            if call.func[:1].isupper() or "." in call.func:
+                r = self.ws.resolve(module, call.func)
+                if r is not None:
+                    out.append((call, r))
+        return out
+
+    def returned_classes(self, fn: FunctionFacts, module: ModuleIndex | None = None) -> list[ClassRef]:
+        module = module or self.index
+        out = []
+        for value in fn.returns:
+            if value.startswith("call:"):
+                r = self.ws.resolve(module, value[5:])
+                if r is not None and r not in out:
+                    out.append(r)
+        return out
+
+    # -- hierarchies ------------------------------------------------------------------------
+
+    def ancestors(self, ref: ClassRef) -> list[ClassRef]:
+        key = ("anc", ref.key)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self.ws.ancestors(ref)
+        return hit  # type: ignore[no-any-return]
+
+    def descendants(self, ref: ClassRef) -> list[ClassRef]:
+        key = ("desc", ref.key)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self.ws.descendants(ref)
+        return hit  # type: ignore[no-any-return]
+
+    def concrete(self, ref: ClassRef) -> list[ClassRef]:
+        return [d for d in self.descendants(ref) if not d.cls.is_interface]
+
+    def interface_ancestors(self, ref: ClassRef) -> list[ClassRef]:
+        return [a for a in self.ancestors(ref) if a.cls.is_interface]
+
+    def all_methods(self, ref: ClassRef) -> dict[str, FunctionFacts]:
+        out: dict[str, FunctionFacts] = {}
+        for a in reversed(self.ancestors(ref)):
+            out.update(a.cls.methods)
+        out.update(ref.cls.methods)
+        return out
+
+    # -- collaborators ----------------------------------------------------------------------
+
+    def collabs(self, ref: ClassRef) -> dict[str, Collab]:
+        key = ("collab", ref.key)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self._collabs(ref)
+        return hit  # type: ignore[no-any-return]
+
+    def _collabs(self, ref: ClassRef) -> dict[str, Collab]:
+        cls, module = ref.cls, ref.module
+        out: dict[str, Collab] = {}
+        for name, ann in cls.fields.items():
+            c = out.setdefault(name, Collab(name, line=cls.selection.line))
+            c.types.extend(self.annotation_refs(ann, module))
+        for m in cls.methods.values():
+            for attr, values in m.self_writes.items():
+                for v in values:
+                    kind, _, rest = v.partition(":")
+                    if kind == "param":
+                        c = out.setdefault(attr, Collab(attr, line=m.selection.line))
+                        c.from_param = True
+                        p = m.param(rest)
+                        if p is not None:
+                            c.types.extend(self.annotation_refs(p.annotation, module))
+                    elif kind == "call":
+                        r = self.ws.resolve(module, rest)
+                        if r is not None:
+                            c = out.setdefault(attr, Collab(attr, line=m.selection.line))
+                            c.instantiated.append(r)
+                            c.types.append(r)
+                    elif v in ("list", "dict", "set"):
+                        out.setdefault(attr, Collab(attr, line=m.selection.line)).container = v
+            for call in m.calls:
+                parts = call.func.split(".")
+                if len(parts) == 3 and parts[0] == "self":
+                    c = out.setdefault(parts[1], Collab(parts[1], line=call.line))
+                    c.methods.setdefault(parts[2], call.line)
+        return out
+
+    def holders(self, target: ClassRef) -> list[tuple[ClassRef, Collab]]:
+        """Classes that keep a ``target`` (by annotation, instantiation or duck typing)."""
+        typed: dict[str, list[tuple[ClassRef, Collab]]] = self._cache.get("holders") or {}
+        duck: list[tuple[ClassRef, Collab]] = self._cache.get("duck") or []
+        if "holders" not in self._cache:
+            for ref in self.ws.all_classes():
+                for c in self.collabs(ref).values():
+                    for t in c.types:
+                        typed.setdefault(t.key, []).append((ref, c))
+                    if c.from_param and not c.types and c.methods:
+                        duck.append((ref, c))
+            self._cache["holders"] = typed
+            self._cache["duck"] = duck
+        out = list(typed.get(target.key, []))
+        abstract = target.cls.abstract_methods or set(target.cls.public_methods)
+        offered = set(self.all_methods(target))
+        for ref, c in duck:
+            called = set(c.methods)
+            if called <= offered and called & abstract and ref != target:
+                out.append((ref, c))
+        return out
+
+    # -- output -----------------------------------------------------------------------------
+
+    def participant(self, target: Target, role: str) -> Participant:
+        symbol, line, path = self._where(target)
+        return Participant(symbol, role, line, None if path == self.index.path else path)
+
+    def _where(self, target: Target) -> tuple[str, int, str]:
+        if isinstance(target, ClassRef):
+            return target.cls.qualname, target.cls.selection.line, target.path
+        if isinstance(target, FunctionFacts):
+            return target.qualname, target.selection.line, self.index.path
+        return target.module, 0, target.path
+
+    def det(
+        self,
+        target: Target,
+        pattern: str,
+        role: str,
+        confidence: float,
+        evidence: Iterable[Ev],
+        participants: Iterable[tuple[Target, str]] = (),
+    ) -> Detection:
+        if isinstance(target, ClassRef):
+            symbol, kind, rng, sel = target.cls.qualname, "class", target.cls.range, target.cls.selection
+        elif isinstance(target, FunctionFacts):
+            symbol, kind, rng, sel = target.qualname, "function", target.range, target.selection
+        else:
+            symbol, kind, rng = target.module, "module", Range(0, 0, max(target.line_count - 1, 0), 0)
+            sel = Range(0, 0, 0, 0)
+        seen: set[tuple[str, str]] = set()
+        parts = []
+        for t, r in participants:
+            p = self.participant(t, r)
+            if (p.symbol, p.role) not in seen and p.symbol != symbol:
+                seen.add((p.symbol, p.role))
+                parts.append(p)
+        evs = tuple(Evidence(line_range(line), reason) for line, reason in evidence)
+        return Detection(
+            symbol=symbol,
+            kind=kind,  # type: ignore[arg-type]
+            range=rng,
+            selection=sel,
+            pattern=pattern,
+            role=role,
+            confidence=round(min(max(confidence, 0.0), 1.0), 2),
+            evidence=evs,
+            participants=tuple(parts),
+        )

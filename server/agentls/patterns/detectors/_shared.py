@@ -1,0 +1,193 @@
+"""Structural predicates more than one detector needs, memoised per workspace state."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.workspace import ClassRef
+
+T = TypeVar("T")
+_DATA_DUNDERS = frozenset({"__init__", "__post_init__", "__repr__", "__str__", "__hash__", "__eq__"})
+
+
+def memo(ctx: Ctx, name: str, ref: ClassRef, compute: Callable[[], T]) -> T:
+    key = (name, ref.key)
+    if key not in ctx._cache:
+        ctx._cache[key] = compute()
+    return ctx._cache[key]  # type: ignore[return-value]
+
+
+def is_namedtuple(cls: ClassFacts) -> bool:
+    return any(b.rpartition(".")[2] == "NamedTuple" for b in cls.bases)
+
+
+def behaviour_methods(cls: ClassFacts) -> list[FunctionFacts]:
+    return [
+        m
+        for n, m in cls.methods.items()
+        if n not in _DATA_DUNDERS and m.kind != "property" and not (m.kind == "classmethod" and n.startswith("from"))
+    ]
+
+
+def is_data_holder(cls: ClassFacts) -> bool:
+    """Fields and nothing else: a dataclass, a NamedTuple, or an __init__ that only stores."""
+    if behaviour_methods(cls):
+        return False
+    if cls.dataclass or is_namedtuple(cls):
+        return True
+    init = cls.methods.get("__init__")
+    return init is not None and not init.calls and bool(init.self_writes)
+
+
+def mutates(fn: FunctionFacts) -> bool:
+    if fn.sql & {"insert", "update", "delete"}:
+        return True
+    return any(c.method in ("commit", "add", "add_all", "save", "flush") for c in fn.calls)
+
+
+def param_of(fn: FunctionFacts, value: str) -> str | None:
+    return value[6:] if value.startswith("param:") and fn.param(value[6:]) else None
+
+
+def _storage_attrs(ctx: Ctx, ref: ClassRef) -> set[str]:
+    """Attributes that hold storage: an injected session/connection or an own container."""
+    out = set()
+    for c in ctx.collabs(ref).values():
+        if c.container or (c.from_param and c.methods):
+            out.add(c.attr)
+    return out
+
+
+def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """Collection-like persistence: a method stores a whole object, another looks one up."""
+
+    def compute() -> list[Ev]:
+        storage = _storage_attrs(ctx, ref)
+        adds: list[Ev] = []
+        gets: list[Ev] = []
+        for m in ref.cls.methods.values():
+            if m.name.startswith("__") or not m.params:
+                continue
+            line = m.selection.line
+            for op in m.container_ops:
+                head = op.container.removeprefix("self.").split(".")[0].rstrip("[]")
+                if head not in storage or not param_of(m, op.arg):
+                    continue
+                # A cache maps an unrelated key to the value; a repository keys an object by
+                # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects.
+                if op.op in ("append", "add") or op.key.startswith(f"attr:{op.arg[6:]}."):
+                    adds.append((line, f"`{m.name}` stores the object it receives in `{op.container}`"))
+            for call in m.calls:
+                head = call.receiver.removeprefix("self.")
+                if head in storage and call.receiver.startswith("self.") and any(param_of(m, a) for a in call.args):
+                    if call.method in ("add", "merge", "save", "insert", "put", "add_all", "persist"):
+                        adds.append((line, f"`{m.name}` hands the object to `{call.receiver}`"))
+            if "insert" in m.sql:
+                adds.append((line, f"`{m.name}` writes with an SQL INSERT"))
+            for container, key in m.subscripts:
+                if container.removeprefix("self.") in storage and param_of(m, key):
+                    gets.append((line, f"`{m.name}` looks the object up by key in `{container}`"))
+            for value in m.returns:
+                if value.startswith("call:self.") and value[10:].split(".")[0] in storage:
+                    gets.append((line, f"`{m.name}` returns what `self.{value[10:].split('.')[0]}` finds"))
+            if "select" in m.sql and m.returns:
+                gets.append((line, f"`{m.name}` reads with an SQL SELECT"))
+            for loop in m.loops:
+                if loop.iter.removeprefix("self.") in storage and m.returns:
+                    gets.append((line, f"`{m.name}` searches `{loop.iter}`"))
+        if adds and gets:
+            return [adds[0], gets[0]]
+        return []
+
+    return memo(ctx, "repo", ref, compute)
+
+
+def is_repository(ctx: Ctx, ref: ClassRef) -> bool:
+    if repository_evidence(ctx, ref):
+        return True
+    if ref.cls.is_interface:
+        return any(repository_evidence(ctx, d) for d in ctx.concrete(ref))
+    return any(is_repository(ctx, a) for a in ctx.interface_ancestors(ref))
+
+
+def uow_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    def compute() -> list[Ev]:
+        methods = ctx.all_methods(ref)
+        exit_ = methods.get("__exit__") or methods.get("__aexit__")
+        if exit_ is None or ("__enter__" not in methods and "__aenter__" not in methods):
+            return []
+        undo = [n for n in exit_.self_calls if n in methods]
+        finish = [n for n in methods if not n.startswith("_") and n not in undo and n != exit_.name]
+        repos = [c.attr for c in ctx.collabs(ref).values() if any(is_repository(ctx, t) for t in c.types)]
+        if not undo or not finish or not repos:
+            return []
+        return [
+            (exit_.selection.line, f"leaving the `with` block calls `{undo[0]}`"),
+            (ref.cls.selection.line, f"owns repositories: {', '.join(f'`{r}`' for r in repos)}"),
+        ]
+
+    return memo(ctx, "uow", ref, compute)
+
+
+def is_uow(ctx: Ctx, ref: ClassRef) -> bool:
+    return bool(uow_evidence(ctx, ref)) or any(uow_evidence(ctx, d) for d in ctx.descendants(ref))
+
+
+def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """Equality by identity: __eq__ compares one attribute of a class that has more state."""
+
+    def compute() -> list[Ev]:
+        eq = ref.cls.methods.get("__eq__")
+        if eq is None:
+            return []
+        compared = {a for a in eq.self_reads if a not in ref.cls.methods}
+        other = {r.partition(".")[2] for r in eq.foreign_reads}
+        state = ref.cls.instance_attrs() | set(ref.cls.fields)
+        if len(compared) != 1 or not (compared & other) or len(state) < 2:
+            return []
+        ident = next(iter(compared))
+        out = [(eq.selection.line, f"equality compares only `{ident}`, its identity")]
+        h = ref.cls.methods.get("__hash__")
+        if h is not None and ident in h.self_reads:
+            out.append((h.selection.line, f"hash uses `{ident}` too"))
+        return out
+
+    return memo(ctx, "entity", ref, compute)
+
+
+def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    def compute() -> list[Ev]:
+        cls = ref.cls
+        line = cls.selection.line
+        if cls.frozen:
+            return [(line, "frozen dataclass: immutable, compared by value")]
+        if is_namedtuple(cls):
+            return [(line, "NamedTuple: immutable, compared by value")]
+        eq = cls.methods.get("__eq__")
+        setattr_ = cls.methods.get("__setattr__")
+        if eq is not None and len(eq.self_reads - set(cls.methods)) >= 2 and setattr_ and setattr_.raises:
+            return [(eq.selection.line, "equality compares every field"), (setattr_.selection.line, "refuses mutation")]
+        return []
+
+    return memo(ctx, "vo", ref, compute)
+
+
+def handler_maps(ctx: Ctx) -> list[tuple[ModuleIndex, str, bool, list[tuple[ClassRef, list[str]]]]]:
+    """Module dicts mapping message classes to handlers: (module, name, values_are_lists, entries)."""
+    key = "handler_maps"
+    if key not in ctx._cache:
+        found = []
+        for module in ctx.ws.modules():
+            for name, entries in module.dicts.items():
+                resolved = []
+                for e in entries:
+                    r = ctx.ws.resolve(module, e.key)
+                    if r is not None and e.values and not any(v[:1].isupper() for v in e.values):
+                        resolved.append((r, list(e.values)))
+                if len(resolved) >= 2 and len(resolved) >= len(entries) // 2:
+                    found.append((module, name, all(e.is_list for e in entries), resolved))
+        ctx._cache[key] = found
+    return ctx._cache[key]  # type: ignore[return-value]

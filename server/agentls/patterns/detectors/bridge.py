@@ -1,0 +1,99 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.patterns.context import Ctx, Target
+from agentls.patterns.detectors._families import Held, kind_of, roles_for
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+
+@register
+class Bridge(Detector):
+    """Decouples an abstraction from its implementation so the two can vary independently:
+    the abstraction hierarchy holds a reference to an implementor interface instead of
+    inheriting from one implementation. It avoids a class for every abstraction-implementation
+    pair; the cost is indirection and a design that must be planned up front.
+
+    ## Roles
+    - `abstraction`: the class holding the implementor and delegating to it.
+    - `refined_abstraction`: a subclass of the abstraction.
+    - `implementor`: the implementation interface.
+    - `concrete_implementor`: one implementation.
+
+    ## How it is detected
+    An implementor interface with two or more concrete implementations, held in an attribute of
+    a class that itself has subclasses (two independent hierarchies joined by composition) and
+    calls the implementor's methods.
+    """
+
+    id = "bridge"
+    category = "structural"
+    roles = {
+        "abstraction": "holds the implementor",
+        "refined_abstraction": "subclass of the abstraction",
+        "implementor": "implementation interface",
+        "concrete_implementor": "one implementation",
+    }
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            done = set()
+            for role, h in roles_for(ctx, ref):
+                if kind_of(ctx, h) != "bridge" or role in done:
+                    continue
+                done.add(role)
+                parts = self._parts(ctx, h)
+                if role == "interface":
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "implementor",
+                        0.85,
+                        [(ref.cls.selection.line, f"{len(h.impls)} implementations")],
+                        parts,
+                    )
+                elif role == "impl":
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "concrete_implementor",
+                        0.85,
+                        [(ref.cls.selection.line, f"implements `{h.interface.cls.name}`")],
+                        parts,
+                    )
+                else:
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "abstraction",
+                        0.85,
+                        [
+                            (h.collab.line, f"keeps an implementor `{h.interface.cls.name}` in `self.{h.collab.attr}`"),
+                            (ref.cls.selection.line, f"has {len(ctx.descendants(ref))} refined abstractions"),
+                        ],
+                        parts,
+                    )
+            if "holder" not in done:
+                for anc in ctx.ancestors(ref):
+                    for r, h in roles_for(ctx, anc):
+                        if r == "holder" and kind_of(ctx, h) == "bridge":
+                            yield ctx.det(
+                                ref,
+                                self.id,
+                                "refined_abstraction",
+                                0.8,
+                                [(ref.cls.selection.line, f"refines the abstraction `{anc.cls.name}`")],
+                                self._parts(ctx, h),
+                            )
+                            break
+                    else:
+                        continue
+                    break
+
+    def _parts(self, ctx: Ctx, h: Held) -> list[tuple[Target, str]]:
+        return [
+            (h.holder, "abstraction"),
+            (h.interface, "implementor"),
+            *((i, "concrete_implementor") for i in h.impls),
+        ]

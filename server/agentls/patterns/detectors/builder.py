@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
+
+
+def _is_step(m: FunctionFacts) -> bool:
+    """A method that records part of the product in the builder's state."""
+    changes_state = bool(m.self_writes) or any(op.container.startswith("self.") for op in m.container_ops)
+    changes_state = changes_state or any(s.receiver.startswith("self.") for s in m.attr_stores)
+    return changes_state and not m.name.startswith("__") and bool(m.params)
+
+
+@register
+class Builder(Detector):
+    """Separates the step-by-step construction of a complex object from its representation:
+    callers set the parts they need (often fluently, `b.with_x(1).with_y(2).build()`), then
+    ask for the finished product. It avoids telescoping constructors and half-built objects, at
+    the cost of an extra class that must stay in step with the product.
+
+    ## Roles
+    - `builder`: accumulates the parts and produces the product.
+    - `director`: drives a builder through a fixed sequence of steps.
+    - `product`: the class the builder produces.
+
+    ## How it is detected
+    A class with at least two methods that record a part in its own state and return `self`
+    (a fluent builder), or at least two such state-recording steps that a director class calls
+    on a held builder; and a method that returns a new instance of another class (the product)
+    or the object it assembled.
+    """
+
+    id = "builder"
+    category = "creational"
+    roles = {
+        "builder": "accumulates parts, produces the product",
+        "director": "drives the steps",
+        "product": "what is built",
+    }
+
+    def _builder(self, ctx: Ctx, ref: ClassRef) -> tuple[list[FunctionFacts], FunctionFacts, list[ClassRef]] | None:
+        methods = ctx.all_methods(ref)
+        steps = [m for m in methods.values() if _is_step(m)]
+        products: list[ClassRef] = []
+        result = None
+        for m in methods.values():
+            if m.name.startswith("_") or m in steps:
+                continue
+            made = [r for r in ctx.returned_classes(m) if r != ref]
+            assembled = any(v.startswith("attr:self.") for v in m.returns) and not m.params
+            if made or assembled:
+                result, products = m, made
+                break
+        if result is None or len(steps) < 2:
+            return None
+        return steps, result, products
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            found = self._builder(ctx, ref)
+            if found:
+                steps, result, products = found
+                fluent = [s for s in steps if "self" in s.returns]
+                directors = [h for h, c in ctx.holders(ref) if len(set(c.methods) & {s.name for s in steps}) >= 2]
+                if len(fluent) >= 2 or directors:
+                    ev = (
+                        [(fluent[0].selection.line, f"`{fluent[0].name}` records a part and returns `self`")]
+                        if fluent
+                        else []
+                    )
+                    ev.append((result.selection.line, f"`{result.name}` produces the result"))
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "builder",
+                        0.85 if fluent else 0.8,
+                        ev,
+                        [*((p, "product") for p in products), *((d, "director") for d in directors)],
+                    )
+            for attr, c in ctx.collabs(ref).items():
+                for t in c.types:
+                    built = self._builder(ctx, t)
+                    if built and len(set(c.methods) & {s.name for s in built[0]}) >= 2 and t != ref:
+                        yield ctx.det(
+                            ref,
+                            self.id,
+                            "director",
+                            0.75,
+                            [(c.line, f"drives the builder in `self.{attr}` step by step")],
+                            [(t, "builder")],
+                        )
+                        break

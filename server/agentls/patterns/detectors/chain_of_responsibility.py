@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
+
+
+@register
+class ChainOfResponsibility(Detector):
+    """Passes a request along a chain of handlers; each either handles it or hands it to the
+    next, so the sender does not know which object will respond. Handlers can be added and
+    reordered freely; a request may fall off the end unhandled, and long chains are hard to
+    debug.
+
+    ## Roles
+    - `handler`: declares handling and holds the optional successor.
+    - `concrete_handler`: decides whether to handle or pass on.
+
+    ## How it is detected
+    A class with an attribute holding another handler of its own hierarchy that may be absent
+    (defaults to `None`, is checked for `None`, or is set by a method such as `set_next`), and a
+    method that calls the *same* method on that successor. Subclasses that override that method
+    are concrete handlers.
+    """
+
+    id = "chain_of_responsibility"
+    category = "behavioural"
+    roles = {"handler": "holds the successor and passes requests on", "concrete_handler": "handles or passes on"}
+
+    def _chain(self, ctx: Ctx, ref: ClassRef) -> tuple[str, str, int] | None:
+        family = {ref.key, *(a.key for a in ctx.ancestors(ref))}
+        for c in ctx.collabs(ref).values():
+            if c.container:
+                continue
+            typed_ok = not c.types or any(t.key in family or ref.key in {a.key for a in ctx.ancestors(t)} for t in c.types)
+            if not typed_ok:
+                continue
+            optional = any(f"self.{c.attr}" in m.none_checks for m in ref.cls.methods.values())
+            setter = any(
+                c.attr in m.self_writes and m.name != "__init__" and any(v.startswith("param:") for v in m.self_writes[c.attr])
+                for m in ref.cls.methods.values()
+            )
+            init = ref.cls.methods.get("__init__")
+            if init is not None:
+                for v in init.self_writes.get(c.attr, []):
+                    p = init.param(v[6:]) if v.startswith("param:") else None
+                    optional = optional or v == "none" or (p is not None and p.has_default)
+            if not (optional or setter):
+                continue
+            for m in ref.cls.methods.values():
+                if c.methods.get(m.name) is not None and not m.name.startswith("__"):
+                    return c.attr, m.name, m.selection.line
+        return None
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            found = self._chain(ctx, ref)
+            if found:
+                attr, method, line = found
+                subs = [d for d in ctx.descendants(ref) if method in d.cls.methods]
+                yield ctx.det(ref, self.id, "handler", 0.85,
+                              [(line, f"`{method}` passes the request on to `self.{attr}.{method}`")],
+                              [(s, "concrete_handler") for s in subs])
+                continue
+            for anc in ctx.ancestors(ref):
+                found = self._chain(ctx, anc)
+                if found and found[1] in ref.cls.methods:
+                    m = ref.cls.methods[found[1]]
+                    yield ctx.det(ref, self.id, "concrete_handler", 0.8,
+                                  [(m.selection.line, f"overrides `{m.name}`: handles the request or passes it on")],
+                                  [(anc, "handler")])
+                    break

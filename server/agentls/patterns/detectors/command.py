@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
+
+
+@register
+class Command(Detector):
+    """Turns a request into an object holding everything needed to perform it later: the
+    receiver and the arguments, behind a uniform `execute`-style method. Invokers can queue,
+    log, retry or undo requests without knowing what they do; the cost is a class per action.
+    (A CQRS command, a plain data message handled elsewhere, is `cqrs_command`, not this.)
+
+    ## Roles
+    - `command`: the interface with the execute (and optionally undo) method.
+    - `concrete_command`: binds a receiver and arguments.
+    - `invoker`: stores commands and triggers them.
+
+    ## How it is detected
+    An interface with one or two public methods taking no arguments besides `self` (execute,
+    undo), implemented by two or more classes that keep a receiver from their constructor and
+    call it; or an invoker that stores objects in a collection and calls that interface's
+    method on them. Data classes without behaviour never qualify.
+    """
+
+    id = "command"
+    category = "behavioural"
+    roles = {"command": "execute interface", "concrete_command": "binds receiver and arguments",
+             "invoker": "stores and triggers commands"}
+
+    def _interface(self, ctx: Ctx, ref: ClassRef) -> tuple[str, list[ClassRef]] | None:
+        public = ref.cls.public_methods
+        if not (1 <= len(public) <= 2) or not ref.cls.abstract_methods & set(public):
+            return None
+        if any(m.params for m in public.values()):
+            return None
+        impls = [d for d in ctx.concrete(ref) if self._binds_receiver(ctx, d, set(public))]
+        return (next(iter(public)), impls) if len(impls) >= 2 else None
+
+    def _binds_receiver(self, ctx: Ctx, ref: ClassRef, names: set[str]) -> bool:
+        collabs = ctx.collabs(ref)
+        for n in names:
+            m = ref.cls.methods.get(n)
+            if m and any(c.receiver.removeprefix("self.") in collabs and c.receiver.startswith("self.") for c in m.calls):
+                return True
+        return False
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            found = self._interface(ctx, ref)
+            if found:
+                yield ctx.det(ref, self.id, "command", 0.85,
+                              [(ref.cls.methods[found[0]].selection.line, f"`{found[0]}()` is the single entry point")],
+                              [(i, "concrete_command") for i in found[1]])
+            for anc in ctx.interface_ancestors(ref):
+                found = self._interface(ctx, anc)
+                if found and ref in found[1]:
+                    m = ref.cls.methods.get(found[0])
+                    yield ctx.det(ref, self.id, "concrete_command", 0.85,
+                                  [((m or ref.cls).selection.line, f"`{found[0]}` acts on the receiver it was given")],
+                                  [(anc, "command")])
+                    break
+            yield from self._invoker(ctx, ref)
+
+    def _invoker(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
+        for m in ref.cls.methods.values():
+            for loop in m.loops:
+                if not loop.iter.startswith("self.") or not loop.target:
+                    continue
+                for call in m.calls:
+                    if call.receiver != loop.target:
+                        continue
+                    for iface in self._all_interfaces(ctx):
+                        if call.method == iface[0]:
+                            yield ctx.det(ref, self.id, "invoker", 0.75,
+                                          [(m.selection.line, f"runs `{call.method}()` on each stored command")],
+                                          [(iface[1], "command")])
+                            return
+
+    def _all_interfaces(self, ctx: Ctx) -> list[tuple[str, ClassRef]]:
+        if "cmd_ifaces" in ctx._cache:
+            return ctx._cache["cmd_ifaces"]  # type: ignore[return-value]
+        out = []
+        for ref in ctx.ws.all_classes():
+            found = self._interface(ctx, ref)
+            if found:
+                out.append((found[0], ref))
+        ctx._cache["cmd_ifaces"] = out
+        return out

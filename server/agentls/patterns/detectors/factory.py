@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
+
+
+@register
+class Factory(Detector):
+    """Puts the decision of *which* class to instantiate in one place, so callers ask for a
+    product by kind and depend only on its common interface. New products need only the factory
+    changed; the cost is one more indirection, and a factory that grows a long `if` chain or
+    table becomes a place every change must touch. Covers simple factories (a function or
+    method choosing among classes) and the GoF factory method (subclasses decide the class).
+
+    ## Roles
+    - `factory`: a function or method that returns one of several classes chosen by argument.
+    - `creator`: a class whose method calls an overridable creation method.
+    - `concrete_creator`: a subclass that overrides the creation method.
+    - `product`: a class the factory creates.
+
+    ## How it is detected
+    - A function or method whose `return` statements instantiate two or more different classes
+      of the workspace, behind a branch; or that instantiates the value found in a dict of
+      classes keyed by its argument (`return SHAPES[kind](...)`).
+    - Factory method: a method declared in a base class (abstract or overridden) that two or
+      more subclasses override, each returning an instance of a different class, and that
+      another method of the base calls on `self`.
+    """
+
+    id = "factory"
+    category = "creational"
+    roles = {
+        "factory": "chooses and creates a product",
+        "creator": "calls an overridable creation method",
+        "concrete_creator": "overrides the creation method",
+        "product": "a created class",
+    }
+
+    def _simple(self, ctx: Ctx, fn: FunctionFacts) -> tuple[list[Ev], list[ClassRef]] | None:
+        if fn.name.startswith("__") or fn.kind == "property":
+            return None
+        products = [r for r in ctx.returned_classes(fn) if r.cls.name != fn.qualname.split(".")[0]]
+        if len(products) >= 2 and fn.complexity > 1:
+            return [(fn.selection.line, f"returns one of {len(products)} classes depending on its input")], products
+        for value in fn.returns:
+            if value.startswith("call:") and value.endswith("[]"):
+                table = value[5:-2].removeprefix("self.").removeprefix("cls.")
+                entries = ctx.index.dicts.get(table) or []
+                classes = [r for r in (ctx.resolve(v) for e in entries for v in e.values) if r]
+                if len(classes) >= 2:
+                    return [(fn.selection.line, f"instantiates the class found in `{table}` for its argument")], classes
+        return None
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for fn in ctx.index.all_functions():
+            found = self._simple(ctx, fn)
+            if found:
+                yield ctx.det(fn, self.id, "factory", 0.85, found[0], [(p, "product") for p in found[1]])
+        for ref in ctx.classes():
+            yield from self._factory_method(ctx, ref)
+
+    def _factory_method(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
+        creators = self._creation_methods(ctx, ref)
+        if len(creators) == 1:
+            name, subs = next(iter(creators.items()))
+            users = [m for m in ref.cls.methods.values() if name in m.self_calls]
+            if users:
+                ev: list[Ev] = [
+                    (users[0].selection.line, f"`{users[0].name}` calls `self.{name}()`, which subclasses override")
+                ]
+                yield ctx.det(ref, self.id, "creator", 0.85, ev, [(s, "concrete_creator") for s, _ in subs])
+        for base in ctx.ancestors(ref):
+            for name, subs in self._creation_methods(ctx, base).items():
+                for sub, product in subs:
+                    if sub == ref and any(name in m.self_calls for m in base.cls.methods.values()):
+                        line = ref.cls.methods[name].selection.line
+                        yield ctx.det(
+                            ref,
+                            self.id,
+                            "concrete_creator",
+                            0.85,
+                            [(line, f"overrides `{name}` to create `{product.cls.name}`")],
+                            [(base, "creator"), (product, "product")],
+                        )
+
+    def _creation_methods(self, ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
+        out: dict[str, list[tuple[ClassRef, ClassRef]]] = {}
+        subs = ctx.descendants(base)
+        if len(subs) < 2:
+            return out
+        for name in base.cls.methods:
+            if name.startswith("__"):
+                continue
+            made = []
+            for s in subs:
+                m = s.cls.methods.get(name)
+                products = ctx.returned_classes(m, s.module) if m else []
+                if products:
+                    made.append((s, products[0]))
+            if len(made) >= 2 and len({p.key for _, p in made}) >= 2:
+                out[name] = made
+        if len(out) > 1:
+            return {}  # several creation methods per family: that is an abstract factory
+        return out

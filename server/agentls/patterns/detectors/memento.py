@@ -1,0 +1,82 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._shared import is_data_holder
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
+
+
+@register
+class Memento(Detector):
+    """Captures an object's internal state in a separate snapshot object so it can be restored
+    later (undo, rollback) without exposing that state to the code keeping the snapshots. It
+    preserves encapsulation; snapshots can be large and caretakers must bound how many they
+    keep.
+
+    ## Roles
+    - `originator`: creates snapshots of itself and restores from them.
+    - `memento`: the snapshot, a plain data holder.
+    - `caretaker`: keeps snapshots without looking inside.
+
+    ## How it is detected
+    An originator with a method returning a new instance of a data-only class built from its
+    own attributes, and another method taking an argument and writing its own attributes from
+    that argument's fields. A class that stores what the originator's save method returns and
+    later passes it back is the caretaker.
+    """
+
+    id = "memento"
+    category = "behavioural"
+    roles = {"originator": "snapshots and restores itself", "memento": "the snapshot",
+             "caretaker": "keeps snapshots"}
+
+    def _originator(self, ctx: Ctx, ref: ClassRef) -> tuple[str, str, ClassRef | None] | None:
+        save = restore = None
+        memento: ClassRef | None = None
+        for m in ref.cls.methods.values():
+            if m.name.startswith("__"):
+                continue
+            for r in ctx.returned_classes(m, ref.module):
+                if r != ref and is_data_holder(r.cls) and m.self_reads:
+                    save, memento = m.name, r
+            copies_state = any(c.func in ("copy.deepcopy", "copy.copy", "deepcopy") and c.args[:1] == ("attr:self.__dict__",) for c in m.calls)
+            if copies_state and m.returns and not m.params:
+                save = save or m.name
+            if m.params:
+                p = m.params[0].name
+                restored = [a for a, vs in m.self_writes.items() if any(v.startswith(f"attr:{p}.") for v in vs)]
+                if restored or any(c.func == "self.__dict__.update" and c.args[:1] == (f"param:{p}",) for c in m.calls):
+                    restore = m.name
+        if save and restore and save != restore:
+            return save, restore, memento
+        return None
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        originators = ctx._cache.get("originators")
+        if originators is None:
+            originators = {r.key: (r, f) for r in ctx.ws.all_classes() if (f := self._originator(ctx, r))}
+            ctx._cache["originators"] = originators
+        mementos = {f[2].key: (r, f) for r, f in originators.values() if f[2] is not None}  # type: ignore[union-attr]
+        for ref in ctx.classes():
+            if ref.key in originators:
+                save, restore, memento = originators[ref.key][1]  # type: ignore[index]
+                yield ctx.det(ref, self.id, "originator", 0.85, [
+                    (ref.cls.methods[save].selection.line, f"`{save}` captures its state in a snapshot"),
+                    (ref.cls.methods[restore].selection.line, f"`{restore}` restores its state from one"),
+                ], [(memento, "memento")] if memento else [])
+            if ref.key in mementos:
+                orig = mementos[ref.key][0]
+                yield ctx.det(ref, self.id, "memento", 0.8,
+                              [(ref.cls.selection.line, f"a plain snapshot created by `{orig.cls.name}`")],  # type: ignore[union-attr]
+                              [(orig, "originator")])  # type: ignore[list-item]
+            for c in ctx.collabs(ref).values():
+                for t in c.types:
+                    if t.key in originators and t != ref:
+                        save, restore, _ = originators[t.key][1]  # type: ignore[index]
+                        if {save, restore} <= set(c.methods):
+                            yield ctx.det(ref, self.id, "caretaker", 0.8,
+                                          [(c.methods[save], f"keeps the snapshots `{save}` returns and hands them back to `{restore}`")],
+                                          [(t, "originator")])

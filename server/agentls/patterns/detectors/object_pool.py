@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+
+@register
+class ObjectPool(Detector):
+    """Keeps expensive objects (connections, buffers, workers) for reuse: clients acquire one,
+    use it and release it back instead of creating and destroying it. It bounds creation cost
+    and resource use, but clients must release reliably and reused objects must be reset.
+
+    ## Roles
+    - `pool`: hands objects out and takes them back.
+    - `reusable`: the class of the pooled objects, when known.
+
+    ## How it is detected
+    A class with a container attribute where one method takes an object out of it (`pop`,
+    `popleft`, `get`) and returns it, another puts a received object back (`append`, `add`,
+    `put`), and the pool itself creates the objects (when empty, or up front in `__init__`).
+    A plain stack or queue, which never creates what it stores, is not a pool.
+    """
+
+    id = "object_pool"
+    category = "creational"
+    roles = {"pool": "hands out and takes back reusable objects", "reusable": "the pooled class"}
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            collabs = ctx.collabs(ref)
+            containers = {c.attr for c in collabs.values() if c.container or c.instantiated}
+            takes = gives = None
+            created = []
+            for m in ref.cls.methods.values():
+                for op in m.container_ops:
+                    attr = op.container.removeprefix("self.")
+                    if attr not in containers:
+                        continue
+                    if op.op in ("pop", "popleft", "get") and m.returns and m.name != "__init__":
+                        takes = takes or (m, attr)
+                    if op.op in ("append", "add", "put", "appendleft") and op.arg.startswith("param:"):
+                        gives = gives or (m, attr)
+                for call in m.calls:
+                    if (
+                        call.method in ("get", "get_nowait")
+                        and call.receiver.removeprefix("self.") in containers
+                        and m.returns
+                    ):
+                        takes = takes or (m, call.receiver.removeprefix("self."))
+                    if (
+                        call.method in ("put", "put_nowait")
+                        and call.receiver.removeprefix("self.") in containers
+                        and call.args
+                        and call.args[0].startswith("param:")
+                    ):
+                        gives = gives or (m, call.receiver.removeprefix("self."))
+                created += [
+                    r for _, r in ctx.instantiations(m) if r != ref and r.cls.name not in ("Queue", "LifoQueue")
+                ]
+                created += (
+                    [ctx.ref(ref.cls)]
+                    if any(c.func.startswith("self._factory") or c.func.startswith("self.factory") for c in m.calls)
+                    else []
+                )
+            if takes and gives and takes[1] == gives[1] and takes[0] is not gives[0] and created:
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "pool",
+                    0.85,
+                    [
+                        (takes[0].selection.line, f"`{takes[0].name}` hands out an object from `{takes[1]}`"),
+                        (gives[0].selection.line, f"`{gives[0].name}` takes it back"),
+                    ],
+                    [(r, "reusable") for r in created if r != ref],
+                )

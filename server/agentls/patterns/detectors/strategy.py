@@ -1,0 +1,85 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._families import kind_of, roles_for
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+
+@register
+class Strategy(Detector):
+    """Defines a family of interchangeable algorithms behind one interface and lets a context
+    object be configured with any of them, so the algorithm varies independently of the code
+    that uses it. It replaces conditionals with composition; the cost is more classes, and
+    clients must know enough about the strategies to choose one. In Python a plain function is
+    often enough.
+
+    ## Roles
+    - `strategy`: the interface of the algorithm family.
+    - `concrete_strategy`: one algorithm.
+    - `context`: holds a strategy and delegates to it.
+
+    ## How it is detected
+    An interface (abstract class, Protocol, or base class whose methods subclasses override)
+    with at least two concrete implementations, and a class outside that hierarchy that keeps
+    one in an attribute (by annotation, or by calling only the interface's methods on an
+    object it was given) and calls it. If implementations replace one another in the context,
+    it is State; if the context is itself a class hierarchy, it is Bridge. Names play no part.
+    """
+
+    id = "strategy"
+    category = "behavioural"
+    roles = {
+        "strategy": "algorithm interface",
+        "concrete_strategy": "one algorithm",
+        "context": "holds and calls a strategy",
+    }
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            done = set()
+            for role, h in roles_for(ctx, ref):
+                if kind_of(ctx, h) != "strategy" or role in done:
+                    continue
+                done.add(role)
+                conf = 0.9 if h.typed else 0.75
+                called = ", ".join(f"`{m}`" for m in list(h.collab.methods)[:3])
+                if role == "interface":
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "strategy",
+                        conf,
+                        [
+                            (ref.cls.selection.line, f"{len(h.impls)} interchangeable implementations"),
+                            (h.collab.line, f"`{h.holder.cls.name}.{h.collab.attr}` holds one and calls {called}"),
+                        ],
+                        [*((i, "concrete_strategy") for i in h.impls), (h.holder, "context")],
+                    )
+                elif role == "impl":
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "concrete_strategy",
+                        conf,
+                        [(ref.cls.selection.line, f"implements `{h.interface.cls.name}`")],
+                        [
+                            (h.interface, "strategy"),
+                            (h.holder, "context"),
+                            *((i, "concrete_strategy") for i in h.impls if i != ref),
+                        ],
+                    )
+                else:
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "context",
+                        conf,
+                        [
+                            (h.collab.line, f"keeps a `{h.interface.cls.name}` in `self.{h.collab.attr}`"),
+                            (next(iter(h.collab.methods.values())), f"delegates {called} to it"),
+                        ],
+                        [(h.interface, "strategy"), *((i, "concrete_strategy") for i in h.impls)],
+                    )

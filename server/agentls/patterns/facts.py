@@ -1,0 +1,207 @@
+"""The facts the index records about a module: plain strings and line numbers, no AST.
+
+Detectors read only these facts, so a workspace of thousands of modules can keep every
+module's index in memory after its tree has been dropped, and the CLI parses each file once.
+
+Value renderings (``Value``) are short strings: ``self``, ``none``, ``const``, ``list``,
+``dict``, ``set``, ``tuple``, ``lambda``, ``param:NAME``, ``name:NAME``, ``call:DOTTED``,
+``attr:DOTTED``, ``sub:DOTTED`` and ``other``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agentls.patterns.model import Range
+
+Value = str
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    annotation: str | None
+    has_default: bool
+
+
+@dataclass(frozen=True)
+class Call:
+    func: str  # dotted callee as written; "type()" stands for the result of a call
+    line: int  # 0-based
+    args: tuple[Value, ...]
+
+    @property
+    def receiver(self) -> str:
+        return self.func.rpartition(".")[0]
+
+    @property
+    def method(self) -> str:
+        return self.func.rpartition(".")[2]
+
+
+@dataclass(frozen=True)
+class ContainerOp:
+    container: str  # "self._items", "self._subs[]" for a keyed bucket, "_REGISTRY"
+    op: str  # append, add, setitem, pop, remove, ...
+    arg: Value
+    line: int
+    key: Value = ""
+
+
+@dataclass(frozen=True)
+class Loop:
+    iter: str  # dotted of the iterable, "self._obs", "self._subs[]" or "" if not dotted
+    target: str  # the loop variable when it is a plain name
+    line: int
+
+
+@dataclass(frozen=True)
+class AttrStore:
+    receiver: str  # not "self": "context", "item", "obj"
+    attr: str
+    value: Value
+    line: int
+
+
+@dataclass
+class FunctionFacts:
+    name: str
+    qualname: str
+    range: Range
+    selection: Range
+    kind: str  # function | method | classmethod | staticmethod | property
+    params: list[Param] = field(default_factory=list)
+    returns_annotation: str | None = None
+    decorators: list[str] = field(default_factory=list)
+    abstract: bool = False
+    body_kind: str = "real"  # stub | not_implemented | trivial | real
+    statements: int = 0
+    calls: list[Call] = field(default_factory=list)
+    self_reads: set[str] = field(default_factory=set)
+    self_writes: dict[str, list[Value]] = field(default_factory=dict)
+    self_calls: set[str] = field(default_factory=set)
+    returns: list[Value] = field(default_factory=list)
+    yields: bool = False
+    loops: list[Loop] = field(default_factory=list)
+    container_ops: list[ContainerOp] = field(default_factory=list)
+    subscripts: list[tuple[str, Value]] = field(default_factory=list)  # (container, key)
+    none_checks: set[str] = field(default_factory=set)
+    in_checks: set[str] = field(default_factory=set)  # containers tested with `in`
+    raises: list[str] = field(default_factory=list)
+    complexity: int = 1
+    foreign_reads: set[str] = field(default_factory=set)
+    sql: set[str] = field(default_factory=set)  # select / insert / update / delete
+    with_items: list[str] = field(default_factory=list)
+    globals: set[str] = field(default_factory=set)
+    dynamic_getattr: list[str] = field(default_factory=list)  # string prefixes
+    type_dispatch: bool = False
+    attr_stores: list[AttrStore] = field(default_factory=list)
+    names: set[str] = field(default_factory=set)
+    dict_writes: set[str] = field(default_factory=set)  # "self.__dict__", "obj.__dict__"
+
+    @property
+    def param_names(self) -> list[str]:
+        return [p.name for p in self.params]
+
+    def param(self, name: str) -> Param | None:
+        for p in self.params:
+            if p.name == name:
+                return p
+        return None
+
+    @property
+    def is_stub(self) -> bool:
+        return self.body_kind in ("stub", "not_implemented")
+
+    @property
+    def is_public(self) -> bool:
+        return not self.name.startswith("_")
+
+
+@dataclass
+class ClassFacts:
+    name: str
+    qualname: str
+    range: Range
+    selection: Range
+    bases: list[str] = field(default_factory=list)
+    metaclass: str | None = None
+    decorators: list[str] = field(default_factory=list)
+    dataclass: bool = False
+    frozen: bool = False
+    class_attrs: dict[str, Value] = field(default_factory=dict)
+    fields: dict[str, str | None] = field(default_factory=dict)  # annotated class names
+    methods: dict[str, FunctionFacts] = field(default_factory=dict)
+    docstring: bool = False
+
+    @property
+    def declares_abstract(self) -> bool:
+        tails = {b.rpartition(".")[2] for b in self.bases}
+        meta = (self.metaclass or "").rpartition(".")[2]
+        return bool(tails & {"ABC", "Protocol"}) or meta == "ABCMeta"
+
+    @property
+    def is_protocol(self) -> bool:
+        return any(b.rpartition(".")[2] == "Protocol" for b in self.bases)
+
+    @property
+    def abstract_methods(self) -> set[str]:
+        return {
+            n
+            for n, m in self.methods.items()
+            if m.abstract or m.body_kind == "not_implemented" or (self.is_protocol and m.is_stub)
+        }
+
+    @property
+    def is_interface(self) -> bool:
+        """Abstract by declaration, or every public method raises NotImplementedError."""
+        if self.abstract_methods and (self.declares_abstract or self.is_protocol):
+            return True
+        public = [m for n, m in self.methods.items() if not n.startswith("_")]
+        return bool(public) and all(m.body_kind == "not_implemented" for m in public)
+
+    @property
+    def public_methods(self) -> dict[str, FunctionFacts]:
+        return {n: m for n, m in self.methods.items() if not n.startswith("_") and m.kind in ("method", "classmethod")}
+
+    def instance_attrs(self) -> set[str]:
+        out: set[str] = set()
+        for m in self.methods.values():
+            out.update(m.self_writes)
+        return out
+
+
+@dataclass(frozen=True)
+class Import:
+    module: str  # resolved absolute module when relative imports could be resolved
+    name: str | None  # None for `import x`
+    alias: str
+    line: int
+
+
+@dataclass(frozen=True)
+class DictEntry:
+    key: str  # dotted of the key expression, or "const"
+    values: tuple[str, ...]  # dotted names of the value (one, or a list/tuple of them)
+    is_list: bool
+
+
+@dataclass
+class ModuleIndex:
+    path: str
+    module: str
+    classes: dict[str, ClassFacts] = field(default_factory=dict)
+    functions: dict[str, FunctionFacts] = field(default_factory=dict)
+    imports: list[Import] = field(default_factory=list)
+    import_map: dict[str, str] = field(default_factory=dict)  # local name -> qualified
+    assigns: dict[str, Value] = field(default_factory=dict)
+    dicts: dict[str, list[DictEntry]] = field(default_factory=dict)
+    toplevel: FunctionFacts | None = None  # module-level statements outside defs
+    line_count: int = 0
+    has_main_guard: bool = False
+
+    def all_functions(self) -> list[FunctionFacts]:
+        out = list(self.functions.values())
+        for cls in self.classes.values():
+            out.extend(cls.methods.values())
+        return out

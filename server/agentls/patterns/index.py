@@ -1,0 +1,143 @@
+"""One pass over a module's tree that records the facts detectors need (see ``facts``).
+
+Every walk is iterative (``ast.walk`` uses a queue): a recursive visitor overflows on a
+500-term sum. Each function body is walked once and its nodes bucketed by type (``walk``).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from agentls.patterns.facts import ClassFacts, DictEntry, FunctionFacts, Import, ModuleIndex
+from agentls.patterns.model import Range
+from agentls.patterns.walk import (
+    Positions,
+    annotation,
+    dotted,
+    function_facts,
+    value_of,
+    walk_body,
+)
+
+_FuncNode = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def _method_kind(node: _FuncNode) -> str:
+    for d in node.decorator_list:
+        name = dotted(d.func if isinstance(d, ast.Call) else d).rpartition(".")[2]
+        if name in ("staticmethod", "classmethod"):
+            return name
+        if name in ("property", "cached_property") or name in ("setter", "getter", "deleter"):
+            return "property"
+    return "classmethod" if node.name in ("__new__", "__init_subclass__", "__class_getitem__") else "method"
+
+
+def _class_facts(node: ast.ClassDef, qual: str, pos: Positions, out: dict[str, ClassFacts]) -> None:
+    decorators = [dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
+    frozen = False
+    for d in node.decorator_list:
+        if isinstance(d, ast.Call):
+            for kw in d.keywords:
+                if kw.arg == "frozen" and isinstance(kw.value, ast.Constant) and kw.value.value:
+                    frozen = True
+    metaclass = next((dotted(k.value) for k in node.keywords if k.arg == "metaclass"), None)
+    cls = ClassFacts(
+        name=node.name,
+        qualname=qual,
+        range=pos.node_range(node, node.decorator_list[0] if node.decorator_list else None),
+        selection=pos.name_range(node, node.name),
+        bases=[b for b in (dotted(b) for b in node.bases) if b],
+        metaclass=metaclass,
+        decorators=decorators,
+        dataclass=any(d.rpartition(".")[2] in ("dataclass", "define", "frozen", "attrs") for d in decorators),
+        frozen=frozen or any(d.rpartition(".")[2] == "frozen" for d in decorators),
+    )
+    out[qual] = cls
+    none: frozenset[str] = frozenset()
+    for i, stmt in enumerate(node.body):
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+            cls.methods[stmt.name] = function_facts(stmt, f"{qual}.{stmt.name}", _method_kind(stmt), pos)
+        elif isinstance(stmt, ast.ClassDef):
+            _class_facts(stmt, f"{qual}.{stmt.name}", pos, out)
+        elif isinstance(stmt, ast.Assign):
+            for target in stmt.targets:
+                if isinstance(target, ast.Name):
+                    cls.class_attrs[target.id] = value_of(stmt.value, none)
+        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+            cls.fields[stmt.target.id] = annotation(stmt.annotation)
+            if stmt.value is not None:
+                cls.class_attrs[stmt.target.id] = value_of(stmt.value, none)
+        elif i == 0 and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            cls.docstring = True
+
+
+def _dict_entries(node: ast.Dict) -> list[DictEntry]:
+    entries = []
+    for key, value in zip(node.keys, node.values, strict=True):
+        if key is None:
+            continue
+        is_list = isinstance(value, ast.List | ast.Tuple | ast.Set)
+        elts = value.elts if isinstance(value, ast.List | ast.Tuple | ast.Set) else [value]
+        entries.append(DictEntry(dotted(key) or "const", tuple(d for d in (dotted(e) for e in elts) if d), is_list))
+    return entries
+
+
+def _resolve_relative(module: str, level: int, target: str | None, is_package: bool) -> str:
+    if not level:
+        return target or ""
+    parts = module.split(".") if module else []
+    keep = len(parts) - level + (1 if is_package else 0)
+    base = parts[: max(keep, 0)]
+    if target:
+        base.append(target)
+    return ".".join(base)
+
+
+def build_index(tree: ast.Module, source: str, path: str, module: str) -> ModuleIndex:
+    pos = Positions(source)
+    index = ModuleIndex(path=path, module=module, line_count=len(pos.lines))
+    is_package = path.replace("\\", "/").endswith("/__init__.py")
+    toplevel_stmts: list[ast.stmt] = []
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ClassDef):
+            _class_facts(stmt, stmt.name, pos, index.classes)
+        elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+            index.functions[stmt.name] = function_facts(stmt, stmt.name, "function", pos)
+        elif isinstance(stmt, ast.Import | ast.ImportFrom):
+            _imports(stmt, index, is_package)
+        else:
+            toplevel_stmts.append(stmt)
+            if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None:
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                for target in targets:
+                    if isinstance(target, ast.Name):
+                        index.assigns[target.id] = value_of(stmt.value, frozenset())
+                        if isinstance(stmt.value, ast.Dict):
+                            index.dicts[target.id] = _dict_entries(stmt.value)
+            elif isinstance(stmt, ast.If) and "__name__" in dotted(getattr(stmt.test, "left", None)):
+                index.has_main_guard = True
+            elif isinstance(stmt, ast.Try):
+                # `try: import x except ImportError: ...` still imports.
+                for inner in stmt.body:
+                    if isinstance(inner, ast.Import | ast.ImportFrom):
+                        _imports(inner, index, is_package)
+    whole = Range(0, 0, max(len(pos.lines) - 1, 0), 0)
+    top = FunctionFacts(name="<module>", qualname=module, range=whole, selection=Range(0, 0, 0, 0), kind="module")
+    walk_body(toplevel_stmts, top, frozenset(), pos)
+    index.toplevel = top
+    return index
+
+
+def _imports(stmt: ast.Import | ast.ImportFrom, index: ModuleIndex, is_package: bool) -> None:
+    line = stmt.lineno - 1
+    if isinstance(stmt, ast.Import):
+        for alias in stmt.names:
+            local = alias.asname or alias.name.partition(".")[0]
+            index.imports.append(Import(alias.name, None, local, line))
+            index.import_map[local] = alias.name if alias.asname else local
+        return
+    base = _resolve_relative(index.module, stmt.level, stmt.module, is_package)
+    for alias in stmt.names:
+        local = alias.asname or alias.name
+        index.imports.append(Import(base, alias.name, local, line))
+        index.import_map[local] = f"{base}.{alias.name}" if base else alias.name

@@ -1,0 +1,180 @@
+"""Cross-module knowledge: which class a name refers to, who subclasses whom, who holds whom.
+
+A workspace is a set of ``ModuleIndex`` facts. Derived maps are built lazily and dropped when a
+module changes, so the language server can update one document at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
+
+_ABSTRACT_BASES = frozenset({"ABC", "Protocol", "object", "Generic"})
+
+
+@dataclass(frozen=True)
+class ClassRef:
+    module: ModuleIndex
+    cls: ClassFacts
+
+    @property
+    def key(self) -> str:
+        return f"{self.module.module}.{self.cls.qualname}"
+
+    @property
+    def path(self) -> str:
+        return self.module.path
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ClassRef) and other.key == self.key
+
+
+class WorkspaceIndex:
+    def __init__(self, modules: list[ModuleIndex] | None = None) -> None:
+        self._modules: dict[str, ModuleIndex] = {}
+        self._derived: _Derived | None = None
+        self._hashes: dict[str, str] = {}
+        self.generation = 0  # bumped on every change; part of analysis cache keys
+        for m in modules or []:
+            self._modules[m.path] = m
+
+    def update(self, index: ModuleIndex, source_hash: str | None = None) -> None:
+        if source_hash is not None and self._hashes.get(index.path) == source_hash:
+            return
+        self._modules[index.path] = index
+        if source_hash is not None:
+            self._hashes[index.path] = source_hash
+        self._derived = None
+        self.generation += 1
+
+    def remove(self, path: str) -> None:
+        if self._modules.pop(path, None) is not None:
+            self._hashes.pop(path, None)
+            self._derived = None
+            self.generation += 1
+
+    def get(self, path: str) -> ModuleIndex | None:
+        return self._modules.get(path)
+
+    def modules(self) -> list[ModuleIndex]:
+        return list(self._modules.values())
+
+    @property
+    def derived(self) -> _Derived:
+        if self._derived is None:
+            self._derived = _Derived(list(self._modules.values()))
+        return self._derived
+
+    # -- name resolution -------------------------------------------------------------------
+
+    def resolve(self, module: ModuleIndex, name: str) -> ClassRef | None:
+        """The class a dotted name written in ``module`` refers to, if the workspace has it."""
+        if not name:
+            return None
+        name = name.removesuffix("()")
+        local = module.classes.get(name)
+        if local is not None:
+            return ClassRef(module, local)
+        d = self.derived
+        head, _, rest = name.partition(".")
+        target = module.import_map.get(head)
+        if target is not None:
+            qualified = f"{target}.{rest}" if rest else target
+            found = d.by_key.get(qualified)
+            if found is not None:
+                return found
+            # `from pkg import Cls` where pkg/__init__ re-exports it: fall back on the last name.
+        tail = name.rpartition(".")[2]
+        candidates = d.by_name.get(tail, [])
+        if len(candidates) == 1 and (target is not None or "." not in name):
+            return candidates[0]
+        return None
+
+    def bases(self, ref: ClassRef) -> list[ClassRef]:
+        out = []
+        for b in ref.cls.bases:
+            if b.rpartition(".")[2] in _ABSTRACT_BASES:
+                continue
+            r = self.resolve(ref.module, b)
+            if r is not None and r != ref:
+                out.append(r)
+        return out
+
+    def ancestors(self, ref: ClassRef) -> list[ClassRef]:
+        seen: dict[str, ClassRef] = {}
+        stack = self.bases(ref)
+        while stack and len(seen) < 50:
+            r = stack.pop()
+            if r.key not in seen and r != ref:
+                seen[r.key] = r
+                stack.extend(self.bases(r))
+        return list(seen.values())
+
+    def subclasses(self, ref: ClassRef) -> list[ClassRef]:
+        return list(self.derived.subclasses(self).get(ref.key, []))
+
+    def descendants(self, ref: ClassRef) -> list[ClassRef]:
+        seen: dict[str, ClassRef] = {}
+        stack = self.subclasses(ref)
+        while stack and len(seen) < 500:
+            r = stack.pop()
+            if r.key not in seen and r != ref:
+                seen[r.key] = r
+                stack.extend(self.subclasses(r))
+        return list(seen.values())
+
+    def all_classes(self) -> Iterator[ClassRef]:
+        for m in self._modules.values():
+            for c in m.classes.values():
+                yield ClassRef(m, c)
+
+    def functions_taking(self, ref: ClassRef) -> list[tuple[ModuleIndex, FunctionFacts, str]]:
+        """Functions with a parameter annotated as ``ref`` (by simple name, then resolved)."""
+        out = []
+        for module, fn, param in self.derived.annotated_params.get(ref.cls.name, []):
+            p = fn.param(param)
+            if p is not None and p.annotation and self.resolve(module, p.annotation) == ref:
+                out.append((module, fn, param))
+        return out
+
+    def method_overridden(self, ref: ClassRef, name: str) -> bool:
+        return any(name in d.cls.methods for d in self.descendants(ref))
+
+
+class _Derived:
+    """Maps over every module, computed once per workspace state."""
+
+    def __init__(self, modules: list[ModuleIndex]) -> None:
+        self.by_key: dict[str, ClassRef] = {}
+        self.by_name: dict[str, list[ClassRef]] = {}
+        self.annotated_params: dict[str, list[tuple[ModuleIndex, FunctionFacts, str]]] = {}
+        self._subclasses: dict[str, list[ClassRef]] | None = None
+        # Per-workspace memo for detectors (collaborators, descendants, holders).
+        self.cache: dict[object, object] = {}
+        self._modules = modules
+        for m in modules:
+            for c in m.classes.values():
+                ref = ClassRef(m, c)
+                self.by_key[ref.key] = ref
+                self.by_name.setdefault(c.name, []).append(ref)
+            for fn in m.all_functions():
+                for p in fn.params:
+                    if p.annotation:
+                        simple = p.annotation.rpartition(".")[2].strip("'\" ")
+                        self.annotated_params.setdefault(simple, []).append((m, fn, p.name))
+
+    def subclasses(self, ws: WorkspaceIndex) -> dict[str, list[ClassRef]]:
+        if self._subclasses is None:
+            subs: dict[str, list[ClassRef]] = {}
+            for m in self._modules:
+                for c in m.classes.values():
+                    ref = ClassRef(m, c)
+                    for base in ws.bases(ref):
+                        subs.setdefault(base.key, []).append(ref)
+            self._subclasses = subs
+        return self._subclasses
