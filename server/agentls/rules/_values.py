@@ -60,6 +60,16 @@ def utf16_len(text: str) -> int:
     return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
+def utf16_cut(text: str, limit: int) -> int:
+    """The index of the first character past ``limit`` UTF-16 code units."""
+    count = 0
+    for i, ch in enumerate(text):
+        count += 2 if ord(ch) > 0xFFFF else 1
+        if count > limit:
+            return i
+    return len(text)
+
+
 def properties(doc: AgentDocument, node: AnyNode) -> list[tuple[str, Span]]:
     """The ``&anchor`` and ``!tag`` tokens written at the start of a node, with their spans."""
     text = doc.text
