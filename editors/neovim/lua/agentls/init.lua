@@ -1,0 +1,96 @@
+-- agentls for Neovim 0.7 to 0.10, which have no vim.lsp.config / vim.lsp.enable.
+-- Put editors/neovim on 'runtimepath' and call require('agentls').setup({ ... }) in init.lua.
+-- On Neovim >= 0.11 prefer lsp/agentls.lua with vim.lsp.enable('agentls').
+local M = {}
+
+M.defaults = {
+  cmd = { 'agentls', 'serve' },
+  filetypes = { 'markdown', 'python' },
+  root_markers = { '.agentls.toml', '.claude', '.github', '.opencode', '.cursor', 'pyproject.toml', '.git' },
+  settings = { agentls = {} },
+}
+
+local uv = vim.loop
+
+local function exists(path)
+  return uv.fs_stat(path) ~= nil
+end
+
+-- The nearest folder upwards from `path` holding a marker; else the file's own folder.
+function M.root_dir(path, markers)
+  local dir = vim.fn.fnamemodify(path, ':p:h')
+  local start = dir
+  while true do
+    for _, marker in ipairs(markers) do
+      if exists(dir .. '/' .. marker) then
+        return dir
+      end
+    end
+    local parent = vim.fn.fnamemodify(dir, ':h')
+    if parent == dir then
+      return start
+    end
+    dir = parent
+  end
+end
+
+local clients = {} -- root_dir -> client id (Neovim 0.7 only)
+
+local function config_for(root, opts)
+  return {
+    name = 'agentls',
+    cmd = opts.cmd,
+    root_dir = root,
+    workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
+    settings = opts.settings,
+    init_options = opts.init_options,
+    on_attach = opts.on_attach,
+    capabilities = opts.capabilities,
+    handlers = opts.handlers,
+  }
+end
+
+local function attach(bufnr, opts)
+  local name = vim.api.nvim_buf_get_name(bufnr)
+  if name == '' or vim.bo[bufnr].buftype ~= '' then
+    return
+  end
+  local root = M.root_dir(name, opts.root_markers)
+  if vim.lsp.start then -- 0.8+: starts or reuses the client for this root and attaches
+    vim.lsp.start(config_for(root, opts), { bufnr = bufnr })
+    return
+  end
+  local id = clients[root]
+  if id and not vim.lsp.get_client_by_id(id) then
+    id = nil
+  end
+  if not id then
+    id = vim.lsp.start_client(config_for(root, opts))
+    if not id then
+      return
+    end
+    clients[root] = id
+  end
+  vim.lsp.buf_attach_client(bufnr, id)
+end
+
+function M.setup(user)
+  local opts = vim.tbl_deep_extend('force', M.defaults, user or {})
+  local group = vim.api.nvim_create_augroup('agentls', { clear = true })
+  vim.api.nvim_create_autocmd('FileType', {
+    group = group,
+    pattern = opts.filetypes,
+    callback = function(args)
+      attach(args.buf, opts)
+    end,
+  })
+  -- Buffers already open when setup() runs.
+  for _, bufnr in ipairs(vim.api.nvim_list_bufs()) do
+    if vim.api.nvim_buf_is_loaded(bufnr) and vim.tbl_contains(opts.filetypes, vim.bo[bufnr].filetype) then
+      attach(bufnr, opts)
+    end
+  end
+  return opts
+end
+
+return M
