@@ -1,0 +1,200 @@
+"""The expert's answer: the tool schema it must fill, validation, and re-anchoring.
+
+Lines are 1-based and inclusive, as the expert sees them in the request. Each suggestion
+keeps ``anchor``, the text of its lines when the request was made, so it can be found again
+after the user edits the file, or dropped when that text is gone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from agentls.text import split_lines
+
+TOOL_NAME = "submit_review"
+SEVERITIES = ("info", "hint")
+# Synonyms models use anyway; anything else is a malformed answer.
+_SEVERITY_SYNONYMS = {"information": "info", "warning": "info", "error": "info", "suggestion": "hint",
+                      "low": "hint", "medium": "info", "high": "info", "minor": "hint", "major": "info"}
+MAX_SUGGESTIONS = 20
+
+TOOL: dict[str, Any] = {
+    "name": TOOL_NAME,
+    "description": "Submit the review of the Python code: a summary and line-anchored suggestions.",
+    "input_schema": {
+        "type": "object",
+        "required": ["summary", "suggestions"],
+        "properties": {
+            "summary": {"type": "string", "description": "Two to four sentences on the design."},
+            "suggestions": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["title", "rationale", "severity", "start_line", "end_line"],
+                    "properties": {
+                        "title": {"type": "string", "description": "Short imperative title."},
+                        "rationale": {"type": "string", "description": "Why it matters here."},
+                        "pattern": {"type": "string", "description": "Design pattern or principle, if any."},
+                        "severity": {"type": "string", "enum": list(SEVERITIES)},
+                        "start_line": {"type": "integer", "minimum": 1, "description": "1-based, inclusive."},
+                        "end_line": {"type": "integer", "minimum": 1, "description": "1-based, inclusive."},
+                        "replacement": {"type": "string",
+                                        "description": "Complete new text for lines start_line..end_line."},
+                    },
+                },
+            },
+        },
+    },
+}
+
+
+class MalformedAnswer(ValueError):
+    """The tool input does not have the promised shape; the message says what is wrong."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    title: str
+    rationale: str
+    severity: str  # "info" | "hint"
+    start_line: int  # 1-based, inclusive
+    end_line: int
+    pattern: str | None = None
+    replacement: str | None = None
+    anchor: str = ""  # the text of start_line..end_line when asked
+    note: str | None = None  # why there is no edit, when there was a replacement
+
+
+@dataclass
+class Answer:
+    expert: str
+    model: str
+    summary: str
+    suggestions: list[Suggestion]
+    local: bool = False
+    dropped: list[str] = field(default_factory=list)  # notes about suggestions not kept
+    usage: dict[str, int] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Answer:
+        return cls(data["expert"], data["model"], data["summary"],
+                   [Suggestion(**s) for s in data["suggestions"]], bool(data.get("local")),
+                   list(data.get("dropped", [])), dict(data.get("usage", {})))
+
+
+def _text(item: dict[str, Any], key: str, where: str, required: bool = True) -> str | None:
+    value = item.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise MalformedAnswer(f"{where}: `{key}` should be a non-empty string, got {type(value).__name__}")
+    return value
+
+
+def _line(item: dict[str, Any], key: str, where: str) -> int:
+    value = item.get(key)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)  # models sometimes quote numbers
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise MalformedAnswer(f"{where}: `{key}` should be a line number (1 or more), got {value!r}")
+    return value
+
+
+def parse_tool_input(data: Any, line_count: int) -> tuple[str, list[Suggestion], list[str]]:
+    """Validate the tool input; returns (summary, suggestions, notes about lines out of range)."""
+    if not isinstance(data, dict):
+        raise MalformedAnswer(f"the answer should be an object, got {type(data).__name__}")
+    summary = _text(data, "summary", "answer") or ""
+    raw = data.get("suggestions")
+    if not isinstance(raw, list):
+        raise MalformedAnswer(f"answer: `suggestions` should be a list, got {type(raw).__name__}")
+    suggestions: list[Suggestion] = []
+    notes: list[str] = []
+    for i, item in enumerate(raw[:MAX_SUGGESTIONS], 1):
+        where = f"suggestion {i}"
+        if not isinstance(item, dict):
+            raise MalformedAnswer(f"{where} should be an object, got {type(item).__name__}")
+        title = _text(item, "title", where) or ""
+        rationale = _text(item, "rationale", where) or ""
+        severity = str(item.get("severity") or "info").strip().lower()
+        severity = _SEVERITY_SYNONYMS.get(severity, severity)
+        if severity not in SEVERITIES:
+            raise MalformedAnswer(f"{where}: `severity` should be one of {', '.join(SEVERITIES)}, got {severity!r}")
+        start, end = _line(item, "start_line", where), _line(item, "end_line", where)
+        if end < start:
+            start, end = end, start
+        if start > line_count:
+            notes.append(f"“{title}” pointed at line {start}, past the end of the code ({line_count} lines)")
+            continue
+        end = min(end, line_count)
+        suggestions.append(Suggestion(
+            title.strip(), rationale.strip(), severity, start, end,
+            pattern=(_text(item, "pattern", where, required=False) or None),
+            replacement=_text(item, "replacement", where, required=False)))
+    if len(raw) > MAX_SUGGESTIONS:
+        notes.append(f"{len(raw) - MAX_SUGGESTIONS} suggestions past the first {MAX_SUGGESTIONS} were ignored")
+    return summary.strip(), suggestions, notes
+
+
+def lines_text(text: str, start: int, end: int) -> str:
+    """Lines ``start``..``end`` (1-based, inclusive) of ``text``, terminators kept."""
+    return "".join(split_lines(text)[start - 1:end])
+
+
+def anchor(suggestions: list[Suggestion], text: str) -> list[Suggestion]:
+    """Remember the text each suggestion is about (from the text that was sent)."""
+    return [replace(s, anchor=lines_text(text, s.start_line, s.end_line)) for s in suggestions]
+
+
+def reanchor(suggestions: list[Suggestion], text: str) -> tuple[list[Suggestion], list[str]]:
+    """Move each suggestion to where its anchor text now is; drop those whose text is gone.
+
+    Comparison ignores line terminators and trailing blanks; when the text occurs more than
+    once, the occurrence nearest the old place wins.
+    """
+    lines = [ln.rstrip() for ln in split_lines(text)]
+    kept: list[Suggestion] = []
+    dropped: list[str] = []
+    for s in suggestions:
+        want = [ln.rstrip() for ln in split_lines(s.anchor)] if s.anchor else []
+        if not want:
+            kept.append(s)
+            continue
+        n = len(want)
+        first = s.start_line - 1
+        if lines[first:first + n] == want:
+            kept.append(s)
+            continue
+        hits = [i for i in range(len(lines) - n + 1) if lines[i] == want[0] and lines[i:i + n] == want]
+        if not hits:
+            dropped.append(f"“{s.title}” (lines {s.start_line}-{s.end_line}): the code it was about has changed")
+            continue
+        best = min(hits, key=lambda i: abs(i - first))
+        kept.append(replace(s, start_line=best + 1, end_line=best + n))
+    return kept, dropped
+
+
+def replacement_text(s: Suggestion, old: str) -> str:
+    """The new text for the suggestion's lines, ending in a newline when the old text did."""
+    new = s.replacement or ""
+    if old.endswith(("\n", "\r")) and new and not new.endswith("\n"):
+        new += "\r\n" if old.endswith("\r\n") else "\n"
+    return new
+
+
+def apply_all(text: str, suggestions: list[Suggestion]) -> tuple[str, list[Suggestion]]:
+    """Apply every replacement that does not overlap an earlier one (for ``--format diff``)."""
+    lines = split_lines(text)
+    taken: list[Suggestion] = []
+    for s in suggestions:
+        if s.replacement is None or any(s.start_line <= t.end_line and t.start_line <= s.end_line for t in taken):
+            continue
+        taken.append(s)
+    for s in sorted(taken, key=lambda s: s.start_line, reverse=True):
+        old = "".join(lines[s.start_line - 1:s.end_line])
+        lines[s.start_line - 1:s.end_line] = [replacement_text(s, old)]
+    return "".join(lines), taken

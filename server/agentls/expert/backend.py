@@ -1,0 +1,275 @@
+"""The Anthropic Messages API: the only module that imports ``anthropic``, and lazily.
+
+``import anthropic`` costs about a second, so it happens on the first real call, never when
+the server or the CLI starts. Every failure becomes one ``ExpertError`` whose message says
+what to do; the API key is never logged and is scrubbed from every message.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from agentls.expert.answer import TOOL, TOOL_NAME, MalformedAnswer
+
+if TYPE_CHECKING:  # types only; the real import is lazy
+    import anthropic
+
+DEFAULT_TIMEOUT = 120.0
+DEFAULT_MAX_TOKENS = 8192
+
+
+@dataclass(frozen=True)
+class BackendConfig:
+    api_key: str | None = field(default=None, repr=False)
+    base_url: str | None = None
+    timeout: float = DEFAULT_TIMEOUT
+    max_retries: int = 2
+    max_tokens: int = DEFAULT_MAX_TOKENS
+
+    @property
+    def has_key(self) -> bool:
+        return bool(self.api_key)
+
+    @property
+    def where(self) -> str:
+        return self.base_url or os.environ.get("ANTHROPIC_BASE_URL") or "https://api.anthropic.com"
+
+
+def config(api_key: str | None = None, base_url: str | None = None, timeout: float | None = None,
+           max_retries: int | None = None) -> BackendConfig:
+    """Settings first, then ``ANTHROPIC_API_KEY`` / ``ANTHROPIC_BASE_URL``."""
+    return BackendConfig(
+        api_key=api_key or os.environ.get("ANTHROPIC_API_KEY") or None,
+        base_url=base_url or os.environ.get("ANTHROPIC_BASE_URL") or None,
+        timeout=float(timeout) if timeout else DEFAULT_TIMEOUT,
+        max_retries=int(max_retries) if max_retries is not None else 2,
+    )
+
+
+class ExpertError(Exception):
+    """A failure the user can act on; ``message`` is what to show them."""
+
+    def __init__(self, message: str, kind: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.kind = kind
+
+
+@dataclass
+class RawAnswer:
+    tool_input: Any
+    usage: dict[str, int]
+
+
+def request_params(req: Any, max_tokens: int = DEFAULT_MAX_TOKENS) -> dict[str, Any]:
+    """Messages API parameters. The agent body is the system block, marked for prompt caching:
+    it is the stable prefix every request with this expert shares."""
+    return {
+        "model": req.model,
+        "max_tokens": max_tokens,
+        "system": [{"type": "text", "text": req.system, "cache_control": {"type": "ephemeral"}}],
+        "messages": [{"role": "user", "content": req.user}],
+        "tools": [TOOL],
+        "tool_choice": {"type": "tool", "name": TOOL_NAME},
+    }
+
+
+def _client_args(cfg: BackendConfig) -> dict[str, Any]:
+    if not cfg.api_key:
+        raise ExpertError("No Anthropic API key: set ANTHROPIC_API_KEY or the agentls setting "
+                          "expert.apiKey, or use the local expert (expert.localOnly).", "no-key")
+    args: dict[str, Any] = {"api_key": cfg.api_key, "max_retries": cfg.max_retries, "timeout": cfg.timeout}
+    if cfg.base_url:
+        args["base_url"] = cfg.base_url
+    return args
+
+
+def _usage(message: Any) -> dict[str, int]:
+    usage = getattr(message, "usage", None)
+    out: dict[str, int] = {}
+    for name in ("input_tokens", "output_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"):
+        value = getattr(usage, name, None)
+        if isinstance(value, int):
+            out[name] = value
+    return out
+
+
+def _tool_input(message: Any) -> Any:
+    for block in getattr(message, "content", None) or []:
+        if getattr(block, "type", None) == "tool_use" and getattr(block, "name", None) == TOOL_NAME:
+            return block.input
+    stop = getattr(message, "stop_reason", None)
+    if stop == "max_tokens":
+        raise MalformedAnswer("the answer was cut off at the max_tokens limit")
+    raise MalformedAnswer(f"the expert did not call `{TOOL_NAME}` (stop reason: {stop})")
+
+
+async def stream(req: Any, cfg: BackendConfig, on_progress: Callable[[int], None] | None = None) -> RawAnswer:
+    """Stream one answer; ``on_progress(chars received)`` after each delta. Cancelling the
+    calling task closes the HTTP stream."""
+    import anthropic
+
+    client = anthropic.AsyncAnthropic(**_client_args(cfg))
+    received = 0
+    try:
+        async with client.messages.stream(**request_params(req, cfg.max_tokens)) as s:
+            async for event in s:
+                if event.type == "input_json":
+                    received += len(event.partial_json)
+                elif event.type == "text":
+                    received += len(event.text)
+                else:
+                    continue
+                if on_progress is not None:
+                    on_progress(received)
+            final = await s.get_final_message()
+        return RawAnswer(_tool_input(final), _usage(final))
+    except Exception as exc:
+        raise map_error(exc, cfg, req.model) from None
+    finally:
+        await client.close()
+
+
+async def count_tokens(req: Any, cfg: BackendConfig) -> int:
+    """Exact input tokens from the API (``/v1/messages/count_tokens``)."""
+    import anthropic
+
+    client = anthropic.AsyncAnthropic(**_client_args(cfg))
+    params = request_params(req)
+    params.pop("max_tokens")
+    try:
+        result = await client.messages.count_tokens(**params)
+        return int(result.input_tokens)
+    except Exception as exc:
+        raise map_error(exc, cfg, req.model) from None
+    finally:
+        await client.close()
+
+
+# -- Message Batches (the CLI's --batch) --------------------------------------------------------
+
+def _sync(cfg: BackendConfig) -> anthropic.Anthropic:
+    import anthropic
+
+    return anthropic.Anthropic(**_client_args(cfg))
+
+
+def batch_submit(reqs: list[tuple[str, Any]], cfg: BackendConfig) -> str:
+    client = _sync(cfg)
+    try:
+        requests: list[Any] = [{"custom_id": cid, "params": request_params(req, cfg.max_tokens)}
+                               for cid, req in reqs]
+        batch = client.messages.batches.create(requests=requests)
+        return str(batch.id)
+    except Exception as exc:
+        raise map_error(exc, cfg, reqs[0][1].model if reqs else "") from None
+    finally:
+        client.close()
+
+
+def batch_status(batch_id: str, cfg: BackendConfig) -> tuple[str, dict[str, int]]:
+    client = _sync(cfg)
+    try:
+        batch = client.messages.batches.retrieve(batch_id)
+        counts = batch.request_counts
+        return str(batch.processing_status), {
+            "processing": counts.processing, "succeeded": counts.succeeded, "errored": counts.errored,
+            "canceled": counts.canceled, "expired": counts.expired}
+    except Exception as exc:
+        raise map_error(exc, cfg, "") from None
+    finally:
+        client.close()
+
+
+def batch_results(batch_id: str, cfg: BackendConfig) -> Iterator[tuple[str, RawAnswer | None, str | None]]:
+    """(custom_id, answer, error message) for each request of an ended batch."""
+    client = _sync(cfg)
+    try:
+        for item in client.messages.batches.results(batch_id):
+            result = item.result
+            if result.type == "succeeded":
+                try:
+                    yield item.custom_id, RawAnswer(_tool_input(result.message), _usage(result.message)), None
+                except MalformedAnswer as exc:
+                    yield item.custom_id, None, f"malformed answer: {exc}"
+            elif result.type == "errored":
+                error = getattr(getattr(result, "error", None), "error", None)
+                yield item.custom_id, None, f"{getattr(error, 'type', 'error')}: {getattr(error, 'message', '')}"
+            else:
+                yield item.custom_id, None, f"request {result.type}"
+    except Exception as exc:
+        raise map_error(exc, cfg, "") from None
+    finally:
+        client.close()
+
+
+# -- errors -------------------------------------------------------------------------------------
+
+def _scrub(text: str, cfg: BackendConfig) -> str:
+    return text.replace(cfg.api_key, "***") if cfg.api_key else text
+
+
+def _chain(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def map_error(exc: BaseException, cfg: BackendConfig, model: str) -> ExpertError:
+    """One user-facing error for every way a call can fail."""
+    if isinstance(exc, ExpertError):
+        return exc
+    if isinstance(exc, MalformedAnswer):
+        return ExpertError(f"The expert's answer was not in the expected shape ({exc}). Nothing was changed; "
+                           "run the action again, or choose another model (expert.model).", "malformed")
+    import anthropic
+
+    names = {type(e).__name__ for e in _chain(exc)}
+    if isinstance(exc, anthropic.APIStatusError):
+        status, kind = exc.status_code, exc.type or ""
+        detail = _scrub(exc.api_message or "", cfg)
+        if status == 200:  # an `event: error` inside the stream
+            return ExpertError(f"The API reported an error in the middle of the answer ({kind or 'error'}: "
+                               f"{detail}). Nothing was changed; run the action again in a moment.", "stream-error")
+        if status == 401:
+            return ExpertError("The Anthropic API rejected the API key (401). Set a valid key in "
+                               "ANTHROPIC_API_KEY or the agentls setting expert.apiKey, or use the local "
+                               "expert (expert.localOnly).", "auth")
+        if status == 403:
+            return ExpertError(f"The API key may not use this (403 permission denied, model {model}). Choose "
+                               "another model with expert.model, or check the key's workspace.", "permission")
+        if status == 404:
+            return ExpertError(f"Model {model!r} was not found (404). Fix the agent's `model` field or set "
+                               "expert.model.", "not-found")
+        if status == 413:
+            return ExpertError("The request is too large (413). Select a smaller part of the module and "
+                               "ask for a refactoring of the selection.", "too-large")
+        if status == 429:
+            return ExpertError("Rate limited by the Anthropic API (429). Wait a minute, then run the action "
+                               "again.", "rate-limit")
+        if status == 529 or kind == "overloaded_error":
+            return ExpertError("The Anthropic API is overloaded (529). Try again in a few minutes, or use the "
+                               "local expert (expert.localOnly).", "overloaded")
+        if status >= 500:
+            return ExpertError(f"The Anthropic API had a server error ({status}). Try again later.", "server")
+        return ExpertError(f"The Anthropic API refused the request ({status}: {detail}).", "request")
+    if isinstance(exc, anthropic.APITimeoutError) or "ReadTimeout" in names or "TimeoutException" in names:
+        return ExpertError(f"No answer from {cfg.where} within {cfg.timeout:g} s. Try again, select a smaller "
+                           "part, or raise expert.timeout.", "timeout")
+    if "RemoteProtocolError" in names or "IncompleteRead" in names:
+        return ExpertError("The connection dropped in the middle of the answer. Nothing was changed; run the "
+                           "action again.", "dropped")
+    if isinstance(exc, anthropic.APIConnectionError) or "ConnectError" in names:
+        return ExpertError(f"Could not reach {cfg.where}. Check the network or proxy, and expert.baseUrl / "
+                           "ANTHROPIC_BASE_URL.", "connection")
+    if isinstance(exc, ValueError):  # e.g. tool input JSON the SDK could not parse
+        return ExpertError(f"The expert's answer could not be read ({_scrub(str(exc), cfg)[:200]}). Nothing was "
+                           "changed; run the action again.", "malformed")
+    return ExpertError(f"The expert failed unexpectedly ({type(exc).__name__}: {_scrub(str(exc), cfg)[:200]}).",
+                       "unexpected")

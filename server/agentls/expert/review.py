@@ -1,0 +1,86 @@
+"""The review as a document: Markdown (written to the cache folder), plain text, and a diff."""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import time
+from pathlib import Path
+
+from agentls.expert import cache
+from agentls.expert.answer import Answer, apply_all
+from agentls.expert.prompts import Request
+
+
+def _lines(start: int, end: int) -> str:
+    return f"line {start}" if start == end else f"lines {start}-{end}"
+
+
+def markdown(answer: Answer, req: Request, local_reason: str | None = None, cached: bool = False) -> str:
+    who = f"{answer.expert} (local expert, no API call)" if answer.local else f"{answer.expert} ({answer.model})"
+    scope = f"{_lines(*req.selection)} of `{req.path}`" if req.selection else f"`{req.path}`"
+    out = [f"# Review of {scope}", "",
+           f"- **Expert:** {who}",
+           f"- **Date:** {time.strftime('%Y-%m-%d %H:%M')}"]
+    if answer.local:
+        out.append(f"- **Why local:** {local_reason or 'requested'}. This review comes from agentls's "
+                   "pattern and smell rules, not from a language model.")
+    else:
+        out.append(f"- **Input:** about {req.input_tokens:,} tokens; {req.masked} secret(s) masked before sending"
+                   + ("; answered from the local cache" if cached else ""))
+    if req.context_modules:
+        out.append("- **Context sent:** " + ", ".join(f"`{m}`" for m in req.context_modules))
+    out += ["", "## Summary", "", answer.summary or "(no summary)", ""]
+    out += [f"## Suggestions ({len(answer.suggestions)})", ""]
+    if not answer.suggestions:
+        out += ["None.", ""]
+    for i, s in enumerate(answer.suggestions, 1):
+        tag = f" — *{s.pattern}*" if s.pattern else ""
+        out += [f"### {i}. {s.title}{tag}", "", f"{_lines(s.start_line, s.end_line)}, {s.severity}", "",
+                s.rationale, ""]
+        if s.replacement is not None:
+            out += ["```diff", *_diff(s.anchor, s.replacement), "```", ""]
+        if s.note:
+            out += [f"> {s.note}", ""]
+    if answer.dropped:
+        out += ["## Not applied", "", *[f"- {d}" for d in answer.dropped], ""]
+    return "\n".join(out)
+
+
+def _diff(old: str, new: str) -> list[str]:
+    if new and not new.endswith("\n"):
+        new += "\n"
+    return [ln.rstrip("\n") for ln in difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), lineterm="\n", n=1)][2:]
+
+
+def write(answer: Answer, req: Request, local_reason: str | None = None, cached: bool = False) -> Path:
+    """Write the Markdown review into ``<cache>/reviews`` (never into the repository)."""
+    stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", req.path).strip("-") or "module"
+    digest = hashlib.sha256(f"{req.path}{req.selection}{answer.expert}".encode()).hexdigest()[:8]
+    folder = cache.cache_dir() / "reviews"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}-{answer.expert}-{digest}.md"
+    path.write_text(markdown(answer, req, local_reason, cached), encoding="utf-8")
+    return path
+
+
+def text(answer: Answer, req: Request, local_reason: str | None = None) -> str:
+    """For the terminal: ``path:line: severity: title`` then the rationale, indented."""
+    head = f"{answer.expert} " + (f"(local expert: {local_reason})" if answer.local else f"({answer.model})")
+    out = [head, "", answer.summary, ""]
+    for s in answer.suggestions:
+        out.append(f"{req.path}:{s.start_line}: {s.severity}: {s.title}" + (f" [{s.pattern}]" if s.pattern else ""))
+        out.append(f"    {s.rationale}")
+        if s.replacement is not None:
+            out.append("    (a replacement is available: --format diff)")
+    for d in answer.dropped:
+        out.append(f"note: {d}")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def diff(answer: Answer, req: Request) -> str:
+    new, _ = apply_all(req.source, answer.suggestions)
+    return "".join(difflib.unified_diff(req.source.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        fromfile=f"a/{req.path}", tofile=f"b/{req.path}"))
