@@ -7,6 +7,7 @@ and ``## Example``.
 
 from __future__ import annotations
 
+import enum
 import inspect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,13 @@ from agentls.model import Effect, Finding, Fix, Related, Severity, Span
 
 CLAUDE_AGENTS = frozenset({"claude-agent", "claude-plugin-agent"})
 CLAUDE_ALL = frozenset({"claude-agent", "claude-plugin-agent", "claude-skill", "claude-command"})
+
+
+class _RuleDefault(enum.Enum):
+    RULE_DEFAULT = "rule-default"
+
+
+RULE_DEFAULT = _RuleDefault.RULE_DEFAULT
 
 
 @dataclass(frozen=True)
@@ -64,10 +72,14 @@ class CheckContext:
         return Effect.SKIP
 
     def finding(self, span: Span, message: str, *, fix: Fix | None = None,
-                severity: Severity | None = None,
-                related: Iterable[Related] = (), effect: Effect | None = None) -> Finding:
+                severity: Severity | None = None, related: Iterable[Related] = (),
+                effect: Effect | _RuleDefault | None = RULE_DEFAULT) -> Finding:
+        # ``effect=None`` means "no effect on the verdict"; leave it out for the rule's own.
+        # (It used to fall back to the rule's effect, so a rule with a SKIP effect could not
+        # report a finding without one.)
+        chosen = self.rule.effect if isinstance(effect, _RuleDefault) else effect
         return Finding(self.rule.code, message, severity or self.rule.severity, span,
-                       fix=fix, related=tuple(related), effect=effect or self.rule.effect)
+                       fix=fix, related=tuple(related), effect=chosen)
 
     def node_span(self, node: AnyNode) -> Span:
         end = node.end
