@@ -148,7 +148,9 @@ def outline(index: ModuleIndex, analysis: ModuleAnalysis) -> list[OutlineSymbol]
             OutlineSymbol(m.name, "method", m.range, m.selection, ", ".join(details.get(m.qualname, [])))
             for m in cls.methods.values()
         )
-        out.append(OutlineSymbol(cls.name, "class", cls.range, cls.selection, ", ".join(details.get(qual, [])), children))
+        out.append(
+            OutlineSymbol(cls.name, "class", cls.range, cls.selection, ", ".join(details.get(qual, [])), children)
+        )
     for fn in index.functions.values():
         out.append(OutlineSymbol(fn.name, "function", fn.range, fn.selection, ", ".join(details.get(fn.qualname, []))))
     return sorted(out, key=lambda s: (s.range.line, s.range.col))

@@ -130,14 +130,14 @@ class Ctx:
         hit = self._cache.get(key)
         if hit is None:
             hit = self._cache[key] = self.ws.ancestors(ref)
-        return hit  # type: ignore[no-any-return]
+        return hit
 
     def descendants(self, ref: ClassRef) -> list[ClassRef]:
         key = ("desc", ref.key)
         hit = self._cache.get(key)
         if hit is None:
             hit = self._cache[key] = self.ws.descendants(ref)
-        return hit  # type: ignore[no-any-return]
+        return hit
 
     def concrete(self, ref: ClassRef) -> list[ClassRef]:
         return [d for d in self.descendants(ref) if not d.cls.is_interface]
@@ -159,7 +159,7 @@ class Ctx:
         hit = self._cache.get(key)
         if hit is None:
             hit = self._cache[key] = self._collabs(ref)
-        return hit  # type: ignore[no-any-return]
+        return hit
 
     def _collabs(self, ref: ClassRef) -> dict[str, Collab]:
         cls, module = ref.cls, ref.module

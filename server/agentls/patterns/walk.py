@@ -131,6 +131,8 @@ def value_of(node: Any, params: frozenset[str]) -> Value:
         return "tuple"
     if t is ast.Lambda:
         return "lambda"
+    if t is ast.JoinedStr:
+        return "fstring"
     return "other"
 
 
@@ -297,7 +299,9 @@ def _call(node: ast.Call, f: FunctionFacts, params: frozenset[str], called: set[
     if not name:
         return
     line = node.lineno - 1
-    f.calls.append(Call(name, line, tuple(value_of(a, params) for a in node.args)))
+    args = [value_of(a, params) for a in node.args]
+    args += [value_of(k.value, params) for k in node.keywords]
+    f.calls.append(Call(name, line, tuple(args)))
     if type(func) is ast.Attribute:
         called.add(id(func))
         receiver, method = name.rpartition(".")[0], func.attr

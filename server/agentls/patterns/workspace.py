@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 
@@ -155,7 +156,7 @@ class _Derived:
         self.annotated_params: dict[str, list[tuple[ModuleIndex, FunctionFacts, str]]] = {}
         self._subclasses: dict[str, list[ClassRef]] | None = None
         # Per-workspace memo for detectors (collaborators, descendants, holders).
-        self.cache: dict[object, object] = {}
+        self.cache: dict[object, Any] = {}
         self._modules = modules
         for m in modules:
             for c in m.classes.values():

@@ -21,7 +21,7 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
     """Holders (outside the family) of an interface with two or more concrete implementations."""
     key = ("held", iface.key)
     if key in ctx._cache:
-        return ctx._cache[key]  # type: ignore[return-value]
+        return ctx._cache[key]  # type: ignore[no-any-return]
     out: list[Held] = []
     if iface.cls.is_interface or (iface.cls.methods and ctx.descendants(iface)):
         impls = [d for d in ctx.concrete(iface) if set(d.cls.methods) & set(iface.cls.methods)]
@@ -93,7 +93,7 @@ def _duck_interfaces(ctx: Ctx, c: Collab) -> list[ClassRef]:
         ctx._cache["iface_by_method"] = index
     out: list[ClassRef] = []
     for name in c.methods:
-        for ref in index.get(name, []):  # type: ignore[union-attr]
+        for ref in index.get(name, []):
             if ref not in out:
                 out.append(ref)
     return out

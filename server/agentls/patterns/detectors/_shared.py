@@ -17,7 +17,7 @@ def memo(ctx: Ctx, name: str, ref: ClassRef, compute: Callable[[], T]) -> T:
     key = (name, ref.key)
     if key not in ctx._cache:
         ctx._cache[key] = compute()
-    return ctx._cache[key]  # type: ignore[return-value]
+    return ctx._cache[key]  # type: ignore[no-any-return]
 
 
 def is_namedtuple(cls: ClassFacts) -> bool:
@@ -82,9 +82,14 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                     adds.append((line, f"`{m.name}` stores the object it receives in `{op.container}`"))
             for call in m.calls:
                 head = call.receiver.removeprefix("self.")
-                if head in storage and call.receiver.startswith("self.") and any(param_of(m, a) for a in call.args):
-                    if call.method in ("add", "merge", "save", "insert", "put", "add_all", "persist"):
-                        adds.append((line, f"`{m.name}` hands the object to `{call.receiver}`"))
+                stores = call.method in ("add", "merge", "save", "insert", "put", "add_all", "persist")
+                if (
+                    stores
+                    and head in storage
+                    and call.receiver.startswith("self.")
+                    and any(param_of(m, a) for a in call.args)
+                ):
+                    adds.append((line, f"`{m.name}` hands the object to `{call.receiver}`"))
             if "insert" in m.sql:
                 adds.append((line, f"`{m.name}` writes with an SQL INSERT"))
             for container, key in m.subscripts:
@@ -190,4 +195,4 @@ def handler_maps(ctx: Ctx) -> list[tuple[ModuleIndex, str, bool, list[tuple[Clas
                 if len(resolved) >= 2 and len(resolved) >= len(entries) // 2:
                     found.append((module, name, all(e.is_list for e in entries), resolved))
         ctx._cache[key] = found
-    return ctx._cache[key]  # type: ignore[return-value]
+    return ctx._cache[key]  # type: ignore[no-any-return]

@@ -22,7 +22,7 @@ def _family(ctx: Ctx, base: ClassRef) -> set[str]:
 
 
 def wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
-    out = []
+    out: list[Wrap] = []
     bases = [a for a in ctx.ancestors(ref) if a.cls.methods]
     if not bases:
         return out

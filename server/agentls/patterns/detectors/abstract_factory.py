@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -28,7 +29,7 @@ class AbstractFactory(Detector):
 
     id = "abstract_factory"
     category = "creational"
-    roles = {
+    roles: ClassVar[dict[str, str]] = {
         "abstract_factory": "interface for creating a family",
         "concrete_factory": "creates one family",
         "product": "a created class",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._wrapping import wraps
@@ -29,7 +30,7 @@ class Adapter(Detector):
 
     id = "adapter"
     category = "structural"
-    roles = {
+    roles: ClassVar[dict[str, str]] = {
         "adapter": "translates the target interface to the adaptee",
         "target": "expected interface",
         "adaptee": "wrapped foreign class",

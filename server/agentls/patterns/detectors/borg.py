@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -23,7 +24,7 @@ class Borg(Detector):
 
     id = "borg"
     category = "creational"
-    roles = {"borg": "class whose instances share one state dict"}
+    roles: ClassVar[dict[str, str]] = {"borg": "class whose instances share one state dict"}
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():

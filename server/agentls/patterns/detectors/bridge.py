@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detectors._families import Held, kind_of, roles_for
@@ -29,7 +30,7 @@ class Bridge(Detector):
 
     id = "bridge"
     category = "structural"
-    roles = {
+    roles: ClassVar[dict[str, str]] = {
         "abstraction": "holds the implementor",
         "refined_abstraction": "subclass of the abstraction",
         "implementor": "implementation interface",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.facts import FunctionFacts
@@ -37,7 +38,7 @@ class Builder(Detector):
 
     id = "builder"
     category = "creational"
-    roles = {
+    roles: ClassVar[dict[str, str]] = {
         "builder": "accumulates parts, produces the product",
         "director": "drives the steps",
         "product": "what is built",

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -28,19 +29,26 @@ class ChainOfResponsibility(Detector):
 
     id = "chain_of_responsibility"
     category = "behavioural"
-    roles = {"handler": "holds the successor and passes requests on", "concrete_handler": "handles or passes on"}
+    roles: ClassVar[dict[str, str]] = {
+        "handler": "holds the successor and passes requests on",
+        "concrete_handler": "handles or passes on",
+    }
 
     def _chain(self, ctx: Ctx, ref: ClassRef) -> tuple[str, str, int] | None:
         family = {ref.key, *(a.key for a in ctx.ancestors(ref))}
         for c in ctx.collabs(ref).values():
             if c.container:
                 continue
-            typed_ok = not c.types or any(t.key in family or ref.key in {a.key for a in ctx.ancestors(t)} for t in c.types)
+            typed_ok = not c.types or any(
+                t.key in family or ref.key in {a.key for a in ctx.ancestors(t)} for t in c.types
+            )
             if not typed_ok:
                 continue
             optional = any(f"self.{c.attr}" in m.none_checks for m in ref.cls.methods.values())
             setter = any(
-                c.attr in m.self_writes and m.name != "__init__" and any(v.startswith("param:") for v in m.self_writes[c.attr])
+                c.attr in m.self_writes
+                and m.name != "__init__"
+                and any(v.startswith("param:") for v in m.self_writes[c.attr])
                 for m in ref.cls.methods.values()
             )
             init = ref.cls.methods.get("__init__")
@@ -61,15 +69,25 @@ class ChainOfResponsibility(Detector):
             if found:
                 attr, method, line = found
                 subs = [d for d in ctx.descendants(ref) if method in d.cls.methods]
-                yield ctx.det(ref, self.id, "handler", 0.85,
-                              [(line, f"`{method}` passes the request on to `self.{attr}.{method}`")],
-                              [(s, "concrete_handler") for s in subs])
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "handler",
+                    0.85,
+                    [(line, f"`{method}` passes the request on to `self.{attr}.{method}`")],
+                    [(s, "concrete_handler") for s in subs],
+                )
                 continue
             for anc in ctx.ancestors(ref):
                 found = self._chain(ctx, anc)
                 if found and found[1] in ref.cls.methods:
                     m = ref.cls.methods[found[1]]
-                    yield ctx.det(ref, self.id, "concrete_handler", 0.8,
-                                  [(m.selection.line, f"overrides `{m.name}`: handles the request or passes it on")],
-                                  [(anc, "handler")])
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "concrete_handler",
+                        0.8,
+                        [(m.selection.line, f"overrides `{m.name}`: handles the request or passes it on")],
+                        [(anc, "handler")],
+                    )
                     break

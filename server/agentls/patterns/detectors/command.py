@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -29,8 +30,11 @@ class Command(Detector):
 
     id = "command"
     category = "behavioural"
-    roles = {"command": "execute interface", "concrete_command": "binds receiver and arguments",
-             "invoker": "stores and triggers commands"}
+    roles: ClassVar[dict[str, str]] = {
+        "command": "execute interface",
+        "concrete_command": "binds receiver and arguments",
+        "invoker": "stores and triggers commands",
+    }
 
     def _interface(self, ctx: Ctx, ref: ClassRef) -> tuple[str, list[ClassRef]] | None:
         public = ref.cls.public_methods
@@ -45,7 +49,9 @@ class Command(Detector):
         collabs = ctx.collabs(ref)
         for n in names:
             m = ref.cls.methods.get(n)
-            if m and any(c.receiver.removeprefix("self.") in collabs and c.receiver.startswith("self.") for c in m.calls):
+            if m and any(
+                c.receiver.removeprefix("self.") in collabs and c.receiver.startswith("self.") for c in m.calls
+            ):
                 return True
         return False
 
@@ -53,16 +59,26 @@ class Command(Detector):
         for ref in ctx.classes():
             found = self._interface(ctx, ref)
             if found:
-                yield ctx.det(ref, self.id, "command", 0.85,
-                              [(ref.cls.methods[found[0]].selection.line, f"`{found[0]}()` is the single entry point")],
-                              [(i, "concrete_command") for i in found[1]])
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "command",
+                    0.85,
+                    [(ref.cls.methods[found[0]].selection.line, f"`{found[0]}()` is the single entry point")],
+                    [(i, "concrete_command") for i in found[1]],
+                )
             for anc in ctx.interface_ancestors(ref):
                 found = self._interface(ctx, anc)
                 if found and ref in found[1]:
                     m = ref.cls.methods.get(found[0])
-                    yield ctx.det(ref, self.id, "concrete_command", 0.85,
-                                  [((m or ref.cls).selection.line, f"`{found[0]}` acts on the receiver it was given")],
-                                  [(anc, "command")])
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "concrete_command",
+                        0.85,
+                        [((m or ref.cls).selection.line, f"`{found[0]}` acts on the receiver it was given")],
+                        [(anc, "command")],
+                    )
                     break
             yield from self._invoker(ctx, ref)
 
@@ -76,14 +92,19 @@ class Command(Detector):
                         continue
                     for iface in self._all_interfaces(ctx):
                         if call.method == iface[0]:
-                            yield ctx.det(ref, self.id, "invoker", 0.75,
-                                          [(m.selection.line, f"runs `{call.method}()` on each stored command")],
-                                          [(iface[1], "command")])
+                            yield ctx.det(
+                                ref,
+                                self.id,
+                                "invoker",
+                                0.75,
+                                [(m.selection.line, f"runs `{call.method}()` on each stored command")],
+                                [(iface[1], "command")],
+                            )
                             return
 
     def _all_interfaces(self, ctx: Ctx) -> list[tuple[str, ClassRef]]:
         if "cmd_ifaces" in ctx._cache:
-            return ctx._cache["cmd_ifaces"]  # type: ignore[return-value]
+            return ctx._cache["cmd_ifaces"]  # type: ignore[no-any-return]
         out = []
         for ref in ctx.ws.all_classes():
             found = self._interface(ctx, ref)

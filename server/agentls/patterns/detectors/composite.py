@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -29,7 +30,11 @@ class Composite(Detector):
 
     id = "composite"
     category = "structural"
-    roles = {"composite": "forwards to its children", "component": "shared interface", "leaf": "no children"}
+    roles: ClassVar[dict[str, str]] = {
+        "composite": "forwards to its children",
+        "component": "shared interface",
+        "leaf": "no children",
+    }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._wrapping import is_proxy_like, wraps
@@ -30,7 +31,10 @@ class Decorator(Detector):
 
     id = "decorator"
     category = "structural"
-    roles = {"decorator": "wraps a component with the same interface", "component": "the shared interface"}
+    roles: ClassVar[dict[str, str]] = {
+        "decorator": "wraps a component with the same interface",
+        "component": "the shared interface",
+    }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -26,7 +27,7 @@ class Facade(Detector):
 
     id = "facade"
     category = "structural"
-    roles = {"facade": "simplified entry point", "subsystem": "coordinated class"}
+    roles: ClassVar[dict[str, str]] = {"facade": "simplified entry point", "subsystem": "coordinated class"}
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.facts import FunctionFacts
@@ -34,7 +35,7 @@ class Factory(Detector):
 
     id = "factory"
     category = "creational"
-    roles = {
+    roles: ClassVar[dict[str, str]] = {
         "factory": "chooses and creates a product",
         "creator": "calls an overridable creation method",
         "concrete_creator": "overrides the creation method",

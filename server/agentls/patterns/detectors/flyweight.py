@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
@@ -57,7 +58,7 @@ class Flyweight(Detector):
 
     id = "flyweight"
     category = "structural"
-    roles = {"flyweight_factory": "returns shared instances", "flyweight": "the shared class"}
+    roles: ClassVar[dict[str, str]] = {"flyweight_factory": "returns shared instances", "flyweight": "the shared class"}
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for fn in ctx.index.functions.values():

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -28,23 +29,31 @@ class IteratorPattern(Detector):
 
     id = "iterator"
     category = "behavioural"
-    roles = {"iterator": "keeps the traversal position", "aggregate": "collection handing out iterators"}
+    roles: ClassVar[dict[str, str]] = {
+        "iterator": "keeps the traversal position",
+        "aggregate": "collection handing out iterators",
+    }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
             methods = ref.cls.methods
             it, nxt = methods.get("__iter__"), methods.get("__next__")
             if nxt is not None and (it is None or "self" in it.returns):
-                yield ctx.det(ref, self.id, "iterator", 0.9,
-                              [(nxt.selection.line, "`__next__` advances the traversal")])
+                yield ctx.det(
+                    ref, self.id, "iterator", 0.9, [(nxt.selection.line, "`__next__` advances the traversal")]
+                )
                 continue
             if it is None:
                 continue
             made = [r for r in ctx.returned_classes(it) if "__next__" in r.cls.methods]
             if made:
-                yield ctx.det(ref, self.id, "aggregate", 0.85,
-                              [(it.selection.line, f"`__iter__` returns a new `{made[0].cls.name}`")],
-                              [(made[0], "iterator")])
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "aggregate",
+                    0.85,
+                    [(it.selection.line, f"`__iter__` returns a new `{made[0].cls.name}`")],
+                    [(made[0], "iterator")],
+                )
             elif it.yields and it.self_reads:
-                yield ctx.det(ref, self.id, "aggregate", 0.6,
-                              [(it.selection.line, "`__iter__` yields its elements")])
+                yield ctx.det(ref, self.id, "aggregate", 0.6, [(it.selection.line, "`__iter__` yields its elements")])

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -29,7 +30,7 @@ class LazyEvaluation(Detector):
 
     id = "lazy_evaluation"
     category = "creational"
-    roles = {
+    roles: ClassVar[dict[str, str]] = {
         "lazy_attribute": "computes on first access and caches",
         "lazy_descriptor": "descriptor that caches the computed value on the instance",
     }

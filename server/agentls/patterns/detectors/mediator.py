@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -27,13 +28,13 @@ class Mediator(Detector):
 
     id = "mediator"
     category = "behavioural"
-    roles = {"mediator": "coordinates colleagues", "colleague": "reports to the mediator"}
+    roles: ClassVar[dict[str, str]] = {"mediator": "coordinates colleagues", "colleague": "reports to the mediator"}
 
     def _links(self, ctx: Ctx) -> list[tuple[ClassRef, ClassRef, str, int]]:
         """(colleague, mediator, method, line) across the workspace."""
         key = "mediator_links"
         if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[return-value]
+            return ctx._cache[key]  # type: ignore[no-any-return]
         by_method: dict[str, list[ClassRef]] = {}
         for ref in ctx.ws.all_classes():
             for name, m in ref.cls.methods.items():
@@ -68,11 +69,22 @@ class Mediator(Detector):
             as_med = [(c, meth) for c, med, meth, _ in links if med == ref]
             if as_med:
                 m = ref.cls.methods[as_med[0][1]]
-                yield ctx.det(ref, self.id, "mediator", 0.8,
-                              [(m.selection.line, f"`{m.name}` receives the sender and coordinates the others")],
-                              [(c, "colleague") for c, _ in as_med])
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "mediator",
+                    0.8,
+                    [(m.selection.line, f"`{m.name}` receives the sender and coordinates the others")],
+                    [(c, "colleague") for c, _ in as_med],
+                )
             mine = [(med, meth, line) for c, med, meth, line in links if c == ref]
             if mine:
                 med, meth, line = mine[0]
-                yield ctx.det(ref, self.id, "colleague", 0.8,
-                              [(line, f"tells the mediator `{med.cls.name}.{meth}` about itself")], [(med, "mediator")])
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "colleague",
+                    0.8,
+                    [(line, f"tells the mediator `{med.cls.name}.{meth}` about itself")],
+                    [(med, "mediator")],
+                )

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._shared import is_data_holder
@@ -30,8 +31,11 @@ class Memento(Detector):
 
     id = "memento"
     category = "behavioural"
-    roles = {"originator": "snapshots and restores itself", "memento": "the snapshot",
-             "caretaker": "keeps snapshots"}
+    roles: ClassVar[dict[str, str]] = {
+        "originator": "snapshots and restores itself",
+        "memento": "the snapshot",
+        "caretaker": "keeps snapshots",
+    }
 
     def _originator(self, ctx: Ctx, ref: ClassRef) -> tuple[str, str, ClassRef | None] | None:
         save = restore = None
@@ -42,7 +46,10 @@ class Memento(Detector):
             for r in ctx.returned_classes(m, ref.module):
                 if r != ref and is_data_holder(r.cls) and m.self_reads:
                     save, memento = m.name, r
-            copies_state = any(c.func in ("copy.deepcopy", "copy.copy", "deepcopy") and c.args[:1] == ("attr:self.__dict__",) for c in m.calls)
+            copies_state = any(
+                c.func in ("copy.deepcopy", "copy.copy", "deepcopy") and c.args[:1] == ("attr:self.__dict__",)
+                for c in m.calls
+            )
             if copies_state and m.returns and not m.params:
                 save = save or m.name
             if m.params:
@@ -59,24 +66,46 @@ class Memento(Detector):
         if originators is None:
             originators = {r.key: (r, f) for r in ctx.ws.all_classes() if (f := self._originator(ctx, r))}
             ctx._cache["originators"] = originators
-        mementos = {f[2].key: (r, f) for r, f in originators.values() if f[2] is not None}  # type: ignore[union-attr]
+        mementos = {f[2].key: (r, f) for r, f in originators.values() if f[2] is not None}
         for ref in ctx.classes():
             if ref.key in originators:
-                save, restore, memento = originators[ref.key][1]  # type: ignore[index]
-                yield ctx.det(ref, self.id, "originator", 0.85, [
-                    (ref.cls.methods[save].selection.line, f"`{save}` captures its state in a snapshot"),
-                    (ref.cls.methods[restore].selection.line, f"`{restore}` restores its state from one"),
-                ], [(memento, "memento")] if memento else [])
+                save, restore, memento = originators[ref.key][1]
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "originator",
+                    0.85,
+                    [
+                        (ref.cls.methods[save].selection.line, f"`{save}` captures its state in a snapshot"),
+                        (ref.cls.methods[restore].selection.line, f"`{restore}` restores its state from one"),
+                    ],
+                    [(memento, "memento")] if memento else [],
+                )
             if ref.key in mementos:
                 orig = mementos[ref.key][0]
-                yield ctx.det(ref, self.id, "memento", 0.8,
-                              [(ref.cls.selection.line, f"a plain snapshot created by `{orig.cls.name}`")],  # type: ignore[union-attr]
-                              [(orig, "originator")])  # type: ignore[list-item]
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "memento",
+                    0.8,
+                    [(ref.cls.selection.line, f"a plain snapshot created by `{orig.cls.name}`")],
+                    [(orig, "originator")],
+                )
             for c in ctx.collabs(ref).values():
                 for t in c.types:
                     if t.key in originators and t != ref:
-                        save, restore, _ = originators[t.key][1]  # type: ignore[index]
+                        save, restore, _ = originators[t.key][1]
                         if {save, restore} <= set(c.methods):
-                            yield ctx.det(ref, self.id, "caretaker", 0.8,
-                                          [(c.methods[save], f"keeps the snapshots `{save}` returns and hands them back to `{restore}`")],
-                                          [(t, "originator")])
+                            yield ctx.det(
+                                ref,
+                                self.id,
+                                "caretaker",
+                                0.8,
+                                [
+                                    (
+                                        c.methods[save],
+                                        f"keeps the snapshots `{save}` returns and hands them back to `{restore}`",
+                                    )
+                                ],
+                                [(t, "originator")],
+                            )

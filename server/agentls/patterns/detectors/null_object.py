@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -27,7 +28,7 @@ class NullObject(Detector):
 
     id = "null_object"
     category = "behavioural"
-    roles = {"null_object": "does nothing, safely", "abstract_object": "the interface"}
+    roles: ClassVar[dict[str, str]] = {"null_object": "does nothing, safely", "abstract_object": "the interface"}
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
@@ -39,11 +40,18 @@ class NullObject(Detector):
             for base in ctx.ancestors(ref):
                 overridden = set(own) & set(base.cls.methods)
                 siblings = [
-                    d for d in ctx.concrete(base)
-                    if d != ref and any(d.cls.methods.get(n) and d.cls.methods[n].body_kind == "real" for n in overridden)
+                    d
+                    for d in ctx.concrete(base)
+                    if d != ref
+                    and any(d.cls.methods.get(n) and d.cls.methods[n].body_kind == "real" for n in overridden)
                 ]
                 if overridden and siblings:
-                    yield ctx.det(ref, self.id, "null_object", 0.85,
-                                  [(own[n].selection.line, f"`{n}` does nothing") for n in sorted(overridden)[:3]],
-                                  [(base, "abstract_object")])
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "null_object",
+                        0.85,
+                        [(own[n].selection.line, f"`{n}` does nothing") for n in sorted(overridden)[:3]],
+                        [(base, "abstract_object")],
+                    )
                     break

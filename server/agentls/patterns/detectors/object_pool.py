@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -26,7 +27,10 @@ class ObjectPool(Detector):
 
     id = "object_pool"
     category = "creational"
-    roles = {"pool": "hands out and takes back reusable objects", "reusable": "the pooled class"}
+    roles: ClassVar[dict[str, str]] = {
+        "pool": "hands out and takes back reusable objects",
+        "reusable": "the pooled class",
+    }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.facts import FunctionFacts
@@ -54,13 +55,16 @@ class Observer(Detector):
 
     id = "observer"
     category = "behavioural"
-    roles = {"subject": "notifies registered observers", "observer": "observer interface",
-             "concrete_observer": "reacts to notifications"}
+    roles: ClassVar[dict[str, str]] = {
+        "subject": "notifies registered observers",
+        "observer": "observer interface",
+        "concrete_observer": "reacts to notifications",
+    }
 
     def _subjects(self, ctx: Ctx) -> list[tuple[ClassRef, str]]:
         if "subjects" not in ctx._cache:
             ctx._cache["subjects"] = [(r, f[3]) for r in ctx.ws.all_classes() if (f := notifies(ctx, r))]
-        return ctx._cache["subjects"]  # type: ignore[return-value]
+        return ctx._cache["subjects"]  # type: ignore[no-any-return]
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         subjects = self._subjects(ctx)
@@ -70,19 +74,35 @@ class Observer(Detector):
             if found:
                 sub, note, attr, method = found
                 what = "calls each one" if method == "()" else f"calls `{method}` on each"
-                yield ctx.det(ref, self.id, "subject", 0.85, [
-                    (sub.selection.line, f"`{sub.name}` registers observers in `self.{attr}`"),
-                    (note.selection.line, f"`{note.name}` {what}"),
-                ])
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "subject",
+                    0.85,
+                    [
+                        (sub.selection.line, f"`{sub.name}` registers observers in `self.{attr}`"),
+                        (note.selection.line, f"`{note.name}` {what}"),
+                    ],
+                )
             for name in called & set(ref.cls.methods):
                 m = ref.cls.methods[name]
                 if m.abstract or m.body_kind == "not_implemented" or (ref.cls.is_interface and m.is_stub):
                     if ctx.descendants(ref):
-                        yield ctx.det(ref, self.id, "observer", 0.8, [(m.selection.line, f"declares `{name}` for subjects to call")],
-                                      [(s, "subject") for s, n in subjects if n == name])
+                        yield ctx.det(
+                            ref,
+                            self.id,
+                            "observer",
+                            0.8,
+                            [(m.selection.line, f"declares `{name}` for subjects to call")],
+                            [(s, "subject") for s, n in subjects if n == name],
+                        )
                 elif any(name in a.cls.abstract_methods for a in ctx.ancestors(ref)):
-                    yield ctx.det(ref, self.id, "concrete_observer", 0.8, [(m.selection.line, f"`{name}` reacts to notifications")],
-                                  [(s, "subject") for s, n in subjects if n == name])
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "concrete_observer",
+                        0.8,
+                        [(m.selection.line, f"`{name}` reacts to notifications")],
+                        [(s, "subject") for s, n in subjects if n == name],
+                    )
                 break
-
-

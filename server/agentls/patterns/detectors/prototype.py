@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -29,7 +30,10 @@ class Prototype(Detector):
 
     id = "prototype"
     category = "creational"
-    roles = {"prototype": "clones itself", "prototype_registry": "hands out copies of stored prototypes"}
+    roles: ClassVar[dict[str, str]] = {
+        "prototype": "clones itself",
+        "prototype_registry": "hands out copies of stored prototypes",
+    }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._wrapping import is_proxy_like, wraps
@@ -30,7 +31,7 @@ class Proxy(Detector):
 
     id = "proxy"
     category = "structural"
-    roles = {
+    roles: ClassVar[dict[str, str]] = {
         "proxy": "controls access to the real subject",
         "subject": "shared interface",
         "real_subject": "the wrapped object",

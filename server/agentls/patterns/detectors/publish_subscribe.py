@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.facts import FunctionFacts
@@ -21,9 +22,9 @@ def _topic_buckets(fns: list[FunctionFacts], prefix: str) -> tuple[FunctionFacts
                 if pub is sub or pub.type_dispatch:
                     continue
                 for loop in pub.loops:
-                    if loop.iter in (f"{base}[]", f"{base}.get()") and loop.target:
-                        if any(c.func == loop.target or c.receiver == loop.target for c in pub.calls):
-                            return sub, pub, base
+                    bucket = loop.iter in (f"{base}[]", f"{base}.get()") and loop.target
+                    if bucket and any(c.func == loop.target or c.receiver == loop.target for c in pub.calls):
+                        return sub, pub, base
     return None
 
 
@@ -46,7 +47,7 @@ class PublishSubscribe(Detector):
 
     id = "publish_subscribe"
     category = "behavioural"
-    roles = {"broker": "routes messages to topic subscribers"}
+    roles: ClassVar[dict[str, str]] = {"broker": "routes messages to topic subscribers"}
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
@@ -59,7 +60,13 @@ class PublishSubscribe(Detector):
 
     def _det(self, ctx: Ctx, target: Target, found: tuple[FunctionFacts, FunctionFacts, str]) -> Detection:
         sub, pub, base = found
-        return ctx.det(target, self.id, "broker", 0.85, [
-            (sub.selection.line, f"`{sub.name}` adds a handler to the topic's list in `{base}`"),
-            (pub.selection.line, f"`{pub.name}` calls every handler of the topic"),
-        ])
+        return ctx.det(
+            target,
+            self.id,
+            "broker",
+            0.85,
+            [
+                (sub.selection.line, f"`{sub.name}` adds a handler to the topic's list in `{base}`"),
+                (pub.selection.line, f"`{pub.name}` calls every handler of the topic"),
+            ],
+        )

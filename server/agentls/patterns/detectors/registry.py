@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.facts import FunctionFacts
@@ -22,9 +23,11 @@ def _registers(fn: FunctionFacts, containers: set[str], prefix: str) -> str | No
 
 
 def _looks_up(fn: FunctionFacts, container: str) -> bool:
-    return any(c == container for c, k in fn.subscripts if k.startswith("param:")) or any(
-        c.func == f"{container}.get" for c in fn.calls
-    ) or any(v == f"sub:{container}" for v in fn.returns)
+    return (
+        any(c == container for c, k in fn.subscripts if k.startswith("param:"))
+        or any(c.func == f"{container}.get" for c in fn.calls)
+        or any(v == f"sub:{container}" for v in fn.returns)
+    )
 
 
 @register
@@ -49,7 +52,7 @@ class Registry(Detector):
 
     id = "registry"
     category = "behavioural"
-    roles = {"registry": "registers and looks up entries", "registered": "an entry"}
+    roles: ClassVar[dict[str, str]] = {"registry": "registers and looks up entries", "registered": "an entry"}
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
@@ -65,7 +68,11 @@ class Registry(Detector):
                     why = "stores each subclass" if m.name == "__init_subclass__" else "stores the object it receives"
                     yield ctx.det(ref, self.id, "registry", 0.85, [(m.selection.line, f"`{m.name}` {why} in `{name}`")])
                     break
-        module_dicts = {n for n, v in ctx.index.assigns.items() if v in ("dict", "call:dict", "call:defaultdict", "call:collections.defaultdict")}
+        module_dicts = {
+            n
+            for n, v in ctx.index.assigns.items()
+            if v in ("dict", "call:dict", "call:defaultdict", "call:collections.defaultdict")
+        }
         registrars: list[tuple[FunctionFacts, str]] = []
         for fn in ctx.index.functions.values():
             name = _registers(fn, module_dicts, "")
@@ -80,16 +87,35 @@ class Registry(Detector):
             decorated: list[Target] = [f for f in functions if fn.name in f.decorators]
             decorated += [r for r in ctx.classes() if fn.name in r.cls.decorators]
             if readers or decorated:
-                yield ctx.det(fn, self.id, "registry", 0.8, [(fn.selection.line, f"`{fn.name}` stores what it receives in `{name}`")],
-                              [(d, "registered") for d in decorated])
+                yield ctx.det(
+                    fn,
+                    self.id,
+                    "registry",
+                    0.8,
+                    [(fn.selection.line, f"`{fn.name}` stores what it receives in `{name}`")],
+                    [(d, "registered") for d in decorated],
+                )
                 for d in decorated:
-                    yield ctx.det(d, self.id, "registered", 0.8,
-                                  [(fn.selection.line, f"registered by `@{fn.name}` in `{name}`")], [(fn, "registry")])
+                    yield ctx.det(
+                        d,
+                        self.id,
+                        "registered",
+                        0.8,
+                        [(fn.selection.line, f"registered by `@{fn.name}` in `{name}`")],
+                        [(fn, "registry")],
+                    )
         for ref in ctx.classes():
             for anc in ctx.ancestors(ref):
                 hook = anc.cls.methods.get("__init_subclass__")
-                if hook is not None and _registers(hook, {a for a, v in anc.cls.class_attrs.items() if v == "dict"}, "cls."):
-                    yield ctx.det(ref, self.id, "registered", 0.8,
-                                  [(ref.cls.selection.line, f"subclassing `{anc.cls.name}` registers this class")],
-                                  [(anc, "registry")])
+                if hook is not None and _registers(
+                    hook, {a for a, v in anc.cls.class_attrs.items() if v == "dict"}, "cls."
+                ):
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "registered",
+                        0.8,
+                        [(ref.cls.selection.line, f"subclassing `{anc.cls.name}` registers this class")],
+                        [(anc, "registry")],
+                    )
                     break

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.facts import FunctionFacts
@@ -45,7 +46,7 @@ class Singleton(Detector):
 
     id = "singleton"
     category = "creational"
-    roles = {
+    roles: ClassVar[dict[str, str]] = {
         "singleton": "the class with one instance",
         "singleton_metaclass": "metaclass caching instances",
         "accessor": "module function returning the shared instance",

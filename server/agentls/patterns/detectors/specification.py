@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -31,17 +32,22 @@ class Specification(Detector):
 
     id = "specification"
     category = "behavioural"
-    roles = {"specification": "rule interface", "composite_specification": "combines rules",
-             "concrete_specification": "one rule"}
+    roles: ClassVar[dict[str, str]] = {
+        "specification": "rule interface",
+        "composite_specification": "combines rules",
+        "concrete_specification": "one rule",
+    }
 
     def _spec(self, ctx: Ctx, ref: ClassRef) -> tuple[str, list[ClassRef]] | None:
         key = ("spec", ref.key)
         if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[return-value]
+            return ctx._cache[key]  # type: ignore[no-any-return]
         result = None
         family = {d.key: d for d in ctx.descendants(ref)}
         combinators = [
-            (m, r) for m in ref.cls.methods.values() for r in ctx.returned_classes(m, ref.module)
+            (m, r)
+            for m in ref.cls.methods.values()
+            for r in ctx.returned_classes(m, ref.module)
             if r.key in family and (m.name in _COMBINATORS or ("self" in str(m.calls) and m.params))
         ]
         for pred in ref.cls.methods.values():
@@ -58,9 +64,19 @@ class Specification(Detector):
         for ref in ctx.classes():
             found = self._spec(ctx, ref)
             if found:
-                yield ctx.det(ref, self.id, "specification", 0.9,
-                              [(ref.cls.methods[found[0]].selection.line, f"`{found[0]}` is the predicate; combinators build composites")],
-                              [(c, "composite_specification") for c in found[1]])
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "specification",
+                    0.9,
+                    [
+                        (
+                            ref.cls.methods[found[0]].selection.line,
+                            f"`{found[0]}` is the predicate; combinators build composites",
+                        )
+                    ],
+                    [(c, "composite_specification") for c in found[1]],
+                )
                 continue
             for anc in ctx.ancestors(ref):
                 found = self._spec(ctx, anc)
@@ -70,7 +86,19 @@ class Specification(Detector):
                 m = ref.cls.methods.get(found[0])
                 if m is None:
                     break
-                yield ctx.det(ref, self.id, role, 0.85,
-                              [(m.selection.line, "combines other specifications" if role.startswith("composite") else f"`{found[0]}` states one rule")],
-                              [(anc, "specification")])
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    role,
+                    0.85,
+                    [
+                        (
+                            m.selection.line,
+                            "combines other specifications"
+                            if role.startswith("composite")
+                            else f"`{found[0]}` states one rule",
+                        )
+                    ],
+                    [(anc, "specification")],
+                )
                 break

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._families import kind_of, roles_for, transitions
@@ -29,7 +30,7 @@ class State(Detector):
 
     id = "state"
     category = "behavioural"
-    roles = {
+    roles: ClassVar[dict[str, str]] = {
         "state": "state interface",
         "concrete_state": "behaviour in one state",
         "context": "holds and delegates to the current state",

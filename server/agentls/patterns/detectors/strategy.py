@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._families import kind_of, roles_for
@@ -31,7 +32,7 @@ class Strategy(Detector):
 
     id = "strategy"
     category = "behavioural"
-    roles = {
+    roles: ClassVar[dict[str, str]] = {
         "strategy": "algorithm interface",
         "concrete_strategy": "one algorithm",
         "context": "holds and calls a strategy",

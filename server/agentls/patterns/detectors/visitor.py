@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
@@ -30,13 +31,16 @@ class Visitor(Detector):
 
     id = "visitor"
     category = "behavioural"
-    roles = {"element": "accepts visitors", "visitor": "one method per element type",
-             "concrete_visitor": "one operation"}
+    roles: ClassVar[dict[str, str]] = {
+        "element": "accepts visitors",
+        "visitor": "one method per element type",
+        "concrete_visitor": "one operation",
+    }
 
     def _elements(self, ctx: Ctx) -> dict[str, tuple[str, str, dict[str, ClassRef]]]:
         """element key -> (accept method, visit method called, all elements of that accept)."""
         if "elements" in ctx._cache:
-            return ctx._cache["elements"]  # type: ignore[return-value]
+            return ctx._cache["elements"]  # type: ignore[no-any-return]
         groups: dict[str, dict[str, tuple[ClassRef, str]]] = {}
         for ref in ctx.ws.all_classes():
             for m in ref.cls.methods.values():
@@ -61,13 +65,23 @@ class Visitor(Detector):
         for ref in ctx.classes():
             if ref.key in elements:
                 accept, visit, _ = elements[ref.key]
-                yield ctx.det(ref, self.id, "element", 0.9,
-                              [(ref.cls.methods[accept].selection.line, f"`{accept}` calls back `{visit}(self)` on the visitor")])
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "element",
+                    0.9,
+                    [(ref.cls.methods[accept].selection.line, f"`{accept}` calls back `{visit}(self)` on the visitor")],
+                )
             own = visits & set(ref.cls.methods)
             if len(own) >= 2:
                 role = "visitor" if ref.cls.is_interface else "concrete_visitor"
-                yield ctx.det(ref, self.id, role, 0.85,
-                              [(ref.cls.methods[n].selection.line, f"`{n}` handles one element type") for n in sorted(own)[:3]])
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    role,
+                    0.85,
+                    [(ref.cls.methods[n].selection.line, f"`{n}` handles one element type") for n in sorted(own)[:3]],
+                )
                 continue
             yield from self._reflective(ctx, ref)
 
@@ -79,15 +93,25 @@ class Visitor(Detector):
                 family = [ref, *ctx.descendants(ref)]
                 handlers = {n for r in family for n in r.cls.methods if n.startswith(prefix) and n != m.name}
                 if len(handlers) >= 2:
-                    yield ctx.det(ref, self.id, "visitor", 0.85,
-                                  [(m.selection.line, f"`{m.name}` dispatches to `{prefix}<type>` methods")])
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "visitor",
+                        0.85,
+                        [(m.selection.line, f"`{m.name}` dispatches to `{prefix}<type>` methods")],
+                    )
                     return
         for anc in ctx.ancestors(ref):
             for m in anc.cls.methods.values():
                 for prefix in m.dynamic_getattr:
                     own = [n for n in ref.cls.methods if len(prefix) >= 2 and n.startswith(prefix)]
                     if own:
-                        yield ctx.det(ref, self.id, "concrete_visitor", 0.8,
-                                      [(ref.cls.methods[own[0]].selection.line, f"`{own[0]}` handles one node type")],
-                                      [(anc, "visitor")])
+                        yield ctx.det(
+                            ref,
+                            self.id,
+                            "concrete_visitor",
+                            0.8,
+                            [(ref.cls.methods[own[0]].selection.line, f"`{own[0]}` handles one node type")],
+                            [(anc, "visitor")],
+                        )
                         return

@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._shared import entity_evidence, value_object_evidence
+from agentls.patterns.detectors.domain_event import message_roles
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
+
+
+def _domain(ctx: Ctx, ref: ClassRef) -> bool:
+    return bool(entity_evidence(ctx, ref) or value_object_evidence(ctx, ref)) and not message_roles(ctx, ref)
+
+
+@register
+class Aggregate(Detector):
+    """A cluster of domain objects treated as one unit for changes: outside code holds only
+    the root, and every change goes through the root's methods, which enforce the cluster's
+    invariants (and often record domain events). Consistency rules get one home and one
+    transaction boundary; aggregates that are too large become contention points.
+
+    ## Roles
+    - `aggregate_root`: the entry point that guards the cluster.
+    - `member`: an entity or value object inside it.
+
+    ## How it is detected
+    A class that keeps a collection of entities or value objects (typed as such, or filled
+    with ones it receives or creates) and has a public method that checks a condition (raises,
+    or branches) before changing the collection or its members; or that records domain events
+    in its own list. A class that is itself kept in another aggregate's collection is a member.
+    """
+
+    id = "aggregate"
+    category = "architecture"
+    roles: ClassVar[dict[str, str]] = {
+        "aggregate_root": "guards the cluster's invariants",
+        "member": "inside the aggregate",
+    }
+
+    def _root(self, ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef]]:
+        key = ("aggregate", ref.key)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        ev: list[Ev] = []
+        members: list[ClassRef] = []
+        collabs = ctx.collabs(ref)
+        held = {a: [t for t in c.types if t != ref and _domain(ctx, t)] for a, c in collabs.items()}
+        for m in ref.cls.methods.values():
+            if m.name.startswith("_"):
+                continue
+            for op in m.container_ops:
+                attr = op.container.removeprefix("self.").split(".")[0]
+                if op.arg.startswith("call:") and "event" in message_roles(
+                    ctx, ctx.resolve(op.arg[5:], ref.module) or ref
+                ):
+                    ev.append((m.selection.line, f"`{m.name}` records the domain event `{op.arg[5:]}`"))
+                    continue
+                p = m.param(op.arg[6:]) if op.arg.startswith("param:") else None
+                kinds = ctx.annotation_refs(p.annotation, ref.module) if p else []
+                domain = [t for t in kinds if _domain(ctx, t)] or held.get(attr, [])
+                if domain and (m.raises or m.complexity > 1) and op.container.startswith("self."):
+                    ev.append((m.selection.line, f"`{m.name}` checks its invariants before changing `self.{attr}`"))
+                    members += domain
+            for loop in m.loops:
+                attr = loop.iter.removeprefix("self.")
+                if (
+                    held.get(attr)
+                    and (m.raises or m.complexity > 2)
+                    and any(c.receiver == loop.target for c in m.calls)
+                ):
+                    ev.append((m.selection.line, f"`{m.name}` works through the members in `self.{attr}`"))
+                    members += held[attr]
+        result = (ev[:3], list({r.key: r for r in members}.values()))
+        ctx._cache[key] = result
+        return result
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            ev, members = self._root(ctx, ref)
+            if not ev:
+                continue
+            inside = [h for h, c in ctx.holders(ref) if c.types and h != ref and self._root(ctx, h)[0]]
+            if inside:
+                continue  # kept by another aggregate: a member, not a root
+            yield ctx.det(
+                ref, self.id, "aggregate_root", 0.9 if len(ev) > 1 else 0.8, ev, [(m, "member") for m in members]
+            )

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._shared import handler_maps
+from agentls.patterns.detectors.domain_event import _function, message_roles
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+
+@register
+class CqrsCommand(Detector):
+    """In Command-Query Responsibility Segregation, a command is a plain message asking the
+    system to change state (`Allocate`, `ChangeBatchQuantity`), handled by exactly one handler
+    that returns nothing of substance. Separating writes from reads lets each side be modelled
+    and scaled for its job; the cost is more types and, with separate read models, eventual
+    consistency. Not to be confused with the GoF Command, which carries its own `execute`.
+
+    ## Roles
+    - `command`: the data-only message.
+    - `command_handler`: the single function that carries it out.
+
+    ## How it is detected
+    A data-only class that is a key of a dict mapping message classes to *single* handlers,
+    or the annotated first parameter of a handler function, where the handler changes state
+    (commits, adds, or writes SQL) or works through a unit of work.
+    """
+
+    id = "cqrs_command"
+    category = "architecture"
+    roles: ClassVar[dict[str, str]] = {"command": "a request to change state", "command_handler": "carries it out"}
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            ev = message_roles(ctx, ref).get("command")
+            if ev:
+                yield ctx.det(ref, self.id, "command", 0.85, ev[:2])
+        for module, name, is_list, entries in handler_maps(ctx):
+            if is_list:
+                continue
+            for ref, handlers in entries:
+                found = _function(module, handlers[0], ctx)
+                if found and found[0] is ctx.index and "command" in message_roles(ctx, ref):
+                    yield ctx.det(
+                        found[1],
+                        self.id,
+                        "command_handler",
+                        0.8,
+                        [(found[1].selection.line, f"the handler for `{ref.cls.name}` in `{name}`")],
+                        [(ref, "command")],
+                    )
+        for fn in ctx.index.functions.values():
+            for r in ctx.annotation_refs(fn.params[0].annotation if fn.params else None, ctx.index):
+                if "command" in message_roles(ctx, r) and len(fn.params) >= 2:
+                    yield ctx.det(
+                        fn,
+                        self.id,
+                        "command_handler",
+                        0.8,
+                        [(fn.selection.line, f"handles the command `{r.cls.name}`")],
+                        [(r, "command")],
+                    )

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._shared import mutates
+from agentls.patterns.detectors.domain_event import message_index, message_roles
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+
+@register
+class CqrsQuery(Detector):
+    """In CQRS, the read side: a query asks for data and changes nothing, and is served by a
+    handler that reads directly from storage (often a denormalised read model or raw SQL)
+    rather than loading aggregates. Reads get simple and fast; two models of the same data
+    must be kept consistent.
+
+    ## Roles
+    - `query`: a data-only message asking for information.
+    - `query_handler`: reads and returns data without changing state.
+
+    ## How it is detected
+    A data-only class handled by a function that returns a value and does not commit, add or
+    write SQL; or, in a workspace that has CQRS commands, a function that runs an SQL SELECT
+    (or reads through a received unit of work or session) and returns the rows without
+    changing anything.
+    """
+
+    id = "cqrs_query"
+    category = "architecture"
+    roles: ClassVar[dict[str, str]] = {"query": "a request for data", "query_handler": "reads without changing state"}
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            ev = message_roles(ctx, ref).get("query")
+            if ev:
+                yield ctx.det(ref, self.id, "query", 0.8, ev[:2])
+        has_commands = any("command" in r for r in message_index(ctx).values())
+        for fn in ctx.index.functions.values():
+            if not fn.params or mutates(fn) or not any(v != "none" for v in fn.returns):
+                continue
+            typed = [
+                r for r in ctx.annotation_refs(fn.params[0].annotation, ctx.index) if "query" in message_roles(ctx, r)
+            ]
+            if typed:
+                yield ctx.det(
+                    fn,
+                    self.id,
+                    "query_handler",
+                    0.8,
+                    [(fn.selection.line, f"answers `{typed[0].cls.name}` without changing state")],
+                    [(typed[0], "query")],
+                )
+            elif has_commands and "select" in fn.sql:
+                yield ctx.det(
+                    fn,
+                    self.id,
+                    "query_handler",
+                    0.7,
+                    [(fn.selection.line, "reads with SQL SELECT and returns rows, beside a command side")],
+                )

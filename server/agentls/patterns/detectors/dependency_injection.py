@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+_INTROSPECT = ("inspect.signature", "signature", "get_type_hints", "typing.get_type_hints")
+
+
+def _introspects(fn: FunctionFacts) -> bool:
+    return (
+        any(c.func in _INTROSPECT for c in fn.calls)
+        or any(r.endswith(".__annotations__") for r in fn.foreign_reads)
+        or "__annotations__" in fn.self_reads
+    )
+
+
+@register
+class DependencyInjection(Detector):
+    """Objects receive their collaborators from outside instead of creating them, and one
+    place (a composition root, an injector or a container) builds and wires the object graph.
+    Dependencies become explicit and replaceable (fakes in tests, adapters in production); the
+    wiring code or container is extra machinery, and containers can hide where things come from.
+
+    ## Roles
+    - `injector`: inspects what a callable needs and supplies it (by parameter name or type).
+    - `container`: registers providers and resolves them, building dependencies recursively.
+    - `composition_root`: the function that creates the concrete objects and passes them in.
+
+    ## How it is detected
+    - A function that introspects signatures (`inspect.signature`, `get_type_hints`) and then
+      binds arguments (`functools.partial`, a lambda, or a call with the collected values).
+    - A class that stores providers in a dict under a received key and, in another method,
+      introspects a class's constructor to build it.
+    - A function that creates two or more workspace objects and passes newly created objects
+      into their constructors.
+    """
+
+    id = "dependency_injection"
+    category = "architecture"
+    roles: ClassVar[dict[str, str]] = {
+        "injector": "supplies dependencies to callables",
+        "container": "registers and resolves providers",
+        "composition_root": "creates and wires the object graph",
+    }
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for fn in ctx.index.all_functions():
+            if fn.kind != "function":
+                continue
+            binds = any(c.func in ("functools.partial", "partial") for c in fn.calls) or "lambda" in fn.returns
+            if _introspects(fn) and (binds or any(c.func.startswith("param:") for c in fn.calls) or fn.returns):
+                yield ctx.det(
+                    fn,
+                    self.id,
+                    "injector",
+                    0.85,
+                    [(fn.selection.line, "reads what the callable needs from its signature and supplies it")],
+                )
+                continue
+            wired = [
+                (call, r)
+                for call, r in ctx.instantiations(fn)
+                if any(a.startswith("call:") and ctx.resolve(a[5:]) is not None for a in call.args)
+            ]
+            if len(wired) >= 2 or (wired and len(ctx.instantiations(fn)) >= 3):
+                call, r = wired[0]
+                yield ctx.det(
+                    fn,
+                    self.id,
+                    "composition_root",
+                    0.7,
+                    [(call.line, f"creates `{r.cls.name}` and passes new collaborators into it")],
+                    [(r2, "client") for _, r2 in wired],
+                )
+        for ref in ctx.classes():
+            stores = any(
+                op.op == "setitem" and op.arg.startswith("param:") and op.key.startswith("param:")
+                for m in ref.cls.methods.values()
+                for op in m.container_ops
+            )
+            resolver = next((m for m in ref.cls.methods.values() if _introspects(m) and m.returns), None)
+            if stores and resolver is not None:
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "container",
+                    0.85,
+                    [(resolver.selection.line, f"`{resolver.name}` builds objects from their constructor's signature")],
+                )

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._shared import entity_evidence, is_repository, is_uow, mutates, value_object_evidence
+from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+
+@register
+class DomainService(Detector):
+    """Domain logic that does not naturally belong to a single entity or value object (it
+    weighs several of them) lives in a stateless domain service, expressed in the domain's own
+    types and free of infrastructure. It keeps entities focused; overused, it drains behaviour
+    from the model into procedures (an anaemic domain model).
+
+    ## Roles
+    - `domain_service`: a stateless function (or method of a stateless class) over domain objects.
+
+    ## How it is detected
+    A module function, or a method of a class without instance state, whose parameters are
+    annotated with two or more domain types (entities, aggregates or value objects, possibly
+    in a collection), that calls their methods or reads their attributes, and that touches no
+    infrastructure: no unit of work, repository, session commit or SQL.
+    """
+
+    id = "domain_service"
+    category = "architecture"
+    roles: ClassVar[dict[str, str]] = {"domain_service": "stateless domain logic over several domain objects"}
+
+    def _check(self, ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
+        if mutates(fn) or fn.sql or fn.with_items or fn.name.startswith("_"):
+            return []
+        domain = []
+        for p in fn.params:
+            refs = ctx.annotation_refs(p.annotation, ctx.index)
+            if any(is_uow(ctx, r) or is_repository(ctx, r) for r in refs):
+                return []
+            if any(entity_evidence(ctx, r) or value_object_evidence(ctx, r) for r in refs):
+                domain.append(p.name)
+        used = {c.receiver for c in fn.calls} | {r.partition(".")[0] for r in fn.foreign_reads}
+        loops = {loop.target for loop in fn.loops if loop.iter in domain}
+        if len(domain) >= 2 and (set(domain) | loops) & (used | {c.receiver for c in fn.calls}):
+            return [(fn.selection.line, f"works on the domain objects {', '.join(f'`{d}`' for d in domain)} only")]
+        return []
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for fn in ctx.index.functions.values():
+            ev = self._check(ctx, fn)
+            if ev:
+                yield ctx.det(fn, self.id, "domain_service", 0.75, ev)
+        for ref in ctx.classes():
+            if ref.cls.instance_attrs() or entity_evidence(ctx, ref) or value_object_evidence(ctx, ref):
+                continue
+            for m in ref.cls.methods.values():
+                ev = self._check(ctx, m)
+                if ev:
+                    yield ctx.det(ref, self.id, "domain_service", 0.7, ev)
+                    break

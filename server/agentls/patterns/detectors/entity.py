@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._shared import entity_evidence
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+
+@register
+class Entity(Detector):
+    """A domain object defined by a continuous identity rather than by its attributes: two
+    entities with equal fields but different identities are different, and an entity's fields
+    may change over its life. Modelling identity explicitly makes tracking and persistence
+    clear; every entity then needs a stable identifier and careful equality.
+
+    ## Roles
+    - `entity`: the identity-bearing domain class.
+
+    ## How it is detected
+    `__eq__` compares exactly one attribute of `self` with the same attribute of the other
+    object, in a class that has more state than that attribute (and usually `__hash__` on the
+    same attribute). Equality over all fields is a value object instead.
+    """
+
+    id = "entity"
+    category = "architecture"
+    roles: ClassVar[dict[str, str]] = {"entity": "identity-bearing domain class"}
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            ev = entity_evidence(ctx, ref)
+            if ev:
+                yield ctx.det(ref, self.id, "entity", 0.85 if len(ev) > 1 else 0.75, ev)

@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
+
+_OUTPUT = ("print", "render_template", "click.echo", "echo")
+
+
+def _is_view(ref: ClassRef) -> bool:
+    """Presents data it is given: prints, writes, renders or formats its arguments."""
+    for m in ref.cls.methods.values():
+        if not m.params or m.name.startswith("__"):
+            continue
+        if any(c.func in _OUTPUT or c.method in ("write", "render", "show") for c in m.calls):
+            return True
+        if "fstring" in m.returns or any(v.endswith(".format") or v.endswith(".join") for v in m.returns):
+            return True
+    return False
+
+
+@register
+class Mvc(Detector):
+    """Model-View-Controller splits an interactive program into the model (data and rules),
+    the view (presentation) and the controller (turns input into model updates and picks what
+    the view shows). Each part changes and is tested separately; small programs pay for three
+    classes where one would do, and controllers tend to swell.
+
+    ## Roles
+    - `controller`: holds a model and a view and mediates between them.
+    - `model`: the data the controller reads and updates.
+    - `view`: presents what the controller gives it.
+
+    ## How it is detected
+    A class holding two collaborators of known classes, where one method reads from one
+    (the model) and passes data to a method of the other, whose class presents its arguments
+    (prints, writes, renders, or returns formatted text), while the model class keeps state
+    and does not present anything.
+    """
+
+    id = "mvc"
+    category = "architecture"
+    roles: ClassVar[dict[str, str]] = {
+        "controller": "mediates between model and view",
+        "model": "data and rules",
+        "view": "presentation",
+    }
+
+    def _triad(self, ctx: Ctx, ref: ClassRef) -> tuple[ClassRef, ClassRef, str] | None:
+        collabs = [c for c in ctx.collabs(ref).values() if len(c.types) >= 1]
+        views = [(c, c.types[0]) for c in collabs if _is_view(c.types[0])]
+        models = [(c, c.types[0]) for c in collabs if not _is_view(c.types[0]) and c.types[0].cls.instance_attrs()]
+        for vc, view in views:
+            for mc, model in models:
+                for m in ref.cls.methods.values():
+                    receivers = [c.receiver for c in m.calls]
+                    if f"self.{mc.attr}" in receivers and any(
+                        c.receiver == f"self.{vc.attr}" and c.args for c in m.calls
+                    ):
+                        return model, view, m.name
+        return None
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        triads = ctx._cache.get("mvc")
+        if triads is None:
+            triads = {r.key: (r, t) for r in ctx.ws.all_classes() if (t := self._triad(ctx, r))}
+            ctx._cache["mvc"] = triads
+        for ref in ctx.classes():
+            for ctrl, (model, view, method) in triads.values():
+                if ref == ctrl:
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "controller",
+                        0.8,
+                        [
+                            (
+                                ref.cls.methods[method].selection.line,
+                                f"`{method}` reads the model and hands data to the view",
+                            )
+                        ],
+                        [(model, "model"), (view, "view")],
+                    )
+                elif ref == model:
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "model",
+                        0.75,
+                        [(ref.cls.selection.line, f"read and updated by `{ctrl.cls.name}`")],
+                        [(ctrl, "controller"), (view, "view")],
+                    )
+                elif ref == view:
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "view",
+                        0.75,
+                        [(ref.cls.selection.line, f"presents what `{ctrl.cls.name}` gives it")],
+                        [(ctrl, "controller"), (model, "model")],
+                    )

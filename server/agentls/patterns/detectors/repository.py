@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._shared import repository_evidence
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+
+@register
+class Repository(Detector):
+    """Mediates between the domain and data mapping with a collection-like interface: callers
+    `add` domain objects and `get` them back by identity, never seeing sessions, SQL or files.
+    Domain code becomes testable with an in-memory fake and storage can change behind it; the
+    abstraction costs a class per aggregate and leaks when queries get complex.
+
+    ## Roles
+    - `abstract_repository`: the port (abstract class or Protocol) the domain depends on.
+    - `repository`: an implementation (SQL, ORM, in-memory fake).
+
+    ## How it is detected
+    A class holding storage (its own dict, list or set, or an injected session/connection)
+    with one method that stores a whole object it receives (keyed by that object's own
+    attribute, appended to a collection, handed to `session.add`, or an SQL INSERT) and another
+    that takes a key and returns what storage finds (subscript, search loop, ORM query, SQL
+    SELECT). A cache that maps an arbitrary key to a value is not a repository, and neither is a
+    class merely *named* `...Repository`. Its abstract base, when another implementation
+    qualifies, is the abstract repository.
+    """
+
+    id = "repository"
+    category = "architecture"
+    roles: ClassVar[dict[str, str]] = {"abstract_repository": "the persistence port", "repository": "an implementation"}
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            ev = repository_evidence(ctx, ref)
+            ifaces = [a for a in ctx.interface_ancestors(ref) if a.cls.abstract_methods]
+            if ev:
+                yield ctx.det(ref, self.id, "repository", 0.85, ev, [(a, "abstract_repository") for a in ifaces])
+            elif ref.cls.is_interface:
+                impls = [d for d in ctx.concrete(ref) if repository_evidence(ctx, d)]
+                if impls:
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "abstract_repository",
+                        0.85,
+                        [(ref.cls.selection.line, f"{len(impls)} implementation(s) store and retrieve domain objects")],
+                        [(i, "repository") for i in impls],
+                    )

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._shared import is_repository, is_uow
+from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+
+@register
+class ServiceLayer(Detector):
+    """Defines the application's use cases as a layer of service functions that orchestrate:
+    fetch aggregates through repositories or a unit of work, call domain behaviour, commit.
+    Entrypoints stay thin and use cases are testable against fakes; with little domain logic the
+    layer can become pass-through boilerplate, or absorb logic that belongs in the domain.
+
+    ## Roles
+    - `service`: a use-case function (or a method of a service class).
+
+    ## How it is detected
+    A function that receives a unit of work or repository (annotated with a class detected as
+    one, or used as `with uow:` and reached through for repositories, `uow.products.get(...)`),
+    uses a repository and commits (or adds) within it.
+    """
+
+    id = "service_layer"
+    category = "architecture"
+    roles: ClassVar[dict[str, str]] = {"service": "orchestrates one use case"}
+
+    def _service(self, ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
+        line = fn.selection.line
+        for p in fn.params:
+            refs = ctx.annotation_refs(p.annotation, ctx.index)
+            calls = [c for c in fn.calls if c.func.startswith(f"{p.name}.")]
+            if not calls:
+                continue
+            if any(is_uow(ctx, r) for r in refs) or (
+                p.name in fn.with_items and any(c.func.count(".") == 2 for c in calls)
+            ):
+                commits = [c for c in calls if c.func.count(".") == 1]
+                repo_calls = [c for c in calls if c.func.count(".") == 2]
+                if commits and repo_calls:
+                    return [
+                        (line, f"receives the unit of work `{p.name}`"),
+                        (repo_calls[0].line, f"loads through `{repo_calls[0].receiver}`"),
+                        (commits[-1].line, f"finishes with `{commits[-1].func}()`"),
+                    ]
+            if any(is_repository(ctx, r) for r in refs) and any(
+                c.method in ("commit", "add", "save") for c in fn.calls
+            ):
+                return [(line, f"receives the repository `{p.name}`"), (calls[0].line, f"uses `{calls[0].func}`")]
+        return []
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for fn in ctx.index.all_functions():
+            if fn.name.startswith("__"):
+                continue
+            ev = self._service(ctx, fn)
+            if ev:
+                yield ctx.det(fn, self.id, "service", 0.8, ev)

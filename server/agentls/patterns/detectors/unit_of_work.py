@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._shared import uow_evidence
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+
+@register
+class UnitOfWork(Detector):
+    """Treats a business operation as one atomic unit: it opens a transaction, gives access to
+    the repositories, and either commits everything or rolls back when the `with` block
+    ends. Services stay free of session handling and partial writes cannot leak; the cost is
+    one more abstraction and care with events and nested units.
+
+    ## Roles
+    - `abstract_unit_of_work`: the interface services depend on.
+    - `unit_of_work`: an implementation bound to a session or a fake.
+
+    ## How it is detected
+    A context manager (`__enter__`/`__exit__`, possibly inherited) whose `__exit__` calls a
+    method of its own (rollback), that has another public method (commit), and that holds at
+    least one attribute typed as, or created from, a class detected as a repository. A plain
+    context manager (a lock, a file) has no repositories.
+    """
+
+    id = "unit_of_work"
+    category = "architecture"
+    roles: ClassVar[dict[str, str]] = {"abstract_unit_of_work": "the interface", "unit_of_work": "an implementation"}
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            ev = uow_evidence(ctx, ref)
+            if not ev:
+                continue
+            abstract = ref.cls.is_interface or bool(ref.cls.abstract_methods)
+            role = "abstract_unit_of_work" if abstract else "unit_of_work"
+            parts = (
+                [(d, "unit_of_work") for d in ctx.descendants(ref)]
+                if abstract
+                else [(a, "abstract_unit_of_work") for a in ctx.ancestors(ref) if uow_evidence(ctx, a)]
+            )
+            yield ctx.det(ref, self.id, role, 0.85, ev, parts)

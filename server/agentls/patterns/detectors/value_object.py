@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._shared import behaviour_methods, entity_evidence, value_object_evidence
+from agentls.patterns.detectors.domain_event import message_roles
+from agentls.patterns.model import Detection
+from agentls.patterns.registry import Detector, register
+
+
+@register
+class ValueObject(Detector):
+    """A small immutable domain object defined entirely by its attributes (money, a date
+    range, an order line): equal fields mean equal objects, and "changing" one means making a
+    new one. Immutability removes aliasing bugs and makes values safe to share and hash; the
+    price is allocation on every change and care to keep them small.
+
+    ## Roles
+    - `value_object`: the immutable, value-compared class.
+
+    ## How it is detected
+    A frozen dataclass, a `NamedTuple`, or a class whose `__eq__` compares every field and
+    whose `__setattr__` refuses changes. Confidence rises when it has value behaviour (methods
+    returning new instances of itself, arithmetic dunders) or is held by an entity. Messages
+    (domain events, CQRS commands and queries) are reported as those instead.
+    """
+
+    id = "value_object"
+    category = "architecture"
+    roles: ClassVar[dict[str, str]] = {"value_object": "immutable, compared by value"}
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        held = self._held_by_entities(ctx)
+        for ref in ctx.classes():
+            ev = value_object_evidence(ctx, ref)
+            if not ev or message_roles(ctx, ref):
+                continue
+            conf = 0.6
+            own = ref.cls.name
+            for m in behaviour_methods(ref.cls):
+                if any(
+                    v in (f"call:{own}", "call:cls", "call:type()", "call:replace", "call:dataclasses.replace")
+                    for v in m.returns
+                ):
+                    ev = [*ev, (m.selection.line, f"`{m.name}` returns a new value instead of changing this one")]
+                    conf = 0.85
+                    break
+            if ref.key in held:
+                ev = [*ev, (ref.cls.selection.line, f"held by the entity `{held[ref.key]}`")]
+                conf = max(conf, 0.8)
+            yield ctx.det(ref, self.id, "value_object", conf, ev)
+
+    def _held_by_entities(self, ctx: Ctx) -> dict[str, str]:
+        if "vo_held" not in ctx._cache:
+            out = {}
+            for ref in ctx.ws.all_classes():
+                if entity_evidence(ctx, ref):
+                    for c in ctx.collabs(ref).values():
+                        for t in c.types:
+                            out[t.key] = ref.cls.name
+                    for m in ref.cls.methods.values():
+                        for p in m.params:
+                            for t in ctx.annotation_refs(p.annotation, ref.module):
+                                out.setdefault(t.key, ref.cls.name)
+            ctx._cache["vo_held"] = out
+        return ctx._cache["vo_held"]  # type: ignore[no-any-return]
