@@ -196,3 +196,8 @@ def item_span(ctx: CheckContext, item: AnyNode) -> Span:
     dash = ctx.doc.text.rfind("-", 0, item.start)
     return Span(dash, dash + 1) if dash >= 0 else span
 
+
+
+def key_str(node: AnyNode) -> str | None:
+    """A mapping key's text when it is a string (complex keys such as ``? [a]`` give None)."""
+    return node.value if isinstance(node.value, str) else None

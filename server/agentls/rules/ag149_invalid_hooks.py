@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from agentls.frontmatter.yamlnodes import Alias, AnyNode, Mapping, Sequence
 from agentls.model import Effect, Finding, Severity
 from agentls.rules._claude_values import GUARDED_HOOK_EVENTS, HOOK_EVENTS, MATCHER_KEYS
-from agentls.rules._fields import kind, truthy, value_node
+from agentls.rules._fields import key_str, kind, truthy, value_node
 from agentls.rules.base import CheckContext, Example, Rule
 
 
@@ -58,12 +58,12 @@ class InvalidHooks(Rule):
             yield self._drop(ctx, node, f"`hooks` is {kind(node.value)}, not a map of event →"
                              " list of matchers")
             return
-        if any(k.value in MATCHER_KEYS for k, _ in node.pairs):
+        if any(key_str(k) in MATCHER_KEYS for k, _ in node.pairs):
             yield self._drop(ctx, node, "`hooks` is a lone matcher object; put it in a list"
                              " under its event (`PreToolUse: [...]`)")
             return
         for key, value in node.pairs:
-            event = key.value
+            event = key_str(key)
             if event not in HOOK_EVENTS or isinstance(value, (Sequence, Alias)):
                 continue
             if not truthy(value.value):

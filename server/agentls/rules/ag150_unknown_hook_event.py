@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from agentls.model import Effect, Finding, Severity
 from agentls.rules._claude_values import HOOK_EVENTS, MATCHER_KEYS, did_you_mean
-from agentls.rules._fields import mapping_value
+from agentls.rules._fields import key_str, mapping_value
 from agentls.rules.base import CheckContext, Example, Rule
 
 
@@ -40,15 +40,15 @@ class UnknownHookEvent(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         hooks = mapping_value(ctx, "hooks")
-        if hooks is None or any(k.value in MATCHER_KEYS for k, _ in hooks.pairs):
+        if hooks is None or any(key_str(k) in MATCHER_KEYS for k, _ in hooks.pairs):
             return  # not a map of events, or a lone matcher: AG149
         for key, _ in hooks.pairs:
-            event = key.value
+            event = key_str(key)
             if event == "Stop" and ctx.dialect == "claude-agent":
                 yield ctx.finding(ctx.node_span(key), "in a subagent, `Stop` hooks run as"
                                   " `SubagentStop`, when the subagent finishes",
                                   severity=Severity.INFO, effect=None)
             elif event not in HOOK_EVENTS:
-                text = str(event)
+                text = str(key.value)
                 yield ctx.finding(ctx.node_span(key), f"unknown hook event `{text}`: removed,"
                                   f" these hooks never run{did_you_mean(text, HOOK_EVENTS)}")

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from agentls.frontmatter.yamlnodes import AnyNode, Mapping, Sequence
 from agentls.model import Effect, Finding, Severity
 from agentls.rules._claude_values import GUARDED_HOOK_EVENTS, HOOK_GUARD_EXEMPT, MATCHER_KEYS
+from agentls.rules._fields import key_str
 from agentls.rules.base import CheckContext, Example, Rule
 
 _MAX_DEPTH = 3
@@ -48,7 +49,7 @@ class TopLevelHookEvent(Rule):
         if root is None:
             return
         for key, value in root.pairs:
-            name = key.value
+            name = key_str(key)
             if name in GUARDED_HOOK_EVENTS:
                 if _non_empty(value):
                     yield self._finding(ctx, key, f"the hook event `{name}` is declared at the"
@@ -73,7 +74,7 @@ def _non_empty(node: AnyNode) -> bool:
 
 def _matcher_shaped(node: AnyNode) -> bool:
     if isinstance(node, Mapping):
-        return any(k.value in MATCHER_KEYS for k, _ in node.pairs)
+        return any(key_str(k) in MATCHER_KEYS for k, _ in node.pairs)
     if isinstance(node, Sequence):
         return any(isinstance(i, Mapping) and _matcher_shaped(i) for i in node.items)
     return False
@@ -88,9 +89,9 @@ def _guarded_keys(top: AnyNode) -> Iterator[AnyNode]:
             continue
         if isinstance(node, Mapping):
             for key, value in node.pairs:
-                if key.value in GUARDED_HOOK_EVENTS and _matcher_shaped(value):
+                if key_str(key) in GUARDED_HOOK_EVENTS and _matcher_shaped(value):
                     yield key
-                elif key.value not in HOOK_GUARD_EXEMPT:
+                elif key_str(key) not in HOOK_GUARD_EXEMPT:
                     stack.append((value, depth + 1))
         elif isinstance(node, Sequence):
             stack.extend((item, depth + 1) for item in node.items)

@@ -7,6 +7,7 @@ from agentls.dialects import DIALECTS
 from agentls.frontmatter.yamlnodes import AnyNode
 from agentls.model import Applicability, Edit, Effect, Finding, Fix, Severity
 from agentls.rules._claude_values import GUARDED_HOOK_EVENTS, HOOK_EVENTS, suggest
+from agentls.rules._fields import key_str
 from agentls.rules.base import CheckContext, Example, Rule
 
 # Keys another rule explains better, per dialect.
@@ -73,7 +74,8 @@ class UnknownKey(Rule):
         present = {k.value for k, _ in root.pairs if isinstance(k.value, str)}
         for key, _ in root.pairs:
             name = key.value
-            if name in known or name in handled:
+            text = key_str(key)
+            if text is not None and (text in known or text in handled):
                 continue
             yield self._finding(ctx, key, name, sorted(known), present)
 

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 from agentls.frontmatter.yamlnodes import Alias, AnyNode, Mapping
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._fields import kind, show, value_node
+from agentls.rules._fields import key_str, kind, show, value_node
 from agentls.rules.base import CheckContext, Example, Rule
 
 VALUES = ("ask", "allow", "deny")
@@ -49,7 +49,7 @@ class OpencodePermission(Rule):
                               " map: ignored")
             return
         for key, value in node.pairs:
-            if isinstance(value, Mapping) and key.value in PATTERN_KEYS:
+            if isinstance(value, Mapping) and key_str(key) in PATTERN_KEYS:
                 for pattern, inner in value.pairs:
                     yield from _value(ctx, f"{key.value} `{pattern.value}`", inner, pattern)
             else:

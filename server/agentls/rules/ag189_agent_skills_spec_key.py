@@ -4,6 +4,7 @@ from collections.abc import Iterator
 
 from agentls.dialects import AGENT_SKILLS_SPEC_KEYS, CLAUDE_SKILL_KEYS
 from agentls.model import Finding, Severity
+from agentls.rules._fields import key_str
 from agentls.rules.base import CheckContext, Example, Rule
 
 
@@ -41,7 +42,7 @@ class AgentSkillsSpecKey(Rule):
         if root is None:
             return
         for key, _ in root.pairs:
-            name = key.value
+            name = key_str(key)
             if name in CLAUDE_SKILL_KEYS and name not in AGENT_SKILLS_SPEC_KEYS:
                 yield ctx.finding(ctx.node_span(key), f"`{name}` is a Claude Code key outside the"
                                   " Agent Skills spec: claude.ai and Skills API uploads reject"
