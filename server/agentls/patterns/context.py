@@ -107,10 +107,9 @@ class Ctx:
         module = module or self.index
         out = []
         for call in fn.calls:
-            if call.func[:1].isupper() or "." in call.func:
-                r = self.ws.resolve(module, call.func)
-                if r is not None:
-                    out.append((call, r))
+            r = self.ws.resolve(module, call.func)
+            if r is not None:
+                out.append((call, r))
         return out
 
     def returned_classes(self, fn: FunctionFacts, module: ModuleIndex | None = None) -> list[ClassRef]:

@@ -190,7 +190,7 @@ def handler_maps(ctx: Ctx) -> list[tuple[ModuleIndex, str, bool, list[tuple[Clas
                 resolved = []
                 for e in entries:
                     r = ctx.ws.resolve(module, e.key)
-                    if r is not None and e.values and not any(v[:1].isupper() for v in e.values):
+                    if r is not None and e.values and not any(ctx.ws.resolve(module, v) for v in e.values):
                         resolved.append((r, list(e.values)))
                 if len(resolved) >= 2 and len(resolved) >= len(entries) // 2:
                     found.append((module, name, all(e.is_list for e in entries), resolved))

@@ -1,0 +1,139 @@
+"""``agentls patterns``: report the design patterns and smells found in Python files.
+
+Two passes: every file is parsed and indexed once, the indexes form one workspace (so a
+strategy's interface in one module and its context in another are connected), then each
+module is analysed against that workspace. Trees are dropped after indexing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import sys
+import tokenize
+from collections.abc import Iterator
+from pathlib import Path
+
+from agentls.patterns.analysis import analyze_index, index_source, module_name_for
+from agentls.patterns.facts import ModuleIndex
+from agentls.patterns.model import Detection, ParseProblem
+from agentls.patterns.workspace import WorkspaceIndex
+
+_SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = subparsers.add_parser(
+        "patterns",
+        help="find design and architecture patterns (and smells) in Python files",
+        description="Report the design/architecture pattern roles and smells found in Python sources.",
+    )
+    p.add_argument("paths", nargs="*", default=["."], help="files or folders (default: the current folder)")
+    p.add_argument("--format", default="text", choices=["text", "json"])
+    p.add_argument("--min-confidence", type=float, default=0.5, help="hide detections below this (default 0.5)")
+    p.add_argument("--no-smells", action="store_true", help="report patterns only")
+    p.set_defaults(run=run)
+
+
+def iter_python_files(paths: list[str]) -> Iterator[Path]:
+    """Given files as they are; folders walked for *.py, skipping virtualenvs and hidden dirs."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_file():
+            yield path
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    yield Path(root) / name
+
+
+def read_source(path: Path) -> str:
+    """Decode as Python does: BOM or coding cookie, else UTF-8."""
+    with tokenize.open(path) as handle:
+        return handle.read()
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def collect(
+    paths: list[str], smells: bool = True
+) -> tuple[list[tuple[str, list[Detection], list[ParseProblem]]], list[str]]:
+    """Analyse every file: ([(display path, detections, problems)], [I/O errors])."""
+    from agentls.patterns.settings import PatternSettings
+
+    errors: list[str] = []
+    indexed: list[tuple[str, ModuleIndex, list[ParseProblem]]] = []
+    # The analysis allocates many small objects that all live until the end of the run:
+    # generational GC passes would only rescan them.
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for path in iter_python_files(paths):
+            shown = display_path(path)
+            try:
+                source = read_source(path)
+            except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
+                errors.append(f"{shown}: cannot read: {exc}")
+                continue
+            index, problems = index_source(source, shown, module_name_for(str(path)))
+            indexed.append((shown, index, problems))
+        ws = WorkspaceIndex([index for _, index, _ in indexed])
+        settings = PatternSettings(smells=smells)
+        results = []
+        for shown, index, problems in indexed:
+            analysis = analyze_index(index, ws, settings, problems)
+            results.append((shown, analysis.all(), analysis.problems))
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return results, errors
+
+
+def as_json(path: str, d: Detection) -> dict[str, object]:
+    return {
+        "path": path,
+        "symbol": d.symbol,
+        "kind": d.kind,
+        "line": d.range.line + 1,
+        "end_line": d.range.end_line + (0 if d.range.end_col == 0 and d.range.end_line > d.range.line else 1),
+        "pattern": d.pattern,
+        "role": d.role,
+        "confidence": d.confidence,
+        "evidence": [{"line": e.range.line + 1, "reason": e.reason} for e in d.evidence],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"agentls patterns: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    if not 0.0 <= args.min_confidence <= 1.0:
+        print("agentls patterns: --min-confidence must be between 0 and 1", file=sys.stderr)
+        return 2
+    results, errors = collect(args.paths, smells=not args.no_smells)
+    for error in errors:
+        print(f"agentls patterns: {error}", file=sys.stderr)
+    rows = [(path, d) for path, dets, _ in results for d in dets if d.confidence >= args.min_confidence]
+    if args.format == "json":
+        json.dump([as_json(path, d) for path, d in rows], sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for path, d in rows:
+            print(f"{path}:{d.range.line + 1}: {d.symbol} plays {d.pattern}/{d.role} ({d.confidence:.2f})")
+            for e in d.evidence[:3]:
+                print(f"    l. {e.range.line + 1}: {e.reason}")
+        for path, _, problems in results:
+            for p in problems:
+                print(f"{path}:{p.line + 1}:{p.col + 1}: note: {p.message} (analysed what parses)", file=sys.stderr)
+        print(f"{len(rows)} detection(s) in {len(results)} file(s)")
+    return 2 if errors and not results else 0
