@@ -1,0 +1,7 @@
+"""The workspace model of agent, skill and command files (pure: no editor, no LSP types)."""
+
+from agentls.agentindex.index import CODES, IndexConfig, WorkspaceIndex
+from agentls.agentindex.model import Entry, IndexFinding, Kind, Loc, Ref, RelatedLoc, Scope, Tree
+
+__all__ = ["CODES", "Entry", "IndexConfig", "IndexFinding", "Kind", "Loc", "Ref", "RelatedLoc", "Scope",
+           "Tree", "WorkspaceIndex"]
