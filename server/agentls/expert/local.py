@@ -47,8 +47,10 @@ def _god_class(req: Request, d: analysis.Det) -> Suggestion:
     else:
         rationale = (f"`{d.symbol}` is large ({'; '.join(d.evidence) or 'many methods'}). Look for methods "
                      f"that work on the same fields and extract them into a class of their own.")
+    # On a selection inside the class, point at the selection's first line rather than the header.
+    line = max(d.start_line, req.selection[0]) if req.selection else d.start_line
     return Suggestion(f"Split `{d.symbol}` along the groups of methods that share fields", rationale, "info",
-                      d.start_line, d.start_line, pattern="Single responsibility (extract class)")
+                      line, line, pattern="Single responsibility (extract class)")
 
 
 def _layer_violation(d: analysis.Det) -> Suggestion:

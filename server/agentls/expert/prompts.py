@@ -173,6 +173,8 @@ def _context(tree: ast.Module | None, file: Path | None, root: Path | None) -> t
         except OSError:
             continue
         sig = signatures(text)[:MAX_SIGNATURE_CHARS]
+        if not sig.strip():
+            continue  # an empty package __init__ says nothing
         if total + len(sig) > MAX_CONTEXT_CHARS:
             break
         total += len(sig)
