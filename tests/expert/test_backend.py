@@ -7,9 +7,9 @@ import logging
 from pathlib import Path
 
 import pytest
+from tests.expert.fake_anthropic import FakeAnthropic
 
 from agentls.expert import backend, cache, experts, prompts, service
-from tests.expert.fake_anthropic import FakeAnthropic
 
 SOURCE = 'def f(a, b):\n    return a + b\n\nDB_PASSWORD = "hunter2-very-secret"\n'
 
@@ -117,7 +117,7 @@ def test_overloaded_is_retried_then_reported(fake: FakeAnthropic, tmp_path: Path
 
 def test_unreachable_base_url(tmp_path: Path) -> None:
     s = service.ExpertSettings(api_key="k", base_url="http://127.0.0.1:9", max_retries=0, timeout=2)
-    with pytest.raises(backend.ExpertError, match="Could not reach http://127.0.0.1:9") as info:
+    with pytest.raises(backend.ExpertError, match=r"Could not reach http://127\.0\.0\.1:9") as info:
         asyncio.run(service.ask(_request(tmp_path), s))
     assert info.value.kind == "connection"
 

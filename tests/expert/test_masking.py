@@ -11,8 +11,9 @@ SECRETS = {
     "aws-secret-key": ("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n",
                        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"),
     "gcp-api-key": ('maps = "AIzaSyD-1234567890abcdefghijklmnopqrstu"\n', "AIzaSyD-1234567890abcdefghijklmnopqrstu"),
-    "azure-storage-key": ('conn = "DefaultEndpointsProtocol=https;AccountName=a;AccountKey=QUJDREVGR0hJSktMTU5PUFFSU1RVVldY'
-                          'WVphYmNkZWZnaGlqa2xtbm9w==;EndpointSuffix=core.windows.net"\n',
+    "azure-storage-key": ('conn = "DefaultEndpointsProtocol=https;AccountName=a;'
+                          'AccountKey=QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9w==;'
+                          'EndpointSuffix=core.windows.net"\n',
                           "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9w=="),
     "anthropic-key": ('client = Anthropic(api_key="sk-ant-api03-AbCdEfGhIjKlMnOpQrStUv-123")\n',
                       "sk-ant-api03-AbCdEfGhIjKlMnOpQrStUv-123"),
@@ -47,7 +48,8 @@ def test_private_key_block_keeps_the_line_count() -> None:
 
 
 def test_gcp_service_account_json_private_key_is_masked() -> None:
-    text = '{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQ\\n-----END PRIVATE KEY-----\\n"}'
+    text = ('{"type": "service_account", '
+            '"private_key": "-----BEGIN PRIVATE KEY-----\\nMIIEvQ\\n-----END PRIVATE KEY-----\\n"}')
     assert "MIIEvQ" not in mask(text).text
 
 

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from tests.expert.fake_anthropic import FakeAnthropic
 
 MODULE = 'def f(a, b):\n    return a + b\n\nTOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"\n'
