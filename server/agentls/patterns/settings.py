@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Inner to outer. A module belongs to the first layer whose name appears among the first
+# Inner to outer. The service layer may use adapters (it wires the concrete unit of work), but
+# adapters must not call into services, and nothing inner may import entrypoints. A module belongs to the first layer whose name appears among the first
 # three components of its dotted name; importing a layer further out is a violation.
 DEFAULT_LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("domain", ("domain", "model", "models", "entities", "core")),
-    ("service", ("service", "services", "service_layer", "application", "use_cases", "usecases")),
     ("adapters", ("adapters", "adapter", "infrastructure", "infra", "repositories", "orm", "persistence")),
+    ("service", ("service", "services", "service_layer", "application", "use_cases", "usecases")),
     ("entrypoints", ("entrypoints", "entrypoint", "api", "web", "cli", "views", "handlers_http", "ui")),
 )
 

@@ -27,10 +27,20 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
         impls = [d for d in ctx.concrete(iface) if set(d.cls.methods) & set(iface.cls.methods)]
         if len(impls) >= 2:
             family = {iface.key, *(d.key for d in ctx.descendants(iface))}
-            for holder, collab in ctx.holders(iface):
-                if holder.key in family or collab.container:
+            pairs = list(ctx.holders(iface))
+            for impl in impls:
+                pairs += [(h, c) for h, c in ctx.holders(impl) if c.instantiated]
+            seen: set[tuple[str, str]] = set()
+            for holder, collab in pairs:
+                if holder.key in family or collab.container or (holder.key, collab.attr) in seen:
                     continue
-                if not set(collab.methods) & set(ctx.all_methods(iface)):
+                seen.add((holder.key, collab.attr))
+                called = set(collab.methods)
+                for d in ctx.descendants(holder):
+                    called |= {
+                        c.method for m in d.cls.methods.values() for c in m.calls if c.receiver == f"self.{collab.attr}"
+                    }
+                if not called & set(ctx.all_methods(iface)):
                     continue
                 out.append(Held(iface, impls, holder, collab, bool(collab.types)))
     ctx._cache[key] = out
@@ -69,7 +79,10 @@ def roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
         out.extend(("impl", h) for h in held_families(ctx, anc) if ref in h.impls)
     for c in ctx.collabs(ref).values():
         for t in c.types:
-            out.extend(("holder", h) for h in held_families(ctx, t) if h.holder == ref and h.collab.attr == c.attr)
+            for cand in [t, *ctx.ancestors(t)]:
+                out.extend(
+                    ("holder", h) for h in held_families(ctx, cand) if h.holder == ref and h.collab.attr == c.attr
+                )
     if not any(r == "holder" for r, _ in out):
         seen = set()
         for c in ctx.collabs(ref).values():

@@ -39,8 +39,8 @@ class Adapter(Detector):
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
             for w in wraps(ctx, ref):
-                if w.same_family:
-                    continue
+                if w.same_family or not w.collab.types:
+                    continue  # an untyped injected object: we cannot tell its interface is foreign
                 renamed = [(m, n) for m, n in w.forwards if m.name != n]
                 if not renamed or len(renamed) * 2 < len(w.forwards):
                     continue

@@ -83,32 +83,38 @@ class Command(Detector):
             yield from self._invoker(ctx, ref)
 
     def _invoker(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
+        """Stores objects and calls a command interface's method on them (in a loop or as received)."""
+        ifaces = self._all_interfaces(ctx)
+        if not ifaces:
+            return
+        stored = {
+            op.arg for m in ref.cls.methods.values() for op in m.container_ops if op.container.startswith("self.")
+        }
         for m in ref.cls.methods.values():
-            for loop in m.loops:
-                if not loop.iter.startswith("self.") or not loop.target:
+            targets = {loop.target for loop in m.loops if loop.iter.startswith("self.") and loop.target}
+            targets |= {p for p in m.param_names if f"param:{p}" in stored}
+            for call in m.calls:
+                if call.receiver not in targets:
                     continue
-                for call in m.calls:
-                    if call.receiver != loop.target:
-                        continue
-                    for iface in self._all_interfaces(ctx):
-                        if call.method == iface[0]:
-                            yield ctx.det(
-                                ref,
-                                self.id,
-                                "invoker",
-                                0.75,
-                                [(m.selection.line, f"runs `{call.method}()` on each stored command")],
-                                [(iface[1], "command")],
-                            )
-                            return
+                for methods, iface in ifaces:
+                    if call.method in methods:
+                        yield ctx.det(
+                            ref,
+                            self.id,
+                            "invoker",
+                            0.75,
+                            [(m.selection.line, f"stores commands and runs `{call.method}()` on them")],
+                            [(iface, "command")],
+                        )
+                        return
 
-    def _all_interfaces(self, ctx: Ctx) -> list[tuple[str, ClassRef]]:
+    def _all_interfaces(self, ctx: Ctx) -> list[tuple[set[str], ClassRef]]:
         if "cmd_ifaces" in ctx._cache:
             return ctx._cache["cmd_ifaces"]  # type: ignore[no-any-return]
         out = []
         for ref in ctx.ws.all_classes():
             found = self._interface(ctx, ref)
             if found:
-                out.append((found[0], ref))
+                out.append((set(ref.cls.public_methods), ref))
         ctx._cache["cmd_ifaces"] = out
         return out

@@ -86,9 +86,9 @@ class DataMapper(Detector):
             targets.append((ctx.index, ctx.index.toplevel))
         for target, fn in targets:
             mapped = [
-                ctx.resolve(c.args[0][5:])
+                ctx.resolve(c.args[0].partition(":")[2])
                 for c in fn.calls
-                if c.method in ("map_imperatively", "mapper") and c.args and c.args[0].startswith("name:")
+                if c.method in ("map_imperatively", "mapper") and c.args and c.args[0].startswith(("name:", "attr:"))
             ]
             classes = [r for r in mapped if r is not None]
             if classes:

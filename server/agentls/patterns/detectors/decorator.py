@@ -42,6 +42,13 @@ class Decorator(Detector):
                 same_name = [(m, n) for m, n in w.forwards if m.name == n]
                 if not w.same_family or not same_name or is_proxy_like(w) or not w.collab.from_param:
                     continue
+                built_by_base = any(
+                    r == ref
+                    for mm in w.interface.cls.methods.values()
+                    for r in ctx.returned_classes(mm, w.interface.module)
+                )
+                if built_by_base:
+                    continue  # the component builds it (a combinator such as `~spec`), clients do not wrap
                 m, _ = same_name[0]
                 yield ctx.det(
                     ref,

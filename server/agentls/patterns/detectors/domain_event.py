@@ -4,7 +4,14 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev
-from agentls.patterns.detectors._shared import entity_evidence, handler_maps, is_data_holder, is_uow, mutates
+from agentls.patterns.detectors._shared import (
+    entity_evidence,
+    handler_maps,
+    is_data_holder,
+    is_repository,
+    is_uow,
+    mutates,
+)
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
@@ -68,7 +75,13 @@ def message_index(ctx: Ctx) -> Roles:
         if ref.key in roles or not is_data_holder(ref.cls):
             continue
         for module, fn, param in ctx.ws.functions_taking(ref):
-            if fn.params and fn.params[0].name == param and len(fn.params) >= 2:
+            others = fn.params[1:]
+            infra = fn.with_items or any(
+                is_uow(ctx, r) or is_repository(ctx, r)
+                for p in others
+                for r in ctx.annotation_refs(p.annotation, module)
+            )
+            if fn.params and fn.params[0].name == param and others and infra:
                 kind = _handler_kind(fn, ctx, module)
                 if kind:
                     add(ref, kind, ref.cls.selection.line, f"handled by `{fn.qualname}` in {module.module}")

@@ -20,9 +20,10 @@ class Facade(Detector):
     - `subsystem`: a class the facade coordinates.
 
     ## How it is detected
-    A class that creates at least two objects of different workspace classes in its own
-    constructor (so the subsystem is hidden rather than injected) and has a public method that
-    calls methods on two or more of them. Three or more subsystems raise the confidence.
+    A class that creates at least three objects of different workspace classes in its own
+    constructor (so the subsystem is hidden rather than injected; objects created with `self` as
+    an argument are colleagues or children instead) and has a public method that calls methods
+    on two or more of them.
     """
 
     id = "facade"
@@ -31,16 +32,25 @@ class Facade(Detector):
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
-            subsystems = {c.attr: c for c in ctx.collabs(ref).values() if c.instantiated and not c.from_param}
+            init = ref.cls.methods.get("__init__")
+            # Objects created with `self` know their creator: colleagues or children, not a subsystem.
+            back = {c.func for c in init.calls if "self" in c.args} if init else set()
+            subsystems = {
+                c.attr: c
+                for c in ctx.collabs(ref).values()
+                if c.instantiated
+                and not c.from_param
+                and c.instantiated[0].cls.name not in {b.rpartition(".")[2] for b in back}
+            }
             kinds = {c.instantiated[0].key for c in subsystems.values()}
-            if len(kinds) < 2:
+            if len(kinds) < 3:
                 continue
             for m in ref.cls.methods.values():
                 if m.name.startswith("_"):
                     continue
                 used = {call.receiver.removeprefix("self.") for call in m.calls} & set(subsystems)
                 if len(used) >= 2:
-                    conf = 0.8 if len(kinds) >= 3 else 0.65
+                    conf = 0.8 if len(kinds) >= 4 else 0.7
                     yield ctx.det(
                         ref,
                         self.id,

@@ -72,7 +72,17 @@ class Flyweight(Detector):
                     [(fn.selection.line, f"returns the `{found[1].cls.name}` cached in `{found[0]}` for its key")],
                     [(found[1], "flyweight")],
                 )
+        shared = self._shared_classes(ctx)
         for ref in ctx.classes():
+            if ref.key in shared:
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "flyweight",
+                    0.8,
+                    [(ref.cls.selection.line, f"instances are shared through `{shared[ref.key]}`")],
+                )
+                continue
             for m in ref.cls.methods.values():
                 found = _shared_instances(ctx, m, ref.module, ref)
                 if not found:
@@ -95,3 +105,20 @@ class Flyweight(Detector):
                         [(found[1], "flyweight")],
                     )
                 break
+
+    def _shared_classes(self, ctx: Ctx) -> dict[str, str]:
+        if "flyweights" not in ctx._cache:
+            out: dict[str, str] = {}
+            for module in ctx.ws.modules():
+                for fn in module.functions.values():
+                    found = _shared_instances(ctx, fn, module, None)
+                    if found:
+                        out[found[1].key] = fn.qualname
+                for cls in module.classes.values():
+                    ref = ClassRef(module, cls)
+                    for m in cls.methods.values():
+                        found = _shared_instances(ctx, m, module, ref)
+                        if found and found[1] != ref:
+                            out[found[1].key] = m.qualname
+            ctx._cache["flyweights"] = out
+        return ctx._cache["flyweights"]  # type: ignore[no-any-return]

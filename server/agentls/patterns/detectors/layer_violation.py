@@ -32,10 +32,11 @@ class LayerViolation(Detector):
     ## How it is detected
     Each module is placed in a layer by the first of its first three dotted name components
     that names a layer. The default layers, inner to outer, are `domain` (`domain`, `model`,
-    `models`, `entities`, `core`), `service` (`service`, `services`, `service_layer`,
-    `application`, `use_cases`), `adapters` (`adapters`, `infrastructure`, `orm`,
-    `repositories`, `persistence`) and `entrypoints` (`entrypoints`, `api`, `web`, `cli`,
-    `views`, `ui`); the `layers` setting replaces them. An import is a violation when both
+    `models`, `entities`, `core`), `adapters` (`adapters`, `infrastructure`, `orm`,
+    `repositories`, `persistence`), `service` (`service`, `services`, `service_layer`,
+    `application`, `use_cases`) and `entrypoints` (`entrypoints`, `api`, `web`, `cli`,
+    `views`, `ui`): the service layer may wire adapters, adapters may not call services, and
+    nothing but entrypoints imports entrypoints. The `layers` setting replaces them. An import is a violation when both
     modules share their top-level package and the imported module's layer is further out than
     the importer's.
     """

@@ -16,7 +16,9 @@ def _registers(fn: FunctionFacts, containers: set[str], prefix: str) -> str | No
         if name not in containers or (prefix and not op.container.startswith(prefix)):
             continue
         if op.op == "setitem" and (op.arg.startswith("param:") or op.arg in ("name:cls", "self")):
-            return name
+            own = op.key.startswith(f"attr:{op.arg.partition(':')[2]}.") and not op.key.endswith("__")
+            if not own:  # keyed by the object's own domain attribute: a repository, not a registry
+                return name
         if op.op in ("append", "add") and op.arg.startswith("param:") and fn.decorators == [] and fn.returns:
             return name
     return None
