@@ -83,6 +83,9 @@ def check_text(text: str, path: str | None, dialect: str,
     if any(p.kind in ("too-large", "binary") for p in problems):
         doc = AgentDocument(text, path, dialect, Cut(None, text.startswith("\ufeff"), text),
                             ParseState.NO_BLOCK)
+    elif any(p.kind == "invalid-utf8" for p in problems):
+        # Parse what Claude Code would decode (U+FFFD for each bad byte; offsets unchanged).
+        doc = load_text(_SURROGATE.sub("\ufffd", text), path, dialect)
     else:
         doc = load_text(text, path, dialect)
     doc.problems = problems
@@ -101,7 +104,7 @@ def _text_problems(text: str, size: int, limit: int) -> list[FileProblem]:
     bad = None if text.isascii() else _SURROGATE.search(text)
     if bad is not None:
         problems.append(FileProblem(
-            "invalid-utf8", f"character {ord(bad.group()):#06x} at offset {bad.start()} is not "
+            "invalid-utf8", f"character U+{ord(bad.group()):04X} at offset {bad.start()} is not "
             "valid Unicode (undecodable bytes in the file)", bad.start()))
     nul = text.find("\x00")
     if nul >= 0:

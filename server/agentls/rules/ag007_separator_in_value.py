@@ -81,7 +81,8 @@ class SeparatorInValue(Rule):
             parts.append(cut)
         if lost:
             names = ", ".join(f"`{k}`" for k in lost)
-            parts.append(f"{names} below it become part of the body and are not loaded")
+            verb = "is" if len(lost) == 1 else "are"
+            parts.append(f"{names} below it {verb} part of the body, not loaded")
             if "tools" in lost and doc.pair("tools") is None and ctx.dialect.startswith("claude-"):
                 parts.append("without `tools` the agent gets every tool")
         message = "; ".join(parts)

@@ -78,14 +78,17 @@ class Yaml11Scalar(Rule):
         yaml11 = yaml11_value(raw)
         if yaml11 is _SAME or _same(node.value, yaml11):
             return None
+        readers = ("the YAML 1.1 spec (though not PyYAML) reads" if raw in _SPEC_BOOLS
+                   else "YAML 1.1 parsers (PyYAML, python-frontmatter) read")
         return ctx.finding(
             ctx.node_span(node),
-            f"{where} `{raw}` loads as {_show(node.value)} in Claude Code (YAML 1.2); YAML 1.1 "
-            f"parsers (PyYAML, python-frontmatter) read {_show(yaml11)}; quote it to be sure",
+            f"{where.replace(_RAW, raw)}: Claude Code (YAML 1.2) loads {_show(node.value)}; "
+            f"{readers} {_show(yaml11)}; quote it to be sure",
         )
 
 
 _SAME = object()
+_RAW = "\x00"  # where the written value goes in a label
 
 
 def yaml11_value(raw: str) -> Any:
@@ -112,16 +115,18 @@ def _show(value: Any) -> str:
         return "a timestamp"
     if isinstance(value, datetime.date):
         return "a date"
+    if isinstance(value, str):
+        return f"the string {value!r}"
     return show_value(value)
 
 
 def _direct(label: str, value: AnyNode) -> Iterator[tuple[str, AnyNode]]:
     """The value and its direct items; never through an alias."""
-    yield f"`{label}:`", value
+    yield f"`{label}: {_RAW}`", value
     if isinstance(value, Sequence):
         for item in value.items:
-            yield f"an item of `{label}`", item
+            yield f"`{_RAW}` (an item of `{label}`)", item
     elif isinstance(value, Mapping):
         for k, v in value.pairs:
             if isinstance(k.value, str):
-                yield f"`{label}.{k.value}:`", v
+                yield f"`{label}.{k.value}: {_RAW}`", v

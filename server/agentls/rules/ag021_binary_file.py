@@ -35,5 +35,5 @@ class BinaryFile(Rule):
                 at = min(problem.offset, len(ctx.doc.text))
                 yield ctx.finding(
                     Span(at, min(at + 1, len(ctx.doc.text))),
-                    f"{problem.message} (a NUL character here); agentls does not check it, and "
-                    f"{ctx.product} will not read it as intended: save it as UTF-8 text")
+                    "a NUL character: the file looks binary (or UTF-16); agentls does not check "
+                    f"it, and {ctx.product} will not read it as intended: save it as UTF-8 text")

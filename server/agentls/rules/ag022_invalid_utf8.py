@@ -31,7 +31,10 @@ class InvalidUtf8(Rule):
     examples_good = (Example("---\nname: a\ndescription: Café\n---\nBody\n"),)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for problem in ctx.doc.problems:
+        problems = ctx.doc.problems
+        if any(p.kind == "binary" for p in problems):
+            return  # AG021 says it: a binary file is not text at all
+        for problem in problems:
             if problem.kind == "invalid-utf8":
                 text = ctx.doc.text
                 at = min(problem.offset, len(text))

@@ -66,7 +66,8 @@ class NameNotAString(Rule):
             return
         if not truthy(value):
             return  # false, 0: no name at all (AG100)
-        yield ctx.finding(span, f"{ctx.skip_prefix()}: `name` is {what}, not a string; quote it",
+        advice = "; quote it" if fix is not None else ""
+        yield ctx.finding(span, f"{ctx.skip_prefix()}: `name` is {what}, not a string{advice}",
                           fix=fix)
 
 

@@ -6,7 +6,7 @@ from agentls.model import Finding, Severity
 from agentls.rules._values import show_value
 from agentls.rules.base import CheckContext, Example, Rule
 
-_UPLOADS = "uploads to claude.ai or the Skills API reject it (Agent Skills spec)"
+_UPLOADS = "uploads to claude.ai or the Skills API reject it"
 
 
 class SkillNameSpec(Rule):
@@ -42,26 +42,27 @@ class SkillNameSpec(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         folder = _directory(ctx.doc.path)
         pair = ctx.doc.pair("name")
-        called = f"Claude Code calls this skill `{folder}` (its directory)" if folder else (
+        called = f"Claude Code names this skill `{folder}` after its directory" if folder else (
             "Claude Code names a skill after its directory")
         if pair is None:
             yield ctx.finding(
                 ctx.open_delimiter_span(),
-                f"no `name`: {called}, but {_UPLOADS}, which requires `name`",
+                f"no `name`: {called}, but the Agent Skills spec requires one, so {_UPLOADS}",
                 severity=Severity.INFO)
             return
         name = pair[1].value
         span = ctx.value_span("name") or ctx.node_span(pair[0])
         if not isinstance(name, str):
-            yield ctx.finding(span, f"`name` is {show_value(name)}, not a string: {_UPLOADS}")
+            yield ctx.finding(span, f"`name` is {show_value(name)}, not a string: {_UPLOADS} "
+                              "(Agent Skills spec)")
             return
         problems = spec_problems(name)
         if folder and name != folder:
             problems.append(f"it differs from the directory name `{folder}`")
         if problems:
             yield ctx.finding(
-                span, f"`name` {name!r} is only a display label ({called}); {_UPLOADS}: "
-                + "; ".join(problems))
+                span, f"`name` {name!r} breaks the Agent Skills spec ({'; '.join(problems)}): "
+                f"{_UPLOADS}; {called}, the name is only a display label")
 
 
 def spec_problems(name: str) -> list[str]:

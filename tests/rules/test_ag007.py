@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from agentls.engine import check_text
+from agentls.model import Effect, Finding, Severity
+
+
+def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
+    _, findings = check_text(text, path, dialect)
+    return [f for f in findings if f.code == code]
+
+
+def spanned(text: str, finding: Finding) -> str:
+    return text[finding.span.start:finding.span.end]
+
+
+def test_mid_line_cut_loses_later_keys() -> None:
+    text = "---\nname: a\ndescription: x --- y\ntools: Read\nmodel: opus\n---\nBody.\n"
+    (f,) = run(text, "AG007")
+    assert spanned(text, f) == "---" and f.span.start == text.index("---", 4)
+    assert f.severity is Severity.WARNING and f.effect is Effect.CHANGED
+    assert "`description` loads as 'x'" in f.message
+    assert "`tools`, `model`" in f.message and "every tool" in f.message
+
+
+def test_mid_word() -> None:
+    text = "---\nname: a\ndescription: hr---inword\n---\nBody.\n"
+    (f,) = run(text, "AG007")
+    assert f.span.start == text.index("---inword") and "'hr'" in f.message
+
+
+def test_cut_inside_quotes_is_a_skip() -> None:
+    text = '---\nname: a\ndescription: "x --- y"\n---\nBody.\n'
+    (f,) = run(text, "AG007")
+    assert f.severity is Severity.ERROR and f.effect is Effect.SKIP
+    assert f.message.startswith("Claude Code will not load this agent:")
+    assert "unparseable" in f.message
+
+
+def test_line_inside_block_scalar() -> None:
+    text = "---\nname: a\ndescription: |\n  a\n  ---\n  b\n---\nBody.\n"
+    (f,) = run(text, "AG007")
+    assert f.span.start == text.index("  ---") + 2 and "indented" in f.message
+    text = "---\nname: a\ndescription: |\n  a\n---\n  b\ntools: Read\n---\nBody.\n"
+    (f,) = run(text, "AG007")
+    assert f.span.start == text.index("---\n  b") and "`tools` below it is part of the body" in f.message
+
+
+def test_lost_name_or_description_skips() -> None:
+    text = "---\nname: a\n---\ndescription: d\n---\nBody.\n"
+    (f,) = run(text, "AG007")
+    assert f.effect is Effect.SKIP and "`description`" in f.message
+    (g,) = run(text, "AG007", "claude-plugin-agent", "pp/agents/x.md")
+    assert g.effect is Effect.CHANGED and g.severity is Severity.WARNING
+
+
+def test_ordinary_closing_and_body_rules() -> None:
+    for text in ("---\nname: a\ndescription: d\n---\nBody.\n",
+                 "---\nname: a\ndescription: d\n----\nBody.\n",
+                 "---\nname: a\ndescription: d\n--- extra\nBody.\n",
+                 "---\nname: a\ndescription: d\n---\nNote: prose.\nSummary: more.\n---\nx\n",
+                 "---\nname: a\ndescription: x — y\n---\nBody.\n"):
+        assert run(text, "AG007") == [], text

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from agentls.engine import check_text, fix_text
+from agentls.model import Effect, Finding, Severity
+
+
+def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
+    _, findings = check_text(text, path, dialect)
+    return [f for f in findings if f.code == code]
+
+
+def spanned(text: str, finding: Finding) -> str:
+    return text[finding.span.start:finding.span.end]
+
+
+def test_comment_anchor_tag() -> None:
+    cases = {
+        "description: text #note": "#note",
+        "description: &a text": "&a",
+        "description: !t text": "!t",
+    }
+    for line, span in cases.items():
+        text = f"---\nname: a\n{line}\n---\nB\n"
+        (f,) = run(text, "AG013")
+        assert spanned(text, f) == span
+        assert f.message.startswith("`description` loads as 'text'")
+        assert f.severity is Severity.WARNING and f.effect is Effect.CHANGED
+
+
+def test_name_and_empty_value() -> None:
+    text = "---\nname: agent #2\ndescription: #todo\n---\nB\n"
+    name, desc = run(text, "AG013")
+    assert spanned(text, name) == "#2" and "'agent'" in name.message
+    assert spanned(text, desc) == "#todo" and "null" in desc.message
+
+
+def test_unsafe_quote_fix() -> None:
+    text = "---\nname: a\ndescription: text #note\n---\nB\n"
+    assert fix_text(text, "x.md", "claude-agent")[1] == 0
+    fixed, _ = fix_text(text, "x.md", "claude-agent", unsafe=True)
+    assert 'description: "text #note"' in fixed
+
+
+def test_fine_values() -> None:
+    for line in ("description: C# code", 'description: "text #note"', "description: a&b !c",
+                 "description: &a text\nx: *a", "description: !!str text",
+                 "description: text\n# a comment line"):
+        text = f"---\nname: a\n{line}\n---\nB\n"
+        assert run(text, "AG013") == [], line
+
+
+def test_rescued_line_is_quoted_by_the_retry() -> None:
+    text = '---\nname: a\ndescription: Use: <example>x</example> #c\n---\nB\n'
+    assert run(text, "AG013") == []

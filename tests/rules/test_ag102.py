@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from agentls.engine import check_text
+from agentls.model import Effect, Finding, Severity
+
+
+def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
+    _, findings = check_text(text, path, dialect)
+    return [f for f in findings if f.code == code]
+
+
+def spanned(text: str, finding: Finding) -> str:
+    return text[finding.span.start:finding.span.end]
+
+
+def test_leading_dash() -> None:
+    for raw in ("-a", '"-a"', "'-'"):
+        text = f"---\nname: {raw}\ndescription: d\n---\nB\n"
+        (f,) = run(text, "AG102")
+        assert spanned(text, f) == "-" and f.span.start == text.index("-", 4 + 5)
+        assert f.message.startswith("Claude Code will not load this agent:")
+        assert f.severity is Severity.ERROR and f.effect is Effect.SKIP
+
+
+def test_fine_and_plugin() -> None:
+    assert run("---\nname: a-b-\ndescription: d\n---\nB\n", "AG102") == []
+    assert run("---\nname: -a\ndescription: d\n---\nB\n", "AG102", "claude-plugin-agent") == []

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+from agentls.engine import check_text
+from agentls.model import Finding, Severity
+
+
+def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
+    _, findings = check_text(text, path, dialect)
+    return [f for f in findings if f.code == code]
+
+
+def spanned(text: str, finding: Finding) -> str:
+    return text[finding.span.start:finding.span.end]
+
+PATH = ".claude/skills/pdf-tools/SKILL.md"
+
+
+def skill(fm: str) -> str:
+    return f"---\n{fm}description: d\n---\nB\n"
+
+
+def test_spec_rules() -> None:
+    cases = {
+        "PDF-Tools": "only lowercase letters",
+        "pdf--tools": "`--`",
+        "-pdf-tools": "start or end with `-`",
+        "p" * 65: "1-64 characters",
+        "pdf-tool": "differs from the directory name `pdf-tools`",
+    }
+    for name, why in cases.items():
+        text = skill(f"name: {name}\n")
+        (f,) = run(text, "AG106", "claude-skill", PATH)
+        assert spanned(text, f) == name
+        assert why in f.message, name
+        assert "reject" in f.message and "display label" in f.message
+        assert f.severity is Severity.WARNING and f.effect is None
+
+
+def test_missing_and_not_a_string() -> None:
+    (f,) = run(skill(""), "AG106", "claude-skill", PATH)
+    assert f.severity is Severity.INFO and "`pdf-tools`" in f.message
+    (f,) = run(skill("name: 5\n"), "AG106", "claude-skill", PATH)
+    assert "not a string" in f.message
+
+
+def test_valid_and_unicode() -> None:
+    assert run(skill("name: pdf-tools\n"), "AG106", "claude-skill", PATH) == []
+    path = ".claude/skills/données-2/SKILL.md"
+    assert run(skill("name: données-2\n"), "AG106", "claude-skill", path) == []
+    assert run(skill("name: PDF\n"), "AG106", "claude-agent", PATH) == []

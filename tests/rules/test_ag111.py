@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from agentls.engine import check_text
+from agentls.model import Effect, Finding, Severity
+
+
+def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
+    _, findings = check_text(text, path, dialect)
+    return [f for f in findings if f.code == code]
+
+
+def spanned(text: str, finding: Finding) -> str:
+    return text[finding.span.start:finding.span.end]
+
+
+def test_plain_and_single_quoted() -> None:
+    for value in ("a\\nb", "'a\\nb'"):
+        text = f"---\nname: a\ndescription: {value}\n---\nB\n"
+        (f,) = run(text, "AG111")
+        assert spanned(text, f) == "\\n" and f.span.start == text.index("\\n")
+        assert "line break" in f.message
+        assert f.severity is Severity.INFO and f.effect is Effect.CHANGED
+
+
+def test_each_occurrence_and_escaped_in_double_quotes() -> None:
+    text = "---\nname: a\ndescription: a\\nb\\nc\n---\nB\n"
+    assert len(run(text, "AG111")) == 2
+    text = '---\nname: a\ndescription: "x\\\\ny \\n z"\n---\nB\n'
+    (f,) = run(text, "AG111")
+    assert spanned(text, f) == "\\\\n"
+
+
+def test_real_newlines_and_plugin() -> None:
+    assert run('---\nname: a\ndescription: "a\\nb"\n---\nB\n', "AG111") == []
+    assert run("---\nname: a\ndescription: |\n  a\n  b\n---\nB\n", "AG111") == []
+    text = "---\nname: a\ndescription: a\\nb\n---\nB\n"
+    assert run(text, "AG111", "claude-plugin-agent", "pp/agents/x.md") == []

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from agentls.engine import check_text
+from agentls.model import Effect, Finding, Severity
+
+
+def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
+    _, findings = check_text(text, path, dialect)
+    return [f for f in findings if f.code == code]
+
+
+def spanned(text: str, finding: Finding) -> str:
+    return text[finding.span.start:finding.span.end]
+
+
+def test_blank_loads_for_project_agents() -> None:
+    for value in ('"   "', "' '", '"\\t"'):
+        text = f"---\nname: a\ndescription: {value}\n---\nB\n"
+        (f,) = run(text, "AG115")
+        assert spanned(text, f) == value
+        assert "never delegates" in f.message
+        assert f.severity is Severity.WARNING and f.effect is None  # reference row 39: LOAD
+
+
+def test_fallbacks_elsewhere() -> None:
+    text = '---\nname: a\ndescription: "  "\nwhen_to_use: w\n---\nHello\n'
+    (f,) = run(text, "AG115", "claude-plugin-agent", "pp/agents/x.md")
+    assert "'w'" in f.message and f.effect is Effect.CHANGED
+    (f,) = run(text, "AG115", "claude-skill", "skills/x/SKILL.md")
+    assert "'Hello'" in f.message and f.effect is Effect.CHANGED
+
+
+def test_not_blank() -> None:
+    for value in ("d", '""', "~", " x "):
+        assert run(f"---\nname: a\ndescription: {value}\n---\nB\n", "AG115") == []
