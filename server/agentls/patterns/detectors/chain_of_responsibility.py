@@ -23,8 +23,10 @@ class ChainOfResponsibility(Detector):
     ## How it is detected
     A class with an attribute holding another handler of its own hierarchy that may be absent
     (defaults to `None`, is checked for `None`, or is set by a method such as `set_next`), and a
-    method that calls the *same* method on that successor. Subclasses that override that method
-    are concrete handlers.
+    method that calls the *same* method on that successor, where handlers come in kinds (the
+    method is overridden by subclasses or declared by a base) or are linked by a setter. A
+    linked list's recursive search is not a chain. Subclasses overriding the method are
+    concrete handlers.
     """
 
     id = "chain_of_responsibility"
@@ -59,7 +61,13 @@ class ChainOfResponsibility(Detector):
             if not (optional or setter):
                 continue
             for m in ref.cls.methods.values():
-                if c.methods.get(m.name) is not None and not m.name.startswith("__"):
+                if c.methods.get(m.name) is None or m.name.startswith("__"):
+                    continue
+                # A linked list's recursive search has the same shape; handlers come in kinds:
+                # overridden in subclasses, declared by an interface, or chained by a setter.
+                overridden = any(m.name in d.cls.methods for d in ctx.descendants(ref))
+                declared = any(m.name in a.cls.methods for a in ctx.ancestors(ref))
+                if overridden or declared or setter:
                     return c.attr, m.name, m.selection.line
         return None
 

@@ -7,6 +7,7 @@ from agentls.patterns.context import Ctx, Target
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
 
 
 def _registers(fn: FunctionFacts, containers: set[str], prefix: str) -> str | None:
@@ -32,6 +33,16 @@ def _looks_up(fn: FunctionFacts, container: str) -> bool:
     )
 
 
+def _calls_entry(fn: FunctionFacts, container: str) -> bool:
+    return any(c.func in (f"{container}[]", f"{container}.get()") for c in fn.calls) or any(
+        v in (f"call:{container}[]", f"call:{container}.get()") for v in fn.returns
+    ) or any(loop.iter == container and any(c.func == loop.target for c in fn.calls) for loop in fn.loops)
+
+
+def _looks_up_any(ref: ClassRef, container: str, skip: FunctionFacts) -> bool:
+    return any(o is not skip and _looks_up(o, container) for o in ref.cls.methods.values())
+
+
 @register
 class Registry(Detector):
     """Keeps a well-known map from names (or types) to objects, functions or classes that
@@ -45,7 +56,9 @@ class Registry(Detector):
 
     ## How it is detected
     - A class with a dict attribute that one method fills with the object it receives
-      (`self._items[name] = obj`) and another method reads by key.
+      (`self._items[name] = obj`) and another method reads by key and calls or instantiates
+      what it finds (or the registering method returns its argument, the decorator form).
+      A key-value store of plain data is a cache, not a registry.
     - A base class whose `__init_subclass__` (or a metaclass) stores each new class in a dict.
     - A module function that stores its argument in a module-level dict and returns it (the
       decorator form), with another function or code reading that dict by key; functions and
@@ -65,8 +78,14 @@ class Registry(Detector):
                 name = _registers(m, dicts, prefix) or _registers(m, dicts, "cls.")
                 if not name:
                     continue
-                readers = [o for o in ref.cls.methods.values() if o is not m and _looks_up(o, f"{prefix}{name}")]
-                if m.name == "__init_subclass__" or readers:
+                # Entries must be behaviour (called or instantiated after lookup) or be registered
+                # as a decorator returns them; a key-value store of data is a cache.
+                readers = [
+                    o for o in ref.cls.methods.values()
+                    if o is not m and _looks_up(o, f"{prefix}{name}") and _calls_entry(o, f"{prefix}{name}")
+                ]
+                decorator_like = any(v.startswith("param:") for v in m.returns)
+                if m.name == "__init_subclass__" or readers or (decorator_like and _looks_up_any(ref, f"{prefix}{name}", m)):
                     why = "stores each subclass" if m.name == "__init_subclass__" else "stores the object it receives"
                     yield ctx.det(ref, self.id, "registry", 0.85, [(m.selection.line, f"`{m.name}` {why} in `{name}`")])
                     break
