@@ -6,6 +6,7 @@ committed pages are what this produces, so the docs cannot drift from the code.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -34,16 +35,29 @@ def page(rule: Rule) -> str:
     if rule.examples_bad:
         lines += ["## Reported", ""]
         for ex in rule.examples_bad[:2]:
-            lines += [f"As a {title(ex.dialect)}:", "", "```markdown", ex.text.rstrip("\n"),
+            lines += [f"As a {title(ex.dialect)}:", "", "```markdown", _shown(ex.text),
                       "```", ""]
     if rule.examples_good:
         lines += ["## Not reported", ""]
         for ex in rule.examples_good[:2]:
-            lines += ["```markdown", ex.text.rstrip("\n"), "```", ""]
+            lines += ["```markdown", _shown(ex.text), "```", ""]
     lines += ["Suppress it on one line with `# agentls: disable=" + rule.code + "` (on that line "
               "or the line above) or for the file with `# agentls: disable-file=" + rule.code
               + "`.", ""]
     return "\n".join(lines).replace("\r", "\\r")
+
+
+_LONG_RUN = re.compile(r"(.)\1{79,}", re.S)
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def _shown(text: str) -> str:
+    """An example as a page shows it: long runs of one character shortened (the size
+    examples are a megabyte), NUL and lone surrogates written as escapes."""
+    text = _LONG_RUN.sub(lambda m: m.group(1) * 20 + f"… ({len(m.group()):,} times)", text)
+    text = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace")
+                            .decode("ascii"), text)
+    return text.rstrip("\n")
 
 
 def index() -> str:
