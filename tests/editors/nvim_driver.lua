@@ -15,7 +15,7 @@ end
 local function note(msg) table.insert(result.events, msg); write() end
 local function finish(ok, msg)
   result.ok = ok
-  if msg then note(msg) end
+  if msg and not ok then note(msg) end
   write()
   vim.cmd(ok and 'qall!' or 'cquit 1')
 end

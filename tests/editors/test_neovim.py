@@ -16,8 +16,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
-from tests.editors.conftest import (
+from tests.editors.helpers import (
     AGENT_FIXED_LINE,
     EDITORS,
     FIX_TITLE,
