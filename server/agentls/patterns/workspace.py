@@ -92,9 +92,14 @@ class WorkspaceIndex:
             # `from pkg import Cls` where pkg/__init__ re-exports it: fall back on the last name.
         tail = name.rpartition(".")[2]
         candidates = d.by_name.get(tail, [])
-        if len(candidates) == 1 and (target is not None or "." not in name):
-            return candidates[0]
-        return None
+        if len(candidates) != 1:
+            return None
+        found = candidates[0]
+        if target is not None:
+            # `from pkg import Cls` re-exported by pkg/__init__: same top-level package only
+            # (pathlib.Path is not the workspace's own Path class).
+            return found if found.module.module.split(".")[0] == target.split(".")[0] else None
+        return found if "." not in name and head not in module.import_map else None
 
     def bases(self, ref: ClassRef) -> list[ClassRef]:
         out = []

@@ -23,7 +23,7 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
     if key in ctx._cache:
         return ctx._cache[key]  # type: ignore[no-any-return]
     out: list[Held] = []
-    if iface.cls.is_interface or (iface.cls.methods and ctx.descendants(iface)):
+    if iface.cls.is_interface:
         impls = [d for d in ctx.concrete(iface) if set(d.cls.methods) & set(iface.cls.methods)]
         if len(impls) >= 2:
             family = {iface.key, *(d.key for d in ctx.descendants(iface))}

@@ -101,7 +101,9 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             if "select" in m.sql and m.returns:
                 gets.append((line, f"`{m.name}` reads with an SQL SELECT"))
             for loop in m.loops:
-                if loop.iter.removeprefix("self.") in storage and m.returns:
+                # a search: the loop reads each element's attribute to match the key it was given
+                matches = any(r.startswith(f"{loop.target}.") for r in m.foreign_reads)
+                if loop.iter.removeprefix("self.") in storage and m.returns and matches and m.params:
                     gets.append((line, f"`{m.name}` searches `{loop.iter}`"))
         if adds and gets:
             return [adds[0], gets[0]]
@@ -152,6 +154,16 @@ def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         other = {r.partition(".")[2] for r in eq.foreign_reads}
         state = ref.cls.instance_attrs() | set(ref.cls.fields)
         if len(compared) != 1 or not (compared & other) or len(state) < 2:
+            return []
+        # An entity changes over its life while keeping its identity; an immutable one-field
+        # wrapper (a path, a source text) is a value.
+        mutators = [
+            m
+            for n, m in ref.cls.methods.items()
+            if not n.startswith("__")
+            and (m.self_writes or any(op.container.startswith("self.") for op in m.container_ops))
+        ]
+        if not mutators:
             return []
         ident = next(iter(compared))
         out = [(eq.selection.line, f"equality compares only `{ident}`, its identity")]

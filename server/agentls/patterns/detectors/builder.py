@@ -31,9 +31,9 @@ class Builder(Detector):
 
     ## How it is detected
     A class with at least two methods that record a part in its own state and return `self`
-    (a fluent builder), or at least two such state-recording steps that a director class calls
-    on a held builder; and a method that returns a new instance of another class (the product)
-    or the object it assembled.
+    (a fluent builder) and a method returning the product or the object it assembled; or at
+    least two such state-recording steps that a director class calls on a held builder, and a
+    method returning a new instance of another class (the product).
     """
 
     id = "builder"
@@ -50,7 +50,7 @@ class Builder(Detector):
         products: list[ClassRef] = []
         result = None
         for m in methods.values():
-            if m.name.startswith("_") or m in steps:
+            if m.name.startswith("_") or m in steps or m.kind == "property":
                 continue
             made = [r for r in ctx.returned_classes(m) if r != ref]
             assembled = any(v.startswith("attr:self.") for v in m.returns) and not m.params
@@ -59,6 +59,9 @@ class Builder(Detector):
                 break
         if result is None or len(steps) < 2:
             return None
+        fluent = [s for s in steps if "self" in s.returns]
+        if len(fluent) < 2 and not products:
+            return None  # neither a fluent interface nor a product: just a stateful class
         return steps, result, products
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
@@ -68,7 +71,7 @@ class Builder(Detector):
                 steps, result, products = found
                 fluent = [s for s in steps if "self" in s.returns]
                 directors = [h for h, c in ctx.holders(ref) if len(set(c.methods) & {s.name for s in steps}) >= 2]
-                if len(fluent) >= 2 or directors:
+                if len(fluent) >= 2 or (directors and products):
                     ev = (
                         [(fluent[0].selection.line, f"`{fluent[0].name}` records a part and returns `self`")]
                         if fluent

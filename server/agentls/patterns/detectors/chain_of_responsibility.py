@@ -60,6 +60,9 @@ class ChainOfResponsibility(Detector):
                     optional = optional or v == "none" or (p is not None and p.has_default)
             if not (optional or setter):
                 continue
+            sources = [v for m in ref.cls.methods.values() for v in m.self_writes.get(c.attr, [])]
+            if any(v != "none" and not v.startswith("param:") for v in sources):
+                continue  # the successor is built internally: a helper object, not a chain link
             for m in ref.cls.methods.values():
                 if c.methods.get(m.name) is None or m.name.startswith("__"):
                     continue

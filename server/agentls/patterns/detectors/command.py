@@ -24,8 +24,9 @@ class Command(Detector):
     ## How it is detected
     An interface with one or two public methods taking no arguments besides `self` (execute,
     undo), implemented by two or more classes that keep a receiver from their constructor and
-    call it; or an invoker that stores objects in a collection and calls that interface's
-    method on them. Data classes without behaviour never qualify.
+    call it, *and* an invoker: a class that stores such objects and calls the interface's
+    methods on them (without an invoker, a one-method interface such as `close()` is just a
+    protocol). Data classes without behaviour never qualify.
     """
 
     id = "command"
@@ -55,10 +56,23 @@ class Command(Detector):
                 return True
         return False
 
+    def _invoked(self, ctx: Ctx) -> set[str]:
+        """Interfaces some invoker calls: without one, a one-method interface is just a protocol."""
+        if "cmd_invoked" not in ctx._cache:
+            found: set[str] = set()
+            for module in ctx.ws.modules():
+                other = Ctx(module, ctx.ws, ctx.settings)
+                for ref in other.classes():
+                    for d in self._invoker(other, ref):
+                        found.update(p.symbol for p in d.participants)
+            ctx._cache["cmd_invoked"] = found
+        return ctx._cache["cmd_invoked"]  # type: ignore[no-any-return]
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        invoked = self._invoked(ctx)
         for ref in ctx.classes():
             found = self._interface(ctx, ref)
-            if found:
+            if found and ref.cls.qualname in invoked:
                 yield ctx.det(
                     ref,
                     self.id,
@@ -69,7 +83,7 @@ class Command(Detector):
                 )
             for anc in ctx.interface_ancestors(ref):
                 found = self._interface(ctx, anc)
-                if found and ref in found[1]:
+                if found and ref in found[1] and anc.cls.qualname in invoked:
                     m = ref.cls.methods.get(found[0])
                     yield ctx.det(
                         ref,

@@ -19,6 +19,12 @@ def _introspects(fn: FunctionFacts) -> bool:
     )
 
 
+def _implementation(ctx: Ctx, name: str) -> bool:
+    """A workspace class implementing an abstraction: what injection is for."""
+    dep = ctx.resolve(name)
+    return dep is not None and bool(ctx.interface_ancestors(dep))
+
+
 @register
 class DependencyInjection(Detector):
     """Objects receive their collaborators from outside instead of creating them, and one
@@ -33,11 +39,11 @@ class DependencyInjection(Detector):
 
     ## How it is detected
     - A function that introspects signatures (`inspect.signature`, `get_type_hints`) and then
-      binds arguments (`functools.partial`, a lambda, or a call with the collected values).
+      binds the collected arguments (`functools.partial`, or returns a lambda).
     - A class that stores providers in a dict under a received key and, in another method,
       introspects a class's constructor to build it.
-    - A function that creates two or more workspace objects and passes newly created objects
-      into their constructors.
+    - A function that, twice or more, passes a newly created implementation of an abstract
+      class into the constructor of another workspace class.
     """
 
     id = "dependency_injection"
@@ -53,7 +59,7 @@ class DependencyInjection(Detector):
             if fn.kind != "function":
                 continue
             binds = any(c.func in ("functools.partial", "partial") for c in fn.calls) or "lambda" in fn.returns
-            if _introspects(fn) and (binds or any(c.func.startswith("param:") for c in fn.calls) or fn.returns):
+            if _introspects(fn) and binds:
                 yield ctx.det(
                     fn,
                     self.id,
@@ -65,9 +71,9 @@ class DependencyInjection(Detector):
             wired = [
                 (call, r)
                 for call, r in ctx.instantiations(fn)
-                if any(a.startswith("call:") and ctx.resolve(a[5:]) is not None for a in call.args)
+                if any(a.startswith("call:") and _implementation(ctx, a[5:]) for a in call.args)
             ]
-            if len(wired) >= 2 or (wired and len(ctx.instantiations(fn)) >= 3):
+            if len(wired) >= 2:
                 call, r = wired[0]
                 yield ctx.det(
                     fn,

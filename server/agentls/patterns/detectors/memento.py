@@ -23,9 +23,9 @@ class Memento(Detector):
     - `caretaker`: keeps snapshots without looking inside.
 
     ## How it is detected
-    An originator with a method returning a new instance of a data-only class built from its
-    own attributes, and another method taking an argument and writing its own attributes from
-    that argument's fields. A class that stores what the originator's save method returns and
+    An originator with a method returning a new instance of a data-only class built only from
+    its own attributes, and another method taking an argument and writing those same attributes
+    back from that argument's fields. A class that stores what the originator's save method returns and
     later passes it back is the caretaker.
     """
 
@@ -38,26 +38,34 @@ class Memento(Detector):
     }
 
     def _originator(self, ctx: Ctx, ref: ClassRef) -> tuple[str, str, ClassRef | None] | None:
+        """(save, restore, memento): save packs own attributes, restore writes them back."""
         save = restore = None
         memento: ClassRef | None = None
+        packed: set[str] = set()
+        restored: set[str] = set()
         for m in ref.cls.methods.values():
             if m.name.startswith("__"):
                 continue
-            for r in ctx.returned_classes(m, ref.module):
-                if r != ref and is_data_holder(r.cls) and m.self_reads:
-                    save, memento = m.name, r
+            for call in m.calls:
+                r = ctx.resolve(call.func, ref.module)
+                own = {a[10:] for a in call.args if a.startswith("attr:self.")}
+                if r is not None and r != ref and is_data_holder(r.cls) and own and len(own) == len(call.args):
+                    if f"call:{call.func}" in m.returns or any(v.startswith("name:") for v in m.returns):
+                        save, memento, packed = m.name, r, own
             copies_state = any(
                 c.func in ("copy.deepcopy", "copy.copy", "deepcopy") and c.args[:1] == ("attr:self.__dict__",)
                 for c in m.calls
             )
             if copies_state and m.returns and not m.params:
-                save = save or m.name
+                save, packed = save or m.name, packed or {"__dict__"}
             if m.params:
                 p = m.params[0].name
-                restored = [a for a, vs in m.self_writes.items() if any(v.startswith(f"attr:{p}.") for v in vs)]
-                if restored or any(c.func == "self.__dict__.update" and c.args[:1] == (f"param:{p}",) for c in m.calls):
-                    restore = m.name
-        if save and restore and save != restore:
+                writes = {a for a, vs in m.self_writes.items() if any(v.startswith(f"attr:{p}.") for v in vs)}
+                if any(c.func == "self.__dict__.update" and c.args[:1] == (f"param:{p}",) for c in m.calls):
+                    writes.add("__dict__")
+                if writes:
+                    restore, restored = m.name, writes
+        if save and restore and save != restore and packed & restored:
             return save, restore, memento
         return None
 

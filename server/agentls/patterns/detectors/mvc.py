@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
@@ -11,16 +12,24 @@ from agentls.patterns.workspace import ClassRef
 _OUTPUT = ("print", "render_template", "click.echo", "echo")
 
 
+def _presents(m: FunctionFacts) -> bool:
+    if any(c.func in _OUTPUT or c.method in ("write", "render", "show") for c in m.calls):
+        return True
+    return "fstring" in m.returns or any(v.endswith(".format") or v.endswith(".join") for v in m.returns)
+
+
 def _is_view(ref: ClassRef) -> bool:
-    """Presents data it is given: prints, writes, renders or formats its arguments."""
-    for m in ref.cls.methods.values():
-        if not m.params or m.name.startswith("__"):
-            continue
-        if any(c.func in _OUTPUT or c.method in ("write", "render", "show") for c in m.calls):
-            return True
-        if "fstring" in m.returns or any(v.endswith(".format") or v.endswith(".join") for v in m.returns):
-            return True
-    return False
+    """Only presents data it is given: every public method with arguments outputs or formats."""
+    public = [m for n, m in ref.cls.methods.items() if not n.startswith("_") and m.params]
+    return bool(public) and all(_presents(m) for m in public) and not ref.cls.instance_attrs() - {"template"}
+
+
+def _mutators(ref: ClassRef) -> set[str]:
+    return {
+        n
+        for n, m in ref.cls.methods.items()
+        if not n.startswith("_") and (m.self_writes or any(op.container.startswith("self.") for op in m.container_ops))
+    }
 
 
 @register
@@ -36,10 +45,11 @@ class Mvc(Detector):
     - `view`: presents what the controller gives it.
 
     ## How it is detected
-    A class holding two collaborators of known classes, where one method reads from one
-    (the model) and passes data to a method of the other, whose class presents its arguments
-    (prints, writes, renders, or returns formatted text), while the model class keeps state
-    and does not present anything.
+    A class holding two collaborators of known classes, where one method reads from one (the
+    model) and passes data to a method of the other, whose class only presents its arguments
+    (every public method prints, writes, renders or returns formatted text) and keeps no state,
+    while the controller also calls a method that changes the model's state and the model
+    presents nothing itself.
     """
 
     id = "mvc"
@@ -56,6 +66,9 @@ class Mvc(Detector):
         models = [(c, c.types[0]) for c in collabs if not _is_view(c.types[0]) and c.types[0].cls.instance_attrs()]
         for vc, view in views:
             for mc, model in models:
+                updates = set(mc.methods) & _mutators(model)
+                if not updates or any(_presents(m) for m in model.cls.methods.values()):
+                    continue
                 for m in ref.cls.methods.values():
                     receivers = [c.receiver for c in m.calls]
                     if f"self.{mc.attr}" in receivers and any(

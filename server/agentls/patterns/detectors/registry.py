@@ -34,9 +34,11 @@ def _looks_up(fn: FunctionFacts, container: str) -> bool:
 
 
 def _calls_entry(fn: FunctionFacts, container: str) -> bool:
-    return any(c.func in (f"{container}[]", f"{container}.get()") for c in fn.calls) or any(
-        v in (f"call:{container}[]", f"call:{container}.get()") for v in fn.returns
-    ) or any(loop.iter == container and any(c.func == loop.target for c in fn.calls) for loop in fn.loops)
+    return (
+        any(c.func in (f"{container}[]", f"{container}.get()") for c in fn.calls)
+        or any(v in (f"call:{container}[]", f"call:{container}.get()") for v in fn.returns)
+        or any(loop.iter == container and any(c.func == loop.target for c in fn.calls) for loop in fn.loops)
+    )
 
 
 def _looks_up_any(ref: ClassRef, container: str, skip: FunctionFacts) -> bool:
@@ -81,11 +83,16 @@ class Registry(Detector):
                 # Entries must be behaviour (called or instantiated after lookup) or be registered
                 # as a decorator returns them; a key-value store of data is a cache.
                 readers = [
-                    o for o in ref.cls.methods.values()
+                    o
+                    for o in ref.cls.methods.values()
                     if o is not m and _looks_up(o, f"{prefix}{name}") and _calls_entry(o, f"{prefix}{name}")
                 ]
                 decorator_like = any(v.startswith("param:") for v in m.returns)
-                if m.name == "__init_subclass__" or readers or (decorator_like and _looks_up_any(ref, f"{prefix}{name}", m)):
+                if (
+                    m.name == "__init_subclass__"
+                    or readers
+                    or (decorator_like and _looks_up_any(ref, f"{prefix}{name}", m))
+                ):
                     why = "stores each subclass" if m.name == "__init_subclass__" else "stores the object it receives"
                     yield ctx.det(ref, self.id, "registry", 0.85, [(m.selection.line, f"`{m.name}` {why} in `{name}`")])
                     break
