@@ -13,7 +13,8 @@ from agentls.lsp import agent_files, handlers
 from agentls.lsp.server import AgentLanguageServer
 
 # Feature modules that plug into the server when present (each has ``register(server)``).
-OPTIONAL_FEATURES = ("agentls.lsp.patterns_features", "agentls.lsp.expert_features")
+OPTIONAL_FEATURES = ("agentls.lsp.patterns_features", "agentls.lsp.expert_features",
+                     "agentls.lsp.agent_features")
 
 
 def create_server() -> AgentLanguageServer:

@@ -1,0 +1,212 @@
+"""Agent files in the editor: the workspace model behind completion, hover, code actions,
+symbols, go-to-definition, cross-file diagnostics and files changed on disk.
+
+This module owns the ``WorkspaceIndex`` for the server; the features live in
+``agent_completion``, ``agent_hover``, ``agent_actions`` and ``agent_symbols``, wired up by
+``agent_features.register``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from lsprotocol import types as t
+from pygls.uris import from_fs_path, to_fs_path
+from pygls.workspace import TextDocument
+
+from agentls.agentindex import Entry, IndexConfig, IndexFinding, Loc, WorkspaceIndex
+from agentls.dialects import dialect_for
+from agentls.frontmatter.document import AgentDocument, load_text
+from agentls.lsp import convert
+from agentls.lsp.server import AgentLanguageServer
+from agentls.model import Severity
+from agentls.text import utf16_len
+
+log = logging.getLogger(__name__)
+
+SOURCE = "agentls-workspace"
+_SEVERITY = {Severity.ERROR: t.DiagnosticSeverity.Error, Severity.WARNING: t.DiagnosticSeverity.Warning,
+             Severity.INFO: t.DiagnosticSeverity.Information, Severity.HINT: t.DiagnosticSeverity.Hint}
+_SUPPRESS = re.compile(r"agentls:\s*(disable|disable-file)\s*=\s*([A-Za-z0-9_, ]+)")
+WATCH_GLOBS = ("**/.claude/agents/**/*.md", "**/.claude/skills/*/SKILL.md", "**/.claude/commands/**/*.md",
+               "**/agents/**/*.md", "**/skills/*/SKILL.md", "**/commands/**/*.md", "**/.mcp.json")
+
+
+@dataclass
+class Parsed:
+    version: int | None
+    text: str
+    dialect: str
+    doc: AgentDocument
+    positions: convert.Positions
+
+
+class AgentEditing:
+    def __init__(self) -> None:
+        self.index = WorkspaceIndex()
+        self._parsed: dict[str, Parsed] = {}
+        self.registered_watchers = False
+
+    # -- the model -------------------------------------------------------------------------
+    def config(self, ls: AgentLanguageServer) -> IndexConfig:
+        folders = [to_fs_path(f.uri) for f in ls.workspace.folders.values()]
+        if not folders and ls.workspace.root_path:
+            folders = [ls.workspace.root_path]
+        s = ls.client_settings
+        home = str(Path.home()) if s.get("indexUserFolder", True) is not False else None
+        managed = s.get("managedFolder") if isinstance(s.get("managedFolder"), str) else None
+        window = s.get("contextWindow")
+        window = window if isinstance(window, int) and not isinstance(window, bool) and window > 0 else 200_000
+        return IndexConfig(tuple(sorted(f for f in folders if f)), home, managed, window)
+
+    def model(self, ls: AgentLanguageServer) -> WorkspaceIndex:
+        """The index, rescanned when the folders or the settings changed."""
+        self.index.configure(self.config(ls))
+        return self.index
+
+    def dialect(self, ls: AgentLanguageServer, uri: str) -> str | None:
+        path = to_fs_path(uri)
+        if path is None:
+            return None
+        forced = ls.client_settings.get("dialect")
+        if isinstance(forced, str) and forced:
+            return forced
+        return dialect_for(path, ls.settings.dialects)
+
+    def parsed(self, ls: AgentLanguageServer, doc: TextDocument) -> Parsed | None:
+        """The document read the Claude Code way, cached per version (hover, actions)."""
+        dialect = self.dialect(ls, doc.uri)
+        if dialect is None:
+            return None
+        cached = self._parsed.get(doc.uri)
+        text = doc.source
+        if cached is not None and cached.version == doc.version and cached.text is text:
+            return cached
+        agent_doc = load_text(text, to_fs_path(doc.uri), dialect)
+        result = Parsed(doc.version, text, dialect, agent_doc, convert.Positions(text, ls.position_encoding))
+        self._parsed[doc.uri] = result
+        return result
+
+    def entry_for(self, ls: AgentLanguageServer, doc: TextDocument) -> Entry | None:
+        path = to_fs_path(doc.uri)
+        if path is None:
+            return None
+        index = self.model(ls)
+        self._overlay(ls, index, doc)
+        return index.entry(path)
+
+    def _overlay(self, ls: AgentLanguageServer, index: WorkspaceIndex, doc: TextDocument) -> set[str]:
+        open_paths = {to_fs_path(u) for u in ls.workspace.text_documents}
+        for path in index.overlays():
+            if path not in open_paths:
+                index.drop_overlay(path)
+        own = to_fs_path(doc.uri)
+        if own is None:
+            return set()
+        return index.set_overlay(own, doc.source) or set()
+
+    # -- cross-file diagnostics -------------------------------------------------------------
+    def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
+        path = to_fs_path(doc.uri)
+        if path is None or self.dialect(ls, doc.uri) is None:
+            return None
+        index = self.model(ls)
+        affected = self._overlay(ls, index, doc)
+        findings = [f for f in index.findings_for(path) if ls.settings.enabled(f.code)]
+        findings = _unsuppressed(doc.source, findings)
+        positions = convert.Positions(doc.source, ls.position_encoding)
+        out = [self.diagnostic(ls, f, positions) for f in findings]
+        if affected:
+            self.refresh_dependents(ls, affected, skip=doc.uri)
+        return out
+
+    def diagnostic(self, ls: AgentLanguageServer, f: IndexFinding,
+                   positions: convert.Positions) -> t.Diagnostic:
+        related = [t.DiagnosticRelatedInformation(self.location(ls, r.path, r.loc), r.message)
+                   for r in f.related] or None
+        return t.Diagnostic(range=positions.range(f.span.start, f.span.end), message=f.message,
+                            severity=_SEVERITY[f.severity], code=f.code, source=SOURCE,
+                            related_information=related)
+
+    def location(self, ls: AgentLanguageServer, path: str, loc: Loc | None) -> t.Location:
+        uri = from_fs_path(path) or path
+        if loc is None:
+            return t.Location(uri, t.Range(t.Position(0, 0), t.Position(0, 0)))
+        return t.Location(uri, t.Range(t.Position(loc.line, _units(loc.text, loc.start, ls.position_encoding)),
+                                       t.Position(loc.line, _units(loc.text, loc.end, ls.position_encoding))))
+
+    def refresh_dependents(self, ls: AgentLanguageServer, names: set[str], skip: str | None = None) -> None:
+        targets = self.index.dependents(names)
+        for uri in list(ls.workspace.text_documents):
+            if uri != skip and to_fs_path(uri) in targets:
+                try:
+                    ls.refresh(uri)
+                except Exception:
+                    log.exception("refresh failed for %s", uri)
+
+    # -- files changed on disk --------------------------------------------------------------
+    def watched(self, ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
+        index = self.model(ls)
+        paths = [p for p in (to_fs_path(c.uri) for c in params.changes) if p]
+        affected = index.update_paths(paths)
+        if affected:
+            self.refresh_dependents(ls, affected)
+
+    async def register_watchers(self, ls: AgentLanguageServer) -> None:
+        ws = ls.client_capabilities.workspace
+        watch = ws.did_change_watched_files if ws else None
+        if watch is None or not watch.dynamic_registration:
+            return
+        watchers = [t.FileSystemWatcher(glob_pattern=g) for g in WATCH_GLOBS]
+        home = self.config(ls).home
+        if home and watch.relative_pattern_support:
+            base = from_fs_path(home) or home
+            watchers.append(t.FileSystemWatcher(glob_pattern=t.RelativePattern(
+                base_uri=base, pattern=".claude/{agents,skills,commands}/**/*.md")))
+        try:
+            await ls.client_register_capability_async(t.RegistrationParams(registrations=[t.Registration(
+                id=str(uuid.uuid4()), method=t.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=t.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+            self.registered_watchers = True
+        except Exception:  # a client may refuse; files then update when opened
+            log.info("client refused to watch agent files")
+
+
+def _units(line: str, col: int, encoding: str) -> int:
+    prefix = line[:col]
+    if encoding == "utf-32":
+        return len(prefix)
+    if encoding == "utf-8":
+        return len(prefix.encode("utf-8", errors="surrogatepass"))
+    return utf16_len(prefix)
+
+
+def _unsuppressed(text: str, findings: list[IndexFinding]) -> list[IndexFinding]:
+    """``# agentls: disable=CODE`` on the line or the line above, ``disable-file=`` anywhere
+    (the engine's syntax, so one comment silences both sources)."""
+    if not findings or "agentls:" not in text:
+        return findings
+    whole: set[str] = set()
+    lines: dict[int, set[str]] = {}
+    for m in _SUPPRESS.finditer(text):
+        codes = {c.strip().upper() for c in m.group(2).replace(",", " ").split()}
+        if m.group(1) == "disable-file":
+            whole |= codes
+        else:
+            line = text.count("\n", 0, m.start())
+            lines.setdefault(line, set()).update(codes)
+            lines.setdefault(line + 1, set()).update(codes)
+
+    def hidden(f: IndexFinding) -> bool:
+        codes = whole | lines.get(text.count("\n", 0, f.span.start), set())
+        return f.code in codes or "ALL" in codes
+
+    return [f for f in findings if not hidden(f)]
+
+
+def entry_location(editing: AgentEditing, ls: AgentLanguageServer, entry: Entry) -> t.Location:
+    return editing.location(ls, entry.path, entry.name_loc)

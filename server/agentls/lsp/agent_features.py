@@ -1,0 +1,37 @@
+"""Agent files in the editor: registers the workspace model and its features with the server
+(listed in ``run.OPTIONAL_FEATURES``)."""
+
+from __future__ import annotations
+
+import logging
+
+from lsprotocol import types as t
+
+from agentls.lsp import agent_actions, agent_completion, agent_hover, agent_symbols
+from agentls.lsp.agent_editing import SOURCE, AgentEditing
+from agentls.lsp.server import AgentLanguageServer, DiagnosticSource
+
+log = logging.getLogger(__name__)
+
+
+def register(server: AgentLanguageServer) -> AgentEditing:
+    editing = AgentEditing()
+    server.sources.append(DiagnosticSource(SOURCE, editing.diagnose))
+    hooks = getattr(server, "initialized_hooks", None)
+    if hooks is None:
+        hooks = []
+        server.initialized_hooks = hooks  # type: ignore[attr-defined]
+    hooks.append(editing.register_watchers)
+
+    @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched(ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
+        try:
+            editing.watched(ls, params)
+        except Exception:  # never a popup storm from a notification
+            log.exception("didChangeWatchedFiles failed")
+
+    agent_completion.register(server, editing)
+    agent_hover.register(server, editing)
+    agent_actions.register(server, editing)
+    agent_symbols.register(server, editing)
+    return editing

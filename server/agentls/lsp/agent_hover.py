@@ -1,0 +1,207 @@
+"""Hover in agent files: what a key does, what a value means, which file wins a name, and
+the description exactly as Claude Code loads it with its listing cost."""
+
+from __future__ import annotations
+
+import os
+import re
+
+from lsprotocol import types as t
+from pygls.workspace import TextDocument
+
+from agentls.agentindex import Entry, Kind, WorkspaceIndex
+from agentls.agentindex.extract import CHARS_PER_TOKEN, SKILL_DESCRIPTION_CUT
+from agentls.agentindex.rank import BUILTIN_AGENTS
+from agentls.dialects import title
+from agentls.fields import FIELDS, TOOL_DOCS, model_doc
+from agentls.frontmatter.document import ParseState
+from agentls.lsp import agent_context, convert
+from agentls.lsp.agent_editing import AgentEditing
+from agentls.lsp.server import AgentLanguageServer
+from agentls.rules._claude_values import REMOVED_TOOLS, did_you_mean, tool_base
+
+_TOOL_KEYS = frozenset({"tools", "disallowedTools", "allowed-tools", "disallowed-tools"})
+
+
+def _md(text: str, positions: convert.Positions, start: int, end: int) -> t.Hover:
+    return t.Hover(contents=t.MarkupContent(t.MarkupKind.Markdown, text), range=positions.range(start, end))
+
+
+def _tokens(chars: int) -> str:
+    return f"~{(chars + CHARS_PER_TOKEN - 1) // CHARS_PER_TOKEN:,} tokens"
+
+
+class Hoverer:
+    def __init__(self, editing: AgentEditing) -> None:
+        self.editing = editing
+
+    def hover(self, ls: AgentLanguageServer, doc: TextDocument, position: t.Position) -> t.Hover | None:
+        dialect = self.editing.dialect(ls, doc.uri)
+        if dialect is None:
+            return None
+        text = doc.source
+        positions = convert.Positions(text, ls.position_encoding)
+        offset = positions.offset(position)
+        ctx = agent_context.detect(text, offset)
+        base = ctx.line_start
+        if ctx.where == "key" and ctx.key:
+            field = FIELDS.get(dialect, {}).get(ctx.key)
+            if field is None:
+                known = FIELDS.get(dialect, {})
+                body = (f"`{ctx.key}` is not a {title(dialect)} key: it is ignored"
+                        f"{did_you_mean(ctx.key, known)}.")
+            else:
+                body = field.markdown() + f"\n\n*{title(dialect)}*"
+            return _md(body, positions, base + ctx.key_start, base + ctx.key_end)
+        if ctx.where not in ("value", "item") or not ctx.key:
+            return None
+        line_end = agent_context.line_bounds(text, offset)[1]
+        value_start = base + ctx.value_col
+        raw = text[value_start:min(line_end, value_start + agent_context.WINDOW)]
+        col = offset - value_start
+        if ctx.key == "description":
+            return self._description(ls, doc, positions, value_start, line_end)
+        if ctx.key == "name":
+            entry = self.editing.entry_for(ls, doc)
+            if entry is None:
+                return None
+            return _md(self._identity(entry), positions, value_start, line_end)
+        if ctx.key in _TOOL_KEYS or ctx.key == "skills":
+            found = agent_context.entry_at(raw, col)
+            if found is None:
+                return None
+            s, e = found
+            return self._list_entry(ls, doc, ctx.key, raw[s:e], col - s, positions, value_start + s)
+        value = raw.split(" #", 1)[0].strip().strip("\"'")
+        if not value:
+            return None
+        if ctx.key == "agent" and dialect == "claude-skill":
+            return _md(self._definitions(self.editing.model(ls), Kind.AGENT, value), positions,
+                       value_start, line_end)
+        field = FIELDS.get(dialect, {}).get(ctx.key)
+        if field is None:
+            return None
+        if field.kind == "model":
+            return _md(model_doc(value), positions, value_start, line_end)
+        note = field.value_docs.get(value)
+        if field.values and value not in field.values:
+            note = f"`{value}` is not one of {', '.join(f'`{v}`' for v in field.values)}: ignored."
+        if note is None:
+            return None
+        return _md(f"`{ctx.key}: {value}` — {note}", positions, value_start, line_end)
+
+    # -- pieces --------------------------------------------------------------------------------
+    def _list_entry(self, ls: AgentLanguageServer, doc: TextDocument, key: str, entry_text: str, col: int,
+                    positions: convert.Positions, start: int) -> t.Hover | None:
+        index = self.editing.model(ls)
+        end = start + len(entry_text)
+        if key == "skills":
+            return _md(self._definitions(index, Kind.SKILL, entry_text), positions, start, end)
+        name = tool_base(entry_text)
+        paren = entry_text.find("(")
+        if name in ("Agent", "Task") and 0 <= paren < col:
+            for m in re.finditer(r"[^,\s()]+", entry_text[paren + 1:]):
+                s, e = paren + 1 + m.start(), paren + 1 + m.end()
+                if s <= col <= e:
+                    return _md(self._definitions(index, Kind.AGENT, m.group()), positions, start + s, start + e)
+            return None
+        if name.startswith("mcp__"):
+            server = name[5:].split("__", 1)[0]
+            path = self.editing.entry_for(ls, doc)
+            servers = index.mcp_servers_for(path.path) if path else frozenset()
+            where = "configured in .mcp.json or ~/.claude.json" if server in servers else (
+                "declared in this agent's `mcpServers`" if path and server in path.mcp_declared
+                else "**not configured** anywhere agentls can see")
+            return _md(f"MCP tool `{name}` of server `{server}`: {where}.", positions, start, end)
+        if name in REMOVED_TOOLS:
+            body = f"`{name}` was removed from Claude Code; use `{REMOVED_TOOLS[name]}`."
+        elif name in TOOL_DOCS:
+            body = f"**{name}** — {TOOL_DOCS[name]}"
+            if paren >= 0:
+                body += f"\n\nSpecifier `{entry_text[paren:]}` narrows what the tool may do."
+        elif name == "*":
+            body = "`*` — every tool"
+        else:
+            return None
+        return _md(body, positions, start, end)
+
+    def _definitions(self, index: WorkspaceIndex, kind: Kind, name: str) -> str:
+        found = index.named(kind, name)
+        if not found:
+            if kind is Kind.AGENT and name in BUILTIN_AGENTS:
+                return f"`{name}` — a built-in Claude Code agent"
+            return f"No {kind.value} named `{name}` in the workspace or ~/.claude."
+        lines = [f"**{kind.value} `{name}`**", ""]
+        for i, entry in enumerate(found):
+            state = "**wins**" if i == 0 else "shadowed"
+            lines.append(f"- {state}: `{_rel(entry.path)}` ({entry.scope.name.lower()})")
+        if found[0].description:
+            lines += ["", _quote(found[0].description[:300])]
+        return "\n".join(lines)
+
+    def _identity(self, entry: Entry) -> str:
+        index = self.editing.index
+        lines = []
+        if entry.name is None or not entry.loads:
+            lines.append(f"Claude Code does **not** load this {entry.kind.value} (see the diagnostics).")
+        else:
+            lines.append(f"Claude Code registers this {entry.kind.value} as `{entry.name}` "
+                         f"({entry.scope.name.lower()} scope).")
+            shadow = index.shadowed_by(entry)
+            if shadow is not None:
+                lines.append(f"\nShadowed by `{_rel(shadow[0].path)}`: {shadow[1]}.")
+            else:
+                others = [e for e in index.named(entry.kind, entry.name) if e.path != entry.path]
+                if others:
+                    lines.append("\nThis file wins over " + ", ".join(f"`{_rel(e.path)}`" for e in others) + ".")
+        lines.append(f"\nBody: {_tokens(entry.body_tokens * CHARS_PER_TOKEN)} (rough estimate).")
+        return "\n".join(lines)
+
+    def _description(self, ls: AgentLanguageServer, doc: TextDocument, positions: convert.Positions,
+                     start: int, line_end: int) -> t.Hover | None:
+        parsed = self.editing.parsed(ls, doc)
+        entry = self.editing.entry_for(ls, doc)
+        if parsed is None or entry is None:
+            return None
+        pair = parsed.doc.pair("description")
+        if pair is not None and pair[1].end > pair[1].start:
+            start, line_end = pair[1].start, pair[1].end
+        state = parsed.doc.state
+        lines: list[str] = []
+        if state is ParseState.FAILED and entry.kind is Kind.AGENT and entry.tree.plugin is None:
+            lines.append("Claude Code cannot parse this frontmatter, even after its lenient retry: "
+                         "the agent is **not loaded**.")
+        else:
+            how = {ParseState.RESCUED: "after its lenient retry (strict YAML parsers reject this block)",
+                   ParseState.OK: "strict YAML"}.get(state, "with empty metadata (the frontmatter is unusable)")
+            lines.append(f"**As Claude Code loads it** ({how}):")
+            lines += ["", "````text", entry.description or "(none: not loaded)", "````"]
+        index = self.editing.index
+        if entry.kind is Kind.AGENT:
+            total = index.listing_chars(Kind.AGENT)
+            count = len(index.listing(Kind.AGENT))
+            lines.append(f"\nListing cost: {_tokens(entry.listing_chars)} ({entry.listing_chars:,} characters) "
+                         f"in the agent listing; all {count} agents: {_tokens(total)}.")
+        else:
+            total = index.listing_chars(Kind.SKILL) + index.listing_chars(Kind.COMMAND)
+            budget = index.config.listing_budget_chars
+            lines.append(f"\nListing cost: {_tokens(entry.listing_chars)}; the skill listing: {_tokens(total)} "
+                         f"of a {_tokens(budget)} budget (1% of a {index.config.context_window:,}-token context).")
+            if entry.description and len(entry.description) > SKILL_DESCRIPTION_CUT:
+                lines.append(f"Cut at {SKILL_DESCRIPTION_CUT:,} characters in the listing.")
+        return _md("\n".join(lines), positions, start, line_end)
+
+
+def _quote(text: str) -> str:
+    return "\n".join("> " + line for line in text.splitlines())
+
+
+def _rel(path: str) -> str:
+    parts = path.replace(os.sep, "/").split("/")
+    return "/".join(parts[-4:]) if len(parts) > 4 else path
+
+
+def register(server: AgentLanguageServer, editing: AgentEditing) -> Hoverer:
+    hoverer = Hoverer(editing)
+    server.hover_providers.append(hoverer.hover)
+    return hoverer
