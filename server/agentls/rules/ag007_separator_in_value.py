@@ -7,7 +7,7 @@ from agentls.dialects import DIALECTS
 from agentls.frontmatter.document import AgentDocument, ParseState
 from agentls.model import Effect, Finding, Severity, Span
 from agentls.rules._values import show_value
-from agentls.rules.base import CheckContext, Example, Rule
+from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
 
 _KEY_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|\r?$)", re.M)
 _RULE_LINE = re.compile(r"^---[ \t]*\r?$", re.M)
@@ -46,6 +46,7 @@ class SeparatorInValue(Rule):
     slug = "separator-in-value"
     severity = Severity.WARNING
     effect = Effect.CHANGED
+    dialects = CLAUDE_ALL  # the first `---` anywhere: Claude Code's cutting (§2.1)
     needs_mapping = False
     examples_bad = (
         Example("---\nname: a\ndescription: x --- y\ntools: Read\n---\nBody\n"),
@@ -83,7 +84,7 @@ class SeparatorInValue(Rule):
             names = ", ".join(f"`{k}`" for k in lost)
             verb = "is" if len(lost) == 1 else "are"
             parts.append(f"{names} below it {verb} part of the body, not loaded")
-            if "tools" in lost and doc.pair("tools") is None and ctx.dialect.startswith("claude-"):
+            if "tools" in lost and doc.pair("tools") is None and "agent" in ctx.dialect:
                 parts.append("without `tools` the agent gets every tool")
         message = "; ".join(parts)
         skipped = ctx.dialect == "claude-agent" and (

@@ -72,8 +72,9 @@ class DuplicateKey(Rule):
                 loads = f"the value on line {line}"
             else:
                 loads = f"{show_value(winner.value)} (line {line})"
-            message = (f"duplicate key {name}: Claude Code keeps the last one, {loads}, and "
-                       "ignores this one; some YAML tools keep the first or reject the file")
+            who = "Claude Code keeps" if ctx.dialect.startswith("claude-") else "most tools keep"
+            message = (f"duplicate key {name}: {who} the last one, {loads}, and ignores this "
+                       "one; some YAML tools keep the first or reject the file")
             # A duplicate name loads the agent under the last name, as one would read it;
             # any other duplicate drops a value that was written.
             effect = None if (parent is None and key.value == "name") else Effect.CHANGED

@@ -43,7 +43,11 @@ class YamlAnchorAlias(Rule):
         aliased = {m.text for m in markers if m.kind == "alias"}
         for marker in markers[:_LIMIT]:
             span = Span(marker.start, max(marker.start, marker.end))
-            if marker.kind == "anchor":
+            if not ctx.dialect.startswith("claude-"):
+                message = (f"YAML {marker.kind} `{'&' if marker.kind == 'anchor' else '*'}"
+                           f"{marker.text}`: {ctx.product} may not support anchors and aliases; "
+                           "write the value out")
+            elif marker.kind == "anchor":
                 tail = ("" if marker.text in aliased else
                         "; nothing refers to it, so it is just swallowed from the value")
                 message = (f"YAML anchor `&{marker.text}`: Claude Code accepts it, other tools "

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from agentls.frontmatter.yamlnodes import STR, AnyNode, Mapping, Scalar, Sequence
 from agentls.model import Finding, Severity, Span
 from agentls.rules._values import properties, show_value
-from agentls.rules.base import CheckContext, Example, Rule
+from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
 
 _STANDARD = "tag:yaml.org,2002:"
 _LIMIT = 20
@@ -34,6 +34,7 @@ class YamlTag(Rule):
     code = "AG011"
     slug = "yaml-tag"
     severity = Severity.INFO
+    dialects = CLAUDE_ALL  # what Bun's parser does with tags
     examples_bad = (
         Example('---\nname: !!int "7"\ndescription: d\n---\nBody\n'),
         Example("---\nname: a\ndescription: !t text\n---\nBody\n"),
