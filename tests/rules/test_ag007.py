@@ -45,6 +45,12 @@ def test_line_inside_block_scalar() -> None:
     assert f.span.start == text.index("---\n  b") and "`tools` below it is part of the body" in f.message
 
 
+def test_block_cut_without_keys() -> None:
+    text = "---\nname: a\ndescription: |\n  a\n---\n  b\n---\nBody.\n"
+    (f,) = run(text, "AG007")
+    assert "'a\\n'" in f.message
+
+
 def test_lost_name_or_description_skips() -> None:
     text = "---\nname: a\n---\ndescription: d\n---\nBody.\n"
     (f,) = run(text, "AG007")
@@ -58,5 +64,7 @@ def test_ordinary_closing_and_body_rules() -> None:
                  "---\nname: a\ndescription: d\n----\nBody.\n",
                  "---\nname: a\ndescription: d\n--- extra\nBody.\n",
                  "---\nname: a\ndescription: d\n---\nNote: prose.\nSummary: more.\n---\nx\n",
-                 "---\nname: a\ndescription: x — y\n---\nBody.\n"):
+                 "---\nname: a\ndescription: x — y\n---\nBody.\n",
+                 "---\nname: a\ndescription: d\n  ---\nBody.\n",
+                 "---\nname: a\ndescription: |\n  d\n---\nBody.\n\n    code\n"):
         assert run(text, "AG007") == [], text

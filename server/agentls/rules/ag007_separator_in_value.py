@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from agentls.dialects import DIALECTS
 from agentls.frontmatter.document import AgentDocument, ParseState
+from agentls.frontmatter.yamlnodes import Scalar
 from agentls.model import Effect, Finding, Severity, Span
 from agentls.rules._values import show_value
 from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
@@ -71,7 +72,7 @@ class SeparatorInValue(Rule):
         indented = not mid_line and before != ""
         region = _cut_region(doc)
         lost = _lost_keys(region, ctx.dialect, any_key=mid_line or indented)
-        if not mid_line and not indented and not lost:
+        if not mid_line and not lost and not _block_goes_on(doc, region):
             return  # an ordinary closing line
         span = Span(at, at + 3)
         where = "in the middle of a line" if mid_line else (
@@ -105,6 +106,18 @@ def _cut_region(doc: AgentDocument) -> str:
     rest = doc.text[block.close_start + 3 :]
     match = _RULE_LINE.search(rest)
     return rest[: match.start()] if match else ""
+
+
+def _block_goes_on(doc: AgentDocument, region: str) -> bool:
+    """The last value is a `|`/`>` block and the text after the cut goes on indented."""
+    root = doc.root
+    if root is None or not root.pairs:
+        return False
+    last = root.pairs[-1][1]
+    if not isinstance(last, Scalar) or last.style not in ("|", ">"):
+        return False
+    first = next((line for line in region.split("\n")[1:] if line.strip()), "")
+    return first[:1] in (" ", "\t")
 
 
 def _lost_keys(region: str, dialect: str, any_key: bool) -> list[str]:
