@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from agentls.model import Applicability, Edit, Effect, Finding, Fix, Severity
+from agentls.model import Applicability, Edit, Finding, Fix, Severity
 from agentls.rules._claude_values import (
     BUILTIN_TOOLS,
     REMOVED_TOOLS,
@@ -40,7 +40,8 @@ class UnknownTool(Rule):
     code = "AG120"
     slug = "unknown-tool"
     severity = Severity.WARNING
-    effect = Effect.CHANGED
+    # The file loads as written; the entry is only dropped when the agent is spawned.
+    effect = None
     dialects = CLAUDE_AGENTS
     examples_bad = (Example("---\nname: a\ndescription: d\ntools: Read, grep\n---\nBody\n"),)
     examples_good = (Example(

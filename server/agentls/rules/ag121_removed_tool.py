@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from agentls.model import Effect, Finding, Fix, Severity
+from agentls.model import Finding, Fix, Severity
 from agentls.rules._claude_values import REMOVED_TOOLS, tool_resolves
 from agentls.rules._fields import remove_entry, tool_value
 from agentls.rules.base import CLAUDE_AGENTS, CheckContext, Example, Rule
@@ -30,7 +30,8 @@ class RemovedTool(Rule):
     code = "AG121"
     slug = "removed-tool"
     severity = Severity.WARNING
-    effect = Effect.CHANGED
+    # The file loads as written; the entry is only dropped when the agent is spawned.
+    effect = None
     dialects = CLAUDE_AGENTS
     fixable = True
     examples_bad = (

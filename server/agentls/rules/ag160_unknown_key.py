@@ -86,6 +86,10 @@ class UnknownKey(Rule):
         if ctx.dialect == "opencode-agent":
             consequence = "OpenCode passes it to the model provider as an option"
             severity, effect = Severity.INFO, None
+        elif ctx.dialect == "claude-plugin-agent" and text in HOOK_EVENTS:
+            # Plugin agents ignore hooks wherever they are written: nothing changes at load.
+            consequence = "plugin agents ignore hooks"
+            severity, effect = self.severity, None
         else:
             consequence = f"{ctx.product} ignores it"
             severity, effect = self.severity, self.effect
