@@ -16,7 +16,13 @@ async def start(client: LanguageClient, recorded: str, root: str | None = None,
         client.applied_edits.append(params)  # type: ignore[attr-defined]
         return t.ApplyWorkspaceEditResult(applied=True)
 
+    @client.feature(t.CLIENT_REGISTER_CAPABILITY)
+    def register_capability(params: t.RegistrationParams) -> None:
+        # Real clients accept dynamic registrations (file watchers); pytest-lsp has no default.
+        client.registrations.extend(params.registrations)  # type: ignore[attr-defined]
+
     client.applied_edits = []  # type: ignore[attr-defined]
+    client.registrations = []  # type: ignore[attr-defined]
     return await client.initialize_session(t.InitializeParams(
         capabilities=client_capabilities(recorded),
         root_uri=root,

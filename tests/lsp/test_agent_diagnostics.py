@@ -74,7 +74,8 @@ async def test_quick_fix_quotes_the_description(vscode: LanguageClient) -> None:
         text_document=t.TextDocumentIdentifier(uri=URI), range=d.range,
         context=t.CodeActionContext(diagnostics=[d])))
     assert actions
-    (fix,) = [a for a in actions if isinstance(a, t.CodeAction) and a.kind == t.CodeActionKind.QuickFix]
+    (fix,) = [a for a in actions if isinstance(a, t.CodeAction) and a.kind == t.CodeActionKind.QuickFix
+              and a.title.startswith("Quote")]
     assert fix.is_preferred
     assert fix.edit is not None and fix.edit.document_changes
     edits = fix.edit.document_changes[0].edits  # type: ignore[union-attr]
