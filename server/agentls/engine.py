@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 
@@ -20,6 +21,9 @@ from agentls.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# Past this many findings of one rule in one file, more of them help nobody.
+MAX_PER_RULE = 100
+
 # "# agentls: disable=AG160,AG141" on a frontmatter line (or the line above it);
 # "disable-file=" anywhere, also as an HTML comment in the body.
 _SUPPRESS = re.compile(r"agentls:\s*(disable|disable-file)\s*=\s*([A-Za-z0-9_, ]+)")
@@ -35,7 +39,8 @@ def check_document(doc: AgentDocument, settings: Settings | None = None) -> list
         if rule.needs_mapping and not parsed:
             continue
         try:
-            findings.extend(rule.check(CheckContext(doc, rule)))
+            # Rules yield lazily: a file with 50,000 bad keys costs only what we keep.
+            findings.extend(itertools.islice(rule.check(CheckContext(doc, rule)), MAX_PER_RULE))
         except Exception:  # one broken rule must not hide the others
             log.exception("rule %s failed on %s", rule.code, doc.path)
     if settings.severity:

@@ -94,13 +94,13 @@ class Mapping(Node):
     pairs: list[tuple[AnyNode, AnyNode]] = field(default_factory=list)
     flow: bool = False
 
+    _last: dict[str, tuple[AnyNode, AnyNode]] | None = field(default=None, repr=False)
+
     def get(self, key: str) -> tuple[AnyNode, AnyNode] | None:
         """The pair for ``key``; the last one wins, as in Claude Code."""
-        found = None
-        for pair in self.pairs:
-            if pair[0].value == key and isinstance(pair[0].value, str):
-                found = pair
-        return found
+        if self._last is None:  # built on first use, after composing: rules ask ~50 times
+            self._last = {k.value: (k, v) for k, v in self.pairs if isinstance(k.value, str)}
+        return self._last.get(key)
 
 
 @dataclass(eq=False)
