@@ -25,22 +25,29 @@ DIALECT = {
     (Kind.COMMAND, False): "claude-command", (Kind.COMMAND, True): "claude-command",
 }
 
-# Secrets people paste into prompts. Each pattern is anchored on a distinctive prefix so the
-# scan stays linear and a prose word never matches.
-SECRET_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("an Anthropic API key", re.compile(r"\bsk-ant-[A-Za-z0-9_-]{20,}")),
-    ("an OpenAI API key", re.compile(r"\bsk-(?:proj-)?[A-Za-z0-9]{32,}")),
-    ("an AWS access key id", re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b")),
-    ("a GitHub token", re.compile(r"\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,})")),
-    ("a Slack token", re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-    ("a Google API key", re.compile(r"\bAIza[0-9A-Za-z_-]{35}")),
-    ("a Stripe secret key", re.compile(r"\b[sr]k_live_[0-9A-Za-z]{20,}")),
-    ("a private key", re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
-    ("a JSON Web Token", re.compile(r"\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")),
-    ("a password or token assignment", re.compile(
-        r"(?i)\b(?:api[_-]?key|secret|token|passw(?:or)?d)\b[\"']?\s*[:=]\s*[\"']?"
-        r"(?=[A-Za-z0-9_\-/+]*\d)(?=[A-Za-z0-9_\-/+]*[A-Za-z])[A-Za-z0-9_\-/+]{16,}")),
+# Secrets people paste into prompts: (label, literal triggers, pattern matched at a trigger).
+# Each scan starts from a ``str.find`` of a literal, so prose costs next to nothing; a regex
+# starting with ``\b`` tried at every position cost ~70 us per 1.5 KB body per pattern.
+_SECRETS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
+    ("an Anthropic API key", ("sk-ant-",), re.compile(r"sk-ant-[A-Za-z0-9_-]{20,}")),
+    ("an OpenAI API key", ("sk-",), re.compile(r"sk-(?!ant-)(?:proj-)?[A-Za-z0-9]{32,}")),
+    ("an AWS access key id", ("AKIA", "ASIA"), re.compile(r"(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])")),
+    ("a GitHub token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+     re.compile(r"gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,}")),
+    ("a Slack token", ("xox",), re.compile(r"xox[abposr]-[A-Za-z0-9-]{10,}")),
+    ("a Google API key", ("AIza",), re.compile(r"AIza[0-9A-Za-z_-]{35}")),
+    ("a Stripe secret key", ("sk_live_", "rk_live_"), re.compile(r"[sr]k_live_[0-9A-Za-z]{20,}")),
+    ("a private key", ("-----BEGIN ",), re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
+    ("a JSON Web Token", ("eyJ",),
+     re.compile(r"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")),
 )
+# ``api_key = "…"``-style assignments: the keyword is found case-insensitively, and the value
+# must mix letters and digits (so ``token: your-token-here`` passes).
+_ASSIGN_WORDS = ("api_key", "api-key", "apikey", "secret", "token", "password", "passwd")
+_ASSIGN = re.compile(
+    r"(?:api[_-]?key|apikey|secret|token|passw(?:or)?d)[\"']?[ \t]*[:=][ \t]*[\"']?"
+    r"(?=[A-Za-z0-9_\-/+]*\d)(?=[A-Za-z0-9_\-/+]*[A-Za-z])[A-Za-z0-9_\-/+]{16,}", re.I)
+_MAX_HITS = 200  # per trigger: a file full of look-alikes must not cost more
 
 
 def read_bytes(path: str, data: bytes, tree: Tree) -> Entry:
@@ -230,12 +237,41 @@ def find_secrets(text: str, start: int) -> list[tuple[str, Span]]:
     if len(text) - start < 16:
         return []
     found: list[tuple[str, Span]] = []
-    for label, pattern in SECRET_PATTERNS:
-        for m in pattern.finditer(text, start):
-            if not any(s.start <= m.start() < s.end for _, s in found):
-                found.append((label, Span(m.start(), m.end())))
-    found.sort(key=lambda f: f[1].start)
-    return found
+    for label, triggers, pattern in _SECRETS:
+        for trigger in triggers:
+            for at in _occurrences(text, trigger, start):
+                m = pattern.match(text, at)
+                if m is not None and (at == 0 or not _word_char(text[at - 1])):
+                    found.append((label, Span(m.start(), m.end())))
+    lowered = text.lower() if text.isascii() else None
+    if lowered is not None:
+        for word in _ASSIGN_WORDS:
+            for at in _occurrences(lowered, word, start):
+                m = _ASSIGN.match(text, at)
+                if m is not None and (at == 0 or not _word_char(text[at - 1])):
+                    found.append(("a password or token assignment", Span(m.start(), m.end())))
+    else:  # lower() can change lengths outside ASCII: let the regex find the keyword
+        found.extend(("a password or token assignment", Span(m.start(), m.end()))
+                     for m in _ASSIGN.finditer(text, start))
+    found.sort(key=lambda f: (f[1].start, -f[1].end))
+    kept: list[tuple[str, Span]] = []
+    for label, span in found:  # overlapping hits: keep the first, longest
+        if not kept or span.start >= kept[-1][1].end:
+            kept.append((label, span))
+    return kept
+
+
+def _occurrences(text: str, literal: str, start: int) -> list[int]:
+    out: list[int] = []
+    at = text.find(literal, start)
+    while at >= 0 and len(out) < _MAX_HITS:
+        out.append(at)
+        at = text.find(literal, at + 1)
+    return out
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _stem(path: str) -> str:

@@ -44,7 +44,13 @@ class WorkspaceIndex:
         self._overlay: dict[str, Entry] = {}
         self._mcp_files: dict[str, tuple[tuple[int, int], frozenset[str]]] = {}
         self._groups: dict[tuple[str, str], list[Entry]] | None = None
+        self._listings: dict[Kind, list[Entry]] = {}
         self.scanned = False
+
+    def _invalidate(self) -> None:
+        """Forget what was derived from the entries (name groups, listings)."""
+        self._groups = None
+        self._listings = {}
 
     # -- building ----------------------------------------------------------------------------
     def configure(self, config: IndexConfig) -> bool:
@@ -90,7 +96,7 @@ class WorkspaceIndex:
             self._load_mcp(os.path.join(base, ".mcp.json"))
         if self.config.home:
             self._load_mcp(os.path.join(self.config.home, ".claude.json"))
-        self._groups = None
+        self._invalidate()
         self.scanned = True
 
     def _read(self, path: str, tree: Tree, stamp: tuple[int, int]) -> Entry | None:
@@ -153,7 +159,7 @@ class WorkspaceIndex:
                 self._disk[path] = entry
                 if entry.name:
                     affected.add(entry.name)
-        self._groups = None
+        self._invalidate()
         return affected
 
     def set_overlay(self, path: str, text: str) -> set[str] | None:
@@ -167,15 +173,18 @@ class WorkspaceIndex:
         self._overlay[path] = entry
         if before is not None and _same_shape(before, entry):
             return set()
-        self._groups = None
+        self._invalidate()
         return {n for n in (before.name if before else None, entry.name) if n}
 
     def drop_overlay(self, path: str) -> None:
         if self._overlay.pop(path, None) is not None:
-            self._groups = None
+            self._invalidate()
 
     def overlays(self) -> list[str]:
         return list(self._overlay)
+
+    def has_overlay(self, path: str) -> bool:
+        return path in self._overlay
 
     # -- reading -----------------------------------------------------------------------------
     def entry(self, path: str) -> Entry | None:
@@ -250,11 +259,17 @@ class WorkspaceIndex:
     # -- budgets -----------------------------------------------------------------------------
     def listing(self, kind: Kind) -> list[Entry]:
         """What Claude Code lists for ``kind`` (winners only), in name order."""
+        cached = self._listings.get(kind)
+        if cached is not None:
+            return cached
         out = []
-        for (_, name), _group in sorted(self._grouped().items()):
+        for (space, name), _group in sorted(self._grouped().items()):
+            if space != namespace(kind):
+                continue
             ordered = self.named(kind, name)
             if ordered and ordered[0].kind is kind and ordered[0].listed:
                 out.append(ordered[0])
+        self._listings[kind] = out
         return out
 
     def listing_chars(self, kind: Kind) -> int:

@@ -49,6 +49,7 @@ class AgentEditing:
     def __init__(self) -> None:
         self.index = WorkspaceIndex()
         self._parsed: dict[str, Parsed] = {}
+        self._overlaid: dict[str, str] = {}  # path -> the buffer text last given to the index
         self.registered_watchers = False
 
     # -- the model -------------------------------------------------------------------------
@@ -104,10 +105,15 @@ class AgentEditing:
         for path in index.overlays():
             if path not in open_paths:
                 index.drop_overlay(path)
+                self._overlaid.pop(path, None)
         own = to_fs_path(doc.uri)
         if own is None:
             return set()
-        return index.set_overlay(own, doc.source) or set()
+        text = doc.source
+        if index.has_overlay(own) and self._overlaid.get(own) is text:
+            return set()  # hover and completion ask again and again for the same version
+        self._overlaid[own] = text
+        return index.set_overlay(own, text) or set()
 
     # -- cross-file diagnostics -------------------------------------------------------------
     def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
