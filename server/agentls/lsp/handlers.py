@@ -85,7 +85,7 @@ def register(server: AgentLanguageServer) -> None:
 
     @server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(
         code_action_kinds=[t.CodeActionKind.QuickFix, t.CodeActionKind.RefactorRewrite,
-                           t.CodeActionKind.Source]))
+                           t.CodeActionKind.Source], resolve_provider=True))
     def code_action(ls: AgentLanguageServer, params: t.CodeActionParams) -> list[t.CodeAction] | None:
         actions: list[t.CodeAction] = []
         for provider in ls.code_action_providers:
@@ -94,6 +94,19 @@ def register(server: AgentLanguageServer) -> None:
             except Exception:
                 log.exception("code action provider failed")
         return actions or None
+
+    @server.feature(t.CODE_ACTION_RESOLVE)
+    async def code_action_resolve(ls: AgentLanguageServer, action: t.CodeAction) -> t.CodeAction:
+        # async: $/cancelRequest cancels this task, and with it a provider's pending work.
+        for provider in ls.resolve_providers:
+            try:
+                resolved = await provider(ls, action)
+            except Exception:
+                log.exception("code action resolve provider failed")
+                continue
+            if resolved is not None:
+                return resolved
+        return action
 
     @server.feature(t.TEXT_DOCUMENT_HOVER)
     def hover(ls: AgentLanguageServer, params: t.HoverParams) -> t.Hover | None:

@@ -8,7 +8,7 @@ every provider, so one failing provider is logged and the others still answer.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,8 @@ Diagnose = Callable[["AgentLanguageServer", TextDocument], "list[t.Diagnostic] |
 CodeActions = Callable[["AgentLanguageServer", t.CodeActionParams], "list[t.CodeAction]"]
 Hover = Callable[["AgentLanguageServer", TextDocument, t.Position], "t.Hover | None"]
 Symbols = Callable[["AgentLanguageServer", TextDocument], "list[t.DocumentSymbol] | None"]
+# Returns the resolved action, or None when the action is not the provider's.
+ResolveCodeAction = Callable[["AgentLanguageServer", t.CodeAction], Awaitable["t.CodeAction | None"]]
 
 
 @dataclass
@@ -49,6 +51,7 @@ class AgentLanguageServer(LanguageServer):
         self.code_action_providers: list[CodeActions] = []
         self.hover_providers: list[Hover] = []
         self.symbol_providers: list[Symbols] = []
+        self.resolve_providers: list[ResolveCodeAction] = []
 
     # -- client capabilities -------------------------------------------------------------
     @property
