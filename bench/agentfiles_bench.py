@@ -54,7 +54,7 @@ def build_workspace(root: Path, files: int) -> None:
 
 def pct(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def bench_index(root: Path, runs: int = 5) -> dict[str, float]:

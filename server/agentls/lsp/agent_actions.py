@@ -58,7 +58,7 @@ class Actions:
                 out.append(t.CodeAction(title, kind=t.CodeActionKind.RefactorRewrite, edit=edit(edits)))
         if want(t.CodeActionKind.QuickFix):
             for title, edits in self._add_missing(parsed, doc.uri):
-                related = [d for d in params.context.diagnostics if d.code == "AG100"]
+                related = [d for d in params.context.diagnostics if d.code in ("AG100", "AG110")]
                 out.append(t.CodeAction(title, kind=t.CodeActionKind.QuickFix, edit=edit(edits),
                                         diagnostics=related or None))
             for diag in params.context.diagnostics:
