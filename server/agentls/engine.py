@@ -5,8 +5,10 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from dataclasses import replace
 
 from agentls import rules
+from agentls.frontmatter import block as blocks
 from agentls.frontmatter.block import Cut
 from agentls.frontmatter.document import (
     AgentDocument,
@@ -16,7 +18,7 @@ from agentls.frontmatter.document import (
     load_text,
 )
 from agentls.model import Applicability, Edit, Finding, apply_edits
-from agentls.rules.base import CheckContext
+from agentls.rules.base import CheckContext, Rule
 from agentls.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -29,29 +31,47 @@ MAX_PER_RULE = 100
 _SUPPRESS = re.compile(r"agentls:\s*(disable|disable-file)\s*=\s*([A-Za-z0-9_, ]+)")
 
 
-def check_document(doc: AgentDocument, settings: Settings | None = None) -> list[Finding]:
-    settings = settings or Settings()
-    parsed = doc.root is not None
+def _active(dialect: str, settings: Settings, parsed: bool) -> list[Rule]:
+    key = (dialect, id(settings), parsed)
+    cached = _ACTIVE.get(key)
+    if cached is None or cached[0] is not settings:
+        chosen = [r for r in rules.all_rules().values()
+                  if r.applies_to(dialect) and settings.enabled(r.code)
+                  and (parsed or not r.needs_mapping)]
+        if len(_ACTIVE) > 64:
+            _ACTIVE.clear()
+        cached = _ACTIVE[key] = (settings, chosen)
+    return cached[1]
+
+
+_ACTIVE: dict[tuple[str, int, bool], tuple[Settings, list[Rule]]] = {}
+
+
+def _run(doc: AgentDocument, settings: Settings, body_only: bool = False) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in rules.all_rules().values():
-        if not rule.applies_to(doc.dialect) or not settings.enabled(rule.code):
-            continue
-        if rule.needs_mapping and not parsed:
+    for rule in _active(doc.dialect, settings, doc.root is not None):
+        if body_only and not rule.reads_body:
             continue
         try:
             # Rules yield lazily: a file with 50,000 bad keys costs only what we keep.
             findings.extend(itertools.islice(rule.check(CheckContext(doc, rule)), MAX_PER_RULE))
         except Exception:  # one broken rule must not hide the others
             log.exception("rule %s failed on %s", rule.code, doc.path)
+    return findings
+
+
+def _finish(doc: AgentDocument, findings: list[Finding], settings: Settings) -> list[Finding]:
     if settings.severity:
-        findings = [
-            Finding(f.code, f.message, settings.severity.get(f.code, f.severity), f.span, f.fix,
-                    f.source, f.related)
-            for f in findings
-        ]
+        findings = [replace(f, severity=settings.severity.get(f.code, f.severity))
+                    for f in findings]
     findings = _suppressed(doc, findings)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings
+
+
+def check_document(doc: AgentDocument, settings: Settings | None = None) -> list[Finding]:
+    settings = settings or Settings()
+    return _finish(doc, _run(doc, settings), settings)
 
 
 def _suppressed(doc: AgentDocument, findings: list[Finding]) -> list[Finding]:
@@ -92,10 +112,61 @@ def check_text(text: str, path: str | None, dialect: str,
         # Parse what Claude Code would decode (U+FFFD for each bad byte; offsets unchanged).
         doc = load_text(_SURROGATE.sub("\ufffd", text), path, dialect)
     else:
+        cached = _HEADS.reuse(text, path, dialect, settings)
+        if cached is not None:
+            doc, head_findings = cached
+            doc.byte_size = size
+            return doc, _finish(doc, head_findings + _run(doc, settings, body_only=True), settings)
         doc = load_text(text, path, dialect)
+        doc.byte_size = size
+        findings = _run(doc, settings)
+        _HEADS.remember(doc, settings, [f for f in findings if not _reads_body(f.code)])
+        return doc, _finish(doc, findings, settings)
     doc.problems = problems
     doc.byte_size = size
     return doc, check_document(doc, settings)
+
+
+def _reads_body(code: str) -> bool:
+    rule = rules.get(code)
+    return rule is None or rule.reads_body
+
+
+class _HeadCache:
+    """The last frontmatter checked for each path, with the findings that depend only on it.
+
+    Typing in the body of an agent file (most of a long file) changes neither the block nor
+    anything the frontmatter rules look at, so those need not run again; only the rules that
+    read the body do.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self._size = size
+        self._entries: dict[tuple[str | None, str], tuple[Settings, AgentDocument, list[Finding]]] = {}
+
+    def reuse(self, text: str, path: str | None, dialect: str,
+              settings: Settings) -> tuple[AgentDocument, list[Finding]] | None:
+        entry = self._entries.get((path, dialect))
+        if entry is None or entry[0] is not settings:
+            return None
+        old = entry[1]
+        block = old.block
+        if block is None or not text.startswith(old.text[: block.close_end]):
+            return None
+        cut = blocks.cut(text)
+        if cut.block != block:
+            return None
+        return replace(old, text=text, cut=cut, _index=None, problems=[]), entry[2]
+
+    def remember(self, doc: AgentDocument, settings: Settings, findings: list[Finding]) -> None:
+        if doc.block is None:
+            return
+        if len(self._entries) >= self._size:
+            self._entries.pop(next(iter(self._entries)))
+        self._entries[(doc.path, doc.dialect)] = (settings, doc, findings)
+
+
+_HEADS = _HeadCache()
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

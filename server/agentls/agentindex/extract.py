@@ -55,8 +55,12 @@ def read_bytes(path: str, data: bytes, tree: Tree) -> Entry:
     return from_document(path, load_bytes(data, path, dialect), tree)
 
 
+def dialect_of(tree: Tree) -> str:
+    return DIALECT[(tree.kind, tree.plugin is not None)]
+
+
 def read_text(path: str, text: str, tree: Tree) -> Entry:
-    dialect = DIALECT[(tree.kind, tree.plugin is not None)]
+    dialect = dialect_of(tree)
     return from_document(path, load_text(text, path, dialect), tree)
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from agentls.agentindex import extract, scan
 from agentls.agentindex.model import Entry, IndexFinding, Kind, RelatedLoc, Scope, Tree
 from agentls.agentindex.rank import BUILTIN_AGENTS, co_load, compare, namespace
+from agentls.frontmatter.document import AgentDocument
 from agentls.model import Severity, Span
 from agentls.rules._claude_values import did_you_mean
 
@@ -162,13 +163,17 @@ class WorkspaceIndex:
         self._invalidate()
         return affected
 
-    def set_overlay(self, path: str, text: str) -> set[str] | None:
+    def set_overlay(self, path: str, text: str, doc: AgentDocument | None = None) -> set[str] | None:
         """Use an editor buffer instead of the file; returns the names affected if the file's
-        identity or references changed (``None`` when the path is no agent file)."""
+        identity or references changed (``None`` when the path is no agent file). ``doc`` is
+        the buffer already parsed (by the checker), used when it was read as the same dialect."""
         tree = self.tree_for(path)
         if tree is None:
             return None
-        entry = extract.read_text(path, text, tree)
+        if doc is not None and doc.text is text and doc.dialect == extract.dialect_of(tree):
+            entry = extract.from_document(path, doc, tree)
+        else:
+            entry = extract.read_text(path, text, tree)
         before = self.entry(path)
         self._overlay[path] = entry
         if before is not None and _same_shape(before, entry):

@@ -59,6 +59,8 @@ class AgentDocument:
     rewrite: retry.Rewrite | None = None
     problems: list[FileProblem] = field(default_factory=list)
     byte_size: int = 0
+    # Derived values rules share (e.g. the split ``tools`` entries), computed once per parse.
+    memo: dict[str, Any] = field(default_factory=dict)
     _index: LineIndex | None = None
 
     @property

@@ -22,6 +22,7 @@ from agentls.agentindex import Entry, IndexConfig, IndexFinding, Loc, WorkspaceI
 from agentls.dialects import dialect_for
 from agentls.frontmatter.document import AgentDocument, load_text
 from agentls.lsp import convert
+from agentls.lsp.agent_files import Checked
 from agentls.lsp.server import AgentLanguageServer
 from agentls.model import Severity
 from agentls.text import utf16_len
@@ -87,10 +88,25 @@ class AgentEditing:
         text = doc.source
         if cached is not None and cached.version == doc.version and cached.text is text:
             return cached
-        agent_doc = load_text(text, to_fs_path(doc.uri), dialect)
-        result = Parsed(doc.version, text, dialect, agent_doc, convert.Positions(text, ls.position_encoding))
+        checked = self._checked(ls, doc, dialect)
+        if checked is not None:  # the checker parsed this version already
+            result = Parsed(doc.version, text, dialect, checked.doc, checked.positions)
+        else:
+            agent_doc = load_text(text, to_fs_path(doc.uri), dialect)
+            result = Parsed(doc.version, text, dialect, agent_doc,
+                            convert.Positions(text, ls.position_encoding, agent_doc.index))
         self._parsed[doc.uri] = result
         return result
+
+    @staticmethod
+    def _checked(ls: AgentLanguageServer, doc: TextDocument, dialect: str) -> Checked | None:
+        files = ls.agent_files
+        if files is None:
+            return None
+        checked: Checked | None = files.checked(ls, doc)
+        if checked is None or checked.doc.dialect != dialect or checked.doc.text is not doc.source:
+            return None
+        return checked
 
     def entry_for(self, ls: AgentLanguageServer, doc: TextDocument) -> Entry | None:
         path = to_fs_path(doc.uri)
@@ -113,7 +129,9 @@ class AgentEditing:
         if index.has_overlay(own) and self._overlaid.get(own) is text:
             return set()  # hover and completion ask again and again for the same version
         self._overlaid[own] = text
-        return index.set_overlay(own, text) or set()
+        dialect = self.dialect(ls, doc.uri)
+        checked = self._checked(ls, doc, dialect) if dialect else None
+        return index.set_overlay(own, text, checked.doc if checked else None) or set()
 
     # -- cross-file diagnostics -------------------------------------------------------------
     def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
@@ -124,7 +142,9 @@ class AgentEditing:
         affected = self._overlay(ls, index, doc)
         findings = [f for f in index.findings_for(path) if ls.settings.enabled(f.code)]
         findings = _unsuppressed(doc.source, findings)
-        positions = convert.Positions(doc.source, ls.position_encoding)
+        dialect = self.dialect(ls, doc.uri)
+        checked = self._checked(ls, doc, dialect) if dialect else None
+        positions = checked.positions if checked else convert.Positions(doc.source, ls.position_encoding)
         out = [self.diagnostic(ls, f, positions) for f in findings]
         if affected:
             self.refresh_dependents(ls, affected, skip=doc.uri)

@@ -17,11 +17,7 @@ log = logging.getLogger(__name__)
 def register(server: AgentLanguageServer) -> AgentEditing:
     editing = AgentEditing()
     server.sources.append(DiagnosticSource(SOURCE, editing.diagnose))
-    hooks = getattr(server, "initialized_hooks", None)
-    if hooks is None:
-        hooks = []
-        server.initialized_hooks = hooks  # type: ignore[attr-defined]
-    hooks.append(editing.register_watchers)
+    server.initialized_hooks.append(editing.register_watchers)
 
     @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:

@@ -48,7 +48,7 @@ class AgentFiles:
             return cached
         text = doc.source
         agent_doc, findings = check_text(text, ls.path_of(doc.uri), dialect, ls.settings)
-        positions = convert.Positions(text, ls.position_encoding)
+        positions = convert.Positions(text, ls.position_encoding, agent_doc.index)
         diagnostics = [convert.diagnostic(f, positions, doc.uri, data={"i": i})
                        for i, f in enumerate(findings)]
         result = Checked(doc.version, agent_doc, findings, positions, diagnostics)
@@ -89,6 +89,7 @@ def _touches(a: Span, b: Span) -> bool:
 
 def register(server: AgentLanguageServer) -> AgentFiles:
     files = AgentFiles()
+    server.agent_files = files
     server.sources.append(DiagnosticSource(SOURCE, files.diagnose))
     server.code_action_providers.append(files.code_actions)
     return files

@@ -21,8 +21,8 @@ _SEVERITY = {
 class Positions:
     """Offsets <-> LSP positions in the negotiated encoding (UTF-16 unless agreed otherwise)."""
 
-    def __init__(self, text: str, encoding: str | None) -> None:
-        self.index = LineIndex(text)
+    def __init__(self, text: str, encoding: str | None, index: LineIndex | None = None) -> None:
+        self.index = index if index is not None and index.text is text else LineIndex(text)
         self.encoding = str(encoding or "utf-16")
 
     def position(self, offset: int) -> t.Position:

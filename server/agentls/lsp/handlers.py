@@ -20,7 +20,7 @@ def register(server: AgentLanguageServer) -> None:
 
     @server.feature(t.INITIALIZED)
     async def initialized(ls: AgentLanguageServer, params: t.InitializedParams) -> None:
-        for hook in getattr(ls, "initialized_hooks", ()):  # feature modules (dynamic registrations)
+        for hook in ls.initialized_hooks:  # feature modules (dynamic registrations)
             await hook(ls)
         ws = ls.client_capabilities.workspace
         if not (ws and ws.configuration):

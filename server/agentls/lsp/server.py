@@ -51,6 +51,10 @@ class AgentLanguageServer(LanguageServer):
         self.code_action_providers: list[CodeActions] = []
         self.hover_providers: list[Hover] = []
         self.symbol_providers: list[Symbols] = []
+        # Coroutines run once the client is initialized (dynamic registrations).
+        self.initialized_hooks: list[Callable[[AgentLanguageServer], Awaitable[None]]] = []
+        # The per-file checker, which other agent-file features read instead of parsing again.
+        self.agent_files: Any = None
         self.resolve_providers: list[ResolveCodeAction] = []
 
     # -- client capabilities -------------------------------------------------------------

@@ -113,6 +113,14 @@ class ToolValue:
 
 def tool_value(ctx: CheckContext, key: str) -> ToolValue | None:
     """The entries of a ``tools``-like field, split as Claude Code splits them."""
+    memo_key = f"tool_value:{key}"
+    if memo_key not in ctx.doc.memo:  # seven rules ask for the same split
+        ctx.doc.memo[memo_key] = _tool_value(ctx, key)
+    found: ToolValue | None = ctx.doc.memo[memo_key]
+    return found
+
+
+def _tool_value(ctx: CheckContext, key: str) -> ToolValue | None:
     node = value_node(ctx, key)
     if node is None:
         return None

@@ -38,6 +38,7 @@ class NoFrontmatter(Rule):
     code = "AG001"
     slug = "no-frontmatter"
     severity = Severity.INFO
+    reads_body = True
     effect = Effect.SKIP
     needs_mapping = False
     examples_bad = (Example("\n---\nname: a\ndescription: d\n---\nBody\n"),)

@@ -31,6 +31,7 @@ class UnclosedFrontmatter(Rule):
     code = "AG002"
     slug = "unclosed-frontmatter"
     severity = Severity.ERROR
+    reads_body = True
     effect = Effect.SKIP
     needs_mapping = False
     examples_bad = (Example("---\nname: a\ndescription: d\n\nBody\n"),)

@@ -46,6 +46,7 @@ class SeparatorInValue(Rule):
     code = "AG007"
     slug = "separator-in-value"
     severity = Severity.WARNING
+    reads_body = True
     effect = Effect.CHANGED
     dialects = CLAUDE_ALL  # the first `---` anywhere: Claude Code's cutting (§2.1)
     needs_mapping = False

@@ -26,6 +26,7 @@ class FileTooLarge(Rule):
     code = "AG020"
     slug = "file-too-large"
     severity = Severity.ERROR
+    reads_body = True
     effect = Effect.SKIP
     needs_mapping = False
     examples_bad = (Example("---\nname: a\ndescription: d\n---\n" + "x" * CLAUDE_SIZE_LIMIT),)

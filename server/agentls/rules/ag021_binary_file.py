@@ -25,6 +25,7 @@ class BinaryFile(Rule):
     code = "AG021"
     slug = "binary-file"
     severity = Severity.WARNING
+    reads_body = True
     needs_mapping = False
     examples_bad = (Example("---\nname: a\x00\ndescription: d\n---\nBody\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\n---\nBody\n"),)

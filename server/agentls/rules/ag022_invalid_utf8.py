@@ -25,6 +25,7 @@ class InvalidUtf8(Rule):
     code = "AG022"
     slug = "invalid-utf8"
     severity = Severity.WARNING
+    reads_body = True
     effect = Effect.CHANGED
     needs_mapping = False
     examples_bad = (Example("---\nname: a\ndescription: Caf\udce9\n---\nBody\n"),)

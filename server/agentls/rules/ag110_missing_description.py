@@ -43,6 +43,7 @@ class MissingDescription(Rule):
     code = "AG110"
     slug = "missing-description"
     severity = Severity.ERROR
+    reads_body = True
     effect = Effect.SKIP
     dialects = frozenset({"claude-agent", "claude-plugin-agent", "claude-skill",
                           "claude-command", "copilot-agent", "opencode-agent"})

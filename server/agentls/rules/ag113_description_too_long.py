@@ -33,6 +33,7 @@ class DescriptionTooLong(Rule):
     code = "AG113"
     slug = "description-too-long"
     severity = Severity.WARNING
+    reads_body = True
     effect = Effect.CHANGED
     dialects = frozenset({"claude-skill", "claude-command"})
     examples_bad = (

@@ -30,6 +30,7 @@ class BlankDescription(Rule):
     code = "AG115"
     slug = "blank-description"
     severity = Severity.WARNING
+    reads_body = True
     examples_bad = (
         Example('---\nname: a\ndescription: "   "\n---\nBody\n'),
         Example('---\nname: a\ndescription: " "\n---\nBody\n', "claude-plugin-agent"),

@@ -114,6 +114,9 @@ class Rule:
     dialects: ClassVar[frozenset[str] | None] = None  # None: every dialect
     # Rules that need a parsed mapping are not run when the frontmatter did not parse.
     needs_mapping: ClassVar[bool] = True
+    # Rules that look past the frontmatter (the body, the whole text, the file's bytes) run
+    # on every change; the others are skipped while only the body changes.
+    reads_body: ClassVar[bool] = False
     fixable: ClassVar[bool] = False
     effect: ClassVar[Effect | None] = None  # the usual effect of a finding; checks may override
     examples_bad: ClassVar[tuple[Example, ...]] = ()
