@@ -66,7 +66,8 @@ def walk(node: ast.AST) -> Iterator[ast.AST]:
 def _from_engine(source: str, path: str) -> list[Det] | None:
     try:
         from agentls.patterns import analysis as engine  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
+    except Exception:  # absent, or mid-edit in a working tree: our own checks still answer
+        log.debug("pattern engine unavailable", exc_info=True)
         return None
     analyze = getattr(engine, "analyze_source", None)
     if analyze is None:
