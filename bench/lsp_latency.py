@@ -34,7 +34,7 @@ _EXAMPLES = [
 ]
 
 
-def agent_file(version: int, quoted: bool = False) -> str:
+def agent_file(version: int, quoted: bool = False, edit: str = "frontmatter") -> str:
     """A ~6 KB Claude Code subagent as Claude Code's generator writes them; ``version`` varies it."""
     examples = " ".join(
         f'<example>Context: {ctx}. user: "{user}" assistant: "{reply}" <commentary>Since new code '
@@ -45,7 +45,8 @@ def agent_file(version: int, quoted: bool = False) -> str:
                    + examples)
     if quoted:
         description = '"' + description.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    model = "sonnet" if version % 2 else "opus"
+    # "frontmatter": every change also edits the frontmatter; "body": only the body changes.
+    model = ("sonnet" if version % 2 else "opus") if edit == "frontmatter" else "sonnet"
     body = [
         "You are a senior code reviewer with deep expertise in Python, TypeScript and Go.",
         "",
@@ -68,7 +69,7 @@ def agent_file(version: int, quoted: bool = False) -> str:
             f"model: {model}\ncolor: blue\n---\n\n" + "\n".join(body))
 
 
-async def run(n: int, warmup: int, quoted: bool) -> int:
+async def run(n: int, warmup: int, quoted: bool, edit: str) -> int:
     root = WORK / "latency-ws"
     (root / ".claude" / "agents").mkdir(parents=True, exist_ok=True)
     uri = (root / ".claude" / "agents" / "x.md").as_uri()
@@ -84,7 +85,7 @@ async def run(n: int, warmup: int, quoted: bool) -> int:
     for s in servers:  # one at a time, so start-up is not measured under contention
         await s.start()
         init_ms[s.name] = await asyncio.wait_for(s.initialize(root), 60) / 1e6
-    text = agent_file(1, quoted)
+    text = agent_file(1, quoted, edit)
     for s in servers:
         fut = s.expect_diagnostics(uri, 1)
         t0 = time.perf_counter_ns()
@@ -95,7 +96,7 @@ async def run(n: int, warmup: int, quoted: bool) -> int:
         found[s.name] = len(params["diagnostics"])
     for i in range(warmup + n):
         version = i + 2
-        text = agent_file(version, quoted)
+        text = agent_file(version, quoted, edit)
         change = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}
         for s in servers if i % 2 == 0 else servers[::-1]:
             fut = s.expect_diagnostics(uri, version)
@@ -114,15 +115,15 @@ async def run(n: int, warmup: int, quoted: bool) -> int:
     path = str(root / ".claude" / "agents" / "x.md")
     inproc = []
     for v in range(warmup + n):
-        t = agent_file(v + 2, quoted)
+        t = agent_file(v + 2, quoted, edit)
         t0 = time.perf_counter_ns()
         check_text(t, path, "claude-agent")
         inproc.append((time.perf_counter_ns() - t0) / 1e6)
     inproc = inproc[warmup:]
 
-    size = len(agent_file(2, quoted).encode())
+    size = len(agent_file(2, quoted, edit).encode())
     print(f"document: {size} bytes, {'quoted' if quoted else 'rescued one-line <example>'} description; "
-          f"{n} full-document didChange per server (+{warmup} warm-up), order alternating")
+          f"edits in the {edit}; {n} full-document didChange per server (+{warmup} warm-up), order alternating")
     print(f"agentls diagnostics on the document: {found['agentls']}\n")
     print(f"{'server':<10}{'init ms':>10}{'didOpen ms':>12}{'p50 ms':>9}{'p95 ms':>9}"
           f"{'max ms':>9}{'peak RSS MB':>13}")
@@ -147,9 +148,11 @@ def main() -> int:
     ap.add_argument("-n", type=int, default=300, help="measured didChange rounds (default 300)")
     ap.add_argument("--warmup", type=int, default=30, help="unmeasured rounds first (default 30)")
     ap.add_argument("--quoted", action="store_true", help="a valid, quoted description instead")
+    ap.add_argument("--edit", choices=["frontmatter", "body"], default="frontmatter",
+                    help="where each change lands (default: frontmatter, the harder case)")
     args = ap.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
-    return asyncio.run(run(args.n, args.warmup, args.quoted))
+    return asyncio.run(run(args.n, args.warmup, args.quoted, args.edit))
 
 
 if __name__ == "__main__":

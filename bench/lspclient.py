@@ -174,6 +174,10 @@ class LspClient:
 
 
 def agentls_argv() -> list[str]:
+    # AGENTLS_BENCH_PROFILE=file.prof runs the server under cProfile, to see where time goes.
+    profile = os.environ.get("AGENTLS_BENCH_PROFILE")
+    if profile:
+        return [sys.executable, "-m", "cProfile", "-o", profile, "-m", "agentls", "serve"]
     return [sys.executable, "-m", "agentls", "serve"]
 
 
