@@ -8,8 +8,10 @@ module is analysed against that workspace. Trees are dropped after indexing.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import gc
 import json
+import multiprocessing
 import os
 import sys
 import tokenize
@@ -34,6 +36,7 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--format", default="text", choices=["text", "json"])
     p.add_argument("--min-confidence", type=float, default=0.5, help="hide detections below this (default 0.5)")
     p.add_argument("--no-smells", action="store_true", help="report patterns only")
+    p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per CPU; 1: none)")
     p.set_defaults(run=run)
 
 
@@ -64,35 +67,77 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def _index_file(path: Path) -> tuple[str, ModuleIndex | None, list[ParseProblem], str | None]:
+    shown = display_path(path)
+    try:
+        source = read_source(path)
+    except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
+        return shown, None, [], f"{shown}: cannot read: {exc}"
+    index, problems = index_source(source, shown, module_name_for(str(path)))
+    return shown, index, problems, None
+
+
+# Set before forking the analysis workers, which inherit it instead of receiving a copy.
+_SHARED: tuple[WorkspaceIndex, list[tuple[str, ModuleIndex, list[ParseProblem]]], object] | None = None
+
+
+def _analyse_chunk(bounds: tuple[int, int]) -> list[tuple[str, list[Detection], list[ParseProblem]]]:
+    assert _SHARED is not None
+    ws, indexed, settings = _SHARED
+    out = []
+    for shown, index, problems in indexed[bounds[0] : bounds[1]]:
+        analysis = analyze_index(index, ws, settings, problems)  # type: ignore[arg-type]
+        out.append((shown, analysis.all(), analysis.problems))
+    return out
+
+
+def _pool(jobs: int) -> concurrent.futures.ProcessPoolExecutor:
+    return concurrent.futures.ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+
 def collect(
-    paths: list[str], smells: bool = True
+    paths: list[str], smells: bool = True, jobs: int | None = None
 ) -> tuple[list[tuple[str, list[Detection], list[ParseProblem]]], list[str]]:
-    """Analyse every file: ([(display path, detections, problems)], [I/O errors])."""
+    """Analyse every file: ([(display path, detections, problems)], [I/O errors]).
+
+    Two passes: parse and index each file (in worker processes when there are many), build
+    one workspace from every index, then run the detectors per module against it.
+    """
+    global _SHARED
     from agentls.patterns.settings import PatternSettings
 
+    files = list(iter_python_files(paths))
+    jobs = jobs or (os.cpu_count() or 1)
+    parallel = jobs > 1 and len(files) >= 64 and "fork" in multiprocessing.get_all_start_methods()
     errors: list[str] = []
     indexed: list[tuple[str, ModuleIndex, list[ParseProblem]]] = []
-    # The analysis allocates many small objects that all live until the end of the run:
-    # generational GC passes would only rescan them.
+    # Everything allocated here lives until the end of the run: generational GC passes would
+    # only rescan it.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        for path in iter_python_files(paths):
-            shown = display_path(path)
-            try:
-                source = read_source(path)
-            except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
-                errors.append(f"{shown}: cannot read: {exc}")
-                continue
-            index, problems = index_source(source, shown, module_name_for(str(path)))
-            indexed.append((shown, index, problems))
+        if parallel:
+            with _pool(jobs) as pool:
+                rows = list(pool.map(_index_file, files, chunksize=16))
+        else:
+            rows = [_index_file(f) for f in files]
+        for shown, index, problems, error in rows:
+            if error is not None:
+                errors.append(error)
+            elif index is not None:
+                indexed.append((shown, index, problems))
         ws = WorkspaceIndex([index for _, index, _ in indexed])
         settings = PatternSettings(smells=smells)
-        results = []
-        for shown, index, problems in indexed:
-            analysis = analyze_index(index, ws, settings, problems)
-            results.append((shown, analysis.all(), analysis.problems))
+        _SHARED = (ws, indexed, settings)
+        if parallel:
+            step = max(len(indexed) // (jobs * 8), 1)
+            chunks = [(i, min(i + step, len(indexed))) for i in range(0, len(indexed), step)]
+            with _pool(jobs) as pool:
+                results = [row for part in pool.map(_analyse_chunk, chunks) for row in part]
+        else:
+            results = _analyse_chunk((0, len(indexed)))
     finally:
+        _SHARED = None
         if gc_was_enabled:
             gc.enable()
     return results, errors
@@ -120,7 +165,10 @@ def run(args: argparse.Namespace) -> int:
     if not 0.0 <= args.min_confidence <= 1.0:
         print("agentls patterns: --min-confidence must be between 0 and 1", file=sys.stderr)
         return 2
-    results, errors = collect(args.paths, smells=not args.no_smells)
+    if args.jobs < 0:
+        print("agentls patterns: --jobs must be 0 (one per CPU) or more", file=sys.stderr)
+        return 2
+    results, errors = collect(args.paths, smells=not args.no_smells, jobs=args.jobs or None)
     for error in errors:
         print(f"agentls patterns: {error}", file=sys.stderr)
     rows = [(path, d) for path, dets, _ in results for d in dets if d.confidence >= args.min_confidence]

@@ -11,6 +11,7 @@ Value renderings (``Value``) are short strings: ``self``, ``none``, ``const``, `
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from agentls.patterns.model import Range
 
@@ -144,7 +145,7 @@ class ClassFacts:
     def is_protocol(self) -> bool:
         return any(b.rpartition(".")[2] == "Protocol" for b in self.bases)
 
-    @property
+    @cached_property
     def abstract_methods(self) -> set[str]:
         return {
             n
@@ -152,7 +153,7 @@ class ClassFacts:
             if m.abstract or m.body_kind == "not_implemented" or (self.is_protocol and m.is_stub)
         }
 
-    @property
+    @cached_property
     def is_interface(self) -> bool:
         """Abstract by declaration, or every public method raises NotImplementedError."""
         if self.abstract_methods and (self.declares_abstract or self.is_protocol):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Inner to outer. The service layer may use adapters (it wires the concrete unit of work), but
-# adapters must not call into services, and nothing inner may import entrypoints. A module belongs to the first layer whose name appears among the first
-# three components of its dotted name; importing a layer further out is a violation.
+# Inner to outer. A module belongs to the first layer named among the first three components
+# of its dotted name; importing a layer further out is a violation. The service layer may use
+# adapters (it wires the concrete unit of work), but adapters must not call into services,
+# and nothing inner may import entrypoints.
 DEFAULT_LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("domain", ("domain", "model", "models", "entities", "core")),
     ("adapters", ("adapters", "adapter", "infrastructure", "infra", "repositories", "orm", "persistence")),

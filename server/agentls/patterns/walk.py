@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Any, cast
+from typing import Any
 
 from agentls.patterns.facts import (
     AttrStore,
@@ -75,7 +75,8 @@ class Positions:
     """ast columns are UTF-8 byte offsets; we report code points."""
 
     def __init__(self, source: str) -> None:
-        self.lines = split_lines(source)
+        # The fast path splits in C; `\r` needs the LSP-style splitter (ast counts it too).
+        self.lines = source.split("\n") if "\r" not in source else split_lines(source)
 
     def col(self, line: int, byte_col: int) -> int:
         if 0 <= line < len(self.lines):
@@ -99,8 +100,11 @@ class Positions:
         line = getattr(node, "lineno", 1) - 1
         text = self.lines[line] if 0 <= line < len(self.lines) else ""
         col = self.col(line, getattr(node, "col_offset", 0))
-        found = re.compile(r"\b(?:def|class)\s+(" + re.escape(name) + r")\b").search(text, col)
-        start = found.start(1) if found else col
+        start = text.find(name, col)
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            start = text.find(name, start + 1)  # `class AB` when looking for `B`
+        if start < 0:
+            start = col
         return Range(line, start, line, start + len(name))
 
 
@@ -211,85 +215,111 @@ def function_facts(node: _FuncNode, qual: str, kind: str, pos: Positions) -> Fun
     return facts
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+# Fields that never hold nodes worth visiting: expression contexts, operators, plain strings.
+_SKIP_FIELDS = frozenset({"ctx", "op", "ops", "type_comment", "kind", "names", "attr", "id", "arg", "name", "module"})
+
+
+def _child_fields(t: type) -> tuple[str, ...]:
+    keep = tuple(n for n in t._fields if n not in _SKIP_FIELDS)  # type: ignore[attr-defined]
+    if t is ast.ImportFrom or t is ast.Import or t is ast.Constant:
+        return ()
+    return keep
+
+
 def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], pos: Positions) -> None:
     called: set[int] = set()  # Attribute nodes that are the callee of a Call
     loops, subs = f.loops, f.subscripts
-    reads, foreign, names = f.self_reads, f.foreign_reads, f.names
+    reads, foreign = f.self_reads, f.foreign_reads
     complexity = 1
-    for stmt in body:
-        for node in ast.walk(stmt):
-            node = cast(Any, node)  # type dispatch below; `type(x) is` does not narrow
-            t = type(node)
-            if t is ast.Name:
-                names.add(node.id)
-            elif t is ast.Attribute:
-                value = node.value
-                if type(value) is ast.Name and type(node.ctx) is ast.Load:
-                    if value.id == "self":
-                        reads.add(node.attr)
-                    elif value.id != "cls" and id(node) not in called:
-                        foreign.add(f"{value.id}.{node.attr}")
-            elif t is ast.Call:
-                _call(node, f, params, called)
-            elif t is ast.Constant:
-                v = node.value
-                if type(v) is str and len(v) > 6:
-                    m = _SQL.match(v)
-                    if m:
-                        f.sql.add(m.group(1).lower())
-            elif t is ast.Assign or t is ast.AnnAssign or t is ast.AugAssign:
-                targets = node.targets if t is ast.Assign else [node.target]
-                _assign(targets, node.value, f, params)
-            elif t is ast.Subscript:
-                if type(node.ctx) is ast.Load:
-                    key = node.slice
-                    subs.append((dotted(node.value), value_of(key, params)))
-                    if (type(key) is ast.Call and dotted(key.func) == "type") or (
-                        type(key) is ast.Attribute and key.attr == "__class__"
-                    ):
-                        f.type_dispatch = True
-            elif t is ast.Return:
-                f.returns.append(value_of(node.value, params))
-            elif t is ast.BoolOp:
-                complexity += len(node.values) - 1
-            elif t in _DECISIONS:
-                complexity += 1
-                if t is ast.For or t is ast.AsyncFor:
-                    target = node.target
-                    loops.append(
-                        Loop(
-                            dotted(node.iter),
-                            target.id if type(target) is ast.Name else "",
-                            node.lineno - 1,
-                        )
-                    )
-            elif t is ast.comprehension:
-                complexity += 1 + len(node.ifs)
+    stack: list[Any] = list(body)
+    pop, push, extend = stack.pop, stack.append, stack.extend
+    fields = _FIELDS
+    while stack:
+        # Depth-first, parents before children (a Call is seen before its callee Attribute).
+        node = pop()
+        t = type(node)
+        names = fields.get(t)
+        if names is None:
+            if not isinstance(node, ast.AST):
+                continue  # None in Dict.keys, str in Global.names
+            names = fields[t] = _child_fields(t)
+        for name in names:
+            child = getattr(node, name)
+            if child.__class__ is list:
+                extend(child)
+            elif child is not None:
+                push(child)
+        if t is ast.Name:
+            continue
+        if t is ast.Attribute:
+            value = node.value
+            if type(value) is ast.Name and type(node.ctx) is ast.Load:
+                if value.id == "self":
+                    reads.add(node.attr)
+                elif value.id != "cls" and id(node) not in called:
+                    foreign.add(f"{value.id}.{node.attr}")
+        elif t is ast.Call:
+            _call(node, f, params, called)
+        elif t is ast.Constant:
+            v = node.value
+            if type(v) is str and len(v) > 6:
+                m = _SQL.match(v)
+                if m:
+                    f.sql.add(m.group(1).lower())
+        elif t is ast.Assign or t is ast.AnnAssign or t is ast.AugAssign:
+            targets = node.targets if t is ast.Assign else [node.target]
+            _assign(targets, node.value, f, params)
+        elif t is ast.Subscript:
+            if type(node.ctx) is ast.Load:
+                key = node.slice
+                subs.append((dotted(node.value), value_of(key, params)))
+                if (type(key) is ast.Call and dotted(key.func) == "type") or (
+                    type(key) is ast.Attribute and key.attr == "__class__"
+                ):
+                    f.type_dispatch = True
+        elif t is ast.Return:
+            f.returns.append(value_of(node.value, params))
+        elif t is ast.BoolOp:
+            complexity += len(node.values) - 1
+        elif t in _DECISIONS:
+            complexity += 1
+            if t is ast.For or t is ast.AsyncFor:
                 target = node.target
                 loops.append(
                     Loop(
                         dotted(node.iter),
                         target.id if type(target) is ast.Name else "",
-                        node.iter.lineno - 1,
+                        node.lineno - 1,
                     )
                 )
-            elif t is ast.Compare:
-                _compare(node, f)
-            elif t is ast.Yield or t is ast.YieldFrom:
-                f.yields = True
-            elif t is ast.Raise:
-                exc = node.exc
-                f.raises.append(dotted(exc.func if type(exc) is ast.Call else exc))
-            elif t is ast.With or t is ast.AsyncWith:
-                f.with_items.extend(dotted(i.context_expr) for i in node.items)
-            elif t is ast.Global:
-                f.globals.update(node.names)
-            elif t is ast.match_case:
-                complexity += 1
-            elif t is ast.UnaryOp and type(node.op) is ast.Not:
-                name = dotted(node.operand)
-                if name:
-                    f.none_checks.add(name)
+        elif t is ast.comprehension:
+            complexity += 1 + len(node.ifs)
+            target = node.target
+            loops.append(
+                Loop(
+                    dotted(node.iter),
+                    target.id if type(target) is ast.Name else "",
+                    node.iter.lineno - 1,
+                )
+            )
+        elif t is ast.Compare:
+            _compare(node, f)
+        elif t is ast.Yield or t is ast.YieldFrom:
+            f.yields = True
+        elif t is ast.Raise:
+            exc = node.exc
+            f.raises.append(dotted(exc.func if type(exc) is ast.Call else exc))
+        elif t is ast.With or t is ast.AsyncWith:
+            f.with_items.extend(dotted(i.context_expr) for i in node.items)
+        elif t is ast.Global:
+            f.globals.update(node.names)
+        elif t is ast.match_case:
+            complexity += 1
+        elif t is ast.UnaryOp and type(node.op) is ast.Not:
+            name = dotted(node.operand)
+            if name:
+                f.none_checks.add(name)
     f.complexity = complexity
 
 

@@ -7,7 +7,6 @@ module changes, so the language server can update one document at a time.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
@@ -15,14 +14,18 @@ from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 _ABSTRACT_BASES = frozenset({"ABC", "Protocol", "object", "Generic"})
 
 
-@dataclass(frozen=True)
 class ClassRef:
-    module: ModuleIndex
-    cls: ClassFacts
+    """A class and the module holding it; equal when the qualified names are."""
 
-    @property
-    def key(self) -> str:
-        return f"{self.module.module}.{self.cls.qualname}"
+    __slots__ = ("cls", "key", "module")
+
+    def __init__(self, module: ModuleIndex, cls: ClassFacts) -> None:
+        self.module = module
+        self.cls = cls
+        self.key = f"{module.module}.{cls.qualname}"
+
+    def __repr__(self) -> str:
+        return f"ClassRef({self.key})"
 
     @property
     def path(self) -> str:
@@ -63,7 +66,10 @@ class WorkspaceIndex:
         return self._modules.get(path)
 
     def modules(self) -> list[ModuleIndex]:
-        return list(self._modules.values())
+        return self.derived.module_list
+
+    def module_named(self, dotted: str) -> ModuleIndex | None:
+        return self.derived.by_module.get(dotted)
 
     @property
     def derived(self) -> _Derived:
@@ -135,9 +141,7 @@ class WorkspaceIndex:
         return list(seen.values())
 
     def all_classes(self) -> Iterator[ClassRef]:
-        for m in self._modules.values():
-            for c in m.classes.values():
-                yield ClassRef(m, c)
+        return iter(self.derived.class_refs)
 
     def functions_taking(self, ref: ClassRef) -> list[tuple[ModuleIndex, FunctionFacts, str]]:
         """Functions with a parameter annotated as ``ref`` (by simple name, then resolved)."""
@@ -163,6 +167,9 @@ class _Derived:
         # Per-workspace memo for detectors (collaborators, descendants, holders).
         self.cache: dict[object, Any] = {}
         self._modules = modules
+        self.module_list = list(modules)
+        self.by_module = {m.module: m for m in modules}
+        self.class_refs = [ClassRef(m, c) for m in modules for c in m.classes.values()]
         for m in modules:
             for c in m.classes.values():
                 ref = ClassRef(m, c)

@@ -49,6 +49,13 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
 
 def transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
     """Places where the held object is replaced by another implementation: a state change."""
+    key = ("transitions", h.interface.key, h.holder.key, h.collab.attr)
+    if key not in ctx._cache:
+        ctx._cache[key] = _transitions(ctx, h)
+    return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
     keys = {i.key for i in h.impls}
     out = []
     for impl in h.impls:
@@ -74,9 +81,9 @@ def transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
 
 def roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
     """('interface'|'impl'|'holder', held) for every family this class takes part in."""
-    out: list[tuple[str, Held]] = [("interface", h) for h in held_families(ctx, ref)]
+    out: list[tuple[str, Held]] = [("interface", h) for h in _one_per_kind(ctx, held_families(ctx, ref))]
     for anc in ctx.ancestors(ref):
-        out.extend(("impl", h) for h in held_families(ctx, anc) if ref in h.impls)
+        out.extend(("impl", h) for h in _one_per_kind(ctx, held_families(ctx, anc)) if ref in h.impls)
     for c in ctx.collabs(ref).values():
         for t in c.types:
             for cand in [t, *ctx.ancestors(t)]:
@@ -110,6 +117,14 @@ def _duck_interfaces(ctx: Ctx, c: Collab) -> list[ClassRef]:
             if ref not in out:
                 out.append(ref)
     return out
+
+
+def _one_per_kind(ctx: Ctx, helds: list[Held]) -> list[Held]:
+    """An interface held by many contexts takes part once per kind (strategy/state/bridge)."""
+    out: dict[str, Held] = {}
+    for h in helds:
+        out.setdefault(kind_of(ctx, h), h)
+    return list(out.values())
 
 
 def kind_of(ctx: Ctx, h: Held) -> str:

@@ -37,10 +37,16 @@ class ChainOfResponsibility(Detector):
     }
 
     def _chain(self, ctx: Ctx, ref: ClassRef) -> tuple[str, str, int] | None:
+        methods = ref.cls.methods
+        candidates = [
+            c
+            for c in ctx.collabs(ref).values()
+            if not c.container and any(n in methods and not n.startswith("__") for n in c.methods)
+        ]
+        if not candidates:
+            return None  # cheap exit: no same-named forwarding to a held object
         family = {ref.key, *(a.key for a in ctx.ancestors(ref))}
-        for c in ctx.collabs(ref).values():
-            if c.container:
-                continue
+        for c in candidates:
             typed_ok = not c.types or any(
                 t.key in family or ref.key in {a.key for a in ctx.ancestors(t)} for t in c.types
             )

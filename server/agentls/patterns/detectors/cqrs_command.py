@@ -4,8 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._shared import handler_maps
-from agentls.patterns.detectors.domain_event import _function, message_roles
+from agentls.patterns.detectors.domain_event import handlers_by_module, message_roles
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -37,12 +36,10 @@ class CqrsCommand(Detector):
             ev = message_roles(ctx, ref).get("command")
             if ev:
                 yield ctx.det(ref, self.id, "command", 0.85, ev[:2])
-        for module, name, is_list, entries in handler_maps(ctx):
-            if is_list:
-                continue
-            for ref, handlers in entries:
-                found = _function(module, handlers[0], ctx)
-                if found and found[0] is ctx.index and "command" in message_roles(ctx, ref):
+        for fn, ref, name, is_list in handlers_by_module(ctx).get(ctx.index.path, []):
+            if not is_list and "command" in message_roles(ctx, ref):
+                found = (ctx.index, fn)
+                if found:
                     yield ctx.det(
                         found[1],
                         self.id,

@@ -30,9 +30,9 @@ def _function(module: ModuleIndex, name: str, ctx: Ctx) -> tuple[ModuleIndex, Fu
         head, _, tail = target.rpartition(".")
     else:
         head = module.import_map.get(head.split(".")[0], head)
-    for other in ctx.ws.modules():
-        if other.module == head and tail in other.functions:
-            return other, other.functions[tail]
+    other = ctx.ws.module_named(head)
+    if other is not None and tail in other.functions:
+        return other, other.functions[tail]
     return None
 
 
@@ -98,6 +98,20 @@ def message_index(ctx: Ctx) -> Roles:
     return roles
 
 
+def handlers_by_module(ctx: Ctx) -> dict[str, list[tuple[FunctionFacts, ClassRef, str, bool]]]:
+    """module path -> [(handler function, message class, map name, map of lists)], once."""
+    if "handlers_by_module" not in ctx._cache:
+        out: dict[str, list[tuple[FunctionFacts, ClassRef, str, bool]]] = {}
+        for module, name, is_list, entries in handler_maps(ctx):
+            for ref, handlers in entries:
+                for h in handlers if is_list else handlers[:1]:
+                    found = _function(module, h, ctx)
+                    if found:
+                        out.setdefault(found[0].path, []).append((found[1], ref, name, is_list))
+        ctx._cache["handlers_by_module"] = out
+    return ctx._cache["handlers_by_module"]  # type: ignore[no-any-return]
+
+
 def message_roles(ctx: Ctx, ref: ClassRef) -> dict[str, list[Ev]]:
     return message_index(ctx).get(ref.key, {})
 
@@ -129,13 +143,10 @@ class DomainEvent(Detector):
             ev = message_roles(ctx, ref).get("event")
             if ev:
                 yield ctx.det(ref, self.id, "event", 0.85, ev[:2])
-        for module, name, is_list, entries in handler_maps(ctx):
-            if not is_list:
-                continue
-            for ref, handlers in entries:
-                for h in handlers:
-                    found = _function(module, h, ctx)
-                    if found and found[0] is ctx.index:
+        for fn, ref, name, is_list in handlers_by_module(ctx).get(ctx.index.path, []):
+            if is_list:
+                found = (ctx.index, fn)
+                if found:
                         yield ctx.det(
                             found[1],
                             self.id,

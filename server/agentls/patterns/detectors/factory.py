@@ -90,6 +90,12 @@ class Factory(Detector):
                         )
 
     def _creation_methods(self, ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
+        key = ("creation", base.key)
+        if key not in ctx._cache:
+            ctx._cache[key] = self._compute_creation(ctx, base)
+        return ctx._cache[key]  # type: ignore[no-any-return]
+
+    def _compute_creation(self, ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
         out: dict[str, list[tuple[ClassRef, ClassRef]]] = {}
         subs = ctx.descendants(base)
         if len(subs) < 2:

@@ -49,9 +49,10 @@ class Memento(Detector):
             for call in m.calls:
                 r = ctx.resolve(call.func, ref.module)
                 own = {a[10:] for a in call.args if a.startswith("attr:self.")}
-                if r is not None and r != ref and is_data_holder(r.cls) and own and len(own) == len(call.args):
-                    if f"call:{call.func}" in m.returns or any(v.startswith("name:") for v in m.returns):
-                        save, memento, packed = m.name, r, own
+                returned = f"call:{call.func}" in m.returns or any(v.startswith("name:") for v in m.returns)
+                snapshot = r is not None and r != ref and is_data_holder(r.cls)
+                if snapshot and returned and own and len(own) == len(call.args):
+                    save, memento, packed = m.name, r, own
             copies_state = any(
                 c.func in ("copy.deepcopy", "copy.copy", "deepcopy") and c.args[:1] == ("attr:self.__dict__",)
                 for c in m.calls

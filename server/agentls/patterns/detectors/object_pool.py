@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
 
 
 @register
@@ -21,7 +22,8 @@ class ObjectPool(Detector):
     ## How it is detected
     A class with a container attribute where one method takes an object out of it (`pop`,
     `popleft`, `get`) and returns it, another puts a received object back (`append`, `add`,
-    `put`), and the pool itself creates the objects (when empty, or up front in `__init__`).
+    `put`), and the pool itself creates the objects (instantiating a class, or calling a
+    factory it was given, when empty or up front in `__init__`).
     A plain stack or queue, which never creates what it stores, is not a pool.
     """
 
@@ -37,7 +39,7 @@ class ObjectPool(Detector):
             collabs = ctx.collabs(ref)
             containers = {c.attr for c in collabs.values() if c.container or c.instantiated}
             takes = gives = None
-            created = []
+            created: list[ClassRef] = []
             for m in ref.cls.methods.values():
                 for op in m.container_ops:
                     attr = op.container.removeprefix("self.")
@@ -61,15 +63,17 @@ class ObjectPool(Detector):
                         and call.args[0].startswith("param:")
                     ):
                         gives = gives or (m, call.receiver.removeprefix("self."))
-                created += [
-                    r for _, r in ctx.instantiations(m) if r != ref and r.cls.name not in ("Queue", "LifoQueue")
-                ]
-                created += (
-                    [ctx.ref(ref.cls)]
-                    if any(c.func.startswith("self._factory") or c.func.startswith("self.factory") for c in m.calls)
-                    else []
-                )
-            if takes and gives and takes[1] == gives[1] and takes[0] is not gives[0] and created:
+            if not (takes and gives and takes[1] == gives[1] and takes[0] is not gives[0]):
+                continue
+            # The pool creates what it hands out: instantiates a class, or calls a factory it
+            # was given (`self._create()` where `_create` came in through the constructor).
+            factories = {f"self.{c.attr}" for c in collabs.values() if c.from_param and not c.methods}
+            created: list[ClassRef] = []
+            makes = False
+            for m in ref.cls.methods.values():
+                created += [r for _, r in ctx.instantiations(m) if r != ref]
+                makes = makes or any(c.func in factories for c in m.calls)
+            if created or makes:
                 yield ctx.det(
                     ref,
                     self.id,

@@ -53,13 +53,15 @@ class Singleton(Detector):
     }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        metas = {}
-        for ref in ctx.ws.all_classes():
-            call = ref.cls.methods.get("__call__")
-            if call is not None and any(b.rpartition(".")[2] == "type" for b in ref.cls.bases):
-                attr = _guards_one_instance(call, "cls") or _guards_one_instance(call, "self")
-                if attr:
-                    metas[ref.key] = (ref, call, attr)
+        metas = ctx._cache.get("singleton_metas")
+        if metas is None:
+            metas = ctx._cache["singleton_metas"] = {}
+            for ref in ctx.ws.all_classes():
+                call = ref.cls.methods.get("__call__")
+                if call is not None and any(b.rpartition(".")[2] == "type" for b in ref.cls.bases):
+                    attr = _guards_one_instance(call, "cls") or _guards_one_instance(call, "self")
+                    if attr:
+                        metas[ref.key] = (ref, call, attr)
         for ref in ctx.classes():
             cls = ref.cls
             if ref.key in metas:
