@@ -259,5 +259,5 @@ class Ctx:
             role=role,
             confidence=round(min(max(confidence, 0.0), 1.0), 2),
             evidence=evs,
-            participants=tuple(parts),
+            participants=tuple(sorted(parts, key=lambda p: (p.path or "", p.line, p.symbol))),
         )

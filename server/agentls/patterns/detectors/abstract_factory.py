@@ -12,7 +12,7 @@ from agentls.patterns.workspace import ClassRef
 @register
 class AbstractFactory(Detector):
     """Provides an interface for creating *families* of related objects, with one concrete
-    factory per family, so a client can switch whole families (e.g. light/dark widgets) at one
+    factory per family, so a client can switch whole families (light and dark widgets, say) at one
     point and never mixes products of different families. Adding a new *kind* of product means
     changing every factory.
 

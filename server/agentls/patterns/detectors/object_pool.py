@@ -39,7 +39,6 @@ class ObjectPool(Detector):
             collabs = ctx.collabs(ref)
             containers = {c.attr for c in collabs.values() if c.container or c.instantiated}
             takes = gives = None
-            created: list[ClassRef] = []
             for m in ref.cls.methods.values():
                 for op in m.container_ops:
                     attr = op.container.removeprefix("self.")

@@ -23,8 +23,8 @@ class Strategy(Detector):
     - `context`: holds a strategy and delegates to it.
 
     ## How it is detected
-    An interface (abstract class, Protocol, or base class whose methods subclasses override)
-    with at least two concrete implementations, and a class outside that hierarchy that keeps
+    An interface (abstract class, Protocol, or a base whose public methods raise
+    `NotImplementedError`) with at least two concrete implementations, and a class outside that hierarchy that keeps
     one in an attribute (by annotation, or by calling only the interface's methods on an
     object it was given) and calls it. If implementations replace one another in the context,
     it is State; if the context is itself a class hierarchy, it is Bridge. Names play no part.
