@@ -10,19 +10,26 @@ import argparse
 import sys
 
 from agentls import __version__
-from agentls.cli import check_cmd
+
+# Subcommands in modules of their own, imported only when they run (or for --help):
+# `agentls check` in CI and pre-commit must not pay for the pattern engine or the expert.
+COMMAND_MODULES = {
+    "check": "agentls.cli.check_cmd",
+    "patterns": "agentls.cli.patterns_cmd",
+    "review": "agentls.cli.review_cmd",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="agentls",
         description="Language server and linter for AI agent definition files and Python design.",
     )
     parser.add_argument("--version", action="version", version=f"agentls {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    check_cmd.add_parser(sub)
-    _add_optional(sub, "agentls.cli.patterns_cmd")
-    _add_optional(sub, "agentls.cli.review_cmd")
+    for name, module in COMMAND_MODULES.items():
+        if command is None or command == name or command not in COMMAND_MODULES:
+            _add_optional(sub, module)
     serve = sub.add_parser("serve", help="run the language server (stdio by default)")
     serve.add_argument("--stdio", action="store_true", help="use stdio (the default)")
     serve.add_argument("--tcp", metavar="HOST:PORT", help="listen on a TCP address instead")
@@ -73,7 +80,9 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    args_list = sys.argv[1:] if argv is None else argv
+    command = next((a for a in args_list if not a.startswith("-")), None)
+    parser = build_parser(command)
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
         parser.print_help()
