@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import gc
 import statistics
 import subprocess
@@ -49,10 +50,8 @@ def fetch() -> Path:
 def floor(paths: list[str]) -> float:
     start = time.perf_counter()
     for path in iter_python_files(paths):
-        try:
+        with contextlib.suppress(SyntaxError, ValueError, UnicodeDecodeError):
             ast.parse(read_source(path))
-        except (SyntaxError, ValueError, UnicodeDecodeError):
-            pass
     return time.perf_counter() - start
 
 
@@ -63,7 +62,9 @@ def full(paths: list[str]) -> tuple[float, int]:
 
 
 def generated_module(n_lines: int = 5000) -> str:
-    parts = ["from abc import ABC, abstractmethod\n\n\nclass Base(ABC):\n    @abstractmethod\n    def run(self, x): ...\n"]
+    parts = [
+        "from abc import ABC, abstractmethod\n\n\nclass Base(ABC):\n    @abstractmethod\n    def run(self, x): ...\n"
+    ]
     i = 0
     while sum(p.count("\n") for p in parts) < n_lines:
         parts.append(

@@ -21,15 +21,54 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import rename_fixtures  # noqa: E402
 
-ISSUE_IDS = (
-    "factory abstract_factory builder prototype singleton borg object_pool lazy_evaluation "
-    "adapter bridge composite decorator facade flyweight proxy "
-    "chain_of_responsibility command iterator mediator memento observer publish_subscribe state "
-    "strategy template_method visitor null_object registry specification "
-    "repository unit_of_work service_layer domain_service data_mapper aggregate entity "
-    "value_object domain_event cqrs_command cqrs_query message_bus dependency_injection outbox mvc "
-    "god_class layer_violation"
-).split()
+ISSUE_IDS = [
+    "factory",
+    "abstract_factory",
+    "builder",
+    "prototype",
+    "singleton",
+    "borg",
+    "object_pool",
+    "lazy_evaluation",
+    "adapter",
+    "bridge",
+    "composite",
+    "decorator",
+    "facade",
+    "flyweight",
+    "proxy",
+    "chain_of_responsibility",
+    "command",
+    "iterator",
+    "mediator",
+    "memento",
+    "observer",
+    "publish_subscribe",
+    "state",
+    "strategy",
+    "template_method",
+    "visitor",
+    "null_object",
+    "registry",
+    "specification",
+    "repository",
+    "unit_of_work",
+    "service_layer",
+    "domain_service",
+    "data_mapper",
+    "aggregate",
+    "entity",
+    "value_object",
+    "domain_event",
+    "cqrs_command",
+    "cqrs_query",
+    "message_bus",
+    "dependency_injection",
+    "outbox",
+    "mvc",
+    "god_class",
+    "layer_violation",
+]
 
 
 def _cases() -> list[tuple[str, list[Path], bool]]:

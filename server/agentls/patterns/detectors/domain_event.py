@@ -147,11 +147,11 @@ class DomainEvent(Detector):
             if is_list:
                 found = (ctx.index, fn)
                 if found:
-                        yield ctx.det(
-                            found[1],
-                            self.id,
-                            "event_handler",
-                            0.8,
-                            [(found[1].selection.line, f"handles `{ref.cls.name}` (listed in `{name}`)")],
-                            [(ref, "event")],
-                        )
+                    yield ctx.det(
+                        found[1],
+                        self.id,
+                        "event_handler",
+                        0.8,
+                        [(found[1].selection.line, f"handles `{ref.cls.name}` (listed in `{name}`)")],
+                        [(ref, "event")],
+                    )

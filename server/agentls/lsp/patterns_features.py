@@ -1,0 +1,139 @@
+"""Python design patterns in the editor: hover, smell diagnostics, document symbols.
+
+Registered through ``run.OPTIONAL_FEATURES``. The engine (``agentls.patterns``) works in code
+points; this module converts to the client's position encoding. Open Python documents form
+one workspace index, so a context in one file links to strategies in another.
+
+Settings (``agentls`` section): ``patterns.smells`` (default true) turns smell diagnostics
+off; ``patterns.enabled`` (default true) turns the whole feature off.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from lsprotocol import types as t
+from pygls.workspace import TextDocument
+
+from agentls.lsp.convert import Positions
+from agentls.lsp.server import AgentLanguageServer, DiagnosticSource
+from agentls.patterns.analysis import AnalysisCache
+from agentls.patterns.hover import hover_markdown
+from agentls.patterns.model import Detection, ModuleAnalysis, OutlineSymbol, Range
+from agentls.patterns.settings import PatternSettings
+from agentls.patterns.workspace import WorkspaceIndex
+
+log = logging.getLogger(__name__)
+
+SOURCE = "agentls.patterns"
+_KINDS = {"class": t.SymbolKind.Class, "function": t.SymbolKind.Function, "method": t.SymbolKind.Method}
+
+
+def _setting(ls: AgentLanguageServer, name: str, default: bool) -> bool:
+    raw: Any = ls.client_settings.get("patterns")
+    if isinstance(raw, dict) and isinstance(raw.get(name), bool):
+        return bool(raw[name])
+    flat = ls.client_settings.get(f"patterns.{name}")
+    return flat if isinstance(flat, bool) else default
+
+
+class PatternFeatures:
+    def __init__(self) -> None:
+        self.workspace = WorkspaceIndex()
+        self.cache = AnalysisCache()
+        # pygls may run handlers on worker threads; the index is not thread-safe.
+        self._lock = threading.Lock()
+
+    @staticmethod
+    def is_python(doc: TextDocument) -> bool:
+        return doc.language_id == "python" or doc.uri.endswith((".py", ".pyi"))
+
+    def analysis(self, ls: AgentLanguageServer, doc: TextDocument) -> ModuleAnalysis | None:
+        if not self.is_python(doc) or not _setting(ls, "enabled", True):
+            return None
+        path = ls.path_of(doc.uri) or doc.uri
+        with self._lock:
+            return self.cache.analyze(doc.source, path, self.workspace, PatternSettings(), doc.version)
+
+    # -- providers ------------------------------------------------------------------------
+    def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
+        analysis = self.analysis(ls, doc)
+        if analysis is None:
+            return None
+        if not _setting(ls, "smells", True):
+            return []
+        positions = Positions(doc.source, ls.position_encoding)
+        return [_diagnostic(d, positions) for d in analysis.smells]
+
+    def hover(self, ls: AgentLanguageServer, doc: TextDocument, position: t.Position) -> t.Hover | None:
+        analysis = self.analysis(ls, doc)
+        if analysis is None:
+            return None
+        positions = Positions(doc.source, ls.position_encoding)
+        here = positions.index.position(positions.offset(position))
+        text = hover_markdown(analysis, here.line, here.column, uri=doc.uri)
+        if text is None:
+            return None
+        return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value=text))
+
+    def symbols(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.DocumentSymbol] | None:
+        analysis = self.analysis(ls, doc)
+        if analysis is None:
+            return None
+        positions = Positions(doc.source, ls.position_encoding)
+        return [_symbol(s, positions) for s in analysis.outline]
+
+    def closed(self, ls: AgentLanguageServer, uri: str) -> None:
+        path = ls.path_of(uri) or uri
+        with self._lock:
+            self.cache.forget(path)
+
+
+def _range(r: Range, positions: Positions) -> t.Range:
+    index = positions.index
+    start = min(index.line_start(r.line) + r.col, len(index.text))
+    end = (
+        min(index.line_start(r.end_line) + r.end_col, len(index.text))
+        if r.end_line < index.line_count
+        else len(index.text)
+    )
+    return positions.range(start, max(start, end))
+
+
+def _diagnostic(d: Detection, positions: Positions) -> t.Diagnostic:
+    if d.pattern == "god_class":
+        values = dict(d.metrics)
+        message = (
+            f"`{d.symbol}` looks like a god class: ATFD {values['ATFD']:g} > 5, "
+            f"WMC {values['WMC']:g} >= 47, TCC {values['TCC']:.2f} < 0.33 (hover for details)"
+        )
+    else:
+        message = d.evidence[0].reason if d.evidence else d.pattern
+    return t.Diagnostic(
+        range=_range(d.selection, positions),
+        message=message,
+        severity=t.DiagnosticSeverity.Information,
+        code=d.pattern,
+        source=SOURCE,
+    )
+
+
+def _symbol(s: OutlineSymbol, positions: Positions) -> t.DocumentSymbol:
+    return t.DocumentSymbol(
+        name=s.name,
+        kind=_KINDS[s.kind],
+        range=_range(s.range, positions),
+        selection_range=_range(s.selection, positions),
+        detail=s.detail or None,
+        children=[_symbol(c, positions) for c in s.children] or None,
+    )
+
+
+def register(server: AgentLanguageServer) -> PatternFeatures:
+    features = PatternFeatures()
+    server.sources.append(DiagnosticSource(SOURCE, features.diagnose))
+    server.hover_providers.append(features.hover)
+    server.symbol_providers.append(features.symbols)
+    return features
