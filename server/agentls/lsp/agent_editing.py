@@ -19,7 +19,6 @@ from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
 from agentls.agentindex import Entry, IndexConfig, IndexFinding, Loc, WorkspaceIndex
-from agentls.dialects import dialect_for
 from agentls.frontmatter.document import AgentDocument, load_text
 from agentls.lsp import convert
 from agentls.lsp.agent_files import Checked
@@ -71,13 +70,7 @@ class AgentEditing:
         return self.index
 
     def dialect(self, ls: AgentLanguageServer, uri: str) -> str | None:
-        path = to_fs_path(uri)
-        if path is None:
-            return None
-        forced = ls.client_settings.get("dialect")
-        if isinstance(forced, str) and forced:
-            return forced
-        return dialect_for(path, ls.settings.dialects)
+        return ls.dialect_of(uri)
 
     def parsed(self, ls: AgentLanguageServer, doc: TextDocument) -> Parsed | None:
         """The document read the Claude Code way, cached per version (hover, actions)."""

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
-from agentls.dialects import dialect_for
 from agentls.engine import check_text
 from agentls.frontmatter.document import AgentDocument
 from agentls.lsp import convert
@@ -30,17 +29,8 @@ class AgentFiles:
     def __init__(self) -> None:
         self._cache: dict[str, Checked] = {}
 
-    def dialect(self, ls: AgentLanguageServer, uri: str) -> str | None:
-        path = ls.path_of(uri)
-        if path is None:
-            return None
-        forced = ls.client_settings.get("dialect")
-        if isinstance(forced, str) and forced:
-            return forced
-        return dialect_for(path, ls.settings.dialects)
-
     def checked(self, ls: AgentLanguageServer, doc: TextDocument) -> Checked | None:
-        dialect = self.dialect(ls, doc.uri)
+        dialect = ls.dialect_of(doc.uri)
         if dialect is None:
             return None
         cached = self._cache.get(doc.uri)

@@ -20,6 +20,7 @@ from pygls.workspace import TextDocument
 
 from agentls import __version__
 from agentls import settings as settings_mod
+from agentls.dialects import dialect_for
 from agentls.lsp.store import DiagnosticStore
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,16 @@ class AgentLanguageServer(LanguageServer):
 
     def path_of(self, uri: str) -> str | None:
         return to_fs_path(uri)
+
+    def dialect_of(self, uri: str) -> str | None:
+        """Which agent-file dialect a document is, or ``None`` when it is not an agent file."""
+        path = self.path_of(uri)
+        if path is None:
+            return None
+        forced = self.client_settings.get("dialect")  # "read every Markdown file as …"
+        if isinstance(forced, str) and forced and path.lower().endswith((".md", ".mdc")):
+            return forced
+        return dialect_for(path, self.settings.dialects)
 
     def apply_settings(self, raw: Any) -> None:
         """Editor settings (``agentls`` section) on top of the workspace's TOML configuration."""
