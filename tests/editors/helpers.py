@@ -93,3 +93,21 @@ def version_of(cmd: list[str]) -> str:
     except (OSError, subprocess.TimeoutExpired):
         return ""
     return out.splitlines()[0] if out else ""
+
+
+# The fake Anthropic server's canned answer (tests/expert/fake_anthropic.py) suggests renaming
+# `f` on lines 1-2 to `total`.
+EXPERT_TEXT = "def f(a, b):\n    return a + b\n\n\nprint(f(1, 2))\n"
+EXPERT_FIXED_FIRST_LINE = "def total(a, b):"
+REVIEW_TITLE = "review this module"
+
+
+def fake_anthropic():  # type: ignore[no-untyped-def]
+    """The project's fake Messages API (started in-process), or a skip naming what is missing."""
+    if reason := feature_missing("agentls.lsp.expert_features"):
+        pytest.skip(reason)
+    try:
+        from tests.expert.fake_anthropic import FakeAnthropic
+    except ImportError as exc:  # pragma: no cover
+        pytest.skip(f"tests/expert/fake_anthropic.py is not importable: {exc}")
+    return FakeAnthropic()

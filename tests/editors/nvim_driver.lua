@@ -39,14 +39,37 @@ local function float_text()
   end
 end
 
+-- Answer the code action menu (vim.ui.select) like a user choosing the title containing `want`.
+local function pick_from_menu(want, key)
+  vim.ui.select = function(items, _, on_choice)
+    local titles = {}
+    for _, item in ipairs(items) do
+      local action = item.action or item[2] or item
+      table.insert(titles, action.title or tostring(item))
+    end
+    result[key] = titles
+    for i, title in ipairs(titles) do
+      if title:find(want, 1, true) then return on_choice(items[i], i) end
+    end
+    on_choice(nil, nil)
+  end
+end
+
 local ok, err = pcall(function()
   result.version = tostring(vim.version().major) .. '.' .. vim.version().minor .. '.' .. vim.version().patch
+  if env('LSP_DEBUG') then vim.lsp.set_log_level('debug') end
   vim.opt.runtimepath:prepend(env('EDITOR_DIR'))
   vim.cmd('filetype on')
+  -- The user's settings: for the expert, the fake Anthropic server and a key.
+  local user = {}
+  if env('EXPERT_URL') then
+    user.settings = { agentls = { expert = { baseUrl = env('EXPERT_URL'), apiKey = env('EXPERT_KEY') } } }
+  end
   if env('MODE') == 'enable' then
+    if user.settings then vim.lsp.config('agentls', user) end
     vim.lsp.enable('agentls')
   else
-    require('agentls').setup()
+    require('agentls').setup(user)
   end
   vim.cmd('edit ' .. vim.fn.fnameescape(env('FILE')))
   local bufnr = vim.api.nvim_get_current_buf()
@@ -75,21 +98,7 @@ local ok, err = pcall(function()
     local d = vim.diagnostic.get(bufnr)[1]
     vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
     -- The user picks the quick fix from the code action menu.
-    local want = env('ACTION')
-    vim.ui.select = function(items, opts, on_choice)
-      local titles = {}
-      for i, item in ipairs(items) do
-        local action = item.action or item[2] or item
-        local title = action.title or tostring(item)
-        table.insert(titles, title)
-        if title:find(want, 1, true) then
-          result.menu = titles
-          return on_choice(item, i)
-        end
-      end
-      result.menu = titles
-      on_choice(nil, nil)
-    end
+    pick_from_menu(env('ACTION'), 'menu')
     vim.lsp.buf.code_action()
     local before = table.concat(result.before, '\n')
     if not vim.wait(15000, function() return table.concat(lines(bufnr), '\n') ~= before end, 50) then
@@ -111,6 +120,34 @@ local ok, err = pcall(function()
     vim.wait(15000, function() return float_text() ~= nil end, 50)
     result.hover = float_text()
     return finish(result.hover ~= nil, result.hover and nil or 'no hover window')
+  elseif task == 'expert' then
+    local function expert_diags()
+      local list = {}
+      for _, d in ipairs(diags(bufnr)) do
+        if (d.source or ''):find('agentls expert', 1, true) then table.insert(list, d) end
+      end
+      return list
+    end
+    -- "Ask <expert>: review this module" from the code action menu
+    vim.api.nvim_win_set_cursor(0, { 1, 0 })
+    pick_from_menu(env('ACTION'), 'menu')
+    vim.lsp.buf.code_action()
+    if not vim.wait(15000, function() return #expert_diags() > 0 end, 50) then
+      return finish(false, 'no expert diagnostics')
+    end
+    result.diagnostics = expert_diags()
+    result.before = lines(bufnr)
+    -- then "Apply: <suggestion>" on the suggestion's line
+    local d = result.diagnostics[1]
+    vim.api.nvim_win_set_cursor(0, { d.lnum + 1, d.col })
+    pick_from_menu('Apply:', 'apply_menu')
+    vim.lsp.buf.code_action()
+    local before = table.concat(result.before, '\n')
+    if not vim.wait(15000, function() return table.concat(lines(bufnr), '\n') ~= before end, 50) then
+      return finish(false, 'applying the suggestion did not change the buffer')
+    end
+    result.after = lines(bufnr)
+    return finish(true)
   end
   finish(false, 'unknown TASK ' .. tostring(task))
 end)

@@ -19,11 +19,15 @@ import pytest
 from tests.editors.helpers import (
     AGENT_FIXED_LINE,
     EDITORS,
+    EXPERT_FIXED_FIRST_LINE,
+    EXPERT_TEXT,
     FIX_TITLE,
     HERE,
     PYTHON_CLASS_COL,
     PYTHON_CLASS_LINE,
+    REVIEW_TITLE,
     TOOLS,
+    fake_anthropic,
     feature_missing,
     make_workspace,
     missing,
@@ -76,7 +80,8 @@ def run_nvim(variant: str, tmp_path: Path, file: Path, task: str, **env: str) ->
         **{f"XDG_{k}_HOME": str(xdg / k.lower()) for k in ("CONFIG", "STATE", "CACHE", "DATA")},
         **env,
     })
-    proc = subprocess.run([binary, "--headless", "-n", "-i", "NONE", "-u", str(DRIVER)],
+    # The driver quits by itself; `-c cquit 3` runs only if it could not (a Lua syntax error).
+    proc = subprocess.run([binary, "--headless", "-n", "-i", "NONE", "-u", str(DRIVER), "-c", "cquit 3"],
                           env=full_env, capture_output=True, text=True, timeout=120, cwd=file.parent)
     result = json.loads(out.read_text()) if out.exists() else {}
     logs = "\n".join(p.read_text(errors="replace")[-3000:] for p in xdg.rglob("lsp.log"))
@@ -113,3 +118,28 @@ def test_pattern_hover_in_python(variant: str, tmp_path: Path) -> None:
     result = run_nvim(variant, tmp_path, files["module"], "hover",
                       LINE=str(PYTHON_CLASS_LINE + 1), COL=str(PYTHON_CLASS_COL))
     assert "singleton" in str(result["hover"]).lower(), result["hover"]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_expert_review_and_apply(variant: str, tmp_path: Path) -> None:
+    fake = fake_anthropic()
+    try:
+        files = make_workspace(tmp_path)
+        module = files["ws"] / "calc.py"
+        module.write_text(EXPERT_TEXT, encoding="utf-8")
+        result = run_nvim(variant, tmp_path, module, "expert", ACTION=REVIEW_TITLE,
+                          EXPERT_URL=fake.url, EXPERT_KEY="sk-ant-test-editor", HOME=str(tmp_path / "home"))
+        received = fake.messages()
+    finally:
+        fake.close()
+    assert any(REVIEW_TITLE in title for title in result["menu"]), result["menu"]
+    # the request went to the fake with the key from the Neovim settings and the module's code
+    assert received, "the expert never called the Messages API"
+    assert received[-1].headers.get("authorization") == "Bearer sk-ant-test-editor"
+    assert "return a + b" in json.dumps(received[-1].body)
+    (diag,) = result["diagnostics"]
+    assert diag["lnum"] == 0 and "Rename `f` to `total`" in diag["message"]
+    assert any(title.startswith("Apply:") for title in result["apply_menu"])
+    assert result["before"][0] == "def f(a, b):"
+    assert result["after"][0] == EXPERT_FIXED_FIRST_LINE
+    assert result["after"][2:] == result["before"][2:]

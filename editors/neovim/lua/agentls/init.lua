@@ -37,13 +37,24 @@ end
 local clients = {} -- root_dir -> client id (Neovim 0.7 only)
 
 local function config_for(root, opts)
+  local settings = opts.settings or {}
   return {
     name = 'agentls',
     cmd = opts.cmd,
     root_dir = root,
     workspace_folders = { { uri = vim.uri_from_fname(root), name = root } },
-    settings = opts.settings,
-    init_options = opts.init_options,
+    settings = settings,
+    -- Neovim before 0.11 neither answers workspace/configuration from `settings` reliably nor
+    -- sends them by itself: hand them over at start-up and in didChangeConfiguration.
+    init_options = opts.init_options or settings.agentls,
+    on_init = function(client, result)
+      if next(settings) then
+        client.notify('workspace/didChangeConfiguration', { settings = settings })
+      end
+      if opts.on_init then
+        return opts.on_init(client, result)
+      end
+    end,
     on_attach = opts.on_attach,
     capabilities = opts.capabilities,
     handlers = opts.handlers,
