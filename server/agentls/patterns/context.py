@@ -78,12 +78,15 @@ class Ctx:
         self.index = index
         self.ws = ws
         self.settings = settings or PatternSettings()
+        self._classes: list[ClassRef] | None = None
         self._cache = ws.derived.cache
 
     # -- names ------------------------------------------------------------------------------
 
     def classes(self) -> list[ClassRef]:
-        return [ClassRef(self.index, c) for c in self.index.classes.values()]
+        if self._classes is None:
+            self._classes = [ClassRef(self.index, c) for c in self.index.classes.values()]
+        return self._classes
 
     def ref(self, cls: ClassFacts, module: ModuleIndex | None = None) -> ClassRef:
         return ClassRef(module or self.index, cls)

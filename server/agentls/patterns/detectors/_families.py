@@ -81,6 +81,13 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
 
 def roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
     """('interface'|'impl'|'holder', held) for every family this class takes part in."""
+    key = ("roles_for", ref.key)
+    if key not in ctx._cache:
+        ctx._cache[key] = _roles_for(ctx, ref)
+    return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+def _roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
     out: list[tuple[str, Held]] = [("interface", h) for h in _one_per_kind(ctx, held_families(ctx, ref))]
     for anc in ctx.ancestors(ref):
         out.extend(("impl", h) for h in _one_per_kind(ctx, held_families(ctx, anc)) if ref in h.impls)

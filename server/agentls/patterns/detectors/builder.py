@@ -46,7 +46,7 @@ class Builder(Detector):
 
     def _builder(self, ctx: Ctx, ref: ClassRef) -> tuple[list[FunctionFacts], FunctionFacts, list[ClassRef]] | None:
         own_steps = sum(1 for m in ref.cls.methods.values() if m.params and (m.self_writes or m.container_ops))
-        if own_steps < 2 and not ref.cls.bases:
+        if own_steps < 2 and not (own_steps and ref.cls.bases):
             return None  # cheap exit before resolving the hierarchy
         methods = ctx.all_methods(ref)
         steps = [m for m in methods.values() if _is_step(m)]

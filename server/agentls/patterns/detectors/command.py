@@ -38,6 +38,12 @@ class Command(Detector):
     }
 
     def _interface(self, ctx: Ctx, ref: ClassRef) -> tuple[str, list[ClassRef]] | None:
+        key = ("command_iface", ref.key)
+        if key not in ctx._cache:
+            ctx._cache[key] = self._compute_interface(ctx, ref)
+        return ctx._cache[key]  # type: ignore[no-any-return]
+
+    def _compute_interface(self, ctx: Ctx, ref: ClassRef) -> tuple[str, list[ClassRef]] | None:
         public = ref.cls.public_methods
         if not (1 <= len(public) <= 2) or not ref.cls.abstract_methods & set(public):
             return None

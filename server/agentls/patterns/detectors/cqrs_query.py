@@ -37,13 +37,17 @@ class CqrsQuery(Detector):
             ev = message_roles(ctx, ref).get("query")
             if ev:
                 yield ctx.det(ref, self.id, "query", 0.8, ev[:2])
-        has_commands = any("command" in r for r in message_index(ctx).values())
+        messages = message_index(ctx)
+        has_commands = any("command" in r for r in messages.values())
+        has_queries = any("query" in r for r in messages.values())
         for fn in ctx.index.functions.values():
             if not fn.params or mutates(fn) or not any(v != "none" for v in fn.returns):
                 continue
-            typed = [
-                r for r in ctx.annotation_refs(fn.params[0].annotation, ctx.index) if "query" in message_roles(ctx, r)
-            ]
+            typed = (
+                [r for r in ctx.annotation_refs(fn.params[0].annotation, ctx.index) if "query" in message_roles(ctx, r)]
+                if has_queries
+                else []
+            )
             if typed:
                 yield ctx.det(
                     fn,

@@ -34,6 +34,8 @@ class DomainService(Detector):
     def _check(self, ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
         if mutates(fn) or fn.sql or fn.with_items or fn.name.startswith("_"):
             return []
+        if sum(1 for p in fn.params if p.annotation) < 2:
+            return []  # cheap exit: two typed domain parameters are required
         domain = []
         for p in fn.params:
             refs = ctx.annotation_refs(p.annotation, ctx.index)

@@ -42,15 +42,18 @@ class Mediator(Detector):
                     by_method.setdefault(name, []).append(ref)
         links = []
         for ref in ctx.ws.all_classes():
-            for c in ctx.collabs(ref).values():
-                for m in ref.cls.methods.values():
-                    for call in m.calls:
-                        if call.receiver != f"self.{c.attr}" or "self" not in call.args:
-                            continue
-                        targets = c.types or by_method.get(call.method, [])
-                        for t in targets:
-                            if t != ref and self._coordinates(ctx, t, call.method):
-                                links.append((ref, t, call.method, call.line))
+            for m in ref.cls.methods.values():
+                for call in m.calls:
+                    # `self.<attr>.<method>(..., self, ...)`: a colleague reporting itself
+                    if "self" not in call.args or not call.receiver.startswith("self."):
+                        continue
+                    c = ctx.collabs(ref).get(call.receiver[5:])
+                    if c is None:
+                        continue
+                    targets = c.types or by_method.get(call.method, [])
+                    for t in targets:
+                        if t != ref and self._coordinates(ctx, t, call.method):
+                            links.append((ref, t, call.method, call.line))
         ctx._cache[key] = links
         return links
 

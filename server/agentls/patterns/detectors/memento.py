@@ -47,8 +47,10 @@ class Memento(Detector):
             if m.name.startswith("__"):
                 continue
             for call in m.calls:
-                r = ctx.resolve(call.func, ref.module)
                 own = {a[10:] for a in call.args if a.startswith("attr:self.")}
+                if not own or len(own) != len(call.args):
+                    continue
+                r = ctx.resolve(call.func, ref.module)
                 returned = f"call:{call.func}" in m.returns or any(v.startswith("name:") for v in m.returns)
                 snapshot = r is not None and r != ref and is_data_holder(r.cls)
                 if snapshot and returned and own and len(own) == len(call.args):

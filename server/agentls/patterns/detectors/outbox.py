@@ -69,7 +69,9 @@ class Outbox(Detector):
         for ref in ctx.classes():
             targets += [(m, m) for m in ref.cls.methods.values()]
         for target, fn in targets:
-            t = _relay(fn)
+            if not fn.calls:
+                continue
+            t = _relay(fn) if fn.loops and fn.attr_stores else None
             if t:
                 yield ctx.det(
                     target,

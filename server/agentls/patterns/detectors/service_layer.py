@@ -33,10 +33,10 @@ class ServiceLayer(Detector):
     def _service(self, ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
         line = fn.selection.line
         for p in fn.params:
-            refs = ctx.annotation_refs(p.annotation, ctx.index)
             calls = [c for c in fn.calls if c.func.startswith(f"{p.name}.")]
             if not calls:
                 continue
+            refs = ctx.annotation_refs(p.annotation, ctx.index)
             if any(is_uow(ctx, r) for r in refs) or (
                 p.name in fn.with_items and any(c.func.count(".") == 2 for c in calls)
             ):
