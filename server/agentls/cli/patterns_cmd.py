@@ -73,8 +73,23 @@ def _index_file(path: Path) -> tuple[str, ModuleIndex | None, list[ParseProblem]
         source = read_source(path)
     except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
         return shown, None, [], f"{shown}: cannot read: {exc}"
-    index, problems = index_source(source, shown, module_name_for(str(path)))
+    index, problems = index_source(source, shown, _module_name(path, shown))
     return shown, index, problems, None
+
+
+def _module_name(path: Path, shown: str) -> str:
+    """The dotted name, from packages; for namespace packages (no ``__init__.py``), from the
+    path below the current folder, so that layers such as ``app.domain`` are still seen."""
+    name = module_name_for(str(path))
+    if "." in name or shown.startswith(".."):
+        return name
+    parts = list(Path(shown).with_suffix("").parts)
+    if parts and parts[0] == "src":
+        parts = parts[1:]
+    if parts and parts[-1] == "__init__":
+        parts = parts[:-1]
+    dotted = ".".join(parts)
+    return dotted if dotted.replace(".", "").replace("_", "a").isalnum() else name
 
 
 # Set before forking the analysis workers, which inherit it instead of receiving a copy.
