@@ -12,17 +12,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from agentls.agentindex import extract, scan
+from agentls.agentindex.codes import WORKSPACE_CODES
 from agentls.agentindex.model import Entry, IndexFinding, Kind, RelatedLoc, Scope, Tree
 from agentls.agentindex.rank import BUILTIN_AGENTS, co_load, compare, namespace
 from agentls.frontmatter.document import AgentDocument
 from agentls.model import Severity, Span
 from agentls.rules._claude_values import did_you_mean
 
-CODES = {
-    "AGW001": "shadowed-name", "AGW002": "unknown-skill", "AGW003": "unknown-agent",
-    "AGW004": "unconfigured-mcp-server", "AGW005": "listing-budget",
-    "AGW006": "skill-description-cut", "AGW007": "secret-in-body",
-}
+CODES = {code: c.slug for code, c in WORKSPACE_CODES.items()}
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from agentls.lsp import convert
 from agentls.lsp.agent_files import Checked
 from agentls.lsp.server import AgentLanguageServer
 from agentls.model import Severity
+from agentls.render.located import DOCS_URL
 from agentls.text import utf16_len
 
 log = logging.getLogger(__name__)
@@ -149,6 +150,7 @@ class AgentEditing:
                    for r in f.related] or None
         return t.Diagnostic(range=positions.range(f.span.start, f.span.end), message=f.message,
                             severity=_SEVERITY[f.severity], code=f.code, source=SOURCE,
+                            code_description=t.CodeDescription(href=DOCS_URL.format(code=f.code)),
                             related_information=related)
 
     def location(self, ls: AgentLanguageServer, path: str, loc: Loc | None) -> t.Location:

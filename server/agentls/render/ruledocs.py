@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from agentls import rules
+from agentls.agentindex.codes import WORKSPACE_CODES, WorkspaceCode
 from agentls.dialects import title
 from agentls.rules.base import Rule
 
@@ -65,11 +66,30 @@ def index() -> str:
     for rule in rules.all_rules().values():
         lines.append(f"| [{rule.code}]({rule.code}.md) | `{rule.slug}` | {rule.severity.label} | "
                      f"{'yes' if rule.fixable else ''} | {rule.summary()} |")
+    lines += ["", "## Workspace checks", "",
+              "These look at every agent, skill and command file of the workspace together; the "
+              "language server reports them (source `agentls-workspace`).", "",
+              "| Code | Name | Severity | Summary |", "|---|---|---|---|"]
+    for code, check in WORKSPACE_CODES.items():
+        lines.append(f"| [{code}]({code}.md) | `{check.slug}` | {check.severity.label} | "
+                     f"{check.summary()} |")
     return "\n".join(lines) + "\n"
+
+
+def workspace_page(check: WorkspaceCode) -> str:
+    summary, _, rest = check.doc.partition("\n")
+    return "\n".join([
+        f"# {check.code} `{check.slug}`", "", summary.strip(), "",
+        f"- Default severity: **{check.severity.label}**",
+        "- Applies to: Claude Code agents, skills and commands, across the workspace (language server)",
+        "", rest.strip(), "",
+        "Suppress it on one line with `# agentls: disable=" + check.code + "` (on that line or the "
+        "line above) or for the file with `# agentls: disable-file=" + check.code + "`.", ""])
 
 
 def generate() -> dict[str, str]:
     pages = {f"{code}.md": page(rule) for code, rule in rules.all_rules().items()}
+    pages.update({f"{code}.md": workspace_page(c) for code, c in WORKSPACE_CODES.items()})
     pages["index.md"] = index()
     return pages
 
@@ -79,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     out = Path(args[0] if args else "docs/rules")
     out.mkdir(parents=True, exist_ok=True)
     pages = generate()
-    for stale in out.glob("AG*.md"):
+    for stale in out.glob("AG*.md"):  # AG… and AGW…
         if stale.name not in pages:
             stale.unlink()
     for name, text in pages.items():
