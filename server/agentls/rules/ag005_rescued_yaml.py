@@ -52,7 +52,7 @@ class RescuedYaml(Rule):
         message = ("Claude Code loads this only because its lenient retry quotes the value; "
                    "strict YAML parsers (Cursor, GitHub Copilot, python-frontmatter, GitHub's "
                    f"renderer) reject the frontmatter: {detail}")
-        broken = [line for line in doc.rewrite.quoted if _breaks_alone(line)]
+        broken = [line for line, alone in _alone(doc) if alone is _BROKEN]
         if not broken:
             at = doc.strict_error.offset if doc.strict_error and doc.strict_error.offset else block.start
             row = doc.index.line_of(at)
@@ -64,24 +64,32 @@ class RescuedYaml(Rule):
                               message, fix=fix)
 
 
-def _breaks_alone(line: retry.QuotedLine) -> bool:
-    try:
-        yamlnodes.parse(f"{line.key}: {line.original}")
-    except yamlnodes.YamlError:
-        return True
-    return False
+_BROKEN = object()  # the line alone is not valid YAML
+
+
+def _alone(doc: AgentDocument) -> list[tuple[retry.QuotedLine, object]]:
+    """Each line the retry quoted, with what it loads as on its own (or ``_BROKEN``).
+
+    Computed once per parse and shared by AG005 and AG006.
+    """
+    if doc.rewrite is None:
+        return []
+    memo: list[tuple[retry.QuotedLine, object]] | None = doc.memo.get("retry_alone")
+    if memo is None:
+        memo = []
+        for line in doc.rewrite.quoted:
+            try:
+                parsed = yamlnodes.parse(f"{line.key}: {line.original}").root
+            except yamlnodes.YamlError:
+                memo.append((line, _BROKEN))
+                continue
+            value = parsed.value.get(line.key) if parsed is not None else None
+            memo.append((line, value))
+        doc.memo["retry_alone"] = memo
+    return memo
 
 
 def collateral_changes(doc: AgentDocument) -> list[tuple[retry.QuotedLine, object]]:
     """Lines that parse on their own but that the retry rewrote anyway, with their old value."""
-    out: list[tuple[retry.QuotedLine, object]] = []
-    if doc.rewrite is None:
-        return out
-    for line in doc.rewrite.quoted:
-        try:
-            parsed = yamlnodes.parse(f"{line.key}: {line.original}").root
-        except yamlnodes.YamlError:
-            continue
-        if parsed is not None and parsed.value.get(line.key) != line.original:
-            out.append((line, parsed.value.get(line.key)))
-    return out
+    return [(line, value) for line, value in _alone(doc)
+            if value is not _BROKEN and value != line.original]
