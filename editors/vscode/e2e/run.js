@@ -1,0 +1,196 @@
+// End-to-end test of the agentls extension in code-server, driven like a user with Playwright
+// and Debian's Chromium. Started by tests/editors/test_vscode.py, which installs the .vsix,
+// starts code-server on a workspace and the fake Anthropic server, and checks RESULT.
+// Env: CS_URL (code-server URL with ?folder=), SHOTS (screenshot folder), RESULT (JSON file),
+//      API_KEY (typed into "agentls: Set Anthropic API key"), CHROME (default /usr/bin/chromium).
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+const { CS_URL, SHOTS, RESULT, API_KEY } = process.env;
+const t0 = Date.now();
+const result = { steps: [], ok: false };
+const log = (...a) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...a);
+const save = () => fs.writeFileSync(RESULT, JSON.stringify(result, null, 2));
+
+async function shot(page, name) {
+  const file = path.join(SHOTS, `${String(result.steps.length + 1).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file });
+  result.steps.push({ name, screenshot: file, at: (Date.now() - t0) / 1000 });
+  save();
+  log('step', name);
+}
+
+async function palette(page, command) {
+  // The command list fills in as extensions register: retry a few times.
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 15000 });
+    await input.fill(`>${command}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
+    try {
+      await row.waitFor({ timeout: 5000 });
+      await row.click();
+      return;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 5) throw e;
+    }
+  }
+}
+
+async function openFile(page, name) {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15000 });
+  await input.fill(name);
+  // exactly `name` (the expert's review, calc.py-<expert>-<hash>.md, also matches "calc.py")
+  const row = page.locator('.quick-input-list .monaco-list-row .label-name', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }).first();
+  await row.waitFor({ timeout: 15000 });
+  await row.click();
+  const activeTab = () => page.evaluate(() => {
+    const tab = document.querySelector('.editor-group-container.active .tab.active');
+    return tab ? (tab.getAttribute('aria-label') || tab.textContent || '') : '';
+  });
+  const deadline = Date.now() + 15000;
+  let label = await activeTab();
+  while (!(label === name || label.startsWith(`${name},`) || label.startsWith(`${name} `)) && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    label = await activeTab();
+  }
+  if (Date.now() >= deadline) throw new Error(`${name} did not open: the active tab is "${label}"`);
+  await page.locator('.editor-group-container.active .editor-instance .view-lines .view-line').first().waitFor({ timeout: 30000 });
+}
+
+const editorText = (page) => page.evaluate(() => {
+  const ed = document.querySelector('.editor-group-container.active .editor-instance .view-lines');
+  return ed ? [...ed.querySelectorAll('.view-line')]
+    .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+    .map((l) => l.textContent.replace(/\u00a0/g, ' ')).join('\n') : '';
+});
+
+// Editor lines render spaces as U+00A0.
+const waitForText = (page, text) => page.waitForFunction((want) => [...document.querySelectorAll('.editor-instance .view-lines')]
+  .some((v) => v.textContent.replace(/\u00a0/g, ' ').includes(want)), text, { timeout: 20000 });
+
+async function hoverText(page, box, want) {
+  const re = new RegExp(want, 'i');
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await page.mouse.move(box.x + 2, box.y + box.height / 2);
+    await page.mouse.move(box.x + 6, box.y + box.height / 2);
+    try {
+      await page.waitForFunction((w) => [...document.querySelectorAll('.monaco-hover')]
+        .some((h) => new RegExp(w, 'i').test(h.innerText)), want, { timeout: 6000 });
+      return page.evaluate(() => [...document.querySelectorAll('.monaco-hover')].map((h) => h.innerText).join('\n'));
+    } catch {
+      await page.mouse.move(5, 5);
+    }
+  }
+  throw new Error(`no hover matching ${re}`);
+}
+
+async function quickFix(page, box, title) {
+  await page.mouse.move(640, 760);
+  await page.mouse.click(box.x + 3, box.y + box.height / 2);
+  await page.keyboard.press('Control+.');
+  const item = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
+  await item.waitFor({ timeout: 20000 });
+  return item;
+}
+
+(async () => {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME || '/usr/bin/chromium', headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    await page.goto(CS_URL);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60000 });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60000 });
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+    // the extension is active once its status bar item shows
+    await page.locator('.statusbar-item', { hasText: 'agentls' }).first().waitFor({ timeout: 60000 });
+
+    // 1. The API key, through the command and SecretStorage.
+    await palette(page, 'agentls: Set Anthropic API key');
+    const keyInput = page.locator('.quick-input-widget input[type="password"]');
+    await keyInput.waitFor({ timeout: 15000 });
+    await keyInput.fill(API_KEY);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.body.innerText.includes('Anthropic API key stored'), null, { timeout: 15000 });
+    await shot(page, 'api-key-stored');
+
+    // 2. The agent file: the AG005 warning squiggle and its hover.
+    await openFile(page, 'helper.md');
+    const squiggle = page.locator('.editor-instance .squiggly-warning').first();
+    await squiggle.waitFor({ timeout: 60000 });
+    result.agentBefore = await editorText(page);
+    result.status = await page.locator('.statusbar-item', { hasText: 'agentls' }).first().innerText().catch(() => '');
+    await shot(page, 'agent-warning-squiggle');
+    const sqBox = await squiggle.boundingBox();
+    result.agentHover = await hoverText(page, sqBox, 'lenient retry');
+    await shot(page, 'agent-warning-hover');
+
+    // 3. Its quick fix, from the lightbulb menu (Ctrl+.).
+    const fix = await quickFix(page, sqBox, 'Quote the values');
+    await shot(page, 'agent-quick-fix-menu');
+    await fix.click();
+    await waitForText(page, 'description: "Use it.');
+    await page.keyboard.press('Control+S');
+    await page.waitForFunction(() => document.querySelectorAll('.editor-instance .squiggly-warning').length === 0, null, { timeout: 15000 });
+    result.agentAfter = await editorText(page);
+    await shot(page, 'agent-fixed');
+
+    // 4. The pattern hover on a class in a Python file.
+    await openFile(page, 'config.py');
+    const word = page.locator('.editor-instance .view-lines .view-line span span', { hasText: /^Config$/ }).first();
+    await word.waitFor({ timeout: 30000 });
+    result.pythonHover = await hoverText(page, await word.boundingBox(), 'singleton');
+    await shot(page, 'python-pattern-hover');
+
+    // 5. "review module" against the fake Anthropic server, then apply a suggestion.
+    await openFile(page, 'calc.py');
+    result.calcBefore = await editorText(page);
+    await palette(page, 'agentls: Review this module with the expert');
+    const marker = '.editor-instance .squiggly-hint, .editor-instance .squiggly-info';
+    await page.waitForFunction((m) => document.body.innerText.includes('suggestion(s) from')
+      || document.querySelectorAll(m).length > 0, marker, { timeout: 60000 }).catch(() => {});
+    await shot(page, 'expert-review');
+    await openFile(page, 'calc.py'); // the review opens beside it; come back to the module
+    const line1 = page.locator('.editor-instance .view-lines .view-line span span', { hasText: /^f$/ }).first();
+    await line1.waitFor({ timeout: 30000 });
+    const apply = await quickFix(page, await line1.boundingBox(), 'Apply:');
+    result.applyTitle = await apply.innerText();
+    await shot(page, 'expert-apply-menu');
+    await apply.click();
+    // An AI edit needs confirmation: VS Code shows the refactor preview with the change
+    // unticked; the user ticks it and applies.
+    const previewApply = page.locator('.part.panel .monaco-button', { hasText: /^Apply$/ }).first();
+    await previewApply.waitFor({ timeout: 20000 });
+    const tick = page.locator('.part.panel .monaco-custom-toggle').first();
+    await tick.waitFor({ timeout: 10000 });
+    await tick.click();
+    await page.waitForFunction(() => document.querySelector('.part.panel .monaco-custom-toggle.checked') !== null,
+      null, { timeout: 10000 });
+    await shot(page, 'expert-refactor-preview');
+    await previewApply.click();
+    await waitForText(page, 'def total(a, b)');
+    await openFile(page, 'calc.py');
+    await page.keyboard.press('Control+S');
+    result.calcAfter = await editorText(page);
+    await shot(page, 'expert-applied');
+    result.ok = true;
+  } catch (e) {
+    result.error = String(e && e.stack || e);
+    log('ERROR', result.error);
+    try { await shot(await browser.contexts()[0].pages()[0], 'failure'); } catch { /* ignore */ }
+  } finally {
+    save();
+    await browser.close();
+  }
+  log(result.ok ? 'RESULT: PASS' : 'RESULT: FAIL');
+  process.exit(result.ok ? 0 : 1);
+})();

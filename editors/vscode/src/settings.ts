@@ -1,0 +1,65 @@
+// The settings handed to the server: only those the user set (so the project's
+// pyproject.toml [tool.agentls] / .agentls.toml still apply), plus the API key from
+// SecretStorage, which never touches settings.json.
+import * as vscode from 'vscode';
+
+export const SECRET_KEY = 'agentls.anthropicApiKey';
+
+/** Every setting the server reads (the `agentls` section, without the client-only ones). */
+export const SERVER_KEYS = [
+  'select', 'ignore', 'failOn', 'maxFileSize', 'dialects', 'severity',
+  'patterns.enabled', 'patterns.smells',
+  'expert.default', 'expert.model', 'expert.localOnly', 'expert.remoteEnabled', 'expert.baseUrl',
+  'expert.includeUserAgents', 'expert.timeout', 'expert.maxRetries',
+] as const;
+
+export type Settings = Record<string, unknown>;
+
+function setPath(target: Settings, dotted: string, value: unknown): void {
+  const parts = dotted.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    if (typeof next !== 'object' || next === null) node[part] = {};
+    node = node[part] as Settings;
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+export function explicitSettings(scope?: vscode.Uri): Settings {
+  const cfg = vscode.workspace.getConfiguration('agentls', scope);
+  const out: Settings = {};
+  for (const key of SERVER_KEYS) {
+    const seen = cfg.inspect(key);
+    const set = seen && [seen.globalValue, seen.workspaceValue, seen.workspaceFolderValue]
+      .some((v) => v !== undefined);
+    const value = cfg.get(key);
+    if (set && value !== null && value !== '') setPath(out, key, value);
+  }
+  return out;
+}
+
+export async function serverSettings(secrets: vscode.SecretStorage): Promise<Settings> {
+  const settings = explicitSettings();
+  const key = await secrets.get(SECRET_KEY);
+  if (key) {
+    const expert = (typeof settings.expert === 'object' && settings.expert !== null ? settings.expert : {}) as Settings;
+    settings.expert = { ...expert, apiKey: key };
+  }
+  return settings;
+}
+
+/** The agent-file globs of the server's dialects, plus the user's `agentls.dialects` globs. */
+export const AGENT_GLOBS = [
+  '**/.claude/agents/**/*.md', '**/.claude/commands/**/*.md', '**/.claude/skills/*/SKILL.md',
+  '**/skills/*/SKILL.md', '**/commands/**/*.md', '**/agents/**/*.md',
+  '**/.github/agents/*.md', '**/.github/chatmodes/*.chatmode.md', '**/.github/prompts/*.md',
+  '**/.github/instructions/*.md', '**/*.agent.md', '**/*.chatmode.md', '**/*.prompt.md',
+  '**/*.instructions.md', '**/.opencode/agents/*.md', '**/.opencode/agent/*.md',
+  '**/.config/opencode/agents/*.md', '**/.config/opencode/agent/*.md', '**/.cursor/rules/**/*.mdc',
+];
+
+export function agentGlobs(): string[] {
+  const extra = vscode.workspace.getConfiguration('agentls').get<Record<string, string>>('dialects', {});
+  return [...Object.keys(extra).map((g) => (g.startsWith('**/') ? g : `**/${g}`)), ...AGENT_GLOBS];
+}
