@@ -36,8 +36,9 @@ EXTRA = ("blinker==1.9.0", "injector==0.24.0", "transitions==0.9.3")
 sys.path.insert(0, str(ROOT / "server"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from agentls.cli.patterns_cmd import collect  # noqa: E402
 from patterns_speed import fetch  # noqa: E402
+
+from agentls.cli.patterns_cmd import collect  # noqa: E402
 
 
 def fetch_extra() -> list[Path]:
@@ -112,7 +113,9 @@ def main() -> int:
     fp = tot["reported"] - tot["tp"]
     before = tot["true_judged"] / tot["judged"]
     after = tot["tp"] / tot["reported"] if tot["reported"] else 1.0
-    print(f"{'micro':<26}{tot['judged']:>7}{tot['true_judged']:>6}{tot['reported']:>6}{tot['tp']:>5}{fp:>5}{after:>7.2f}")
+    print(
+        f"{'micro':<26}{tot['judged']:>7}{tot['true_judged']:>6}{tot['reported']:>6}{tot['tp']:>5}{fp:>5}{after:>7.2f}"
+    )
     print(f"precision when sampled: {before:.2f}; now: {after:.2f}")
     lost = [e for e in dropped if e["verdict"]]
     print(f"dropped: {len(dropped) - len(lost)} false (fixed), {len(lost)} true (lost on real code)")

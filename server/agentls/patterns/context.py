@@ -212,7 +212,9 @@ class Ctx:
         offered = set(self.all_methods(target))
         for ref, c in duck:
             called = set(c.methods)
-            if called <= offered and called & abstract and ref != target:
+            # Duck typing by one shared method name (`close`, `get`) proves nothing; calling
+            # two of its methods, or the whole of a one-method interface, does.
+            if called <= offered and called & abstract and (len(called) >= 2 or called >= abstract) and ref != target:
                 out.append((ref, c))
         return out
 

@@ -75,7 +75,7 @@ class FunctionFacts:
     returns_annotation: str | None = None
     decorators: list[str] = field(default_factory=list)
     abstract: bool = False
-    body_kind: str = "real"  # stub | not_implemented | trivial | real
+    body_kind: str = "real"  # stub | not_implemented | trivial | constant | real
     statements: int = 0
     calls: list[Call] = field(default_factory=list)
     self_reads: set[str] = field(default_factory=set)

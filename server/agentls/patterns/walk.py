@@ -22,7 +22,11 @@ from agentls.patterns.facts import (
 from agentls.patterns.model import Range
 from agentls.text import split_lines
 
-_SQL = re.compile(r"\s*(select|insert|update|delete)\b", re.IGNORECASE)
+# A statement, not a word: `"update"` or `"delete"` as a plain string is an option name.
+_SQL = re.compile(
+    r"\s*(?:(select)\b[\s\S]*?\bfrom\s|(insert)\s+into\s|(update)\s+[\w.\"`\[\]]+\s+set\s|(delete)\s+from\s)",
+    re.IGNORECASE,
+)
 _CONTAINER_METHODS = frozenset(
     {"append", "add", "extend", "insert", "appendleft", "setdefault"} | {"pop", "popleft", "remove", "discard", "clear"}
 )
@@ -163,10 +167,12 @@ def _body_kind(body: list[ast.stmt]) -> tuple[str, int]:
             return "not_implemented", 1
         if isinstance(s, ast.Return) and (
             s.value is None
-            or isinstance(s.value, ast.Constant)
+            or (isinstance(s.value, ast.Constant) and s.value.value in (None, "", b""))
             or (isinstance(s.value, ast.List | ast.Dict | ast.Tuple | ast.Set) and not _has_elts(s.value))
         ):
             return "trivial", 1
+        if isinstance(s, ast.Return) and isinstance(s.value, ast.Constant):
+            return "constant", 1  # `return "SmallInt"`, `return False`: an answer, not nothing
     return "real", len(stmts)
 
 
@@ -266,7 +272,7 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
             if type(v) is str and len(v) > 6:
                 m = _SQL.match(v)
                 if m:
-                    f.sql.add(m.group(1).lower())
+                    f.sql.add(next(g for g in m.groups() if g).lower())
         elif t is ast.Assign or t is ast.AnnAssign or t is ast.AugAssign:
             targets = node.targets if t is ast.Assign else [node.target]
             _assign(targets, node.value, f, params)
@@ -344,14 +350,25 @@ def _call(node: ast.Call, f: FunctionFacts, params: frozenset[str], called: set[
                     container = container[: -len(suffix)] + "[]"
             arg = node.args[-1] if node.args else None
             f.container_ops.append(ContainerOp(container, method, value_of(arg, params), line))
-    elif name == "getattr" and len(node.args) >= 2:
+    elif name == "getattr" and len(node.args) >= 2 and type(node.args[0]) is ast.Name and node.args[0].id == "self":
+        # Dispatch on the *kind* of something: `"visit_" + type(node).__name__`,
+        # `f"visit_{node.__visit_name__}"`. A bare name (`f"_memo_{key}"`) is a lookup by
+        # attribute name, and `getattr(other, ...)` asks another object.
         prefix = node.args[1]
         if isinstance(prefix, ast.BinOp) and isinstance(prefix.left, ast.Constant):
-            f.dynamic_getattr.append(str(prefix.left.value))
-        elif isinstance(prefix, ast.JoinedStr) and prefix.values:
-            head = prefix.values[0]
-            if isinstance(head, ast.Constant):
+            if _derived(prefix.right):
+                f.dynamic_getattr.append(str(prefix.left.value).split("%")[0])
+        elif isinstance(prefix, ast.JoinedStr) and len(prefix.values) >= 2:
+            head, rest = prefix.values[0], prefix.values[1]
+            if isinstance(head, ast.Constant) and isinstance(rest, ast.FormattedValue) and _derived(rest.value):
                 f.dynamic_getattr.append(str(head.value))
+
+
+def _derived(node: ast.expr) -> bool:
+    """An attribute or call result (`node.kind`, `type(x).__name__`, `x.name.lower()`)."""
+    if isinstance(node, ast.Tuple):
+        return any(_derived(e) for e in node.elts)
+    return isinstance(node, ast.Attribute | ast.Call)
 
 
 def _assign(targets: list[ast.expr], value: ast.expr | None, f: FunctionFacts, params: frozenset[str]) -> None:

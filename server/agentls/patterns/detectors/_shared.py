@@ -62,24 +62,30 @@ def _storage_attrs(ctx: Ctx, ref: ClassRef) -> set[str]:
 
 
 def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
-    """Collection-like persistence: a method stores a whole object, another looks one up."""
+    """Collection-like persistence: a method stores a whole object, another looks it up again
+    in the same storage (attribute, or SQL)."""
 
     def compute() -> list[Ev]:
         storage = _storage_attrs(ctx, ref)
-        adds: list[Ev] = []
-        gets: list[Ev] = []
-        for m in ref.cls.methods.values():
-            if m.name.startswith("__") or not m.params:
+        adds: dict[str, Ev] = {}
+        gets: dict[str, Ev] = {}
+        # A repository is the collection's interface: its public methods are about the storage.
+        public = [m for m in ref.cls.methods.values() if m.is_public and m.kind in ("method", "classmethod")]
+        about = [m for m in public if m.sql or (m.self_reads | set(m.self_writes)) & storage]
+        if not public or len(about) * 2 < len(public):
+            return []
+        for m in public:
+            if not m.params:
                 continue
             line = m.selection.line
             for op in m.container_ops:
                 head = op.container.removeprefix("self.").split(".")[0].rstrip("[]")
-                if head not in storage or not param_of(m, op.arg):
+                if not op.container.startswith("self.") or head not in storage or not param_of(m, op.arg):
                     continue
                 # A cache maps an unrelated key to the value; a repository keys an object by
                 # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects.
                 if op.op in ("append", "add") or op.key.startswith(f"attr:{op.arg[6:]}."):
-                    adds.append((line, f"`{m.name}` stores the object it receives in `{op.container}`"))
+                    adds.setdefault(head, (line, f"`{m.name}` stores the object it receives in `{op.container}`"))
             for call in m.calls:
                 head = call.receiver.removeprefix("self.")
                 stores = call.method in ("add", "merge", "save", "insert", "put", "add_all", "persist")
@@ -89,24 +95,30 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                     and call.receiver.startswith("self.")
                     and any(param_of(m, a) for a in call.args)
                 ):
-                    adds.append((line, f"`{m.name}` hands the object to `{call.receiver}`"))
+                    adds.setdefault(head, (line, f"`{m.name}` hands the object to `{call.receiver}`"))
             if "insert" in m.sql:
-                adds.append((line, f"`{m.name}` writes with an SQL INSERT"))
+                adds.setdefault("<sql>", (line, f"`{m.name}` writes with an SQL INSERT"))
             for container, key in m.subscripts:
-                if container.removeprefix("self.") in storage and param_of(m, key):
-                    gets.append((line, f"`{m.name}` looks the object up by key in `{container}`"))
+                head = container.removeprefix("self.")
+                if container.startswith("self.") and head in storage and param_of(m, key):
+                    gets.setdefault(head, (line, f"`{m.name}` looks the object up by key in `{container}`"))
             for value in m.returns:
                 if value.startswith("call:self.") and value[10:].split(".")[0] in storage:
-                    gets.append((line, f"`{m.name}` returns what `self.{value[10:].split('.')[0]}` finds"))
+                    head = value[10:].split(".")[0]
+                    gets.setdefault(head, (line, f"`{m.name}` returns what `self.{head}` finds"))
             if "select" in m.sql and m.returns:
-                gets.append((line, f"`{m.name}` reads with an SQL SELECT"))
+                gets.setdefault("<sql>", (line, f"`{m.name}` reads with an SQL SELECT"))
             for loop in m.loops:
                 # a search: the loop reads each element's attribute to match the key it was given
                 matches = any(r.startswith(f"{loop.target}.") for r in m.foreign_reads)
-                if loop.iter.removeprefix("self.") in storage and m.returns and matches and m.params:
-                    gets.append((line, f"`{m.name}` searches `{loop.iter}`"))
-        if adds and gets:
-            return [adds[0], gets[0]]
+                head = loop.iter.removeprefix("self.")
+                if loop.iter.startswith("self.") and head in storage and m.returns and matches:
+                    gets.setdefault(head, (line, f"`{m.name}` searches `{loop.iter}`"))
+        for head, ev in adds.items():
+            if head in gets:
+                return [ev, gets[head]]
+        if "<sql>" in adds and gets:
+            return [adds["<sql>"], next(iter(gets.values()))]
         return []
 
     return memo(ctx, "repo", ref, compute)
@@ -150,7 +162,9 @@ def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         eq = ref.cls.methods.get("__eq__")
         if eq is None:
             return []
-        compared = {a for a in eq.self_reads if a not in ref.cls.methods}
+        compared = {a for a in eq.self_reads if a not in ref.cls.methods and not a.startswith("__")}
+        if eq.self_calls:
+            return []  # equality through a computed summary (`self.deconstruct()`) is by value
         other = {r.partition(".")[2] for r in eq.foreign_reads}
         state = ref.cls.instance_attrs() | set(ref.cls.fields)
         if len(compared) != 1 or not (compared & other) or len(state) < 2:
@@ -163,9 +177,9 @@ def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             if not n.startswith("__")
             and (m.self_writes or any(op.container.startswith("self.") for op in m.container_ops))
         ]
-        if not mutators:
-            return []
         ident = next(iter(compared))
+        if not mutators or any(ident in m.self_writes for n, m in ref.cls.methods.items() if n != "__init__"):
+            return []  # no life to live, or an "identity" that changes: not an entity
         out = [(eq.selection.line, f"equality compares only `{ident}`, its identity")]
         h = ref.cls.methods.get("__hash__")
         if h is not None and ident in h.self_reads:
@@ -201,6 +215,8 @@ def handler_maps(ctx: Ctx) -> list[tuple[ModuleIndex, str, bool, list[tuple[Clas
             for name, entries in module.dicts.items():
                 resolved = []
                 for e in entries:
+                    if e.key == "const":
+                        continue  # a string or number key names an option, not a message class
                     r = ctx.ws.resolve(module, e.key)
                     if r is not None and e.values and not any(ctx.ws.resolve(module, v) for v in e.values):
                         resolved.append((r, list(e.values)))

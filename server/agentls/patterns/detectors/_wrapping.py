@@ -50,8 +50,11 @@ def wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
 
 
 def is_proxy_like(w: Wrap) -> bool:
-    """The wrapper creates its subject, creates it lazily, or guards access to it."""
+    """The wrapper creates its subject lazily, or guards access to it. Building a part eagerly
+    in the constructor, or skipping an optional part when it is None, is plain composition."""
     attr = f"self.{w.collab.attr}"
-    if w.collab.instantiated or any(attr in m.none_checks for m, _ in w.forwards):
-        return True
+    for m, _ in w.forwards:
+        made = any(v.startswith("call:") for v in m.self_writes.get(w.collab.attr, []))
+        if made and attr in m.none_checks:  # `if self._real is None: self._real = Real()`
+            return True
     return any(m.raises and m.complexity > 1 for m, _ in w.forwards)

@@ -24,8 +24,9 @@ class Adapter(Detector):
     ## How it is detected
     A class that implements an interface (a base class with methods it overrides) and holds an
     object that is *not* of that interface, received or created in its constructor, and whose
-    overriding methods call *differently named* methods on it. Same-named forwarding to the same
-    interface is a decorator or proxy instead.
+    overriding methods call *differently named*, public methods on it from short bodies
+    (cyclomatic complexity at most 3). Same-named forwarding to the same interface is a
+    decorator or proxy instead; calls into the held object's private helpers are not.
     """
 
     id = "adapter"
@@ -41,7 +42,10 @@ class Adapter(Detector):
             for w in wraps(ctx, ref):
                 if w.same_family or not w.collab.types:
                     continue  # an untyped injected object: we cannot tell its interface is foreign
-                renamed = [(m, n) for m, n in w.forwards if m.name != n]
+                # Translating means calling the adaptee's public interface from a short method;
+                # reaching into its private helpers, or a long algorithm that happens to query
+                # a collaborator, is not adaptation.
+                renamed = [(m, n) for m, n in w.forwards if m.name != n and not n.startswith("_") and m.complexity <= 3]
                 if not renamed or len(renamed) * 2 < len(w.forwards):
                     continue
                 m, n = renamed[0]

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev
-from agentls.patterns.detectors._shared import entity_evidence, value_object_evidence
+from agentls.patterns.detectors._shared import behaviour_methods, entity_evidence, value_object_evidence
 from agentls.patterns.detectors.domain_event import message_roles
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
@@ -12,7 +12,12 @@ from agentls.patterns.workspace import ClassRef
 
 
 def _domain(ctx: Ctx, ref: ClassRef) -> bool:
-    return bool(entity_evidence(ctx, ref) or value_object_evidence(ctx, ref)) and not message_roles(ctx, ref)
+    """An entity, or a value object with behaviour; a bare frozen record is not a domain type."""
+    if message_roles(ctx, ref):
+        return False
+    if entity_evidence(ctx, ref):
+        return True
+    return bool(value_object_evidence(ctx, ref)) and any(m.kind == "method" for m in behaviour_methods(ref.cls))
 
 
 @register
@@ -27,10 +32,11 @@ class Aggregate(Detector):
     - `member`: an entity or value object inside it.
 
     ## How it is detected
-    A class that keeps a collection of entities or value objects (typed as such, or filled
-    with ones it receives or creates) and has a public method that checks a condition (raises,
-    or branches) before changing the collection or its members; or that records domain events
-    in its own list. A class that is itself kept in another aggregate's collection is a member.
+    A class that keeps a collection of entities or value objects with behaviour (typed as
+    such, or filled with ones it receives or creates; a bare frozen record does not count) and
+    has a public method that checks a condition (raises, or branches) before changing the
+    collection or its members; or that records domain events in its own list. A class that is
+    itself kept in another aggregate's collection is a member.
     """
 
     id = "aggregate"

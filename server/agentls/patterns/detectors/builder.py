@@ -17,6 +17,14 @@ def _is_step(m: FunctionFacts) -> bool:
     return changes_state and not m.name.startswith("__") and bool(m.params)
 
 
+def _parts(m: FunctionFacts) -> set[str]:
+    """The ``self`` attributes a step records."""
+    out = set(m.self_writes)
+    out |= {op.container.removeprefix("self.").split(".")[0].rstrip("[]") for op in m.container_ops}
+    out |= {s.receiver.removeprefix("self.").split(".")[0] for s in m.attr_stores if s.receiver.startswith("self.")}
+    return out
+
+
 @register
 class Builder(Detector):
     """Separates the step-by-step construction of a complex object from its representation:
@@ -31,9 +39,13 @@ class Builder(Detector):
 
     ## How it is detected
     A class with at least two methods that record a part in its own state and return `self`
-    (a fluent builder) and a method returning the product or the object it assembled; or at
-    least two such state-recording steps that a director class calls on a held builder, and a
-    method returning a new instance of another class (the product).
+    (a fluent builder), or at least two such steps that a director class calls on a held
+    builder, and a public method without required parameters that returns a new instance of
+    another class (the product) made from two or more of the recorded parts (not wrapping
+    `self` itself). A fluent class without such a product method
+    (a generative query or statement that is its own result, a cursor returning `self` for
+    chaining) is not a builder; one that merely hands back an attribute it assembled is
+    reported below the default threshold (0.45).
     """
 
     id = "builder"
@@ -50,17 +62,26 @@ class Builder(Detector):
             return None  # cheap exit before resolving the hierarchy
         methods = ctx.all_methods(ref)
         steps = [m for m in methods.values() if _is_step(m)]
+        if len(steps) < 2:
+            return None
+        parts = set().union(*(_parts(s) for s in steps))
         products: list[ClassRef] = []
         result = None
         for m in methods.values():
             if m.name.startswith("_") or m in steps or m.kind == "property":
                 continue
             made = [r for r in ctx.returned_classes(m) if r != ref]
-            assembled = any(v.startswith("attr:self.") for v in m.returns) and not m.params
-            if made or assembled:
+            # build() needs nothing more from the caller and copies the parts out; wrapping
+            # `self` into another object (`Grouping(self)`) is not producing a product.
+            required = any(not p.has_default for p in m.params)
+            wraps_self = any("self" in c.args for c in m.calls)
+            if made and len(m.self_reads & parts) >= 2 and not required and not wraps_self:
                 result, products = m, made
                 break
-        if result is None or len(steps) < 2:
+            assembled = any(v.startswith("attr:self.") for v in m.returns) and not m.params
+            if assembled and result is None:
+                result = m
+        if result is None:
             return None
         fluent = [s for s in steps if "self" in s.returns]
         if len(fluent) < 2 and not products:
@@ -85,14 +106,14 @@ class Builder(Detector):
                         ref,
                         self.id,
                         "builder",
-                        0.85 if fluent else 0.8,
+                        (0.85 if fluent else 0.8) if products else 0.45,
                         ev,
                         [*((p, "product") for p in products), *((d, "director") for d in directors)],
                     )
             for attr, c in ctx.collabs(ref).items():
                 for t in c.types:
                     built = self._builder(ctx, t)
-                    if built and len(set(c.methods) & {s.name for s in built[0]}) >= 2 and t != ref:
+                    if built and built[2] and len(set(c.methods) & {s.name for s in built[0]}) >= 2 and t != ref:
                         yield ctx.det(
                             ref,
                             self.id,

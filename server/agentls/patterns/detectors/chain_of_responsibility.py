@@ -23,7 +23,9 @@ class ChainOfResponsibility(Detector):
     ## How it is detected
     A class with an attribute holding another handler of its own hierarchy that may be absent
     (defaults to `None`, is checked for `None`, or is set by a method such as `set_next`), and a
-    method that calls the *same* method on that successor, where handlers come in kinds (the
+    method that, behind a decision, returns the result of the *same* method on that successor
+    (handle here or pass on; a part's result used inside a computation is composition), where
+    handlers come in kinds (the
     method is overridden by subclasses or declared by a base) or are linked by a setter. A
     linked list's recursive search is not a chain. Subclasses overriding the method are
     concrete handlers.
@@ -41,7 +43,9 @@ class ChainOfResponsibility(Detector):
         candidates = [
             c
             for c in ctx.collabs(ref).values()
-            if not c.container and any(n in methods and not n.startswith("__") for n in c.methods)
+            if not c.container
+            and c.attr not in methods  # a computed property is not a successor link
+            and any(n in methods and not n.startswith("__") for n in c.methods)
         ]
         if not candidates:
             return None  # cheap exit: no same-named forwarding to a held object
@@ -71,6 +75,11 @@ class ChainOfResponsibility(Detector):
                 continue  # the successor is built internally: a helper object, not a chain link
             for m in ref.cls.methods.values():
                 if c.methods.get(m.name) is None or m.name.startswith("__"):
+                    continue
+                # Passing on means answering with the successor's answer, behind a decision
+                # (handle here, or pass on); using a part's result inside a computation, or
+                # closing a wrapped object unconditionally, is composition.
+                if f"call:self.{c.attr}.{m.name}" not in m.returns or m.complexity < 2:
                     continue
                 # A linked list's recursive search has the same shape; handlers come in kinds:
                 # overridden in subclasses, declared by an interface, or chained by a setter.

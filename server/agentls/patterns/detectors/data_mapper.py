@@ -22,10 +22,10 @@ class DataMapper(Detector):
     - `domain_object`: a mapped domain class.
 
     ## How it is detected
-    - A class with a method that builds an instance of another class by indexing a row it
-      receives (`Order(row["id"], row["total"])`) and a method that turns such an object back into a
-      row (returns a dict or tuple of its fields, or writes it with SQL). Classes converting
-      *themselves* (`to_dict`/`from_dict`) are not mappers.
+    - A class with a method that builds an instance of another class from two or more fields
+      indexed out of a row it receives (`Order(row["id"], row["total"])`) and a method that
+      turns such an object back into a row (returns a dict or tuple of its fields, or writes it
+      with SQL). Classes converting *themselves* (`to_dict`/`from_dict`) are not mappers.
     - A function that registers classical ORM mappings (`map_imperatively(Order, table)`).
     """
 
@@ -41,7 +41,8 @@ class DataMapper(Detector):
         loops = {loop.target for loop in m.loops}
         sources = names | loops
         for call in m.calls:
-            if any(a.startswith("sub:") and a[4:].rstrip("[]") in sources for a in call.args):
+            # fields taken out of a row: two or more arguments indexed from it
+            if sum(1 for a in call.args if a.startswith("sub:") and a[4:].rstrip("[]") in sources) >= 2:
                 r = ctx.resolve(call.func, ref.module)
                 if r is not None and r != ref:
                     return r

@@ -22,7 +22,10 @@ class Entity(Detector):
     ## How it is detected
     `__eq__` compares exactly one attribute of `self` with the same attribute of the other
     object, in a class that has more state than that attribute (and usually `__hash__` on the
-    same attribute). Equality over all fields is a value object instead.
+    same attribute), that changes that other state over its life but never reassigns the
+    identity outside `__init__`. Equality over all fields, or through a computed summary
+    (`self.deconstruct()`) or `__class__`, is a value object instead; an "identity" that a
+    method rewrites (a file name changed on save) is not one.
     """
 
     id = "entity"

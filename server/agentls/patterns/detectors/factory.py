@@ -26,11 +26,14 @@ class Factory(Detector):
 
     ## How it is detected
     - A function or method whose `return` statements instantiate two or more different classes
-      of the workspace, behind a branch; or that instantiates the value found in a dict of
+      of the workspace, behind a branch, with at least two thirds of its `return`s being such
+      instantiations and no more decisions than choosing among them needs (cyclomatic
+      complexity at most twice the number of products plus two: a long request handler that
+      sometimes redirects is not a factory); or that instantiates the value found in a dict of
       classes keyed by its argument (`return SHAPES[kind](...)`).
     - Factory method: a method declared in a base class (abstract or overridden) that two or
-      more subclasses override, each returning an instance of a different class, and that
-      another method of the base calls on `self`.
+      more subclasses override, each returning an instance of a different class (not `self`,
+      nor a wrapper around `self`), and that another method of the base calls on `self`.
     """
 
     id = "factory"
@@ -46,7 +49,11 @@ class Factory(Detector):
         if fn.name.startswith("__") or fn.kind == "property":
             return None
         products = [r for r in ctx.returned_classes(fn) if r.cls.name != fn.qualname.split(".")[0]]
-        if len(products) >= 2 and fn.complexity > 1:
+        made = sum(1 for v in fn.returns if v.startswith("call:") and ctx.resolve(v[5:]) is not None)
+        # A factory's answers are its products; a function that mostly returns other things
+        # (a request handler that sometimes redirects) only happens to construct some.
+        choosing = 1 < fn.complexity <= 2 * len(products) + 2  # its decisions pick the class
+        if len(products) >= 2 and choosing and made * 3 >= len(fn.returns) * 2:
             return [(fn.selection.line, f"returns one of {len(products)} classes depending on its input")], products
         for value in fn.returns:
             if value.startswith("call:") and value.endswith("[]"):
@@ -106,6 +113,8 @@ class Factory(Detector):
             made = []
             for s in subs:
                 m = s.cls.methods.get(name)
+                if m is not None and ("self" in m.returns or any("self" in c.args for c in m.calls)):
+                    continue  # returning or wrapping itself (`Grouping(self)`) is not creating
                 products = ctx.returned_classes(m, s.module) if m else []
                 if products:
                     made.append((s, products[0]))

@@ -38,6 +38,20 @@ def _shared_instances(
     return None
 
 
+def _mutable(ref: ClassRef) -> bool:
+    """Changes its own state after construction: not safe to share."""
+    for name, m in ref.cls.methods.items():
+        if name.startswith("__") or m.kind == "property":
+            continue
+        if m.self_writes or any(op.container.startswith("self.") for op in m.container_ops):
+            return True
+    return False
+
+
+def _conf(ref: ClassRef) -> float:
+    return 0.45 if _mutable(ref) else 0.8
+
+
 @register
 class Flyweight(Detector):
     """Shares fine-grained objects instead of creating one per use: a factory keeps a cache keyed
@@ -53,7 +67,10 @@ class Flyweight(Detector):
     A function, method or `__new__` that looks its argument up in a dict (`key in cache`,
     `cache.get(key)`), on a miss stores a *new instance of a class* under that key, and returns
     the cached entry. Caches of arbitrary computed values are memoisation; a single instance
-    with no key is a singleton; storing objects handed in by callers is a registry.
+    with no key is a singleton; storing objects handed in by callers is a registry. Shared
+    objects must be immutable: when the cached class changes its own state after construction
+    (a per-key mutable collection, per-render state), both roles are reported below the
+    default threshold (0.45).
     """
 
     id = "flyweight"
@@ -68,7 +85,7 @@ class Flyweight(Detector):
                     fn,
                     self.id,
                     "flyweight_factory",
-                    0.8,
+                    _conf(found[1]),
                     [(fn.selection.line, f"returns the `{found[1].cls.name}` cached in `{found[0]}` for its key")],
                     [(found[1], "flyweight")],
                 )
@@ -79,7 +96,7 @@ class Flyweight(Detector):
                     ref,
                     self.id,
                     "flyweight",
-                    0.8,
+                    _conf(ref),
                     [(ref.cls.selection.line, f"instances are shared through `{shared[ref.key]}`")],
                 )
                 continue
@@ -92,7 +109,7 @@ class Flyweight(Detector):
                         ref,
                         self.id,
                         "flyweight",
-                        0.8,
+                        _conf(ref),
                         [(m.selection.line, f"`{m.name}` returns the shared instance for equal arguments")],
                     )
                 else:
@@ -100,7 +117,7 @@ class Flyweight(Detector):
                         ref,
                         self.id,
                         "flyweight_factory",
-                        0.8,
+                        _conf(found[1]),
                         [(m.selection.line, f"`{m.name}` returns the `{found[1].cls.name}` cached in `{found[0]}`")],
                         [(found[1], "flyweight")],
                     )

@@ -11,12 +11,33 @@ from agentls.patterns.registry import Detector, register
 
 def layer_of(module: str, layers: tuple[tuple[str, tuple[str, ...]], ...]) -> int | None:
     """Index of the first layer named among the first three components of ``module``."""
+    found = place(module, layers)
+    return found[1] if found else None
+
+
+def place(module: str, layers: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str, int] | None:
+    """(package holding the layer, layer index) for the first component naming a layer."""
     parts = module.split(".")[:3]
-    for part in parts:
+    for depth, part in enumerate(parts):
         for i, (_, names) in enumerate(layers):
             if part in names:
-                return i
+                return ".".join(parts[:depth]), i
     return None
+
+
+def _layered(ctx: Ctx) -> dict[str, set[int]]:
+    """Package -> the layers found directly inside it, over the whole workspace (cached)."""
+    key = ("layered", ctx.settings.layers)
+    cached = ctx._cache.get(key)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    hit: dict[str, set[int]] = {}
+    for module in ctx.ws.modules():
+        found = place(module.module, ctx.settings.layers)
+        if found:
+            hit.setdefault(found[0], set()).add(found[1])
+    ctx._cache[key] = hit
+    return hit
 
 
 @register
@@ -36,9 +57,11 @@ class LayerViolation(Detector):
     `repositories`, `persistence`), `service` (`service`, `services`, `service_layer`,
     `application`, `use_cases`) and `entrypoints` (`entrypoints`, `api`, `web`, `cli`,
     `views`, `ui`): the service layer may wire adapters, adapters may not call services, and
-    nothing but entrypoints imports entrypoints. The `layers` setting replaces them. An import is a violation when both
-    modules share their top-level package and the imported module's layer is further out than
-    the importer's.
+    nothing but entrypoints imports entrypoints. The `layers` setting replaces them. Layers
+    count only as a layout: sibling packages, at least three of them (or all of them, when
+    fewer are configured) side by side in one package of the workspace, so a framework's lone
+    `core` or `models` package is not taken for a domain layer. An import is a violation when
+    it goes from one layer to a sibling layer further out.
     """
 
     id = "layer_violation"
@@ -47,16 +70,21 @@ class LayerViolation(Detector):
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         layers = ctx.settings.layers
-        here = layer_of(ctx.index.module, layers)
-        if here is None:
+        found = place(ctx.index.module, layers)
+        if found is None:
             return
-        root = ctx.index.module.split(".")[0]
+        package, here = found
+        # A layered layout has its layers side by side: a package holding at least three of
+        # them (or all, when fewer are configured). A lone `core` or `models` is just a name.
+        if len(_layered(ctx).get(package, ())) < min(3, len(layers)):
+            return
         for imp in ctx.index.imports:
             target = f"{imp.module}.{imp.name}" if imp.name else imp.module
-            if target.split(".")[0] != root:
+            there_at = place(target, layers)
+            if there_at is None or there_at[0] != package:
                 continue
-            there = layer_of(target, layers)
-            if there is None or there <= here:
+            there = there_at[1]
+            if there <= here:
                 continue
             d = ctx.det(
                 ctx.index,

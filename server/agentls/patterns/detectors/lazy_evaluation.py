@@ -21,7 +21,8 @@ class LazyEvaluation(Detector):
 
     ## How it is detected
     - A property or method that tests `self._x is None` (or `not in`), assigns `self._x` and
-      returns `self._x`.
+      returns `self._x`; when it also raises (a one-shot `begin()` that refuses a second call)
+      it is reported below the default threshold (0.45).
     - A class with `__get__` that calls the wrapped function and writes the result into the
       instance (`instance.__dict__[name] = value` or `setattr(instance, ...)`).
 
@@ -62,7 +63,9 @@ class LazyEvaluation(Detector):
                             m,
                             self.id,
                             "lazy_attribute",
-                            0.8 if m.kind == "property" else 0.7,
+                            # raising when the value is already there is a one-shot start
+                            # (`begin()`), not a cached computation
+                            (0.8 if m.kind == "property" else 0.7) if not m.raises else 0.45,
                             [(m.selection.line, f"computes `self.{attr}` on first access, then reuses it")],
                             [(ref, "owner")],
                         )

@@ -22,8 +22,10 @@ class Mediator(Detector):
     ## How it is detected
     A colleague class calls a method on an object it holds passing `self` (`self.mediator.
     notify(self, "event")`), and that object's class (by annotation or by the method name)
-    holds two or more other objects (or a collection of them) and, in that method, branches or
-    loops to call methods on them.
+    keeps that colleague's kind itself (by annotation or by creating it), holds two or more
+    other objects (or a collection of them) and, in that method, branches or loops to call
+    methods on them. A call that merely passes `self` to a method of the same name elsewhere is
+    not enough.
     """
 
     id = "mediator"
@@ -52,10 +54,15 @@ class Mediator(Detector):
                         continue
                     targets = c.types or by_method.get(call.method, [])
                     for t in targets:
-                        if t != ref and self._coordinates(ctx, t, call.method):
+                        if t != ref and self._holds(ctx, t, ref) and self._coordinates(ctx, t, call.method):
                             links.append((ref, t, call.method, call.line))
         ctx._cache[key] = links
         return links
+
+    def _holds(self, ctx: Ctx, mediator: ClassRef, colleague: ClassRef) -> bool:
+        """The mediator knows its colleagues: it keeps one of the colleague's kind."""
+        kinds = {colleague.key, *(a.key for a in ctx.ancestors(colleague))}
+        return any(t.key in kinds for c in ctx.collabs(mediator).values() for t in c.types)
 
     def _coordinates(self, ctx: Ctx, ref: ClassRef, method: str) -> bool:
         m = ref.cls.methods.get(method)

@@ -23,7 +23,11 @@ class NullObject(Detector):
     ## How it is detected
     A concrete subclass of a class whose other implementations do real work, that overrides at
     least one of the base's methods, and whose every method (besides `__init__`/`__repr__`)
-    is empty or returns a constant (`pass`, `return None`, `return 0`, `return []`).
+    is empty or returns nothing (`pass`, `return None`, `return ""`, `return []`; returning
+    `0`, `False` or a non-empty string is an answer, not nothing). It must stand in for the
+    whole interface: implement all the base's abstract methods, or, for a concrete base,
+    override at least two of its methods; a single no-op override of one hook in a larger
+    class is reported below the default threshold (0.45).
     """
 
     id = "null_object"
@@ -46,11 +50,16 @@ class NullObject(Detector):
                     and any(d.cls.methods.get(n) and d.cls.methods[n].body_kind == "real" for n in overridden)
                 ]
                 if overridden and siblings:
+                    # A stand-in covers the interface: the base's abstract methods, or (for a
+                    # concrete base) more than one method of a small interface. One hook
+                    # overridden to return nothing in a large class is a variant, not a null.
+                    interface = base.cls.abstract_methods or set(base.cls.public_methods)
+                    covers = interface <= set(own) if base.cls.abstract_methods else len(overridden) >= 2
                     yield ctx.det(
                         ref,
                         self.id,
                         "null_object",
-                        0.85,
+                        0.85 if covers else 0.45,
                         [(own[n].selection.line, f"`{n}` does nothing") for n in sorted(overridden)[:3]],
                         [(base, "abstract_object")],
                     )

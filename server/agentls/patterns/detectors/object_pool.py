@@ -20,10 +20,10 @@ class ObjectPool(Detector):
     - `reusable`: the class of the pooled objects, when known.
 
     ## How it is detected
-    A class with a container attribute where one method takes an object out of it (`pop`,
-    `popleft`, `get`) and returns it, another puts a received object back (`append`, `add`,
-    `put`), and the pool itself creates the objects (instantiating a class, or calling a
-    factory it was given, when empty or up front in `__init__`).
+    A class with a container attribute where one public method takes an object out of it
+    (`pop`, `popleft`, `get`) and returns it, another public method puts a received object
+    back (`append`, `add`, `put`), and the pool itself creates the objects (instantiating a
+    class, or calling a factory it was given, when empty or up front in `__init__`).
     A plain stack or queue, which never creates what it stores, is not a pool.
     """
 
@@ -40,6 +40,8 @@ class ObjectPool(Detector):
             containers = {c.attr for c in collabs.values() if c.container or c.instantiated}
             takes = gives = None
             for m in ref.cls.methods.values():
+                if not m.is_public:
+                    continue  # acquire and release are the pool's public interface
                 for op in m.container_ops:
                     attr = op.container.removeprefix("self.")
                     if attr not in containers:

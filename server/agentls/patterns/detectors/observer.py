@@ -16,6 +16,10 @@ def notifies(ctx: Ctx, ref: ClassRef) -> tuple[FunctionFacts, FunctionFacts, str
     containers = {c.attr for c in ctx.collabs(ref).values() if c.container in ("list", "set")}
     containers |= {a for a, v in ref.cls.class_attrs.items() if v in ("list", "set")}
     for sub in methods.values():
+        # Subscribing is a small public operation (`attach`, `connect`), not a step of some
+        # larger algorithm that collects objects to process later.
+        if not sub.is_public or sub.complexity > 3:
+            continue
         for op in sub.container_ops:
             attr = op.container.removeprefix("self.")
             if op.op not in ("append", "add") or attr not in containers or not op.arg.startswith("param:"):
@@ -27,6 +31,8 @@ def notifies(ctx: Ctx, ref: ClassRef) -> tuple[FunctionFacts, FunctionFacts, str
                     if loop.iter.removeprefix("self.") != attr or not loop.target:
                         continue
                     for call in note.calls:
+                        if call.method.startswith("_"):
+                            continue  # observers are told through their public interface
                         if call.receiver == loop.target and call.method != note.name:
                             return sub, note, attr, call.method
                         if call.func == loop.target:
@@ -47,8 +53,9 @@ class Observer(Detector):
     - `concrete_observer`: reacts to notifications.
 
     ## How it is detected
-    A class with a list or set attribute, a method adding the object it receives to it, and
-    another method looping over it and calling a method on (or calling) each element. Classes
+    A class with a list or set attribute, a small public method adding the object it receives
+    to it, and another method looping over it and calling a public method on (or calling) each
+    element; a notification that calls the same method it is in is a composite's recursion. Classes
     implementing the called method in a hierarchy with an abstract declaration of it are
     observers. A dict of lists keyed by topic is publish-subscribe instead.
     """

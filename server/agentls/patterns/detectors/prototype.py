@@ -23,7 +23,8 @@ class Prototype(Detector):
     ## How it is detected
     - A public method returning `copy.copy(self)` / `copy.deepcopy(self)`, or a new
       `type(self)(...)` / `self.__class__(...)` whose state it copies from `self`.
-    - A class returning a deep or shallow copy of an object looked up in its own dict.
+    - A class returning a deep or shallow copy of an object looked up in its own dict (the
+      copy itself is returned, not merged into something else).
 
     Implementing only `__copy__`/`__deepcopy__` is copy protocol support, not reported.
     """
@@ -60,7 +61,8 @@ class Prototype(Detector):
                         [(m.selection.line, f"`{m.name}` builds a new instance of its own class from its state")],
                     )
                     break
-                if any(c.args[:1] and c.args[0].startswith("sub:self.") for c in copies) and m.params:
+                handed_out = any(v[5:] in _COPIES for v in m.returns if v.startswith("call:"))
+                if any(c.args[:1] and c.args[0].startswith("sub:self.") for c in copies) and m.params and handed_out:
                     yield ctx.det(
                         ref,
                         self.id,

@@ -23,8 +23,9 @@ class Proxy(Detector):
 
     ## How it is detected
     - A class implementing an interface that holds another implementation of it and forwards
-      same-named calls, while creating that object itself, creating it on first use
-      (`if self._real is None`) or guarding the forwarding with a check that raises.
+      same-named calls, while creating that object on first use (`if self._real is None`) or
+      guarding the forwarding with a check that raises. Building a part eagerly in the
+      constructor and delegating to it is composition, not a proxy.
     - A class whose `__getattr__` forwards every unknown attribute to a held object
       (`getattr(self._target, name)`).
     """
@@ -43,7 +44,7 @@ class Proxy(Detector):
             for w in wraps(ctx, ref):
                 same = [m for m, n in w.forwards if m.name == n]
                 if w.same_family and same and is_proxy_like(w):
-                    how = "creates" if w.collab.instantiated else "guards access to"
+                    how = "creates on first use" if w.collab.instantiated else "guards access to"
                     yield ctx.det(
                         ref,
                         self.id,

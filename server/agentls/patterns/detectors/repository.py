@@ -25,8 +25,11 @@ class Repository(Detector):
     with one method that stores a whole object it receives (keyed by that object's own
     attribute, appended to a collection, handed to `session.add`, or an SQL INSERT) and another
     that takes a key and returns what storage finds (subscript, search loop, ORM query, SQL
-    SELECT). A cache that maps an arbitrary key to a value is not a repository, and neither is a
-    class merely *named* `...Repository`. Its abstract base, when another implementation
+    SELECT), both public, and at least half of its public methods working on that storage (a
+    large class that happens to keep a list is not a collection interface). SQL counts only as
+    a statement (`SELECT … FROM`, `INSERT INTO`, `UPDATE … SET`, `DELETE FROM`), not a word. A
+    cache that maps an arbitrary key to a value is not a repository, and neither is a class
+    merely *named* `...Repository`. Its abstract base, when another implementation
     qualifies, is the abstract repository.
     """
 

@@ -24,10 +24,12 @@ class Strategy(Detector):
 
     ## How it is detected
     An interface (abstract class, Protocol, or a base whose public methods raise
-    `NotImplementedError`) with at least two concrete implementations, and a class outside that hierarchy that keeps
-    one in an attribute (by annotation, or by calling only the interface's methods on an
-    object it was given) and calls it. If implementations replace one another in the context,
-    it is State; if the context is itself a class hierarchy, it is Bridge. Names play no part.
+    `NotImplementedError`) with at least two concrete implementations, and a class outside
+    that hierarchy that keeps one in an attribute (by annotation, or by calling only the
+    interface's methods on an object it was given: two or more of them, or all of a
+    one-method interface, since one shared name such as `close` proves nothing) and calls it.
+    If implementations replace one another in the context, it is State; if the context is
+    itself a class hierarchy, it is Bridge. Names play no part.
     """
 
     id = "strategy"

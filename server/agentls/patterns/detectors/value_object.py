@@ -4,7 +4,12 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._shared import behaviour_methods, entity_evidence, value_object_evidence
+from agentls.patterns.detectors._shared import (
+    behaviour_methods,
+    entity_evidence,
+    is_namedtuple,
+    value_object_evidence,
+)
 from agentls.patterns.detectors.domain_event import message_roles
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
@@ -22,8 +27,10 @@ class ValueObject(Detector):
 
     ## How it is detected
     A frozen dataclass, a `NamedTuple`, or a class whose `__eq__` compares every field and
-    whose `__setattr__` refuses changes. Confidence rises when it has value behaviour (methods
-    returning new instances of itself, arithmetic dunders) or is held by an entity. Messages
+    whose `__setattr__` refuses changes. A frozen record with no instance methods (an argument
+    bundle, a result row) is reported below the default threshold (0.45); confidence rises
+    with value behaviour (0.6 for instance methods, 0.85 for methods returning a new instance
+    of itself; an alternative constructor does not count) or when an entity holds it (0.8). Messages
     (domain events, CQRS commands and queries) are reported as those instead.
     """
 
@@ -37,9 +44,13 @@ class ValueObject(Detector):
             ev = value_object_evidence(ctx, ref)
             if not ev or message_roles(ctx, ref):
                 continue
-            conf = 0.6
             own = ref.cls.name
-            for m in behaviour_methods(ref.cls):
+            # A frozen dataclass or NamedTuple with no behaviour is just a record (an argument
+            # bundle, a result row); value semantics show in what it does.
+            behaviour = [m for m in behaviour_methods(ref.cls) if m.kind == "method"]
+            explicit = not (ref.cls.frozen or is_namedtuple(ref.cls))
+            conf = 0.6 if behaviour or explicit else 0.45
+            for m in behaviour:
                 if any(
                     v in (f"call:{own}", "call:cls", "call:type()", "call:replace", "call:dataclasses.replace")
                     for v in m.returns

@@ -25,8 +25,11 @@ class Visitor(Detector):
     - Double dispatch: two or more classes have a same-named method that calls a method on
       its argument passing `self`, each calling a different method; classes defining those
       methods are visitors.
-    - Reflective dispatch: a method looks up `getattr(self, "prefix" + type name)` and the
-      class (or its subclasses) defines two or more methods with that prefix.
+    - Reflective dispatch: a method looks up `getattr(self, "prefix" + kind)`, where the kind
+      comes from its argument (`type(node).__name__`, `node.__visit_name__`), and the class
+      (or its subclasses) defines two or more methods with that prefix. Looking up a bare name
+      (`getattr(self, f"_memo_{key}")`, memoisation) or asking another object
+      (`getattr(node, "as_" + vendor)`) is not a visitor.
     """
 
     id = "visitor"
