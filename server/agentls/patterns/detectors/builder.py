@@ -67,8 +67,9 @@ class Builder(Detector):
         parts = set().union(*(_parts(s) for s in steps))
         products: list[ClassRef] = []
         result = None
+        step_ids = {id(s) for s in steps}  # identity: FunctionFacts compare field by field
         for m in methods.values():
-            if m.name.startswith("_") or m in steps or m.kind == "property":
+            if m.name.startswith("_") or id(m) in step_ids or m.kind == "property":
                 continue
             made = [r for r in ctx.returned_classes(m) if r != ref]
             # build() needs nothing more from the caller and copies the parts out; wrapping
