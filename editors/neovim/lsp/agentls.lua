@@ -16,4 +16,18 @@ return {
   settings = {
     agentls = {},
   },
+  -- Neovim 0.11 pulls diagnostics but does not handle workspace/diagnostic/refresh, which the
+  -- server sends when the expert's suggestions arrive: declare it and re-pull the buffers.
+  capabilities = { workspace = { diagnostics = { refreshSupport = true } } },
+  handlers = {
+    ['workspace/diagnostic/refresh'] = function(_, _, ctx)
+      local client = vim.lsp.get_client_by_id(ctx.client_id)
+      for bufnr in pairs(client and client.attached_buffers or {}) do
+        client:request('textDocument/diagnostic',
+          { textDocument = vim.lsp.util.make_text_document_params(bufnr) },
+          vim.lsp.diagnostic.on_diagnostic, bufnr)
+      end
+      return vim.NIL
+    end,
+  },
 }

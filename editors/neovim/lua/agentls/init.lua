@@ -12,6 +12,32 @@ M.defaults = {
 
 local uv = vim.loop
 
+-- Neovim 0.10 and 0.11 pull diagnostics but do not handle workspace/diagnostic/refresh, which
+-- the server sends when the expert's suggestions arrive: declare it and re-pull the buffers.
+-- (0.7 - 0.9 get pushed diagnostics and need nothing.)
+local function refresh_support(opts)
+  if not (vim.lsp.diagnostic and vim.lsp.diagnostic.on_diagnostic) then
+    return opts.capabilities, opts.handlers
+  end
+  local capabilities = vim.tbl_deep_extend('force', vim.lsp.protocol.make_client_capabilities(),
+    { workspace = { diagnostics = { refreshSupport = true } } }, opts.capabilities or {})
+  local handlers = vim.tbl_extend('keep', opts.handlers or {}, {
+    ['workspace/diagnostic/refresh'] = function(_, _, ctx)
+      local client = vim.lsp.get_client_by_id(ctx.client_id)
+      for bufnr in pairs(client and client.attached_buffers or {}) do
+        local params = { textDocument = vim.lsp.util.make_text_document_params(bufnr) }
+        if vim.fn.has('nvim-0.11') == 1 then
+          client:request('textDocument/diagnostic', params, vim.lsp.diagnostic.on_diagnostic, bufnr)
+        else
+          client.request('textDocument/diagnostic', params, vim.lsp.diagnostic.on_diagnostic, bufnr)
+        end
+      end
+      return vim.NIL
+    end,
+  })
+  return capabilities, handlers
+end
+
 local function exists(path)
   return uv.fs_stat(path) ~= nil
 end
@@ -38,6 +64,7 @@ local clients = {} -- root_dir -> client id (Neovim 0.7 only)
 
 local function config_for(root, opts)
   local settings = opts.settings or {}
+  local capabilities, handlers = refresh_support(opts)
   return {
     name = 'agentls',
     cmd = opts.cmd,
@@ -56,8 +83,8 @@ local function config_for(root, opts)
       end
     end,
     on_attach = opts.on_attach,
-    capabilities = opts.capabilities,
-    handlers = opts.handlers,
+    capabilities = capabilities,
+    handlers = handlers,
   }
 end
 
