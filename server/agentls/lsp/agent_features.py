@@ -22,6 +22,7 @@ def register(server: AgentLanguageServer) -> AgentEditing:
     @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
         try:
+            ls.forget_dialects()
             editing.watched(ls, params)
         except Exception:  # never a popup storm from a notification
             log.exception("didChangeWatchedFiles failed")

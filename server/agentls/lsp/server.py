@@ -48,6 +48,8 @@ class AgentLanguageServer(LanguageServer):
         self.settings = settings_mod.Settings()
         self.client_settings: dict[str, Any] = {}
         self.diagnostics = DiagnosticStore()
+        self._paths: dict[str, str | None] = {}
+        self._dialects: dict[str, str | None] = {}  # depends on the settings: cleared with them
         self.sources: list[DiagnosticSource] = []
         self.code_action_providers: list[CodeActions] = []
         self.hover_providers: list[Hover] = []
@@ -90,17 +92,32 @@ class AgentLanguageServer(LanguageServer):
                 uri=uri, version=doc.version, diagnostics=self.diagnostics.merged(uri)))
 
     def path_of(self, uri: str) -> str | None:
-        return to_fs_path(uri)
+        if uri not in self._paths:  # asked several times per keystroke; URIs parse slowly
+            if len(self._paths) > 4096:
+                self._paths.clear()
+            self._paths[uri] = to_fs_path(uri)
+        return self._paths[uri]
+
+    def forget_dialects(self) -> None:
+        """Files appeared or went (a ``.claude-plugin`` folder changes what ``agents/`` means)."""
+        self._dialects.clear()
 
     def dialect_of(self, uri: str) -> str | None:
         """Which agent-file dialect a document is, or ``None`` when it is not an agent file."""
+        if uri in self._dialects:
+            return self._dialects[uri]
         path = self.path_of(uri)
-        if path is None:
-            return None
-        forced = self.client_settings.get("dialect")  # "read every Markdown file as …"
-        if isinstance(forced, str) and forced and path.lower().endswith((".md", ".mdc")):
-            return forced
-        return dialect_for(path, self.settings.dialects)
+        dialect = None
+        if path is not None:
+            forced = self.client_settings.get("dialect")  # "read every Markdown file as …"
+            if isinstance(forced, str) and forced and path.lower().endswith((".md", ".mdc")):
+                dialect = forced
+            else:
+                dialect = dialect_for(path, self.settings.dialects)
+        if len(self._dialects) > 4096:
+            self._dialects.clear()
+        self._dialects[uri] = dialect
+        return dialect
 
     def apply_settings(self, raw: Any) -> None:
         """Editor settings (``agentls`` section) on top of the workspace's TOML configuration."""
@@ -123,6 +140,7 @@ class AgentLanguageServer(LanguageServer):
             self.window_show_message(t.ShowMessageParams(
                 type=t.MessageType.Warning, message=f"agentls settings: {exc}; using defaults"))
         self.settings = base
+        self._dialects.clear()
 
 
 def overrides_fields(raw: dict[str, Any]) -> list[str]:
