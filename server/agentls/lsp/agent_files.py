@@ -19,6 +19,8 @@ SOURCE = "agentls"
 @dataclass
 class Checked:
     version: int | None
+    settings: object
+    text: str
     doc: AgentDocument
     findings: list[Finding]
     positions: convert.Positions
@@ -34,14 +36,17 @@ class AgentFiles:
         if dialect is None:
             return None
         cached = self._cache.get(doc.uri)
-        if cached is not None and cached.version == doc.version and doc.version is not None:
-            return cached
         text = doc.source
+        # The version alone is not enough: a document closed and opened again starts at the
+        # same version with other text, and new settings (select/ignore) change the findings.
+        if (cached is not None and cached.version == doc.version and doc.version is not None
+                and cached.settings is ls.settings and cached.text == text):
+            return cached
         agent_doc, findings = check_text(text, ls.path_of(doc.uri), dialect, ls.settings)
         positions = convert.Positions(text, ls.position_encoding, agent_doc.index)
         diagnostics = [convert.diagnostic(f, positions, doc.uri, data={"i": i})
                        for i, f in enumerate(findings)]
-        result = Checked(doc.version, agent_doc, findings, positions, diagnostics)
+        result = Checked(doc.version, ls.settings, text, agent_doc, findings, positions, diagnostics)
         self._cache[doc.uri] = result
         return result
 

@@ -65,6 +65,8 @@ def register(server: AgentLanguageServer) -> None:
     def did_close(ls: AgentLanguageServer, params: t.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.diagnostics.clear(uri)
+        if ls.agent_files is not None:
+            ls.agent_files.forget(uri)
         if not ls.pull_diagnostics:
             ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 

@@ -1,0 +1,48 @@
+"""QA: agent-file diagnostics through the protocol, the way an editor drives them."""
+
+from __future__ import annotations
+
+import pytest
+import pytest_lsp
+from lsprotocol import types as t
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+from tests.conftest import SERVER_COMMAND, server_env
+from tests.lsp.helpers import open_doc, published, start
+
+CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
+URI = "file:///ws/.claude/agents/reviewer.md"
+COLOR = "---\nname: reviewer\ndescription: Reviews code\ncolor: chartreuse\n---\nBody\n"
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def vscode(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+    await start(lsp_client, "visual-studio-code")
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_ignore_setting_applies_to_open_documents(vscode: LanguageClient) -> None:
+    diags = await published(vscode, URI, lambda: open_doc(vscode, URI, COLOR))
+    assert "AG141" in [d.code for d in diags]
+
+    def ignore() -> None:
+        vscode.workspace_did_change_configuration(t.DidChangeConfigurationParams(
+            settings={"agentls": {"ignore": ["AG141"]}}))
+
+    diags = await published(vscode, URI, ignore)
+    assert "AG141" not in [d.code for d in diags]
+
+
+@pytest.mark.asyncio
+async def test_reopened_document_is_checked_again(vscode: LanguageClient) -> None:
+    diags = await published(vscode, URI, lambda: open_doc(vscode, URI, COLOR))
+    assert "AG141" in [d.code for d in diags]
+    cleared = await published(vscode, URI, lambda: vscode.text_document_did_close(
+        t.DidCloseTextDocumentParams(text_document=t.TextDocumentIdentifier(uri=URI))))
+    assert cleared == []
+    # Fixed on disk while closed; the editor opens it again, at version 1 again.
+    fixed = COLOR.replace("chartreuse", "green")
+    diags = await published(vscode, URI, lambda: open_doc(vscode, URI, fixed))
+    assert "AG141" not in [d.code for d in diags]
