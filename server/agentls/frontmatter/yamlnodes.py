@@ -166,8 +166,14 @@ def parse(text: str, max_depth: int = 64) -> Parsed:
         return _compose(prepared, len(text), max_depth)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        offset = min(mark.index, len(text)) if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
+        if (exc.context_mark is not None and mark is not None and mark.index >= len(text)
+                and exc.context == "while scanning a quoted scalar"):
+            # "found unexpected end of stream" at the end of the block says nothing about
+            # where the trouble is: the unterminated quote is.
+            mark = exc.context_mark
+            problem = f"{problem} {exc.context}"
+        offset = min(mark.index, len(text)) if mark is not None else None
         raise YamlError(problem, offset) from None
     except yaml.YAMLError as exc:
         raise YamlError(str(exc).splitlines()[0] if str(exc) else "invalid YAML", None) from None
