@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 from agentls.engine import check_text
 
 AGENT = ".claude/agents/x.md"
@@ -19,3 +24,20 @@ def test_unterminated_quote_is_reported_at_the_quote_not_at_the_last_key() -> No
     assert code == "AG003"
     assert covered == '"'
     assert "quoted scalar" in message
+
+
+def test_sarif_artifact_uris_are_uri_references(tmp_path: Path) -> None:
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    (agents / "My Agent, 100%.md").write_text("---\nname: a\ndescription: d\ncolor: Red\n---\nB\n")
+    (agents / "other.md").write_text("---\nname: b\ndescription: d\ncolor: Red\n---\nB\n")
+    r = subprocess.run([sys.executable, "-m", "agentls", "check", "--format", "sarif",
+                        ".claude/agents/My Agent, 100%.md", str(agents / "other.md")],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    results = json.loads(r.stdout)["runs"][0]["results"]
+    uris = sorted(loc["physicalLocation"]["artifactLocation"]["uri"]
+                  for res in results for loc in res["locations"])
+    assert uris == [".claude/agents/My%20Agent%2C%20100%25.md", (agents / "other.md").as_uri()]
+    fixes = [c["artifactLocation"]["uri"] for res in results for fx in res.get("fixes", [])
+             for c in fx["artifactChanges"]]
+    assert ".claude/agents/My%20Agent%2C%20100%25.md" in fixes

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
+from urllib.parse import quote
 
 from agentls import __version__, rules
 from agentls.model import Severity
@@ -17,6 +19,16 @@ def _region(index: LineIndex, start: int, end: int) -> dict[str, int]:
     a, b = index.position(start), index.position(end)
     return {"startLine": a.line + 1, "startColumn": a.column + 1,
             "endLine": b.line + 1, "endColumn": b.column + 1}
+
+
+def artifact_uri(path: str) -> str:
+    """A path as SARIF wants it: a URI reference (percent-encoded; absolute paths as file URIs)."""
+    posix = path.replace("\\", "/")
+    if PureWindowsPath(path).drive:
+        return PureWindowsPath(path).as_uri() if PureWindowsPath(path).is_absolute() else quote(posix)
+    if PurePosixPath(posix).is_absolute():
+        return PurePosixPath(posix).as_uri()
+    return quote(posix)  # also "a:b.md" -> "a%3Ab.md", which no one reads as a scheme
 
 
 def sarif(items: list[tuple[Located, LineIndex]]) -> dict[str, Any]:
@@ -36,7 +48,7 @@ def sarif(items: list[tuple[Located, LineIndex]]) -> dict[str, Any]:
     for item, index in items:
         f = item.finding
         location = {"physicalLocation": {
-            "artifactLocation": {"uri": item.path.replace("\\", "/")},
+            "artifactLocation": {"uri": artifact_uri(item.path)},
             "region": _region(index, f.span.start, f.span.end),
         }}
         result: dict[str, Any] = {
@@ -47,7 +59,7 @@ def sarif(items: list[tuple[Located, LineIndex]]) -> dict[str, Any]:
             result["fixes"] = [{
                 "description": {"text": f.fix.title},
                 "artifactChanges": [{
-                    "artifactLocation": {"uri": item.path.replace("\\", "/")},
+                    "artifactLocation": {"uri": artifact_uri(item.path)},
                     "replacements": [{
                         "deletedRegion": _region(index, e.span.start, e.span.end),
                         "insertedContent": {"text": e.new_text},
