@@ -80,7 +80,15 @@ def text(answer: Answer, req: Request, local_reason: str | None = None) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+_NL_LINES = re.compile(r"[^\n]*\n|[^\n]+")
+
+
 def diff(answer: Answer, req: Request) -> str:
     new, _ = apply_all(req.source, answer.suggestions)
-    return "".join(difflib.unified_diff(req.source.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=f"a/{req.path}", tofile=f"b/{req.path}"))
+    out = []
+    # Lines as `patch` and `git apply` count them: split at "\n" only (not at \f or \x1c).
+    for line in difflib.unified_diff(_NL_LINES.findall(req.source), _NL_LINES.findall(new),
+                                     fromfile=f"a/{req.path}", tofile=f"b/{req.path}"):
+        # A last line without a newline must say so, or `patch` and `git apply` reject the diff.
+        out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
