@@ -111,12 +111,13 @@ async def run_action(client: LanguageClient, action: t.CodeAction) -> None:
 
 
 async def expert_diagnostics(client: LanguageClient, uri: str) -> list[t.Diagnostic]:
-    if getattr(client, "recorded", "") == "neovim":  # pulls
+    if getattr(client, "recorded", "") == "neovim":
+        # Neovim pulls, but cannot be asked to pull again when the answer arrives: the
+        # expert's diagnostics are pushed to it, and left out of what it pulls.
         report = await client.text_document_diagnostic_async(t.DocumentDiagnosticParams(
             text_document=t.TextDocumentIdentifier(uri=uri)))
-        items = list(report.items)
-    else:
-        items = list(client.diagnostics.get(uri, []))
+        assert not [d for d in report.items if d.source == EXPERT]
+    items = list(client.diagnostics.get(uri, []))
     return [d for d in items if d.source == EXPERT]
 
 

@@ -224,9 +224,9 @@ class ExpertFeature:
         name = source_name(answer.expert)
         self.results[(uri, name)] = Delivered(answer.expert, kept)
         if not any(src.name == name for src in ls.sources):
-            ls.sources.append(DiagnosticSource(name, self._source(name)))
+            ls.sources.append(DiagnosticSource(name, self._source(name), late=True))
         ls.diagnostics.set(uri, name, doc.version, self.diagnose(ls, uri, doc.source, name) or [])
-        await _publish(ls, uri)
+        await ls.deliver_late(uri)
         written = await asyncio.to_thread(review.write, answer, outcome.request, outcome.local_reason,
                                           outcome.cached)
         window = ls.client_capabilities.window
@@ -315,20 +315,6 @@ def _wanted(kind: str | None, only: Sequence[str] | None) -> bool:
 
 def _show(ls: AgentLanguageServer, kind: t.MessageType, message: str) -> None:
     ls.window_show_message(t.ShowMessageParams(type=kind, message=message))
-
-
-async def _publish(ls: AgentLanguageServer, uri: str) -> None:
-    if not ls.pull_diagnostics:
-        doc = ls.workspace.get_text_document(uri)
-        ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
-            uri=uri, version=doc.version, diagnostics=ls.diagnostics.merged(uri)))
-        return
-    ws = ls.client_capabilities.workspace
-    if ws and ws.diagnostics and ws.diagnostics.refresh_support:
-        try:
-            await ls.workspace_diagnostic_refresh_async(None)
-        except Exception:
-            log.info("diagnostic refresh failed")
 
 
 def register(server: AgentLanguageServer) -> None:

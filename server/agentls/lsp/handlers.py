@@ -34,6 +34,7 @@ def register(server: AgentLanguageServer) -> None:
         if result and isinstance(result[0], dict) and result[0]:
             ls.apply_settings(result[0])
             _refresh_all(ls)
+            await _ask_to_pull(ls)
 
     @server.feature(t.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: AgentLanguageServer,
@@ -49,6 +50,7 @@ def register(server: AgentLanguageServer) -> None:
                 log.info("workspace/configuration failed")
         ls.apply_settings(settings or {})
         _refresh_all(ls)
+        await _ask_to_pull(ls)
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
@@ -79,10 +81,11 @@ def register(server: AgentLanguageServer) -> None:
         if any(ls.diagnostics.version(uri, s.name) != doc.version
                or not ls.diagnostics.has(uri, s.name) for s in ls.sources):
             ls.refresh(uri)
-        result_id = ls.diagnostics.result_id(uri)
+        pushed = ls.pushed_sources  # never both pulled and pushed: that would show them twice
+        result_id = ls.diagnostics.result_id(uri, pushed)
         if params.previous_result_id == result_id:
             return t.RelatedUnchangedDocumentDiagnosticReport(result_id=result_id)
-        return t.RelatedFullDocumentDiagnosticReport(items=ls.diagnostics.merged(uri),
+        return t.RelatedFullDocumentDiagnosticReport(items=ls.diagnostics.merged(uri, pushed),
                                                      result_id=result_id)
 
     @server.feature(t.TEXT_DOCUMENT_CODE_ACTION, t.CodeActionOptions(
@@ -144,3 +147,15 @@ def _refresh_all(ls: AgentLanguageServer) -> None:
             ls.refresh(uri)
         except Exception:
             log.exception("refresh failed for %s", uri)
+
+
+async def _ask_to_pull(ls: AgentLanguageServer) -> None:
+    """After new settings a pull client would keep the old diagnostics until the next edit."""
+    if not ls.pull_diagnostics:
+        return  # _refresh_all pushed them
+    ws = ls.client_capabilities.workspace
+    if ws and ws.diagnostics and ws.diagnostics.refresh_support:
+        try:
+            await ls.workspace_diagnostic_refresh_async(None)
+        except Exception:
+            log.info("workspace/diagnostic/refresh failed")

@@ -39,6 +39,9 @@ class DiagnosticSource:
 
     name: str
     diagnose: Diagnose
+    # Results that arrive later than the request (the expert): a client that pulls but cannot
+    # be asked to pull again (Neovim 0.10/0.11) gets these pushed instead.
+    late: bool = False
 
 
 class AgentLanguageServer(LanguageServer):
@@ -90,6 +93,40 @@ class AgentLanguageServer(LanguageServer):
         if not self.pull_diagnostics:
             self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
                 uri=uri, version=doc.version, diagnostics=self.diagnostics.merged(uri)))
+        elif self.pushed_sources:
+            self.push_late(uri)
+
+    @property
+    def can_refresh_diagnostics(self) -> bool:
+        ws = self.client_capabilities.workspace
+        return bool(ws and ws.diagnostics and ws.diagnostics.refresh_support)
+
+    @property
+    def pushed_sources(self) -> frozenset[str]:
+        """Sources a pulling client receives by push: late ones, when it cannot refresh."""
+        if not self.pull_diagnostics or self.can_refresh_diagnostics:
+            return frozenset()
+        return frozenset(s.name for s in self.sources if s.late)
+
+    def push_late(self, uri: str) -> None:
+        doc = self.workspace.get_text_document(uri)
+        self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
+            uri=uri, version=doc.version,
+            diagnostics=self.diagnostics.merged(uri, only=self.pushed_sources)))
+
+    async def deliver_late(self, uri: str) -> None:
+        """A late source has new results for ``uri``: show them however this client can."""
+        if not self.pull_diagnostics:
+            doc = self.workspace.get_text_document(uri)
+            self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
+                uri=uri, version=doc.version, diagnostics=self.diagnostics.merged(uri)))
+        elif self.can_refresh_diagnostics:
+            try:
+                await self.workspace_diagnostic_refresh_async(None)
+            except Exception:
+                log.info("workspace/diagnostic/refresh failed")
+        else:
+            self.push_late(uri)
 
     def path_of(self, uri: str) -> str | None:
         if uri not in self._paths:  # asked several times per keystroke; URIs parse slowly

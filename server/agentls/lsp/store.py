@@ -28,9 +28,12 @@ class DiagnosticStore:
     def clear(self, uri: str) -> None:
         self._by_uri.pop(uri, None)
 
-    def merged(self, uri: str) -> list[t.Diagnostic]:
+    def merged(self, uri: str, exclude: frozenset[str] = frozenset(),
+               only: frozenset[str] | None = None) -> list[t.Diagnostic]:
         out: list[t.Diagnostic] = []
-        for entry in self._by_uri.get(uri, {}).values():
+        for source, entry in self._by_uri.get(uri, {}).items():
+            if source in exclude or (only is not None and source not in only):
+                continue
             out.extend(entry.items)
         return out
 
@@ -41,8 +44,8 @@ class DiagnosticStore:
     def has(self, uri: str, source: str) -> bool:
         return source in self._by_uri.get(uri, {})
 
-    def result_id(self, uri: str) -> str:
+    def result_id(self, uri: str, exclude: frozenset[str] = frozenset()) -> str:
         digest = hashlib.blake2b(digest_size=12)
-        for d in self.merged(uri):
+        for d in self.merged(uri, exclude):
             digest.update(f"{d.range}|{d.code}|{d.severity}|{d.message}\n".encode())
         return digest.hexdigest()
