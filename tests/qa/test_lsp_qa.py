@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from tests.conftest import SERVER_COMMAND, server_env
 from tests.lsp.helpers import open_doc, published, start
@@ -46,3 +48,34 @@ async def test_reopened_document_is_checked_again(vscode: LanguageClient) -> Non
     fixed = COLOR.replace("chartreuse", "green")
     diags = await published(vscode, URI, lambda: open_doc(vscode, URI, fixed))
     assert "AG141" not in [d.code for d in diags]
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def puller(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+    """A pull-diagnostics client that supports `workspace/diagnostic/refresh` (VS Code does)."""
+    caps = client_capabilities("neovim")
+    caps.workspace.diagnostics = t.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
+    await lsp_client.initialize_session(t.InitializeParams(capabilities=caps))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _pull(client: LanguageClient) -> list[str]:
+    report = await client.text_document_diagnostic_async(t.DocumentDiagnosticParams(
+        text_document=t.TextDocumentIdentifier(uri=URI)))
+    assert isinstance(report, t.RelatedFullDocumentDiagnosticReport)
+    return [str(d.code) for d in report.items]
+
+
+@pytest.mark.asyncio
+async def test_settings_change_asks_a_pull_client_to_pull_again(puller: LanguageClient) -> None:
+    open_doc(puller, URI, COLOR)
+    assert "AG141" in await _pull(puller)
+    puller.workspace_did_change_configuration(t.DidChangeConfigurationParams(
+        settings={"agentls": {"ignore": ["AG141"]}}))
+    for _ in range(100):
+        if puller.diagnostic_refresh_count:
+            break
+        await asyncio.sleep(0.05)
+    assert puller.diagnostic_refresh_count
+    assert "AG141" not in await _pull(puller)
