@@ -1,0 +1,46 @@
+"""Data flows one way: the core never imports the protocol layer, and only the backend talks
+to Anthropic. Checked on the source, so a stray import fails here and not in a user's editor."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent.parent / "server" / "agentls"
+PROTOCOL = ("pygls", "lsprotocol")
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def _modules() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_only_the_lsp_layer_imports_pygls_or_lsprotocol() -> None:
+    offenders = [str(p.relative_to(PACKAGE)) for p in _modules()
+                 if p.relative_to(PACKAGE).parts[0] != "lsp"
+                 and any(m.split(".")[0] in PROTOCOL for m in _imports(p))]
+    assert offenders == []
+
+
+def test_only_the_expert_backend_imports_anthropic() -> None:
+    offenders = [str(p.relative_to(PACKAGE)) for p in _modules()
+                 if any(m.split(".")[0] == "anthropic" for m in _imports(p))]
+    assert offenders == ["expert/backend.py"]
+
+
+def test_the_core_does_not_import_the_cli_or_the_server() -> None:
+    core = [p for p in _modules() if p.relative_to(PACKAGE).parts[0] not in ("lsp", "cli")
+            and p.name != "__main__.py"]
+    offenders = [str(p.relative_to(PACKAGE)) for p in core
+                 if any(m.startswith(("agentls.lsp", "agentls.cli")) for m in _imports(p))]
+    assert offenders == []
