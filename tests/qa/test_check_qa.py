@@ -41,3 +41,15 @@ def test_sarif_artifact_uris_are_uri_references(tmp_path: Path) -> None:
     fixes = [c["artifactLocation"]["uri"] for res in results for fx in res.get("fixes", [])
              for c in fx["artifactChanges"]]
     assert ".claude/agents/My%20Agent%2C%20100%25.md" in fixes
+
+
+def test_a_select_that_matches_no_rule_is_reported(tmp_path: Path) -> None:
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    (agents / "a.md").write_text("---\nname: a\ndescription: d\ncolor: Red\n---\nB\n")
+    r = subprocess.run([sys.executable, "-m", "agentls", "check", "--select", "AG411,AG14",
+                        "--ignore", "AGW001"], cwd=tmp_path, capture_output=True, text=True,
+                       timeout=60)
+    assert "'AG411' matches no rule code" in r.stderr
+    assert "AG14'" not in r.stderr and "AGW001" not in r.stderr  # prefixes and AGW codes exist
+    assert "AG141" in r.stdout

@@ -124,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
     except (UsageError, SettingsError) as exc:
         print(f"agentls: {exc}", file=sys.stderr)
         return 2
+    _warn_unknown_codes(settings)
     io_error = False
     results: list[tuple[Located, LineIndex]] = []
     verdicts: list[tuple[Target, Verdict]] = []
@@ -148,6 +149,19 @@ def run(args: argparse.Namespace) -> int:
         if any(item.finding.severity >= threshold for item, _ in results):
             return 1
     return 0
+
+
+def _warn_unknown_codes(settings: Settings) -> None:
+    """A typo in ``select`` would silently turn every check off, and CI would stay green."""
+    from agentls import rules
+    from agentls.agentindex.codes import WORKSPACE_CODES
+
+    known = [*rules.all_rules(), *WORKSPACE_CODES]
+    for what, codes in (("select", settings.select), ("ignore", settings.ignore),
+                        ("severity", tuple(settings.severity))):
+        for code in codes:
+            if code != "ALL" and not any(k.startswith(code) for k in known):
+                print(f"agentls: {what}: {code!r} matches no rule code", file=sys.stderr)
 
 
 def _fix(target: Target, data: bytes, settings: Settings, unsafe: bool) -> bytes:
