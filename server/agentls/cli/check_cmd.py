@@ -154,14 +154,19 @@ def run(args: argparse.Namespace) -> int:
 def _warn_unknown_codes(settings: Settings) -> None:
     """A typo in ``select`` would silently turn every check off, and CI would stay green."""
     from agentls import rules
-    from agentls.agentindex.codes import WORKSPACE_CODES
 
-    known = [*rules.all_rules(), *WORKSPACE_CODES]
-    for what, codes in (("select", settings.select), ("ignore", settings.ignore),
-                        ("severity", tuple(settings.severity))):
-        for code in codes:
-            if code != "ALL" and not any(k.startswith(code) for k in known):
-                print(f"agentls: {what}: {code!r} matches no rule code", file=sys.stderr)
+    known = list(rules.all_rules())
+    unknown = [(what, code) for what, codes in (
+        ("select", settings.select), ("ignore", settings.ignore),
+        ("severity", tuple(settings.severity)),
+    ) for code in codes if code != "ALL" and not any(k.startswith(code) for k in known)]
+    if not unknown:
+        return
+    from agentls.agentindex.codes import WORKSPACE_CODES  # the package costs ~20 ms: only now
+
+    for what, code in unknown:
+        if not any(k.startswith(code) for k in WORKSPACE_CODES):
+            print(f"agentls: {what}: {code!r} matches no rule code", file=sys.stderr)
 
 
 def _fix(target: Target, data: bytes, settings: Settings, unsafe: bool) -> bytes:
