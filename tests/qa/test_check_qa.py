@@ -53,3 +53,15 @@ def test_a_select_that_matches_no_rule_is_reported(tmp_path: Path) -> None:
     assert "'AG411' matches no rule code" in r.stderr
     assert "AG14'" not in r.stderr and "AGW001" not in r.stderr  # prefixes and AGW codes exist
     assert "AG141" in r.stdout
+
+
+def test_separator_inside_a_quoted_value_is_one_error_not_two() -> None:
+    text = '---\nname: a\ndescription: "Reviews code --- carefully"\ntools: Read\n---\nBody\n'
+    found = _findings(text)
+    assert [code for code, _, _ in found] == ["AG007"]
+    assert found[0][2].startswith("Claude Code will not load this agent")
+
+
+def test_an_earlier_broken_quote_is_still_reported_beside_a_separator() -> None:
+    text = '---\nname: a\ndescription: "oops\nmodel: sonnet\ncolor: x --- y\n---\nBody\n'
+    assert {code for code, _, _ in _findings(text)} == {"AG003", "AG007"}

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from agentls.frontmatter import retry, yamlnodes
 from agentls.frontmatter.document import ParseState
 from agentls.model import Effect, Finding, Severity, Span
-from agentls.rules.base import CheckContext, Example, Rule
+from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
 
 
 class YamlParseFailure(Rule):
@@ -51,6 +51,8 @@ class YamlParseFailure(Rule):
         offset = doc.strict_error.offset
         if offset is None:
             offset = block.start
+        if ctx.dialect in CLAUDE_ALL and _cut_mid_line(doc.text, block.close_start, offset):
+            return  # AG007 explains this one: a `---` in the value cut it short
         span = _error_span(doc.text, offset, block.end)
         detail = doc.strict_error.message
         if ctx.dialect.startswith("claude-"):
@@ -69,6 +71,12 @@ def _claude_consequence(ctx: CheckContext) -> str:
     if ctx.dialect == "claude-plugin-agent":
         return "Claude Code loads this plugin agent under its file name with a generic description"
     return f"Claude Code loads this {ctx.noun} with empty metadata"
+
+
+def _cut_mid_line(text: str, close: int, error: int) -> bool:
+    """The block was closed by a `---` in the middle of the line the parser failed on."""
+    line_start = text.rfind("\n", 0, close) + 1
+    return text[line_start:close].strip() != "" and line_start <= error <= close
 
 
 def _lf_would_load(block: str) -> bool:
