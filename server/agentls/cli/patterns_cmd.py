@@ -8,15 +8,16 @@ module is analysed against that workspace. Trees are dropped after indexing.
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
 import gc
 import json
 import multiprocessing
 import os
 import sys
 import tokenize
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from queue import Empty
+from typing import Any, TypeVar
 
 from agentls.patterns.analysis import analyze_index, index_source, module_name_for
 from agentls.patterns.facts import ModuleIndex
@@ -92,11 +93,20 @@ def _module_name(path: Path, shown: str) -> str:
     return dotted if dotted.replace(".", "").replace("_", "a").isalnum() else name
 
 
-# Set before forking the analysis workers, which inherit it instead of receiving a copy.
+# Set before forking the workers, which inherit it instead of receiving a copy: the files to
+# index, then the workspace and the modules to analyse.
+_FILES: list[Path] = []
 _SHARED: tuple[WorkspaceIndex, list[tuple[str, ModuleIndex, list[ParseProblem]]], object] | None = None
+_Row = tuple[str, ModuleIndex | None, list[ParseProblem], str | None]
+_Result = tuple[str, list[Detection], list[ParseProblem]]
+T = TypeVar("T")
 
 
-def _analyse_chunk(bounds: tuple[int, int]) -> list[tuple[str, list[Detection], list[ParseProblem]]]:
+def _index_chunk(bounds: tuple[int, int]) -> list[_Row]:
+    return [_index_file(f) for f in _FILES[bounds[0] : bounds[1]]]
+
+
+def _analyse_chunk(bounds: tuple[int, int]) -> list[_Result]:
     assert _SHARED is not None
     ws, indexed, settings = _SHARED
     out = []
@@ -106,24 +116,87 @@ def _analyse_chunk(bounds: tuple[int, int]) -> list[tuple[str, list[Detection], 
     return out
 
 
-def _pool(jobs: int) -> concurrent.futures.ProcessPoolExecutor:
-    return concurrent.futures.ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+def _chunks(n: int, jobs: int) -> list[tuple[int, int]]:
+    step = max(n // (jobs * 8), 1)
+    return [(i, min(i + step, n)) for i in range(0, n, step)]
 
 
-def collect(
-    paths: list[str], smells: bool = True, jobs: int | None = None
-) -> tuple[list[tuple[str, list[Detection], list[ParseProblem]]], list[str]]:
+def _claim(counter: Any, n: int) -> int | None:
+    with counter.get_lock():
+        i = int(counter.value)
+        counter.value = i + 1
+    return i if i < n else None
+
+
+def _worker(work: Callable[[tuple[int, int]], T], chunks: list[tuple[int, int]], counter: Any, queue: Any) -> None:
+    while (i := _claim(counter, len(chunks))) is not None:
+        queue.put((i, work(chunks[i])))
+    queue.put((None, None))
+
+
+def _shared_run(work: Callable[[tuple[int, int]], list[T]], n: int, jobs: int) -> list[T]:
+    """``work`` over ``n`` items split in chunks, by ``jobs - 1`` forked workers *and* this
+    process, each claiming the next chunk as it gets free (the machine may be busy with other
+    things). This process keeps what it computes without pickling it, and unpacks the
+    workers' results while they are still running. Chunks a dead worker claimed are redone
+    here, so the result is always complete and in order. One job: no process at all."""
+    if jobs <= 1:
+        return work((0, n))
+    chunks = _chunks(n, jobs)
+    context = multiprocessing.get_context("fork")
+    counter = context.Value("l", 0)
+    queue = context.Queue()
+    procs = [context.Process(target=_worker, args=(work, chunks, counter, queue)) for _ in range(jobs - 1)]
+    for proc in procs:
+        proc.start()
+    done: dict[int, list[T]] = {}
+    running = len(procs)
+
+    def receive(block: bool) -> None:
+        nonlocal running
+        while running:
+            try:
+                i, rows = queue.get(block, 0.1) if block else queue.get_nowait()
+            except Empty:
+                if not block or not any(p.is_alive() for p in procs):
+                    return
+                continue
+            if i is None:
+                running -= 1
+            else:
+                done[i] = rows
+
+    try:
+        while (i := _claim(counter, len(chunks))) is not None:
+            done[i] = work(chunks[i])
+            receive(block=False)
+        receive(block=True)
+    finally:
+        for proc in procs:
+            proc.join(1)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+        queue.close()
+    for i, bounds in enumerate(chunks):
+        if i not in done:  # claimed by a worker that died
+            done[i] = work(bounds)
+    return [row for i in range(len(chunks)) for row in done[i]]
+
+
+def collect(paths: list[str], smells: bool = True, jobs: int | None = None) -> tuple[list[_Result], list[str]]:
     """Analyse every file: ([(display path, detections, problems)], [I/O errors]).
 
-    Two passes: parse and index each file (in worker processes when there are many), build
+    Two passes: parse and index each file (in worker processes too when there are many), build
     one workspace from every index, then run the detectors per module against it.
     """
-    global _SHARED
+    global _FILES, _SHARED
     from agentls.patterns.settings import PatternSettings
 
     files = list(iter_python_files(paths))
     jobs = jobs or (os.cpu_count() or 1)
     parallel = jobs > 1 and len(files) >= 64 and "fork" in multiprocessing.get_all_start_methods()
+    workers = jobs if parallel else 1
     errors: list[str] = []
     indexed: list[tuple[str, ModuleIndex, list[ParseProblem]]] = []
     # Everything allocated here lives until the end of the run: generational GC passes would
@@ -131,11 +204,9 @@ def collect(
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        if parallel:
-            with _pool(jobs) as pool:
-                rows = list(pool.map(_index_file, files, chunksize=16))
-        else:
-            rows = [_index_file(f) for f in files]
+        _FILES = files
+        rows = _shared_run(_index_chunk, len(files), workers)
+        _FILES = []
         for shown, index, problems, error in rows:
             if error is not None:
                 errors.append(error)
@@ -144,14 +215,9 @@ def collect(
         ws = WorkspaceIndex([index for _, index, _ in indexed])
         settings = PatternSettings(smells=smells)
         _SHARED = (ws, indexed, settings)
-        if parallel:
-            step = max(len(indexed) // (jobs * 8), 1)
-            chunks = [(i, min(i + step, len(indexed))) for i in range(0, len(indexed), step)]
-            with _pool(jobs) as pool:
-                results = [row for part in pool.map(_analyse_chunk, chunks) for row in part]
-        else:
-            results = _analyse_chunk((0, len(indexed)))
+        results = _shared_run(_analyse_chunk, len(indexed), workers)
     finally:
+        _FILES = []
         _SHARED = None
         if gc_was_enabled:
             gc.enable()

@@ -30,14 +30,10 @@ class Call:
     func: str  # dotted callee as written; "type()" stands for the result of a call
     line: int  # 0-based
     args: tuple[Value, ...]
-
-    @property
-    def receiver(self) -> str:
-        return self.func.rpartition(".")[0]
-
-    @property
-    def method(self) -> str:
-        return self.func.rpartition(".")[2]
+    # Derived from ``func`` (``func.rpartition(".")``), stored because detectors ask millions
+    # of times; not part of equality.
+    receiver: str = field(default="", compare=False, repr=False)
+    method: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)

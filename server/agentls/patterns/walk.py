@@ -35,6 +35,19 @@ _FuncNode = ast.FunctionDef | ast.AsyncFunctionDef
 
 def dotted(node: ast.AST | None) -> str:
     """``a.b.c`` for attribute chains; ``f()`` for a call result; ``x[]`` for a subscript."""
+    n: Any = node
+    t = type(n)
+    if t is ast.Name:
+        name: str = n.id
+        return name
+    if t is ast.Attribute:
+        value = n.value
+        if type(value) is ast.Name:
+            return f"{value.id}.{n.attr}"
+    return _dotted(node)
+
+
+def _dotted(node: ast.AST | None) -> str:
     parts: list[str] = []
     while node is not None:
         if isinstance(node, ast.Attribute):
@@ -182,9 +195,6 @@ def _has_elts(node: ast.expr) -> bool:
     return bool(getattr(node, "elts", ()))
 
 
-_DECISIONS = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.IfExp, ast.ExceptHandler, ast.Assert)
-
-
 def function_facts(node: _FuncNode, qual: str, kind: str, pos: Positions) -> FunctionFacts:
     args = node.args
     every = [*args.posonlyargs, *args.args]
@@ -221,115 +231,160 @@ def function_facts(node: _FuncNode, qual: str, kind: str, pos: Positions) -> Fun
     return facts
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
 # Fields that never hold nodes worth visiting: expression contexts, operators, plain strings.
 _SKIP_FIELDS = frozenset({"ctx", "op", "ops", "type_comment", "kind", "names", "attr", "id", "arg", "name", "module"})
 
+# What the walker does with a node type, besides visiting its children (codes below).
+_NOTHING, _ASSIGN, _SUBSCRIPT, _RETURN, _BOOLOP, _DECISION, _FOR, _COMPREHENSION = range(8)
+_COMPARE, _YIELD, _RAISE, _WITH, _GLOBAL, _MATCH_CASE, _UNARY = range(8, 15)
+_CODES: dict[type, int] = {
+    ast.Assign: _ASSIGN,
+    ast.AnnAssign: _ASSIGN,
+    ast.AugAssign: _ASSIGN,
+    ast.Subscript: _SUBSCRIPT,
+    ast.Return: _RETURN,
+    ast.BoolOp: _BOOLOP,
+    ast.If: _DECISION,
+    ast.While: _DECISION,
+    ast.IfExp: _DECISION,
+    ast.ExceptHandler: _DECISION,
+    ast.Assert: _DECISION,
+    ast.For: _FOR,
+    ast.AsyncFor: _FOR,
+    ast.comprehension: _COMPREHENSION,
+    ast.Compare: _COMPARE,
+    ast.Yield: _YIELD,
+    ast.YieldFrom: _YIELD,
+    ast.Raise: _RAISE,
+    ast.With: _WITH,
+    ast.AsyncWith: _WITH,
+    ast.Global: _GLOBAL,
+    ast.match_case: _MATCH_CASE,
+    ast.UnaryOp: _UNARY,
+}
+
 
 def _child_fields(t: type) -> tuple[str, ...]:
-    keep = tuple(n for n in t._fields if n not in _SKIP_FIELDS)  # type: ignore[attr-defined]
     if t is ast.ImportFrom or t is ast.Import or t is ast.Constant:
         return ()
-    return keep
+    return tuple(n for n in t._fields if n not in _SKIP_FIELDS)  # type: ignore[attr-defined]
+
+
+# Per node type: the fields holding children, and what to do with the node (a code above).
+_PLAN: dict[type, tuple[tuple[str, ...], int]] = {}
+
+
+def _plan(t: type) -> tuple[tuple[str, ...], int]:
+    plan = _PLAN[t] = (_child_fields(t), _CODES.get(t, _NOTHING))
+    return plan
 
 
 def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], pos: Positions) -> None:
-    called: set[int] = set()  # Attribute nodes that are the callee of a Call
+    """Depth-first, parents before children, each child list pushed in order (so popped last
+    first): the order facts are appended in is part of the result."""
     loops, subs = f.loops, f.subscripts
     reads, foreign = f.self_reads, f.foreign_reads
     complexity = 1
     stack: list[Any] = list(body)
     pop, push, extend = stack.pop, stack.append, stack.extend
-    fields = _FIELDS
+    plans = _PLAN
+    Name, Attribute, Call, Constant, Load = ast.Name, ast.Attribute, ast.Call, ast.Constant, ast.Load
+    sql_match = _SQL.match
     while stack:
-        # Depth-first, parents before children (a Call is seen before its callee Attribute).
         node = pop()
         t = type(node)
-        names = fields.get(t)
-        if names is None:
+        if t is Name:
+            continue
+        if t is Attribute:
+            value = node.value
+            push(value)
+            if type(value) is Name and type(node.ctx) is Load:
+                if value.id == "self":
+                    reads.add(node.attr)
+                elif value.id != "cls":
+                    foreign.add(f"{value.id}.{node.attr}")
+            continue
+        if t is Call:
+            func = node.func
+            if type(func) is Attribute:
+                # The callee is no foreign read (`other.method()`); `self.method` is a read.
+                value = func.value
+                push(value)
+                if type(value) is Name and value.id == "self":
+                    reads.add(func.attr)
+            else:
+                push(func)
+            extend(node.args)
+            extend(node.keywords)
+            _call(node, f, params)
+            continue
+        if t is Constant:
+            v = node.value
+            if type(v) is str and len(v) > 6:
+                m = sql_match(v)
+                if m:
+                    f.sql.add(next(g for g in m.groups() if g).lower())
+            continue
+        plan = plans.get(t)
+        if plan is None:
             if not isinstance(node, ast.AST):
                 continue  # None in Dict.keys, str in Global.names
-            names = fields[t] = _child_fields(t)
+            plan = _plan(t)
+        names, code = plan
         for name in names:
             child = getattr(node, name)
             if child.__class__ is list:
                 extend(child)
             elif child is not None:
                 push(child)
-        if t is ast.Name:
+        if code == _NOTHING:
             continue
-        if t is ast.Attribute:
-            value = node.value
-            if type(value) is ast.Name and type(node.ctx) is ast.Load:
-                if value.id == "self":
-                    reads.add(node.attr)
-                elif value.id != "cls" and id(node) not in called:
-                    foreign.add(f"{value.id}.{node.attr}")
-        elif t is ast.Call:
-            _call(node, f, params, called)
-        elif t is ast.Constant:
-            v = node.value
-            if type(v) is str and len(v) > 6:
-                m = _SQL.match(v)
-                if m:
-                    f.sql.add(next(g for g in m.groups() if g).lower())
-        elif t is ast.Assign or t is ast.AnnAssign or t is ast.AugAssign:
-            targets = node.targets if t is ast.Assign else [node.target]
-            _assign(targets, node.value, f, params)
-        elif t is ast.Subscript:
-            if type(node.ctx) is ast.Load:
+        if code == _ASSIGN:
+            _assign(node.targets if t is ast.Assign else [node.target], node.value, f, params)
+        elif code == _SUBSCRIPT:
+            if type(node.ctx) is Load:
                 key = node.slice
                 subs.append((dotted(node.value), value_of(key, params)))
-                if (type(key) is ast.Call and dotted(key.func) == "type") or (
-                    type(key) is ast.Attribute and key.attr == "__class__"
+                if (type(key) is Call and dotted(key.func) == "type") or (
+                    type(key) is Attribute and key.attr == "__class__"
                 ):
                     f.type_dispatch = True
-        elif t is ast.Return:
+        elif code == _RETURN:
             f.returns.append(value_of(node.value, params))
-        elif t is ast.BoolOp:
-            complexity += len(node.values) - 1
-        elif t in _DECISIONS:
+        elif code == _DECISION:
             complexity += 1
-            if t is ast.For or t is ast.AsyncFor:
-                target = node.target
-                loops.append(
-                    Loop(
-                        dotted(node.iter),
-                        target.id if type(target) is ast.Name else "",
-                        node.lineno - 1,
-                    )
-                )
-        elif t is ast.comprehension:
+        elif code == _COMPARE:
+            _compare(node, f)
+        elif code == _BOOLOP:
+            complexity += len(node.values) - 1
+        elif code == _FOR:
+            complexity += 1
+            target = node.target
+            loops.append(Loop(dotted(node.iter), target.id if type(target) is Name else "", node.lineno - 1))
+        elif code == _COMPREHENSION:
             complexity += 1 + len(node.ifs)
             target = node.target
-            loops.append(
-                Loop(
-                    dotted(node.iter),
-                    target.id if type(target) is ast.Name else "",
-                    node.iter.lineno - 1,
-                )
-            )
-        elif t is ast.Compare:
-            _compare(node, f)
-        elif t is ast.Yield or t is ast.YieldFrom:
-            f.yields = True
-        elif t is ast.Raise:
+            loops.append(Loop(dotted(node.iter), target.id if type(target) is Name else "", node.iter.lineno - 1))
+        elif code == _RAISE:
             exc = node.exc
-            f.raises.append(dotted(exc.func if type(exc) is ast.Call else exc))
-        elif t is ast.With or t is ast.AsyncWith:
+            f.raises.append(dotted(exc.func if type(exc) is Call else exc))
+        elif code == _UNARY:
+            if type(node.op) is ast.Not:
+                name = dotted(node.operand)
+                if name:
+                    f.none_checks.add(name)
+        elif code == _YIELD:
+            f.yields = True
+        elif code == _WITH:
             f.with_items.extend(dotted(i.context_expr) for i in node.items)
-        elif t is ast.Global:
+        elif code == _GLOBAL:
             f.globals.update(node.names)
-        elif t is ast.match_case:
+        elif code == _MATCH_CASE:
             complexity += 1
-        elif t is ast.UnaryOp and type(node.op) is ast.Not:
-            name = dotted(node.operand)
-            if name:
-                f.none_checks.add(name)
     f.complexity = complexity
 
 
-def _call(node: ast.Call, f: FunctionFacts, params: frozenset[str], called: set[int]) -> None:
+def _call(node: ast.Call, f: FunctionFacts, params: frozenset[str]) -> None:
     func = node.func
     name = dotted(func)
     if not name:
@@ -337,10 +392,10 @@ def _call(node: ast.Call, f: FunctionFacts, params: frozenset[str], called: set[
     line = node.lineno - 1
     args = [value_of(a, params) for a in node.args]
     args += [value_of(k.value, params) for k in node.keywords]
-    f.calls.append(Call(name, line, tuple(args)))
+    receiver, _, tail = name.rpartition(".")
+    f.calls.append(Call(name, line, tuple(args), receiver, tail))
     if type(func) is ast.Attribute:
-        called.add(id(func))
-        receiver, method = name.rpartition(".")[0], func.attr
+        method = func.attr
         if receiver == "self":
             f.self_calls.add(method)
         if method in _CONTAINER_METHODS and receiver:

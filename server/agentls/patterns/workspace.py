@@ -83,6 +83,16 @@ class WorkspaceIndex:
         """The class a dotted name written in ``module`` refers to, if the workspace has it."""
         if not name:
             return None
+        memo = self.derived.resolved
+        key = (id(module), name)
+        hit = memo.get(key)
+        if hit is not None and hit[0] is module:
+            return hit[1]
+        found = self._resolve(module, name)
+        memo[key] = (module, found)
+        return found
+
+    def _resolve(self, module: ModuleIndex, name: str) -> ClassRef | None:
         name = name.removesuffix("()")
         local = module.classes.get(name)
         if local is not None:
@@ -166,6 +176,9 @@ class _Derived:
         self._subclasses: dict[str, list[ClassRef]] | None = None
         # Per-workspace memo for detectors (collaborators, descendants, holders).
         self.cache: dict[object, Any] = {}
+        # (id(module), name) -> (module, what the name resolves to there); the module is kept
+        # so that an id reused by another object is not mistaken for it.
+        self.resolved: dict[tuple[int, str], tuple[ModuleIndex, ClassRef | None]] = {}
         self._modules = modules
         self.module_list = list(modules)
         self.by_module = {m.module: m for m in modules}
