@@ -10,7 +10,7 @@ from lsprotocol import types as t
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from tests.conftest import SERVER_COMMAND, server_env
-from tests.lsp.helpers import open_doc, published, start
+from tests.lsp.helpers import apply_text_edits, open_doc, published, start
 
 CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
 URI = "file:///ws/.claude/agents/reviewer.md"
@@ -79,3 +79,19 @@ async def test_settings_change_asks_a_pull_client_to_pull_again(puller: Language
         await asyncio.sleep(0.05)
     assert puller.diagnostic_refresh_count
     assert "AG141" not in await _pull(puller)
+
+
+@pytest.mark.asyncio
+async def test_convert_tools_to_a_list_keeps_crlf_line_endings(vscode: LanguageClient) -> None:
+    text = "---\r\nname: a\r\ndescription: d\r\ntools: Read, Grep\r\n---\r\nBody\r\n"
+    await published(vscode, URI, lambda: open_doc(vscode, URI, text))
+    here = t.Position(3, 2)
+    result = await vscode.text_document_code_action_async(t.CodeActionParams(
+        text_document=t.TextDocumentIdentifier(uri=URI), range=t.Range(here, here),
+        context=t.CodeActionContext(diagnostics=[])))
+    (convert,) = [a for a in result or [] if isinstance(a, t.CodeAction) and "YAML list" in a.title]
+    assert convert.edit is not None and convert.edit.document_changes
+    change = convert.edit.document_changes[0]
+    assert isinstance(change, t.TextDocumentEdit)
+    new = apply_text_edits(text, [e for e in change.edits if isinstance(e, t.TextEdit)])
+    assert new == "---\r\nname: a\r\ndescription: d\r\ntools:\r\n  - Read\r\n  - Grep\r\n---\r\nBody\r\n"

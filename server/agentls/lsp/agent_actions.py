@@ -91,7 +91,8 @@ class Actions:
                     and "\n" not in text[vnode.start:vnode.end]:
                 entries = [vnode.value[s:e] for s, e in split_tools(vnode.value)]
                 if entries:
-                    new = "".join(f"\n  - {_yaml(v)}" for v in entries)
+                    newline = "\r\n" if doc.crlf else "\n"
+                    new = "".join(f"{newline}  - {_yaml(v)}" for v in entries)
                     out.append((f"Convert `{key}` to a YAML list", [(colon + 1, end, new)]))
             elif isinstance(vnode, Sequence) and vnode.items and all(
                     isinstance(i, Scalar) and isinstance(i.value, str) for i in vnode.items):
