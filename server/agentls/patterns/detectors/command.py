@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
@@ -102,8 +103,20 @@ class Command(Detector):
                     break
             yield from self._invoker(ctx, ref)
 
-    def _invoker(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
-        """Stores objects and calls a command interface's method on them (in a loop or as received)."""
+    def _invoker(self, ctx: Ctx, ref: ClassRef) -> list[Detection]:
+        """Stores objects and calls a command interface's method on them (in a loop or as received).
+
+        Memoised per class: ``_invoked`` asks about every class of the workspace, ``detect``
+        again about its module's (the same module, so the same detection)."""
+        if ctx.index is not ref.module:
+            return list(self._compute_invoker(ctx, ref))
+        key = ("cmd_invoker", ref.key)
+        hit: tuple[ModuleIndex, list[Detection]] | None = ctx._cache.get(key)
+        if hit is None or hit[0] is not ref.module:  # keys of same-named modules may clash
+            hit = ctx._cache[key] = (ref.module, list(self._compute_invoker(ctx, ref)))
+        return hit[1]
+
+    def _compute_invoker(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
         ifaces = self._all_interfaces(ctx)
         if not ifaces:
             return
