@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -43,3 +45,13 @@ def test_diff_of_a_file_with_form_feeds_applies(tmp_path: Path) -> None:
     source = "import os\n\x0c\ndef f():\n    return 1\n"
     new = _applies(tmp_path, source, Suggestion("t", "r", "hint", 4, 4, replacement="    return 2\n"))
     assert new == "import os\n\x0c\ndef f():\n    return 2\n"
+
+
+def test_review_rejects_a_reversed_line_range(tmp_path: Path) -> None:
+    (tmp_path / "mod.py").write_text("a = 1\nb = 2\nc = 3\n")
+    env = {k: v for k, v in os.environ.items() if k != "ANTHROPIC_API_KEY"}
+    r = subprocess.run([sys.executable, "-m", "agentls", "review", "mod.py", "--lines", "3-1"],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                       env={**env, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "--lines" in r.stderr

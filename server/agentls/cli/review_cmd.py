@@ -89,8 +89,8 @@ def run(args: argparse.Namespace) -> int:
     selection = None
     if args.lines:
         m = re.fullmatch(r"(\d+)(?:-(\d+))?", args.lines.strip())
-        if not m or int(m.group(1)) < 1:
-            _err("--lines wants A-B, 1-based (e.g. 10-25)")
+        if not m or int(m.group(1)) < 1 or int(m.group(2) or m.group(1)) < int(m.group(1)):
+            _err("--lines wants A-B, 1-based, A <= B (e.g. 10-25)")
             return 2
         selection = (int(m.group(1)), int(m.group(2) or m.group(1)))
     try:
