@@ -55,3 +55,13 @@ def test_review_rejects_a_reversed_line_range(tmp_path: Path) -> None:
                        env={**env, "XDG_CACHE_HOME": str(tmp_path / "cache")})
     assert r.returncode == 2, r.stdout + r.stderr
     assert "--lines" in r.stderr
+
+
+def test_local_review_of_a_module_that_does_not_parse_says_so(tmp_path: Path) -> None:
+    (tmp_path / "mod.py").write_text("def broken(:\n    pass\n")
+    env = {k: v for k, v in os.environ.items() if k != "ANTHROPIC_API_KEY"}
+    r = subprocess.run([sys.executable, "-m", "agentls", "review", "mod.py"],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                       env={**env, "XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert r.returncode == 0, r.stderr
+    assert "does not parse as Python (line 1" in r.stdout

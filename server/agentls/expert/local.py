@@ -81,5 +81,23 @@ def answer(req: Request) -> Answer:
                f"without sending code anywhere. In `{req.path}` it found "
                + (f"the patterns {', '.join(patterns)}" if patterns else "no design patterns")
                + (f" and the smells {', '.join(smells)}" if smells else " and no smells")
+               + _syntax_note(req.source)
                + f". For a full review, ask {req.expert.name} with an Anthropic API key.")
     return Answer(req.expert.name, LOCAL_MODEL, summary, anchor(suggestions, req.source), local=True)
+
+
+def _syntax_note(source: str) -> str:
+    """A module that does not parse hides its patterns: "found nothing" must not sound clean."""
+    import ast
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ast.parse(source)
+    except SyntaxError as exc:
+        return (f", but the module does not parse as Python (line {exc.lineno}: {exc.msg}), "
+                "so only what parses was analysed")
+    except (RecursionError, MemoryError, ValueError):
+        return ", but the module could not be parsed, so only what parses was analysed"
+    return ""
