@@ -16,6 +16,9 @@ def test_layer_violation_in_a_namespace_package(tmp_path: Path) -> None:
         "        Session().add(self)\n")
     (tmp_path / "src" / "app" / "adapters" / "db.py").write_text(
         "class Session:\n    def add(self, x):\n        pass\n")
+    (tmp_path / "src" / "app" / "service").mkdir()  # three layers side by side: a layered app
+    (tmp_path / "src" / "app" / "service" / "place_order.py").write_text(
+        "from app.domain.orders import Order\n\n\ndef place() -> Order:\n    return Order()\n")
     r = subprocess.run([sys.executable, "-m", "agentls", "patterns", "src", "--format", "json"],
                        cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr

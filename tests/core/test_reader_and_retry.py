@@ -99,3 +99,12 @@ def test_retry_leaves_alone(value: str) -> None:
 def test_repair_edits_handle_crlf() -> None:
     edits = retry.repair_edits('description: a: b\r\nname: x\r\n')
     assert edits == [(13, 17, '"a: b"')]
+
+
+def test_cursor_rules_read_unquoted_globs_as_cursor_writes_them() -> None:
+    from agentls.engine import check_text
+
+    text = "---\ndescription: Python style\nglobs: *.py, src/**/*.pyi\nalwaysApply: false\n---\nBody\n"
+    doc, findings = check_text(text, "/ws/.cursor/rules/python.mdc", "cursor-rule")
+    assert doc.data["globs"] == "*.py, src/**/*.pyi"
+    assert [f.code for f in findings] == []

@@ -130,8 +130,10 @@ def load_bytes(data: bytes, path: str | None, dialect: str,
 
 
 def _lenient(dialect: str) -> bool:
-    # Claude Code's reader retries; the other tools use strict YAML parsers.
-    return dialect.startswith("claude-")
+    # Claude Code's reader retries. Cursor writes `globs: *.py` unquoted itself (invalid YAML:
+    # `*` starts an alias) and reads it as the text, so its rules are read leniently too. The
+    # other tools use strict YAML parsers.
+    return dialect.startswith("claude-") or dialect == "cursor-rule"
 
 
 def load_text(text: str, path: str | None, dialect: str, lenient: bool | None = None) -> AgentDocument:
