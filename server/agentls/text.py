@@ -8,6 +8,7 @@ position on the wrong line. Everything here uses the LSP rule.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -45,8 +46,12 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts = [0]
-        starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        if "\r" in text:
+            starts = [0]
+            starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+        else:  # the common case, with str.split in C: about ten times faster
+            starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")),
+                                               initial=0))[:-1]
         self._starts = starts
         self._ascii = text.isascii()
 

@@ -108,3 +108,18 @@ def test_cursor_rules_read_unquoted_globs_as_cursor_writes_them() -> None:
     doc, findings = check_text(text, "/ws/.cursor/rules/python.mdc", "cursor-rule")
     assert doc.data["globs"] == "*.py, src/**/*.pyi"
     assert [f.code for f in findings] == []
+
+
+def test_line_index_agrees_with_lsp_line_breaks() -> None:
+    import random
+    import re
+
+    from agentls.text import LineIndex
+
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice(["a", "é", "😀", "\n", "\r", "\r\n", "\v", "\u2028", " "])
+                       for _ in range(rng.randrange(0, 40)))
+        expected = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        index = LineIndex(text)
+        assert [index.line_start(i) for i in range(index.line_count)] == expected

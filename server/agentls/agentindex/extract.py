@@ -6,6 +6,8 @@ once for secrets and measured for a token estimate. Nothing here keeps the text.
 
 from __future__ import annotations
 
+import copy
+
 import re
 import unicodedata
 from typing import Any
@@ -65,23 +67,34 @@ def read_text(path: str, text: str, tree: Tree) -> Entry:
 
 
 def from_document(path: str, doc: AgentDocument, tree: Tree) -> Entry:
-    kind = tree.kind
     data: dict[str, Any] = doc.data if doc.state in (ParseState.OK, ParseState.RESCUED) else {}
-    entry = Entry(path, tree, None, True, doc.dialect)
-    _identity(entry, doc, data)
-    _description(entry, doc, data)
-    if kind is Kind.AGENT and doc.root is not None:
-        _agent_refs(entry, doc)
-    elif kind is Kind.SKILL and doc.root is not None:
-        pair = doc.pair("agent")
-        if pair is not None and isinstance(pair[1], Scalar) and isinstance(pair[1].value, str):
-            node = pair[1]
-            entry.refs.append(Ref("agent", node.value.strip(), Span(node.start, node.end)))
+    # What comes from the frontmatter alone is worked out once per parse: while the user types
+    # in the body, the checker hands over the same parsed frontmatter (``doc.memo`` is shared).
+    key = f"index-entry:{path}:{tree.kind.value}:{tree.plugin}"
+    head: Entry | None = doc.memo.get(key)
+    if head is None:
+        head = Entry(path, tree, None, True, doc.dialect)
+        _identity(head, doc, data)
+        _head_refs(head, doc)
+        doc.memo[key] = head
+    entry = copy.copy(head)
+    entry.refs = list(head.refs)
+    _description(entry, doc, data)  # a skill without one takes its first body line
     body_start = doc.block.body_start if doc.block is not None else (1 if doc.cut.bom else 0)
     body_len = len(doc.text) - body_start
     entry.body_tokens = (body_len + CHARS_PER_TOKEN - 1) // CHARS_PER_TOKEN
     entry.secrets = find_secrets(doc.text, body_start)
     return entry
+
+
+def _head_refs(entry: Entry, doc: AgentDocument) -> None:
+    if entry.tree.kind is Kind.AGENT and doc.root is not None:
+        _agent_refs(entry, doc)
+    elif entry.tree.kind is Kind.SKILL and doc.root is not None:
+        pair = doc.pair("agent")
+        if pair is not None and isinstance(pair[1], Scalar) and isinstance(pair[1].value, str):
+            node = pair[1]
+            entry.refs.append(Ref("agent", node.value.strip(), Span(node.start, node.end)))
 
 
 def loc_of(text: str, span: Span) -> Loc:
