@@ -7,7 +7,6 @@ once for secrets and measured for a token estimate. Nothing here keeps the text.
 from __future__ import annotations
 
 import copy
-
 import re
 import unicodedata
 from typing import Any
