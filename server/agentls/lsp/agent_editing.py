@@ -120,6 +120,13 @@ class AgentEditing:
         if own is None:
             return set()
         text = doc.source
+        if len(text) > ls.settings.max_file_size:
+            # Over the size cap the file is reported (AG020), not analysed; Claude Code skips it
+            # too, so the workspace model leaves it out rather than scan megabytes per keystroke.
+            if index.has_overlay(own):
+                index.drop_overlay(own)
+                self._overlaid.pop(own, None)
+            return set()
         if index.has_overlay(own) and self._overlaid.get(own) is text:
             return set()  # hover and completion ask again and again for the same version
         self._overlaid[own] = text
