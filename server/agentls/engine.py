@@ -20,15 +20,13 @@ from agentls.frontmatter.document import (
 from agentls.model import Applicability, Edit, Finding, apply_edits
 from agentls.rules.base import CheckContext, Rule
 from agentls.settings import Settings
+from agentls.suppress import unsuppressed
 
 log = logging.getLogger(__name__)
 
 # Past this many findings of one rule in one file, more of them help nobody.
 MAX_PER_RULE = 100
 
-# "# agentls: disable=AG160,AG141" on a frontmatter line (or the line above it);
-# "disable-file=" anywhere, also as an HTML comment in the body.
-_SUPPRESS = re.compile(r"agentls:\s*(disable|disable-file)\s*=\s*([A-Za-z0-9_, ]+)")
 
 
 def _active(dialect: str, settings: Settings, parsed: bool) -> list[Rule]:
@@ -64,7 +62,8 @@ def _finish(doc: AgentDocument, findings: list[Finding], settings: Settings) -> 
     if settings.severity:
         findings = [replace(f, severity=settings.severity.get(f.code, f.severity))
                     for f in findings]
-    findings = _suppressed(doc, findings)
+    if "agentls:" in doc.text:  # cheap test first: most files have no suppression comment
+        findings = unsuppressed(doc.text, findings, doc.index)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings
 
@@ -72,30 +71,6 @@ def _finish(doc: AgentDocument, findings: list[Finding], settings: Settings) -> 
 def check_document(doc: AgentDocument, settings: Settings | None = None) -> list[Finding]:
     settings = settings or Settings()
     return _finish(doc, _run(doc, settings), settings)
-
-
-def _suppressed(doc: AgentDocument, findings: list[Finding]) -> list[Finding]:
-    if "agentls:" not in doc.text:
-        return findings
-    index = doc.index
-    whole_file: set[str] = set()
-    by_line: dict[int, set[str]] = {}
-    for match in _SUPPRESS.finditer(doc.text):
-        codes = {c.strip().upper() for c in match.group(2).replace(",", " ").split()}
-        if match.group(1) == "disable-file":
-            whole_file |= codes
-        else:
-            line = index.line_of(match.start())
-            by_line.setdefault(line, set()).update(codes)
-            by_line.setdefault(line + 1, set()).update(codes)
-
-    def hidden(f: Finding) -> bool:
-        if f.code in whole_file or "ALL" in whole_file:
-            return True
-        codes = by_line.get(index.line_of(f.span.start), set())
-        return f.code in codes or "ALL" in codes
-
-    return [f for f in findings if not hidden(f)]
 
 
 def check_text(text: str, path: str | None, dialect: str,

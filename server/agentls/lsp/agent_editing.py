@@ -9,7 +9,6 @@ This module owns the ``WorkspaceIndex`` for the server; the features live in
 from __future__ import annotations
 
 import logging
-import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +24,7 @@ from agentls.lsp.agent_files import Checked
 from agentls.lsp.server import AgentLanguageServer
 from agentls.model import Severity
 from agentls.render.located import DOCS_URL
+from agentls.suppress import unsuppressed
 from agentls.text import utf16_len
 
 log = logging.getLogger(__name__)
@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 SOURCE = "agentls-workspace"
 _SEVERITY = {Severity.ERROR: t.DiagnosticSeverity.Error, Severity.WARNING: t.DiagnosticSeverity.Warning,
              Severity.INFO: t.DiagnosticSeverity.Information, Severity.HINT: t.DiagnosticSeverity.Hint}
-_SUPPRESS = re.compile(r"agentls:\s*(disable|disable-file)\s*=\s*([A-Za-z0-9_, ]+)")
 WATCH_GLOBS = ("**/.claude/agents/**/*.md", "**/.claude/skills/*/SKILL.md", "**/.claude/commands/**/*.md",
                "**/agents/**/*.md", "**/skills/*/SKILL.md", "**/commands/**/*.md", "**/.mcp.json")
 
@@ -142,7 +141,7 @@ class AgentEditing:
         index = self.model(ls)
         affected = self._overlay(ls, index, doc)
         findings = [f for f in index.findings_for(path) if ls.settings.enabled(f.code)]
-        findings = _unsuppressed(doc.source, findings)
+        findings = unsuppressed(doc.source, findings)
         dialect = self.dialect(ls, doc.uri)
         checked = self._checked(ls, doc, dialect) if dialect else None
         positions = checked.positions if checked else convert.Positions(doc.source, ls.position_encoding)
@@ -211,29 +210,6 @@ def _units(line: str, col: int, encoding: str) -> int:
     if encoding == "utf-8":
         return len(prefix.encode("utf-8", errors="surrogatepass"))
     return utf16_len(prefix)
-
-
-def _unsuppressed(text: str, findings: list[IndexFinding]) -> list[IndexFinding]:
-    """``# agentls: disable=CODE`` on the line or the line above, ``disable-file=`` anywhere
-    (the engine's syntax, so one comment silences both sources)."""
-    if not findings or "agentls:" not in text:
-        return findings
-    whole: set[str] = set()
-    lines: dict[int, set[str]] = {}
-    for m in _SUPPRESS.finditer(text):
-        codes = {c.strip().upper() for c in m.group(2).replace(",", " ").split()}
-        if m.group(1) == "disable-file":
-            whole |= codes
-        else:
-            line = text.count("\n", 0, m.start())
-            lines.setdefault(line, set()).update(codes)
-            lines.setdefault(line + 1, set()).update(codes)
-
-    def hidden(f: IndexFinding) -> bool:
-        codes = whole | lines.get(text.count("\n", 0, f.span.start), set())
-        return f.code in codes or "ALL" in codes
-
-    return [f for f in findings if not hidden(f)]
 
 
 def entry_location(editing: AgentEditing, ls: AgentLanguageServer, entry: Entry) -> t.Location:
