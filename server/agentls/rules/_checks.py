@@ -1,13 +1,14 @@
-"""Generic value checks shared by field rules: enums and types."""
+"""Generic value checks shared by field rules: enums, types, strings or lists of strings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from collections.abc import Sequence as Sequence_
 
-from agentls.frontmatter.yamlnodes import Alias
+from agentls.frontmatter.yamlnodes import Alias, AnyNode, Scalar, Sequence
 from agentls.model import Applicability, Edit, Finding, Fix, Span
 from agentls.rules._claude_values import suggest
-from agentls.rules._fields import is_int, kind, show, string_offset
+from agentls.rules._fields import is_int, item_span, kind, show, string_offset, value_node
 from agentls.rules.base import CheckContext
 
 
@@ -63,3 +64,19 @@ def type_finding(ctx: CheckContext, key: str, ok: tuple[type, ...], expected: st
         return None
     return ctx.finding(ctx.node_span(pair[1]), f"`{key}` is {kind(value)} ({show(pair[1], ctx)}),"
                        f" not {expected}: {consequence}")
+
+
+def string_list_findings(ctx: CheckContext, key: str, bad_item: Callable[[AnyNode], str],
+                         bad_whole: Callable[[AnyNode], str]) -> Iterator[Finding]:
+    """For keys that take a string or a list of strings: one finding per list item that is
+    not a string, or one for the whole value when it is neither. Aliases are not followed."""
+    node = value_node(ctx, key)
+    if node is None or isinstance(node, Alias) or node.value is None:
+        return
+    if isinstance(node, Sequence):
+        for item in node.items:
+            if isinstance(item, Alias) or (isinstance(item, Scalar) and isinstance(item.value, str)):
+                continue
+            yield ctx.finding(item_span(ctx, item), bad_item(item))
+    elif not isinstance(node.value, str):
+        yield ctx.finding(ctx.node_span(node), bad_whole(node))

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from agentls.frontmatter.yamlnodes import Alias, Scalar, Sequence
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._fields import item_span, kind, show, value_node
+from agentls.rules._checks import string_list_findings
+from agentls.rules._fields import kind, show
 from agentls.rules.base import CLAUDE_AGENTS, CheckContext, Example, Rule
 
 
@@ -39,22 +39,8 @@ class InvalidSkills(Rule):
     examples_good = (Example("---\nname: a\ndescription: d\nskills: pdf, docx\n---\nBody\n"),)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        node = value_node(ctx, "skills")
-        if node is None or isinstance(node, Alias) or node.value is None:
-            return
-        if isinstance(node, Sequence):
-            for item in node.items:
-                if isinstance(item, Alias) or (isinstance(item, Scalar)
-                                               and isinstance(item.value, str)):
-                    continue
-                yield ctx.finding(
-                    item_span(ctx, item),
-                    f"`skills` item {show(item, ctx)} is {kind(item.value)}, not a skill name:"
-                    " dropped",
-                )
-        elif not isinstance(node.value, str):
-            yield ctx.finding(
-                ctx.node_span(node),
-                f"`skills` is {kind(node.value)} ({show(node, ctx)}): ignored, no skill is"
-                " preloaded; write a list of skill names",
-            )
+        yield from string_list_findings(
+            ctx, "skills",
+            lambda item: f"`skills` item {show(item, ctx)} is {kind(item.value)}, not a skill name: dropped",
+            lambda node: f"`skills` is {kind(node.value)} ({show(node, ctx)}): ignored, no skill is"
+                         " preloaded; write a list of skill names")

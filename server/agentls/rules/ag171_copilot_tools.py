@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from agentls.frontmatter.yamlnodes import Alias, Scalar, Sequence
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._fields import item_span, kind, show, value_node
+from agentls.rules._checks import string_list_findings
+from agentls.rules._fields import kind, show
 from agentls.rules.base import CheckContext, Example, Rule
 
 
@@ -39,16 +39,8 @@ class CopilotTools(Rule):
                      Example("---\ndescription: d\ntools: read, edit\n---\nB\n", "copilot-prompt"))
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        node = value_node(ctx, "tools")
-        if node is None or isinstance(node, Alias) or node.value is None:
-            return
-        if isinstance(node, Sequence):
-            for item in node.items:
-                if isinstance(item, Alias) or (isinstance(item, Scalar)
-                                               and isinstance(item.value, str)):
-                    continue
-                yield ctx.finding(item_span(ctx, item), f"`tools` item {show(item, ctx)} is"
-                                  f" {kind(item.value)}, not a tool name: ignored")
-        elif not isinstance(node.value, str):
-            yield ctx.finding(ctx.node_span(node), f"`tools` is {kind(node.value)}"
-                              f" ({show(node, ctx)}), not a list of tool names: ignored")
+        yield from string_list_findings(
+            ctx, "tools",
+            lambda item: f"`tools` item {show(item, ctx)} is {kind(item.value)}, not a tool name: ignored",
+            lambda node: f"`tools` is {kind(node.value)} ({show(node, ctx)}), not a list of tool names:"
+                         " ignored")

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from agentls.frontmatter.yamlnodes import Alias, Scalar, Sequence
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._fields import item_span, kind, show, value_node
+from agentls.rules._checks import string_list_findings
+from agentls.rules._fields import kind, show
 from agentls.rules.base import CheckContext, Example, Rule
 
 
@@ -35,16 +35,8 @@ class CursorGlobs(Rule):
     examples_good = (Example("---\nglobs: '*.ts,*.tsx'\n---\nB\n", "cursor-rule"),)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        node = value_node(ctx, "globs")
-        if node is None or isinstance(node, Alias) or node.value is None:
-            return
-        if isinstance(node, Sequence):
-            for item in node.items:
-                if isinstance(item, Alias) or (isinstance(item, Scalar)
-                                               and isinstance(item.value, str)):
-                    continue
-                yield ctx.finding(item_span(ctx, item), f"`globs` item {show(item, ctx)} is"
-                                  f" {kind(item.value)}, not a glob")
-        elif not isinstance(node.value, str):
-            yield ctx.finding(ctx.node_span(node), f"`globs` is {kind(node.value)}, not a glob"
-                              " string or list: the rule attaches to no file")
+        yield from string_list_findings(
+            ctx, "globs",
+            lambda item: f"`globs` item {show(item, ctx)} is {kind(item.value)}, not a glob",
+            lambda node: f"`globs` is {kind(node.value)}, not a glob string or list: the rule attaches"
+                         " to no file")

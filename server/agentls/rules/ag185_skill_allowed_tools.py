@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
-from agentls.frontmatter.yamlnodes import Alias, Scalar, Sequence
+from agentls.frontmatter.yamlnodes import AnyNode
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._fields import item_span, kind, show, value_node
+from agentls.rules._checks import string_list_findings
+from agentls.rules._fields import kind, show
 from agentls.rules.base import CheckContext, Example, Rule
 
 KEYS = ("allowed-tools", "disallowed-tools")
@@ -40,16 +42,13 @@ class SkillAllowedTools(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for key in KEYS:
-            node = value_node(ctx, key)
-            if node is None or isinstance(node, Alias) or node.value is None:
-                continue
-            if isinstance(node, Sequence):
-                for item in node.items:
-                    if isinstance(item, Alias) or (isinstance(item, Scalar)
-                                                   and isinstance(item.value, str)):
-                        continue
-                    yield ctx.finding(item_span(ctx, item), f"`{key}` item {show(item, ctx)} is"
-                                      f" {kind(item.value)}, not a tool: dropped")
-            elif not isinstance(node.value, str):
-                yield ctx.finding(ctx.node_span(node), f"`{key}` is {kind(node.value)}"
-                                  f" ({show(node, ctx)}), not a string or list: ignored")
+            yield from string_list_findings(ctx, key, partial(_bad_item, ctx, key),
+                                            partial(_bad_whole, ctx, key))
+
+
+def _bad_item(ctx: CheckContext, key: str, item: AnyNode) -> str:
+    return f"`{key}` item {show(item, ctx)} is {kind(item.value)}, not a tool: dropped"
+
+
+def _bad_whole(ctx: CheckContext, key: str, node: AnyNode) -> str:
+    return f"`{key}` is {kind(node.value)} ({show(node, ctx)}), not a string or list: ignored"
