@@ -10,7 +10,7 @@ Value renderings (``Value``) are short strings: ``self``, ``none``, ``const``, `
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 
 from agentls.patterns.model import Range
@@ -24,6 +24,19 @@ class Param:
     annotation: str | None
     has_default: bool
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (make_param, (self.name, self.annotation, self.has_default))
+
+
+def make_param(name: str, annotation: str | None, has_default: bool) -> Param:
+    """``Param(...)`` without the frozen ``__init__`` (see ``make_call``)."""
+    p = object.__new__(Param)
+    d = p.__dict__
+    d["name"] = name
+    d["annotation"] = annotation
+    d["has_default"] = has_default
+    return p
+
 
 @dataclass(frozen=True)
 class Call:
@@ -34,6 +47,26 @@ class Call:
     # of times; not part of equality.
     receiver: str = field(default="", compare=False, repr=False)
     method: str = field(default="", compare=False, repr=False)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Workers send every module's facts back pickled: a tuple, not a dict of field names.
+        return (make_call, (self.func, self.line, self.args, self.receiver, self.method))
+
+
+_new = object.__new__
+
+
+def make_call(func: str, line: int, args: tuple[Value, ...], receiver: str, method: str) -> Call:
+    """``Call(func, line, args, receiver, method)`` without the frozen ``__init__``'s five
+    ``object.__setattr__`` calls (the index makes one per call site)."""
+    c = _new(Call)
+    d = c.__dict__
+    d["func"] = func
+    d["line"] = line
+    d["args"] = args
+    d["receiver"] = receiver
+    d["method"] = method
+    return c
 
 
 @dataclass(frozen=True)
@@ -96,6 +129,18 @@ class FunctionFacts:
     names: set[str] = field(default_factory=set)
     dict_writes: set[str] = field(default_factory=set)  # "self.__dict__", "obj.__dict__"
 
+    def __getstate__(self) -> dict[str, object]:
+        # Pickled by the index workers: most of the ~17 containers are empty, and an empty
+        # container is cheaper to make again than to pickle and unpickle.
+        return {k: v for k, v in self.__dict__.items() if v or k not in _FN_CONTAINERS}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        d = self.__dict__
+        for name, make in _FN_CONTAINERS.items():
+            if name not in state:
+                d[name] = make()
+        d.update(state)
+
     @property
     def param_names(self) -> list[str]:
         return [p.name for p in self.params]
@@ -113,6 +158,14 @@ class FunctionFacts:
     @property
     def is_public(self) -> bool:
         return not self.name.startswith("_")
+
+
+# The container fields of ``FunctionFacts`` and how to make each empty.
+_FN_CONTAINERS: dict[str, type] = {
+    f.name: f.default_factory  # type: ignore[misc]
+    for f in fields(FunctionFacts)
+    if f.default_factory is not MISSING
+}
 
 
 @dataclass
@@ -174,6 +227,9 @@ class Import:
     name: str | None  # None for `import x`
     alias: str
     line: int
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Import, (self.module, self.name, self.alias, self.line))
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,10 @@ class Range:
     end_line: int
     end_col: int
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Pickled by the thousand (two per function): a tuple, not a dict of field names.
+        return (make_range, (self.line, self.col, self.end_line, self.end_col))
+
     def contains(self, line: int, col: int) -> bool:
         if line < self.line or line > self.end_line:
             return False
@@ -29,6 +33,18 @@ class Range:
     @property
     def size(self) -> tuple[int, int]:
         return (self.end_line - self.line, self.end_col - self.col)
+
+
+def make_range(line: int, col: int, end_line: int, end_col: int) -> Range:
+    """``Range(...)`` without the frozen ``__init__``'s ``object.__setattr__`` calls (the
+    index makes two per function and class)."""
+    r = object.__new__(Range)
+    d = r.__dict__
+    d["line"] = line
+    d["col"] = col
+    d["end_line"] = end_line
+    d["end_col"] = end_col
+    return r
 
 
 @dataclass(frozen=True)

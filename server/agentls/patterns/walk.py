@@ -12,14 +12,14 @@ from typing import Any
 
 from agentls.patterns.facts import (
     AttrStore,
-    Call,
     ContainerOp,
     FunctionFacts,
     Loop,
-    Param,
     Value,
+    make_call,
+    make_param,
 )
-from agentls.patterns.model import Range
+from agentls.patterns.model import Range, make_range
 from agentls.text import split_lines
 
 # A statement, not a word: `"update"` or `"delete"` as a plain string is an option name.
@@ -106,7 +106,7 @@ class Positions:
         first = start or node
         line = getattr(first, "lineno", 1) - 1
         end_line = (getattr(node, "end_lineno", None) or line + 1) - 1
-        return Range(
+        return make_range(
             line,
             self.col(line, getattr(first, "col_offset", 0)),
             end_line,
@@ -122,7 +122,7 @@ class Positions:
             start = text.find(name, start + 1)  # `class AB` when looking for `B`
         if start < 0:
             start = col
-        return Range(line, start, line, start + len(name))
+        return make_range(line, start, line, start + len(name))
 
 
 def value_of(node: Any, params: frozenset[str]) -> Value:
@@ -202,15 +202,15 @@ def function_facts(node: _FuncNode, qual: str, kind: str, pos: Positions) -> Fun
     if first_is_receiver:
         every = every[1:]
     n_defaults = len(args.defaults)
-    params = [Param(a.arg, annotation(a.annotation), i >= len(every) - n_defaults) for i, a in enumerate(every)]
+    params = [make_param(a.arg, annotation(a.annotation), i >= len(every) - n_defaults) for i, a in enumerate(every)]
     params += [
-        Param(a.arg, annotation(a.annotation), d is not None)
+        make_param(a.arg, annotation(a.annotation), d is not None)
         for a, d in zip(args.kwonlyargs, args.kw_defaults, strict=True)
     ]
     if args.vararg:
-        params.append(Param(args.vararg.arg, annotation(args.vararg.annotation), True))
+        params.append(make_param(args.vararg.arg, annotation(args.vararg.annotation), True))
     if args.kwarg:
-        params.append(Param(args.kwarg.arg, annotation(args.kwarg.annotation), True))
+        params.append(make_param(args.kwarg.arg, annotation(args.kwarg.annotation), True))
     decorators = [dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
     body_kind, statements = _body_kind(node.body)
     facts = FunctionFacts(
@@ -393,7 +393,7 @@ def _call(node: ast.Call, f: FunctionFacts, params: frozenset[str]) -> None:
     args = [value_of(a, params) for a in node.args]
     args += [value_of(k.value, params) for k in node.keywords]
     receiver, _, tail = name.rpartition(".")
-    f.calls.append(Call(name, line, tuple(args), receiver, tail))
+    f.calls.append(make_call(name, line, tuple(args), receiver, tail))
     if type(func) is ast.Attribute:
         method = func.attr
         if receiver == "self":
