@@ -188,10 +188,12 @@ class Ctx:
                     elif v in ("list", "dict", "set"):
                         out.setdefault(attr, Collab(attr, line=m.selection.line)).container = v
             for call in m.calls:
-                parts = call.func.split(".")
-                if len(parts) == 3 and parts[0] == "self":
-                    c = out.setdefault(parts[1], Collab(parts[1], line=call.line))
-                    c.methods.setdefault(parts[2], call.line)
+                # `self.<attr>.<method>(...)`: the receiver is `self.<attr>` with no further dot
+                receiver = call.receiver
+                if receiver.startswith("self.") and "." not in receiver[5:]:
+                    attr = receiver[5:]
+                    c = out.get(attr) or out.setdefault(attr, Collab(attr, line=call.line))
+                    c.methods.setdefault(call.method, call.line)
         return out
 
     def holders(self, target: ClassRef) -> list[tuple[ClassRef, Collab]]:

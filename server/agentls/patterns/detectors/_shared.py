@@ -34,8 +34,9 @@ def behaviour_methods(cls: ClassFacts) -> list[FunctionFacts]:
 
 def is_data_holder(cls: ClassFacts) -> bool:
     """Fields and nothing else: a dataclass, a NamedTuple, or an __init__ that only stores."""
-    if behaviour_methods(cls):
-        return False
+    for n, m in cls.methods.items():  # behaviour_methods(cls), stopping at the first
+        if n not in _DATA_DUNDERS and m.kind != "property" and not (m.kind == "classmethod" and n.startswith("from")):
+            return False
     if cls.dataclass or is_namedtuple(cls):
         return True
     init = cls.methods.get("__init__")

@@ -124,6 +124,8 @@ class Command(Detector):
             op.arg for m in ref.cls.methods.values() for op in m.container_ops if op.container.startswith("self.")
         }
         for m in ref.cls.methods.values():
+            if not m.calls or not (m.loops or stored):
+                continue  # no call, or nothing it could call a stored command through
             targets = {loop.target for loop in m.loops if loop.iter.startswith("self.") and loop.target}
             targets |= {p for p in m.param_names if f"param:{p}" in stored}
             for call in m.calls:

@@ -128,12 +128,16 @@ class Flyweight(Detector):
             out: dict[str, str] = {}
             for module in ctx.ws.modules():
                 for fn in module.functions.values():
+                    if not fn.container_ops:
+                        continue  # nothing cached: skip the call
                     found = _shared_instances(ctx, fn, module, None)
                     if found:
                         out[found[1].key] = fn.qualname
                 for cls in module.classes.values():
                     ref = ClassRef(module, cls)
                     for m in cls.methods.values():
+                        if not m.container_ops:
+                            continue
                         found = _shared_instances(ctx, m, module, ref)
                         if found and found[1] != ref:
                             out[found[1].key] = m.qualname

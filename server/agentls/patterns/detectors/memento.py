@@ -46,25 +46,33 @@ class Memento(Detector):
         for m in ref.cls.methods.values():
             if m.name.startswith("__"):
                 continue
-            for call in m.calls:
-                own = {a[10:] for a in call.args if a.startswith("attr:self.")}
-                if not own or len(own) != len(call.args):
+            calls, params = m.calls, m.params
+            if not calls and not (params and m.self_writes):
+                continue  # neither packs nor copies its state, nor writes it back
+            for call in calls:
+                args = call.args
+                if not args or not args[0].startswith("attr:self."):
+                    continue  # cheap test first: every argument must be an own attribute
+                own = {a[10:] for a in args if a.startswith("attr:self.")}
+                if len(own) != len(args):
                     continue
                 r = ctx.resolve(call.func, ref.module)
                 returned = f"call:{call.func}" in m.returns or any(v.startswith("name:") for v in m.returns)
                 snapshot = r is not None and r != ref and is_data_holder(r.cls)
                 if snapshot and returned and own and len(own) == len(call.args):
                     save, memento, packed = m.name, r, own
-            copies_state = any(
-                c.func in ("copy.deepcopy", "copy.copy", "deepcopy") and c.args[:1] == ("attr:self.__dict__",)
-                for c in m.calls
-            )
-            if copies_state and m.returns and not m.params:
-                save, packed = save or m.name, packed or {"__dict__"}
-            if m.params:
-                p = m.params[0].name
-                writes = {a for a, vs in m.self_writes.items() if any(v.startswith(f"attr:{p}.") for v in vs)}
-                if any(c.func == "self.__dict__.update" and c.args[:1] == (f"param:{p}",) for c in m.calls):
+            if m.returns and not params:
+                copies_state = any(
+                    c.func in ("copy.deepcopy", "copy.copy", "deepcopy") and c.args[:1] == ("attr:self.__dict__",)
+                    for c in calls
+                )
+                if copies_state:
+                    save, packed = save or m.name, packed or {"__dict__"}
+            if params and (m.self_writes or calls):
+                p = params[0].name
+                prefix = f"attr:{p}."
+                writes = {a for a, vs in m.self_writes.items() if any(v.startswith(prefix) for v in vs)}
+                if any(c.func == "self.__dict__.update" and c.args[:1] == (f"param:{p}",) for c in calls):
                     writes.add("__dict__")
                 if writes:
                     restore, restored = m.name, writes
