@@ -18,6 +18,7 @@ from agentls.patterns.facts import (
     Value,
     make_call,
     make_param,
+    new_function_facts,
 )
 from agentls.patterns.model import Range, make_range
 from agentls.text import split_lines
@@ -94,8 +95,11 @@ class Positions:
     def __init__(self, source: str) -> None:
         # The fast path splits in C; `\r` needs the LSP-style splitter (ast counts it too).
         self.lines = source.split("\n") if "\r" not in source else split_lines(source)
+        self.ascii = source.isascii()  # then byte offsets are code points: no per-line check
 
     def col(self, line: int, byte_col: int) -> int:
+        if self.ascii:
+            return byte_col
         if 0 <= line < len(self.lines):
             text = self.lines[line]
             if not text.isascii():
@@ -213,18 +217,18 @@ def function_facts(node: _FuncNode, qual: str, kind: str, pos: Positions) -> Fun
         params.append(make_param(args.kwarg.arg, annotation(args.kwarg.annotation), True))
     decorators = [dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
     body_kind, statements = _body_kind(node.body)
-    facts = FunctionFacts(
-        name=node.name,
-        qualname=qual,
-        range=pos.node_range(node, node.decorator_list[0] if node.decorator_list else None),
-        selection=pos.name_range(node, node.name),
-        kind=kind,
-        params=params,
-        returns_annotation=annotation(node.returns),
-        decorators=decorators,
-        abstract=any(d.rpartition(".")[2] == "abstractmethod" for d in decorators),
-        body_kind=body_kind,
-        statements=statements,
+    facts = new_function_facts(
+        node.name,
+        qual,
+        pos.node_range(node, node.decorator_list[0] if node.decorator_list else None),
+        pos.name_range(node, node.name),
+        kind,
+        params,
+        annotation(node.returns),
+        decorators,
+        any(d.rpartition(".")[2] == "abstractmethod" for d in decorators),
+        body_kind,
+        statements,
     )
     names = frozenset(p.name for p in params)
     walk_body(node.body, facts, names, pos)
