@@ -45,8 +45,11 @@ class Command(Detector):
         return ctx._cache[key]  # type: ignore[no-any-return]
 
     def _compute_interface(self, ctx: Ctx, ref: ClassRef) -> tuple[str, list[ClassRef]] | None:
+        abstract = ref.cls.abstract_methods
+        if not abstract:
+            return None  # cheap exit: no abstract method, no command interface
         public = ref.cls.public_methods
-        if not (1 <= len(public) <= 2) or not ref.cls.abstract_methods & set(public):
+        if not (1 <= len(public) <= 2) or not abstract & set(public):
             return None
         if any(m.params for m in public.values()):
             return None
