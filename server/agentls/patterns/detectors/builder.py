@@ -61,7 +61,16 @@ class Builder(Detector):
         if own_steps < 2 and not (own_steps and ref.cls.bases):
             return None  # cheap exit before resolving the hierarchy
         methods = ctx.all_methods(ref)
-        steps = [m for m in methods.values() if _is_step(m)]
+        # Inherited methods are asked about once per subclass: memoised by identity (the
+        # method is kept with its answer, so a reused id is not mistaken for it).
+        memo: dict[int, tuple[FunctionFacts, bool]] = ctx._cache.setdefault("builder_steps", {})
+        steps = []
+        for m in methods.values():
+            hit = memo.get(id(m))
+            if hit is None or hit[0] is not m:
+                hit = memo[id(m)] = (m, _is_step(m))
+            if hit[1]:
+                steps.append(m)
         if len(steps) < 2:
             return None
         parts = set().union(*(_parts(s) for s in steps))

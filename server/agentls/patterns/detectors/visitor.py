@@ -47,7 +47,7 @@ class Visitor(Detector):
         groups: dict[str, dict[str, tuple[ClassRef, str]]] = {}
         for ref in ctx.ws.all_classes():
             for m in ref.cls.methods.values():
-                if len(m.params) != 1 or m.name.startswith("__"):
+                if len(m.params) != 1 or not m.calls or m.name.startswith("__"):
                     continue
                 p = m.params[0].name
                 for call in m.calls:
