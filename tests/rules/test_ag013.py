@@ -52,3 +52,15 @@ def test_fine_values() -> None:
 def test_rescued_line_is_quoted_by_the_retry() -> None:
     text = '---\nname: a\ndescription: Use: <example>x</example> #c\n---\nB\n'
     assert run(text, "AG013") == []
+
+
+def test_a_comment_set_apart_like_code_is_information_only() -> None:
+    from agentls.engine import check_text
+    from agentls.model import Severity
+    from agentls.settings import Settings
+
+    text = "---\nname: reviewer  # short name\ndescription: text #note\n---\nBody\n"
+    found = check_text(text, "x.md", "claude-agent", Settings(select=("AG013",)))[1]
+    by_text = {text[f.span.start:f.span.end]: f for f in found}
+    assert by_text["# short name"].severity is Severity.INFO and by_text["# short name"].effect is None
+    assert by_text["#note"].severity is Severity.WARNING

@@ -19,7 +19,9 @@ class CommentTruncatesValue(Rule):
 
     ## Why is this bad?
     The value Claude Code loads is shorter than what you wrote, without a warning. `C# code`
-    is fine: a `#` starts a comment only after a space.
+    is fine: a `#` starts a comment only after a space. A comment set apart by two spaces or
+    a tab (`name: reviewer  # short name`) is most likely meant as one: it is reported as
+    information only.
 
     ## Example
     ```yaml
@@ -63,8 +65,15 @@ class CommentTruncatesValue(Rule):
             comment = comment_after(doc, node)
             if comment is not None:
                 written = doc.text[comment.start:comment.end]
-                yield ctx.finding(comment, f"{loads}: `{written}` is a YAML comment",
-                                  fix=_quote(ctx, node.start, comment.end))
+                before = doc.text[max(0, comment.start - 2):comment.start]
+                if before == "  " or before.endswith("\t"):
+                    # Set apart like a code comment: most likely meant as one. Say so quietly.
+                    yield ctx.finding(comment, f"{loads}: `{written}` is a YAML comment, not "
+                                      "part of the value", severity=Severity.INFO, effect=None,
+                                      fix=_quote(ctx, node.start, comment.end))
+                else:
+                    yield ctx.finding(comment, f"{loads}: `{written}` is a YAML comment",
+                                      fix=_quote(ctx, node.start, comment.end))
 
 
 def _quote(ctx: CheckContext, start: int, end: int) -> Fix | None:
