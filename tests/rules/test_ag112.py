@@ -51,3 +51,11 @@ def test_balanced() -> None:
     text = desc('"<example>a<commentary>b</commentary></example><example>c</example>"')
     assert run(text, "AG112") == []
     assert run(desc("a < b > c"), "AG112") == []
+
+
+def test_a_tag_written_as_code_is_not_a_tag() -> None:
+    from agentls.engine import check_text
+    from agentls.settings import Settings
+
+    text = '---\nname: a\ndescription: "Write `<example>` blocks; <example>x</example>"\n---\nB\n'
+    assert check_text(text, "x.md", "claude-agent", Settings(select=("AG112",)))[1] == []

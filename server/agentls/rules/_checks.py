@@ -44,7 +44,8 @@ def enum_finding(ctx: CheckContext, key: str, allowed: Sequence_[str], consequen
                       (Edit(Span(base, base + len(value)), found[0]),),
                       Applicability.SAFE if safe else Applicability.UNSAFE)
     return ctx.finding(ctx.node_span(node),
-                       f"`{key}: {_clip(value)}` is not one of {choices}: {consequence}{hint}",
+                       f"`{key}: {_clip(value)}` is not {'' if len(allowed) == 1 else 'one of '}"
+                       f"{choices}: {consequence}{hint}",
                        fix=fix)
 
 

@@ -7,6 +7,7 @@ from agentls.model import Finding, Severity, Span
 from agentls.rules.base import CheckContext, Example, Rule
 
 _TAG = re.compile(r"<(/?)(example|commentary)\b[^<>]*>", re.I)
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 
 class ExampleTagsUnbalanced(Rule):
@@ -49,7 +50,10 @@ class ExampleTagsUnbalanced(Rule):
         node = pair[1]
         stack: list[re.Match[str]] = []
         bad: list[tuple[re.Match[str], str]] = []
+        code = [m.span() for m in _CODE_SPAN.finditer(value)]
         for match in _TAG.finditer(value):
+            if any(s <= match.start() < e for s, e in code):
+                continue  # `<example>` written as code is text about the tag, not a tag
             name = match.group(2).lower()
             if not match.group(1):
                 stack.append(match)

@@ -44,6 +44,6 @@ class AgentSkillsSpecKey(Rule):
         for key, _ in root.pairs:
             name = key_str(key)
             if name in CLAUDE_SKILL_KEYS and name not in AGENT_SKILLS_SPEC_KEYS:
-                yield ctx.finding(ctx.node_span(key), f"`{name}` is a Claude Code key outside the"
+                yield ctx.finding(ctx.node_span(key), f"`{name}` is outside the"
                                   " Agent Skills spec: claude.ai and Skills API uploads reject"
                                   " extra keys")
