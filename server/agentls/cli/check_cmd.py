@@ -10,11 +10,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from agentls.agentindex import IndexConfig, WorkspaceIndex
+from agentls.agentindex.codes import WORKSPACE_CODES
 from agentls.dialects import DIALECTS, dialect_for
 from agentls.engine import check_bytes, fix_text
-from agentls.model import Severity
+from agentls.model import Finding, Severity
 from agentls.render.located import Located, to_json
 from agentls.settings import Settings, SettingsError, load, load_file
+from agentls.suppress import unsuppressed
 from agentls.text import LineIndex
 from agentls.verdict import Verdict, verdict
 
@@ -39,6 +42,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--config", help="a .agentls.toml or pyproject.toml to use")
     p.add_argument("--max-file-size", type=int, help="bytes; larger files are not analysed")
     p.add_argument("--quiet", "-q", action="store_true", help="text format: findings only")
+    p.add_argument("--no-workspace", dest="workspace", action="store_false",
+                   help="skip the checks that need every agent file of the project (duplicate "
+                        "names, unknown skills and agents, MCP servers, listing budget: AGW…)")
+    p.add_argument("--user-folder", action="store_true",
+                   help="include ~/.claude in those checks (a user agent can shadow or be shadowed)")
     p.set_defaults(run=run)
 
 
@@ -126,6 +134,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     _warn_unknown_codes(settings)
     io_error = False
+    workspace = _workspace(args, targets, settings)
     results: list[tuple[Located, LineIndex]] = []
     verdicts: list[tuple[Target, Verdict]] = []
     for target in targets:
@@ -138,6 +147,8 @@ def run(args: argparse.Namespace) -> int:
         if args.fix and len(data) <= settings.max_file_size and b"\x00" not in data:
             data = _fix(target, data, settings, args.unsafe_fixes)
         doc, findings = check_bytes(data, str(target.path), target.dialect, settings)
+        if workspace is not None:
+            findings = findings + workspace_findings(workspace, target.path, doc.text, settings)
         verdicts.append((target, verdict(doc, findings)))
         for f in findings:
             results.append((Located.of(target.display, f, doc.index), doc.index))
@@ -167,6 +178,25 @@ def _warn_unknown_codes(settings: Settings) -> None:
     for what, code in unknown:
         if not any(k.startswith(code) for k in WORKSPACE_CODES):
             print(f"agentls: {what}: {code!r} matches no rule code", file=sys.stderr)
+
+
+def _workspace(args: argparse.Namespace, targets: list[Target], settings: Settings) -> WorkspaceIndex | None:
+    """The project's agents, skills and commands, for the checks that compare files."""
+    if not args.workspace or not targets or not any(settings.enabled(c) for c in WORKSPACE_CODES):
+        return None
+    index = WorkspaceIndex()
+    home = str(Path.home()) if args.user_folder else None
+    index.configure(IndexConfig(folders=(os.getcwd(),), home=home))
+    return index
+
+
+def workspace_findings(index: WorkspaceIndex, path: Path, text: str,
+                       settings: Settings) -> list[Finding]:
+    found = index.findings_for(os.path.abspath(path))
+    # The messages name the other file already (the winner of a name clash, say).
+    kept = [Finding(f.code, f.message, f.severity, f.span, source="agentls-workspace")
+            for f in found if settings.enabled(f.code)]
+    return unsuppressed(text, kept)
 
 
 def _fix(target: Target, data: bytes, settings: Settings, unsafe: bool) -> bytes:
