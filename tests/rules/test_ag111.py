@@ -22,9 +22,10 @@ def test_plain_and_single_quoted() -> None:
         assert f.severity is Severity.INFO and f.effect is Effect.CHANGED
 
 
-def test_each_occurrence_and_escaped_in_double_quotes() -> None:
+def test_one_finding_at_the_first_occurrence_and_escaped_in_double_quotes() -> None:
     text = "---\nname: a\ndescription: a\\nb\\nc\n---\nB\n"
-    assert len(run(text, "AG111")) == 2
+    (f,) = run(text, "AG111")
+    assert spanned(text, f) == "\\n" and "the 2 `\\n`" in f.message
     text = '---\nname: a\ndescription: "x\\\\ny \\n z"\n---\nB\n'
     (f,) = run(text, "AG111")
     assert spanned(text, f) == "\\\\n"

@@ -6,7 +6,6 @@ from agentls.frontmatter.yamlnodes import Scalar
 from agentls.model import Effect, Finding, Severity, Span
 from agentls.rules.base import CheckContext, Example, Rule
 
-_LIMIT = 10
 
 
 class DescriptionEscapedNewline(Rule):
@@ -45,10 +44,13 @@ class DescriptionEscapedNewline(Rule):
         node = pair[1]
         if "\\n" not in node.value:
             return
-        spans = _sources(ctx.doc.text, node)[:_LIMIT] or [ctx.node_span(node)]
-        for span in spans:
-            yield ctx.finding(span, "Claude Code turns this `\\n` into a line break in the "
-                              "description; other YAML readers keep backslash-n")
+        # One finding per description, at the first `\n`: a long /agents-style description
+        # has dozens, and they all mean the same thing.
+        spans = _sources(ctx.doc.text, node) or [ctx.node_span(node)]
+        count = node.value.count("\\n")
+        what = "this `\\n`" if count == 1 else f"the {count} `\\n` in this description"
+        yield ctx.finding(spans[0], f"Claude Code turns {what} into line breaks; other YAML "
+                          "readers keep backslash-n")
 
 
 def _sources(text: str, node: Scalar) -> list[Span]:
