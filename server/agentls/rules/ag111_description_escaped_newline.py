@@ -7,7 +7,6 @@ from agentls.model import Effect, Finding, Severity, Span
 from agentls.rules.base import CheckContext, Example, Rule
 
 
-
 class DescriptionEscapedNewline(Rule):
     """A `\\n` (backslash, n) in a subagent description becomes a real line break.
 
