@@ -107,7 +107,11 @@ class Completer:
         for key, doc in FIELDS.get(dialect, {}).items():
             if key in ctx.present and key != ctx.key:
                 continue
-            if key in _BLOCK_KEYS:
+            if ctx.key is not None:
+                # Renaming a key whose `:` is already typed: replace the name only, or the
+                # line would read `newkey: : value`.
+                insert = plain = key
+            elif key in _BLOCK_KEYS:
                 insert, plain = f"{key}:\n  $0", f"{key}:\n  "
             else:
                 insert, plain = f"{key}: $0", f"{key}: "

@@ -1,0 +1,43 @@
+"""QA regressions: completion in agent files at awkward places."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types as t
+from pytest_lsp import LanguageClient
+
+from tests.agentfiles.helpers import CONFIG, at, init, uri
+from tests.lsp.helpers import apply_text_edits, open_doc
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+    yield lsp_client
+    await lsp_client.shutdown_session()
+
+
+async def complete(client: LanguageClient, path: Path, text: str, marker: str,
+                   delta: int = 0) -> list[t.CompletionItem]:
+    open_doc(client, uri(path), text)
+    result = await client.text_document_completion_async(t.CompletionParams(
+        text_document=t.TextDocumentIdentifier(uri(path)), position=at(text, marker, delta)))
+    if result is None:
+        return []
+    return list(result.items if isinstance(result, t.CompletionList) else result)
+
+
+def accept(text: str, item: t.CompletionItem) -> str:
+    assert isinstance(item.text_edit, t.TextEdit)
+    return apply_text_edits(text, [item.text_edit])
+
+
+@pytest.mark.asyncio
+async def test_renaming_a_key_keeps_a_single_colon(client: LanguageClient, tmp_path: Path) -> None:
+    await init(client, tmp_path)
+    text = "---\nname: a\ndescription: d\ntools: Read\n---\nBody\n"
+    items = await complete(client, tmp_path / ".claude/agents/a.md", text, "tools", 2)
+    item = next(i for i in items if i.label == "disallowedTools")
+    assert "disallowedTools: Read\n" in accept(text, item)
