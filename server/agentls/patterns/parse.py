@@ -3,7 +3,9 @@
 ``ast.parse`` raises more than ``SyntaxError``: deep nesting gives ``RecursionError``, huge
 unary chains ``MemoryError``, NUL bytes ``ValueError`` on some versions. When the whole module
 fails we retry each top-level statement on its own, so that one half-typed function does not
-hide every class in the file.
+hide every class in the file. A statement whose text runs over a line at column 0 (a
+multi-line string or call whose later lines are not indented) fails on its own as
+"unterminated" or "never closed": it is retried joined with the next spans.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from agentls.text import split_lines
 # A top-level statement starts at column 0 with something that is not a continuation of the
 # statement before it.
 _CONTINUATION = re.compile(r"(?:[)\]}#]|else\b|elif\b|except\b|finally\b|case\b)")
+# What a statement cut short by a column-0 line fails with (CPython 3.10-3.13 wordings).
+_UNCLOSED = ("unterminated", "was never closed", "unexpected eof", "eof while scanning", "eof in multi-line")
+# How many following spans an unclosed statement may absorb before we give up on it.
+_MAX_JOIN = 8
 
 
 def _parse(source: str) -> ast.Module:
@@ -56,6 +62,10 @@ def _chunks(lines: list[str]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in zip(starts, [*starts[1:], len(lines)], strict=True)]
 
 
+def _unclosed(exc: BaseException) -> bool:
+    return isinstance(exc, SyntaxError) and any(w in str(exc.msg).lower() for w in _UNCLOSED)
+
+
 def parse_module(source: str) -> tuple[ast.Module, list[ParseProblem]]:
     """A module tree holding every top-level statement that parses, plus what failed."""
     try:
@@ -65,17 +75,35 @@ def parse_module(source: str) -> tuple[ast.Module, list[ParseProblem]]:
     lines = split_lines(source)  # \n, \r\n, \r only: the line numbers ast reports
     body: list[ast.stmt] = []
     problems = [first]
-    for start, end in _chunks(lines):
+    spans = _chunks(lines)
+    i = 0
+    while i < len(spans):
+        start, end = spans[i]
+        i += 1
         chunk = "".join(lines[start:end])
         if not chunk.strip():
             continue
         try:
             tree = _parse(chunk)
         except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
-            problem = _problem(exc, start)
-            if problem.line != first.line or problem.kind != first.kind:
-                problems.append(problem)
-            continue
+            joined = None
+            if _unclosed(exc):
+                # `s = """` + a column-0 line + `"""`: the spans that follow may close it.
+                for j in range(i, min(i + _MAX_JOIN, len(spans))):
+                    try:
+                        joined = _parse("".join(lines[start : spans[j][1]]))
+                    except (SyntaxError, RecursionError, MemoryError, ValueError) as again:
+                        if _unclosed(again):
+                            continue
+                        break
+                    i = j + 1
+                    break
+            if joined is None:
+                problem = _problem(exc, start)
+                if problem.line != first.line or problem.kind != first.kind:
+                    problems.append(problem)
+                continue
+            tree = joined
         if start:
             ast.increment_lineno(tree, start)
         body.extend(tree.body)
