@@ -107,6 +107,18 @@ TOOL_DOCS: dict[str, str] = {
 assert set(TOOL_DOCS) >= BUILTIN_TOOLS  # a new tool needs a line here
 
 # Tools that take a specifier worth a snippet: (label, snippet body).
+# GitHub Copilot tool aliases (matched case-insensitively; Claude Code names map onto them).
+COPILOT_TOOL_DOCS: dict[str, str] = {
+    "execute": "Runs shell commands (also written `shell`, `Bash`, `powershell`)",
+    "read": "Reads files (also written `Read`, `NotebookRead`)",
+    "edit": "Edits files (also written `Edit`, `MultiEdit`, `Write`, `NotebookEdit`)",
+    "search": "Searches files and text (also written `Grep`, `Glob`)",
+    "agent": "Hands work to another agent (also written `custom-agent`, `Task`)",
+    "web": "Searches and fetches the web (also written `WebSearch`, `WebFetch`)",
+    "todo": "Keeps a task list (also written `TodoWrite`)",
+}
+COPILOT_DIALECTS = frozenset({"copilot-agent", "copilot-prompt"})
+
 TOOL_SPECIFIERS: tuple[tuple[str, str], ...] = (
     ("Bash(…)", "Bash(${1:npm run *})"), ("Read(…)", "Read(${1:/src/**})"),
     ("Edit(…)", "Edit(${1:/src/**})"), ("Write(…)", "Write(${1:/src/**})"),

@@ -41,3 +41,28 @@ async def test_renaming_a_key_keeps_a_single_colon(client: LanguageClient, tmp_p
     items = await complete(client, tmp_path / ".claude/agents/a.md", text, "tools", 2)
     item = next(i for i in items if i.label == "disallowedTools")
     assert "disallowedTools: Read\n" in accept(text, item)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("rel", [".github/agents/x.agent.md", ".github/prompts/x.prompt.md"])
+async def test_copilot_tools_are_copilot_names(client: LanguageClient, tmp_path: Path, rel: str) -> None:
+    await init(client, tmp_path)
+    text = "---\ndescription: d\ntools: read, \n---\nBody\n"
+    items = await complete(client, tmp_path / rel, text, "read, ", 6)
+    names = {i.label for i in items}
+    assert {"execute", "edit", "search", "web", "*"} <= names
+    assert "read" not in names  # already listed
+    # Claude Code-only names, specifier snippets and mcp__ tools are not Copilot tools.
+    assert not names & {"CronCreate", "Artifact", "Bash(…)"} and not any(n.startswith("mcp__") for n in names)
+
+
+@pytest.mark.asyncio
+async def test_copilot_tool_hover(client: LanguageClient, tmp_path: Path) -> None:
+    await init(client, tmp_path)
+    text = "---\ndescription: d\ntools: Read, execute\n---\nBody\n"
+    path = tmp_path / ".github/agents/x.agent.md"
+    open_doc(client, uri(path), text)
+    hover = await client.text_document_hover_async(t.HoverParams(
+        t.TextDocumentIdentifier(uri(path)), at(text, "execute", 2)))
+    assert hover is not None and isinstance(hover.contents, t.MarkupContent)
+    assert "shell" in hover.contents.value

@@ -15,7 +15,16 @@ from pygls.uris import to_fs_path
 
 from agentls.agentindex import Kind
 from agentls.agentindex.rank import BUILTIN_AGENTS
-from agentls.fields import FIELDS, MODEL_IDS, TOOL_DOCS, TOOL_SPECIFIERS, FieldDoc, model_doc
+from agentls.fields import (
+    COPILOT_DIALECTS,
+    COPILOT_TOOL_DOCS,
+    FIELDS,
+    MODEL_IDS,
+    TOOL_DOCS,
+    TOOL_SPECIFIERS,
+    FieldDoc,
+    model_doc,
+)
 from agentls.lsp import agent_context, convert
 from agentls.lsp.agent_context import Context
 from agentls.lsp.agent_editing import AgentEditing
@@ -146,6 +155,8 @@ class Completer:
             return _names(sorted(index.mcp_servers_for(path)), "MCP server", rng)
         if doc is None:
             return []
+        if doc.kind == "tools" and dialect in COPILOT_DIALECTS:
+            return _copilot_tools(taken, rng)
         if doc.kind == "tools":
             return self._tools(ls, uri, taken, snippets, rng)
         if doc.kind == "model":
@@ -178,6 +189,19 @@ class Completer:
                     label=name, kind=t.CompletionItemKind.Module, detail="every tool of this MCP server",
                     sort_text="4" + name, text_edit=t.TextEdit(rng, name)))
         return out
+
+
+def _copilot_tools(taken: set[str], rng: t.Range) -> list[t.CompletionItem]:
+    """Copilot's own tool names: Claude Code names, ``Name(…)`` specifiers and ``mcp__`` tools
+    mean nothing there (MCP tools are ``server/tool``)."""
+    lowered = {x.lower() for x in taken}
+    out = [t.CompletionItem(label=name, kind=t.CompletionItemKind.Function, detail="GitHub Copilot tool",
+                            documentation=t.MarkupContent(t.MarkupKind.Markdown, doc),
+                            sort_text="1" + name, text_edit=t.TextEdit(rng, name))
+           for name, doc in COPILOT_TOOL_DOCS.items() if name not in lowered]
+    out.append(t.CompletionItem(label="*", kind=t.CompletionItemKind.Constant, detail="all tools",
+                                sort_text="3*", text_edit=t.TextEdit(rng, "*")))
+    return out
 
 
 def _value(value: str, doc: str, rng: t.Range, sort: str) -> t.CompletionItem:

@@ -13,7 +13,7 @@ from agentls.agentindex import Entry, Kind, WorkspaceIndex
 from agentls.agentindex.extract import CHARS_PER_TOKEN, SKILL_DESCRIPTION_CUT
 from agentls.agentindex.rank import BUILTIN_AGENTS
 from agentls.dialects import title
-from agentls.fields import FIELDS, TOOL_DOCS, model_doc
+from agentls.fields import COPILOT_DIALECTS, COPILOT_TOOL_DOCS, FIELDS, TOOL_DOCS, model_doc
 from agentls.frontmatter.document import ParseState
 from agentls.lsp import agent_context, convert
 from agentls.lsp.agent_editing import AgentEditing
@@ -71,6 +71,12 @@ class Hoverer:
             if found is None:
                 return None
             s, e = found
+            if dialect in COPILOT_DIALECTS and ctx.key == "tools":
+                name = raw[s:e].strip("\"'")
+                note = COPILOT_TOOL_DOCS.get(name.lower())
+                if note is None:
+                    return None
+                return _md(f"**{name}** — {note} (GitHub Copilot)", positions, value_start + s, value_start + e)
             return self._list_entry(ls, doc, ctx.key, raw[s:e], col - s, positions, value_start + s)
         value = raw.split(" #", 1)[0].strip().strip("\"'")
         if not value:
