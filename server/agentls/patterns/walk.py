@@ -121,12 +121,19 @@ class Positions:
         line = getattr(node, "lineno", 1) - 1
         text = self.lines[line] if 0 <= line < len(self.lines) else ""
         col = self.col(line, getattr(node, "col_offset", 0))
+        # The whole word: not the `d` of `def`, nor the `B` of `class AB`.
         start = text.find(name, col)
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
-            start = text.find(name, start + 1)  # `class AB` when looking for `B`
+        while start >= 0 and not _whole_word(text, start, start + len(name)):
+            start = text.find(name, start + 1)
         if start < 0:
             start = col
         return make_range(line, start, line, start + len(name))
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before == "_" or after.isalnum() or after == "_")
 
 
 def value_of(node: Any, params: frozenset[str]) -> Value:
