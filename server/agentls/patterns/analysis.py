@@ -97,7 +97,8 @@ class AnalysisCache:
 
     def __init__(self, size: int = 64) -> None:
         self._items: OrderedDict[tuple[object, ...], ModuleAnalysis] = OrderedDict()
-        self._indexed: dict[str, tuple[str, list[ParseProblem]]] = {}
+        # path -> (stamp, the source it was indexed from, parse problems)
+        self._indexed: dict[str, tuple[str, str, list[ParseProblem]]] = {}
         self._size = size
 
     def analyze(
@@ -111,10 +112,15 @@ class AnalysisCache:
         settings = settings or PatternSettings()
         stamp = f"v{version}" if version is not None else source_hash(source)
         seen = self._indexed.get(path)
+        # A version alone does not name a text: a document closed and opened again (after a
+        # checkout, say) starts again at the same version. Same string object: no comparison.
+        if seen is not None and seen[0] == stamp and seen[1] is not source and seen[1] != source:
+            self.forget(path)
+            seen = None
         if seen is None or seen[0] != stamp:
             index, problems = index_source(source, path)
             workspace.update(index, source_hash(source))
-            self._indexed[path] = (stamp, problems)
+            self._indexed[path] = (stamp, source, problems)
         key = (path, stamp, workspace.generation, settings)
         hit = self._items.get(key)
         if hit is not None:
@@ -124,7 +130,7 @@ class AnalysisCache:
         if current is None:  # removed from the workspace meanwhile
             current, _ = index_source(source, path)
             workspace.update(current, source_hash(source))
-        result = analyze_index(current, workspace, settings, self._indexed[path][1])
+        result = analyze_index(current, workspace, settings, self._indexed[path][2])
         self._items[key] = result
         while len(self._items) > self._size:
             self._items.popitem(last=False)
