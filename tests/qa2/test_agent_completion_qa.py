@@ -66,3 +66,24 @@ async def test_copilot_tool_hover(client: LanguageClient, tmp_path: Path) -> Non
         t.TextDocumentIdentifier(uri(path)), at(text, "execute", 2)))
     assert hover is not None and isinstance(hover.contents, t.MarkupContent)
     assert "shell" in hover.contents.value
+
+
+@pytest.mark.asyncio
+async def test_flow_lists_and_quoted_strings_hover_define_and_complete(client: LanguageClient,
+                                                                      tmp_path: Path) -> None:
+    from tests.agentfiles.helpers import write
+    write(tmp_path, ".claude/skills/pdf-tools/SKILL.md", "---\ndescription: Work with PDFs\n---\n")
+    await init(client, tmp_path)
+    text = "---\nname: a\ndescription: d\ntools: [Read, Grep]\nskills: [pdf-tools]\n---\nBody\n"
+    path = tmp_path / ".claude/agents/a.md"
+    open_doc(client, uri(path), text)
+    doc = t.TextDocumentIdentifier(uri(path))
+    for marker in ("Read", "Grep"):
+        hover = await client.text_document_hover_async(t.HoverParams(doc, at(text, marker, 1)))
+        assert hover is not None and isinstance(hover.contents, t.MarkupContent), marker
+        assert hover.contents.value.startswith(f"**{marker}**")
+    found = await client.text_document_definition_async(t.DefinitionParams(doc, at(text, "pdf-tools", 2)))
+    assert found and "pdf-tools/SKILL.md" in (found[0].uri if isinstance(found, list) else found.uri)
+    quoted = "---\nname: b\ndescription: d\ntools: \"Read, Gr\"\n---\nBody\n"
+    names = {i.label for i in await complete(client, tmp_path / ".claude/agents/b.md", quoted, "Gr", 2)}
+    assert "Grep" in names and "Read" not in names

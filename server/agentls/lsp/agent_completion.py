@@ -29,7 +29,7 @@ from agentls.lsp import agent_context, convert
 from agentls.lsp.agent_context import Context
 from agentls.lsp.agent_editing import AgentEditing
 from agentls.lsp.server import AgentLanguageServer
-from agentls.rules._claude_values import BUILTIN_TOOLS, HOOK_EVENTS, split_tools
+from agentls.rules._claude_values import BUILTIN_TOOLS, HOOK_EVENTS
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +144,7 @@ class Completer:
             return _names(index.names(Kind.SKILL), "skill", rng)
         if ctx.tool is not None:
             return []
-        taken = {ctx.value_text[s:e] for s, e in split_tools(ctx.value_text)} if key in _LIST_KEYS else set()
+        taken = {ctx.value_text[s:e] for s, e in agent_context.entries(ctx.value_text)} if key in _LIST_KEYS else set()
         taken.discard(ctx.word)
         if key == "skills":
             return _names([n for n in index.names(Kind.SKILL) if n not in taken], "skill", rng)

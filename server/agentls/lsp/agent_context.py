@@ -142,9 +142,27 @@ def _word(ctx: Context, text: str, lo: int, offset: int, start: int, end: int) -
     ctx.word_start = offset - start - len(ctx.word)
 
 
-def entry_at(value: str, col: int) -> tuple[int, int] | None:
-    """The tool/name entry of a comma string holding column ``col`` (relative to ``value``)."""
+_WRAP = "[]\"'"
+
+
+def entries(value: str) -> list[tuple[int, int]]:
+    """The tool/name entries of a comma string, a flow list (``[Read, Grep]``) or a quoted
+    string, without the brackets and quotes around them."""
+    out = []
     for s, e in split_tools(value):
+        while s < e and value[s] in _WRAP and not (value[s] == "]" and "[" in value[s:e]):
+            s += 1
+        while e > s and value[e - 1] in _WRAP and value.count("(", s, e) == value.count(")", s, e) \
+                and not (value[e - 1] == "]" and "[" in value[s:e]):
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def entry_at(value: str, col: int) -> tuple[int, int] | None:
+    """The tool/name entry holding column ``col`` (relative to ``value``)."""
+    for s, e in entries(value):
         if s <= col <= e:
             return s, e
     return None
