@@ -87,3 +87,18 @@ async def test_flow_lists_and_quoted_strings_hover_define_and_complete(client: L
     quoted = "---\nname: b\ndescription: d\ntools: \"Read, Gr\"\n---\nBody\n"
     names = {i.label for i in await complete(client, tmp_path / ".claude/agents/b.md", quoted, "Gr", 2)}
     assert "Grep" in names and "Read" not in names
+
+
+@pytest.mark.asyncio
+async def test_hook_events_only_directly_under_hooks(client: LanguageClient, tmp_path: Path) -> None:
+    await init(client, tmp_path)
+    deep = ("---\nname: a\ndescription: d\nhooks:\n  PreToolUse:\n    - matcher: Bash\n      hooks:\n"
+            "        - type: command\n      ty\n---\nBody\n")
+    names = {i.label for i in await complete(client, tmp_path / ".claude/agents/a.md", deep, "      ty", 8)}
+    assert "PreToolUse" not in names
+    top = "---\nname: b\ndescription: d\nhooks:\n  PreToolUse:\n    - matcher: Bash\n  Po\n---\nBody\n"
+    names = {i.label for i in await complete(client, tmp_path / ".claude/agents/b.md", top, "  Po", 4)}
+    assert "PostToolUse" in names
+    first = "---\nname: c\ndescription: d\nhooks:\n  Sto\n---\nBody\n"
+    names = {i.label for i in await complete(client, tmp_path / ".claude/agents/c.md", first, "  Sto", 5)}
+    assert "Stop" in names

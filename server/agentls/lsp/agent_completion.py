@@ -88,7 +88,8 @@ class Completer:
             items = self._keys(ctx, dialect, snippets, edit_range(ctx.word_start, max(ctx.col, ctx.key_end)))
         elif ctx.where in ("value", "item") and ctx.key:
             items = self._values(ls, doc.uri, ctx, dialect, snippets, edit_range(ctx.word_start, ctx.col))
-        elif ctx.where == "nested" and ctx.key == "hooks":
+        elif ctx.where == "nested" and ctx.key == "hooks" and agent_context.first_level(
+                text, line_start, ctx.word_start):
             rng = edit_range(ctx.word_start, ctx.col)
             items = [t.CompletionItem(e, kind=t.CompletionItemKind.Event, text_edit=t.TextEdit(rng, e + ":"))
                      for e in HOOK_EVENTS]

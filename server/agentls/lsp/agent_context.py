@@ -110,6 +110,22 @@ def detect(text: str, offset: int) -> Context:
     return ctx
 
 
+def first_level(text: str, line_start: int, col: int) -> bool:
+    """Whether a nested line indented by ``col`` is a direct child of its column-0 key (no
+    shallower line lies between them), e.g. a hook event rather than a matcher's field."""
+    region = text[max(0, line_start - REGION):line_start]
+    for line in reversed(region.splitlines()):
+        body = line.lstrip(" \t")
+        if not body or body.startswith("#"):
+            continue
+        indent = len(line) - len(body)
+        if indent == 0:
+            return True
+        if indent < col:
+            return False
+    return True
+
+
 def _parent(text: str, fm_start: int, line_start: int) -> str | None:
     region = text[max(fm_start, line_start - REGION):line_start]
     keys = _KEYS.findall(region)
