@@ -16,7 +16,10 @@ MASK = "***MASKED***"
 # Words that make an assignment's value a secret (``db_password = "…"``, ``"token": "…"``).
 _SECRET_WORDS = (r"passw(?:or)?d|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|"
                  r"private[_-]?key|client[_-]?secret|credentials?|auth[_-]?key|signing[_-]?key|"
-                 r"bearer|session[_-]?key|conn(?:ection)?[_-]?str(?:ing)?|dsn")
+                 r"bearer|authorization|session[_-]?key|conn(?:ection)?[_-]?str(?:ing)?|dsn")
+# What joins the name to its value: `=`, `:` (dicts, YAML), `:=`, or an annotated assignment
+# (`password: str = "…"`, as in pydantic settings and dataclasses).
+_ASSIGN = r"['\"]?\s*(?::[ \t]*[\w.\[\], |]+?[ \t]*=(?!=)|:=|:|=)\s*"
 
 # (kind, pattern, group to mask; 0 = the whole match). Order matters: whole blocks first.
 _PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
@@ -37,10 +40,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
     ("stripe-key", re.compile(r"\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}"), 0),
     ("jwt", re.compile(r"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"), 0),
     ("url-password", re.compile(r"\b[a-z][a-z0-9+.\-]*://[^\s:/@'\"]+:([^\s@/'\"]+)@"), 1),
+    # name = """value""" (triple quotes: the value may span lines; line breaks are kept)
+    ("assigned-secret", re.compile(
+        r"(?is)\b[\w.\-]*(?:" + _SECRET_WORDS + r")[\w\-]*" + _ASSIGN +
+        r"[rbuf]{0,2}(\"\"\"|\'\'\')(.+?)\1"), 2),
     # name = "value" / name: 'value' / "name": "value" / name="value" (keyword argument)
     ("assigned-secret", re.compile(
-        r"(?i)\b[\w.\-]*(?:" + _SECRET_WORDS + r")[\w\-]*['\"]?\s*(?::|=|:=)\s*"
-        r"[rbuf]{0,2}(['\"])((?:(?!\1).){1,}?)\1"), 2),
+        r"(?i)\b[\w.\-]*(?:" + _SECRET_WORDS + r")[\w\-]*" + _ASSIGN +
+        r"[rbuf]{0,2}(['\"])((?:\\.|(?!\1).){1,}?)\1"), 2),
     # .env style: KEY=value on its own line, unquoted (quoted values are caught above)
     ("env-secret", re.compile(
         r"(?m)^[ \t]*(?:export[ \t]+)?[A-Z0-9_]*(?:PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|"
@@ -48,7 +55,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str], int]] = [
 ]
 
 # Values that are clearly not secrets: leave them so the expert sees the code's intent.
-_HARMLESS = re.compile(r"(?i)^(?:|\*+|x+|\.\.\.|none|null|true|false|changeme|<[^>]*>|\$\{?\w+\}?|%\(\w+\)s|\{\w*\})$")
+_HARMLESS = re.compile(r"(?i)^(?:|\*+|x+|\.\.\.|none|null|true|false|changeme|<[^>]*>|\$\{?\w+\}?|%\(\w+\)s|\{\w*\}|"
+                       r"(?:bearer|basic|token) +(?:\{[\w.]*\}|%s|\$\{?\w+\}?))$")
 # An unquoted ``NAME = value`` in Python code is an expression, not a literal secret.
 _EXPRESSION = re.compile(r"[()\[\]{}]|^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+$")
 
