@@ -29,3 +29,16 @@ def test_methods_named_d_and_a_are_selected_on_their_names() -> None:
     methods = {m.name: m.selection for m in outline[0].children}
     assert (methods["d"].col, methods["d"].end_col) == (8, 9)
     assert (methods["a"].col, methods["a"].end_col) == (14, 15)
+
+
+def test_a_name_spelled_in_another_normal_form_is_selected_where_it_is_written() -> None:
+    # Python normalises identifiers (NFKC): `class Ｓale` defines `Sale`, `def ﬁnd` defines `find`.
+    source = STRATEGY.replace("class Sale(", "class \uff33ale(") + "\n\ndef \ufb01nd(x):\n    return x\n"
+    analysis = analyze_source(source, "shop.py")
+    lines = source.split("\n")
+    sale = next(d for d in analysis.all() if d.symbol == "Sale")
+    sel = sale.selection
+    assert (sel.col, sel.end_col) == (6, 10) and lines[sel.line][sel.col : sel.end_col] == "\uff33ale"
+    assert hover_markdown(analysis, sel.line, 7) is not None
+    fn = next(s for s in analysis.outline if s.name == "find")
+    assert (fn.selection.col, fn.selection.end_col) == (4, 7)  # `ﬁ` is one character

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+import unicodedata
 from typing import Any
 
 from agentls.patterns.facts import (
@@ -32,6 +33,7 @@ _CONTAINER_METHODS = frozenset(
     {"append", "add", "extend", "insert", "appendleft", "setdefault"} | {"pop", "popleft", "remove", "discard", "clear"}
 )
 _FuncNode = ast.FunctionDef | ast.AsyncFunctionDef
+_WORD = re.compile(r"\w+")
 
 
 def dotted(node: ast.AST | None) -> str:
@@ -125,6 +127,11 @@ class Positions:
         start = text.find(name, col)
         while start >= 0 and not _whole_word(text, start, start + len(name)):
             start = text.find(name, start + 1)
+        if start < 0 and not text.isascii():
+            # Python reads identifiers in NFKC form: `class Ｓale` defines `Sale`.
+            for word in _WORD.finditer(text, col):
+                if unicodedata.normalize("NFKC", word.group()) == name:
+                    return make_range(line, word.start(), line, word.end())
         if start < 0:
             start = col
         return make_range(line, start, line, start + len(name))
