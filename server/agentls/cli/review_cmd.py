@@ -81,10 +81,16 @@ def run(args: argparse.Namespace) -> int:
     if expert is None:
         return 2
     path = Path(args.file)
+    if path.is_dir():
+        _err(f"{path} is a folder; give one Python module (or --batch {path} for all of them)")
+        return 2
     try:
         source = path.read_bytes().decode("utf-8", errors="replace")
     except OSError as exc:
         _err(f"cannot read {path}: {exc.strerror}")
+        return 2
+    if not _is_python(path, source):
+        _err(f"{path} is not a Python module (.py, .pyi, .pyw, or a python #! script)")
         return 2
     selection = None
     if args.lines:
@@ -93,6 +99,10 @@ def run(args: argparse.Namespace) -> int:
             _err("--lines wants A-B, 1-based, A <= B (e.g. 10-25)")
             return 2
         selection = (int(m.group(1)), int(m.group(2) or m.group(1)))
+        count = len(source.splitlines())
+        if selection[0] > count:
+            _err(f"--lines {args.lines}: {path} has only {count} line(s)")
+            return 2
     try:
         req = prompts.build(expert, experts.resolve_model(expert.model, s.model), source, str(path.resolve()),
                             workspace, selection)
@@ -117,6 +127,13 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _is_python(path: Path, source: str) -> bool:
+    if path.suffix.lower() in (".py", ".pyi", ".pyw"):
+        return True
+    first = source.split("\n", 1)[0]
+    return first.startswith("#!") and "python" in first
+
+
 def _emit(fmt: str, outcome: service.Outcome, written: Path) -> None:
     answer, req = outcome.answer, outcome.request
     if fmt == "json":
@@ -138,7 +155,14 @@ def _modules(paths: list[str]) -> list[Path]:
         if p.is_dir():
             found.extend(sorted(q for q in p.rglob("*.py") if q.is_file()))
         elif p.is_file():
-            found.append(p)
+            try:
+                head = p.open("rb").readline(200).decode("utf-8", errors="replace")
+            except OSError:
+                head = ""
+            if _is_python(p, head):
+                found.append(p)
+            else:
+                _err(f"skipping {raw}: not a Python module")
         else:
             _err(f"skipping {raw}: not a file or folder")
     return found
