@@ -181,6 +181,8 @@ def reanchor(suggestions: list[Suggestion], text: str) -> tuple[list[Suggestion]
 def replacement_text(s: Suggestion, old: str) -> str:
     """The new text for the suggestion's lines, ending in a newline when the old text did."""
     new = s.replacement or ""
+    if "\r\n" in old:  # the model answers with LF: keep a CRLF file CRLF throughout
+        new = new.replace("\r\n", "\n").replace("\n", "\r\n")
     if old.endswith(("\n", "\r")) and new and not new.endswith("\n"):
         new += "\r\n" if old.endswith("\r\n") else "\n"
     return new
