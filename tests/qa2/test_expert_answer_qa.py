@@ -18,3 +18,13 @@ def test_multi_line_replacement_in_a_crlf_file_stays_crlf() -> None:
 def test_lf_file_keeps_lf() -> None:
     s = Suggestion("x", "y", "info", 1, 1, replacement="a\nb")
     assert replacement_text(s, "old\n") == "a\nb\n"
+
+
+def test_local_expert_on_a_file_with_null_bytes_names_no_line_none() -> None:
+    from agentls.expert import experts, local, prompts
+
+    expert = experts.choose(experts.discover(None, False), None)
+    assert expert is not None
+    req = prompts.build(expert, "local-rules", "x = 1\x00\n", "bin.py", None)
+    summary = local.answer(req).summary
+    assert "does not parse" in summary and "None" not in summary

@@ -96,7 +96,8 @@ def _syntax_note(source: str) -> str:
             warnings.simplefilter("ignore")
             ast.parse(source)
     except SyntaxError as exc:
-        return (f", but the module does not parse as Python (line {exc.lineno}: {exc.msg}), "
+        where = f"line {exc.lineno}: " if exc.lineno else ""
+        return (f", but the module does not parse as Python ({where}{exc.msg}), "
                 "so only what parses was analysed")
     except (RecursionError, MemoryError, ValueError):
         return ", but the module could not be parsed, so only what parses was analysed"
