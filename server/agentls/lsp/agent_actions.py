@@ -134,11 +134,12 @@ class Actions:
         line_start = text.rfind("\n", 0, offset) + 1
         block = parsed.doc.block
         code = diag.code
+        newline = "\r\n" if "\r\n" in text[:2000] else "\n"
         if line_start == 0 or (block is None and parsed.doc.cut.open_end is not None):
             # Above the opening `---` the file would no longer start with it: silence the file.
-            sep = "" if text.endswith("\n") or not text else "\n"
+            sep = "" if text.endswith("\n") or not text else newline
             return (f"Disable {code} for this file",
-                    [(len(text), len(text), f"{sep}<!-- agentls: disable-file={code} -->\n")])
+                    [(len(text), len(text), f"{sep}<!-- agentls: disable-file={code} -->{newline}")])
         if block is not None and block.start <= line_start < block.end:
             if self._inside_multiline_value(parsed, line_start):
                 return None  # a comment there would become part of the value
@@ -146,7 +147,6 @@ class Actions:
             comment = f"{indent.group() if indent else ''}# agentls: disable={code}"
         else:
             comment = f"<!-- agentls: disable={code} -->"
-        newline = "\r\n" if "\r\n" in text[:2000] else "\n"
         return f"Disable {code} here", [(line_start, line_start, comment + newline)]
 
     def _inside_multiline_value(self, parsed: Parsed, line_start: int) -> bool:
