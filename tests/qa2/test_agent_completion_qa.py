@@ -8,7 +8,6 @@ import pytest
 import pytest_lsp
 from lsprotocol import types as t
 from pytest_lsp import LanguageClient
-
 from tests.agentfiles.helpers import CONFIG, at, init, uri
 from tests.lsp.helpers import apply_text_edits, open_doc
 
