@@ -74,7 +74,7 @@ class AgentFiles:
                 actions.append(action)
         return actions
 
-    def forget(self, uri: str) -> None:
+    def forget(self, ls: AgentLanguageServer, uri: str) -> None:
         self._cache.pop(uri, None)
 
 
@@ -85,6 +85,7 @@ def _touches(a: Span, b: Span) -> bool:
 def register(server: AgentLanguageServer) -> AgentFiles:
     files = AgentFiles()
     server.agent_files = files
+    server.close_hooks.append(files.forget)
     server.sources.append(DiagnosticSource(SOURCE, files.diagnose))
     server.code_action_providers.append(files.code_actions)
     return files

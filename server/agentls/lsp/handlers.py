@@ -67,8 +67,11 @@ def register(server: AgentLanguageServer) -> None:
     def did_close(ls: AgentLanguageServer, params: t.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.diagnostics.clear(uri)
-        if ls.agent_files is not None:
-            ls.agent_files.forget(uri)
+        for hook in ls.close_hooks:  # features drop what they kept for the open document
+            try:
+                hook(ls, uri)
+            except Exception:
+                log.exception("close hook failed for %s", uri)
         if not ls.pull_diagnostics:
             ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 

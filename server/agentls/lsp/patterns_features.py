@@ -89,6 +89,8 @@ class PatternFeatures:
         path = ls.path_of(uri) or uri
         with self._lock:
             self.cache.forget(path)
+            # Only open documents are evidence: a closed one could change on disk unseen.
+            self.workspace.remove(path)
 
 
 def _range(r: Range, positions: Positions) -> t.Range:
@@ -136,4 +138,5 @@ def register(server: AgentLanguageServer) -> PatternFeatures:
     server.sources.append(DiagnosticSource(SOURCE, features.diagnose))
     server.hover_providers.append(features.hover)
     server.symbol_providers.append(features.symbols)
+    server.close_hooks.append(features.closed)
     return features

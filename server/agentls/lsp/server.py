@@ -59,6 +59,8 @@ class AgentLanguageServer(LanguageServer):
         self.symbol_providers: list[Symbols] = []
         # Coroutines run once the client is initialized (dynamic registrations).
         self.initialized_hooks: list[Callable[[AgentLanguageServer], Awaitable[None]]] = []
+        # Called with each closed document's URI.
+        self.close_hooks: list[Callable[[AgentLanguageServer, str], None]] = []
         # The per-file checker, which other agent-file features read instead of parsing again.
         self.agent_files: Any = None
         self.resolve_providers: list[ResolveCodeAction] = []
