@@ -71,8 +71,23 @@ def rename(source: str) -> str:
     for tok in tokenize.generate_tokens(io.StringIO(source).readline):
         if tok.type == tokenize.NAME and tok.string in mapping:
             tok = tok._replace(string=mapping[tok.string])
+        elif tok.type == tokenize.STRING and _F_PREFIX.match(tok.string):
+            # Before Python 3.12 an f-string is one token: rename inside its {fields} too.
+            tok = tok._replace(string=_rename_fields(tok.string, mapping))
         out.append(tok)
     return tokenize.untokenize(out)
+
+
+_F_PREFIX = re.compile(r"[rRbB]?[fF][rR]?['\"]")
+_FIELD = re.compile(r"(?<!\{)\{(?!\{)([^{}!:]*)")  # the expression, up to a conversion or a spec
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+
+
+def _rename_fields(text: str, mapping: dict[str, str]) -> str:
+    def one(match: re.Match[str]) -> str:
+        expr = _IDENTIFIER.sub(lambda n: mapping.get(n.group(), n.group()), match.group(1))
+        return "{" + expr
+    return _FIELD.sub(one, text)
 
 
 def expected_files() -> dict[Path, str]:
