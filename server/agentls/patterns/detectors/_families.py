@@ -87,6 +87,17 @@ def roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
     return ctx._cache[key]  # type: ignore[no-any-return]
 
 
+def roles_of_kind(ctx: Ctx, ref: ClassRef, kind: str) -> list[tuple[str, Held]]:
+    """The first family of ``kind`` (strategy, state or bridge) for each role this class plays."""
+    done: set[str] = set()
+    out: list[tuple[str, Held]] = []
+    for role, h in roles_for(ctx, ref):
+        if role not in done and kind_of(ctx, h) == kind:
+            done.add(role)
+            out.append((role, h))
+    return out
+
+
 def _roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
     out: list[tuple[str, Held]] = [("interface", h) for h in _one_per_kind(ctx, held_families(ctx, ref))]
     for anc in ctx.ancestors(ref):

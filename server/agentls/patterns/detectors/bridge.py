@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
-from agentls.patterns.detectors._families import Held, kind_of, roles_for
+from agentls.patterns.detectors._families import Held, kind_of, roles_for, roles_of_kind
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -39,11 +39,8 @@ class Bridge(Detector):
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
-            done = set()
-            for role, h in roles_for(ctx, ref):
-                if kind_of(ctx, h) != "bridge" or role in done:
-                    continue
-                done.add(role)
+            mine = roles_of_kind(ctx, ref, "bridge")
+            for role, h in mine:
                 parts = self._parts(ctx, h)
                 if role == "interface":
                     yield ctx.det(
@@ -75,7 +72,7 @@ class Bridge(Detector):
                         ],
                         parts,
                     )
-            if "holder" not in done:
+            if all(role != "holder" for role, _ in mine):
                 for anc in ctx.ancestors(ref):
                     for r, h in roles_for(ctx, anc):
                         if r == "holder" and kind_of(ctx, h) == "bridge":

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._families import kind_of, roles_for, transitions
+from agentls.patterns.detectors._families import roles_of_kind, transitions
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -38,11 +38,7 @@ class State(Detector):
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
-            done = set()
-            for role, h in roles_for(ctx, ref):
-                if kind_of(ctx, h) != "state" or role in done:
-                    continue
-                done.add(role)
+            for role, h in roles_of_kind(ctx, ref, "state"):
                 moves = transitions(ctx, h)
                 if role == "interface":
                     yield ctx.det(

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._families import kind_of, roles_for
+from agentls.patterns.detectors._families import roles_of_kind
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -42,11 +42,7 @@ class Strategy(Detector):
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
-            done = set()
-            for role, h in roles_for(ctx, ref):
-                if kind_of(ctx, h) != "strategy" or role in done:
-                    continue
-                done.add(role)
+            for role, h in roles_of_kind(ctx, ref, "strategy"):
                 conf = 0.9 if h.typed else 0.75
                 called = ", ".join(f"`{m}`" for m in list(h.collab.methods)[:3])
                 if role == "interface":
