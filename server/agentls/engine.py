@@ -24,6 +24,10 @@ from agentls.suppress import unsuppressed
 
 log = logging.getLogger(__name__)
 
+# One object, so that the caches below (keyed on the settings object) serve callers that
+# pass none.
+DEFAULT_SETTINGS = Settings()
+
 # Past this many findings of one rule in one file, more of them help nobody.
 MAX_PER_RULE = 100
 
@@ -69,13 +73,13 @@ def _finish(doc: AgentDocument, findings: list[Finding], settings: Settings) -> 
 
 
 def check_document(doc: AgentDocument, settings: Settings | None = None) -> list[Finding]:
-    settings = settings or Settings()
+    settings = settings or DEFAULT_SETTINGS
     return _finish(doc, _run(doc, settings), settings)
 
 
 def check_text(text: str, path: str | None, dialect: str,
                settings: Settings | None = None) -> tuple[AgentDocument, list[Finding]]:
-    settings = settings or Settings()
+    settings = settings or DEFAULT_SETTINGS
     size = len(text) if text.isascii() else len(text.encode("utf-8", errors="surrogatepass"))
     # Text from an editor gets the same file checks as bytes from disk (AG020-AG022): a
     # file too large or binary is not parsed; a lone surrogate stands for undecodable bytes.
@@ -165,7 +169,7 @@ def _text_problems(text: str, size: int, limit: int) -> list[FileProblem]:
 
 def check_bytes(data: bytes, path: str | None, dialect: str,
                 settings: Settings | None = None) -> tuple[AgentDocument, list[Finding]]:
-    settings = settings or Settings()
+    settings = settings or DEFAULT_SETTINGS
     doc = load_bytes(data, path, dialect, settings.max_file_size)
     return doc, check_document(doc, settings)
 
