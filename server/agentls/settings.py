@@ -51,9 +51,11 @@ def _codes(value: Any, key: str) -> tuple[str, ...]:
     return tuple(v.strip().upper() for v in value)
 
 
-def from_mapping(data: Mapping[str, Any], source: str | None = None) -> Settings:
-    """Build settings from a TOML table or an editor's JSON settings (camelCase accepted)."""
-    s = Settings(source=source)
+def from_mapping(data: Mapping[str, Any], source: str | None = None,
+                 base: Settings | None = None) -> Settings:
+    """Build settings from a TOML table or an editor's JSON settings (camelCase accepted):
+    the keys present override ``base``; others (an editor's ``expert``…) are not ours."""
+    s = base if base is not None else Settings(source=source)
     norm = {k.replace("-", "_"): v for k, v in data.items()}
     aliases = {"failOn": "fail_on", "maxFileSize": "max_file_size"}
     norm = {aliases.get(k, k): v for k, v in norm.items()}

@@ -168,20 +168,9 @@ class AgentLanguageServer(LanguageServer):
         try:
             if root:
                 base = settings_mod.load(Path(root))
-            overrides = {k: v for k, v in self.client_settings.items()
-                         if k in ("select", "ignore", "failOn", "fail_on", "maxFileSize",
-                                  "max_file_size", "dialects", "severity")}
-            if overrides:
-                mine = settings_mod.from_mapping(overrides)
-                changed = {f: getattr(mine, f) for f in overrides_fields(overrides)}
-                base = base.with_overrides(**changed)
+            base = settings_mod.from_mapping(self.client_settings, base=base)
         except settings_mod.SettingsError as exc:
             self.window_show_message(t.ShowMessageParams(
                 type=t.MessageType.Warning, message=f"agentls settings: {exc}; using defaults"))
         self.settings = base
         self._dialects.clear()
-
-
-def overrides_fields(raw: dict[str, Any]) -> list[str]:
-    names = {"failOn": "fail_on", "maxFileSize": "max_file_size"}
-    return sorted({names.get(k, k) for k in raw})
