@@ -96,3 +96,46 @@ async def test_debug_logging_keeps_stdout_clean(logged: LanguageClient) -> None:
     uri = "file:///ws/.claude/agents/a.md"
     diags = await published(logged, uri, lambda: open_doc(logged, uri, "---\nname: a\n---\n"))
     assert isinstance(diags, list)  # the protocol stream stayed parseable
+
+
+def _session(*messages: dict[str, object]) -> bytes:
+    return b"".join(_frame(m) for m in messages)
+
+
+_INIT = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+         "params": {"capabilities": {}, "processId": None, "rootUri": None}}
+_OPEN = {"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+    "uri": "file:///ws/.claude/agents/a.md", "languageId": "markdown", "version": 1,
+    "text": "---\nname: a\ndescription: d\nmodel: gpt-4\n---\nbody\n"}}}
+_BYE = [{"jsonrpc": "2.0", "id": 2, "method": "shutdown"}, {"jsonrpc": "2.0", "method": "exit"}]
+
+
+def _messages(out: bytes) -> list[dict[str, object]]:
+    found = []
+    while out:
+        head, _, rest = out.partition(b"\r\n\r\n")
+        length = int(head.split(b"\r\n")[0].split(b":")[1])
+        found.append(json.loads(rest[:length]))
+        out = rest[length:]
+    return found
+
+
+@pytest.mark.parametrize("stdin_kind", ["pipe", "file"])
+def test_a_whole_session_on_stdin_ends_with_exit(stdin_kind: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """On a pipe the server reads stdin on its event loop; a regular file (``serve < log``)
+    goes through pygls's thread reader. Both answer, publish, and exit 0 after shutdown."""
+    session = _session(_INIT, {"jsonrpc": "2.0", "method": "initialized", "params": {}}, _OPEN, *_BYE)
+    if stdin_kind == "file":
+        (tmp_path / "in").write_bytes(session)
+        with open(tmp_path / "in", "rb") as stdin:
+            r = subprocess.run([sys.executable, "-m", "agentls", "serve"], stdin=stdin,
+                               capture_output=True, timeout=60, env=server_env())
+    else:
+        r = subprocess.run([sys.executable, "-m", "agentls", "serve"], input=session,
+                           capture_output=True, timeout=60, env=server_env())
+    assert r.returncode == 0, r.stderr.decode()
+    messages = _messages(r.stdout)
+    assert [m.get("id") for m in messages if "id" in m] == [1, 2]
+    published = [m for m in messages if m.get("method") == "textDocument/publishDiagnostics"]
+    codes = {d["code"] for m in published for d in m["params"]["diagnostics"]}  # type: ignore[index]
+    assert "AG130" in codes, codes  # the unknown model, found whichever way stdin was read

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import importlib
 import logging
+import os
+import stat
 import sys
+import threading
 
 from lsprotocol import types as t
+from pygls.io_ import StdoutWriter, run_async
+from pygls.lsp.server import LanguageServer
 
 from agentls.lsp import agent_files, handlers
 from agentls.lsp.server import AgentLanguageServer
+
+log = logging.getLogger(__name__)
 
 # Feature modules that plug into the server when present (each has ``register(server)``).
 OPTIONAL_FEATURES = ("agentls.lsp.patterns_features", "agentls.lsp.expert_features",
@@ -64,6 +72,44 @@ def serve(tcp: str | None = None, level: str = "info") -> int:
         except ValueError:
             print(f"agentls: --tcp wants HOST:PORT, got {tcp!r}", file=sys.stderr)
             return 2
+    elif stdin_is_pipe(sys.stdin.buffer):
+        serve_pipe(server)
     else:
         server.start_io()
     return 0
+
+
+def stdin_is_pipe(stream: object) -> bool:
+    """A pipe or socket, which asyncio can read without a thread (never a terminal: making a
+    tty non-blocking would change it for the shell too)."""
+    if sys.platform == "win32":
+        return False
+    try:
+        mode = os.fstat(stream.fileno()).st_mode  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
+    return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
+
+
+def serve_pipe(server: LanguageServer) -> None:
+    """pygls's ``start_io`` reads stdin on a worker thread: three hand-offs per message (header,
+    blank line, body) cost about 0.25 ms, a third of a bare server's round trip. Reading the
+    pipe on the event loop removes them; everything after the read is pygls's own loop."""
+
+    async def main() -> None:
+        reader = asyncio.StreamReader()
+        loop = asyncio.get_running_loop()
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin.buffer)
+        await run_async(stop_event, reader, server.protocol, logger=log,
+                        error_handler=server.report_server_error)
+
+    stop_event = server._stop_event = threading.Event()
+    server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    try:
+        asyncio.run(main())
+    except BrokenPipeError:
+        log.error("connection to the client is lost; shutting down")
+    except (KeyboardInterrupt, SystemExit):
+        pass
+    finally:
+        server.shutdown()  # type: ignore[no-untyped-call]
