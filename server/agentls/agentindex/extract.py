@@ -82,7 +82,7 @@ def from_document(path: str, doc: AgentDocument, tree: Tree) -> Entry:
     body_start = doc.block.body_start if doc.block is not None else (1 if doc.cut.bom else 0)
     body_len = len(doc.text) - body_start
     entry.body_tokens = (body_len + CHARS_PER_TOKEN - 1) // CHARS_PER_TOKEN
-    entry.secrets = find_secrets(doc.text, body_start)
+    entry.secrets = body_secrets(doc.text, body_start)
     return entry
 
 
@@ -247,6 +247,22 @@ def _names(doc: AgentDocument, key: str) -> list[tuple[str, Span]]:
             span = Span(base + s, base + e) if base >= 0 else Span(node.start, node.end)
             out.append((value[s:e], span))
     return out
+
+
+def body_secrets(text: str, start: int) -> list[tuple[str, Span]]:
+    """``find_secrets`` from ``start``, remembered for the last few bodies: while the user edits
+    the frontmatter the body is the same text, only shifted."""
+    body = text[start:]
+    found = _BODY_SECRETS.get(body)
+    if found is None:
+        found = find_secrets(body, 0)
+        if len(_BODY_SECRETS) >= 16:
+            _BODY_SECRETS.pop(next(iter(_BODY_SECRETS)))
+        _BODY_SECRETS[body] = found
+    return [(label, Span(span.start + start, span.end + start)) for label, span in found] if start else found
+
+
+_BODY_SECRETS: dict[str, list[tuple[str, Span]]] = {}
 
 
 def find_secrets(text: str, start: int) -> list[tuple[str, Span]]:

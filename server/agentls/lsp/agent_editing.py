@@ -51,9 +51,17 @@ class AgentEditing:
         self._parsed: dict[str, Parsed] = {}
         self._overlaid: dict[str, str] = {}  # path -> the buffer text last given to the index
         self.registered_watchers = False
+        self._config: tuple[object, object, IndexConfig] | None = None
 
     # -- the model -------------------------------------------------------------------------
     def config(self, ls: AgentLanguageServer) -> IndexConfig:
+        # Asked on every keystroke: the folders and the settings object rarely change.
+        key = (tuple(ls.workspace.folders), ls.workspace.root_path, id(ls.client_settings))
+        if self._config is None or self._config[0] != key or self._config[1] is not ls.client_settings:
+            self._config = (key, ls.client_settings, self._make_config(ls))
+        return self._config[2]
+
+    def _make_config(self, ls: AgentLanguageServer) -> IndexConfig:
         folders = [to_fs_path(f.uri) for f in ls.workspace.folders.values()]
         if not folders and ls.workspace.root_path:
             folders = [ls.workspace.root_path]
@@ -85,7 +93,7 @@ class AgentEditing:
         if checked is not None:  # the checker parsed this version already
             result = Parsed(doc.version, text, dialect, checked.doc, checked.positions)
         else:
-            agent_doc = load_text(text, to_fs_path(doc.uri), dialect)
+            agent_doc = load_text(text, ls.path_of(doc.uri), dialect)
             result = Parsed(doc.version, text, dialect, agent_doc,
                             convert.Positions(text, ls.position_encoding, agent_doc.index))
         self._parsed[doc.uri] = result
@@ -102,7 +110,7 @@ class AgentEditing:
         return checked
 
     def entry_for(self, ls: AgentLanguageServer, doc: TextDocument) -> Entry | None:
-        path = to_fs_path(doc.uri)
+        path = ls.path_of(doc.uri)
         if path is None:
             return None
         index = self.model(ls)
@@ -110,12 +118,12 @@ class AgentEditing:
         return index.entry(path)
 
     def _overlay(self, ls: AgentLanguageServer, index: WorkspaceIndex, doc: TextDocument) -> set[str]:
-        open_paths = {to_fs_path(u) for u in ls.workspace.text_documents}
+        open_paths = {ls.path_of(u) for u in ls.workspace.text_documents}
         for path in index.overlays():
             if path not in open_paths:
                 index.drop_overlay(path)
                 self._overlaid.pop(path, None)
-        own = to_fs_path(doc.uri)
+        own = ls.path_of(doc.uri)
         if own is None:
             return set()
         text = doc.source
@@ -135,7 +143,7 @@ class AgentEditing:
 
     # -- cross-file diagnostics -------------------------------------------------------------
     def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
-        path = to_fs_path(doc.uri)
+        path = ls.path_of(doc.uri)
         if path is None or self.dialect(ls, doc.uri) is None:
             return None
         index = self.model(ls)
@@ -169,7 +177,7 @@ class AgentEditing:
     def refresh_dependents(self, ls: AgentLanguageServer, names: set[str], skip: str | None = None) -> None:
         targets = self.index.dependents(names)
         for uri in list(ls.workspace.text_documents):
-            if uri != skip and to_fs_path(uri) in targets:
+            if uri != skip and ls.path_of(uri) in targets:
                 try:
                     ls.refresh(uri)
                 except Exception:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 
 from agentls.frontmatter import retry, yamlnodes
@@ -77,16 +78,20 @@ def _alone(doc: AgentDocument) -> list[tuple[retry.QuotedLine, object]]:
     memo: list[tuple[retry.QuotedLine, object]] | None = doc.memo.get("retry_alone")
     if memo is None:
         memo = []
-        for line in doc.rewrite.quoted:
-            try:
-                parsed = yamlnodes.parse(f"{line.key}: {line.original}").root
-            except yamlnodes.YamlError:
-                memo.append((line, _BROKEN))
-                continue
-            value = parsed.value.get(line.key) if parsed is not None else None
-            memo.append((line, value))
+        memo = [(line, _load_alone(line.key, line.original)) for line in doc.rewrite.quoted]
         doc.memo["retry_alone"] = memo
     return memo
+
+
+@functools.lru_cache(maxsize=256)
+def _load_alone(key: str, original: str) -> object:
+    """What ``key: original`` loads as on its own; kept, since an edit elsewhere in the
+    frontmatter leaves the rescued line as it was."""
+    try:
+        parsed = yamlnodes.parse(f"{key}: {original}").root
+    except yamlnodes.YamlError:
+        return _BROKEN
+    return parsed.value.get(key) if isinstance(parsed, yamlnodes.Mapping) else None
 
 
 def collateral_changes(doc: AgentDocument) -> list[tuple[retry.QuotedLine, object]]:

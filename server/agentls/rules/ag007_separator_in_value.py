@@ -105,8 +105,13 @@ def _cut_region(doc: AgentDocument) -> str:
     block = doc.block
     assert block is not None
     rest = doc.text[block.close_start + 3 :]
-    match = _RULE_LINE.search(rest)
-    return rest[: match.start()] if match else ""
+    at = rest.find("---")
+    while at >= 0:  # find first: an anchored multi-line regex tries every position of the body
+        match = _RULE_LINE.match(rest, at)
+        if match is not None and (at == 0 or rest[at - 1] == "\n"):
+            return rest[:at]
+        at = rest.find("---", at + 1)
+    return ""
 
 
 def _block_goes_on(doc: AgentDocument, region: str) -> bool:
