@@ -126,6 +126,8 @@ class Marker:
 class YamlError(Exception):
     message: str
     offset: int | None
+    # How far the parser had read when it gave up (the offset may point back at a cause).
+    read_to: int | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         return self.message
@@ -154,11 +156,42 @@ _DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*\r?$", re.M)
 
 def parse(text: str, max_depth: int = 64) -> Parsed:
     """Parse ``text`` like Bun's YAML. Raises ``YamlError`` with an offset when it can."""
+    for (depth, prefix), (message, offset) in _FAILURES.items():
+        if depth == max_depth and text.startswith(prefix):
+            raise YamlError(message, offset)  # a new one: a kept exception would keep its frames
+    try:
+        return _parse(text, max_depth)
+    except YamlError as error:
+        _remember_failure(text, max_depth, error)
+        raise
+
+
+# Recent failures, by the text the parser had read when it gave up (through the line after
+# the error, to cover its look-ahead). The parser reads strictly left to right, so any text
+# that starts the same way fails the same way: an edit below a rescued one-line description
+# (Claude Code's retry parses the block a second time anyway) does not repeat the failed parse.
+_FAILURES: dict[tuple[int, str], tuple[str, int]] = {}
+
+
+def _remember_failure(text: str, max_depth: int, error: YamlError) -> None:
+    read_to = error.offset if error.read_to is None else error.read_to
+    if read_to is None or read_to >= len(text):
+        return
+    end = text.find("\n", read_to)
+    end = text.find("\n", end + 1) if end >= 0 else -1
+    if end < 0:
+        return  # the error is on the last two lines: nothing after it to spare
+    if len(_FAILURES) >= 8:
+        _FAILURES.pop(next(iter(_FAILURES)))
+    _FAILURES[(max_depth, text[: end + 1])] = (error.message, error.offset)
+
+
+def _parse(text: str, max_depth: int) -> Parsed:
     end_marker = _DOCUMENT_END.search(text)
     if end_marker is not None:
         # Bun starts a second document after "..."; PyYAML wants "---" there and raises.
         # Either way the result is not one mapping, which is all that matters downstream.
-        first = parse(text[: end_marker.start()], max_depth)
+        first = _parse(text[: end_marker.start()], max_depth)
         first.documents.append(None)
         return first
     prepared = normalise_tabs(text) + "\n"
@@ -174,7 +207,8 @@ def parse(text: str, max_depth: int = 64) -> Parsed:
             mark = exc.context_mark
             problem = f"{problem} {exc.context}"
         offset = min(mark.index, len(text)) if mark is not None else None
-        raise YamlError(problem, offset) from None
+        read_to = exc.problem_mark.index if exc.problem_mark is not None else None
+        raise YamlError(problem, offset, read_to) from None
     except yaml.YAMLError as exc:
         raise YamlError(str(exc).splitlines()[0] if str(exc) else "invalid YAML", None) from None
     except (RecursionError, MemoryError):
