@@ -170,7 +170,7 @@ def parse(text: str, max_depth: int = 64) -> Parsed:
 # the error, to cover its look-ahead). The parser reads strictly left to right, so any text
 # that starts the same way fails the same way: an edit below a rescued one-line description
 # (Claude Code's retry parses the block a second time anyway) does not repeat the failed parse.
-_FAILURES: dict[tuple[int, str], tuple[str, int]] = {}
+_FAILURES: dict[tuple[int, str], tuple[str, int | None]] = {}
 
 
 def _remember_failure(text: str, max_depth: int, error: YamlError) -> None:
