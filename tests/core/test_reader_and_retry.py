@@ -88,7 +88,7 @@ def test_retry_quotes_like_claude_code_and_maps_back() -> None:
     assert root is not None and root.value["description"] == 'Use it: "now" \\ ok'
     for i, ch in enumerate(r.text):
         if ch not in '"\\ ':
-            assert original[r.origin[i]] == ch
+            assert original[r.to_original(i)] == ch
 
 
 @pytest.mark.parametrize("value", ['"quoted: yes"', "'single: yes'", "[Read, Grep]", "plain"])

@@ -8,6 +8,7 @@ findings after a retry still point at what the user wrote.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -31,14 +32,55 @@ class QuotedLine:
 
 @dataclass(frozen=True)
 class Rewrite:
+    """The rewritten block, and where each of its characters came from.
+
+    The map is kept as runs (``starts[i]`` in the rewritten text comes from ``origins[i]``;
+    a copied run goes on one for one, an inserted quote or backslash is a run of one), not
+    one entry per character: building that list cost more than the parse it serves.
+    """
+
     text: str
-    origin: list[int]  # origin[i] = offset in the original block of rewritten offset i
+    starts: list[int]
+    origins: list[int]
+    copied: list[bool]
     quoted: tuple[QuotedLine, ...]
 
     def to_original(self, offset: int) -> int:
-        if offset >= len(self.origin):
-            return self.origin[-1] + (offset - len(self.origin) + 1) if self.origin else offset
-        return self.origin[offset]
+        size = len(self.text)
+        if offset >= size:
+            return self.to_original(size - 1) + (offset - size + 1) if size else offset
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.origins[i] + (offset - self.starts[i] if self.copied[i] else 0)
+
+
+class _Runs:
+    def __init__(self) -> None:
+        self.pieces: list[str] = []
+        self.starts: list[int] = []
+        self.origins: list[int] = []
+        self.copied: list[bool] = []
+        self.size = 0
+
+    def copy(self, text: str, origin: int) -> None:
+        if not text:
+            return
+        starts, origins = self.starts, self.origins
+        if (starts and self.copied[-1]
+                and origins[-1] + (self.size - starts[-1]) == origin):  # goes on from the last
+            pass
+        else:
+            starts.append(self.size)
+            origins.append(origin)
+            self.copied.append(True)
+        self.pieces.append(text)
+        self.size += len(text)
+
+    def insert(self, char: str, origin: int) -> None:
+        self.starts.append(self.size)
+        self.origins.append(origin)
+        self.copied.append(False)
+        self.pieces.append(char)
+        self.size += 1
 
 
 def _is_flow_list(value: str) -> bool:
@@ -63,62 +105,58 @@ def quote(value: str) -> str:
 
 
 def rewrite(block: str) -> Rewrite:
-    pieces: list[str] = []
-    origin: list[int] = []
+    runs = _Runs()
     quoted: list[QuotedLine] = []
     pos = 0
     for line in block.split("\n"):
         match = _CANDIDATE.match(line)
         if match and needs_quotes(match.group(3)):
             value_at = match.start(3)
-            head = line[:value_at]
-            pieces.append(head)
-            origin.extend(range(pos, pos + value_at))
-            pieces.append('"')
-            origin.append(pos + value_at)
+            runs.copy(line[:value_at], pos)
+            runs.insert('"', pos + value_at)
             value = match.group(3)
             base = pos + value_at
             last = 0
-            # Escapes are rare: copy the runs between them in one go.
             for escape in _NEEDS_ESCAPE.finditer(value):
                 i = escape.start()
-                pieces.append(value[last:i])
-                origin.extend(range(base + last, base + i))
-                pieces.append("\\")
-                origin.append(base + i)
+                runs.copy(value[last:i], base + last)
+                runs.insert("\\", base + i)
                 last = i
-            pieces.append(value[last:])
-            origin.extend(range(base + last, base + len(value)))
-            pieces.append('"')
-            origin.append(pos + len(line))
+            runs.copy(value[last:], base + last)
+            runs.insert('"', pos + len(line))
             quoted.append(QuotedLine(match.group(1), pos + value_at, pos + len(line), match.group(3)))
         else:
-            pieces.append(line)
-            origin.extend(range(pos, pos + len(line)))
-        pieces.append("\n")
-        origin.append(pos + len(line))
+            runs.copy(line, pos)
+        runs.copy("\n", pos + len(line))
         pos += len(line) + 1
-    # drop the "\n" added after the last line: split() does not produce it
-    pieces.pop()
-    origin.pop()
-    text = "".join(pieces)
-    # Leading tabs: two spaces per tab.
+    text = "".join(runs.pieces)[:-1]  # split() adds no line after the last "\n"
+    result = Rewrite(text, runs.starts, runs.origins, runs.copied, tuple(quoted))
     if "\t" in text:
-        out: list[str] = []
-        out_origin: list[int] = []
-        last = 0
-        for match in _LEADING_TABS.finditer(text):
-            out.append(text[last : match.start()])
-            out_origin.extend(origin[last : match.start()])
-            for i in range(match.start(), match.end()):
-                out.append("  ")
-                out_origin.extend((origin[i], origin[i]))
-            last = match.end()
-        out.append(text[last:])
-        out_origin.extend(origin[last:])
-        text = "".join(out)
-        origin = out_origin
-    return Rewrite(text, origin, tuple(quoted))
+        result = _expand_leading_tabs(result)
+    return result
+
+
+def _expand_leading_tabs(r: Rewrite) -> Rewrite:
+    """Leading tabs become two spaces each (both from the tab)."""
+    runs = _Runs()
+    last = 0
+    for match in _LEADING_TABS.finditer(r.text):
+        _copy_mapped(runs, r, last, match.start())
+        for i in range(match.start(), match.end()):
+            runs.insert(" ", r.to_original(i))
+            runs.insert(" ", r.to_original(i))
+        last = match.end()
+    _copy_mapped(runs, r, last, len(r.text))
+    return Rewrite("".join(runs.pieces), runs.starts, runs.origins, runs.copied, r.quoted)
+
+
+def _copy_mapped(runs: _Runs, r: Rewrite, start: int, end: int) -> None:
+    for i in range(start, end):  # rare (tabs only): one character at a time is fine
+        origin = r.to_original(i)
+        if i > start and r.to_original(i - 1) == origin:
+            runs.insert(r.text[i], origin)
+        else:
+            runs.copy(r.text[i], origin)
 
 
 def repair_edits(block: str) -> list[tuple[int, int, str]]:
