@@ -7,7 +7,7 @@ import logging
 import re
 from dataclasses import replace
 
-from agentls import rules
+from agentls import keyed, rules
 from agentls.frontmatter import block as blocks
 from agentls.frontmatter.block import Cut
 from agentls.frontmatter.document import (
@@ -54,12 +54,68 @@ def _run(doc: AgentDocument, settings: Settings, body_only: bool = False) -> lis
     for rule in _active(doc.dialect, settings, doc.root is not None):
         if body_only and not rule.reads_body:
             continue
-        try:
-            # Rules yield lazily: a file with 50,000 bad keys costs only what we keep.
-            findings.extend(itertools.islice(rule.check(CheckContext(doc, rule)), MAX_PER_RULE))
-        except Exception:  # one broken rule must not hide the others
-            log.exception("rule %s failed on %s", rule.code, doc.path)
+        findings.extend(_check(rule, doc))
     return findings
+
+
+def _check(rule: Rule, doc: AgentDocument) -> list[Finding]:
+    found: list[Finding] = []
+    try:
+        # Rules yield lazily: a file with 50,000 bad keys costs only what we keep.
+        found.extend(itertools.islice(rule.check(CheckContext(doc, rule)), MAX_PER_RULE))
+    except Exception:  # one broken rule must not hide the others
+        log.exception("rule %s failed on %s", rule.code, doc.path)
+    return found
+
+
+def _run_keyed(doc: AgentDocument, settings: Settings) -> list[Finding]:
+    """``_run``, reusing the findings of each rule whose keys the edit did not touch."""
+    entries = keyed.entry_texts(doc)
+    previous = _KEYED.get(doc, settings) if entries is not None else None
+    region = keyed.changed_region(previous[0], doc.text) if previous is not None else None
+    findings: list[Finding] = []
+    results: dict[str, tuple[object, list[Finding]]] = {}
+    for rule in _active(doc.dialect, settings, doc.root is not None):
+        if rule.keys is None or entries is None:
+            findings.extend(_check(rule, doc))
+            continue
+        signature = (doc.state, tuple(entries.get(k) for k in rule.keys))
+        old = previous[1].get(rule.code) if previous is not None else None
+        found = None
+        if old is not None and region is not None and old[0] == signature:
+            found = keyed.moved(old[1], region)
+        if found is None:
+            found = _check(rule, doc)
+        results[rule.code] = (signature, found)
+        findings.extend(found)
+    _KEYED.remember(doc, settings, results)
+    return findings
+
+
+class _KeyedResults:
+    """Per path and dialect: the last text checked in full, with each keyed rule's findings."""
+
+    def __init__(self, size: int = 64) -> None:
+        self._size = size
+        self._entries: dict[tuple[str | None, str],
+                            tuple[Settings, str, dict[str, tuple[object, list[Finding]]]]] = {}
+
+    def get(self, doc: AgentDocument, settings: Settings
+            ) -> tuple[str, dict[str, tuple[object, list[Finding]]]] | None:
+        entry = self._entries.get((doc.path, doc.dialect))
+        if entry is None or entry[0] is not settings:
+            return None
+        return entry[1], entry[2]
+
+    def remember(self, doc: AgentDocument, settings: Settings,
+                 results: dict[str, tuple[object, list[Finding]]]) -> None:
+        key = (doc.path, doc.dialect)
+        if key not in self._entries and len(self._entries) >= self._size:
+            self._entries.pop(next(iter(self._entries)))
+        self._entries[key] = (settings, doc.text, results)
+
+
+_KEYED = _KeyedResults()
 
 
 def _finish(doc: AgentDocument, findings: list[Finding], settings: Settings) -> list[Finding]:
@@ -98,7 +154,7 @@ def check_text(text: str, path: str | None, dialect: str,
             return doc, _finish(doc, head_findings + _run(doc, settings, body_only=True), settings)
         doc = load_text(text, path, dialect)
         doc.byte_size = size
-        findings = _run(doc, settings)
+        findings = _run_keyed(doc, settings)
         _HEADS.remember(doc, settings, [f for f in findings if not _reads_body(f.code)])
         return doc, _finish(doc, findings, settings)
     doc.problems = problems

@@ -36,6 +36,7 @@ class NameNotAString(Rule):
     severity = Severity.ERROR
     effect = Effect.SKIP
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"name"})
     examples_bad = (
         Example("---\nname: 49\ndescription: d\n---\nBody\n"),
         Example("---\nname: 0x1F\ndescription: d\n---\nBody\n", "claude-plugin-agent"),

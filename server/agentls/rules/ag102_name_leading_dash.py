@@ -29,6 +29,7 @@ class NameLeadingDash(Rule):
     severity = Severity.ERROR
     effect = Effect.SKIP
     dialects = frozenset({"claude-agent"})
+    keys = frozenset({"name"})
     examples_bad = (Example("---\nname: -a\ndescription: d\n---\nBody\n"),)
     examples_good = (Example("---\nname: a-b\ndescription: d\n---\nBody\n"),)
 

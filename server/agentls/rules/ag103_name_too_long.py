@@ -30,6 +30,7 @@ class NameTooLong(Rule):
     severity = Severity.ERROR
     effect = Effect.SKIP
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"name"})
     examples_bad = (Example("---\nname: " + "a" * 257 + "\ndescription: d\n---\nBody\n"),)
     examples_good = (Example("---\nname: " + "a" * 256 + "\ndescription: d\n---\nBody\n"),)
 

@@ -32,6 +32,7 @@ class NameColon(Rule):
     severity = Severity.ERROR
     effect = Effect.SKIP
     dialects = frozenset({"claude-agent"})
+    keys = frozenset({"name"})
     examples_bad = (
         Example('---\nname: "a:b"\ndescription: d\n---\nBody\n'),
         Example("---\nname: a：b\ndescription: d\n---\nBody\n"),

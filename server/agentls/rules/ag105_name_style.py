@@ -33,6 +33,7 @@ class NameStyle(Rule):
     slug = "name-style"
     severity = Severity.INFO
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"name"})
     examples_bad = (
         Example("---\nname: MyAgent\ndescription: d\n---\nBody\n"),
         Example('---\nname: "a "\ndescription: d\n---\nBody\n'),

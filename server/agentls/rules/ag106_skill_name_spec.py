@@ -31,6 +31,7 @@ class SkillNameSpec(Rule):
     slug = "skill-name-spec"
     severity = Severity.WARNING
     dialects = frozenset({"claude-skill"})
+    keys = frozenset({"name"})
     examples_bad = (
         Example("---\nname: PDF Tools\ndescription: d\n---\nBody\n", "claude-skill",
                 "skills/pdf-tools/SKILL.md"),

@@ -33,6 +33,7 @@ class DescriptionEscapedNewline(Rule):
     severity = Severity.INFO
     effect = Effect.CHANGED
     dialects = frozenset({"claude-agent"})
+    keys = frozenset({"description"})
     examples_bad = (Example("---\nname: a\ndescription: a\\nb\n---\nBody\n"),)
     examples_good = (Example('---\nname: a\ndescription: "a\\nb"\n---\nBody\n'),)
 

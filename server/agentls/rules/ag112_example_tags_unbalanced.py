@@ -34,6 +34,7 @@ class ExampleTagsUnbalanced(Rule):
     code = "AG112"
     slug = "example-tags-unbalanced"
     severity = Severity.WARNING
+    keys = frozenset({"description"})
     examples_bad = (
         Example('---\nname: a\ndescription: "Use it. <example>user: hi"\n---\nBody\n'),
         Example('---\nname: a\ndescription: "x</commentary>"\n---\nBody\n'),

@@ -36,6 +36,7 @@ class DescriptionTooLong(Rule):
     reads_body = True
     effect = Effect.CHANGED
     dialects = frozenset({"claude-skill", "claude-command"})
+    keys = frozenset({"description", "when_to_use"})
     examples_bad = (
         Example("---\ndescription: " + "a" * 1537 + "\n---\nBody\n", "claude-skill"),
         Example("---\ndescription: " + "a" * 1025 + "\n---\nBody\n", "claude-skill"),

@@ -36,6 +36,7 @@ class BlockScalarDescription(Rule):
     # Loading the final newline is what YAML says ("as written"): no effect on the verdict.
     effect = None
     dialects = frozenset({"claude-agent"})
+    keys = frozenset({"description"})
     examples_bad = (
         Example("---\nname: a\ndescription: >\n  a\n  b\n---\nBody\n"),
         Example("---\nname: a\ndescription: |\n  a\n  b\n---\nBody\n"),

@@ -43,6 +43,7 @@ class UnknownTool(Rule):
     # The file loads as written; the entry is only dropped when the agent is spawned.
     effect = None
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"tools", "disallowedTools"})
     examples_bad = (Example("---\nname: a\ndescription: d\ntools: Read, grep\n---\nBody\n"),)
     examples_good = (Example(
         "---\nname: a\ndescription: d\ntools: Read, Bash(git diff:*, git log), mcp__github__*,"

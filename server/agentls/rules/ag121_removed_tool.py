@@ -33,6 +33,7 @@ class RemovedTool(Rule):
     # The file loads as written; the entry is only dropped when the agent is spawned.
     effect = None
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"tools", "disallowedTools"})
     fixable = True
     examples_bad = (
         Example("---\nname: a\ndescription: d\ntools: Read, MultiEdit, Grep\n---\nBody\n"),

@@ -33,6 +33,7 @@ class NoToolResolves(Rule):
     severity = Severity.ERROR
     effect = Effect.SKIP
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"tools"})
     examples_bad = (Example("---\nname: a\ndescription: d\ntools: read, MultiEdit\n---\nBody\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\ntools: read, Grep\n---\nBody\n"),)
 

@@ -32,6 +32,7 @@ class EmptyTools(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"tools"})
     examples_bad = (
         Example("---\nname: a\ndescription: d\ntools:\n---\nBody\n"),
         Example("---\nname: a\ndescription: d\ntools: []\n---\nBody\n"),

@@ -33,6 +33,7 @@ class ToolNotInSubagents(Rule):
     severity = Severity.INFO
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"tools", "permissionMode"})
     examples_bad = (Example("---\nname: a\ndescription: d\ntools: Read, AskUserQuestion\n---\nB\n"),)
     examples_good = (Example(
         "---\nname: a\ndescription: d\ntools: Read, ExitPlanMode\npermissionMode: plan\n---\nB\n"),)

@@ -30,6 +30,7 @@ class RenamedTool(Rule):
     slug = "renamed-tool"
     severity = Severity.INFO
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"tools", "disallowedTools"})
     fixable = True
     examples_bad = (Example("---\nname: a\ndescription: d\ntools: Read, Task(Explore)\n---\nB\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\ntools: Read, Agent\n---\nB\n"),)

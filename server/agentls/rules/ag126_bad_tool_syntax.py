@@ -33,6 +33,7 @@ class BadToolSyntax(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"tools", "disallowedTools"})
     examples_bad = (
         Example("---\nname: a\ndescription: d\ntools: Bash(git diff, Read\n---\nBody\n"),
         Example("---\nname: a\ndescription: d\ntools:\n  - Read\n  - 7\n---\nBody\n"),

@@ -35,6 +35,7 @@ class UnknownModel(Rule):
     slug = "unknown-model"
     severity = Severity.WARNING
     dialects = CLAUDE_ALL
+    keys = frozenset({"model"})
     examples_bad = (Example("---\nname: a\ndescription: d\nmodel: gpt-4\n---\nBody\n"),)
     examples_good = tuple(
         Example(f"---\nname: a\ndescription: d\nmodel: {m}\n---\nBody\n")

@@ -32,6 +32,7 @@ class ModelNotAString(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_ALL
+    keys = frozenset({"model"})
     examples_bad = (
         Example("---\nname: a\ndescription: d\nmodel: 123\n---\nBody\n"),
         Example('---\nname: a\ndescription: d\nmodel: ""\n---\nBody\n'),

@@ -34,6 +34,7 @@ class PermissionMode(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"claude-agent"})
+    keys = frozenset({"permissionMode"})
     fixable = True
     examples_bad = (Example("---\nname: a\ndescription: d\npermissionMode: acceptedits\n---\nB\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\npermissionMode: manual\n---\nB\n"),)

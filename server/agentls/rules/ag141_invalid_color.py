@@ -32,6 +32,7 @@ class InvalidColor(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"color"})
     fixable = True
     examples_bad = (Example("---\nname: a\ndescription: d\ncolor: Red\n---\nBody\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\ncolor: cyan\n---\nBody\n"),)

@@ -31,6 +31,7 @@ class InvalidEffort(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS | {"claude-skill"}
+    keys = frozenset({"effort"})
     examples_bad = (Example("---\nname: a\ndescription: d\neffort: extreme\n---\nBody\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\neffort: High\n---\nBody\n"),)
 

@@ -31,6 +31,7 @@ class InvalidMemory(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"memory"})
     examples_bad = (Example("---\nname: a\ndescription: d\nmemory: global\n---\nBody\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\nmemory: local\n---\nBody\n"),)
 

@@ -31,6 +31,7 @@ class InvalidIsolation(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"isolation"})
     examples_bad = (Example("---\nname: a\ndescription: d\nisolation: sandbox\n---\nBody\n"),
                     Example("---\nname: a\ndescription: d\nisolation: remote\n---\nB\n",
                             "claude-plugin-agent"))

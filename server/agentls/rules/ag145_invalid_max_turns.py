@@ -34,6 +34,7 @@ class InvalidMaxTurns(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"maxTurns"})
     examples_bad = (Example("---\nname: a\ndescription: d\nmaxTurns: 0\n---\nBody\n"),
                     Example("---\nname: a\ndescription: d\nmaxTurns: many\n---\nBody\n"))
     examples_good = (Example('---\nname: a\ndescription: d\nmaxTurns: "5"\n---\nBody\n'),)

@@ -35,6 +35,7 @@ class InvalidBoolean(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
+    keys = frozenset(AGENT_BOOLEANS)
     examples_bad = (Example("---\nname: a\ndescription: d\nbackground: yes\n---\nBody\n"),)
     examples_good = (Example('---\nname: a\ndescription: d\nbackground: "true"\n---\nBody\n'),)
 

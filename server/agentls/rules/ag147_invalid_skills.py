@@ -34,6 +34,7 @@ class InvalidSkills(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"skills"})
     examples_bad = (Example("---\nname: a\ndescription: d\nskills:\n  - pdf: true\n---\nB\n"),
                     Example("---\nname: a\ndescription: d\nskills: 3\n---\nBody\n"))
     examples_good = (Example("---\nname: a\ndescription: d\nskills: pdf, docx\n---\nBody\n"),)

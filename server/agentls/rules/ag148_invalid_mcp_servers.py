@@ -40,6 +40,7 @@ class InvalidMcpServers(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"claude-agent"})
+    keys = frozenset({"mcpServers"})
     examples_bad = (
         Example("---\nname: a\ndescription: d\nmcpServers:\n  gh:\n    type: http\n"
                 "    url: https://x\n---\nBody\n"),

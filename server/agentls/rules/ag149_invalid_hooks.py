@@ -40,6 +40,7 @@ class InvalidHooks(Rule):
     severity = Severity.ERROR
     effect = Effect.SKIP
     dialects = frozenset({"claude-agent", "claude-skill"})
+    keys = frozenset({"hooks"})
     examples_bad = (
         Example("---\nname: a\ndescription: d\nhooks: []\n---\nBody\n"),
         Example("---\nname: a\ndescription: d\nhooks:\n  matcher: Bash\n---\nBody\n"),

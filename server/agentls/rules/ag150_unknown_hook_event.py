@@ -35,6 +35,7 @@ class UnknownHookEvent(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"claude-agent", "claude-skill"})
+    keys = frozenset({"hooks"})
     examples_bad = (Example("---\nname: a\ndescription: d\nhooks:\n  preToolUse: []\n---\nB\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\nhooks:\n  PreToolUse: []\n---\nB\n"),)
 

@@ -32,6 +32,7 @@ class PluginIgnoredField(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"claude-plugin-agent"})
+    keys = frozenset(PLUGIN_IGNORED_FIELDS)
     examples_bad = (Example("---\nname: a\ndescription: d\npermissionMode: plan\n---\nBody\n",
                             "claude-plugin-agent"),)
     examples_good = (Example("---\nname: a\ndescription: d\npermissionMode: plan\n---\nBody\n"),)

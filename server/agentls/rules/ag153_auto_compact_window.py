@@ -35,6 +35,7 @@ class AutoCompactWindow(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
+    keys = frozenset({"autoCompactWindow"})
     examples_bad = (Example("---\nname: a\ndescription: d\nautoCompactWindow: 5000\n---\nB\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\nautoCompactWindow: 200000\n---\nB\n"),)
 

@@ -34,6 +34,7 @@ class BlankStringField(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"claude-agent"})
+    keys = frozenset(FIELDS)
     examples_bad = (Example('---\nname: a\ndescription: d\ninitialPrompt: " "\n---\nBody\n'),)
     examples_good = (Example("---\nname: a\ndescription: d\ninitialPrompt: Review\n---\nB\n"),)
 

@@ -34,6 +34,7 @@ class CopilotTools(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"copilot-agent", "copilot-prompt"})
+    keys = frozenset({"tools"})
     examples_bad = (Example("---\ndescription: d\ntools: {read: true}\n---\nB\n", "copilot-agent"),)
     examples_good = (Example("---\ndescription: d\ntools: ['*']\n---\nB\n", "copilot-agent"),
                      Example("---\ndescription: d\ntools: read, edit\n---\nB\n", "copilot-prompt"))

@@ -29,6 +29,7 @@ class CopilotInvocableSpelling(Rule):
     slug = "copilot-invocable-spelling"
     severity = Severity.INFO
     dialects = frozenset({"copilot-agent"})
+    keys = frozenset({"user-invocable", "user-invokable"})
     examples_bad = (Example("---\ndescription: d\nuser-invokable: false\n---\nB\n",
                             "copilot-agent"),)
     examples_good = (Example("---\ndescription: d\nuser-invokable: false\n"

@@ -29,6 +29,7 @@ class CopilotInferRetired(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"copilot-agent"})
+    keys = frozenset({"infer"})
     examples_bad = (Example("---\ndescription: d\ninfer: false\n---\nB\n", "copilot-agent"),)
     examples_good = (Example("---\ndescription: d\ndisable-model-invocation: true\n---\nB\n",
                              "copilot-agent"),)

@@ -31,6 +31,7 @@ class CopilotPromptAgent(Rule):
     slug = "copilot-prompt-agent"
     severity = Severity.INFO
     dialects = frozenset({"copilot-prompt"})
+    keys = frozenset({"agent", "mode"})
     fixable = True
     examples_bad = (Example("---\ndescription: d\nmode: edit\n---\nB\n", "copilot-prompt"),)
     examples_good = (Example("---\ndescription: d\nagent: reviewer\n---\nB\n", "copilot-prompt"),)

@@ -31,6 +31,7 @@ class CopilotApplyTo(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"copilot-instructions"})
+    keys = frozenset({"applyTo"})
     examples_bad = (Example("---\napplyTo: ['*.ts']\n---\nB\n", "copilot-instructions"),)
     examples_good = (Example("---\napplyTo: '**/*.ts,**/*.tsx'\n---\nB\n",
                              "copilot-instructions"),)

@@ -32,6 +32,7 @@ class OpencodeMode(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"opencode-agent"})
+    keys = frozenset({"mode"})
     examples_bad = (Example("---\ndescription: d\nmode: helper\n---\nB\n", "opencode-agent"),)
     examples_good = (Example("---\ndescription: d\nmode: subagent\n---\nB\n", "opencode-agent"),)
 

@@ -31,6 +31,7 @@ class OpencodeTemperature(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"opencode-agent"})
+    keys = frozenset({"temperature", "top_p"})
     examples_bad = (Example("---\ndescription: d\ntemperature: 3\n---\nB\n", "opencode-agent"),)
     examples_good = (Example("---\ndescription: d\ntemperature: 0.2\n---\nB\n", "opencode-agent"),)
 

@@ -32,6 +32,7 @@ class OpencodeTools(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"opencode-agent"})
+    keys = frozenset({"tools"})
     examples_bad = (Example("---\ndescription: d\ntools: Read, Grep\n---\nB\n", "opencode-agent"),)
     examples_good = (Example("---\ndescription: d\ntools:\n  write: false\n---\nB\n",
                              "opencode-agent"),)

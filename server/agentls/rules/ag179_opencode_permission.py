@@ -35,6 +35,7 @@ class OpencodePermission(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"opencode-agent"})
+    keys = frozenset({"permission"})
     examples_bad = (Example("---\ndescription: d\npermission:\n  edit: no\n---\nB\n",
                             "opencode-agent"),)
     examples_good = (Example("---\ndescription: d\npermission:\n  edit: deny\n  bash:\n"

@@ -30,6 +30,7 @@ class OpencodeBoolean(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"opencode-agent"})
+    keys = frozenset({"disable", "hidden", "mode"})
     examples_bad = (Example("---\ndescription: d\ndisable: yes\n---\nB\n", "opencode-agent"),)
     examples_good = (Example("---\ndescription: d\nmode: subagent\nhidden: true\n---\nB\n",
                              "opencode-agent"),)

@@ -33,6 +33,7 @@ class OpencodeModel(Rule):
     slug = "opencode-model"
     severity = Severity.INFO
     dialects = frozenset({"opencode-agent"})
+    keys = frozenset({"model"})
     examples_bad = (Example("---\ndescription: d\nmodel: sonnet\n---\nB\n", "opencode-agent"),)
     examples_good = (Example("---\ndescription: d\nmodel: anthropic/claude-sonnet-4-5\n---\nB\n",
                              "opencode-agent"),)

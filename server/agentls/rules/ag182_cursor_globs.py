@@ -31,6 +31,7 @@ class CursorGlobs(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"cursor-rule"})
+    keys = frozenset({"globs"})
     examples_bad = (Example("---\nglobs: 5\n---\nB\n", "cursor-rule"),)
     examples_good = (Example("---\nglobs: '*.ts,*.tsx'\n---\nB\n", "cursor-rule"),)
 

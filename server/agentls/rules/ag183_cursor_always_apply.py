@@ -31,6 +31,7 @@ class CursorAlwaysApply(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"cursor-rule"})
+    keys = frozenset({"alwaysApply", "description"})
     examples_bad = (Example("---\nalwaysApply: yes\n---\nB\n", "cursor-rule"),)
     examples_good = (Example("---\nalwaysApply: true\n---\nB\n", "cursor-rule"),)
 

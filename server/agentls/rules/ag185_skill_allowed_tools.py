@@ -36,6 +36,7 @@ class SkillAllowedTools(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"claude-skill", "claude-command"})
+    keys = frozenset(KEYS)
     examples_bad = (Example("---\ndescription: d\nallowed-tools: 5\n---\nB\n", "claude-skill"),)
     examples_good = (Example("---\ndescription: d\nallowed-tools: Read Grep\n---\nB\n",
                              "claude-command"),)

@@ -36,6 +36,7 @@ class SkillBoolean(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"claude-skill", "claude-command"})
+    keys = frozenset(KEYS)
     examples_bad = (Example("---\ndescription: d\nuser-invocable: never\n---\nB\n",
                             "claude-skill"),)
     examples_good = (Example("---\ndescription: d\nuser-invocable: false\n---\nB\n",

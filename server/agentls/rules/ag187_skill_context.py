@@ -30,6 +30,7 @@ class SkillContext(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"claude-skill"})
+    keys = frozenset({"context", "shell", "agent"})
     examples_bad = (Example("---\ndescription: d\ncontext: forked\n---\nB\n", "claude-skill"),
                     Example("---\ndescription: d\nshell: zsh\n---\nB\n", "claude-skill"))
     examples_good = (Example("---\ndescription: d\ncontext: fork\nagent: Explore\n"

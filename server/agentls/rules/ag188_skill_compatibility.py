@@ -34,6 +34,7 @@ class SkillCompatibility(Rule):
     slug = "skill-compatibility"
     severity = Severity.WARNING
     dialects = frozenset({"claude-skill"})
+    keys = frozenset({"metadata", "license", "compatibility"})
     examples_bad = (Example("---\ndescription: d\ncompatibility: " + "x" * 501 + "\n---\nB\n",
                             "claude-skill"),)
     examples_good = (Example("---\ndescription: d\ncompatibility: Needs git\n---\nB\n",

@@ -117,6 +117,10 @@ class Rule:
     # Rules that look past the frontmatter (the body, the whole text, the file's bytes) run
     # on every change; the others are skipped while only the body changes.
     reads_body: ClassVar[bool] = False
+    # The top-level keys whose entries are all the check reads (besides the path, dialect and
+    # parse state): while an edit leaves them as they were, the findings are reused, moved.
+    # ``None``: the check reads more (the raw text, every key, the block), so it always runs.
+    keys: ClassVar[frozenset[str] | None] = None
     fixable: ClassVar[bool] = False
     effect: ClassVar[Effect | None] = None  # the usual effect of a finding; checks may override
     examples_bad: ClassVar[tuple[Example, ...]] = ()
