@@ -79,7 +79,7 @@ def _run_keyed(doc: AgentDocument, settings: Settings) -> list[Finding]:
         if rule.keys is None or entries is None:
             findings.extend(_check(rule, doc))
             continue
-        signature = (doc.state, tuple(entries.get(k) for k in rule.keys))
+        signature = (doc.state, tuple(map(entries.get, rule.keys)))
         old = previous[1].get(rule.code) if previous is not None else None
         found = None
         if old is not None and region is not None and old[0] == signature:

@@ -37,6 +37,7 @@ _INT8 = re.compile(r"([-+]?)0o([0-7]+)\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"([-+]?)\.(?:inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(?:nan|NaN|NAN)\Z")
+_NON_STRING_STARTS = frozenset("0123456789+-.~nNtTfF")  # first characters of the above
 
 # A tab separating "key:" or "- " from the value, or a tab before a comment.
 _TAB_SEPARATOR = re.compile(r"(?<=:)\t|(?<=^-)\t|(?<=[\n\s]-)\t|\t(?=#)", re.M)
@@ -44,6 +45,8 @@ _TAB_SEPARATOR = re.compile(r"(?<=:)\t|(?<=^-)\t|(?<=[\n\s]-)\t|\t(?=#)", re.M)
 
 def resolve_plain(text: str) -> Any:
     """Resolve a plain scalar by the YAML 1.2 core schema."""
+    if text and text[0] not in _NON_STRING_STARTS:  # most values: no pattern can match
+        return text
     if _NULL.match(text):
         return None
     if text in _BOOL:
@@ -225,9 +228,6 @@ def _compose(text: str, limit: int, max_depth: int) -> Parsed:
     pending_key: list[AnyNode | None] = []
     root: list[AnyNode | None] = [None]
 
-    def clamp(offset: int) -> int:
-        return min(offset, limit)
-
     def attach(node: AnyNode) -> None:
         if not stack:
             root[0] = node
@@ -254,43 +254,34 @@ def _compose(text: str, limit: int, max_depth: int) -> Parsed:
             markers.append(Marker("tag", tag, node.start, node.start))
 
     parser = _Parser(text)
+    get_event = parser.get_event
     try:
         while True:
-            event = parser.get_event()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
+            event = get_event()
+            kind = type(event)
+            if event is None or kind is yaml.StreamEndEvent:
                 break
-            start = clamp(event.start_mark.index)
-            end = clamp(event.end_mark.index)
-            if isinstance(event, yaml.DocumentStartEvent):
-                root[0] = None
-            elif isinstance(event, yaml.DocumentEndEvent):
-                documents.append(root[0])
-            elif isinstance(event, yaml.ScalarEvent):
+            start = min(event.start_mark.index, limit)
+            end = min(event.end_mark.index, limit)
+            if kind is yaml.ScalarEvent:  # the common case first, by exact type
                 node: AnyNode = Scalar(start, end, raw=event.value, style=event.style or None)
                 node.tag = event.tag
                 node.value = _scalar_value(event)
-                remember(node, event)
+                if event.anchor or event.tag:
+                    remember(node, event)
                 attach(node)
-            elif isinstance(event, yaml.AliasEvent):
-                name = event.anchor or ""
-                target = anchors.get(name)
-                if target is None:
-                    raise YamlError(f"unknown alias '*{name}'", start)
-                alias = Alias(start, end, value=target.value, name=name, target=target)
-                markers.append(Marker("alias", name, start, end))
-                attach(alias)
-            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            elif kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
                 if len(stack) >= max_depth:
                     raise YamlError(f"the YAML is nested more than {max_depth} levels deep", start)
                 collection: Sequence | Mapping
-                if isinstance(event, yaml.SequenceStartEvent):
+                if kind is yaml.SequenceStartEvent:
                     collection = Sequence(start, end, flow=bool(event.flow_style))
                 else:
                     collection = Mapping(start, end, flow=bool(event.flow_style))
                 remember(collection, event)
                 stack.append(collection)
                 pending_key.append(None)
-            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
                 done = stack.pop()
                 pending_key.pop()
                 done.end = max(done.start, end)
@@ -299,6 +290,18 @@ def _compose(text: str, limit: int, max_depth: int) -> Parsed:
                 else:
                     done.value = _mapping_value(done)
                 attach(done)
+            elif kind is yaml.AliasEvent:
+                name = event.anchor or ""
+                target = anchors.get(name)
+                if target is None:
+                    raise YamlError(f"unknown alias '*{name}'", start)
+                alias = Alias(start, end, value=target.value, name=name, target=target)
+                markers.append(Marker("alias", name, start, end))
+                attach(alias)
+            elif kind is yaml.DocumentStartEvent:
+                root[0] = None
+            elif kind is yaml.DocumentEndEvent:
+                documents.append(root[0])
     finally:
         dispose: Callable[[], None] | None = getattr(parser, "dispose", None)
         if dispose is not None:
