@@ -16,7 +16,7 @@ from agentls.model import Finding
 from agentls.settings import Settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from lsp_latency import agent_file  # noqa: E402  the benchmark's own document
+from lsp_latency import agent_file
 
 PATHS = {"claude-agent": "/ws/.claude/agents/x.md", "claude-plugin-agent": "/ws/p/agents/x.md",
          "claude-skill": "/ws/.claude/skills/my-skill/SKILL.md",
@@ -34,8 +34,8 @@ def _corpus() -> list[tuple[str, str]]:
 def _lines() -> list[str]:
     pool = {line for text, _ in _corpus() for line in text.split("\n")[:12]
             if line != "---" and len(line) < 300 and _plain(line)}
-    return sorted(pool) + ["model: gpt-4", "tools: Read, Grpe, MultiEdit", "color: mauve",
-                           "name: Bad:Name", "description: x <example>", "anchor: &a x", "other: *a"]
+    return [*sorted(pool), "model: gpt-4", "tools: Read, Grpe, MultiEdit", "color: mauve",
+            "name: Bad:Name", "description: x <example>", "anchor: &a x", "other: *a"]
 
 
 def _plain(text: str) -> bool:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Any
 
+from agentls.agentindex import secrets
 from agentls.agentindex.model import Entry, Kind, Loc, Ref, Tree
 from agentls.frontmatter.document import AgentDocument, ParseState, load_bytes, load_text
 from agentls.frontmatter.yamlnodes import AnyNode, Mapping, Scalar, Sequence
@@ -26,29 +27,6 @@ DIALECT = {
     (Kind.COMMAND, False): "claude-command", (Kind.COMMAND, True): "claude-command",
 }
 
-# Secrets people paste into prompts: (label, literal triggers, pattern matched at a trigger).
-# Each scan starts from a ``str.find`` of a literal, so prose costs next to nothing; a regex
-# starting with ``\b`` tried at every position cost ~70 us per 1.5 KB body per pattern.
-_SECRETS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("an Anthropic API key", ("sk-ant-",), re.compile(r"sk-ant-[A-Za-z0-9_-]{20,}")),
-    ("an OpenAI API key", ("sk-",), re.compile(r"sk-(?!ant-)(?:proj-)?[A-Za-z0-9]{32,}")),
-    ("an AWS access key id", ("AKIA", "ASIA"), re.compile(r"(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])")),
-    ("a GitHub token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
-     re.compile(r"gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,}")),
-    ("a Slack token", ("xox",), re.compile(r"xox[abposr]-[A-Za-z0-9-]{10,}")),
-    ("a Google API key", ("AIza",), re.compile(r"AIza[0-9A-Za-z_-]{35}")),
-    ("a Stripe secret key", ("sk_live_", "rk_live_"), re.compile(r"[sr]k_live_[0-9A-Za-z]{20,}")),
-    ("a private key", ("-----BEGIN ",), re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
-    ("a JSON Web Token", ("eyJ",),
-     re.compile(r"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")),
-)
-# ``api_key = "…"``-style assignments: the keyword is found case-insensitively, and the value
-# must mix letters and digits (so ``token: your-token-here`` passes).
-_ASSIGN_WORDS = ("api_key", "api-key", "apikey", "secret", "token", "password", "passwd")
-_ASSIGN = re.compile(
-    r"(?:api[_-]?key|apikey|secret|token|passw(?:or)?d)[\"']?[ \t]*[:=][ \t]*[\"']?"
-    r"(?=[A-Za-z0-9_\-/+]*\d)(?=[A-Za-z0-9_\-/+]*[A-Za-z])[A-Za-z0-9_\-/+]{16,}", re.I)
-_MAX_HITS = 200  # per trigger: a file full of look-alikes must not cost more
 
 
 def read_bytes(path: str, data: bytes, tree: Tree) -> Entry:
@@ -82,7 +60,7 @@ def from_document(path: str, doc: AgentDocument, tree: Tree) -> Entry:
     body_start = doc.block.body_start if doc.block is not None else (1 if doc.cut.bom else 0)
     body_len = len(doc.text) - body_start
     entry.body_tokens = (body_len + CHARS_PER_TOKEN - 1) // CHARS_PER_TOKEN
-    entry.secrets = body_secrets(doc.text, body_start)
+    entry.secrets = secrets.in_body(doc.text, body_start, path)
     return entry
 
 
@@ -247,63 +225,6 @@ def _names(doc: AgentDocument, key: str) -> list[tuple[str, Span]]:
             span = Span(base + s, base + e) if base >= 0 else Span(node.start, node.end)
             out.append((value[s:e], span))
     return out
-
-
-def body_secrets(text: str, start: int) -> list[tuple[str, Span]]:
-    """``find_secrets`` from ``start``, remembered for the last few bodies: while the user edits
-    the frontmatter the body is the same text, only shifted."""
-    body = text[start:]
-    found = _BODY_SECRETS.get(body)
-    if found is None:
-        found = find_secrets(body, 0)
-        if len(_BODY_SECRETS) >= 16:
-            _BODY_SECRETS.pop(next(iter(_BODY_SECRETS)))
-        _BODY_SECRETS[body] = found
-    return [(label, Span(span.start + start, span.end + start)) for label, span in found] if start else found
-
-
-_BODY_SECRETS: dict[str, list[tuple[str, Span]]] = {}
-
-
-def find_secrets(text: str, start: int) -> list[tuple[str, Span]]:
-    if len(text) - start < 16:
-        return []
-    found: list[tuple[str, Span]] = []
-    for label, triggers, pattern in _SECRETS:
-        for trigger in triggers:
-            for at in _occurrences(text, trigger, start):
-                m = pattern.match(text, at)
-                if m is not None and (at == 0 or not _word_char(text[at - 1])):
-                    found.append((label, Span(m.start(), m.end())))
-    lowered = text.lower() if text.isascii() else None
-    if lowered is not None:
-        for word in _ASSIGN_WORDS:
-            for at in _occurrences(lowered, word, start):
-                m = _ASSIGN.match(text, at)
-                if m is not None and (at == 0 or not _word_char(text[at - 1])):
-                    found.append(("a password or token assignment", Span(m.start(), m.end())))
-    else:  # lower() can change lengths outside ASCII: let the regex find the keyword
-        found.extend(("a password or token assignment", Span(m.start(), m.end()))
-                     for m in _ASSIGN.finditer(text, start))
-    found.sort(key=lambda f: (f[1].start, -f[1].end))
-    kept: list[tuple[str, Span]] = []
-    for label, span in found:  # overlapping hits: keep the first, longest
-        if not kept or span.start >= kept[-1][1].end:
-            kept.append((label, span))
-    return kept
-
-
-def _occurrences(text: str, literal: str, start: int) -> list[int]:
-    out: list[int] = []
-    at = text.find(literal, start)
-    while at >= 0 and len(out) < _MAX_HITS:
-        out.append(at)
-        at = text.find(literal, at + 1)
-    return out
-
-
-def _word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
 
 
 def _stem(path: str) -> str:
