@@ -83,7 +83,7 @@ def _run_keyed(doc: AgentDocument, settings: Settings) -> list[Finding]:
         old = previous[1].get(rule.code) if previous is not None else None
         found = None
         if old is not None and region is not None and old[0] == signature:
-            found = keyed.moved(old[1], region)
+            found = keyed.moved(old[1], region) if old[1] else old[1]
         if found is None:
             found = _check(rule, doc)
         results[rule.code] = (signature, found)

@@ -9,6 +9,7 @@ findings after a retry still point at what the user wrote.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -104,17 +105,26 @@ def quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+@functools.lru_cache(maxsize=1024)
+def _quoting(line: str) -> tuple[str, int, str] | None:
+    """``(key, value offset, value)`` if the retry quotes this line's value. Kept per line:
+    an edit changes one line of the block, and a flow-list value costs a parse to judge."""
+    match = _CANDIDATE.match(line)
+    if match and needs_quotes(match.group(3)):
+        return match.group(1), match.start(3), match.group(3)
+    return None
+
+
 def rewrite(block: str) -> Rewrite:
     runs = _Runs()
     quoted: list[QuotedLine] = []
     pos = 0
     for line in block.split("\n"):
-        match = _CANDIDATE.match(line)
-        if match and needs_quotes(match.group(3)):
-            value_at = match.start(3)
+        plan = _quoting(line)
+        if plan is not None:
+            key, value_at, value = plan
             runs.copy(line[:value_at], pos)
             runs.insert('"', pos + value_at)
-            value = match.group(3)
             base = pos + value_at
             last = 0
             for escape in _NEEDS_ESCAPE.finditer(value):
@@ -124,7 +134,7 @@ def rewrite(block: str) -> Rewrite:
                 last = i
             runs.copy(value[last:], base + last)
             runs.insert('"', pos + len(line))
-            quoted.append(QuotedLine(match.group(1), pos + value_at, pos + len(line), match.group(3)))
+            quoted.append(QuotedLine(key, pos + value_at, pos + len(line), value))
         else:
             runs.copy(line, pos)
         runs.copy("\n", pos + len(line))
@@ -171,9 +181,9 @@ def repair_edits(block: str) -> list[tuple[int, int, str]]:
     pos = 0
     for line in block.split("\n"):
         body = line[:-1] if line.endswith("\r") else line
-        match = _CANDIDATE.match(body)
-        if match and needs_quotes(match.group(3)):
-            edits.append((pos + match.start(3), pos + len(body), quote(match.group(3))))
+        plan = _quoting(body)
+        if plan is not None:
+            edits.append((pos + plan[1], pos + len(body), quote(plan[2])))
         tabs = len(line) - len(line.lstrip("\t"))
         if tabs:
             edits.append((pos, pos + tabs, "  " * tabs))

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import math
 from collections.abc import Iterator
 from typing import Any
@@ -91,8 +92,12 @@ _SAME = object()
 _RAW = "\x00"  # where the written value goes in a label
 
 
+@functools.lru_cache(maxsize=1024)
 def yaml11_value(raw: str) -> Any:
-    """What a YAML 1.1 parser makes of a plain scalar (``_SAME`` when it cannot tell)."""
+    """What a YAML 1.1 parser makes of a plain scalar (``_SAME`` when it cannot tell).
+
+    Kept per text: PyYAML's resolver tries a dozen patterns in Python, and the same values
+    come back on every keystroke. (Its results are numbers, strings, dates: never mutated.)"""
     if raw in _SPEC_BOOLS:
         return raw in ("y", "Y")
     try:
