@@ -77,6 +77,9 @@ def moved(findings: list[Finding], region: Region) -> list[Finding] | None:
         return findings
     out = []
     for f in findings:
+        if _before(f, region.start):
+            out.append(f)  # the same object: whatever was built from it can be kept too
+            continue
         span = _move(f.span, region)
         if span is None:
             return None
@@ -98,6 +101,11 @@ def moved(findings: list[Finding], region: Region) -> list[Finding] | None:
             related.append(Related(r.message, where, r.path))
         out.append(replace(f, span=span, fix=fix, related=tuple(related)))
     return out
+
+
+def _before(f: Finding, at: int) -> bool:
+    return (f.span.end < at and (f.fix is None or all(e.span.end < at for e in f.fix.edits))
+            and all(r.path is not None or r.span.end < at for r in f.related))
 
 
 def _move(span: Span, region: Region) -> Span | None:

@@ -8,7 +8,6 @@ position on the wrong line. Everything here uses the LSP rule.
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from dataclasses import dataclass
 
@@ -42,27 +41,45 @@ class Position:
 
 
 class LineIndex:
-    """Maps code-point offsets of one text to lines and columns (code points or UTF-16)."""
+    """Maps code-point offsets of one text to lines and columns (code points or UTF-16).
+
+    Line starts are found as far as they are asked for: most questions are about the
+    frontmatter, the first few lines of a long file.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         if "\r" in text:
             starts = [0]
             starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
-        else:  # the common case, with str.split in C: about ten times faster
-            starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")),
-                                               initial=0))[:-1]
+            self._complete = True
+        else:
+            starts = [0]
+            self._complete = False
         self._starts = starts
         self._ascii = text.isascii()
 
+    def _grow(self, offset: int = -1, line: int = -1) -> None:
+        """Find line starts until one lies past ``offset`` and line ``line + 1`` is known."""
+        starts, text = self._starts, self.text
+        while not self._complete and (starts[-1] <= offset or len(starts) <= line + 1):
+            at = text.find("\n", starts[-1])
+            if at < 0:
+                self._complete = True
+            else:
+                starts.append(at + 1)
+
     @property
     def line_count(self) -> int:
+        self._grow(len(self.text))
         return len(self._starts)
 
     def line_start(self, line: int) -> int:
+        self._grow(line=line)
         return self._starts[min(max(line, 0), len(self._starts) - 1)]
 
     def line_of(self, offset: int) -> int:
+        self._grow(offset)
         return bisect.bisect_right(self._starts, offset) - 1
 
     def position(self, offset: int) -> Position:
@@ -81,6 +98,7 @@ class LineIndex:
 
     def line_end(self, line: int) -> int:
         """Offset of the end of the line's content (before its terminator)."""
+        self._grow(line=line)
         if line + 1 < len(self._starts):
             end = self._starts[line + 1]
             while end > self._starts[line] and self.text[end - 1] in "\r\n":
@@ -90,6 +108,7 @@ class LineIndex:
 
     def offset(self, line: int, column: int, utf16: bool = True) -> int:
         """Offset of a (line, column) position; columns past the line end clamp to it."""
+        self._grow(line=line)
         if line >= len(self._starts):
             return len(self.text)
         start = self._starts[max(line, 0)]

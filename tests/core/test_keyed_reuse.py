@@ -90,7 +90,7 @@ def test_reused_findings_equal_a_fresh_check(seed: int, monkeypatch: pytest.Monk
             doc.byte_size = len(text.encode("utf-8", errors="surrogatepass"))
             fresh = check_document(doc, Settings())  # another settings object: no cache
             assert _shown(got) == _shown(fresh), text[:400]
-    assert sum(reused) > 100  # the reuse did happen, many times
+    assert sum(reused) > 10  # findings were moved, not found again, many times
 
 
 def test_an_edit_to_another_key_reuses_and_moves_the_findings() -> None:
