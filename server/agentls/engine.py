@@ -72,15 +72,22 @@ def _run_keyed(doc: AgentDocument, settings: Settings) -> list[Finding]:
     """``_run``, reusing the findings of each rule whose keys the edit did not touch."""
     entries = keyed.entry_texts(doc)
     previous = _KEYED.get(doc, settings) if entries is not None else None
-    region = keyed.changed_region(previous[0], doc.text) if previous is not None else None
+    if previous is not None and previous[1] is doc.state:
+        region: keyed.Region | None = keyed.changed_region(previous[0], doc.text)
+        before = previous[2]
+    else:
+        region, before = None, {}
     findings: list[Finding] = []
     results: dict[str, tuple[object, list[Finding]]] = {}
-    for rule in _active(doc.dialect, settings, doc.root is not None):
-        if rule.keys is None or entries is None:
+    signatures: dict[tuple[str, ...], tuple[tuple[str, ...] | None, ...]] = {}
+    for rule, keys in _keyed_plan(doc.dialect, settings, doc.root is not None):
+        if keys is None or entries is None:
             findings.extend(_check(rule, doc))
             continue
-        signature = (doc.state, tuple(map(entries.get, rule.keys)))
-        old = previous[1].get(rule.code) if previous is not None else None
+        signature = signatures.get(keys)
+        if signature is None:  # rules reading the same keys share one
+            signature = signatures[keys] = tuple(map(entries.get, keys))
+        old = before.get(rule.code)
         found = None
         if old is not None and region is not None and old[0] == signature:
             found = keyed.moved(old[1], region) if old[1] else old[1]
@@ -92,27 +99,44 @@ def _run_keyed(doc: AgentDocument, settings: Settings) -> list[Finding]:
     return findings
 
 
+def _keyed_plan(dialect: str, settings: Settings, parsed: bool
+                ) -> list[tuple[Rule, tuple[str, ...] | None]]:
+    key = (dialect, id(settings), parsed)
+    cached = _PLANS.get(key)
+    if cached is None or cached[0] is not settings:
+        plan = [(r, None if r.keys is None else tuple(sorted(r.keys)))
+                for r in _active(dialect, settings, parsed)]
+        if len(_PLANS) > 64:
+            _PLANS.clear()
+        cached = _PLANS[key] = (settings, plan)
+    return cached[1]
+
+
+_PLANS: dict[tuple[str, int, bool], tuple[Settings, list[tuple[Rule, tuple[str, ...] | None]]]] = {}
+
+
 class _KeyedResults:
-    """Per path and dialect: the last text checked in full, with each keyed rule's findings."""
+    """Per path and dialect: the last text checked in full, its parse state, and each keyed
+    rule's findings."""
 
     def __init__(self, size: int = 64) -> None:
         self._size = size
-        self._entries: dict[tuple[str | None, str],
-                            tuple[Settings, str, dict[str, tuple[object, list[Finding]]]]] = {}
+        self._entries: dict[tuple[str | None, str], tuple[Settings, str, ParseState,
+                                                         dict[str, tuple[object, list[Finding]]]]] = {}
 
     def get(self, doc: AgentDocument, settings: Settings
-            ) -> tuple[str, dict[str, tuple[object, list[Finding]]]] | None:
+            ) -> tuple[str, ParseState, dict[str, tuple[object, list[Finding]]]] | None:
         entry = self._entries.get((doc.path, doc.dialect))
         if entry is None or entry[0] is not settings:
             return None
-        return entry[1], entry[2]
+        return entry[1], entry[2], entry[3]
 
     def remember(self, doc: AgentDocument, settings: Settings,
                  results: dict[str, tuple[object, list[Finding]]]) -> None:
         key = (doc.path, doc.dialect)
         if key not in self._entries and len(self._entries) >= self._size:
             self._entries.pop(next(iter(self._entries)))
-        self._entries[key] = (settings, doc.text, results)
+        self._entries[key] = (settings, doc.text, doc.state, results)
 
 
 _KEYED = _KeyedResults()
