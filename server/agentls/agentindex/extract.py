@@ -50,9 +50,18 @@ def from_document(path: str, doc: AgentDocument, tree: Tree) -> Entry:
     key = f"index-entry:{path}:{tree.kind.value}:{tree.plugin}"
     head: Entry | None = doc.memo.get(key)
     if head is None:
-        head = Entry(path, tree, None, True, doc.dialect)
-        _identity(head, doc, data)
-        _head_refs(head, doc)
+        # And an edit elsewhere in the frontmatter (the model, say) leaves the lines the head
+        # is made of where and what they were: the head made from them still holds.
+        signature = _head_signature(doc)
+        head = _HEADS.get((path, tree, signature)) if signature is not None else None
+        if head is None:
+            head = Entry(path, tree, None, True, doc.dialect)
+            _identity(head, doc, data)
+            _head_refs(head, doc)
+            if signature is not None:
+                if len(_HEADS) >= 64:
+                    _HEADS.pop(next(iter(_HEADS)))
+                _HEADS[(path, tree, signature)] = head
         doc.memo[key] = head
     entry = copy.copy(head)
     entry.refs = list(head.refs)
@@ -62,6 +71,28 @@ def from_document(path: str, doc: AgentDocument, tree: Tree) -> Entry:
     entry.body_tokens = (body_len + CHARS_PER_TOKEN - 1) // CHARS_PER_TOKEN
     entry.secrets = secrets.in_body(doc.text, body_start, path)
     return entry
+
+
+# The keys ``_identity`` and ``_head_refs`` read.
+_HEAD_KEYS = frozenset({"name", "description", "tools", "disallowedTools", "skills", "mcpServers",
+                        "agent"})
+_HEADS: dict[tuple[str, Tree, tuple[Any, ...]], Entry] = {}
+
+
+def _head_signature(doc: AgentDocument) -> tuple[Any, ...] | None:
+    """The whole lines of the entries the head reads, with their offsets; ``None`` when an
+    alias could bring in another entry's value."""
+    root = doc.root
+    if root is None or doc.markers:
+        return None
+    text = doc.text
+    lines = []
+    for k, v in root.pairs:
+        if k.value in _HEAD_KEYS:
+            start = text.rfind("\n", 0, k.start) + 1
+            end = text.find("\n", max(k.end, v.end))
+            lines.append((start, text[start:end if end >= 0 else len(text)]))
+    return (doc.state, doc.dialect, tuple(lines))
 
 
 def _head_refs(entry: Entry, doc: AgentDocument) -> None:
