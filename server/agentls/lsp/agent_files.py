@@ -30,6 +30,7 @@ class Checked:
 class AgentFiles:
     def __init__(self) -> None:
         self._cache: dict[str, Checked] = {}
+        self._diagnostics: dict[tuple[object, ...], t.Diagnostic] = {}
 
     def checked(self, ls: AgentLanguageServer, doc: TextDocument) -> Checked | None:
         dialect = ls.dialect_of(doc.uri)
@@ -44,11 +45,26 @@ class AgentFiles:
             return cached
         agent_doc, findings = check_text(text, ls.path_of(doc.uri), dialect, ls.settings)
         positions = convert.Positions(text, ls.position_encoding, agent_doc.index)
-        diagnostics = [convert.diagnostic(f, positions, doc.uri, data={"i": i})
-                       for i, f in enumerate(findings)]
+        diagnostics = [self._diagnostic(f, i, positions, doc.uri) for i, f in enumerate(findings)]
         result = Checked(doc.version, ls.settings, text, agent_doc, findings, positions, diagnostics)
         self._cache[doc.uri] = result
         return result
+
+    def _diagnostic(self, finding: Finding, i: int, positions: convert.Positions,
+                    uri: str) -> t.Diagnostic:
+        # Most findings are the same, at the same place, from one keystroke to the next; an
+        # lsprotocol Diagnostic costs ~10 us to build.
+        if finding.related:
+            return convert.diagnostic(finding, positions, uri, data={"i": i})
+        start, end = positions.position(finding.span.start), positions.position(finding.span.end)
+        key = (uri, i, finding, start.line, start.character, end.line, end.character)
+        found = self._diagnostics.get(key)
+        if found is None:
+            found = convert.diagnostic(finding, positions, uri, data={"i": i})
+            if len(self._diagnostics) >= 1024:
+                self._diagnostics.clear()
+            self._diagnostics[key] = found
+        return found
 
     def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
         checked = self.checked(ls, doc)
