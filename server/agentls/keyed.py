@@ -59,7 +59,8 @@ def _common_suffix(a: str, b: str, limit: int) -> int:
 
 
 def entry_texts(doc: AgentDocument) -> dict[str, tuple[str, ...]] | None:
-    """Each top-level key's entries as written; ``None`` when keyed reuse is off for ``doc``."""
+    """Each top-level key's entries as written, to the end of their last line (so a trailing
+    comment is part of it); ``None`` when keyed reuse is off for ``doc``."""
     root = doc.root
     if root is None or doc.markers:
         return None
@@ -67,7 +68,11 @@ def entry_texts(doc: AgentDocument) -> dict[str, tuple[str, ...]] | None:
     out: dict[str, tuple[str, ...]] = {}
     for key, value in root.pairs:
         if isinstance(key.value, str):
-            out[key.value] = (*out.get(key.value, ()), text[key.start:max(key.end, value.end)])
+            end = max(key.end, value.end)
+            if end and text[end - 1] != "\n":  # to the end of the line: a trailing comment too
+                stop = text.find("\n", end)
+                end = len(text) if stop < 0 else stop
+            out[key.value] = (*out.get(key.value, ()), text[key.start:end])
     return out
 
 

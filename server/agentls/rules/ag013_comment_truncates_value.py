@@ -35,6 +35,7 @@ class CommentTruncatesValue(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = CLAUDE_ALL
+    keys = frozenset({"name", "description"})
     examples_bad = (
         Example("---\nname: a\ndescription: text #note\n---\nBody\n"),
         Example("---\nname: a\ndescription: &a text\n---\nBody\n"),
