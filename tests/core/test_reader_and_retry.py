@@ -123,3 +123,59 @@ def test_line_index_agrees_with_lsp_line_breaks() -> None:
         expected = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
         index = LineIndex(text)
         assert [index.line_start(i) for i in range(index.line_count)] == expected
+
+
+def _reference_rewrite(block: str) -> tuple[str, list[int]]:
+    """The retry written the slow, obvious way: one origin per character."""
+    out: list[str] = []
+    origin: list[int] = []
+    pos = 0
+    for line in block.split("\n"):
+        match = retry._CANDIDATE.match(line)
+        if match and retry.needs_quotes(match.group(3)):
+            at = match.start(3)
+            out += [*line[:at], '"']
+            origin += [*range(pos, pos + at), pos + at]
+            for i, ch in enumerate(match.group(3)):
+                if ch in '\\"':
+                    out.append("\\")
+                    origin.append(pos + at + i)
+                out.append(ch)
+                origin.append(pos + at + i)
+            out.append('"')
+            origin.append(pos + len(line))
+        else:
+            out += list(line)
+            origin += list(range(pos, pos + len(line)))
+        out.append("\n")
+        origin.append(pos + len(line))
+        pos += len(line) + 1
+    text, origin = "".join(out[:-1]), origin[:-1]
+    expanded: list[str] = []
+    expanded_origin: list[int] = []
+    at_line_start = True
+    for ch, o in zip(text, origin, strict=True):
+        if ch == "\t" and at_line_start:
+            expanded += ["  "]
+            expanded_origin += [o, o]
+            continue
+        at_line_start = ch in "\n\r\u2028\u2029"
+        expanded.append(ch)
+        expanded_origin.append(o)
+    return "".join(expanded), expanded_origin
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_retry_offset_map_equals_the_obvious_one(seed: int) -> None:
+    import random
+
+    rng = random.Random(seed)
+    parts = ["name: a", 'description: Use it: "now" \\ ok', "model: opus # cheap", "tools:", "\t- Read",
+             "\t\tx: y", "key: [a, b]", "k: v", "d: a: b\r", "", "  nested: x: y", 'q: "x: y"',
+             'e: \\\\ " \\', "t:\tv #c", "\t", 'x: a"b', 'y: "\\"', "z: ab: \\\\"]
+    for _ in range(400):
+        block = "\n".join(rng.choice(parts) for _ in range(rng.randrange(1, 7)))
+        text, origin = _reference_rewrite(block)
+        r = retry.rewrite(block)
+        assert r.text == text
+        assert [r.to_original(i) for i in range(len(text))] == origin, block

@@ -116,34 +116,64 @@ def _quoting(line: str) -> tuple[str, int, str] | None:
 
 
 def rewrite(block: str) -> Rewrite:
-    runs = _Runs()
+    # Lines the retry leaves alone are copied one for one: the run that maps them goes on
+    # untouched; only a quoted line adds runs (its quotes and backslashes).
+    pieces: list[str] = []
+    starts, origins, copied = [0], [0], [True]
     quoted: list[QuotedLine] = []
-    pos = 0
+    pos = size = 0
     for line in block.split("\n"):
         plan = _quoting(line)
-        if plan is not None:
-            key, value_at, value = plan
-            runs.copy(line[:value_at], pos)
-            runs.insert('"', pos + value_at)
-            base = pos + value_at
-            last = 0
-            for escape in _NEEDS_ESCAPE.finditer(value):
-                i = escape.start()
-                runs.copy(value[last:i], base + last)
-                runs.insert("\\", base + i)
-                last = i
-            runs.copy(value[last:], base + last)
-            runs.insert('"', pos + len(line))
-            quoted.append(QuotedLine(key, pos + value_at, pos + len(line), value))
-        else:
-            runs.copy(line, pos)
-        runs.copy("\n", pos + len(line))
+        if plan is None:
+            pieces.append(line)
+            pieces.append("\n")
+            size += len(line) + 1
+            pos += len(line) + 1
+            continue
+        key, value_at, value = plan
+        escaped, runs = _escaped(value)
+        pieces += (line[:value_at], '"', escaped, '"\n')
+        starts.append(size + value_at)  # the opening quote
+        origins.append(pos + value_at)
+        copied.append(False)
+        inside, base = size + value_at + 1, pos + value_at
+        for out, origin, copy in runs:
+            starts.append(inside + out)
+            origins.append(base + origin)
+            copied.append(copy)
+        close = inside + len(escaped)
+        starts += (close, close + 1)  # the closing quote, then the line break and on
+        origins += (pos + len(line), pos + len(line))
+        copied += (False, True)
+        quoted.append(QuotedLine(key, pos + value_at, pos + len(line), value))
+        size = close + 2
         pos += len(line) + 1
-    text = "".join(runs.pieces)[:-1]  # split() adds no line after the last "\n"
-    result = Rewrite(text, runs.starts, runs.origins, runs.copied, tuple(quoted))
+    text = "".join(pieces)[:-1]  # split() adds no line after the last "\n"
+    result = Rewrite(text, starts, origins, copied, tuple(quoted))
     if "\t" in text:
         result = _expand_leading_tabs(result)
     return result
+
+
+@functools.lru_cache(maxsize=256)
+def _escaped(value: str) -> tuple[str, tuple[tuple[int, int, bool], ...]]:
+    """The value with ``\\`` and ``"`` escaped, and its runs (relative offsets)."""
+    out: list[str] = []
+    runs: list[tuple[int, int, bool]] = []
+    size = last = 0
+    for escape in _NEEDS_ESCAPE.finditer(value):
+        i = escape.start()
+        if i > last:
+            runs.append((size, last, True))
+            out.append(value[last:i])
+            size += i - last
+        runs.append((size, i, False))
+        out.append("\\")
+        size += 1
+        last = i
+    runs.append((size, last, True))
+    out.append(value[last:])
+    return "".join(out), tuple(runs)
 
 
 def _expand_leading_tabs(r: Rewrite) -> Rewrite:
