@@ -87,11 +87,16 @@ def _head_signature(doc: AgentDocument) -> tuple[Any, ...] | None:
         return None
     text = doc.text
     lines = []
+    size = 0
     for k, v in root.pairs:
         if k.value in _HEAD_KEYS:
             start = text.rfind("\n", 0, k.start) + 1
             end = text.find("\n", max(k.end, v.end))
-            lines.append((start, text[start:end if end >= 0 else len(text)]))
+            line = text[start:end if end >= 0 else len(text)]
+            size += len(line)
+            lines.append((start, line))
+    if size > 16384:
+        return None  # not kept: a huge description would stay in memory
     return (doc.state, doc.dialect, tuple(lines))
 
 

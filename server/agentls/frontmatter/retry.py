@@ -9,11 +9,11 @@ findings after a retry still point at what the user wrote.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 
 from agentls.frontmatter import yamlnodes
+from agentls.memo import per_text
 
 _CANDIDATE = re.compile(r"([A-Za-z_-]+):(\s+)(\S[^\n\r\u2028\u2029]*)\Z")
 _SUSPICIOUS = re.compile(r": |[{}\[\]*&#!|>%@`]")
@@ -105,7 +105,7 @@ def quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-@functools.lru_cache(maxsize=1024)
+@per_text(1024)
 def _quoting(line: str) -> tuple[str, int, str] | None:
     """``(key, value offset, value)`` if the retry quotes this line's value. Kept per line:
     an edit changes one line of the block, and a flow-list value costs a parse to judge."""
@@ -155,7 +155,7 @@ def rewrite(block: str) -> Rewrite:
     return result
 
 
-@functools.lru_cache(maxsize=256)
+@per_text(256)
 def _escaped(value: str) -> tuple[str, tuple[tuple[int, int, bool], ...]]:
     """The value with ``\\`` and ``"`` escaped, and its runs (relative offsets)."""
     out: list[str] = []

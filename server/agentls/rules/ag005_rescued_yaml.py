@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 
 from agentls.frontmatter import retry, yamlnodes
 from agentls.frontmatter.document import AgentDocument, ParseState
+from agentls.memo import per_text
 from agentls.model import Effect, Finding, Severity, Span
 from agentls.rules._retry_fix import quoting_fix
 from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
@@ -83,7 +83,7 @@ def _alone(doc: AgentDocument) -> list[tuple[retry.QuotedLine, object]]:
     return memo
 
 
-@functools.lru_cache(maxsize=256)
+@per_text(256)
 def _load_alone(key: str, original: str) -> object:
     """What ``key: original`` loads as on its own; kept, since an edit elsewhere in the
     frontmatter leaves the rescued line as it was."""

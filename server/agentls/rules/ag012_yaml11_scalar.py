@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime
-import functools
 import math
 from collections.abc import Iterator
 from typing import Any
@@ -11,6 +10,7 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from agentls.frontmatter.yamlnodes import AnyNode, Mapping, Scalar, Sequence
+from agentls.memo import per_text
 from agentls.model import Finding, Severity
 from agentls.rules._values import nfkc_colons, show_value
 from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
@@ -92,7 +92,7 @@ _SAME = object()
 _RAW = "\x00"  # where the written value goes in a label
 
 
-@functools.lru_cache(maxsize=1024)
+@per_text(1024)
 def yaml11_value(raw: str) -> Any:
     """What a YAML 1.1 parser makes of a plain scalar (``_SAME`` when it cannot tell).
 
