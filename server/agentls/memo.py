@@ -19,7 +19,7 @@ def per_text(maxsize: int, longest: int = 4096) -> Callable[[Callable[..., T]], 
 
         @functools.wraps(function)
         def call(*texts: str) -> T:
-            if sum(len(t) for t in texts) > longest:
+            if sum(map(len, texts)) > longest:
                 return function(*texts)
             return cached(*texts)
 
