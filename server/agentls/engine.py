@@ -6,6 +6,7 @@ import itertools
 import logging
 import re
 from dataclasses import replace
+from typing import Generic, TypeVar
 
 from agentls import keyed, rules
 from agentls.frontmatter import block as blocks
@@ -23,6 +24,7 @@ from agentls.settings import Settings
 from agentls.suppress import unsuppressed
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # One object, so that the caches below (keyed on the settings object) serve callers that
 # pass none.
@@ -32,12 +34,14 @@ DEFAULT_SETTINGS = Settings()
 MAX_PER_RULE = 100
 
 
-
-def _active(dialect: str, settings: Settings, parsed: bool) -> list[Rule]:
+def _active(dialect: str, settings: Settings, parsed: bool
+            ) -> list[tuple[Rule, tuple[str, ...] | None]]:
+    """The rules to run, each with the keys it reads (sorted), or ``None``."""
     key = (dialect, id(settings), parsed)
     cached = _ACTIVE.get(key)
     if cached is None or cached[0] is not settings:
-        chosen = [r for r in rules.all_rules().values()
+        chosen = [(r, None if r.keys is None else tuple(sorted(r.keys)))
+                  for r in rules.all_rules().values()
                   if r.applies_to(dialect) and settings.enabled(r.code)
                   and (parsed or not r.needs_mapping)]
         if len(_ACTIVE) > 64:
@@ -46,12 +50,12 @@ def _active(dialect: str, settings: Settings, parsed: bool) -> list[Rule]:
     return cached[1]
 
 
-_ACTIVE: dict[tuple[str, int, bool], tuple[Settings, list[Rule]]] = {}
+_ACTIVE: dict[tuple[str, int, bool], tuple[Settings, list[tuple[Rule, tuple[str, ...] | None]]]] = {}
 
 
 def _run(doc: AgentDocument, settings: Settings, body_only: bool = False) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in _active(doc.dialect, settings, doc.root is not None):
+    for rule, _keys in _active(doc.dialect, settings, doc.root is not None):
         if body_only and not rule.reads_body:
             continue
         findings.extend(_check(rule, doc))
@@ -80,7 +84,7 @@ def _run_keyed(doc: AgentDocument, settings: Settings) -> list[Finding]:
     findings: list[Finding] = []
     results: dict[str, tuple[object, list[Finding]]] = {}
     signatures: dict[tuple[str, ...], tuple[tuple[str, ...] | None, ...]] = {}
-    for rule, keys in _keyed_plan(doc.dialect, settings, doc.root is not None):
+    for rule, keys in _active(doc.dialect, settings, doc.root is not None):
         if keys is None or entries is None:
             findings.extend(_check(rule, doc))
             continue
@@ -95,51 +99,34 @@ def _run_keyed(doc: AgentDocument, settings: Settings) -> list[Finding]:
             found = _check(rule, doc)
         results[rule.code] = (signature, found)
         findings.extend(found)
-    _KEYED.remember(doc, settings, results)
+    _KEYED.put(doc, settings, (doc.text, doc.state, results))
     return findings
 
 
-def _keyed_plan(dialect: str, settings: Settings, parsed: bool
-                ) -> list[tuple[Rule, tuple[str, ...] | None]]:
-    key = (dialect, id(settings), parsed)
-    cached = _PLANS.get(key)
-    if cached is None or cached[0] is not settings:
-        plan = [(r, None if r.keys is None else tuple(sorted(r.keys)))
-                for r in _active(dialect, settings, parsed)]
-        if len(_PLANS) > 64:
-            _PLANS.clear()
-        cached = _PLANS[key] = (settings, plan)
-    return cached[1]
-
-
-_PLANS: dict[tuple[str, int, bool], tuple[Settings, list[tuple[Rule, tuple[str, ...] | None]]]] = {}
-
-
-class _KeyedResults:
-    """Per path and dialect: the last text checked in full, its parse state, and each keyed
-    rule's findings."""
+class _PerFile(Generic[T]):
+    """The last value kept for each file (path and dialect), for one settings object."""
 
     def __init__(self, size: int = 64) -> None:
         self._size = size
-        self._entries: dict[tuple[str | None, str], tuple[Settings, str, ParseState,
-                                                         dict[str, tuple[object, list[Finding]]]]] = {}
+        self._entries: dict[tuple[str | None, str], tuple[Settings, T]] = {}
 
-    def get(self, doc: AgentDocument, settings: Settings
-            ) -> tuple[str, ParseState, dict[str, tuple[object, list[Finding]]]] | None:
-        entry = self._entries.get((doc.path, doc.dialect))
-        if entry is None or entry[0] is not settings:
-            return None
-        return entry[1], entry[2], entry[3]
+    def get(self, doc: AgentDocument, settings: Settings) -> T | None:
+        return self.get_for(doc.path, doc.dialect, settings)
 
-    def remember(self, doc: AgentDocument, settings: Settings,
-                 results: dict[str, tuple[object, list[Finding]]]) -> None:
+    def get_for(self, path: str | None, dialect: str, settings: Settings) -> T | None:
+        entry = self._entries.get((path, dialect))
+        return entry[1] if entry is not None and entry[0] is settings else None
+
+    def put(self, doc: AgentDocument, settings: Settings, value: T) -> None:
         key = (doc.path, doc.dialect)
         if key not in self._entries and len(self._entries) >= self._size:
             self._entries.pop(next(iter(self._entries)))
-        self._entries[key] = (settings, doc.text, doc.state, results)
+        self._entries[key] = (settings, value)
 
 
-_KEYED = _KeyedResults()
+# Per file: the last text checked in full, its parse state, and each keyed rule's
+# signature and findings.
+_KEYED: _PerFile[tuple[str, ParseState, dict[str, tuple[object, list[Finding]]]]] = _PerFile()
 
 
 def _finish(doc: AgentDocument, findings: list[Finding], settings: Settings) -> list[Finding]:
@@ -199,30 +186,26 @@ class _HeadCache:
     read the body do.
     """
 
-    def __init__(self, size: int = 64) -> None:
-        self._size = size
-        self._entries: dict[tuple[str | None, str], tuple[Settings, AgentDocument, list[Finding]]] = {}
+    def __init__(self) -> None:
+        self._files: _PerFile[tuple[AgentDocument, list[Finding]]] = _PerFile()
 
     def reuse(self, text: str, path: str | None, dialect: str,
               settings: Settings) -> tuple[AgentDocument, list[Finding]] | None:
-        entry = self._entries.get((path, dialect))
-        if entry is None or entry[0] is not settings:
+        entry = self._files.get_for(path, dialect, settings)
+        if entry is None:
             return None
-        old = entry[1]
+        old, findings = entry
         block = old.block
         if block is None or not text.startswith(old.text[: block.close_end]):
             return None
         cut = blocks.cut(text)
         if cut.block != block:
             return None
-        return replace(old, text=text, cut=cut, _index=None, problems=[]), entry[2]
+        return replace(old, text=text, cut=cut, _index=None, problems=[]), findings
 
     def remember(self, doc: AgentDocument, settings: Settings, findings: list[Finding]) -> None:
-        if doc.block is None:
-            return
-        if len(self._entries) >= self._size:
-            self._entries.pop(next(iter(self._entries)))
-        self._entries[(doc.path, doc.dialect)] = (settings, doc, findings)
+        if doc.block is not None:
+            self._files.put(doc, settings, (doc, findings))
 
 
 _HEADS = _HeadCache()

@@ -41,9 +41,9 @@ def test_entry_equals_a_fresh_read(seed: int) -> None:
             del lines[at]
         text = "---\n" + "\n".join(head + tail) + "\n---\nBody text.\n"
         doc = load_text(text, path, "claude-agent")
-        kept += (path, tree, extract._head_signature(doc)) in extract._HEADS
+        kept += (path, tree, extract._head_signature(doc)) in extract._ENTRY_HEADS
         got = extract.from_document(path, doc, tree)
-        extract._HEADS.clear()
+        extract._ENTRY_HEADS.clear()
         fresh = extract.from_document(path, load_text(text, path, "claude-agent"), tree)
         assert got == fresh, text
     assert kept > 5  # the kept head served, often

@@ -53,15 +53,15 @@ def from_document(path: str, doc: AgentDocument, tree: Tree) -> Entry:
         # And an edit elsewhere in the frontmatter (the model, say) leaves the lines the head
         # is made of where and what they were: the head made from them still holds.
         signature = _head_signature(doc)
-        head = _HEADS.get((path, tree, signature)) if signature is not None else None
+        head = _ENTRY_HEADS.get((path, tree, signature)) if signature is not None else None
         if head is None:
             head = Entry(path, tree, None, True, doc.dialect)
             _identity(head, doc, data)
             _head_refs(head, doc)
             if signature is not None:
-                if len(_HEADS) >= 64:
-                    _HEADS.pop(next(iter(_HEADS)))
-                _HEADS[(path, tree, signature)] = head
+                if len(_ENTRY_HEADS) >= 64:
+                    _ENTRY_HEADS.pop(next(iter(_ENTRY_HEADS)))
+                _ENTRY_HEADS[(path, tree, signature)] = head
         doc.memo[key] = head
     entry = copy.copy(head)
     entry.refs = list(head.refs)
@@ -76,7 +76,7 @@ def from_document(path: str, doc: AgentDocument, tree: Tree) -> Entry:
 # The keys ``_identity`` and ``_head_refs`` read.
 _HEAD_KEYS = frozenset({"name", "description", "tools", "disallowedTools", "skills", "mcpServers",
                         "agent"})
-_HEADS: dict[tuple[str, Tree, tuple[Any, ...]], Entry] = {}
+_ENTRY_HEADS: dict[tuple[str, Tree, tuple[Any, ...]], Entry] = {}
 
 
 def _head_signature(doc: AgentDocument) -> tuple[Any, ...] | None:
