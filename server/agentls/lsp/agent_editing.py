@@ -56,7 +56,7 @@ class AgentEditing:
     # -- the model -------------------------------------------------------------------------
     def config(self, ls: AgentLanguageServer) -> IndexConfig:
         # Asked on every keystroke: the folders and the settings object rarely change.
-        key = (tuple(ls.workspace.folders), ls.workspace.root_path, id(ls.client_settings))
+        key = (tuple(ls.workspace.folders), ls.workspace.root_path)
         if self._config is None or self._config[0] != key or self._config[1] is not ls.client_settings:
             self._config = (key, ls.client_settings, self._make_config(ls))
         return self._config[2]
