@@ -55,8 +55,9 @@ def in_body(text: str, start: int, key: str) -> list[tuple[str, Span]]:
     return [(label, Span(span.start + start, span.end + start)) for label, span in found] if start else found
 
 
-# Past this size a file is scanned whole, so that the per-trigger cap (``_MAX_HITS``) means
-# the same as in the CLI however the text was reached.
+# Past this size a body is always scanned whole. Below it, a rescan of a few lines and a whole
+# scan differ only if one trigger occurs more than ``_MAX_HITS`` times: then the whole scan
+# gives up on that trigger earlier.
 _INCREMENTAL_LIMIT = 64 * 1024
 _LAST: dict[str, tuple[str, list[tuple[str, Span]]]] = {}
 
