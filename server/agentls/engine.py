@@ -34,14 +34,11 @@ DEFAULT_SETTINGS = Settings()
 MAX_PER_RULE = 100
 
 
-def _active(dialect: str, settings: Settings, parsed: bool
-            ) -> list[tuple[Rule, tuple[str, ...] | None]]:
-    """The rules to run, each with the keys it reads (sorted), or ``None``."""
+def _active(dialect: str, settings: Settings, parsed: bool) -> list[Rule]:
     key = (dialect, id(settings), parsed)
     cached = _ACTIVE.get(key)
     if cached is None or cached[0] is not settings:
-        chosen = [(r, None if r.keys is None else tuple(sorted(r.keys)))
-                  for r in rules.all_rules().values()
+        chosen = [r for r in rules.all_rules().values()
                   if r.applies_to(dialect) and settings.enabled(r.code)
                   and (parsed or not r.needs_mapping)]
         if len(_ACTIVE) > 64:
@@ -50,12 +47,12 @@ def _active(dialect: str, settings: Settings, parsed: bool
     return cached[1]
 
 
-_ACTIVE: dict[tuple[str, int, bool], tuple[Settings, list[tuple[Rule, tuple[str, ...] | None]]]] = {}
+_ACTIVE: dict[tuple[str, int, bool], tuple[Settings, list[Rule]]] = {}
 
 
 def _run(doc: AgentDocument, settings: Settings, body_only: bool = False) -> list[Finding]:
     findings: list[Finding] = []
-    for rule, _keys in _active(doc.dialect, settings, doc.root is not None):
+    for rule in _active(doc.dialect, settings, doc.root is not None):
         if body_only and not rule.reads_body:
             continue
         findings.extend(_check(rule, doc))
@@ -76,30 +73,30 @@ def _run_keyed(doc: AgentDocument, settings: Settings) -> list[Finding]:
     """``_run``, reusing the findings of each rule whose keys the edit did not touch."""
     entries = keyed.entry_texts(doc)
     previous = _KEYED.get(doc, settings) if entries is not None else None
-    if previous is not None and previous[1] is doc.state:
-        region: keyed.Region | None = keyed.changed_region(previous[0], doc.text)
-        before = previous[2]
-    else:
-        region, before = None, {}
+    region: keyed.Region | None = None
+    changed: set[str] = set()
+    before: dict[str, list[Finding]] = {}
+    if entries is not None and previous is not None and previous[1] is doc.state:
+        old_text, _state, old_entries, before = previous
+        region = keyed.changed_region(old_text, doc.text)
+        changed = {k for k in entries.keys() | old_entries.keys() if entries.get(k) != old_entries.get(k)}
     findings: list[Finding] = []
-    results: dict[str, tuple[object, list[Finding]]] = {}
-    signatures: dict[tuple[str, ...], tuple[tuple[str, ...] | None, ...]] = {}
-    for rule, keys in _active(doc.dialect, settings, doc.root is not None):
+    results: dict[str, list[Finding]] = {}
+    for rule in _active(doc.dialect, settings, doc.root is not None):
+        keys = rule.keys
         if keys is None or entries is None:
             findings.extend(_check(rule, doc))
             continue
-        signature = signatures.get(keys)
-        if signature is None:  # rules reading the same keys share one
-            signature = signatures[keys] = tuple(map(entries.get, keys))
         old = before.get(rule.code)
         found = None
-        if old is not None and region is not None and old[0] == signature:
-            found = keyed.moved(old[1], region) if old[1] else old[1]
+        if old is not None and region is not None and changed.isdisjoint(keys):
+            found = keyed.moved(old, region) if old else old
         if found is None:
             found = _check(rule, doc)
-        results[rule.code] = (signature, found)
+        results[rule.code] = found
         findings.extend(found)
-    _KEYED.put(doc, settings, (doc.text, doc.state, results))
+    if entries is not None:
+        _KEYED.put(doc, settings, (doc.text, doc.state, entries, results))
     return findings
 
 
@@ -124,9 +121,9 @@ class _PerFile(Generic[T]):
         self._entries[key] = (settings, value)
 
 
-# Per file: the last text checked in full, its parse state, and each keyed rule's
-# signature and findings.
-_KEYED: _PerFile[tuple[str, ParseState, dict[str, tuple[object, list[Finding]]]]] = _PerFile()
+# Per file: the last text checked in full, its parse state, its entries as written, and each
+# keyed rule's findings.
+_KEYED: _PerFile[tuple[str, ParseState, dict[str, tuple[str, ...]], dict[str, list[Finding]]]] = _PerFile()
 
 
 def _finish(doc: AgentDocument, findings: list[Finding], settings: Settings) -> list[Finding]:
