@@ -40,7 +40,7 @@ def _active(dialect: str, settings: Settings, parsed: bool) -> list[Rule]:
     if cached is None or cached[0] is not settings:
         chosen = [r for r in rules.all_rules().values()
                   if r.applies_to(dialect) and settings.enabled(r.code)
-                  and (parsed or not r.needs_mapping)]
+                  and (not r.needs_mapping if not parsed else not r.unparsed_only)]
         if len(_ACTIVE) > 64:
             _ACTIVE.clear()
         cached = _ACTIVE[key] = (settings, chosen)

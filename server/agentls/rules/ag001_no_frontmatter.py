@@ -41,6 +41,7 @@ class NoFrontmatter(Rule):
     reads_body = True
     effect = Effect.SKIP
     needs_mapping = False
+    unparsed_only = True
     examples_bad = (Example("\n---\nname: a\ndescription: d\n---\nBody\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\n---\nBody\n"),)
 

@@ -34,6 +34,7 @@ class UnclosedFrontmatter(Rule):
     reads_body = True
     effect = Effect.SKIP
     needs_mapping = False
+    unparsed_only = True
     examples_bad = (Example("---\nname: a\ndescription: d\n\nBody\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\n---\nBody\n"),)
 

@@ -38,6 +38,7 @@ class YamlParseFailure(Rule):
     severity = Severity.ERROR
     effect = Effect.SKIP
     needs_mapping = False
+    unparsed_only = True
     examples_bad = (Example('---\nname: a\ndescription: "oops\n---\nBody\n'),)
     examples_good = (Example('---\nname: a\ndescription: "fine"\n---\nBody\n'),)
 

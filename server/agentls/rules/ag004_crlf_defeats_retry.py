@@ -35,6 +35,7 @@ class CrlfDefeatsRetry(Rule):
     effect = Effect.SKIP
     dialects = CLAUDE_ALL
     needs_mapping = False
+    unparsed_only = True
     fixable = True
     examples_bad = (Example(
         '---\r\nname: a\r\ndescription: Use it. Examples: <example>user: "hi"</example>\r\n---\r\nBody\r\n'),)

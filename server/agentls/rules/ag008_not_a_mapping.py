@@ -40,6 +40,7 @@ class NotAMapping(Rule):
     severity = Severity.ERROR
     effect = Effect.SKIP
     needs_mapping = False
+    unparsed_only = True
     examples_bad = (
         Example("---\n---\nBody\n"),
         Example("---\n- name: a\n---\nBody\n"),

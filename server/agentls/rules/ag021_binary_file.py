@@ -27,6 +27,7 @@ class BinaryFile(Rule):
     severity = Severity.WARNING
     reads_body = True
     needs_mapping = False
+    unparsed_only = True
     examples_bad = (Example("---\nname: a\x00\ndescription: d\n---\nBody\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\n---\nBody\n"),)
 

@@ -112,8 +112,10 @@ class Rule:
     slug: ClassVar[str]
     severity: ClassVar[Severity]
     dialects: ClassVar[frozenset[str] | None] = None  # None: every dialect
-    # Rules that need a parsed mapping are not run when the frontmatter did not parse.
+    # Rules that need a parsed mapping are not run when the frontmatter did not parse; rules
+    # about frontmatter that did not parse (missing, unclosed, broken) are not run when it did.
     needs_mapping: ClassVar[bool] = True
+    unparsed_only: ClassVar[bool] = False
     # Rules that look past the frontmatter (the body, the whole text, the file's bytes) run
     # on every change; the others are skipped while only the body changes.
     reads_body: ClassVar[bool] = False
