@@ -38,12 +38,14 @@ def dialect_of(tree: Tree) -> str:
     return DIALECT[(tree.kind, tree.plugin is not None)]
 
 
-def read_text(path: str, text: str, tree: Tree) -> Entry:
+def read_text(path: str, text: str, tree: Tree, editing: bool = False) -> Entry:
     dialect = dialect_of(tree)
-    return from_document(path, load_text(text, path, dialect), tree)
+    return from_document(path, load_text(text, path, dialect), tree, editing)
 
 
-def from_document(path: str, doc: AgentDocument, tree: Tree) -> Entry:
+def from_document(path: str, doc: AgentDocument, tree: Tree, editing: bool = False) -> Entry:
+    """The file's entry. ``editing``: an editor buffer, read again on every keystroke, so what
+    an edit did not touch is kept from the last time."""
     data: dict[str, Any] = doc.data if doc.state in (ParseState.OK, ParseState.RESCUED) else {}
     # What comes from the frontmatter alone is worked out once per parse: while the user types
     # in the body, the checker hands over the same parsed frontmatter (``doc.memo`` is shared).
@@ -52,7 +54,7 @@ def from_document(path: str, doc: AgentDocument, tree: Tree) -> Entry:
     if head is None:
         # And an edit elsewhere in the frontmatter (the model, say) leaves the lines the head
         # is made of where and what they were: the head made from them still holds.
-        signature = _head_signature(doc)
+        signature = _head_signature(doc) if editing else None
         head = _ENTRY_HEADS.get((path, tree, signature)) if signature is not None else None
         if head is None:
             head = Entry(path, tree, None, True, doc.dialect)
@@ -69,7 +71,8 @@ def from_document(path: str, doc: AgentDocument, tree: Tree) -> Entry:
     body_start = doc.block.body_start if doc.block is not None else (1 if doc.cut.bom else 0)
     body_len = len(doc.text) - body_start
     entry.body_tokens = (body_len + CHARS_PER_TOKEN - 1) // CHARS_PER_TOKEN
-    entry.secrets = secrets.in_body(doc.text, body_start, path)
+    entry.secrets = (secrets.in_body(doc.text, body_start, path) if editing
+                     else secrets.find_secrets(doc.text, body_start))
     return entry
 
 

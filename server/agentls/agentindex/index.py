@@ -168,9 +168,9 @@ class WorkspaceIndex:
         if tree is None:
             return None
         if doc is not None and doc.text is text and doc.dialect == extract.dialect_of(tree):
-            entry = extract.from_document(path, doc, tree)
+            entry = extract.from_document(path, doc, tree, editing=True)
         else:
-            entry = extract.read_text(path, text, tree)
+            entry = extract.read_text(path, text, tree, editing=True)
         before = self.entry(path)
         self._overlay[path] = entry
         if before is not None and _same_shape(before, entry):
