@@ -1,28 +1,12 @@
 from __future__ import annotations
 
-from agentls.engine import check_text, fix_text
-from agentls.model import Effect, Finding
-from agentls.settings import Settings
+from rulekit import Probe
+
+from agentls.model import Effect
 
 CODE = "AG140"
-ONLY = Settings(select=(CODE,))
-
-
-def doc(fm: str) -> str:
-    return f"---\nname: a\ndescription: d\n{fm}---\nBody\n"
-
-
-def run(fm: str, dialect: str = "claude-agent") -> list[Finding]:
-    return check_text(doc(fm), "x.md", dialect, ONLY)[1]
-
-
-def spans(fm: str, dialect: str = "claude-agent") -> list[str]:
-    text = doc(fm)
-    return [text[f.span.start:f.span.end] for f in run(fm, dialect)]
-
-
-def fixed(fm: str, dialect: str = "claude-agent") -> str:
-    return fix_text(doc(fm), "x.md", dialect, ONLY)[0]
+PROBE = Probe(CODE)
+doc, run, spans, fixed = PROBE.doc, PROBE.run, PROBE.spans, PROBE.fixed
 
 
 def test_unknown_mode_and_case_fix() -> None:

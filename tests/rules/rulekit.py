@@ -1,0 +1,30 @@
+"""One rule run alone on a frontmatter, for the per-rule tests (``test_agNNN.py``)."""
+
+from __future__ import annotations
+
+from agentls.engine import check_text, fix_text
+from agentls.model import Finding
+from agentls.settings import Settings
+
+
+class Probe:
+    """``doc(fm)`` wraps ``fm`` in a file (after ``head``); ``run``, ``spans`` and ``fixed``
+    check or fix it with only ``code`` selected, read as ``dialect`` unless told otherwise."""
+
+    def __init__(self, code: str, dialect: str = "claude-agent",
+                 head: str = "name: a\ndescription: d\n") -> None:
+        self.code, self.dialect, self.head = code, dialect, head
+        self.settings = Settings(select=(code,))
+
+    def doc(self, fm: str) -> str:
+        return f"---\n{self.head}{fm}---\nBody\n"
+
+    def run(self, fm: str, dialect: str | None = None) -> list[Finding]:
+        return check_text(self.doc(fm), "x.md", dialect or self.dialect, self.settings)[1]
+
+    def spans(self, fm: str, dialect: str | None = None) -> list[str]:
+        text = self.doc(fm)
+        return [text[f.span.start:f.span.end] for f in self.run(fm, dialect)]
+
+    def fixed(self, fm: str, dialect: str | None = None) -> str:
+        return fix_text(self.doc(fm), "x.md", dialect or self.dialect, self.settings)[0]
