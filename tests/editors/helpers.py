@@ -9,10 +9,12 @@ CI) a missing editor is a failure instead.
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,21 @@ def server_path_env(extra: dict[str, str] | None = None) -> dict[str, str]:
         pytest.fail(f"no agentls executable next to {sys.executable}: pip install -e .")
     env.update(extra or {})
     return env
+
+
+def run_driver(name: str, argv: list[str], file: Path, out: Path, env: dict[str, str],
+               stdin: int | None = subprocess.DEVNULL,
+               logs: Callable[[], str] | None = None) -> dict[str, object]:
+    """Run an editor on its driver script, which writes what it saw to ``out`` as JSON with
+    ``"ok": true``; on anything else, fail with everything the editor printed (and ``logs()``,
+    read after the run)."""
+    proc = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120,
+                          cwd=file.parent, stdin=stdin)
+    result = json.loads(out.read_text()) if out.exists() else {}
+    assert proc.returncode == 0 and result.get("ok") is True, (
+        f"{name} exited {proc.returncode}\nresult: {result}\nstdout: {proc.stdout[-2000:]}\n"
+        f"stderr: {proc.stderr[-3000:]}" + (f"\nlsp.log: {logs()}" if logs else ""))
+    return result
 
 
 def make_workspace(root: Path) -> dict[str, Path]:

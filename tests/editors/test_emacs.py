@@ -7,7 +7,6 @@ the warning, `M-x eglot-code-actions` applies the quick fix and the saved text i
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -24,6 +23,7 @@ from tests.editors.helpers import (
     feature_missing,
     make_workspace,
     missing,
+    run_driver,
     server_path_env,
 )
 
@@ -49,13 +49,7 @@ def run_emacs(tmp_path: Path, file: Path, task: str, **env: str) -> dict[str, ob
     home.mkdir()
     full_env = server_path_env({"AGENTLS_EL_DIR": str(EDITORS / "emacs"), "TASK": task,
                                 "FILE": str(file), "OUT": str(out), "HOME": str(home), **env})
-    proc = subprocess.run([binary, "--batch", "-l", str(DRIVER)], env=full_env, capture_output=True,
-                          text=True, timeout=120, cwd=file.parent, stdin=subprocess.DEVNULL)
-    result = json.loads(out.read_text()) if out.exists() else {}
-    assert proc.returncode == 0 and result.get("ok") is True, (
-        f"emacs exited {proc.returncode}\nresult: {result}\nstdout: {proc.stdout[-2000:]}\n"
-        f"stderr: {proc.stderr[-3000:]}")
-    return result
+    return run_driver("emacs", [binary, "--batch", "-l", str(DRIVER)], file, out, full_env)
 
 
 def test_agent_file_diagnostic_and_quick_fix(tmp_path: Path) -> None:

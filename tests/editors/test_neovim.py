@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -31,6 +30,7 @@ from tests.editors.helpers import (
     feature_missing,
     make_workspace,
     missing,
+    run_driver,
     server_path_env,
     version_of,
 )
@@ -81,14 +81,13 @@ def run_nvim(variant: str, tmp_path: Path, file: Path, task: str, **env: str) ->
         **env,
     })
     # The driver quits by itself; `-c cquit 3` runs only if it could not (a Lua syntax error).
-    proc = subprocess.run([binary, "--headless", "-n", "-i", "NONE", "-u", str(DRIVER), "-c", "cquit 3"],
-                          env=full_env, capture_output=True, text=True, timeout=120, cwd=file.parent)
-    result = json.loads(out.read_text()) if out.exists() else {}
-    logs = "\n".join(p.read_text(errors="replace")[-3000:] for p in xdg.rglob("lsp.log"))
-    assert proc.returncode == 0 and result.get("ok"), (
-        f"nvim exited {proc.returncode}\nresult: {result}\nstdout: {proc.stdout[-2000:]}\n"
-        f"stderr: {proc.stderr[-2000:]}\nlsp.log: {logs}")
-    return result
+    argv = [binary, "--headless", "-n", "-i", "NONE", "-u", str(DRIVER), "-c", "cquit 3"]
+    return run_driver("nvim", argv, file, out, full_env, stdin=None,
+                      logs=lambda: _lsp_logs(xdg))
+
+
+def _lsp_logs(xdg: Path) -> str:
+    return "\n".join(p.read_text(errors="replace")[-3000:] for p in xdg.rglob("lsp.log"))
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

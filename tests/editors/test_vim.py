@@ -6,7 +6,6 @@ ALE lints the agent file, `:ALECodeAction` applies the quick fix, `:ALEHover` sh
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -23,6 +22,7 @@ from tests.editors.helpers import (
     feature_missing,
     make_workspace,
     missing,
+    run_driver,
     server_path_env,
 )
 
@@ -50,14 +50,8 @@ def run_vim(tmp_path: Path, file: Path, task: str, **env: str) -> dict[str, obje
     home.mkdir()
     full_env = server_path_env({"AGENTLS_VIM": str(EDITORS / "vim" / "agentls.vim"), "TASK": task,
                                 "FILE": str(file), "OUT": str(out), "HOME": str(home), **env})
-    proc = subprocess.run([binary, "-N", "-u", str(DRIVER), "-i", "NONE", "-n", "-es"], env=full_env,
-                          capture_output=True, text=True, timeout=120, cwd=file.parent,
-                          stdin=subprocess.DEVNULL)
-    result = json.loads(out.read_text()) if out.exists() else {}
-    assert proc.returncode == 0 and result.get("ok") is True, (
-        f"vim exited {proc.returncode}\nresult: {result}\nstdout: {proc.stdout[-2000:]}\n"
-        f"stderr: {proc.stderr[-2000:]}")
-    return result
+    return run_driver("vim", [binary, "-N", "-u", str(DRIVER), "-i", "NONE", "-n", "-es"], file,
+                      out, full_env)
 
 
 def test_agent_file_diagnostic_and_quick_fix(tmp_path: Path) -> None:
