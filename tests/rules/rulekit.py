@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from agentls.engine import check_text, fix_text
+from agentls.frontmatter.document import load_text
 from agentls.model import Finding
+from agentls.rules.base import CheckContext, Rule
 from agentls.settings import Settings
 
 
@@ -28,3 +30,19 @@ class Probe:
 
     def fixed(self, fm: str, dialect: str | None = None) -> str:
         return fix_text(self.doc(fm), "x.md", dialect or self.dialect, self.settings)[0]
+
+
+def assert_odd_values_stay_inside(chosen: list[Rule], dialect: str, keys: list[str],
+                                  values: list[str], path: str) -> None:
+    """Every ``key: value`` pair (next to an anchor) checked by each rule: no crash, and
+    every finding inside the text."""
+    for key in keys:
+        for value in values:
+            text = f"---\nname: a\nanchor: &a [Read]\n{key}: {value}\n---\nB\n"
+            doc = load_text(text, path, dialect)
+            if doc.root is None:
+                continue
+            for rule in chosen:
+                if rule.applies_to(dialect):
+                    for f in rule.check(CheckContext(doc, rule)):
+                        assert 0 <= f.span.start <= f.span.end <= len(text), (rule.code, key)

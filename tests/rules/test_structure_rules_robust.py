@@ -4,6 +4,7 @@ on odd types, aliases or odd blocks, and always report inside the document."""
 from __future__ import annotations
 
 import pytest
+from rulekit import assert_odd_values_stay_inside
 
 from agentls import rules
 from agentls.dialects import DIALECTS
@@ -24,16 +25,7 @@ BLOCKS = ["", "\n", "...", "- a", "a", "--- a", "[a, b]", "? a", "!t {a: 1}", "&
 
 @pytest.mark.parametrize("dialect", sorted(DIALECTS))
 def test_odd_values_do_not_crash(dialect: str) -> None:
-    for key in KEYS:
-        for value in VALUES:
-            text = f"---\nname: a\nanchor: &a [Read]\n{key}: {value}\n---\nB\n"
-            doc = load_text(text, "pp/agents/x.md", dialect)
-            if doc.root is None:
-                continue
-            for rule in MINE:
-                if rule.applies_to(dialect):
-                    for f in rule.check(CheckContext(doc, rule)):
-                        assert 0 <= f.span.start <= f.span.end <= len(text), (rule.code, key)
+    assert_odd_values_stay_inside(MINE, dialect, KEYS, VALUES, "pp/agents/x.md")
 
 
 @pytest.mark.parametrize("dialect", sorted(DIALECTS))
