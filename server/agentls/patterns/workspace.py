@@ -6,7 +6,7 @@ module changes, so the language server can update one document at a time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
@@ -128,27 +128,13 @@ class WorkspaceIndex:
         return out
 
     def ancestors(self, ref: ClassRef) -> list[ClassRef]:
-        seen: dict[str, ClassRef] = {}
-        stack = self.bases(ref)
-        while stack and len(seen) < 50:
-            r = stack.pop()
-            if r.key not in seen and r != ref:
-                seen[r.key] = r
-                stack.extend(self.bases(r))
-        return list(seen.values())
+        return _closure(ref, self.bases, 50)
 
     def subclasses(self, ref: ClassRef) -> list[ClassRef]:
         return list(self.derived.subclasses(self).get(ref.key, []))
 
     def descendants(self, ref: ClassRef) -> list[ClassRef]:
-        seen: dict[str, ClassRef] = {}
-        stack = self.subclasses(ref)
-        while stack and len(seen) < 500:
-            r = stack.pop()
-            if r.key not in seen and r != ref:
-                seen[r.key] = r
-                stack.extend(self.subclasses(r))
-        return list(seen.values())
+        return _closure(ref, self.subclasses, 500)
 
     def all_classes(self) -> Iterator[ClassRef]:
         return iter(self.derived.class_refs)
@@ -204,3 +190,15 @@ class _Derived:
                         subs.setdefault(base.key, []).append(ref)
             self._subclasses = subs
         return self._subclasses
+
+
+def _closure(ref: ClassRef, step: Callable[[ClassRef], list[ClassRef]], limit: int) -> list[ClassRef]:
+    """Every class reached from ``ref`` by ``step`` (bases or subclasses), at most ``limit``."""
+    seen: dict[str, ClassRef] = {}
+    stack = step(ref)
+    while stack and len(seen) < limit:
+        r = stack.pop()
+        if r.key not in seen and r != ref:
+            seen[r.key] = r
+            stack.extend(step(r))
+    return list(seen.values())
