@@ -46,3 +46,13 @@ def assert_odd_values_stay_inside(chosen: list[Rule], dialect: str, keys: list[s
                 if rule.applies_to(dialect):
                     for f in rule.check(CheckContext(doc, rule)):
                         assert 0 <= f.span.start <= f.span.end <= len(text), (rule.code, key)
+
+
+def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
+    """The findings of ``code`` in a whole check of ``text`` (every rule runs)."""
+    _, findings = check_text(text, path, dialect)
+    return [f for f in findings if f.code == code]
+
+
+def spanned(text: str, finding: Finding) -> str:
+    return text[finding.span.start:finding.span.end]

@@ -1,16 +1,9 @@
 from __future__ import annotations
 
+from rulekit import run, spanned
+
 from agentls.engine import check_text, fix_text
-from agentls.model import Effect, Finding, Severity
-
-
-def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
-    _, findings = check_text(text, path, dialect)
-    return [f for f in findings if f.code == code]
-
-
-def spanned(text: str, finding: Finding) -> str:
-    return text[finding.span.start:finding.span.end]
+from agentls.model import Effect, Severity
 
 
 def test_comment_anchor_tag() -> None:
@@ -55,7 +48,6 @@ def test_rescued_line_is_quoted_by_the_retry() -> None:
 
 
 def test_a_comment_set_apart_like_code_is_information_only() -> None:
-    from agentls.engine import check_text
     from agentls.model import Severity
     from agentls.settings import Settings
 

@@ -1,17 +1,10 @@
 from __future__ import annotations
 
+from rulekit import run, spanned
+
 from agentls.engine import check_bytes, check_text
-from agentls.model import Effect, Finding, Severity
+from agentls.model import Effect, Severity
 from agentls.settings import Settings
-
-
-def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
-    _, findings = check_text(text, path, dialect)
-    return [f for f in findings if f.code == code]
-
-
-def spanned(text: str, finding: Finding) -> str:
-    return text[finding.span.start:finding.span.end]
 
 BASE = "---\nname: a\ndescription: d\n---\nBody.\n"
 

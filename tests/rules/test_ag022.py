@@ -1,16 +1,9 @@
 from __future__ import annotations
 
+from rulekit import run
+
 from agentls.engine import check_bytes, check_text
-from agentls.model import Effect, Finding, Severity
-
-
-def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
-    _, findings = check_text(text, path, dialect)
-    return [f for f in findings if f.code == code]
-
-
-def spanned(text: str, finding: Finding) -> str:
-    return text[finding.span.start:finding.span.end]
+from agentls.model import Effect, Severity
 
 
 def test_invalid_byte_from_disk() -> None:

@@ -1,16 +1,8 @@
 from __future__ import annotations
 
-from agentls.engine import check_text
-from agentls.model import Effect, Finding, Severity
+from rulekit import run, spanned
 
-
-def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
-    _, findings = check_text(text, path, dialect)
-    return [f for f in findings if f.code == code]
-
-
-def spanned(text: str, finding: Finding) -> str:
-    return text[finding.span.start:finding.span.end]
+from agentls.model import Effect, Severity
 
 
 def test_over_256_utf16_units() -> None:

@@ -1,16 +1,9 @@
 from __future__ import annotations
 
+from rulekit import run, spanned
+
 from agentls.engine import check_text
-from agentls.model import Finding, Severity
-
-
-def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
-    _, findings = check_text(text, path, dialect)
-    return [f for f in findings if f.code == code]
-
-
-def spanned(text: str, finding: Finding) -> str:
-    return text[finding.span.start:finding.span.end]
+from agentls.model import Severity
 
 
 def desc(value: str) -> str:
@@ -54,7 +47,6 @@ def test_balanced() -> None:
 
 
 def test_a_tag_written_as_code_is_not_a_tag() -> None:
-    from agentls.engine import check_text
     from agentls.settings import Settings
 
     text = '---\nname: a\ndescription: "Write `<example>` blocks; <example>x</example>"\n---\nB\n'
