@@ -166,6 +166,7 @@ class Ctx:
     def _collabs(self, ref: ClassRef) -> dict[str, Collab]:
         cls, module = ref.cls, ref.module
         out: dict[str, Collab] = {}
+        aliases: list[tuple[str, str, int]] = []  # `self.state = self.amstate`: state takes amstate's types
         for name, ann in cls.fields.items():
             c = out.setdefault(name, Collab(name, line=cls.selection.line))
             c.types.extend(self.annotation_refs(ann, module))
@@ -187,6 +188,8 @@ class Ctx:
                             c.types.append(r)
                     elif v in ("list", "dict", "set"):
                         out.setdefault(attr, Collab(attr, line=m.selection.line)).container = v
+                    elif kind == "attr" and rest.startswith("self.") and "." not in rest[5:]:
+                        aliases.append((attr, rest[5:], m.selection.line))
             for call in m.calls:
                 # `self.<attr>.<method>(...)`: the receiver is `self.<attr>` with no further dot
                 receiver = call.receiver
@@ -194,6 +197,13 @@ class Ctx:
                     attr = receiver[5:]
                     c = out.get(attr) or out.setdefault(attr, Collab(attr, line=call.line))
                     c.methods.setdefault(call.method, call.line)
+        for attr, source, line in aliases:
+            src = out.get(source)
+            if src is None or attr == source:
+                continue
+            c = out.setdefault(attr, Collab(attr, line=line))
+            c.types.extend(t for t in src.types if t not in c.types)
+            c.instantiated.extend(t for t in src.instantiated if t not in c.instantiated)
         return out
 
     def holders(self, target: ClassRef) -> list[tuple[ClassRef, Collab]]:

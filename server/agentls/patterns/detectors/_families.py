@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agentls.patterns.context import Collab, Ctx
+from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
 
@@ -18,31 +19,46 @@ class Held:
 
 
 def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
-    """Holders (outside the family) of an interface with two or more concrete implementations."""
+    """Holders (outside the family) of an interface with two or more concrete implementations.
+
+    The interface may be abstract, or a plain base class whose subclasses each override a
+    method the holder calls (the textbook State base with shared behaviour).
+    """
     key = ("held", iface.key)
     if key in ctx._cache:
         return ctx._cache[key]  # type: ignore[no-any-return]
     out: list[Held] = []
-    if iface.cls.is_interface:
+    abstract = iface.cls.is_interface
+    if abstract:
         impls = [d for d in ctx.concrete(iface) if set(d.cls.methods) & set(iface.cls.methods)]
-        if len(impls) >= 2:
-            family = {iface.key, *(d.key for d in ctx.descendants(iface))}
-            pairs = list(ctx.holders(iface))
-            for impl in impls:
-                pairs += [(h, c) for h, c in ctx.holders(impl) if c.instantiated]
-            seen: set[tuple[str, str]] = set()
-            for holder, collab in pairs:
-                if holder.key in family or collab.container or (holder.key, collab.attr) in seen:
+    else:
+        impls = [d for d in ctx.descendants(iface) if not d.cls.is_interface] if iface.cls.methods else []
+    if len(impls) >= 2:
+        family = {iface.key, *(d.key for d in ctx.descendants(iface))}
+        offered = set(ctx.all_methods(iface))
+        # What every implementation defines counts as the family's interface too.
+        shared = set.intersection(*(set(i.cls.methods) for i in impls)) - {"__init__"}
+        pairs = list(ctx.holders(iface))
+        for impl in impls:
+            pairs += [(h, c) for h, c in ctx.holders(impl) if c.instantiated]
+        seen: set[tuple[str, str]] = set()
+        for holder, collab in pairs:
+            if holder.key in family or collab.container or (holder.key, collab.attr) in seen:
+                continue
+            seen.add((holder.key, collab.attr))
+            called = set(collab.methods)
+            for d in ctx.descendants(holder):
+                called |= {
+                    c.method for m in d.cls.methods.values() for c in m.calls if c.receiver == f"self.{collab.attr}"
+                }
+            if not called & (offered | shared):
+                continue
+            if not abstract:
+                # A concrete base: the call must really dispatch, to methods two subclasses override.
+                overridden = {n for n in called if sum(n in i.cls.methods for i in impls) >= 2}
+                if not overridden:
                     continue
-                seen.add((holder.key, collab.attr))
-                called = set(collab.methods)
-                for d in ctx.descendants(holder):
-                    called |= {
-                        c.method for m in d.cls.methods.values() for c in m.calls if c.receiver == f"self.{collab.attr}"
-                    }
-                if not called & set(ctx.all_methods(iface)):
-                    continue
-                out.append(Held(iface, impls, holder, collab, bool(collab.types)))
+            out.append(Held(iface, impls, holder, collab, bool(collab.types)))
     ctx._cache[key] = out
     return out
 
@@ -57,23 +73,43 @@ def transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
 
 def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
     keys = {i.key for i in h.impls}
+    holder_methods = h.holder.cls.methods
+    # Holder attributes that keep a family member (`self.fmstate = FmState(self)`).
+    kept = {c.attr for c in ctx.collabs(h.holder).values() if any(t.key in keys for t in c.types)}
+    # Holder methods that replace the held object with their argument (`transition_to(state)`).
+    setters = {
+        n for n, m in holder_methods.items() if any(v.startswith("param:") for v in m.self_writes.get(h.collab.attr, []))
+    }
     out = []
+
+    def member(value: str, module: ModuleIndex) -> str | None:
+        if value.startswith("call:"):
+            r = ctx.resolve(value[5:], module)
+            return r.cls.name if r is not None and r.key in keys else None
+        if value.startswith("attr:") and value.rpartition(".")[2] in kept:
+            return value.rpartition(".")[2]
+        return None
+
     for impl in h.impls:
         for m in impl.cls.methods.values():
             for s in m.attr_stores:
-                if s.attr == h.collab.attr and s.value.startswith("call:"):
-                    r = ctx.resolve(s.value[5:], impl.module)
-                    if r is not None and r.key in keys:
-                        out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` switches to `{r.cls.name}`"))
+                name = member(s.value, impl.module) if s.attr == h.collab.attr else None
+                if name is not None:
+                    out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` switches the context to `{name}`"))
+            for call in m.calls:
+                if call.method in setters and call.receiver not in ("", "self"):
+                    name = next((n for a in call.args if (n := member(a, impl.module))), None)
+                    if name is not None:
+                        out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` asks the context to switch to `{name}`"))
             for r in ctx.returned_classes(m, impl.module):
                 if r.key in keys and r != impl:
                     out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` returns the next state `{r.cls.name}`"))
     writes = []
-    for m in h.holder.cls.methods.values():
+    for m in holder_methods.values():
         for v in m.self_writes.get(h.collab.attr, []):
-            r = ctx.resolve(v[5:], h.holder.module) if v.startswith("call:") else None
-            if r is not None and r.key in keys and m.name != "__init__":
-                writes.append((m.selection.line, f"`{m.name}` switches to `{r.cls.name}`"))
+            name = member(v, h.holder.module)
+            if name is not None and m.name != "__init__":
+                writes.append((m.selection.line, f"`{m.name}` switches to `{name}`"))
     if len(writes) >= 2:
         out.extend(writes)
     return out

@@ -53,73 +53,120 @@ def param_of(fn: FunctionFacts, value: str) -> str | None:
     return value[6:] if value.startswith("param:") and fn.param(value[6:]) else None
 
 
+_STORE_VERBS = frozenset(
+    {"add", "merge", "save", "insert", "put", "persist", "add_all", "append", "insert_one", "replace_one",
+     "update_one", "set", "store", "write", "execute", "index", "bulk_save_objects", "create"}
+)
+_READ_VERBS = frozenset(
+    {"get", "query", "execute", "find", "find_one", "scalars", "scalar", "filter", "filter_by", "select", "load",
+     "read", "fetch", "fetchone", "fetchall", "first", "one", "search", "values", "items", "scalar_one", "all",
+     "get_item", "query_one"}
+)
+
+
 def _storage_attrs(ctx: Ctx, ref: ClassRef) -> set[str]:
-    """Attributes that hold storage: an injected session/connection or an own container."""
+    """Attributes that hold storage: an injected session/connection or an own container,
+    in this class or inherited."""
     out = set()
-    for c in ctx.collabs(ref).values():
-        if c.container or (c.from_param and c.methods):
-            out.add(c.attr)
+    for r in [ref, *ctx.ancestors(ref)]:
+        for c in ctx.collabs(r).values():
+            if c.container or (c.from_param and (c.methods or not c.types)):
+                out.add(c.attr)
+        for m in r.cls.methods.values():
+            for attr, values in m.self_writes.items():
+                if any(v.startswith(("call:", "param:")) for v in values):
+                    out.add(attr)
     return out
 
 
+def _storage_head(receiver: str, storage: set[str]) -> str | None:
+    """`self._session.execute()` → `_session` when that attribute holds storage."""
+    if not receiver.startswith("self."):
+        return None
+    head = receiver[5:].split(".")[0].split("(")[0].rstrip("[]")
+    return head if head in storage else None
+
+
 def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
-    """Collection-like persistence: a method stores a whole object, another looks it up again
-    in the same storage (attribute, or SQL)."""
+    """Collection-like persistence: a method stores a whole object it receives, another takes a
+    key and returns what the same storage (attribute, or SQL) finds. Methods may be private
+    steps of an inherited template (`add` → `_add`)."""
 
     def compute() -> list[Ev]:
+        if ref.cls.is_interface:
+            return []
         storage = _storage_attrs(ctx, ref)
+        methods = [
+            m
+            for m in ctx.all_methods(ref).values()
+            if not m.name.startswith("__") and m.kind in ("method", "classmethod") and not m.is_stub
+        ]
+        if not methods:
+            return []
+        own = [m for m in ref.cls.methods.values() if not m.name.startswith("__") and m.kind == "method"]
+        # A repository is the collection's interface: its methods are about the storage.
+        about = [
+            m for m in own
+            if m.sql or (m.self_reads | set(m.self_writes)) & storage
+            or any(_storage_head(c.receiver, storage) for c in m.calls)
+        ]
+        # A collection interface is small and simple; a class doing everything (a god class
+        # that also saves) is not one.
+        if not own or len(about) * 2 < len(own) or len(own) > 15 or sum(m.complexity for m in own) > 40:
+            return []
         adds: dict[str, Ev] = {}
         gets: dict[str, Ev] = {}
-        # A repository is the collection's interface: its public methods are about the storage.
-        public = [m for m in ref.cls.methods.values() if m.is_public and m.kind in ("method", "classmethod")]
-        about = [m for m in public if m.sql or (m.self_reads | set(m.self_writes)) & storage]
-        if not public or len(about) * 2 < len(public):
-            return []
-        for m in public:
+        for m in methods:
             if not m.params:
                 continue
             line = m.selection.line
             for op in m.container_ops:
-                head = op.container.removeprefix("self.").split(".")[0].rstrip("[]")
-                if not op.container.startswith("self.") or head not in storage or not param_of(m, op.arg):
+                head = _storage_head(op.container, storage)
+                if head is None or not param_of(m, op.arg) or op.container.endswith("[]"):
                     continue
                 # A cache maps an unrelated key to the value; a repository keys an object by
-                # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects.
-                if op.op in ("append", "add") or op.key.startswith(f"attr:{op.arg[6:]}."):
+                # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects, or
+                # hands it to an injected session.
+                injected = head not in {c.attr for c in ctx.collabs(ref).values() if c.container}
+                if op.op in ("append", "add") or op.key.startswith(f"attr:{op.arg[6:]}.") or (
+                    injected and op.op != "setitem"
+                ):
                     adds.setdefault(head, (line, f"`{m.name}` stores the object it receives in `{op.container}`"))
             for call in m.calls:
-                head = call.receiver.removeprefix("self.")
-                stores = call.method in ("add", "merge", "save", "insert", "put", "add_all", "persist")
-                if (
-                    stores
-                    and head in storage
-                    and call.receiver.startswith("self.")
-                    and any(param_of(m, a) for a in call.args)
+                head = _storage_head(call.receiver, storage)
+                if head is None:
+                    continue
+                if call.method in _STORE_VERBS and any(param_of(m, a) for a in call.args):
+                    adds.setdefault(head, (line, f"`{m.name}` hands the object to `self.{head}`"))
+                elif call.method in _READ_VERBS and m.returns and any(
+                    p.name not in ("self", "cls") for p in m.params
                 ):
-                    adds.setdefault(head, (line, f"`{m.name}` hands the object to `{call.receiver}`"))
-            if "insert" in m.sql:
-                adds.setdefault("<sql>", (line, f"`{m.name}` writes with an SQL INSERT"))
+                    gets.setdefault(head, (line, f"`{m.name}` returns what `self.{head}` finds"))
+            if m.sql & {"insert", "update"}:
+                adds.setdefault("<sql>", (line, f"`{m.name}` writes with SQL"))
             for container, key in m.subscripts:
-                head = container.removeprefix("self.")
-                if container.startswith("self.") and head in storage and param_of(m, key):
+                head = _storage_head(container, storage)
+                if head is not None and param_of(m, key) and m.returns:
                     gets.setdefault(head, (line, f"`{m.name}` looks the object up by key in `{container}`"))
             for value in m.returns:
-                if value.startswith("call:self.") and value[10:].split(".")[0] in storage:
-                    head = value[10:].split(".")[0]
+                head = _storage_head(value[5:], storage) if value.startswith("call:") else None
+                if head is not None and m.params:
                     gets.setdefault(head, (line, f"`{m.name}` returns what `self.{head}` finds"))
             if "select" in m.sql and m.returns:
                 gets.setdefault("<sql>", (line, f"`{m.name}` reads with an SQL SELECT"))
             for loop in m.loops:
                 # a search: the loop reads each element's attribute to match the key it was given
                 matches = any(r.startswith(f"{loop.target}.") for r in m.foreign_reads)
-                head = loop.iter.removeprefix("self.")
-                if loop.iter.startswith("self.") and head in storage and m.returns and matches:
+                head = _storage_head(loop.iter, storage)
+                if head is not None and m.returns and matches:
                     gets.setdefault(head, (line, f"`{m.name}` searches `{loop.iter}`"))
         for head, ev in adds.items():
             if head in gets:
                 return [ev, gets[head]]
         if "<sql>" in adds and gets:
             return [adds["<sql>"], next(iter(gets.values()))]
+        if "<sql>" in gets and adds:
+            return [next(iter(adds.values())), gets["<sql>"]]
         return []
 
     return memo(ctx, "repo", ref, compute)
