@@ -39,7 +39,11 @@ from agentls.cli.patterns_cmd import collect  # noqa: E402
 # pattern, with the role given (the first matching word wins).
 NAME_WORDS: dict[str, list[tuple[str, str]]] = {
     "repository": [("AbstractRepository", "abstract_repository"), ("Repository", "repository"), ("Repo", "repository")],
-    "unit_of_work": [("AbstractUnitOfWork", "abstract_unit_of_work"), ("UnitOfWork", "unit_of_work"), ("Uow", "unit_of_work")],
+    "unit_of_work": [
+        ("AbstractUnitOfWork", "abstract_unit_of_work"),
+        ("UnitOfWork", "unit_of_work"),
+        ("Uow", "unit_of_work"),
+    ],
     "factory": [("Factory", "factory"), ("Creator", "creator")],
     "abstract_factory": [("AbstractFactory", "abstract_factory")],
     "observer": [("Observer", "observer"), ("Subject", "subject"), ("Listener", "concrete_observer")],
@@ -154,8 +158,21 @@ def prepare(entry: dict[str, object], mirrors: Path) -> Source:
             project, version = spec.split("==")
             found = [p for p in downloads.glob("*.tar.gz") if p.name.lower().startswith(f"{project}-{version}")]
             if not found:
-                _run([sys.executable, "-m", "pip", "download", "--no-binary", ":all:", "--no-deps", "-q",
-                      "-d", str(downloads), spec])
+                _run(
+                    [
+                        sys.executable,
+                        "-m",
+                        "pip",
+                        "download",
+                        "--no-binary",
+                        ":all:",
+                        "--no-deps",
+                        "-q",
+                        "-d",
+                        str(downloads),
+                        spec,
+                    ]
+                )
                 found = [p for p in downloads.glob("*.tar.gz") if p.name.lower().startswith(f"{project}-{version}")]
             dest.rmdir()
             unpack = WORK / "sdists" / "unpacked"
@@ -187,8 +204,9 @@ def detections(src: Source, min_confidence: float) -> list[dict[str, object]]:
         for d in dets:
             if d.confidence >= min_confidence:
                 symbol = "<module>" if d.kind == "module" else d.symbol
-                out.append({"path": rel, "symbol": symbol, "pattern": d.pattern, "role": d.role,
-                            "confidence": d.confidence})
+                out.append(
+                    {"path": rel, "symbol": symbol, "pattern": d.pattern, "role": d.role, "confidence": d.confidence}
+                )
     return out
 
 
@@ -211,8 +229,9 @@ def baseline(src: Source) -> list[dict[str, object]]:
     return out
 
 
-def score(src: Source, labels: list[dict[str, str]], found: list[dict[str, object]],
-          base: list[dict[str, object]]) -> dict[str, Counts]:
+def score(
+    src: Source, labels: list[dict[str, str]], found: list[dict[str, object]], base: list[dict[str, object]]
+) -> dict[str, Counts]:
     by_key: dict[tuple[str, str, str], dict[str, str]] = {}
     for lab in labels:
         by_key[(os.path.normpath(lab["path"]), lab["symbol"], lab["pattern"])] = lab
@@ -248,8 +267,9 @@ def score(src: Source, labels: list[dict[str, str]], found: list[dict[str, objec
     # Labels name nested classes by qualified name; the baseline knows only the last part.
     tails = {(k[0], k[1].rpartition(".")[2], k[2]): k for k in by_key}
     for b in base:
-        key = tails.get((str(b["path"]), str(b["symbol"]), str(b["pattern"])),
-                        (str(b["path"]), str(b["symbol"]), str(b["pattern"])))
+        key = tails.get(
+            (str(b["path"]), str(b["symbol"]), str(b["pattern"])), (str(b["path"]), str(b["symbol"]), str(b["pattern"]))
+        )
         if key in base_seen:
             continue
         base_seen.add(key)
@@ -269,18 +289,24 @@ def report(title: str, per: dict[str, Counts], verbose: bool) -> Counts:
         c = per[pattern]
         total.add(c)
         pos = c.tp + c.fn
-        print(f"{pattern:<26}{pos:>5}{c.tp:>5}{c.fp:>5}{c.fn:>5}{c.precision:>7.2f}{c.recall:>7.2f}"
-              f"{c.roles:>7.2f}{c.base_recall:>8.2f}")
+        print(
+            f"{pattern:<26}{pos:>5}{c.tp:>5}{c.fp:>5}{c.fn:>5}{c.precision:>7.2f}{c.recall:>7.2f}"
+            f"{c.roles:>7.2f}{c.base_recall:>8.2f}"
+        )
         if verbose:
             for m in c.misses:
                 print(f"    missed  {m}")
             for e in c.extras:
                 print(f"    extra   {e}")
     base_p = total.base_tp / (total.base_tp + total.base_fp) if total.base_tp + total.base_fp else 1.0
-    print(f"{'micro':<26}{total.tp + total.fn:>5}{total.tp:>5}{total.fp:>5}{total.fn:>5}{total.precision:>7.2f}"
-          f"{total.recall:>7.2f}{total.roles:>7.2f}{total.base_recall:>8.2f}")
-    print(f"name-only baseline: precision {base_p:.2f}, recall {total.base_recall:.2f}; "
-          f"unjudged detections (precision-scope sources): {total.unjudged}")
+    print(
+        f"{'micro':<26}{total.tp + total.fn:>5}{total.tp:>5}{total.fp:>5}{total.fn:>5}{total.precision:>7.2f}"
+        f"{total.recall:>7.2f}{total.roles:>7.2f}{total.base_recall:>8.2f}"
+    )
+    print(
+        f"name-only baseline: precision {base_p:.2f}, recall {total.base_recall:.2f}; "
+        f"unjudged detections (precision-scope sources): {total.unjudged}"
+    )
     return total
 
 
@@ -314,17 +340,36 @@ def main() -> int:
                 per[pattern].extras += c.extras
         total = report(f"{split} half", per, args.verbose)
         summary[split] = {
-            "micro": {"precision": total.precision, "recall": total.recall, "roles": total.roles,
-                      "baseline_recall": total.base_recall, "tp": total.tp, "fp": total.fp, "fn": total.fn},
-            "patterns": {p: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": c.precision, "recall": c.recall,
-                             "roles": c.roles, "baseline_recall": c.base_recall} for p, c in sorted(per.items())},
+            "micro": {
+                "precision": total.precision,
+                "recall": total.recall,
+                "roles": total.roles,
+                "baseline_recall": total.base_recall,
+                "tp": total.tp,
+                "fp": total.fp,
+                "fn": total.fn,
+            },
+            "patterns": {
+                p: {
+                    "tp": c.tp,
+                    "fp": c.fp,
+                    "fn": c.fn,
+                    "precision": c.precision,
+                    "recall": c.recall,
+                    "roles": c.roles,
+                    "baseline_recall": c.base_recall,
+                }
+                for p, c in sorted(per.items())
+            },
         }
         below = [p for p, c in per.items() if c.tp + c.fn >= 5 and c.recall <= c.base_recall and c.base_recall > 0]
         met = total.precision >= 0.9 and total.recall >= 0.8 and not below
         ok = ok and met
-        print(f"{split}: target (P >= 0.90, R >= 0.80, recall above the name-only baseline for every pattern "
-              f"with >= 5 positives{'; not above: ' + ', '.join(sorted(below)) if below else ''}): "
-              f"{'MET' if met else 'MISSED'}")
+        print(
+            f"{split}: target (P >= 0.90, R >= 0.80, recall above the name-only baseline for every pattern "
+            f"with >= 5 positives{'; not above: ' + ', '.join(sorted(below)) if below else ''}): "
+            f"{'MET' if met else 'MISSED'}"
+        )
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=1))
     return 0

@@ -229,6 +229,7 @@ class ClassFacts:
     range: Range
     selection: Range
     bases: list[str] = field(default_factory=list)
+    base_args: list[str] = field(default_factory=list)
     metaclass: str | None = None
     decorators: list[str] = field(default_factory=list)
     dataclass: bool = False

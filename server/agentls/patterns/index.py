@@ -47,6 +47,14 @@ def _class_facts(node: ast.ClassDef, qual: str, pos: Positions, out: dict[str, C
         range=pos.node_range(node, node.decorator_list[0] if node.decorator_list else None),
         selection=pos.name_range(node, node.name),
         bases=[b for b in (dotted(b) for b in node.bases) if b],
+        # `CommandHandler[CreateProject]`: what a generic base is specialised with.
+        base_args=[
+            a
+            for b in node.bases
+            if isinstance(b, ast.Subscript)
+            for n in ast.walk(b.slice)
+            if isinstance(n, ast.Name | ast.Attribute) and (a := dotted(n))
+        ],
         metaclass=metaclass,
         decorators=decorators,
         dataclass=any(d.rpartition(".")[2] in ("dataclass", "define", "frozen", "attrs") for d in decorators),

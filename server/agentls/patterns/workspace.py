@@ -114,7 +114,11 @@ class WorkspaceIndex:
         if target is not None:
             # `from pkg import Cls` re-exported by pkg/__init__: same top-level package only
             # (pathlib.Path is not the workspace's own Path class).
-            return found if found.module.module.split(".")[0] == target.split(".")[0] else None
+            # `from src.app.x import Cls` where the package root is below `src/`: a suffix.
+            if found.module.module.split(".")[0] == target.split(".")[0]:
+                return found
+            qualified = f"{target}.{rest}" if rest else target
+            return found if qualified.endswith(f".{found.key}") else None
         return found if "." not in name and head not in module.import_map else None
 
     def bases(self, ref: ClassRef) -> list[ClassRef]:

@@ -78,7 +78,9 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
     kept = {c.attr for c in ctx.collabs(h.holder).values() if any(t.key in keys for t in c.types)}
     # Holder methods that replace the held object with their argument (`transition_to(state)`).
     setters = {
-        n for n, m in holder_methods.items() if any(v.startswith("param:") for v in m.self_writes.get(h.collab.attr, []))
+        n
+        for n, m in holder_methods.items()
+        if any(v.startswith("param:") for v in m.self_writes.get(h.collab.attr, []))
     }
     out = []
 
@@ -100,7 +102,9 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
                 if call.method in setters and call.receiver not in ("", "self"):
                     name = next((n for a in call.args if (n := member(a, impl.module))), None)
                     if name is not None:
-                        out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` asks the context to switch to `{name}`"))
+                        out.append(
+                            (m.selection.line, f"`{impl.cls.name}.{m.name}` asks the context to switch to `{name}`")
+                        )
             for r in ctx.returned_classes(m, impl.module):
                 if r.key in keys and r != impl:
                     out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` returns the next state `{r.cls.name}`"))

@@ -54,13 +54,54 @@ def param_of(fn: FunctionFacts, value: str) -> str | None:
 
 
 _STORE_VERBS = frozenset(
-    {"add", "merge", "save", "insert", "put", "persist", "add_all", "append", "insert_one", "replace_one",
-     "update_one", "set", "store", "write", "execute", "index", "bulk_save_objects", "create"}
+    {
+        "add",
+        "merge",
+        "save",
+        "insert",
+        "put",
+        "persist",
+        "add_all",
+        "append",
+        "insert_one",
+        "replace_one",
+        "update_one",
+        "set",
+        "store",
+        "write",
+        "execute",
+        "index",
+        "bulk_save_objects",
+        "create",
+    }
 )
 _READ_VERBS = frozenset(
-    {"get", "query", "execute", "find", "find_one", "scalars", "scalar", "filter", "filter_by", "select", "load",
-     "read", "fetch", "fetchone", "fetchall", "first", "one", "search", "values", "items", "scalar_one", "all",
-     "get_item", "query_one"}
+    {
+        "get",
+        "query",
+        "execute",
+        "find",
+        "find_one",
+        "scalars",
+        "scalar",
+        "filter",
+        "filter_by",
+        "select",
+        "load",
+        "read",
+        "fetch",
+        "fetchone",
+        "fetchall",
+        "first",
+        "one",
+        "search",
+        "values",
+        "items",
+        "scalar_one",
+        "all",
+        "get_item",
+        "query_one",
+    }
 )
 
 
@@ -106,8 +147,10 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         own = [m for m in ref.cls.methods.values() if not m.name.startswith("__") and m.kind == "method"]
         # A repository is the collection's interface: its methods are about the storage.
         about = [
-            m for m in own
-            if m.sql or (m.self_reads | set(m.self_writes)) & storage
+            m
+            for m in own
+            if m.sql
+            or (m.self_reads | set(m.self_writes)) & storage
             or any(_storage_head(c.receiver, storage) for c in m.calls)
         ]
         # A collection interface is small and simple; a class doing everything (a god class
@@ -128,8 +171,10 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects, or
                 # hands it to an injected session.
                 injected = head not in {c.attr for c in ctx.collabs(ref).values() if c.container}
-                if op.op in ("append", "add") or op.key.startswith(f"attr:{op.arg[6:]}.") or (
-                    injected and op.op != "setitem"
+                if (
+                    op.op in ("append", "add")
+                    or op.key.startswith(f"attr:{op.arg[6:]}.")
+                    or (injected and op.op != "setitem")
                 ):
                     adds.setdefault(head, (line, f"`{m.name}` stores the object it receives in `{op.container}`"))
             for call in m.calls:
@@ -138,9 +183,7 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                     continue
                 if call.method in _STORE_VERBS and any(param_of(m, a) for a in call.args):
                     adds.setdefault(head, (line, f"`{m.name}` hands the object to `self.{head}`"))
-                elif call.method in _READ_VERBS and m.returns and any(
-                    p.name not in ("self", "cls") for p in m.params
-                ):
+                elif call.method in _READ_VERBS and m.returns and any(p.name not in ("self", "cls") for p in m.params):
                     gets.setdefault(head, (line, f"`{m.name}` returns what `self.{head}` finds"))
             if m.sql & {"insert", "update"}:
                 adds.setdefault("<sql>", (line, f"`{m.name}` writes with SQL"))

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import behaviour_methods, entity_evidence, value_object_evidence
-from agentls.patterns.detectors.domain_event import message_roles
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef

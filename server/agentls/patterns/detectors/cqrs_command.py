@@ -4,7 +4,12 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors.domain_event import handlers_by_module, message_roles
+from agentls.patterns.detectors._messages import (
+    handler_detections,
+    handlers_by_module,
+    message_detections,
+    message_roles,
+)
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -32,10 +37,8 @@ class CqrsCommand(Detector):
     roles: ClassVar[dict[str, str]] = {"command": "a request to change state", "command_handler": "carries it out"}
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        for ref in ctx.classes():
-            ev = message_roles(ctx, ref).get("command")
-            if ev:
-                yield ctx.det(ref, self.id, "command", 0.85, ev[:2])
+        yield from message_detections(ctx, "command", self.id, "command")
+        yield from handler_detections(ctx, "command", self.id, "command_handler")
         for fn, ref, name, is_list in handlers_by_module(ctx).get(ctx.index.path, []):
             if not is_list and "command" in message_roles(ctx, ref):
                 found = (ctx.index, fn)

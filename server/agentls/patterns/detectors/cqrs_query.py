@@ -4,8 +4,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._messages import handler_detections, message_detections, message_index, message_roles
 from agentls.patterns.detectors._shared import mutates
-from agentls.patterns.detectors.domain_event import message_index, message_roles
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -33,10 +33,8 @@ class CqrsQuery(Detector):
     roles: ClassVar[dict[str, str]] = {"query": "a request for data", "query_handler": "reads without changing state"}
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        for ref in ctx.classes():
-            ev = message_roles(ctx, ref).get("query")
-            if ev:
-                yield ctx.det(ref, self.id, "query", 0.8, ev[:2])
+        yield from message_detections(ctx, "query", self.id, "query")
+        yield from handler_detections(ctx, "query", self.id, "query_handler")
         messages = message_index(ctx)
         has_commands = any("command" in r for r in messages.values())
         has_queries = any("query" in r for r in messages.values())

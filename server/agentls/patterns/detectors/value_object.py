@@ -4,13 +4,13 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import (
     behaviour_methods,
     entity_evidence,
     is_namedtuple,
     value_object_evidence,
 )
-from agentls.patterns.detectors.domain_event import message_roles
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 

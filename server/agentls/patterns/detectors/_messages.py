@@ -1,0 +1,329 @@
+"""Messages and their handlers: what CQRS commands and queries, domain events and message
+buses share.
+
+A *message* is a class that only carries data and that the program hands to something else
+to act on: a handler class whose entry method (`__call__`, `handle`, …) takes it, a function
+that takes it beside a unit of work or repository, a dict mapping message classes to
+handlers, a bus call (`bus.dispatch(CreateOrder(...))`), or an aggregate recording it
+(`self.events.append(OutOfStock(...))`). Its *kind* (command, query or event) comes from
+what the program does with it: events are recorded by aggregates or fan out to lists of
+handlers; a handler that changes state makes a command, one that only returns data a query.
+When the structure says "message" but not which kind, the names of the class, its bases and
+its module break the tie (never the other way round), at a lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._shared import (
+    entity_evidence,
+    handler_maps,
+    is_data_holder,
+    is_repository,
+    is_uow,
+    mutates,
+)
+from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.model import Detection
+from agentls.patterns.workspace import ClassRef
+
+ENTRY_METHODS = ("__call__", "handle", "execute", "handle_command", "handle_query", "handle_event", "notify", "on")
+_DISPATCH_VERBS = frozenset(
+    {
+        "dispatch",
+        "execute",
+        "handle",
+        "send",
+        "publish",
+        "ask",
+        "emit",
+        "raise_event",
+        "post",
+        "put",
+        "submit",
+        "query",
+        "command",
+        "notify",
+        "fire",
+        "trigger",
+        "record",
+        "register_event",
+        "record_event",
+        "add_event",
+        "_record",
+        "push",
+        "append",
+    }
+)
+_WORDS = (("command", "command"), ("query", "query"), ("event", "event"))
+_PAST = re.compile(r"[a-z](ed|Created|Deleted|Changed|Added|Removed)$")
+
+Roles = dict[str, dict[str, list[Ev]]]  # class key -> role (event|command|query) -> evidence
+
+
+@dataclass
+class Messages:
+    roles: Roles = field(default_factory=dict)
+    confident: dict[str, bool] = field(default_factory=dict)  # class key -> kind from structure
+    # handler class key -> [(kind, message, entry method)]
+    handler_classes: dict[str, list[tuple[str, ClassRef, FunctionFacts]]] = field(default_factory=dict)
+
+
+def is_message_like(cls: ClassFacts) -> bool:
+    """Data and little else: a data holder, or a dataclass whose methods only convert it."""
+    if is_data_holder(cls):
+        return True
+    if not (cls.dataclass or cls.fields or "__init__" in cls.methods):
+        return False
+    for n, m in cls.methods.items():
+        if n.startswith("__") or m.kind in ("property", "classmethod", "staticmethod"):
+            continue
+        if any(m.self_writes.values()) or not n.startswith(("to_", "as_", "from_", "name", "get_")):
+            return False
+    return True
+
+
+def _function(module: ModuleIndex, name: str, ctx: Ctx) -> tuple[ModuleIndex, FunctionFacts] | None:
+    head, _, tail = name.rpartition(".")
+    if not head:
+        fn = module.functions.get(name)
+        if fn is not None:
+            return module, fn
+        target = module.import_map.get(name, "")
+        head, _, tail = target.rpartition(".")
+    else:
+        head = module.import_map.get(head.split(".")[0], head)
+    other = ctx.ws.module_named(head)
+    if other is not None and tail in other.functions:
+        return other, other.functions[tail]
+    return None
+
+
+def _uses_infra(ctx: Ctx, ref: ClassRef | None, fn: FunctionFacts, module: ModuleIndex) -> bool:
+    refs = [r for p in fn.params for r in ctx.annotation_refs(p.annotation, module)]
+    if ref is not None:
+        refs += [t for c in ctx.collabs(ref).values() for t in c.types]
+    return bool(fn.with_items) or any(is_uow(ctx, r) or is_repository(ctx, r) for r in refs)
+
+
+def handler_kind(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, ref: ClassRef | None = None) -> str:
+    """command when the handler changes state, query when it only answers, "" when unsure."""
+    changes = mutates(fn) or any(c.method in ("save", "delete", "remove", "update", "commit") for c in fn.calls)
+    answers = any(v not in ("none", "const") for v in fn.returns)
+    if changes or (_uses_infra(ctx, ref, fn, module) and not answers):
+        return "command"
+    if answers and (
+        "select" in fn.sql
+        or any(
+            c.method in ("find", "search", "get", "query", "execute", "all", "find_by", "search_by") for c in fn.calls
+        )
+    ):
+        return "query"
+    return ""
+
+
+def name_kind(ref: ClassRef, ctx: Ctx) -> str:
+    """The kind the names suggest: the class, its bases, its module (in that order)."""
+    texts = [ref.cls.name, *(a.cls.name for a in ctx.ancestors(ref)), *ref.cls.bases, ref.module.module]
+    for text in texts:
+        low = text.lower()
+        for word, kind in _WORDS:
+            if word in low and not (word == "command" and "handler" in low):
+                return kind
+    return "event" if _PAST.search(ref.cls.name) else ""
+
+
+def _entry(cls: ClassFacts) -> FunctionFacts | None:
+    for name in ENTRY_METHODS:
+        m = cls.methods.get(name)
+        if m is not None and m.params:
+            return m
+    return None
+
+
+def messages(ctx: Ctx) -> Messages:
+    hit = ctx._cache.get("messages2")
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    out = Messages()
+    roles = out.roles
+
+    def add(ref: ClassRef, role: str, why: str, confident: bool = True) -> None:
+        if not role:
+            return
+        roles.setdefault(ref.key, {}).setdefault(role, []).append((ref.cls.selection.line, why))
+        out.confident[ref.key] = out.confident.get(ref.key, False) or confident
+
+    candidates: dict[str, tuple[ClassRef, str]] = {}  # message key -> (ref, why) of unknown kind
+
+    # Dicts mapping message classes to handlers.
+    for module, name, is_list, entries in handler_maps(ctx):
+        for ref, handlers in entries:
+            if not is_message_like(ref.cls):
+                continue
+            where = f"`{name}` in {module.module}"
+            if is_list:
+                add(ref, "event", f"mapped to a list of handlers in {where}")
+                continue
+            found = _function(module, handlers[0], ctx)
+            kind = handler_kind(ctx, found[1], found[0]) if found else "command"
+            add(ref, kind or "command", f"mapped to a single handler in {where}")
+    # Aggregates recording events: `self.events.append(E(...))`, `self._record(E(...))`.
+    for owner in ctx.ws.all_classes():
+        methods = ctx.all_methods(owner)
+        recorders = {
+            n
+            for n, m in methods.items()
+            if any(
+                op.op == "append" and op.container.startswith("self.") and op.arg.startswith("param:")
+                for op in m.container_ops
+            )
+        }
+        listy = any(c.container == "list" for c in ctx.collabs(owner).values())
+        if not entity_evidence(ctx, owner) and not listy and not recorders:
+            continue
+        for m in owner.cls.methods.values():
+            args = [op.arg for op in m.container_ops if op.op == "append" and op.container.startswith("self.")]
+            args += [a for c in m.calls if c.receiver == "self" and c.method in recorders for a in c.args]
+            for arg in args:
+                if not arg.startswith("call:"):
+                    continue
+                r = ctx.ws.resolve(owner.module, arg[5:])
+                if r is None or r == owner or not is_message_like(r.cls):
+                    continue
+                add(r, "event", f"recorded by `{owner.cls.name}.{m.name}`")
+    # Handler classes: an entry method whose first argument is typed as a message.
+    for h in ctx.ws.all_classes():
+        entry = _entry(h.cls)
+        if entry is None:
+            continue
+        targets = ctx.annotation_refs(entry.params[0].annotation, h.module)
+        targets += [r for a in h.cls.base_args if (r := ctx.ws.resolve(h.module, a)) is not None]
+        for m in targets:
+            if m == h or not (is_message_like(m.cls) or ctx.ws.subclasses(m)):
+                continue
+            kind = handler_kind(ctx, entry, h.module, h) if not h.cls.is_interface else ""
+            out.handler_classes.setdefault(h.key, []).append((kind, m, entry))
+            if kind and is_message_like(m.cls):
+                add(m, kind, f"handled by `{h.cls.name}.{entry.name}`")
+            else:
+                candidates.setdefault(m.key, (m, f"handled by `{h.cls.name}`"))
+    # Functions taking a message beside a unit of work or a repository.
+    for ref in ctx.ws.all_classes():
+        if ref.key in roles or not is_message_like(ref.cls):
+            continue
+        for module, fn, param in ctx.ws.functions_taking(ref):
+            others = fn.params[1:]
+            if fn.params and fn.params[0].name == param and others and _uses_infra(ctx, None, fn, module):
+                kind = handler_kind(ctx, fn, module)
+                if kind:
+                    add(ref, kind, f"handled by `{fn.qualname}` in {module.module}")
+                else:
+                    candidates.setdefault(ref.key, (ref, f"handled by `{fn.qualname}`"))
+    # Bus calls: `bus.dispatch(CreateOrder(...))`.
+    for module in ctx.ws.modules():
+        for fn in module.all_functions():
+            for call in fn.calls:
+                if call.method not in _DISPATCH_VERBS or not call.receiver or call.receiver == "self":
+                    continue
+                for arg in call.args:
+                    if arg.startswith("call:"):
+                        r = ctx.ws.resolve(module, arg[5:])
+                        if r is not None and is_message_like(r.cls) and r.key not in roles:
+                            candidates.setdefault(r.key, (r, f"sent with `{call.func}` in {module.module}"))
+    # Siblings of known messages under a common base share its kind; so does the base.
+    for _ in range(2):
+        for base in ctx.ws.all_classes():
+            subs = [s for s in ctx.descendants(base) if is_message_like(s.cls)]
+            known = {k for s in subs for k in roles.get(s.key, {})}
+            if len(subs) < 2 or len(known) != 1:
+                continue
+            kind = next(iter(known))
+            if base.cls.methods and not is_message_like(base.cls) and len(base.cls.methods) > 3:
+                continue
+            for s in subs:
+                if s.key not in roles:
+                    add(s, kind, f"a `{base.cls.name}` like its siblings")
+            if base.key not in roles:
+                add(base, kind, f"the base of {len(subs)} {kind} classes")
+    # Messages whose kind the structure leaves open: the names decide, at lower confidence.
+    for key, (ref, why) in candidates.items():
+        if key in roles:
+            continue
+        kind = name_kind(ref, ctx)
+        add(ref, kind, f"{why}; a {kind} by its name", confident=False)
+        if kind:
+            for base in ctx.ws.bases(ref):
+                subs = [s for s in ctx.descendants(base) if is_message_like(s.cls)]
+                if len(subs) >= 2 and base.key not in roles and name_kind(base, ctx) == kind:
+                    add(base, kind, f"the base of {kind} classes", confident=False)
+                    for s in subs:
+                        if s.key not in roles and name_kind(s, ctx) == kind:
+                            add(s, kind, f"a `{base.cls.name}` like its siblings", confident=False)
+    ctx._cache["messages2"] = out
+    return out
+
+
+def message_roles(ctx: Ctx, ref: ClassRef) -> dict[str, list[Ev]]:
+    return messages(ctx).roles.get(ref.key, {})
+
+
+def message_index(ctx: Ctx) -> Roles:
+    return messages(ctx).roles
+
+
+def handler_roles(ctx: Ctx, ref: ClassRef) -> list[tuple[str, ClassRef, FunctionFacts]]:
+    """(kind, message, entry) for each message this class handles; the kind follows the
+    message's, so an event handler that changes state is still an event handler."""
+    out = []
+    for kind, m, entry in messages(ctx).handler_classes.get(ref.key, []):
+        known = list(message_roles(ctx, m))
+        if "event" in known:
+            kind = "event"
+        elif known:
+            kind = known[0]
+        if kind:
+            out.append((kind, m, entry))
+    return out
+
+
+def handlers_by_module(ctx: Ctx) -> dict[str, list[tuple[FunctionFacts, ClassRef, str, bool]]]:
+    """module path -> [(handler function, message class, map name, map of lists)], once."""
+    if "handlers_by_module" not in ctx._cache:
+        out: dict[str, list[tuple[FunctionFacts, ClassRef, str, bool]]] = {}
+        for module, name, is_list, entries in handler_maps(ctx):
+            for ref, handlers in entries:
+                for h in handlers if is_list else handlers[:1]:
+                    found = _function(module, h, ctx)
+                    if found:
+                        out.setdefault(found[0].path, []).append((found[1], ref, name, is_list))
+        ctx._cache["handlers_by_module"] = out
+    return ctx._cache["handlers_by_module"]  # type: ignore[no-any-return]
+
+
+def message_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:
+    for ref in ctx.classes():
+        ev = message_roles(ctx, ref).get(kind)
+        if ev:
+            sure = messages(ctx).confident.get(ref.key, False)
+            yield ctx.det(ref, pattern, role, 0.85 if sure else 0.65, ev[:2])
+
+
+def handler_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:
+    for ref in ctx.classes():
+        for k, m, entry in handler_roles(ctx, ref):
+            if k == kind:
+                sure = messages(ctx).confident.get(m.key, False)
+                yield ctx.det(
+                    ref,
+                    pattern,
+                    role,
+                    0.8 if sure else 0.65,
+                    [(entry.selection.line, f"`{entry.name}` takes a `{m.cls.name}`")],
+                    [(m, kind)],
+                )
+                break
