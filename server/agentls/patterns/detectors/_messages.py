@@ -203,15 +203,15 @@ def messages(ctx: Ctx) -> Messages:
             continue
         targets = ctx.annotation_refs(entry.params[0].annotation, h.module)
         targets += [r for a in h.cls.base_args if (r := ctx.ws.resolve(h.module, a)) is not None]
-        for m in targets:
-            if m == h or not (is_message_like(m.cls) or ctx.ws.subclasses(m)):
+        for msg in targets:
+            if msg == h or not (is_message_like(msg.cls) or ctx.ws.subclasses(msg)):
                 continue
             kind = handler_kind(ctx, entry, h.module, h) if not h.cls.is_interface else ""
-            out.handler_classes.setdefault(h.key, []).append((kind, m, entry))
-            if kind and is_message_like(m.cls):
-                add(m, kind, f"handled by `{h.cls.name}.{entry.name}`")
+            out.handler_classes.setdefault(h.key, []).append((kind, msg, entry))
+            if kind and is_message_like(msg.cls):
+                add(msg, kind, f"handled by `{h.cls.name}.{entry.name}`")
             else:
-                candidates.setdefault(m.key, (m, f"handled by `{h.cls.name}`"))
+                candidates.setdefault(msg.key, (msg, f"handled by `{h.cls.name}`"))
     # Functions taking a message beside a unit of work or a repository.
     for ref in ctx.ws.all_classes():
         if ref.key in roles or not is_message_like(ref.cls):
