@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 from collections import OrderedDict
+from pathlib import PurePath
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.facts import ModuleIndex
@@ -36,6 +37,23 @@ def module_name_for(path: str) -> str:
             break
         directory = parent
     return ".".join(reversed(parts)) or stem
+
+
+def module_name_in(path: str, relative: str) -> str:
+    """The dotted name the CLI gives a file shown as ``relative`` (to the current folder, or
+    to the editor's workspace folder): from packages (``module_name_for``); for namespace
+    packages (no ``__init__.py``), from ``relative``, so that layers such as ``app.domain``
+    are still seen. A leading ``src/`` is dropped."""
+    name = module_name_for(path)
+    if "." in name or relative.startswith(".."):
+        return name
+    parts = list(PurePath(relative).with_suffix("").parts)
+    if parts and parts[0] == "src":
+        parts = parts[1:]
+    if parts and parts[-1] == "__init__":
+        parts = parts[:-1]
+    dotted = ".".join(parts)
+    return dotted if dotted.replace(".", "").replace("_", "a").isalnum() else name
 
 
 def source_hash(source: str) -> str:
@@ -108,7 +126,9 @@ class AnalysisCache:
         workspace: WorkspaceIndex,
         settings: PatternSettings | None = None,
         version: int | None = None,
+        module: str | None = None,
     ) -> ModuleAnalysis:
+        """``module``: the dotted name (default: ``module_name_for(path)``)."""
         settings = settings or PatternSettings()
         stamp = f"v{version}" if version is not None else source_hash(source)
         seen = self._indexed.get(path)
@@ -118,7 +138,7 @@ class AnalysisCache:
             self.forget(path)
             seen = None
         if seen is None or seen[0] != stamp:
-            index, problems = index_source(source, path)
+            index, problems = index_source(source, path, module)
             workspace.update(index, source_hash(source))
             self._indexed[path] = (stamp, source, problems)
         key = (path, stamp, workspace.generation, settings)
@@ -128,7 +148,7 @@ class AnalysisCache:
             return hit
         current = workspace.get(path)
         if current is None:  # removed from the workspace meanwhile
-            current, _ = index_source(source, path)
+            current, _ = index_source(source, path, module)
             workspace.update(current, source_hash(source))
         result = analyze_index(current, workspace, settings, self._indexed[path][2])
         self._items[key] = result

@@ -74,7 +74,10 @@ class Messages:
 
 
 def is_message_like(cls: ClassFacts) -> bool:
-    """Data and little else: a data holder, or a dataclass whose methods only convert it."""
+    """Data and little else: a data holder, or a dataclass whose methods only convert it.
+    A class defining its own equality or hash is a value (an id, an amount), not a message."""
+    if "__eq__" in cls.methods or "__hash__" in cls.methods:
+        return False
     if is_data_holder(cls):
         return True
     if not (cls.dataclass or cls.fields or "__init__" in cls.methods):
@@ -126,15 +129,22 @@ def handler_kind(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, ref: ClassRef
     return ""
 
 
-def name_kind(ref: ClassRef, ctx: Ctx) -> str:
-    """The kind the names suggest: the class, its bases, its module (in that order)."""
-    texts = [ref.cls.name, *(a.cls.name for a in ctx.ancestors(ref)), *ref.cls.bases, ref.module.module]
+def name_kind(ref: ClassRef, ctx: Ctx, modules: bool = True) -> str:
+    """The kind the names suggest: the class, its bases, then (``modules``) its module."""
+    texts = [ref.cls.name, *(a.cls.name for a in ctx.ancestors(ref)), *ref.cls.bases]
+    if modules:
+        texts.append(ref.module.module)
     for text in texts:
         low = text.lower()
         for word, kind in _WORDS:
             if word in low and not (word == "command" and "handler" in low):
                 return kind
     return "event" if _PAST.search(ref.cls.name) else ""
+
+
+def pick_kind(ref: ClassRef, ctx: Ctx, behaviour: str) -> str:
+    """Names of the class and its bases first, then what the handler does, then the module."""
+    return name_kind(ref, ctx, modules=False) or behaviour or name_kind(ref, ctx)
 
 
 def _entry(cls: ClassFacts) -> FunctionFacts | None:
@@ -206,10 +216,15 @@ def messages(ctx: Ctx) -> Messages:
         for msg in targets:
             if msg == h or not (is_message_like(msg.cls) or ctx.ws.subclasses(msg)):
                 continue
-            kind = handler_kind(ctx, entry, h.module, h) if not h.cls.is_interface else ""
+            # What a handler does (change state, answer) tells commands from queries, not
+            # commands from events (event handlers change state too): a name that says which
+            # comes first.
+            behaviour = handler_kind(ctx, entry, h.module, h) if not h.cls.is_interface else ""
+            named = name_kind(msg, ctx, modules=False)
+            kind = pick_kind(msg, ctx, behaviour)
             out.handler_classes.setdefault(h.key, []).append((kind, msg, entry))
             if kind and is_message_like(msg.cls):
-                add(msg, kind, f"handled by `{h.cls.name}.{entry.name}`")
+                add(msg, kind, f"handled by `{h.cls.name}.{entry.name}`", confident=named == behaviour or not named)
             else:
                 candidates.setdefault(msg.key, (msg, f"handled by `{h.cls.name}`"))
     # Functions taking a message beside a unit of work or a repository.
@@ -217,9 +232,12 @@ def messages(ctx: Ctx) -> Messages:
         if ref.key in roles or not is_message_like(ref.cls):
             continue
         for module, fn, param in ctx.ws.functions_taking(ref):
+            if fn.kind != "function" or fn.name.startswith("test"):
+                continue
             others = fn.params[1:]
             if fn.params and fn.params[0].name == param and others and _uses_infra(ctx, None, fn, module):
-                kind = handler_kind(ctx, fn, module)
+                behaviour = handler_kind(ctx, fn, module)
+                kind = pick_kind(ref, ctx, behaviour)
                 if kind:
                     add(ref, kind, f"handled by `{fn.qualname}` in {module.module}")
                 else:

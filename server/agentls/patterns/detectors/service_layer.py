@@ -8,6 +8,9 @@ from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
+
+_CHANGES = frozenset({"commit", "save", "add", "create", "update", "delete", "remove", "persist"})
 
 
 @register
@@ -54,10 +57,44 @@ class ServiceLayer(Detector):
                 return [(line, f"receives the repository `{p.name}`"), (calls[0].line, f"uses `{calls[0].func}`")]
         return []
 
+    def _service_class(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
+        """A use-case class: it holds a unit of work or a repository (injected) and one of its
+        methods changes state through it (`commit`, `save`, `add`, ...)."""
+        held = {
+            c.attr: t for c in ctx.collabs(ref).values() for t in c.types if is_uow(ctx, t) or is_repository(ctx, t)
+        }
+        if not held:
+            return []
+        for m in ref.cls.methods.values():
+            if m.name.startswith("__") and m.name != "__call__":
+                continue
+            # `with self._uow as uow: ... uow.commit()`
+            within = [w for w in m.with_items if w.removeprefix("self.").split(".")[0].split("(")[0] in held]
+            finish = next((c for c in m.calls if c.method == "commit"), None)
+            if within and finish is not None:
+                return [
+                    (ref.cls.selection.line, f"works in a unit of work, `{within[0]}`"),
+                    (finish.line, f"`{m.name}` finishes with `{finish.func}()`"),
+                ]
+            for c in m.calls:
+                head = c.receiver.removeprefix("self.").split(".")[0].split("(")[0]
+                if c.receiver.startswith("self.") and head in held and c.method in _CHANGES:
+                    return [
+                        (ref.cls.selection.line, f"holds `{held[head].cls.name}` in `self.{head}`"),
+                        (c.line, f"`{m.name}` changes state through `{c.func}()`"),
+                    ]
+        return []
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for fn in ctx.index.all_functions():
-            if fn.name.startswith("__"):
+            if fn.name.startswith(("__", "test")) or fn.qualname.startswith("Test"):
                 continue
             ev = self._service(ctx, fn)
             if ev:
                 yield ctx.det(fn, self.id, "service", 0.8, ev)
+        for ref in ctx.classes():
+            if ref.cls.name.startswith("Test") or is_uow(ctx, ref) or is_repository(ctx, ref):
+                continue
+            ev = self._service_class(ctx, ref)
+            if ev:
+                yield ctx.det(ref, self.id, "service", 0.75, ev)
