@@ -75,8 +75,8 @@ class Messages:
 
 def is_message_like(cls: ClassFacts) -> bool:
     """Data and little else: a data holder, or a dataclass whose methods only convert it.
-    A class defining its own equality or hash is a value (an id, an amount), not a message."""
-    if "__eq__" in cls.methods or "__hash__" in cls.methods:
+    A small class defining its own equality or hash is a value (an id, an amount)."""
+    if ("__eq__" in cls.methods or "__hash__" in cls.methods) and len(cls.instance_attrs() | set(cls.fields)) <= 2:
         return False
     if is_data_holder(cls):
         return True
@@ -183,6 +183,16 @@ def messages(ctx: Ctx) -> Messages:
             kind = handler_kind(ctx, found[1], found[0]) if found else "command"
             add(ref, kind or "command", f"mapped to a single handler in {where}")
     # Aggregates recording events: `self.events.append(E(...))`, `self._record(E(...))`.
+    event_recorders = {
+        n
+        for owner in ctx.ws.all_classes()
+        for n, m in owner.cls.methods.items()
+        for op in m.container_ops
+        if op.op == "append"
+        and op.container.startswith("self.")
+        and op.arg.startswith("param:")
+        and any(w in f"{n} {op.container}".lower() for w in ("event", "record", "raise", "emit"))
+    }
     for owner in ctx.ws.all_classes():
         methods = ctx.all_methods(owner)
         recorders = {
@@ -199,6 +209,8 @@ def messages(ctx: Ctx) -> Messages:
         for m in owner.cls.methods.values():
             args = [op.arg for op in m.container_ops if op.op == "append" and op.container.startswith("self.")]
             args += [a for c in m.calls if c.receiver == "self" and c.method in recorders for a in c.args]
+            # `event = cls(...); event.record(Created(...))` in a factory classmethod
+            args += [a for c in m.calls if c.receiver and c.method in event_recorders for a in c.args]
             for arg in args:
                 if not arg.startswith("call:"):
                     continue

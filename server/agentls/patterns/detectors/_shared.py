@@ -246,7 +246,7 @@ def is_uow(ctx: Ctx, ref: ClassRef) -> bool:
     return bool(uow_evidence(ctx, ref)) or any(uow_evidence(ctx, d) for d in ctx.descendants(ref))
 
 
-def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+def _identity_equality(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     """Equality by identity: __eq__ compares one attribute of a class that has more state."""
 
     def compute() -> list[Ev]:
@@ -277,6 +277,74 @@ def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             out.append((h.selection.line, f"hash uses `{ident}` too"))
         return out
 
+    return memo(ctx, "entity_eq", ref, compute)
+
+
+_DOMAIN_PARTS = frozenset(
+    {"domain", "model", "models", "entities", "entity", "aggregates", "aggregate", "shared_kernel", "value_objects"}
+)
+_ID_NAMES = frozenset({"id", "_id", "uuid", "_uuid", "reference", "ref", "sku", "pk", "identity", "_identity"})
+
+
+def _is_exception(ctx: Ctx, ref: ClassRef) -> bool:
+    names = [*ref.cls.bases, *(b for a in ctx.ancestors(ref) for b in a.cls.bases)]
+    return any(n.rpartition(".")[2].endswith(("Exception", "Error")) for n in names)
+
+
+def in_domain(ref: ClassRef) -> bool:
+    """Whether the module lives in a domain package (`app/orders/domain/order.py`)."""
+    parts = set(ref.module.module.split(".")) | set(ref.path.replace("\\", "/").split("/"))
+    return bool(parts & _DOMAIN_PARTS)
+
+
+def mutators(cls: ClassFacts) -> list[FunctionFacts]:
+    """Methods that change the object after it is made."""
+    return [
+        m
+        for n, m in cls.methods.items()
+        if not n.startswith("__")
+        and m.kind == "method"
+        and (m.self_writes or any(op.container.startswith("self.") for op in m.container_ops))
+    ]
+
+
+def _identity_attr(ctx: Ctx, ref: ClassRef) -> str | None:
+    attrs = {*ref.cls.fields, *ref.cls.instance_attrs()}
+    for a in [ref, *ctx.ancestors(ref)]:
+        attrs |= {*a.cls.fields, *a.cls.instance_attrs()}
+    for name in sorted(attrs):
+        bare = name.lstrip("_")
+        if name in _ID_NAMES or bare == f"{ref.cls.name.lower()}_id":
+            return name
+    return None
+
+
+def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """Identity-bearing domain class: equality by one identity attribute (see
+    ``_identity_equality``), a subclass of such a class, or, in a domain package, a class with
+    an identity attribute and behaviour that changes it over its life."""
+
+    def compute() -> list[Ev]:
+        own = _identity_equality(ctx, ref)
+        if own:
+            return own
+        if value_object_evidence(ctx, ref) or (ref.cls.is_interface and not ref.cls.methods):
+            return []
+        for anc in ctx.ancestors(ref):
+            if _identity_equality(ctx, anc):
+                return [(ref.cls.selection.line, f"an `{anc.cls.name}`: identity and equality come from it")]
+        if not in_domain(ref):
+            return []
+        ident = _identity_attr(ctx, ref)
+        changing = mutators(ref.cls) or [m for a in ctx.ancestors(ref) for m in mutators(a.cls)]
+        fluent = any("self" in m.returns for m in ref.cls.methods.values())  # a builder
+        if ident is not None and changing and not ref.cls.frozen and not fluent:
+            return [
+                (ref.cls.selection.line, f"identified by `{ident}` in a domain package"),
+                (changing[0].selection.line, f"`{changing[0].name}` changes it over its life"),
+            ]
+        return []
+
     return memo(ctx, "entity", ref, compute)
 
 
@@ -292,6 +360,26 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         setattr_ = cls.methods.get("__setattr__")
         if eq is not None and len(eq.self_reads - set(cls.methods)) >= 2 and setattr_ and setattr_.raises:
             return [(eq.selection.line, "equality compares every field"), (setattr_.selection.line, "refuses mutation")]
+        if "__init_subclass__" in cls.methods and any(
+            "dataclass" in c.func for c in cls.methods["__init_subclass__"].calls
+        ):
+            return [(line, "every subclass is made a dataclass, compared by value")]
+        if not in_domain(ref) or mutators(cls) or _identity_equality(ctx, ref):
+            return []
+        for anc in ctx.ancestors(ref):
+            if value_object_evidence(ctx, anc):
+                return [(line, f"a `{anc.cls.name}`: immutable, compared by value")]
+        state = cls.instance_attrs() | set(cls.fields)
+        compared = (eq.self_reads - set(cls.methods)) if eq is not None else set()
+        if eq is not None and compared and (compared >= state or len(state) <= 2) and _identity_attr(ctx, ref) is None:
+            return [(eq.selection.line, "equality compares its values; nothing changes it after creation")]
+        if eq is not None and (eq.abstract or eq.is_stub) and ctx.ws.subclasses(ref):
+            return [(eq.selection.line, "requires value equality of every subclass")]
+        hash_ = cls.methods.get("__hash__")
+        if eq is None and hash_ is not None and hash_.self_reads and _identity_attr(ctx, ref) is None:
+            return [(hash_.selection.line, "hashed on its value; nothing changes it after creation")]
+        if cls.dataclass and eq is None and state and _identity_attr(ctx, ref) is None and not cls.methods:
+            return [(line, "a dataclass in a domain package, compared by its fields and never changed")]
         return []
 
     return memo(ctx, "vo", ref, compute)
