@@ -286,7 +286,7 @@ _DOMAIN_PARTS = frozenset(
 _ID_NAMES = frozenset({"id", "_id", "uuid", "_uuid", "reference", "ref", "sku", "pk", "identity", "_identity"})
 
 
-def _is_exception(ctx: Ctx, ref: ClassRef) -> bool:
+def is_exception(ctx: Ctx, ref: ClassRef) -> bool:
     names = [*ref.cls.bases, *(b for a in ctx.ancestors(ref) for b in a.cls.bases)]
     return any(n.rpartition(".")[2].endswith(("Exception", "Error")) for n in names)
 

@@ -5,7 +5,13 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detectors._messages import message_roles
-from agentls.patterns.detectors._shared import behaviour_methods, entity_evidence, value_object_evidence
+from agentls.patterns.detectors._shared import (
+    behaviour_methods,
+    entity_evidence,
+    is_repository,
+    is_uow,
+    value_object_evidence,
+)
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
@@ -83,9 +89,30 @@ class Aggregate(Detector):
         ctx._cache[key] = result
         return result
 
+    def _records_events(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
+        """An entity (or the base of entities) that records domain events through a method it
+        defines or inherits (`self.record(Created(...))`, `self._events.append(e)`)."""
+        for r in [ref, *ctx.ancestors(ref)]:
+            for m in r.cls.methods.values():
+                for op in m.container_ops:
+                    if (
+                        op.op == "append"
+                        and op.container.startswith("self.")
+                        and op.arg.startswith("param:")
+                        and any(w in f"{m.name} {op.container}".lower() for w in ("event", "record"))
+                    ):
+                        whose = "" if r == ref else f" (from `{r.cls.name}`)"
+                        return [(m.selection.line, f"records domain events with `{m.name}`{whose}")]
+        return []
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
+            if is_repository(ctx, ref) or is_uow(ctx, ref):
+                continue
             ev, members = self._root(ctx, ref)
+            recorded = self._records_events(ctx, ref)
+            if recorded and (entity_evidence(ctx, ref) or ctx.ws.subclasses(ref)):
+                ev = [*ev, *recorded] if ev else recorded
             if not ev:
                 continue
             inside = [h for h, c in ctx.holders(ref) if c.types and h != ref and self._root(ctx, h)[0]]

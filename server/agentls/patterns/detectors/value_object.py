@@ -8,6 +8,8 @@ from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import (
     behaviour_methods,
     entity_evidence,
+    in_domain,
+    is_exception,
     is_namedtuple,
     value_object_evidence,
 )
@@ -61,6 +63,10 @@ class ValueObject(Detector):
             if ref.key in held:
                 ev = [*ev, (ref.cls.selection.line, f"held by the entity `{held[ref.key]}`")]
                 conf = max(conf, 0.8)
+            if is_exception(ctx, ref) or (conf < 0.85 and not in_domain(ref)):
+                continue  # an exception, or an immutable record outside the domain (a DTO)
+            if in_domain(ref) and not (ref.cls.frozen or is_namedtuple(ref.cls)):
+                conf = max(conf, 0.7)
             yield ctx.det(ref, self.id, "value_object", conf, ev)
 
     def _held_by_entities(self, ctx: Ctx) -> dict[str, str]:
