@@ -43,6 +43,11 @@ class Aggregate(Detector):
     has a public method that checks a condition (raises, or branches) before changing the
     collection or its members; or that records domain events in its own list. A class that is
     itself kept in another aggregate's collection is a member.
+
+    An entity that records domain events through a method it defines or inherits
+    (`self.record(EventCreated(...))`, `self._events.append(event)`) is a root too, and so is
+    the base class providing that method to its subclasses. Repositories and units of work are
+    never roots.
     """
 
     id = "aggregate"

@@ -30,6 +30,14 @@ class CqrsCommand(Detector):
     A data-only class that is a key of a dict mapping message classes to *single* handlers,
     or the annotated first parameter of a handler function, where the handler changes state
     (commits, adds, or writes SQL) or works through a unit of work.
+
+    More generally (see `detectors/_messages.py`), a message is a data-only class taken by the
+    typed entry method (`__call__`, `handle`, `execute`) of a handler class, named in its
+    generic base (`CommandHandler[CreateProject]`), or sent to a bus
+    (`bus.dispatch(CreateProject(...))`); its kind comes from the names of the class and its
+    bases, then from what the handler does (changes state: a command; only answers: a query),
+    then from its module. The base class of such messages is a command too, and the handler
+    class is the `command_handler`. Kinds taken from names alone are reported at 0.65.
     """
 
     id = "cqrs_command"

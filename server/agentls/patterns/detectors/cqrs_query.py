@@ -26,6 +26,11 @@ class CqrsQuery(Detector):
     write SQL; or, in a workspace that has CQRS commands, a function that runs an SQL SELECT
     (or reads through a received unit of work or session) and returns the rows without
     changing anything.
+
+    As for CQRS commands (see `detectors/_messages.py`): a message handled by the entry method
+    of a handler class, a generic handler base or a bus call, whose class, base, handler
+    behaviour (it only answers) or module says query; the base class of queries and the
+    handler classes are reported too.
     """
 
     id = "cqrs_query"

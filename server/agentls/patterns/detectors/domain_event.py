@@ -25,6 +25,12 @@ class DomainEvent(Detector):
     instantiated and appended to a list of an entity or aggregate (`self.events.append(
     OutOfStock(...))`), or that is a key of a dict mapping message classes to *lists* of
     handlers; siblings of such classes under a common field-less base are events too.
+
+    Events are also recorded through a recorder method (`record`, `add_event`, … that appends
+    its argument to a list of the object) called on the aggregate, including in a factory
+    classmethod (`event = cls(...); event.record(EventCreated(...))`); handler classes whose
+    entry method takes an event are `event_handler`s, and the base class of events is an event
+    too.
     """
 
     id = "domain_event"

@@ -26,6 +26,12 @@ class Entity(Detector):
     identity outside `__init__`. Equality over all fields, or through a computed summary
     (`self.deconstruct()`) or `__class__`, is a value object instead; an "identity" that a
     method rewrites (a file name changed on save) is not one.
+
+    In a domain package (a module path with `domain`, `model`, `entities`, `aggregates`,
+    `shared_kernel` …), a class with an identity attribute (`id`, `reference`, `sku`,
+    `<class>_id`, own or inherited) and a method that changes it after creation is an entity
+    too, and so is every subclass of a class with identity equality. Builders (methods
+    returning `self`) and frozen classes are not.
     """
 
     id = "entity"

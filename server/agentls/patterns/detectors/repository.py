@@ -31,6 +31,12 @@ class Repository(Detector):
     cache that maps an arbitrary key to a value is not a repository, and neither is a class
     merely *named* `...Repository`. Its abstract base, when another implementation
     qualifies, is the abstract repository.
+
+    The store and look-up may be private steps of an inherited template (`add` → `_add`), and
+    the storage may be inherited: an abstract repository whose `add`/`get` call abstract
+    `_add`/`_get` is the port, `SqlAlchemyRepository(session)` implementing them with
+    `session.add` and `session.query(...)` the repository. A class with more than 15 methods
+    or a high total complexity is not a collection interface.
     """
 
     id = "repository"

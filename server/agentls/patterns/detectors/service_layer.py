@@ -27,6 +27,10 @@ class ServiceLayer(Detector):
     A function that receives a unit of work or repository (annotated with a class detected as
     one, or used as `with uow:` and reached through for repositories, `uow.products.get(...)`),
     uses a repository and commits (or adds) within it.
+
+    A class is a service too when it holds (typed) a unit of work or repository and one of its
+    methods changes state through it, or works `with self._uow` and commits. Test functions
+    and test classes are never services.
     """
 
     id = "service_layer"

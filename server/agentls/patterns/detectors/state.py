@@ -26,6 +26,12 @@ class State(Detector):
     context that delegates to it), plus transitions: a state assigns a sibling state to the
     context (`context.state = Closed()`), returns the next state, or the context replaces its
     state with different implementations in two or more places.
+
+    The interface may also be a plain base class whose subclasses each override a method the
+    context calls (the textbook radio with `AmState` / `FmState`), and a state may switch the
+    context by assigning `self.radio.state = self.radio.fmstate`, or by calling a context
+    method that replaces the state with its argument
+    (`self.context.transition_to(ConcreteStateB())`).
     """
 
     id = "state"

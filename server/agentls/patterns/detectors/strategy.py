@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._families import roles_of_kind
+from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -28,8 +29,9 @@ class Strategy(Detector):
     that hierarchy that keeps one in an attribute (by annotation, or by calling only the
     interface's methods on an object it was given: two or more of them, or all of a
     one-method interface, since one shared name such as `close` proves nothing) and calls it.
-    If implementations replace one another in the context, it is State; if the context is
-    itself a class hierarchy, it is Bridge. Names play no part.
+    A persistence port (its implementations are repositories or units of work) is reported
+    as that instead. If implementations replace one another in the context, it is State; if
+    the context is itself a class hierarchy, it is Bridge. Names play no part.
     """
 
     id = "strategy"
@@ -43,6 +45,8 @@ class Strategy(Detector):
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
             for role, h in roles_of_kind(ctx, ref, "strategy"):
+                if is_repository(ctx, h.interface) or is_uow(ctx, h.interface):
+                    continue  # a persistence port: a repository or unit of work, not an algorithm
                 conf = 0.9 if h.typed else 0.75
                 called = ", ".join(f"`{m}`" for m in list(h.collab.methods)[:3])
                 if role == "interface":

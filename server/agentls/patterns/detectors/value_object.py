@@ -34,6 +34,13 @@ class ValueObject(Detector):
     with value behaviour (0.6 for instance methods, 0.85 for methods returning a new instance
     of itself; an alternative constructor does not count) or when an entity holds it (0.8). Messages
     (domain events, CQRS commands and queries) are reported as those instead.
+
+    In a domain package, a class nothing changes after creation is a value object when its
+    `__eq__` compares its values (no identity attribute), when it only hashes on its value
+    (identifier values), when it is a plain field-only dataclass, or when a base makes it one
+    (a base whose `__init_subclass__` makes every subclass a dataclass, or a base that
+    requires value equality). Outside a domain package only value behaviour (methods returning
+    new instances) counts; exceptions never do.
     """
 
     id = "value_object"
