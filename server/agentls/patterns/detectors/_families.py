@@ -16,6 +16,7 @@ class Held:
     holder: ClassRef
     collab: Collab
     typed: bool
+    abstract: bool = True  # False: a plain base class, which only a state machine makes a family
 
 
 def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
@@ -58,7 +59,7 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
                 overridden = {n for n in called if sum(n in i.cls.methods for i in impls) >= 2}
                 if not overridden:
                     continue
-            out.append(Held(iface, impls, holder, collab, bool(collab.types)))
+            out.append(Held(iface, impls, holder, collab, bool(collab.types), abstract))
     ctx._cache[key] = out
     return out
 
@@ -189,6 +190,8 @@ def kind_of(ctx: Ctx, h: Held) -> str:
     """state when implementations replace one another, bridge when the holder is a hierarchy."""
     if transitions(ctx, h):
         return "state"
+    if not h.abstract:
+        return ""  # subclasses overriding a concrete base: plain inheritance, not a strategy
     if ctx.descendants(h.holder):
         return "bridge"
     return "strategy"
