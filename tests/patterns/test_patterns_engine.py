@@ -210,8 +210,8 @@ def test_cache_is_keyed_by_version_and_workspace() -> None:
 def test_cross_module_participants() -> None:
     project = sorted((FIXTURES / "project").rglob("*.py"))
     found = analyse_files(project, True)
-    uow = next(d for ds in found.values() for d in ds if d.symbol == "SqlUnitOfWork")
-    assert uow.pattern == "unit_of_work"
+    uow = next(d for ds in found.values() for d in ds if d.symbol == "SqlUnitOfWork" and d.pattern == "unit_of_work")
+    assert uow.role == "unit_of_work"
     repo = next(d for ds in found.values() for d in ds if d.symbol == "AbstractRepository")
     assert {p.symbol for p in repo.participants} >= {"SqlRepository", "InMemoryRepository"}
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from queue import Empty
 from typing import Any, TypeVar
 
-from agentls.patterns.analysis import analyze_index, index_source, module_name_for
+from agentls.patterns.analysis import analyze_index, index_source, module_name_in
 from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.model import Detection, ParseProblem
 from agentls.patterns.workspace import WorkspaceIndex
@@ -80,17 +80,9 @@ def _index_file(path: Path) -> tuple[str, ModuleIndex | None, list[ParseProblem]
 
 def _module_name(path: Path, shown: str) -> str:
     """The dotted name, from packages; for namespace packages (no ``__init__.py``), from the
-    path below the current folder, so that layers such as ``app.domain`` are still seen."""
-    name = module_name_for(str(path))
-    if "." in name or shown.startswith(".."):
-        return name
-    parts = list(Path(shown).with_suffix("").parts)
-    if parts and parts[0] == "src":
-        parts = parts[1:]
-    if parts and parts[-1] == "__init__":
-        parts = parts[:-1]
-    dotted = ".".join(parts)
-    return dotted if dotted.replace(".", "").replace("_", "a").isalnum() else name
+    path below the current folder (the language server's index names files the same way,
+    relative to the workspace folder)."""
+    return module_name_in(str(path), shown)
 
 
 # Set before forking the workers, which inherit it instead of receiving a copy: the files to
@@ -235,6 +227,9 @@ def as_json(path: str, d: Detection) -> dict[str, object]:
         "role": d.role,
         "confidence": d.confidence,
         "evidence": [{"line": e.range.line + 1, "reason": e.reason} for e in d.evidence],
+        "participants": [
+            {"symbol": p.symbol, "role": p.role, "line": p.line + 1, "path": p.path or path} for p in d.participants
+        ],
     }
 
 
