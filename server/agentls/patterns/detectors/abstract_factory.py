@@ -25,6 +25,9 @@ class AbstractFactory(Detector):
     An abstract class (or a base that subclasses override) with at least two methods that at
     least two concrete subclasses override, each override returning a new instance of a class
     of the workspace.
+
+    Every class a concrete factory creates is a `product`, and so are the product interfaces
+    those classes implement.
     """
 
     id = "abstract_factory"
@@ -51,8 +54,38 @@ class AbstractFactory(Detector):
                 families.append((sub, made))
         return families if len(families) >= 2 else None
 
+    def _products(self, ctx: Ctx) -> dict[str, ClassRef]:
+        """Classes a concrete factory creates, and the product interfaces they implement."""
+        if "af_products" in ctx._cache:
+            return ctx._cache["af_products"]  # type: ignore[no-any-return]
+        out: dict[str, ClassRef] = {}
+        for base in ctx.ws.all_classes():
+            for factory, made in self._families(ctx, base) or []:
+                for _, p in made:
+                    out.setdefault(p.key, factory)
+                    for a in ctx.ancestors(p):
+                        out.setdefault(a.key, factory)
+        ctx._cache["af_products"] = out
+        return out
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        products = self._products(ctx)
         for ref in ctx.classes():
+            if ref.key in products:
+                factory = products[ref.key]
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "product",
+                    0.8,
+                    [
+                        (
+                            ref.cls.selection.line,
+                            f"made by the concrete factory `{factory.cls.name}` (or implemented by what it makes)",
+                        )
+                    ],
+                    [(factory, "concrete_factory")],
+                )
             fams = self._families(ctx, ref)
             if fams:
                 yield ctx.det(

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, Target
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
@@ -34,6 +34,9 @@ class Factory(Detector):
     - Factory method: a method declared in a base class (abstract or overridden) that two or
       more subclasses override, each returning an instance of a different class (not `self`,
       nor a wrapper around `self`), and that another method of the base calls on `self`.
+
+    Every class a detected factory or factory method creates is a `product` (0.75), and so is
+    the base class all of one factory's products share (the product interface).
     """
 
     id = "factory"
@@ -69,8 +72,42 @@ class Factory(Detector):
             found = self._simple(ctx, fn)
             if found:
                 yield ctx.det(fn, self.id, "factory", 0.85, found[0], [(p, "product") for p in found[1]])
+        products = self._products(ctx)
         for ref in ctx.classes():
             yield from self._factory_method(ctx, ref)
+            maker = products.get(ref.key)
+            if maker is not None:
+                where, made_by, path = maker
+                # A factory function elsewhere cannot be placed from here: named in the evidence.
+                parts = [(made_by, "factory")] if path == ctx.index.path or isinstance(made_by, ClassRef) else []
+                yield ctx.det(ref, self.id, "product", 0.75, [(ref.cls.selection.line, where)], parts)
+
+    def _products(self, ctx: Ctx) -> dict[str, tuple[str, Target, str]]:
+        """Every class some factory of the workspace creates, and the base they share."""
+        if "factory_products" in ctx._cache:
+            return ctx._cache["factory_products"]  # type: ignore[no-any-return]
+        out: dict[str, tuple[str, Target, str]] = {}
+
+        def add(made: list[ClassRef], by: Target, name: str, path: str) -> None:
+            for p in made:
+                out.setdefault(p.key, (f"created by `{name}`", by, path))
+            shared = set.intersection(*({a.key for a in ctx.ancestors(p)} for p in made)) if len(made) >= 2 else set()
+            for p in made:
+                for a in ctx.ancestors(p):
+                    if a.key in shared:
+                        out.setdefault(a.key, (f"the interface of what `{name}` creates", by, path))
+
+        for module in ctx.ws.modules():
+            other = Ctx(module, ctx.ws, ctx.settings)
+            for fn in module.all_functions():
+                found = self._simple(other, fn)
+                if found:
+                    add(found[1], fn, fn.qualname, module.path)
+            for ref in other.classes():
+                for name, subs in self._creation_methods(ctx, ref).items():
+                    add([p for _, p in subs], ref, f"{ref.cls.name}.{name}", module.path)
+        ctx._cache["factory_products"] = out
+        return out
 
     def _factory_method(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
         creators = self._creation_methods(ctx, ref)
