@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 from collections import OrderedDict
+from collections.abc import Iterable
 from pathlib import PurePath
 
 from agentls.patterns.context import Ctx
@@ -90,10 +91,39 @@ def analyze_index(
                     best[key] = d
         except (RecursionError, MemoryError) as exc:  # a pathological module: skip the detector
             issues.append(ParseProblem(f"{pattern_id}: {type(exc).__name__}", 0, 0, "internal"))
-    detections = sorted(best.values(), key=Detection.sort_key)
+    detections = sorted(_most_specific(best.values()), key=Detection.sort_key)
     analysis = ModuleAnalysis(index.path, detections, smells, issues)
     analysis.outline = outline(index, analysis)
     return analysis
+
+
+# Strategy is the shape many patterns share (an interface held and called); a symbol that a
+# more specific pattern explains is reported as that one only.
+_SPECIFIC_THAN_STRATEGY = frozenset(
+    {
+        "bridge",
+        "command",
+        "chain_of_responsibility",
+        "decorator",
+        "composite",
+        "proxy",
+        "state",
+        "visitor",
+        "observer",
+        "mediator",
+        "repository",
+        "unit_of_work",
+        "message_bus",
+        "iterator",
+        "builder",
+    }
+)
+
+
+def _most_specific(found: Iterable[Detection]) -> list[Detection]:
+    found = list(found)
+    explained = {d.symbol for d in found if d.pattern in _SPECIFIC_THAN_STRATEGY}
+    return [d for d in found if d.pattern != "strategy" or d.symbol not in explained]
 
 
 def analyze_source(

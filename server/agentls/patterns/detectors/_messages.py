@@ -90,6 +90,11 @@ def is_message_like(cls: ClassFacts) -> bool:
     return True
 
 
+def function_named(ctx: Ctx, module: ModuleIndex, name: str) -> tuple[ModuleIndex, FunctionFacts] | None:
+    """The module-level function a name written in ``module`` refers to, if the workspace has it."""
+    return _function(module, name, ctx)
+
+
 def _function(module: ModuleIndex, name: str, ctx: Ctx) -> tuple[ModuleIndex, FunctionFacts] | None:
     head, _, tail = name.rpartition(".")
     if not head:

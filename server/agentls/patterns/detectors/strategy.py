@@ -5,7 +5,9 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._families import roles_of_kind
+from agentls.patterns.detectors._messages import function_named
 from agentls.patterns.detectors._shared import is_repository, is_uow
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -42,7 +44,80 @@ class Strategy(Detector):
         "context": "holds and calls a strategy",
     }
 
+    def _callables(self, ctx: Ctx) -> dict[str, tuple[str, str, list[tuple[ModuleIndex, FunctionFacts]]]]:
+        """Contexts that keep a function they were given and call it: class key ->
+        (attribute, line evidence, the module functions passed in)."""
+        if "callable_strategies" in ctx._cache:
+            return ctx._cache["callable_strategies"]  # type: ignore[no-any-return]
+        kept: dict[str, str] = {}  # class key -> attribute holding a callable it calls
+        for ref in ctx.ws.all_classes():
+            methods = ctx.all_methods(ref)
+            for m in ref.cls.methods.values():
+                for attr, values in m.self_writes.items():
+                    if attr in methods or not any(v.startswith("param:") for v in values):
+                        continue
+                    if any(c.func == f"self.{attr}" for f in methods.values() for c in f.calls):
+                        kept.setdefault(ref.key, attr)
+        out: dict[str, tuple[str, str, list[tuple[ModuleIndex, FunctionFacts]]]] = {}
+        if not kept:
+            ctx._cache["callable_strategies"] = out
+            return out
+        passed: dict[str, dict[str, tuple[ModuleIndex, FunctionFacts]]] = {}
+        for module in ctx.ws.modules():
+            fns = [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]
+            for fn in fns:
+                for call in fn.calls:
+                    target = ctx.ws.resolve(module, call.func) if call.func[:1].isupper() else None
+                    if target is None or target.key not in kept:
+                        continue
+                    for arg in call.args:
+                        if arg.startswith("name:"):
+                            found = function_named(ctx, module, arg[5:])
+                            if found is not None:
+                                passed.setdefault(target.key, {})[f"{found[0].module}.{found[1].qualname}"] = found
+        for key, fns_by_name in passed.items():
+            if len(fns_by_name) >= 2:
+                out[key] = (kept[key], "", list(fns_by_name.values()))
+        ctx._cache["callable_strategies"] = out
+        return out
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        callables = self._callables(ctx)
+        for ref in ctx.classes():
+            found = callables.get(ref.key)
+            if found is not None:
+                attr, _, fns = found
+                names = ", ".join(f"`{f.name}`" for _, f in fns[:3])
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "context",
+                    0.75,
+                    [
+                        (
+                            ref.cls.selection.line,
+                            f"keeps the function it is given in `self.{attr}` and calls it; {names} are passed in",
+                        )
+                    ],
+                    [(f, "concrete_strategy") for m, f in fns if m is ctx.index],
+                )
+        for key, (attr, _, fns) in callables.items():
+            holder = ctx.ws.derived.by_key.get(key)
+            for module, fn in fns:
+                if module is ctx.index and holder is not None:
+                    yield ctx.det(
+                        fn,
+                        self.id,
+                        "concrete_strategy",
+                        0.75,
+                        [
+                            (
+                                fn.selection.line,
+                                f"one of the algorithms `{holder.cls.name}` is given and calls as `self.{attr}`",
+                            )
+                        ],
+                        [(holder, "context")],
+                    )
         for ref in ctx.classes():
             for role, h in roles_of_kind(ctx, ref, "strategy"):
                 if is_repository(ctx, h.interface) or is_uow(ctx, h.interface):
