@@ -93,7 +93,7 @@ class WorkspaceIndex:
         return found
 
     def _resolve(self, module: ModuleIndex, name: str) -> ClassRef | None:
-        name = name.removesuffix("()")
+        name = name.removesuffix("()").removesuffix("[]")  # `Base[T]` is Base
         local = module.classes.get(name)
         if local is not None:
             return ClassRef(module, local)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -215,12 +216,91 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     return memo(ctx, "repo", ref, compute)
 
 
+_ANN_WORD = re.compile(r"[A-Za-z_][\w.]*")
+_NOT_ENTITIES = frozenset(
+    {
+        "None",
+        "Optional",
+        "List",
+        "list",
+        "Sequence",
+        "Iterable",
+        "Iterator",
+        "Union",
+        "Any",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "dict",
+        "Dict",
+        "set",
+        "Set",
+        "tuple",
+        "Tuple",
+        "object",
+        "Type",
+        "type",
+        "UUID",
+        "datetime",
+        "date",
+        "Callable",
+        "Awaitable",
+    }
+)
+
+
+def _ann_names(ann: str | None) -> set[str]:
+    return {w.rpartition(".")[2] for w in _ANN_WORD.findall(ann or "")} - _NOT_ENTITIES
+
+
+def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """A persistence port: an interface (abstract class or Protocol) that takes objects of a
+    type in one method and gives that type back from another that takes a key — a collection
+    of them (`save(event: Event)`, `find_by_id(id) -> Optional[Event]`)."""
+
+    def compute() -> list[Ev]:
+        cls = ref.cls
+        methods = ctx.all_methods(ref)
+        public = [m for n, m in methods.items() if not n.startswith("__")]
+        if not public or not (cls.is_interface or cls.is_protocol or all(m.is_stub or m.abstract for m in public)):
+            return []
+        takes: dict[str, FunctionFacts] = {}
+        for m in public:
+            if m.returns_annotation not in (None, "None"):
+                continue  # a store answers nothing; a converter (`encode(x) -> str`) is no collection
+            for p in m.params:
+                for name in _ann_names(p.annotation):
+                    takes.setdefault(name, m)
+        for m in public:
+            for name in _ann_names(m.returns_annotation):
+                given = takes.get(name)
+                if given is None or given is m or not m.params:
+                    continue
+                target = ctx.ws.resolve(ref.module, name)
+                if target is not None and ((target.cls.is_interface and not target.cls.fields) or message_like(target)):
+                    continue  # a service port handing out services, or a bus taking messages
+                return [
+                    (given.selection.line, f"`{given.name}` takes a `{name}`"),
+                    (m.selection.line, f"`{m.name}` gives one back by key"),
+                ]
+        return []
+
+    return memo(ctx, "repo_port", ref, compute)
+
+
+def message_like(ref: ClassRef) -> bool:
+    tails = {b.rpartition(".")[2].rstrip("[]") for b in ref.cls.bases}
+    return bool(tails & {"Command", "Query", "Event", "DomainEvent", "Message"})
+
+
 def is_repository(ctx: Ctx, ref: ClassRef) -> bool:
     if repository_evidence(ctx, ref):
         return True
-    if ref.cls.is_interface:
-        return any(repository_evidence(ctx, d) for d in ctx.concrete(ref))
-    return any(is_repository(ctx, a) for a in ctx.interface_ancestors(ref))
+    if ref.cls.is_interface or ref.cls.is_protocol:
+        return bool(repository_port_evidence(ctx, ref)) or any(repository_evidence(ctx, d) for d in ctx.concrete(ref))
+    return any(is_repository(ctx, a) for a in ctx.ancestors(ref) if a.cls.is_interface or a.cls.is_protocol)
 
 
 def uow_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:

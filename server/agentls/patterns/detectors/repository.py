@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._shared import repository_evidence
+from agentls.patterns.detectors._shared import repository_evidence, repository_port_evidence
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -49,14 +49,33 @@ class Repository(Detector):
             ifaces = [a for a in ctx.interface_ancestors(ref) if a.cls.abstract_methods]
             if ev:
                 yield ctx.det(ref, self.id, "repository", 0.85, ev, [(a, "abstract_repository") for a in ifaces])
-            elif ref.cls.is_interface:
+                continue
+            if ref.cls.name.startswith("Test"):
+                continue
+            port = repository_port_evidence(ctx, ref)
+            ports = [a for a in ctx.ancestors(ref) if repository_port_evidence(ctx, a)]
+            abstract = ref.cls.is_interface or ref.cls.is_protocol or ref.cls.declares_abstract
+            if abstract:
                 impls = [d for d in ctx.concrete(ref) if repository_evidence(ctx, d)]
-                if impls:
+                if impls or port or ports:
+                    if impls:
+                        why = [(ref.cls.selection.line, f"{len(impls)} implementation(s) store and retrieve objects")]
+                    else:
+                        why = port or [(ref.cls.selection.line, f"narrows the persistence port `{ports[0].cls.name}`")]
                     yield ctx.det(
                         ref,
                         self.id,
                         "abstract_repository",
-                        0.85,
-                        [(ref.cls.selection.line, f"{len(impls)} implementation(s) store and retrieve domain objects")],
-                        [(i, "repository") for i in impls],
+                        0.85 if impls else 0.75,
+                        why,
+                        [*((i, "repository") for i in ctx.concrete(ref)), *((p, "abstract_repository") for p in ports)],
                     )
+            elif ports:
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "repository",
+                    0.75,
+                    [(ref.cls.selection.line, f"implements the persistence port `{ports[0].cls.name}`")],
+                    [(p, "abstract_repository") for p in ports],
+                )
