@@ -108,6 +108,12 @@ class WorkspaceIndex:
             # `from pkg import Cls` where pkg/__init__ re-exports it: fall back on the last name.
         tail = name.rpartition(".")[2]
         candidates = d.by_name.get(tail, [])
+        if len(candidates) > 1 and target is not None:
+            # Several classes of that name: the one whose qualified name ends the import
+            # (`from src.shared.bus import Command` is `shared.bus.Command`).
+            qualified = f"{target}.{rest}" if rest else target
+            suffixed = [c for c in candidates if qualified.endswith(f".{c.key}")]
+            return suffixed[0] if len(suffixed) == 1 else None
         if len(candidates) != 1:
             return None
         found = candidates[0]

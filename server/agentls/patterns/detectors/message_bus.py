@@ -3,10 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
 
 
 def _dispatches(fn: FunctionFacts) -> bool:
@@ -35,15 +37,75 @@ class MessageBus(Detector):
     ## How it is detected
     A method or function that looks handlers up with the message's type as the key
     (`HANDLERS[type(message)]`, `self.handlers[message.__class__]`) and calls what it finds
-    (or each handler in the list it finds). Topic-string routing is publish-subscribe.
+    (or each handler in the list it finds). Topic-string routing is publish-subscribe. A
+    class with a method taking a message (its parameter typed as a command, query or event
+    class) that calls the handler it finds in a table its own methods fill
+    (`self.handlers[command.name()](command)`) is a bus too, and so is the abstract port
+    such a class implements.
     """
 
     id = "message_bus"
     category = "architecture"
     roles: ClassVar[dict[str, str]] = {"message_bus": "routes messages to handlers by type"}
 
+    def _takes_messages(self, ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> ClassRef | None:
+        """The message class a method's first parameter is typed as, when it is one."""
+        if not m.params:
+            return None
+        for r in ctx.annotation_refs(m.params[0].annotation, ref.module):
+            if message_roles(ctx, r):
+                return r
+        return None
+
+    def _routes(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
+        """A class with a method taking a message (typed as a command, query or event class)
+        that calls a handler found in its own table, or a port whose implementation does."""
+        key = ("bus", ref.key)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out: list[Ev] = []
+        tables = {
+            op.container.removeprefix("self.").rstrip("[]")
+            for m in ctx.all_methods(ref).values()
+            for op in m.container_ops
+            if op.container.startswith("self.") and op.op in ("setitem", "append", "add")
+        }
+        for m in ref.cls.methods.values():
+            msg = self._takes_messages(ctx, ref, m)
+            if msg is None:
+                continue
+            looked_up = [
+                c
+                for c in m.calls
+                if c.func.startswith("self.")
+                and (c.func.endswith("[]") or c.func.endswith(".get()"))
+                and c.func[5:].split("[")[0].split(".")[0] in tables
+            ]
+            looped = [
+                lp
+                for lp in m.loops
+                if lp.iter.startswith("self.")
+                and lp.iter[5:].split("[")[0].split(".")[0] in tables
+                and any(c.func == lp.target or c.receiver == lp.target for c in m.calls)
+            ]
+            if looked_up or looped:
+                out = [
+                    (m.selection.line, f"`{m.name}` takes a `{msg.cls.name}` and calls the handler registered for it")
+                ]
+                break
+        if not out and (ref.cls.is_interface or ref.cls.is_protocol):
+            impls = [d for d in ctx.concrete(ref) if self._routes(ctx, d)]
+            if impls:
+                out = [(ref.cls.selection.line, f"the port of the bus `{impls[0].cls.name}`")]
+        ctx._cache[key] = out
+        return out
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
+            routes = self._routes(ctx, ref)
+            if routes:
+                yield ctx.det(ref, self.id, "message_bus", 0.8, routes)
+                continue
             for m in ref.cls.methods.values():
                 if _dispatches(m):
                     yield ctx.det(
