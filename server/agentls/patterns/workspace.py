@@ -108,24 +108,16 @@ class WorkspaceIndex:
             # `from pkg import Cls` where pkg/__init__ re-exports it: fall back on the last name.
         tail = name.rpartition(".")[2]
         candidates = d.by_name.get(tail, [])
-        if len(candidates) > 1 and target is not None:
-            # Several classes of that name: the one whose qualified name ends the import
-            # (`from src.shared.bus import Command` is `shared.bus.Command`).
+        if target is not None:
+            # `from pkg import Cls` re-exported by pkg/__init__, or `from src.pkg.x import Cls`
+            # where the package root is below `src/`: a class of that name in a module inside
+            # the package imported from (pathlib.Path is not the workspace's own Path class).
             qualified = f"{target}.{rest}" if rest else target
-            suffixed = [c for c in candidates if qualified.endswith(f".{c.key}")]
-            return suffixed[0] if len(suffixed) == 1 else None
+            inside = [c for c in candidates if _inside(qualified, c)]
+            return inside[0] if len(inside) == 1 else None
         if len(candidates) != 1:
             return None
-        found = candidates[0]
-        if target is not None:
-            # `from pkg import Cls` re-exported by pkg/__init__: same top-level package only
-            # (pathlib.Path is not the workspace's own Path class).
-            # `from src.app.x import Cls` where the package root is below `src/`: a suffix.
-            if found.module.module.split(".")[0] == target.split(".")[0]:
-                return found
-            qualified = f"{target}.{rest}" if rest else target
-            return found if qualified.endswith(f".{found.key}") else None
-        return found if "." not in name and head not in module.import_map else None
+        return candidates[0] if "." not in name and head not in module.import_map else None
 
     def bases(self, ref: ClassRef) -> list[ClassRef]:
         out = []
@@ -200,6 +192,18 @@ class _Derived:
                         subs.setdefault(base.key, []).append(ref)
             self._subclasses = subs
         return self._subclasses
+
+
+def _inside(qualified: str, ref: ClassRef) -> bool:
+    """Whether ``qualified`` (an imported dotted name) can name ``ref``: the package it was
+    imported from, once any prefix above the workspace's top-level package is dropped (a
+    `src.` layout), holds the class's module."""
+    parts = qualified.split(".")
+    mod_parts = ref.module.module.split(".")
+    if mod_parts[0] not in parts:
+        return False
+    package = parts[parts.index(mod_parts[0]) : -1]
+    return mod_parts[: len(package)] == package
 
 
 def _closure(ref: ClassRef, step: Callable[[ClassRef], list[ClassRef]], limit: int) -> list[ClassRef]:

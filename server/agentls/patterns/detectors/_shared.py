@@ -303,20 +303,39 @@ def is_repository(ctx: Ctx, ref: ClassRef) -> bool:
     return any(is_repository(ctx, a) for a in ctx.ancestors(ref) if a.cls.is_interface or a.cls.is_protocol)
 
 
+_UNDO = frozenset({"rollback", "_rollback", "abort", "discard", "_discard", "cancel", "close"})
+_FINISH = frozenset({"commit", "_commit", "complete", "_complete", "flush", "save_changes"})
+
+
 def uow_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """A transaction as a context manager: leaving the `with` block undoes (rolls back) what
+    was not finished (committed), and the object hands out repositories — or, without
+    repositories, it commits and rolls back explicitly."""
+
     def compute() -> list[Ev]:
         methods = ctx.all_methods(ref)
         exit_ = methods.get("__exit__") or methods.get("__aexit__")
         if exit_ is None or ("__enter__" not in methods and "__aenter__" not in methods):
             return []
-        undo = [n for n in exit_.self_calls if n in methods]
+        called = {c.method for c in exit_.calls}
+        undo = [n for n in exit_.self_calls if n in methods] + sorted(called & _UNDO)
         finish = [n for n in methods if not n.startswith("_") and n not in undo and n != exit_.name]
-        repos = [c.attr for c in ctx.collabs(ref).values() if any(is_repository(ctx, t) for t in c.types)]
-        if not undo or not finish or not repos:
+        finish += sorted(called & _FINISH)
+        repos = [
+            c.attr
+            for r in [ref, *ctx.ancestors(ref)]
+            for c in ctx.collabs(r).values()
+            if any(is_repository(ctx, t) for t in c.types)
+        ]
+        names = set(methods) | called | {c.method for m in methods.values() for c in m.calls}
+        transactional = bool(names & _FINISH) and bool(names & _UNDO)
+        if not undo or not finish or not (repos or transactional):
             return []
         return [
             (exit_.selection.line, f"leaving the `with` block calls `{undo[0]}`"),
-            (ref.cls.selection.line, f"owns repositories: {', '.join(f'`{r}`' for r in repos)}"),
+            (ref.cls.selection.line, f"owns repositories: {', '.join(f'`{r}`' for r in repos)}")
+            if repos
+            else (ref.cls.selection.line, "commits or rolls back the work done inside the block"),
         ]
 
     return memo(ctx, "uow", ref, compute)

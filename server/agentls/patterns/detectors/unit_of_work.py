@@ -23,8 +23,10 @@ class UnitOfWork(Detector):
     ## How it is detected
     A context manager (`__enter__`/`__exit__`, possibly inherited) whose `__exit__` calls a
     method of its own (rollback), that has another public method (commit), and that holds at
-    least one attribute typed as, or created from, a class detected as a repository. A plain
-    context manager (a lock, a file) has no repositories.
+    least one attribute typed as, or created from, a class detected as a repository (its own
+    or inherited). Without repositories, a context manager whose exit commits or rolls back
+    (`_complete` / `_discard`, `session.rollback()`) and that has both a commit and a rollback
+    step is a unit of work too. A plain context manager (a lock, a file) has neither.
     """
 
     id = "unit_of_work"
