@@ -380,7 +380,7 @@ def _identity_equality(ctx: Ctx, ref: ClassRef) -> list[Ev]:
 
 
 _DOMAIN_PARTS = frozenset(
-    {"domain", "model", "models", "entities", "entity", "aggregates", "aggregate", "shared_kernel", "value_objects"}
+    {"domain", "model", "entities", "entity", "aggregates", "aggregate", "shared_kernel", "value_objects"}
 )
 _ID_NAMES = frozenset({"id", "_id", "uuid", "_uuid", "reference", "ref", "sku", "pk", "identity", "_identity"})
 
@@ -418,30 +418,47 @@ def _identity_attr(ctx: Ctx, ref: ClassRef) -> str | None:
     return None
 
 
+def _equal_by_computed_id(cls: ClassFacts) -> str | None:
+    """`__eq__` comparing what an identity method returns (`self.__get_id__()`)."""
+    eq = cls.methods.get("__eq__")
+    if eq is None:
+        return None
+    return next((n for n in sorted(eq.self_calls) if "id" in n.lower().strip("_").split("_")), None)
+
+
 def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
-    """Identity-bearing domain class: equality by one identity attribute (see
-    ``_identity_equality``), a subclass of such a class, or, in a domain package, a class with
-    an identity attribute and behaviour that changes it over its life."""
+    """Identity-bearing class: equality by one identity attribute (see ``_identity_equality``),
+    a subclass of an entity, or, in a domain package, a mutable class with an identity
+    attribute (`id`, `reference`, `<class>_id`, own or inherited)."""
 
     def compute() -> list[Ev]:
         own = _identity_equality(ctx, ref)
         if own:
             return own
-        if value_object_evidence(ctx, ref) or (ref.cls.is_interface and not ref.cls.methods):
+        by_id = _equal_by_computed_id(ref.cls)
+        if by_id is not None:
+            return [(ref.cls.methods["__eq__"].selection.line, f"equality compares the identity `{by_id}()` returns")]
+        if ref.cls.frozen or is_namedtuple(ref.cls) or is_exception(ctx, ref):
+            return []
+        if ref.cls.is_interface and not ref.cls.methods:
             return []
         for anc in ctx.ancestors(ref):
-            if _identity_equality(ctx, anc):
-                return [(ref.cls.selection.line, f"an `{anc.cls.name}`: identity and equality come from it")]
-        if not in_domain(ref):
-            return []
+            if entity_evidence(ctx, anc):
+                return [(ref.cls.selection.line, f"an `{anc.cls.name}`: its identity comes from it")]
+        if not in_domain(ref) or ref.module.module.rpartition(".")[0].endswith("value_objects"):
+            return []  # a value objects package holds values, identifiers included
         ident = _identity_attr(ctx, ref)
+        if ident is None or any("self" in m.returns for m in ref.cls.methods.values()):  # a builder
+            return []
         changing = mutators(ref.cls) or [m for a in ctx.ancestors(ref) for m in mutators(a.cls)]
-        fluent = any("self" in m.returns for m in ref.cls.methods.values())  # a builder
-        if ident is not None and changing and not ref.cls.frozen and not fluent:
+        state = ref.cls.instance_attrs() | set(ref.cls.fields)
+        if changing:
             return [
                 (ref.cls.selection.line, f"identified by `{ident}` in a domain package"),
                 (changing[0].selection.line, f"`{changing[0].name}` changes it over its life"),
             ]
+        if len(state) >= 2 or ctx.ws.subclasses(ref):
+            return [(ref.cls.selection.line, f"identified by `{ident}` in a domain package, with mutable state")]
         return []
 
     return memo(ctx, "entity", ref, compute)
@@ -455,29 +472,41 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             return [(line, "frozen dataclass: immutable, compared by value")]
         if is_namedtuple(cls):
             return [(line, "NamedTuple: immutable, compared by value")]
+        if is_exception(ctx, ref):
+            return []
         eq = cls.methods.get("__eq__")
         setattr_ = cls.methods.get("__setattr__")
         if eq is not None and len(eq.self_reads - set(cls.methods)) >= 2 and setattr_ and setattr_.raises:
             return [(eq.selection.line, "equality compares every field"), (setattr_.selection.line, "refuses mutation")]
-        if "__init_subclass__" in cls.methods and any(
-            "dataclass" in c.func for c in cls.methods["__init_subclass__"].calls
+        init_subclass = cls.methods.get("__init_subclass__")
+        if (
+            init_subclass is not None
+            and eq is None
+            and _identity_attr(ctx, ref) is None
+            and any("dataclass" in c.func for c in init_subclass.calls)
         ):
             return [(line, "every subclass is made a dataclass, compared by value")]
-        if not in_domain(ref) or mutators(cls) or _identity_equality(ctx, ref):
+        if (
+            not in_domain(ref)
+            or mutators(cls)
+            or _identity_equality(ctx, ref)
+            or _identity_attr(ctx, ref)
+            or _equal_by_computed_id(cls)
+        ):
             return []
         for anc in ctx.ancestors(ref):
             if value_object_evidence(ctx, anc):
                 return [(line, f"a `{anc.cls.name}`: immutable, compared by value")]
         state = cls.instance_attrs() | set(cls.fields)
         compared = (eq.self_reads - set(cls.methods)) if eq is not None else set()
-        if eq is not None and compared and (compared >= state or len(state) <= 2) and _identity_attr(ctx, ref) is None:
+        if eq is not None and compared and (compared >= state or len(state) <= 2):
             return [(eq.selection.line, "equality compares its values; nothing changes it after creation")]
         if eq is not None and (eq.abstract or eq.is_stub) and ctx.ws.subclasses(ref):
             return [(eq.selection.line, "requires value equality of every subclass")]
         hash_ = cls.methods.get("__hash__")
-        if eq is None and hash_ is not None and hash_.self_reads and _identity_attr(ctx, ref) is None:
+        if hash_ is not None and hash_.self_reads and (eq is None or compared):
             return [(hash_.selection.line, "hashed on its value; nothing changes it after creation")]
-        if cls.dataclass and eq is None and state and _identity_attr(ctx, ref) is None and not cls.methods:
+        if cls.dataclass and eq is None and state and not cls.methods:
             return [(line, "a dataclass in a domain package, compared by its fields and never changed")]
         return []
 

@@ -4,7 +4,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._shared import entity_evidence
+from agentls.patterns.detectors._messages import message_roles
+from agentls.patterns.detectors._shared import entity_evidence, in_domain
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -28,10 +29,13 @@ class Entity(Detector):
     method rewrites (a file name changed on save) is not one.
 
     In a domain package (a module path with `domain`, `model`, `entities`, `aggregates`,
-    `shared_kernel` …), a class with an identity attribute (`id`, `reference`, `sku`,
-    `<class>_id`, own or inherited) and a method that changes it after creation is an entity
-    too, and so is every subclass of a class with identity equality. Builders (methods
-    returning `self`) and frozen classes are not.
+    `shared_kernel` …; never a `value_objects` package), a mutable class with an identity
+    attribute (`id`, `reference`, `sku`, `<class>_id`, own or inherited) is an entity when a
+    method changes it after creation, or when it has more state than its identity; so is every
+    subclass of an entity, and a class whose `__eq__` compares what an identity method returns
+    (`self.__get_id__()`). Builders (methods returning `self`), frozen classes, exceptions and
+    messages (commands, events) are not. Outside a domain package an entity is only a hint
+    (0.45, below the default threshold).
     """
 
     id = "entity"
@@ -41,5 +45,8 @@ class Entity(Detector):
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
             ev = entity_evidence(ctx, ref)
-            if ev:
-                yield ctx.det(ref, self.id, "entity", 0.85 if len(ev) > 1 else 0.75, ev)
+            if ev and not message_roles(ctx, ref):  # a command carrying an `id` is a message
+                # An entity is a domain-model notion: outside a domain package (a library's
+                # `Field` ordered by a counter) the same shape is only a hint.
+                conf = (0.85 if len(ev) > 1 else 0.75) if in_domain(ref) else 0.45
+                yield ctx.det(ref, self.id, "entity", conf, ev)

@@ -35,12 +35,12 @@ class ValueObject(Detector):
     of itself; an alternative constructor does not count) or when an entity holds it (0.8). Messages
     (domain events, CQRS commands and queries) are reported as those instead.
 
-    In a domain package, a class nothing changes after creation is a value object when its
-    `__eq__` compares its values (no identity attribute), when it only hashes on its value
-    (identifier values), when it is a plain field-only dataclass, or when a base makes it one
-    (a base whose `__init_subclass__` makes every subclass a dataclass, or a base that
-    requires value equality). Outside a domain package only value behaviour (methods returning
-    new instances) counts; exceptions never do.
+    In a domain package, a class nothing changes after creation and with no identity attribute
+    is a value object when its `__eq__` compares its values, when it hashes on its value
+    (identifier values such as `EventId`), when it is a plain field-only dataclass, or when a
+    base makes it one (a base whose `__init_subclass__` makes every subclass a dataclass, or a
+    base that requires value equality). Outside a domain package only value behaviour (methods
+    returning new instances) counts; exceptions never do.
     """
 
     id = "value_object"
