@@ -362,3 +362,27 @@ def handler_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator
                     [(m, kind)],
                 )
                 break
+
+
+def function_handler_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:
+    """Functions of this module handling one message: the first parameter is typed as a
+    message class of that kind, and the function is registered (decorated) or takes its
+    collaborators beside the message."""
+    for fn in ctx.index.functions.values():
+        if not fn.params or fn.name.startswith("test"):
+            continue
+        if not fn.decorators and len(fn.params) < 2:
+            continue
+        for m in ctx.annotation_refs(fn.params[0].annotation, ctx.index):
+            kinds = message_roles(ctx, m)
+            if kind in kinds and (kind == "event" or "event" not in kinds):
+                how = f"registered with `@{fn.decorators[0]}`" if fn.decorators else "takes it beside its collaborators"
+                yield ctx.det(
+                    fn,
+                    pattern,
+                    role,
+                    0.75,
+                    [(fn.selection.line, f"handles the {kind} `{m.cls.name}`; {how}")],
+                    [(m, kind)],
+                )
+                break

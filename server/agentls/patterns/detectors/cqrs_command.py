@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._messages import (
+    function_handler_detections,
     handler_detections,
     handlers_by_module,
     message_detections,
@@ -47,6 +48,7 @@ class CqrsCommand(Detector):
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         yield from message_detections(ctx, "command", self.id, "command")
         yield from handler_detections(ctx, "command", self.id, "command_handler")
+        yield from function_handler_detections(ctx, "command", self.id, "command_handler")
         for fn, ref, name, is_list in handlers_by_module(ctx).get(ctx.index.path, []):
             if not is_list and "command" in message_roles(ctx, ref):
                 found = (ctx.index, fn)

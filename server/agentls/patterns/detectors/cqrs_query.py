@@ -4,7 +4,13 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._messages import handler_detections, message_detections, message_index, message_roles
+from agentls.patterns.detectors._messages import (
+    function_handler_detections,
+    handler_detections,
+    message_detections,
+    message_index,
+    message_roles,
+)
 from agentls.patterns.detectors._shared import mutates
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
@@ -40,6 +46,7 @@ class CqrsQuery(Detector):
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         yield from message_detections(ctx, "query", self.id, "query")
         yield from handler_detections(ctx, "query", self.id, "query_handler")
+        yield from function_handler_detections(ctx, "query", self.id, "query_handler")
         messages = message_index(ctx)
         has_commands = any("command" in r for r in messages.values())
         has_queries = any("query" in r for r in messages.values())

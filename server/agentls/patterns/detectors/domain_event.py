@@ -4,7 +4,12 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._messages import handler_detections, handlers_by_module, message_detections
+from agentls.patterns.detectors._messages import (
+    function_handler_detections,
+    handler_detections,
+    handlers_by_module,
+    message_detections,
+)
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -40,6 +45,7 @@ class DomainEvent(Detector):
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         yield from message_detections(ctx, "event", self.id, "event")
         yield from handler_detections(ctx, "event", self.id, "event_handler")
+        yield from function_handler_detections(ctx, "event", self.id, "event_handler")
         for fn, ref, name, is_list in handlers_by_module(ctx).get(ctx.index.path, []):
             if is_list:
                 found = (ctx.index, fn)
