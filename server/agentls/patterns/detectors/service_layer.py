@@ -26,7 +26,8 @@ class ServiceLayer(Detector):
     ## How it is detected
     A function that receives a unit of work or repository (annotated with a class detected as
     one, or used as `with uow:` and reached through for repositories, `uow.products.get(...)`),
-    uses a repository and commits (or adds) within it.
+    uses a repository and commits (or adds) within it; or that receives a repository, loads
+    through it and asks what it loaded to act (`listing = repo.get(id); listing.place_bid(bid)`).
 
     A class is a service too when it holds (typed) a unit of work or repository and one of its
     methods changes state through it, or works `with self._uow` and commits. Test functions
@@ -55,10 +56,28 @@ class ServiceLayer(Detector):
                         (repo_calls[0].line, f"loads through `{repo_calls[0].receiver}`"),
                         (commits[-1].line, f"finishes with `{commits[-1].func}()`"),
                     ]
-            if any(is_repository(ctx, r) for r in refs) and any(
-                c.method in ("commit", "add", "save") for c in fn.calls
-            ):
-                return [(line, f"receives the repository `{p.name}`"), (calls[0].line, f"uses `{calls[0].func}`")]
+            if any(is_repository(ctx, r) for r in refs):
+                if any(c.method in _CHANGES for c in fn.calls):
+                    return [(line, f"receives the repository `{p.name}`"), (calls[0].line, f"uses `{calls[0].func}`")]
+                # Loads an aggregate and asks it to act: a call on something it did not
+                # receive and did not import (`listing = repo.get(id); listing.place_bid(bid)`).
+                params = set(fn.param_names)
+                acted = [
+                    c
+                    for c in fn.calls
+                    if c.receiver
+                    and "." not in c.receiver
+                    and c.receiver not in params
+                    and c.receiver not in ("self", "cls")
+                    and c.receiver not in ctx.index.import_map
+                    and c.receiver not in ctx.index.classes
+                ]
+                if acted:
+                    return [
+                        (line, f"receives the repository `{p.name}`"),
+                        (calls[0].line, f"loads through `{calls[0].func}`"),
+                        (acted[0].line, f"asks `{acted[0].receiver}` to `{acted[0].method}`"),
+                    ]
         return []
 
     def _service_class(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
