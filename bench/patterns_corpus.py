@@ -107,6 +107,7 @@ class Counts:
     base_fp: int = 0
     misses: list[str] = field(default_factory=list)
     extras: list[str] = field(default_factory=list)
+    judged: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right) per judged detection
 
     def add(self, other: Counts) -> None:
         for k in ("tp", "fp", "fn", "role_ok", "unjudged", "base_tp", "base_fp"):
@@ -245,19 +246,23 @@ def score(
         lab = by_key.get(key)
         c = per[key[2]]
         where = f"{src.name}:{key[0]} {key[1]} {key[2]}/{d['role']} ({d['confidence']})"
+        conf = float(d["confidence"])  # type: ignore[arg-type]
         if lab is None:
             if src.scope == "exhaustive":
                 c.fp += 1
+                c.judged.append((conf, False))
                 c.extras.append(where + " [unlabelled]")
             else:
                 c.unjudged += 1
         elif lab["polarity"] == "positive":
             c.tp += 1
+            c.judged.append((conf, True))
             c.role_ok += lab["role"] == d["role"]
             if lab["role"] != d["role"]:
                 c.extras.append(where + f" [role: label says {lab['role']}]")
         elif lab["polarity"] == "negative":
             c.fp += 1
+            c.judged.append((conf, False))
             c.extras.append(where + f" [negative: {lab['reason']}]")
     for key, lab in by_key.items():
         if lab["polarity"] == "positive" and key not in seen:
@@ -338,7 +343,15 @@ def main() -> int:
                 per[pattern].add(c)
                 per[pattern].misses += c.misses
                 per[pattern].extras += c.extras
+                per[pattern].judged += c.judged
         total = report(f"{split} half", per, args.verbose)
+        judged = [j for c in per.values() for j in c.judged]
+        calibration = {}
+        for low, high in ((0.5, 0.65), (0.65, 0.8), (0.8, 1.01)):
+            bucket = [right for conf, right in judged if low <= conf < high]
+            share = sum(bucket) / len(bucket) if bucket else 1.0
+            calibration[f"{low:.2f}-{min(high, 1.0):.2f}"] = {"detections": len(bucket), "right": share}
+            print(f"confidence {low:.2f}–{min(high, 1.0):.2f}: {len(bucket)} judged detections, {share:.2f} right")
         summary[split] = {
             "micro": {
                 "precision": total.precision,
@@ -363,11 +376,13 @@ def main() -> int:
             },
         }
         below = [p for p, c in per.items() if c.tp + c.fn >= 5 and c.recall <= c.base_recall and c.base_recall > 0]
-        met = total.precision >= 0.9 and total.recall >= 0.8 and not below
+        high = [right for conf, right in judged if conf >= 0.8]
+        calibrated = not high or sum(high) / len(high) >= 0.95
+        met = total.precision >= 0.9 and total.recall >= 0.8 and not below and calibrated
         ok = ok and met
         print(
-            f"{split}: target (P >= 0.90, R >= 0.80, recall above the name-only baseline for every pattern "
-            f"with >= 5 positives{'; not above: ' + ', '.join(sorted(below)) if below else ''}): "
+            f"{split}: target (P >= 0.90, R >= 0.80, >= 95% right at confidence >= 0.8, recall above the "
+            f"name-only baseline for every pattern with >= 5 positives{'; not above: ' + ', '.join(sorted(below)) if below else ''}): "
             f"{'MET' if met else 'MISSED'}"
         )
     if args.json:
