@@ -8,7 +8,7 @@ export const SECRET_KEY = 'agentls.anthropicApiKey';
 /** Every setting the server reads (the `agentls` section, without the client-only ones). */
 export const SERVER_KEYS = [
   'select', 'ignore', 'failOn', 'maxFileSize', 'dialects', 'severity',
-  'patterns.enabled', 'patterns.smells',
+  'patterns.enabled', 'patterns.smells', 'patterns.exclude', 'patterns.maxFiles',
   'expert.default', 'expert.model', 'expert.localOnly', 'expert.remoteEnabled', 'expert.baseUrl',
   'expert.includeUserAgents', 'expert.timeout', 'expert.maxRetries',
 ] as const;

@@ -19,13 +19,12 @@ def register(server: AgentLanguageServer) -> AgentEditing:
     server.sources.append(DiagnosticSource(SOURCE, editing.diagnose))
     server.initialized_hooks.append(editing.register_watchers)
 
-    @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
-        try:
-            ls.forget_dialects()
-            editing.watched(ls, params)
-        except Exception:  # never a popup storm from a notification
-            log.exception("didChangeWatchedFiles failed")
+        ls.forget_dialects()
+        editing.watched(ls, params)
+
+    # The server dispatches workspace/didChangeWatchedFiles to every feature (handlers.py).
+    server.watched_hooks.append(did_change_watched)
 
     agent_completion.register(server, editing)
     agent_hover.register(server, editing)

@@ -23,18 +23,18 @@ def register(server: AgentLanguageServer) -> None:
         for hook in ls.initialized_hooks:  # feature modules (dynamic registrations)
             await hook(ls)
         ws = ls.client_capabilities.workspace
-        if not (ws and ws.configuration):
-            return
-        try:
-            result = await ls.workspace_configuration_async(t.ConfigurationParams(
-                items=[t.ConfigurationItem(section="agentls")]))
-        except Exception:  # a client may refuse; the defaults stand
-            log.info("workspace/configuration failed; keeping initializationOptions")
-            return
-        if result and isinstance(result[0], dict) and result[0]:
-            ls.apply_settings(result[0])
-            _refresh_all(ls)
-            await _ask_to_pull(ls)
+        if ws and ws.configuration:
+            try:
+                result = await ls.workspace_configuration_async(t.ConfigurationParams(
+                    items=[t.ConfigurationItem(section="agentls")]))
+            except Exception:  # a client may refuse; the defaults stand
+                log.info("workspace/configuration failed; keeping initializationOptions")
+                result = None
+            if result and isinstance(result[0], dict) and result[0]:
+                ls.apply_settings(result[0])
+                _refresh_all(ls)
+                await _ask_to_pull(ls)
+        _reconfigured(ls)  # the settings are known now: background work may start
 
     @server.feature(t.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: AgentLanguageServer,
@@ -50,7 +50,28 @@ def register(server: AgentLanguageServer) -> None:
                 log.info("workspace/configuration failed")
         ls.apply_settings(settings or {})
         _refresh_all(ls)
+        _reconfigured(ls)
         await _ask_to_pull(ls)
+
+    @server.feature(t.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+    def did_change_folders(ls: AgentLanguageServer, params: t.DidChangeWorkspaceFoldersParams) -> None:
+        _reconfigured(ls)  # pygls has updated ls.workspace.folders already
+
+    @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+    def did_change_watched(ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
+        for hook in ls.watched_hooks:
+            try:
+                hook(ls, params)
+            except Exception:  # never a popup storm from a notification
+                log.exception("didChangeWatchedFiles hook failed")
+
+    @server.feature(t.SHUTDOWN)
+    def shutdown(ls: AgentLanguageServer, *args: object) -> None:
+        for hook in ls.shutdown_hooks:
+            try:
+                hook(ls)
+            except Exception:
+                log.exception("shutdown hook failed")
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
@@ -142,6 +163,14 @@ def register(server: AgentLanguageServer) -> None:
             if found is not None:
                 return found
         return None
+
+
+def _reconfigured(ls: AgentLanguageServer) -> None:
+    for hook in ls.reconfigured_hooks:
+        try:
+            hook(ls)
+        except Exception:
+            log.exception("reconfiguration hook failed")
 
 
 def _refresh_all(ls: AgentLanguageServer) -> None:

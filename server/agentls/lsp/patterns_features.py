@@ -1,11 +1,17 @@
 """Python design patterns in the editor: hover, smell diagnostics, document symbols.
 
 Registered through ``run.OPTIONAL_FEATURES``. The engine (``agentls.patterns``) works in code
-points; this module converts to the client's position encoding. Open Python documents form
-one workspace index, so a context in one file links to strategies in another.
+points; this module converts to the client's position encoding. Open Open Python documents
+and the workspace's Python files on disk form one workspace index, so a context in one file
+links to strategies in another.
 
 Settings (``agentls`` section): ``patterns.smells`` (default true) turns smell diagnostics
-off; ``patterns.enabled`` (default true) turns the whole feature off.
+off; ``patterns.enabled`` (default true) turns the whole feature off; ``patterns.exclude``
+(glob patterns) and ``patterns.maxFiles`` (default 20000) bound the background index of the
+workspace's Python files (``patterns_index``), which lets a hover in one file name the
+participants in files that are not open. ``patterns.godClass.{atfd,wmc,tcc}``,
+``patterns.layers`` and ``patterns.disabled`` tune the engine (``pattern_settings``: on top
+of the workspace's ``[tool.agentls.patterns]``).
 """
 
 from __future__ import annotations
@@ -17,12 +23,13 @@ from typing import Any
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
+from agentls.lsp import pattern_settings
 from agentls.lsp.convert import Positions
+from agentls.lsp.patterns_index import WorkspaceIndexer, is_python
 from agentls.lsp.server import AgentLanguageServer, DiagnosticSource
 from agentls.patterns.analysis import AnalysisCache
 from agentls.patterns.hover import hover_markdown
 from agentls.patterns.model import Detection, ModuleAnalysis, OutlineSymbol, Range
-from agentls.patterns.settings import PatternSettings
 from agentls.patterns.workspace import WorkspaceIndex
 
 log = logging.getLogger(__name__)
@@ -45,17 +52,21 @@ class PatternFeatures:
         self.cache = AnalysisCache()
         # pygls may run handlers on worker threads; the index is not thread-safe.
         self._lock = threading.Lock()
+        # The workspace's Python files on disk, indexed in the background.
+        self.indexer = WorkspaceIndexer(self.workspace, self._lock)
 
     @staticmethod
     def is_python(doc: TextDocument) -> bool:
-        return doc.language_id == "python" or doc.uri.endswith((".py", ".pyi"))
+        return is_python(doc)
 
     def analysis(self, ls: AgentLanguageServer, doc: TextDocument) -> ModuleAnalysis | None:
         if not self.is_python(doc) or not _setting(ls, "enabled", True):
             return None
         path = ls.path_of(doc.uri) or doc.uri
+        module = self.indexer.module_name(ls, path)  # the CLI's name, as for the files on disk
+        settings = pattern_settings.for_server(ls)  # [tool.agentls.patterns] + the editor's
         with self._lock:
-            return self.cache.analyze(doc.source, path, self.workspace, PatternSettings(), doc.version)
+            return self.cache.analyze(doc.source, path, self.workspace, settings, doc.version, module)
 
     # -- providers ------------------------------------------------------------------------
     def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
@@ -89,7 +100,10 @@ class PatternFeatures:
         path = ls.path_of(uri) or uri
         with self._lock:
             self.cache.forget(path)
-            # Only open documents are evidence: a closed one could change on disk unseen.
+        if self.indexer.closed(ls, path):
+            return  # the disk copy replaces the buffer's facts
+        with self._lock:
+            # Outside the indexed folders a closed file could change on disk unseen: drop it.
             self.workspace.remove(path)
 
 
@@ -106,11 +120,9 @@ def _range(r: Range, positions: Positions) -> t.Range:
 
 def _diagnostic(d: Detection, positions: Positions) -> t.Diagnostic:
     if d.pattern == "god_class":
-        values = dict(d.metrics)
-        message = (
-            f"`{d.symbol}` looks like a god class: ATFD {values['ATFD']:g} > 5, "
-            f"WMC {values['WMC']:g} >= 47, TCC {values['TCC']:.2f} < 0.33 (hover for details)"
-        )
+        # The first evidence states the metrics against the configured thresholds.
+        measured = d.evidence[0].reason if d.evidence else ", ".join(f"{k} {v:g}" for k, v in d.metrics)
+        message = f"`{d.symbol}` looks like a god class: {measured} (hover for details)"
     else:
         message = d.evidence[0].reason if d.evidence else d.pattern
     return t.Diagnostic(
@@ -139,4 +151,9 @@ def register(server: AgentLanguageServer) -> PatternFeatures:
     server.hover_providers.append(features.hover)
     server.symbol_providers.append(features.symbols)
     server.close_hooks.append(features.closed)
+    indexer = features.indexer
+    server.initialized_hooks.append(indexer.register_watchers)
+    server.reconfigured_hooks.append(indexer.reconfigure)
+    server.watched_hooks.append(indexer.watched)
+    server.shutdown_hooks.append(indexer.shutdown)
     return features

@@ -61,6 +61,13 @@ class AgentLanguageServer(LanguageServer):
         self.initialized_hooks: list[Callable[[AgentLanguageServer], Awaitable[None]]] = []
         # Called with each closed document's URI.
         self.close_hooks: list[Callable[[AgentLanguageServer, str], None]] = []
+        # Called once the settings are known (the end of ``initialized``), then after every
+        # configuration change and every change of the workspace folders.
+        self.reconfigured_hooks: list[Callable[[AgentLanguageServer], None]] = []
+        # Called with each ``workspace/didChangeWatchedFiles`` (one handler, several features).
+        self.watched_hooks: list[Callable[[AgentLanguageServer, t.DidChangeWatchedFilesParams], None]] = []
+        # Called on ``shutdown``: stop background work.
+        self.shutdown_hooks: list[Callable[[AgentLanguageServer], None]] = []
         # The per-file checker, which other agent-file features read instead of parsing again.
         self.agent_files: Any = None
         self.resolve_providers: list[ResolveCodeAction] = []

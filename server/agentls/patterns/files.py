@@ -47,6 +47,12 @@ class Rule:
     dir_only: bool
     anchored: bool  # matched against the relative path, else against the last component
 
+    def matches(self, rel: str, is_dir: bool) -> bool:
+        """``rel``: relative to the folder of the ``.gitignore`` (or the workspace folder)."""
+        if self.dir_only and not is_dir:
+            return False
+        return self.regex.match(rel if self.anchored else rel.rpartition("/")[2]) is not None
+
 
 def _translate(pattern: str) -> str:
     out: list[str] = []
@@ -115,12 +121,10 @@ def compile_rules(lines: Iterable[str]) -> list[Rule]:
     return [r for r in (compile_rule(line) for line in lines) if r is not None]
 
 
-def _decide(rules: Sequence[Rule], rel: str, name: str, is_dir: bool, current: bool) -> bool:
+def _decide(rules: Sequence[Rule], rel: str, is_dir: bool, current: bool) -> bool:
     for rule in rules:
-        if rule.dir_only and not is_dir:
-            continue
-        if rule.regex.match(rel if rule.anchored else name):
-            current = not rule.negate
+        if rule.matches(rel, is_dir):
+            current = not rule.negate  # the last matching line wins
     return current
 
 
@@ -163,7 +167,7 @@ class FolderScope:
         name = rel.rpartition("/")[2]
         if is_dir and (name.startswith(".") or name in SKIP_DIRS):
             return True
-        if _decide(self.exclude, rel, name, is_dir, False):
+        if _decide(self.exclude, rel, is_dir, False):
             return True
         if not gitignore:
             return False
@@ -173,7 +177,7 @@ class FolderScope:
             base = "/".join(parts[:depth])
             rules = self._rules_for(base)
             if rules:
-                ignored = _decide(rules, "/".join(parts[depth:]), name, is_dir, ignored)
+                ignored = _decide(rules, "/".join(parts[depth:]), is_dir, ignored)
         return ignored
 
     def contains(self, path: str) -> bool:
