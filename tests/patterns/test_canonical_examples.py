@@ -13,6 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import pytest_lsp
+from lsprotocol import types as t
+from pytest_lsp import ClientServerConfig, LanguageClient
+from tests.conftest import SERVER_COMMAND, server_env
+from tests.lsp.helpers import open_doc, published, start
+
 RADIO = '''\
 class State:
     """Shared behaviour of every band."""
@@ -166,3 +173,38 @@ def test_the_abstract_repository_and_its_sqlalchemy_implementation(tmp_path: Pat
     reasons = " ".join(e["reason"] for e in impl["evidence"])  # type: ignore[attr-defined]
     assert "session" in reasons
     assert set(port) >= {"path", "symbol", "kind", "line", "end_line", "pattern", "role", "confidence", "evidence"}
+
+
+# -- the same two examples on hover in the language server, with one file open --------------
+
+CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
+
+
+@pytest_lsp.fixture(config=CONFIG)
+async def editor(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
+    await start(lsp_client, "visual-studio-code")
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def _hover(client: LanguageClient, uri: str, text: str, prefix: str) -> str:
+    line = next(i for i, row in enumerate(text.split("\n")) if row.startswith(prefix))
+    hover = await client.text_document_hover_async(
+        t.HoverParams(text_document=t.TextDocumentIdentifier(uri=uri), position=t.Position(line, len("class ") + 1))
+    )
+    assert hover is not None and isinstance(hover.contents, t.MarkupContent)
+    return hover.contents.value
+
+
+@pytest.mark.asyncio
+async def test_hover_on_the_radio_names_every_state(editor: LanguageClient, tmp_path: Path) -> None:
+    path = tmp_path / "radio.py"
+    path.write_text(RADIO)
+    uri = path.as_uri()
+    await published(editor, uri, lambda: open_doc(editor, uri, RADIO, lang="python"))
+    text = await _hover(editor, uri, RADIO, "class Radio")
+    assert "**State**" in text and "context" in text
+    for name in ("AmBand", "FmBand", "State"):
+        assert f"`{name}`" in text
+    band = await _hover(editor, uri, RADIO, "class AmBand")
+    assert "concrete_state" in band or "concrete state" in band.lower()
