@@ -4,8 +4,52 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
+
+
+def _is_lazy_descriptor(ref: ClassRef) -> bool:
+    get = ref.cls.methods.get("__get__")
+    if get is None or not get.params:
+        return False
+    inst = get.params[0].name
+    writes = any(op.container.startswith(f"{inst}.__dict__") and op.op == "setitem" for op in get.container_ops)
+    writes = writes or any(c.func == "setattr" and c.args[:1] == (f"param:{inst}",) for c in get.calls)
+    return writes and any(c.func.startswith("self.") for c in get.calls)
+
+
+def _caching_factory(fn: FunctionFacts) -> bool:
+    """A decorator whose wrapper stores what the wrapped function returns on the instance the
+    first time (`if not hasattr(self, a): setattr(self, a, fn(self))`) and reads it back."""
+    if len(fn.params) != 1:
+        return False
+    wrapped = f"call:{fn.params[0].name}"
+    stores = any(c.func == "setattr" and len(c.args) == 3 and c.args[2] == wrapped for c in fn.calls)
+    return stores and any(c.func in ("hasattr", "getattr") for c in fn.calls)
+
+
+def _lazy_decorator(ctx: Ctx, ref: ClassRef, decorator: str, factories: set[str]) -> bool:
+    if decorator in factories:
+        return True
+    target = ctx.resolve(decorator, ref.module)
+    if target is not None:
+        return _is_lazy_descriptor(target)
+    qualified = ref.module.import_map.get(decorator, "")
+    module = ctx.ws.module_named(qualified.rpartition(".")[0]) if qualified else None
+    fn = module.functions.get(qualified.rpartition(".")[2]) if module is not None else None
+    return fn is not None and _caching_factory(fn)
+
+
+def _try_cached(m: FunctionFacts) -> str | None:
+    """`try: return self._x except AttributeError: self._x = compute(); return self._x`."""
+    if m.params or m.kind not in ("method", "property") or m.complexity < 2:
+        return None
+    for attr, values in m.self_writes.items():
+        if m.returns.count(f"attr:self.{attr}") >= 2 and all(v.startswith("call:") for v in values):
+            return attr
+    return None
 
 
 @register
@@ -25,8 +69,13 @@ class LazyEvaluation(Detector):
       it is reported below the default threshold (0.45).
     - A class with `__get__` that calls the wrapped function and writes the result into the
       instance (`instance.__dict__[name] = value` or `setattr(instance, ...)`).
+    - A method that returns `self._x` in two places and assigns it from a computation only
+      when it is missing (`try: return self._x except AttributeError: ...`).
+    - A decorator function whose wrapper stores the wrapped function's result on the instance
+      with `setattr` and reads it back (`hasattr`/`getattr`): `lazy_attribute`, as is every
+      method decorated with it or with a workspace lazy descriptor.
 
-    Merely *using* `@cached_property` is not reported: that is the library's lazy descriptor.
+    Merely *using* the standard library's `@functools.cached_property` is not reported.
     """
 
     id = "lazy_evaluation"
@@ -37,24 +86,49 @@ class LazyEvaluation(Detector):
     }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        factories = {n for n, fn in ctx.index.functions.items() if _caching_factory(fn)}
+        for name in sorted(factories):
+            fn = ctx.index.functions[name]
+            yield ctx.det(
+                fn,
+                self.id,
+                "lazy_attribute",
+                0.75,
+                [(fn.selection.line, f"wraps `{fn.params[0].name}` so its result is computed once and kept")],
+            )
         for ref in ctx.classes():
-            get = ref.cls.methods.get("__get__")
-            if get is not None and get.params:
-                inst = get.params[0].name
-                writes = any(
-                    op.container.startswith(f"{inst}.__dict__") and op.op == "setitem" for op in get.container_ops
-                )
-                writes = writes or any(c.func == "setattr" and c.args[:1] == (f"param:{inst}",) for c in get.calls)
-                calls_func = any(c.func.startswith("self.") for c in get.calls)
-                if writes and calls_func:
-                    yield ctx.det(
-                        ref,
-                        self.id,
-                        "lazy_descriptor",
-                        0.9,
-                        [(get.selection.line, "`__get__` computes the value and stores it on the instance")],
-                    )
             for m in ref.cls.methods.values():
+                lazy = next((d for d in m.decorators if _lazy_decorator(ctx, ref, d, factories)), None)
+                if lazy is not None:
+                    yield ctx.det(
+                        m,
+                        self.id,
+                        "lazy_attribute",
+                        0.8,
+                        [(m.selection.line, f"`@{lazy}` computes it on first access and caches it")],
+                        [(ref, "owner")],
+                    )
+            if _is_lazy_descriptor(ref):
+                get = ref.cls.methods["__get__"]
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "lazy_descriptor",
+                    0.9,
+                    [(get.selection.line, "`__get__` computes the value and stores it on the instance")],
+                )
+            for m in ref.cls.methods.values():
+                cached = _try_cached(m)
+                if cached:
+                    yield ctx.det(
+                        m,
+                        self.id,
+                        "lazy_attribute",
+                        0.7,
+                        [(m.selection.line, f"returns `self.{cached}` once computed, computing it only when missing")],
+                        [(ref, "owner")],
+                    )
+                    continue
                 if m.name.startswith("__"):
                     continue
                 for attr in m.self_writes:

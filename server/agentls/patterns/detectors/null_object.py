@@ -3,9 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
 
 _IGNORED = frozenset({"__init__", "__repr__", "__str__", "__eq__", "__hash__"})
 
@@ -27,15 +28,63 @@ class NullObject(Detector):
     `0`, `False` or a non-empty string is an answer, not nothing). It must stand in for the
     whole interface: implement all the base's abstract methods, or, for a concrete base,
     override at least two of its methods; a single no-op override of one hook in a larger
-    class is reported below the default threshold (0.45).
+    class is reported below the default threshold (0.45). The empty hooks of a concrete base
+    (`def render(self): pass`) count as its interface.
+
+    Also: a class whose `__getattr__` and `__call__` only return itself (it absorbs every
+    use), and a subclass that replaces three or more inherited methods by aliasing module
+    functions that do nothing or only refuse (`_commit = ignore`), at least one a no-op.
     """
 
     id = "null_object"
     category = "behavioural"
     roles: ClassVar[dict[str, str]] = {"null_object": "does nothing, safely", "abstract_object": "the interface"}
 
+    def _absorbing(self, ref: ClassRef) -> list[Ev]:
+        """Answers every attribute and every call with itself: stands in for anything."""
+        ms = ref.cls.methods
+        get, call = ms.get("__getattr__"), ms.get("__call__")
+        if get is None or call is None:
+            return []
+        if any(m.returns != ["self"] or m.calls or m.self_writes or m.statements > 1 for m in (get, call)):
+            return []
+        return [
+            (get.selection.line, "every attribute read returns the null object itself"),
+            (call.selection.line, "every call returns it too"),
+        ]
+
+    def _aliased(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
+        """Overrides its base's methods by aliasing module functions that do nothing (or only
+        refuse): `_commit = ignore`, `cursor = complain`."""
+        inherited: set[str] = set()
+        for a in ctx.ancestors(ref):
+            inherited |= set(a.cls.methods)
+        if not inherited:
+            return []
+        noop, refuse = [], []
+        for attr, v in ref.cls.class_attrs.items():
+            fn = ctx.index.functions.get(v[5:]) if v.startswith("name:") and attr in inherited else None
+            if fn is None:
+                continue
+            if fn.body_kind in ("stub", "trivial") and not fn.returns:
+                noop.append(attr)
+            elif fn.raises and fn.statements == 1:
+                refuse.append(attr)
+        own_real = [m for n, m in ref.cls.methods.items() if n not in _IGNORED and m.body_kind == "real"]
+        if not noop or len(noop) + len(refuse) < 3 or own_real:
+            return []
+        return [
+            (ref.cls.selection.line, f"{', '.join(f'`{n}`' for n in noop[:3])} do nothing"),
+            (ref.cls.selection.line, f"{len(noop) + len(refuse)} inherited methods replaced by no-ops or refusals"),
+        ]
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
+            ev = self._absorbing(ref) or self._aliased(ctx, ref)
+            if ev:
+                bases = ctx.ancestors(ref)[:1]
+                yield ctx.det(ref, self.id, "null_object", 0.8, ev, [(b, "abstract_object") for b in bases])
+                continue
             own = {n: m for n, m in ref.cls.methods.items() if n not in _IGNORED}
             if not own or ref.cls.is_interface or ref.cls.declares_abstract:
                 continue
@@ -53,8 +102,10 @@ class NullObject(Detector):
                     # A stand-in covers the interface: the base's abstract methods, or (for a
                     # concrete base) more than one method of a small interface. One hook
                     # overridden to return nothing in a large class is a variant, not a null.
-                    interface = base.cls.abstract_methods or set(base.cls.public_methods)
-                    covers = interface <= set(own) if base.cls.abstract_methods else len(overridden) >= 2
+                    # A concrete base's empty hooks (`def render(self): pass`) are its interface too.
+                    hooks = {n for n, m in base.cls.methods.items() if m.is_stub and not n.startswith("__")}
+                    interface = base.cls.abstract_methods or hooks
+                    covers = interface <= set(own) if interface else len(overridden) >= 2
                     yield ctx.det(
                         ref,
                         self.id,

@@ -18,6 +18,11 @@ def _topic_buckets(fns: list[FunctionFacts], prefix: str) -> tuple[FunctionFacts
             if not op.container.startswith(prefix):
                 continue
             base = op.container[:-2]
+            # A topic is named apart from the handler; a bucket keyed by an attribute of the
+            # object stored (`transitions[t.source].append(t)`) indexes objects, not subscribers.
+            own = f"attr:{op.arg[6:]}."
+            if any(c == base and k.startswith(own) for c, k in sub.subscripts):
+                continue
             for pub in fns:
                 if pub is sub or pub.type_dispatch:
                     continue
@@ -41,7 +46,9 @@ class PublishSubscribe(Detector):
     ## How it is detected
     A class (or a module's functions) where one function appends a received handler to a
     per-key bucket (`subs[topic].append(h)`, `subs.setdefault(topic, []).append(h)`), and
-    another loops over the bucket for a key and calls each handler. Dispatch keyed on the
+    another loops over the bucket for a key and calls each handler. The topic must be named
+    apart from the handler: a bucket keyed by the stored object's own attribute
+    (`transitions[t.source].append(t)`) is an index, not a subscription. Dispatch keyed on the
     message's *type* is a message bus; a single unkeyed list is Observer.
     """
 

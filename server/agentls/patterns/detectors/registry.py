@@ -25,6 +25,50 @@ def _registers(fn: FunctionFacts, containers: set[str], prefix: str) -> str | No
     return None
 
 
+def _builds_received(fn: FunctionFacts, containers: set[str], prefix: str) -> str | None:
+    """The container fn stores an instance of a class it *receives* into, keyed by another
+    argument (`self.routes[path] = controller_class(...)`)."""
+    for op in fn.container_ops:
+        if op.op != "setitem" or not op.container.startswith(prefix) or not op.key.startswith("param:"):
+            continue
+        name = op.container.removeprefix(prefix)
+        p = fn.param(op.arg[5:]) if op.arg.startswith("call:") else None
+        if name in containers and p is not None and p.name != op.key[6:]:
+            return name
+    return None
+
+
+def _metaclass_registry(ref: ClassRef) -> tuple[FunctionFacts, str] | None:
+    """A metaclass whose `__new__`/`__init__` stores each class it makes in a class-level dict."""
+    if not any(b.rpartition(".")[2] in ("type", "ABCMeta") for b in ref.cls.bases):
+        return None
+    dicts = {a for a, v in ref.cls.class_attrs.items() if v == "dict"}
+    for name in ("__new__", "__init__"):
+        m = ref.cls.methods.get(name)
+        if m is None:
+            continue
+        made = {f"name:{v[5:]}" for v in m.returns if v.startswith("name:")} | {"self", "name:cls", "param:cls"}
+        for op in m.container_ops:
+            head, _, attr = op.container.partition(".")
+            if op.op == "setitem" and attr in dicts and head in ("cls", "mcs", "self", "metacls") and op.arg in made:
+                return m, attr
+    return None
+
+
+def _read_by_subclass(ctx: Ctx, ref: ClassRef, name: str) -> list[tuple[ClassRef, FunctionFacts]]:
+    """Subclasses' methods that look entries up by key in the registry's `name` map, through
+    `self` or another registry of the same kind (`module.handlers.get(cls)`)."""
+    out = []
+    for d in ctx.descendants(ref):
+        for m in d.cls.methods.values():
+            if any(c.method == "get" and c.receiver.rpartition(".")[2] == name for c in m.calls) or any(
+                c.rpartition(".")[2] == name for c, _ in m.subscripts
+            ):
+                out.append((d, m))
+                break
+    return out
+
+
 def _looks_up(fn: FunctionFacts, container: str) -> bool:
     return (
         any(c == container for c, k in fn.subscripts if k.startswith("param:"))
@@ -65,6 +109,16 @@ class Registry(Detector):
     - A module function that stores its argument in a module-level dict and returns it (the
       decorator form), with another function or code reading that dict by key; functions and
       classes decorated with it are `registered`.
+    - A class whose method stores the callable it receives in a dict attribute (or a per-key
+      bucket of one) and returns it, the decorator form, with entries read by key in the class
+      or in a subclass; a subclass that reads them is a `registry` too, and functions decorated
+      through a module-level instance (`app = Application()`, `@app.command_handler`) are
+      `registered`.
+    - A class whose method stores an instance of a class it receives, keyed by another argument
+      (`self.routes[path] = controller_class(...)`), with another method returning the entry
+      found by key.
+    - A metaclass whose `__new__`/`__init__` stores each class it makes in a class-level dict;
+      classes made by it are `registered`.
     """
 
     id = "registry"
@@ -72,6 +126,8 @@ class Registry(Detector):
     roles: ClassVar[dict[str, str]] = {"registry": "registers and looks up entries", "registered": "an entry"}
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        yield from self._metaclasses(ctx)
+        yield from self._decorated_by_instances(ctx)
         for ref in ctx.classes():
             dicts = {c.attr for c in ctx.collabs(ref).values() if c.container == "dict"}
             dicts |= {a for a, v in ref.cls.class_attrs.items() if v == "dict"}
@@ -79,6 +135,18 @@ class Registry(Detector):
                 prefix = "cls." if m.kind == "classmethod" or m.name == "__init_subclass__" else "self."
                 name = _registers(m, dicts, prefix) or _registers(m, dicts, "cls.")
                 if not name:
+                    built = _builds_received(m, dicts, prefix)
+                    if built and any(
+                        o is not m and o.returns and _looks_up(o, f"{prefix}{built}") for o in ref.cls.methods.values()
+                    ):
+                        yield ctx.det(
+                            ref,
+                            self.id,
+                            "registry",
+                            0.8,
+                            [(m.selection.line, f"`{m.name}` stores what the class it receives builds in `{built}`")],
+                        )
+                        break
                     continue
                 # Entries must be behaviour (called or instantiated after lookup) or be registered
                 # as a decorator returns them; a key-value store of data is a cache.
@@ -91,7 +159,10 @@ class Registry(Detector):
                 if (
                     m.name == "__init_subclass__"
                     or readers
-                    or (decorator_like and _looks_up_any(ref, f"{prefix}{name}", m))
+                    or (
+                        decorator_like
+                        and (_looks_up_any(ref, f"{prefix}{name}", m) or _read_by_subclass(ctx, ref, name))
+                    )
                 ):
                     why = "stores each subclass" if m.name == "__init_subclass__" else "stores the object it receives"
                     yield ctx.det(ref, self.id, "registry", 0.85, [(m.selection.line, f"`{m.name}` {why} in `{name}`")])
@@ -134,6 +205,21 @@ class Registry(Detector):
                     )
         for ref in ctx.classes():
             for anc in ctx.ancestors(ref):
+                if anc.key in _decorator_registries(ctx):
+                    name = _decorator_registries(ctx)[anc.key][1]
+                    readers = [m for d, m in _read_by_subclass(ctx, anc, name) if d == ref]
+                    if readers:
+                        yield ctx.det(
+                            ref,
+                            self.id,
+                            "registry",
+                            0.8,
+                            [(readers[0].selection.line, f"`{readers[0].name}` looks entries up in `{name}`")],
+                            [(anc, "registry")],
+                        )
+                        break
+        for ref in ctx.classes():
+            for anc in ctx.ancestors(ref):
                 hook = anc.cls.methods.get("__init_subclass__")
                 if hook is not None and _registers(
                     hook, {a for a, v in anc.cls.class_attrs.items() if v == "dict"}, "cls."
@@ -147,3 +233,97 @@ class Registry(Detector):
                         [(anc, "registry")],
                     )
                     break
+
+    def _metaclasses(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            found = _metaclass_registry(ref)
+            if found is not None:
+                m, name = found
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "registry",
+                    0.85,
+                    [(m.selection.line, f"`{m.name}` stores each new class in `{name}`")],
+                )
+            meta = ref.cls.metaclass
+            owner = ref
+            if meta is None:
+                owner = next((a for a in ctx.ancestors(ref) if a.cls.metaclass), ref)
+                meta = owner.cls.metaclass
+            mref = ctx.resolve(meta, owner.module) if meta else None
+            if mref is not None and _metaclass_registry(mref) is not None:
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "registered",
+                    0.8,
+                    [(ref.cls.selection.line, f"made by the `{mref.cls.name}` metaclass, which registers it")],
+                    [(mref, "registry")],
+                )
+
+    def _decorated_by_instances(self, ctx: Ctx) -> Iterator[Detection]:
+        """Functions decorated with a registering method of a module-level registry instance
+        (`app = Application()`, `@app.command_handler`)."""
+        regs = _decorator_registries(ctx)
+        if not regs:
+            return
+        targets: list[FunctionFacts | ClassRef] = [*ctx.index.functions.values(), *ctx.classes()]
+        for t in targets:
+            decorators = t.cls.decorators if isinstance(t, ClassRef) else t.decorators
+            for dec in decorators:
+                head, _, meth = dec.rpartition(".")
+                value = ctx.index.assigns.get(head, "") if head and "." not in head else ""
+                cls = ctx.resolve(value[5:]) if value.startswith("call:") else None
+                if cls is None:
+                    continue
+                owner = next((r for r in [cls, *ctx.ancestors(cls)] if r.key in regs and meth in regs[r.key][0]), None)
+                if owner is not None:
+                    yield ctx.det(
+                        t,
+                        self.id,
+                        "registered",
+                        0.8,
+                        [(ctx._where(t)[1], f"registered by `@{dec}` in `{regs[owner.key][1]}`")],
+                        [(cls, "registry")],
+                    )
+                    break
+
+
+def _decorator_registries(ctx: Ctx) -> dict[str, tuple[set[str], str]]:
+    """Class key -> (registering methods, a map) for classes whose methods store the callable
+    they receive in a dict attribute (or a per-key bucket of one) and return it (registering
+    decorators), with entries read by key."""
+    key = ("registry", "decorator_registries")
+    hit = ctx._cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    out: dict[str, tuple[set[str], str]] = {}
+    for ref in ctx.ws.all_classes():
+        dicts = {
+            a
+            for m in ref.cls.methods.values()
+            for a, vs in m.self_writes.items()
+            if any(v in ("dict", "call:dict", "call:defaultdict", "call:collections.defaultdict") for v in vs)
+        }
+        if not dicts:
+            continue
+        for m in ref.cls.methods.values():
+            if m.kind != "method" or not any(v.startswith("param:") for v in m.returns):
+                continue
+            name = _registers(m, dicts, "self.") or next(
+                (
+                    op.container[5:-2]
+                    for op in m.container_ops
+                    if op.op in ("add", "append")
+                    and op.container.endswith("[]")
+                    and op.container[5:-2] in dicts
+                    and op.container.startswith("self.")
+                    and op.arg in m.returns
+                ),
+                None,
+            )
+            if name and (_looks_up_any(ref, f"self.{name}", m) or _read_by_subclass(ctx, ref, name)):
+                out.setdefault(ref.key, (set(), name))[0].add(m.name)
+    ctx._cache[key] = out
+    return out

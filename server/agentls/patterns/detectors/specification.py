@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
@@ -27,7 +27,16 @@ class Specification(Detector):
     A class hierarchy with a one-argument predicate method, where combinator methods of the
     base (`__and__`, `__or__`, `__invert__`, or methods returning a subclass built from `self`
     and another specification) return subclasses that hold other specifications and call the
-    same predicate on them.
+    same predicate on them. A base declaring that predicate above the class with the
+    combinators is the `specification` too.
+
+    Also:
+    - a callable predicate (`__call__(candidate)`) whose `__and__` / `__or__` / `__invert__`
+      build new predicates of its own class, and an empty interface it implements;
+    - business rules without combinators: a base whose one public predicate (a `bool` method
+      taking no candidate) is the only behaviour two or more subclasses (the majority) define,
+      evaluated by client code on a parameter typed as the base (`if rule.is_broken(): raise`);
+      the subclasses are `concrete_specification`.
     """
 
     id = "specification"
@@ -48,7 +57,10 @@ class Specification(Detector):
             (m, r)
             for m in ref.cls.methods.values()
             for r in ctx.returned_classes(m, ref.module)
-            if r.key in family and (m.name in _COMBINATORS or ("self" in str(m.calls) and m.params))
+            if r.key in family
+            and (
+                m.name in _COMBINATORS or any("self" in c.args for c in m.calls if ctx.resolve(c.func, ref.module) == r)
+            )
         ]
         for pred in ref.cls.methods.values():
             if len(pred.params) != 1 or pred.name.startswith("__"):
@@ -60,8 +72,112 @@ class Specification(Detector):
         ctx._cache[key] = result
         return result
 
+    def _self_composing(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
+        """A callable predicate whose `&`, `|`, `~` build new predicates of its own class."""
+        if not any(n in ref.cls.methods for n in _COMBINATORS):
+            return []
+        ops = [
+            m
+            for n, m in ref.cls.methods.items()
+            if n in _COMBINATORS
+            and any(r == ref or ref in ctx.ancestors(r) for r in ctx.returned_classes(m, ref.module))
+        ]
+        pred = ref.cls.methods.get("__call__")
+        if len(ops) < 2 or pred is None or len(pred.params) != 1:
+            return []
+        names = ", ".join(f"`{m.name}`" for m in ops)
+        return [
+            (pred.selection.line, "calling it tests a candidate"),
+            (ops[0].selection.line, f"{names} combine rules"),
+        ]
+
+    def _rules(self, ctx: Ctx) -> dict[str, tuple[str, list[ClassRef], list[Ev]]]:
+        """Base key -> (predicate, rules, evidence): a base whose one public predicate (a
+        `bool` method taking no candidate) is the only behaviour its subclasses define, and
+        that clients evaluate on an object typed as the base (`if rule.is_broken(): raise`)."""
+        key = ("spec", "rules")
+        hit = ctx._cache.get(key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+        out: dict[str, tuple[str, list[ClassRef], list[Ev]]] = {}
+        for ref in ctx.ws.all_classes():
+            preds = [
+                m
+                for n, m in ref.cls.public_methods.items()
+                if m.kind == "method" and not m.params and m.returns_annotation == "bool"
+            ]
+            if len(preds) != 1:
+                continue
+            pred = preds[0].name
+            subs = ctx.ws.subclasses(ref)
+            rules = [
+                d
+                for d in subs
+                if pred in d.cls.methods
+                and d.cls.methods[pred].body_kind == "real"
+                and set(d.cls.public_methods) <= set(ref.cls.public_methods)
+            ]
+            if len(rules) < 2 or len(rules) * 2 < len(subs):
+                continue
+            clients = [
+                (fn, p) for _, fn, p in ctx.ws.functions_taking(ref) if any(c.func == f"{p}.{pred}" for c in fn.calls)
+            ]
+            if clients:
+                fn, p = clients[0]
+                out[ref.key] = (
+                    pred,
+                    rules,
+                    [
+                        (preds[0].selection.line, f"`{pred}` is the one rule every subclass states"),
+                        (fn.selection.line, f"`{fn.name}` evaluates any `{ref.cls.name}` through `{p}.{pred}()`"),
+                    ],
+                )
+        ctx._cache[key] = out
+        return out
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        rules = self._rules(ctx)
         for ref in ctx.classes():
+            ev = self._self_composing(ctx, ref)
+            if ev:
+                yield ctx.det(ref, self.id, "specification", 0.8, ev)
+            elif not ref.cls.methods or ref.cls.is_interface:
+                impl = next((d for d in ctx.descendants(ref) if self._self_composing(ctx, d)), None)
+                if impl is not None:
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "specification",
+                        0.7,
+                        [(ref.cls.selection.line, f"the interface of `{impl.cls.name}`, a combinable rule")],
+                        [(impl, "specification")],
+                    )
+            if ref.key in rules:
+                pred, members, ev = rules[ref.key]
+                yield ctx.det(ref, self.id, "specification", 0.75, ev, [(r, "concrete_specification") for r in members])
+            for anc in ctx.ancestors(ref)[:1]:
+                if anc.key in rules and ref in rules[anc.key][1]:
+                    pred = rules[anc.key][0]
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "concrete_specification",
+                        0.75,
+                        [(ref.cls.methods[pred].selection.line, f"`{pred}` states one rule")],
+                        [(anc, "specification")],
+                    )
+            for sub in ctx.ws.subclasses(ref):
+                found = self._spec(ctx, sub)
+                if found and found[0] in ref.cls.methods and not self._spec(ctx, ref):
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "specification",
+                        0.8,
+                        [(ref.cls.methods[found[0]].selection.line, f"declares the predicate `{found[0]}`")],
+                        [(sub, "specification"), *((c, "composite_specification") for c in found[1])],
+                    )
+                    break
             found = self._spec(ctx, ref)
             if found:
                 yield ctx.det(

@@ -3,10 +3,29 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._families import roles_of_kind, transitions
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._families import Held, roles_of_kind, transitions
+from agentls.patterns.detectors._states import machines
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
+
+
+def _is_test(ref: ClassRef) -> bool:
+    return ref.cls.name.startswith("Test") or any(b.rpartition(".")[2].endswith("TestCase") for b in ref.cls.bases)
+
+
+def _real_moves(ctx: Ctx, h: Held) -> list[Ev]:
+    """The family's transitions that really replace the context's state: a state returning a
+    sibling is a transition only when the context keeps what its state returns
+    (`self.state = self.state.next()`); test methods swapping a fixture are not transitions."""
+    if _is_test(h.holder) or any(_is_test(a) for a in ctx.ancestors(h.holder)):
+        return []
+    attr = h.collab.attr
+    keeps_returned = any(
+        v.startswith(f"call:self.{attr}.") for m in h.holder.cls.methods.values() for v in m.self_writes.get(attr, [])
+    )
+    return [mv for mv in transitions(ctx, h) if keeps_returned or "returns the next state" not in mv[1]]
 
 
 @register
@@ -31,7 +50,16 @@ class State(Detector):
     context calls (the textbook radio with `AmState` / `FmState`), and a state may switch the
     context by assigning `self.radio.state = self.radio.fmstate`, or by calling a context
     method that replaces the state with its argument
-    (`self.context.transition_to(ConcreteStateB())`).
+    (`self.context.transition_to(ConcreteStateB())`). A state returning a sibling counts as a
+    transition only when the context keeps what its state returns (`self.state =
+    self.state.next()`), and test classes swapping a fixture are not contexts.
+
+    Two more forms without a held interface:
+    - a machine keeping a table (list or dict) of states of one family, built where it creates
+      them, and replacing its current state from that table by key or in turn
+      (`self._current = self._states[name]`, `self._handle = iter(self._states)`); the base
+      the states share is `state`, all its implementations `concrete_state`;
+    - states that turn the object into a sibling state (`self.__class__ = Other`).
     """
 
     id = "state"
@@ -43,9 +71,19 @@ class State(Detector):
     }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        table = machines(ctx)
         for ref in ctx.classes():
+            for role, mach in table.get(ref.key, []):
+                parts: list[tuple[ClassRef, str]] = [(s, "concrete_state") for s in mach.states]
+                if mach.root is not None:
+                    parts.append((mach.root, "state"))
+                if mach.context is not None:
+                    parts.append((mach.context, "context"))
+                yield ctx.det(ref, self.id, role, 0.8, mach.evidence, [p for p in parts if p[0] != ref])
             for role, h in roles_of_kind(ctx, ref, "state"):
-                moves = transitions(ctx, h)
+                moves = _real_moves(ctx, h)
+                if not moves:
+                    continue
                 if role == "interface":
                     yield ctx.det(
                         ref,

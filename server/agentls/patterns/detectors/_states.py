@@ -1,0 +1,177 @@
+"""State machines that `_families` does not see: states kept in a table by the machine and
+selected by key or in turn, and objects that switch their own class."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._shared import is_exception
+from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.workspace import ClassRef
+
+# Calls that step through a table of states in turn (`self._handle = iter(self.states)`).
+_STEPPERS = frozenset({"iter", "next", "cycle", "itertools.cycle"})
+
+
+@dataclass
+class Machine:
+    """A context keeping a table of states of one family and replacing its current state."""
+
+    context: ClassRef | None
+    root: ClassRef | None  # the state interface (None when the family has no common base here)
+    states: list[ClassRef]
+    evidence: list[Ev] = field(default_factory=list)
+
+
+def _ancestors(ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
+    """Workspace ancestors; for a script next to its base's module (`from interface_x import
+    IX` in a folder without `__init__.py`), the bases found in sibling modules."""
+    found = ctx.ancestors(ref)
+    if found or not ref.cls.bases:
+        return found
+    out: list[ClassRef] = []
+    for b in ref.cls.bases:
+        r = _resolve_near(ctx, ref, ref.module.import_map.get(b, b))
+        if r is not None and r != ref and r not in out:
+            out.append(r)
+            out.extend(a for a in ctx.ancestors(r) if a not in out)
+    return out
+
+
+def _family_root(ctx: Ctx, made: list[ClassRef]) -> tuple[ClassRef, list[ClassRef]] | None:
+    """The workspace base shared by most of ``made`` (two or more), the nearest on a tie."""
+    count: dict[str, tuple[int, int, ClassRef, list[ClassRef]]] = {}
+    for r in made:
+        for depth, a in enumerate(_ancestors(ctx, r)):
+            n, d, _, members = count.get(a.key, (0, 0, a, []))
+            count[a.key] = (n + 1, max(d, depth), a, [*members, r])
+    best = max(count.values(), key=lambda t: (t[0], -t[1]), default=None)
+    if best is None or best[0] < 2 or is_exception(ctx, best[2]):
+        return None
+    root = best[2]
+    if not (root.cls.methods or root.cls.is_interface):
+        return None
+    return root, best[3]
+
+
+def _table_switch(fn: FunctionFacts, attr: str, values: list[str], tables: set[str]) -> str | None:
+    """The table a write of ``self.<attr>`` selects from (`self.states[name]`, `iter(self.states)`)."""
+    for v in values:
+        if v.startswith("sub:self.") and v[9:] in tables:
+            return v[9:]
+        if v.startswith("call:") and v[5:] in _STEPPERS:
+            for c in fn.calls:
+                if c.func == v[5:]:
+                    for a in c.args:
+                        if a.startswith("attr:self.") and a[10:] in tables:
+                            return a[10:]
+    return None
+
+
+def _table_machine(ctx: Ctx, ref: ClassRef) -> Machine | None:
+    methods = ref.cls.methods
+    # Tables: container attributes built by a method that creates two or more sibling states.
+    tables: dict[str, list[ClassRef]] = {}
+    for m in methods.values():
+        built = [a for a, vs in m.self_writes.items() if any(v in ("list", "dict", "tuple") for v in vs)]
+        if not built:
+            continue
+        made = [r for _, r in ctx.instantiations(m, ref.module) if r != ref and not is_exception(ctx, r)]
+        made = list({r.key: r for r in made}.values())
+        if len(made) < 2:
+            continue
+        for a in built:
+            tables[a] = made
+    if not tables:
+        return None
+    for m in methods.values():
+        if m.name == "__init__" and m.kind != "method":
+            continue
+        for attr, values in m.self_writes.items():
+            if attr in tables:
+                continue
+            table = _table_switch(m, attr, values, set(tables))
+            if table is None:
+                continue
+            fam = _family_root(ctx, tables[table])
+            if fam is None:
+                continue
+            root, _ = fam
+            states = [d for d in ctx.descendants(root) if not d.cls.is_interface]
+            how = "steps through" if values and values[0].startswith("call:") else "selects from"
+            return Machine(
+                ref,
+                root,
+                states,
+                [
+                    (m.selection.line, f"`{m.name}` replaces the current state `self.{attr}`: it {how} `self.{table}`"),
+                    (ref.cls.selection.line, f"keeps {len(tables[table])} `{root.cls.name}` states in `self.{table}`"),
+                ],
+            )
+    return None
+
+
+def _resolve_near(ctx: Ctx, ref: ClassRef, name: str) -> ClassRef | None:
+    """A class name, or `module.Class` of a sibling module imported as a script would
+    (`import leopard` next to `lion.py`)."""
+    found = ctx.resolve(name, ref.module)
+    if found is not None or "." not in name:
+        return found
+    head, _, tail = name.rpartition(".")
+    package = ref.module.module.rpartition(".")[0]
+    module = ctx.ws.module_named(f"{package}.{head}" if package else head)
+    cls = module.classes.get(tail) if module is not None else None
+    return ClassRef(module, cls) if module is not None and cls is not None else None
+
+
+def _class_switch(ctx: Ctx, ref: ClassRef) -> Machine | None:
+    """A state that turns the object into a sibling state (`self.__class__ = Other`)."""
+    for m in ref.cls.methods.values():
+        values = m.self_writes.get("__class__")
+        if not values:
+            continue
+        names = [v.partition(":")[2] for v in values if v.startswith(("attr:", "name:", "param:"))]
+        if any(v == "other" for v in values):
+            names += sorted(m.foreign_reads) + sorted(m.names)
+        targets = [r for n in names if (r := _resolve_near(ctx, ref, n)) is not None and r != ref]
+        if not targets:
+            continue
+        fam = _family_root(ctx, [ref, *targets])
+        if fam is None or ref not in fam[1]:
+            continue
+        root = fam[0]
+        states = [d for d in ctx.descendants(root) if not d.cls.is_interface] or fam[1]
+        others = ", ".join(f"`{t.cls.name}`" for t in targets[:3])
+        return Machine(None, root, states, [(m.selection.line, f"`{m.name}` turns the object into {others}")])
+    return None
+
+
+def machines(ctx: Ctx) -> dict[str, list[tuple[str, Machine]]]:
+    """Class key -> (role, machine) for every table-driven or class-switching state machine."""
+    key = ("states", "machines")
+    hit = ctx._cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    out: dict[str, list[tuple[str, Machine]]] = {}
+    for ref in ctx.ws.all_classes():
+        cls = ref.cls
+        found: list[Machine] = []
+        if any("__class__" in m.self_writes for m in cls.methods.values()):
+            sw = _class_switch(ctx, ref)
+            if sw is not None:
+                found.append(sw)
+        if any(m.self_writes for m in cls.methods.values()):
+            tm = _table_machine(ctx, ref)
+            if tm is not None:
+                found.append(tm)
+        for mach in found:
+            if mach.context is not None:
+                out.setdefault(mach.context.key, []).append(("context", mach))
+            if mach.root is not None:
+                out.setdefault(mach.root.key, []).append(("state", mach))
+            for s in mach.states:
+                if s != mach.root:
+                    out.setdefault(s.key, []).append(("concrete_state", mach))
+    ctx._cache[key] = out
+    return out
