@@ -1,11 +1,30 @@
-"""Shared analysis of wrapper classes: adapter, decorator and proxy differ in what they wrap."""
+"""Shared analysis of wrapper classes: adapter, decorator and proxy differ in what they do with
+what they wrap.
+
+A wrapper holds one object (received in its constructor or created there) and serves its own
+methods by calling that object. What it wraps and how decides the pattern:
+
+- the same interface, forwarding each call under the same name and adding behaviour around
+  it: decorator (`component`);
+- the same interface, but creating the subject itself (eagerly or on first use), or
+  forwarding only under a condition (a permission check, a cache): proxy (`subject`,
+  `real_subject`);
+- a different interface, translated to differently named methods: adapter (`target`,
+  `adaptee`).
+
+The whole workspace is classified once (``wrapper_roles``) so that the interface and the
+wrapped classes, often in other modules, get their roles too.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
-from agentls.patterns.context import Collab, Ctx
-from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.context import Collab, Ctx, Ev, Target
+from agentls.patterns.detectors._shared import is_repository, is_uow
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
+from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 
@@ -15,13 +34,112 @@ class Wrap:
     interface: ClassRef  # what the wrapper implements
     same_family: bool  # the wrapped object implements the same interface
     forwards: list[tuple[FunctionFacts, str]]  # (wrapper method, method called on wrapped)
+    wrapped: list[ClassRef] = field(default_factory=list)  # known classes of the wrapped object
+
+
+@dataclass
+class Role:
+    role: str
+    confidence: float
+    evidence: list[Ev]
+    participants: list[tuple[Target, str]]
 
 
 def _family(ctx: Ctx, base: ClassRef) -> set[str]:
     return {base.key, *(d.key for d in ctx.descendants(base))}
 
 
+# -- who is handed to whose constructor ---------------------------------------------------------
+
+
+def ctor_args(ctx: Ctx) -> dict[str, list[ClassRef]]:
+    """For every class, the workspace classes whose instances are passed to its constructor
+    somewhere in the program (`Adapter(Adaptee())`, `d = Decorator(component)` after
+    `component = Component()` at module level)."""
+    key = ("wrapping", "ctor_args")
+    hit = ctx._cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    names = {r.cls.name for r in ctx.ws.all_classes()}
+    out: dict[str, list[ClassRef]] = {}
+
+    def scan(module: ModuleIndex, fn: FunctionFacts, local: dict[str, str]) -> None:
+        for call in fn.calls:
+            if call.func.rpartition(".")[2] not in names or not call.args:
+                continue
+            made = ctx.ws.resolve(module, call.func)
+            if made is None:
+                continue
+            for a in call.args:
+                if a.startswith("name:"):
+                    a = local.get(a[5:], "")
+                if a.startswith("call:") and a[5:].rpartition(".")[2] in names:
+                    r = ctx.ws.resolve(module, a[5:])
+                    if r is not None and r != made:
+                        got = out.setdefault(made.key, [])
+                        if r not in got:
+                            got.append(r)
+
+    for module in ctx.ws.modules():
+        if module.toplevel is not None:
+            scan(module, module.toplevel, module.assigns)
+        for fn in module.all_functions():
+            scan(module, fn, {})
+    ctx._cache[key] = out
+    return out
+
+
+# -- the wrapped object ---------------------------------------------------------------------------
+
+
+def _init_held(ref: ClassRef, attr: str) -> bool:
+    """The attribute is set in the constructor and never replaced afterwards (a builder's
+    `reset()` or a chain's `set_next()` replaces it)."""
+    set_in_init = False
+    for n, m in ref.cls.methods.items():
+        if attr in m.self_writes:
+            if n in ("__init__", "__post_init__"):
+                set_in_init = True
+            elif f"self.{attr}" not in m.none_checks:  # lazy creation on first use is holding it
+                return False
+    return set_in_init or attr in ref.cls.fields
+
+
+def _known_types(ctx: Ctx, ref: ClassRef, c: Collab) -> list[ClassRef]:
+    """Classes the wrapped object is known to be: annotated or created, or else the classes
+    handed to the constructor that offer every method the wrapper calls on it."""
+    if c.types:
+        return list(c.types)
+    if not c.from_param:
+        return []
+    called = set(c.methods)
+    return [r for r in ctx_args_for(ctx, ref) if called and called <= set(ctx.all_methods(r))]
+
+
+def ctx_args_for(ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
+    return ctor_args(ctx).get(ref.key, [])
+
+
+def _calls_on(ctx: Ctx, ref: ClassRef, attr: str) -> dict[str, str]:
+    """Receivers meaning `self.<attr>` in this class: the attribute itself and properties of
+    the class or its bases that return it (`self.component.operation()`)."""
+    out = {f"self.{attr}": attr}
+    for a in [ref, *ctx.ancestors(ref)]:
+        for n, m in a.cls.methods.items():
+            if m.kind == "property" and f"attr:self.{attr}" in m.returns:
+                out[f"self.{n}"] = attr
+    return out
+
+
 def wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
+    key = ("wrapping", "wraps", ref.key)
+    hit = ctx._cache.get(key)
+    if hit is None:
+        hit = ctx._cache[key] = _wraps(ctx, ref)
+    return hit
+
+
+def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
     out: list[Wrap] = []
     bases = [a for a in ctx.ancestors(ref) if a.cls.methods]
     if not bases:
@@ -29,13 +147,18 @@ def wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
     for c in ctx.collabs(ref).values():
         if c.container or not (c.from_param or c.instantiated) or not c.methods:
             continue
+        if not _init_held(ref, c.attr):
+            continue
+        known = _known_types(ctx, ref, c)
         for base in bases:
             fam = _family(ctx, base)
             offered = set(ctx.all_methods(base))
-            if c.types:
-                same = any(t.key in fam for t in c.types)
+            if known:
+                same = any(t.key in fam for t in known)
             else:
-                same = set(c.methods) <= offered and bool(set(c.methods) & base.cls.abstract_methods)
+                called = set(c.methods)
+                # Duck typing by one shared method name (`send`, `close`) proves nothing.
+                same = called <= offered and len(called & base.cls.abstract_methods) >= 2
             forwards = []
             for m in ref.cls.methods.values():
                 if m.name.startswith("__") or m.name not in offered:
@@ -44,17 +167,441 @@ def wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
                     if call.receiver == f"self.{c.attr}":
                         forwards.append((m, call.method))
             if forwards:
-                out.append(Wrap(c, base, same, forwards))
+                out.append(Wrap(c, base, same, forwards, known))
                 break
     return out
 
 
+def inherited_wraps(ctx: Ctx, ref: ClassRef) -> list[tuple[ClassRef, Wrap, list[tuple[FunctionFacts, str]]]]:
+    """Wraps a base class sets up that this subclass's own overrides forward through
+    (`ConcreteDecoratorA(Decorator)` calling `self.component.operation()`)."""
+    out = []
+    for anc in ctx.ancestors(ref):
+        for w in wraps(ctx, anc):
+            receivers = _calls_on(ctx, anc, w.collab.attr)
+            offered = set(ctx.all_methods(w.interface))
+            forwards = [
+                (m, call.method)
+                for m in ref.cls.methods.values()
+                if not m.name.startswith("__") and m.name in offered
+                for call in m.calls
+                if call.receiver in receivers
+            ]
+            if forwards:
+                out.append((anc, w, forwards))
+    return out
+
+
+# -- what it does with it ----------------------------------------------------------------------
+
+
 def is_proxy_like(w: Wrap) -> bool:
-    """The wrapper creates its subject lazily, or guards access to it. Building a part eagerly
-    in the constructor, or skipping an optional part when it is None, is plain composition."""
+    """The wrapper creates its subject itself (eagerly or on first use), or forwards only under
+    a condition it checks (access, a cache). A decorator is handed its component and always
+    forwards."""
     attr = f"self.{w.collab.attr}"
+    if w.collab.instantiated and not w.collab.from_param:
+        return True
     for m, _ in w.forwards:
         made = any(v.startswith("call:") for v in m.self_writes.get(w.collab.attr, []))
         if made and attr in m.none_checks:  # `if self._real is None: self._real = Real()`
             return True
-    return any(m.raises and m.complexity > 1 for m, _ in w.forwards)
+    same = [m for m, n in w.forwards if m.name == n]
+    # A forwarding method with a branch of its own that is not about whether the wrapped
+    # object is there at all (an optional successor in a chain).
+    return any(m.complexity > 1 and attr not in m.none_checks and not m.loops for m in same)
+
+
+def getattr_target(cls_methods: dict[str, FunctionFacts]) -> str | None:
+    """`__getattr__` forwarding every unknown attribute to a held object: its rendering."""
+    ga = cls_methods.get("__getattr__")
+    if ga is None:
+        return None
+    for c in ga.calls:
+        if c.func == "getattr" and c.args[:1] and c.args[0].startswith(("attr:self.", "sub:self.__dict__")):
+            return c.args[0]
+    return None
+
+
+def guards_access(cls_methods: dict[str, FunctionFacts]) -> bool:
+    """A `__getattr__` that refuses some names, or assignment refused outright."""
+    ga = cls_methods.get("__getattr__")
+    if ga is not None and ga.raises and ga.complexity > 1:
+        return True
+    for n in ("__setattr__", "__setitem__", "__delattr__"):
+        m = cls_methods.get(n)
+        if (
+            m is not None
+            and (m.raises or m.complexity > 1)
+            and not any(c.func == "setattr" for c in m.calls)
+            and not m.self_writes
+            and not any(op.container == "self.__dict__" for op in m.container_ops)
+        ):
+            return True
+    return False
+
+
+# -- the classification ---------------------------------------------------------------------
+
+
+def wrapper_roles(ctx: Ctx, pattern: str) -> dict[str, list[Role]]:
+    """Class key -> its roles in ``pattern`` (adapter, decorator or proxy), workspace-wide."""
+    key = ("wrapping", "roles")
+    hit: dict[str, dict[str, list[Role]]] | None = ctx._cache.get(key)
+    if hit is None:
+        hit = {"adapter": {}, "decorator": {}, "proxy": {}}
+        refs = list(ctx.ws.all_classes())
+        for ref in refs:
+            _classify(ctx, ref, hit)
+        for ref in refs:  # subclasses of the wrappers found
+            if not ref.cls.is_interface:
+                _inherited(ctx, ref, hit)
+        ctx._cache[key] = hit
+    return hit.get(pattern, {})
+
+
+def _add(out: dict[str, list[Role]], ref: ClassRef, role: Role) -> None:
+    got = out.setdefault(ref.key, [])
+    if all(r.role != role.role for r in got):
+        got.append(role)
+
+
+def _emit(
+    out: dict[str, list[Role]],
+    wrapper: ClassRef,
+    role: str,
+    conf: float,
+    evidence: list[Ev],
+    others: list[tuple[ClassRef, str, str]],  # (class, role, evidence reason)
+) -> None:
+    parts: list[tuple[Target, str]] = [(wrapper, role), *((c, r) for c, r, _ in others)]
+    _add(out, wrapper, Role(role, conf, evidence, parts))
+    for c, r, why in others:
+        if c.path.endswith(".pyi"):
+            continue
+        _add(out, c, Role(r, round(conf - 0.05, 2), [(c.cls.selection.line, why)], parts))
+
+
+def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:
+    if ref.cls.is_interface:
+        return
+    name = ref.cls.name
+    for w in wraps(ctx, ref):
+        same = [(m, n) for m, n in w.forwards if m.name == n]
+        iface = w.interface
+        if w.same_family and same:
+            if not w.collab.from_param and not w.collab.instantiated:
+                continue
+            m0 = same[0][0]
+            if any(c.func.startswith("super()") for m, _ in same for c in m.calls):
+                continue  # combines its own answer with the wrapped one's: neither stands in nor decorates
+            siblings = [
+                c
+                for c in ctx.collabs(ref).values()
+                if c.attr != w.collab.attr
+                and (any(t.key in _family(ctx, iface) for t in c.types) or set(c.methods) & {n for _, n in same})
+            ]
+            if siblings:
+                continue  # two or more parts of its own interface: a composite node
+            if is_proxy_like(w):
+                how = "creates" if w.collab.instantiated and not w.collab.from_param else "guards access to"
+                real = [t for t in w.wrapped if t != iface and not t.cls.is_interface]
+                _emit(
+                    out["proxy"],
+                    ref,
+                    "proxy",
+                    0.85,
+                    [
+                        (w.collab.line, f"{how} the real `{iface.cls.name}` in `self.{w.collab.attr}`"),
+                        (m0.selection.line, f"`{m0.name}` forwards to it"),
+                    ],
+                    [(iface, "subject", f"the interface `{name}` stands in for")]
+                    + [(t, "real_subject", f"the real object behind the proxy `{name}`") for t in real],
+                )
+                return
+            if not w.collab.from_param:
+                continue
+            built_by_base = any(
+                r == ref for mm in iface.cls.methods.values() for r in ctx.returned_classes(mm, iface.module)
+            )
+            if built_by_base:
+                continue  # the component builds it (a combinator such as `~spec`), clients do not wrap
+            _emit(
+                out["decorator"],
+                ref,
+                "decorator",
+                0.85,
+                [
+                    (w.collab.line, f"wraps a `{iface.cls.name}` received in `self.{w.collab.attr}`"),
+                    (m0.selection.line, f"`{m0.name}` forwards to the wrapped `{m0.name}` and adds behaviour"),
+                ],
+                [(iface, "component", f"the interface the decorator `{name}` wraps and implements")],
+            )
+            return
+        if not w.same_family and _adapts(ctx, ref, w):
+            renamed = [(m, n) for m, n in w.forwards if m.name != n]
+            m, n = renamed[0]
+            conf = 0.85 if iface.cls.is_interface else 0.75
+            _emit(
+                out["adapter"],
+                ref,
+                "adapter",
+                conf,
+                [(m.selection.line, f"`{m.name}` (from `{iface.cls.name}`) is served by `self.{w.collab.attr}.{n}`")],
+                [(iface, "target", f"the interface the adapter `{name}` implements")]
+                + [
+                    (t, "adaptee", f"adapted by `{name}` to `{iface.cls.name}`")
+                    for t in w.wrapped
+                    if not t.cls.is_interface or not ctx.concrete(t)
+                ],
+            )
+            return
+    _class_adapter(ctx, ref, out["adapter"])
+    _baseless(ctx, ref, out)
+    _getattr_wrapper(ctx, ref, out)
+
+
+def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
+    """Translating: the wrapped object is of another, known interface and is the wrapper's one
+    collaborator; each adapting method is short, loop-free and calls one differently named,
+    public method on it."""
+    if not w.wrapped:
+        return False
+    if any(is_repository(ctx, t) or is_uow(ctx, t) for t in [ref, *w.wrapped]):
+        return False
+    # Several implementations of the interface each calling a method of the same class are
+    # commands over one receiver, not adapters of foreign classes.
+    for sib in ctx.concrete(w.interface):
+        if sib != ref and any(
+            set(x.wrapped) & set(w.wrapped) and not x.same_family for x in wraps(ctx, sib) if x.interface == w.interface
+        ):
+            return False
+    others = [c for c in ctx.collabs(ref).values() if c.attr != w.collab.attr and c.methods and not c.container]
+    if others or any(c.container for c in ctx.collabs(ref).values()):
+        return False
+    per: dict[str, set[str]] = {}
+    for m, n in w.forwards:
+        per.setdefault(m.name, set()).add(n)
+    by_name = {m.name: m for m, _ in w.forwards}
+    good = [
+        mn
+        for mn, called in per.items()
+        if len(called) == 1
+        and mn not in called
+        and not next(iter(called)).startswith("_")
+        and by_name[mn].complexity <= 3
+        and not by_name[mn].loops
+    ]
+    return bool(good) and len(good) * 2 >= len(per)
+
+
+def _inherited(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:
+    """Subclasses of a decorator (or proxy) that override the forwarding themselves."""
+    if any(ref.key in out[p] for p in ("decorator", "proxy")):
+        return
+    for anc, w, forwards in inherited_wraps(ctx, ref):
+        same = [m for m, n in forwards if m.name == n]
+        if not same:
+            continue
+        for pattern in ("decorator", "proxy"):
+            roles = out[pattern].get(anc.key, [])
+            if any(r.role == pattern for r in roles):
+                _emit(
+                    out[pattern],
+                    ref,
+                    pattern,
+                    0.8,
+                    [
+                        (ref.cls.selection.line, f"a `{anc.cls.name}`: wraps a `{w.interface.cls.name}`"),
+                        (same[0].selection.line, f"`{same[0].name}` forwards to the wrapped `{same[0].name}`"),
+                    ],
+                    [(w.interface, "component" if pattern == "decorator" else "subject", "the shared interface")],
+                )
+                return
+
+
+def _class_adapter(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> None:
+    """Adapter by multiple inheritance: a method of one base is served by a differently named
+    method inherited from another base."""
+    bases = [b for b in ctx.ws.bases(ref) if b.cls.methods]
+    if len(bases) < 2:
+        return
+    # Two unrelated classes, and the adapter only serves the target's methods (mixins that
+    # share a root and add behaviour of their own are a class hierarchy, not an adapter).
+    roots = [{a.key for a in ctx.ancestors(b)} | {b.key} for b in bases]
+    if any(roots[i] & roots[j] for i in range(len(roots)) for j in range(i + 1, len(roots))):
+        return
+    offered = set().union(*(set(ctx.all_methods(b)) for b in bases))
+    if any(not n.startswith("_") and n not in offered for n in ref.cls.methods):
+        return
+    for target in bases:
+        t_methods = set(ctx.all_methods(target))
+        for adaptee in bases:
+            if adaptee == target or adaptee in ctx.ancestors(target) or target in ctx.ancestors(adaptee):
+                continue
+            a_methods = set(ctx.all_methods(adaptee)) - t_methods
+            for m in ref.cls.methods.values():
+                if m.name.startswith("_") or m.name not in t_methods:
+                    continue
+                used = [c.method for c in m.calls if c.receiver == "self" and c.method in a_methods]
+                if used and m.complexity <= 3:
+                    _emit(
+                        out,
+                        ref,
+                        "adapter",
+                        0.8,
+                        [(m.selection.line, f"`{m.name}` of `{target.cls.name}` is served by inherited `{used[0]}`")],
+                        [
+                            (target, "target", f"the interface the adapter `{ref.cls.name}` implements"),
+                            (adaptee, "adaptee", f"inherited and adapted by `{ref.cls.name}`"),
+                        ],
+                    )
+                    return
+
+
+def _baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:
+    """A wrapper with no base class: it mirrors the interface of the object it holds
+    (decorator), or serves its every method by one differently named method of an object
+    handed to it that lacks those names (adapter)."""
+    if ref.key in out["adapter"] or ref.key in out["decorator"] or ref.key in out["proxy"]:
+        return
+    if ctx.ancestors(ref):
+        return
+    public = {n: m for n, m in ref.cls.methods.items() if not n.startswith("_") and m.kind == "method"}
+    if not public:
+        return
+    collabs = [c for c in ctx.collabs(ref).values() if c.methods and not c.container]
+    for c in collabs:
+        if not c.from_param or not _init_held(ref, c.attr):
+            continue
+        known = _known_types(ctx, ref, c)
+        if not known:
+            continue
+        fwd: dict[str, set[str]] = {}
+        for n, m in public.items():
+            for call in m.calls:
+                # handing itself over (`provider.subscribe(msg, self)`) is registration
+                if call.receiver == f"self.{c.attr}" and "self" not in call.args:
+                    fwd.setdefault(n, set()).add(call.method)
+        mirrored = [n for n, called in fwd.items() if n in called]
+        for t in known:
+            offered = set(ctx.all_methods(t))
+            abstract = t.cls.abstract_methods or set(t.cls.public_methods)
+            # Mirror of the wrapped interface: two or more of its methods re-exposed under
+            # their own names, forwarding to it.
+            if len(mirrored) >= 2 and set(mirrored) <= offered and len(set(mirrored) & abstract) >= 2:
+                if is_repository(ctx, ref) and not is_repository(ctx, t):
+                    continue
+                m0 = public[mirrored[0]]
+                _emit(
+                    out["decorator"],
+                    ref,
+                    "decorator",
+                    0.75,
+                    [
+                        (c.line, f"wraps a `{t.cls.name}` received in `self.{c.attr}`"),
+                        (m0.selection.line, f"`{m0.name}` forwards to the wrapped `{m0.name}` and adds behaviour"),
+                    ],
+                    [(t, "component", f"the interface the decorator `{ref.cls.name}` wraps and mirrors")],
+                )
+                return
+        if len(collabs) != 1 or c.types or any(t.cls.is_interface for t in known):
+            continue
+        # Untyped, handed a concrete class that lacks the wrapper's own method names.
+        renamed = [
+            n
+            for n, called in fwd.items()
+            if len(called) == 1 and n not in called and public[n].complexity <= 3 and not public[n].loops
+        ]
+        adaptees = [t for t in known if not set(public) & set(ctx.all_methods(t))]
+        if renamed and len(renamed) == len(public) and adaptees:
+            m0 = public[renamed[0]]
+            called0 = next(iter(fwd[renamed[0]]))
+            _emit(
+                out["adapter"],
+                ref,
+                "adapter",
+                0.7,
+                [(m0.selection.line, f"`{m0.name}` is served by `self.{c.attr}.{called0}`")],
+                [(t, "adaptee", f"adapted by `{ref.cls.name}`") for t in adaptees],
+            )
+            return
+
+
+def _getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:
+    """`__getattr__` forwarding every unknown attribute to a held object: with some names or
+    assignment refused, a protection proxy; with methods injected into the instance's
+    `__dict__`, an adapter; with same-named methods overridden on top of the forwarding, a
+    decorator. Forwarding alone is plain delegation."""
+    if any(ref.key in out[p] for p in ("adapter", "decorator", "proxy")):
+        return
+    methods = ref.cls.methods
+    target = getattr_target(methods)
+    if target is None:
+        return
+    ga = methods["__getattr__"]
+    held = target[5:].removeprefix("self.") if target.startswith("attr:") else ""
+    if guards_access(methods):
+        _emit(
+            out["proxy"],
+            ref,
+            "proxy",
+            0.8,
+            [(ga.selection.line, f"`__getattr__` forwards to `{target[5:]}` but refuses some access")],
+            [],
+        )
+        return
+    init = methods.get("__init__")
+    if init is not None and any(
+        c.func == "self.__dict__.update" and any(a.startswith("param:") for a in c.args) for c in init.calls
+    ):
+        _emit(
+            out["adapter"],
+            ref,
+            "adapter",
+            0.75,
+            [
+                (init.selection.line, "installs the adapted methods it is given on the instance"),
+                (ga.selection.line, f"`__getattr__` forwards the rest to `{target[5:]}`"),
+            ],
+            [],
+        )
+        return
+    if held:
+        over = [
+            m
+            for n, m in methods.items()
+            if not n.startswith("__") and any(c.receiver == f"self.{held}" and c.method == n for c in m.calls)
+        ]
+        if over:
+            _emit(
+                out["decorator"],
+                ref,
+                "decorator",
+                0.7,
+                [
+                    (ga.selection.line, f"`__getattr__` forwards every attribute to `{target[5:]}`"),
+                    (over[0].selection.line, f"`{over[0].name}` adds behaviour around the wrapped `{over[0].name}`"),
+                ],
+                [],
+            )
+            return
+    if "call:getattr" in ga.returns and ga.complexity == 1:
+        # Every attribute passed straight through: a stand-in, but nothing shows it controls
+        # access, so it is reported at the lowest confidence shown.
+        _emit(
+            out["proxy"],
+            ref,
+            "proxy",
+            0.5,
+            [(ga.selection.line, f"`__getattr__` passes every attribute through to `{target[5:]}`")],
+            [],
+        )
+
+
+def emit(ctx: Ctx, pattern: str) -> Iterator[Detection]:
+    """The detections of ``pattern`` for the classes of the module being analysed."""
+    roles = wrapper_roles(ctx, pattern)
+    for ref in ctx.classes():
+        for r in roles.get(ref.key, []):
+            yield ctx.det(ref, pattern, r.role, r.confidence, r.evidence, r.participants)

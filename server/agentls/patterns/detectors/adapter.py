@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._wrapping import wraps
+from agentls.patterns.detectors._wrapping import emit
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -22,11 +22,22 @@ class Adapter(Detector):
     - `adaptee`: the wrapped class with the foreign interface, when known.
 
     ## How it is detected
-    A class that implements an interface (a base class with methods it overrides) and holds an
-    object that is *not* of that interface, received or created in its constructor, and whose
-    overriding methods call *differently named*, public methods on it from short bodies
-    (cyclomatic complexity at most 3). Same-named forwarding to the same interface is a
-    decorator or proxy instead; calls into the held object's private helpers are not.
+    The whole program is read once for wrappers; the adapter, its target and its adaptees are
+    each reported.
+    - Object adapter: a class that implements an interface (a base class with methods) and
+      holds one collaborator, set in its constructor and never replaced, that is *not* of
+      that interface: annotated, created there, or known from the objects handed to its
+      constructor elsewhere in the program. Its overriding methods are short and loop-free and
+      call one *differently named*, public method of the collaborator each. A wrapper that
+      keeps other collaborators or storage of its own (a service, a mediator, a repository)
+      is not one, nor is one wrapping a repository or unit of work.
+    - Class adapter: a class with two base classes, one of whose methods it serves by calling
+      a differently named method inherited from the other.
+    - A class with no base that serves every public method by one differently named method of
+      the one object handed to its constructor, whose class lacks those names.
+    - A class whose `__getattr__` forwards to a held object while its constructor installs the
+      adapted methods it is given on the instance (`self.__dict__.update(methods)`).
+    Same-named forwarding to the same interface is a decorator or a proxy instead.
     """
 
     id = "adapter"
@@ -38,29 +49,4 @@ class Adapter(Detector):
     }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        for ref in ctx.classes():
-            for w in wraps(ctx, ref):
-                if w.same_family or not w.collab.types:
-                    continue  # an untyped injected object: we cannot tell its interface is foreign
-                # Translating means calling the adaptee's public interface from a short method;
-                # reaching into its private helpers, or a long algorithm that happens to query
-                # a collaborator, is not adaptation.
-                renamed = [(m, n) for m, n in w.forwards if m.name != n and not n.startswith("_") and m.complexity <= 3]
-                if not renamed or len(renamed) * 2 < len(w.forwards):
-                    continue
-                m, n = renamed[0]
-                conf = 0.85 if w.interface.cls.is_interface else 0.7
-                yield ctx.det(
-                    ref,
-                    self.id,
-                    "adapter",
-                    conf,
-                    [
-                        (
-                            m.selection.line,
-                            f"`{m.name}` (from `{w.interface.cls.name}`) is served by `self.{w.collab.attr}.{n}`",
-                        ),
-                    ],
-                    [(w.interface, "target"), *((t, "adaptee") for t in w.collab.types)],
-                )
-                break
+        yield from emit(ctx, self.id)

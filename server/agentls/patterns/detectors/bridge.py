@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detectors._families import Held, kind_of, roles_for, roles_of_kind
+from agentls.patterns.detectors._shared import is_repository
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -25,7 +26,8 @@ class Bridge(Detector):
     ## How it is detected
     An implementor interface with two or more concrete implementations, held in an attribute of
     a class that itself has subclasses (two independent hierarchies joined by composition) and
-    calls the implementor's methods.
+    calls the implementor's methods. A repository holding a storage hierarchy is a repository
+    instead.
     """
 
     id = "bridge"
@@ -39,7 +41,8 @@ class Bridge(Detector):
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
-            mine = roles_of_kind(ctx, ref, "bridge")
+            # A repository over a storage hierarchy (DAOs) is a repository, not a bridge.
+            mine = [(r, h) for r, h in roles_of_kind(ctx, ref, "bridge") if not is_repository(ctx, h.holder)]
             for role, h in mine:
                 parts = self._parts(ctx, h)
                 if role == "interface":
@@ -75,7 +78,7 @@ class Bridge(Detector):
             if all(role != "holder" for role, _ in mine):
                 for anc in ctx.ancestors(ref):
                     for r, h in roles_for(ctx, anc):
-                        if r == "holder" and kind_of(ctx, h) == "bridge":
+                        if r == "holder" and kind_of(ctx, h) == "bridge" and not is_repository(ctx, h.holder):
                             yield ctx.det(
                                 ref,
                                 self.id,

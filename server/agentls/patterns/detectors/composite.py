@@ -1,11 +1,12 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, Target
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
 
 
 @register
@@ -24,8 +25,9 @@ class Composite(Detector):
     A class that keeps a collection of children, adds objects it receives to it, and
     implements a method by calling the *same* method on each child (in a loop or a
     comprehension). Its base class, when it has one, is the component and the base's other
-    implementations are leaves. Calling a different method on each item (`notify` calling
-    `update`) is Observer, not Composite.
+    implementations (without children of their own) are leaves. The program is read once, so
+    the component and the leaves, in whatever module, are reported too. Calling a different
+    method on each item (`notify` calling `update`) is Observer, not Composite.
     """
 
     id = "composite"
@@ -37,7 +39,20 @@ class Composite(Detector):
     }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        key = ("composite", "all")
+        found: dict[str, list[Detection]] | None = ctx._cache.get(key)
+        if found is None:
+            found = {}
+            for ref in ctx.ws.all_classes():
+                for who, d in self._detect(Ctx(ref.module, ctx.ws, ctx.settings), ref):
+                    if all((d.role, d.symbol) != (x.role, x.symbol) for x in found.get(who.key, [])):
+                        found.setdefault(who.key, []).append(d)
+            ctx._cache[key] = found
         for ref in ctx.classes():
+            yield from found.get(ref.key, [])
+
+    def _detect(self, ctx: Ctx, ref: ClassRef) -> Iterator[tuple[ClassRef, Detection]]:
+        if ref.module is ctx.index:
             methods = ctx.all_methods(ref)
             containers = {c.attr for c in ctx.collabs(ref).values() if c.container}
             adds = {
@@ -65,17 +80,50 @@ class Composite(Detector):
                         leaves = [
                             d for b in bases[:1] for d in ctx.concrete(b) if d != ref and not ctx.collabs(d).get(attr)
                         ]
-                        yield ctx.det(
+                        parts = [
+                            (ref, "composite"),
+                            *((b, "component") for b in bases[:1]),
+                            *((lf, "leaf") for lf in leaves),
+                        ]
+                        for b in bases[:1]:
+                            yield (
+                                b,
+                                _at(
+                                    ctx,
+                                    b,
+                                    self.id,
+                                    "component",
+                                    0.85,
+                                    f"the interface `{ref.cls.name}` and its leaves share",
+                                    parts,
+                                ),
+                            )
+                        for lf in leaves:
+                            yield (
+                                lf,
+                                _at(ctx, lf, self.id, "leaf", 0.8, f"a `{bases[0].cls.name}` without children", parts),
+                            )
+                        yield (
                             ref,
-                            self.id,
-                            "composite",
-                            0.9 if bases else 0.75,
-                            [
-                                (m.selection.line, f"`{m.name}` calls `{m.name}` on every child in `self.{attr}`"),
-                            ],
-                            [*((b, "component") for b in bases[:1]), *((lf, "leaf") for lf in leaves)],
+                            ctx.det(
+                                ref,
+                                self.id,
+                                "composite",
+                                0.9 if bases else 0.75,
+                                [
+                                    (m.selection.line, f"`{m.name}` calls `{m.name}` on every child in `self.{attr}`"),
+                                ],
+                                [*((b, "component") for b in bases[:1]), *((lf, "leaf") for lf in leaves)],
+                            ),
                         )
                         break
                 else:
                     continue
                 break
+
+
+def _at(
+    ctx: Ctx, ref: ClassRef, pattern: str, role: str, conf: float, why: str, parts: Sequence[tuple[Target, str]]
+) -> Detection:
+    """A detection for a participant, built as if analysing its own module."""
+    return Ctx(ref.module, ctx.ws, ctx.settings).det(ref, pattern, role, conf, [(ref.cls.selection.line, why)], parts)

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._wrapping import is_proxy_like, wraps
+from agentls.patterns.detectors._wrapping import emit
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -22,11 +22,22 @@ class Decorator(Detector):
     - `component`: the shared interface.
 
     ## How it is detected
-    A class that implements an interface (a base class with methods), receives an object of
-    that same interface (by annotation, or by calling only that interface's methods on it)
-    through its constructor, and overrides interface methods that call the *same* method on the
-    wrapped object. Wrappers that create their subject, initialise it lazily or guard access
-    are proxies; wrappers that call *different* methods on an unrelated object are adapters.
+    The whole program is read once for wrappers; each decorator and its component interface
+    are reported.
+    - A class that implements an interface (a base class with methods) and receives, in its
+      constructor, an object of that same interface (by annotation, by the objects handed to
+      its constructor elsewhere in the program, or by calling two of the interface's methods
+      on it), keeps it for its life and overrides interface methods that always call the
+      *same* method on the wrapped object.
+    - A subclass of such a decorator whose own overrides forward through the inherited
+      wrapped object (directly or through a property returning it).
+    - A class with no base that holds an object of an interface and re-exposes two or more of
+      that interface's methods under their own names, forwarding to it.
+    - A class whose `__getattr__` forwards every attribute to a held object and which
+      overrides some of them, calling the same method on it.
+    Wrappers that create their subject, initialise it lazily or forward only under a condition
+    are proxies; wrappers that call *different* methods on an unrelated object are adapters;
+    a wrapped object set later by a setter (`set_next`) is a chain, not a decoration.
     """
 
     id = "decorator"
@@ -37,28 +48,4 @@ class Decorator(Detector):
     }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        for ref in ctx.classes():
-            for w in wraps(ctx, ref):
-                same_name = [(m, n) for m, n in w.forwards if m.name == n]
-                if not w.same_family or not same_name or is_proxy_like(w) or not w.collab.from_param:
-                    continue
-                built_by_base = any(
-                    r == ref
-                    for mm in w.interface.cls.methods.values()
-                    for r in ctx.returned_classes(mm, w.interface.module)
-                )
-                if built_by_base:
-                    continue  # the component builds it (a combinator such as `~spec`), clients do not wrap
-                m, _ = same_name[0]
-                yield ctx.det(
-                    ref,
-                    self.id,
-                    "decorator",
-                    0.85,
-                    [
-                        (w.collab.line, f"wraps a `{w.interface.cls.name}` received in `self.{w.collab.attr}`"),
-                        (m.selection.line, f"`{m.name}` forwards to the wrapped `{m.name}` and adds behaviour"),
-                    ],
-                    [(w.interface, "component")],
-                )
-                break
+        yield from emit(ctx, self.id)

@@ -3,9 +3,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, Ev, Target
+from agentls.patterns.detectors._shared import is_data_holder, is_exception
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
 
 
 @register
@@ -20,10 +23,16 @@ class Facade(Detector):
     - `subsystem`: a class the facade coordinates.
 
     ## How it is detected
-    A class that creates at least three objects of different workspace classes in its own
-    constructor (so the subsystem is hidden rather than injected; objects created with `self` as
-    an argument are colleagues or children instead) and has a public method that calls methods
-    on two or more of them.
+    A class outside any hierarchy of its own whose public methods serve clients by driving
+    parts it hides from them: objects of workspace classes it creates itself (in its
+    constructor, or on the spot: `SubsystemA().method()`), classes it calls directly
+    (`Wallets.get_balance(...)`), and functions of another workspace module
+    (`dao.start_payment(...)`). A part is a class with behaviour of its own (not a data holder,
+    a message or an exception); objects created with `self` as an argument are colleagues or
+    children instead, and injected objects are not hidden. It is a facade when one public
+    method coordinates two or more parts (and at least two are classes or modules it hides),
+    or when three or more public methods each delegate to one of three or more parts. The
+    facade and each subsystem class it drives are reported.
     """
 
     id = "facade"
@@ -31,35 +40,141 @@ class Facade(Detector):
     roles: ClassVar[dict[str, str]] = {"facade": "simplified entry point", "subsystem": "coordinated class"}
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        found = _facades(ctx)
         for ref in ctx.classes():
-            init = ref.cls.methods.get("__init__")
-            # Objects created with `self` know their creator: colleagues or children, not a subsystem.
-            back = {c.func for c in init.calls if "self" in c.args} if init else set()
-            subsystems = {
-                c.attr: c
-                for c in ctx.collabs(ref).values()
-                if c.instantiated
-                and not c.from_param
-                and c.instantiated[0].cls.name not in {b.rpartition(".")[2] for b in back}
-            }
-            kinds = {c.instantiated[0].key for c in subsystems.values()}
-            if len(kinds) < 3:
+            for role, conf, evidence, parts in found.get(ref.key, []):
+                yield ctx.det(ref, self.id, role, conf, evidence, parts)
+
+
+Found = tuple[str, float, list[Ev], list[tuple[Target, str]]]
+
+
+def _facades(ctx: Ctx) -> dict[str, list[Found]]:
+    key = ("facade", "all")
+    hit = ctx._cache.get(key)
+    if hit is None:
+        hit = {}
+        for ref in ctx.ws.all_classes():
+            _facade(ctx, ref, hit)
+        ctx._cache[key] = hit
+    return hit
+
+
+def _behaviour(ctx: Ctx, ref: ClassRef) -> bool:
+    """A class that does something: public methods beyond data, not a message or an error."""
+    if is_exception(ctx, ref) or ref.cls.is_interface or is_data_holder(ref.cls) or ref.cls.frozen:
+        return False
+    return any(not n.startswith("_") and m.kind != "property" for n, m in ctx.all_methods(ref).items())
+
+
+def _factory_call(ctx: Ctx, owner: ClassRef, fn: FunctionFacts) -> bool:
+    """A class-level method that returns a newly made object (an alternative constructor, an
+    object mother)."""
+    if fn.kind not in ("classmethod", "staticmethod"):
+        return False
+    if ctx.returned_classes(fn, owner.module):
+        return True
+    # `obj = Made(...); return obj`, as opposed to returning what a part's method answers
+    return any(v.startswith("name:") for v in fn.returns) and bool(ctx.instantiations(fn, owner.module))
+
+
+def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
+    cls, module = ref.cls, ref.module
+    if cls.is_interface or any(a.cls.methods for a in ctx.ancestors(ref)) or ctx.ws.subclasses(ref):
+        return
+    public = [m for n, m in cls.methods.items() if not n.startswith("_") and m.kind != "property"]
+    if not public or all(m.name.startswith("test") for m in public):
+        return  # a test case drives what it tests
+    if all(_factory_call(ctx, ref, m) for m in public):
+        return  # hands out products (an object mother), drives nothing
+    init = cls.methods.get("__init__")
+    params = {p for p in (init.param_names if init else [])}
+    # Attributes the constructor fills with objects it makes (`self.cpu = CPU()`,
+    # `self._a = a or SubsystemA()`), and the classes it makes.
+    created: dict[str, ClassRef] = {}
+    hidden_attrs: set[str] = set()
+    if init is not None:
+        made = [
+            r
+            for c in init.calls
+            if "self" not in c.args
+            and (r := ctx.ws.resolve(module, c.func)) is not None
+            and r != ref
+            and _behaviour(ctx, r)
+        ]
+        for attr, values in init.self_writes.items():
+            for v in values:
+                r = ctx.ws.resolve(module, v[5:]) if v.startswith("call:") else None
+                if r is not None and r in made:
+                    created[attr] = r
+                elif v == "other" and made:
+                    hidden_attrs.add(attr)
+        if hidden_attrs and len(made) >= len(hidden_attrs):
+            # `self._a = a or A()`: pair the attributes with the classes made, in order
+            for attr, r in zip(sorted(hidden_attrs), sorted(made, key=lambda x: x.cls.name), strict=False):
+                created.setdefault(attr, r)
+    del params
+    modules = {m.module for m in ctx.ws.modules()}
+    used_by: dict[str, set[str]] = {}  # public method -> parts it drives
+    verbs: dict[str, set[str]] = {}  # public method -> methods it calls on them
+    classes: dict[str, ClassRef] = {}
+    for m in public:
+        parts: set[str] = set()
+        for c in m.calls:
+            recv = c.receiver
+            if recv.startswith("self.") and recv[5:] in created:
+                r = created[recv[5:]]
+                parts.add(r.key)
+                classes[r.key] = r
+                verbs.setdefault(m.name, set()).add(c.method)
                 continue
-            for m in ref.cls.methods.values():
-                if m.name.startswith("_"):
-                    continue
-                used = {call.receiver.removeprefix("self.") for call in m.calls} & set(subsystems)
-                if len(used) >= 2:
-                    conf = 0.8 if len(kinds) >= 4 else 0.7
-                    yield ctx.det(
-                        ref,
-                        self.id,
-                        "facade",
-                        conf,
-                        [
-                            (ref.cls.selection.line, f"creates {len(kinds)} subsystem objects itself"),
-                            (m.selection.line, f"`{m.name}` coordinates {', '.join(f'`{u}`' for u in sorted(used))}"),
-                        ],
-                        [(c.instantiated[0], "subsystem") for c in subsystems.values()],
-                    )
-                    break
+            if not recv or recv == "self" or recv.startswith("self."):
+                continue
+            head = recv[:-2] if recv.endswith("()") else recv
+            r = ctx.ws.resolve(module, head) if "(" not in head else None
+            called = ctx.all_methods(r).get(c.method) if r is not None else None
+            if r is not None and called is not None and _factory_call(ctx, r, called):
+                continue  # `XMother.create()`: asking for a product, not driving a subsystem
+            if r is not None and r != ref and _behaviour(ctx, r) and called is not None:
+                parts.add(r.key)
+                classes[r.key] = r
+                verbs.setdefault(m.name, set()).add(c.method)
+                continue
+            target = module.import_map.get(head)
+            if target in modules and target != module.module and "." not in head:
+                other = ctx.ws.module_named(target)
+                if other is not None and c.method in other.functions:
+                    parts.add(f"module:{target}")
+                    verbs.setdefault(m.name, set()).add(c.method)
+        if parts:
+            used_by[m.name] = parts
+    every = set().union(*used_by.values()) if used_by else set()
+    # Coordinating runs different operations of the parts together; calling the same method on
+    # whichever part a condition picks (a dispatcher, a front controller) is choosing.
+    coordinating = [n for n, p in used_by.items() if len(p) >= 2 and len(verbs.get(n, ())) >= 2]
+    delegating = [n for n, p in used_by.items() if p]
+    if len(every) < 2 or not classes:
+        return
+    if coordinating:
+        m_name = coordinating[0]
+        why = f"`{m_name}` coordinates {len(used_by[m_name])} parts it hides from its clients"
+        conf = 0.8 if len(every) >= 3 else 0.7
+    elif len(delegating) >= 3 and len(every) >= 3:
+        m_name = delegating[0]
+        why = f"{len(delegating)} entry points each delegate to one of {len(every)} hidden parts"
+        conf = 0.7
+    else:
+        return
+    line = cls.methods[m_name].selection.line
+    subs = list(classes.values())
+    parts_: list[tuple[Target, str]] = [(ref, "facade"), *((r, "subsystem") for r in subs)]
+    evidence: list[Ev] = [
+        (cls.selection.line, f"drives {len(every)} parts: {', '.join(sorted(r.cls.name for r in subs))}"),
+        (line, why),
+    ]
+    out.setdefault(ref.key, []).append(("facade", conf, evidence, parts_))
+    for r in subs:
+        got = out.setdefault(r.key, [])
+        if all(g[0] != "subsystem" for g in got):
+            why_sub = f"driven by the facade `{cls.name}`"
+            got.append(("subsystem", round(conf - 0.05, 2), [(r.cls.selection.line, why_sub)], parts_))

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._wrapping import is_proxy_like, wraps
+from agentls.patterns.detectors._wrapping import emit
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 
@@ -22,12 +22,16 @@ class Proxy(Detector):
     - `real_subject`: the object the proxy controls, when known.
 
     ## How it is detected
+    The whole program is read once for wrappers; each proxy, its subject interface and the
+    real subject are reported.
     - A class implementing an interface that holds another implementation of it and forwards
-      same-named calls, while creating that object on first use (`if self._real is None`) or
-      guarding the forwarding with a check that raises. Building a part eagerly in the
-      constructor and delegating to it is composition, not a proxy.
-    - A class whose `__getattr__` forwards every unknown attribute to a held object
-      (`getattr(self._target, name)`).
+      same-named calls, while creating that object itself (in its constructor or on first
+      use, `if self._real is None`), or forwarding under a condition of its own (an access
+      check, a cache) rather than always. A decorator is handed its component and always
+      forwards.
+    - A class whose `__getattr__` forwards every unknown attribute to a held object and
+      refuses some access (raises for some names, or refuses assignment). Forwarding alone is
+      plain delegation.
     """
 
     id = "proxy"
@@ -39,35 +43,4 @@ class Proxy(Detector):
     }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        for ref in ctx.classes():
-            found = False
-            for w in wraps(ctx, ref):
-                same = [m for m, n in w.forwards if m.name == n]
-                if w.same_family and same and is_proxy_like(w):
-                    how = "creates on first use" if w.collab.instantiated else "guards access to"
-                    yield ctx.det(
-                        ref,
-                        self.id,
-                        "proxy",
-                        0.85,
-                        [
-                            (w.collab.line, f"{how} the real `{w.interface.cls.name}` in `self.{w.collab.attr}`"),
-                            (same[0].selection.line, f"`{same[0].name}` forwards to it"),
-                        ],
-                        [(w.interface, "subject"), *((t, "real_subject") for t in w.collab.instantiated)],
-                    )
-                    found = True
-                    break
-            ga = ref.cls.methods.get("__getattr__")
-            if not found and ga is not None:
-                target = [
-                    c for c in ga.calls if c.func == "getattr" and c.args[:1] and c.args[0].startswith("attr:self.")
-                ]
-                if target:
-                    yield ctx.det(
-                        ref,
-                        self.id,
-                        "proxy",
-                        0.75,
-                        [(ga.selection.line, f"`__getattr__` forwards every attribute to `{target[0].args[0][5:]}`")],
-                    )
+        yield from emit(ctx, self.id)
