@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
+from agentls.patterns.detectors._data_mapper import found
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
@@ -22,11 +23,25 @@ class DataMapper(Detector):
     - `domain_object`: a mapped domain class.
 
     ## How it is detected
-    - A class with a method that builds an instance of another class from two or more fields
-      indexed out of a row it receives (`Order(row["id"], row["total"])`) and a method that
-      turns such an object back into a row (returns a dict or tuple of its fields, or writes it
-      with SQL). Classes converting *themselves* (`to_dict`/`from_dict`) are not mappers.
-    - A function that registers classical ORM mappings (`map_imperatively(Order, table)`).
+    Once per workspace:
+    - A function registering classical ORM mappings (`map_imperatively(Order, table)`,
+      `mapper(...)`) is a mapper, and every class it maps a `domain_object`. When the class
+      and the table come from methods of mapper objects (`map_imperatively(m.entity(),
+      m.table())`), the classes offering both methods are mappers too, and the class their
+      `entity()`-like method returns is the domain object.
+    - A class with two methods converting in opposite directions, `(Model) -> Order` and
+      `(Order) -> Model` (by their annotations; the second may return a dict or a class it
+      receives), where the first reads its argument and the second reads the object's
+      fields, and one side is a domain class (in a domain package, deriving one, or an
+      entity) and not a persistence model (columns as class attributes). Conversions to
+      scalars (`encode(UserId) -> str`) are not mappers.
+    - A generic mapper base converting between type variables is a mapper when a subclass
+      configures it with a domain class (`entity_class = Person`), and so is that subclass.
+    - A class with a method building a domain object from two or more fields of a row it
+      receives (`Order(row["id"], row.total)`) and a method turning such an object back into
+      a row (a dict or tuple of its fields, or written with SQL / `insert`); the building
+      method is reported too. Classes converting *themselves* (`to_dict`/`from_dict`) are
+      not mappers.
     """
 
     id = "data_mapper"
@@ -36,65 +51,39 @@ class DataMapper(Detector):
         "domain_object": "a mapped domain class",
     }
 
-    def _loads(self, ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> ClassRef | None:
-        names = {p.name for p in m.params}
-        loops = {loop.target for loop in m.loops}
-        sources = names | loops
-        for call in m.calls:
-            # fields taken out of a row: two or more arguments indexed from it
-            if sum(1 for a in call.args if a.startswith("sub:") and a[4:].rstrip("[]") in sources) >= 2:
-                r = ctx.resolve(call.func, ref.module)
-                if r is not None and r != ref:
-                    return r
-        return None
-
-    def _dumps(self, m: FunctionFacts) -> bool:
-        if not m.params:
-            return False
-        p = m.params[0].name
-        reads = any(r.startswith(f"{p}.") for r in m.foreign_reads)
-        return reads and (any(v in ("dict", "tuple") for v in m.returns) or bool(m.sql & {"insert", "update"}))
-
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        f = found(ctx)
+        path = ctx.index.path
+        for m in f.mappers.values():
+            if m.module.path != path:
+                continue
+            yield ctx.det(
+                m.target,
+                self.id,
+                "data_mapper",
+                0.8 if m.domain or len(m.evidence) > 1 else 0.7,
+                m.evidence,
+                [(d, "domain_object") for d in m.domain],
+            )
         for ref in ctx.classes():
-            loads = dumps = None
-            domain = None
-            for m in ref.cls.methods.values():
-                if m.name.startswith("__"):
-                    continue
-                found = self._loads(ctx, ref, m)
-                if found is not None:
-                    loads, domain = loads or m, domain or found
-                elif self._dumps(m):
-                    dumps = dumps or m
-            if loads and dumps and domain is not None:
-                yield ctx.det(
-                    ref,
-                    self.id,
-                    "data_mapper",
-                    0.8,
-                    [
-                        (loads.selection.line, f"`{loads.name}` builds a `{domain.cls.name}` from a row"),
-                        (dumps.selection.line, f"`{dumps.name}` turns one back into a row"),
-                    ],
-                    [(domain, "domain_object")],
-                )
-        targets: list[tuple[Target, FunctionFacts]] = [(f, f) for f in ctx.index.functions.values()]
-        if ctx.index.toplevel is not None:
-            targets.append((ctx.index, ctx.index.toplevel))
-        for target, fn in targets:
-            mapped = [
-                ctx.resolve(c.args[0].partition(":")[2])
-                for c in fn.calls
-                if c.method in ("map_imperatively", "mapper") and c.args and c.args[0].startswith(("name:", "attr:"))
-            ]
-            classes = [r for r in mapped if r is not None]
-            if classes:
-                yield ctx.det(
-                    target,
-                    self.id,
-                    "data_mapper",
-                    0.8,
-                    [(fn.selection.line, f"maps {', '.join(f'`{c.cls.name}`' for c in classes)} to tables")],
-                    [(c, "domain_object") for c in classes],
-                )
+            mappings = f.mapped.get(ref.key)
+            if not mappings:
+                continue
+            first = mappings[0]
+            name = first.target.cls.name if isinstance(first.target, ClassRef) else _name(first.target)
+            yield ctx.det(
+                ref,
+                self.id,
+                "domain_object",
+                0.75,
+                [(ref.cls.selection.line, f"mapped to and from storage by `{name}`; it knows nothing of tables")],
+                [(m.target, "data_mapper") for m in mappings],
+            )
+
+
+def _name(target: Target) -> str:
+    if isinstance(target, FunctionFacts):
+        return target.qualname
+    if isinstance(target, ClassRef):
+        return target.cls.name
+    return target.module

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._dependency_injection import wiring
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
@@ -39,11 +40,22 @@ class DependencyInjection(Detector):
 
     ## How it is detected
     - A function that introspects signatures (`inspect.signature`, `get_type_hints`) and then
-      binds the collected arguments (`functools.partial`, or returns a lambda).
+      binds the collected arguments (`functools.partial`, or returns a lambda): `injector`.
     - A class that stores providers in a dict under a received key and, in another method,
-      introspects a class's constructor to build it.
+      introspects a class's constructor to build it: `container`.
+    - A provider module (`composition_root`): a class whose methods are all registered
+      providers (decorated, every dependency a typed parameter, returning the type they
+      declare, at least one building it or an implementation of it, or two sharing a
+      decorator) or binders (`binder.bind(Port, to=Impl)` on a binder they receive).
+    - A declarative container (`container`): a class with no methods whose class attributes
+      are two or more calls into one external namespace other than its base's
+      (`providers.Factory(...)`), in a module whose imported workspace classes only those
+      declarations use.
+    - A function that creates provider modules or declarative containers, or that hands on
+      (returns, stores, registers) what a composition root it calls assembled, outside test
+      code: `composition_root`.
     - A function that, twice or more, passes a newly created implementation of an abstract
-      class into the constructor of another workspace class.
+      class into the constructor of another workspace class: `composition_root`.
     """
 
     id = "dependency_injection"
@@ -55,7 +67,25 @@ class DependencyInjection(Detector):
     }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        w = wiring(ctx)
+        done: set[str] = set()
+        for ref in ctx.classes():
+            ev = w.modules.get(ref.key)
+            if ev:
+                done.add(ref.cls.qualname)
+                yield ctx.det(ref, self.id, "composition_root", 0.75, ev)
+            ev = w.containers.get(ref.key)
+            if ev:
+                done.add(ref.cls.qualname)
+                yield ctx.det(ref, self.id, "container", 0.7, ev)
+        for f in ctx.index.functions.values():
+            ev = w.roots.get((ctx.index.path, f.qualname))
+            if ev:
+                done.add(f.qualname)
+                yield ctx.det(f, self.id, "composition_root", 0.7, ev)
         for fn in ctx.index.all_functions():
+            if fn.qualname in done:
+                continue
             if fn.kind != "function":
                 continue
             binds = any(c.func in ("functools.partial", "partial") for c in fn.calls) or "lambda" in fn.returns
@@ -84,6 +114,8 @@ class DependencyInjection(Detector):
                     [(r2, "client") for _, r2 in wired],
                 )
         for ref in ctx.classes():
+            if ref.cls.qualname in done:
+                continue
             stores = any(
                 op.op == "setitem" and op.arg.startswith("param:") and op.key.startswith("param:")
                 for m in ref.cls.methods.values()

@@ -1,0 +1,264 @@
+"""Workspace-wide search for the wiring of a dependency-injection graph.
+
+Computed once per workspace state: provider modules (classes whose methods each build one
+dependency from typed dependencies, or bind an abstraction to what implements it), declarative
+containers (classes that are nothing but provider declarations), and composition roots
+(functions that create those containers/modules, or that call the functions that do).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
+from agentls.patterns.workspace import ClassRef
+
+
+@dataclass
+class Wiring:
+    modules: dict[str, list[Ev]] = field(default_factory=dict)  # provider module class key -> evidence
+    containers: dict[str, list[Ev]] = field(default_factory=dict)  # declarative container class key
+    roots: dict[tuple[str, str], list[Ev]] = field(default_factory=dict)  # (path, function) -> evidence
+
+
+def _tail(name: str | None) -> str:
+    return (name or "").strip("'\"").rpartition(".")[2].partition("[")[0]
+
+
+def _is_test(module: ModuleIndex) -> bool:
+    path = module.path.replace("\\", "/")
+    name = path.rpartition("/")[2]
+    return "/tests/" in f"/{path}" or name.startswith("test_") or name == "conftest.py"
+
+
+def _provider(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> str:
+    """'strong' when a registered method builds and returns an object of the type it declares
+    from the typed dependencies it receives, 'weak' when it only declares and returns one."""
+    if m.kind != "method" or not m.decorators or m.abstract or m.is_stub or not m.returns_annotation:
+        return ""
+    params = [p for p in m.params if p.name != "self"]
+    if not m.returns or any(p.annotation is None for p in params):
+        return ""
+    ann = _tail(m.returns_annotation)
+    declared = ctx.resolve(m.returns_annotation, ref.module)
+    for v in m.returns:
+        if not v.startswith("call:"):
+            continue
+        built = ctx.resolve(v[5:], ref.module)
+        if _tail(v[5:]) == ann:
+            return "strong"
+        if built is not None and declared is not None and (built == declared or declared in ctx.ancestors(built)):
+            return "strong"
+    return "weak"
+
+
+def _binder(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> bool:
+    """Binds a type to what provides it on a binder it receives: `binder.bind(Port, to=Impl)`."""
+    params = {p.name for p in m.params if p.name not in ("self", "cls")}
+    for c in m.calls:
+        if c.receiver not in params or len(c.args) < 2 or not c.args[0].startswith(("name:", "sub:", "attr:")):
+            continue
+        typ = c.args[0].partition(":")[2]
+        if ctx.resolve(typ, ref.module) is not None or (
+            typ.partition(".")[0] in ref.module.import_map and _tail(typ)[:1].isupper()
+        ):
+            return True
+    return False
+
+
+def _module_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    cls = ref.cls
+    if cls.name.startswith("Test") or _is_test(ref.module):
+        return []
+    strong: list[FunctionFacts] = []
+    weak: list[FunctionFacts] = []
+    binders: list[FunctionFacts] = []
+    for n, m in cls.methods.items():
+        if n.startswith("__"):
+            continue
+        kind = _provider(ctx, ref, m)
+        if kind == "strong":
+            strong.append(m)
+        elif kind == "weak":
+            weak.append(m)
+        elif _binder(ctx, ref, m):
+            binders.append(m)
+        elif not n.startswith("_"):
+            return []  # a method doing something else: an ordinary class
+    providers = strong + weak
+    shared = set.intersection(*(set(m.decorators) for m in providers)) if providers else set()
+    if not (strong or binders or (len(weak) >= 2 and shared)):
+        return []
+    ev: list[Ev] = []
+    if providers:
+        p = providers[0]
+        ev.append((p.selection.line, f"`{p.name}` provides a `{_tail(p.returns_annotation)}` from its dependencies"))
+    if binders:
+        ev.append((binders[0].selection.line, f"`{binders[0].name}` binds types to their providers"))
+    return ev
+
+
+_IDENT = re.compile(r"[A-Za-z_]\w*")
+
+
+def _referenced(module: ModuleIndex) -> set[str]:
+    """Head names the module's recorded facts use (calls, arguments, annotations, bases,
+    class attributes): what its class bodies' call arguments alone use is missing."""
+    out: set[str] = set()
+
+    def add(text: str | None) -> None:
+        if text:
+            out.update(_IDENT.findall(text.partition(":")[2] if ":" in text else text))
+
+    fns = module.all_functions() + ([module.toplevel] if module.toplevel else [])
+    for f in fns:
+        for c in f.calls:
+            add(c.func)
+            for a in c.args:
+                add(a)
+        for p in f.params:
+            add(p.annotation)
+        add(f.returns_annotation)
+        for d in f.decorators:
+            add(d)
+        for v in f.returns:
+            add(v)
+        out.update(r.partition(".")[0] for r in f.foreign_reads)
+    for cls in module.classes.values():
+        for b in [*cls.bases, *cls.base_args, *cls.decorators]:
+            add(b)
+        for v in cls.class_attrs.values():
+            add(v)
+        for ann in cls.fields.values():
+            add(ann)
+    for v in module.assigns.values():
+        add(v)
+    for entries in module.dicts.values():
+        for e in entries:
+            add(e.key)
+            for x in e.values:
+                add(x)
+    return out
+
+
+def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
+    """Nothing but provider declarations: no methods, two or more class attributes made by
+    calls into one external namespace other than its base's, in a module whose imported
+    workspace classes only those declarations use (as the providers' arguments)."""
+    cls, module = ref.cls, ref.module
+    if cls.methods or not cls.bases or unused < 2 or _is_test(module):
+        return []
+    if any(ctx.resolve(b, module) is not None for b in cls.bases):
+        return []
+    base_heads = {b.partition(".")[0] for b in cls.bases}
+    spaces: dict[str, int] = {}
+    for v in cls.class_attrs.values():
+        if not v.startswith("call:") or "." not in v:
+            continue
+        head = v[5:].partition(".")[0]
+        target = module.import_map.get(head)
+        if target is None or head in base_heads or ctx.ws.module_named(target) is not None:
+            continue
+        spaces[head] = spaces.get(head, 0) + 1
+    if not spaces or max(spaces.values()) < 2:
+        return []
+    ns = max(spaces, key=lambda k: spaces[k])
+    return [(cls.selection.line, f"declares {spaces[ns]} providers (`{ns}.*`) of workspace classes, and nothing else")]
+
+
+def _resolve_function(ctx: Ctx, module: ModuleIndex, name: str, by_name: dict[str, list[str]]) -> str | None:
+    """The (path, qualname) key of the workspace function a call refers to."""
+    if "." in name:
+        return None
+    if name in module.functions:
+        return f"{module.path}::{name}"
+    target = module.import_map.get(name)
+    if target is not None:
+        mod, _, func = target.rpartition(".")
+        other = ctx.ws.module_named(mod)
+        if other is not None and func in other.functions:
+            return f"{other.path}::{func}"
+        return None
+    found = by_name.get(name, [])
+    return found[0] if len(found) == 1 else None  # a local `from x import f` inside the function
+
+
+def wiring(ctx: Ctx) -> Wiring:
+    key = ("dependency_injection", "wiring")
+    hit = ctx._cache.get(key)
+    if not isinstance(hit, Wiring):
+        hit = ctx._cache[key] = _wiring(ctx)
+    return hit
+
+
+def _wiring(ctx: Ctx) -> Wiring:
+    out = Wiring()
+    for ref in ctx.ws.all_classes():
+        if ref.cls.methods:
+            ev = _module_evidence(ctx, ref)
+            if ev:
+                out.modules[ref.key] = ev
+    for module in ctx.ws.modules():
+        candidates = [c for c in module.classes.values() if not c.methods and c.class_attrs and c.bases]
+        if not candidates:
+            continue
+        used = _referenced(module)
+        unused = 0
+        for imp in module.imports:
+            if imp.name is not None and imp.alias not in used and ctx.resolve(imp.alias, module) is not None:
+                unused += 1
+        for c in candidates:
+            cref = ClassRef(module, c)
+            ev = _container_evidence(ctx, cref, unused)
+            if ev:
+                out.containers[cref.key] = ev
+    wired_classes = set(out.modules) | set(out.containers)
+    functions: list[tuple[ModuleIndex, FunctionFacts]] = []
+    by_name: dict[str, list[str]] = {}
+    for module in ctx.ws.modules():
+        if _is_test(module):
+            continue
+        for f in module.functions.values():
+            functions.append((module, f))
+            by_name.setdefault(f.name, []).append(f"{module.path}::{f.name}")
+    # level 0: functions that create provider modules / containers
+    for module, f in functions:
+        made: list[ClassRef] = []
+        for call in f.calls:
+            r = ctx.resolve(call.func, module)
+            if r is not None and r.key in wired_classes and r not in made:
+                made.append(r)
+        if made:
+            line = next(c.line for c in f.calls if ctx.resolve(c.func, module) == made[0])
+            names = ", ".join(f"`{r.cls.name}`" for r in made[:4])
+            out.roots[(module.path, f.qualname)] = [(line, f"creates the providers of the object graph: {names}")]
+    # then: functions that call a composition root to assemble a larger graph
+    for _ in range(4):
+        grew = False
+        for module, f in functions:
+            k = (module.path, f.qualname)
+            if k in out.roots or not _hands_on(f):
+                continue
+            for call in f.calls:
+                callee = _resolve_function(ctx, module, call.func, by_name)
+                if callee is None:
+                    continue
+                path, _, qual = callee.partition("::")
+                if (path, qual) in out.roots and (path, qual) != k:
+                    out.roots[k] = [(call.line, f"assembles the graph: calls the composition root `{qual}`")]
+                    grew = True
+                    break
+        if not grew:
+            break
+    return out
+
+
+def _hands_on(f: FunctionFacts) -> bool:
+    """The function hands what it assembled on (returns it, stores it, registers it with an
+    object it received) rather than only using the graph to run something."""
+    if any(v not in ("none", "const") for v in f.returns) or f.attr_stores:
+        return True
+    params = {p.name for p in f.params}
+    return any(c.receiver in params and c.args for c in f.calls)
