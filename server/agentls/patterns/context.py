@@ -208,6 +208,13 @@ class Ctx:
 
     def holders(self, target: ClassRef) -> list[tuple[ClassRef, Collab]]:
         """Classes that keep a ``target`` (by annotation, instantiation or duck typing)."""
+        key = ("holders_of", target.key)
+        hit = self._cache.get(key)
+        if hit is None:
+            hit = self._cache[key] = self._holders(target)
+        return list(hit)
+
+    def _holders(self, target: ClassRef) -> list[tuple[ClassRef, Collab]]:
         typed: dict[str, list[tuple[ClassRef, Collab]]] = self._cache.get("holders") or {}
         duck: list[tuple[ClassRef, Collab]] = self._cache.get("duck") or []
         if "holders" not in self._cache:
