@@ -97,33 +97,39 @@ def analyze_index(
     return analysis
 
 
-# Strategy is the shape many patterns share (an interface held and called); a symbol that a
-# more specific pattern explains is reported as that one only.
-_SPECIFIC_THAN_STRATEGY = frozenset(
-    {
-        "bridge",
-        "command",
-        "chain_of_responsibility",
-        "decorator",
-        "composite",
-        "proxy",
-        "state",
-        "visitor",
-        "observer",
-        "mediator",
-        "repository",
-        "unit_of_work",
-        "message_bus",
-        "iterator",
-        "builder",
-    }
-)
+# Some patterns are shapes that more specific ones share: Strategy (an interface held and
+# called), Facade (a class driving the objects it creates). A symbol a more specific pattern
+# explains is reported as that one only.
+_MORE_SPECIFIC: dict[str, frozenset[str]] = {
+    "strategy": frozenset(
+        {
+            "bridge",
+            "command",
+            "chain_of_responsibility",
+            "decorator",
+            "composite",
+            "proxy",
+            "state",
+            "visitor",
+            "observer",
+            "mediator",
+            "repository",
+            "unit_of_work",
+            "message_bus",
+            "iterator",
+            "builder",
+        }
+    ),
+    "facade": frozenset({"mvc", "mediator", "builder", "unit_of_work", "repository", "message_bus"}),
+}
 
 
 def _most_specific(found: Iterable[Detection]) -> list[Detection]:
     found = list(found)
-    explained = {d.symbol for d in found if d.pattern in _SPECIFIC_THAN_STRATEGY}
-    return [d for d in found if d.pattern != "strategy" or d.symbol not in explained]
+    patterns: dict[str, set[str]] = {}
+    for d in found:
+        patterns.setdefault(d.symbol, set()).add(d.pattern)
+    return [d for d in found if not (patterns[d.symbol] & _MORE_SPECIFIC.get(d.pattern, frozenset()))]
 
 
 def analyze_source(
