@@ -21,7 +21,10 @@ def _presents(m: FunctionFacts) -> bool:
 def _is_view(ref: ClassRef) -> bool:
     """Only presents data it is given: every public method with arguments outputs or formats."""
     public = [m for n, m in ref.cls.methods.items() if not n.startswith("_") and m.params]
-    return bool(public) and all(_presents(m) for m in public) and not ref.cls.instance_attrs() - {"template"}
+    presenting = sum(_presents(m) for m in public)
+    # Every public method presents; or most do and the rest are small formatting helpers.
+    mostly = presenting >= 2 and presenting * 3 >= len(public) * 2
+    return bool(public) and (presenting == len(public) or mostly) and not ref.cls.instance_attrs() - {"template"}
 
 
 def _mutators(ref: ClassRef) -> set[str]:
@@ -30,6 +33,16 @@ def _mutators(ref: ClassRef) -> set[str]:
         for n, m in ref.cls.methods.items()
         if not n.startswith("_") and (m.self_writes or any(op.container.startswith("self.") for op in m.container_ops))
     }
+
+
+def _all_views(ctx: Ctx, ref: ClassRef) -> bool:
+    """An abstract class every implementation of which only presents."""
+    impls = ctx.concrete(ref)
+    return ref.cls.is_interface and bool(impls) and all(_is_view(i) for i in impls)
+
+
+def _has_data(ctx: Ctx, ref: ClassRef) -> bool:
+    return any(r.cls.instance_attrs() or r.cls.class_attrs for r in [ref, *ctx.concrete(ref)])
 
 
 @register
@@ -49,7 +62,10 @@ class Mvc(Detector):
     model) and passes data to a method of the other, whose class only presents its arguments
     (every public method prints, writes, renders or returns formatted text) and keeps no state,
     while the controller also calls a method that changes the model's state and the model
-    presents nothing itself.
+    presents nothing itself. The view and the model may be abstract classes standing for their
+    implementations (all of the view's only present; some of the model's keep data); then a
+    controller that only reads the model counts too, and the implementations are reported as
+    views and models.
     """
 
     id = "mvc"
@@ -62,12 +78,21 @@ class Mvc(Detector):
 
     def _triad(self, ctx: Ctx, ref: ClassRef) -> tuple[ClassRef, ClassRef, str] | None:
         collabs = [c for c in ctx.collabs(ref).values() if len(c.types) >= 1]
-        views = [(c, c.types[0]) for c in collabs if _is_view(c.types[0])]
-        models = [(c, c.types[0]) for c in collabs if not _is_view(c.types[0]) and c.types[0].cls.instance_attrs()]
+        # An abstract view or model stands for its implementations.
+        views = [(c, c.types[0]) for c in collabs if _is_view(c.types[0]) or _all_views(ctx, c.types[0])]
+        models = [
+            (c, c.types[0])
+            for c in collabs
+            if not _is_view(c.types[0]) and not _all_views(ctx, c.types[0]) and _has_data(ctx, c.types[0])
+        ]
         for vc, view in views:
             for mc, model in models:
+                family = [model, *ctx.concrete(model)]
+                if any(_presents(m) for r in family for m in r.cls.methods.values()):
+                    continue
+                # Updating the model, or only reading it while an abstract view presents it.
                 updates = set(mc.methods) & _mutators(model)
-                if not updates or any(_presents(m) for m in model.cls.methods.values()):
+                if not updates and not (view.cls.is_interface and model.cls.is_interface):
                     continue
                 for m in ref.cls.methods.values():
                     receivers = [c.receiver for c in m.calls]
@@ -98,7 +123,7 @@ class Mvc(Detector):
                         ],
                         [(model, "model"), (view, "view")],
                     )
-                elif ref == model:
+                elif ref == model or (model.cls.is_interface and ref in ctx.concrete(model)):
                     yield ctx.det(
                         ref,
                         self.id,
@@ -107,7 +132,7 @@ class Mvc(Detector):
                         [(ref.cls.selection.line, f"read and updated by `{ctrl.cls.name}`")],
                         [(ctrl, "controller"), (view, "view")],
                     )
-                elif ref == view:
+                elif ref == view or (view.cls.is_interface and ref in ctx.concrete(view)):
                     yield ctx.det(
                         ref,
                         self.id,
