@@ -8,6 +8,7 @@ from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import (
     behaviour_methods,
     entity_evidence,
+    in_domain,
     is_repository,
     is_uow,
     value_object_evidence,
@@ -42,7 +43,8 @@ class Aggregate(Detector):
     such, or filled with ones it receives or creates; a bare frozen record does not count) and
     has a public method that checks a condition (raises, or branches) before changing the
     collection or its members; or that records domain events in its own list. A class that is
-    itself kept in another aggregate's collection is a member.
+    itself kept in another aggregate's collection is a member, and so is every entity or value
+    object of a domain package that a root keeps in a typed attribute or field.
 
     An entity that records domain events through a method it defines or inherits
     (`self.record(EventCreated(...))`, `self._events.append(event)`) is a root too, and so is
@@ -110,8 +112,12 @@ class Aggregate(Detector):
                         return [(m.selection.line, f"records domain events with `{m.name}`{whose}")]
         return []
 
-    def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        for ref in ctx.classes():
+    def _roots(self, ctx: Ctx) -> dict[str, tuple[list[Ev], list[ClassRef]]]:
+        """Every aggregate root of the workspace with its evidence and members, once."""
+        if "aggregate_roots" in ctx._cache:
+            return ctx._cache["aggregate_roots"]  # type: ignore[no-any-return]
+        out: dict[str, tuple[list[Ev], list[ClassRef]]] = {}
+        for ref in ctx.ws.all_classes():
             if is_repository(ctx, ref) or is_uow(ctx, ref):
                 continue
             ev, members = self._root(ctx, ref)
@@ -123,6 +129,42 @@ class Aggregate(Detector):
             inside = [h for h, c in ctx.holders(ref) if c.types and h != ref and self._root(ctx, h)[0]]
             if inside:
                 continue  # kept by another aggregate: a member, not a root
-            yield ctx.det(
-                ref, self.id, "aggregate_root", 0.9 if len(ev) > 1 else 0.8, ev, [(m, "member") for m in members]
-            )
+            # What the root keeps of the domain (typed attributes and fields) is inside it too.
+            held = [
+                t
+                for c in ctx.collabs(ref).values()
+                for t in c.types
+                if t != ref
+                and in_domain(t)
+                and (entity_evidence(ctx, t) or value_object_evidence(ctx, t))
+                and not message_roles(ctx, t)
+            ]
+            out[ref.key] = (ev, list({m.key: m for m in [*members, *held]}.values()))
+        ctx._cache["aggregate_roots"] = out
+        return out
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        roots = self._roots(ctx)
+        member_of: dict[str, ClassRef] = {}
+        for key, (_, members) in roots.items():
+            root = ctx.ws.derived.by_key[key]
+            for m in members:
+                if m.key not in roots:
+                    member_of.setdefault(m.key, root)
+        for ref in ctx.classes():
+            found = roots.get(ref.key)
+            if found is not None:
+                ev, members = found
+                yield ctx.det(
+                    ref, self.id, "aggregate_root", 0.9 if len(ev) > 1 else 0.8, ev, [(m, "member") for m in members]
+                )
+            elif ref.key in member_of:
+                root = member_of[ref.key]
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "member",
+                    0.75,
+                    [(ref.cls.selection.line, f"kept inside the aggregate `{root.cls.name}` and changed through it")],
+                    [(root, "aggregate_root")],
+                )
