@@ -34,6 +34,11 @@ class Strategy(Detector):
     A persistence port (its implementations are repositories or units of work) is reported
     as that instead. If implementations replace one another in the context, it is State; if
     the context is itself a class hierarchy, it is Bridge. Names play no part.
+
+    Two function forms count too: a class that keeps a function it was given and calls it,
+    when two or more module functions are passed to it (`Order(price, discount=ten_percent)`);
+    and a module table of functions picked by key and called (`handlers[kind](value)`), whose
+    functions are the concrete strategies and the function that picks is the context.
     """
 
     id = "strategy"
@@ -81,7 +86,44 @@ class Strategy(Detector):
         ctx._cache["callable_strategies"] = out
         return out
 
+    def _tables(self, ctx: Ctx) -> Iterator[Detection]:
+        """A module table of functions picked by key and called: the function that picks is
+        the context, the table's functions of this workspace the concrete strategies."""
+        module = ctx.index
+        for name, entries in module.dicts.items():
+            callables = [e for e in entries if e.values and not e.is_list]
+            if len(callables) < 2:
+                continue
+            fns = [found for e in callables for v in e.values if (found := function_named(ctx, module, v)) is not None]
+            users = [
+                fn
+                for fn in module.functions.values()
+                if any(c.func in (f"{name}[]", f"{name}.get()") for c in fn.calls)
+            ]
+            if not fns or not users:
+                continue
+            for fn in users:
+                yield ctx.det(
+                    fn,
+                    self.id,
+                    "context",
+                    0.7,
+                    [(fn.selection.line, f"picks a function from the table `{name}` by key and calls it")],
+                    [(f, "concrete_strategy") for m, f in fns if m is module],
+                )
+            for m, f in fns:
+                if m is module:
+                    yield ctx.det(
+                        f,
+                        self.id,
+                        "concrete_strategy",
+                        0.7,
+                        [(f.selection.line, f"one of the functions of the table `{name}`")],
+                        [(u, "context") for u in users],
+                    )
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        yield from self._tables(ctx)
         callables = self._callables(ctx)
         for ref in ctx.classes():
             found = callables.get(ref.key)
