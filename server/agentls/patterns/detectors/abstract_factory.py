@@ -3,10 +3,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.detectors.factory import Factory
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
+
+# A family: the concrete factory and (creation method, product) pairs it makes.
+Family = tuple[ClassRef, list[tuple[str, ClassRef]]]
+
+
+def _converts(m: FunctionFacts) -> bool:
+    """Builds its result from the fields of an object it is given (`to_entity(model)`): a
+    mapping between representations, not the creation of a product."""
+    required = [p.name for p in m.params if p.name not in ("self", "cls") and not p.has_default]
+    return any(r.partition(".")[0] in required for r in m.foreign_reads)
 
 
 @register
@@ -22,9 +35,18 @@ class AbstractFactory(Detector):
     - `product`: a class a concrete factory creates.
 
     ## How it is detected
-    An abstract class (or a base that subclasses override) with at least two methods that at
-    least two concrete subclasses override, each override returning a new instance of a class
-    of the workspace.
+    - An abstract class (or a base whose public methods are all stubs) with at least two
+      methods that at least two concrete subclasses override, each override returning a new
+      instance of a class of the workspace. A method that builds its result from the fields of
+      an argument it requires (`to_entity(model)`) converts between representations (a data
+      mapper) and does not count.
+    - Duck-typed families: a class keeps an object it was given and calls two or more of its
+      methods; two or more classes of the workspace offer all of those methods without a
+      common base, and each creates a different class of the workspace in one of them.
+    - Factories of factories: a method that chooses between two or more simple factories (see
+      `factory`) whose products are of different kinds (no common base) creates a family: its
+      class is a `concrete_factory`, the interface it implements the `abstract_factory`, and
+      the classes of the factories it chooses between are `concrete_factory` too.
 
     Every class a concrete factory creates is a `product`, and so are the product interfaces
     those classes implement.
@@ -38,41 +60,143 @@ class AbstractFactory(Detector):
         "product": "a created class",
     }
 
-    def _families(self, ctx: Ctx, base: ClassRef) -> list[tuple[ClassRef, list[tuple[str, ClassRef]]]] | None:
+    # -- interface families -----------------------------------------------------------------
+
+    def _families(self, ctx: Ctx, base: ClassRef) -> list[Family] | None:
+        key = ("af_families", base.key)
+        if key not in ctx._cache:
+            ctx._cache[key] = self._compute_families(ctx, base)
+        return ctx._cache[key]  # type: ignore[no-any-return]
+
+    def _compute_families(self, ctx: Ctx, base: ClassRef) -> list[Family] | None:
         creation = [n for n in base.cls.methods if not n.startswith("_")]
         if len(creation) < 2 or not (base.cls.is_interface or all(base.cls.methods[n].is_stub for n in creation)):
             return None
         families = []
-        for sub in ctx.concrete(base):
+        for sub in cr.descendants(ctx, base):
+            if sub.cls.is_interface:
+                continue
             made = []
             for name in creation:
                 m = sub.cls.methods.get(name)
-                products = ctx.returned_classes(m, sub.module) if m else []
+                products = cr.returned_classes(ctx, m, sub.module) if m and not _converts(m) else []
                 if products:
                     made.append((name, products[0]))
             if len(made) >= 2:
                 families.append((sub, made))
         return families if len(families) >= 2 else None
 
+    # -- duck-typed families ----------------------------------------------------------------
+
+    def _duck(self, ctx: Ctx) -> dict[str, Family]:
+        """Concrete factories sharing, without a base, the methods a holder calls on them."""
+        key = ("af_duck",)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out: dict[str, Family] = {}
+        by_method: dict[str, list[ClassRef]] = {}
+        for ref in ctx.ws.all_classes():
+            for n in ref.cls.methods:
+                if not n.startswith("_"):
+                    by_method.setdefault(n, []).append(ref)
+        asked: set[frozenset[str]] = set()
+        for ref in ctx.ws.all_classes():
+            for c in ctx.collabs(ref).values():
+                if c.from_param and not c.types and len(c.methods) >= 2:
+                    asked.add(frozenset(c.methods))
+        for called in asked:
+            names = sorted(called)
+            offering = [r for r in by_method.get(names[0], []) if all(n in r.cls.methods for n in names)]
+            families: list[Family] = []
+            for r in offering:
+                made = []
+                for n in names:
+                    m = r.cls.methods[n]
+                    products = [p for p in cr.returned_classes(ctx, m, r.module) if p != r]
+                    if products and not _converts(m):
+                        made.append((n, products[0]))
+                if made:
+                    families.append((r, made))
+            made_keys = {p.key for _, made in families for _, p in made}
+            related = any(
+                cr.shared_bases(ctx, [a, b]) for i, (a, _) in enumerate(families) for b, _ in families[i + 1 :]
+            )
+            if len(families) >= 2 and len(made_keys) >= len(families) and not related:
+                for f in families:
+                    out.setdefault(f[0].key, f)
+        ctx._cache[key] = out
+        return out
+
+    # -- factories of factories -------------------------------------------------------------
+
+    def _delegating(self, ctx: Ctx) -> dict[str, tuple[str, list[ClassRef], list[ClassRef], list[ClassRef]]]:
+        """{class key: (role, interfaces, concrete factories, products)} for the families built
+        by a method choosing between simple factories of different product kinds."""
+        key = ("af_delegating",)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out: dict[str, tuple[str, list[ClassRef], list[ClassRef], list[ClassRef]]] = {}
+        factory = Factory()
+        for ref in ctx.ws.all_classes():
+            for m in ref.cls.methods.values():
+                calls = [v[5:] for v in m.returns if v.startswith("call:")]
+                if len(calls) < 2 or m.complexity < 2:
+                    continue
+                owners: list[ClassRef] = []
+                kinds: list[list[ClassRef]] = []
+                for func in calls:
+                    inner = factory._factory_called(ctx, func, ref.module)
+                    owner = cr.resolve(ctx, func.rpartition(".")[0], ref.module) if inner else None
+                    if inner is None or owner is None or owner in owners:
+                        continue
+                    owners.append(owner)
+                    kinds.append(inner[1][1])
+                everything = [p for ps in kinds for p in ps]
+                if len(owners) < 2 or cr.shared_bases(ctx, everything):
+                    continue
+                products = list(everything)
+                for ps in kinds:
+                    products += [b for b in cr.shared_bases(ctx, ps) if b not in products]
+                interfaces = [a for a in cr.ancestors(ctx, ref) if a.cls.is_interface]
+                factories = [ref, *owners]
+                for f in factories:
+                    out.setdefault(f.key, ("concrete_factory", interfaces, factories, products))
+                for i in interfaces:
+                    out.setdefault(i.key, ("abstract_factory", interfaces, factories, products))
+                for p in products:
+                    out.setdefault(p.key, ("product", interfaces, factories, products))
+                break
+        ctx._cache[key] = out
+        return out
+
+    # -- detection --------------------------------------------------------------------------
+
     def _products(self, ctx: Ctx) -> dict[str, ClassRef]:
         """Classes a concrete factory creates, and the product interfaces they implement."""
         if "af_products" in ctx._cache:
             return ctx._cache["af_products"]  # type: ignore[no-any-return]
         out: dict[str, ClassRef] = {}
+        families: list[Family] = []
         for base in ctx.ws.all_classes():
-            for factory, made in self._families(ctx, base) or []:
-                for _, p in made:
-                    out.setdefault(p.key, factory)
-                    for a in ctx.ancestors(p):
-                        out.setdefault(a.key, factory)
+            families += self._families(ctx, base) or []
+        families += list(self._duck(ctx).values())
+        for factory, made in families:
+            for _, p in made:
+                out.setdefault(p.key, factory)
+                for a in cr.ancestors(ctx, p):
+                    out.setdefault(a.key, factory)
         ctx._cache["af_products"] = out
         return out
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         products = self._products(ctx)
+        duck = self._duck(ctx)
+        delegating = self._delegating(ctx)
         for ref in ctx.classes():
+            done: set[str] = set()
             if ref.key in products:
                 factory = products[ref.key]
+                done.add("product")
                 yield ctx.det(
                     ref,
                     self.id,
@@ -88,6 +212,7 @@ class AbstractFactory(Detector):
                 )
             fams = self._families(ctx, ref)
             if fams:
+                done.add("abstract_factory")
                 yield ctx.det(
                     ref,
                     self.id,
@@ -96,16 +221,40 @@ class AbstractFactory(Detector):
                     [(ref.cls.selection.line, f"{len(fams)} implementations each create a family of products")],
                     [(f, "concrete_factory") for f, _ in fams],
                 )
-            for base in ctx.interface_ancestors(ref) or ctx.ancestors(ref):
-                fams = self._families(ctx, base) or []
-                for f, made in fams:
-                    if f == ref:
-                        ev = [(ref.cls.methods[n].selection.line, f"`{n}` creates `{p.cls.name}`") for n, p in made]
-                        yield ctx.det(
-                            ref,
-                            self.id,
-                            "concrete_factory",
-                            0.9,
-                            ev,
-                            [(base, "abstract_factory"), *((p, "product") for _, p in made)],
-                        )
+            for base in [a for a in cr.ancestors(ctx, ref) if a.cls.is_interface] or cr.ancestors(ctx, ref):
+                for f, made in self._families(ctx, base) or []:
+                    if f == ref and "concrete_factory" not in done:
+                        done.add("concrete_factory")
+                        yield self._concrete(ctx, ref, made, [(base, "abstract_factory")])
+            if ref.key in duck and "concrete_factory" not in done:
+                done.add("concrete_factory")
+                yield self._concrete(ctx, ref, duck[ref.key][1], [])
+            if ref.key in delegating:
+                role, interfaces, factories, made_all = delegating[ref.key]
+                if role in done:
+                    continue
+                ev: list[Ev] = [(ref.cls.selection.line, self._why(role, factories))]
+                parts = [
+                    *((i, "abstract_factory") for i in interfaces),
+                    *((f, "concrete_factory") for f in factories),
+                    *((p, "product") for p in made_all if role != "product"),
+                ]
+                yield ctx.det(ref, self.id, role, 0.8, ev, parts)
+
+    def _concrete(
+        self, ctx: Ctx, ref: ClassRef, made: list[tuple[str, ClassRef]], parts: list[tuple[ClassRef, str]]
+    ) -> Detection:
+        ev: list[Ev] = [(ref.cls.methods[n].selection.line, f"`{n}` creates `{p.cls.name}`") for n, p in made]
+        return ctx.det(ref, self.id, "concrete_factory", 0.9, ev, [*parts, *((p, "product") for _, p in made)])
+
+    @staticmethod
+    def _why(role: str, factories: list[ClassRef]) -> str:
+        names = ", ".join(f"`{f.cls.name}`" for f in factories[1:])
+        if role == "concrete_factory":
+            first = factories[0].cls.name
+            return f"one of the factories `{first}` chooses between ({names}) for products of different kinds"
+        if role == "abstract_factory":
+            return (
+                f"implemented by `{factories[0].cls.name}`, which creates products of different kinds through {names}"
+            )
+        return f"created through `{factories[0].cls.name}`, which chooses between the factories {names}"

@@ -3,8 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
-from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
@@ -25,6 +26,9 @@ def _parts(m: FunctionFacts) -> set[str]:
     return out
 
 
+_ADDS = frozenset({"append", "add", "extend", "insert", "setitem", "update", "appendleft"})
+
+
 @register
 class Builder(Detector):
     """Separates the step-by-step construction of a complex object from its representation:
@@ -38,14 +42,29 @@ class Builder(Detector):
     - `product`: the class the builder produces.
 
     ## How it is detected
-    A class with at least two methods that record a part in its own state and return `self`
-    (a fluent builder), or at least two such steps that a director class calls on a held
-    builder, and a public method without required parameters that returns a new instance of
-    another class (the product) made from two or more of the recorded parts (not wrapping
-    `self` itself). A fluent class without such a product method
-    (a generative query or statement that is its own result, a cursor returning `self` for
-    chaining) is not a builder; one that merely hands back an attribute it assembled is
-    reported below the default threshold (0.45).
+    - A class with at least two methods that record a part in its own state and return `self`
+      (a fluent builder), or at least two such steps that a director class calls on a held
+      builder, and a public method without required parameters that returns a new instance of
+      another class (the product) made from two or more of the recorded parts (not wrapping
+      `self` itself). A fluent class without such a product method (a generative query or
+      statement that is its own result, a cursor returning `self` for chaining) is not a
+      builder; one that merely hands back an attribute it assembled is reported below the
+      default threshold (0.45).
+    - A class that creates its product into an attribute (`self.house = House()`), has two or
+      more public steps that add to that object (`self.house.doors = n`,
+      `self._product.add(part)`), making up at least a third of its public methods, and a
+      method without required parameters that hands the object out.
+    - An abstract class declaring two or more of the steps (or the result method) a detected
+      builder implements is a `builder` too (the builder interface).
+    - `director`: a class or function that calls two or more steps of a builder it holds
+      (typed as the builder or its interface), or that creates a builder, chains its steps and
+      returns the result (`return HouseBuilder().set_a(1).set_b(2).get_result()`; a caller
+      that keeps the result for itself is a client). A function that instantiates the class
+      it is given (`building = cls()`), calls two or more of its steps and returns it is a
+      director, and the classes defining those steps are builders: a base declaring them
+      (raising `NotImplementedError`) and two or more implementations whose steps only record
+      parts in their own state.
+    - `product`: the class a detected builder produces.
     """
 
     id = "builder"
@@ -80,7 +99,7 @@ class Builder(Detector):
         for m in methods.values():
             if m.name.startswith("_") or id(m) in step_ids or m.kind == "property":
                 continue
-            made = [r for r in ctx.returned_classes(m) if r != ref]
+            made = [r for r in cr.returned_classes(ctx, m, ref.module) if r != ref]
             # build() needs nothing more from the caller and copies the parts out; wrapping
             # `self` into another object (`Grouping(self)`) is not producing a product.
             required = any(not p.has_default for p in m.params)
@@ -98,38 +117,275 @@ class Builder(Detector):
             return None  # neither a fluent interface nor a product: just a stateful class
         return steps, result, products
 
-    def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        for ref in ctx.classes():
-            found = self._builder(ctx, ref)
-            if found:
-                steps, result, products = found
-                fluent = [s for s in steps if "self" in s.returns]
-                directors = [h for h, c in ctx.holders(ref) if len(set(c.methods) & {s.name for s in steps}) >= 2]
-                if len(fluent) >= 2 or (directors and products):
-                    ev = (
-                        [(fluent[0].selection.line, f"`{fluent[0].name}` records a part and returns `self`")]
-                        if fluent
-                        else []
+    def _held_product(self, ctx: Ctx, ref: ClassRef) -> tuple[list[str], FunctionFacts, list[ClassRef]] | None:
+        """A builder assembling a product object it holds: it creates the product into an
+        attribute (`self.house = House()`), two or more steps change that object
+        (`self.house.doors = n`, `self._product.add(part)`), and a method hands it out."""
+        key = ("builder_held", ref.key)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out = None
+        created: dict[str, list[ClassRef]] = {}
+        for m in ref.cls.methods.values():
+            for attr, values in m.self_writes.items():
+                for v in values:
+                    r = cr.resolve(ctx, v[5:], ref.module) if v.startswith("call:") else None
+                    if r is not None and r != ref and not r.cls.is_interface:
+                        created.setdefault(attr, []).append(r)
+        for attr, made in created.items():
+            inside = f"self.{attr}"
+
+            def on_product(m: FunctionFacts, inside: str = inside) -> bool:
+                return any(s.receiver == inside or s.receiver.startswith(f"{inside}.") for s in m.attr_stores) or any(
+                    (op.container == inside or op.container.startswith(f"{inside}.")) and op.op in _ADDS
+                    for op in m.container_ops
+                )
+
+            steps = [
+                n for n, m in ref.cls.methods.items() if not n.startswith("_") and on_product(m) and not m.returns[:0]
+            ]
+            steps = [n for n in steps if not any(v == f"attr:{inside}" for v in ref.cls.methods[n].returns)]
+            result = None
+            for m in ref.cls.methods.values():
+                required = any(not p.has_default for p in m.params)
+                if m.name.startswith("_") or required or m.name in steps:
+                    continue
+                hands_out = f"attr:{inside}" in m.returns or (
+                    attr in m.self_reads and any(v.startswith("name:") for v in m.returns)
+                )
+                if hands_out:
+                    result = m
+                    break
+            public = [n for n in ref.cls.methods if not n.startswith("_")]
+            # Assembling is what the class is for, not one of many things a big class does.
+            if len(steps) >= 2 and result is not None and len(steps) * 3 >= len(public):
+                out = (steps, result, made)
+                break
+        ctx._cache[key] = out
+        return out
+
+    def _found(
+        self, ctx: Ctx, ref: ClassRef
+    ) -> tuple[list[str], FunctionFacts, list[ClassRef], float, list[Ev]] | None:
+        """(step names, result method, products, confidence, evidence) of a builder class."""
+        key = ("builder_found", ref.key)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out = None
+        found = self._builder(ctx, ref)
+        if found:
+            steps, result, products = found
+            fluent = [s for s in steps if "self" in s.returns]
+            directors = [h for h, c in ctx.holders(ref) if len(set(c.methods) & {s.name for s in steps}) >= 2]
+            if len(fluent) >= 2 or (directors and products):
+                ev: list[Ev] = (
+                    [(fluent[0].selection.line, f"`{fluent[0].name}` records a part and returns `self`")]
+                    if fluent
+                    else []
+                )
+                ev.append((result.selection.line, f"`{result.name}` produces the result"))
+                conf = (0.85 if fluent else 0.8) if products else 0.45
+                out = ([s.name for s in steps], result, products, conf, ev)
+        if out is None:
+            held = self._held_product(ctx, ref)
+            if held:
+                names, result, products = held
+                m = ref.cls.methods[names[0]]
+                ev = [
+                    (m.selection.line, f"`{names[0]}` adds a part to the `{products[0].cls.name}` it is assembling"),
+                    (result.selection.line, f"`{result.name}` hands out the finished `{products[0].cls.name}`"),
+                ]
+                out = (names, result, products, 0.8, ev)
+        ctx._cache[key] = out
+        return out
+
+    def _interfaces(self, ctx: Ctx) -> dict[str, list[ClassRef]]:
+        """Builder interfaces: abstract bases declaring the steps a detected builder implements."""
+        key = ("builder_interfaces",)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out: dict[str, list[ClassRef]] = {}
+        for ref in ctx.ws.all_classes():
+            if not ref.cls.is_interface:
+                continue
+            declared = ref.cls.abstract_methods
+            for d in cr.descendants(ctx, ref):
+                found = self._found(ctx, d) if len(declared) >= 2 else None
+                if found and found[3] >= 0.5 and len(declared & {*found[0], found[1].name}) >= 2:
+                    out.setdefault(ref.key, []).append(d)
+        ctx._cache[key] = out
+        return out
+
+    def _builders(self, ctx: Ctx) -> dict[str, tuple[list[str], list[ClassRef]]]:
+        """Every builder of the workspace (by key): its step names and products."""
+        key = ("builder_all",)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out: dict[str, tuple[list[str], list[ClassRef]]] = {}
+        for ref in ctx.ws.all_classes():
+            if ref.cls.methods:
+                found = self._found(ctx, ref)
+                if found and found[3] >= 0.5:
+                    out[ref.key] = (found[0], found[2])
+        ctx._cache[key] = out
+        return out
+
+    def _step_family(self, ctx: Ctx, ref: ClassRef) -> list[str]:
+        """The steps of a builder, or of the builders implementing a builder interface."""
+        builders = self._builders(ctx)
+        if ref.key in builders:
+            return builders[ref.key][0]
+        for d in self._interfaces(ctx).get(ref.key, []):
+            if d.key in builders:
+                return builders[d.key][0]
+        return []
+
+    def _directs(self, ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, owner: ClassRef | None) -> ClassRef | None:
+        """The builder ``fn`` drives through two or more of its steps: one it holds, or one it
+        creates and chains (`HouseBuilder().set_a(1).set_b(2).get_result()`)."""
+        by_receiver: dict[str, set[str]] = {}
+        for c in fn.calls:
+            if c.receiver:
+                by_receiver.setdefault(c.receiver, set()).add(c.method)
+        chains: dict[str, set[str]] = {}
+        for receiver, methods in by_receiver.items():
+            if receiver.startswith("self.") and owner is not None and "." not in receiver[5:]:
+                chains.setdefault(receiver, set()).update(methods)
+            elif "()" in receiver and not receiver.startswith(("self.", "cls.")):
+                # A director hands out what the chain builds; a client uses it itself.
+                head = receiver.partition("()")[0]
+                if any(v.startswith(f"call:{head}().") for v in fn.returns):
+                    chains.setdefault(f"{head}()", set()).update(methods)
+        for receiver, methods in chains.items():
+            targets: list[ClassRef] = []
+            if receiver.startswith("self.") and owner is not None:
+                attr = receiver[5:]
+                collabs = ctx.collabs(owner)
+                for name in (attr, f"_{attr}"):
+                    held = collabs.get(name)
+                    if held is not None:
+                        targets += held.types
+            else:
+                made = cr.resolve(ctx, receiver[:-2], module)
+                targets += [made] if made is not None else []
+            for t in targets:
+                if t == owner:
+                    continue
+                if len(methods & set(self._step_family(ctx, t))) >= 2:
+                    return t
+        return None
+
+    def _class_directors(self, ctx: Ctx) -> dict[str, tuple[FunctionFacts, list[ClassRef]]]:
+        """Functions that instantiate the class they are given (`building = cls()`), call two
+        or more of its build steps in a fixed order and return it: {key: (director, builders)}
+        for the director (keyed by module path and name) and for every builder it drives. The
+        builders are the classes defining those steps: a base declaring them abstract, and
+        implementations whose steps only record parts in their own state."""
+        key = ("builder_class_directors",)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out: dict[str, tuple[FunctionFacts, list[ClassRef]]] = {}
+        by_method: dict[str, list[ClassRef]] | None = None
+        for module in ctx.ws.modules():
+            for fn in module.functions.values():
+                given = {p.name for p in fn.params}
+                if not any(c.func in given for c in fn.calls):
+                    continue
+                local = {v[5:] for v in fn.returns if v.startswith("name:")}
+                called = {c.method for c in fn.calls if c.receiver in local}
+                if len(called) < 2:
+                    continue
+                if by_method is None:
+                    by_method = {}
+                    for ref in ctx.ws.all_classes():
+                        for n in ref.cls.methods:
+                            by_method.setdefault(n, []).append(ref)
+                first = sorted(called)[0]
+                defining = [r for r in by_method.get(first, []) if called <= set(r.cls.methods)]
+                declared = [r for r in defining if all(r.cls.methods[n].body_kind == "not_implemented" for n in called)]
+                impls = [
+                    r
+                    for r in defining
+                    if r not in declared
+                    and all(
+                        r.cls.methods[n].self_writes and not r.cls.methods[n].calls and not r.cls.methods[n].returns
+                        for n in called
                     )
-                    ev.append((result.selection.line, f"`{result.name}` produces the result"))
-                    yield ctx.det(
-                        ref,
-                        self.id,
-                        "builder",
-                        (0.85 if fluent else 0.8) if products else 0.45,
-                        ev,
-                        [*((p, "product") for p in products), *((d, "director") for d in directors)],
-                    )
-            for attr, c in ctx.collabs(ref).items():
-                for t in c.types:
-                    built = self._builder(ctx, t)
-                    if built and built[2] and len(set(c.methods) & {s.name for s in built[0]}) >= 2 and t != ref:
-                        yield ctx.det(
-                            ref,
-                            self.id,
-                            "director",
-                            0.75,
-                            [(c.line, f"drives the builder in `self.{attr}` step by step")],
-                            [(t, "builder")],
-                        )
+                ]
+                if declared and len(impls) >= 2:
+                    builders = [*declared, *impls]
+                    out[f"{module.path}:{fn.qualname}"] = (fn, builders)
+                    for b in builders:
+                        out.setdefault(b.key, (fn, builders))
+        ctx._cache[key] = out
+        return out
+
+    def _directors(self, ctx: Ctx) -> dict[str, ClassRef]:
+        key = ("builder_directors",)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out: dict[str, ClassRef] = {}
+        if self._builders(ctx):
+            for ref in ctx.ws.all_classes():
+                for m in ref.cls.methods.values():
+                    t = self._directs(ctx, m, ref.module, ref)
+                    if t is not None:
+                        out[ref.key] = t
                         break
+        ctx._cache[key] = out
+        return out
+
+    def _products(self, ctx: Ctx) -> dict[str, ClassRef]:
+        key = ("builder_products",)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out: dict[str, ClassRef] = {}
+        for k, (_, products) in self._builders(ctx).items():
+            for p in products:
+                out.setdefault(p.key, ctx.ws.derived.by_key[k])
+        ctx._cache[key] = out
+        return out
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        directors = self._directors(ctx)
+        products = self._products(ctx)
+        interfaces = self._interfaces(ctx)
+        class_directors = self._class_directors(ctx)
+        for ref in ctx.classes():
+            found = self._found(ctx, ref)
+            if found:
+                _, _, made, conf, ev = found
+                holders = [
+                    d for d, t in directors.items() if t == ref or t.key in {a.key for a in cr.ancestors(ctx, ref)}
+                ]
+                parts = [*((p, "product") for p in made), *((ctx.ws.derived.by_key[d], "director") for d in holders)]
+                yield ctx.det(ref, self.id, "builder", conf, ev, parts)
+            elif ref.key in class_directors:
+                fn, builders = class_directors[ref.key]
+                ev = [(ref.cls.selection.line, f"its build steps are driven in order by `{fn.qualname}`")]
+                yield ctx.det(
+                    ref, self.id, "builder", 0.75, ev, [*((b, "builder") for b in builders), (fn, "director")]
+                )
+            elif ref.key in interfaces:
+                impls = interfaces[ref.key]
+                ev = [(ref.cls.selection.line, f"declares the steps `{impls[0].cls.name}` implements to build")]
+                yield ctx.det(ref, self.id, "builder", 0.8, ev, [(i, "builder") for i in impls])
+            if ref.key in directors:
+                t = directors[ref.key]
+                ev = [(ref.cls.selection.line, f"drives the builder `{t.cls.name}` step by step")]
+                yield ctx.det(ref, self.id, "director", 0.75, ev, [(t, "builder")])
+            elif ref.key in products:
+                b = products[ref.key]
+                ev = [(ref.cls.selection.line, f"assembled by the builder `{b.cls.name}`")]
+                yield ctx.det(ref, self.id, "product", 0.75, ev, [(b, "builder")])
+        for fn in ctx.index.functions.values():
+            hit = class_directors.get(f"{ctx.index.path}:{fn.qualname}")
+            if hit is not None:
+                ev = [(fn.selection.line, "creates the builder it is given and calls its steps in order")]
+                yield ctx.det(fn, self.id, "director", 0.75, ev, [(b, "builder") for b in hit[1]])
+        if self._builders(ctx):
+            for fn in ctx.index.functions.values():
+                driven = self._directs(ctx, fn, ctx.index, None)
+                if driven is not None:
+                    ev = [(fn.selection.line, f"drives the builder `{driven.cls.name}` step by step")]
+                    yield ctx.det(fn, self.id, "director", 0.75, ev, [(driven, "builder")])

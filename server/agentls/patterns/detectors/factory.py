@@ -4,10 +4,14 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, Target
-from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
+
+# (evidence, products) of one factory function
+Found = tuple[list[Ev], list[ClassRef]]
 
 
 @register
@@ -19,7 +23,8 @@ class Factory(Detector):
     method choosing among classes) and the GoF factory method (subclasses decide the class).
 
     ## Roles
-    - `factory`: a function or method that returns one of several classes chosen by argument.
+    - `factory`: a function, method or class that returns one of several classes chosen by
+      argument.
     - `creator`: a class whose method calls an overridable creation method.
     - `concrete_creator`: a subclass that overrides the creation method.
     - `product`: a class the factory creates.
@@ -29,14 +34,26 @@ class Factory(Detector):
       of the workspace, behind a branch, with at least two thirds of its `return`s being such
       instantiations and no more decisions than choosing among them needs (cyclomatic
       complexity at most twice the number of products plus two: a long request handler that
-      sometimes redirects is not a factory); or that instantiates the value found in a dict of
-      classes keyed by its argument (`return SHAPES[kind](...)`).
+      sometimes redirects is not a factory); or that instantiates the value found in a
+      module-level dict of classes keyed by its argument (`return SHAPES[kind](...)`); or that
+      returns the class itself found in such a dict for its arguments (a class-selecting
+      factory, `return _CLASS_MAP[(graph, nested)]`, when the classes share a base); or that
+      chooses between two or more such factories and returns what they make.
+    - A class whose public methods are all such factories and that keeps no state of its own
+      (a factory class of static methods) is reported as the `factory` itself, in place of its
+      method.
     - Factory method: a method declared in a base class (abstract or overridden) that two or
       more subclasses override, each returning an instance of a different class (not `self`,
       nor a wrapper around `self`), and that another method of the base calls on `self`.
+    - Factory method through a class attribute: a base method returns a new instance of
+      `cls.<attr>` / `self.<attr>`, a class attribute naming a class that subclasses replace
+      with other classes, and other methods of the base call it. The base is the `creator`,
+      each subclass replacing the class a `concrete_creator`.
 
     Every class a detected factory or factory method creates is a `product` (0.75), and so is
-    the base class all of one factory's products share (the product interface).
+    the base class all of one factory's products share (the product interface). Names imported
+    from a sibling module by bare module name (script-style examples) are resolved in the
+    importing module's own folder.
     """
 
     id = "factory"
@@ -48,33 +65,127 @@ class Factory(Detector):
         "product": "a created class",
     }
 
-    def _simple(self, ctx: Ctx, fn: FunctionFacts) -> tuple[list[Ev], list[ClassRef]] | None:
-        if fn.name.startswith("__") or fn.kind == "property":
+    # -- simple factories -------------------------------------------------------------------
+
+    def _simple(self, ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, owner: str = "") -> Found | None:
+        key = ("factory_simple", module.path, fn.qualname)
+        if key not in ctx._cache:
+            ctx._cache[key] = None  # a factory delegating to itself is not two factories
+            ctx._cache[key] = self._compute_simple(ctx, fn, module, owner)
+        return ctx._cache[key]  # type: ignore[no-any-return]
+
+    def _compute_simple(self, ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, owner: str) -> Found | None:
+        if fn.name.startswith("__") or fn.kind == "property" or not fn.returns:
             return None
-        products = [r for r in ctx.returned_classes(fn) if r.cls.name != fn.qualname.split(".")[0]]
-        made = sum(1 for v in fn.returns if v.startswith("call:") and ctx.resolve(v[5:]) is not None)
+        products = [r for r in cr.returned_classes(ctx, fn, module) if r.cls.name != owner]
+        made = sum(1 for v in fn.returns if v.startswith("call:") and cr.resolve(ctx, v[5:], module) is not None)
         # A factory's answers are its products; a function that mostly returns other things
         # (a request handler that sometimes redirects) only happens to construct some.
         choosing = 1 < fn.complexity <= 2 * len(products) + 2  # its decisions pick the class
         if len(products) >= 2 and choosing and made * 3 >= len(fn.returns) * 2:
             return [(fn.selection.line, f"returns one of {len(products)} classes depending on its input")], products
+        takes_input = any(p.name not in ("self", "cls") for p in fn.params)
         for value in fn.returns:
-            if value.startswith("call:") and value.endswith("[]"):
-                table = value[5:-2].removeprefix("self.").removeprefix("cls.")
-                entries = ctx.index.dicts.get(table) or []
-                classes = [r for r in (ctx.resolve(v) for e in entries for v in e.values) if r]
+            kind, _, rest = value.partition(":")
+            if kind == "call" and rest.endswith("[]"):
+                table = rest[:-2].removeprefix("self.").removeprefix("cls.")
+                classes = self._table(ctx, module, table)
                 if len(classes) >= 2:
                     return [(fn.selection.line, f"instantiates the class found in `{table}` for its argument")], classes
+            elif kind == "sub" and takes_input and len(fn.returns) <= 2:
+                # `return TABLE[key]`: the class itself, chosen by the arguments, for the caller
+                # to instantiate. Only a table of related classes (one family) is a factory.
+                keyed = any(c == rest and k not in ("const", "none") for c, k in fn.subscripts)
+                classes = self._table(ctx, module, rest) if keyed else []
+                if len(classes) >= 2 and cr.shared_bases(ctx, classes):
+                    ev = (fn.selection.line, f"returns the class found in `{rest}` for its arguments")
+                    return [ev], classes
+        # Choosing between other factories and returning what they make.
+        delegated: list[tuple[str, Found]] = []
+        for value in fn.returns:
+            if value.startswith("call:"):
+                inner = self._factory_called(ctx, value[5:], module)
+                if inner is not None and inner[0] not in (d[0] for d in delegated):
+                    delegated.append(inner)
+        if len(delegated) >= 2 and fn.complexity > 1 and len(delegated) * 3 >= len(fn.returns) * 2:
+            products = []
+            for _, (_, ps) in delegated:
+                products += [p for p in ps if p not in products]
+            names = ", ".join(f"`{n}`" for n, _ in delegated)
+            return [(fn.selection.line, f"chooses between the factories {names}")], products
         return None
 
+    def _table(self, ctx: Ctx, module: ModuleIndex, table: str) -> list[ClassRef]:
+        """The classes a module-level dict maps its keys to."""
+        entries = module.dicts.get(table) or []
+        out: list[ClassRef] = []
+        for r in (cr.resolve(ctx, v, module) for e in entries for v in e.values):
+            if r is not None and r not in out:
+                out.append(r)
+        return out
+
+    def _factory_called(self, ctx: Ctx, func: str, module: ModuleIndex) -> tuple[str, Found] | None:
+        """`ChairFactory.get_chair` or `make_shape`: a simple factory of the workspace."""
+        receiver, _, name = func.rpartition(".")
+        if receiver:
+            owner = cr.resolve(ctx, receiver, module)
+            fn = owner.cls.methods.get(name) if owner is not None else None
+            if owner is None or fn is None or fn.kind not in ("staticmethod", "classmethod"):
+                return None
+            found = self._simple(ctx, fn, owner.module, owner.cls.name)
+            return (f"{owner.cls.name}.{name}", found) if found else None
+        fn = module.functions.get(name)
+        found = self._simple(ctx, fn, module) if fn is not None else None
+        return (name, found) if found else None
+
+    def _factory_class(self, ctx: Ctx, ref: ClassRef) -> list[tuple[FunctionFacts, Found]]:
+        """The factories of a class that does nothing else and keeps no state."""
+        key = ("factory_class", ref.key)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out: list[tuple[FunctionFacts, Found]] = []
+        cls = ref.cls
+        init = cls.methods.get("__init__")
+        public = [m for n, m in cls.methods.items() if not n.startswith("_")]
+        plain = all(a.cls.is_interface for a in cr.ancestors(ctx, ref))  # no behaviour inherited
+        if public and not (init is not None and init.self_writes) and plain:
+            for m in public:
+                found = self._simple(ctx, m, ref.module, cls.name)
+                if not found:
+                    out = []
+                    break
+                out.append((m, found))
+        ctx._cache[key] = out
+        return out
+
+    # -- detection --------------------------------------------------------------------------
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        for fn in ctx.index.all_functions():
-            found = self._simple(ctx, fn)
+        owners = {}
+        for ref in ctx.classes():
+            for m, _ in self._factory_class(ctx, ref):
+                owners[id(m)] = ref
+        for ref in ctx.classes():
+            made = self._factory_class(ctx, ref)
+            if made:
+                ev = [ev for _, (evs, _) in made for ev in evs]
+                prods = [(p, "product") for _, (_, ps) in made for p in ps]
+                yield ctx.det(ref, self.id, "factory", 0.85, ev, prods)
+        for fn in ctx.index.functions.values():
+            found = self._simple(ctx, fn, ctx.index)
             if found:
                 yield ctx.det(fn, self.id, "factory", 0.85, found[0], [(p, "product") for p in found[1]])
+        for ref in ctx.classes():
+            for fn in ref.cls.methods.values():
+                if id(fn) in owners:
+                    continue
+                found = self._simple(ctx, fn, ctx.index, ref.cls.name)
+                if found:
+                    yield ctx.det(fn, self.id, "factory", 0.85, found[0], [(p, "product") for p in found[1]])
         products = self._products(ctx)
         for ref in ctx.classes():
             yield from self._factory_method(ctx, ref)
+            yield from self._attribute_creator(ctx, ref)
             maker = products.get(ref.key)
             if maker is not None:
                 where, made_by, path = maker
@@ -91,23 +202,30 @@ class Factory(Detector):
         def add(made: list[ClassRef], by: Target, name: str, path: str) -> None:
             for p in made:
                 out.setdefault(p.key, (f"created by `{name}`", by, path))
-            shared = set.intersection(*({a.key for a in ctx.ancestors(p)} for p in made)) if len(made) >= 2 else set()
-            for p in made:
-                for a in ctx.ancestors(p):
-                    if a.key in shared:
-                        out.setdefault(a.key, (f"the interface of what `{name}` creates", by, path))
+            for a in cr.shared_bases(ctx, made):
+                out.setdefault(a.key, (f"the interface of what `{name}` creates", by, path))
 
         for module in ctx.ws.modules():
-            other = Ctx(module, ctx.ws, ctx.settings)
-            for fn in module.all_functions():
-                found = self._simple(other, fn)
-                if found:
-                    add(found[1], fn, fn.qualname, module.path)
-            for ref in other.classes():
+            for fn in module.functions.values():
+                if fn.returns:
+                    found = self._simple(ctx, fn, module)
+                    if found:
+                        add(found[1], fn, fn.qualname, module.path)
+            for cls in module.classes.values():
+                ref = ClassRef(module, cls)
+                for fn in cls.methods.values():
+                    if fn.returns:
+                        found = self._simple(ctx, fn, module, cls.name)
+                        if found:
+                            add(found[1], ref, fn.qualname, module.path)
                 for name, subs in self._creation_methods(ctx, ref).items():
-                    add([p for _, p in subs], ref, f"{ref.cls.name}.{name}", module.path)
+                    add([p for _, p in subs], ref, f"{cls.name}.{name}", module.path)
+                for name, (_, made, _) in self._attribute_methods(ctx, ref).items():
+                    add(made, ref, f"{cls.name}.{name}", module.path)
         ctx._cache["factory_products"] = out
         return out
+
+    # -- factory method ---------------------------------------------------------------------
 
     def _factory_method(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
         creators = self._creation_methods(ctx, ref)
@@ -119,7 +237,7 @@ class Factory(Detector):
                     (users[0].selection.line, f"`{users[0].name}` calls `self.{name}()`, which subclasses override")
                 ]
                 yield ctx.det(ref, self.id, "creator", 0.85, ev, [(s, "concrete_creator") for s, _ in subs])
-        for base in ctx.ancestors(ref):
+        for base in cr.ancestors(ctx, ref):
             for name, subs in self._creation_methods(ctx, base).items():
                 for sub, product in subs:
                     if sub == ref and any(name in m.self_calls for m in base.cls.methods.values()):
@@ -141,7 +259,7 @@ class Factory(Detector):
 
     def _compute_creation(self, ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
         out: dict[str, list[tuple[ClassRef, ClassRef]]] = {}
-        subs = ctx.descendants(base)
+        subs = cr.descendants(ctx, base)
         if len(subs) < 2:
             return out
         for name in base.cls.methods:
@@ -150,13 +268,86 @@ class Factory(Detector):
             made = []
             for s in subs:
                 m = s.cls.methods.get(name)
-                if m is not None and ("self" in m.returns or any("self" in c.args for c in m.calls)):
-                    continue  # returning or wrapping itself (`Grouping(self)`) is not creating
-                products = ctx.returned_classes(m, s.module) if m else []
-                if products:
+                if m is None or "self" in m.returns:
+                    continue
+                products = cr.returned_classes(ctx, m, s.module)
+                # Wrapping itself (`Grouping(self)`) is not creating; handing itself to the new
+                # object as a back-reference (`Cursor(self.connection, self)`) still is.
+                if products and not any(
+                    c.args[:1] == ("self",)
+                    and c.func.removesuffix("()") in {v[5:] for v in m.returns if v.startswith("call:")}
+                    for c in m.calls
+                ):
                     made.append((s, products[0]))
             if len(made) >= 2 and len({p.key for _, p in made}) >= 2:
                 out[name] = made
         if len(out) > 1:
             return {}  # several creation methods per family: that is an abstract factory
         return out
+
+    # -- factory method through a class attribute -------------------------------------------
+
+    def _attribute_methods(self, ctx: Ctx, base: ClassRef) -> dict[str, tuple[str, list[ClassRef], list[ClassRef]]]:
+        """{method: (attribute, products, overriding subclasses)} for the methods of ``base``
+        returning a new `cls.<attr>(...)` whose class subclasses replace, called by the base."""
+        key = ("factory_attr", base.key)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out: dict[str, tuple[str, list[ClassRef], list[ClassRef]]] = {}
+        cls = base.cls
+        attrs = {a: v[5:] for a, v in cls.class_attrs.items() if v.startswith("name:")}
+        if attrs:
+            for name, m in cls.methods.items():
+                if name.startswith("__"):
+                    continue
+                for value in m.returns:
+                    head, _, attr = value.removeprefix("call:").partition(".")
+                    if not value.startswith("call:") or head not in ("cls", "self") or attr not in attrs:
+                        continue
+                    first = cr.resolve(ctx, attrs[attr], base.module)
+                    if first is None:
+                        continue
+                    made, overriding = [first], []
+                    for d in cr.descendants(ctx, base):
+                        v = d.cls.class_attrs.get(attr, "")
+                        r = cr.resolve(ctx, v[5:], d.module) if v.startswith("name:") else None
+                        if r is not None:
+                            overriding.append(d)
+                            if r not in made:
+                                made.append(r)
+                    callers = [
+                        c
+                        for n, c in cls.methods.items()
+                        if n != name and any(k.method == name and k.receiver in ("self", "cls") for k in c.calls)
+                    ]
+                    if len(made) >= 2 and callers:
+                        out[name] = (attr, made, overriding)
+                        break
+        ctx._cache[key] = out
+        return out
+
+    def _attribute_creator(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
+        methods = self._attribute_methods(ctx, ref)
+        if methods:
+            ev: list[Ev] = [
+                (ref.cls.methods[n].selection.line, f"`{n}` creates `{a}`, a class subclasses replace")
+                for n, (a, _, _) in methods.items()
+            ]
+            subs = {s.key: s for _, _, ss in methods.values() for s in ss}
+            yield ctx.det(ref, self.id, "creator", 0.8, ev, [(s, "concrete_creator") for s in subs.values()])
+            return
+        if ref.key in self._products(ctx):
+            return  # reported once, as a product of the factory choosing it
+        for base in cr.ancestors(ctx, ref):
+            for name, (attr, _, overriding) in self._attribute_methods(ctx, base).items():
+                if ref in overriding and attr in ref.cls.class_attrs:
+                    product = cr.resolve(ctx, ref.cls.class_attrs[attr][5:], ref.module)
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "concrete_creator",
+                        0.75,
+                        [(ref.cls.selection.line, f"replaces `{attr}`, the class `{base.cls.name}.{name}` creates")],
+                        [(base, "creator"), *([(product, "product")] if product else [])],
+                    )
+                    return

@@ -4,10 +4,14 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.detectors._shared import is_exception
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
+
+_NEW = ("object.__new__", "super().__new__", "super().__call__", "type.__call__")
 
 
 def _shared_instances(
@@ -15,37 +19,60 @@ def _shared_instances(
 ) -> tuple[str, ClassRef] | None:
     """(cache, class) when fn returns cached instances keyed by its argument, creating on a miss."""
     for op in fn.container_ops:
-        if op.op not in ("setitem", "setdefault") or (
-            not op.key.startswith("param:") and not op.key.startswith("name:")
-        ):
-            continue
+        if op.op not in ("setitem", "setdefault") or op.key in ("const", "none", "", "name:cls", "self"):
+            continue  # keyed by the class itself: one instance per class, a singleton
         created: ClassRef | None = None
         if op.arg.startswith("call:"):
             target = op.arg[5:]
-            if target in ("cls", "super().__new__", "object.__new__") and self_cls is not None:
-                created = self_cls
-            else:
-                created = ctx.resolve(target, module)
-        if created is None:
+            own = target in ("cls", *_NEW) and self_cls is not None
+            created = self_cls if own else cr.resolve(ctx, target, module)
+        elif op.arg.startswith("name:") and op.arg in fn.returns:
+            # `obj = cache.get(key); if obj is None: obj = ...; cache[key] = obj; return obj`
+            # (`object.__new__(Card)`, `super().__call__(...)` in a metaclass): a new instance
+            for c in fn.calls:
+                if c.func in _NEW:
+                    arg = c.args[0] if c.args else ""
+                    named = cr.resolve(ctx, arg[5:], module) if arg.startswith("name:") else None
+                    created = named or self_cls
+                    break
+        if created is None or not _owned(fn, op.container, module) or is_exception(ctx, created):
             continue
         looked_up = (
             op.container in fn.in_checks
             or any(c.func in (f"{op.container}.get", f"{op.container}.setdefault") for c in fn.calls)
-            or f"sub:{op.container}" in fn.returns
+            or any(c == op.container for c, _ in fn.subscripts)
         )
         if looked_up and (f"sub:{op.container}" in fn.returns or fn.returns):
             return op.container, created
     return None
 
 
+def _owned(fn: FunctionFacts, container: str, module: ModuleIndex) -> bool:
+    """The cache belongs to the factory: its own or its class's attribute, a module-level
+    dict, or one it fetches from its class (`pool = getattr(cls, "pool", {})`); not a dict of
+    another object it was handed (`form.fields`, `context`)."""
+    head = container.partition(".")[0]
+    if head in ("self", "cls") or (head == container and container in module.assigns):
+        return True
+    return any(c.func == "getattr" and c.args[:1] in (("name:cls",), ("self",)) for c in fn.calls)
+
+
+def _is_meta(ref: ClassRef) -> bool:
+    return any(b.rpartition(".")[2] == "type" for b in ref.cls.bases)
+
+
 def _mutable(ref: ClassRef) -> bool:
-    """Changes its own state after construction: not safe to share."""
+    """Changes its own state after construction: not safe to share. One public method
+    assigning attributes (`merge`) may complete construction; collections it grows and shrinks
+    (`push`/`pop`), or several methods changing it, are per-use state."""
+    writers = 0
     for name, m in ref.cls.methods.items():
-        if name.startswith("__") or m.kind == "property":
+        if name.startswith("_") or m.kind == "property":
             continue
-        if m.self_writes or any(op.container.startswith("self.") for op in m.container_ops):
+        if any(op.container.startswith("self.") for op in m.container_ops):
             return True
-    return False
+        writers += bool(m.self_writes)
+    return writers >= 2
 
 
 def _conf(ref: ClassRef) -> float:
@@ -64,9 +91,13 @@ class Flyweight(Detector):
     - `flyweight`: the shared class.
 
     ## How it is detected
-    A function, method or `__new__` that looks its argument up in a dict (`key in cache`,
-    `cache.get(key)`), on a miss stores a *new instance of a class* under that key, and returns
-    the cached entry. Caches of arbitrary computed values are memoisation; a single instance
+    A function, method or `__new__` that looks its argument up in a dict it owns (its own or
+    its class's attribute, or a module-level dict: `key in cache`, `cache.get(key)`,
+    `cache[key]`), on a miss stores a *new instance of a class* under that key (made there, or
+    made with `object.__new__` / `super().__new__` into a local it then stores and returns),
+    and returns the cached entry. A metaclass whose `__call__` does this is the
+    `flyweight_factory` of the classes that declare it, which are `flyweight`s. Exceptions
+    are never flyweights. Caches of arbitrary computed values are memoisation; a single instance
     with no key is a singleton; storing objects handed in by callers is a registry. Shared
     objects must be immutable: when the cached class changes its own state after construction
     (a per-key mutable collection, per-render state), both roles are reported below the
@@ -104,7 +135,22 @@ class Flyweight(Detector):
                 found = _shared_instances(ctx, m, ref.module, ref)
                 if not found:
                     continue
-                if found[1] == ref:
+                if found[1] == ref and _is_meta(ref):
+                    users = self._meta_users(ctx).get(ref.key, [])
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "flyweight_factory",
+                        0.8,
+                        [
+                            (
+                                m.selection.line,
+                                f"`{m.name}` returns the instance cached in `{found[0]}` for equal arguments",
+                            )
+                        ],
+                        [(u, "flyweight") for u in users],
+                    )
+                elif found[1] == ref:
                     yield ctx.det(
                         ref,
                         self.id,
@@ -122,6 +168,19 @@ class Flyweight(Detector):
                         [(found[1], "flyweight")],
                     )
                 break
+
+    def _meta_users(self, ctx: Ctx) -> dict[str, list[ClassRef]]:
+        """Classes by the key of the metaclass they declare."""
+        key = ("flyweight_meta_users",)
+        if key not in ctx._cache:
+            out: dict[str, list[ClassRef]] = {}
+            for ref in ctx.ws.all_classes():
+                if ref.cls.metaclass:
+                    meta = cr.resolve(ctx, ref.cls.metaclass, ref.module)
+                    if meta is not None:
+                        out.setdefault(meta.key, []).append(ref)
+            ctx._cache[key] = out
+        return ctx._cache[key]  # type: ignore[no-any-return]
 
     def _shared_classes(self, ctx: Ctx) -> dict[str, str]:
         if "flyweights" not in ctx._cache:
@@ -141,5 +200,8 @@ class Flyweight(Detector):
                         found = _shared_instances(ctx, m, module, ref)
                         if found and found[1] != ref:
                             out[found[1].key] = m.qualname
+                        elif found and _is_meta(ref):
+                            for user in self._meta_users(ctx).get(ref.key, []):
+                                out[user.key] = m.qualname
             ctx._cache["flyweights"] = out
         return ctx._cache["flyweights"]  # type: ignore[no-any-return]

@@ -3,10 +3,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
+
+_TAKE = frozenset({"get", "get_nowait", "pop", "popleft", "acquire"})
+_GIVE = frozenset({"put", "put_nowait", "append", "appendleft", "add", "release"})
 
 
 @register
@@ -25,6 +28,9 @@ class ObjectPool(Detector):
     back (`append`, `add`, `put`), and the pool itself creates the objects (instantiating a
     class, or calling a factory it was given, when empty or up front in `__init__`).
     A plain stack or queue, which never creates what it stores, is not a pool.
+    A scoped checkout is one too: a context manager that, entering, takes an item out of a pool
+    it was given (`self.item = self._queue.get()`) and returns it, and, leaving, puts that same
+    item back (`self._queue.put(self.item)`).
     """
 
     id = "object_pool"
@@ -65,6 +71,9 @@ class ObjectPool(Detector):
                     ):
                         gives = gives or (m, call.receiver.removeprefix("self."))
             if not (takes and gives and takes[1] == gives[1] and takes[0] is not gives[0]):
+                checkout = self._checkout(ctx, ref)
+                if checkout:
+                    yield ctx.det(ref, self.id, "pool", 0.8, checkout)
                 continue
             # The pool creates what it hands out: instantiates a class, or calls a factory it
             # was given (`self._create()` where `_create` came in through the constructor).
@@ -86,3 +95,35 @@ class ObjectPool(Detector):
                     ],
                     [(r, "reusable") for r in created if r != ref],
                 )
+
+    def _checkout(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
+        """A scoped checkout from a pool it was given: entering the `with` block takes an item
+        out of the injected container into `self.<item>` and returns it, leaving puts that same
+        item back."""
+        methods = ref.cls.methods
+        enter = methods.get("__enter__") or methods.get("__aenter__")
+        leave = methods.get("__exit__") or methods.get("__aexit__")
+        if enter is None or leave is None:
+            return []
+        given = {c.attr for c in ctx.collabs(ref).values() if c.from_param}
+        for item, values in [
+            *enter.self_writes.items(),
+            *(methods["__init__"].self_writes.items() if "__init__" in methods else []),
+        ]:
+            for v in values:
+                head, _, method = v.removeprefix("call:self.").rpartition(".")
+                if not v.startswith("call:self.") or head not in given or method not in _TAKE:
+                    continue
+                if f"attr:self.{item}" not in enter.returns:
+                    continue
+                back = [
+                    c
+                    for c in leave.calls
+                    if c.receiver == f"self.{head}" and c.method in _GIVE and c.args[:1] == (f"attr:self.{item}",)
+                ]
+                if back:
+                    return [
+                        (enter.selection.line, f"entering takes an item out of `self.{head}` and hands it out"),
+                        (back[0].line, f"leaving puts `self.{item}` back into `self.{head}`"),
+                    ]
+        return []

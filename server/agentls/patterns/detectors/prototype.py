@@ -3,11 +3,64 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.facts import ClassFacts, FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
 
 _COPIES = ("copy.copy", "copy.deepcopy", "deepcopy", "copy")
+_OWN = ("type()", "self.__class__")
+
+# (role, confidence, evidence line, reason, method name)
+Found = tuple[str, float, int, str, str]
+
+
+def _own_copy(m: FunctionFacts) -> bool:
+    """Makes a new instance of its own class from its state (`type(self)(self.field)`,
+    `self.__class__(**self.__dict__)`), needing from the caller at most a choice of how to
+    copy: a required argument handed on to other code (`as_sql(compiler)`,
+    `relabeled_clone(relabels)`) makes it an operation that yields a changed object."""
+    made = [c for c in m.calls if c.func in _OWN]
+    if not made:
+        return False
+    required = {f"param:{p.name}" for p in m.params if not p.has_default}
+    if required and m.complexity < 2:
+        return False  # an argument that chooses nothing is a new part for a changed object
+    if any(required & set(c.args) or c.receiver.partition(".")[0] in {r[6:] for r in required} for c in m.calls):
+        return False
+    if any(a == "const" for c in made for a in c.args):
+        return False  # new literal values (`Version(self.major + 1, 0, 0)`): a changed object
+    copied = any(a.startswith("attr:self.") for c in made for a in c.args)
+    return copied or "__dict__" in m.self_reads or len(m.self_reads) >= 2
+
+
+def _find(cls: ClassFacts) -> Found | None:
+    # Several public methods each deriving a new instance (`bump_major`, `bump_minor`): an
+    # immutable value's operations, not a prototype's one way of cloning itself.
+    deriving = [m for n, m in cls.methods.items() if not n.startswith("_") and m.returns and _own_copy(m)]
+    pure = [m for m in deriving if not m.params]  # `clone()`: nothing changes in the copy
+    for m in cls.methods.values():
+        if m.name.startswith("_"):
+            continue
+        copies = [c for c in m.calls if c.func in _COPIES]
+        if any(c.args[:1] == ("self",) for c in copies) and any(
+            v.startswith("call:") or v.startswith("name:") for v in m.returns
+        ):
+            return ("prototype", 0.85, m.selection.line, f"`{m.name}` returns a copy of `self`", m.name)
+        if m.returns and (len(deriving) == 1 or any(m is p for p in pure)) and _own_copy(m):
+            reason = f"`{m.name}` builds a new instance of its own class from its state"
+            return ("prototype", 0.75, m.selection.line, reason, m.name)
+        handed_out = any(v[5:] in _COPIES for v in m.returns if v.startswith("call:"))
+        if any(c.args[:1] and c.args[0].startswith("sub:self.") for c in copies) and m.params and handed_out:
+            return ("prototype_registry", 0.8, m.selection.line, f"`{m.name}` returns a copy of a stored prototype", "")
+    # Cloning through the copy protocol, both shallow and deep, each building its own class.
+    shallow, deep = cls.methods.get("__copy__"), cls.methods.get("__deepcopy__")
+    if shallow is not None and deep is not None and any(_own_copy(m) for m in (shallow, deep)):
+        reason = "`__copy__` and `__deepcopy__` build new instances of its own class from its state"
+        return ("prototype", 0.75, shallow.selection.line, reason, "__copy__")
+    return None
 
 
 @register
@@ -17,16 +70,29 @@ class Prototype(Detector):
     copy depth: shallow copies share mutable parts, deep copies can be slow or copy too much.
 
     ## Roles
-    - `prototype`: a class that clones itself through a public method.
+    - `prototype`: a class that clones itself through a public method, or the interface
+      declaring that method.
     - `prototype_registry`: keeps named prototypes and hands out copies of them.
 
     ## How it is detected
     - A public method returning `copy.copy(self)` / `copy.deepcopy(self)`, or a new
-      `type(self)(...)` / `self.__class__(...)` whose state it copies from `self`.
+      `type(self)(...)` / `self.__class__(...)` whose state it copies from `self` (its
+      attributes, or `**self.__dict__`), with or without overrides passed in; a required
+      argument may choose how to copy, but one handed on to other code (`as_sql(compiler)`)
+      makes the method an operation returning a changed object, not a clone, and so does
+      one passing new literal values to the constructor (`self.__class__(self.major + 1, 0)`).
+      A class with several such methods (`bump_major`, `bump_minor`) and none that takes no
+      argument at all is an immutable value deriving new ones, not a prototype.
+    - A class implementing both `__copy__` and `__deepcopy__`, at least one building a new
+      instance of its own class from its state (deliberate cloning, not a one-off hook).
+    - An abstract class declaring the method through which its implementations clone
+      themselves is a `prototype` too.
     - A class returning a deep or shallow copy of an object looked up in its own dict (the
-      copy itself is returned, not merged into something else).
+      copy itself is returned, not merged into something else), or one that keeps objects
+      of a prototype class under names (`self._objects[name] = obj` where `obj` is annotated
+      as the prototype), is a `prototype_registry`.
 
-    Implementing only `__copy__`/`__deepcopy__` is copy protocol support, not reported.
+    Implementing only one of `__copy__`/`__deepcopy__` is copy protocol support, not reported.
     """
 
     id = "prototype"
@@ -36,38 +102,47 @@ class Prototype(Detector):
         "prototype_registry": "hands out copies of stored prototypes",
     }
 
-    def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        for ref in ctx.classes():
-            for m in ref.cls.methods.values():
-                if m.name.startswith("_"):
+    def _all(self, ctx: Ctx) -> dict[str, Found]:
+        key = ("prototype_all",)
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
+        out: dict[str, Found] = {}
+        for ref in ctx.ws.all_classes():
+            found = _find(ref.cls)
+            if found:
+                out[ref.key] = found
+        ctx._cache[key] = out
+        return out
+
+    def _extended(self, ctx: Ctx, ref: ClassRef) -> Found | None:
+        """An interface declaring the clone method, or a registry of prototypes."""
+        protos = self._all(ctx)
+        cls = ref.cls
+        if cls.is_interface:
+            for d in cr.descendants(ctx, ref):
+                hit = protos.get(d.key)
+                if hit and hit[0] == "prototype" and hit[4] in cls.abstract_methods:
+                    m = cls.methods[hit[4]]
+                    reason = f"declares `{hit[4]}`, through which `{d.cls.name}` clones itself"
+                    return ("prototype", 0.75, m.selection.line, reason, hit[4])
+        dicts = {c.attr for c in ctx.collabs(ref).values() if c.container == "dict"}
+        for m in cls.methods.values():
+            for op in m.container_ops:
+                attr = op.container.removeprefix("self.")
+                p = m.param(op.arg[6:]) if op.op == "setitem" and op.arg.startswith("param:") else None
+                if attr not in dicts or p is None or not op.key.startswith("param:"):
                     continue
-                copies = [c for c in m.calls if c.func in _COPIES]
-                if any(c.args[:1] == ("self",) for c in copies) and any(
-                    v.startswith("call:") or v.startswith("name:") for v in m.returns
-                ):
-                    yield ctx.det(
-                        ref, self.id, "prototype", 0.85, [(m.selection.line, f"`{m.name}` returns a copy of `self`")]
-                    )
-                    break
-                own = any(v in ("call:type()", "call:self.__class__") for v in m.returns) or any(
-                    c.func in ("type()", "self.__class__") for c in m.calls
-                )
-                if own and ("__dict__" in m.self_reads or len(m.self_reads) >= 2) and not m.params:
-                    yield ctx.det(
-                        ref,
-                        self.id,
-                        "prototype",
-                        0.75,
-                        [(m.selection.line, f"`{m.name}` builds a new instance of its own class from its state")],
-                    )
-                    break
-                handed_out = any(v[5:] in _COPIES for v in m.returns if v.startswith("call:"))
-                if any(c.args[:1] and c.args[0].startswith("sub:self.") for c in copies) and m.params and handed_out:
-                    yield ctx.det(
-                        ref,
-                        self.id,
-                        "prototype_registry",
-                        0.8,
-                        [(m.selection.line, f"`{m.name}` returns a copy of a stored prototype")],
-                    )
-                    break
+                for t in ctx.annotation_refs(p.annotation, ref.module):
+                    if protos.get(t.key, ("",))[0] == "prototype":
+                        reason = f"`{m.name}` keeps `{t.cls.name}` prototypes by name in `{op.container}`"
+                        return ("prototype_registry", 0.75, m.selection.line, reason, "")
+        return None
+
+    def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        protos = self._all(ctx)
+        for ref in ctx.classes():
+            found = protos.get(ref.key) or self._extended(ctx, ref)
+            if found:
+                role, conf, line, reason, _ = found
+                ev: list[Ev] = [(line, reason)]
+                yield ctx.det(ref, self.id, role, conf, ev)

@@ -20,7 +20,23 @@ def _guards_one_instance(fn: FunctionFacts, holder: str) -> str | None:
             stored = any(v.startswith(f"attr:{holder}.{attr}") or v == f"sub:{holder}.{attr}" for v in fn.returns)
             if stored:
                 return attr
+    # `if not hasattr(cls, "_inst"): cls._inst = ...` / `if "_inst" not in cls.__dict__:`
+    checked = f"{holder}.__dict__" in fn.in_checks or any(
+        c.func == "hasattr" and c.args[:1] == (f"name:{holder}",) for c in fn.calls
+    )
+    if checked and fn.complexity > 1:
+        kept = {s.attr for s in fn.attr_stores if s.receiver == holder}
+        for v in fn.returns:
+            head, _, attr = v.removeprefix("attr:").partition(".")
+            if v.startswith("attr:") and head == holder and attr in kept:
+                return attr
     return None
+
+
+def _returns_class(fn: FunctionFacts) -> bool:
+    """`__new__` handing back the class object itself: every construction yields that one
+    object (class-level state shared by all callers)."""
+    return fn.name == "__new__" and bool(fn.returns) and all(v == "name:cls" for v in fn.returns)
 
 
 @register
@@ -35,8 +51,11 @@ class Singleton(Detector):
     - `accessor`: a module function that creates the instance on first use and returns it.
 
     ## How it is detected
-    - `__new__`, or a class method, checks a class attribute (`cls._instance is None`, or `cls
-      in cls._instances`) and returns that attribute: the class is a singleton.
+    - `__new__`, or a class method, checks a class attribute (`cls._instance is None`, `cls
+      in cls._instances`, `not hasattr(cls, "_inst")`, `"_inst" not in cls.__dict__`), stores
+      the instance there and returns that attribute: the class is a singleton.
+    - `__new__` returns the class itself (`return cls`): every construction yields the one
+      class object, whose class-level state all callers share.
     - A metaclass (`type` subclass) whose `__call__` does the same with a dict keyed by class;
       classes using it are singletons.
     - A module function declares `global x`, tests `x is None` and returns `x`.
@@ -94,6 +113,10 @@ class Singleton(Detector):
                         (m.selection.line, f"`{m.name}` creates the instance once and keeps it in `{attr}`")
                     ]
                     yield ctx.det(ref, self.id, "singleton", 0.9 if m.name == "__new__" else 0.85, ev)
+                    break
+                if _returns_class(m):
+                    ev = [(m.selection.line, "`__new__` returns the class itself: every call yields that one object")]
+                    yield ctx.det(ref, self.id, "singleton", 0.8, ev)
                     break
         for fn in ctx.index.functions.values():
             for g in fn.globals:
