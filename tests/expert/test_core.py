@@ -92,7 +92,7 @@ def test_apply_all_skips_overlaps_and_keeps_newlines() -> None:
     assert new == "A\nb\nC\nD\n" and [s.title for s in taken] == ["1", "3"]
 
 
-GOD = """from app.infrastructure.db import SqlRepo
+GOD = """from shop.adapters.db import SqlRepo
 
 
 class OrderService:
@@ -110,15 +110,31 @@ class OrderService:
         return self.repo.get(oid)
 
     def confirm(self, order):
-        self.mailer.send(order)
+        self.mailer.send(order.customer)
 
     def remind(self, order):
-        self.mailer.send(order)
+        self.mailer.send(order.customer)
 
     def notify_all(self, orders):
         for o in orders:
             self.remind(o)
 """
+
+# The engine's thresholds, lowered for this small class; and a layered layout (the service
+# layer and the adapters beside the domain), so that the domain importing an adapter is a
+# layer violation.
+SMALL_GOD = """[tool.agentls.patterns.god-class]
+atfd = 0
+wmc = 8
+tcc = 0.5
+"""
+
+
+def layered(tmp_path: Path, settings: str | None = SMALL_GOD) -> None:
+    write(tmp_path / "shop/adapters/db.py", "class SqlRepo:\n    def save(self, o): ...\n")
+    write(tmp_path / "shop/service_layer/services.py", "def place(order): ...\n")
+    if settings is not None:
+        write(tmp_path / "pyproject.toml", settings)
 
 
 def _req(tmp_path: Path, source: str, rel: str = "shop/domain/orders.py",
@@ -130,13 +146,28 @@ def _req(tmp_path: Path, source: str, rel: str = "shop/domain/orders.py",
 
 
 def test_local_expert_splits_god_class_and_inverts_layer_import(tmp_path: Path) -> None:
-    ans = local.answer(_req(tmp_path, GOD))
+    layered(tmp_path)
+    req = _req(tmp_path, GOD)
+    ans = local.answer(req)
     assert ans.local and "local expert" in ans.summary
     titles = [s.title for s in ans.suggestions]
-    assert "Invert the dependency on `app.infrastructure.db` behind a protocol" in titles
+    assert "Invert the dependency on `shop.adapters.db` behind a protocol" in titles
+    invert = next(s for s in ans.suggestions if s.title.startswith("Invert"))
+    assert invert.start_line == 1 and "line 1: the domain layer imports" in invert.rationale
     split = next(s for s in ans.suggestions if s.title.startswith("Split `OrderService`"))
     assert "`self.repo`" in split.rationale and "`self.mailer`" in split.rationale
     assert split.start_line == 4 and split.anchor.startswith("class OrderService")
+    # The engine's measurements and evidence lines, with the thresholds from pyproject.toml.
+    assert "WMC 8 ≥ 8" in split.rationale and "line 24: `notify_all` has cyclomatic complexity 2" in split.rationale
+    assert "- lines 4-26: god class (smell) — `OrderService`" in req.user
+
+
+def test_local_expert_keeps_to_the_engine_thresholds(tmp_path: Path) -> None:
+    """Without settings the engine's defaults (WMC >= 47…) stand: no god class, whatever the
+    number of method groups; an unlayered project has no layer violation."""
+    write(tmp_path / "shop/adapters/db.py", "class SqlRepo: ...\n")
+    ans = local.answer(_req(tmp_path, GOD))
+    assert ans.suggestions == [] and "no smells" in ans.summary
 
 
 def test_request_has_numbers_detections_and_imported_signatures(tmp_path: Path) -> None:
@@ -157,7 +188,10 @@ def test_request_has_numbers_detections_and_imported_signatures(tmp_path: Path) 
 
 
 def test_selection_is_marked_and_local_stays_inside(tmp_path: Path) -> None:
+    layered(tmp_path)
     req = _req(tmp_path, GOD, selection=(18, 22))
     assert "Refactor lines 18-22" in req.user and "18>|     def confirm(self, order):" in req.user
     ans = local.answer(req)
     assert all(s.start_line <= 22 and s.end_line >= 18 for s in ans.suggestions)
+    assert [(s.title, s.start_line) for s in ans.suggestions] == [
+        ("Split `OrderService` along the groups of methods that share fields", 18)]

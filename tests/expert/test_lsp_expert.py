@@ -292,23 +292,25 @@ async def test_failures_end_in_a_message_and_no_edit(vscode: LanguageClient, mod
 async def keyless(lsp_client: LanguageClient, ws: Path):  # type: ignore[no-untyped-def]
     lsp_client.ws = ws  # type: ignore[attr-defined]
     (ws / "pkg" / "domain").mkdir()
-    await session(lsp_client, "visual-studio-code", ws, {"expert": {"includeUserAgents": False}})
+    patterns = {"godClass": {"atfd": 1, "wmc": 5, "tcc": 0.5}, "layers": ["domain", "adapters"]}
+    await session(lsp_client, "visual-studio-code", ws, {"expert": {"includeUserAgents": False},
+                                                         "patterns": patterns})
     yield
     await lsp_client.shutdown_session()
 
 
-GOD = """from app.infrastructure.db import SqlRepo
+GOD = """from pkg.adapters.db import SqlRepo
 
 
 class Orders:
     def place(self, o):
-        self.repo.save(o)
+        self.repo.save(o.id)
 
     def cancel(self, o):
         self.repo.delete(o)
 
     def confirm(self, o):
-        self.mailer.send(o)
+        self.mailer.send(o.email)
 
     def remind(self, o):
         self.mailer.send(o)
@@ -319,23 +321,31 @@ class Orders:
     def ping(self):
         return self.mailer.ok()
 """
+DB = "class SqlRepo:\n    def save(self, o): ...\n"
 
 
 @pytest.mark.asyncio
 async def test_local_expert_without_a_key(keyless: LanguageClient) -> None:
+    """The local expert advises on what the pattern engine found with the editor's pattern
+    settings (thresholds lowered for this small class, two layers of our own)."""
     path = keyless.ws / "pkg" / "domain" / "orders.py"  # type: ignore[attr-defined]
     path.write_text(GOD)
+    db = keyless.ws / "pkg" / "adapters" / "db.py"  # type: ignore[attr-defined]
+    db.parent.mkdir()
+    db.write_text(DB)
+    open_doc(keyless, db.as_uri(), DB, "python")  # in the index whether or not the walk is done
     uri = path.as_uri()
     open_doc(keyless, uri, GOD, "python")
     (ask,) = [a for a in await actions(keyless, uri, RANGE0) if a.title.startswith("Ask")]
     assert ask.title == "Ask python-architect: review this module (local, no API call)"
     await keyless.code_action_resolve_async(ask)
     await asyncio.sleep(0.2)
-    titles = sorted(d.message.split(":")[0] for d in await expert_diagnostics(keyless, uri))
-    assert titles == ["Invert the dependency on `app.infrastructure.db` behind a protocol",
-                      "Split `Orders` along the groups of methods that share fields"]
+    found = {d.message.split(":")[0]: d for d in await expert_diagnostics(keyless, uri)}
+    assert sorted(found) == ["Invert the dependency on `pkg.adapters.db` behind a protocol",
+                             "Split `Orders` along the groups of methods that share fields"]
     review = Path(keyless.shown_documents[0].uri.removeprefix("file://")).read_text()
     assert "local expert, no API call" in review and FAKE.requests == []
+    assert "WMC 6 ≥ 5" in review  # the engine's measurement against the editor's threshold
 
 
 @pytest.mark.asyncio

@@ -9,6 +9,8 @@ export const SECRET_KEY = 'agentls.anthropicApiKey';
 export const SERVER_KEYS = [
   'select', 'ignore', 'failOn', 'maxFileSize', 'dialects', 'severity',
   'patterns.enabled', 'patterns.smells', 'patterns.exclude', 'patterns.maxFiles',
+  'patterns.godClass.atfd', 'patterns.godClass.wmc', 'patterns.godClass.tcc', 'patterns.layers',
+  'patterns.disabled',
   'expert.default', 'expert.model', 'expert.localOnly', 'expert.remoteEnabled', 'expert.baseUrl',
   'expert.includeUserAgents', 'expert.timeout', 'expert.maxRetries',
 ] as const;

@@ -3,6 +3,9 @@
 Two passes: every file is parsed and indexed once, the indexes form one workspace (so a
 strategy's interface in one module and its context in another are connected), then each
 module is analysed against that workspace. Trees are dropped after indexing.
+
+Thresholds, layers and disabled patterns come from ``[tool.agentls.patterns]`` (see
+``agentls.patterns.settings``).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 import sys
 import tokenize
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from queue import Empty
 from typing import Any, TypeVar
@@ -22,6 +26,7 @@ from typing import Any, TypeVar
 from agentls.patterns.analysis import analyze_index, index_source, module_name_in
 from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.model import Detection, ParseProblem
+from agentls.patterns.settings import PatternSettings
 from agentls.patterns.workspace import WorkspaceIndex
 
 _SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
@@ -38,6 +43,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--min-confidence", type=float, default=0.5, help="hide detections below this (default 0.5)")
     p.add_argument("--no-smells", action="store_true", help="report patterns only")
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per CPU; 1: none)")
+    p.add_argument(
+        "--config",
+        metavar="FILE",
+        help="settings file (default: the nearest .agentls.toml, or pyproject.toml with [tool.agentls], "
+        "above the first path); its [tool.agentls.patterns] (or [patterns]) sets thresholds and layers",
+    )
     p.set_defaults(run=run)
 
 
@@ -176,15 +187,19 @@ def _shared_run(work: Callable[[tuple[int, int]], list[T]], n: int, jobs: int) -
     return [row for i in range(len(chunks)) for row in done[i]]
 
 
-def collect(paths: list[str], smells: bool = True, jobs: int | None = None) -> tuple[list[_Result], list[str]]:
+def collect(
+    paths: list[str], smells: bool = True, jobs: int | None = None, settings: PatternSettings | None = None
+) -> tuple[list[_Result], list[str]]:
     """Analyse every file: ([(display path, detections, problems)], [I/O errors]).
 
     Two passes: parse and index each file (in worker processes too when there are many), build
-    one workspace from every index, then run the detectors per module against it.
+    one workspace from every index, then run the detectors per module against it. ``smells``
+    False turns the smells of ``settings`` off.
     """
     global _FILES, _SHARED
-    from agentls.patterns.settings import PatternSettings
-
+    settings = settings or PatternSettings()
+    if not smells:
+        settings = replace(settings, smells=False)
     files = list(iter_python_files(paths))
     jobs = jobs or (os.cpu_count() or 1)
     parallel = jobs > 1 and len(files) >= 64 and "fork" in multiprocessing.get_all_start_methods()
@@ -205,7 +220,6 @@ def collect(paths: list[str], smells: bool = True, jobs: int | None = None) -> t
             elif index is not None:
                 indexed.append((shown, index, problems))
         ws = WorkspaceIndex([index for _, index, _ in indexed])
-        settings = PatternSettings(smells=smells)
         _SHARED = (ws, indexed, settings)
         results = _shared_run(_analyse_chunk, len(indexed), workers)
     finally:
@@ -233,6 +247,19 @@ def as_json(path: str, d: Detection) -> dict[str, object]:
     }
 
 
+def load_settings(paths: list[str], config: str | None = None) -> PatternSettings | None:
+    """``--config``, else the project's configuration above the first path (the current folder
+    when none is given); None, with a message, when ``--config`` names no file."""
+    from agentls.patterns import settings as pattern_settings
+
+    if config:
+        if not Path(config).is_file():
+            print(f"agentls patterns: no such settings file: {config}", file=sys.stderr)
+            return None
+        return pattern_settings.load_file(Path(config))
+    return pattern_settings.load(Path(paths[0] if paths else "."))
+
+
 def run(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -244,7 +271,10 @@ def run(args: argparse.Namespace) -> int:
     if args.jobs < 0:
         print("agentls patterns: --jobs must be 0 (one per CPU) or more", file=sys.stderr)
         return 2
-    results, errors = collect(args.paths, smells=not args.no_smells, jobs=args.jobs or None)
+    settings = load_settings(args.paths, getattr(args, "config", None))
+    if settings is None:
+        return 2
+    results, errors = collect(args.paths, smells=not args.no_smells, jobs=args.jobs or None, settings=settings)
     for error in errors:
         print(f"agentls patterns: {error}", file=sys.stderr)
     rows = [(path, d) for path, dets, _ in results for d in dets if d.confidence >= args.min_confidence]

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from agentls.expert import backend, cache, experts, prompts, review, service
+from agentls.expert import analysis, backend, cache, experts, prompts, review, service
 from agentls.expert.answer import Answer
 from agentls.expert.service import ExpertSettings
 
@@ -186,10 +186,12 @@ def _batch(args: argparse.Namespace, workspace: Path, s: ExpertSettings) -> int:
         return 2
     model = experts.resolve_model(expert.model, s.model)
     reqs: list[tuple[str, prompts.Request]] = []
+    index = analysis.index_workspace(workspace)  # once for every module
     for i, path in enumerate(modules):
         try:
             source = path.read_bytes().decode("utf-8", errors="replace")
-            reqs.append((f"m{i}", prompts.build(expert, model, source, str(path.resolve()), workspace)))
+            reqs.append((f"m{i}", prompts.build(expert, model, source, str(path.resolve()), workspace,
+                                                index=index)))
         except (OSError, prompts.PromptTooLarge) as exc:
             _err(f"skipping {path}: {exc}")
     cfg = service.backend_config(s)

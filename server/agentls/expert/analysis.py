@@ -1,31 +1,37 @@
-"""What the pattern engine knows about a module, in the shape the expert needs.
+"""What the pattern engine found in a module, in the shape the expert needs.
 
-Uses ``agentls.patterns.analysis.analyze_source`` when it exists (it is developed alongside)
-and adds a few ast-based smell checks of its own (god class, layer violation, singleton) so
-the request and the local expert have something to say either way. Walks are iterative:
-a recursive visitor overflows on deep expressions.
+Every pattern and smell comes from the engine (``agentls.patterns.analysis``): the same
+detections, thresholds and layers (``[tool.agentls.patterns]``) as hover, smell diagnostics
+and ``agentls patterns``; nothing here decides whether something is a god class, a singleton
+or a layer violation. What the engine does not compute and the local expert's advice needs
+stays here: the groups of methods that share fields (``clusters``), to say how to split a god
+class the engine reported. Walks are iterative: a recursive visitor overflows on deep
+expressions.
 """
 
 from __future__ import annotations
 
 import ast
 import logging
+import os
+import tokenize
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from agentls.patterns.analysis import analyze_source, index_source, module_name_in, source_hash
+from agentls.patterns.files import FolderScope
+from agentls.patterns.model import Detection, ModuleAnalysis
+from agentls.patterns.settings import PatternSettings
+from agentls.patterns.workspace import WorkspaceIndex
 
 log = logging.getLogger(__name__)
 
-GOD_CLASS_METHODS = 15  # that many methods is a god class whatever its cohesion
-COHESION_MIN_METHODS = 6  # from here, groups of methods sharing no fields count too
-
-INNER_LAYERS = frozenset({"domain", "domains", "entities", "entity", "model", "models", "core", "usecases",
-                          "use_cases", "application"})
-OUTER_LAYERS = frozenset({"infrastructure", "infra", "adapters", "adapter", "db", "database", "persistence",
-                          "orm", "web", "api", "ui", "views", "controllers", "cli", "http", "gateways"})
-FRAMEWORKS = frozenset({"sqlalchemy", "django", "flask", "fastapi", "starlette", "requests", "httpx", "aiohttp",
-                        "boto3", "botocore", "psycopg", "psycopg2", "pymongo", "redis", "peewee", "tortoise"})
+MIN_CONFIDENCE = 0.5  # what `agentls patterns` shows by default
+MAX_WORKSPACE_FILES = 5_000  # indexed for a review from the terminal (cross-module evidence)
+MAX_WORKSPACE_FILE_SIZE = 1_048_576
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,8 @@ class Det:
     end_line: int
     evidence: tuple[str, ...] = ()
     metrics: tuple[tuple[str, float], ...] = ()
+    evidence_lines: tuple[int, ...] = ()  # 1-based, one per evidence (0: in another module)
+    confidence: float = 1.0
 
 
 @dataclass
@@ -63,43 +71,59 @@ def walk(node: ast.AST) -> Iterator[ast.AST]:
         stack.extend(ast.iter_child_nodes(current))
 
 
-def _from_engine(source: str, path: str) -> list[Det] | None:
+def from_engine(found: ModuleAnalysis, min_confidence: float = MIN_CONFIDENCE) -> list[Det]:
+    """The engine's detections (patterns, then smells) as the expert sees them."""
+    out: list[Det] = []
+    for kind, items in (("pattern", found.detections), ("smell", found.smells)):
+        out.extend(_det(d, kind) for d in items if d.confidence >= min_confidence)
+    return sorted(out, key=lambda d: (d.start_line, d.pattern))
+
+
+def _det(d: Detection, kind: str) -> Det:
+    r = d.range
+    end = r.end_line + (0 if r.end_col == 0 and r.end_line > r.line else 1)  # as `agentls patterns`
+    lines = tuple(e.range.line + 1 if e.path is None else 0 for e in d.evidence)
+    return Det(d.pattern, kind, d.symbol, d.role, r.line + 1, end, tuple(e.reason for e in d.evidence),
+               d.metrics, lines, d.confidence)
+
+
+def analyze(source: str, path: str, workspace: WorkspaceIndex | None = None,
+            settings: PatternSettings | None = None, module: str | None = None) -> list[Det]:
+    """Pattern detections and smells for one module, from the engine. ``workspace``: the other
+    modules (it is updated with this one first); ``module``: the dotted name."""
     try:
-        from agentls.patterns import analysis as engine  # type: ignore[attr-defined,unused-ignore]
-    except Exception:  # absent, or mid-edit in a working tree: our own checks still answer
-        log.debug("pattern engine unavailable", exc_info=True)
-        return None
-    analyze = getattr(engine, "analyze_source", None)
-    if analyze is None:
-        return None
-    try:
-        result = analyze(source, path)
-    except Exception:  # the engine is young; the fallback keeps the expert answering
+        found = analyze_source(source, path, workspace, settings, module)
+    except Exception:  # a pathological module, or a detector bug: the expert still answers
         log.exception("pattern analysis failed on %s", path)
-        return None
-    found: list[Det] = []
-    for kind, items in (("pattern", getattr(result, "detections", result)), ("smell", getattr(result, "smells", []))):
-        for d in items or []:
-            try:
-                rng = d.range
-                evidence = tuple(str(getattr(e, "reason", e)) for e in getattr(d, "evidence", ()))
-                metrics = tuple((str(k), float(v)) for k, v in getattr(d, "metrics", ()))
-                found.append(Det(str(d.pattern), kind, str(d.symbol), str(getattr(d, "role", "")),
-                                 rng.line + 1, rng.end_line + 1, evidence, metrics))
-            except (AttributeError, TypeError, ValueError):
+        return []
+    return from_engine(found)
+
+
+def index_workspace(root: Path, limit: int = MAX_WORKSPACE_FILES) -> WorkspaceIndex:
+    """The workspace's Python files (``.gitignore`` respected, as in the editor's index), for
+    cross-module evidence such as layers and implementations in other modules."""
+    ws = WorkspaceIndex()
+    scope = FolderScope(str(root))
+    try:
+        files, _ = scope.list_files(limit)
+    except OSError:
+        return ws
+    for path in files:
+        try:
+            if os.path.getsize(path) > MAX_WORKSPACE_FILE_SIZE:
                 continue
-    return found
-
-
-def analyze(source: str, path: str) -> list[Det]:
-    """Pattern detections and smells for one module, engine first, our checks added."""
-    tree = parse(source)
-    own = _fallback(tree, path) if tree is not None else []
-    engine = _from_engine(source, path)
-    if engine is None:
-        return own
-    seen = {(d.pattern, d.symbol) for d in engine}
-    return engine + [d for d in own if (d.pattern, d.symbol) not in seen]
+            with tokenize.open(path) as handle:
+                text = handle.read()
+        except (OSError, SyntaxError, UnicodeDecodeError, LookupError):
+            continue
+        rel = scope.relative(path)
+        try:
+            index, _ = index_source(text, path, module_name_in(path, rel) if rel else None)
+        except Exception:  # one bad file must not cost the review
+            log.debug("cannot index %s", path, exc_info=True)
+            continue
+        ws.update(index, source_hash(text))
+    return ws
 
 
 def _methods(cls: ast.ClassDef) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
@@ -150,61 +174,6 @@ def find_class(tree: ast.Module, name: str) -> ast.ClassDef | None:
     return None
 
 
-def _layer(path: str) -> str | None:
-    parts = [p.lower().removesuffix(".py") for p in path.replace("\\", "/").split("/")]
-    return next((p for p in reversed(parts) if p in INNER_LAYERS), None)
-
-
-def _fallback(tree: ast.Module, path: str) -> list[Det]:
-    found: list[Det] = []
-    for node in walk(tree):
-        if isinstance(node, ast.ClassDef):
-            found.extend(_class_smells(node))
-    layer = _layer(path)
-    if layer is not None:
-        found.extend(_layer_violations(tree, layer))
-    return sorted(found, key=lambda d: (d.start_line, d.pattern))
-
-
-def _class_smells(node: ast.ClassDef) -> list[Det]:
-    out: list[Det] = []
-    end = node.end_lineno or node.lineno
-    methods = _methods(node)
-    groups = [c for c in clusters(node) if c.methods]
-    big = [c for c in groups if len(c.methods) >= 2]
-    if len(methods) >= GOD_CLASS_METHODS or (len(methods) >= COHESION_MIN_METHODS and len(big) >= 2):
-        why = f"{len(methods)} methods in {len(groups)} groups that share no fields"
-        out.append(Det("god_class", "smell", node.name, "god class", node.lineno, end, (why,),
-                       (("methods", float(len(methods))), ("groups", float(len(groups))))))
-    names = {m.name for m in methods}
-    has_slot = any(isinstance(s, (ast.Assign, ast.AnnAssign)) and "_instance" in ast.unparse(s).split("=")[0]
-                   for s in node.body)
-    if has_slot and ("__new__" in names or names & {"instance", "get_instance", "getInstance"}):
-        out.append(Det("singleton", "pattern", node.name, "singleton", node.lineno, end,
-                       ("keeps its one instance in `_instance`",)))
-    return out
-
-
-def _layer_violations(tree: ast.Module, layer: str) -> list[Det]:
-    out: list[Det] = []
-    for node in tree.body:
-        targets: list[str] = []
-        if isinstance(node, ast.Import):
-            targets = [a.name for a in node.names]
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            targets = [node.module]
-        for target in targets:
-            parts = target.lower().split(".")
-            outer = next((p for p in parts if p in OUTER_LAYERS), None)
-            framework = parts[0] if parts[0] in FRAMEWORKS else None
-            if outer or framework:
-                why = (f"the {layer} layer imports `{target}` ("
-                       + (f"{outer} layer" if outer else f"the {framework} framework") + ")")
-                out.append(Det("layer_violation", "smell", target, "import across layers", node.lineno,
-                               node.end_lineno or node.lineno, (why,)))
-    return out
-
-
 def describe(d: Det) -> str:
     """One line for the request and the review."""
     lines = f"line {d.start_line}" if d.start_line == d.end_line else f"lines {d.start_line}-{d.end_line}"
@@ -212,10 +181,17 @@ def describe(d: Det) -> str:
     if d.role and d.role != d.pattern.replace("_", " "):
         text += f", role {d.role}"
     if d.evidence:
-        text += "; " + "; ".join(d.evidence[:3])
+        text += "; " + "; ".join(_with_line(d, i) for i in range(min(3, len(d.evidence))))
     return text
+
+
+def _with_line(d: Det, i: int) -> str:
+    line = d.evidence_lines[i] if i < len(d.evidence_lines) else 0
+    return f"l. {line}: {d.evidence[i]}" if line else d.evidence[i]
 
 
 def to_plain(dets: list[Det]) -> list[dict[str, Any]]:
     return [{"pattern": d.pattern, "kind": d.kind, "symbol": d.symbol, "role": d.role,
-             "start_line": d.start_line, "end_line": d.end_line, "evidence": list(d.evidence)} for d in dets]
+             "start_line": d.start_line, "end_line": d.end_line, "confidence": d.confidence,
+             "evidence": [{"line": d.evidence_lines[i] if i < len(d.evidence_lines) else 0, "reason": e}
+                          for i, e in enumerate(d.evidence)]} for d in dets]

@@ -15,6 +15,11 @@ from pathlib import Path
 from agentls.expert import analysis, masking
 from agentls.expert.answer import TOOL, TOOL_NAME
 from agentls.expert.experts import Expert
+from agentls.patterns import settings as pattern_settings
+from agentls.patterns.analysis import module_name_in
+from agentls.patterns.model import ModuleAnalysis
+from agentls.patterns.settings import PatternSettings
+from agentls.patterns.workspace import WorkspaceIndex
 from agentls.text import split_lines
 
 CHARS_PER_TOKEN = 3.5  # code tokenises densely; over-estimating is the safe side
@@ -184,17 +189,41 @@ def _context(tree: ast.Module | None, file: Path | None, root: Path | None) -> t
     return "\n".join(parts), names
 
 
+def _analyze(source: str, shown: str, file: Path | None, root: Path | None, settings: PatternSettings | None,
+             index: WorkspaceIndex | None) -> list[analysis.Det]:
+    if settings is None:
+        start = file.parent if file is not None else root
+        settings = pattern_settings.load(start) if start is not None else PatternSettings()
+    if file is None or root is None:  # outside the workspace: the module alone
+        return analysis.analyze(source, shown, index, settings)
+    if index is None:
+        index = analysis.index_workspace(root.resolve())
+    real = str(file.resolve())
+    return analysis.analyze(source, real, index, settings, module_name_in(real, shown))
+
+
 def build(expert: Expert, model: str, source: str, path: str | None, workspace: str | Path | None,
-          selection: tuple[int, int] | None = None) -> Request:
-    """The request for reviewing ``source`` (or refactoring ``selection``, 1-based lines)."""
+          selection: tuple[int, int] | None = None, *, patterns: ModuleAnalysis | None = None,
+          settings: PatternSettings | None = None, index: WorkspaceIndex | None = None) -> Request:
+    """The request for reviewing ``source`` (or refactoring ``selection``, 1-based lines).
+
+    The detections are the pattern engine's: ``patterns`` when the caller has analysed the
+    module already (the language server's analysis), else analysed here with ``settings``
+    (default: the project's ``[tool.agentls.patterns]``) against ``index`` (default: the
+    workspace's Python files, indexed here).
+    """
     if len(source) > MAX_MODULE_CHARS and selection is None:
         raise PromptTooLarge(f"the module has {len(source):,} characters; select the part to review")
     root = Path(workspace) if workspace else None
     file = Path(path) if path else None
     shown = path or "untitled.py"
-    if file is not None and root is not None and _inside(file, root.resolve()):
+    inside = file is not None and root is not None and _inside(file, root.resolve())
+    if inside and file is not None and root is not None:
         shown = file.resolve().relative_to(root.resolve()).as_posix()
-    dets = analysis.analyze(source, shown)
+    if patterns is not None:
+        dets = analysis.from_engine(patterns)
+    else:
+        dets = _analyze(source, shown, file if inside else None, root, settings, index)
     tree = analysis.parse(source)
     context, modules = _context(tree, file, root)
 

@@ -23,7 +23,10 @@ from agentls.expert import answer as answers
 from agentls.expert import backend, cache, experts, prompts, review, service
 from agentls.expert.answer import Suggestion
 from agentls.lsp import convert
+from agentls.lsp.patterns_features import PatternFeatures
 from agentls.lsp.server import AgentLanguageServer, Diagnose, DiagnosticSource
+from agentls.patterns.model import ModuleAnalysis
+from agentls.patterns.workspace import WorkspaceIndex
 
 log = logging.getLogger(__name__)
 
@@ -172,8 +175,14 @@ class ExpertFeature:
             doc = ls.workspace.get_text_document(uri)
             lines = data.get("lines")
             selection = (int(lines[0]), int(lines[1])) if isinstance(lines, list) and len(lines) == 2 else None
+            source = doc.source
+            analysed = await asyncio.to_thread(_pattern_analysis, ls, doc)
+            if doc.source != source:
+                analysed = None  # edited meanwhile: that analysis is of another text
+            # Without the pattern feature's analysis, the module alone (no walk of the disk here).
             req = await asyncio.to_thread(prompts.build, expert, experts.resolve_model(expert.model, s.model),
-                                          doc.source, ls.path_of(uri), ls.workspace.root_path, selection)
+                                          source, ls.path_of(uri), ls.workspace.root_path, selection,
+                                          patterns=analysed, index=None if analysed else WorkspaceIndex())
             if service.local_reason(s, service.backend_config(s)) is None:
                 report(f"~{req.input_tokens:,} input tokens to {req.model}, {req.masked} secret(s) masked; "
                        "waiting for the answer")
@@ -315,6 +324,16 @@ def _wanted(kind: str | None, only: Sequence[str] | None) -> bool:
 
 def _show(ls: AgentLanguageServer, kind: t.MessageType, message: str) -> None:
     ls.window_show_message(t.ShowMessageParams(type=kind, message=message))
+
+
+def _pattern_analysis(ls: AgentLanguageServer, doc: TextDocument) -> ModuleAnalysis | None:
+    """The analysis hover and smell diagnostics show (the pattern feature's, with the editor's
+    pattern settings and the workspace index), so the expert sees the same detections."""
+    for provider in ls.hover_providers:
+        owner = getattr(provider, "__self__", None)
+        if isinstance(owner, PatternFeatures):
+            return owner.analysis(ls, doc)
+    return None
 
 
 def register(server: AgentLanguageServer) -> None:

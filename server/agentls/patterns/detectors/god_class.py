@@ -61,6 +61,13 @@ class GodClass(Detector):
       fraction that use at least one common `self` attribute directly. Calls between methods
       are not followed, a conservative choice that lowers TCC only for classes whose methods
       share nothing.
+
+    ## Settings
+    The three thresholds are settings: `atfd`, `wmc` and `tcc` in `[tool.agentls.patterns.god-class]`
+    (`pyproject.toml`; `[patterns.god-class]` in `.agentls.toml`) for `agentls patterns` and
+    `agentls review`, and `agentls.patterns.godClass.atfd` / `.wmc` / `.tcc` in the editor. A
+    class is reported when ATFD > `atfd`, WMC ≥ `wmc` and TCC < `tcc`. The local expert
+    advises on exactly the god classes reported here. `disabled = ["god_class"]` turns the smell off.
     """
 
     id = "god_class"

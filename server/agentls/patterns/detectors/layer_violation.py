@@ -62,6 +62,13 @@ class LayerViolation(Detector):
     fewer are configured) side by side in one package of the workspace, so a framework's lone
     `core` or `models` package is not taken for a domain layer. An import is a violation when
     it goes from one layer to a sibling layer further out.
+
+    ## Settings
+    `layers` in `[tool.agentls.patterns]` (`pyproject.toml`; `[patterns]` in `.agentls.toml`),
+    or `agentls.patterns.layers` in the editor, replaces the default layers, inner to outer:
+    `layers = ["core", "app", "web"]` (each layer is the package of that name), or tables
+    naming several packages per layer, `layers = [{ name = "domain", packages = ["domain",
+    "model"] }, …]`. At least two layers; a malformed value is ignored with a warning.
     """
 
     id = "layer_violation"
