@@ -4,9 +4,33 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
+
+
+def given(m: FunctionFacts) -> set[str]:
+    return {f"param:{p}" for p in m.param_names}
+
+
+def _creates_next(ctx: Ctx, ref: ClassRef) -> tuple[str, ClassRef, int] | None:
+    """(method, interface, line): a method declared abstract by an interface, which behind a
+    decision makes another implementation of that interface and hands it the request it was
+    given (`return Other().handle(payload)`): a chain whose successors are created, not kept."""
+    for anc in ctx.interface_ancestors(ref):
+        for name in anc.cls.abstract_methods:
+            m = ref.cls.methods.get(name)
+            if m is None or m.is_stub or m.complexity < 2 or not m.params:
+                continue
+            family = {d.key for d in ctx.descendants(anc)}
+            for c in m.calls:
+                if c.method != name or not c.receiver.endswith("()") or not set(c.args) & given(m):
+                    continue
+                r = ctx.resolve(c.receiver[:-2], ref.module)
+                if r is not None and r.key in family:
+                    return name, anc, c.line
+    return None
 
 
 @register
@@ -39,6 +63,12 @@ class ChainOfResponsibility(Detector):
     }
 
     def _chain(self, ctx: Ctx, ref: ClassRef) -> tuple[str, str, int] | None:
+        key = ("chain", ref.key)
+        if key not in ctx._cache:
+            ctx._cache[key] = self._compute_chain(ctx, ref)
+        return ctx._cache[key]  # type: ignore[no-any-return]
+
+    def _compute_chain(self, ctx: Ctx, ref: ClassRef) -> tuple[str, str, int] | None:
         methods = ref.cls.methods
         candidates = [
             c
@@ -79,41 +109,116 @@ class ChainOfResponsibility(Detector):
                 # Passing on means answering with the successor's answer, behind a decision
                 # (handle here, or pass on); using a part's result inside a computation, or
                 # closing a wrapped object unconditionally, is composition.
-                if f"call:self.{c.attr}.{m.name}" not in m.returns or m.complexity < 2:
+                answers = f"call:self.{c.attr}.{m.name}" in m.returns
+                # ... or, for a handler that acts and answers nothing, passing the request it
+                # was given on to the successor.
+                acts = all(v == "none" for v in m.returns) and any(
+                    c2.receiver == f"self.{c.attr}" and c2.method == m.name and set(c2.args) & given(m)
+                    for c2 in m.calls
+                )
+                if not (answers or acts) or m.complexity < 2:
                     continue
                 # A linked list's recursive search has the same shape; handlers come in kinds:
                 # overridden in subclasses, declared by an interface, or chained by a setter.
                 overridden = any(m.name in d.cls.methods for d in ctx.descendants(ref))
                 declared = any(m.name in a.cls.methods for a in ctx.ancestors(ref))
-                if overridden or declared or setter:
+                stepped = any(
+                    n in d.cls.methods for n in m.self_calls & ref.cls.abstract_methods for d in ctx.descendants(ref)
+                )
+                if overridden or declared or setter or stepped:
                     return c.attr, m.name, m.selection.line
         return None
 
+    def _created(self, ctx: Ctx) -> dict[str, tuple[str, ClassRef, int]]:
+        key = ("chain", "created")
+        hit = ctx._cache.get(key)
+        if hit is None:
+            hit = {}
+            for r in ctx.ws.all_classes():
+                if r.cls.bases:
+                    found = _creates_next(ctx, r)
+                    if found:
+                        hit[r.key] = found
+            ctx._cache[key] = hit
+        return hit
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        created = self._created(ctx)
+        created_ifaces = {iface.key: (iface, name) for name, iface, _ in created.values()}
         for ref in ctx.classes():
             found = self._chain(ctx, ref)
             if found:
                 attr, method, line = found
                 subs = [d for d in ctx.descendants(ref) if method in d.cls.methods]
+                declared = any(method in a.cls.methods for a in ctx.interface_ancestors(ref))
+                # a base outside what the workspace resolves is the interface it implements
+                external = len(ctx.ancestors(ref)) < len([b for b in ref.cls.bases if b not in ("object", "ABC")])
                 yield ctx.det(
                     ref,
                     self.id,
-                    "handler",
+                    "concrete_handler" if (declared or external) and not ctx.descendants(ref) else "handler",
                     0.85,
                     [(line, f"`{method}` passes the request on to `self.{attr}.{method}`")],
                     [(s, "concrete_handler") for s in subs],
                 )
                 continue
+            if ref.key in created:
+                method, iface, line = created[ref.key]
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "concrete_handler",
+                    0.75,
+                    [(line, f"`{method}` hands the request on to another `{iface.cls.name}` it makes")],
+                    [(iface, "handler")],
+                )
+                continue
+            if ref.key in created_ifaces:
+                iface, method = created_ifaces[ref.key]
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "handler",
+                    0.75,
+                    [(ref.cls.methods[method].selection.line, f"declares `{method}` for the handlers of the chain")],
+                )
+                continue
+            done = False
+            for d in ctx.descendants(ref):
+                # an interface above a handler, declaring the method it passes on
+                found = self._chain(ctx, d) if ref.cls.is_interface else None
+                if found and found[1] in ref.cls.methods and ref.cls.methods[found[1]].is_stub:
+                    m = ref.cls.methods[found[1]]
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "handler",
+                        0.8,
+                        [(m.selection.line, f"declares `{m.name}`, which `{d.cls.name}` passes along the chain")],
+                        [(d, "handler")],
+                    )
+                    done = True
+                    break
+            if done:
+                continue
             for anc in ctx.ancestors(ref):
                 found = self._chain(ctx, anc)
-                if found and found[1] in ref.cls.methods:
-                    m = ref.cls.methods[found[1]]
+                if not found:
+                    continue
+                method = found[1]
+                handle = anc.cls.methods.get(method)
+                # the steps the passing method asks of its subclasses (`check_range`)
+                steps = {n for n in (handle.self_calls if handle else set()) if n in anc.cls.abstract_methods}
+                own = [n for n in [method, *sorted(steps)] if n in ref.cls.methods]
+                if own:
+                    m = ref.cls.methods[own[0]]
+                    what = "handles the request or passes it on" if own[0] == method else "decides whether to handle"
                     yield ctx.det(
                         ref,
                         self.id,
                         "concrete_handler",
                         0.8,
-                        [(m.selection.line, f"overrides `{m.name}`: handles the request or passes it on")],
+                        [(m.selection.line, f"overrides `{m.name}`: {what}")],
                         [(anc, "handler")],
                     )
                     break

@@ -1,13 +1,245 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.facts import ModuleIndex
+from agentls.patterns.detectors._families import held_families, kind_of
+from agentls.patterns.detectors._shared import is_data_holder, is_repository, is_uow
+from agentls.patterns.facts import ClassFacts, FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
+
+_PUSH = frozenset({"append", "add", "appendleft", "insert", "setitem", "push"})
+_POP = frozenset({"pop", "popleft", "remove", "discard", "clear"})
+
+
+@dataclass
+class _Family:
+    """A command family: the interface (None for a duck-typed family), its triggers (the
+    methods an invoker calls to run a command) and the concrete commands."""
+
+    iface: ClassRef | None
+    triggers: set[str]
+    impls: list[ClassRef]
+    invokers: list[tuple[ClassRef, FunctionFacts, str]] = field(default_factory=list)
+    table: str = ""  # a module-level table of command instances
+
+
+def _public(cls: ClassFacts) -> dict[str, FunctionFacts]:
+    return {
+        n: m
+        for n, m in cls.methods.items()
+        if not n.startswith("_") and m.kind in ("method", "staticmethod", "classmethod")
+    }
+
+
+def _acts(m: FunctionFacts | None) -> bool:
+    """A command's trigger acts and answers nothing (a strategy computes and returns)."""
+    return m is not None and not m.is_stub and all(v == "none" for v in m.returns) and not m.yields
+
+
+def _undo_pair(cls: ClassFacts, names: set[str]) -> tuple[str, str] | None:
+    """(do, undo): one method records into an own container what the other takes back out."""
+    pushed: dict[str, str] = {}
+    popped: dict[str, str] = {}
+    for n in names:
+        m = cls.methods.get(n)
+        if m is None:
+            continue
+        for op in m.container_ops:
+            if not op.container.startswith("self."):
+                continue
+            if op.op in _PUSH:
+                pushed.setdefault(op.container, n)
+            elif op.op in _POP:
+                popped.setdefault(op.container, n)
+    for container, do in pushed.items():
+        undo = popped.get(container)
+        if undo is not None and undo != do:
+            return do, undo
+    return None
+
+
+def _context_manager(ctx: Ctx, ref: ClassRef) -> bool:
+    methods = ctx.all_methods(ref)
+    return "__enter__" in methods or "__aenter__" in methods
+
+
+def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRef]] | None:
+    """A small interface whose argument-less methods the implementations carry out for effect."""
+    cls = ref.cls
+    if not cls.abstract_methods or not cls.is_interface:
+        return None
+    public = _public(cls)
+    if not 1 <= len(public) <= 3 or any(not m.is_stub and not m.abstract for m in public.values()):
+        return None
+    impls = [d for d in ctx.concrete(ref) if not is_data_holder(d.cls)]
+    triggers = set()
+    for name, m in public.items():
+        if m.params or m.kind == "classmethod":
+            continue
+        done = [d.cls.methods[name] for d in impls if name in d.cls.methods]
+        if done and all(_acts(f) for f in done):
+            triggers.add(name)
+    impls = [d for d in impls if triggers & set(d.cls.methods)]
+    if not triggers or len(impls) < 2:
+        return None
+    if _context_manager(ctx, ref) or any(_context_manager(ctx, d) for d in impls):
+        return None  # a resource (lock, transaction) with open/close, not a request
+    if is_uow(ctx, ref) or is_repository(ctx, ref):
+        return None
+    if any(kind_of(ctx, h) == "state" for h in held_families(ctx, ref)):
+        return None  # implementations replacing one another in their context: State
+    return triggers, impls
+
+
+def _forwards_to_parts(ctx: Ctx, ref: ClassRef, triggers: set[str]) -> bool:
+    single, containers = _stored(ctx, ref)
+    for m in ref.cls.methods.values():
+        parts = {loop.target for loop in m.loops if loop.iter[5:].rstrip("[]") in containers and loop.target}
+        for c in m.calls:
+            if c.method not in triggers:
+                continue
+            attr = c.receiver[5:] if c.receiver.startswith("self.") else ""
+            if (
+                c.receiver in parts
+                or c.receiver.rstrip("[]")[5:] in containers
+                or (attr in single and m.name == c.method)
+            ):
+                return True
+    return False
+
+
+def _stored(ctx: Ctx, ref: ClassRef) -> tuple[set[str], set[str]]:
+    """(attributes holding a command given from outside, containers it is stored in)."""
+    single = {c.attr for c in ctx.collabs(ref).values() if c.from_param and not c.container}
+    containers = set()
+    for m in ref.cls.methods.values():
+        for op in m.container_ops:
+            if op.container.startswith("self.") and op.arg.startswith("param:") and op.op in _PUSH:
+                containers.add(op.container[5:].rstrip("[]"))
+    return single, containers
+
+
+def _families(ctx: Ctx) -> list[_Family]:
+    """Every command family of the workspace, with its invokers and tables (cached)."""
+    key = ("command", "families")
+    hit = ctx._cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    fams: list[_Family] = []
+    for ref in ctx.ws.all_classes():
+        found = _interface_triggers(ctx, ref)
+        if found:
+            fams.append(_Family(ref, found[0], found[1]))
+    by_trigger: dict[str, list[_Family]] = {}
+    for f in fams:
+        for t in f.triggers:
+            by_trigger.setdefault(t, []).append(f)
+    duck: dict[frozenset[str], _Family] = {}
+    for ref in ctx.ws.all_classes():
+        _invocations(ctx, ref, by_trigger, duck)
+    fams.extend(duck.values())
+    _tables(ctx, fams)
+    ctx._cache[key] = fams
+    return fams
+
+
+def _invocations(
+    ctx: Ctx, ref: ClassRef, by_trigger: dict[str, list[_Family]], duck: dict[frozenset[str], _Family]
+) -> None:
+    """Record ``ref`` as an invoker of the families whose trigger it runs on a command it was
+    given: kept in an attribute or a container, or received and stored."""
+    methods = ref.cls.methods
+    single: set[str] | None = None
+    containers: set[str] = set()
+    received_args: set[str] | None = None
+    for m in methods.values():
+        if m.name == "__init__" or not m.calls:
+            continue
+        for call in m.calls:
+            receiver, method = call.receiver, call.method
+            if not receiver or call.args or method.startswith("_"):
+                continue
+            own = methods.get(method)
+            if own is not None and not own.params:
+                continue  # a peer answering the same request (composite, decorator), not an invoker
+            fams = by_trigger.get(method)
+            if not fams and not receiver.startswith("self."):
+                continue  # neither a known trigger nor a held object (the duck-typed form)
+            if single is None:
+                single, containers = _stored(ctx, ref)
+            attr = receiver[5:].rstrip("[]") if receiver.startswith("self.") else ""
+            held = attr in single and "[" not in receiver
+            kept = attr in containers
+            looped = any(loop.target == receiver and loop.iter[5:].rstrip("[]") in containers for loop in m.loops)
+            if received_args is None:
+                received_args = {
+                    op.arg for f in methods.values() for op in f.container_ops if op.container.startswith("self.")
+                }
+            received = f"param:{receiver}" in received_args
+            if not (held or kept or looped or received):
+                continue
+            collab = ctx.collabs(ref).get(attr) if held else None
+            types = collab.types if collab is not None else []
+            if fams:
+                for f in fams:
+                    assert f.iface is not None
+                    family = {f.iface.key, *(d.key for d in ctx.descendants(f.iface))}
+                    if ref.key in family or any(a.key in family for a in ctx.ancestors(ref)):
+                        continue  # a composite or decorator of its own kind
+                    if types and not any(t.key in family for t in types):
+                        continue
+                    if not any(r == ref for r, _, _ in f.invokers):
+                        f.invokers.append((ref, m, method))
+            elif len(types) >= 2 and collab is not None:
+                _duck(ctx, ref, m, collab.attr, set(collab.methods), types, duck)
+
+
+def _duck(
+    ctx: Ctx,
+    ref: ClassRef,
+    m: FunctionFacts,
+    attr: str,
+    called: set[str],
+    types: list[ClassRef],
+    duck: dict[frozenset[str], _Family],
+) -> None:
+    """A holder typed as a union of unrelated classes that all answer what it calls, each
+    undoing in one method what it records in another: an undoable duck-typed command."""
+    if any(t == ref for t in types) or not all(called <= set(t.cls.methods) for t in types):
+        return
+    if not all(len(_public(t.cls)) <= 3 and _undo_pair(t.cls, called) for t in types):
+        return
+    k = frozenset(t.key for t in types)
+    f = duck.setdefault(k, _Family(None, called, list(types)))
+    if not any(r == ref for r, _, _ in f.invokers):
+        f.invokers.append((ref, m, next(iter(sorted(called)))))
+
+
+def _tables(ctx: Ctx, fams: list[_Family]) -> None:
+    """A module-level table (dict or list) of two or more command instances, picked at run time."""
+    owner: dict[str, _Family] = {}
+    for f in fams:
+        for i in f.impls:
+            owner.setdefault(i.key, f)
+    if not owner:
+        return
+    for module in ctx.ws.modules():
+        for name, entries in module.dicts.items():
+            made: dict[int, set[str]] = {}
+            for e in entries:
+                for v in e.values:
+                    r = ctx.resolve(v[:-2], module) if v.endswith("()") else None
+                    fam = owner.get(r.key) if r is not None else None
+                    if fam is not None and r is not None:
+                        made.setdefault(id(fam), set()).add(r.key)
+            for f in fams:
+                if len(made.get(id(f), ())) >= 2 and not f.table:
+                    f.table = f"{module.module}.{name}"
 
 
 @register
@@ -23,11 +255,20 @@ class Command(Detector):
     - `invoker`: stores commands and triggers them.
 
     ## How it is detected
-    An interface with one or two public methods taking no arguments besides `self` (execute,
-    undo), implemented by two or more classes that keep a receiver from their constructor and
-    call it, *and* an invoker: a class that stores such objects and calls the interface's
-    methods on them (without an invoker, a one-method interface such as `close()` is just a
-    protocol). Data classes without behaviour never qualify.
+    - The interface: an abstract class (or a base whose methods raise `NotImplementedError`)
+      with one to three public methods, some of which take no argument and are carried out by
+      two or more concrete implementations for their effect (they return nothing: a strategy
+      computes and answers, a command acts). Resources with `__enter__` (locks, transactions),
+      repositories, units of work and state families (implementations replacing one another)
+      are not commands.
+    - It is a command only if something triggers it later: an *invoker*, a class outside the
+      family that keeps a command it was given (in an attribute set by its constructor or a
+      setter, in a list or dict it stores into, or as received and stored) and calls a trigger
+      on it with no argument; or a module-level table of two or more command instances.
+    - Without an interface: a class holding an object typed as a union of unrelated classes
+      that all answer the methods it calls, each of which records in one method what it takes
+      back in another (do / undo).
+    - The implementations are concrete commands; the holders are invokers.
     """
 
     id = "command"
@@ -38,121 +279,55 @@ class Command(Detector):
         "invoker": "stores and triggers commands",
     }
 
-    def _interface(self, ctx: Ctx, ref: ClassRef) -> tuple[str, list[ClassRef]] | None:
-        key = ("command_iface", ref.key)
-        if key not in ctx._cache:
-            ctx._cache[key] = self._compute_interface(ctx, ref)
-        return ctx._cache[key]  # type: ignore[no-any-return]
-
-    def _compute_interface(self, ctx: Ctx, ref: ClassRef) -> tuple[str, list[ClassRef]] | None:
-        abstract = ref.cls.abstract_methods
-        if not abstract:
-            return None  # cheap exit: no abstract method, no command interface
-        public = ref.cls.public_methods
-        if not (1 <= len(public) <= 2) or not abstract & set(public):
-            return None
-        if any(m.params for m in public.values()):
-            return None
-        impls = [d for d in ctx.concrete(ref) if self._binds_receiver(ctx, d, set(public))]
-        return (next(iter(public)), impls) if len(impls) >= 2 else None
-
-    def _binds_receiver(self, ctx: Ctx, ref: ClassRef, names: set[str]) -> bool:
-        collabs = ctx.collabs(ref)
-        for n in names:
-            m = ref.cls.methods.get(n)
-            if m and any(
-                c.receiver.removeprefix("self.") in collabs and c.receiver.startswith("self.") for c in m.calls
-            ):
-                return True
-        return False
-
-    def _invoked(self, ctx: Ctx) -> set[str]:
-        """Interfaces some invoker calls: without one, a one-method interface is just a protocol."""
-        if "cmd_invoked" not in ctx._cache:
-            found: set[str] = set()
-            for module in ctx.ws.modules():
-                other = Ctx(module, ctx.ws, ctx.settings)
-                for ref in other.classes():
-                    for d in self._invoker(other, ref):
-                        found.update(p.symbol for p in d.participants)
-            ctx._cache["cmd_invoked"] = found
-        return ctx._cache["cmd_invoked"]  # type: ignore[no-any-return]
-
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        invoked = self._invoked(ctx)
+        fams = [f for f in _families(ctx) if f.invokers or f.table]
+        if not fams:
+            return
         for ref in ctx.classes():
-            found = self._interface(ctx, ref)
-            if found and ref.cls.qualname in invoked:
-                yield ctx.det(
-                    ref,
-                    self.id,
-                    "command",
-                    0.85,
-                    [(ref.cls.methods[found[0]].selection.line, f"`{found[0]}()` is the single entry point")],
-                    [(i, "concrete_command") for i in found[1]],
+            done: set[str] = set()
+            for f in fams:
+                trigger = sorted(f.triggers)[0]
+                how = (
+                    f"`{f.invokers[0][0].cls.name}.{f.invokers[0][1].name}` triggers it"
+                    if f.invokers
+                    else f"`{f.table}` keeps instances to run"
                 )
-            for anc in ctx.interface_ancestors(ref):
-                found = self._interface(ctx, anc)
-                if found and ref in found[1] and anc.cls.qualname in invoked:
-                    m = ref.cls.methods.get(found[0])
+                if f.iface == ref and "command" not in done:
+                    done.add("command")
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "command",
+                        0.85,
+                        [
+                            (ref.cls.methods[trigger].selection.line, f"`{trigger}()` runs the request"),
+                            (ref.cls.selection.line, how),
+                        ],
+                        [(i, "concrete_command") for i in f.impls] + [(r, "invoker") for r, _, _ in f.invokers],
+                    )
+                if ref in f.impls and "concrete_command" not in done:
+                    done.add("concrete_command")
+                    m = ref.cls.methods.get(trigger) or next(
+                        (ref.cls.methods[t] for t in sorted(f.triggers) if t in ref.cls.methods), None
+                    )
+                    parts = [(f.iface, "command")] if f.iface else []
                     yield ctx.det(
                         ref,
                         self.id,
                         "concrete_command",
-                        0.85,
-                        [((m or ref.cls).selection.line, f"`{found[0]}` acts on the receiver it was given")],
-                        [(anc, "command")],
+                        0.8,
+                        [((m or ref.cls).selection.line, f"`{(m or ref.cls).name}` carries out the request")],
+                        parts + [(r, "invoker") for r, _, _ in f.invokers],
                     )
-                    break
-            yield from self._invoker(ctx, ref)
-
-    def _invoker(self, ctx: Ctx, ref: ClassRef) -> list[Detection]:
-        """Stores objects and calls a command interface's method on them (in a loop or as received).
-
-        Memoised per class: ``_invoked`` asks about every class of the workspace, ``detect``
-        again about its module's (the same module, so the same detection)."""
-        if ctx.index is not ref.module:
-            return list(self._compute_invoker(ctx, ref))
-        key = ("cmd_invoker", ref.key)
-        hit: tuple[ModuleIndex, list[Detection]] | None = ctx._cache.get(key)
-        if hit is None or hit[0] is not ref.module:  # keys of same-named modules may clash
-            hit = ctx._cache[key] = (ref.module, list(self._compute_invoker(ctx, ref)))
-        return hit[1]
-
-    def _compute_invoker(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
-        ifaces = self._all_interfaces(ctx)
-        if not ifaces:
-            return
-        stored = {
-            op.arg for m in ref.cls.methods.values() for op in m.container_ops if op.container.startswith("self.")
-        }
-        for m in ref.cls.methods.values():
-            if not m.calls or not (m.loops or stored):
-                continue  # no call, or nothing it could call a stored command through
-            targets = {loop.target for loop in m.loops if loop.iter.startswith("self.") and loop.target}
-            targets |= {p for p in m.param_names if f"param:{p}" in stored}
-            for call in m.calls:
-                if call.receiver not in targets:
-                    continue
-                for methods, iface in ifaces:
-                    if call.method in methods:
+                for r, m, t in f.invokers:
+                    if r == ref and "invoker" not in done:
+                        done.add("invoker")
                         yield ctx.det(
                             ref,
                             self.id,
                             "invoker",
-                            0.75,
-                            [(m.selection.line, f"stores commands and runs `{call.method}()` on them")],
-                            [(iface, "command")],
+                            0.8,
+                            [(m.selection.line, f"`{m.name}` runs `{t}()` on a command it keeps")],
+                            [(f.iface, "command")] if f.iface else [(i, "concrete_command") for i in f.impls],
                         )
-                        return
-
-    def _all_interfaces(self, ctx: Ctx) -> list[tuple[set[str], ClassRef]]:
-        if "cmd_ifaces" in ctx._cache:
-            return ctx._cache["cmd_ifaces"]  # type: ignore[no-any-return]
-        out = []
-        for ref in ctx.ws.all_classes():
-            found = self._interface(ctx, ref)
-            if found:
-                out.append((set(ref.cls.public_methods), ref))
-        ctx._cache["cmd_ifaces"] = out
-        return out
+                        break

@@ -4,8 +4,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
+from agentls.patterns.workspace import ClassRef
 
 
 @register
@@ -21,7 +23,12 @@ class IteratorPattern(Detector):
     - `aggregate`: a collection whose `__iter__` returns a separate iterator or yields.
 
     ## How it is detected
-    - `__next__` together with `__iter__` returning `self`: an iterator.
+    - `__next__` together with `__iter__` returning `self`: an iterator. A `__next__` that
+      itself yields (it makes a new generator on every call) is not one.
+    - The explicit form: a method without arguments returning the element of an own container
+      at an own position and advancing that position, with another method reading the
+      position (`next()` / `has_next()`): an iterator, and an interface declaring those
+      methods above it is the iterator interface.
     - `__iter__` returning a new instance of a class that has `__next__`: an aggregate with
       its own iterator (high confidence); `__iter__` as a generator over its own state: an
       aggregate (lower confidence).
@@ -38,9 +45,35 @@ class IteratorPattern(Detector):
         for ref in ctx.classes():
             methods = ref.cls.methods
             it, nxt = methods.get("__iter__"), methods.get("__next__")
-            if nxt is not None and (it is None or "self" in it.returns):
+            # A `__next__` that yields makes a new generator on every call: not an iterator.
+            if nxt is not None and not nxt.yields and (it is None or "self" in it.returns):
                 yield ctx.det(
                     ref, self.id, "iterator", 0.9, [(nxt.selection.line, "`__next__` advances the traversal")]
+                )
+                continue
+            stepper = _explicit_iterator(ref)
+            if stepper is not None:
+                nxt_m, has = stepper
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "iterator",
+                    0.8,
+                    [
+                        (nxt_m.selection.line, f"`{nxt_m.name}` returns the current element and advances"),
+                        (has.selection.line, f"`{has.name}` tells whether elements remain"),
+                    ],
+                )
+                continue
+            iface = self._iterator_interface(ctx, ref)
+            if iface is not None:
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "iterator",
+                    0.75,
+                    [(ref.cls.methods[iface[1]].selection.line, f"declares `{iface[1]}` for `{iface[0].cls.name}`")],
+                    [(iface[0], "iterator")],
                 )
                 continue
             if it is None:
@@ -57,3 +90,41 @@ class IteratorPattern(Detector):
                 )
             elif it.yields and it.self_reads:
                 yield ctx.det(ref, self.id, "aggregate", 0.6, [(it.selection.line, "`__iter__` yields its elements")])
+
+    def _iterator_interface(self, ctx: Ctx, ref: ClassRef) -> tuple[ClassRef, str] | None:
+        """An interface whose implementation steps through elements explicitly."""
+        if not ref.cls.is_interface:
+            return None
+        for d in ctx.descendants(ref):
+            found = _explicit_iterator(d)
+            if found and any(f.name in ref.cls.methods for f in found):
+                name = next(f.name for f in found if f.name in ref.cls.methods)
+                return d, name
+        return None
+
+
+def _explicit_iterator(ref: ClassRef) -> tuple[FunctionFacts, FunctionFacts] | None:
+    """(next, has_next): a method without arguments returning the element of an own container at
+    an own position and advancing that position, and another reading the position (the
+    explicit, Java-style iterator)."""
+    methods = ref.cls.methods
+    for m in methods.values():
+        if m.params or m.name.startswith("__") or not m.returns:
+            continue
+        for container, key in m.subscripts:
+            if not (container.startswith("self.") and key.startswith("attr:self.")):
+                continue
+            pos = key[10:]
+            if pos not in m.self_writes:
+                continue
+            for other in methods.values():
+                if (
+                    other is not m
+                    and not other.params
+                    and not other.name.startswith("__")
+                    and pos in other.self_reads
+                    and other.returns
+                    and not other.self_writes
+                ):
+                    return m, other
+    return None

@@ -53,16 +53,57 @@ class Mediator(Detector):
                     if c is None:
                         continue
                     targets = c.types or by_method.get(call.method, [])
+                    pos = call.args.index("self")
                     for t in targets:
-                        if t != ref and self._holds(ctx, t, ref) and self._coordinates(ctx, t, call.method):
+                        if t == ref or t in ctx.ancestors(ref):
+                            continue
+                        called = t.cls.methods.get(call.method)
+                        if not c.types and (
+                            called is None or len(called.params) <= pos or called.params[pos].has_default
+                        ):
+                            continue  # matched by name only: the sender must have its own parameter
+                        coordinated = self._holds(ctx, t, ref) and self._coordinates(ctx, t, call.method)
+                        if coordinated or (c.types and self._about(ctx, t, ref, call.method)):
                             links.append((ref, t, call.method, call.line))
         ctx._cache[key] = links
         return links
 
     def _holds(self, ctx: Ctx, mediator: ClassRef, colleague: ClassRef) -> bool:
-        """The mediator knows its colleagues: it keeps one of the colleague's kind."""
+        """The mediator knows its colleagues: it keeps one of the colleague's kind, or keeps
+        what it is given in a collection and calls back, on each element, a method the
+        colleague answers."""
         kinds = {colleague.key, *(a.key for a in ctx.ancestors(colleague))}
-        return any(t.key in kinds for c in ctx.collabs(mediator).values() for t in c.types)
+        if any(t.key in kinds for c in ctx.collabs(mediator).values() for t in c.types):
+            return True
+        kept = {
+            op.container[5:]
+            for m in mediator.cls.methods.values()
+            if m.is_public
+            for op in m.container_ops
+            if op.container.startswith("self.") and op.arg.startswith("param:")
+        }
+        answers = set(ctx.all_methods(colleague))
+        for m in mediator.cls.methods.values():
+            for loop in m.loops:
+                if (
+                    loop.iter[5:] in kept
+                    and loop.target
+                    and any(c.receiver == loop.target and c.method in answers for c in m.calls)
+                ):
+                    return True
+        return False
+
+    def _about(self, ctx: Ctx, mediator: ClassRef, colleague: ClassRef, method: str) -> bool:
+        """A mediator the colleague keeps (typed) whose method takes the colleague's own kind as
+        the sender (`display_message(self, user: User, ...)`) and only uses it, without keeping
+        it (subscribing) or being one of its parts."""
+        m = mediator.cls.methods.get(method)
+        if m is None or not m.is_public or m.is_stub or m.container_ops or m.self_writes:
+            return False
+        if any(mediator.key == a.key for a in ctx.ancestors(colleague)) or mediator in ctx.descendants(colleague):
+            return False
+        kinds = {colleague.key, *(a.key for a in ctx.ancestors(colleague))}
+        return any(any(t.key in kinds for t in ctx.annotation_refs(p.annotation, mediator.module)) for p in m.params)
 
     def _coordinates(self, ctx: Ctx, ref: ClassRef, method: str) -> bool:
         m = ref.cls.methods.get(method)
@@ -73,8 +114,46 @@ class Mediator(Detector):
         looped = any(loop.iter.removeprefix("self.") in collabs for loop in m.loops)
         return len(used) >= 2 or looped
 
+    def _around(self, ctx: Ctx) -> dict[str, tuple[str, ClassRef, int, str]]:
+        """Abstract mediators and colleague bases: class key -> (role, detected class, line, what)."""
+        key = ("mediator", "around")
+        hit = ctx._cache.get(key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+        out: dict[str, tuple[str, ClassRef, int, str]] = {}
+        links = self._links(ctx)
+        direct = {c.key for c, _, _, _ in links} | {m.key for _, m, _, _ in links}
+        for colleague, med, meth, _line in links:
+            for anc in ctx.ancestors(med):
+                m = anc.cls.methods.get(meth)
+                if m is not None and anc.key not in direct:
+                    out.setdefault(anc.key, ("mediator", med, m.selection.line, f"declares `{meth}` for colleagues"))
+            for anc in ctx.ancestors(colleague):
+                if anc.key in direct:
+                    continue
+                if anc.cls.is_interface:
+                    m = next(iter(anc.cls.methods.values()), None)
+                    out.setdefault(
+                        anc.key,
+                        ("colleague", med, (m or anc.cls).selection.line, "the interface colleagues implement"),
+                    )
+                    continue
+                holds = [
+                    c
+                    for c in ctx.collabs(anc).values()
+                    if any(t.key == med.key or t in ctx.ancestors(med) for t in c.types)
+                ]
+                if holds:
+                    out.setdefault(
+                        anc.key,
+                        ("colleague", med, holds[0].line, f"keeps the mediator in `self.{holds[0].attr}`"),
+                    )
+        ctx._cache[key] = out
+        return out
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         links = self._links(ctx)
+        around = self._around(ctx)
         for ref in ctx.classes():
             as_med = [(c, meth) for c, med, meth, _ in links if med == ref]
             if as_med:
@@ -97,4 +176,14 @@ class Mediator(Detector):
                     0.8,
                     [(line, f"tells the mediator `{med.cls.name}.{meth}` about itself")],
                     [(med, "mediator")],
+                )
+            if ref.key in around and not as_med and not mine:
+                role, other, line, what = around[ref.key]
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    role,
+                    0.75,
+                    [(line, what)],
+                    [(other, "colleague" if role == "mediator" else "mediator")],
                 )

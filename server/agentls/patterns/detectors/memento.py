@@ -1,13 +1,166 @@
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._shared import is_data_holder
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
+
+_BUILTINS = frozenset(dir(builtins))
+_COPIES = frozenset({"copy", "deepcopy", "copy.copy", "copy.deepcopy", "dict"})
+
+
+@dataclass
+class _Orig:
+    save: FunctionFacts | None
+    restore: FunctionFacts
+    mementos: list[ClassRef] = field(default_factory=list)
+    confidence: float = 0.85
+
+
+def _own(value: str) -> str | None:
+    """The own attribute a value reads: `self.x`, or a copy of it (`self.x.copy()`)."""
+    for prefix in ("attr:self.", "call:self."):
+        if value.startswith(prefix):
+            return value[len(prefix) :].split(".")[0]
+    return None
+
+
+def _snapshot_class(ref: ClassRef) -> bool:
+    """A snapshot only keeps what it was given: nothing but its constructor changes it."""
+    cls = ref.cls
+    if cls.is_interface or (not cls.methods.get("__init__") and not cls.dataclass and not cls.fields):
+        return False
+    return all(not m.self_writes and not m.container_ops for n, m in cls.methods.items() if n != "__init__")
+
+
+def _restores(m: FunctionFacts) -> set[str]:
+    """Own attributes a method writes back from the fields (or getters) of its argument."""
+    if not m.params:
+        return set()
+    p = m.params[0].name
+    prefixes = (f"attr:{p}.", f"call:{p}.")
+    out = {a for a, vs in m.self_writes.items() if any(v.startswith(prefixes) for v in vs)}
+    if any(
+        c.func == "self.__dict__.update" and c.args[:1] and c.args[0].startswith((f"param:{p}", *prefixes))
+        for c in m.calls
+    ):
+        out.add("__dict__")
+    return out
+
+
+def _read_fields(m: FunctionFacts) -> set[str]:
+    p = m.params[0].name
+    return {r[len(p) + 1 :] for r in m.foreign_reads if r.startswith(f"{p}.") and "." not in r[len(p) + 1 :]}
+
+
+def _holders_by_attrs(ctx: Ctx) -> dict[frozenset[str], list[ClassRef]]:
+    key = ("memento", "holders_by_attrs")
+    hit = ctx._cache.get(key)
+    if hit is None:
+        hit = {}
+        for r in ctx.ws.all_classes():
+            if is_data_holder(r.cls) and not r.cls.bases:
+                attrs = frozenset(r.cls.instance_attrs() | set(r.cls.fields))
+                if attrs:
+                    hit.setdefault(attrs, []).append(r)
+        ctx._cache[key] = hit
+    return hit
+
+
+def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
+    methods = ref.cls.methods
+    restores = {n: w for n, m in methods.items() if not n.startswith("__") and (w := _restores(m))}
+    if not restores:
+        return None  # cheap exit: nothing writes its state back from an argument
+    for m in methods.values():
+        if m.name.startswith("__") or m.params:
+            continue
+        for call in m.calls:
+            if f"call:{call.func}" not in m.returns or not call.args:
+                continue
+            packed = {a for v in call.args if (a := _own(v))}
+            if len(packed) != len(call.args):
+                # `copy.deepcopy(self.__dict__)` as the snapshot itself
+                continue
+            r = ctx.resolve(call.func, ref.module)
+            if r is None or r == ref or not _snapshot_class(r):
+                continue
+            for n, written in restores.items():
+                if n != m.name and packed & written:
+                    mementos = [r, *(a for a in ctx.interface_ancestors(r))]
+                    for t in ctx.annotation_refs(methods[n].params[0].annotation, ref.module):
+                        if t not in mementos and t.cls.is_interface:
+                            mementos.append(t)
+                    return _Orig(m, methods[n], mementos)
+        if m.returns and any(c.func in _COPIES and c.args[:1] == ("attr:self.__dict__",) for c in m.calls):
+            for n, written in restores.items():
+                if n != m.name and "__dict__" in written:
+                    return _Orig(m, methods[n])
+    # A property whose setter restores the snapshot (the getter making it shares its name):
+    # the snapshot is the one plain data class made of exactly the fields the setter reads.
+    for n in restores:
+        m = methods[n]
+        if not any(d.endswith(".setter") for d in m.decorators):
+            continue
+        fields = _read_fields(m)
+        cands = _holders_by_attrs(ctx).get(frozenset(fields), [])
+        near = [c for c in cands if c.module is ref.module or c.module.module in ref.module.import_map.values()]
+        near = near or [c for c in cands if any(i.name == c.cls.name for i in ref.module.imports)]
+        if len(near) == 1 and fields <= {f.removeprefix("_") for f in restores[n]} | restores[n]:
+            return _Orig(None, m, near, 0.75)
+    return None
+
+
+def _closure_mementos(ctx: Ctx) -> dict[str, tuple[ModuleIndex, FunctionFacts]]:
+    """Module functions snapshotting their argument's `__dict__` and returning a closure that
+    writes it back: qualified name -> (module, function)."""
+    key = ("memento", "closures")
+    hit = ctx._cache.get(key)
+    if hit is None:
+        hit = {}
+        for module in ctx.ws.modules():
+            for fn in module.functions.values():
+                if not fn.params or not any(v.startswith("name:") for v in fn.returns):
+                    continue
+                p = fn.params[0].name
+                reads = f"{p}.__dict__" in fn.foreign_reads
+                writes = any(c.func == f"{p}.__dict__.update" for c in fn.calls)
+                if reads and writes:
+                    hit[f"{module.module}.{fn.name}"] = (module, fn)
+        ctx._cache[key] = hit
+    return hit
+
+
+def _calls_closure(ctx: Ctx, module: ModuleIndex, fn: FunctionFacts) -> str | None:
+    closures = _closure_mementos(ctx)
+    if not closures:
+        return None
+    for call in fn.calls:
+        if "." in call.func:
+            continue
+        target = module.import_map.get(call.func) or f"{module.module}.{call.func}"
+        if target in closures:
+            return call.func
+    return None
+
+
+def _unknown_local(module: ModuleIndex, name: str) -> bool:
+    return (
+        bool(name)
+        and "." not in name
+        and name not in _BUILTINS
+        and name not in module.functions
+        and name not in module.classes
+        and name not in module.import_map
+        and name not in module.assigns
+    )
 
 
 @register
@@ -19,14 +172,24 @@ class Memento(Detector):
 
     ## Roles
     - `originator`: creates snapshots of itself and restores from them.
-    - `memento`: the snapshot, a plain data holder.
+    - `memento`: the snapshot (a class, its interface, or a function closing over a copy).
     - `caretaker`: keeps snapshots without looking inside.
 
     ## How it is detected
-    An originator with a method returning a new instance of a data-only class built only from
-    its own attributes, and another method taking an argument and writing those same attributes
-    back from that argument's fields. A class that stores what the originator's save method returns and
-    later passes it back is the caretaker.
+    - An originator has a method returning a new instance of a snapshot class (one that
+      nothing but its constructor changes) built only from its own attributes (or copies of
+      them), and another method taking an argument and writing those same attributes back
+      from that argument's fields or getters (or a copy of `self.__dict__` and
+      `self.__dict__.update`). The snapshot class and the interfaces it implements (or the
+      restore method's annotation) are mementos.
+    - A property setter writing its own attributes back from exactly the fields of one plain
+      data class of its module (or its imports) is a restore too; that class is the memento.
+    - A module function that reads its argument's `__dict__` and returns a closure calling
+      `obj.__dict__.update` is a memento (the closure form).
+    - A caretaker keeps snapshots in a container and hands one back: it holds the originator
+      and calls its restore method (or assigns its restoring property), or it calls a closure
+      memento and later calls what it returned (a loop over the kept closures, or the local
+      result in an exception handler).
     """
 
     id = "memento"
@@ -37,94 +200,129 @@ class Memento(Detector):
         "caretaker": "keeps snapshots",
     }
 
-    def _originator(self, ctx: Ctx, ref: ClassRef) -> tuple[str, str, ClassRef | None] | None:
-        """(save, restore, memento): save packs own attributes, restore writes them back."""
-        save = restore = None
-        memento: ClassRef | None = None
-        packed: set[str] = set()
-        restored: set[str] = set()
-        for m in ref.cls.methods.values():
-            if m.name.startswith("__"):
-                continue
-            calls, params = m.calls, m.params
-            if not calls and not (params and m.self_writes):
-                continue  # neither packs nor copies its state, nor writes it back
-            for call in calls:
-                args = call.args
-                if not args or not args[0].startswith("attr:self."):
-                    continue  # cheap test first: every argument must be an own attribute
-                own = {a[10:] for a in args if a.startswith("attr:self.")}
-                if len(own) != len(args):
-                    continue
-                r = ctx.resolve(call.func, ref.module)
-                returned = f"call:{call.func}" in m.returns or any(v.startswith("name:") for v in m.returns)
-                snapshot = r is not None and r != ref and is_data_holder(r.cls)
-                if snapshot and returned and own and len(own) == len(call.args):
-                    save, memento, packed = m.name, r, own
-            if m.returns and not params:
-                copies_state = any(
-                    c.func in ("copy.deepcopy", "copy.copy", "deepcopy") and c.args[:1] == ("attr:self.__dict__",)
-                    for c in calls
-                )
-                if copies_state:
-                    save, packed = save or m.name, packed or {"__dict__"}
-            if params and (m.self_writes or calls):
-                p = params[0].name
-                prefix = f"attr:{p}."
-                writes = {a for a, vs in m.self_writes.items() if any(v.startswith(prefix) for v in vs)}
-                if any(c.func == "self.__dict__.update" and c.args[:1] == (f"param:{p}",) for c in calls):
-                    writes.add("__dict__")
-                if writes:
-                    restore, restored = m.name, writes
-        if save and restore and save != restore and packed & restored:
-            return save, restore, memento
-        return None
+    def _originators(self, ctx: Ctx) -> dict[str, tuple[ClassRef, _Orig]]:
+        key = ("memento", "originators")
+        hit = ctx._cache.get(key)
+        if hit is None:
+            hit = {r.key: (r, f) for r in ctx.ws.all_classes() if (f := _originator(ctx, r))}
+            ctx._cache[key] = hit
+        return hit
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        originators = ctx._cache.get("originators")
-        if originators is None:
-            originators = {r.key: (r, f) for r in ctx.ws.all_classes() if (f := self._originator(ctx, r))}
-            ctx._cache["originators"] = originators
-        mementos = {f[2].key: (r, f) for r, f in originators.values() if f[2] is not None}
+        originators = self._originators(ctx)
+        mementos: dict[str, ClassRef] = {}
+        for r, f in originators.values():
+            for m in f.mementos:
+                mementos.setdefault(m.key, r)
+        restore_names = {f.restore.name: (r, f) for r, f in originators.values()}
         for ref in ctx.classes():
-            if ref.key in originators:
-                save, restore, memento = originators[ref.key][1]
-                yield ctx.det(
-                    ref,
-                    self.id,
-                    "originator",
-                    0.85,
-                    [
-                        (ref.cls.methods[save].selection.line, f"`{save}` captures its state in a snapshot"),
-                        (ref.cls.methods[restore].selection.line, f"`{restore}` restores its state from one"),
-                    ],
-                    [(memento, "memento")] if memento else [],
-                )
+            hit = originators.get(ref.key)
+            if hit is not None:
+                f = hit[1]
+                ev = [(f.restore.selection.line, f"`{f.restore.name}` restores its state from a snapshot")]
+                if f.save is not None:
+                    ev.insert(0, (f.save.selection.line, f"`{f.save.name}` captures its state in a snapshot"))
+                yield ctx.det(ref, self.id, "originator", f.confidence, ev, [(m, "memento") for m in f.mementos])
             if ref.key in mementos:
-                orig = mementos[ref.key][0]
+                orig = mementos[ref.key]
                 yield ctx.det(
                     ref,
                     self.id,
                     "memento",
                     0.8,
-                    [(ref.cls.selection.line, f"a plain snapshot created by `{orig.cls.name}`")],
+                    [(ref.cls.selection.line, f"the snapshot `{orig.cls.name}` makes of its state")],
                     [(orig, "originator")],
                 )
+            yield from self._caretaker(ctx, ref, originators, restore_names)
+        for fn in ctx.index.functions.values():
+            if f"{ctx.index.module}.{fn.name}" in _closure_mementos(ctx):
+                yield ctx.det(
+                    fn,
+                    self.id,
+                    "memento",
+                    0.8,
+                    [(fn.selection.line, "copies its argument's `__dict__` and returns a closure writing it back")],
+                )
+            elif (name := _calls_closure(ctx, ctx.index, fn)) and any(
+                _unknown_local(ctx.index, c.func) and not c.args for c in fn.calls if c.func != name
+            ):
+                yield ctx.det(
+                    fn,
+                    self.id,
+                    "caretaker",
+                    0.75,
+                    [(fn.selection.line, f"takes a `{name}` snapshot and calls it back to restore")],
+                )
+
+    def _caretaker(
+        self,
+        ctx: Ctx,
+        ref: ClassRef,
+        originators: dict[str, tuple[ClassRef, _Orig]],
+        restore_names: dict[str, tuple[ClassRef, _Orig]],
+    ) -> Iterator[Detection]:
+        methods = ref.cls.methods
+        kept = {c.attr for c in ctx.collabs(ref).values() if c.container}
+        kept |= {a for a, v in ref.cls.class_attrs.items() if v in ("list", "dict")}
+        # The object form: holds the originator, keeps snapshots, hands one back to restore.
+        if kept and ref.key not in originators:
+            stores = any(
+                op.container[5:] in kept and op.op in ("append", "setitem", "add", "insert")
+                for m in methods.values()
+                for op in m.container_ops
+            )
             for c in ctx.collabs(ref).values():
-                for t in c.types:
-                    if t.key in originators and t != ref:
-                        save, restore, _ = originators[t.key][1]
-                        if {save, restore} <= set(c.methods):
-                            yield ctx.det(
-                                ref,
-                                self.id,
-                                "caretaker",
-                                0.8,
-                                [
-                                    (
-                                        c.methods[save],
-                                        f"keeps the snapshots `{save}` returns and hands them back to `{restore}`",
-                                    )
-                                ],
-                                [(t, "originator")],
-                            )
+                if c.container or not (c.types or c.from_param):
+                    continue
+                typed = [originators[t.key] for t in c.types if t.key in originators]
+                cands = typed or ([] if c.types else list(restore_names.values()))
+                for orig, f in cands:
+                    name = f.restore.name
+                    called = c.methods.get(name)
+                    assigned = next(
+                        (
+                            s.line
+                            for m in methods.values()
+                            for s in m.attr_stores
+                            if s.receiver == f"self.{c.attr}" and s.attr == name
+                        ),
+                        None,
+                    )
+                    line = called if called is not None else assigned
+                    if line is None or not stores:
+                        continue
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "caretaker",
+                        0.8,
+                        [(line, f"keeps `{orig.cls.name}` snapshots in a container and hands one back to `{name}`")],
+                        [(orig, "originator")],
+                    )
+                    return
+        # The closure form: calls a closure memento, keeps what it returns, calls it later.
+        makes = [m for m in methods.values() if _calls_closure(ctx, ref.module, m)]
+        if not makes:
+            return
+        for m in methods.values():
+            for loop in m.loops:
+                if loop.target and loop.iter.startswith("self.") and any(c.func == loop.target for c in m.calls):
+                    attr = loop.iter[5:]
+                    if any(attr in mk.self_writes for mk in makes):
+                        yield ctx.det(
+                            ref,
+                            self.id,
+                            "caretaker",
+                            0.8,
+                            [(m.selection.line, f"`{m.name}` calls back every snapshot kept in `{loop.iter}`")],
+                        )
+                        return
+            if m in makes and any(_unknown_local(ref.module, c.func) and not c.args for c in m.calls):
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "caretaker",
+                    0.75,
+                    [(m.selection.line, f"`{m.name}` takes a snapshot and calls it back to restore")],
+                )
+                return

@@ -4,40 +4,123 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detectors.mediator import Mediator
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
 
+Found = tuple[FunctionFacts, FunctionFacts, str, str]
 
-def notifies(ctx: Ctx, ref: ClassRef) -> tuple[FunctionFacts, FunctionFacts, str, str] | None:
+
+def _attr(container: str) -> str | None:
+    """`self._obs` / `cls._obs` → `_obs`."""
+    for prefix in ("self.", "cls."):
+        if container.startswith(prefix):
+            rest = container[len(prefix) :]
+            return rest if rest.isidentifier() else None
+    return None
+
+
+def _family_defines(ctx: Ctx, ref: ClassRef, method: str) -> bool:
+    """Whether another concrete class of this class's own hierarchy answers ``method``: the
+    parts of a composite, not observers of a subject."""
+    roots = [a for a in ctx.ancestors(ref) if not ctx.ancestors(a)] or [ref]
+    for root in roots:
+        for d in [root, *ctx.descendants(root)]:
+            if d == ref or d in ctx.ancestors(ref) or d.cls.is_interface:
+                continue
+            m = d.cls.methods.get(method)
+            if m is not None and not m.is_stub:
+                return True
+    return False
+
+
+def _near(a: ClassRef, b: ClassRef) -> bool:
+    """The same module, or one importing the other's module."""
+    if a.module is b.module:
+        return True
+    ma, mb = a.module, b.module
+    return any(v == mb.module or v.startswith(f"{mb.module}.") for v in ma.import_map.values()) or any(
+        v == ma.module or v.startswith(f"{ma.module}.") for v in mb.import_map.values()
+    )
+
+
+def _declared_subject(ctx: Ctx, ref: ClassRef, sub: str, method: str) -> bool:
+    """A notification calling the method it is in is a composite's recursion unless the
+    subscribing is declared by an abstract subject or observers subscribe themselves, and no
+    other class of its own hierarchy answers the method."""
+    if _family_defines(ctx, ref, method):
+        return False
+    if any(sub in a.cls.abstract_methods for a in ctx.ancestors(ref)):
+        return True
+    return sub in _self_registrations(ctx)
+
+
+def _self_registrations(ctx: Ctx) -> set[str]:
+    """Methods some object calls on another passing itself (`subject.attach(self)`)."""
+    key = ("observer", "self_registrations")
+    hit = ctx._cache.get(key)
+    if hit is None:
+        hit = set()
+        for r in ctx.ws.all_classes():
+            for m in r.cls.methods.values():
+                hit.update(c.method for c in m.calls if "self" in c.args and c.receiver and c.receiver != "self")
+        ctx._cache[key] = hit
+    return hit
+
+
+def notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
     """(subscribe method, notify method, container, called method or '()') for a subject."""
+    key = ("observer", "notifies", ref.key)
+    if key not in ctx._cache:
+        ctx._cache[key] = _notifies(ctx, ref)
+    return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
     methods = ref.cls.methods
-    containers = {c.attr for c in ctx.collabs(ref).values() if c.container in ("list", "set")}
-    containers |= {a for a, v in ref.cls.class_attrs.items() if v in ("list", "set")}
     for sub in methods.values():
         # Subscribing is a small public operation (`attach`, `connect`), not a step of some
         # larger algorithm that collects objects to process later.
-        if not sub.is_public or sub.complexity > 3:
+        if not sub.is_public or sub.complexity > 3 or not sub.container_ops:
             continue
         for op in sub.container_ops:
-            attr = op.container.removeprefix("self.")
-            if op.op not in ("append", "add") or attr not in containers or not op.arg.startswith("param:"):
+            attr = _attr(op.container)
+            if op.op not in ("append", "add", "setitem") or attr is None or not op.arg.startswith("param:"):
+                continue
+            if op.op == "setitem" and op.key == op.arg:
                 continue
             for note in methods.values():
                 if note is sub:
                     continue
                 for loop in note.loops:
-                    if loop.iter.removeprefix("self.") != attr or not loop.target:
+                    if not loop.target:
                         continue
+                    it = loop.iter.removeprefix("self.").removeprefix("cls.")
+                    if it != attr and not (loop.iter == "" and attr in note.self_reads):
+                        continue
+                    keyed = f"{loop.iter}[]" if op.op == "setitem" else loop.target
                     for call in note.calls:
                         if call.method.startswith("_"):
                             continue  # observers are told through their public interface
-                        if call.receiver == loop.target and call.method != note.name:
+                        if call.receiver in (loop.target, keyed) and call.receiver:
+                            if call.method == note.name and not _declared_subject(ctx, ref, sub.name, call.method):
+                                continue  # a composite's recursion over its parts
                             return sub, note, attr, call.method
-                        if call.func == loop.target:
+                        if call.func == loop.target and _triggered(ref, note):
                             return sub, note, attr, "()"
     return None
+
+
+def _triggered(ref: ClassRef, note: FunctionFacts) -> bool:
+    """Callables are observers when the subject tells them about itself: it triggers the
+    notification on its own change, or passes itself; a pipeline handing a request it was
+    given to every function in turn is not one."""
+    if any(note.name in m.self_calls for m in ref.cls.methods.values() if m is not note):
+        return True
+    given = {f"param:{p}" for p in note.param_names}
+    return not any(set(c.args) & given for c in note.calls if c.func and "." not in c.func)
 
 
 @register
@@ -53,11 +136,23 @@ class Observer(Detector):
     - `concrete_observer`: reacts to notifications.
 
     ## How it is detected
-    A class with a list or set attribute, a small public method adding the object it receives
-    to it, and another method looping over it and calling a public method on (or calling) each
-    element; a notification that calls the same method it is in is a composite's recursion. Classes
-    implementing the called method in a hierarchy with an abstract declaration of it are
-    observers. A dict of lists keyed by topic is publish-subscribe instead.
+    - A subject has a list, set or dict attribute (on the instance or the class), a small
+      public method adding the object it receives to it, and another method looping over it
+      and calling a public method on (or calling) each element. Calling the same method the
+      loop is in over parts of the class's own hierarchy is a composite's recursion, not a
+      notification; a relay its colleagues report to, passing themselves, is a mediator;
+      calling plain functions counts only when the subject triggers the
+      notification itself or passes itself (a pipeline handing a request to every function is
+      not an observer). A dict of lists keyed by topic is publish-subscribe instead.
+    - Abstract subjects: interfaces a subject implements that declare its subscribe or notify
+      method; subclasses of a subject that trigger the notification are subjects too.
+    - The observer interface: a class declaring the notified method abstractly (or as a stub
+      its subclasses override) in the subject's module or one importing it (or imported by
+      it), the class the subscribe method's parameter is annotated with, or an interface
+      declaring the notified method above a concrete observer.
+    - Concrete observers implement the notified method below such a declaration, define it
+      and subscribe themselves (`subject.attach(self)`), or define it taking the subject's
+      kind as its argument (`update(self, subject: Data)`).
     """
 
     id = "observer"
@@ -68,16 +163,146 @@ class Observer(Detector):
         "concrete_observer": "reacts to notifications",
     }
 
-    def _subjects(self, ctx: Ctx) -> list[tuple[ClassRef, str]]:
+    def _subjects(self, ctx: Ctx) -> list[tuple[ClassRef, Found]]:
         if "subjects" not in ctx._cache:
-            ctx._cache["subjects"] = [(r, f[3]) for r in ctx.ws.all_classes() if (f := notifies(ctx, r))]
+            # A relay its colleagues report to (`mediator.notify(msg, self)`) is a mediator.
+            relays = {(med.key, meth) for _, med, meth, _ in Mediator()._links(ctx)}
+            ctx._cache["subjects"] = [
+                (r, f) for r in ctx.ws.all_classes() if (f := notifies(ctx, r)) and (r.key, f[1].name) not in relays
+            ]
         return ctx._cache["subjects"]  # type: ignore[no-any-return]
+
+    def _roles(self, ctx: Ctx) -> dict[str, list[tuple[str, float, list[tuple[int, str]], list[ClassRef]]]]:
+        """class key -> [(role, confidence, evidence, subjects)] for the classes around subjects."""
+        key = ("observer", "roles")
+        hit = ctx._cache.get(key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+        out: dict[str, list[tuple[str, float, list[tuple[int, str]], list[ClassRef]]]] = {}
+
+        def add(r: ClassRef, role: str, conf: float, ev: list[tuple[int, str]], subj: ClassRef) -> None:
+            rows = out.setdefault(r.key, [])
+            if not any(x[0] == role for x in rows):
+                rows.append((role, conf, ev, [subj]))
+
+        subjects = self._subjects(ctx)
+        subject_keys = {r.key for r, _ in subjects}
+        by_sub: dict[str, list[ClassRef]] = {}
+        for subj, (sub, note, _, method) in subjects:
+            by_sub.setdefault(sub.name, []).append(subj)
+            for anc in ctx.ancestors(subj):
+                declared = [n for n in (sub.name, note.name) if n in anc.cls.methods and anc.cls.methods[n].is_stub]
+                if declared and anc.key not in subject_keys:
+                    m = anc.cls.methods[declared[0]]
+                    add(anc, "subject", 0.8, [(m.selection.line, f"declares `{m.name}` for subjects")], subj)
+            for d in ctx.descendants(subj):
+                trig = [m for m in d.cls.methods.values() if note.name in m.self_calls]
+                if trig and d.key not in subject_keys:
+                    add(
+                        d,
+                        "subject",
+                        0.8,
+                        [(trig[0].selection.line, f"`{trig[0].name}` notifies the observers it inherits")],
+                        subj,
+                    )
+            if method == "()":
+                continue
+            ifaces: list[ClassRef] = []
+            p = sub.params[0] if sub.params else None
+            if p is not None:
+                for t in ctx.annotation_refs(p.annotation, subj.module):
+                    if method in ctx.all_methods(t) and t.key not in subject_keys:
+                        ifaces.append(t)
+            for iface in ifaces:
+                add(iface, "observer", 0.8, [(iface.cls.selection.line, "the type observers register as")], subj)
+            family = {a.key for s, _ in subjects for a in [s, *ctx.ancestors(s)]}
+            observers = [r for r in self._declaring(ctx, method) if r.key not in family and _near(subj, r)]
+            for r in observers:
+                add(r, "observer", 0.8, [(r.cls.methods[method].selection.line, f"declares `{method}`")], subj)
+            for r in [*ifaces, *observers]:
+                for d in ctx.descendants(r):
+                    dm = d.cls.methods.get(method)
+                    if dm is not None and not dm.is_stub and d.key not in subject_keys:
+                        add(
+                            d,
+                            "concrete_observer",
+                            0.8,
+                            [(dm.selection.line, f"`{method}` reacts to notifications")],
+                            subj,
+                        )
+            # Duck-typed observers: they answer the call, taking the subject as its argument.
+            kinds = {a.key for a in [subj, *ctx.ancestors(subj), *ctx.descendants(subj)]}
+            for r in self._defining(ctx, method):
+                rm = r.cls.methods[method]
+                if r.key in kinds or rm.is_stub or not rm.params:
+                    continue
+                if any(t.key in kinds for t in ctx.annotation_refs(rm.params[0].annotation, r.module)):
+                    add(r, "concrete_observer", 0.8, [(rm.selection.line, f"`{method}` receives the subject")], subj)
+        # Classes registering themselves with a subject and answering what it calls.
+        called = {f[0].name: f[3] for _, f in subjects if f[3] != "()"}
+        if called:
+            for ref in ctx.ws.all_classes():
+                if ref.key in subject_keys:
+                    continue
+                for m in ref.cls.methods.values():
+                    for c in m.calls:
+                        answered = called.get(c.method)
+                        if answered and "self" in c.args and answered in ctx.all_methods(ref) and c.receiver:
+                            own = ctx.all_methods(ref)[answered]
+                            if not own.is_stub:
+                                add(
+                                    ref,
+                                    "concrete_observer",
+                                    0.8,
+                                    [(m.selection.line, f"subscribes itself with `{c.func}(self)`")],
+                                    by_sub[c.method][0],
+                                )
+        # The interfaces above concrete observers found without one, declaring what they answer.
+        notified = {f[3] for _, f in subjects}
+        for r in ctx.ws.all_classes():
+            if not any(role == "concrete_observer" for role, _, _, _ in out.get(r.key, [])):
+                continue
+            subj = next(x[3][0] for x in out[r.key] if x[0] == "concrete_observer")
+            for anc in ctx.interface_ancestors(r):
+                declared = [n for n in notified if n in anc.cls.methods and anc.cls.methods[n].is_stub]
+                if declared and anc.key not in subject_keys:
+                    m = anc.cls.methods[declared[0]]
+                    add(anc, "observer", 0.8, [(m.selection.line, f"declares `{m.name}` for observers")], subj)
+        ctx._cache[key] = out
+        return out
+
+    def _defining(self, ctx: Ctx, method: str) -> list[ClassRef]:
+        key = ("observer", "defining")
+        index: dict[str, list[ClassRef]] | None = ctx._cache.get(key)
+        if index is None:
+            index = {}
+            for r in ctx.ws.all_classes():
+                for n in r.cls.methods:
+                    if not n.startswith("_"):
+                        index.setdefault(n, []).append(r)
+            ctx._cache[key] = index
+        return index.get(method, [])
+
+    def _declaring(self, ctx: Ctx, method: str) -> list[ClassRef]:
+        key = ("observer", "declaring", method)
+        hit = ctx._cache.get(key)
+        if hit is None:
+            hit = []
+            for r in ctx.ws.all_classes():
+                m = r.cls.methods.get(method)
+                if m is None or not ctx.descendants(r):
+                    continue
+                if m.abstract or m.body_kind == "not_implemented" or (r.cls.is_interface and m.is_stub):
+                    hit.append(r)
+            ctx._cache[key] = hit
+        return hit
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         subjects = self._subjects(ctx)
-        called = {m for _, m in subjects if m != "()"}
+        roles = self._roles(ctx)
+        subject_keys = {r.key for r, _ in subjects}
         for ref in ctx.classes():
-            found = notifies(ctx, ref)
+            found = notifies(ctx, ref) if ref.key in subject_keys else None
             if found:
                 sub, note, attr, method = found
                 what = "calls each one" if method == "()" else f"calls `{method}` on each"
@@ -87,29 +312,14 @@ class Observer(Detector):
                     "subject",
                     0.85,
                     [
-                        (sub.selection.line, f"`{sub.name}` registers observers in `self.{attr}`"),
+                        (sub.selection.line, f"`{sub.name}` registers observers in `{attr}`"),
                         (note.selection.line, f"`{note.name}` {what}"),
                     ],
                 )
-            for name in called & set(ref.cls.methods):
-                m = ref.cls.methods[name]
-                if m.abstract or m.body_kind == "not_implemented" or (ref.cls.is_interface and m.is_stub):
-                    if ctx.descendants(ref):
-                        yield ctx.det(
-                            ref,
-                            self.id,
-                            "observer",
-                            0.8,
-                            [(m.selection.line, f"declares `{name}` for subjects to call")],
-                            [(s, "subject") for s, n in subjects if n == name],
-                        )
-                elif any(name in a.cls.abstract_methods for a in ctx.ancestors(ref)):
-                    yield ctx.det(
-                        ref,
-                        self.id,
-                        "concrete_observer",
-                        0.8,
-                        [(m.selection.line, f"`{name}` reacts to notifications")],
-                        [(s, "subject") for s, n in subjects if n == name],
-                    )
-                break
+            for role, conf, ev, subj in roles.get(ref.key, []):
+                if role == "subject" and found:
+                    continue
+                parts = [(s, "subject") for s in subj] if role != "subject" else []
+                if role == "observer":
+                    parts = [(s, "subject") for s, f in subjects if f[3] in ref.cls.methods]
+                yield ctx.det(ref, self.id, role, conf, ev, parts)

@@ -55,16 +55,54 @@ class Visitor(Detector):
                         groups.setdefault(m.name, {})[ref.key] = (ref, call.method)
         out = {}
         for accept, members in groups.items():
-            if len({v for _, v in members.values()}) >= 2:
+            names = {v for _, v in members.values()}
+            if len(names) >= 2 or (len(names) == 1 and self._single_dispatch(ctx, accept, members, next(iter(names)))):
                 everyone = {k: r for k, (r, _) in members.items()}
                 for k, (_r, visit) in members.items():
                     out[k] = (accept, visit, everyone)
         ctx._cache["elements"] = out
         return out
 
+    def _single_dispatch(self, ctx: Ctx, accept: str, members: dict[str, tuple[ClassRef, str]], visit: str) -> bool:
+        """One visit method for every element: double dispatch only when the elements declare
+        `accept` in an interface and the visitors declare `visit` in another, implemented."""
+        declared = any(
+            accept in a.cls.methods and a.cls.methods[accept].is_stub
+            for r, _ in members.values()
+            for a in ctx.ancestors(r)
+        )
+        return declared and bool(self._visitor_ifaces(ctx, visit, {k for k in members}))
+
+    def _visitor_ifaces(self, ctx: Ctx, visit: str, elements: set[str]) -> list[ClassRef]:
+        """Classes declaring ``visit`` abstractly, implemented by a concrete subclass."""
+        key = ("visitor", "ifaces", visit)
+        hit = ctx._cache.get(key)
+        if hit is None:
+            hit = []
+            for r in ctx.ws.all_classes():
+                m = r.cls.methods.get(visit)
+                if m is None or not m.is_stub or r.key in elements:
+                    continue
+                if any(visit in d.cls.methods and not d.cls.methods[visit].is_stub for d in ctx.descendants(r)):
+                    hit.append(r)
+            ctx._cache[key] = hit
+        return hit
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         elements = self._elements(ctx)
         visits = {v for _, v, _ in elements.values()}
+        by_accept: dict[str, set[str]] = {}
+        for acc, v, _ in elements.values():
+            by_accept.setdefault(acc, set()).add(v)
+        single = {next(iter(vs)) for vs in by_accept.values() if len(vs) == 1}
+        accepts = {acc for acc, _, _ in elements.values()}
+        element_ifaces: dict[str, ClassRef] = {}
+        for k, (accept, _, everyone) in elements.items():
+            for a in ctx.ancestors(everyone[k]):
+                m = a.cls.methods.get(accept)
+                if m is not None and m.is_stub and a.key not in elements:
+                    element_ifaces[a.key] = a
+        visitor_ifaces = {r.key: r for v in single for r in self._visitor_ifaces(ctx, v, set(elements))}
         for ref in ctx.classes():
             if ref.key in elements:
                 accept, visit, _ = elements[ref.key]
@@ -74,6 +112,15 @@ class Visitor(Detector):
                     "element",
                     0.9,
                     [(ref.cls.methods[accept].selection.line, f"`{accept}` calls back `{visit}(self)` on the visitor")],
+                )
+            elif ref.key in element_ifaces:
+                m = next(ref.cls.methods[a] for a in accepts if a in ref.cls.methods)
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "element",
+                    0.85,
+                    [(m.selection.line, f"declares `{m.name}(visitor)` for the elements")],
                 )
             own = visits & set(ref.cls.methods)
             if len(own) >= 2:
@@ -86,6 +133,24 @@ class Visitor(Detector):
                     [(ref.cls.methods[n].selection.line, f"`{n}` handles one element type") for n in sorted(own)[:3]],
                 )
                 continue
+            if own and single and ref.key not in elements:
+                n = next(iter(own))
+                if ref.key in visitor_ifaces:
+                    yield ctx.det(
+                        ref, self.id, "visitor", 0.8, [(ref.cls.methods[n].selection.line, f"declares `{n}(element)`")]
+                    )
+                    continue
+                iface = next((a for a in ctx.ancestors(ref) if a.key in visitor_ifaces), None)
+                if iface is not None and not ref.cls.methods[n].is_stub:
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "concrete_visitor",
+                        0.8,
+                        [(ref.cls.methods[n].selection.line, f"`{n}` is one operation over the elements")],
+                        [(iface, "visitor")],
+                    )
+                    continue
             yield from self._reflective(ctx, ref)
 
     def _reflective(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
@@ -104,6 +169,29 @@ class Visitor(Detector):
                         [(m.selection.line, f"`{m.name}` dispatches to `{prefix}<type>` methods")],
                     )
                     return
+        for m in ref.cls.methods.values():
+            # `meth = getattr(self, name)` with the name computed from the argument's class
+            # (`"visit_" + cls.__name__` over its MRO), then `meth(node)`: handlers are the
+            # methods named after the dispatching one.
+            if not m.params or m.name.startswith("_"):
+                continue
+            got = [c for c in m.calls if c.func == "getattr" and c.args[:1] == ("self",) and c.args[1:2] != ("const",)]
+            p = f"param:{m.params[0].name}"
+            if not got or not any(p in c.args and "." not in c.func and c.func != "getattr" for c in m.calls):
+                continue
+            if not any(r.startswith(f"{m.params[0].name}.") for r in m.foreign_reads):
+                continue
+            family = [ref, *ctx.descendants(ref)]
+            handlers = {n for r in family for n in r.cls.methods if n.startswith(f"{m.name}_")}
+            if handlers:
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "visitor",
+                    0.75,
+                    [(m.selection.line, f"`{m.name}` looks up a `{m.name}_<type>` handler for its argument")],
+                )
+                return
         for anc in ctx.ancestors(ref):
             for m in anc.cls.methods.values():
                 for prefix in m.dynamic_getattr:
