@@ -46,6 +46,17 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
         for holder, collab in pairs:
             if holder.key in family or collab.container or (holder.key, collab.attr) in seen:
                 continue
+            # The class that delegates may be an ancestor of the one that picks the
+            # implementation (a `Duck` calling `self.fly_behavior.fly()` while `MallardDuck`
+            # sets `self.fly_behavior = FlyWithWings()`): the delegating class is the context.
+            for anc in ctx.ancestors(holder):
+                if anc.key not in family and any(
+                    c.receiver == f"self.{collab.attr}" for m in anc.cls.methods.values() for c in m.calls
+                ):
+                    holder = anc
+                    collab = ctx.collabs(anc).get(collab.attr) or collab
+            if (holder.key, collab.attr) in seen:
+                continue
             seen.add((holder.key, collab.attr))
             called = set(collab.methods)
             for d in ctx.descendants(holder):
@@ -192,6 +203,9 @@ def kind_of(ctx: Ctx, h: Held) -> str:
         return "state"
     if not h.abstract:
         return ""  # subclasses overriding a concrete base: plain inheritance, not a strategy
-    if ctx.descendants(h.holder):
+    subs = ctx.descendants(h.holder)
+    # Subclasses that only pick the implementation (assign the attribute) configure a
+    # strategy; a hierarchy of abstractions refining behaviour over it is a bridge.
+    if subs and not any(h.collab.attr in m.self_writes for d in subs for m in d.cls.methods.values()):
         return "bridge"
     return "strategy"

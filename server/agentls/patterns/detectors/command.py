@@ -63,6 +63,21 @@ def _undo_pair(cls: ClassFacts, names: set[str]) -> tuple[str, str] | None:
     return None
 
 
+def _binds_receiver(ref: ClassRef, triggers: set[str]) -> bool:
+    """An attribute set from a constructor argument that the trigger calls a method on."""
+    init = ref.cls.methods.get("__init__")
+    if init is None:
+        return False
+    given = {a for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)}
+    for name in triggers:
+        m = ref.cls.methods.get(name)
+        if m is not None and any(
+            c.receiver.removeprefix("self.").split(".")[0] in given for c in m.calls if c.receiver.startswith("self.")
+        ):
+            return True
+    return False
+
+
 def _context_manager(ctx: Ctx, ref: ClassRef) -> bool:
     methods = ctx.all_methods(ref)
     return "__enter__" in methods or "__aenter__" in methods
@@ -86,6 +101,12 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
             triggers.add(name)
     impls = [d for d in impls if triggers & set(d.cls.methods)]
     if not triggers or len(impls) < 2:
+        return None
+    # A command binds a receiver (GoF: "concrete command: binds receiver and arguments"), or
+    # can take back what it did; an algorithm that only acts on its own (a duck's `fly()`
+    # printing) is a strategy its context calls.
+    bound = sum(_binds_receiver(d, triggers) for d in impls)
+    if bound * 2 < len(impls) and len(public) < 2:
         return None
     if _context_manager(ctx, ref) or any(_context_manager(ctx, d) for d in impls):
         return None  # a resource (lock, transaction) with open/close, not a request
