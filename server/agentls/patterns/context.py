@@ -6,9 +6,11 @@ state, so analysing many modules against one workspace computes them once.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from agentls.patterns.facts import Call, ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection, Evidence, Participant, Range
@@ -53,6 +55,29 @@ _NOT_TYPES = frozenset(
 )
 
 Target = ClassRef | FunctionFacts | ModuleIndex
+R = TypeVar("R")
+
+
+def per_workspace(fn: Callable[..., R]) -> Callable[..., R]:
+    """Computes ``fn(ctx, *args)`` (or ``fn(self, ctx, *args)`` for a detector's method) once per
+    workspace state: the result is kept in the workspace's derived store, keyed by the
+    function and its arguments (a ``ClassRef`` by its key), and dropped when a module changes.
+    Detectors are pure functions of the workspace, so every answer may be kept."""
+
+    @functools.wraps(fn)
+    def cached(*args: Any) -> R:
+        at = 0 if isinstance(args[0], Ctx) else 1
+        ctx: Ctx = args[at]
+        key = (fn, *(a.key if isinstance(a, ClassRef) else a for a in args[at + 1 :]))
+        store = ctx._cache
+        if key in store:
+            return store[key]  # type: ignore[no-any-return]
+        out = store[key] = fn(*args)
+        return out
+
+    return cached
+
+
 Ev = tuple[int, str]
 
 

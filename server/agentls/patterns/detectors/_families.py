@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agentls.patterns.context import Collab, Ctx
+from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -19,15 +19,13 @@ class Held:
     abstract: bool = True  # False: a plain base class, which only a state machine makes a family
 
 
+@per_workspace
 def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
     """Holders (outside the family) of an interface with two or more concrete implementations.
 
     The interface may be abstract, or a plain base class whose subclasses each override a
     method the holder calls (the textbook State base with shared behaviour).
     """
-    key = ("held", iface.key)
-    if key in ctx._cache:
-        return ctx._cache[key]  # type: ignore[no-any-return]
     out: list[Held] = []
     abstract = iface.cls.is_interface
     if abstract:
@@ -71,7 +69,6 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
                 if not overridden:
                     continue
             out.append(Held(iface, impls, holder, collab, bool(collab.types), abstract))
-    ctx._cache[key] = out
     return out
 
 

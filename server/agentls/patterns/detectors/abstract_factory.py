@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors import _creational as cr
 from agentls.patterns.detectors.factory import Factory
 from agentls.patterns.facts import FunctionFacts
@@ -88,11 +88,9 @@ class AbstractFactory(Detector):
 
     # -- duck-typed families ----------------------------------------------------------------
 
+    @per_workspace
     def _duck(self, ctx: Ctx) -> dict[str, Family]:
         """Concrete factories sharing, without a base, the methods a holder calls on them."""
-        key = ("af_duck",)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         out: dict[str, Family] = {}
         by_method: dict[str, list[ClassRef]] = {}
         for ref in ctx.ws.all_classes():
@@ -124,7 +122,6 @@ class AbstractFactory(Detector):
             if len(families) >= 2 and len(made_keys) >= len(families) and not related:
                 for f in families:
                     out.setdefault(f[0].key, f)
-        ctx._cache[key] = out
         return out
 
     # -- factories of factories -------------------------------------------------------------
@@ -171,10 +168,9 @@ class AbstractFactory(Detector):
 
     # -- detection --------------------------------------------------------------------------
 
+    @per_workspace
     def _products(self, ctx: Ctx) -> dict[str, ClassRef]:
         """Classes a concrete factory creates, and the product interfaces they implement."""
-        if "af_products" in ctx._cache:
-            return ctx._cache["af_products"]  # type: ignore[no-any-return]
         out: dict[str, ClassRef] = {}
         families: list[Family] = []
         for base in ctx.ws.all_classes():
@@ -185,7 +181,6 @@ class AbstractFactory(Detector):
                 out.setdefault(p.key, factory)
                 for a in cr.ancestors(ctx, p):
                     out.setdefault(a.key, factory)
-        ctx._cache["af_products"] = out
         return out
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import (
     behaviour_methods,
@@ -59,10 +59,8 @@ class Aggregate(Detector):
         "member": "inside the aggregate",
     }
 
+    @per_workspace
     def _root(self, ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef]]:
-        key = ("aggregate", ref.key)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         ev: list[Ev] = []
         members: list[ClassRef] = []
         collabs = ctx.collabs(ref)
@@ -93,7 +91,6 @@ class Aggregate(Detector):
                     ev.append((m.selection.line, f"`{m.name}` works through the members in `self.{attr}`"))
                     members += held[attr]
         result = (ev[:3], list({r.key: r for r in members}.values()))
-        ctx._cache[key] = result
         return result
 
     def _records_events(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
@@ -112,10 +109,9 @@ class Aggregate(Detector):
                         return [(m.selection.line, f"records domain events with `{m.name}`{whose}")]
         return []
 
+    @per_workspace
     def _roots(self, ctx: Ctx) -> dict[str, tuple[list[Ev], list[ClassRef]]]:
         """Every aggregate root of the workspace with its evidence and members, once."""
-        if "aggregate_roots" in ctx._cache:
-            return ctx._cache["aggregate_roots"]  # type: ignore[no-any-return]
         out: dict[str, tuple[list[Ev], list[ClassRef]]] = {}
         for ref in ctx.ws.all_classes():
             if is_repository(ctx, ref) or is_uow(ctx, ref):
@@ -140,7 +136,6 @@ class Aggregate(Detector):
                 and not message_roles(ctx, t)
             ]
             out[ref.key] = (ev, list({m.key: m for m in [*members, *held]}.values()))
-        ctx._cache["aggregate_roots"] = out
         return out
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors import _creational as cr
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
@@ -117,13 +117,11 @@ class Builder(Detector):
             return None  # neither a fluent interface nor a product: just a stateful class
         return steps, result, products
 
+    @per_workspace
     def _held_product(self, ctx: Ctx, ref: ClassRef) -> tuple[list[str], FunctionFacts, list[ClassRef]] | None:
         """A builder assembling a product object it holds: it creates the product into an
         attribute (`self.house = House()`), two or more steps change that object
         (`self.house.doors = n`, `self._product.add(part)`), and a method hands it out."""
-        key = ("builder_held", ref.key)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         out = None
         created: dict[str, list[ClassRef]] = {}
         for m in ref.cls.methods.values():
@@ -161,7 +159,6 @@ class Builder(Detector):
             if len(steps) >= 2 and result is not None and len(steps) * 3 >= len(public):
                 out = (steps, result, made)
                 break
-        ctx._cache[key] = out
         return out
 
     def _found(
@@ -199,11 +196,9 @@ class Builder(Detector):
         ctx._cache[key] = out
         return out
 
+    @per_workspace
     def _interfaces(self, ctx: Ctx) -> dict[str, list[ClassRef]]:
         """Builder interfaces: abstract bases declaring the steps a detected builder implements."""
-        key = ("builder_interfaces",)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         out: dict[str, list[ClassRef]] = {}
         for ref in ctx.ws.all_classes():
             if not ref.cls.is_interface:
@@ -213,7 +208,6 @@ class Builder(Detector):
                 found = self._found(ctx, d) if len(declared) >= 2 else None
                 if found and found[3] >= 0.5 and len(declared & {*found[0], found[1].name}) >= 2:
                     out.setdefault(ref.key, []).append(d)
-        ctx._cache[key] = out
         return out
 
     def _builders(self, ctx: Ctx) -> dict[str, tuple[list[str], list[ClassRef]]]:
@@ -320,10 +314,8 @@ class Builder(Detector):
         ctx._cache[key] = out
         return out
 
+    @per_workspace
     def _directors(self, ctx: Ctx) -> dict[str, ClassRef]:
-        key = ("builder_directors",)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         out: dict[str, ClassRef] = {}
         if self._builders(ctx):
             for ref in ctx.ws.all_classes():
@@ -332,18 +324,14 @@ class Builder(Detector):
                     if t is not None:
                         out[ref.key] = t
                         break
-        ctx._cache[key] = out
         return out
 
+    @per_workspace
     def _products(self, ctx: Ctx) -> dict[str, ClassRef]:
-        key = ("builder_products",)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         out: dict[str, ClassRef] = {}
         for k, (_, products) in self._builders(ctx).items():
             for p in products:
                 out.setdefault(p.key, ctx.ws.derived.by_key[k])
-        ctx._cache[key] = out
         return out
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:

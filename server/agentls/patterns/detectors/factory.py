@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx, Ev, Target
+from agentls.patterns.context import Ctx, Ev, Target, per_workspace
 from agentls.patterns.detectors import _creational as cr
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
@@ -138,11 +138,9 @@ class Factory(Detector):
         found = self._simple(ctx, fn, module) if fn is not None else None
         return (name, found) if found else None
 
+    @per_workspace
     def _factory_class(self, ctx: Ctx, ref: ClassRef) -> list[tuple[FunctionFacts, Found]]:
         """The factories of a class that does nothing else and keeps no state."""
-        key = ("factory_class", ref.key)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         out: list[tuple[FunctionFacts, Found]] = []
         cls = ref.cls
         init = cls.methods.get("__init__")
@@ -155,7 +153,6 @@ class Factory(Detector):
                     out = []
                     break
                 out.append((m, found))
-        ctx._cache[key] = out
         return out
 
     # -- detection --------------------------------------------------------------------------
@@ -193,10 +190,9 @@ class Factory(Detector):
                 parts = [(made_by, "factory")] if path == ctx.index.path or isinstance(made_by, ClassRef) else []
                 yield ctx.det(ref, self.id, "product", 0.75, [(ref.cls.selection.line, where)], parts)
 
+    @per_workspace
     def _products(self, ctx: Ctx) -> dict[str, tuple[str, Target, str]]:
         """Every class some factory of the workspace creates, and the base they share."""
-        if "factory_products" in ctx._cache:
-            return ctx._cache["factory_products"]  # type: ignore[no-any-return]
         out: dict[str, tuple[str, Target, str]] = {}
 
         def add(made: list[ClassRef], by: Target, name: str, path: str) -> None:
@@ -222,7 +218,6 @@ class Factory(Detector):
                     add([p for _, p in subs], ref, f"{cls.name}.{name}", module.path)
                 for name, (_, made, _) in self._attribute_methods(ctx, ref).items():
                     add(made, ref, f"{cls.name}.{name}", module.path)
-        ctx._cache["factory_products"] = out
         return out
 
     # -- factory method ---------------------------------------------------------------------
@@ -287,12 +282,10 @@ class Factory(Detector):
 
     # -- factory method through a class attribute -------------------------------------------
 
+    @per_workspace
     def _attribute_methods(self, ctx: Ctx, base: ClassRef) -> dict[str, tuple[str, list[ClassRef], list[ClassRef]]]:
         """{method: (attribute, products, overriding subclasses)} for the methods of ``base``
         returning a new `cls.<attr>(...)` whose class subclasses replace, called by the base."""
-        key = ("factory_attr", base.key)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         out: dict[str, tuple[str, list[ClassRef], list[ClassRef]]] = {}
         cls = base.cls
         attrs = {a: v[5:] for a, v in cls.class_attrs.items() if v.startswith("name:")}
@@ -323,7 +316,6 @@ class Factory(Detector):
                     if len(made) >= 2 and callers:
                         out[name] = (attr, made, overriding)
                         break
-        ctx._cache[key] = out
         return out
 
     def _attribute_creator(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:

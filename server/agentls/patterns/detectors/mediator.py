@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
@@ -32,11 +32,9 @@ class Mediator(Detector):
     category = "behavioural"
     roles: ClassVar[dict[str, str]] = {"mediator": "coordinates colleagues", "colleague": "reports to the mediator"}
 
+    @per_workspace
     def _links(self, ctx: Ctx) -> list[tuple[ClassRef, ClassRef, str, int]]:
         """(colleague, mediator, method, line) across the workspace."""
-        key = "mediator_links"
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         by_method: dict[str, list[ClassRef]] = {}
         for ref in ctx.ws.all_classes():
             for name, m in ref.cls.methods.items():
@@ -65,7 +63,6 @@ class Mediator(Detector):
                         coordinated = self._holds(ctx, t, ref) and self._coordinates(ctx, t, call.method)
                         if coordinated or (c.types and self._about(ctx, t, ref, call.method)):
                             links.append((ref, t, call.method, call.line))
-        ctx._cache[key] = links
         return links
 
     def _holds(self, ctx: Ctx, mediator: ClassRef, colleague: ClassRef) -> bool:

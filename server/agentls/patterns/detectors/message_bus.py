@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
@@ -57,12 +57,10 @@ class MessageBus(Detector):
                 return r
         return None
 
+    @per_workspace
     def _routes(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
         """A class with a method taking a message (typed as a command, query or event class)
         that calls a handler found in its own table, or a port whose implementation does."""
-        key = ("bus", ref.key)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         out: list[Ev] = []
         tables = {
             op.container.removeprefix("self.").rstrip("[]")
@@ -97,7 +95,6 @@ class MessageBus(Detector):
             impls = [d for d in ctx.concrete(ref) if self._routes(ctx, d)]
             if impls:
                 out = [(ref.cls.selection.line, f"the port of the bus `{impls[0].cls.name}`")]
-        ctx._cache[key] = out
         return out
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors import _creational as cr
 from agentls.patterns.facts import ClassFacts, FunctionFacts
 from agentls.patterns.model import Detection
@@ -102,16 +102,13 @@ class Prototype(Detector):
         "prototype_registry": "hands out copies of stored prototypes",
     }
 
+    @per_workspace
     def _all(self, ctx: Ctx) -> dict[str, Found]:
-        key = ("prototype_all",)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         out: dict[str, Found] = {}
         for ref in ctx.ws.all_classes():
             found = _find(ref.cls)
             if found:
                 out[ref.key] = found
-        ctx._cache[key] = out
         return out
 
     def _extended(self, ctx: Ctx, ref: ClassRef) -> Found | None:

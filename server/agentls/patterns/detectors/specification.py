@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
@@ -47,10 +47,8 @@ class Specification(Detector):
         "concrete_specification": "one rule",
     }
 
+    @per_workspace
     def _spec(self, ctx: Ctx, ref: ClassRef) -> tuple[str, list[ClassRef]] | None:
-        key = ("spec", ref.key)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         result = None
         family = {d.key: d for d in ctx.descendants(ref)}
         combinators = [
@@ -69,7 +67,6 @@ class Specification(Detector):
             if composites:
                 result = (pred.name, composites)
                 break
-        ctx._cache[key] = result
         return result
 
     def _self_composing(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:

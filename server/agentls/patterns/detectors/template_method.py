@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
@@ -34,10 +34,8 @@ class TemplateMethod(Detector):
     category = "behavioural"
     roles: ClassVar[dict[str, str]] = {"abstract_class": "owns the skeleton", "concrete_class": "implements the steps"}
 
+    @per_workspace
     def _template(self, ctx: Ctx, ref: ClassRef) -> tuple[str, list[str]] | None:
-        key = ("template", ref.key)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
         result = None
         subs = ctx.descendants(ref)
         if subs:
@@ -56,7 +54,6 @@ class TemplateMethod(Detector):
                 if abstract_steps or (hook_steps and len(called) >= 2):
                     result = (m.name, abstract_steps + hook_steps)
                     break
-        ctx._cache[key] = result
         return result
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:

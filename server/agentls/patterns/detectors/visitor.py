@@ -42,8 +42,9 @@ class Visitor(Detector):
 
     def _elements(self, ctx: Ctx) -> dict[str, tuple[str, str, dict[str, ClassRef]]]:
         """element key -> (accept method, visit method called, all elements of that accept)."""
-        if "elements" in ctx._cache:
-            return ctx._cache["elements"]  # type: ignore[no-any-return]
+        key = "elements"
+        if key in ctx._cache:
+            return ctx._cache[key]  # type: ignore[no-any-return]
         groups: dict[str, dict[str, tuple[ClassRef, str]]] = {}
         for ref in ctx.ws.all_classes():
             for m in ref.cls.methods.values():
@@ -60,7 +61,7 @@ class Visitor(Detector):
                 everyone = {k: r for k, (r, _) in members.items()}
                 for k, (_r, visit) in members.items():
                     out[k] = (accept, visit, everyone)
-        ctx._cache["elements"] = out
+        ctx._cache[key] = out
         return out
 
     def _single_dispatch(self, ctx: Ctx, accept: str, members: dict[str, tuple[ClassRef, str]], visit: str) -> bool:
