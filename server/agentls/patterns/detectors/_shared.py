@@ -318,7 +318,7 @@ def uow_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         if exit_ is None or ("__enter__" not in methods and "__aenter__" not in methods):
             return []
         called = {c.method for c in exit_.calls}
-        undo = [n for n in exit_.self_calls if n in methods] + sorted(called & _UNDO)
+        undo = sorted(n for n in exit_.self_calls if n in methods) + sorted(called & _UNDO)
         finish = [n for n in methods if not n.startswith("_") and n not in undo and n != exit_.name]
         finish += sorted(called & _FINISH)
         repos = [
