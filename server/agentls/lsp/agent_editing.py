@@ -9,7 +9,6 @@ This module owns the ``WorkspaceIndex`` for the server; the features live in
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -192,9 +191,8 @@ class AgentEditing:
             self.refresh_dependents(ls, affected)
 
     async def register_watchers(self, ls: AgentLanguageServer) -> None:
-        ws = ls.client_capabilities.workspace
-        watch = ws.did_change_watched_files if ws else None
-        if watch is None or not watch.dynamic_registration:
+        watch = ls.watch_capability
+        if watch is None:
             return
         watchers = [t.FileSystemWatcher(glob_pattern=g) for g in WATCH_GLOBS]
         home = self.config(ls).home
@@ -202,13 +200,7 @@ class AgentEditing:
             base = from_fs_path(home) or home
             watchers.append(t.FileSystemWatcher(glob_pattern=t.RelativePattern(
                 base_uri=base, pattern=".claude/{agents,skills,commands}/**/*.md")))
-        try:
-            await ls.client_register_capability_async(t.RegistrationParams(registrations=[t.Registration(
-                id=str(uuid.uuid4()), method=t.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                register_options=t.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
-            self.registered_watchers = True
-        except Exception:  # a client may refuse; files then update when opened
-            log.info("client refused to watch agent files")
+        self.registered_watchers = await ls.watch_files(watchers, "agent files")
 
 
 def _units(line: str, col: int, encoding: str) -> int:

@@ -467,17 +467,9 @@ class WorkspaceIndexer:
                 log.info("workspace/diagnostic/refresh failed")
 
     async def register_watchers(self, ls: AgentLanguageServer) -> None:
-        ws = ls.client_capabilities.workspace
-        watch = ws.did_change_watched_files if ws else None
-        if watch is None or not watch.dynamic_registration:
+        if ls.watch_capability is None:
             return
         watchers = [t.FileSystemWatcher(glob_pattern=g) for g in WATCH_GLOBS]
         # A deleted folder is reported once, as the folder: watch deletions of anything.
         watchers.append(t.FileSystemWatcher(glob_pattern="**/*", kind=t.WatchKind.Delete))
-        try:
-            await ls.client_register_capability_async(t.RegistrationParams(registrations=[t.Registration(
-                id=f"agentls-patterns-{uuid.uuid4()}", method=t.WORKSPACE_DID_CHANGE_WATCHED_FILES,
-                register_options=t.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
-            self.registered_watchers = True
-        except Exception:  # a client may refuse; files then update when opened and closed
-            log.info("client refused to watch Python files")
+        self.registered_watchers = await ls.watch_files(watchers, "Python files")

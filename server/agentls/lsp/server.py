@@ -8,6 +8,7 @@ every provider, so one failing provider is logged and the others still answer.
 from __future__ import annotations
 
 import logging
+import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,6 +110,25 @@ class AgentLanguageServer(LanguageServer):
     def can_refresh_diagnostics(self) -> bool:
         ws = self.client_capabilities.workspace
         return bool(ws and ws.diagnostics and ws.diagnostics.refresh_support)
+
+    @property
+    def watch_capability(self) -> t.DidChangeWatchedFilesClientCapabilities | None:
+        """The client's file-watching capability, when it lets the server register watchers."""
+        ws = self.client_capabilities.workspace
+        watch = ws.did_change_watched_files if ws else None
+        return watch if watch is not None and watch.dynamic_registration else None
+
+    async def watch_files(self, watchers: list[t.FileSystemWatcher], what: str) -> bool:
+        """Asks the client to report changes to ``watchers``; False when it refuses (the
+        features then update files when they are opened and closed)."""
+        try:
+            await self.client_register_capability_async(t.RegistrationParams(registrations=[t.Registration(
+                id=str(uuid.uuid4()), method=t.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                register_options=t.DidChangeWatchedFilesRegistrationOptions(watchers=watchers))]))
+        except Exception:
+            log.info("client refused to watch %s", what)
+            return False
+        return True
 
     @property
     def pushed_sources(self) -> frozenset[str]:
