@@ -11,7 +11,6 @@ is warned about once, not on every keystroke.
 from __future__ import annotations
 
 import threading
-import weakref
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -22,12 +21,6 @@ from agentls.patterns.settings import PatternSettings
 
 # Editor keys that are not the engine's (the background index reads them).
 _NOT_ENGINE = frozenset({"enabled", "exclude", "maxFiles", "max_files"})
-
-_lock = threading.Lock()
-_built: weakref.WeakKeyDictionary[AgentLanguageServer, tuple[object, str | None, PatternSettings]] = (
-    weakref.WeakKeyDictionary()
-)
-
 
 def editor_section(client_settings: Mapping[str, Any]) -> dict[str, Any]:
     """The ``patterns`` keys of the editor's ``agentls`` section, nested or flat
@@ -47,15 +40,23 @@ def build(client_settings: Mapping[str, Any], root: str | None) -> PatternSettin
     return pattern_settings.from_mapping(editor_section(client_settings), base, "agentls.patterns (editor settings)")
 
 
-def for_server(ls: AgentLanguageServer) -> PatternSettings:
-    """The settings every analysis of this server uses (cached per configuration)."""
-    raw = ls.client_settings
-    root = ls.workspace.root_path
-    with _lock:
-        seen = _built.get(ls)
-        if seen is not None and seen[0] is raw and seen[1] == root:
-            return seen[2]
-    built = build(raw, root)
-    with _lock:
-        _built[ls] = (raw, root, built)
-    return built
+class SettingsCache:
+    """The settings every analysis of one server uses, built again only when the client sends
+    new settings (``apply_settings`` replaces ``client_settings``) or the root changes. Owned
+    by the server's pattern feature."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._built: tuple[object, str | None, PatternSettings] | None = None
+
+    def get(self, ls: AgentLanguageServer) -> PatternSettings:
+        raw = ls.client_settings
+        root = ls.workspace.root_path
+        with self._lock:
+            seen = self._built
+            if seen is not None and seen[0] is raw and seen[1] == root:
+                return seen[2]
+        built = build(raw, root)
+        with self._lock:
+            self._built = (raw, root, built)
+        return built

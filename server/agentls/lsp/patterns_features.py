@@ -50,6 +50,7 @@ class PatternFeatures:
     def __init__(self) -> None:
         self.workspace = WorkspaceIndex()
         self.cache = AnalysisCache()
+        self.settings = pattern_settings.SettingsCache()  # [tool.agentls.patterns] + the editor's
         # pygls may run handlers on worker threads; the index is not thread-safe.
         self._lock = threading.Lock()
         # The workspace's Python files on disk, indexed in the background.
@@ -64,7 +65,7 @@ class PatternFeatures:
             return None
         path = ls.path_of(doc.uri) or doc.uri
         module = self.indexer.module_name(ls, path)  # the CLI's name, as for the files on disk
-        settings = pattern_settings.for_server(ls)  # [tool.agentls.patterns] + the editor's
+        settings = self.settings.get(ls)
         with self._lock:
             return self.cache.analyze(doc.source, path, self.workspace, settings, doc.version, module)
 
