@@ -105,6 +105,12 @@ class WorkspaceIndex:
             found = d.by_key.get(qualified)
             if found is not None:
                 return found
+            # `from small_chair import SmallChair` in a script folder (no `__init__.py`): the
+            # module beside the importer, whose name is the importer's package plus the import.
+            package = module.module.rpartition(".")[0]
+            found = d.by_key.get(f"{package}.{qualified}") if package else None
+            if found is not None:
+                return found
             # `from pkg import Cls` where pkg/__init__ re-exports it: fall back on the last name.
         tail = name.rpartition(".")[2]
         candidates = d.by_name.get(tail, [])
@@ -113,7 +119,7 @@ class WorkspaceIndex:
             # where the package root is below `src/`: a class of that name in a module inside
             # the package imported from (pathlib.Path is not the workspace's own Path class).
             qualified = f"{target}.{rest}" if rest else target
-            inside = [c for c in candidates if _inside(qualified, c) or _sibling(module, qualified, c)]
+            inside = [c for c in candidates if _inside(qualified, c)]
             return inside[0] if len(inside) == 1 else None
         if len(candidates) != 1:
             return None
@@ -204,14 +210,6 @@ def _inside(qualified: str, ref: ClassRef) -> bool:
         return False
     package = parts[parts.index(mod_parts[0]) : -1]
     return mod_parts[: len(package)] == package
-
-
-def _sibling(importer: ModuleIndex, qualified: str, ref: ClassRef) -> bool:
-    """`from interface_proteus import IProteus` in a script folder (no `__init__.py`): the
-    module sits beside the importer, so its name is the importer's package plus the import."""
-    package = importer.module.rpartition(".")[0]
-    imported = qualified.rpartition(".")[0]
-    return bool(package) and ref.module.module == f"{package}.{imported}"
 
 
 def _closure(ref: ClassRef, step: Callable[[ClassRef], list[ClassRef]], limit: int) -> list[ClassRef]:

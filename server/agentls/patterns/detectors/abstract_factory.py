@@ -73,13 +73,13 @@ class AbstractFactory(Detector):
         if len(creation) < 2 or not (base.cls.is_interface or all(base.cls.methods[n].is_stub for n in creation)):
             return None
         families = []
-        for sub in cr.descendants(ctx, base):
+        for sub in ctx.descendants(base):
             if sub.cls.is_interface:
                 continue
             made = []
             for name in creation:
                 m = sub.cls.methods.get(name)
-                products = cr.returned_classes(ctx, m, sub.module) if m and not _converts(m) else []
+                products = ctx.returned_classes(m, sub.module) if m and not _converts(m) else []
                 if products:
                     made.append((name, products[0]))
             if len(made) >= 2:
@@ -110,7 +110,7 @@ class AbstractFactory(Detector):
                 made = []
                 for n in names:
                     m = r.cls.methods[n]
-                    products = [p for p in cr.returned_classes(ctx, m, r.module) if p != r]
+                    products = [p for p in ctx.returned_classes(m, r.module) if p != r]
                     if products and not _converts(m):
                         made.append((n, products[0]))
                 if made:
@@ -143,7 +143,7 @@ class AbstractFactory(Detector):
                 kinds: list[list[ClassRef]] = []
                 for func in calls:
                     inner = factory._factory_called(ctx, func, ref.module)
-                    owner = cr.resolve(ctx, func.rpartition(".")[0], ref.module) if inner else None
+                    owner = ctx.resolve(func.rpartition(".")[0], ref.module) if inner else None
                     if inner is None or owner is None or owner in owners:
                         continue
                     owners.append(owner)
@@ -154,7 +154,7 @@ class AbstractFactory(Detector):
                 products = list(everything)
                 for ps in kinds:
                     products += [b for b in cr.shared_bases(ctx, ps) if b not in products]
-                interfaces = [a for a in cr.ancestors(ctx, ref) if a.cls.is_interface]
+                interfaces = [a for a in ctx.ancestors(ref) if a.cls.is_interface]
                 factories = [ref, *owners]
                 for f in factories:
                     out.setdefault(f.key, ("concrete_factory", interfaces, factories, products))
@@ -179,7 +179,7 @@ class AbstractFactory(Detector):
         for factory, made in families:
             for _, p in made:
                 out.setdefault(p.key, factory)
-                for a in cr.ancestors(ctx, p):
+                for a in ctx.ancestors(p):
                     out.setdefault(a.key, factory)
         return out
 
@@ -216,7 +216,7 @@ class AbstractFactory(Detector):
                     [(ref.cls.selection.line, f"{len(fams)} implementations each create a family of products")],
                     [(f, "concrete_factory") for f, _ in fams],
                 )
-            for base in [a for a in cr.ancestors(ctx, ref) if a.cls.is_interface] or cr.ancestors(ctx, ref):
+            for base in [a for a in ctx.ancestors(ref) if a.cls.is_interface] or ctx.ancestors(ref):
                 for f, made in self._families(ctx, base) or []:
                     if f == ref and "concrete_factory" not in done:
                         done.add("concrete_factory")

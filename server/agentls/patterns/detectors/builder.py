@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
-from agentls.patterns.detectors import _creational as cr
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
@@ -99,7 +98,7 @@ class Builder(Detector):
         for m in methods.values():
             if m.name.startswith("_") or id(m) in step_ids or m.kind == "property":
                 continue
-            made = [r for r in cr.returned_classes(ctx, m, ref.module) if r != ref]
+            made = [r for r in ctx.returned_classes(m, ref.module) if r != ref]
             # build() needs nothing more from the caller and copies the parts out; wrapping
             # `self` into another object (`Grouping(self)`) is not producing a product.
             required = any(not p.has_default for p in m.params)
@@ -127,7 +126,7 @@ class Builder(Detector):
         for m in ref.cls.methods.values():
             for attr, values in m.self_writes.items():
                 for v in values:
-                    r = cr.resolve(ctx, v[5:], ref.module) if v.startswith("call:") else None
+                    r = ctx.resolve(v[5:], ref.module) if v.startswith("call:") else None
                     if r is not None and r != ref and not r.cls.is_interface:
                         created.setdefault(attr, []).append(r)
         for attr, made in created.items():
@@ -204,7 +203,7 @@ class Builder(Detector):
             if not ref.cls.is_interface:
                 continue
             declared = ref.cls.abstract_methods
-            for d in cr.descendants(ctx, ref):
+            for d in ctx.descendants(ref):
                 found = self._found(ctx, d) if len(declared) >= 2 else None
                 if found and found[3] >= 0.5 and len(declared & {*found[0], found[1].name}) >= 2:
                     out.setdefault(ref.key, []).append(d)
@@ -260,7 +259,7 @@ class Builder(Detector):
                     if held is not None:
                         targets += held.types
             else:
-                made = cr.resolve(ctx, receiver[:-2], module)
+                made = ctx.resolve(receiver[:-2], module)
                 targets += [made] if made is not None else []
             for t in targets:
                 if t == owner:
@@ -343,9 +342,7 @@ class Builder(Detector):
             found = self._found(ctx, ref)
             if found:
                 _, _, made, conf, ev = found
-                holders = [
-                    d for d, t in directors.items() if t == ref or t.key in {a.key for a in cr.ancestors(ctx, ref)}
-                ]
+                holders = [d for d, t in directors.items() if t == ref or t.key in {a.key for a in ctx.ancestors(ref)}]
                 parts = [*((p, "product") for p in made), *((ctx.ws.derived.by_key[d], "director") for d in holders)]
                 yield ctx.det(ref, self.id, "builder", conf, ev, parts)
             elif ref.key in class_directors:

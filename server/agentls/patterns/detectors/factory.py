@@ -77,8 +77,8 @@ class Factory(Detector):
     def _compute_simple(self, ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, owner: str) -> Found | None:
         if fn.name.startswith("__") or fn.kind == "property" or not fn.returns:
             return None
-        products = [r for r in cr.returned_classes(ctx, fn, module) if r.cls.name != owner]
-        made = sum(1 for v in fn.returns if v.startswith("call:") and cr.resolve(ctx, v[5:], module) is not None)
+        products = [r for r in ctx.returned_classes(fn, module) if r.cls.name != owner]
+        made = sum(1 for v in fn.returns if v.startswith("call:") and ctx.resolve(v[5:], module) is not None)
         # A factory's answers are its products; a function that mostly returns other things
         # (a request handler that sometimes redirects) only happens to construct some.
         choosing = 1 < fn.complexity <= 2 * len(products) + 2  # its decisions pick the class
@@ -119,7 +119,7 @@ class Factory(Detector):
         """The classes a module-level dict maps its keys to."""
         entries = module.dicts.get(table) or []
         out: list[ClassRef] = []
-        for r in (cr.resolve(ctx, v, module) for e in entries for v in e.values):
+        for r in (ctx.resolve(v, module) for e in entries for v in e.values):
             if r is not None and r not in out:
                 out.append(r)
         return out
@@ -128,7 +128,7 @@ class Factory(Detector):
         """`ChairFactory.get_chair` or `make_shape`: a simple factory of the workspace."""
         receiver, _, name = func.rpartition(".")
         if receiver:
-            owner = cr.resolve(ctx, receiver, module)
+            owner = ctx.resolve(receiver, module)
             fn = owner.cls.methods.get(name) if owner is not None else None
             if owner is None or fn is None or fn.kind not in ("staticmethod", "classmethod"):
                 return None
@@ -145,7 +145,7 @@ class Factory(Detector):
         cls = ref.cls
         init = cls.methods.get("__init__")
         public = [m for n, m in cls.methods.items() if not n.startswith("_")]
-        plain = all(a.cls.is_interface for a in cr.ancestors(ctx, ref))  # no behaviour inherited
+        plain = all(a.cls.is_interface for a in ctx.ancestors(ref))  # no behaviour inherited
         if public and not (init is not None and init.self_writes) and plain:
             for m in public:
                 found = self._simple(ctx, m, ref.module, cls.name)
@@ -232,7 +232,7 @@ class Factory(Detector):
                     (users[0].selection.line, f"`{users[0].name}` calls `self.{name}()`, which subclasses override")
                 ]
                 yield ctx.det(ref, self.id, "creator", 0.85, ev, [(s, "concrete_creator") for s, _ in subs])
-        for base in cr.ancestors(ctx, ref):
+        for base in ctx.ancestors(ref):
             for name, subs in self._creation_methods(ctx, base).items():
                 for sub, product in subs:
                     if sub == ref and any(name in m.self_calls for m in base.cls.methods.values()):
@@ -254,7 +254,7 @@ class Factory(Detector):
 
     def _compute_creation(self, ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
         out: dict[str, list[tuple[ClassRef, ClassRef]]] = {}
-        subs = cr.descendants(ctx, base)
+        subs = ctx.descendants(base)
         if len(subs) < 2:
             return out
         for name in base.cls.methods:
@@ -265,7 +265,7 @@ class Factory(Detector):
                 m = s.cls.methods.get(name)
                 if m is None or "self" in m.returns:
                     continue
-                products = cr.returned_classes(ctx, m, s.module)
+                products = ctx.returned_classes(m, s.module)
                 # Wrapping itself (`Grouping(self)`) is not creating; handing itself to the new
                 # object as a back-reference (`Cursor(self.connection, self)`) still is.
                 if products and not any(
@@ -297,13 +297,13 @@ class Factory(Detector):
                     head, _, attr = value.removeprefix("call:").partition(".")
                     if not value.startswith("call:") or head not in ("cls", "self") or attr not in attrs:
                         continue
-                    first = cr.resolve(ctx, attrs[attr], base.module)
+                    first = ctx.resolve(attrs[attr], base.module)
                     if first is None:
                         continue
                     made, overriding = [first], []
-                    for d in cr.descendants(ctx, base):
+                    for d in ctx.descendants(base):
                         v = d.cls.class_attrs.get(attr, "")
-                        r = cr.resolve(ctx, v[5:], d.module) if v.startswith("name:") else None
+                        r = ctx.resolve(v[5:], d.module) if v.startswith("name:") else None
                         if r is not None:
                             overriding.append(d)
                             if r not in made:
@@ -330,10 +330,10 @@ class Factory(Detector):
             return
         if ref.key in self._products(ctx):
             return  # reported once, as a product of the factory choosing it
-        for base in cr.ancestors(ctx, ref):
+        for base in ctx.ancestors(ref):
             for name, (attr, _, overriding) in self._attribute_methods(ctx, base).items():
                 if ref in overriding and attr in ref.cls.class_attrs:
-                    product = cr.resolve(ctx, ref.cls.class_attrs[attr][5:], ref.module)
+                    product = ctx.resolve(ref.cls.class_attrs[attr][5:], ref.module)
                     yield ctx.det(
                         ref,
                         self.id,

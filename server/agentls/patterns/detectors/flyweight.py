@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors import _creational as cr
 from agentls.patterns.detectors._shared import is_exception
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
@@ -25,14 +24,14 @@ def _shared_instances(
         if op.arg.startswith("call:"):
             target = op.arg[5:]
             own = target in ("cls", *_NEW) and self_cls is not None
-            created = self_cls if own else cr.resolve(ctx, target, module)
+            created = self_cls if own else ctx.resolve(target, module)
         elif op.arg.startswith("name:") and op.arg in fn.returns:
             # `obj = cache.get(key); if obj is None: obj = ...; cache[key] = obj; return obj`
             # (`object.__new__(Card)`, `super().__call__(...)` in a metaclass): a new instance
             for c in fn.calls:
                 if c.func in _NEW:
                     arg = c.args[0] if c.args else ""
-                    named = cr.resolve(ctx, arg[5:], module) if arg.startswith("name:") else None
+                    named = ctx.resolve(arg[5:], module) if arg.startswith("name:") else None
                     created = named or self_cls
                     break
         if created is None or not _owned(fn, op.container, module) or is_exception(ctx, created):
@@ -176,7 +175,7 @@ class Flyweight(Detector):
             out: dict[str, list[ClassRef]] = {}
             for ref in ctx.ws.all_classes():
                 if ref.cls.metaclass:
-                    meta = cr.resolve(ctx, ref.cls.metaclass, ref.module)
+                    meta = ctx.resolve(ref.cls.metaclass, ref.module)
                     if meta is not None:
                         out.setdefault(meta.key, []).append(ref)
             ctx._cache[key] = out

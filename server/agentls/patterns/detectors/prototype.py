@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
-from agentls.patterns.detectors import _creational as cr
 from agentls.patterns.facts import ClassFacts, FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.registry import Detector, register
@@ -116,7 +115,7 @@ class Prototype(Detector):
         protos = self._all(ctx)
         cls = ref.cls
         if cls.is_interface:
-            for d in cr.descendants(ctx, ref):
+            for d in ctx.descendants(ref):
                 hit = protos.get(d.key)
                 if hit and hit[0] == "prototype" and hit[4] in cls.abstract_methods:
                     m = cls.methods[hit[4]]
