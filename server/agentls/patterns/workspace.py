@@ -125,6 +125,23 @@ class WorkspaceIndex:
             return None
         return candidates[0] if "." not in name and head not in module.import_map else None
 
+    def function(self, module: ModuleIndex, name: str) -> tuple[ModuleIndex, FunctionFacts] | None:
+        """The module-level function a name written in ``module`` refers to (`f`, an imported
+        `f`, or `mod.f`), if the workspace has it."""
+        head, _, tail = name.rpartition(".")
+        if not head:
+            fn = module.functions.get(name)
+            if fn is not None:
+                return module, fn
+            target = module.import_map.get(name, "")
+            head, _, tail = target.rpartition(".")
+        else:
+            head = module.import_map.get(head.split(".")[0], head)
+        other = self.module_named(head)
+        if other is not None and tail in other.functions:
+            return other, other.functions[tail]
+        return None
+
     def bases(self, ref: ClassRef) -> list[ClassRef]:
         out = []
         for b in ref.cls.bases:

@@ -172,14 +172,10 @@ def _resolve_function(ctx: Ctx, module: ModuleIndex, name: str, by_name: dict[st
     """The (path, qualname) key of the workspace function a call refers to."""
     if "." in name:
         return None
-    if name in module.functions:
-        return f"{module.path}::{name}"
-    target = module.import_map.get(name)
-    if target is not None:
-        mod, _, func = target.rpartition(".")
-        other = ctx.ws.module_named(mod)
-        if other is not None and func in other.functions:
-            return f"{other.path}::{func}"
+    fn = ctx.ws.function(module, name)
+    if fn is not None:
+        return f"{fn[0].path}::{fn[1].name}"
+    if name in module.import_map:
         return None
     found = by_name.get(name, [])
     return found[0] if len(found) == 1 else None  # a local `from x import f` inside the function

@@ -90,27 +90,6 @@ def is_message_like(cls: ClassFacts) -> bool:
     return True
 
 
-def function_named(ctx: Ctx, module: ModuleIndex, name: str) -> tuple[ModuleIndex, FunctionFacts] | None:
-    """The module-level function a name written in ``module`` refers to, if the workspace has it."""
-    return _function(module, name, ctx)
-
-
-def _function(module: ModuleIndex, name: str, ctx: Ctx) -> tuple[ModuleIndex, FunctionFacts] | None:
-    head, _, tail = name.rpartition(".")
-    if not head:
-        fn = module.functions.get(name)
-        if fn is not None:
-            return module, fn
-        target = module.import_map.get(name, "")
-        head, _, tail = target.rpartition(".")
-    else:
-        head = module.import_map.get(head.split(".")[0], head)
-    other = ctx.ws.module_named(head)
-    if other is not None and tail in other.functions:
-        return other, other.functions[tail]
-    return None
-
-
 def _uses_infra(ctx: Ctx, ref: ClassRef | None, fn: FunctionFacts, module: ModuleIndex) -> bool:
     refs = [r for p in fn.params for r in ctx.annotation_refs(p.annotation, module)]
     if ref is not None:
@@ -184,7 +163,7 @@ def messages(ctx: Ctx) -> Messages:
             if is_list:
                 add(ref, "event", f"mapped to a list of handlers in {where}")
                 continue
-            found = _function(module, handlers[0], ctx)
+            found = ctx.ws.function(module, handlers[0])
             kind = handler_kind(ctx, found[1], found[0]) if found else "command"
             add(ref, kind or "command", f"mapped to a single handler in {where}")
     # Aggregates recording events: `self.events.append(E(...))`, `self._record(E(...))`.
@@ -333,7 +312,7 @@ def handlers_by_module(ctx: Ctx) -> dict[str, list[tuple[FunctionFacts, ClassRef
         for module, name, is_list, entries in handler_maps(ctx):
             for ref, handlers in entries:
                 for h in handlers if is_list else handlers[:1]:
-                    found = _function(module, h, ctx)
+                    found = ctx.ws.function(module, h)
                     if found:
                         out.setdefault(found[0].path, []).append((found[1], ref, name, is_list))
         ctx._cache["handlers_by_module"] = out

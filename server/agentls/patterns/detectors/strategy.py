@@ -5,7 +5,6 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._families import roles_of_kind
-from agentls.patterns.detectors._messages import function_named
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
@@ -77,7 +76,7 @@ class Strategy(Detector):
                         continue
                     for arg in call.args:
                         if arg.startswith("name:"):
-                            found = function_named(ctx, module, arg[5:])
+                            found = ctx.ws.function(module, arg[5:])
                             if found is not None:
                                 passed.setdefault(target.key, {})[f"{found[0].module}.{found[1].qualname}"] = found
         for key, fns_by_name in passed.items():
@@ -94,7 +93,7 @@ class Strategy(Detector):
             callables = [e for e in entries if e.values and not e.is_list]
             if len(callables) < 2:
                 continue
-            fns = [found for e in callables for v in e.values if (found := function_named(ctx, module, v)) is not None]
+            fns = [found for e in callables for v in e.values if (found := ctx.ws.function(module, v)) is not None]
             users = [
                 fn
                 for fn in module.functions.values()
