@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Ctx, Ev, Target
+from agentls.patterns.context import Ctx, Ev, Target, per_workspace
 from agentls.patterns.detectors._shared import entity_evidence, in_domain
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
@@ -229,12 +229,9 @@ def _imperative_calls(ctx: Ctx) -> list[tuple[ModuleIndex, Target, FunctionFacts
     return out
 
 
+@per_workspace
 def found(ctx: Ctx) -> Found:
-    key = ("data_mapper", "found")
-    hit = ctx._cache.get(key)
-    if not isinstance(hit, Found):
-        hit = ctx._cache[key] = _find(ctx)
-    return hit
+    return _find(ctx)
 
 
 def _add(out: Found, key: str, mapping: Mapping) -> None:

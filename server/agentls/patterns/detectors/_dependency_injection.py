@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -181,12 +181,9 @@ def _resolve_function(ctx: Ctx, module: ModuleIndex, name: str, by_name: dict[st
     return found[0] if len(found) == 1 else None  # a local `from x import f` inside the function
 
 
+@per_workspace
 def wiring(ctx: Ctx) -> Wiring:
-    key = ("dependency_injection", "wiring")
-    hit = ctx._cache.get(key)
-    if not isinstance(hit, Wiring):
-        hit = ctx._cache[key] = _wiring(ctx)
-    return hit
+    return _wiring(ctx)
 
 
 def _wiring(ctx: Ctx) -> Wiring:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._shared import (
     entity_evidence,
     handler_maps,
@@ -139,10 +139,8 @@ def _entry(cls: ClassFacts) -> FunctionFacts | None:
     return None
 
 
+@per_workspace
 def messages(ctx: Ctx) -> Messages:
-    hit = ctx._cache.get("messages2")
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
     out = Messages()
     roles = out.roles
 
@@ -278,7 +276,6 @@ def messages(ctx: Ctx) -> Messages:
                     for s in subs:
                         if s.key not in roles and name_kind(s, ctx) == kind:
                             add(s, kind, f"a `{base.cls.name}` like its siblings", confident=False)
-    ctx._cache["messages2"] = out
     return out
 
 
@@ -305,18 +302,17 @@ def handler_roles(ctx: Ctx, ref: ClassRef) -> list[tuple[str, ClassRef, Function
     return out
 
 
+@per_workspace
 def handlers_by_module(ctx: Ctx) -> dict[str, list[tuple[FunctionFacts, ClassRef, str, bool]]]:
-    """module path -> [(handler function, message class, map name, map of lists)], once."""
-    if "handlers_by_module" not in ctx._cache:
-        out: dict[str, list[tuple[FunctionFacts, ClassRef, str, bool]]] = {}
-        for module, name, is_list, entries in handler_maps(ctx):
-            for ref, handlers in entries:
-                for h in handlers if is_list else handlers[:1]:
-                    found = ctx.ws.function(module, h)
-                    if found:
-                        out.setdefault(found[0].path, []).append((found[1], ref, name, is_list))
-        ctx._cache["handlers_by_module"] = out
-    return ctx._cache["handlers_by_module"]  # type: ignore[no-any-return]
+    """module path -> [(handler function, message class, map name, map of lists)]."""
+    out: dict[str, list[tuple[FunctionFacts, ClassRef, str, bool]]] = {}
+    for module, name, is_list, entries in handler_maps(ctx):
+        for ref, handlers in entries:
+            for h in handlers if is_list else handlers[:1]:
+                found = ctx.ws.function(module, h)
+                if found:
+                    out.setdefault(found[0].path, []).append((found[1], ref, name, is_list))
+    return out
 
 
 def message_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:

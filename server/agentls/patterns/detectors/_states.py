@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._shared import is_exception
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
@@ -147,12 +147,9 @@ def _class_switch(ctx: Ctx, ref: ClassRef) -> Machine | None:
     return None
 
 
+@per_workspace
 def machines(ctx: Ctx) -> dict[str, list[tuple[str, Machine]]]:
     """Class key -> (role, machine) for every table-driven or class-switching state machine."""
-    key = ("states", "machines")
-    hit = ctx._cache.get(key)
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
     out: dict[str, list[tuple[str, Machine]]] = {}
     for ref in ctx.ws.all_classes():
         cls = ref.cls
@@ -173,5 +170,4 @@ def machines(ctx: Ctx) -> dict[str, list[tuple[str, Machine]]]:
             for s in mach.states:
                 if s != mach.root:
                     out.setdefault(s.key, []).append(("concrete_state", mach))
-    ctx._cache[key] = out
     return out

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Collab, Ctx, Ev, Target
+from agentls.patterns.context import Collab, Ctx, Ev, Target, per_workspace
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
@@ -52,14 +52,11 @@ def _family(ctx: Ctx, base: ClassRef) -> set[str]:
 # -- who is handed to whose constructor ---------------------------------------------------------
 
 
+@per_workspace
 def ctor_args(ctx: Ctx) -> dict[str, list[ClassRef]]:
     """For every class, the workspace classes whose instances are passed to its constructor
     somewhere in the program (`Adapter(Adaptee())`, `d = Decorator(component)` after
     `component = Component()` at module level)."""
-    key = ("wrapping", "ctor_args")
-    hit = ctx._cache.get(key)
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
     names = {r.cls.name for r in ctx.ws.all_classes()}
     out: dict[str, list[ClassRef]] = {}
 
@@ -85,7 +82,6 @@ def ctor_args(ctx: Ctx) -> dict[str, list[ClassRef]]:
             scan(module, module.toplevel, module.assigns)
         for fn in module.all_functions():
             scan(module, fn, {})
-    ctx._cache[key] = out
     return out
 
 
@@ -131,12 +127,9 @@ def _calls_on(ctx: Ctx, ref: ClassRef, attr: str) -> dict[str, str]:
     return out
 
 
+@per_workspace
 def wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
-    key = ("wrapping", "wraps", ref.key)
-    hit = ctx._cache.get(key)
-    if hit is None:
-        hit = ctx._cache[key] = _wraps(ctx, ref)
-    return hit
+    return _wraps(ctx, ref)
 
 
 def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
@@ -246,18 +239,19 @@ def guards_access(cls_methods: dict[str, FunctionFacts]) -> bool:
 
 def wrapper_roles(ctx: Ctx, pattern: str) -> dict[str, list[Role]]:
     """Class key -> its roles in ``pattern`` (adapter, decorator or proxy), workspace-wide."""
-    key = ("wrapping", "roles")
-    hit: dict[str, dict[str, list[Role]]] | None = ctx._cache.get(key)
-    if hit is None:
-        hit = {"adapter": {}, "decorator": {}, "proxy": {}}
-        refs = list(ctx.ws.all_classes())
-        for ref in refs:
-            _classify(ctx, ref, hit)
-        for ref in refs:  # subclasses of the wrappers found
-            if not ref.cls.is_interface:
-                _inherited(ctx, ref, hit)
-        ctx._cache[key] = hit
-    return hit.get(pattern, {})
+    return _all_wrapper_roles(ctx).get(pattern, {})
+
+
+@per_workspace
+def _all_wrapper_roles(ctx: Ctx) -> dict[str, dict[str, list[Role]]]:
+    out: dict[str, dict[str, list[Role]]] = {"adapter": {}, "decorator": {}, "proxy": {}}
+    refs = list(ctx.ws.all_classes())
+    for ref in refs:
+        _classify(ctx, ref, out)
+    for ref in refs:  # subclasses of the wrappers found
+        if not ref.cls.is_interface:
+            _inherited(ctx, ref, out)
+    return out
 
 
 def _add(out: dict[str, list[Role]], ref: ClassRef, role: Role) -> None:
