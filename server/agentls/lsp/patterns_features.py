@@ -30,6 +30,7 @@ from agentls.lsp.server import AgentLanguageServer, DiagnosticSource
 from agentls.patterns.analysis import AnalysisCache
 from agentls.patterns.hover import hover_markdown
 from agentls.patterns.model import Detection, ModuleAnalysis, OutlineSymbol, Range
+from agentls.patterns.settings import PatternSettings
 from agentls.patterns.workspace import WorkspaceIndex
 
 log = logging.getLogger(__name__)
@@ -60,24 +61,31 @@ class PatternFeatures:
     def is_python(doc: TextDocument) -> bool:
         return is_python(doc)
 
+    def _where(self, ls: AgentLanguageServer, doc: TextDocument) -> tuple[str, str | None, PatternSettings]:
+        """(path, dotted module name, settings) of a document: the CLI's module name, as for
+        the files on disk, and [tool.agentls.patterns] with the editor's settings on top."""
+        path = ls.path_of(doc.uri) or doc.uri
+        return path, self.indexer.module_name(ls, path), self.settings.get(ls)
+
     def analysis(self, ls: AgentLanguageServer, doc: TextDocument) -> ModuleAnalysis | None:
         if not self.is_python(doc) or not _setting(ls, "enabled", True):
             return None
-        path = ls.path_of(doc.uri) or doc.uri
-        module = self.indexer.module_name(ls, path)  # the CLI's name, as for the files on disk
-        settings = self.settings.get(ls)
+        path, module, settings = self._where(ls, doc)
         with self._lock:
             return self.cache.analyze(doc.source, path, self.workspace, settings, doc.version, module)
 
     # -- providers ------------------------------------------------------------------------
     def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
-        analysis = self.analysis(ls, doc)
-        if analysis is None:
+        # Run on every edit: only the smells, not every pattern detector over the workspace.
+        if not self.is_python(doc) or not _setting(ls, "enabled", True):
             return None
         if not _setting(ls, "smells", True):
             return []
+        path, module, settings = self._where(ls, doc)
+        with self._lock:
+            smells = self.cache.smells(doc.source, path, self.workspace, settings, doc.version, module)
         positions = Positions(doc.source, ls.position_encoding)
-        return [_diagnostic(d, positions) for d in analysis.smells]
+        return [_diagnostic(d, positions) for d in smells]
 
     def hover(self, ls: AgentLanguageServer, doc: TextDocument, position: t.Position) -> t.Hover | None:
         analysis = self.analysis(ls, doc)
