@@ -148,8 +148,6 @@ class WorkspaceIndexer:
         self._refreshed = -1  # the index generation the open documents' diagnostics reflect
         self._gc_holds = 0
         self._gc_was_enabled = True
-        self.walks = 0  # finished walks (for tests and logs)
-        self.last_walk: dict[str, float] = {}
         self.registered_watchers = False
 
     # -- names -----------------------------------------------------------------------------
@@ -258,7 +256,6 @@ class WorkspaceIndexer:
             listed.extend(files)
             truncated = truncated or more
         listed = list(dict.fromkeys(listed))  # nested workspace folders
-        listed_at = time.perf_counter()
         total = len(listed)
         opened = self._open_paths(ls)
         staged: dict[str, _Staged] = {}
@@ -293,10 +290,7 @@ class WorkspaceIndexer:
                 self._prune(ls, set(listed))
         finally:
             self._release_gc(freeze=not stop.is_set())
-        self.walks += 1
         elapsed = time.perf_counter() - started
-        self.last_walk = {"files": total, "indexed": indexed, "seconds": elapsed,
-                          "listing": listed_at - started}
         log.info("pattern index: %d Python files (%d parsed) in %.2f s", total, indexed, elapsed)
         await self._refresh_open(ls)
         if stopped:

@@ -95,16 +95,6 @@ def _reads(m: FunctionFacts, p: str) -> int:
     return len(fields)
 
 
-def _builds(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> list[ClassRef]:
-    """Workspace classes the method instantiates, other than its own class."""
-    out = []
-    for call in m.calls:
-        r = ctx.resolve(call.func, ref.module)
-        if r is not None and r != ref and r not in out:
-            out.append(r)
-    return out
-
-
 def _pair_evidence(ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef], bool]:
     """Two methods converting in opposite directions: ``(A) -> B`` and ``(B) -> A`` (or
     ``(B) -> dict``/a class it receives). Returns evidence, domain classes, and whether the

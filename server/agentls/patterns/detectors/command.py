@@ -117,23 +117,6 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
     return triggers, impls
 
 
-def _forwards_to_parts(ctx: Ctx, ref: ClassRef, triggers: set[str]) -> bool:
-    single, containers = _stored(ctx, ref)
-    for m in ref.cls.methods.values():
-        parts = {loop.target for loop in m.loops if loop.iter[5:].rstrip("[]") in containers and loop.target}
-        for c in m.calls:
-            if c.method not in triggers:
-                continue
-            attr = c.receiver[5:] if c.receiver.startswith("self.") else ""
-            if (
-                c.receiver in parts
-                or c.receiver.rstrip("[]")[5:] in containers
-                or (attr in single and m.name == c.method)
-            ):
-                return True
-    return False
-
-
 def _stored(ctx: Ctx, ref: ClassRef) -> tuple[set[str], set[str]]:
     """(attributes holding a command given from outside, containers it is stored in)."""
     single = {c.attr for c in ctx.collabs(ref).values() if c.from_param and not c.container}
