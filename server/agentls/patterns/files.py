@@ -9,7 +9,7 @@ When the folder is the top of a git work tree (it holds ``.git``) and ``git`` ru
 ``git ls-files --cached --others --exclude-standard``: exactly git's rules (global excludes and
 ``.git/info/exclude`` included). Otherwise, and to decide about a single file reported later by
 the editor, this module reads the ``.gitignore`` files itself, with this subset of gitignore's
-rules:
+rules (each line compiled by pathspec, as git's wildmatch does):
 
 - one pattern a line; blank lines and lines starting with ``#`` are skipped; ``\\#`` and
   ``\\!`` start a pattern with that character; trailing spaces are dropped;
@@ -31,10 +31,11 @@ to the workspace folder: ``migrations``, ``**/generated/**``, ``legacy/``, ``*_p
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+
+from pathspec.patterns.gitignore.spec import GitIgnoreSpecPattern
 
 SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
 GIT_TIMEOUT = 30.0
@@ -42,79 +43,26 @@ GIT_TIMEOUT = 30.0
 
 @dataclass(frozen=True)
 class Rule:
-    regex: re.Pattern[str]
-    negate: bool
-    dir_only: bool
-    anchored: bool  # matched against the relative path, else against the last component
+    """One gitignore line, compiled by pathspec (git's own wildmatch rules)."""
+
+    pattern: GitIgnoreSpecPattern
+
+    @property
+    def negate(self) -> bool:
+        return self.pattern.include is False
 
     def matches(self, rel: str, is_dir: bool) -> bool:
         """``rel``: relative to the folder of the ``.gitignore`` (or the workspace folder)."""
-        if self.dir_only and not is_dir:
-            return False
-        return self.regex.match(rel if self.anchored else rel.rpartition("/")[2]) is not None
-
-
-def _translate(pattern: str) -> str:
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "*":
-            if pattern.startswith("**", i):
-                at_start = i == 0 or pattern[i - 1] == "/"
-                if at_start and pattern.startswith("**/", i):
-                    out.append("(?:.*/)?")
-                    i += 3
-                    continue
-                out.append(".*")
-                i += 2
-                continue
-            out.append("[^/]*")
-        elif c == "?":
-            out.append("[^/]")
-        elif c == "[":
-            end = pattern.find("]", i + 2 if pattern.startswith(("[!", "[^"), i) else i + 1)
-            if end < 0:
-                out.append(re.escape(c))
-            else:
-                body = pattern[i + 1 : end]
-                if body.startswith(("!", "^")):
-                    body = "^" + body[1:].replace("\\", "\\\\")
-                else:
-                    body = body.replace("\\", "\\\\")
-                out.append(f"[{body}]")
-                i = end + 1
-                continue
-        elif c == "\\" and i + 1 < n:
-            i += 1
-            out.append(re.escape(pattern[i]))
-        else:
-            out.append(re.escape(c))
-        i += 1
-    return "".join(out)
+        return self.pattern.match_file(f"{rel}/" if is_dir else rel) is not None
 
 
 def compile_rule(line: str) -> Rule | None:
     """One gitignore line as a rule, or None for blanks and comments."""
-    text = line.rstrip("\n").rstrip("\r")
-    while text.endswith(" ") and not text.endswith("\\ "):
-        text = text[:-1]
-    if not text or text.startswith("#"):
-        return None
-    negate = text.startswith("!")
-    if negate or text.startswith(("\\!", "\\#")):
-        text = text[1:]
-    dir_only = text.endswith("/")
-    text = text.rstrip("/")
-    if not text:
-        return None
-    anchored = "/" in text
-    text = text.lstrip("/")
     try:
-        regex = re.compile(f"^{_translate(text)}$", re.DOTALL)
-    except re.error:
+        pattern = GitIgnoreSpecPattern(line.rstrip("\n").rstrip("\r"))
+    except ValueError:  # a pattern git would not accept either
         return None
-    return Rule(regex, negate, dir_only, anchored)
+    return Rule(pattern) if pattern.include is not None else None
 
 
 def compile_rules(lines: Iterable[str]) -> list[Rule]:
