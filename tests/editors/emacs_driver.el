@@ -15,6 +15,11 @@
   (drv-put 'ok (if ok t :json-false))
   (when (and msg (not ok)) (drv-put 'message msg))
   (drv-write)
+  ;; The server may still be talking (workspace indexing sends progress requests): answers to it
+  ;; written while kill-emacs closes the pipe would fail, so stop listening first.
+  (dolist (proc (process-list))
+    (set-process-filter proc #'ignore)
+    (set-process-sentinel proc #'ignore))
   (kill-emacs (if ok 0 1)))
 (defun drv-wait (pred secs)
   (let ((deadline (+ (float-time) secs)))

@@ -77,6 +77,11 @@ def server_path_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+def _ends(text: str, size: int = 1500) -> str:
+    """The start (where a backtrace names the error) and the end of a long output."""
+    return text if len(text) <= 2 * size else f"{text[:size]}\n[...]\n{text[-size:]}"
+
+
 def run_driver(name: str, argv: list[str], file: Path, out: Path, env: dict[str, str],
                stdin: int | None = subprocess.DEVNULL,
                logs: Callable[[], str] | None = None) -> dict[str, object]:
@@ -88,7 +93,7 @@ def run_driver(name: str, argv: list[str], file: Path, out: Path, env: dict[str,
     result = json.loads(out.read_text()) if out.exists() else {}
     assert proc.returncode == 0 and result.get("ok") is True, (
         f"{name} exited {proc.returncode}\nresult: {result}\nstdout: {proc.stdout[-2000:]}\n"
-        f"stderr: {proc.stderr[-3000:]}" + (f"\nlsp.log: {logs()}" if logs else ""))
+        f"stderr: {_ends(proc.stderr)}" + (f"\nlsp.log: {logs()}" if logs else ""))
     return result
 
 
