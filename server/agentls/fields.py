@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
+from agentls.knowledge import models
 from agentls.rules._claude_values import (
     BUILTIN_TOOLS,
     COLORS,
@@ -48,22 +49,9 @@ class FieldDoc:
 CC = "Claude Code"
 BOOLEANS = ("true", "false")
 
-MODEL_DOCS: dict[str, str] = {
-    "sonnet": "the current Sonnet model of your Claude Code build",
-    "opus": "the current Opus model of your Claude Code build",
-    "haiku": "the current Haiku model of your Claude Code build",
-    "fable": "the current Fable model of your Claude Code build",
-    "opusplan": "Opus in plan mode, Sonnet otherwise; a subagent spawned with it runs on the Sonnet model",
-    "best": "the most capable model available to you (resolves to the Opus model)",
-    "inherit": "the model of the main conversation (the default when `model` is absent)",
-    "default": "`--model default` (the account's default model); in agent frontmatter: unverified",
-}
-# Full ids known on 2026-11-26; the alias -> id table changes per build, so hover never
-# claims an alias *is* one of these.
-MODEL_IDS: tuple[str, ...] = (
-    "claude-opus-5", "claude-sonnet-5", "claude-fable-5", "claude-opus-4-8", "claude-opus-4-6",
-    "claude-haiku-4-5", "claude-sonnet-4-5-20250929",
-)
+MODEL_DOCS: dict[str, str] = models.ALIAS_DOCS
+# Full ids the model table knows (alias targets first); ids it does not know still load.
+MODEL_IDS: tuple[str, ...] = (*(m.id for m in models.MODELS), "claude-sonnet-4-5-20250929")
 
 TOOL_DOCS: dict[str, str] = {
     "Agent": "Spawns a subagent; `Agent(a, b)` limits which agent types (only for the main thread, `--agent`)",

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from agentls.expert import experts, local, prompts
+from agentls.knowledge import models
 from agentls.expert.answer import MalformedAnswer, Suggestion, anchor, apply_all, parse_tool_input, reanchor
 
 AGENT = "---\nname: {name}\ndescription: Reviews code.\nmodel: {model}\n---\nYou are {name}. Be terse.\n"
@@ -22,7 +23,7 @@ def test_bundled_default_expert_asks_for_the_structured_answer() -> None:
     (e,) = [x for x in experts.discover(None, include_user=False) if x.name == "python-architect"]
     assert e.origin == "bundled"
     assert "submit_review" in e.system_prompt and "SOLID" in e.system_prompt
-    assert experts.resolve_model(e.model) == experts.MODEL_ALIASES["sonnet"]
+    assert experts.resolve_model(e.model) == models.ALIAS_TARGETS["sonnet"]
 
 
 def test_workspace_beats_user_beats_bundled(tmp_path: Path) -> None:
@@ -41,9 +42,10 @@ def test_workspace_beats_user_beats_bundled(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("raw", "override", "expected"), [
-    ("opus", None, "claude-opus-5"), ("Sonnet", None, "claude-sonnet-5"), ("haiku[1m]", None, "claude-haiku-4-5"),
+    ("opus", None, "claude-opus-5-5"), ("Sonnet", None, "claude-sonnet-5-5"), ("haiku[1m]", None, "claude-haiku-5-5"),
+    ("fable", None, "claude-fable-5-2"), ("opusplan", None, "claude-sonnet-5-5"), ("BEST", None, "claude-opus-5-5"),
     ("inherit", None, experts.DEFAULT_MODEL), (None, None, experts.DEFAULT_MODEL),
-    ("claude-opus-4-6", None, "claude-opus-4-6"), ("opus", "haiku", "claude-haiku-4-5"),
+    ("claude-opus-4-6", None, "claude-opus-4-6"), ("opus", "haiku", "claude-haiku-5-5"),
     ("opus", "my-gateway-model", "my-gateway-model"),
 ])
 def test_model_alias_table_and_setting_override(raw: str | None, override: str | None, expected: str) -> None:

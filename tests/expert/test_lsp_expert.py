@@ -153,7 +153,7 @@ async def test_review_progress_diagnostics_apply_per_client(client: LanguageClie
     (sent,) = FAKE.messages()
     body = sent.body
     assert sent.headers["authorization"] == f"Bearer {KEY}"
-    assert body["model"] == "claude-sonnet-5" and body["stream"] is True
+    assert body["model"] == "claude-sonnet-5-5" and body["stream"] is True
     assert body["system"][0]["cache_control"] == {"type": "ephemeral"}
     assert body["system"][0]["text"].startswith("You are a senior Python architect")
     user = body["messages"][0]["content"]
@@ -358,7 +358,7 @@ async def test_list_choose_and_clear_cache(vscode: LanguageClient) -> None:
         return await vscode.workspace_execute_command_async(t.ExecuteCommandParams(command=name, arguments=list(args)))
 
     listed = {e["name"]: e for e in await command("agentls.expert.list")}
-    assert listed["ddd-coach"]["origin"] == "workspace" and listed["ddd-coach"]["model"] == "claude-haiku-4-5"
+    assert listed["ddd-coach"]["origin"] == "workspace" and listed["ddd-coach"]["model"] == "claude-haiku-5-5"
     assert listed["python-architect"]["default"] is True
     assert await command("agentls.expert.choose", "ddd-coach") == "ddd-coach"
     uri = uri_of(vscode)
@@ -366,6 +366,6 @@ async def test_list_choose_and_clear_cache(vscode: LanguageClient) -> None:
     (ask,) = [a for a in await actions(vscode, uri, RANGE0) if a.title.startswith("Ask")]
     assert ask.title.startswith("Ask ddd-coach:")
     await vscode.code_action_resolve_async(ask)
-    assert FAKE.messages()[-1].body["model"] == "claude-haiku-4-5"
+    assert FAKE.messages()[-1].body["model"] == "claude-haiku-5-5"
     assert await command("agentls.expert.clearCache") >= 2
     assert os.path.isdir(STATE)

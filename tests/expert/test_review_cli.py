@@ -37,7 +37,7 @@ def test_text(fake: FakeAnthropic, ws: Path) -> None:
     r = agentls(ws, "pkg/calc.py", "--max-retries", "0", fake=fake)
     assert r.returncode == 0, r.stderr
     assert "pkg/calc.py:1: hint: Rename `f` to `total` [Clarity]" in r.stdout
-    assert "python-architect (claude-sonnet-5)" in r.stdout
+    assert "python-architect (claude-sonnet-5-5)" in r.stdout
     review = Path(r.stderr.split("review written to ")[1].strip())
     assert review.is_relative_to(ws / "cache" / "agentls") and "## Suggestions (1)" in review.read_text()
     sent = fake.messages()[0]
@@ -52,7 +52,7 @@ def test_json_and_expert_and_model(fake: FakeAnthropic, ws: Path) -> None:
     r = agentls(ws, "pkg/calc.py", "--format", "json", "--expert", "ddd-coach", fake=fake)
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
-    assert data["expert"] == "ddd-coach" and data["model"] == "claude-opus-5" and data["local"] is False
+    assert data["expert"] == "ddd-coach" and data["model"] == "claude-opus-5-5" and data["local"] is False
     assert data["masked"] == 1 and data["suggestions"][0]["start_line"] == 1
     assert fake.messages()[0].body["system"][0]["text"] == "You coach DDD."
 

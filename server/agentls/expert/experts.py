@@ -2,7 +2,7 @@
 
 Discovery follows Claude Code's own order for a name clash: workspace (``.claude/agents/**``)
 beats the user folder (``~/.claude/agents/**``), which beats the bundled default. The agent's
-body is the system prompt; its ``model`` field picks the model through ``MODEL_ALIASES``.
+body is the system prompt; its ``model`` field picks the model through ``agentls.knowledge.models``.
 """
 
 from __future__ import annotations
@@ -14,26 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from agentls.frontmatter.document import CLAUDE_SIZE_LIMIT, load_text
+from agentls.knowledge import models
 
 log = logging.getLogger(__name__)
 
 BUNDLED_DIR = Path(__file__).resolve().parent.parent / "data" / "experts"
 DEFAULT_EXPERT = "python-architect"
-DEFAULT_MODEL = "claude-sonnet-5"
-
-# The one alias table (agent-formats §1.1.2). Claude Code resolves aliases per build; we pin
-# them here so a review is reproducible, and the ``expert.model`` setting overrides them all.
-# Full ids (``claude-…``) and anything unknown are sent unchanged, as Claude Code does.
-MODEL_ALIASES: dict[str, str] = {
-    "sonnet": "claude-sonnet-5",
-    "opus": "claude-opus-5",
-    "haiku": "claude-haiku-4-5",
-    "fable": "claude-fable-5",
-    "best": "claude-opus-5",
-    "opusplan": "claude-sonnet-5",
-    "inherit": DEFAULT_MODEL,
-    "default": DEFAULT_MODEL,
-}
+DEFAULT_MODEL = models.DEFAULT_MODEL
 
 
 @dataclass(frozen=True)
@@ -53,13 +40,8 @@ class Expert:
 
 
 def resolve_model(raw: str | None, override: str | None = None) -> str:
-    """Model id to send: the setting, else the agent's ``model`` through the alias table."""
-    value = (override or "").strip() or (raw or "").strip()
-    if not value:
-        return DEFAULT_MODEL
-    if value.lower().endswith("[1m]"):  # context-window suffix: same model id on the API
-        value = value[:-4]
-    return MODEL_ALIASES.get(value.lower(), value)
+    """Model id to send: the setting, else the agent's ``model`` as Claude Code resolves it."""
+    return models.resolve(raw, override)
 
 
 def load_expert(text: str, path: str | None, origin: str) -> Expert | None:

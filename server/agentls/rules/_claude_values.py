@@ -9,6 +9,8 @@ import difflib
 import re
 from collections.abc import Iterable
 
+from agentls.knowledge import models
+
 # Tools-reference page, 2026-08-22 (complete).
 BUILTIN_TOOLS: frozenset[str] = frozenset({
     "Agent", "Artifact", "AskUserQuestion", "Bash", "CronCreate", "CronDelete", "CronList",
@@ -31,10 +33,8 @@ NOT_IN_SUBAGENTS: frozenset[str] = frozenset({
     "Workflow", "EndConversation", "ExitPlanMode",
 })
 
-MODEL_ALIASES: tuple[str, ...] = (
-    "sonnet", "opus", "haiku", "opusplan", "best", "fable", "default", "inherit",
-)
-MODEL_FAMILIES: tuple[str, ...] = ("opus", "sonnet", "haiku", "fable", "instant")
+MODEL_ALIASES: tuple[str, ...] = models.ALIASES
+MODEL_FAMILIES: tuple[str, ...] = models.FAMILIES
 
 PERMISSION_MODES: tuple[str, ...] = (
     "default", "acceptEdits", "auto", "dontAsk", "bypassPermissions", "plan", "manual",
