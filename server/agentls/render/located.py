@@ -33,6 +33,12 @@ def edit_json(index: LineIndex, start: int, end: int, new_text: str) -> dict[str
             "end_column": b.column + 1, "new_text": new_text}
 
 
+def _related(index: LineIndex, message: str, start: int, end: int) -> dict[str, Any]:
+    a, b = index.position(start), index.position(end)
+    return {"message": message, "line": a.line + 1, "column": a.column + 1,
+            "end_line": b.line + 1, "end_column": b.column + 1}
+
+
 def to_json(item: Located, index: LineIndex) -> dict[str, Any]:
     f = item.finding
     out: dict[str, Any] = {
@@ -46,4 +52,7 @@ def to_json(item: Located, index: LineIndex) -> dict[str, Any]:
             "applicability": f.fix.applicability.value,
             "edits": [edit_json(index, e.span.start, e.span.end, e.new_text) for e in f.fix.edits],
         }
+    if f.related:  # same-file places that explain the finding (e.g. the YAML error's character)
+        out["related"] = [_related(index, r.message, r.span.start, r.span.end)
+                          for r in f.related if r.path is None]
     return out

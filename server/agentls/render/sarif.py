@@ -55,6 +55,12 @@ def sarif(items: list[tuple[Located, LineIndex]]) -> dict[str, Any]:
             "ruleId": f.code, "ruleIndex": used.index(f.code), "level": _LEVEL[f.severity],
             "message": {"text": f.message}, "locations": [location],
         }
+        if f.related:
+            result["relatedLocations"] = [{
+                "id": n, "message": {"text": r.message},
+                "physicalLocation": {"artifactLocation": {"uri": artifact_uri(r.path or item.path)},
+                                     "region": _region(index, r.span.start, r.span.end)},
+            } for n, r in enumerate(f.related) if r.path is None]
         if f.fix is not None:
             result["fixes"] = [{
                 "description": {"text": f.fix.title},

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from agentls.frontmatter import retry, yamlnodes
 from agentls.frontmatter.document import ParseState
 from agentls.model import Effect, Finding, Severity, Span
+from agentls.rules._yaml_place import yaml_place
 from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
 
 
@@ -55,15 +56,17 @@ class YamlParseFailure(Rule):
         if ctx.dialect in CLAUDE_ALL and _cut_mid_line(doc.text, block.close_start, offset):
             return  # AG007 explains this one: a `---` in the value cut it short
         span = _error_span(doc.text, offset, block.end)
-        detail = doc.strict_error.message
+        detail, related = yaml_place(doc, doc.strict_error)
         if ctx.dialect.startswith("claude-"):
             lead = _claude_consequence(ctx)
-            message = f"{lead}: the frontmatter is not valid YAML, even after Claude Code's lenient retry ({detail})"
+            message = (f"{lead}: the frontmatter is not valid YAML, even after Claude Code's "
+                       f"lenient retry: {detail}")
             severity = self.severity if ctx.dialect == "claude-agent" else Severity.WARNING
         else:
             message = f"{ctx.product} cannot read this frontmatter: {detail}"
             severity = self.severity
-        yield ctx.finding(span, message, severity=severity, effect=ctx.skip_effect())
+        yield ctx.finding(span, message, severity=severity, effect=ctx.skip_effect(),
+                          related=related)
 
 
 def _claude_consequence(ctx: CheckContext) -> str:

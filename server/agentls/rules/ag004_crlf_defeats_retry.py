@@ -6,6 +6,7 @@ from agentls.frontmatter import retry
 from agentls.frontmatter.document import ParseState
 from agentls.model import Effect, Finding, Severity, Span
 from agentls.rules._retry_fix import quoting_fix
+from agentls.rules._yaml_place import yaml_place
 from agentls.rules.ag003_yaml_parse_failure import _claude_consequence, _lf_would_load
 from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
 
@@ -53,11 +54,14 @@ class CrlfDefeatsRetry(Rule):
         first = edits[0] if edits else (0, 0, "")
         span = Span(block.start + first[0], block.start + first[1])
         severity = self.severity if ctx.dialect == "claude-agent" else Severity.WARNING
+        place, related = yaml_place(doc, doc.strict_error)
         yield ctx.finding(
             span,
             f"{_claude_consequence(ctx)}: with CRLF line endings Claude Code's lenient retry "
-            "cannot quote this value, so the invalid YAML is not rescued (with LF endings it would be)",
+            "cannot quote this value, so the invalid YAML is not rescued (with LF endings it "
+            f"would be); the YAML breaks {place}",
             fix=quoting_fix(doc),
             severity=severity,
             effect=ctx.skip_effect(),
+            related=related,
         )

@@ -7,6 +7,7 @@ from agentls.frontmatter.document import AgentDocument, ParseState
 from agentls.memo import per_text
 from agentls.model import Effect, Finding, Severity, Span
 from agentls.rules._retry_fix import quoting_fix
+from agentls.rules._yaml_place import yaml_place
 from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
 
 
@@ -49,7 +50,7 @@ class RescuedYaml(Rule):
         if doc.state is not ParseState.RESCUED or block is None or doc.rewrite is None:
             return
         fix = quoting_fix(doc)
-        detail = doc.strict_error.message if doc.strict_error else "invalid YAML"
+        detail, related = yaml_place(doc, doc.strict_error)
         message = ("Claude Code loads this only because its lenient retry quotes the value; "
                    "strict YAML parsers (Cursor, GitHub Copilot, python-frontmatter, GitHub's "
                    f"renderer) reject the frontmatter: {detail}")
@@ -58,11 +59,11 @@ class RescuedYaml(Rule):
             at = doc.strict_error.offset if doc.strict_error and doc.strict_error.offset else block.start
             row = doc.index.line_of(at)
             start, end = doc.index.line_start(row), doc.index.line_end(row)
-            yield ctx.finding(Span(start, max(start, end)), message, fix=fix)
+            yield ctx.finding(Span(start, max(start, end)), message, fix=fix, related=related)
             return
         for line in broken:
             yield ctx.finding(Span(block.start + line.value_start, block.start + line.value_end),
-                              message, fix=fix)
+                              message, fix=fix, related=related)
 
 
 _BROKEN = object()  # the line alone is not valid YAML

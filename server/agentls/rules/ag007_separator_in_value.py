@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from agentls.dialects import DIALECTS
 from agentls.frontmatter.document import AgentDocument, ParseState
 from agentls.frontmatter.yamlnodes import Scalar
-from agentls.model import Effect, Finding, Severity, Span
+from agentls.model import Effect, Finding, Related, Severity, Span
 from agentls.rules._values import show_value
+from agentls.rules._yaml_place import yaml_place
 from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
 
 _KEY_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|\r?$)", re.M)
@@ -89,14 +90,18 @@ class SeparatorInValue(Rule):
             if "tools" in lost and doc.pair("tools") is None and "agent" in ctx.dialect:
                 parts.append("without `tools` the agent gets every tool")
         message = "; ".join(parts)
+        related: tuple[Related, ...] = ()
+        if doc.state is ParseState.FAILED:
+            place, related = yaml_place(doc, doc.strict_error)
+            message += f" (the YAML breaks {place})"
         skipped = ctx.dialect == "claude-agent" and (
             doc.state is ParseState.FAILED
             or any(k in lost and not isinstance(doc.data.get(k), str) for k in ("name", "description")))
         if skipped:
             yield ctx.finding(span, f"{ctx.skip_prefix()}: {message}", severity=Severity.ERROR,
-                              effect=Effect.SKIP)
+                              effect=Effect.SKIP, related=related)
         else:
-            yield ctx.finding(span, message[0].upper() + message[1:])
+            yield ctx.finding(span, message[0].upper() + message[1:], related=related)
 
 
 def _cut_region(doc: AgentDocument) -> str:
