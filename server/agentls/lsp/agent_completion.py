@@ -139,6 +139,8 @@ class Completer:
         key = ctx.key or ""
         doc = FIELDS.get(dialect, {}).get(key)
         index = self.editing.model(ls)
+        if ctx.tool is not None and dialect in COPILOT_DIALECTS:
+            return []  # Copilot has no `Name(…)` specifiers: Claude Code's agents and skills mean nothing there
         if ctx.tool in ("Agent", "Task"):
             return _names(sorted(set(index.names(Kind.AGENT)) | BUILTIN_AGENTS), "agent", rng)
         if ctx.tool == "Skill":

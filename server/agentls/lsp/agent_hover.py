@@ -53,6 +53,11 @@ class Hoverer:
             else:
                 body = field.markdown() + f"\n\n*{title(dialect)}*"
             return _md(body, positions, base + ctx.key_start, base + ctx.key_end)
+        if ctx.where == "nested" and ctx.key == "description":
+            # A continuation line of a `>`/`|` or multi-line plain description: the value is
+            # the parsed node, wherever the cursor is inside it.
+            line_end = agent_context.line_bounds(text, offset)[1]
+            return self._description(ls, doc, positions, offset, line_end, inside=offset)
         if ctx.where not in ("value", "item") or not ctx.key:
             return None
         line_end = agent_context.line_bounds(text, offset)[1]
@@ -78,9 +83,11 @@ class Hoverer:
                     return None
                 return _md(f"**{name}** — {note} (GitHub Copilot)", positions, value_start + s, value_start + e)
             return self._list_entry(ls, doc, ctx.key, raw[s:e], col - s, positions, value_start + s)
-        value = raw.split(" #", 1)[0].strip().strip("\"'")
+        written = raw.split(" #", 1)[0].rstrip()  # a ` # comment` is not part of the value
+        value = written.strip().strip("\"'")
         if not value:
             return None
+        line_end = value_start + len(written)
         if ctx.key == "agent" and dialect == "claude-skill":
             return _md(self._definitions(self.editing.model(ls), Kind.AGENT, value), positions,
                        value_start, line_end)
@@ -164,7 +171,7 @@ class Hoverer:
         return "\n".join(lines)
 
     def _description(self, ls: AgentLanguageServer, doc: TextDocument, positions: convert.Positions,
-                     start: int, line_end: int) -> t.Hover | None:
+                     start: int, line_end: int, inside: int | None = None) -> t.Hover | None:
         parsed = self.editing.parsed(ls, doc)
         entry = self.editing.entry_for(ls, doc)
         if parsed is None or entry is None:
@@ -172,6 +179,10 @@ class Hoverer:
         pair = parsed.doc.pair("description")
         if pair is not None and pair[1].end > pair[1].start:
             start, line_end = pair[1].start, pair[1].end
+            while line_end > start and parsed.doc.text[line_end - 1] in "\r\n":
+                line_end -= 1  # a block scalar's node ends after its final newline
+        if inside is not None and not start <= inside <= line_end:
+            return None  # an indented line that is not part of the description
         state = parsed.doc.state
         lines: list[str] = []
         if state is ParseState.FAILED and entry.kind is Kind.AGENT and entry.tree.plugin is None:
