@@ -1,13 +1,20 @@
 """VS Code end-to-end: the built agentls .vsix in code-server, driven by Playwright + Chromium.
 
 `.ci/editors` installs code-server (with its Node 24) and the extension's and the driver's npm
-packages, and builds `editors/vscode/agentls.vsix`; this test rebuilds the .vsix when the
-extension's sources are newer. It installs the .vsix into a fresh profile, opens a workspace
-with an agent file and Python files, and `editors/vscode/e2e/run.js` acts like a user: the
-API key through "agentls: Set Anthropic API key", the AG005 squiggle, its hover and quick fix,
-the pattern hover, "agentls: Review this module with the expert" against the fake Anthropic
-server and "Apply:" through the refactor preview. Screenshots of every step are written to
-tests/editors/screenshots/ (gitignored; AGENTLS_SCREENSHOTS overrides the folder).
+packages, and builds `editors/vscode/agentls.vsix`; these tests rebuild the .vsix when the
+extension's sources are newer. Each installs the .vsix into a fresh profile and opens a
+workspace with an agent file and Python files; `editors/vscode/e2e/run.js` acts like a user.
+
+- On install: no agentls on any PATH, no Python extension: the server bundled in the .vsix,
+  run by `python3` from PATH, shows the agent file's warning and a pattern hover within 30 s.
+- Everything, with `agentls` installed on PATH (which wins over the bundled server) and
+  `agentls.trace.server: verbose`: the API key through "agentls: Set Anthropic API key", the
+  AG005 squiggle, its hover and quick fix, the pattern hover, "agentls: Review this module with
+  the expert" against the fake Anthropic server and "Apply:" through the refactor preview; the
+  key reached the API, and no log or trace of the session holds it.
+
+Screenshots of every step are written to tests/editors/screenshots/ (gitignored;
+AGENTLS_SCREENSHOTS overrides the folder).
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from tests.editors.helpers import (
     EXPERT_FIXED_FIRST_LINE,
     EXPERT_TEXT,
     HERE,
+    ROOT,
     TOOLS,
     fake_anthropic,
     feature_missing,
@@ -63,7 +71,8 @@ def tools() -> dict[str, Path]:
 
 def vsix() -> Path:
     """The packaged extension, rebuilt with `npm run package` when a source is newer."""
-    sources = [EXT / "package.json", *(EXT / "src").glob("*.ts")]
+    sources = [EXT / "package.json", EXT / "requirements.bundled.txt", EXT / "bundled" / "tool" / "agentls_server.py",
+               *(EXT / "src").glob("*.ts"), *(ROOT / "server" / "agentls").rglob("*.py")]
     stale = not VSIX.exists() or max(p.stat().st_mtime for p in sources) > VSIX.stat().st_mtime
     if stale:
         if not (EXT / "node_modules" / ".bin" / "vsce").exists() or not shutil.which("npm"):
@@ -80,86 +89,166 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+USER_SETTINGS = {
+    "workbench.startupEditor": "none", "workbench.tips.enabled": False,
+    "security.workspace.trust.enabled": False, "telemetry.telemetryLevel": "off",
+    "extensions.autoCheckUpdates": False, "extensions.autoUpdate": False, "update.mode": "none",
+    "editor.hover.delay": 150, "chat.disableAIFeatures": True, "files.autoSave": "off",
+    "workbench.welcomePage.walkthroughs.openOnInstall": False,
+}
+
+
+class Session:
+    """One code-server run on a fresh profile with the .vsix installed; `drive()` runs e2e/run.js."""
+
+    def __init__(self, tmp_path: Path, settings: dict[str, object], env: dict[str, str],
+                 extra_args: tuple[str, ...] = ()) -> None:
+        self.t = tools()
+        self.tmp = tmp_path
+        self.env = env
+        self.profile = tmp_path / "profile"
+        (self.profile / "user" / "User").mkdir(parents=True)
+        (self.profile / "ext").mkdir()
+        (self.profile / "user" / "User" / "settings.json").write_text(
+            json.dumps({**USER_SETTINGS, **settings}), encoding="utf-8")
+        self.common = ["--user-data-dir", str(self.profile / "user"), "--extensions-dir", str(self.profile / "ext")]
+        self.extra_args = extra_args
+
+    def install(self, package: Path) -> None:
+        install = subprocess.run([str(self.t["code_server"]), *self.common, "--install-extension", str(package)],
+                                 env=self.env, capture_output=True, text=True, timeout=180)
+        assert install.returncode == 0 and "agentls" in install.stdout, install.stdout + install.stderr
+        installed = sorted(p.name for p in (self.profile / "ext").iterdir() if p.is_dir())
+        assert [n for n in installed if not n.startswith(".")] == [n for n in installed if n.startswith("agentls.")]
+
+    def drive(self, folder: Path, shots: Path, mode: str, extra_env: dict[str, str] | None = None
+              ) -> tuple[subprocess.CompletedProcess[str], dict[str, object]]:
+        port = free_port()
+        log_path = self.tmp / "code-server.log"
+        with log_path.open("w") as cs_log:
+            cs = subprocess.Popen([str(self.t["code_server"]), "--config", str(self.profile / "config.yaml"),
+                                   "--bind-addr", f"127.0.0.1:{port}", "--auth", "none", *self.common,
+                                   "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust",
+                                   "--disable-getting-started-override", "--reconnection-grace-time", "5",
+                                   *self.extra_args],
+                                  env=self.env, stdout=cs_log, stderr=subprocess.STDOUT, start_new_session=True)
+            try:
+                deadline = time.monotonic() + 60
+                while True:
+                    try:
+                        urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
+                        break
+                    except OSError:
+                        if time.monotonic() > deadline or cs.poll() is not None:
+                            pytest.fail(f"code-server did not start: {log_path.read_text()[-3000:]}")
+                        time.sleep(0.2)
+                result_file = self.tmp / "result.json"
+                run = subprocess.run([str(self.t["node24"] / "node"), str(E2E / "run.js")], cwd=E2E,
+                                     capture_output=True, text=True, timeout=420,
+                                     env={**self.env, "CS_URL": f"http://127.0.0.1:{port}/?folder={folder}",
+                                          "SHOTS": str(shots), "RESULT": str(result_file), "MODE": mode,
+                                          "CHROME": str(self.t["chrome"]), **(extra_env or {})})
+            finally:
+                os.killpg(cs.pid, signal.SIGTERM)
+                try:
+                    cs.wait(10)
+                except subprocess.TimeoutExpired:
+                    os.killpg(cs.pid, signal.SIGKILL)
+        result = json.loads(result_file.read_text()) if result_file.exists() else {}
+        assert run.returncode == 0 and result.get("ok"), (
+            f"e2e failed: {result.get('error')}\nsteps: {[s['name'] for s in result.get('steps', [])]}\n"
+            f"stdout: {run.stdout[-3000:]}\nstderr: {run.stderr[-2000:]}\nserver log: {self.server_log()[-6000:]}\n"
+            f"screenshots: {shots}")
+        return run, result
+
+    def logs(self) -> dict[Path, str]:
+        """Every file the session wrote to its profile (logs, output channels, state)."""
+        return {p: p.read_text(errors="replace") for p in (self.profile / "user").rglob("*") if p.is_file()}
+
+    def server_log(self) -> str:
+        return "\n".join(text for p, text in self.logs().items() if "agentls" in p.name and p.suffix == ".log")
+
+
+def screenshots() -> Path:
+    shots = Path(os.environ.get("AGENTLS_SCREENSHOTS") or HERE / "screenshots")
+    shots.mkdir(parents=True, exist_ok=True)
+    return shots
+
+
+def test_vscode_extension_works_on_install(tmp_path: Path) -> None:
+    """A fresh profile, no agentls on any PATH, no Python extension: the bundled server runs."""
+    if reason := feature_missing("agentls.lsp.patterns_features"):
+        pytest.skip(reason)
+    python3 = shutil.which("python3", path="/usr/bin:/bin")
+    if python3 is None:
+        missing("python3 in /usr/bin")
+    t = tools()
+    package = vsix()
+    files = make_workspace(tmp_path)
+    home = tmp_path / "home"
+    home.mkdir()
+    # Only code-server's Node and the system directories: no virtualenv, no ~/.local/bin.
+    path = f"{t['node24']}{os.pathsep}/usr/bin{os.pathsep}/bin"
+    assert shutil.which("agentls", path=path) is None, "agentls is installed system-wide; this test needs it absent"
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("ANTHROPIC_API_KEY", "VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
+    env.update({"PATH": path, "HOME": str(home), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+                "XDG_CONFIG_HOME": str(home / ".config")})
+    session = Session(tmp_path, {}, env)
+    session.install(package)
+    shots = screenshots() / "install"
+    shutil.rmtree(shots, ignore_errors=True)
+    shots.mkdir()
+    _, result = session.drive(files["ws"], shots, "install")
+
+    log = session.server_log()
+    assert "the bundled agentls, run by /usr/bin/python3 (on PATH)" in log, log[-3000:]
+    assert "lenient retry" in str(result["agentHover"]) and "AG005" in str(result["agentHover"])
+    assert "singleton" in str(result["pythonHover"]).lower()
+    times = result["times"]
+    assert isinstance(times, dict)
+    print(f"fresh install: warning after {times['warning']:.1f} s, pattern hover after {times['patternHover']:.1f} s")
+    assert times["warning"] < 30 and times["patternHover"] < 30, times
+
+
 def test_vscode_extension_end_to_end(tmp_path: Path) -> None:
     for module in ("agentls.lsp.patterns_features", "agentls.lsp.expert_features"):
         if reason := feature_missing(module):
             pytest.skip(reason)
-    t = tools()
     package = vsix()
     fake = fake_anthropic()
-    shots = Path(os.environ.get("AGENTLS_SCREENSHOTS") or HERE / "screenshots")
+    shots = screenshots() / "full"
     shutil.rmtree(shots, ignore_errors=True)
-    shots.mkdir(parents=True)
+    shots.mkdir()
 
     files = make_workspace(tmp_path)
     calc = files["ws"] / "calc.py"
     calc.write_text(EXPERT_TEXT, encoding="utf-8")
-    profile = tmp_path / "profile"
-    (profile / "user" / "User").mkdir(parents=True)
-    (profile / "ext").mkdir()
-    (profile / "user" / "User" / "settings.json").write_text(json.dumps({
-        "workbench.startupEditor": "none", "workbench.tips.enabled": False,
-        "security.workspace.trust.enabled": False, "telemetry.telemetryLevel": "off",
-        "extensions.autoCheckUpdates": False, "extensions.autoUpdate": False, "update.mode": "none",
-        "editor.hover.delay": 150, "chat.disableAIFeatures": True, "files.autoSave": "off",
-        "workbench.welcomePage.walkthroughs.openOnInstall": False,
-        "agentls.expert.baseUrl": fake.url,  # the key comes from the command, into SecretStorage
-    }), encoding="utf-8")
     # VS Code's server resolves the login shell's environment for the extension host, so put
     # `agentls` where pipx would (~/.local/bin, added to PATH by ~/.profile): the extension
-    # finds it on PATH. Only code-server itself needs Node 24 first on PATH.
+    # finds it on PATH, and it wins over the bundled server. Only code-server itself needs
+    # Node 24 first on PATH.
     home = tmp_path / "home"
     (home / ".local" / "bin").mkdir(parents=True)
     (home / ".local" / "bin" / "agentls").symlink_to(Path(sys.executable).parent / "agentls")
     (home / ".profile").write_text('PATH="$HOME/.local/bin:$PATH"\n', encoding="utf-8")
+    t = tools()
     env = server_path_env({"PATH": f"{Path(sys.executable).parent}{os.pathsep}{t['node24']}{os.pathsep}"
                                    f"{os.environ.get('PATH', '')}",
                            "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(home)})
-    common = ["--user-data-dir", str(profile / "user"), "--extensions-dir", str(profile / "ext")]
-    install = subprocess.run([str(t["code_server"]), *common, "--install-extension", str(package)],
-                             env=env, capture_output=True, text=True, timeout=180)
-    assert install.returncode == 0 and "agentls" in install.stdout, install.stdout + install.stderr
-
-    port = free_port()
-    cs_log = (tmp_path / "code-server.log").open("w")
-    cs = subprocess.Popen([str(t["code_server"]), "--config", str(profile / "config.yaml"),
-                           "--bind-addr", f"127.0.0.1:{port}", "--auth", "none", *common,
-                           "--disable-telemetry", "--disable-update-check", "--disable-workspace-trust",
-                           "--disable-getting-started-override", "--reconnection-grace-time", "5"],
-                          env=env, stdout=cs_log, stderr=subprocess.STDOUT, start_new_session=True)
+    # Every LSP message in the output channel: the verbose trace, at the Trace log level.
+    session = Session(tmp_path, {"agentls.expert.baseUrl": fake.url, "agentls.trace.server": "verbose"}, env,
+                      extra_args=("--log", "trace"))
+    session.install(package)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
-                break
-            except OSError:
-                if time.monotonic() > deadline or cs.poll() is not None:
-                    pytest.fail(f"code-server did not start: {(tmp_path / 'code-server.log').read_text()[-3000:]}")
-                time.sleep(0.2)
-        result_file = tmp_path / "result.json"
-        run = subprocess.run([str(t["node24"] / "node"), str(E2E / "run.js")], cwd=E2E, capture_output=True,
-                             text=True, timeout=420,
-                             env={**env, "CS_URL": f"http://127.0.0.1:{port}/?folder={files['ws']}",
-                                  "SHOTS": str(shots), "RESULT": str(result_file), "API_KEY": API_KEY,
-                                  "CHROME": str(t["chrome"])})
+        _, result = session.drive(files["ws"], shots, "full", {"API_KEY": API_KEY})
         received = fake.messages()
     finally:
-        os.killpg(cs.pid, signal.SIGTERM)
-        try:
-            cs.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(cs.pid, signal.SIGKILL)
-        cs_log.close()
         fake.close()
-    result = json.loads(result_file.read_text()) if result_file.exists() else {}
-    server_logs = "\n".join(p.read_text(errors="replace")[-4000:]
-                            for p in (profile / "user" / "logs").rglob("*agentls*.log"))
-    assert run.returncode == 0 and result.get("ok"), (
-        f"e2e failed: {result.get('error')}\nsteps: {[s['name'] for s in result.get('steps', [])]}\n"
-        f"stdout: {run.stdout[-3000:]}\nstderr: {run.stderr[-2000:]}\nserver log: {server_logs}\n"
-        f"screenshots: {shots}")
 
+    # the server on PATH won over the bundled one
+    log = session.server_log()
+    assert "(on PATH)" in log and "bundled" not in log.split("starting", 1)[1].split("\n", 1)[0]
     # the warning and its hover
     assert "agentls" in result["status"]
     assert "lenient retry" in result["agentHover"] and "AG005" in result["agentHover"]
@@ -173,6 +262,11 @@ def test_vscode_extension_end_to_end(tmp_path: Path) -> None:
     assert received[-1].headers.get("authorization") == f"Bearer {API_KEY}"
     assert "Rename `f` to `total`" in result["applyTitle"]
     assert calc.read_text(encoding="utf-8").split("\n")[0] == EXPERT_FIXED_FIRST_LINE
-    assert API_KEY not in (profile / "user" / "User" / "settings.json").read_text()
+    # the key is in no settings file, log or verbose trace of the session; the trace is there
+    # (the initialize request with its initializationOptions, the configuration answers)
+    assert "Sending request 'initialize" in log and "initializationOptions" in log, log[-3000:]
+    assert "workspace/configuration" in log, log[-3000:]
+    leaks = [str(p) for p, text in session.logs().items() if API_KEY in text]
+    assert not leaks, f"the API key is in {leaks}"
     names = [s["name"] for s in result["steps"]]
     assert all((shots / Path(s["screenshot"]).name).exists() for s in result["steps"]), names

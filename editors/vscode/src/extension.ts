@@ -1,5 +1,6 @@
-// agentls for VS Code: starts the agentls language server for agent definition files and
-// Python, hands it the settings and the API key (from SecretStorage), and adds the expert
+// agentls for VS Code: starts the agentls language server (the one bundled in the .vsix
+// unless the user installed their own) for agent definition files and Python, hands it the
+// settings, and the API key from SecretStorage through its environment, and adds the expert
 // commands and a status bar item.
 import * as vscode from 'vscode';
 import {
@@ -15,8 +16,9 @@ import {
   ServerOptions,
   State,
 } from 'vscode-languageclient/node';
-import { installInterpreter, resolveServer, ServerCommand } from './server';
-import { agentGlobs, SECRET_KEY, serverSettings } from './settings';
+import { ensureSdk, sdkEnv } from './sdk';
+import { onInterpreterChange, resolveServer, ServerCommand } from './server';
+import { agentGlobs, explicitSettings, SECRET_KEY, serverEnv } from './settings';
 
 const EXPERT_RUN = 'agentls.expert.run';
 
@@ -28,6 +30,7 @@ let starting: Promise<LanguageClient | undefined> | undefined;
 let output: vscode.LogOutputChannel;
 let status: vscode.StatusBarItem;
 let secrets: vscode.SecretStorage;
+let extension: vscode.ExtensionContext;
 let server: ServerCommand | undefined;
 let expertName: string | undefined;
 let busy: string[] = [];
@@ -37,9 +40,14 @@ function log(line: string): void {
   output.info(`[client] ${line}`);
 }
 
+// VS Code 1.139 gives Copilot agent, prompt and instruction files these language ids, so a
+// glob alone would miss one opened under another name.
+const AGENT_LANGUAGES = ['chatagent', 'prompt', 'instructions'];
+
 function selector(): DocumentSelector {
   return [
     { scheme: 'file', language: 'python' },
+    ...AGENT_LANGUAGES.map((language) => ({ scheme: 'file', language })),
     ...agentGlobs().map((pattern) => ({ scheme: 'file', pattern })),
   ];
 }
@@ -80,21 +88,13 @@ async function withBusy<T>(label: string, work: () => Promise<T>): Promise<T> {
 
 // -- the server --------------------------------------------------------------------------
 async function offerInstall(reason: string): Promise<void> {
-  stateText = 'not installed';
+  stateText = 'not running';
   updateStatus();
   const choice = await vscode.window.showErrorMessage(
-    `agentls: ${reason}. Install the server with "pip install agentls" into the Python environment ` +
-      'selected in the Python extension, or set "agentls.server.command".',
-    'Install with pip', 'Open Settings', 'Show Log');
-  if (choice === 'Install with pip') {
-    const python = await installInterpreter();
-    const terminal = vscode.window.createTerminal('agentls: install');
-    terminal.show();
-    terminal.sendText(`"${python}" -m pip install agentls`);
-    const next = await vscode.window.showInformationMessage(
-      'agentls: when pip has finished, restart the language server.', 'Restart');
-    if (next === 'Restart') await restart();
-  } else if (choice === 'Open Settings') {
+    `agentls: ${reason}. The bundled server needs Python 3.10 or later (the Python extension's `
+      + 'interpreter, else python3 on PATH); or set "agentls.server.command".',
+    'Open Settings', 'Show Log');
+  if (choice === 'Open Settings') {
     await vscode.commands.executeCommand('workbench.action.openSettings', 'agentls.server.command');
   } else if (choice === 'Show Log') {
     output.show(true);
@@ -107,25 +107,28 @@ async function start(): Promise<LanguageClient | undefined> {
   starting = (async () => {
     stateText = 'starting';
     updateStatus();
-    server = await resolveServer(log);
+    server = await resolveServer(extension.extensionPath, log);
     if (!server) {
-      void offerInstall('the language server was not found (no agentls on PATH, none in the Python extension\'s interpreter)');
+      void offerInstall('no Python interpreter was found to run the language server');
       return undefined;
     }
     log(`starting ${server.command} ${server.args.join(' ')} from ${server.origin}`);
-    const serverOptions: ServerOptions = { command: server.command, args: server.args };
+    const serverOptions: ServerOptions = {
+      command: server.command, args: server.args,
+      options: { env: await serverEnv(secrets, sdkEnv(extension, server)) },
+    };
     const clientOptions: LanguageClientOptions = {
       documentSelector: selector(),
       outputChannel: output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
-      initializationOptions: await serverSettings(secrets),
+      initializationOptions: explicitSettings(),
       middleware: {
         workspace: {
-          // The server asks for the `agentls` section: explicit settings plus the API key.
+          // The server asks for the `agentls` section: the explicit settings (never the key).
           configuration: async (params, token, next) => {
             const base = await next(params, token);
             if (!Array.isArray(base)) return base;
-            const mine = await serverSettings(secrets);
+            const mine = explicitSettings();
             return params.items.map((item, i) => (item.section === 'agentls' ? mine : base[i] as unknown));
           },
         },
@@ -185,10 +188,17 @@ async function restart(): Promise<void> {
 async function pushSettings(): Promise<void> {
   if (!client || client.state !== State.Running) return;
   await client.sendNotification(DidChangeConfigurationNotification.type,
-    { settings: { agentls: await serverSettings(secrets) } });
+    { settings: { agentls: explicitSettings() } });
 }
 
 // -- the expert --------------------------------------------------------------------------
+/** A key is set and the settings allow the remote expert: the SDK will be needed. */
+async function remoteWanted(): Promise<boolean> {
+  const cfg = vscode.workspace.getConfiguration('agentls');
+  if (cfg.get<boolean>('expert.localOnly', false) || !cfg.get<boolean>('expert.remoteEnabled', true)) return false;
+  return Boolean(process.env.ANTHROPIC_API_KEY || await secrets.get(SECRET_KEY));
+}
+
 async function askExpert(what: 'review' | 'refactor'): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || editor.document.languageId !== 'python') {
@@ -199,8 +209,13 @@ async function askExpert(what: 'review' | 'refactor'): Promise<void> {
     void vscode.window.showWarningMessage('agentls: select the code to refactor first.');
     return;
   }
-  const c = await start();
-  if (!c) return;
+  let c = await start();
+  if (!c || !server) return;
+  if (await remoteWanted() && await ensureSdk(extension, server, log)) {
+    await restart();
+    c = client;
+    if (!c) return;
+  }
   const range = what === 'review' ? new vscode.Range(0, 0, 0, 0) : editor.selection;
   const actions = await c.sendRequest(CodeActionRequest.type, {
     textDocument: { uri: c.code2ProtocolConverter.asUri(editor.document.uri) },
@@ -263,7 +278,7 @@ async function clearExpertCache(): Promise<void> {
 async function setApiKey(): Promise<void> {
   const key = await vscode.window.showInputBox({
     title: 'agentls: Anthropic API key',
-    prompt: 'Stored in VS Code\'s secret storage and handed to the agentls server; never written to settings.',
+    prompt: 'Stored in VS Code\'s secret storage and handed to the agentls server in its environment; never written to settings.',
     password: true,
     ignoreFocusOut: true,
     placeHolder: 'sk-ant-…',
@@ -278,6 +293,7 @@ async function setApiKey(): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   output = vscode.window.createOutputChannel('agentls', { log: true });
   secrets = context.secrets;
+  extension = context;
   status = vscode.window.createStatusBarItem('agentls.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'agentls';
   status.command = 'agentls.showServerLog';
@@ -303,12 +319,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await secrets.delete(SECRET_KEY);
     void vscode.window.showInformationMessage('agentls: Anthropic API key removed.');
   });
+  register('agentls.installSdk', async () => {
+    await start();
+    if (!server?.bundled) {
+      void vscode.window.showInformationMessage(`agentls: the server is ${server?.origin ?? 'not running'}; install the SDK into its environment (pip install anthropic).`);
+    } else if (await ensureSdk(extension, server, log)) {
+      await restart();
+    } else {
+      void vscode.window.showInformationMessage('agentls: the Anthropic SDK is available to the server (or the install was declined).');
+    }
+  });
   register('agentls.restartServer', restart);
   register('agentls.showServerLog', () => Promise.resolve(output.show(true)));
 
   context.subscriptions.push(
+    // The key lives in the server's environment, so a new key means a new server process.
     secrets.onDidChange((e) => {
-      if (e.key === SECRET_KEY) void pushSettings();
+      if (e.key === SECRET_KEY && client) void restart();
+    }),
+    // Trust makes the workspace's agentls.server.command and expert.baseUrl count.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client) void restart();
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('agentls.server.command') || e.affectsConfiguration('agentls.dialects')) {
@@ -322,6 +353,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (!client && wanted(doc)) void start();
     }),
   );
+  // Another interpreter in the Python extension: restart when it runs the bundled server.
+  void onInterpreterChange(() => {
+    if (client && server?.bundled) void restart();
+  }).then((d) => { if (d) context.subscriptions.push(d); });
   if (vscode.workspace.textDocuments.some(wanted) || vscode.window.visibleTextEditors.some((e) => wanted(e.document))) {
     await start();
   } else {

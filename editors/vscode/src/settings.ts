@@ -1,7 +1,9 @@
 // The settings handed to the server: only those the user set (so the project's
-// pyproject.toml [tool.agentls] / .agentls.toml still apply), plus the API key from
-// SecretStorage, which never touches settings.json.
+// pyproject.toml [tool.agentls] / .agentls.toml still apply). The API key from SecretStorage
+// is never among them: it goes to the server process's environment (ANTHROPIC_API_KEY), so no
+// LSP payload, and so no `agentls.trace.server` trace, ever holds it.
 import * as vscode from 'vscode';
+import { trustedSetting } from './server';
 
 export const SECRET_KEY = 'agentls.anthropicApiKey';
 
@@ -28,10 +30,18 @@ function setPath(target: Settings, dotted: string, value: unknown): void {
   node[parts[parts.length - 1]] = value;
 }
 
+/** Settings that choose where code is sent: honoured from a trusted workspace only. */
+const RESTRICTED: ReadonlySet<string> = new Set(['expert.baseUrl']);
+
 export function explicitSettings(scope?: vscode.Uri): Settings {
   const cfg = vscode.workspace.getConfiguration('agentls', scope);
   const out: Settings = {};
   for (const key of SERVER_KEYS) {
+    if (RESTRICTED.has(key)) {
+      const value = trustedSetting<string>(key, '');
+      if (value) setPath(out, key, value);
+      continue;
+    }
     const seen = cfg.inspect(key);
     const set = seen && [seen.globalValue, seen.workspaceValue, seen.workspaceFolderValue]
       .some((v) => v !== undefined);
@@ -41,14 +51,12 @@ export function explicitSettings(scope?: vscode.Uri): Settings {
   return out;
 }
 
-export async function serverSettings(secrets: vscode.SecretStorage): Promise<Settings> {
-  const settings = explicitSettings();
+/** The server's environment: the extension host's, plus the key from SecretStorage. */
+export async function serverEnv(secrets: vscode.SecretStorage, extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
   const key = await secrets.get(SECRET_KEY);
-  if (key) {
-    const expert = (typeof settings.expert === 'object' && settings.expert !== null ? settings.expert : {}) as Settings;
-    settings.expert = { ...expert, apiKey: key };
-  }
-  return settings;
+  if (key) env.ANTHROPIC_API_KEY = key;
+  return env;
 }
 
 /** The agent-file globs of the server's dialects, plus the user's `agentls.dialects` globs. */
