@@ -42,6 +42,8 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     p.add_argument("--format", default="text", choices=["text", "json"])
     p.add_argument("--min-confidence", type=float, default=0.5, help="hide detections below this (default 0.5)")
     p.add_argument("--no-smells", action="store_true", help="report patterns only")
+    p.add_argument("--fail-on-smells", action="store_true",
+                   help="report smells only, and exit 1 when there is one (pre-commit, CI)")
     p.add_argument("--jobs", "-j", type=int, default=0, help="worker processes (default: one per CPU; 1: none)")
     p.add_argument(
         "--config",
@@ -278,6 +280,8 @@ def run(args: argparse.Namespace) -> int:
     for error in errors:
         print(f"agentls patterns: {error}", file=sys.stderr)
     rows = [(path, d) for path, dets, _ in results for d in dets if d.confidence >= args.min_confidence]
+    if args.fail_on_smells:
+        rows = [(path, d) for path, d in rows if _is_smell(d)]
     if args.format == "json":
         json.dump([as_json(path, d) for path, d in rows], sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -290,4 +294,13 @@ def run(args: argparse.Namespace) -> int:
             for p in problems:
                 print(f"{path}:{p.line + 1}:{p.col + 1}: note: {p.message} (analysed what parses)", file=sys.stderr)
         print(f"{len(rows)} detection(s) in {len(results)} file(s)")
-    return 2 if errors and not results else 0
+    if errors and not results:
+        return 2
+    return 1 if args.fail_on_smells and rows else 0
+
+
+def _is_smell(d: Detection) -> bool:
+    from agentls.patterns import registry
+
+    detector = registry.get(d.pattern)
+    return detector is not None and detector.category == "smell"
