@@ -2,12 +2,18 @@
 
 JSON and SSE (chunked) answers with forced tool use, count_tokens, Message Batches, and every
 failure the expert must survive. ``mode`` picks the behaviour (or a model named ``fake-<mode>``):
-tool, text, malformed, badjson, slow, slow-stream, drop, midstream, 401, 403, 429, 500, 529.
+tool, text, malformed, badjson, slow, slow-stream, drop, midstream, truncated (stop_reason
+max_tokens, the tool JSON cut in the last suggestion's replacement), 401, 403, 429, 500, 529.
+``fail_next`` answers the next N requests with 429 and ``retry-after: <retry_after>`` seconds.
+Prompt caching is simulated as the API does it: a prefix (tools, then system blocks) up to a
+``cache_control`` mark is cached when it reaches the model family's minimum (tokens counted
+as characters / 4); a later request with the same prefix reports ``cache_read_input_tokens``.
 Everything received is kept in ``requests`` so tests can read what the expert sent.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import threading
 import time
@@ -20,9 +26,11 @@ TOOL_INPUT: dict[str, Any] = {
     "suggestions": [{
         "title": "Rename `f` to `total`", "rationale": "Names should say what they hold.",
         "pattern": "Clarity", "severity": "hint", "start_line": 1, "end_line": 2,
-        "replacement": "def total(a, b):\n    return a + b\n",
+        "original": "def f(a, b):\n    return a + b\n",
+        "replacement": "def total(a, b):\n    return a + b\n\n\nf = total\n",
     }],
 }
+MIN_CACHEABLE = {"opus": 512, "sonnet": 1024, "haiku": 4096, "fable": 512}
 ERRORS = {"401": "authentication_error", "403": "permission_error", "429": "rate_limit_error",
           "500": "api_error", "529": "overloaded_error"}
 
@@ -35,11 +43,16 @@ class Received:
     body: Any
 
 
-def _message(model: str, content: list[dict[str, Any]], stop: str | None) -> dict[str, Any]:
+def _tokens(value: Any) -> int:
+    return len(json.dumps(value)) // 4
+
+
+def _message(model: str, content: list[dict[str, Any]], stop: str | None,
+             usage: dict[str, int] | None = None) -> dict[str, Any]:
     return {"id": "msg_fake", "type": "message", "role": "assistant", "model": model, "content": content,
             "stop_reason": stop, "stop_sequence": None,
-            "usage": {"input_tokens": 120, "output_tokens": 40, "cache_creation_input_tokens": 100,
-                      "cache_read_input_tokens": 0}}
+            "usage": usage or {"input_tokens": 120, "output_tokens": 40, "cache_creation_input_tokens": 0,
+                               "cache_read_input_tokens": 0}}
 
 
 def _sse(event: str, data: dict[str, Any]) -> bytes:
@@ -57,6 +70,9 @@ class FakeAnthropic:
         self.batch_polls = 2  # polls before a batch ends
         self.batch_errors: set[str] = set()  # custom_ids that fail
         self.batches: dict[str, dict[str, Any]] = {}
+        self.cached_prefixes: set[str] = set()  # hashes of prompt prefixes written to the "cache"
+        self.fail_next = 0  # the next N requests get 429 with retry-after
+        self.retry_after = "1"
         self.lock = threading.Lock()
         fake = self
 
@@ -71,7 +87,32 @@ class FakeAnthropic:
     def reset(self) -> None:
         with self.lock:
             self.requests.clear()
-        self.mode, self.tool_input, self.batch_errors = "tool", TOOL_INPUT, set()
+            self.cached_prefixes.clear()
+        self.mode, self.tool_input, self.batch_errors, self.fail_next = "tool", TOOL_INPUT, set(), 0
+
+    def usage(self, body: dict[str, Any]) -> dict[str, int]:
+        """Input usage as the API reports it, with prompt caching simulated (see the module doc)."""
+        model = str(body.get("model", ""))
+        minimum = next((n for family, n in MIN_CACHEABLE.items() if family in model), 1024)
+        system = body.get("system") or []
+        system = [{"type": "text", "text": system}] if isinstance(system, str) else system
+        total = _tokens(body.get("tools")) + _tokens(system) + _tokens(body.get("messages"))
+        marks = [i for i, block in enumerate(system) if isinstance(block, dict) and block.get("cache_control")]
+        read = written = 0
+        with self.lock:
+            for i in marks:
+                prefix = [body.get("tools"), system[:i + 1]]
+                size = _tokens(prefix)
+                if size < minimum:
+                    continue  # too short: the API silently caches nothing
+                digest = hashlib.sha256(json.dumps(prefix, sort_keys=True).encode()).hexdigest()
+                if digest in self.cached_prefixes:
+                    read = size
+                else:
+                    self.cached_prefixes.add(digest)
+                    written = size - read
+        return {"input_tokens": max(1, total - read - written), "output_tokens": 40,
+                "cache_creation_input_tokens": written, "cache_read_input_tokens": read}
 
     def messages(self) -> list[Received]:
         return [r for r in self.requests if r.path.split("?")[0] == "/v1/messages"]
@@ -132,8 +173,8 @@ class _Handler(BaseHTTPRequestHandler):
                     else:
                         block = {"type": "tool_use", "id": "toolu_1", "name": "submit_review",
                                  "input": self.owner.tool_input}
-                        result = {"type": "succeeded",
-                                  "message": _message(r["params"]["model"], [block], "tool_use")}
+                        result = {"type": "succeeded", "message": _message(
+                            r["params"]["model"], [block], "tool_use", self.owner.usage(r["params"]))}
                     lines.append(json.dumps({"custom_id": r["custom_id"], "result": result}))
                 body = ("\n".join(lines) + "\n").encode()
                 self.send_response(200)
@@ -163,6 +204,10 @@ class _Handler(BaseHTTPRequestHandler):
             return self._json(404, {"type": "error", "error": {"type": "not_found_error", "message": path}})
         model = str(body.get("model", ""))
         mode = model[5:] if model.startswith("fake-") else self.owner.mode
+        if self.owner.fail_next > 0:
+            self.owner.fail_next -= 1
+            return self._json(429, {"type": "error", "error": {"type": "rate_limit_error", "message": "slow down"}},
+                              {"retry-after": self.owner.retry_after})
         if mode in ERRORS:  # retry-after-ms keeps the SDK's retries fast
             return self._json(int(mode), {"type": "error", "error": {"type": ERRORS[mode], "message": f"fake {mode}"}},
                               {"retry-after-ms": "5"})
@@ -176,21 +221,25 @@ class _Handler(BaseHTTPRequestHandler):
             tool_input = bad if mode == "malformed" else self.owner.tool_input
             blocks = [{"type": "tool_use", "id": "toolu_1", "name": "submit_review", "input": tool_input}]
             stop = "tool_use"
+        usage = self.owner.usage(body)
         if not body.get("stream"):
-            return self._json(200, _message(model, blocks, stop))
-        self._stream(model, blocks, stop, mode)
+            return self._json(200, _message(model, blocks, stop, usage))
+        self._stream(model, blocks, "max_tokens" if mode == "truncated" else stop, mode, usage)
 
     def _chunk(self, data: bytes) -> None:
         self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
         self.wfile.flush()
 
-    def _stream(self, model: str, blocks: list[dict[str, Any]], stop: str, mode: str) -> None:
+    def _stream(self, model: str, blocks: list[dict[str, Any]], stop: str, mode: str,
+                usage: dict[str, int]) -> None:
         self.send_response(200)
         self.send_header("content-type", "text/event-stream")
         self.send_header("transfer-encoding", "chunked")
         self.send_header("request-id", "req_fake")
         self.end_headers()
-        self._chunk(_sse("message_start", {"type": "message_start", "message": _message(model, [], None)}))
+        start_usage = {**usage, "output_tokens": 1}
+        self._chunk(_sse("message_start", {"type": "message_start",
+                                           "message": _message(model, [], None, start_usage)}))
         self._chunk(_sse("ping", {"type": "ping"}))
         if mode == "midstream":
             error = {"type": "overloaded_error", "message": "Overloaded"}
@@ -207,6 +256,8 @@ class _Handler(BaseHTTPRequestHandler):
                 text = json.dumps(b["input"])
                 if mode == "badjson":
                     text = text[: len(text) // 2] + "}}]"
+                if mode == "truncated":  # cut inside the last replacement, as max_tokens does
+                    text = text[:text.rindex('"replacement": "') + len('"replacement": "') + 6]
                 n = self.owner.chunks if mode in ("slow-stream", "drop") else 3
                 step = max(1, -(-len(text) // n))
                 pieces = [text[j:j + step] for j in range(0, len(text), step)]
@@ -224,7 +275,7 @@ class _Handler(BaseHTTPRequestHandler):
                 if mode == "slow-stream":
                     time.sleep(self.owner.chunk_delay)
             self._chunk(_sse("content_block_stop", {"type": "content_block_stop", "index": i}))
-        self._chunk(_sse("message_delta", {"type": "message_delta", "usage": {"output_tokens": 40},
+        self._chunk(_sse("message_delta", {"type": "message_delta", "usage": {"output_tokens": usage["output_tokens"]},
                                            "delta": {"stop_reason": stop, "stop_sequence": None}}))
         self._chunk(_sse("message_stop", {"type": "message_stop"}))
         self.wfile.write(b"0\r\n\r\n")

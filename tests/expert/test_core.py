@@ -65,6 +65,16 @@ def test_parse_tool_input_validates_and_clamps() -> None:
 @pytest.mark.parametrize(("data", "message"), [
     ([], "should be an object"),
     ({"summary": "s"}, "`suggestions` should be a list"),
+])
+def test_malformed_tool_input_says_what_is_wrong(data: object, message: str) -> None:
+    with pytest.raises(MalformedAnswer, match=message):
+        parse_tool_input(data, line_count=5)
+
+
+GOOD = {"title": "kept", "rationale": "r", "severity": "info", "start_line": 2, "end_line": 2}
+
+
+@pytest.mark.parametrize(("data", "message"), [
     ({"summary": "s", "suggestions": [{"title": "t", "rationale": "r", "severity": "info", "start_line": 0,
                                        "end_line": 1}]}, "`start_line` should be a line number"),
     ({"summary": "s", "suggestions": [{"rationale": "r", "severity": "info", "start_line": 1, "end_line": 1}]},
@@ -72,9 +82,10 @@ def test_parse_tool_input_validates_and_clamps() -> None:
     ({"summary": "s", "suggestions": [{"title": "t", "rationale": "r", "severity": "fatal", "start_line": 1,
                                        "end_line": 1}]}, "`severity` should be one of"),
 ])
-def test_malformed_tool_input_says_what_is_wrong(data: object, message: str) -> None:
-    with pytest.raises(MalformedAnswer, match=message):
-        parse_tool_input(data, line_count=5)
+def test_one_malformed_suggestion_is_dropped_alone_with_a_note(data: dict[str, list[object]], message: str) -> None:
+    summary, items, notes = parse_tool_input({**data, "suggestions": [*data["suggestions"], GOOD]}, line_count=5)
+    assert [s.title for s in items] == ["kept"]
+    assert len(notes) == 1 and message in notes[0] and "that suggestion was dropped" in notes[0]
 
 
 def test_reanchor_follows_moved_text_and_drops_changed_text() -> None:
@@ -183,7 +194,7 @@ def test_request_has_numbers_detections_and_imported_signatures(tmp_path: Path) 
     req = _req(tmp_path, source)
     assert req.path == "shop/domain/orders.py"
     assert "4 | API_KEY = \"***MASKED***\"" in req.user and "sk-ant" not in req.user
-    assert "def add(self, other: 'Money') -> 'Money': ..." in req.user
+    assert "def add(self, other: 'Money') -> 'Money': ..." in req.project  # a cached system block
     assert "SECRET_CODE" not in req.user and "leaked" not in req.user and outside.exists()
     assert req.context_modules == ["shop/domain/money.py"]
     assert req.masked == 1 and req.input_tokens > 100

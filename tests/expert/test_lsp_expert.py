@@ -154,7 +154,7 @@ async def test_review_progress_diagnostics_apply_per_client(client: LanguageClie
     body = sent.body
     assert sent.headers["authorization"] == f"Bearer {KEY}"
     assert body["model"] == "claude-sonnet-5-5" and body["stream"] is True
-    assert body["system"][0]["cache_control"] == {"type": "ephemeral"}
+    assert body["system"][1]["cache_control"] == {"type": "ephemeral"}
     assert body["system"][0]["text"].startswith("You are a senior Python architect")
     user = body["messages"][0]["content"]
     assert "ghp_abc" not in user and "***MASKED***" in user and "Pattern detector findings" in user
@@ -194,7 +194,7 @@ async def test_review_progress_diagnostics_apply_per_client(client: LanguageClie
         (text_edit,) = edit.document_changes[0].edits
         assert not isinstance(text_edit, t.AnnotatedTextEdit)
     new_text = apply_text_edits(SOURCE, [text_edit])
-    assert new_text.startswith("def total(a, b):\n    return a + b\n\n\ndef g():")
+    assert new_text.startswith("def total(a, b):\n    return a + b\n\n\nf = total\n\n\ndef g():")
     client.text_document_did_change(t.DidChangeTextDocumentParams(
         text_document=t.VersionedTextDocumentIdentifier(uri=uri, version=2),
         content_changes=[t.TextDocumentContentChangeWholeDocument(text=new_text)]))

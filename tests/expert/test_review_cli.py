@@ -99,6 +99,6 @@ def test_batch_polls_with_a_progress_bar_and_writes_one_review_per_module(fake: 
     assert "[" in r.stderr and "3/3 ended" in r.stderr
     created = next(x for x in fake.requests if x.path == "/v1/messages/batches")
     assert [q["custom_id"] for q in created.body["requests"]] == ["m0", "m1", "m2"]
-    assert all(q["params"]["system"][0]["cache_control"] for q in created.body["requests"])
+    assert all(q["params"]["system"][1]["cache_control"] for q in created.body["requests"])
     assert sorted(p.name for p in (ws / "out").iterdir()) == ["pkg__calc.md", "pkg__other.md"]
     assert "pkg/broken.py: failed: invalid_request_error" in r.stdout

@@ -13,12 +13,25 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from agentls.expert.answer import TOOL, TOOL_NAME, MalformedAnswer
+from agentls.knowledge import models
 
 if TYPE_CHECKING:  # types only; the real import is lazy
     import anthropic
 
 DEFAULT_TIMEOUT = 120.0
-DEFAULT_MAX_TOKENS = 8192
+DEFAULT_MAX_TOKENS = 8192  # a model the table does not know
+# Per family: room for eight replacements with their quoted originals, well under each
+# model's max output (knowledge/models.py), so a truncated answer is rare and cheap.
+FAMILY_MAX_TOKENS = {"opus": 16_384, "sonnet": 16_384, "fable": 16_384, "haiku": 8_192}
+ANTHROPIC_HOSTS = ("api.anthropic.com",)
+
+
+def max_tokens_for(model: str, setting: int | None = None) -> int:
+    """``expert.maxTokens`` when set, else the family's default; never above the model's limit."""
+    found = models.info(model)
+    family = models.family_of(model)
+    wanted = setting or FAMILY_MAX_TOKENS.get(family or "", DEFAULT_MAX_TOKENS)
+    return min(wanted, found.max_output_tokens) if found else wanted
 
 
 @dataclass(frozen=True)
@@ -27,7 +40,7 @@ class BackendConfig:
     base_url: str | None = None
     timeout: float = DEFAULT_TIMEOUT
     max_retries: int = 2
-    max_tokens: int = DEFAULT_MAX_TOKENS
+    max_tokens: int | None = None  # None: the model family's default (max_tokens_for)
 
     @property
     def has_key(self) -> bool:
@@ -37,40 +50,68 @@ class BackendConfig:
     def where(self) -> str:
         return self.base_url or os.environ.get("ANTHROPIC_BASE_URL") or "https://api.anthropic.com"
 
+    @property
+    def is_anthropic(self) -> bool:
+        """Whether requests go to Anthropic's own API (not a gateway or another host)."""
+        from urllib.parse import urlsplit
+
+        return (urlsplit(self.where).hostname or "") in ANTHROPIC_HOSTS
+
 
 def config(api_key: str | None = None, base_url: str | None = None, timeout: float | None = None,
-           max_retries: int | None = None) -> BackendConfig:
+           max_retries: int | None = None, max_tokens: int | None = None) -> BackendConfig:
     """Settings first, then ``ANTHROPIC_API_KEY`` / ``ANTHROPIC_BASE_URL``."""
     return BackendConfig(
         api_key=api_key or os.environ.get("ANTHROPIC_API_KEY") or None,
         base_url=base_url or os.environ.get("ANTHROPIC_BASE_URL") or None,
         timeout=float(timeout) if timeout else DEFAULT_TIMEOUT,
         max_retries=int(max_retries) if max_retries is not None else 2,
+        max_tokens=int(max_tokens) if max_tokens else None,
     )
 
 
 class ExpertError(Exception):
     """A failure the user can act on; ``message`` is what to show them."""
 
-    def __init__(self, message: str, kind: str) -> None:
+    def __init__(self, message: str, kind: str, retry_after: float | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.kind = kind
+        self.retry_after = retry_after  # seconds the API asked to wait (429)
+
+    def for_cli(self) -> str:
+        """The message with the CLI's flags where it names editor settings."""
+        text = self.message
+        for setting, flag in _CLI_NAMES:
+            text = text.replace(setting, flag)
+        return text
+
+
+# Editor setting -> what a terminal user types instead (longest first: they share prefixes).
+_CLI_NAMES = (("ANTHROPIC_API_KEY or the agentls setting expert.apiKey", "ANTHROPIC_API_KEY"),
+              ("expert.localOnly", "--local"), ("expert.timeout", "--timeout"), ("expert.model", "--model"),
+              ("expert.maxTokens", "--max-tokens"), ("expert.baseUrl / ANTHROPIC_BASE_URL", "ANTHROPIC_BASE_URL"),
+              ("expert.apiKey", "ANTHROPIC_API_KEY"), ("expert.maxRetries", "--max-retries"),
+              ("select a smaller part", "review fewer lines (--lines A-B)"),
+              ("(select a part)", "(--lines A-B)"),
+              ("Select a smaller part of the module and ask for a refactoring of the selection",
+               "Review fewer lines (--lines A-B)"))
 
 
 @dataclass
 class RawAnswer:
     tool_input: Any
     usage: dict[str, int]
+    truncated: bool = False  # stop_reason max_tokens: the last suggestion may be cut
 
 
-def request_params(req: Any, max_tokens: int = DEFAULT_MAX_TOKENS) -> dict[str, Any]:
-    """Messages API parameters. The agent body is the system block, marked for prompt caching:
-    it is the stable prefix every request with this expert shares."""
+def request_params(req: Any, max_tokens: int | None = None) -> dict[str, Any]:
+    """Messages API parameters. The system blocks (agent body, output contract, project
+    context) carry the cache marks the request chose (``Request.system_blocks``)."""
     return {
         "model": req.model,
-        "max_tokens": max_tokens,
-        "system": [{"type": "text", "text": req.system, "cache_control": {"type": "ephemeral"}}],
+        "max_tokens": max_tokens_for(req.model, max_tokens),
+        "system": req.system_blocks(),
         "messages": [{"role": "user", "content": req.user}],
         "tools": [TOOL],
         "tool_choice": {"type": "tool", "name": TOOL_NAME},
@@ -97,14 +138,29 @@ def _usage(message: Any) -> dict[str, int]:
     return out
 
 
-def _tool_input(message: Any) -> Any:
+def truncated_error(max_tokens: int) -> ExpertError:
+    return ExpertError(f"The answer was cut off at max_tokens ({max_tokens:,}) before any suggestion was "
+                       "complete; nothing was cached. Review fewer lines (select a part) or raise "
+                       "expert.maxTokens.", "truncated")
+
+
+def _raw(message: Any, max_tokens: int) -> RawAnswer:
+    """The tool input, with the stop reason read first: a cut-off answer is marked, not trusted."""
+    stop = getattr(message, "stop_reason", None)
+    found = None
     for block in getattr(message, "content", None) or []:
         if getattr(block, "type", None) == "tool_use" and getattr(block, "name", None) == TOOL_NAME:
-            return block.input
-    stop = getattr(message, "stop_reason", None)
+            found = block.input
+            break
     if stop == "max_tokens":
-        raise MalformedAnswer("the answer was cut off at the max_tokens limit")
-    raise MalformedAnswer(f"the expert did not call `{TOOL_NAME}` (stop reason: {stop})")
+        if not isinstance(found, dict) or not isinstance(found.get("suggestions"), list):
+            raise truncated_error(max_tokens)
+        return RawAnswer(found, _usage(message), truncated=True)
+    if stop == "refusal":
+        raise ExpertError("The model declined to answer (stop reason: refusal). Nothing was changed.", "refusal")
+    if found is None:
+        raise MalformedAnswer(f"the expert did not call `{TOOL_NAME}` (stop reason: {stop})")
+    return RawAnswer(found, _usage(message))
 
 
 async def stream(req: Any, cfg: BackendConfig, on_progress: Callable[[int], None] | None = None) -> RawAnswer:
@@ -114,8 +170,9 @@ async def stream(req: Any, cfg: BackendConfig, on_progress: Callable[[int], None
 
     client = anthropic.AsyncAnthropic(**_client_args(cfg))
     received = 0
+    params = request_params(req, cfg.max_tokens)
     try:
-        async with client.messages.stream(**request_params(req, cfg.max_tokens)) as s:
+        async with client.messages.stream(**params) as s:
             async for event in s:
                 if event.type == "input_json":
                     received += len(event.partial_json)
@@ -126,7 +183,7 @@ async def stream(req: Any, cfg: BackendConfig, on_progress: Callable[[int], None
                 if on_progress is not None:
                     on_progress(received)
             final = await s.get_final_message()
-        return RawAnswer(_tool_input(final), _usage(final))
+        return _raw(final, params["max_tokens"])
     except Exception as exc:
         raise map_error(exc, cfg, req.model) from None
     finally:
@@ -192,9 +249,12 @@ def batch_results(batch_id: str, cfg: BackendConfig) -> Iterator[tuple[str, RawA
             result = item.result
             if result.type == "succeeded":
                 try:
-                    yield item.custom_id, RawAnswer(_tool_input(result.message), _usage(result.message)), None
+                    yield item.custom_id, _raw(result.message, max_tokens_for(result.message.model,
+                                                                               cfg.max_tokens)), None
                 except MalformedAnswer as exc:
                     yield item.custom_id, None, f"malformed answer: {exc}"
+                except ExpertError as exc:
+                    yield item.custom_id, None, exc.message
             elif result.type == "errored":
                 error = getattr(getattr(result, "error", None), "error", None)
                 yield item.custom_id, None, f"{getattr(error, 'type', 'error')}: {getattr(error, 'message', '')}"
@@ -219,6 +279,27 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         seen.add(id(current))
         yield current
         current = current.__cause__ or current.__context__
+
+
+def _retry_after(exc: Any) -> float | None:
+    """Seconds from ``retry-after-ms`` / ``retry-after`` (seconds or an HTTP date)."""
+    headers = getattr(getattr(exc, "response", None), "headers", None) or {}
+    try:
+        if headers.get("retry-after-ms"):
+            return float(headers["retry-after-ms"]) / 1000
+        value = headers.get("retry-after")
+        if not value:
+            return None
+        try:
+            return max(0.0, float(value))
+        except ValueError:
+            import email.utils
+            import time
+
+            when = email.utils.parsedate_to_datetime(value).timestamp()
+            return max(0.0, when - time.time())
+    except (TypeError, ValueError, OverflowError):
+        return None
 
 
 def map_error(exc: BaseException, cfg: BackendConfig, model: str) -> ExpertError:
@@ -251,8 +332,10 @@ def map_error(exc: BaseException, cfg: BackendConfig, model: str) -> ExpertError
             return ExpertError("The request is too large (413). Select a smaller part of the module and "
                                "ask for a refactoring of the selection.", "too-large")
         if status == 429:
-            return ExpertError("Rate limited by the Anthropic API (429). Wait a minute, then run the action "
-                               "again.", "rate-limit")
+            wait = _retry_after(exc)
+            when = f"{wait:g} s, as the API asked (retry-after)" if wait is not None else "a minute"
+            return ExpertError(f"Rate limited by the Anthropic API (429). Wait {when}, then run the action "
+                               "again.", "rate-limit", wait)
         if status == 529 or kind == "overloaded_error":
             return ExpertError("The Anthropic API is overloaded (529). Try again in a few minutes, or use the "
                                "local expert (expert.localOnly).", "overloaded")

@@ -1,8 +1,13 @@
-"""Build what is sent: system prompt (the agent body), and a user message with the code.
+"""Build what is sent: system blocks, and a user message with the code.
 
+The system blocks are the stable prefix, in the order the API caches them (after the tool):
+the agent body, the output contract (so any subagent answers in shape), and the project
+context, bounded signatures of the workspace modules the file imports, sorted, so modules of
+one package share it. Each block that ends a prefix at or above the model's minimum cacheable
+length is marked for caching; a shorter prefix is not marked (the API would not cache it).
 The user message holds the module (or the selection plus the module around it) with line
-numbers, the pattern detections, and bounded signatures of the workspace modules it imports.
-Only files inside the workspace are ever read, and everything is masked before it is used.
+numbers and the pattern detections. Only files inside the workspace are ever read, and
+everything is masked before it is used.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from agentls.expert import analysis, masking
-from agentls.expert.answer import TOOL, TOOL_NAME
+from agentls.expert.answer import CONTRACT, TOOL, TOOL_NAME
 from agentls.expert.experts import Expert
+from agentls.knowledge import models
 from agentls.patterns import settings as pattern_settings
 from agentls.patterns.analysis import module_name_in
 from agentls.patterns.model import ModuleAnalysis
@@ -49,10 +55,44 @@ class Request:
     context_modules: list[str] = field(default_factory=list)
     masked: int = 0
     masked_kinds: dict[str, int] = field(default_factory=dict)
+    project: str = ""  # the stable project context (signatures), a system block of its own
+    masked_source: str = ""  # ``source`` as the expert saw it (same lines, secrets masked)
+    contract: str = CONTRACT
 
     @property
     def input_tokens(self) -> int:
-        return estimate_tokens(self.system + self.user) + _TOOL_TOKENS
+        return estimate_tokens(self.system + self.contract + self.project + self.user) + _TOOL_TOKENS
+
+    def system_blocks(self) -> list[dict[str, object]]:
+        """Agent body, contract, project context; cache marks where the prefix is long enough."""
+        texts = [t for t in (self.system, self.contract, self.project) if t]
+        blocks: list[dict[str, object]] = []
+        prefix = _TOOL_TOKENS
+        minimum = self.min_cacheable
+        for i, text in enumerate(texts):
+            prefix += estimate_tokens(text)
+            block: dict[str, object] = {"type": "text", "text": text}
+            # Mark the contract (shared by every module) and the project context (shared by a
+            # package); the body alone is marked only when it is the last block.
+            if prefix >= minimum and (i > 0 or len(texts) == 1):
+                block["cache_control"] = {"type": "ephemeral"}
+            blocks.append(block)
+        return blocks
+
+    @property
+    def min_cacheable(self) -> int:
+        found = models.info(self.model)
+        return found.min_cacheable_tokens if found else 1_024
+
+    @property
+    def cached_prefix_tokens(self) -> int:
+        """Estimated tokens of the longest prefix marked for caching (0: nothing is)."""
+        prefix, cached = _TOOL_TOKENS, 0
+        for block in self.system_blocks():
+            prefix += estimate_tokens(str(block["text"]))
+            if "cache_control" in block:
+                cached = prefix
+        return cached
 
     @property
     def line_count(self) -> int:
@@ -68,7 +108,8 @@ _TOOL_TOKENS = estimate_tokens(str(TOOL)) + 300  # tool definition plus the API'
 
 def quick_estimate(expert: Expert, source: str, selection: tuple[int, int] | None = None) -> int:
     """Cheap estimate for a code action title: no file reads, no parsing."""
-    return estimate_tokens(expert.system_prompt) + estimate_tokens(source) * 12 // 10 + _TOOL_TOKENS + 150
+    return (estimate_tokens(expert.system_prompt + CONTRACT) + estimate_tokens(source) * 12 // 10
+            + _TOOL_TOKENS + 150)
 
 
 def _numbered(text: str, selection: tuple[int, int] | None, window: tuple[int, int] | None) -> str:
@@ -172,7 +213,9 @@ def _context(tree: ast.Module | None, file: Path | None, root: Path | None) -> t
     parts: list[str] = []
     names: list[str] = []
     total = 0
-    for name, path in _imported(tree, file, root.resolve()):
+    # Sorted by path: modules of one package importing the same modules send the same block,
+    # which is what lets the second review read the first one's cache.
+    for name, path in sorted(_imported(tree, file, root.resolve()), key=lambda found: found[1]):
         try:
             text = path.read_text(encoding="utf-8", errors="replace")
         except OSError:
@@ -247,12 +290,13 @@ def build(expert: Expert, model: str, source: str, path: str | None, workspace: 
     masked.count += masked_found.count
     masked.kinds.update(masked_found.kinds)
     parts.append("## Pattern detector findings\n" + masked_found.text)
+    project = ""
     if context:
         masked_ctx = masking.mask(context)
         masked.count += masked_ctx.count
         masked.kinds.update(masked_ctx.kinds)
-        parts.append("## Signatures of the workspace modules it imports\n" + masked_ctx.text)
+        project = "## Project context: signatures of the workspace modules it imports\n" + masked_ctx.text
     parts.append("## The module\nLine numbers and the `|` separator are not part of the code.\n"
                  "```python\n" + _numbered(masked.text, selection, window) + "```\n")
     return Request(expert, model, expert.system_prompt, "\n".join(parts), shown, source, selection, dets,
-                   modules, masked.count, dict(masked.kinds))
+                   modules, masked.count, dict(masked.kinds), project, masked.text)

@@ -9,8 +9,10 @@ import time
 from pathlib import Path
 
 from agentls.expert import cache
-from agentls.expert.answer import Answer, apply_all
+from agentls.expert.answer import Answer, Suggestion, apply_all
+from agentls.expert.edits import alternatives
 from agentls.expert.prompts import Request
+from agentls.expert.service import usage_line
 
 
 def _lines(start: int, end: int) -> str:
@@ -29,6 +31,7 @@ def markdown(answer: Answer, req: Request, local_reason: str | None = None, cach
     else:
         out.append(f"- **Input:** about {req.input_tokens:,} tokens; {req.masked} secret(s) masked before sending"
                    + ("; answered from the local cache" if cached else ""))
+        out.append(f"- **Usage:** {usage_line(answer, cached)}")
     if req.context_modules:
         out.append("- **Context sent:** " + ", ".join(f"`{m}`" for m in req.context_modules))
     out += ["", "## Summary", "", answer.summary or "(no summary)", ""]
@@ -41,8 +44,8 @@ def markdown(answer: Answer, req: Request, local_reason: str | None = None, cach
                 s.rationale, ""]
         if s.replacement is not None:
             out += ["```diff", *_diff(s.anchor, s.replacement), "```", ""]
-        if s.note:
-            out += [f"> {s.note}", ""]
+        out += [f"> {line}" for line in _remarks(answer.suggestions, i - 1)]
+        out += [""] if _remarks(answer.suggestions, i - 1) else []
     if answer.dropped:
         out += ["## Not applied", "", *[f"- {d}" for d in answer.dropped], ""]
     return "\n".join(out)
@@ -59,24 +62,41 @@ def write(answer: Answer, req: Request, local_reason: str | None = None, cached:
     """Write the Markdown review into ``<cache>/reviews`` (never into the repository)."""
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", req.path).strip("-") or "module"
     digest = hashlib.sha256(f"{req.path}{req.selection}{answer.expert}".encode()).hexdigest()[:8]
-    folder = cache.cache_dir() / "reviews"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{stem}-{answer.expert}-{digest}.md"
-    path.write_text(markdown(answer, req, local_reason, cached), encoding="utf-8")
+    path = cache.cache_dir() / "reviews" / f"{stem}-{answer.expert}-{digest}.md"
+    cache.write_private(path, markdown(answer, req, local_reason, cached))
     return path
 
 
-def text(answer: Answer, req: Request, local_reason: str | None = None) -> str:
+def _remarks(suggestions: list[Suggestion], i: int) -> list[str]:
+    """What the user should know about suggestion ``i``'s edit: verified, alternative, withheld."""
+    s = suggestions[i]
+    out: list[str] = []
+    if s.replacement is not None:
+        alt = alternatives(suggestions, i)
+        if alt:
+            others = ", ".join(f"“{suggestions[n - 1].title}” (line {suggestions[n - 1].start_line})" for n in alt)
+            out.append(f"edit {s.verified or 'offered'}; it overlaps {others}: alternatives, apply one "
+                       "(not in --format diff)")
+        else:
+            out.append(f"edit {s.verified or 'offered'} (--format diff)")
+    if s.note:
+        out.append(s.note)
+    if s.tests:
+        out.append(f"tests with this edit alone: {s.tests}")
+    return out
+
+
+def text(answer: Answer, req: Request, local_reason: str | None = None, cached: bool = False) -> str:
     """For the terminal: ``path:line: severity: title`` then the rationale, indented."""
     head = f"{answer.expert} " + (f"(local expert: {local_reason})" if answer.local else f"({answer.model})")
     out = [head, "", answer.summary, ""]
-    for s in answer.suggestions:
+    for i, s in enumerate(answer.suggestions):
         out.append(f"{req.path}:{s.start_line}: {s.severity}: {s.title}" + (f" [{s.pattern}]" if s.pattern else ""))
         out.append(f"    {s.rationale}")
-        if s.replacement is not None:
-            out.append("    (a replacement is available: --format diff)")
+        out += [f"    {remark}" for remark in _remarks(answer.suggestions, i)]
     for d in answer.dropped:
         out.append(f"note: {d}")
+    out += ["", usage_line(answer, cached)]
     return "\n".join(out).rstrip() + "\n"
 
 
