@@ -45,3 +45,24 @@ def test_user_folder_only_on_request(tmp_path: Path) -> None:
     codes = [i["code"] for i in json.loads(
         agentls("check", "--format", "json", "--user-folder", cwd=tmp_path).stdout)]
     assert "AGW002" not in codes
+
+
+def test_secrets_in_bodies_outside_ascii(tmp_path: Path) -> None:
+    """Non-ASCII prompts take their own path through the secret scan (``lower()`` can change
+    lengths there); each form the case-insensitive keyword matches is still found, once."""
+    tmp_path = tmp_path / "project"
+    agents = tmp_path / ".claude" / "agents"
+    agents.mkdir(parents=True)
+    bodies = {
+        "plain.md": "Café ☕\nAPI_KEY = \"abcd1234efgh5678ijkl\"\n",
+        "overlap.md": "Café ☕\nnote secretoken: a1b2c3d4e5f6g7h8i9\n",  # `token` inside `secretoken`
+        "long-s.md": "Café ☕\n\u017fecret=abcd1234efgh5678ijkl\n",  # re.I: long s is an s
+        "kelvin.md": "Café ☕\nAPI_\u212aEY: abcd1234efgh5678ijkl\n",  # and the Kelvin sign a k
+        "none.md": "Café ☕\ntoken: your-token-here\n",  # no digit: not a secret
+    }
+    for name, body in bodies.items():
+        (agents / name).write_text(f"---\nname: {name[:-3]}\ndescription: d\n---\n{body}",
+                                   encoding="utf-8")
+    r = agentls("check", "--format", "json", "--select", "AGW007", cwd=tmp_path)
+    found = sorted((i["path"].rsplit("/", 1)[-1], i["line"]) for i in json.loads(r.stdout))
+    assert found == [("kelvin.md", 6), ("long-s.md", 6), ("overlap.md", 6), ("plain.md", 6)]

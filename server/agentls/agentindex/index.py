@@ -35,8 +35,13 @@ class IndexConfig:
 
 
 class WorkspaceIndex:
-    def __init__(self, config: IndexConfig | None = None) -> None:
+    def __init__(self, config: IndexConfig | None = None,
+                 parsed: dict[str, tuple[bytes, AgentDocument]] | None = None) -> None:
         self.config = config or IndexConfig()
+        # Files the caller parsed already, by path, with the bytes they were parsed from (the
+        # CLI checks each file before it asks for the workspace): a file read here with the
+        # same bytes and dialect is not parsed again.
+        self.parsed = parsed or {}
         self._trees: list[Tree] = []
         self._disk: dict[str, Entry] = {}
         self._overlay: dict[str, Entry] = {}
@@ -103,7 +108,11 @@ class WorkspaceIndex:
                 data = fh.read(scan.SIZE_LIMIT + 1)
         except OSError:
             return None
-        entry = extract.read_bytes(path, data, tree)
+        known = self.parsed.get(path)
+        if known is not None and known[0] == data and known[1].dialect == extract.dialect_of(tree):
+            entry = extract.from_document(path, known[1], tree)
+        else:
+            entry = extract.read_bytes(path, data, tree)
         entry.stamp = stamp
         return entry
 

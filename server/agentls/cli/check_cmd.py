@@ -14,6 +14,7 @@ from agentls.agentindex import IndexConfig, WorkspaceIndex
 from agentls.agentindex.codes import WORKSPACE_CODES
 from agentls.dialects import DIALECTS, dialect_for
 from agentls.engine import check_bytes, fix_text
+from agentls.frontmatter.document import CLAUDE_SIZE_LIMIT, AgentDocument
 from agentls.model import Finding, Severity
 from agentls.render.located import Located, to_json
 from agentls.settings import Settings, SettingsError, load, load_file
@@ -134,9 +135,9 @@ def run(args: argparse.Namespace) -> int:
         return 2
     _warn_unknown_codes(settings)
     io_error = False
-    workspace = _workspace(args, targets, settings)
-    results: list[tuple[Located, LineIndex]] = []
-    verdicts: list[tuple[Target, Verdict]] = []
+    checked: list[tuple[Target, AgentDocument, list[Finding]]] = []
+    # Each file is parsed once: the workspace index takes the documents checked here.
+    parsed: dict[str, tuple[bytes, AgentDocument]] = {}
     for target in targets:
         try:
             data = target.path.read_bytes()
@@ -147,6 +148,13 @@ def run(args: argparse.Namespace) -> int:
         if args.fix and len(data) <= settings.max_file_size and b"\x00" not in data:
             data = _fix(target, data, settings, args.unsafe_fixes)
         doc, findings = check_bytes(data, str(target.path), target.dialect, settings)
+        checked.append((target, doc, findings))
+        if len(data) <= min(settings.max_file_size, CLAUDE_SIZE_LIMIT):  # parsed as the index would
+            parsed[os.path.abspath(target.path)] = (data, doc)
+    workspace = _workspace(args, targets, settings, parsed)
+    results: list[tuple[Located, LineIndex]] = []
+    verdicts: list[tuple[Target, Verdict]] = []
+    for target, doc, findings in checked:
         if workspace is not None:
             findings = findings + workspace_findings(workspace, target.path, doc.text, settings)
         verdicts.append((target, verdict(doc, findings)))
@@ -180,11 +188,12 @@ def _warn_unknown_codes(settings: Settings) -> None:
             print(f"agentls: {what}: {code!r} matches no rule code", file=sys.stderr)
 
 
-def _workspace(args: argparse.Namespace, targets: list[Target], settings: Settings) -> WorkspaceIndex | None:
+def _workspace(args: argparse.Namespace, targets: list[Target], settings: Settings,
+               parsed: dict[str, tuple[bytes, AgentDocument]]) -> WorkspaceIndex | None:
     """The project's agents, skills and commands, for the checks that compare files."""
     if not args.workspace or not targets or not any(settings.enabled(c) for c in WORKSPACE_CODES):
         return None
-    index = WorkspaceIndex()
+    index = WorkspaceIndex(parsed=parsed)
     home = str(Path.home()) if args.user_folder else None
     index.configure(IndexConfig(folders=(os.getcwd(),), home=home))
     return index

@@ -19,16 +19,26 @@ COMMAND_MODULES = {
     "review": "agentls.cli.review_cmd",
 }
 
+# Commands defined here; they need none of the modules above.
+_BUILT_IN = ("serve", "rules", "explain")
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+
+def build_parser(command: str | None = None, *, version_only: bool = False) -> argparse.ArgumentParser:
+    """The parser, importing only the subcommand module that ``command`` needs.
+
+    A built-in command (serve, rules, ...) and ``--version`` import none: the editor waits for
+    ``serve`` to start and scripts call ``--version``. Help and unknown commands import all, so
+    that every command is listed.
+    """
     parser = argparse.ArgumentParser(
         prog="agentls",
         description="Language server and linter for AI agent definition files and Python design.",
     )
     parser.add_argument("--version", action="version", version=f"agentls {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    built_in = command in _BUILT_IN
     for name, module in COMMAND_MODULES.items():
-        if command is None or command == name or command not in COMMAND_MODULES:
+        if command == name or not (built_in or command in COMMAND_MODULES or version_only):
             _add_optional(sub, module)
     serve = sub.add_parser("serve", help="run the language server (stdio by default)")
     serve.add_argument("--stdio", action="store_true", help="use stdio (the default)")
@@ -82,7 +92,9 @@ def _explain(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args_list = sys.argv[1:] if argv is None else argv
     command = next((a for a in args_list if not a.startswith("-")), None)
-    parser = build_parser(command)
+    version_only = command is None and "--version" in args_list \
+        and not {"-h", "--help"} & set(args_list)
+    parser = build_parser(command, version_only=version_only)
     args = parser.parse_args(argv)
     if not hasattr(args, "run"):
         parser.print_help()

@@ -1,0 +1,74 @@
+"""Start-up: `agentls --version` and `agentls serve` until it answers `initialize`.
+
+Each is timed as a whole process from spawn (interpreter start-up included), beside floors
+run in the same loop: `python -c pass` for the CLI, and a bare pygls server
+(bench/floor_server.py) for `serve`. Order alternates per repetition; medians are quoted.
+Targets: `--version` <= 80 ms, `serve` ready for `initialize` <= 150 ms.
+
+    python bench/startup.py [--reps 11]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lspclient import LspClient
+
+BENCH = Path(__file__).resolve().parent
+ENTRY = Path(sys.executable).parent / "agentls"  # the console script users run
+
+
+def run_once(argv: list[str]) -> float:
+    t0 = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return (time.perf_counter() - t0) * 1000
+
+
+async def ready_once(argv: list[str], root: Path) -> float:
+    client = LspClient(argv[0], argv, root)
+    await client.start()
+    ns = await asyncio.wait_for(client.initialize(root), 30)
+    await client.stop()
+    return ns / 1e6
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--reps", type=int, default=11)
+    args = ap.parse_args()
+    entry = [str(ENTRY)] if ENTRY.exists() else [sys.executable, "-m", "agentls"]
+    cli = {"python -c pass": [sys.executable, "-c", "pass"], "agentls --version": [*entry, "--version"]}
+    servers = {"bare pygls": [sys.executable, str(BENCH / "floor_server.py"), "--stdin-on-loop"],
+               "agentls serve": [*entry, "serve"]}
+    times: dict[str, list[float]] = {n: [] for n in [*cli, *servers]}
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for argv in cli.values():  # warm-up: page cache and .pyc
+            run_once(argv)
+        for argv in servers.values():
+            asyncio.run(ready_once(argv, root))
+        for rep in range(args.reps):
+            for name in (list(cli) if rep % 2 == 0 else list(cli)[::-1]):
+                times[name].append(run_once(cli[name]))
+            for name in (list(servers) if rep % 2 == 0 else list(servers)[::-1]):
+                times[name].append(asyncio.run(ready_once(servers[name], root)))
+    print(f"{args.reps} repetitions, order alternating; ms from spawn (median, min, max)\n")
+    for name, values in times.items():
+        print(f"{name:<20}{statistics.median(values):>8.1f}{min(values):>8.1f}{max(values):>8.1f}")
+    version = statistics.median(times["agentls --version"])
+    ready = statistics.median(times["agentls serve"])
+    print(f"\nagentls --version {version:.0f} ms (target <= 80: {'MET' if version <= 80 else 'MISSED'}); "
+          f"serve ready for initialize {ready:.0f} ms (target <= 150: {'MET' if ready <= 150 else 'MISSED'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
