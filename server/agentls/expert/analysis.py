@@ -130,6 +130,22 @@ def _methods(cls: ast.ClassDef) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
     return [n for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))]
 
 
+def _decorator_names(fn: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> set[str]:
+    names = set()
+    for d in fn.decorator_list:
+        target = d.func if isinstance(d, ast.Call) else d
+        if isinstance(target, ast.Attribute):
+            names.add(target.attr)
+        elif isinstance(target, ast.Name):
+            names.add(target.id)
+    return names
+
+
+def _is_instance_method(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    # `@overload` stubs only declare signatures; static and class methods use no instance state
+    return not _decorator_names(fn) & {"overload", "staticmethod", "classmethod"}
+
+
 def _self_fields(fn: ast.AST) -> set[str]:
     return {n.attr for n in walk(fn) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)
             and n.value.id == "self"}
@@ -138,12 +154,17 @@ def _self_fields(fn: ast.AST) -> set[str]:
 def clusters(cls: ast.ClassDef) -> list[Cluster]:
     """Groups of methods linked by the fields they share or by calling each other.
 
-    ``__init__`` and other dunders are left out: they touch every field and would glue all
-    groups together.
+    One name is one method: the `@overload` signatures and a property's getter, setter and
+    deleter are one responsibility, so their bodies are merged. ``__init__`` and other dunders
+    are left out (they touch every field and would glue all groups together), and so are
+    static and class methods (no instance state).
     """
-    methods = [m for m in _methods(cls) if not (m.name.startswith("__") and m.name.endswith("__"))]
-    names = {m.name for m in methods}
-    parent = {m.name: m.name for m in methods}
+    bodies: dict[str, list[ast.AST]] = {}
+    for m in _methods(cls):
+        if not (m.name.startswith("__") and m.name.endswith("__")) and _is_instance_method(m):
+            bodies.setdefault(m.name, []).append(m)
+    names = set(bodies)
+    parent = {name: name for name in bodies}
 
     def find(x: str) -> str:
         while parent[x] != x:
@@ -153,17 +174,17 @@ def clusters(cls: ast.ClassDef) -> list[Cluster]:
 
     touched: dict[str, set[str]] = {}
     by_field: dict[str, str] = {}
-    for m in methods:
-        attrs = _self_fields(m)
-        touched[m.name] = {a for a in attrs if a not in names}
+    for name, defs in bodies.items():
+        attrs = set().union(*(_self_fields(d) for d in defs))
+        touched[name] = {a for a in attrs if a not in names}
         for a in attrs:
-            other = a if a in names else by_field.setdefault(a, m.name)
-            parent[find(m.name)] = find(other)
+            other = a if a in names else by_field.setdefault(a, name)
+            parent[find(name)] = find(other)
     groups: dict[str, Cluster] = {}
-    for m in methods:
-        c = groups.setdefault(find(m.name), Cluster([]))
-        c.methods.append(m.name)
-        c.fields.extend(f for f in sorted(touched[m.name]) if f not in c.fields)
+    for name in bodies:
+        c = groups.setdefault(find(name), Cluster([]))
+        c.methods.append(name)
+        c.fields.extend(f for f in sorted(touched[name]) if f not in c.fields)
     return sorted(groups.values(), key=lambda c: (-len(c.methods), c.methods[0]))
 
 
@@ -171,6 +192,119 @@ def find_class(tree: ast.Module, name: str) -> ast.ClassDef | None:
     for node in walk(tree):
         if isinstance(node, ast.ClassDef) and node.name == name.rsplit(".", 1)[-1]:
             return node
+    return None
+
+
+def _has_parameters(fn: ast.FunctionDef | ast.AsyncFunctionDef, skip: int) -> bool:
+    a = fn.args
+    return bool(len(a.posonlyargs) + len(a.args) > skip or a.kwonlyargs or a.vararg or a.kwarg)
+
+
+def _string_values(node: ast.AST) -> set[str]:
+    return {n.value for n in walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+
+
+def no_instance_dict(cls: ast.ClassDef) -> str | None:
+    """Why instances of ``cls`` have no ``__dict__`` (which `functools.cached_property` needs)."""
+    for stmt in cls.body:
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(
+            stmt, ast.AnnAssign) and stmt.value is not None else []
+        if any(isinstance(t, ast.Name) and t.id == "__slots__" for t in targets) and (
+                "__dict__" not in _string_values(stmt)):
+            return f"`{cls.name}` declares `__slots__` without `__dict__`"
+    for d in cls.decorator_list:
+        name = (d.func if isinstance(d, ast.Call) else d)
+        tail = name.attr if isinstance(name, ast.Attribute) else name.id if isinstance(name, ast.Name) else ""
+        slots = {k.arg: k.value for k in d.keywords} if isinstance(d, ast.Call) else {}
+        explicit = slots.get("slots")
+        on = isinstance(explicit, ast.Constant) and explicit.value is True
+        off = isinstance(explicit, ast.Constant) and explicit.value is False
+        # attrs' `define` / `frozen` / `mutable` make slotted classes unless told otherwise
+        if on or (tail in ("define", "frozen", "mutable") and not off):
+            return f"`{cls.name}` is a slotted class (`@{tail}`)"
+    for base in cls.bases:
+        tail = base.attr if isinstance(base, ast.Attribute) else base.id if isinstance(base, ast.Name) else ""
+        if tail == "NamedTuple":
+            return f"`{cls.name}` is a `NamedTuple`"
+    return None
+
+
+def cached_property_blocker(tree: ast.Module, symbol: str, attr: str | None) -> str | None:
+    """Why ``functools.cached_property`` cannot simply replace the hand-written lazy attribute
+    ``symbol`` ("Class.method", caching in ``self.<attr>``), or None when it can.
+
+    Each reason is a rewrite a reviewer would reject: a special method or one taking arguments
+    cannot become a property, a plain method would change every caller, a class without an
+    instance ``__dict__`` cannot hold the cached value, and a value that the class resets or
+    reads elsewhere (explicit invalidation, a custom ``__setattr__``) has semantics that
+    `cached_property` does not keep.
+    """
+    cls_name, _, method = symbol.rpartition(".")
+    cls = find_class(tree, cls_name) if cls_name else None
+    if cls is None:
+        return "it is not a method of a class in this module"
+    defs = [m for m in _methods(cls) if m.name == method]
+    if not defs:
+        return f"`{method}` is not defined in `{cls.name}`"
+    fn = defs[0]
+    if method.startswith("__") and method.endswith("__"):
+        return f"`{method}` is a special method, looked up on the type: it cannot be a property"
+    if _has_parameters(fn, 1):
+        return f"`{method}` takes arguments"
+    decorators = _decorator_names(fn)
+    if "property" not in decorators and attr is not None:
+        return f"`{method}` is a method: turning it into a property changes every caller"
+    if len(defs) > 1:
+        return f"the property `{method}` also has a setter or deleter"
+    blocker = no_instance_dict(cls)
+    if blocker:
+        return blocker
+    hooks = sorted({m.name for m in _methods(cls)} & {"__setattr__", "__delattr__"})
+    if hooks:
+        return f"`{cls.name}` defines `{hooks[0]}`, which the cached value would bypass"
+    return _reset_elsewhere(tree, cls, fn, attr) if attr else None
+
+
+def _reset_elsewhere(tree: ast.Module, cls: ast.ClassDef, lazy: ast.AST, attr: str) -> str | None:
+    """Where else ``attr`` is assigned, deleted or read (beyond ``__init__`` setting it to None)."""
+    inside = {id(n) for n in walk(lazy)}
+    inits = [m for m in _methods(cls) if m.name in ("__init__", "__post_init__")]
+    initial = {id(t) for m in inits for n in walk(m) if isinstance(n, (ast.Assign, ast.AnnAssign))
+               and isinstance(n.value, ast.Constant) and n.value.value is None
+               for t in (n.targets if isinstance(n, ast.Assign) else [n.target])}
+    own = {id(n) for n in walk(cls)}
+    for node in walk(tree):
+        if id(node) in inside or id(node) in initial:
+            continue
+        if isinstance(node, ast.Attribute) and node.attr == attr:
+            if isinstance(node.ctx, ast.Del):
+                return f"`{attr}` is deleted at line {node.lineno} (explicit invalidation)"
+            if isinstance(node.ctx, ast.Store):
+                return f"`{attr}` is also assigned at line {node.lineno} (reset or set from outside)"
+            if id(node) in own:
+                return f"`{attr}` is also read directly at line {node.lineno}"
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id in ("setattr", "delattr") and attr in _string_values(node)):
+            return f"`{attr}` is reset with `{node.func.id}` at line {node.lineno}"
+    return None
+
+
+def lazy_global_blocker(tree: ast.Module, function: str, name: str) -> str | None:
+    """Why ``functools.cache`` cannot replace a function that fills the module global ``name``
+    on first call: it takes arguments, or something else assigns the global (a reset)."""
+    fn = next((n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))
+               and n.name == function), None)
+    if fn is None:
+        return f"`{function}` is not a module-level function"
+    if isinstance(fn, ast.AsyncFunctionDef):
+        return f"`{function}` is a coroutine function"
+    if _has_parameters(fn, 0):
+        return f"`{function}` takes arguments"
+    for other in walk(tree):
+        if other is fn or not isinstance(other, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        if any(isinstance(n, ast.Global) and name in n.names for n in walk(other)):
+            return f"`{other.name}` also assigns `{name}` (line {other.lineno})"
     return None
 
 

@@ -31,9 +31,6 @@ _PATTERN_ADVICE: dict[str, tuple[str, str, str]] = {
     "object_pool": ("hint", "Release pooled objects from `{symbol}` with a context manager",
                     "A pool leaks when a caller forgets to give an object back. A `with pool.acquire() as x:` "
                     "context manager releases it on every path, exceptions included."),
-    "lazy_evaluation": ("hint", "Consider `functools.cached_property` for `{symbol}`",
-                        "Hand-written lazy attributes repeat the same check-then-set code; `cached_property` "
-                        "says the intent and cannot forget to store the value."),
 }
 
 
@@ -46,34 +43,45 @@ def _evidence(d: analysis.Det, skip: int = 0, limit: int = 3) -> str:
     return "; ".join(parts)
 
 
+# A group of methods is a responsibility worth its own class when it has a few methods and
+# state of its own; a lone method, or methods that use no fields, are not.
+MIN_GROUP_METHODS = 3
+
+
 def _god_class(req: Request, d: analysis.Det) -> Suggestion:
     # The engine decided it is a god class (its metrics are the first evidence, the most complex
-    # methods the others); the groups of methods sharing fields say how to split it.
+    # methods the others); the groups of methods sharing fields say whether and how to split it.
     tree = analysis.parse(req.source)
     node = analysis.find_class(tree, d.symbol) if tree is not None else None
     groups = analysis.clusters(node) if node is not None else []
-    groups = [g for g in groups if g.methods]
+    real = [g for g in groups if len(g.methods) >= MIN_GROUP_METHODS and g.fields]
     measured = d.evidence[0] if d.evidence else "large, complex and not cohesive"
     found = f"`{d.symbol}` is a god class ({measured})."
     worst = _evidence(d, skip=1)
-    if worst:
-        found += f" Its most complex methods: {worst}."
-    if len(groups) >= 2:
-        described = "; ".join(
-            "{" + ", ".join(f"`{m}`" for m in g.methods[:6]) + ("…" if len(g.methods) > 6 else "") + "}"
-            + (" use " + ", ".join(f"`self.{f}`" for f in g.fields[:5]) if g.fields else " use no fields")
-            for g in groups[:4])
-        rationale = (f"{found} Its {sum(len(g.methods) for g in groups)} methods form {len(groups)} groups "
-                     f"that share no fields: {described}. Each group is a separate responsibility: extract "
-                     f"each into its own class and let `{d.symbol}` delegate to them (or drop it), so each "
-                     f"part can change and be tested alone.")
-    else:
-        rationale = (f"{found} Look for methods that work on the same fields and extract them into a class "
-                     f"of their own; split the most complex methods first.")
     # On a selection inside the class, point at the selection's first line rather than the header.
     line = max(d.start_line, req.selection[0]) if req.selection else d.start_line
-    return Suggestion(f"Split `{d.symbol}` along the groups of methods that share fields", rationale, "info",
-                      line, line, pattern="Single responsibility (extract class)")
+    if len(real) >= 2:
+        described = "; ".join(
+            "{" + ", ".join(f"`{m}`" for m in g.methods[:6]) + ("…" if len(g.methods) > 6 else "") + "} use "
+            + ", ".join(f"`self.{f}`" for f in g.fields[:5]) + ("…" if len(g.fields) > 5 else "")
+            for g in real[:4])
+        if worst:
+            found += f" Its most complex methods: {worst}."
+        rationale = (f"{found} Its methods form {len(real)} groups of {MIN_GROUP_METHODS} or more that share "
+                     f"no fields: {described}. Each group is a separate responsibility: extract each into its "
+                     f"own class and let `{d.symbol}` delegate to them, so each part can change and be tested "
+                     f"alone.")
+        return Suggestion(f"Split `{d.symbol}` along the groups of methods that share fields", rationale, "info",
+                          line, line, pattern="Single responsibility (extract class)")
+    # Its methods hang together (one group of fields): splitting the class would cut through
+    # them. What makes it big is in its most complex methods.
+    rationale = (f"{found} Its methods do not fall into separate groups of fields, so splitting the class "
+                 f"would not help; its weight is in a few methods"
+                 + (f": {worst}" if worst else "")
+                 + ". Extract the branches of these methods into well-named helpers (or onto the objects "
+                   "whose data they read), so each can be read and tested alone.")
+    return Suggestion(f"Simplify the most complex methods of `{d.symbol}`", rationale, "info", line, line,
+                      pattern="Extract method")
 
 
 def _imported_module(req: Request, d: analysis.Det) -> str:
@@ -100,21 +108,91 @@ def _layer_violation(req: Request, d: analysis.Det) -> Suggestion:
                       d.start_line, d.end_line, pattern="Dependency inversion (ports and adapters)")
 
 
+def _quoted(d: analysis.Det, pattern: str) -> str | None:
+    """The first name the engine's evidence quotes in the shape ``pattern`` (a regex group)."""
+    for reason in d.evidence:
+        m = re.search(pattern, reason)
+        if m:
+            return m.group(1)
+    return None
+
+
+def _lazy(req: Request, d: analysis.Det) -> Suggestion | None:
+    """`functools.cached_property` where it is a drop-in replacement, and only there."""
+    tree = analysis.parse(req.source)
+    if tree is None:
+        return None
+    found = f" (Found from {_evidence(d)}.)" if d.evidence else ""
+    if d.role == "lazy_descriptor":
+        cls = analysis.find_class(tree, d.symbol)
+        methods = {n.name for n in cls.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))} if cls else set()
+        if cls is None or methods & {"__set__", "__delete__"}:
+            return None  # a data descriptor does more than cache
+        return Suggestion(f"Replace the hand-written descriptor `{d.symbol}` with `functools.cached_property`",
+                          "The standard library's `functools.cached_property` (Python 3.8+) computes the value "
+                          "on first access and stores it in the instance's `__dict__`, as this class does; one "
+                          "less class to maintain and test." + found, "hint", d.start_line, d.start_line,
+                          pattern="Lazy Evaluation")
+    attr = _quoted(d, r"`self\.(\w+)`")
+    decorator = _quoted(d, r"`@([\w.]+)`")
+    if attr is None and decorator is None:
+        return None
+    if analysis.cached_property_blocker(tree, d.symbol, attr):
+        return None
+    if decorator is not None:
+        return Suggestion(f"Use `functools.cached_property` instead of `@{decorator}` on `{d.symbol}`",
+                          f"`@{decorator}` caches the value on the instance, which is what the standard "
+                          f"library's `functools.cached_property` does; using it says the intent to every "
+                          f"reader and type checker." + found, "hint", d.start_line, d.start_line,
+                          pattern="Lazy Evaluation")
+    return Suggestion(f"Make `{d.symbol}` a `functools.cached_property`",
+                      f"The property checks `self.{attr}`, computes it once and keeps it: "
+                      f"`@functools.cached_property` does exactly that, so the check, the `self.{attr}` field "
+                      f"and its initialisation can go." + found, "hint", d.start_line, d.start_line,
+                      pattern="Lazy Evaluation")
+
+
+def _singleton(req: Request, d: analysis.Det) -> Suggestion | None:
+    name = _quoted(d, r"module-wide `(\w+)`")
+    if name is None:  # a class that hands out its one instance
+        severity, title, rationale = _PATTERN_ADVICE["singleton"]
+        found = f" (Found from {_evidence(d)}.)" if d.evidence else ""
+        return Suggestion(title.format(symbol=d.symbol), rationale + found, severity, d.start_line,
+                          d.start_line, pattern="Singleton")
+    # A function that fills a module global on first call is a memoised probe, not an object
+    # the program should pass around: the standard cache says it without the global.
+    tree = analysis.parse(req.source)
+    if tree is None or analysis.lazy_global_blocker(tree, d.symbol, name):
+        return None
+    return Suggestion(f"Cache `{d.symbol}()` with `functools.lru_cache` instead of the global `{name}`",
+                      f"`{d.symbol}` keeps its result in the module global `{name}` and checks it on each call. "
+                      f"`@functools.lru_cache(maxsize=None)` (or `functools.cache`, Python 3.9+) does the same "
+                      f"without the `global` statement and the module-level variable. (Found from "
+                      f"{_evidence(d)}.)", "hint", d.start_line, d.start_line, pattern="Singleton")
+
+
 def answer(req: Request) -> Answer:
     suggestions: list[Suggestion] = []
     for d in req.detections:
         if req.selection and not (d.start_line <= req.selection[1] and d.end_line >= req.selection[0]):
             continue  # refactoring a selection: stay inside it
+        suggestion: Suggestion | None = None
         if d.pattern == "god_class":
-            suggestions.append(_god_class(req, d))
+            suggestion = _god_class(req, d)
         elif d.pattern == "layer_violation":
-            suggestions.append(_layer_violation(req, d))
+            suggestion = _layer_violation(req, d)
+        elif d.pattern == "lazy_evaluation":
+            suggestion = _lazy(req, d)
+        elif d.pattern == "singleton":
+            suggestion = _singleton(req, d)
         elif d.pattern in _PATTERN_ADVICE:
             severity, title, rationale = _PATTERN_ADVICE[d.pattern]
             if d.evidence:
                 rationale += f" (Found from {_evidence(d)}.)"
-            suggestions.append(Suggestion(title.format(symbol=d.symbol), rationale, severity, d.start_line,
-                                          d.start_line, pattern=d.pattern.replace("_", " ").title()))
+            suggestion = Suggestion(title.format(symbol=d.symbol), rationale, severity, d.start_line,
+                                    d.start_line, pattern=d.pattern.replace("_", " ").title())
+        if suggestion is not None:
+            suggestions.append(suggestion)
     patterns = sorted({d.pattern.replace("_", " ") for d in req.detections if d.kind == "pattern"})
     smells = sorted({d.pattern.replace("_", " ") for d in req.detections if d.kind == "smell"})
     summary = (f"This is the local expert: it answers from agentls's pattern and smell analysis, "

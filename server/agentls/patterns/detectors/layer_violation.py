@@ -5,6 +5,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.facts import Import
 from agentls.patterns.model import Detection, Range
 from agentls.patterns.registry import Detector, register
 
@@ -40,6 +41,26 @@ def _layered(ctx: Ctx) -> dict[str, set[int]]:
     return hit
 
 
+# Modules that hold a package's abstract ports: what an inner layer declares and an outer one
+# implements, whichever layer's folder they sit in.
+_PORT_MODULES = frozenset({"ports", "port", "interfaces", "interface", "protocols", "abc", "contracts"})
+
+
+def _is_port(ctx: Ctx, imp: Import) -> bool:
+    """The import names an abstract port: a module named for ports, or an ABC / Protocol class
+    (abstract methods declared) of the workspace. Depending on an abstraction is the point of
+    ports and adapters, not a violation of it."""
+    parts = imp.module.split(".") + ([imp.name] if imp.name else [])
+    if any(p.lower() in _PORT_MODULES or p.lower().startswith("abstract")
+           or p.lower().endswith(("_ports", "_interfaces", "_protocols")) for p in parts[1:]):
+        return True
+    if imp.name is None:
+        return False
+    module = ctx.ws.module_named(imp.module)
+    cls = module.classes.get(imp.name) if module is not None else None
+    return cls is not None and (cls.declares_abstract or cls.is_protocol) and bool(cls.abstract_methods)
+
+
 @register
 class LayerViolation(Detector):
     """An import that points outwards across architectural layers: the domain importing the
@@ -61,7 +82,10 @@ class LayerViolation(Detector):
     count only as a layout: sibling packages, at least three of them (or all of them, when
     fewer are configured) side by side in one package of the workspace, so a framework's lone
     `core` or `models` package is not taken for a domain layer. An import is a violation when
-    it goes from one layer to a sibling layer further out.
+    it goes from one layer to a sibling layer further out, unless what it imports is an abstract
+    port: a module named `ports`, `interfaces`, `protocols`, `abstract…`, `abc` or `contracts`,
+    or an ABC / `Protocol` class with abstract methods. Adapters implementing the ports an
+    application declares depend on an abstraction, which is what the layers are for.
 
     ## Settings
     `layers` in `[tool.agentls.patterns]` (`pyproject.toml`; `[patterns]` in `.agentls.toml`),
@@ -91,7 +115,7 @@ class LayerViolation(Detector):
             if there_at is None or there_at[0] != package:
                 continue
             there = there_at[1]
-            if there <= here:
+            if there <= here or _is_port(ctx, imp):
                 continue
             d = ctx.det(
                 ctx.index,
