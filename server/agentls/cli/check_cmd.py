@@ -8,7 +8,9 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
+from json.encoder import encode_basestring
 from pathlib import Path
+from typing import Any
 
 from agentls.agentindex import IndexConfig, WorkspaceIndex
 from agentls.agentindex.codes import WORKSPACE_CODES
@@ -226,14 +228,11 @@ def _emit(args: argparse.Namespace, results: list[tuple[Located, LineIndex]],
           verdicts: list[tuple[Target, Verdict]]) -> None:
     out = sys.stdout
     if args.format == "json":
-        json.dump([to_json(item, index) for item, index in results], out, indent=2,
-                  ensure_ascii=False)
-        out.write("\n")
+        out.write(pretty_json([to_json(item, index) for item, index in results]) + "\n")
     elif args.format == "sarif":
         from agentls.render.sarif import sarif
 
-        json.dump(sarif(results), out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(pretty_json(sarif(results)) + "\n")
     elif args.format == "github":
         for item, _ in results:
             out.write(_github(item) + "\n")
@@ -263,3 +262,40 @@ def _github(item: Located) -> str:
     return (f"::{level} file={prop(item.path)},line={item.line},col={item.column},"
             f"endLine={item.end_line},endColumn={item.end_column},"
             f"title={prop(f.code)}::{message}")
+
+
+def pretty_json(value: Any) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, the same text in about half the time
+    (json's indenting encoder is pure Python and yields every piece through generators); one
+    string, so stdout gets one write instead of one per piece."""
+    out: list[str] = []
+    _pretty(value, "\n", out)
+    return "".join(out)
+
+
+def _pretty(value: Any, pad: str, out: list[str]) -> None:
+    kind = type(value)
+    if kind is str:
+        out.append(encode_basestring(value))
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif kind is list and value:
+        inner = pad + "  "
+        sep = "[" + inner
+        for item in value:
+            out.append(sep)
+            _pretty(item, inner, out)
+            sep = "," + inner
+        out.append(pad + "]")
+    elif kind is dict and value and all(type(k) is str for k in value):
+        inner = pad + "  "
+        sep = "{" + inner
+        for key, item in value.items():
+            out.append(sep)
+            out.append(encode_basestring(key))
+            out.append(": ")
+            _pretty(item, inner, out)
+            sep = "," + inner
+        out.append(pad + "}")
+    else:  # anything else in json's own spelling; a raw line break only ever ends a line
+        out.append(json.dumps(value, indent=2, ensure_ascii=False).replace("\n", pad))
