@@ -37,9 +37,10 @@ CLAUDE_SKILL_KEYS = frozenset({
     "disallowed-tools", "model", "effort", "context", "agent", "hooks", "paths", "shell",
     "metadata", "license", "compatibility", "version",
 })
-CLAUDE_COMMAND_KEYS = frozenset({
-    "allowed-tools", "argument-hint", "description", "model", "disable-model-invocation", "name",
-})
+# Commands are read by the skill loader ("merged into skills"): the same keys load
+# (`user-invocable`, `hooks`, `effort` …); `paths` and the frontmatter `name` are read but
+# ignored for project commands (AG190 says so).
+CLAUDE_COMMAND_KEYS = CLAUDE_SKILL_KEYS
 AGENT_SKILLS_SPEC_KEYS = frozenset({
     "name", "description", "license", "compatibility", "metadata", "allowed-tools",
 })
@@ -126,8 +127,9 @@ def _glob_regex(glob: str) -> re.Pattern[str]:
         else:
             out.append(re.escape(glob[i]))
             i += 1
-    # .md extensions match in any case: Claude Code skips ".MD" and we want to say so.
-    pattern = "".join(out).replace(r"\.md", r"\.[mM][dD]")
+    # .md extensions match in any case: Claude Code skips ".MD" and we want to say so; so
+    # does SKILL.md (Claude Code never finds `skill.md` on Linux, AG024 says so).
+    pattern = "".join(out).replace(r"\.md", r"\.[mM][dD]").replace("SKILL", "(?i:SKILL)")
     return re.compile(r"(?:^|/)" + pattern + r"\Z")
 
 

@@ -192,7 +192,9 @@ _PLUGIN_EXTRA: tuple[FieldDoc, ...] = (
 )
 
 _SKILL: tuple[FieldDoc, ...] = (
-    FieldDoc("name", "Display label only: the skill's name is its directory (≤ 256 characters).",
+    FieldDoc("name", "The slash command's name when it differs from the directory (which stays an "
+             "alias and the skill's key; `/skills` shows this as its display name). Ignored if "
+             "over 256 characters or holding `<`, `>` or invisible characters.",
              "string", "the directory name", CC),
     FieldDoc("description", "What the skill does and when to use it; with `when_to_use` cut at 1,536 "
              "characters in the skill listing, and the whole listing is kept to about 1% of the "
@@ -220,7 +222,9 @@ _SKILL: tuple[FieldDoc, ...] = (
     FieldDoc("agent", "The agent type for a forked skill (`context: fork`).", "agent", "general-purpose", CC),
     FieldDoc("hooks", "Hooks while the skill runs; invalid hooks load the skill with no hooks and no "
              "allowed-tools.", "map", "none", CC),
-    FieldDoc("paths", "Globs: the skill is offered only for matching files.", "list", "all files", CC),
+    FieldDoc("paths", "Globs: a project skill is loaded but listed nowhere until a matching file "
+             "is touched (`\"**\"` counts as no condition). Commands and plugin skills ignore it.",
+             "list", "all files", CC),
     FieldDoc("shell", "Shell for `!` commands.", "enum", "`bash`", CC, values=("bash", "powershell")),
     FieldDoc("metadata", "Free-form map.", "map", "none", f"{CC}, Agent Skills spec"),
     FieldDoc("license", "License name or file.", "string", "none", f"{CC}, Agent Skills spec"),
@@ -328,7 +332,9 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         ("claude-agent", _AGENT),
         ("claude-plugin-agent", _plugin_agent()),
         ("claude-skill", _SKILL),
-        ("claude-command", _COMMAND),
+        # Commands go through the skill loader: the skill keys load there too.
+        ("claude-command", (*_COMMAND, *(d for d in _SKILL if d.key not in
+                                         {c.key for c in _COMMAND} | {"name"}))),
         ("copilot-agent", _COPILOT_AGENT),
         ("copilot-prompt", _COPILOT_PROMPT),
         ("copilot-instructions", _COPILOT_INSTRUCTIONS),

@@ -60,3 +60,13 @@ def test_ordinary_closing_and_body_rules() -> None:
                  "---\nname: a\ndescription: d\n  ---\nBody.\n",
                  "---\nname: a\ndescription: |\n  d\n---\nBody.\n\n    code\n"):
         assert run(text, "AG007") == [], text
+
+
+def test_yaml_in_a_fenced_code_block_of_the_body_is_not_lost_keys() -> None:
+    # A body that shows frontmatter in a code block, then a `---` rule: nothing was cut.
+    for body in ("# Usage\n\n```yaml\nname: my-agent\ndescription: x\ntools: Read\n```\n\n---\n\nMore\n",
+                 "```yaml\nname: my-agent\ntools: Read\n```\n---\nMore\n",
+                 "Example:\n~~~\nmodel: opus\n~~~\n---\nMore\n"):
+        text = "---\nname: a\ndescription: d\n---\n" + body
+        assert run(text, "AG007") == [], body
+        assert run(text, "AG007", "claude-skill", ".claude/skills/a/SKILL.md") == [], body

@@ -42,3 +42,17 @@ def test_configured_cap() -> None:
     text = BASE + "x" * 1_100_000
     _, findings = check_text(text, "x.md", "claude-agent", big)
     assert [f.effect for f in findings if f.code == "AG020"] == [Effect.SKIP]
+
+
+def test_project_skills_have_a_lower_limit_of_one_million_bytes() -> None:
+    head = b"---\ndescription: d\n---\n"
+    for size, skipped in ((1_000_000, False), (1_000_001, True), (1_048_576, True)):
+        data = head + b"x" * (size - len(head))
+        _, found = check_bytes(data, "/ws/.claude/skills/x/SKILL.md", "claude-skill")
+        mine = [f for f in found if f.code == "AG020"]
+        assert bool(mine) is skipped, size
+        if mine:
+            assert mine[0].effect is Effect.SKIP and "over 1,000,000 bytes" in mine[0].message
+        # Plugin skills keep the 1 MiB limit.
+        _, found = check_bytes(data, "/p/skills/x/SKILL.md", "claude-skill")
+        assert not [f for f in found if f.code == "AG020"], size

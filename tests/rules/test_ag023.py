@@ -24,4 +24,11 @@ def test_first_character_when_there_is_no_frontmatter() -> None:
 def test_lower_case_and_other_dialects() -> None:
     assert run(BASE, "AG023", path=".claude/agents/x.md") == []
     assert run(BASE, "AG023", "claude-plugin-agent", "pp/agents/x.MD") == []
-    assert run(BASE, "AG023", "claude-command", ".claude/commands/x.MD") == []
+    assert run(BASE, "AG023", "claude-command", "plugin/commands/x.MD") == []  # any case there
+
+
+def test_project_command_with_upper_case_extension_is_never_found() -> None:
+    # Claude Code finds commands with a case-sensitive `*.md` glob (probe c07).
+    (f,) = run(BASE, "AG023", "claude-command", ".claude/commands/git/x.MD")
+    assert f.severity is Severity.ERROR and f.effect is Effect.SKIP
+    assert f.message.startswith("Claude Code will not load this command:")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from rulekit import run, spanned
 
-from agentls.model import Severity
+from agentls.model import Effect, Severity
 
 PATH = ".claude/skills/pdf-tools/SKILL.md"
 
@@ -24,8 +24,20 @@ def test_spec_rules() -> None:
         (f,) = run(text, "AG106", "claude-skill", PATH)
         assert spanned(text, f) == name
         assert why in f.message, name
-        assert "reject" in f.message and "display label" in f.message
-        assert f.severity is Severity.WARNING and f.effect is None
+        assert "reject" in f.message
+        # Claude Code loads it either way (the name becomes the slash command's): information.
+        assert f.severity is Severity.INFO and f.effect is None
+    (f,) = run(skill("name: PDF-Tools\n"), "AG106", "claude-skill", PATH)
+    assert "slash command `PDF-Tools` (the directory name `pdf-tools` stays an alias)" in f.message
+
+
+def test_names_claude_code_ignores_are_warnings() -> None:
+    # Probes s32 and s33: over 256 characters, or holding `<`: ignored, the folder name is used.
+    for name, why in (("n" * 300, "over 256"), ("a<b", "`<`")):
+        text = skill(f"name: {name}\n")
+        (f,) = run(text, "AG106", "claude-skill", PATH)
+        assert f.severity is Severity.WARNING and f.effect is Effect.CHANGED
+        assert why in f.message and "under its directory name `pdf-tools`" in f.message
 
 
 def test_missing_and_not_a_string() -> None:

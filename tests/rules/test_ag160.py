@@ -70,3 +70,21 @@ def test_non_string_key_and_hook_hint() -> None:
     assert spans(doc("name: a\ndescription: d\n1: x\n")) == ["1"]
     found = run(doc("name: a\ndescription: d\nPostToolUse: []\n"))
     assert "under `hooks:`" in found[0].message
+
+
+def test_skills_and_commands_unknown_keys_are_information_typos_stay_warnings() -> None:
+    # Claude Code ignores `category` without a word; `user-invokable` looks like a typo.
+    for dialect in ("claude-skill", "claude-command"):
+        text = "---\ndescription: d\ncategory: tools\ntags: [a]\nuser-invokable: false\n---\nBody\n"
+        found = {f.message.split("`")[1]: f for f in run(text, dialect)}
+        for key in ("category", "tags"):
+            assert found[key].severity is Severity.INFO and found[key].fix is None
+            assert "ignores it without a word" in found[key].message
+        typo = found["user-invokable"]
+        assert typo.severity is Severity.WARNING and typo.fix is not None
+        assert typo.fix.edits[0].new_text == "user-invocable"
+    # Commands read the skill keys (they go through the skill loader).
+    assert run("---\ndescription: d\nuser-invocable: false\nhooks: {}\n---\nB\n", "claude-command") == []
+    # Agents keep the warning: there an unknown key is often a description's lost line.
+    (f,) = run("---\nname: a\ndescription: d\ncategory: x\n---\nB\n")
+    assert f.severity is Severity.WARNING

@@ -126,10 +126,14 @@ def plugin_agent_id(doc: AgentDocument, name: str | None) -> str:
     return ":".join([plugin_name(doc), *subdirs, name])
 
 
+_HEADING = re.compile(r"^#+\s+")
+
+
 def body_description(body: str) -> str | None:
-    """The first non-empty body line, ``#`` marks and whitespace stripped, cut to 100."""
+    """The first non-empty body line, a heading's ``#`` marks (``^#+\\s+``) and whitespace
+    stripped, cut to 100."""
     for line in body.split("\n"):
-        text = line.strip().lstrip("#").strip()
+        text = _HEADING.sub("", line.strip()).strip()
         if text:
             return text if len(text) <= 100 else text[:97] + "..."
     return None

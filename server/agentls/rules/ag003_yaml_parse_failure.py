@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from agentls.frontmatter import retry, yamlnodes
 from agentls.frontmatter.document import ParseState
 from agentls.model import Effect, Finding, Severity, Span
+from agentls.rules._values import body_description
 from agentls.rules._yaml_place import yaml_place
 from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
 
@@ -39,6 +40,7 @@ class YamlParseFailure(Rule):
     severity = Severity.ERROR
     effect = Effect.SKIP
     needs_mapping = False
+    reads_body = True  # a skill's or command's message quotes its first body line
     unparsed_only = True
     examples_bad = (Example('---\nname: a\ndescription: "oops\n---\nBody\n'),)
     examples_good = (Example('---\nname: a\ndescription: "fine"\n---\nBody\n'),)
@@ -74,7 +76,11 @@ def _claude_consequence(ctx: CheckContext) -> str:
         return ctx.skip_prefix()
     if ctx.dialect == "claude-plugin-agent":
         return "Claude Code loads this plugin agent under its file name with a generic description"
-    return f"Claude Code loads this {ctx.noun} with empty metadata"
+    line = body_description(ctx.doc.cut.body)
+    fallback = f"the first body line, {line!r}" if line else (
+        "`Skill`" if ctx.dialect == "claude-skill" else "`Custom command`")
+    return (f"Claude Code loads this {ctx.noun} with empty metadata (every field dropped; the "
+            f"description is {fallback})")
 
 
 def _cut_mid_line(text: str, close: int, error: int) -> bool:

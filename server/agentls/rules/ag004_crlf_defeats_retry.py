@@ -36,6 +36,7 @@ class CrlfDefeatsRetry(Rule):
     effect = Effect.SKIP
     dialects = CLAUDE_ALL
     needs_mapping = False
+    reads_body = True  # a skill's or command's message quotes its first body line
     unparsed_only = True
     fixable = True
     examples_bad = (Example(

@@ -26,6 +26,10 @@ class RescuedYaml(Rule):
     fragile: the same file with CRLF line endings is skipped, and the retry also rewrites
     other lines (a `# comment` after a value becomes part of it).
 
+    In a slash command this is information only: nothing but Claude Code reads
+    `.claude/commands`, and Claude Code's own docs write `argument-hint: [pr-number]
+    [priority]` unquoted. (If the file gets CRLF endings, AG004 reports the real failure.)
+
     ## Fix
     The quick fix quotes the values exactly as the retry does (backslashes doubled, `"`
     escaped, one line), so every parser accepts the file and Claude Code loads the very
@@ -50,6 +54,7 @@ class RescuedYaml(Rule):
         if doc.state is not ParseState.RESCUED or block is None or doc.rewrite is None:
             return
         fix = quoting_fix(doc)
+        severity = Severity.INFO if ctx.dialect == "claude-command" else self.severity
         detail, related = yaml_place(doc, doc.strict_error)
         message = ("Claude Code loads this only because its lenient retry quotes the value; "
                    "strict YAML parsers (Cursor, GitHub Copilot, python-frontmatter, GitHub's "
@@ -59,11 +64,12 @@ class RescuedYaml(Rule):
             at = doc.strict_error.offset if doc.strict_error and doc.strict_error.offset else block.start
             row = doc.index.line_of(at)
             start, end = doc.index.line_start(row), doc.index.line_end(row)
-            yield ctx.finding(Span(start, max(start, end)), message, fix=fix, related=related)
+            yield ctx.finding(Span(start, max(start, end)), message, fix=fix, related=related,
+                              severity=severity)
             return
         for line in broken:
             yield ctx.finding(Span(block.start + line.value_start, block.start + line.value_end),
-                              message, fix=fix, related=related)
+                              message, fix=fix, related=related, severity=severity)
 
 
 _BROKEN = object()  # the line alone is not valid YAML

@@ -13,6 +13,8 @@ from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
 
 _KEY_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:(?:[ \t]|\r?$)", re.M)
 _RULE_LINE = re.compile(r"^---[ \t]*\r?$", re.M)
+# A fenced code block (``` or ~~~), to the closing fence or the end of the region.
+_FENCED = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,}).*?(?:^[ \t]{0,3}\1[ \t]*\r?$|\Z)", re.M | re.S)
 
 
 class SeparatorInValue(Rule):
@@ -133,9 +135,19 @@ def _block_goes_on(doc: AgentDocument, region: str) -> bool:
 
 def _lost_keys(region: str, dialect: str, any_key: bool) -> list[str]:
     """`key:` lines in column 0 of the region: any key after a mid-line cut, else only the
-    dialect's known keys (a body paragraph like `Note: x` is not a lost key)."""
+    dialect's known keys (a body paragraph like `Note: x` is not a lost key).
+
+    After a `---` line, the region counts only when it reads as more frontmatter: its first
+    line is a `key:` line or indented (a block value going on). A body that starts with a
+    heading or prose and shows YAML later, in a fenced code block before a `---` rule, lost
+    nothing. Keys inside fenced code blocks never count."""
+    if not any_key:
+        first = next((line for line in region.split("\n")[1:] if line.strip()), "")
+        if not (_KEY_LINE.match(first) or first[:1] in (" ", "\t")):
+            return []
     known = DIALECTS[dialect].keys if dialect in DIALECTS else frozenset()
     out: list[str] = []
+    region = _FENCED.sub(lambda m: "\n" * m.group().count("\n"), region)
     for match in _KEY_LINE.finditer(region):
         key = match.group(1)
         if (any_key or key in known) and key not in out:

@@ -3,20 +3,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.model import Effect, Finding, Severity
+from agentls.rules._skill_paths import command_place
 from agentls.rules.base import CheckContext, Example, Rule
 
 
 class UppercaseExtension(Rule):
-    """A subagent file whose extension is not lower-case `.md` (`x.MD`, `x.Md`).
+    """A subagent or slash-command file whose extension is not lower-case `.md` (`x.MD`).
 
     ## What it does
-    Reports a file in `.claude/agents/` (project, user or managed) named `*.MD` or any other
-    case variant of `.md`.
+    Reports a file in `.claude/agents/` or `.claude/commands/` (project, user or managed)
+    named `*.MD` or any other case variant of `.md`.
 
     ## Why is this bad?
-    Claude Code looks for subagents with a case-sensitive `*.md` pattern: `reviewer.MD` is
-    never read, whatever it holds, and nothing says so. (Plugin agents, skills and commands
-    accept any case.)
+    Claude Code looks for subagents and commands with a case-sensitive `*.md` pattern:
+    `reviewer.MD` is never read, whatever it holds, and nothing says so. (Plugin agents and
+    plugin commands accept any case.)
 
     ## Example
     `.claude/agents/reviewer.MD`: rename it to `reviewer.md`.
@@ -26,9 +27,11 @@ class UppercaseExtension(Rule):
     slug = "uppercase-extension"
     severity = Severity.ERROR
     effect = Effect.SKIP
-    dialects = frozenset({"claude-agent"})
+    dialects = frozenset({"claude-agent", "claude-command"})
     needs_mapping = False
-    examples_bad = (Example("---\nname: a\ndescription: d\n---\nBody\n", path="x.MD"),)
+    examples_bad = (Example("---\nname: a\ndescription: d\n---\nBody\n", path="x.MD"),
+                    Example("---\ndescription: d\n---\nBody\n", "claude-command",
+                            ".claude/commands/x.MD"))
     examples_good = (Example("---\nname: a\ndescription: d\n---\nBody\n", path="x.md"),)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -36,6 +39,10 @@ class UppercaseExtension(Rule):
         suffix = path[-3:]
         if len(path) < 3 or suffix == ".md" or suffix.lower() != ".md":
             return
+        if ctx.dialect == "claude-command":
+            place = command_place(path)
+            if place is None or not place.project:
+                return  # plugin commands are found in any case
         name = path.replace("\\", "/").rsplit("/", 1)[-1]
         text = ctx.doc.text
         span = ctx.open_delimiter_span()

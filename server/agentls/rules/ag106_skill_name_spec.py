@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from agentls.model import Finding, Severity
+from agentls.model import Effect, Finding, Severity
+from agentls.rules._skill_paths import name_problem
 from agentls.rules._values import show_value
 from agentls.rules.base import CheckContext, Example, Rule
 
@@ -18,10 +19,16 @@ class SkillNameSpec(Rule):
     `-`, and equal to the skill's directory name.
 
     ## Why is this bad?
-    Claude Code names a skill after its **directory**; the frontmatter `name` is only a
-    display label, so Claude Code itself loads the skill either way. But claude.ai uploads
-    and the Skills API validate skills by the spec (`skills-ref validate`) and reject one
-    whose name is missing, malformed or different from its directory.
+    Claude Code loads the skill either way: it keys a skill by its **directory**, and a
+    frontmatter `name` that differs becomes the name of its slash command (the directory
+    name stays an alias, and the `/skills` menu shows the frontmatter name as its display
+    name). So this is information only, for portability: claude.ai uploads and the Skills
+    API validate skills by the spec (`skills-ref validate`) and reject one whose name is
+    missing, malformed or different from its directory.
+
+    A warning is kept for the names Claude Code itself **ignores** (then the skill is offered
+    under its directory name): over 256 characters, or holding `<`, `>`, invisible
+    characters or stray spaces.
 
     ## Example
     `skills/pdf-tools/SKILL.md` with `name: PDF Tools`: write `name: pdf-tools`.
@@ -29,7 +36,7 @@ class SkillNameSpec(Rule):
 
     code = "AG106"
     slug = "skill-name-spec"
-    severity = Severity.WARNING
+    severity = Severity.INFO
     dialects = frozenset({"claude-skill"})
     keys = frozenset({"name"})
     examples_bad = (
@@ -55,15 +62,25 @@ class SkillNameSpec(Rule):
         span = ctx.value_span("name") or ctx.node_span(pair[0])
         if not isinstance(name, str):
             yield ctx.finding(span, f"`name` is {show_value(name)}, not a string: {_UPLOADS} "
-                              "(Agent Skills spec)")
+                              "(Agent Skills spec)", severity=Severity.WARNING)
+            return
+        refused = name_problem(name)
+        if refused is not None:
+            yield ctx.finding(
+                span, f"Claude Code ignores this `name` ({refused}) and offers the skill under "
+                f"its directory name{f' `{folder}`' if folder else ''}",
+                severity=Severity.WARNING, effect=Effect.CHANGED)
             return
         problems = spec_problems(name)
         if folder and name != folder:
             problems.append(f"it differs from the directory name `{folder}`")
         if problems:
+            offered = (f"Claude Code offers this skill as the slash command `{name}` (the "
+                       f"directory name `{folder}` stays an alias)") if folder and name != folder \
+                else called
             yield ctx.finding(
                 span, f"`name` {name!r} breaks the Agent Skills spec ({'; '.join(problems)}): "
-                f"{_UPLOADS}; {called}, the name is only a display label")
+                f"{_UPLOADS}; {offered}")
 
 
 def spec_problems(name: str) -> list[str]:

@@ -6,6 +6,7 @@ from agentls.frontmatter.yamlnodes import Alias, AnyNode, Mapping, Sequence
 from agentls.model import Effect, Finding, Severity
 from agentls.rules._claude_values import GUARDED_HOOK_EVENTS, HOOK_EVENTS, MATCHER_KEYS
 from agentls.rules._fields import key_str, kind, truthy, value_node
+from agentls.rules._skill_paths import command_place
 from agentls.rules.base import CheckContext, Example, Rule
 
 
@@ -22,8 +23,8 @@ class InvalidHooks(Rule):
     agent** when the shape is wrong (`Invalid hooks in agent …`, anthropics/claude-code#91781),
     even `hooks: []`. `claude plugin validate` does not notice. A known event whose value is
     not a list is dropped with a warning, except `PreToolUse`, `PermissionRequest` and
-    `PreSkillShellCommand`, which skip the agent too. In a skill, invalid hooks load the
-    skill with no hooks and no `allowed-tools`.
+    `PreSkillShellCommand`, which skip the agent too. In a skill or a project command,
+    invalid hooks load it with no hooks and no `allowed-tools` (plugin commands ignore them).
 
     ## Example
     ```yaml
@@ -39,7 +40,7 @@ class InvalidHooks(Rule):
     slug = "invalid-hooks"
     severity = Severity.ERROR
     effect = Effect.SKIP
-    dialects = frozenset({"claude-agent", "claude-skill"})
+    dialects = frozenset({"claude-agent", "claude-skill", "claude-command"})
     keys = frozenset({"hooks"})
     examples_bad = (
         Example("---\nname: a\ndescription: d\nhooks: []\n---\nBody\n"),
@@ -52,6 +53,8 @@ class InvalidHooks(Rule):
     )
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.dialect == "claude-command" and not _project_command(ctx):
+            return  # plugin commands tolerate invalid hooks (they ignore them)
         node = value_node(ctx, "hooks")
         if node is None or isinstance(node, Alias) or not truthy(node.value):
             return
@@ -78,8 +81,13 @@ class InvalidHooks(Rule):
 
     def _drop(self, ctx: CheckContext, node: AnyNode, why: str) -> Finding:
         span = ctx.node_span(node)
-        if ctx.dialect == "claude-skill":
-            return ctx.finding(span, f"Claude Code loads this skill with no hooks and no"
+        if ctx.dialect in ("claude-skill", "claude-command"):
+            return ctx.finding(span, f"Claude Code loads this {ctx.noun} with no hooks and no"
                                f" allowed-tools: {why}", severity=Severity.WARNING,
                                effect=Effect.CHANGED)
         return ctx.finding(span, f"{ctx.skip_prefix()}: {why}", effect=Effect.SKIP)
+
+
+def _project_command(ctx: CheckContext) -> bool:
+    place = command_place(ctx.doc.path)
+    return place is None or place.project

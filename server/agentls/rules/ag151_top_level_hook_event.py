@@ -22,8 +22,8 @@ class TopLevelHookEvent(Rule):
 
     ## Why is this bad?
     Claude Code guards against hooks smuggled in outside `hooks:`: such a project or user
-    agent is **skipped** (`… declared at the frontmatter top level`). A skill loads with no
-    hooks and no `allowed-tools`. Usually the `hooks:` line was forgotten or mis-indented.
+    agent is **skipped** (`… declared at the frontmatter top level`). A skill or a command
+    loads with no hooks and no `allowed-tools`. Usually the `hooks:` line was forgotten or mis-indented.
 
     ## Example
     ```yaml
@@ -38,7 +38,7 @@ class TopLevelHookEvent(Rule):
     slug = "top-level-hook-event"
     severity = Severity.ERROR
     effect = Effect.SKIP
-    dialects = frozenset({"claude-agent", "claude-skill"})
+    dialects = frozenset({"claude-agent", "claude-skill", "claude-command"})
     examples_bad = (Example("---\nname: a\ndescription: d\nPreToolUse:\n  - matcher: Bash\n"
                             "    hooks: []\n---\nBody\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\nhooks:\n  PreToolUse:\n"
@@ -60,8 +60,8 @@ class TopLevelHookEvent(Rule):
                                         f" matchers is declared under `{name}`, outside `hooks:`")
 
     def _finding(self, ctx: CheckContext, key: AnyNode, why: str) -> Finding:
-        if ctx.dialect == "claude-skill":
-            return ctx.finding(ctx.node_span(key), f"Claude Code loads this skill with no hooks"
+        if ctx.dialect in ("claude-skill", "claude-command"):
+            return ctx.finding(ctx.node_span(key), f"Claude Code loads this {ctx.noun} with no hooks"
                                f" and no allowed-tools: {why}", severity=Severity.WARNING,
                                effect=Effect.CHANGED)
         return ctx.finding(ctx.node_span(key), f"{ctx.skip_prefix()}: {why}")

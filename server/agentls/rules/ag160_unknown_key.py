@@ -15,6 +15,7 @@ _HANDLED: dict[str, frozenset[str]] = {
     "claude-agent": frozenset({"allowed-tools", "allowedTools", *GUARDED_HOOK_EVENTS}),
     "claude-plugin-agent": frozenset({"allowed-tools", "allowedTools"}),
     "claude-skill": frozenset(GUARDED_HOOK_EVENTS),
+    "claude-command": frozenset(GUARDED_HOOK_EVENTS),
     "copilot-agent": frozenset({"infer"}),
     "copilot-prompt": frozenset({"mode"}),
 }
@@ -40,7 +41,10 @@ class UnknownKey(Rule):
     ## Why is this bad?
     Unknown keys only reach a debug log, so a misspelt field silently does nothing: `Name:`
     leaves a Claude Code agent without a name (and skipped), `Tools:` gives it every tool.
-    OpenCode passes unknown keys to the model provider as options (info only).
+    A key that looks like a typo of a known one is a warning, with the rename; in a skill or
+    a command any other unknown key (`category`, `tags`, `author`) is information only:
+    Claude Code ignores it without a word, and it is often meant for another tool or a
+    catalogue. OpenCode passes unknown keys to the model provider as options (info only).
 
     ## Example
     ```yaml
@@ -83,6 +87,9 @@ class UnknownKey(Rule):
                  present: set[str]) -> Finding:
         text = name if isinstance(name, str) else str(name)
         span = ctx.node_span(key)
+        cross = _CROSS.get(ctx.dialect, {}).get(text)
+        found = [cross] if cross else suggest(text, known) if isinstance(name, str) else []
+        note = _note(ctx.dialect, text)
         if ctx.dialect == "opencode-agent":
             consequence = "OpenCode passes it to the model provider as an option"
             severity, effect = Severity.INFO, None
@@ -90,12 +97,15 @@ class UnknownKey(Rule):
             # Plugin agents ignore hooks wherever they are written: nothing changes at load.
             consequence = "plugin agents ignore hooks"
             severity, effect = self.severity, None
+        elif ctx.dialect in ("claude-skill", "claude-command") and not found and not note:
+            # `category`, `tags`, `author`: Claude Code ignores them without a word (they only
+            # reach telemetry) and nothing was meant by them for Claude Code: no warning. (In
+            # an agent an unknown key is often a description line that lost its indentation.)
+            consequence = f"{ctx.product} ignores it without a word"
+            severity, effect = Severity.INFO, self.effect
         else:
             consequence = f"{ctx.product} ignores it"
             severity, effect = self.severity, self.effect
-        cross = _CROSS.get(ctx.dialect, {}).get(text)
-        found = [cross] if cross else suggest(text, known) if isinstance(name, str) else []
-        note = _note(ctx.dialect, text)
         fix = None
         hint = ""
         if found:
