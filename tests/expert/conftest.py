@@ -6,6 +6,9 @@ from pathlib import Path
 import pytest
 from tests.expert.fake_anthropic import FakeAnthropic
 
+# A small project `agentls review --verify` runs its own tests in (test_review_delivery.py).
+collect_ignore = ["verify_project"]
+
 
 @pytest.fixture(scope="session")
 def fake_server() -> Iterator[FakeAnthropic]:

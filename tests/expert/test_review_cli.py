@@ -89,16 +89,36 @@ def test_count_tokens_list_and_clear(fake: FakeAnthropic, ws: Path) -> None:
     assert "removed 2 cached file(s)" in agentls(ws, "--clear-cache").stdout
 
 
-def test_batch_polls_with_a_progress_bar_and_writes_one_review_per_module(fake: FakeAnthropic, ws: Path) -> None:
+def test_batch_says_count_and_cost_asks_skips_empty_caches_and_writes_md_json_diff(
+        fake: FakeAnthropic, ws: Path) -> None:
     (ws / "ws" / "pkg" / "other.py").write_text("def g():\n    return 2\n")
     (ws / "ws" / "pkg" / "broken.py").write_text("x = 1\n")
+    (ws / "ws" / "pkg" / "__init__.py").write_text("\n")
     fake.batch_polls = 2
-    fake.batch_errors = {"m0"}  # sorted: broken.py, calc.py, other.py
-    r = agentls(ws, "--batch", "pkg", "--out", str(ws / "out"), "--poll-interval", "0.05", fake=fake)
+    fake.batch_errors = {"m1"}  # sorted: __init__.py (empty, skipped), broken.py, calc.py, other.py
+    asked = agentls(ws, "--batch", "pkg", "--out", str(ws / "out"), fake=fake)  # stdin is no terminal
+    assert asked.returncode == 1 and "pass --yes" in asked.stderr and fake.requests == []
+    assert "3 request(s) to claude-sonnet-5-5 in one batch: ~" in asked.stderr
+    assert "estimated $" in asked.stderr and "at batch prices" in asked.stderr
+    assert "skipping pkg/__init__.py: empty module" in asked.stderr
+    r = agentls(ws, "--batch", "pkg", "--out", str(ws / "out"), "--poll-interval", "0.05", "--yes", fake=fake)
     assert r.returncode == 1, r.stderr  # one module failed
+    assert r.stderr.startswith("agentls review: skipping pkg/__init__.py: empty module\n"
+                               "python-architect (bundled) on claude-sonnet-5-5 via http://127.0.0.1:")
     assert "[" in r.stderr and "3/3 ended" in r.stderr
     created = next(x for x in fake.requests if x.path == "/v1/messages/batches")
-    assert [q["custom_id"] for q in created.body["requests"]] == ["m0", "m1", "m2"]
+    assert [q["custom_id"] for q in created.body["requests"]] == ["m1", "m2", "m3"]
     assert all(q["params"]["system"][1]["cache_control"] for q in created.body["requests"])
-    assert sorted(p.name for p in (ws / "out").iterdir()) == ["pkg__calc.md", "pkg__other.md"]
+    assert sorted(p.name for p in (ws / "out").iterdir()) == [
+        "pkg__calc.diff", "pkg__calc.json", "pkg__calc.md", "pkg__other.json", "pkg__other.md"]
+    assert "-def f(a, b):\n+def total(a, b):\n" in (ws / "out" / "pkg__calc.diff").read_text()
+    data = json.loads((ws / "out" / "pkg__calc.json").read_text())
+    assert data["path"] == "pkg/calc.py" and data["suggestions"][0]["verified"]
     assert "pkg/broken.py: failed: invalid_request_error" in r.stdout
+    # The two answers were cached: a second batch sends only the module that failed.
+    fake.batch_errors = set()
+    again = agentls(ws, "--batch", "pkg", "--out", str(ws / "out2"), "--poll-interval", "0.05", "--yes", fake=fake)
+    assert again.returncode == 0, again.stderr
+    assert "1 request(s) to claude-sonnet-5-5 in one batch (2 more answered from the cache)" in again.stderr
+    second = [x for x in fake.requests if x.path == "/v1/messages/batches"][1]
+    assert [q["custom_id"] for q in second.body["requests"]] == ["m1"]

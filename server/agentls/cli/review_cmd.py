@@ -15,9 +15,12 @@ import time
 from pathlib import Path
 from typing import Any
 
-from agentls.expert import analysis, backend, cache, experts, prompts, review, service
+from agentls.expert import analysis, backend, cache, experts, prompts, review, service, verify
 from agentls.expert.answer import Answer
 from agentls.expert.service import ExpertSettings
+
+RATE_LIMIT_WAITS = 3  # 429s waited out (as long as retry-after says) before giving up
+MAX_RATE_LIMIT_WAIT = 900.0  # seconds; a longer retry-after is reported, not waited for
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,16 +32,27 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument("--lines", metavar="A-B", help="refactor only these 1-based lines")
     p.add_argument("--format", choices=["text", "json", "diff"], default="text")
     p.add_argument("--model", help="model id or alias; overrides the agent's model")
-    p.add_argument("--local", action="store_true", help="use the local expert (no API call)")
+    where = p.add_mutually_exclusive_group()
+    where.add_argument("--local", action="store_true", help="use the local expert (no API call)")
+    where.add_argument("--remote", action="store_true",
+                       help="require the API: a missing key is an error (exit 2), not a local review")
     p.add_argument("--no-cache", action="store_true", help="ask again even if the answer is cached")
     p.add_argument("--no-user-agents", action="store_true", help="ignore ~/.claude/agents")
     p.add_argument("--workspace", metavar="DIR", help="workspace root (default: current folder)")
     p.add_argument("--timeout", type=float, help="seconds to wait for the API")
     p.add_argument("--max-retries", type=int, help="retries on 429/5xx/connection errors (default 2)")
+    p.add_argument("--max-tokens", type=int, metavar="N",
+                   help="longest answer, in tokens (default: per model family, e.g. 16384 for Opus and Sonnet)")
+    p.add_argument("--verify", metavar="CMD",
+                   help="apply each suggested edit alone to a temporary copy of the workspace and run CMD "
+                        "there (e.g. \"python -m pytest -q -x\"); reports passed / failed / timed out")
+    p.add_argument("--verify-timeout", type=float, default=verify.DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"per --verify run (default {verify.DEFAULT_TIMEOUT:g})")
     p.add_argument("--count-tokens", action="store_true", help="print the exact input tokens and stop")
     p.add_argument("--batch", nargs="+", metavar="PATH", help="review many modules via the Message Batches API")
     p.add_argument("--out", metavar="DIR", help="folder for --batch reviews (default: in the cache folder)")
     p.add_argument("--poll-interval", type=float, default=5.0, help="seconds between --batch polls")
+    p.add_argument("--yes", "-y", action="store_true", help="send a --batch without asking")
     p.add_argument("--list-experts", action="store_true", help="list the experts and stop")
     p.add_argument("--clear-cache", action="store_true", help="delete cached answers and reviews")
     p.set_defaults(run=run)
@@ -51,7 +65,38 @@ def _err(message: str) -> None:
 def _settings(args: argparse.Namespace) -> ExpertSettings:
     return ExpertSettings(default=args.expert, model=args.model, local_only=args.local,
                           include_user_agents=not args.no_user_agents, timeout=args.timeout,
-                          max_retries=args.max_retries)
+                          max_retries=args.max_retries, max_tokens=args.max_tokens)
+
+
+def _where(s: ExpertSettings, expert: experts.Expert, model: str) -> tuple[str | None, str]:
+    """(why local or None, the first line: which expert, and where it runs)."""
+    cfg = service.backend_config(s)
+    reason = service.local_reason(s, cfg)
+    reason = backend.cli_text(reason.replace("expert.localOnly is set", "--local")) if reason else None
+    if reason is not None:
+        return reason, f"{expert.name}: local expert on this machine, no API call ({reason})"
+    return None, f"{expert.name} ({expert.origin}) on {model} via {cfg.where}"
+
+
+def _remote_missing(args: argparse.Namespace, s: ExpertSettings) -> bool:
+    if args.remote and not service.backend_config(s).has_key:
+        _err("--remote: no Anthropic API key; set ANTHROPIC_API_KEY (or drop --remote for the local expert)")
+        return True
+    return False
+
+
+def _ask(req: prompts.Request, s: ExpertSettings, use_cache: bool) -> service.Outcome:
+    """One request; a 429 is waited out as long as its retry-after says, a few times."""
+    for attempt in range(RATE_LIMIT_WAITS + 1):
+        try:
+            return asyncio.run(service.ask(req, s, use_cache=use_cache))
+        except backend.ExpertError as exc:
+            wait = exc.retry_after
+            if exc.kind != "rate-limit" or wait is None or wait > MAX_RATE_LIMIT_WAIT or attempt == RATE_LIMIT_WAITS:
+                raise
+            _err(f"rate limited (429): waiting {wait:g} s, as the API asks (retry-after)")
+            time.sleep(wait)
+    raise AssertionError("unreachable")
 
 
 def _expert(args: argparse.Namespace, workspace: Path, s: ExpertSettings) -> experts.Expert | None:
@@ -72,6 +117,8 @@ def run(args: argparse.Namespace) -> int:
         for e in experts.discover(workspace, s.include_user_agents):
             print(f"{e.name:<28} {e.origin:<9} {experts.resolve_model(e.model, s.model):<22} {e.description[:60]}")
         return 0
+    if _remote_missing(args, s):
+        return 2
     if args.batch:
         return _batch(args, workspace, s)
     if not args.file:
@@ -103,9 +150,9 @@ def run(args: argparse.Namespace) -> int:
         if selection[0] > count:
             _err(f"--lines {args.lines}: {path} has only {count} line(s)")
             return 2
+    model = experts.resolve_model(expert.model, s.model)
     try:
-        req = prompts.build(expert, experts.resolve_model(expert.model, s.model), source, str(path.resolve()),
-                            workspace, selection)
+        req = prompts.build(expert, model, source, str(path.resolve()), workspace, selection)
     except prompts.PromptTooLarge as exc:
         _err(f"{exc} (--lines)")
         return 2
@@ -113,17 +160,58 @@ def run(args: argparse.Namespace) -> int:
         try:
             print(asyncio.run(backend.count_tokens(req, service.backend_config(s))))
         except backend.ExpertError as exc:
-            _err(exc.message)
+            _err(exc.for_cli())
             return 1
         return 0
+    reason, first = _where(s, expert, model)
+    print(first, file=sys.stderr)
+    if reason is None:
+        price = service.estimate_cost(req)
+        print(f"~{req.input_tokens:,} input tokens ({req.cached_prefix_tokens:,} in the cacheable prefix, "
+              f"minimum {req.min_cacheable:,}), {req.masked} secret(s) masked"
+              + (f", estimated ${price:.4f}" if price is not None else ""), file=sys.stderr)
     try:
-        outcome = asyncio.run(service.ask(req, s, use_cache=not args.no_cache))
+        outcome = _ask(req, s, use_cache=not args.no_cache)
     except backend.ExpertError as exc:
-        _err(exc.message)
+        _err(exc.for_cli())
         return 1
+    if args.verify:
+        code = _verify(args, workspace, path, outcome)
+        if code:
+            return code
     written = review.write(outcome.answer, req, outcome.local_reason, outcome.cached)
     _emit(args.format, outcome, written)
     print(f"review written to {written}", file=sys.stderr)
+    return 0
+
+
+def _verify(args: argparse.Namespace, workspace: Path, path: Path, outcome: service.Outcome) -> int:
+    """Run ``--verify CMD`` for each offered edit alone; the verdicts go onto the answer."""
+    answer = outcome.answer
+    root = workspace if path.resolve().is_relative_to(workspace) else path.resolve().parent
+    if not any(s.replacement is not None for s in answer.suggestions):
+        _err("--verify: no suggestion offers an edit, so there is nothing to test")
+        return 0
+
+    def progress(label: str, run: verify.Run | None) -> None:
+        if run is None:
+            print(f"verify: running {args.verify!r} with {label} ...", file=sys.stderr, flush=True)
+
+    try:
+        baseline, verdicts = verify.verify(root, path, outcome.request.source, answer.suggestions, args.verify,
+                                           args.verify_timeout, progress)
+    except (ValueError, OSError) as exc:
+        _err(f"--verify: {exc}")
+        return 2
+    print(f"verify: unchanged code: {baseline.summary}", file=sys.stderr)
+    if baseline.status != verify.PASSED:
+        _err("--verify: the tests do not pass without any edit, so the verdicts below say little:\n"
+             + baseline.output[-600:])
+    for v in verdicts:
+        print(f"verify: #{v.index + 1} {v.title}: {v.run.summary}", file=sys.stderr)
+        if v.run.status != verify.PASSED and v.run.output.strip():
+            print("    " + "\n    ".join(v.run.output.strip().splitlines()[-6:]), file=sys.stderr)
+    answer.suggestions = verify.with_verdicts(answer.suggestions, verdicts)
     return 0
 
 
@@ -140,12 +228,14 @@ def _emit(fmt: str, outcome: service.Outcome, written: Path) -> None:
         data: dict[str, Any] = answer.to_json()
         data.update(path=req.path, selection=list(req.selection) if req.selection else None,
                     local_reason=outcome.local_reason, cached=outcome.cached, review=str(written),
-                    input_tokens_estimate=req.input_tokens, masked=req.masked)
+                    input_tokens_estimate=req.input_tokens, masked=req.masked,
+                    cost=service.cost(answer.model, answer.usage) if not (answer.local or outcome.cached) else 0.0,
+                    cached_prefix_tokens_estimate=req.cached_prefix_tokens, min_cacheable_tokens=req.min_cacheable)
         print(json.dumps(data, indent=2))
     elif fmt == "diff":
         sys.stdout.write(review.diff(answer, req))
     else:
-        sys.stdout.write(review.text(answer, req, outcome.local_reason))
+        sys.stdout.write(review.text(answer, req, outcome.local_reason, outcome.cached))
 
 
 def _modules(paths: list[str]) -> list[Path]:
@@ -181,64 +271,116 @@ def _batch(args: argparse.Namespace, workspace: Path, s: ExpertSettings) -> int:
     if expert is None:
         return 2
     modules = _modules(args.batch)
-    if not modules:
-        _err("no Python modules to review")
-        return 2
     model = experts.resolve_model(expert.model, s.model)
     reqs: list[tuple[str, prompts.Request]] = []
     index = analysis.index_workspace(workspace)  # once for every module
     for i, path in enumerate(modules):
         try:
             source = path.read_bytes().decode("utf-8", errors="replace")
+            if not source.strip():
+                _err(f"skipping {path}: empty module")
+                continue
             reqs.append((f"m{i}", prompts.build(expert, model, source, str(path.resolve()), workspace,
                                                 index=index)))
         except (OSError, prompts.PromptTooLarge) as exc:
             _err(f"skipping {path}: {exc}")
-    cfg = service.backend_config(s)
-    reason = service.local_reason(s, cfg)
+    if not reqs:
+        _err("no Python modules to review")
+        return 2
+    reason, first = _where(s, expert, model)
+    print(first, file=sys.stderr)
     answers: dict[str, Answer] = {}
     errors: dict[str, str] = {}
     batch_id = "local"
     if reason is not None:
-        _err(f"using the local expert: {reason}")
         from agentls.expert import local
 
         answers = {cid: local.answer(req) for cid, req in reqs}
     else:
-        try:
-            batch_id = backend.batch_submit(reqs, cfg)
-            started = time.monotonic()
-            while True:
-                status, counts = backend.batch_status(batch_id, cfg)
-                finished = len(reqs) - counts.get("processing", 0)
-                _bar(finished, len(reqs), started, status)
-                if status == "ended":
-                    break
-                time.sleep(args.poll_interval)
-            sys.stderr.write("\n")
-            by_id = dict(reqs)
-            for cid, raw, error in backend.batch_results(batch_id, cfg):
-                if cid not in by_id:
-                    continue
-                if raw is None:
-                    errors[cid] = error or "failed"
-                    continue
-                try:
-                    answers[cid] = service.finish(by_id[cid], raw.tool_input, raw.usage)
-                except backend.ExpertError as exc:
-                    errors[cid] = exc.message
-        except backend.ExpertError as exc:
-            sys.stderr.write("\n")
-            _err(exc.message)
-            return 1
-    out = Path(args.out) if args.out else cache.cache_dir() / "batches" / batch_id
+        for cid, req in reqs if not args.no_cache else []:
+            hit = cache.get(service.cache_key(req))
+            if hit is not None:
+                answers[cid] = Answer.from_json(hit)
+        todo = [(cid, req) for cid, req in reqs if cid not in answers]
+        if todo:
+            if not _confirm(args, todo, len(answers)):
+                return 1
+            try:
+                batch_id = _run_batch(args, todo, service.backend_config(s), answers, errors)
+            except backend.ExpertError as exc:
+                sys.stderr.write("\n")
+                _err(exc.for_cli())
+                return 1
+        else:
+            print(f"all {len(reqs)} module(s) answered from the cache: nothing sent", file=sys.stderr)
+            batch_id = "cached"
+    out = Path(args.out) if args.out else cache.private_dir(cache.cache_dir() / "batches" / batch_id)
     out.mkdir(parents=True, exist_ok=True)
     for cid, req in reqs:
-        name = re.sub(r"[^A-Za-z0-9_.-]+", "__", req.path.removesuffix(".py")) + ".md"
-        if cid in answers:
-            (out / name).write_text(review.markdown(answers[cid], req, reason), encoding="utf-8")
-            print(f"{req.path}: {len(answers[cid].suggestions)} suggestion(s) -> {out / name}")
-        else:
+        stem = re.sub(r"[^A-Za-z0-9_.-]+", "__", req.path.removesuffix(".py"))
+        if cid not in answers:
             print(f"{req.path}: failed: {errors.get(cid, 'no result')}")
+            continue
+        ans = answers[cid]
+        cache.write_private(out / f"{stem}.md", review.markdown(ans, req, reason))
+        data = {**ans.to_json(), "path": req.path}
+        cache.write_private(out / f"{stem}.json", json.dumps(data, indent=2) + "\n")
+        written = [f"{stem}.md", f"{stem}.json"]
+        patch = review.diff(ans, req)
+        if patch:
+            cache.write_private(out / f"{stem}.diff", patch)
+            written.append(f"{stem}.diff")
+        print(f"{req.path}: {len(ans.suggestions)} suggestion(s) -> {out}/{{{','.join(written)}}}")
     print(f"reviews in {out}", file=sys.stderr)
     return 0 if not errors else 1
+
+
+def _confirm(args: argparse.Namespace, todo: list[tuple[str, prompts.Request]], cached: int) -> bool:
+    """Say what the batch will cost; ask unless --yes (no terminal to ask: refuse)."""
+    tokens = sum(req.input_tokens for _, req in todo)
+    prices = [service.estimate_cost(req) for _, req in todo]
+    # Message Batches are billed at half the standard price.
+    money = (f"estimated ${sum(p or 0.0 for p in prices) / 2:.4f} at batch prices"
+             if all(p is not None for p in prices) else "cost unknown (model not in the price table)")
+    print(f"{len(todo)} request(s) to {todo[0][1].model} in one batch"
+          + (f" ({cached} more answered from the cache)" if cached else "")
+          + f": ~{tokens:,} input tokens, {money}", file=sys.stderr)
+    if args.yes:
+        return True
+    if not sys.stdin.isatty():
+        _err("not sending without confirmation: pass --yes to send the batch")
+        return False
+    reply = input("Send the batch? [y/N] ").strip().lower()
+    if reply not in ("y", "yes"):
+        _err("nothing sent")
+        return False
+    return True
+
+
+def _run_batch(args: argparse.Namespace, todo: list[tuple[str, prompts.Request]], cfg: backend.BackendConfig,
+               answers: dict[str, Answer], errors: dict[str, str]) -> str:
+    """Submit, poll with a progress bar, collect; each complete answer is cached."""
+    batch_id = backend.batch_submit(todo, cfg)
+    started = time.monotonic()
+    while True:
+        status, counts = backend.batch_status(batch_id, cfg)
+        _bar(len(todo) - counts.get("processing", 0), len(todo), started, status)
+        if status == "ended":
+            break
+        time.sleep(args.poll_interval)
+    sys.stderr.write("\n")
+    by_id = dict(todo)
+    for cid, raw, error in backend.batch_results(batch_id, cfg):
+        if cid not in by_id:
+            continue
+        if raw is None:
+            errors[cid] = error or "failed"
+            continue
+        try:
+            answers[cid] = service.finish(by_id[cid], raw.tool_input, raw.usage, raw.truncated)
+        except backend.ExpertError as exc:
+            errors[cid] = exc.for_cli()
+            continue
+        if not answers[cid].truncated:
+            cache.put(service.cache_key(by_id[cid]), answers[cid].to_json())
+    return batch_id

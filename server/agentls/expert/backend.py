@@ -81,14 +81,19 @@ class ExpertError(Exception):
 
     def for_cli(self) -> str:
         """The message with the CLI's flags where it names editor settings."""
-        text = self.message
-        for setting, flag in _CLI_NAMES:
-            text = text.replace(setting, flag)
-        return text
+        return cli_text(self.message)
+
+
+def cli_text(text: str) -> str:
+    """``text`` naming the CLI's flags and variables instead of the editor's settings."""
+    for setting, flag in _CLI_NAMES:
+        text = text.replace(setting, flag)
+    return text
 
 
 # Editor setting -> what a terminal user types instead (longest first: they share prefixes).
 _CLI_NAMES = (("ANTHROPIC_API_KEY or the agentls setting expert.apiKey", "ANTHROPIC_API_KEY"),
+              ("ANTHROPIC_API_KEY or expert.apiKey", "ANTHROPIC_API_KEY"),
               ("expert.localOnly", "--local"), ("expert.timeout", "--timeout"), ("expert.model", "--model"),
               ("expert.maxTokens", "--max-tokens"), ("expert.baseUrl / ANTHROPIC_BASE_URL", "ANTHROPIC_BASE_URL"),
               ("expert.apiKey", "ANTHROPIC_API_KEY"), ("expert.maxRetries", "--max-retries"),

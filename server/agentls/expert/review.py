@@ -104,7 +104,9 @@ _NL_LINES = re.compile(r"[^\n]*\n|[^\n]+")
 
 
 def diff(answer: Answer, req: Request) -> str:
-    new, _ = apply_all(req.source, answer.suggestions)
+    """Every offered edit that is no alternative and did not fail ``--verify``, as one patch."""
+    offered = [s for s in answer.suggestions if s.tests in (None, "passed")]
+    new, _ = apply_all(req.source, offered)
     out = []
     # Lines as `patch` and `git apply` count them: split at "\n" only (not at \f or \x1c).
     for line in difflib.unified_diff(_NL_LINES.findall(req.source), _NL_LINES.findall(new),
