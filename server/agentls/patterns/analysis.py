@@ -15,6 +15,7 @@ from pathlib import PurePath
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.facts import ModuleIndex
+from agentls.patterns.incremental import IncrementalIndex
 from agentls.patterns.index import build_index
 from agentls.patterns.model import Detection, ModuleAnalysis, OutlineSymbol, ParseProblem
 from agentls.patterns.parse import parse_module
@@ -164,6 +165,8 @@ class AnalysisCache:
         self._items: OrderedDict[tuple[object, ...], ModuleAnalysis] = OrderedDict()
         # path -> (stamp, the source it was indexed from, parse problems)
         self._indexed: dict[str, tuple[str, str, list[ParseProblem]]] = {}
+        # path -> its index kept between versions: an edit re-indexes what it touched
+        self._incremental: dict[str, IncrementalIndex] = {}
         self._size = size
 
     def analyze(
@@ -226,7 +229,7 @@ class AnalysisCache:
             self.forget(path)
             seen = None
         if seen is None or seen[0] != stamp:
-            index, problems = index_source(source, path, module)
+            index, problems = self._index(source, path, module)
             workspace.update(index, source_hash(source))
             self._indexed[path] = (stamp, source, problems)
         current = workspace.get(path)
@@ -235,8 +238,16 @@ class AnalysisCache:
             workspace.update(current, source_hash(source))
         return (path, stamp, workspace.generation, settings), current
 
+    def _index(self, source: str, path: str, module: str | None) -> tuple[ModuleIndex, list[ParseProblem]]:
+        name = module or module_name_for(path)
+        inc = self._incremental.get(path)
+        if inc is None or inc.module != name:
+            inc = self._incremental[path] = IncrementalIndex(path, name)
+        return inc.update(source)
+
     def forget(self, path: str) -> None:
         self._indexed.pop(path, None)
+        self._incremental.pop(path, None)
         for key in [k for k in self._items if k[0] == path]:
             del self._items[key]
 

@@ -104,7 +104,12 @@ class Ctx:
         self.ws = ws
         self.settings = settings or PatternSettings()
         self._classes: list[ClassRef] | None = None
-        self._cache = ws.derived.cache
+
+    @functools.cached_property
+    def _cache(self) -> dict[object, Any]:
+        """The workspace's memo, made on first use: the smells of an edited module mostly do
+        not need the workspace's derived maps, which every edit drops."""
+        return self.ws.derived.cache
 
     # -- names ------------------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from agentls.patterns.walk import (
 )
 
 _FuncNode = ast.FunctionDef | ast.AsyncFunctionDef
+_NONE: frozenset[str] = frozenset()
 
 
 def _method_kind(node: _FuncNode) -> str:
@@ -32,7 +33,8 @@ def _method_kind(node: _FuncNode) -> str:
     return "classmethod" if node.name in ("__new__", "__init_subclass__", "__class_getitem__") else "method"
 
 
-def _class_facts(node: ast.ClassDef, qual: str, pos: Positions, out: dict[str, ClassFacts]) -> None:
+def class_header(node: ast.ClassDef, qual: str, pos: Positions) -> ClassFacts:
+    """A class's facts from its header alone (no members yet)."""
     decorators = [dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
     frozen = False
     for d in node.decorator_list:
@@ -41,7 +43,7 @@ def _class_facts(node: ast.ClassDef, qual: str, pos: Positions, out: dict[str, C
                 if kw.arg == "frozen" and isinstance(kw.value, ast.Constant) and kw.value.value:
                     frozen = True
     metaclass = next((dotted(k.value) for k in node.keywords if k.arg == "metaclass"), None)
-    cls = ClassFacts(
+    return ClassFacts(
         name=node.name,
         qualname=qual,
         range=pos.node_range(node, node.decorator_list[0] if node.decorator_list else None),
@@ -60,23 +62,32 @@ def _class_facts(node: ast.ClassDef, qual: str, pos: Positions, out: dict[str, C
         dataclass=any(d.rpartition(".")[2] in ("dataclass", "define", "frozen", "attrs") for d in decorators),
         frozen=frozen or any(d.rpartition(".")[2] == "frozen" for d in decorators),
     )
-    out[qual] = cls
-    none: frozenset[str] = frozenset()
+
+
+def class_member(stmt: ast.stmt, first: bool, cls: ClassFacts, pos: Positions, out: dict[str, ClassFacts]) -> None:
+    """What one statement of a class body adds to ``cls`` (nested classes go to ``out``);
+    ``first``: the body's first statement (a docstring there documents the class)."""
+    qual = cls.qualname
+    if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+        cls.methods[stmt.name] = function_facts(stmt, f"{qual}.{stmt.name}", _method_kind(stmt), pos)
+    elif isinstance(stmt, ast.ClassDef):
+        _class_facts(stmt, f"{qual}.{stmt.name}", pos, out)
+    elif isinstance(stmt, ast.Assign):
+        for target in stmt.targets:
+            if isinstance(target, ast.Name):
+                cls.class_attrs[target.id] = value_of(stmt.value, _NONE)
+    elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
+        cls.fields[stmt.target.id] = annotation(stmt.annotation)
+        if stmt.value is not None:
+            cls.class_attrs[stmt.target.id] = value_of(stmt.value, _NONE)
+    elif first and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+        cls.docstring = True
+
+
+def _class_facts(node: ast.ClassDef, qual: str, pos: Positions, out: dict[str, ClassFacts]) -> None:
+    cls = out[qual] = class_header(node, qual, pos)
     for i, stmt in enumerate(node.body):
-        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-            cls.methods[stmt.name] = function_facts(stmt, f"{qual}.{stmt.name}", _method_kind(stmt), pos)
-        elif isinstance(stmt, ast.ClassDef):
-            _class_facts(stmt, f"{qual}.{stmt.name}", pos, out)
-        elif isinstance(stmt, ast.Assign):
-            for target in stmt.targets:
-                if isinstance(target, ast.Name):
-                    cls.class_attrs[target.id] = value_of(stmt.value, none)
-        elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name):
-            cls.fields[stmt.target.id] = annotation(stmt.annotation)
-            if stmt.value is not None:
-                cls.class_attrs[stmt.target.id] = value_of(stmt.value, none)
-        elif i == 0 and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
-            cls.docstring = True
+        class_member(stmt, i == 0, cls, pos, out)
 
 
 def _dict_entries(node: ast.Dict) -> list[DictEntry]:
@@ -104,36 +115,53 @@ def _resolve_relative(module: str, level: int, target: str | None, is_package: b
 def build_index(tree: ast.Module, source: str, path: str, module: str) -> ModuleIndex:
     pos = Positions(source)
     index = ModuleIndex(path=path, module=module, line_count=len(pos.lines))
-    is_package = path.replace("\\", "/").endswith("/__init__.py")
+    is_package = is_package_path(path)
     toplevel_stmts: list[ast.stmt] = []
     for stmt in tree.body:
-        if isinstance(stmt, ast.ClassDef):
-            _class_facts(stmt, stmt.name, pos, index.classes)
-        elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
-            index.functions[stmt.name] = function_facts(stmt, stmt.name, "function", pos)
-        elif isinstance(stmt, ast.Import | ast.ImportFrom):
-            _imports(stmt, index, is_package)
-        else:
+        if top_statement(stmt, index, is_package, pos):
             toplevel_stmts.append(stmt)
-            if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None:
-                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
-                for target in targets:
-                    if isinstance(target, ast.Name):
-                        index.assigns[target.id] = value_of(stmt.value, frozenset())
-                        if isinstance(stmt.value, ast.Dict):
-                            index.dicts[target.id] = _dict_entries(stmt.value)
-            elif isinstance(stmt, ast.If) and "__name__" in dotted(getattr(stmt.test, "left", None)):
-                index.has_main_guard = True
-            elif isinstance(stmt, ast.Try):
-                # `try: import x except ImportError: ...` still imports.
-                for inner in stmt.body:
-                    if isinstance(inner, ast.Import | ast.ImportFrom):
-                        _imports(inner, index, is_package)
+    index.toplevel = toplevel_facts(toplevel_stmts, module, pos)
+    return index
+
+
+def is_package_path(path: str) -> bool:
+    return path.replace("\\", "/").endswith("/__init__.py")
+
+
+def top_statement(stmt: ast.stmt, index: ModuleIndex, is_package: bool, pos: Positions) -> bool:
+    """Records what one top-level statement adds to ``index``; True for a statement that is
+    no definition nor import (walked with the others into ``index.toplevel``)."""
+    if isinstance(stmt, ast.ClassDef):
+        _class_facts(stmt, stmt.name, pos, index.classes)
+    elif isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+        index.functions[stmt.name] = function_facts(stmt, stmt.name, "function", pos)
+    elif isinstance(stmt, ast.Import | ast.ImportFrom):
+        _imports(stmt, index, is_package)
+    else:
+        if isinstance(stmt, ast.Assign | ast.AnnAssign) and stmt.value is not None:
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            for target in targets:
+                if isinstance(target, ast.Name):
+                    index.assigns[target.id] = value_of(stmt.value, _NONE)
+                    if isinstance(stmt.value, ast.Dict):
+                        index.dicts[target.id] = _dict_entries(stmt.value)
+        elif isinstance(stmt, ast.If) and "__name__" in dotted(getattr(stmt.test, "left", None)):
+            index.has_main_guard = True
+        elif isinstance(stmt, ast.Try):
+            # `try: import x except ImportError: ...` still imports.
+            for inner in stmt.body:
+                if isinstance(inner, ast.Import | ast.ImportFrom):
+                    _imports(inner, index, is_package)
+        return True
+    return False
+
+
+def toplevel_facts(stmts: list[ast.stmt], module: str, pos: Positions) -> FunctionFacts:
+    """The module-level statements outside definitions, as one pseudo-function."""
     whole = Range(0, 0, max(len(pos.lines) - 1, 0), 0)
     top = FunctionFacts(name="<module>", qualname=module, range=whole, selection=Range(0, 0, 0, 0), kind="module")
-    walk_body(toplevel_stmts, top, frozenset(), pos)
-    index.toplevel = top
-    return index
+    walk_body(stmts, top, _NONE, pos)
+    return top
 
 
 def _imports(stmt: ast.Import | ast.ImportFrom, index: ModuleIndex, is_package: bool) -> None:

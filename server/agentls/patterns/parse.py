@@ -33,6 +33,14 @@ def _parse(source: str) -> ast.Module:
         return ast.parse(source, type_comments=False)
 
 
+def parse_text(source: str) -> ast.Module | None:
+    """The tree of ``source``, or None when it does not parse whole."""
+    try:
+        return _parse(source)
+    except (SyntaxError, RecursionError, MemoryError, ValueError):
+        return None
+
+
 def _problem(exc: BaseException, line_offset: int) -> ParseProblem:
     if isinstance(exc, SyntaxError):
         line = (exc.lineno or 1) - 1 + line_offset

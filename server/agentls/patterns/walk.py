@@ -99,6 +99,13 @@ class Positions:
         self.lines = source.split("\n") if "\r" not in source else split_lines(source)
         self.ascii = source.isascii()  # then byte offsets are code points: no per-line check
 
+    @classmethod
+    def of_lines(cls, lines: list[str], ascii: bool) -> Positions:
+        """For a text already split on ``\\n`` (and holding no ``\\r``)."""
+        pos = cls.__new__(cls)
+        pos.lines, pos.ascii = lines, ascii
+        return pos
+
     def col(self, line: int, byte_col: int) -> int:
         if self.ascii:
             return byte_col

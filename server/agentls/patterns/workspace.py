@@ -43,6 +43,9 @@ class WorkspaceIndex:
         self._modules: dict[str, ModuleIndex] = {}
         self._derived: _Derived | None = None
         self._hashes: dict[str, str] = {}
+        # The module list and names alone (the smells need no more): without building every
+        # derived map again after each keystroke.
+        self._light: tuple[list[ModuleIndex], dict[str, ModuleIndex]] | None = None
         self.generation = 0  # bumped on every change; part of analysis cache keys
         for m in modules or []:
             self._modules[m.path] = m
@@ -53,23 +56,31 @@ class WorkspaceIndex:
         self._modules[index.path] = index
         if source_hash is not None:
             self._hashes[index.path] = source_hash
-        self._derived = None
+        self._derived = self._light = None
         self.generation += 1
 
     def remove(self, path: str) -> None:
         if self._modules.pop(path, None) is not None:
             self._hashes.pop(path, None)
-            self._derived = None
+            self._derived = self._light = None
             self.generation += 1
 
     def get(self, path: str) -> ModuleIndex | None:
         return self._modules.get(path)
 
     def modules(self) -> list[ModuleIndex]:
-        return self.derived.module_list
+        return self._modules_by_name()[0]
 
     def module_named(self, dotted: str) -> ModuleIndex | None:
-        return self.derived.by_module.get(dotted)
+        return self._modules_by_name()[1].get(dotted)
+
+    def _modules_by_name(self) -> tuple[list[ModuleIndex], dict[str, ModuleIndex]]:
+        if self._derived is not None:
+            return self._derived.module_list, self._derived.by_module
+        if self._light is None:
+            modules = list(self._modules.values())
+            self._light = (modules, {m.module: m for m in modules})
+        return self._light
 
     @property
     def derived(self) -> _Derived:
