@@ -4,45 +4,25 @@
 tracked files) into pre-commit's own virtualenv, as a user's `.pre-commit-config.yaml` would,
 and runs the hook on a temporary git repository: it fails on a broken agent, passes once fixed.
 try-repo builds the hook's virtualenv on every call (a fresh store each time), so the session
-first puts agentls and its dependencies into a wheelhouse once, and each call installs from it
-offline (PIP_NO_INDEX, PIP_FIND_LINKS).
-AGENTLS_TRY_REPO names another checkout to try (e.g. a clean clone while others' untracked
-work sits in this one: try-repo takes tracked files only).
+first puts agentls and its dependencies into a wheelhouse once (conftest.py), and each call
+installs from it offline (PIP_NO_INDEX, PIP_FIND_LINKS).
+AGENTLS_TRY_REPO names another checkout to try (a clean clone, say, while untracked work sits
+in this one: try-repo takes tracked files only).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.integrations.helpers import ROOT, source
 
 BROKEN = "---\ndescription: Reviews code\ntools: [Read\n---\nBody\n"  # no name, a broken list
 FIXED = "---\nname: reviewer\ndescription: Reviews code\ntools: Read, Grep\n---\nBody\n"
 GOD_CLASS = ROOT / "tests" / "fixtures" / "patterns" / "positives" / "god_class.py"
-
-
-def source() -> str:
-    return os.environ.get("AGENTLS_TRY_REPO") or str(ROOT)
-
-
-@pytest.fixture(scope="session")
-def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("pre-commit", path=str(Path(sys.executable).parent)) is None:
-        pytest.fail("pre-commit is not installed: pip install -e '.[test]'")
-    if not (Path(source()) / ".git").exists():
-        pytest.skip("try-repo needs this repository's git checkout")
-    wheels = tmp_path_factory.mktemp("wheelhouse")
-    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--quiet"]
-    # the build backend too: pip builds agentls in an isolated environment
-    subprocess.run([*pip, "download", "--dest", str(wheels), "setuptools>=68", "wheel"], check=True, timeout=300)
-    subprocess.run([*pip, "wheel", "--wheel-dir", str(wheels), source()], check=True, timeout=600)
-    return wheels
 
 
 def git(repo: Path, *args: str) -> None:
@@ -63,10 +43,14 @@ def fixture_repo(root: Path, files: dict[str, str]) -> Path:
 
 
 def try_repo(repo: Path, hook: str, wheels: Path) -> subprocess.CompletedProcess[str]:
+    if not (Path(source()) / ".git").exists():
+        pytest.skip("try-repo needs a git checkout of agentls")
     env = {**os.environ, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-home"),
            "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheels)}
     env.pop("ANTHROPIC_API_KEY", None)
-    return subprocess.run([str(Path(sys.executable).parent / "pre-commit"), "try-repo", source(), hook,
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    assert pre_commit.exists(), "pre-commit is not installed: pip install -e '.[test]'"
+    return subprocess.run([str(pre_commit), "try-repo", source(), hook,
                            "--all-files", "--color", "never"],
                           cwd=repo, env=env, capture_output=True, text=True, timeout=600)
 
