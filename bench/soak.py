@@ -45,6 +45,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 WORK = BENCH / ".work"
 WS = WORK / "soak-ws"
+LOGS = WORK  # the servers' stderr
 RSS_LIMIT_MB = 50
 _LINE_BREAKS = set("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines splits on
 
@@ -227,7 +228,7 @@ async def open_all(client: LspClient, docs: list[Doc]) -> dict[str, Any]:
 
 async def fresh_diagnostics(docs: list[Doc]) -> dict[str, Any]:
     """What a new server publishes for the same 40 open texts."""
-    client = LspClient("fresh", agentls_argv(), WS, WORK / "soak-fresh.stderr")
+    client = LspClient("fresh", agentls_argv(), WS, LOGS / "soak-fresh.stderr")
     await client.start()
     await asyncio.wait_for(client.initialize(WS), 120)
     try:
@@ -256,7 +257,7 @@ def _positions(doc: Doc, rng: random.Random) -> Iterator[dict[str, int]]:
 async def run(args: argparse.Namespace) -> int:
     rng = random.Random(args.seed)
     docs = make_workspace(rng, args.docs)
-    stderr = WORK / "soak-agentls.stderr"
+    stderr = LOGS / "soak-agentls.stderr"
     client = LspClient("agentls", agentls_argv(), WS, stderr)
     await client.start()
     t_start = time.perf_counter()
@@ -366,7 +367,11 @@ def main() -> int:
     ap.add_argument("--verify", type=int, default=1_000, help="compare with a fresh server every N edits (0: never)")
     ap.add_argument("--paste-every", type=int, default=5_000, help="a 5,000-line paste (and its undo) every N edits")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--work", type=Path, help="where the workspace and logs go (default bench/.work)")
     args = ap.parse_args()
+    if args.work:
+        global WS, LOGS
+        WS, LOGS = args.work / "soak-ws", args.work
     os.environ.setdefault("PYTHONHASHSEED", "0")
     return asyncio.run(run(args))
 
