@@ -105,7 +105,7 @@ def main() -> int:
                 if half is None:
                     continue
                 half.modules += 1
-                where = f"{entry['repo'].split('/')[1]}:{module['path']}"
+                where = f"{entry['repo']}:{module['path']}"
                 found = review(src.root, module["path"], cache)
                 if not found:
                     half.rows.append((where, 0, "(no suggestion)", "", ""))
@@ -127,9 +127,9 @@ def main() -> int:
     for name, half in halves.items():
         if not args.quiet:
             print(f"\n== {name} half ({half.modules} modules)")
-            print(f"{'module':<44}{'line':>6}  {'suggestion':<64}{'verdict':<11}why")
+            print(f"{'module':<58}{'line':>6}  {'suggestion':<64}{'verdict':<11}why")
             for where, line, title, verdict, why in half.rows:
-                print(f"{where:<44}{line or '':>6}  {title[:63]:<64}{verdict:<11}{why}")
+                print(f"{where:<58}{line or '':>6}  {title[:63]:<64}{verdict:<11}{why}")
     gone = [k for k in labels if k not in seen and any(
         e["repo"] == k[0] and e["commit"] == k[1] and (not args.only or e["name"] == args.only)
         and any(m["path"] == k[2] and m["split"] in halves for m in e["modules"]) for e in entries)]

@@ -43,43 +43,61 @@ def _evidence(d: analysis.Det, skip: int = 0, limit: int = 3) -> str:
     return "; ".join(parts)
 
 
-# A group of methods is a responsibility worth its own class when it has a few methods and
-# state of its own; a lone method, or methods that use no fields, are not.
+# A group of methods is a responsibility worth its own class when it has a few methods, some of
+# them public, and state of its own; a lone method, or methods that use no fields, are not.
 MIN_GROUP_METHODS = 3
+MIN_GROUP_PUBLIC = 2
+# McCabe's limit (mccabe's and ruff's C901 default): a method above it is worth simplifying.
+COMPLEX = 10
+_CONSTRUCTORS = ("__init__", "__new__", "__post_init__")
 
 
-def _god_class(req: Request, d: analysis.Det) -> Suggestion:
+def _complex_methods(d: analysis.Det) -> str:
+    """The engine's "most complex methods" evidence above ``COMPLEX``, constructors left out
+    (their branches are mostly argument defaults)."""
+    parts = []
+    for i, reason in enumerate(d.evidence[1:], start=1):
+        m = re.match(r"`(\w+)` has cyclomatic complexity (\d+)", reason)
+        if m and int(m.group(2)) > COMPLEX and m.group(1) not in _CONSTRUCTORS:
+            line = d.evidence_lines[i] if i < len(d.evidence_lines) else 0
+            parts.append(f"line {line}: {reason}" if line else reason)
+    return "; ".join(parts)
+
+
+def _god_class(req: Request, d: analysis.Det) -> Suggestion | None:
     # The engine decided it is a god class (its metrics are the first evidence, the most complex
     # methods the others); the groups of methods sharing fields say whether and how to split it.
     tree = analysis.parse(req.source)
     node = analysis.find_class(tree, d.symbol) if tree is not None else None
     groups = analysis.clusters(node) if node is not None else []
-    real = [g for g in groups if len(g.methods) >= MIN_GROUP_METHODS and g.fields]
+    real = [g for g in groups if len(g.methods) >= MIN_GROUP_METHODS and g.fields
+            and sum(not m.startswith("_") for m in g.methods) >= MIN_GROUP_PUBLIC]
     measured = d.evidence[0] if d.evidence else "large, complex and not cohesive"
     found = f"`{d.symbol}` is a god class ({measured})."
-    worst = _evidence(d, skip=1)
+    worst = _complex_methods(d)
     # On a selection inside the class, point at the selection's first line rather than the header.
     line = max(d.start_line, req.selection[0]) if req.selection else d.start_line
     if len(real) >= 2:
+        measured_methods = _evidence(d, skip=1)  # the engine's evidence, as the hover lists it
+        if measured_methods:
+            found += f" Its most complex methods: {measured_methods}."
         described = "; ".join(
             "{" + ", ".join(f"`{m}`" for m in g.methods[:6]) + ("…" if len(g.methods) > 6 else "") + "} use "
             + ", ".join(f"`self.{f}`" for f in g.fields[:5]) + ("…" if len(g.fields) > 5 else "")
             for g in real[:4])
-        if worst:
-            found += f" Its most complex methods: {worst}."
-        rationale = (f"{found} Its methods form {len(real)} groups of {MIN_GROUP_METHODS} or more that share "
-                     f"no fields: {described}. Each group is a separate responsibility: extract each into its "
-                     f"own class and let `{d.symbol}` delegate to them, so each part can change and be tested "
-                     f"alone.")
+        rationale = (f"{found} Its methods form {len(real)} groups that share no fields: {described}. Each "
+                     f"group is a separate responsibility: extract each into its own class and let "
+                     f"`{d.symbol}` delegate to them, so each part can change and be tested alone.")
         return Suggestion(f"Split `{d.symbol}` along the groups of methods that share fields", rationale, "info",
                           line, line, pattern="Single responsibility (extract class)")
+    if not worst:
+        return None  # the verdict stands (summary, hover), but there is nothing specific to do
     # Its methods hang together (one group of fields): splitting the class would cut through
     # them. What makes it big is in its most complex methods.
     rationale = (f"{found} Its methods do not fall into separate groups of fields, so splitting the class "
-                 f"would not help; its weight is in a few methods"
-                 + (f": {worst}" if worst else "")
-                 + ". Extract the branches of these methods into well-named helpers (or onto the objects "
-                   "whose data they read), so each can be read and tested alone.")
+                 f"would not help; its weight is in a few methods: {worst}. Extract the branches of these "
+                 f"methods into well-named helpers (or onto the objects whose data they read), so each can be "
+                 f"read and tested alone.")
     return Suggestion(f"Simplify the most complex methods of `{d.symbol}`", rationale, "info", line, line,
                       pattern="Extract method")
 
@@ -173,6 +191,7 @@ def _singleton(req: Request, d: analysis.Det) -> Suggestion | None:
 
 def answer(req: Request) -> Answer:
     suggestions: list[Suggestion] = []
+    unadvised: list[str] = []  # god classes (the engine's verdict) with nothing specific to change
     for d in req.detections:
         if req.selection and not (d.start_line <= req.selection[1] and d.end_line >= req.selection[0]):
             continue  # refactoring a selection: stay inside it
@@ -193,6 +212,9 @@ def answer(req: Request) -> Answer:
                                     d.start_line, pattern=d.pattern.replace("_", " ").title())
         if suggestion is not None:
             suggestions.append(suggestion)
+        elif d.pattern == "god_class":
+            unadvised.append(f"`{d.symbol}` is a god class by the engine's measures"
+                             + (f" ({d.evidence[0]})" if d.evidence else ""))
     patterns = sorted({d.pattern.replace("_", " ") for d in req.detections if d.kind == "pattern"})
     smells = sorted({d.pattern.replace("_", " ") for d in req.detections if d.kind == "smell"})
     summary = (f"This is the local expert: it answers from agentls's pattern and smell analysis, "
@@ -200,6 +222,9 @@ def answer(req: Request) -> Answer:
                + (f"the patterns {', '.join(patterns)}" if patterns else "no design patterns")
                + (f" and the smells {', '.join(smells)}" if smells else " and no smells")
                + _syntax_note(req.source)
+               + (f". {'; '.join(unadvised)}, but its methods neither fall into separate groups of fields nor "
+                  f"include one above cyclomatic complexity {COMPLEX}, so there is no specific change to "
+                  f"suggest" if unadvised else "")
                + f". For a full review, ask {req.expert.name} with an Anthropic API key.")
     return Answer(req.expert.name, LOCAL_MODEL, summary, anchor(suggestions, req.source), local=True)
 
