@@ -170,7 +170,7 @@ async def test_review_progress_diagnostics_apply_per_client(client: LanguageClie
         assert shown.uri.endswith(".md") and Path(shown.uri.removeprefix("file://")).is_relative_to(STATE)
     # Apply: resolved lazily to an edit, annotated (needs confirmation) where the client can preview
     (apply,) = [a for a in await actions(client, uri, diag.range, [diag]) if a.title.startswith("Apply:")]
-    assert apply.title == "Apply: Rename `f` to `total`" and apply.command is None
+    assert apply.title == "Apply: Rename `f` to `total` (verified: parses, names resolve)" and apply.command is None
     assert apply.diagnostics and apply.diagnostics[0].message == diag.message
     if recorded == "emacs":  # no resolve: the edit comes with the action
         edit = apply.edit

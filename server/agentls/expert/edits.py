@@ -237,3 +237,14 @@ def alternatives(suggestions: list[Suggestion], i: int) -> list[int]:
     """1-based numbers of the suggestions that are alternatives to suggestion ``i`` (0-based)."""
     g = suggestions[i].group
     return [j + 1 for j, s in enumerate(suggestions) if g and s.group == g and j != i]
+
+
+def recheck(source: str, s: Suggestion) -> str | None:
+    """Before an edit is applied to text that changed since it was verified: why it would now
+    break the module, or None (also when the module does not parse as it is, mid-typing)."""
+    if s.replacement is None:
+        return "no edit"
+    before = _Module(source, use_ruff=False)
+    if before.tree is None:
+        return None
+    return problem(before, apply_one(source, s))

@@ -20,9 +20,10 @@ from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
 from agentls.expert import answer as answers
-from agentls.expert import backend, cache, experts, prompts, review, service
+from agentls.expert import backend, edits, experts, prompts, review, service
 from agentls.expert.answer import Suggestion
-from agentls.lsp import convert
+from agentls.knowledge import models
+from agentls.lsp import convert, expert_commands
 from agentls.lsp.patterns_features import PatternFeatures
 from agentls.lsp.server import AgentLanguageServer, Diagnose, DiagnosticSource
 from agentls.patterns.model import ModuleAnalysis
@@ -30,8 +31,7 @@ from agentls.patterns.workspace import WorkspaceIndex
 
 log = logging.getLogger(__name__)
 
-RUN, APPLY, LIST, CHOOSE, CLEAR = ("agentls.expert.run", "agentls.expert.apply", "agentls.expert.list",
-                                   "agentls.expert.choose", "agentls.expert.clearCache")
+RUN, APPLY = "agentls.expert.run", "agentls.expert.apply"
 ANNOTATION = "agentls.expert"
 DISCOVERY_TTL = 5.0  # seconds; agent files change rarely and code actions must stay fast
 REPORT_EVERY = 0.1  # seconds between streaming progress reports
@@ -52,13 +52,14 @@ class ExpertFeature:
         self.results: dict[tuple[str, str], Delivered] = {}  # (uri, source name)
         self.chosen: str | None = None  # from agentls.expert.choose; beats expert.default
         self._found: tuple[float, Any, list[experts.Expert]] = (0.0, None, [])
+        self.approved_hosts: set[str] = set()  # hosts other than Anthropic's the user said yes to
 
     # -- settings and experts -------------------------------------------------------------
     def settings(self, ls: AgentLanguageServer) -> service.ExpertSettings:
         s = service.settings_from(ls.client_settings)
         if self.chosen:
             s = service.ExpertSettings(**{**s.__dict__, "default": self.chosen})
-        return s
+        return expert_commands.trusted_only(ls, s)
 
     def experts(self, ls: AgentLanguageServer, s: service.ExpertSettings) -> list[experts.Expert]:
         key = (ls.workspace.root_path, s.include_user_agents)
@@ -81,7 +82,7 @@ class ExpertFeature:
             return actions
         doc = ls.workspace.get_text_document(uri)
         remote = service.local_reason(s, service.backend_config(s)) is None
-        cost = f"~{prompts.quick_estimate(expert, doc.source):,} input tokens" if remote else "local, no API call"
+        cost = _estimate(expert, s, doc.source) if remote else "local, no API call"
         cap = ls.client_capabilities.text_document
         ca = cap.code_action if cap else None
         resolvable = bool(ca and ca.resolve_support)
@@ -118,8 +119,10 @@ class ExpertFeature:
                     continue
                 diags = [d for d in params.context.diagnostics
                          if d.source == name and isinstance(d.data, dict) and d.data.get("i") == i]
-                action = t.CodeAction(title=f"Apply: {s.title}", kind=t.CodeActionKind.QuickFix,
-                                      diagnostics=diags or None)
+                alt = edits.alternatives(delivered.suggestions, i)
+                title = (f"Apply alternative: {s.title} (overlaps {', '.join(f'#{n}' for n in alt)})" if alt
+                         else f"Apply: {s.title}") + f" ({s.verified or 'unverified'})"
+                action = t.CodeAction(title=title, kind=t.CodeActionKind.QuickFix, diagnostics=diags or None)
                 if resolvable:  # the edit is built when chosen, against the text at that moment
                     action.data = {"agentls": "expert-apply", "uri": uri, "source": name, "i": i}
                 else:
@@ -183,9 +186,15 @@ class ExpertFeature:
             req = await asyncio.to_thread(prompts.build, expert, experts.resolve_model(expert.model, s.model),
                                           source, ls.path_of(uri), ls.workspace.root_path, selection,
                                           patterns=analysed, index=None if analysed else WorkspaceIndex())
-            if service.local_reason(s, service.backend_config(s)) is None:
-                report(f"~{req.input_tokens:,} input tokens to {req.model}, {req.masked} secret(s) masked; "
-                       "waiting for the answer")
+            cfg = service.backend_config(s)
+            if service.local_reason(s, cfg) is None:
+                if not await expert_commands.approve_host(self.approved_hosts, ls, s, cfg):
+                    end("Cancelled: code not sent")
+                    return
+                price = service.estimate_cost(req)
+                report(f"~{req.input_tokens:,} input tokens to {req.model} ({req.cached_prefix_tokens:,} cacheable), "
+                       f"{req.masked} secret(s) masked" + (f", estimated ${price:.4f}" if price is not None else "")
+                       + "; waiting for the answer")
             last = [0.0]
 
             def streamed(chars: int) -> None:
@@ -220,7 +229,11 @@ class ExpertFeature:
             return
         kept = await self.deliver(ls, uri, outcome)
         who = "local expert" if outcome.answer.local else outcome.answer.model
-        end(f"{kept} suggestion(s) from {expert.name} ({who})" + (", cached" if outcome.cached else ""))
+        end(f"{kept} suggestion(s) from {expert.name} ({who}); {service.usage_line(outcome.answer, outcome.cached)}")
+        if outcome.answer.truncated:
+            _show(ls, t.MessageType.Warning, "agentls expert: the answer was cut off at max_tokens; its last "
+                                             "suggestion was dropped and it was not cached. Select fewer lines "
+                                             "or raise agentls.expert.maxTokens.")
 
     async def deliver(self, ls: AgentLanguageServer, uri: str, outcome: service.Outcome) -> int:
         answer = outcome.answer
@@ -245,7 +258,8 @@ class ExpertFeature:
             except Exception:
                 log.info("the client could not show the review")
         else:
-            _show(ls, t.MessageType.Info, f"agentls expert: review written to {written}")
+            _show(ls, t.MessageType.Info, f"agentls expert: review written to {written} "
+                                          f"({service.usage_line(answer, outcome.cached)})")
         return len(kept)
 
     def _source(self, name: str) -> Diagnose:
@@ -267,7 +281,7 @@ class ExpertFeature:
             start += len(line_text) - len(line_text.lstrip())
             end = positions.index.line_end(s.end_line - 1)
             severity = t.DiagnosticSeverity.Hint if s.severity == "hint" else t.DiagnosticSeverity.Information
-            message = f"{s.title}: {s.rationale}" + (f" ({s.note})" if s.note else "")
+            message = f"{s.title}: {s.rationale}" + "".join(f" ({r})" for r in _remarks(s))
             out.append(t.Diagnostic(range=positions.range(start, max(start, end)), message=message,
                                     severity=severity, source=name, code=s.pattern,
                                     data={"expert": name, "i": i}))
@@ -283,6 +297,8 @@ class ExpertFeature:
         if not 0 <= index < len(delivered.suggestions) or delivered.suggestions[index].replacement is None:
             return None
         s = delivered.suggestions[index]
+        if edits.recheck(doc.source, s) is not None:
+            return None  # the file changed around it and the edit would now break it
         positions = convert.Positions(doc.source, ls.position_encoding)
         start = positions.index.line_start(s.start_line - 1)
         end = (positions.index.line_start(s.end_line) if s.end_line < positions.index.line_count
@@ -304,6 +320,21 @@ class ExpertFeature:
         if ls.document_changes:
             return t.WorkspaceEdit(document_changes=[t.TextDocumentEdit(text_document=ident, edits=[text_edit])])
         return t.WorkspaceEdit(changes={uri: [text_edit]})
+
+
+def _remarks(s: Suggestion) -> list[str]:
+    out = [s.note] if s.note else []
+    if s.replacement is not None and s.verified:
+        out.append(s.verified)
+    if s.tests:
+        out.append(f"tests with this edit alone: {s.tests}")
+    return out
+
+
+def _estimate(expert: experts.Expert, s: service.ExpertSettings, source: str) -> str:
+    tokens = prompts.quick_estimate(expert, source)
+    found = models.info(experts.resolve_model(expert.model, s.model))
+    return f"~{tokens:,} input tokens" + (f", ≈${found.cost(tokens, 1_500):.3f}" if found else "")
 
 
 def _current_cancelling() -> bool:
@@ -340,6 +371,7 @@ def register(server: AgentLanguageServer) -> None:
     feature = ExpertFeature()
     server.code_action_providers.append(feature.code_actions)
     server.resolve_providers.append(feature.resolve)
+    expert_commands.register(server, feature)
 
     @server.command(RUN)
     async def run(ls: AgentLanguageServer, *args: Any) -> None:
@@ -362,37 +394,3 @@ def register(server: AgentLanguageServer) -> None:
             why = result.failure_reason or "declined"
             _show(ls, t.MessageType.Warning, f"agentls expert: the edit was not applied ({why}).")
         return bool(result.applied)
-
-    @server.command(LIST)
-    def list_experts(ls: AgentLanguageServer, *args: Any) -> list[dict[str, Any]]:
-        s = feature.settings(ls)
-        found = experts.discover(ls.workspace.root_path, s.include_user_agents)
-        current = experts.choose(found, s.default)
-        return [{"name": e.name, "description": e.description, "origin": e.origin, "path": e.path,
-                 "model": experts.resolve_model(e.model, s.model), "default": current is e} for e in found]
-
-    @server.command(CHOOSE)
-    async def choose(ls: AgentLanguageServer, *args: Any) -> str | None:
-        s = feature.settings(ls)
-        found = experts.discover(ls.workspace.root_path, s.include_user_agents)
-        name = str(args[0]) if args and args[0] else None
-        if name is None:
-            window = ls.client_capabilities.window
-            if not (window and window.show_message):
-                return None
-            picked = await ls.window_show_message_request_async(t.ShowMessageRequestParams(
-                type=t.MessageType.Info, message="Which expert should answer?",
-                actions=[t.MessageActionItem(title=e.name) for e in found]))
-            name = picked.title if picked else None
-        if name is None or experts.choose(found, name) is None:
-            if name is not None:
-                _show(ls, t.MessageType.Warning, f"agentls expert: no expert named {name!r}.")
-            return None
-        feature.chosen = name
-        return name
-
-    @server.command(CLEAR)
-    def clear(ls: AgentLanguageServer, *args: Any) -> int:
-        removed = cache.clear()
-        _show(ls, t.MessageType.Info, f"agentls expert: removed {removed} cached file(s) from {cache.cache_dir()}.")
-        return removed
