@@ -17,6 +17,7 @@ COMMAND_MODULES = {
     "check": "agentls.cli.check_cmd",
     "patterns": "agentls.cli.patterns_cmd",
     "review": "agentls.cli.review_cmd",
+    "schema": "agentls.cli.schema_cmd",
 }
 
 # Commands defined here; they need none of the modules above.
