@@ -10,6 +10,7 @@ import argparse
 import sys
 
 from agentls import __version__
+from agentls.knowledge import CLAUDE_CODE_VERSION
 
 # Subcommands in modules of their own, imported only when they run (or for --help):
 # `agentls check` in CI and pre-commit must not pay for the pattern engine or the expert.
@@ -35,7 +36,8 @@ def build_parser(command: str | None = None, *, version_only: bool = False) -> a
         prog="agentls",
         description="Language server and linter for AI agent definition files and Python design.",
     )
-    parser.add_argument("--version", action="version", version=f"agentls {__version__}")
+    parser.add_argument("--version", action="version",
+                        version=f"agentls {__version__} (rules model Claude Code {CLAUDE_CODE_VERSION})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     built_in = command in _BUILT_IN
     for name, module in COMMAND_MODULES.items():

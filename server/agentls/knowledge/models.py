@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CLAUDE_CODE_VERSION = "2.1.332"  # the build whose alias table this is
+from agentls.knowledge import CLAUDE_CODE_VERSION as CLAUDE_CODE_VERSION  # the build of this alias table
 
 
 @dataclass(frozen=True)
