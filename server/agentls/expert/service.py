@@ -144,7 +144,8 @@ def usage_line(answer: Answer, cached: bool = False) -> str:
 
 
 def cache_key(req: Request) -> str:
-    return cache.key(req.expert.fingerprint, req.model, req.user)
+    # Everything that shapes the answer besides the agent: contract, project context, the code.
+    return cache.key(req.expert.fingerprint, req.model, "\0".join((req.contract, req.project, req.user)))
 
 
 async def ask(req: Request, s: ExpertSettings, on_progress: Callable[[int], None] | None = None,
