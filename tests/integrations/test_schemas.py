@@ -22,12 +22,14 @@ from ruamel.yaml import YAML
 from tests.integrations.helpers import ROOT
 
 from agentls import rules
+from agentls.dialects import dialect_for
 from agentls.render.frontmatter_schema import ENCODED_RULES, dialects
 
 SCHEMAS = ROOT / "schemas"
 BIN = Path(sys.executable).parent
 YAML_LEVEL = {f"AG{n:03d}" for n in range(3, 14)}
-BUNDLED = [(ROOT / "server" / "agentls" / "data" / "experts" / "python-architect.md", "claude-agent")]
+BUNDLED = [(ROOT / "server" / "agentls" / "data" / "experts" / "python-architect.md", "claude-agent"),
+           *((p, dialect_for(str(p))) for p in sorted((ROOT / "examples").rglob("*.md*")))]
 # Where a schema says less than the rule, on purpose: which string of tools is malformed
 # (a parenthesis left open across the comma-separated list) is beyond a JSON Schema.
 KNOWN = {("AG126", "---\nname: a\ndescription: d\ntools: Bash(git diff, Read\n---\nBody\n")}
@@ -63,7 +65,8 @@ def frontmatter(text: str) -> str | None:
 
 def examples() -> list[tuple[str, str, str]]:
     """(label, dialect, file text) of the bundled agent and every rule example."""
-    out = [(f"bundled {path.name}", dialect, path.read_text(encoding="utf-8")) for path, dialect in BUNDLED]
+    out = [(f"bundled {path.name}", dialect, path.read_text(encoding="utf-8"))
+           for path, dialect in BUNDLED if dialect is not None]
     for rule in rules.all_rules().values():
         for verdict, group in (("bad", rule.examples_bad), ("good", rule.examples_good)):
             out += [(f"{rule.code} {verdict}", e.dialect, e.text) for e in group]

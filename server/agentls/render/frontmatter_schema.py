@@ -58,6 +58,8 @@ _SPECIAL: dict[tuple[str, str], dict[str, Any]] = {
         {"type": "object", "additionalProperties": {
             "type": "object", "properties": {"type": {"enum": list(MCP_TRANSPORTS)}}}},
     ]}},
+    # unquoted `[issue-number]` is a YAML list, which Claude Code still loads (as its text)
+    ("claude", "argument-hint"): dict(_STRING_LIST),
     # [AG149] event -> list of matchers
     ("claude", "hooks"): {"type": "object", "additionalProperties": {"type": "array"}},
     # [AG177] a number in the provider's range
