@@ -135,7 +135,8 @@ async def test_verify_with_tests_puts_the_verdict_on_each_suggestion(vscode: Lan
     ws: Path = vscode.ws  # type: ignore[attr-defined]
     root = ws / "project"
     shutil.copytree(PROJECT, root)
-    await session(vscode, "visual-studio-code", root, options())
+    cmd = f"{sys.executable} -m pytest -q -p no:cacheprovider"
+    await session(vscode, "visual-studio-code", root, options(verifyCommand=cmd))
     FAKE.tool_input = {"summary": "s", "suggestions": [
         {"title": "Subtract", "rationale": "r", "severity": "info", "start_line": 4, "end_line": 5,
          "original": "def add(a, b):\n    return a + b\n", "replacement": "def add(a, b):\n    return a - b\n"},
@@ -145,9 +146,12 @@ async def test_verify_with_tests_puts_the_verdict_on_each_suggestion(vscode: Lan
          "replacement": "def scale(values, factor):\n    return [value * factor for value in values]\n"}]}
     ops = root / "calc" / "ops.py"
     await review(vscode, ops.as_uri(), ops.read_text())
+    # "Verify with tests" is a source action in any editor once the file has edits to test.
+    (action,) = [a for a in await actions(vscode, ops.as_uri(), t.Range(t.Position(0, 0), t.Position(0, 0)))
+                 if a.title.startswith("Verify")]
+    assert action.title == f"Verify 2 expert edit(s) with tests ({cmd})" and action.command is not None
     result = await vscode.workspace_execute_command_async(t.ExecuteCommandParams(
-        command="agentls.expert.verify",
-        arguments=[ops.as_uri(), f"{sys.executable} -m pytest -q -p no:cacheprovider"]))
+        command=action.command.command, arguments=action.command.arguments))
     (one,) = result
     assert one["baseline"] == "passed"
     assert [(v["title"], v["status"]) for v in one["verdicts"]] == [("Subtract", "failed"), ("Comprehension", "passed")]

@@ -73,19 +73,36 @@ async def approve_host(approved: set[str], ls: AgentLanguageServer, s: service.E
     return True
 
 
+def configured_command(ls: AgentLanguageServer) -> str | None:
+    """``expert.verifyCommand``, whatever the workspace's trust (the caller decides)."""
+    raw = ls.client_settings.get("expert")
+    value = raw.get("verifyCommand") if isinstance(raw, dict) else ls.client_settings.get("expert.verifyCommand")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
 def verify_command(ls: AgentLanguageServer, args: tuple[Any, ...]) -> str | None:
     """The command from the arguments (the user's action), else ``expert.verifyCommand``."""
     if len(args) > 1 and isinstance(args[1], str) and args[1].strip():
         return args[1]
-    raw = ls.client_settings.get("expert")
-    value = raw.get("verifyCommand") if isinstance(raw, dict) else ls.client_settings.get("expert.verifyCommand")
-    if isinstance(value, str) and value.strip():
-        if not trusted(ls):
-            _show(ls, t.MessageType.Warning, "agentls expert: expert.verifyCommand is ignored in an untrusted "
-                                             "workspace (it runs a program).")
-            return None
-        return value
-    return None
+    value = configured_command(ls)
+    if value is not None and not trusted(ls):
+        _show(ls, t.MessageType.Warning, "agentls expert: expert.verifyCommand is ignored in an untrusted "
+                                         "workspace (it runs a program).")
+        return None
+    return value
+
+
+def verify_actions(feature: ExpertFeature, ls: AgentLanguageServer, uri: str) -> list[t.CodeAction]:
+    """"Verify with tests" as a source action, in every editor, once a file has edits to test."""
+    command = configured_command(ls)
+    if command is None or not trusted(ls):
+        return []
+    count = sum(1 for (u, _), d in feature.results.items() if u == uri for s in d.suggestions
+                if s.replacement is not None)
+    if not count:
+        return []
+    title = f"Verify {count} expert edit(s) with tests ({command})"
+    return [t.CodeAction(title=title, kind=t.CodeActionKind.Source, command=t.Command(title, VERIFY, arguments=[uri]))]
 
 
 async def run_verify(feature: ExpertFeature, ls: AgentLanguageServer, args: tuple[Any, ...]) -> list[dict[str, Any]]:

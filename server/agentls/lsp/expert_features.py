@@ -75,7 +75,8 @@ class ExpertFeature:
         if not uri.endswith((".py", ".pyi")):
             return []
         only = params.context.only
-        actions = [a for a in self._apply_actions(ls, uri, params) if _wanted(a.kind, only)]
+        actions = [a for a in [*self._apply_actions(ls, uri, params), *expert_commands.verify_actions(self, ls, uri)]
+                   if _wanted(a.kind, only)]
         s = self.settings(ls)
         expert = experts.choose(self.experts(ls, s), s.default)
         if expert is None:
