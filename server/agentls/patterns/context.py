@@ -1,7 +1,7 @@
 """What detectors share: name resolution, collaborators, hierarchies, and a detection builder.
 
-Derived facts that span the workspace (who holds whom) are cached on the workspace's derived
-state, so analysing many modules against one workspace computes them once.
+Derived facts that span the workspace (who holds whom) are cached in the workspace's memo
+(dropped on every change), so analysing many modules against one workspace computes them once.
 """
 
 from __future__ import annotations
@@ -104,12 +104,7 @@ class Ctx:
         self.ws = ws
         self.settings = settings or PatternSettings()
         self._classes: list[ClassRef] | None = None
-
-    @functools.cached_property
-    def _cache(self) -> dict[object, Any]:
-        """The workspace's memo, made on first use: the smells of an edited module mostly do
-        not need the workspace's derived maps, which every edit drops."""
-        return self.ws.derived.cache
+        self._cache = ws.memo
 
     # -- names ------------------------------------------------------------------------------
 

@@ -184,12 +184,8 @@ class IncrementalIndex:
             return False
         n_old, n_new = len(old), len(new)
         same = min(n_old, n_new)
-        a = 0
-        while a < same and old[a] == new[a]:
-            a += 1
-        s = 0
-        while s < same - a and old[n_old - 1 - s] == new[n_new - 1 - s]:
-            s += 1
+        a = _common(old, new, same)
+        s = _common(old[::-1], new[::-1], same - a)
         lo, hi = a, n_old - s  # the old lines replaced
         if lo == hi:  # lines inserted: they join the unit of the line above
             lo, hi = max(lo - 1, 0), max(lo, 1)
@@ -255,6 +251,17 @@ class IncrementalIndex:
             p.imports = [shift_import(i, d) for i in p.imports]
             if u.node is not None:
                 ast.increment_lineno(u.node, d)
+
+
+def _common(old: list[str], new: list[str], limit: int) -> int:
+    """How many leading lines the two lists share (at most ``limit``): blocks compared in C,
+    then line by line inside the first block that differs."""
+    a, block = 0, 64
+    while a + block <= limit and old[a : a + block] == new[a : a + block]:
+        a += block
+    while a < limit and old[a] == new[a]:
+        a += 1
+    return a
 
 
 def _shift_member(m: _Member, d: int) -> None:

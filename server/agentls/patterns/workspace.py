@@ -46,6 +46,9 @@ class WorkspaceIndex:
         # The module list and names alone (the smells need no more): without building every
         # derived map again after each keystroke.
         self._light: tuple[list[ModuleIndex], dict[str, ModuleIndex]] | None = None
+        # Per-workspace-state memo for detectors (collaborators, descendants, holders): apart
+        # from the derived maps, so that the smells of an edited module do not build them.
+        self.memo: dict[object, Any] = {}
         self.generation = 0  # bumped on every change; part of analysis cache keys
         for m in modules or []:
             self._modules[m.path] = m
@@ -57,12 +60,14 @@ class WorkspaceIndex:
         if source_hash is not None:
             self._hashes[index.path] = source_hash
         self._derived = self._light = None
+        self.memo = {}
         self.generation += 1
 
     def remove(self, path: str) -> None:
         if self._modules.pop(path, None) is not None:
             self._hashes.pop(path, None)
             self._derived = self._light = None
+            self.memo = {}
             self.generation += 1
 
     def get(self, path: str) -> ModuleIndex | None:
@@ -196,8 +201,6 @@ class _Derived:
         self.by_name: dict[str, list[ClassRef]] = {}
         self.annotated_params: dict[str, list[tuple[ModuleIndex, FunctionFacts, str]]] = {}
         self._subclasses: dict[str, list[ClassRef]] | None = None
-        # Per-workspace memo for detectors (collaborators, descendants, holders).
-        self.cache: dict[object, Any] = {}
         # (id(module), name) -> (module, what the name resolves to there); the module is kept
         # so that an id reused by another object is not mistaken for it.
         self.resolved: dict[tuple[int, str], tuple[ModuleIndex, ClassRef | None]] = {}
