@@ -20,6 +20,7 @@ import time
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import urlsplit
 
 TOOL_INPUT: dict[str, Any] = {
     "summary": "The module mixes persistence and notification; split them.",
@@ -159,7 +160,14 @@ class _Handler(BaseHTTPRequestHandler):
                                    "errored": failed if ended else 0, "canceled": 0, "expired": 0},
                 "results_url": f"{self.owner.url}/v1/messages/batches/{batch_id}/results" if ended else None}
 
+    def _origin_form(self) -> None:
+        """A request through a proxy names the whole URL (``POST http://host/v1/...``): keep the path."""
+        if self.path.startswith(("http://", "https://")):
+            parts = urlsplit(self.path)
+            self.path = parts.path + (f"?{parts.query}" if parts.query else "")
+
     def do_GET(self) -> None:
+        self._origin_form()
         self._record(None)
         parts = self.path.split("?")[0].strip("/").split("/")
         if parts[:3] == ["v1", "messages", "batches"] and len(parts) >= 4 and parts[3] in self.owner.batches:
@@ -189,6 +197,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     # -- messages -------------------------------------------------------------------------------
     def do_POST(self) -> None:
+        self._origin_form()
         raw = self.rfile.read(int(self.headers.get("content-length", 0)))
         body = json.loads(raw or b"{}")
         self._record(body)

@@ -26,7 +26,10 @@ from tests.lsp.helpers import open_doc
 FAKE = FakeAnthropic()
 STATE = Path(tempfile.mkdtemp(prefix="agentls-expert-delivery-"))
 ENV = server_env(ANTHROPIC_BASE_URL=FAKE.url, XDG_CACHE_HOME=str(STATE / "cache"), HOME=str(STATE / "home"))
-NO_BASE_URL = {k: v for k, v in ENV.items() if k != "ANTHROPIC_BASE_URL"}
+# A gateway host that is not on this machine, reached (through an HTTP proxy) at the fake.
+GATEWAY = "http://gateway.example"
+THROUGH_PROXY = {**{k: v for k, v in ENV.items() if k != "ANTHROPIC_BASE_URL" and "proxy" not in k.lower()},
+                 "HTTP_PROXY": FAKE.url}
 KEY = "delivery-key-77"
 SOURCE = ('def f(a, b):\n    return a + b\n\n\ndef g():\n    return 2\n\n'
           'SECRET_TOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"\n')
@@ -51,7 +54,7 @@ async def vscode(lsp_client: LanguageClient, ws: Path):  # type: ignore[no-untyp
     await lsp_client.shutdown_session()
 
 
-@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER_COMMAND, server_env=NO_BASE_URL))
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=SERVER_COMMAND, server_env=THROUGH_PROXY))
 async def gateway(lsp_client: LanguageClient, ws: Path):  # type: ignore[no-untyped-def]
     lsp_client.ws = ws  # type: ignore[attr-defined]
     yield
@@ -168,7 +171,7 @@ async def test_verify_with_tests_puts_the_verdict_on_each_suggestion(vscode: Lan
 async def test_base_url_from_settings_is_asked_once_per_host(gateway: LanguageClient) -> None:
     ws: Path = gateway.ws  # type: ignore[attr-defined]
     (ws / "calc.py").write_text(SOURCE)
-    answers = ["Cancel", f"Send to {FAKE.url.removeprefix('http://')}"]
+    answers = ["Cancel", "Send to gateway.example"]
     asked: list[str] = []
 
     @gateway.feature(t.WINDOW_SHOW_MESSAGE_REQUEST)
@@ -176,7 +179,7 @@ async def test_base_url_from_settings_is_asked_once_per_host(gateway: LanguageCl
         asked.append(params.message)
         return t.MessageActionItem(title=answers[min(len(asked), len(answers)) - 1])
 
-    await session(gateway, "visual-studio-code", ws, options(baseUrl=FAKE.url))
+    await session(gateway, "visual-studio-code", ws, options(baseUrl=GATEWAY))
     uri = (ws / "calc.py").as_uri()
     await review(gateway, uri, SOURCE)
     assert FAKE.messages() == [] and progress_ends(gateway, "Asking") == ["Cancelled: code not sent"]
@@ -184,6 +187,7 @@ async def test_base_url_from_settings_is_asked_once_per_host(gateway: LanguageCl
     await review(gateway, uri, SOURCE.replace("2", "3"))
     assert len(asked) == 2 and "which is not the Anthropic API" in asked[0] and KEY not in asked[0]
     assert len(FAKE.messages()) == 2  # once approved, not asked again for that host
+    assert FAKE.messages()[0].headers["host"] == "gateway.example"
 
 
 @pytest.mark.asyncio
@@ -198,3 +202,18 @@ async def test_untrusted_workspace_cannot_choose_the_host(vscode: LanguageClient
         command="agentls.expert.verify", arguments=[(ws / "calc.py").as_uri()]))
     assert result == [] and not (ws / "pwned").exists()
     assert any("expert.verifyCommand is ignored in an untrusted workspace" in m.message for m in vscode.messages)
+
+
+@pytest.mark.asyncio
+async def test_a_gateway_on_this_machine_is_not_asked_about(gateway: LanguageClient) -> None:
+    ws: Path = gateway.ws  # type: ignore[attr-defined]
+    (ws / "calc.py").write_text(SOURCE)
+    asked: list[str] = []
+
+    @gateway.feature(t.WINDOW_SHOW_MESSAGE_REQUEST)
+    def ask(params: t.ShowMessageRequestParams) -> None:
+        asked.append(params.message)
+
+    await session(gateway, "visual-studio-code", ws, options(baseUrl=FAKE.url))
+    await review(gateway, (ws / "calc.py").as_uri(), SOURCE)
+    assert asked == [] and len(FAKE.messages()) == 1

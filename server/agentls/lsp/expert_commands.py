@@ -5,13 +5,15 @@ A client tells the server the workspace is untrusted with ``workspaceTrusted: fa
 settings (VS Code's restricted mode). Then settings that choose where code and the key are
 sent (``expert.baseUrl``) or that run a program (``expert.verifyCommand``) are ignored. A host
 other than the Anthropic API taken from settings is used only after the user agreed, once per
-host and session; ``ANTHROPIC_BASE_URL`` in the server's own environment is the user's choice.
+host and session; ``ANTHROPIC_BASE_URL`` in the server's own environment is the user's choice,
+and a gateway on this machine (loopback) keeps the code here, so neither is asked about.
 """
 
 from __future__ import annotations
 
 import asyncio
 import dataclasses
+import ipaddress
 import logging
 import uuid
 from pathlib import Path
@@ -52,7 +54,7 @@ def trusted_only(ls: AgentLanguageServer, s: service.ExpertSettings) -> service.
 async def approve_host(approved: set[str], ls: AgentLanguageServer, s: service.ExpertSettings,
                        cfg: backend.BackendConfig) -> bool:
     """Ask once per host before code and key go to a host other than the Anthropic API."""
-    if cfg.is_anthropic or s.base_url is None:
+    if cfg.is_anthropic or s.base_url is None or _loopback(cfg.where):
         return True
     host = urlsplit(cfg.where).netloc or cfg.where
     if host in approved:
@@ -71,6 +73,17 @@ async def approve_host(approved: set[str], ls: AgentLanguageServer, s: service.E
         return False
     approved.add(host)
     return True
+
+
+def _loopback(url: str) -> bool:
+    """A gateway on this machine (``localhost``, 127.0.0.0/8, ``::1``): code stays here."""
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def configured_command(ls: AgentLanguageServer) -> str | None:
