@@ -93,8 +93,10 @@ CASES = [
      "line 3, column 14", "*", "alias"),
     ('---\nname: a\ndescription: "x --- y"\n---\nB\n', "claude-agent", "AG007",
      "line 3, column 14", '"', "never closed"),
-    ('---\ndescription: a: b\n---\nB\n', "copilot-agent", "AG003",
+    ('---\ndescription: a: b\n---\nB\n', "opencode-agent", "AG003",
      "line 2, column 15", ":", "starts a mapping"),
+    ('---\ndescription: a\n  b: c\n---\nB\n', "copilot-agent", "AG003",
+     "line 3, column 4", ":", "starts a mapping"),
 ]
 
 

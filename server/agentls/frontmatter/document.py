@@ -131,9 +131,11 @@ def load_bytes(data: bytes, path: str | None, dialect: str,
 
 def _lenient(dialect: str) -> bool:
     # Claude Code's reader retries. Cursor writes `globs: *.py` unquoted itself (invalid YAML:
-    # `*` starts an alias) and reads it as the text, so its rules are read leniently too. The
-    # other tools use strict YAML parsers.
-    return dialect.startswith("claude-") or dialect == "cursor-rule"
+    # `*` starts an alias) and reads it as the text, so its rules are read leniently too. VS
+    # Code reads Copilot headers with its own tolerant parser (no anchors, aliases or tags:
+    # `applyTo: **/*.py` is the text), so the retry stands in for it and AG191 says where
+    # VS Code's reading differs. OpenCode uses a strict YAML parser.
+    return dialect.startswith(("claude-", "copilot-")) or dialect == "cursor-rule"
 
 
 def load_text(text: str, path: str | None, dialect: str, lenient: bool | None = None) -> AgentDocument:

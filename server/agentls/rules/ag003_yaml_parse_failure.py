@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from agentls.frontmatter import retry, yamlnodes
@@ -8,6 +9,9 @@ from agentls.model import Effect, Finding, Severity, Span
 from agentls.rules._values import body_description
 from agentls.rules._yaml_place import yaml_place
 from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
+
+# A top-level `key: value` line, up to where the YAML broke.
+_TOP_KEY = re.compile(r"[A-Za-z_][\w-]*[ \t]*:[ \t]+\S")
 
 
 class YamlParseFailure(Rule):
@@ -50,7 +54,10 @@ class YamlParseFailure(Rule):
         block = doc.block
         if doc.state is not ParseState.FAILED or block is None or doc.strict_error is None:
             return
+        copilot = ctx.dialect.startswith("copilot-")
         if doc.crlf and _lf_would_load(block.yaml):
+            if copilot:  # VS Code's parser takes CRLF; only our stand-in for it does not
+                yield from _copilot_crlf(ctx)
             return  # AG004 explains this one: CRLF defeated the retry
         offset = doc.strict_error.offset
         if offset is None:
@@ -64,11 +71,37 @@ class YamlParseFailure(Rule):
             message = (f"{lead}: the frontmatter is not valid YAML, even after Claude Code's "
                        f"lenient retry: {detail}")
             severity = self.severity if ctx.dialect == "claude-agent" else Severity.WARNING
+        elif copilot and _vscode_reads(doc.text, offset, doc.strict_error.message):
+            # VS Code's header parser reports nothing here: it ends the header at this `:`,
+            # or lets an unclosed quote run to the end of the header.
+            yield ctx.finding(span, "VS Code reads this header without a word, but not as "
+                              f"written: {detail}; strict YAML parsers reject it",
+                              severity=Severity.WARNING, effect=Effect.CHANGED, related=related)
+            return
         else:
             message = f"{ctx.product} cannot read this frontmatter: {detail}"
             severity = self.severity
         yield ctx.finding(span, message, severity=severity, effect=ctx.skip_effect(),
                           related=related)
+
+
+def _vscode_reads(text: str, offset: int, message: str) -> bool:
+    """VS Code's own header parser reads on without an error: an unclosed quote (it runs to
+    the end of the header), or a `:` on a top-level `key:` line (the header ends there)."""
+    if "while scanning a quoted scalar" in message and "end of stream" in message:
+        return True
+    line_start = text.rfind("\n", 0, offset) + 1
+    line = text[line_start:offset]
+    return message.startswith("mapping values are not allowed") and bool(_TOP_KEY.match(line))
+
+
+def _copilot_crlf(ctx: CheckContext) -> Iterator[Finding]:
+    block = ctx.doc.block
+    assert block is not None
+    yield ctx.finding(Span(block.start, block.start), "VS Code reads this header (CRLF endings "
+                      "are fine there), but strict YAML parsers reject it, and agentls checks "
+                      "it no further; quote the values with `:`, `*`, `@` or `&`",
+                      severity=Severity.INFO, effect=None)
 
 
 def _claude_consequence(ctx: CheckContext) -> str:
