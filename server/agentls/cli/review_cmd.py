@@ -193,24 +193,27 @@ def _verify(args: argparse.Namespace, workspace: Path, path: Path, outcome: serv
         _err("--verify: no suggestion offers an edit, so there is nothing to test")
         return 0
 
+    print(f"verify: running {args.verify!r} in a temporary copy of {root}, unchanged and then with each "
+          "edit alone", file=sys.stderr, flush=True)
+    baseline_failed = [False]
+
     def progress(label: str, run: verify.Run | None) -> None:
         if run is None:
-            print(f"verify: running {args.verify!r} with {label} ...", file=sys.stderr, flush=True)
+            return
+        also = " (the unchanged code fails too)" if baseline_failed[0] and run.status != verify.PASSED else ""
+        print(f"verify: {label}: {run.summary}{also}", file=sys.stderr, flush=True)
+        if label == verify.UNCHANGED and run.status != verify.PASSED:
+            baseline_failed[0] = True
+            _err("--verify: the tests do not pass without any edit, so a failure below may not be the edit's")
+        if run.status != verify.PASSED and run.output.strip():
+            print("    " + "\n    ".join(run.output.strip().splitlines()[-6:]), file=sys.stderr, flush=True)
 
     try:
-        baseline, verdicts = verify.verify(root, path, outcome.request.source, answer.suggestions, args.verify,
-                                           args.verify_timeout, progress)
+        _, verdicts = verify.verify(root, path, outcome.request.source, answer.suggestions, args.verify,
+                                    args.verify_timeout, progress)
     except (ValueError, OSError) as exc:
         _err(f"--verify: {exc}")
         return 2
-    print(f"verify: unchanged code: {baseline.summary}", file=sys.stderr)
-    if baseline.status != verify.PASSED:
-        _err("--verify: the tests do not pass without any edit, so the verdicts below say little:\n"
-             + baseline.output[-600:])
-    for v in verdicts:
-        print(f"verify: #{v.index + 1} {v.title}: {v.run.summary}", file=sys.stderr)
-        if v.run.status != verify.PASSED and v.run.output.strip():
-            print("    " + "\n    ".join(v.run.output.strip().splitlines()[-6:]), file=sys.stderr)
     answer.suggestions = verify.with_verdicts(answer.suggestions, verdicts)
     return 0
 

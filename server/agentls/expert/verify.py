@@ -24,6 +24,7 @@ from agentls.expert.edits import apply_one
 
 DEFAULT_TIMEOUT = 300.0
 PASSED, FAILED, TIMED_OUT = "passed", "failed", "timed out"
+UNCHANGED = "unchanged code"  # the label of the baseline run
 _SKIP = shutil.ignore_patterns(".git", ".hg", ".svn", ".venv", "venv", ".tox", ".nox", "node_modules",
                                "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache")
 TAIL_CHARS = 1_500  # of the output, kept for a failure
@@ -82,7 +83,8 @@ def verify(root: Path, file: Path, source: str, suggestions: list[Suggestion], c
 
     ``file`` must lie inside ``root``; ``source`` is the text the suggestions are anchored to
     (the editor's buffer may differ from the disk). ``on_run(label, None)`` is called before
-    a run starts and ``on_run(label, run)`` after it ends, for progress."""
+    a run starts and ``on_run(label, run)`` after it ends, for progress (labels: UNCHANGED,
+    then ``#n title`` with n counted from 1 in ``suggestions``)."""
     args = command_args(command)
     rel = file.resolve().relative_to(root.resolve())
     with tempfile.TemporaryDirectory(prefix="agentls-verify-") as tmp:
@@ -100,8 +102,8 @@ def verify(root: Path, file: Path, source: str, suggestions: list[Suggestion], c
                 on_run(label, done)
             return done
 
-        baseline = attempt("unchanged", source)
-        verdicts = [Verdict(i, s.title, attempt(s.title, apply_one(source, s)))
+        baseline = attempt(UNCHANGED, source)
+        verdicts = [Verdict(i, s.title, attempt(f"#{i + 1} {s.title}", apply_one(source, s)))
                     for i, s in enumerate(suggestions) if s.replacement is not None]
     return baseline, verdicts
 
