@@ -7,6 +7,7 @@ cache; else the API. The answer is validated suggestion by suggestion, each edit
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -163,7 +164,9 @@ async def ask(req: Request, s: ExpertSettings, on_progress: Callable[[int], None
             except (KeyError, TypeError, ValueError):
                 pass  # an old or damaged entry: ask again
     raw = await backend.stream(req, cfg, on_progress)
-    answer = finish(req, raw.tool_input, raw.usage, raw.truncated)
+    # In a thread: the edit checks parse the module per edit and may run ruff, and the
+    # language server's loop must keep answering meanwhile.
+    answer = await asyncio.to_thread(finish, req, raw.tool_input, raw.usage, raw.truncated)
     if not answer.truncated:  # a cut-off answer is shown once, never served again
         cache.put(key, answer.to_json())
     return Outcome(answer, req)
