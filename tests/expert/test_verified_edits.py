@@ -197,3 +197,10 @@ def test_the_quoted_original_is_compared_whitespace_tolerant() -> None:
     assert edits.locate(tabs, shown, 8, 9) == (8, 9)
     assert edits.locate(tabs, shown, 30, 31) == (8, 9)  # within the search radius
     assert edits.locate("    def load(self, key):\n        return os.environ[key]\n", shown, 8, 9) is None
+
+
+def test_line_numbers_copied_from_the_request_are_taken_off(fake: FakeAnthropic, tmp_path: Path) -> None:
+    numbered = " 8 |     def load(self, key):\n 9 |         return os.environ.get(key)\n"
+    new = " 8>|     def load(self, key):\n 9>|         return os.getenv(key)\n"
+    (s,) = ask(fake, tmp_path, [item("Getenv", 8, 9, numbered, new)]).answer.suggestions
+    assert s.verified and s.replacement == "    def load(self, key):\n        return os.getenv(key)\n"

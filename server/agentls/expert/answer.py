@@ -11,6 +11,7 @@ description and a short system block, so a user's own subagent answers in shape 
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
@@ -178,8 +179,21 @@ def _suggestion(item: Any, where: str, line_count: int) -> Suggestion | str:
         return f"“{title}” pointed at line {start}, past the end of the code ({line_count} lines)"
     return Suggestion(title.strip(), rationale.strip(), severity, start, min(end, line_count),
                       pattern=(_text(item, "pattern", where, required=False) or None),
-                      replacement=_text(item, "replacement", where, required=False),
-                      original=_text(item, "original", where, required=False))
+                      replacement=_unnumbered(_text(item, "replacement", where, required=False)),
+                      original=_unnumbered(_text(item, "original", where, required=False)))
+
+
+_NUMBERED = re.compile(r"^ *\d+[ >]\| ?")  # the request's "  12>| code" prefix
+
+
+def _unnumbered(text: str | None) -> str | None:
+    """``text`` without the request's line-number prefixes, when a model copied them on every line."""
+    if not text:
+        return text
+    lines = text.splitlines(keepends=True)
+    if not all(_NUMBERED.match(ln) for ln in lines if ln.strip()):
+        return text
+    return "".join(_NUMBERED.sub("", ln, count=1) for ln in lines)
 
 
 def lines_text(text: str, start: int, end: int) -> str:
