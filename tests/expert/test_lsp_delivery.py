@@ -21,7 +21,7 @@ from tests.conftest import SERVER_COMMAND, server_env
 from tests.expert.fake_anthropic import FakeAnthropic
 from tests.expert.test_lsp_expert import actions, run_action, session
 from tests.expert.test_review_delivery import PROJECT, package
-from tests.lsp.helpers import open_doc
+from tests.lsp.helpers import apply_text_edits, open_doc
 
 FAKE = FakeAnthropic()
 STATE = Path(tempfile.mkdtemp(prefix="agentls-expert-delivery-"))
@@ -217,3 +217,34 @@ async def test_a_gateway_on_this_machine_is_not_asked_about(gateway: LanguageCli
     await session(gateway, "visual-studio-code", ws, options(baseUrl=FAKE.url))
     await review(gateway, (ws / "calc.py").as_uri(), SOURCE)
     assert asked == [] and len(FAKE.messages()) == 1
+
+
+@pytest.mark.asyncio
+async def test_apply_all_takes_the_verified_edits_and_leaves_the_alternatives_out(vscode: LanguageClient) -> None:
+    ws: Path = vscode.ws  # type: ignore[attr-defined]
+    text = "import os\n\n\ndef a():\n    return os.sep\n\n\ndef b():\n    return 1\n\n\ndef c():\n    return 2\n"
+    (ws / "m.py").write_text(text)
+    uri = (ws / "m.py").as_uri()
+    await session(vscode, "visual-studio-code", ws, options())
+
+    def edit(title: str, start: int, end: int, old: str, new: str) -> dict[str, Any]:
+        return {"title": title, "rationale": "r", "severity": "hint", "start_line": start, "end_line": end,
+                "original": old, "replacement": new}
+
+    FAKE.tool_input = {"summary": "s", "suggestions": [
+        edit("A", 4, 5, "def a():\n    return os.sep\n", "def a() -> str:\n    return os.sep\n"),
+        edit("B", 8, 9, "def b():\n    return 1\n", "def b() -> int:\n    return 1\n"),
+        edit("C1", 12, 13, "def c():\n    return 2\n", "def c() -> int:\n    return 2\n"),
+        edit("C2", 13, 13, "    return 2\n", "    return 1 + 1\n")]}
+    await review(vscode, uri, text)
+    (action,) = [a for a in await actions(vscode, uri, t.Range(t.Position(0, 0), t.Position(0, 0)))
+                 if a.title.startswith("Apply all")]
+    assert action.title == "Apply all 2 verified expert edits (alternatives left out)" and action.command
+    applied = await vscode.workspace_execute_command_async(t.ExecuteCommandParams(
+        command=action.command.command, arguments=action.command.arguments))
+    assert applied is True
+    sent = vscode.applied_edits[-1].edit  # type: ignore[attr-defined]
+    (change,) = sent.document_changes
+    assert sent.change_annotations["agentls.expert"].needs_confirmation is True
+    after = apply_text_edits(text, list(change.edits))
+    assert after == text.replace("def a():", "def a() -> str:").replace("def b():", "def b() -> int:")

@@ -24,6 +24,7 @@ from lsprotocol import types as t
 
 from agentls.expert import answer as answers
 from agentls.expert import backend, cache, experts, service, verify
+from agentls.expert.answer import Suggestion
 from agentls.lsp.server import AgentLanguageServer
 
 if TYPE_CHECKING:
@@ -31,8 +32,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-LIST, CHOOSE, CLEAR, VERIFY = ("agentls.expert.list", "agentls.expert.choose", "agentls.expert.clearCache",
-                               "agentls.expert.verify")
+LIST, CHOOSE, CLEAR, VERIFY, APPLY_ALL = ("agentls.expert.list", "agentls.expert.choose",
+                                          "agentls.expert.clearCache", "agentls.expert.verify",
+                                          "agentls.expert.applyAll")
+ANNOTATION = "agentls.expert"
 
 
 def _show(ls: AgentLanguageServer, kind: t.MessageType, message: str) -> None:
@@ -177,7 +180,70 @@ async def run_verify(feature: ExpertFeature, ls: AgentLanguageServer, args: tupl
     return results
 
 
+def _applicable(feature: ExpertFeature, ls: AgentLanguageServer, uri: str) -> list[tuple[str, int]]:
+    """(source, index) of every edit "apply all" takes: verified, no alternative, not failed by
+    the tests, overlapping nothing taken before (another expert's edit, say)."""
+    text = ls.workspace.get_text_document(uri).source
+    taken: list[Suggestion] = []
+    out: list[tuple[str, int]] = []
+    for (u, name), d in feature.results.items():
+        if u != uri:
+            continue
+        d.suggestions, _ = answers.reanchor(d.suggestions, text)  # indices as feature.edit sees them
+        for i, s in enumerate(d.suggestions):
+            if s.replacement is None or s.group or s.tests in (verify.FAILED, verify.TIMED_OUT):
+                continue
+            if any(s.start_line <= o.end_line and o.start_line <= s.end_line for o in taken):
+                continue
+            taken.append(s)
+            out.append((name, i))
+    return out
+
+
+def apply_all_actions(feature: ExpertFeature, ls: AgentLanguageServer, uri: str) -> list[t.CodeAction]:
+    count = len(_applicable(feature, ls, uri))
+    if count < 2:
+        return []  # one edit has its own quick fix
+    title = f"Apply all {count} verified expert edits (alternatives left out)"
+    return [t.CodeAction(title=title, kind=t.CodeActionKind.Source,
+                         command=t.Command(title, APPLY_ALL, arguments=[uri]))]
+
+
+async def apply_all(feature: ExpertFeature, ls: AgentLanguageServer, uri: str) -> bool:
+    """One workspace edit with every applicable edit, through ``workspace/applyEdit``."""
+    text_edits: list[t.TextEdit | t.AnnotatedTextEdit] = []
+    for name, i in _applicable(feature, ls, uri):
+        one = feature.edit(ls, uri, name, i)
+        if one is None:
+            continue
+        if one.document_changes:
+            text_edits += [e for dc in one.document_changes if isinstance(dc, t.TextDocumentEdit)
+                           for e in dc.edits if isinstance(e, (t.TextEdit, t.AnnotatedTextEdit))]
+        elif one.changes:
+            text_edits += one.changes.get(uri, [])
+    if not text_edits:
+        _show(ls, t.MessageType.Info, "agentls expert: no verified edit to apply in this file.")
+        return False
+    doc = ls.workspace.get_text_document(uri)
+    if ls.document_changes:
+        ident = t.OptionalVersionedTextDocumentIdentifier(uri=uri, version=doc.version)
+        annotated = any(isinstance(e, t.AnnotatedTextEdit) for e in text_edits)
+        edit = t.WorkspaceEdit(document_changes=[t.TextDocumentEdit(text_document=ident, edits=text_edits)],
+                               change_annotations={ANNOTATION: t.ChangeAnnotation(
+                                   label=f"agentls expert: {len(text_edits)} edits", needs_confirmation=True,
+                                   description="Suggested by a language model: review before applying.")}
+                               if annotated else None)
+    else:
+        edit = t.WorkspaceEdit(changes={uri: [t.TextEdit(range=e.range, new_text=e.new_text) for e in text_edits]})
+    result = await ls.workspace_apply_edit_async(t.ApplyWorkspaceEditParams(edit=edit, label="agentls expert"))
+    return bool(result.applied)
+
+
 def register(server: AgentLanguageServer, feature: ExpertFeature) -> None:
+    @server.command(APPLY_ALL)
+    async def apply_all_edits(ls: AgentLanguageServer, *args: Any) -> bool:
+        return bool(args and isinstance(args[0], str)) and await apply_all(feature, ls, str(args[0]))
+
     @server.command(VERIFY)
     async def verify_with_tests(ls: AgentLanguageServer, *args: Any) -> list[dict[str, Any]]:
         return await run_verify(feature, ls, args)

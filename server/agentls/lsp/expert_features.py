@@ -75,8 +75,8 @@ class ExpertFeature:
         if not uri.endswith((".py", ".pyi")):
             return []
         only = params.context.only
-        actions = [a for a in [*self._apply_actions(ls, uri, params), *expert_commands.verify_actions(self, ls, uri)]
-                   if _wanted(a.kind, only)]
+        actions = [a for a in [*self._apply_actions(ls, uri, params), *expert_commands.apply_all_actions(self, ls, uri),
+                               *expert_commands.verify_actions(self, ls, uri)] if _wanted(a.kind, only)]
         s = self.settings(ls)
         expert = experts.choose(self.experts(ls, s), s.default)
         if expert is None:
@@ -373,6 +373,9 @@ def register(server: AgentLanguageServer) -> None:
     server.code_action_providers.append(feature.code_actions)
     server.resolve_providers.append(feature.resolve)
     expert_commands.register(server, feature)
+    from agentls.lsp import expert_auto  # it imports this module: registered once both exist
+
+    expert_auto.register(server, feature)
 
     @server.command(RUN)
     async def run(ls: AgentLanguageServer, *args: Any) -> None:
