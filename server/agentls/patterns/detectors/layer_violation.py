@@ -58,7 +58,22 @@ def _is_port(ctx: Ctx, imp: Import) -> bool:
         return False
     module = ctx.ws.module_named(imp.module)
     cls = module.classes.get(imp.name) if module is not None else None
-    return cls is not None and (cls.declares_abstract or cls.is_protocol) and bool(cls.abstract_methods)
+    if cls is None:
+        return False
+    # declared abstract (ABC, Protocol, ABCMeta) with abstract methods, or `@abstractmethod`s on a
+    # class whose abstract base lives elsewhere (`class UserRepository(GenericRepository[...])`)
+    declared = (cls.declares_abstract or cls.is_protocol) and bool(cls.abstract_methods)
+    return declared or any(m.abstract for m in cls.methods.values())
+
+
+def _defined_in(ctx: Ctx, imp: Import) -> str:
+    """What the import names, followed through one re-export: `from app.services import User`
+    where `app.services` itself imports `User` from the domain is a domain import."""
+    target = f"{imp.module}.{imp.name}" if imp.name else imp.module
+    module = ctx.ws.module_named(imp.module) if imp.name else None
+    if module is None or imp.name in module.classes or imp.name in module.functions:
+        return target
+    return module.import_map.get(str(imp.name), target)
 
 
 @register
@@ -82,7 +97,8 @@ class LayerViolation(Detector):
     count only as a layout: sibling packages, at least three of them (or all of them, when
     fewer are configured) side by side in one package of the workspace, so a framework's lone
     `core` or `models` package is not taken for a domain layer. An import is a violation when
-    it goes from one layer to a sibling layer further out, unless what it imports is an abstract
+    it goes from one layer to a sibling layer further out (a name re-exported by an outer module
+    counts where it is defined), unless what it imports is an abstract
     port: a module named `ports`, `interfaces`, `protocols`, `abstract…`, `abc` or `contracts`,
     or an ABC / `Protocol` class with abstract methods. Adapters implementing the ports an
     application declares depend on an abstraction, which is what the layers are for.
@@ -110,7 +126,7 @@ class LayerViolation(Detector):
         if len(_layered(ctx).get(package, ())) < min(3, len(layers)):
             return
         for imp in ctx.index.imports:
-            target = f"{imp.module}.{imp.name}" if imp.name else imp.module
+            target = _defined_in(ctx, imp)
             there_at = place(target, layers)
             if there_at is None or there_at[0] != package:
                 continue
