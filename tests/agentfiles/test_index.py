@@ -39,7 +39,17 @@ def test_finds_agents_recursively_skills_and_commands(tmp_path: Path) -> None:
     index = build(tmp_path)
     assert index.names(Kind.AGENT) == ["a"]
     assert index.names(Kind.SKILL) == ["pdf"]
-    assert index.names(Kind.COMMAND) == ["deploy"]
+    # Subfolders join the command name with `:` (Claude Code 2.1.332: `git/c06.md` is `git:c06`).
+    assert index.names(Kind.COMMAND) == ["ops:deploy"]
+
+
+def test_commands_in_subfolders_do_not_shadow_each_other(tmp_path: Path) -> None:
+    top = write(tmp_path, ".claude/commands/x.md", "---\ndescription: a\n---\nA\n")
+    nested = write(tmp_path, ".claude/commands/git/x.md", "---\ndescription: b\n---\nB\n")
+    skill_like = write(tmp_path, ".claude/commands/c16/SKILL.md", "---\ndescription: c\n---\nC\n")
+    index = build(tmp_path)
+    assert sorted(index.names(Kind.COMMAND)) == ["c16", "git:x", "x"]
+    assert codes(index, top) == [] and codes(index, nested) == [] and codes(index, skill_like) == []
 
 
 def test_same_name_in_one_folder_path_sorting_last_wins(tmp_path: Path) -> None:
@@ -177,3 +187,11 @@ def test_indexes_a_thousand_agents_within_a_second(tmp_path: Path) -> None:
     elapsed = time.perf_counter() - start
     assert len(index) == 1000
     assert elapsed < 2.0, elapsed  # the bench holds the 1 s target; CI machines vary
+
+
+def test_plugin_command_names_and_the_frontmatter_rename(tmp_path: Path) -> None:
+    write(tmp_path, "corpus/.claude-plugin/plugin.json", '{"name": "corpus"}')
+    write(tmp_path, "corpus/commands/c05.md", "---\nname: other-name\ndescription: C05\n---\nB\n")
+    write(tmp_path, "corpus/commands/git/c06.md", "---\ndescription: C06\n---\nB\n")
+    index = build(tmp_path)
+    assert sorted(index.names(Kind.COMMAND)) == ["corpus:git:c06", "corpus:other-name"]

@@ -146,7 +146,15 @@ def _identity(entry: Entry, doc: AgentDocument, data: dict[str, Any]) -> None:
         entry.name = f"{tree.plugin}:{re.sub(r'[^A-Za-z0-9_-]', '-', folder)}" if tree.plugin else folder
         entry.name_span = None  # the directory names a skill; a frontmatter name is a label
     else:
-        entry.name = f"{tree.plugin}:{stem}" if tree.plugin else stem
+        # A command is named after its path below `commands/` (`git/x.md` is `git:x`); a
+        # plugin command's frontmatter `name` renames it (observed in Claude Code 2.1.332).
+        parts = [*_subdirs(path, tree.root), stem]
+        if stem.lower() == "skill" and len(parts) > 1:
+            parts = parts[:-1]  # `commands/x/SKILL.md` is the command `x`
+        shown = _js_string(raw) if tree.plugin and raw is not None else ""
+        if shown and len(shown) <= 256:
+            parts = [shown]
+        entry.name = ":".join([tree.plugin, *parts] if tree.plugin else parts)
         entry.name_span = None
     if entry.name_span is not None and entry.name is not None:
         entry.name_loc = loc_of(doc.text, entry.name_span)
