@@ -10,6 +10,7 @@ import os
 import stat
 import sys
 import threading
+from typing import Any
 
 from lsprotocol import types as t
 from pygls.io_ import StdoutWriter, run_async
@@ -91,6 +92,15 @@ def stdin_is_pipe(stream: object) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode)
 
 
+def _quiet_cancellation(loop: asyncio.AbstractEventLoop, context: dict[str, Any]) -> None:
+    """A handler cancelled (``$/cancelRequest``, or the client gone and the loop closing) is
+    expected: pygls's done-callback re-raises its CancelledError, which is not worth a
+    traceback. Everything else goes to asyncio's default report."""
+    if isinstance(context.get("exception"), asyncio.CancelledError):
+        return
+    loop.default_exception_handler(context)
+
+
 def serve_pipe(server: LanguageServer) -> None:
     """pygls's ``start_io`` reads stdin on a worker thread: three hand-offs per message (header,
     blank line, body) cost about 0.25 ms, a third of a bare server's round trip. Reading the
@@ -99,6 +109,7 @@ def serve_pipe(server: LanguageServer) -> None:
     async def main() -> None:
         reader = asyncio.StreamReader()
         loop = asyncio.get_running_loop()
+        loop.set_exception_handler(_quiet_cancellation)
         await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin.buffer)
         await run_async(stop_event, reader, server.protocol, logger=log,
                         error_handler=server.report_server_error)
