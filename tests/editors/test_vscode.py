@@ -6,7 +6,8 @@ extension's sources are newer. Each installs the .vsix into a fresh profile and 
 workspace with an agent file and Python files; `editors/vscode/e2e/run.js` acts like a user.
 
 - On install: no agentls on any PATH, no Python extension: the server bundled in the .vsix,
-  run by `python3` from PATH, shows the agent file's warning and a pattern hover within 30 s.
+  run by `python3` from PATH, shows the agent file's warning and a pattern hover within 30 s;
+  in a Copilot agent file, a problem VS Code's own check reports is not shown twice.
 - Everything, with `agentls` installed on PATH (which wins over the bundled server) and
   `agentls.trace.server: verbose`: the API key through "agentls: Set Anthropic API key", the
   AG005 squiggle, its hover and quick fix, the pattern hover, "agentls: Review this module with
@@ -50,6 +51,9 @@ EXT = EDITORS / "vscode"
 VSIX = EXT / "agentls.vsix"
 E2E = EXT / "e2e"
 API_KEY = "sk-ant-vscode-e2e-key"
+# A Copilot agent (language id `chatagent`): VS Code 1.139 itself reports the `target`;
+# agentls reports it too (AG170) and the unknown key (AG160), which VS Code does not.
+COPILOT_AGENT = "---\ndescription: Plans work\nfoo: 1\ntarget: github\n---\nPlan.\n"
 
 
 def _tool(env: str, default: Path, what: str) -> Path:
@@ -185,6 +189,8 @@ def test_vscode_extension_works_on_install(tmp_path: Path) -> None:
     t = tools()
     package = vsix()
     files = make_workspace(tmp_path)
+    (files["ws"] / ".github" / "agents").mkdir(parents=True)
+    (files["ws"] / ".github" / "agents" / "planner.agent.md").write_text(COPILOT_AGENT, encoding="utf-8")
     home = tmp_path / "home"
     home.mkdir()
     # Only code-server's Node and the system directories: no virtualenv, no ~/.local/bin.
@@ -205,6 +211,11 @@ def test_vscode_extension_works_on_install(tmp_path: Path) -> None:
     assert "the bundled agentls, run by /usr/bin/python3 (on PATH)" in log, log[-3000:]
     assert "lenient retry" in str(result["agentHover"]) and "AG005" in str(result["agentHover"])
     assert "singleton" in str(result["pythonHover"]).lower()
+    # beside VS Code's own check of the Copilot agent file: its `target` message once, agentls's
+    # AG170 on that line held back, agentls's own finding (the unknown key) still there
+    problems = str(result["problems"])
+    assert problems.count("The 'target' attribute must be one of") == 1, problems
+    assert "AG170" not in problems and "AG160" in problems and "unknown key `foo`" in problems, problems
     times = result["times"]
     assert isinstance(times, dict)
     print(f"fresh install: warning after {times['warning']:.1f} s, pattern hover after {times['patternHover']:.1f} s")

@@ -162,6 +162,26 @@ async function quickFix(page, box, title) {
     result.times.patternHover = (Date.now() - opened) / 1000;
     await shot(page, 'python-pattern-hover');
     if (MODE === 'install') {
+      // A Copilot agent file (language id `chatagent`): VS Code's own check and agentls's
+      // together in the Problems panel, a problem VS Code reports shown once.
+      await openFile(page, 'planner.agent.md');
+      await page.keyboard.press('Control+Shift+M');
+      const problems = () => page.evaluate(() => {
+        const panel = document.querySelector('.markers-panel');
+        return panel ? panel.innerText : '';
+      });
+      const settled = (t) => t.includes('AG160') && t.includes("'target' attribute") && !t.includes('AG170');
+      const deadline = Date.now() + 30000;
+      result.problems = await problems();
+      while (!settled(result.problems) && Date.now() < deadline) {
+        await page.waitForTimeout(250);
+        result.problems = await problems();
+      }
+      await page.waitForTimeout(1500); // a late duplicate would show up now
+      result.problems = await problems();
+      result.language = await page.locator('.statusbar-item[id*="editorLanguageStatus"], .statusbar-item[aria-label*="Language"]')
+        .first().innerText().catch(() => '');
+      await shot(page, 'copilot-agent-problems');
       result.ok = true;
       return;
     }

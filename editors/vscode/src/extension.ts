@@ -16,6 +16,7 @@ import {
   ServerOptions,
   State,
 } from 'vscode-languageclient/node';
+import { AGENT_LANGUAGES, withoutDuplicates } from './beside';
 import { ensureSdk, sdkEnv } from './sdk';
 import { onInterpreterChange, resolveServer, ServerCommand } from './server';
 import { agentGlobs, explicitSettings, SECRET_KEY, serverEnv } from './settings';
@@ -40,13 +41,11 @@ function log(line: string): void {
   output.info(`[client] ${line}`);
 }
 
-// VS Code 1.139 gives Copilot agent, prompt and instruction files these language ids, so a
-// glob alone would miss one opened under another name.
-const AGENT_LANGUAGES = ['chatagent', 'prompt', 'instructions'];
-
 function selector(): DocumentSelector {
   return [
     { scheme: 'file', language: 'python' },
+    // VS Code 1.139's language ids for agent files: a glob alone would miss one opened under
+    // another name.
     ...AGENT_LANGUAGES.map((language) => ({ scheme: 'file', language })),
     ...agentGlobs().map((pattern) => ({ scheme: 'file', pattern })),
   ];
@@ -123,6 +122,14 @@ async function start(): Promise<LanguageClient | undefined> {
       revealOutputChannelOn: RevealOutputChannelOn.Never,
       initializationOptions: explicitSettings(),
       middleware: {
+        // Diagnostics arrive pulled (textDocument/diagnostic) or pushed; both are filtered.
+        handleDiagnostics: (uri, diagnostics, next) => next(uri, withoutDuplicates(uri, diagnostics)),
+        provideDiagnostics: async (document, previousResultId, token, next) => {
+          const report = await next(document, previousResultId, token);
+          if (!report || !('items' in report)) return report;
+          const uri = document instanceof vscode.Uri ? document : document.uri;
+          return { ...report, items: withoutDuplicates(uri, report.items) };
+        },
         workspace: {
           // The server asks for the `agentls` section: the explicit settings (never the key).
           configuration: async (params, token, next) => {
