@@ -137,3 +137,15 @@ def test_replacement_touching_a_masked_secret_is_not_an_edit(fake: FakeAnthropic
          "start_line": 4, "end_line": 4, "replacement": 'DB_PASSWORD = "***MASKED***"\n'}]}
     ans = asyncio.run(service.ask(_request(tmp_path), _settings(fake))).answer
     assert ans.suggestions[0].replacement is None and "masked secret" in (ans.suggestions[0].note or "")
+
+
+def test_a_prefix_below_the_models_minimum_is_not_marked_for_caching(fake: FakeAnthropic, tmp_path: Path) -> None:
+    req = _request(tmp_path, "claude-haiku-5-5")  # minimum 4,096 tokens; tool + body + contract is ~2k
+    assert req.min_cacheable == 4_096 and req.cached_prefix_tokens == 0
+    outcome = asyncio.run(service.ask(req, _settings(fake)))
+    (sent,) = fake.messages()
+    assert not any("cache_control" in block for block in sent.body["system"])
+    assert sent.body["max_tokens"] == 8_192  # the Haiku family's default
+    assert outcome.answer.usage["cache_creation_input_tokens"] == 0
+    opus = _request(tmp_path, "claude-opus-5-5")  # minimum 512: the same prefix is worth caching
+    assert opus.cached_prefix_tokens > 512 and "cache_control" in opus.system_blocks()[-1]
