@@ -83,6 +83,13 @@ def register(server: AgentLanguageServer) -> None:
             ls.refresh(params.text_document.uri)
         except Exception:  # never let a notification become a popup storm
             log.exception("refresh failed for %s", params.text_document.uri)
+        event = ("save" if isinstance(params, t.DidSaveTextDocumentParams)
+                 else "change" if isinstance(params, t.DidChangeTextDocumentParams) else "open")
+        for hook in ls.document_hooks:  # the expert's auto mode
+            try:
+                hook(ls, event, params.text_document.uri)
+            except Exception:
+                log.exception("document hook failed for %s", params.text_document.uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: AgentLanguageServer, params: t.DidCloseTextDocumentParams) -> None:

@@ -69,6 +69,9 @@ class AgentLanguageServer(LanguageServer):
         self.watched_hooks: list[Callable[[AgentLanguageServer, t.DidChangeWatchedFilesParams], None]] = []
         # Called on ``shutdown``: stop background work.
         self.shutdown_hooks: list[Callable[[AgentLanguageServer], None]] = []
+        # Called with ("open" | "change" | "save", uri) after the diagnostics are refreshed;
+        # they must only start timers or tasks (they run on the typing path).
+        self.document_hooks: list[Callable[[AgentLanguageServer, str, str], None]] = []
         # The per-file checker, which other agent-file features read instead of parsing again.
         self.agent_files: Any = None
         self.resolve_providers: list[ResolveCodeAction] = []

@@ -1,0 +1,413 @@
+"""The expert comes to the code while you edit (``expert.auto``), within a budget.
+
+``local``: when typing pauses (``expert.autoDebounce``, 600 ms), the local expert looks at the
+top-level symbols that changed since it last looked; Hint diagnostics, source
+``agentls expert (local)``. ``onSave`` adds: on save, each symbol changed since the last save
+goes to the chosen expert alone (outline and imported signatures as context), unless its text
+was answered before (answer cache keyed by the symbol's text). The first send in a session asks
+the user, showing what goes where; an untrusted workspace's ``onSave`` is not honoured; over
+``expert.autoBudget`` a symbol gets the local expert and a message. An edit to a symbol whose
+request is in flight cancels it (the HTTP stream closes). Everything runs in tasks and threads
+off the typing path: the handlers only start a timer or a task.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import uuid
+from collections.abc import Coroutine
+from dataclasses import dataclass
+from typing import Any
+
+from lsprotocol import types as t
+from pygls.workspace import TextDocument
+
+from agentls.expert import answer as answers
+from agentls.expert import auto, auto_prompt, backend, experts, local, prompts, service
+from agentls.expert.analysis import from_engine
+from agentls.expert.answer import Suggestion
+from agentls.lsp import expert_auto_views, expert_commands
+from agentls.lsp.expert_features import Delivered, ExpertFeature, _pattern_analysis, source_name
+from agentls.lsp.server import AgentLanguageServer, DiagnosticSource
+from agentls.patterns.workspace import WorkspaceIndex
+
+log = logging.getLogger(__name__)
+
+LOCAL_SOURCE = source_name("local")
+SEND, DONT_SEND = "Send", "Don't send"
+
+
+def auto_source(expert: str) -> str:
+    return f"agentls expert ({expert}, on save)"
+
+
+@dataclass
+class _Inflight:
+    task: asyncio.Task[None]
+    text: str  # the symbol's lines as sent: once they are gone from the document, it was edited
+
+
+class _Progress:
+    """Work-done progress when the client has it; nothing otherwise (the status command tells)."""
+
+    def __init__(self, ls: AgentLanguageServer) -> None:
+        self.ls = ls
+        self.token: str | None = None
+
+    async def begin(self, title: str, message: str) -> None:
+        window = self.ls.client_capabilities.window
+        if not (window and window.work_done_progress):
+            return
+        token = f"agentls-auto-{uuid.uuid4()}"
+        try:
+            await self.ls.work_done_progress.create_async(token)
+            self.ls.work_done_progress.begin(token, t.WorkDoneProgressBegin(title=title, message=message))
+            self.token = token
+        except Exception:
+            log.info("the client refused work-done progress")
+
+    def end(self, message: str) -> None:
+        if self.token is not None:
+            self.ls.work_done_progress.end(self.token, t.WorkDoneProgressEnd(message=message))
+            self.token = None
+
+
+class AutoFeature:
+    def __init__(self, feature: ExpertFeature) -> None:
+        self.feature = feature
+        self.timers: dict[str, asyncio.TimerHandle] = {}
+        self.analysed: dict[str, str] = {}  # uri -> the text the local expert last looked at
+        self.saved: dict[str, str] = {}  # uri -> the text at open or at the last save
+        self.inflight: dict[tuple[str, str], _Inflight] = {}  # (uri, symbol name)
+        self.ledger = auto.Ledger()
+        self.stores: dict[str, auto.DismissStore] = {}  # per workspace root
+        self.consent: dict[str, bool] = {}  # per workspace root: the answer to the first send
+        self.told: set[str] = set()  # messages shown once per session
+        self.tasks: set[asyncio.Task[Any]] = set()
+        self.counts = {"requests": 0, "cacheHits": 0, "cancelled": 0, "overBudget": 0, "localRuns": 0,
+                       "failed": 0}
+
+    # -- settings ------------------------------------------------------------------------------
+    def settings(self, ls: AgentLanguageServer) -> auto.AutoSettings:
+        found = auto.settings_from(ls.client_settings)
+        self.ledger.budget = found.budget
+        return found
+
+    def level(self, ls: AgentLanguageServer) -> str:
+        """The level in force: ``onSave`` only from a trusted workspace and not refused."""
+        wanted = self.settings(ls).level
+        if wanted == "onSave" and not expert_commands.trusted(ls):
+            self.tell(ls, "untrusted", t.MessageType.Warning, "agentls auto: expert.auto \"onSave\" is not honoured "
+                      "in an untrusted workspace (it would send code); suggestions stay local.")
+            return "local"
+        if wanted == "onSave" and self.consent.get(self.root(ls)) is False:
+            return "local"
+        return wanted
+
+    def root(self, ls: AgentLanguageServer) -> str:
+        return ls.workspace.root_path or ""
+
+    def store(self, ls: AgentLanguageServer) -> auto.DismissStore:
+        root = self.root(ls)
+        if root not in self.stores:
+            self.stores[root] = auto.DismissStore(root)
+        return self.stores[root]
+
+    def tell(self, ls: AgentLanguageServer, key: str | None, kind: t.MessageType, message: str) -> None:
+        if key is not None:
+            if key in self.told:
+                return
+            self.told.add(key)
+        ls.window_show_message(t.ShowMessageParams(type=kind, message=message))
+
+    # -- document events (called on the typing path: only timers and tasks start here) ---------
+    def on_document(self, ls: AgentLanguageServer, event: str, uri: str) -> None:
+        if not uri.endswith((".py", ".pyi")):
+            return
+        doc = ls.workspace.get_text_document(uri)
+        if event == "open":
+            self.analysed.setdefault(uri, doc.source)
+            self.saved.setdefault(uri, doc.source)
+            return
+        self._cancel_edited(uri, doc.source)
+        level = self.level(ls)
+        if level == "off":
+            return
+        if event == "change":
+            self._debounce(ls, uri, self.settings(ls).debounce_ms)
+        elif event == "save" and level == "onSave":
+            self.spawn(self.on_save(ls, uri))
+
+    def on_close(self, ls: AgentLanguageServer, uri: str) -> None:
+        timer = self.timers.pop(uri, None)
+        if timer is not None:
+            timer.cancel()
+        for key in [k for k in self.inflight if k[0] == uri]:
+            self.inflight.pop(key).task.cancel()
+        self.analysed.pop(uri, None)
+        self.saved.pop(uri, None)
+
+    def on_shutdown(self, ls: AgentLanguageServer) -> None:
+        for timer in self.timers.values():
+            timer.cancel()
+        for task in list(self.tasks):
+            task.cancel()
+
+    def spawn(self, job: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(job)
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+        return task
+
+    def _cancel_edited(self, uri: str, text: str) -> None:
+        for (u, _), job in list(self.inflight.items()):
+            if u == uri and job.text not in text:  # a substring test: no parse per keystroke
+                job.task.cancel()
+
+    def _debounce(self, ls: AgentLanguageServer, uri: str, ms: int) -> None:
+        old = self.timers.pop(uri, None)
+        if old is not None:
+            old.cancel()
+        loop = asyncio.get_running_loop()
+        self.timers[uri] = loop.call_later(ms / 1000, lambda: self.spawn(self.run_local(ls, uri)))
+
+    # -- local ---------------------------------------------------------------------------------
+    async def run_local(self, ls: AgentLanguageServer, uri: str) -> None:
+        self.timers.pop(uri, None)
+        if uri not in ls.workspace.text_documents:
+            return
+        doc = ls.workspace.get_text_document(uri)
+        text, version = doc.source, doc.version
+        found = auto.changed(self.analysed.get(uri), text)
+        if found is None:
+            return  # does not parse (mid-typing): the next pause tries again
+        if not found:
+            self.analysed[uri] = text
+            return
+        suggestions = await asyncio.to_thread(self.local_answer, ls, doc, text)
+        if ls.workspace.get_text_document(uri).version != version:
+            return  # typing went on: the next pause looks again, from the same starting text
+        self.analysed[uri] = text
+        self.counts["localRuns"] += 1
+        await self.deliver(ls, uri, LOCAL_SOURCE, "local", suggestions, found)
+
+    def local_answer(self, ls: AgentLanguageServer, doc: TextDocument, text: str) -> list[Suggestion]:
+        s = self.feature.settings(ls)
+        expert = experts.choose(self.feature.experts(ls, s), s.default)
+        if expert is None:
+            return []
+        analysed = _pattern_analysis(ls, doc)
+        path = ls.path_of(doc.uri)
+        if analysed is not None and doc.source == text:
+            req = prompts.Request(expert, local.LOCAL_MODEL, "", "", path or doc.uri, text,
+                                  detections=from_engine(analysed))
+        else:  # the module alone (no walk of the disk on the typing path)
+            req = prompts.build(expert, local.LOCAL_MODEL, text, path, ls.workspace.root_path, index=WorkspaceIndex())
+        return local.answer(req).suggestions
+
+    async def local_for(self, ls: AgentLanguageServer, uri: str, found: list[auto.Symbol]) -> None:
+        doc = ls.workspace.get_text_document(uri)
+        suggestions = await asyncio.to_thread(self.local_answer, ls, doc, doc.source)
+        self.counts["localRuns"] += 1
+        await self.deliver(ls, uri, LOCAL_SOURCE, "local", suggestions, found)
+
+    # -- delivery ------------------------------------------------------------------------------
+    async def deliver(self, ls: AgentLanguageServer, uri: str, source: str, expert: str,
+                      new: list[Suggestion], region: list[auto.Symbol]) -> None:
+        """Replace ``source``'s suggestions inside the ``region`` symbols with ``new`` (those not
+        dismissed); the others stay, moved to where their code now is."""
+        if uri not in ls.workspace.text_documents:
+            return
+        doc = ls.workspace.get_text_document(uri)
+        text = doc.source
+        found = auto.symbols(text) or []
+        names = {sym.name for sym in region}
+        current = [sym for sym in found if sym.name in names]
+        new, _ = answers.reanchor(new, text)
+        new = self.store(ls).keep([s for s in new if auto.containing(current, s.start_line)], found)
+        old = self.feature.results.get((uri, source))
+        kept: list[Suggestion] = []
+        if old is not None:
+            kept, _ = answers.reanchor(old.suggestions, text)
+            kept = [s for s in kept if not auto.containing(current, s.start_line)]
+        self.feature.results[(uri, source)] = Delivered(expert, sorted([*kept, *new], key=lambda s: s.start_line))
+        await self.publish(ls, uri, source)
+
+    async def publish(self, ls: AgentLanguageServer, uri: str, source: str) -> None:
+        if not any(src.name == source for src in ls.sources):
+            ls.sources.append(DiagnosticSource(source, self._diagnose_source(source), late=True))
+        doc = ls.workspace.get_text_document(uri)
+        ls.diagnostics.set(uri, source, doc.version, self.diagnose(ls, uri, doc.source, source) or [])
+        await ls.deliver_late(uri)
+        ws = ls.client_capabilities.workspace
+        if ws and ws.code_lens and ws.code_lens.refresh_support:
+            try:
+                await ls.workspace_code_lens_refresh_async(None)
+            except Exception:
+                log.info("workspace/codeLens/refresh failed")
+
+    def diagnose(self, ls: AgentLanguageServer, uri: str, text: str, source: str) -> list[t.Diagnostic] | None:
+        items = self.feature.diagnose(ls, uri, text, source)
+        for d in items or []:
+            d.severity = t.DiagnosticSeverity.Hint  # while editing: quiet, never a squiggle
+        return items
+
+    def _diagnose_source(self, source: str) -> Any:
+        def diagnose(ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
+            return self.diagnose(ls, doc.uri, doc.source, source)
+        return diagnose
+
+    # -- on save -------------------------------------------------------------------------------
+    async def on_save(self, ls: AgentLanguageServer, uri: str) -> None:
+        doc = ls.workspace.get_text_document(uri)
+        text = doc.source
+        found = auto.changed(self.saved.get(uri), text)
+        if found is None:
+            return  # does not parse: nothing to review yet
+        self.saved[uri] = text
+        if not found:
+            return
+        s = self.feature.settings(ls)
+        cfg = service.backend_config(s)
+        why = service.local_reason(s, cfg)
+        expert = experts.choose(await asyncio.to_thread(self.feature.experts, ls, s), s.default)
+        if why is not None or expert is None:
+            self.tell(ls, "no-remote", t.MessageType.Info, f"agentls auto: {why or 'no expert'}; on save the "
+                                                           "local expert answers.")
+            await self.local_for(ls, uri, found)
+            return
+        model = experts.resolve_model(expert.model, s.model)
+        analysed = await asyncio.to_thread(_pattern_analysis, ls, doc)
+        if doc.source != text:
+            analysed = None
+        misses: list[tuple[auto.Symbol, prompts.Request, str]] = []
+        for sym in found:
+            req = await asyncio.to_thread(auto_prompt.build_symbol, expert, model, text, ls.path_of(uri),
+                                          ls.workspace.root_path, sym, analysed)
+            key = auto.answer_key(expert.fingerprint, model, req.contract, auto_prompt.masked_symbol(sym))
+            hit = auto.cached_answer(key, sym.start)
+            if hit is not None:  # this exact code was answered before: no request, no cost
+                self.counts["cacheHits"] += 1
+                await self.deliver(ls, uri, auto_source(expert.name), expert.name, hit.suggestions, [sym])
+            else:
+                misses.append((sym, req, key))
+        if not misses:
+            return
+        if not await self.may_send(ls, expert, model, s, cfg, misses):
+            await self.local_for(ls, uri, [sym for sym, _, _ in misses])
+            return
+        over: list[auto.Symbol] = []
+        for sym, req, key in misses:
+            tokens = req.input_tokens + auto.OUTPUT_ESTIMATE
+            if not self.ledger.allows(tokens, auto.dollars(model, req.input_tokens, auto.OUTPUT_ESTIMATE)):
+                over.append(sym)
+                continue
+            entry = self.ledger.reserve(tokens, auto.dollars(model, req.input_tokens, auto.OUTPUT_ESTIMATE))
+            previous = self.inflight.pop((uri, sym.name), None)
+            if previous is not None:
+                previous.task.cancel()
+            task = self.spawn(self.ask(ls, uri, sym, req, key, s, entry, expert.name))
+            self.inflight[(uri, sym.name)] = _Inflight(task, sym.text)
+        if over:
+            self.counts["overBudget"] += len(over)
+            minutes = max(1, round(self.ledger.free_in() / 60))
+            names = ", ".join(f"`{sym.name}`" for sym in over)
+            self.tell(ls, None, t.MessageType.Warning,
+                      f"agentls auto: over budget ({self.ledger.describe()}): {names} got the local expert "
+                      f"instead; the budget frees up within {minutes} min (expert.autoBudget).")
+            await self.local_for(ls, uri, over)
+
+    async def may_send(self, ls: AgentLanguageServer, expert: experts.Expert, model: str, s: service.ExpertSettings,
+                       cfg: backend.BackendConfig, misses: list[tuple[auto.Symbol, prompts.Request, str]]) -> bool:
+        """The first send of the session shows what goes where and waits for the user's yes."""
+        if not await expert_commands.approve_host(self.feature.approved_hosts, ls, s, cfg):
+            return False
+        root = self.root(ls)
+        if root in self.consent:
+            return self.consent[root]
+        names = ", ".join(f"`{sym.name}`" for sym, _, _ in misses)
+        tokens = sum(req.input_tokens for _, req, _ in misses)
+        masked = sum(req.masked for _, req, _ in misses)
+        context = sorted({m for _, req, _ in misses for m in req.context_modules})
+        message = (f"agentls auto (expert.auto: onSave): on each save, every top-level function or class you "
+                   f"changed is sent alone to {expert.name} ({model} at {cfg.where}), with the module's outline"
+                   + (f" and the signatures of {', '.join(context)}" if context else "")
+                   + f"; secrets are masked. Now: {names}, about {tokens:,} input tokens, {masked} secret(s) "
+                   f"masked. Budget: {self.ledger.budget.describe()}. Send?")
+        window = ls.client_capabilities.window
+        if not (window and window.show_message):
+            self.tell(ls, "cannot-ask", t.MessageType.Warning, "agentls auto: this editor cannot ask before code "
+                                                                "is sent, so onSave stays local.")
+            return False
+        try:
+            picked = await ls.window_show_message_request_async(t.ShowMessageRequestParams(
+                type=t.MessageType.Info, message=message,
+                actions=[t.MessageActionItem(title=SEND), t.MessageActionItem(title=DONT_SEND)]))
+        except Exception:
+            log.info("window/showMessageRequest failed")
+            picked = None
+        if picked is None:
+            return False  # closed without an answer: ask again at the next save
+        self.consent[root] = picked.title == SEND
+        if not self.consent[root]:
+            self.tell(ls, None, t.MessageType.Info, "agentls auto: nothing sent; suggestions stay local for this "
+                                                    "session.")
+        return self.consent[root]
+
+    async def ask(self, ls: AgentLanguageServer, uri: str, sym: auto.Symbol, req: prompts.Request, key: str,
+                  s: service.ExpertSettings, entry: Any, expert: str) -> None:
+        progress = _Progress(ls)
+        await progress.begin(f"agentls auto: {expert} on `{sym.name}`",
+                             f"~{req.input_tokens:,} input tokens, {req.masked} secret(s) masked")
+        me = asyncio.current_task()
+        try:
+            outcome = await service.ask(req, s, use_cache=False)
+        except asyncio.CancelledError:
+            # The API may have read the prompt: count the input, conservatively.
+            self.ledger.settle(entry, req.input_tokens, auto.dollars(req.model, req.input_tokens, 0))
+            self.counts["cancelled"] += 1
+            progress.end(f"Cancelled: `{sym.name}` was edited")
+            raise
+        except Exception as exc:
+            self.ledger.settle(entry, 0, 0.0)
+            self.counts["failed"] += 1
+            progress.end("Failed")
+            if isinstance(exc, (backend.ExpertError, prompts.PromptTooLarge)):
+                text = exc.message if isinstance(exc, backend.ExpertError) else str(exc)
+                self.tell(ls, f"failed:{text}", t.MessageType.Warning, f"agentls auto: {text}")
+            else:
+                log.exception("automatic expert request failed")
+            return
+        finally:
+            job = self.inflight.get((uri, sym.name))
+            if job is not None and job.task is me:
+                self.inflight.pop((uri, sym.name))
+        usage = outcome.answer.usage
+        self.ledger.settle(entry, auto.total_tokens(usage), service.cost(req.model, usage)
+                           or auto.dollars(req.model, auto.total_tokens(usage), 0))
+        self.counts["requests"] += 1
+        if not outcome.answer.truncated:
+            auto.cache_answer(key, outcome.answer, sym.start)
+        await self.deliver(ls, uri, auto_source(expert), expert, outcome.answer.suggestions, [sym])
+        progress.end(f"{len(outcome.answer.suggestions)} suggestion(s) for `{sym.name}`; "
+                     f"{service.usage_line(outcome.answer)}; {self.ledger.describe()}")
+
+    def status(self, ls: AgentLanguageServer) -> dict[str, Any]:
+        tokens, dollars = self.ledger.spent()
+        return {"level": self.level(ls), "configured": self.settings(ls).level,
+                "budget": self.ledger.budget.describe(), "spentTokens": tokens, "spentDollars": round(dollars, 6),
+                "inFlight": len(self.inflight), **self.counts, "summary": self.ledger.describe()}
+
+    def short_settings(self, s: service.ExpertSettings, max_tokens: int) -> service.ExpertSettings:
+        return dataclasses.replace(s, max_tokens=min(s.max_tokens or max_tokens, max_tokens))
+
+
+def register(server: AgentLanguageServer, feature: ExpertFeature) -> AutoFeature:
+    state = AutoFeature(feature)
+    server.document_hooks.append(state.on_document)
+    server.close_hooks.append(state.on_close)
+    server.shutdown_hooks.append(state.on_shutdown)
+    expert_auto_views.register(server, state)
+    return state
