@@ -66,12 +66,13 @@ def progress_ends(client: LanguageClient, title: str) -> list[str]:
             if r and getattr(r[0], "title", "").startswith(title) and r[-1].kind == "end"]
 
 
-async def review(client: LanguageClient, uri: str, text: str, expert: str = "python-architect") -> None:
+async def review(client: LanguageClient, uri: str, text: str, expert: str = "python-architect") -> str:
     open_doc(client, uri, text, "python")
     ask = next(a for a in await actions(client, uri, t.Range(t.Position(0, 0), t.Position(0, 0)))
                if a.title.startswith(f"Ask {expert}: review"))
     await run_action(client, ask)
     await asyncio.sleep(0.2)
+    return ask.title
 
 
 def diagnostics(client: LanguageClient, uri: str) -> list[t.Diagnostic]:
@@ -95,8 +96,12 @@ async def test_editor_offers_only_verified_edits_marks_alternatives_and_shows_co
          "original": "def g():\n    return 2\n", "replacement": "def g(:\n    return 2\n"},
         {"title": "Env", "rationale": "r", "severity": "info", "start_line": 8, "end_line": 8,
          "original": 'SECRET_TOKEN = "***MASKED***"\n', "replacement": "SECRET_TOKEN = ''\n"}]}
-    await review(vscode, uri, SOURCE)
+    title = await review(vscode, uri, SOURCE)
     assert "`original` must repeat" in FAKE.messages()[0].body["tools"][0]["description"]
+    # before it is sent: the estimate in the action's title and in the progress
+    assert re.search(r"\(~[\d,]+ input tokens, ≈\$\d+\.\d{3}\)$", title), title
+    (reports,) = [r for r in vscode.progress_reports.values() if r and getattr(r[0], "title", "").startswith("Asking")]
+    assert any("cacheable), 1 secret(s) masked, estimated $" in (r.message or "") for r in reports[1:-1])
     by_title = {d.message.split(":")[0]: d.message for d in diagnostics(vscode, uri)}
     assert VERIFIED in by_title["Rename"] and VERIFIED in by_title["Swap"]
     assert "no edit offered: the edited module would not parse" in by_title["Broken"]
