@@ -229,6 +229,10 @@ def group_overlaps(suggestions: list[Suggestion]) -> list[Suggestion]:
             if x.start_line <= y.end_line and y.start_line <= x.end_line:
                 g = group.get(a) or group.get(b) or next_group
                 next_group += g == next_group
+                merged = {group.get(a), group.get(b)} - {None, g}  # two groups joined by this pair
+                for k, old in list(group.items()):
+                    if old in merged:
+                        group[k] = g
                 group[a] = group[b] = g
     return [replace(s, group=group.get(i, 0)) for i, s in enumerate(suggestions)]
 
