@@ -153,7 +153,11 @@ def load_text(text: str, path: str | None, dialect: str, lenient: bool | None = 
         if not lenient:
             doc.state = ParseState.FAILED
             return doc
-        rewritten = retry.rewrite(b.yaml)
+        # VS Code's parser takes CRLF; Claude Code's retry never quotes a line ending in
+        # `\r`. Standing in for VS Code, blank the `\r`s (one character for one, so offsets
+        # hold; a quoted value keeps a trailing space).
+        vscode = dialect.startswith("copilot-")
+        rewritten = retry.rewrite(b.yaml.replace("\r", " ") if vscode else b.yaml)
         try:
             parsed = yamlnodes.parse(rewritten.text)
         except yamlnodes.YamlError as again:

@@ -55,9 +55,7 @@ class YamlParseFailure(Rule):
         if doc.state is not ParseState.FAILED or block is None or doc.strict_error is None:
             return
         copilot = ctx.dialect.startswith("copilot-")
-        if doc.crlf and _lf_would_load(block.yaml):
-            if copilot:  # VS Code's parser takes CRLF; only our stand-in for it does not
-                yield from _copilot_crlf(ctx)
+        if doc.crlf and not copilot and _lf_would_load(block.yaml):
             return  # AG004 explains this one: CRLF defeated the retry
         offset = doc.strict_error.offset
         if offset is None:
@@ -94,14 +92,6 @@ def _vscode_reads(text: str, offset: int, message: str) -> bool:
     line = text[line_start:offset]
     return message.startswith("mapping values are not allowed") and bool(_TOP_KEY.match(line))
 
-
-def _copilot_crlf(ctx: CheckContext) -> Iterator[Finding]:
-    block = ctx.doc.block
-    assert block is not None
-    yield ctx.finding(Span(block.start, block.start), "VS Code reads this header (CRLF endings "
-                      "are fine there), but strict YAML parsers reject it, and agentls checks "
-                      "it no further; quote the values with `:`, `*`, `@` or `&`",
-                      severity=Severity.INFO, effect=None)
 
 
 def _claude_consequence(ctx: CheckContext) -> str:

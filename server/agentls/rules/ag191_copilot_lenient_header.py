@@ -22,9 +22,11 @@ class CopilotLenientHeader(Rule):
     - `*`, `&`, `!`, `@`, `` ` ``, `%` are plain text there (no anchors, aliases or tags):
       `applyTo: **/*.py` is the glob `**/*.py`. Information only, with the quoting fix for
       the other tools that read these files with strict YAML.
-    - A `: ` inside an unquoted value (`description: Use when: x`), or text after a complete
-      `[…]` list, **ends the header** for VS Code: the value is cut there and every key
-      below it is ignored, without a word. A warning.
+    - A `: ` inside an unquoted value (`description: Use when: x`) **ends the header** for
+      VS Code: the value is cut there and every key below it is ignored, without a word. A
+      warning.
+    - Text after a complete `[…]` list (`argument-hint: [file] [line]`) is an error in VS
+      Code. A warning here (Claude Code reads the same line as text).
     - An unclosed quote runs to the end of the header: every key below it becomes part of
       the value. A warning.
 
@@ -76,6 +78,13 @@ class CopilotLenientHeader(Rule):
                     severity=Severity.WARNING, effect=Effect.CHANGED, fix=fix)
                 continue
             cut = vscode_cut(value)
+            if cut is not None and value[:1] in "[{":
+                yield ctx.finding(
+                    span, f"VS Code marks an error here: it reads `{line.key}` as the list "
+                    f"{value[:cut].rstrip()!r} and cannot place the text after it; quote the value",
+                    severity=Severity.WARNING, effect=Effect.CHANGED, fix=fix,
+                    related=(Related("The list ends before this text", Span(span.start + cut, span.start + cut + 1)),))
+                continue
             if cut is not None:
                 read = value[:cut].rstrip()
                 yield ctx.finding(
