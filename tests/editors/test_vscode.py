@@ -20,6 +20,7 @@ AGENTLS_SCREENSHOTS overrides the folder).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -103,7 +105,8 @@ USER_SETTINGS = {
 
 
 class Session:
-    """One code-server run on a fresh profile with the .vsix installed; `drive()` runs e2e/run.js."""
+    """code-server on a fresh profile: `install()` the .vsix, `serving()` a folder (a context
+    manager yielding its URL), or `drive()` e2e/run.js on one."""
 
     def __init__(self, tmp_path: Path, settings: dict[str, object], env: dict[str, str],
                  extra_args: tuple[str, ...] = ()) -> None:
@@ -125,8 +128,10 @@ class Session:
         installed = sorted(p.name for p in (self.profile / "ext").iterdir() if p.is_dir())
         assert [n for n in installed if not n.startswith(".")] == [n for n in installed if n.startswith("agentls.")]
 
-    def drive(self, folder: Path, shots: Path, mode: str, extra_env: dict[str, str] | None = None
-              ) -> tuple[subprocess.CompletedProcess[str], dict[str, object]]:
+    @contextlib.contextmanager
+    def serving(self, folder: Path) -> Iterator[str]:
+        """code-server on this profile, yielding the URL that opens ``folder``; stopped (its
+        whole process group) on exit."""
         port = free_port()
         log_path = self.tmp / "code-server.log"
         with log_path.open("w") as cs_log:
@@ -146,18 +151,22 @@ class Session:
                         if time.monotonic() > deadline or cs.poll() is not None:
                             pytest.fail(f"code-server did not start: {log_path.read_text()[-3000:]}")
                         time.sleep(0.2)
-                result_file = self.tmp / "result.json"
-                run = subprocess.run([str(self.t["node24"] / "node"), str(E2E / "run.js")], cwd=E2E,
-                                     capture_output=True, text=True, timeout=420,
-                                     env={**self.env, "CS_URL": f"http://127.0.0.1:{port}/?folder={folder}",
-                                          "SHOTS": str(shots), "RESULT": str(result_file), "MODE": mode,
-                                          "CHROME": str(self.t["chrome"]), **(extra_env or {})})
+                yield f"http://127.0.0.1:{port}/?folder={folder}"
             finally:
                 os.killpg(cs.pid, signal.SIGTERM)
                 try:
                     cs.wait(10)
                 except subprocess.TimeoutExpired:
                     os.killpg(cs.pid, signal.SIGKILL)
+
+    def drive(self, folder: Path, shots: Path, mode: str, extra_env: dict[str, str] | None = None
+              ) -> tuple[subprocess.CompletedProcess[str], dict[str, object]]:
+        result_file = self.tmp / "result.json"
+        with self.serving(folder) as url:
+            run = subprocess.run([str(self.t["node24"] / "node"), str(E2E / "run.js")], cwd=E2E,
+                                 capture_output=True, text=True, timeout=420,
+                                 env={**self.env, "CS_URL": url, "SHOTS": str(shots), "RESULT": str(result_file),
+                                      "MODE": mode, "CHROME": str(self.t["chrome"]), **(extra_env or {})})
         result = json.loads(result_file.read_text()) if result_file.exists() else {}
         assert run.returncode == 0 and result.get("ok"), (
             f"e2e failed: {result.get('error')}\nsteps: {[s['name'] for s in result.get('steps', [])]}\n"
