@@ -32,6 +32,7 @@ from agentls.patterns.hover import hover_markdown
 from agentls.patterns.model import Detection, ModuleAnalysis, OutlineSymbol, Range
 from agentls.patterns.settings import PatternSettings
 from agentls.patterns.workspace import WorkspaceIndex
+from agentls.text import split_lines, utf16_len
 
 log = logging.getLogger(__name__)
 
@@ -84,8 +85,8 @@ class PatternFeatures:
         path, module, settings = self._where(ls, doc)
         with self._lock:
             smells = self.cache.smells(doc.source, path, self.workspace, settings, doc.version, module)
-        positions = Positions(doc.source, ls.position_encoding)
-        return [_diagnostic(d, positions) for d in smells]
+        where = _Lines(doc.source, Positions(doc.source, ls.position_encoding))
+        return [_diagnostic(d, where) for d in smells]
 
     def hover(self, ls: AgentLanguageServer, doc: TextDocument, position: t.Position) -> t.Hover | None:
         analysis = self.analysis(ls, doc)
@@ -102,8 +103,8 @@ class PatternFeatures:
         analysis = self.analysis(ls, doc)
         if analysis is None:
             return None
-        positions = Positions(doc.source, ls.position_encoding)
-        return [_symbol(s, positions) for s in analysis.outline]
+        where = _Lines(doc.source, Positions(doc.source, ls.position_encoding))
+        return [_symbol(s, where) for s in analysis.outline]
 
     def closed(self, ls: AgentLanguageServer, uri: str) -> None:
         path = ls.path_of(uri) or uri
@@ -116,7 +117,39 @@ class PatternFeatures:
             self.workspace.remove(path)
 
 
-def _range(r: Range, positions: Positions) -> t.Range:
+class _Lines:
+    """LSP positions of the engine's (line, code-point column) pairs, from the document's lines:
+    a ``LineIndex`` finds line starts one by one (about 3 ms to reach the end of a 5,000-line
+    module, on every keystroke). Anything not plainly inside a line goes through ``positions``."""
+
+    def __init__(self, text: str, positions: Positions) -> None:
+        self.lines = split_lines(text)
+        self.positions = positions
+
+    def position(self, line: int, col: int) -> t.Position | None:
+        if not 0 <= line < len(self.lines):
+            return None
+        text = self.lines[line]
+        content = len(text) - (2 if text.endswith("\r\n") else 1 if text.endswith(("\n", "\r")) else 0)
+        if not 0 <= col <= content:
+            return None
+        head = text[:col]
+        encoding = self.positions.encoding
+        if encoding == "utf-32" or head.isascii():
+            return t.Position(line, col)
+        if encoding == "utf-8":
+            return t.Position(line, len(head.encode("utf-8", errors="surrogatepass")))
+        return t.Position(line, utf16_len(head))
+
+
+def _range(r: Range, where: _Lines) -> t.Range:
+    start, end = where.position(r.line, r.col), where.position(r.end_line, r.end_col)
+    if start is None or end is None:
+        return _slow_range(r, where.positions)
+    return t.Range(start, end if (end.line, end.character) >= (start.line, start.character) else start)
+
+
+def _slow_range(r: Range, positions: Positions) -> t.Range:
     index = positions.index
     start = min(index.line_start(r.line) + r.col, len(index.text))
     end = (
@@ -127,7 +160,7 @@ def _range(r: Range, positions: Positions) -> t.Range:
     return positions.range(start, max(start, end))
 
 
-def _diagnostic(d: Detection, positions: Positions) -> t.Diagnostic:
+def _diagnostic(d: Detection, positions: _Lines) -> t.Diagnostic:
     if d.pattern == "god_class":
         # The first evidence states the metrics against the configured thresholds.
         measured = d.evidence[0].reason if d.evidence else ", ".join(f"{k} {v:g}" for k, v in d.metrics)
@@ -143,7 +176,7 @@ def _diagnostic(d: Detection, positions: Positions) -> t.Diagnostic:
     )
 
 
-def _symbol(s: OutlineSymbol, positions: Positions) -> t.DocumentSymbol:
+def _symbol(s: OutlineSymbol, positions: _Lines) -> t.DocumentSymbol:
     return t.DocumentSymbol(
         name=s.name,
         kind=_KINDS[s.kind],

@@ -78,6 +78,7 @@ class IncrementalIndex:
         self._lines: list[str] | None = None  # the last text, when it parsed whole
         self._units: list[_Unit] = []
         self._index: ModuleIndex | None = None
+        self._toplevel: FunctionFacts | None = None  # kept while no top-level statement moves
         self.reindexed_lines = 0  # lines parsed again by the last update (tests, bench)
 
     def update(self, source: str) -> tuple[ModuleIndex, list[ParseProblem]]:
@@ -103,6 +104,7 @@ class IncrementalIndex:
         lines = source.split("\n")
         pos = Positions.of_lines(lines, source.isascii())
         self._units = [self._unit(stmt, pos) for stmt in tree.body]
+        self._toplevel = None
         self._lines = lines
         self.reindexed_lines = len(lines)
         self._index = self._assemble(pos)
@@ -172,7 +174,9 @@ class IncrementalIndex:
             index.has_main_guard = index.has_main_guard or p.has_main_guard
             if u.node is not None:
                 toplevel.append(u.node)
-        index.toplevel = toplevel_facts(toplevel, self.module, pos)
+        if self._toplevel is None:
+            self._toplevel = toplevel_facts(toplevel, self.module, pos)
+        index.toplevel = self._toplevel
         return index
 
     # -- the incremental path ---------------------------------------------------------------
@@ -190,6 +194,8 @@ class IncrementalIndex:
         if lo == hi:  # lines inserted: they join the unit of the line above
             lo, hi = max(lo - 1, 0), max(lo, 1)
         d = n_new - n_old
+        if d:
+            self._toplevel = None  # its range spans the module, its facts' lines move
         # Unit i spans from its first line to the next unit's (the first one from line 0).
         starts = [0, *(u.start for u in self._units[1:])]
         first = bisect_right(starts, lo) - 1
@@ -207,6 +213,7 @@ class IncrementalIndex:
         self.reindexed_lines = stop + d - begin
         fresh = [self._unit(stmt, pos) for stmt in stmts]
         self._units[first : last + 1] = fresh
+        self._toplevel = None
         self._shift_units(first + len(fresh), d)
         self._lines = new
         return True
@@ -279,20 +286,19 @@ def _parse_lines(lines: list[str], begin: int, indent: int) -> list[ast.stmt] | 
     text = "\n".join(lines)
     if "__future__" in text:
         return None
+    # Blank lines in front put every node on its line in the module, without a second walk
+    # over the tree to move them (``ast.increment_lineno``); the tokenizer skips them in C.
     if indent <= 0:
-        tree = parse_text(text)
+        tree = parse_text("\n" * begin + text)
         if tree is None or any(s.col_offset for s in tree.body):
             return None
-        body = tree.body
-        ast.increment_lineno(tree, begin)
-        return body
-    tree = parse_text("if 1:\n" + text)
+        return tree.body
+    tree = parse_text("\n" * (begin - 1) + "if 1:\n" + text)
     if tree is None or len(tree.body) != 1 or not isinstance(tree.body[0], ast.If):
         return None
     body = tree.body[0].body
     if any(s.col_offset != indent for s in body):
         return None
-    ast.increment_lineno(tree, begin - 1)
     return body
 
 
