@@ -62,6 +62,9 @@ CASES: list[tuple[str, str, str, str]] = [
      "an unclosed quote runs to the end of the header"),
     ('description: "Reviews: code\nname: r', AGENT, CHANGED, "the same, with a `: ` in it"),
     ("description: Examples:\napplyTo: '**'", INS, CHANGED, "a value ending in `:`"),
+    ("description: d\ntools:\n  - read\n  # ---\n  - edit", AGENT, OK,
+     "a `---` inside a line does not close the header (VS Code cuts by lines)"),
+    ("description: uses --- as a separator", PROMPT, OK, "`---` inside a value"),
     ("description: d\n  name: r", AGENT, COMPLAINS, "Unexpected indentation"),
     ("- read\n- edit", AGENT, COMPLAINS, "Invalid header, expecting <key: value> pairs"),
     ("description: d\ndescription: e", AGENT, COMPLAINS, "Duplicate key"),
@@ -98,3 +101,14 @@ def test_what_vs_code_reads_is_named() -> None:
     (rel,) = f.related
     assert text[rel.span.start:rel.span.end] == ":"
     assert f.fix is not None  # quoting, as for Claude Code's retry
+
+
+def test_vscode_cuts_the_header_by_lines() -> None:
+    # Claude Code would close this block at the `---` inside the comment; VS Code does not.
+    text = "---\ndescription: d\ntools:\n  - read\n  # --- more\n  - edit\n---\nBody\n"
+    doc, findings = check_text(text, "x.md", AGENT)
+    assert doc.data["tools"] == ["read", "edit"] and doc.cut.body == "Body\n"
+    assert not [f for f in findings if f.severity >= Severity.WARNING]
+    # No closing line: the header runs to the end of the file, as in VS Code.
+    doc, _ = check_text("---\ndescription: d\n", "x.md", INS)
+    assert doc.data == {"description": "d"}

@@ -21,13 +21,16 @@ const { chromium } = require(process.env.PLAYWRIGHT);
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ state: 'visible', timeout: 15000 });
       await input.fill(file);
-      const row = page.locator('.quick-input-list .monaco-list-row').first();
+      const base = file.split('/').pop();
+      // the row whose label is exactly this file (fuzzy matching ranks others first at times)
+      const exact = new RegExp(`^${base.replace(/\./g, '\\.')}$`);
+      const row = page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: exact }) }).first();
       await row.waitFor({ timeout: 15000 });
       await row.click();
       await page.waitForFunction((name) => {
         const tab = document.querySelector('.editor-group-container.active .tab.active');
         return tab && (tab.getAttribute('aria-label') || '').includes(name);
-      }, file.split('/').pop(), { timeout: 15000 });
+      }, base, { timeout: 15000 });
       await page.waitForTimeout(2500); // the prompt-file validator runs after the model loads
       result[file] = await page.evaluate(() => {
         const q = (s) => document.querySelectorAll(`.editor-group-container.active ${s}`).length;

@@ -85,3 +85,31 @@ def _why_no_opening(text: str, base: int) -> str | None:
     if text[base:].startswith("---"):
         return f"the opening line {first_line.strip()!r} is not '---' followed only by spaces"
     return "there is text (blank lines, spaces or a second BOM) before the opening '---'"
+
+
+# VS Code's prompt-file parser (promptFileParser.ts) works by lines: a header opens when the
+# first line is `---` (and whitespace), and closes at the next line that is `---` (and
+# whitespace), or runs to the end of the file. A `---` inside a line never closes it.
+_VSCODE_DELIMITER = re.compile("---[" + _JS_WS + "]*\\Z")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|\Z)")
+
+
+def cut_lines(text: str) -> Cut:
+    """Cut the header of a Copilot file (`.agent.md`, `.prompt.md`, `.instructions.md`) the
+    way VS Code does."""
+    bom = text.startswith("\ufeff")
+    base = 1 if bom else 0
+    first = _LINE.match(text, base)
+    assert first is not None
+    if not _VSCODE_DELIMITER.match(first.group()) or not first.group():
+        return Cut(None, bom, text[base:], _why_no_opening(text, base))
+    start = at = first.end()
+    while at < len(text):
+        line = _LINE.match(text, at)
+        assert line is not None
+        if _VSCODE_DELIMITER.match(line.group()):
+            block = Block(text[start:at], start, at, at, line.end(), line.end())
+            return Cut(block, bom, text[line.end():])
+        at = line.end()
+    end = len(text)
+    return Cut(Block(text[start:end], start, end, end, end, end), bom, "")

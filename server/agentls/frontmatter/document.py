@@ -141,7 +141,7 @@ def _lenient(dialect: str) -> bool:
 def load_text(text: str, path: str | None, dialect: str, lenient: bool | None = None) -> AgentDocument:
     if lenient is None:
         lenient = _lenient(dialect)
-    cut = blocks.cut(text)
+    cut = blocks.cut_lines(text) if dialect.startswith("copilot-") else blocks.cut(text)
     if cut.block is None:
         return AgentDocument(text, path, dialect, cut, ParseState.NO_BLOCK)
     b = cut.block

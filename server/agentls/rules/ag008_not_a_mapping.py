@@ -78,7 +78,8 @@ def _shape(doc: AgentDocument) -> tuple[str, Span]:
         if not stripped or all(line.strip().startswith("#") or not line.strip()
                                for line in block.yaml.splitlines()):
             start = 1 if doc.cut.bom else 0
-            return "the frontmatter is empty", Span(start, block.close_start + 3)
+            # To the end of the closing `---` (a Copilot header may run to the end of the file).
+            return "the frontmatter is empty", Span(start, min(block.close_start + 3, block.close_end))
         what = "the frontmatter is null"
     elif isinstance(root, yamlnodes.Sequence):
         what = "the frontmatter is a list"
