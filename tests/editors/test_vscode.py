@@ -8,6 +8,8 @@ workspace with an agent file and Python files; `editors/vscode/e2e/run.js` acts 
 - On install: no agentls on any PATH, no Python extension: the server bundled in the .vsix,
   run by `python3` from PATH, shows the agent file's warning and a pattern hover within 30 s;
   in a Copilot agent file, a problem VS Code's own check reports is not shown twice.
+- The Anthropic SDK on first use: the bundled server's first remote review asks, installs the
+  SDK with pip (offline, from a wheelhouse) and reaches the fake Messages API with the key.
 - Everything, with `agentls` installed on PATH (which wins over the bundled server) and
   `agentls.trace.server: verbose`: the API key through "agentls: Set Anthropic API key", the
   AG005 squiggle, its hover and quick fix, the pattern hover, "agentls: Review this module with
@@ -290,3 +292,47 @@ def test_vscode_extension_end_to_end(tmp_path: Path) -> None:
     assert not leaks, f"the API key is in {leaks}"
     names = [s["name"] for s in result["steps"]]
     assert all((shots / Path(s["screenshot"]).name).exists() for s in result["steps"]), names
+
+
+def test_vscode_installs_the_anthropic_sdk_on_first_remote_review_with_consent(tmp_path: Path) -> None:
+    """The bundled server carries no Anthropic SDK: the first review with a key asks, installs
+    it with pip into the extension's storage (here offline, from a wheelhouse), restarts the
+    server, and the review reaches the (fake) Messages API with the key."""
+    if reason := feature_missing("agentls.lsp.expert_features"):
+        pytest.skip(reason)
+    python3 = shutil.which("python3", path="/usr/bin:/bin")
+    if python3 is None or subprocess.run([python3, "-m", "pip", "--version"], capture_output=True).returncode:
+        missing("python3 with pip in /usr/bin")
+    t = tools()
+    package = vsix()
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
+                    "--only-binary=:all:", "--dest", str(wheels), "anthropic>=2.14,<3"], check=True, timeout=600)
+    fake = fake_anthropic()
+    files = make_workspace(tmp_path)
+    (files["ws"] / "calc.py").write_text(EXPERT_TEXT, encoding="utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    path = f"{t['node24']}{os.pathsep}/usr/bin{os.pathsep}/bin"
+    assert shutil.which("agentls", path=path) is None
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("ANTHROPIC_API_KEY", "VIRTUAL_ENV", "PYTHONPATH", "PYTHONHOME")}
+    env.update({"PATH": path, "HOME": str(home), "XDG_CACHE_HOME": str(tmp_path / "cache"),
+                "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheels)})
+    session = Session(tmp_path, {"agentls.expert.baseUrl": fake.url}, env)
+    session.install(package)
+    shots = screenshots() / "sdk"
+    shutil.rmtree(shots, ignore_errors=True)
+    shots.mkdir()
+    try:
+        _, result = session.drive(files["ws"], shots, "sdk", {"API_KEY": API_KEY})
+        received = fake.messages()
+    finally:
+        fake.close()
+
+    assert "Anthropic Python SDK" in str(result["consent"])
+    sdk = list((session.profile / "user").rglob("python-libs/anthropic/__init__.py"))
+    assert sdk, "the SDK is not in the extension's storage"
+    log = session.server_log()
+    assert "the bundled agentls, run by /usr/bin/python3" in log and "pip install anthropic" in log, log[-3000:]
+    assert received and received[-1].headers.get("authorization") == f"Bearer {API_KEY}"

@@ -3,8 +3,9 @@
 // starts code-server on a workspace and the fake Anthropic server, and checks RESULT.
 // Env: CS_URL (code-server URL with ?folder=), SHOTS (screenshot folder), RESULT (JSON file),
 //      API_KEY (typed into "agentls: Set Anthropic API key"), CHROME (default /usr/bin/chromium),
-//      MODE: `full` (default: every step) or `install` (a fresh install: the agent file's warning
-//      and the pattern hover only, with the seconds from opening the files in RESULT.times).
+//      MODE: `full` (default: every step), `install` (a fresh install: the agent file's warning
+//      and the pattern hover, with the seconds from opening the files in RESULT.times) or `sdk`
+//      (a review with the bundled server: consent to install the Anthropic SDK, then the answer).
 const MODE = process.env.MODE || 'full';
 'use strict';
 const fs = require('node:fs');
@@ -118,7 +119,7 @@ async function quickFix(page, box, title) {
     await page.locator('.statusbar-item', { hasText: 'agentls' }).first().waitFor({ timeout: 60000 });
 
     // 1. The API key, through the command and SecretStorage.
-    if (MODE === 'full') {
+    if (MODE !== 'install') {
     await palette(page, 'agentls: Set Anthropic API key');
     const keyInput = page.locator('.quick-input-widget input[type="password"]');
     await keyInput.waitFor({ timeout: 15000 });
@@ -126,6 +127,22 @@ async function quickFix(page, box, title) {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.body.innerText.includes('Anthropic API key stored'), null, { timeout: 15000 });
     await shot(page, 'api-key-stored');
+    }
+    if (MODE === 'sdk') {
+      // The bundled server has no Anthropic SDK: the first review asks to install it.
+      await openFile(page, 'calc.py');
+      await palette(page, 'agentls: Review this module with the expert');
+      const install = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Install$/ }).first();
+      await install.waitFor({ timeout: 60000 });
+      result.consent = await page.locator('.monaco-dialog-box').first().innerText();
+      await shot(page, 'sdk-consent');
+      await install.click();
+      const marker = '.editor-instance .squiggly-hint, .editor-instance .squiggly-info';
+      await page.waitForFunction((m) => document.body.innerText.includes('suggestion(s) from')
+        || document.querySelectorAll(m).length > 0, marker, { timeout: 240000 });
+      await shot(page, 'sdk-expert-review');
+      result.ok = true;
+      return;
     }
 
     // 2. The agent file: the AG005 warning squiggle and its hover.
