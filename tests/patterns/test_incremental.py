@@ -86,10 +86,10 @@ def _run(text: str, path: str, module: str, seed: int, steps: int) -> tuple[int,
 @pytest.mark.parametrize("source", [argparse, dataclasses, inspect], ids=lambda m: m.__name__)
 def test_random_edits_equal_a_fresh_index(source: object) -> None:
     text = Path(inspect.getfile(source)).read_text(encoding="utf-8")  # type: ignore[arg-type]
-    clean, partial = _run(text, "mod.py", "pkg.mod", seed=len(text), steps=40)
+    clean, partial = _run(text, "mod.py", "pkg.mod", seed=len(text), steps=30)
     # Most edits that leave the module parsing take the incremental path: otherwise this
     # would prove nothing about it.
-    assert partial >= clean * 0.6 and partial >= 10
+    assert partial >= clean * 0.6 and partial >= 8
 
 
 def test_project_module_edits_equal_a_fresh_index() -> None:
