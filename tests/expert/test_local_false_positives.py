@@ -44,6 +44,22 @@ SETATTR = '''
         object.__setattr__(self, name, value)
 '''
 
+# celery's request `Context`: filled and cleared through its `__dict__`
+OWN_DICT = """
+    def update(self, **fields):
+        self.__dict__.update(fields)
+"""
+# celery's `Celery.backend`: the cache is a property that stores per thread
+BACKED = """
+    @property
+    def _version(self):
+        return getattr(self._local, "version", None)
+
+    @_version.setter
+    def _version(self, value):
+        self._local.version = value
+"""
+
 
 def review(ws: Path, rel: str) -> dict[str, object]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ANTHROPIC_")}
@@ -68,15 +84,16 @@ def write(path: Path, text: str) -> None:
 def test_cached_property_only_where_it_is_a_drop_in(tmp_path: Path) -> None:
     ws = tmp_path / "ws"
     cases = {"plain": ("", ""), "slots": (SLOTS, ""), "reset": ("", RESET), "deleted": ("", DELETE),
-             "setattr": ("", SETATTR)}
+             "setattr": ("", SETATTR), "own_dict": ("", OWN_DICT), "backed": ("", BACKED)}
     for name, (slots, extra) in cases.items():
         write(ws / f"{name}.py", LAZY.format(slots=slots, extra=extra))
     offered = {name: titles(review(ws, f"{name}.py")) for name in cases}
     # the positive twin: a plain lazy property is a drop-in for cached_property
     assert offered["plain"] == ["Make `Probe.version` a `functools.cached_property`"]
-    # __slots__ leave no instance __dict__; a reset, a `del` or a custom __setattr__ are semantics
-    # that cached_property would not keep
-    for name in ("slots", "reset", "deleted", "setattr"):
+    # __slots__ leave no instance __dict__; a reset, a `del`, a custom __setattr__, a class that
+    # manages its own __dict__ or a cache that is itself a property are semantics that
+    # cached_property would not keep
+    for name in ("slots", "reset", "deleted", "setattr", "own_dict", "backed"):
         assert offered[name] == [], (name, offered[name])
 
 

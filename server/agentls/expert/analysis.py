@@ -262,6 +262,14 @@ def cached_property_blocker(tree: ast.Module, symbol: str, attr: str | None) -> 
     hooks = sorted({m.name for m in _methods(cls)} & {"__setattr__", "__delattr__"})
     if hooks:
         return f"`{cls.name}` defines `{hooks[0]}`, which the cached value would bypass"
+    if attr and any(m.name == attr for m in _methods(cls)):
+        return f"`self.{attr}` is itself a property of `{cls.name}`, with storage of its own"
+    inside = {id(n) for n in walk(fn)}
+    for node in walk(cls):
+        # a class that fills or clears its own `__dict__` would shadow or drop the cached value
+        if (isinstance(node, ast.Attribute) and node.attr == "__dict__" and isinstance(node.value, ast.Name)
+                and node.value.id == "self" and id(node) not in inside):
+            return f"`{cls.name}` manages its `__dict__` directly (line {node.lineno})"
     return _reset_elsewhere(tree, cls, fn, attr) if attr else None
 
 
