@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 import uuid
 from collections.abc import Coroutine
@@ -310,6 +311,7 @@ class AutoFeature:
                 previous.task.cancel()
             task = self.spawn(self.ask(ls, uri, sym, req, key, s, entry, expert.name))
             self.inflight[(uri, sym.name)] = _Inflight(task, sym.text)
+            task.add_done_callback(functools.partial(self._ended, (uri, sym.name), entry=entry, req=req))
         if over:
             self.counts["overBudget"] += len(over)
             minutes = max(1, round(self.ledger.free_in() / 60))
@@ -361,14 +363,10 @@ class AutoFeature:
         progress = _Progress(ls)
         await progress.begin(f"agentls auto: {expert} on `{sym.name}`",
                              f"~{req.input_tokens:,} input tokens, {req.masked} secret(s) masked")
-        me = asyncio.current_task()
         try:
             outcome = await service.ask(req, s, use_cache=False)
         except asyncio.CancelledError:
-            # The API may have read the prompt: count the input, conservatively.
-            self.ledger.settle(entry, req.input_tokens, auto.dollars(req.model, req.input_tokens, 0))
-            self.counts["cancelled"] += 1
-            progress.end(f"Cancelled: `{sym.name}` was edited")
+            progress.end(f"Cancelled: `{sym.name}` was edited")  # accounted for in _ended
             raise
         except Exception as exc:
             self.ledger.settle(entry, 0, 0.0)
@@ -380,10 +378,6 @@ class AutoFeature:
             else:
                 log.exception("automatic expert request failed")
             return
-        finally:
-            job = self.inflight.get((uri, sym.name))
-            if job is not None and job.task is me:
-                self.inflight.pop((uri, sym.name))
         usage = outcome.answer.usage
         self.ledger.settle(entry, auto.total_tokens(usage), service.cost(req.model, usage)
                            or auto.dollars(req.model, auto.total_tokens(usage), 0))
@@ -394,11 +388,22 @@ class AutoFeature:
         progress.end(f"{len(outcome.answer.suggestions)} suggestion(s) for `{sym.name}`; "
                      f"{service.usage_line(outcome.answer)}; {self.ledger.describe()}")
 
+    def _ended(self, key: tuple[str, str], task: asyncio.Task[None], entry: Any, req: prompts.Request) -> None:
+        """Also for a task cancelled before it ever ran (an edit right after the save)."""
+        job = self.inflight.get(key)
+        if job is not None and job.task is task:
+            self.inflight.pop(key)
+        if task.cancelled():
+            # The API may have read the prompt: count the input, conservatively.
+            self.ledger.settle(entry, req.input_tokens, auto.dollars(req.model, req.input_tokens, 0))
+            self.counts["cancelled"] += 1
+
     def status(self, ls: AgentLanguageServer) -> dict[str, Any]:
         tokens, dollars = self.ledger.spent()
         return {"level": self.level(ls), "configured": self.settings(ls).level,
                 "budget": self.ledger.budget.describe(), "spentTokens": tokens, "spentDollars": round(dollars, 6),
-                "inFlight": len(self.inflight), **self.counts, "summary": self.ledger.describe()}
+                "inFlight": len(self.inflight), "busy": len(self.tasks), **self.counts,
+                "summary": self.ledger.describe()}
 
     def short_settings(self, s: service.ExpertSettings, max_tokens: int) -> service.ExpertSettings:
         return dataclasses.replace(s, max_tokens=min(s.max_tokens or max_tokens, max_tokens))
