@@ -50,6 +50,8 @@ CASES: list[tuple[str, str, str, str]] = [
     ("description: >\n  folded\n  text", AGENT, OK, "folded block"),
     ("description: |\n  literal\n  text", AGENT, OK, "literal block"),
     ("name: Planner\ndescription: Plans the work", AGENT, OK, "name and description"),
+    ("description: d\nmode: subagent\nhidden: true", AGENT, OK, "keys VS Code does not know"),
+    ("title: Style\napplyTo: '**/*.py'", INS, OK, "a key VS Code does not know"),
     ("description: d\ntarget: vscode", AGENT, OK, "target"),
     ("name: x\ndescription: d\nargument-hint: '[file]'", PROMPT, OK, "quoted hint"),
     ("description: d\nagent: agent\nmodel: GPT-5 (copilot)", PROMPT, OK, "prompt file"),

@@ -88,3 +88,12 @@ def test_skills_and_commands_unknown_keys_are_information_typos_stay_warnings() 
     # Agents keep the warning: there an unknown key is often a description's lost line.
     (f,) = run("---\nname: a\ndescription: d\ncategory: x\n---\nB\n")
     assert f.severity is Severity.WARNING
+
+
+def test_copilot_unknown_keys_are_information_unless_plainly_misspelt() -> None:
+    # VS Code shows no warning for keys it does not know (checked in code-server on
+    # github/awesome-copilot's agents: `mode: subagent`, `hidden: true`, `title:`).
+    text = "---\ndescription: d\nmode: subagent\nhidden: true\nDescription: x\n---\nBody\n"
+    found = {f.message.split("`")[1]: f for f in run(text, "copilot-agent")}
+    assert found["mode"].severity is Severity.INFO and found["hidden"].severity is Severity.INFO
+    assert found["Description"].severity is Severity.WARNING  # case only: a misspelling

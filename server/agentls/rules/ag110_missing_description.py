@@ -89,6 +89,12 @@ class MissingDescription(Rule):
                         else "the body has no text either, so there is no description")
             yield ctx.finding(span, f"{why}: {then}", severity=Severity.INFO,
                               effect=None if pair is None else Effect.CHANGED)
+        elif dialect == "copilot-agent":
+            # VS Code 1.139 reads an agent without one and says nothing (checked in
+            # code-server); GitHub's custom-agent docs still require it.
+            yield ctx.finding(span, f"GitHub's custom-agent docs require a `description`: {why} "
+                              "(VS Code reads the agent without one)", severity=Severity.WARNING,
+                              effect=None)
         elif "description" in DIALECTS[dialect].required:
             yield ctx.finding(span, f"{ctx.product} requires a `description`: {why}", effect=None)
 

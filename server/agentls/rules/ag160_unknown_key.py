@@ -44,7 +44,9 @@ class UnknownKey(Rule):
     A key that looks like a typo of a known one is a warning, with the rename; in a skill or
     a command any other unknown key (`category`, `tags`, `author`) is information only:
     Claude Code ignores it without a word, and it is often meant for another tool or a
-    catalogue. OpenCode passes unknown keys to the model provider as options (info only).
+    catalogue. In Copilot files too, where VS Code shows no warning for a key it does not
+    know, unless the key differs from a known one only by case, separators or a plural.
+    OpenCode passes unknown keys to the model provider as options (info only).
 
     ## Example
     ```yaml
@@ -97,6 +99,12 @@ class UnknownKey(Rule):
             # Plugin agents ignore hooks wherever they are written: nothing changes at load.
             consequence = "plugin agents ignore hooks"
             severity, effect = self.severity, None
+        elif ctx.dialect.startswith("copilot-") and not (
+                found and isinstance(name, str) and _safety(text, found[0]) is Applicability.SAFE):
+            # VS Code shows no warning for a header key it does not know (checked in
+            # code-server): information, unless it is plainly a misspelling of a known key.
+            consequence = f"{ctx.product} ignores it"
+            severity, effect = Severity.INFO, self.effect
         elif ctx.dialect in ("claude-skill", "claude-command") and not found and not note:
             # `category`, `tags`, `author`: Claude Code ignores them without a word (they only
             # reach telemetry) and nothing was meant by them for Claude Code: no warning. (In
