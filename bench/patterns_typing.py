@@ -9,7 +9,8 @@ unpacked wheel, so the server indexes all of SQLAlchemy in the background (the b
 them (incremental didChange, one character each) inside ``Session.merge``: Enter to open a
 line, then a statement typed character by character (brackets closed as the editor does by
 default, unless ``--no-auto-close``; versions such as ``x =`` do not parse), then erased with
-backspace; ``--rounds`` times. Each keystroke goes
+backspace; ``--rounds`` times. ``--identifier`` types a long name instead, so that every
+version parses. Each keystroke goes
 to agentls and to bench/floor_server.py (order alternating) and waits for that version's
 publishDiagnostics. Prints p50 / p95 for every keystroke and for the versions that parse,
 and, in this process, the smells of the same versions computed the old way (parse and index
@@ -38,29 +39,33 @@ from agentls.patterns.settings import PatternSettings  # noqa: E402
 from agentls.patterns.workspace import WorkspaceIndex  # noqa: E402
 
 TYPED = "merged = self._merge(state, state_dict, load=load, options=options)"
+IDENTIFIER = "merged_value_of_the_thing" * 3
 TARGET_P50_MS = 10.0
 
 
-def keystrokes(text: str, rounds: int, auto_close: bool) -> list[tuple[int, int, int, int, str]]:
+Change = tuple[int, int, int, int, str]
+
+
+def keystrokes(text: str, rounds: int, auto_close: bool, statement: str = TYPED) -> list[Change]:
     """(line, col, end line, end col, inserted text) per keystroke, as incremental changes;
     ``auto_close``: "(" inserts "()" and ")" types over it, as editors do by default."""
     lines = text.split("\n")
     at = next(i for i, line in enumerate(lines) if line.startswith("    def merge("))
     body = next(i for i in range(at + 1, len(lines)) if lines[i].strip().startswith(("if ", "self.", "_")))
     indent = " " * 8
-    out: list[tuple[int, int, int, int, str]] = []
+    out: list[Change] = []
     for _ in range(rounds):
         end = len(lines[body - 1])
         out.append((body - 1, end, body - 1, end, "\n" + indent))  # Enter
         typed = ""
-        for ch in TYPED:
+        for ch in statement:
             col = len(indent) + len(typed)
             if ch == ")" and auto_close:
                 typed += ch  # typed over the closing bracket the editor inserted: no change
                 continue
             out.append((body, col, body, col, "()" if ch == "(" and auto_close else ch))
             typed += ch
-        for i in range(len(TYPED), 0, -1):  # backspace
+        for i in range(len(statement), 0, -1):  # backspace
             col = len(indent) + i
             out.append((body, col - 1, body, col, ""))
         out.append((body - 1, end, body, len(indent), ""))  # join the empty line back
@@ -103,7 +108,8 @@ def in_process(path: str, texts: list[str]) -> tuple[list[float], list[float]]:
 async def over_lsp(root: Path, path: Path, text: str, changes: list, settle: float) -> dict[str, list[float]]:
     servers = [
         LspClient("agentls", agentls_argv(), root, BENCH / ".work" / "typing-agentls.stderr"),
-        LspClient("floor", [sys.executable, str(BENCH / "floor_server.py")], root, BENCH / ".work" / "typing-floor.stderr"),
+        LspClient("floor", [sys.executable, str(BENCH / "floor_server.py")], root,
+                  BENCH / ".work" / "typing-floor.stderr"),
     ]
     uri = path.as_uri()
     for s in servers:
@@ -111,7 +117,8 @@ async def over_lsp(root: Path, path: Path, text: str, changes: list, settle: flo
         init = await asyncio.wait_for(s.initialize(root), 120) / 1e6
         print(f"{s.name}: initialize answered {init:.0f} ms after spawn")
         fut = s.expect_diagnostics(uri, 1)
-        await s.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "python", "version": 1, "text": text}})
+        opened = {"uri": uri, "languageId": "python", "version": 1, "text": text}
+        await s.notify("textDocument/didOpen", {"textDocument": opened})
         await asyncio.wait_for(fut, 120)
     await asyncio.sleep(settle)  # the background index of the workspace
     lat: dict[str, list[float]] = {s.name: [] for s in servers}
@@ -140,6 +147,7 @@ def _row(name: str, values: list[float]) -> str:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--identifier", action="store_true", help="type a long name instead (every version parses)")
     ap.add_argument("--no-auto-close", action="store_true", help="brackets typed one by one (more broken versions)")
     ap.add_argument("--settle", type=float, default=15.0, help="seconds for the background index")
     args = ap.parse_args()
@@ -147,7 +155,7 @@ def main() -> int:
     path = next(src.glob("sqlalchemy-*/sqlalchemy/orm/session.py"))
     root = path.parents[2]
     text = path.read_text(encoding="utf-8")
-    changes = keystrokes(text, args.rounds, not args.no_auto_close)
+    changes = keystrokes(text, args.rounds, not args.no_auto_close, IDENTIFIER if args.identifier else TYPED)
     texts = versions(text, changes)
     parses = [parse_text(t) is not None for t in texts]
     print(f"{path.relative_to(src)}: {text.count(chr(10))} lines; {len(changes)} keystrokes, "
