@@ -29,7 +29,7 @@ from agentls.expert import answer as answers
 from agentls.expert import auto, auto_prompt, backend, experts, local, prompts, service
 from agentls.expert.analysis import from_engine
 from agentls.expert.answer import Suggestion
-from agentls.lsp import expert_auto_views, expert_commands
+from agentls.lsp import expert_auto_consent, expert_auto_views, expert_commands
 from agentls.lsp.expert_features import Delivered, ExpertFeature, _pattern_analysis, source_name
 from agentls.lsp.server import AgentLanguageServer, DiagnosticSource
 from agentls.patterns.workspace import WorkspaceIndex
@@ -37,7 +37,6 @@ from agentls.patterns.workspace import WorkspaceIndex
 log = logging.getLogger(__name__)
 
 LOCAL_SOURCE = source_name("local")
-SEND, DONT_SEND = "Send", "Don't send"
 
 
 def auto_source(expert: str) -> str:
@@ -296,7 +295,7 @@ class AutoFeature:
                 misses.append((sym, req, key))
         if not misses:
             return
-        if not await self.may_send(ls, expert, model, s, cfg, misses):
+        if not await expert_auto_consent.may_send(self, ls, expert, model, s, cfg, misses):
             await self.local_for(ls, uri, [sym for sym, _, _ in misses])
             return
         over: list[auto.Symbol] = []
@@ -320,43 +319,6 @@ class AutoFeature:
                       f"agentls auto: over budget ({self.ledger.describe()}): {names} got the local expert "
                       f"instead; the budget frees up within {minutes} min (expert.autoBudget).")
             await self.local_for(ls, uri, over)
-
-    async def may_send(self, ls: AgentLanguageServer, expert: experts.Expert, model: str, s: service.ExpertSettings,
-                       cfg: backend.BackendConfig, misses: list[tuple[auto.Symbol, prompts.Request, str]]) -> bool:
-        """The first send of the session shows what goes where and waits for the user's yes."""
-        if not await expert_commands.approve_host(self.feature.approved_hosts, ls, s, cfg):
-            return False
-        root = self.root(ls)
-        if root in self.consent:
-            return self.consent[root]
-        names = ", ".join(f"`{sym.name}`" for sym, _, _ in misses)
-        tokens = sum(req.input_tokens for _, req, _ in misses)
-        masked = sum(req.masked for _, req, _ in misses)
-        context = sorted({m for _, req, _ in misses for m in req.context_modules})
-        message = (f"agentls auto (expert.auto: onSave): on each save, every top-level function or class you "
-                   f"changed is sent alone to {expert.name} ({model} at {cfg.where}), with the module's outline"
-                   + (f" and the signatures of {', '.join(context)}" if context else "")
-                   + f"; secrets are masked. Now: {names}, about {tokens:,} input tokens, {masked} secret(s) "
-                   f"masked. Budget: {self.ledger.budget.describe()}. Send?")
-        window = ls.client_capabilities.window
-        if not (window and window.show_message):
-            self.tell(ls, "cannot-ask", t.MessageType.Warning, "agentls auto: this editor cannot ask before code "
-                                                                "is sent, so onSave stays local.")
-            return False
-        try:
-            picked = await ls.window_show_message_request_async(t.ShowMessageRequestParams(
-                type=t.MessageType.Info, message=message,
-                actions=[t.MessageActionItem(title=SEND), t.MessageActionItem(title=DONT_SEND)]))
-        except Exception:
-            log.info("window/showMessageRequest failed")
-            picked = None
-        if picked is None:
-            return False  # closed without an answer: ask again at the next save
-        self.consent[root] = picked.title == SEND
-        if not self.consent[root]:
-            self.tell(ls, None, t.MessageType.Info, "agentls auto: nothing sent; suggestions stay local for this "
-                                                    "session.")
-        return self.consent[root]
 
     async def ask(self, ls: AgentLanguageServer, uri: str, sym: auto.Symbol, req: prompts.Request, key: str,
                   s: service.ExpertSettings, entry: Any, expert: str) -> None:
