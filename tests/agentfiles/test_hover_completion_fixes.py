@@ -93,3 +93,12 @@ async def test_copilot_files_get_no_claude_names_inside_agent_or_skill(client: L
                                 f"---\nname: x\ndescription: d\ntools: {tool}(\n---\nBody\n",
                                 f"{tool}(", len(tool) + 1)
         assert name in claude  # the Claude Code file still gets them
+
+
+@pytest.mark.asyncio
+async def test_skill_name_hover_says_it_is_the_slash_command(client: LanguageClient, ws: Path) -> None:
+    await init(client, ws)
+    text = "---\nname: Fancy Display\ndescription: Fancy\n---\nBody\n"
+    path = write(ws, ".claude/skills/fancy/SKILL.md", text)
+    shown = body(await hover_at(client, path, text, "Fancy Display", 2))
+    assert "Its slash command is `/Fancy Display` (`/fancy` stays an alias)" in shown

@@ -19,6 +19,7 @@ from agentls.lsp import agent_context, convert
 from agentls.lsp.agent_editing import AgentEditing
 from agentls.lsp.server import AgentLanguageServer
 from agentls.rules._claude_values import REMOVED_TOOLS, did_you_mean, tool_base
+from agentls.rules._skill_paths import name_problem
 
 _TOOL_KEYS = frozenset({"tools", "disallowedTools", "allowed-tools", "disallowed-tools"})
 
@@ -70,7 +71,15 @@ class Hoverer:
             entry = self.editing.entry_for(ls, doc)
             if entry is None:
                 return None
-            return _md(self._identity(entry), positions, value_start, line_end)
+            body = self._identity(entry)
+            parsed = self.editing.parsed(ls, doc)
+            shown = parsed.doc.data.get("name") if parsed is not None else None
+            if (entry.kind is Kind.SKILL and isinstance(shown, str) and entry.name
+                    and shown != entry.name and name_problem(shown) is None):
+                # Claude Code 2.1.332 lists the skill's slash command under its frontmatter name.
+                body += (f"\n\nIts slash command is `/{shown}` (`/{entry.name}` stays an alias); "
+                         f"`/skills` shows `{shown}` as its display name.")
+            return _md(body, positions, value_start, line_end)
         if ctx.key in _TOOL_KEYS or ctx.key == "skills":
             found = agent_context.entry_at(raw, col)
             if found is None:
