@@ -335,6 +335,14 @@ async def test_code_lens_inline_completion_apply_and_follow_up(client: LanguageC
     assert "Your earlier suggestion" in follow["messages"][0]["content"]
     await until(lambda: any("Longer" in x.message for x in diags(client, uri, ON_SAVE)))
     assert len(diags(client, uri, ON_SAVE)) == 1
+    # Try again: a different suggestion takes its place (never served from the cache)
+    retry_answer = answer_for_f()
+    retry_answer["suggestions"][0]["title"] = "Name `f` after what it returns"
+    FAKE.tool_input = retry_answer
+    assert await command(client, "agentls.expert.retry", uri, ON_SAVE, 0) is True
+    assert len(FAKE.messages()) == 3 and "Try again" in FAKE.messages()[-1].body["messages"][0]["content"]
+    await until(lambda: [x.message.split(":")[0] for x in diags(client, uri, ON_SAVE)]
+                == ["Name `f` after what it returns"])
     # Apply from the lens: the same verified edit as the quick fix
     (apply,) = [x for x in lenses or [] if x.command and x.command.title == "Apply"]
     assert apply.command is not None
