@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 from tests.agentfiles.test_copilot_headers import AGENT, CASES, COMPLAINS, INS, PROMPT
-from tests.editors.test_vscode import E2E, USER_SETTINGS, free_port, tools
+from tests.editors.test_vscode import E2E, Session, tools
 
 HERE = Path(__file__).resolve().parent
 WHERE = {INS: (".github/instructions", ".instructions.md"), PROMPT: (".github/prompts", ".prompt.md"),
@@ -35,43 +32,16 @@ def test_vscode_agrees_with_the_table(tmp_path: Path) -> None:
         (ws / folder).mkdir(parents=True, exist_ok=True)
         (ws / rel).write_text(f"---\n{header}\n---\nBody\n", encoding="utf-8")
         files[rel] = i
-    profile = tmp_path / "profile"
-    (profile / "user" / "User").mkdir(parents=True)
-    (profile / "ext").mkdir()
-    # VS Code validates prompt files only while its chat features are on.
-    (profile / "user" / "User" / "settings.json").write_text(
-        json.dumps({**USER_SETTINGS, "chat.disableAIFeatures": False}), encoding="utf-8")
-    port = free_port()
+    # VS Code validates prompt files only while its chat features are on; no extension.
     env = {**os.environ, "PATH": f"{t['node24']}{os.pathsep}{os.environ.get('PATH', '')}"}
-    with (tmp_path / "cs.log").open("w") as log:
-        cs = subprocess.Popen(
-            [str(t["code_server"]), "--config", str(profile / "config.yaml"), "--bind-addr",
-             f"127.0.0.1:{port}", "--auth", "none", "--user-data-dir", str(profile / "user"),
-             "--extensions-dir", str(profile / "ext"), "--disable-telemetry", "--disable-update-check",
-             "--disable-workspace-trust", "--reconnection-grace-time", "5"],
-            env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
-                    break
-                except OSError:
-                    assert time.monotonic() < deadline and cs.poll() is None, "code-server did not start"
-                    time.sleep(0.2)
-            result_file = tmp_path / "result.json"
-            run = subprocess.run(
-                [str(t["node24"] / "node"), str(HERE / "vscode_headers.js")], capture_output=True,
-                text=True, timeout=600,
-                env={**env, "CS_URL": f"http://127.0.0.1:{port}/?folder={ws}", "RESULT": str(result_file),
-                     "FILES": json.dumps(list(files)), "CHROME": str(t["chrome"]),
-                     "PLAYWRIGHT": str(E2E / "node_modules" / "playwright-core")})
-        finally:
-            os.killpg(cs.pid, signal.SIGTERM)
-            try:
-                cs.wait(10)
-            except subprocess.TimeoutExpired:
-                os.killpg(cs.pid, signal.SIGKILL)
+    session = Session(tmp_path, {"chat.disableAIFeatures": False}, env)
+    result_file = tmp_path / "result.json"
+    with session.serving(ws) as url:
+        run = subprocess.run(
+            [str(t["node24"] / "node"), str(HERE / "vscode_headers.js")], capture_output=True,
+            text=True, timeout=600,
+            env={**env, "CS_URL": url, "RESULT": str(result_file), "FILES": json.dumps(list(files)),
+                 "CHROME": str(t["chrome"]), "PLAYWRIGHT": str(E2E / "node_modules" / "playwright-core")})
     assert run.returncode == 0, run.stderr[-3000:]
     seen = json.loads(result_file.read_text())
     assert set(seen) == set(files)
