@@ -315,8 +315,10 @@ async def test_code_lens_inline_completion_apply_and_follow_up(client: LanguageC
         context=t.InlineCompletionContext(trigger_kind=t.InlineCompletionTriggerKind.Automatic)))
     assert isinstance(ghost, t.InlineCompletionList)
     (item,) = ghost.items
-    assert item.insert_text == REPLACEMENT.rstrip("\n") and item.range is not None
-    assert (item.range.start.line, item.range.end.line) == (9, 10)
+    # from the first change ("def " is kept) to the end of the suggestion's lines
+    assert item.insert_text == REPLACEMENT.rstrip("\n").removeprefix("def ") and item.range is not None
+    assert (item.range.start.line, item.range.start.character) == (9, 4)
+    assert (item.range.end.line, item.range.end.character) == (10, len("    return a + b  # sum"))
     outside = await client.text_document_inline_completion_async(t.InlineCompletionParams(
         text_document=t.TextDocumentIdentifier(uri=uri), position=t.Position(14, 4),
         context=t.InlineCompletionContext(trigger_kind=t.InlineCompletionTriggerKind.Automatic)))

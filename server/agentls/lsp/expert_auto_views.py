@@ -66,7 +66,8 @@ def code_lenses(state: AutoFeature, ls: AgentLanguageServer, uri: str) -> list[t
 
 def inline_completion(state: AutoFeature, ls: AgentLanguageServer,
                       params: t.InlineCompletionParams) -> t.InlineCompletionList | None:
-    """Ghost text: each verified replacement whose lines hold the cursor, over exactly those lines."""
+    """Ghost text: each verified replacement whose lines hold the cursor, from its first change to
+    the end of its lines."""
     uri, line = params.text_document.uri, params.position.line
     hits = [s for _, _, s in _current(state, ls, uri)
             if s.replacement is not None and s.verified and s.start_line - 1 <= line <= s.end_line - 1]
@@ -83,8 +84,13 @@ def inline_completion(state: AutoFeature, ls: AgentLanguageServer,
         old = text[start:end]
         ghost = answers.replacement_text(s, old)  # the range stops before the last line's break
         ghost = ghost.removesuffix("\r\n") if ghost.endswith("\r\n") else ghost.removesuffix("\n")
-        items.append(t.InlineCompletionItem(insert_text=ghost, filter_text=old,
-                                            range=positions.range(start, end)))
+        # Start where the text first differs: editors show ghost text from the cursor on, so an
+        # item whose range begins with unchanged text would not show.
+        same = next((i for i, (a, b) in enumerate(zip(old, ghost, strict=False)) if a != b),
+                    min(len(old), len(ghost)))
+        if same == len(old) == len(ghost):
+            continue
+        items.append(t.InlineCompletionItem(insert_text=ghost[same:], range=positions.range(start + same, end)))
     return t.InlineCompletionList(items=items) if items else None
 
 
