@@ -88,6 +88,9 @@ def analyze_index(
                     best[key] = d
         except (RecursionError, MemoryError) as exc:  # a pathological module: skip the detector
             issues.append(ParseProblem(f"{pattern_id}: {type(exc).__name__}", 0, 0, "internal"))
+        except Exception as exc:  # a detector's bug must not take the CLI or the server down
+            log.exception("pattern detector %s failed on %s", pattern_id, index.path)
+            issues.append(ParseProblem(f"{pattern_id}: internal error ({type(exc).__name__})", 0, 0, "internal"))
     detections = sorted(_most_specific(best.values()), key=Detection.sort_key)
     analysis = ModuleAnalysis(index.path, detections, smells, issues)
     analysis.outline = outline(index, analysis)

@@ -304,7 +304,11 @@ class Command(Detector):
                         "command",
                         0.85,
                         [
-                            (ref.cls.methods[trigger].selection.line, f"`{trigger}()` runs the request"),
+                            # The trigger may be inherited only (two sources sharing class names).
+                            (
+                                (ref.cls.methods.get(trigger) or ref.cls).selection.line,
+                                f"`{trigger}()` runs the request",
+                            ),
                             (ref.cls.selection.line, how),
                         ],
                         [(i, "concrete_command") for i in f.impls] + [(r, "invoker") for r, _, _ in f.invokers],

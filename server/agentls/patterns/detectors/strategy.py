@@ -198,7 +198,7 @@ class Strategy(Detector):
                         conf,
                         [
                             (h.collab.line, f"keeps a `{h.interface.cls.name}` in `self.{h.collab.attr}`"),
-                            (next(iter(h.collab.methods.values())), f"delegates {called} to it"),
+                            (next(iter(h.collab.methods.values()), h.collab.line), f"delegates {called} to it"),
                         ],
                         [(h.interface, "strategy"), *((i, "concrete_strategy") for i in h.impls)],
                     )

@@ -115,7 +115,9 @@ class Visitor(Detector):
                     [(ref.cls.methods[accept].selection.line, f"`{accept}` calls back `{visit}(self)` on the visitor")],
                 )
             elif ref.key in element_ifaces:
-                m = next(ref.cls.methods[a] for a in accepts if a in ref.cls.methods)
+                m = next((ref.cls.methods[a] for a in accepts if a in ref.cls.methods), None)
+                if m is None:  # the accept method is inherited only: no line of its own to show
+                    continue
                 yield ctx.det(
                     ref,
                     self.id,
