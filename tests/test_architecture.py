@@ -44,3 +44,46 @@ def test_the_core_does_not_import_the_cli_or_the_server() -> None:
     offenders = [str(p.relative_to(PACKAGE)) for p in core
                  if any(m.startswith(("agentls.lsp", "agentls.cli")) for m in _imports(p))]
     assert offenders == []
+
+
+def _private_module_imports(path: Path) -> list[str]:
+    """Imports of ``agentls.<pkg>._module`` from outside ``<pkg>`` (absolute or relative)."""
+    here = ("agentls",) + path.relative_to(PACKAGE).parent.parts
+    found: list[str] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = here[:len(here) - node.level + 1] if node.level else ()
+            module = (*base, *(node.module or "").split(".")) if node.module else base
+            names = [".".join(module)] + [".".join((*module, a.name)) for a in node.names]
+        else:
+            continue
+        for name in names:
+            parts = tuple(p for p in name.split(".") if p)
+            for i, part in enumerate(parts):
+                if part.startswith("_") and not part.startswith("__"):
+                    owner = parts[:i]
+                    if parts[0] == "agentls" and here[:len(owner)] != owner:
+                        found.append(name)
+                    break
+    return found
+
+
+def test_no_private_module_is_imported_from_outside_its_package() -> None:
+    # A leading underscore says "this package's business"; facts several layers share live in
+    # the public `agentls.knowledge` package instead.
+    offenders = [f"{p.relative_to(PACKAGE)}: {name}" for p in _modules()
+                 for name in _private_module_imports(p)
+                 if _is_module(name)]
+    assert offenders == []
+
+
+def _is_module(dotted: str) -> bool:
+    """``agentls.rules._fields`` is a module; ``agentls.rules.ag003._helper`` is a function."""
+    parts = dotted.split(".")[1:]
+    for i, part in enumerate(parts):
+        if part.startswith("_") and not part.startswith("__"):
+            folder = PACKAGE.joinpath(*parts[:i])
+            return (folder / f"{part}.py").exists() or (folder / part / "__init__.py").exists()
+    return False

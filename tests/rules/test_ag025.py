@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 from rulekit import run
 
+from agentls.knowledge.skill_paths import command_place, name_problem
 from agentls.model import Effect, Severity
-from agentls.rules._skill_paths import command_place, name_problem
 
 TEXT = "---\ndescription: d\n---\nBody\n"
 

@@ -15,6 +15,7 @@ export const SERVER_KEYS = [
   'patterns.disabled',
   'expert.default', 'expert.model', 'expert.localOnly', 'expert.remoteEnabled', 'expert.baseUrl',
   'expert.includeUserAgents', 'expert.timeout', 'expert.maxRetries',
+  'expert.auto', 'expert.autoBudget', 'expert.autoDebounce',
 ] as const;
 
 export type Settings = Record<string, unknown>;
@@ -30,8 +31,9 @@ function setPath(target: Settings, dotted: string, value: unknown): void {
   node[parts[parts.length - 1]] = value;
 }
 
-/** Settings that choose where code is sent: honoured from a trusted workspace only. */
-const RESTRICTED: ReadonlySet<string> = new Set(['expert.baseUrl']);
+/** Settings that choose where or whether code is sent (`expert.auto` "onSave" sends on each
+ * save): honoured from a trusted workspace only. */
+const RESTRICTED: ReadonlySet<string> = new Set(['expert.baseUrl', 'expert.auto']);
 
 export function explicitSettings(scope?: vscode.Uri): Settings {
   const cfg = vscode.workspace.getConfiguration('agentls', scope);

@@ -15,8 +15,8 @@ from agentls.agentindex import secrets
 from agentls.agentindex.model import Entry, Kind, Loc, Ref, Tree
 from agentls.frontmatter.document import AgentDocument, ParseState, load_bytes, load_text
 from agentls.frontmatter.yamlnodes import AnyNode, Mapping, Scalar, Sequence
+from agentls.knowledge.claude_code import split_tools, tool_base
 from agentls.model import Span
-from agentls.rules._claude_values import split_tools, tool_base
 
 SKILL_DESCRIPTION_CUT = 1536  # skillListingMaxDescChars
 CHARS_PER_TOKEN = 4  # the usual rough estimate for English prose and code

@@ -16,8 +16,8 @@ from agentls.agentindex.codes import WORKSPACE_CODES
 from agentls.agentindex.model import Entry, IndexFinding, Kind, RelatedLoc, Scope, Tree
 from agentls.agentindex.rank import BUILTIN_AGENTS, co_load, compare, namespace
 from agentls.frontmatter.document import AgentDocument
+from agentls.knowledge.claude_code import did_you_mean
 from agentls.model import Severity, Span
-from agentls.rules._claude_values import did_you_mean
 
 CODES = {code: c.slug for code, c in WORKSPACE_CODES.items()}
 

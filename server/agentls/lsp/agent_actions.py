@@ -12,9 +12,9 @@ from pygls.uris import to_fs_path
 
 from agentls.frontmatter.document import ParseState
 from agentls.frontmatter.yamlnodes import Scalar, Sequence
+from agentls.knowledge.claude_code import split_tools
 from agentls.lsp.agent_editing import SOURCE, AgentEditing, Parsed
 from agentls.lsp.server import AgentLanguageServer
-from agentls.rules._claude_values import split_tools
 
 _LIST_KEYS = ("tools", "disallowedTools", "allowed-tools", "disallowed-tools", "skills")
 _REQUIRED = {"claude-agent": ("name", "description"), "claude-plugin-agent": ("description",),

@@ -15,7 +15,8 @@ from pygls.uris import to_fs_path
 
 from agentls.agentindex import Kind
 from agentls.agentindex.rank import BUILTIN_AGENTS
-from agentls.fields import (
+from agentls.knowledge.claude_code import BUILTIN_TOOLS, HOOK_EVENTS
+from agentls.knowledge.fields import (
     COPILOT_DIALECTS,
     COPILOT_TOOL_DOCS,
     FIELDS,
@@ -29,7 +30,6 @@ from agentls.lsp import agent_context, convert
 from agentls.lsp.agent_context import Context
 from agentls.lsp.agent_editing import AgentEditing
 from agentls.lsp.server import AgentLanguageServer
-from agentls.rules._claude_values import BUILTIN_TOOLS, HOOK_EVENTS
 
 log = logging.getLogger(__name__)
 

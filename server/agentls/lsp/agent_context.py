@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from agentls.rules._claude_values import split_tools
+from agentls.knowledge.claude_code import split_tools
 
 WINDOW = 2000  # characters looked at on each side of the cursor on one line
 REGION = 65536  # frontmatter characters searched for keys

@@ -1,7 +1,7 @@
 """JSON Schema (draft-07) for each dialect's frontmatter, from the table the rules read.
 
 ``fields.FIELDS`` (keys, kinds, allowed values, required keys) and the value sets in
-``rules._claude_values`` are what completion, hover and the rules use; the schema is written
+``knowledge.claude_code`` are what completion, hover and the rules use; the schema is written
 from them, so yaml-language-server and check-jsonschema see the same facts. A schema can say
 less than the rules (nothing about other files, tool names, typos of keys, YAML 1.1 scalars):
 it rejects a value the product ignores or refuses, and lets everything else through.
@@ -14,8 +14,8 @@ import re
 from typing import Any
 
 from agentls.dialects import DIALECTS
-from agentls.fields import FIELDS, FieldDoc
-from agentls.rules._claude_values import BUILTIN_TOOLS, MCP_TRANSPORTS, MODEL_ALIASES
+from agentls.knowledge.claude_code import BUILTIN_TOOLS, MCP_TRANSPORTS, MODEL_ALIASES
+from agentls.knowledge.fields import FIELDS, FieldDoc
 
 SCHEMA_DRAFT = "http://json-schema.org/draft-07/schema#"
 BASE_URL = "https://raw.githubusercontent.com/agentls/agentls/main/schemas/"

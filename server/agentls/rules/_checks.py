@@ -6,8 +6,8 @@ from collections.abc import Callable, Iterator
 from collections.abc import Sequence as Sequence_
 
 from agentls.frontmatter.yamlnodes import Alias, AnyNode, Scalar, Sequence
+from agentls.knowledge.claude_code import suggest
 from agentls.model import Applicability, Edit, Finding, Fix, Span
-from agentls.rules._claude_values import suggest
 from agentls.rules._fields import is_int, item_span, kind, show, string_offset, value_node
 from agentls.rules.base import CheckContext
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from agentls.frontmatter.yamlnodes import Alias, AnyNode, Mapping, Scalar, Sequence
+from agentls.knowledge.claude_code import split_tools, tool_base
 from agentls.model import Edit, Span
-from agentls.rules._claude_values import split_tools, tool_base
 from agentls.rules.base import CheckContext
 
 

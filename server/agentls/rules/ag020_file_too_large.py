@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.frontmatter.document import CLAUDE_SIZE_LIMIT
+from agentls.knowledge.skill_paths import skill_place
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._skill_paths import skill_place
 from agentls.rules.base import CheckContext, Example, Rule
 
 # Project and user skills: 1e6 bytes, not 1 MiB (plugin skills and commands keep 1 MiB).

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agentls.knowledge.skill_paths import command_place
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._skill_paths import command_place
 from agentls.rules.base import CheckContext, Example, Rule
 
 

@@ -2,14 +2,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from agentls.model import Applicability, Edit, Finding, Fix, Severity
-from agentls.rules._claude_values import (
+from agentls.knowledge.claude_code import (
     BUILTIN_TOOLS,
     REMOVED_TOOLS,
     RENAMED_TOOLS,
     suggest,
     tool_resolves,
 )
+from agentls.model import Applicability, Edit, Finding, Fix, Severity
 from agentls.rules._fields import tool_value
 from agentls.rules.base import CLAUDE_AGENTS, CheckContext, Example, Rule
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agentls.knowledge.claude_code import REMOVED_TOOLS, tool_resolves
 from agentls.model import Finding, Fix, Severity
-from agentls.rules._claude_values import REMOVED_TOOLS, tool_resolves
 from agentls.rules._fields import remove_entry, tool_value
 from agentls.rules.base import CLAUDE_AGENTS, CheckContext, Example, Rule
 

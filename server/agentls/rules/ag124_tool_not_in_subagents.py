@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agentls.knowledge.claude_code import NOT_IN_SUBAGENTS
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._claude_values import NOT_IN_SUBAGENTS
 from agentls.rules._fields import tool_value
 from agentls.rules.base import CLAUDE_AGENTS, CheckContext, Example, Rule
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agentls.knowledge.claude_code import RENAMED_TOOLS
 from agentls.model import Edit, Finding, Fix, Severity
-from agentls.rules._claude_values import RENAMED_TOOLS
 from agentls.rules._fields import tool_value
 from agentls.rules.base import CLAUDE_AGENTS, CheckContext, Example, Rule
 

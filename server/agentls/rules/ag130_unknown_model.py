@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.frontmatter.yamlnodes import Scalar
+from agentls.knowledge.claude_code import MODEL_ALIASES, is_known_model, suggest
 from agentls.model import Finding, Severity
-from agentls.rules._claude_values import MODEL_ALIASES, is_known_model, suggest
 from agentls.rules._fields import value_node
 from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agentls.knowledge.claude_code import PERMISSION_MODES
 from agentls.model import Effect, Finding, Severity
 from agentls.rules._checks import enum_finding
-from agentls.rules._claude_values import PERMISSION_MODES
 from agentls.rules.base import CheckContext, Example, Rule
 
 

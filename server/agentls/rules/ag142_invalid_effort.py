@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agentls.knowledge.claude_code import EFFORTS
 from agentls.model import Effect, Finding, Severity
 from agentls.rules._checks import enum_finding
-from agentls.rules._claude_values import EFFORTS
 from agentls.rules.base import CLAUDE_AGENTS, CheckContext, Example, Rule
 
 

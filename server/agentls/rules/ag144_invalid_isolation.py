@@ -2,9 +2,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agentls.knowledge.claude_code import ISOLATION_MODES, PLUGIN_ISOLATION_MODES
 from agentls.model import Effect, Finding, Severity
 from agentls.rules._checks import enum_finding
-from agentls.rules._claude_values import ISOLATION_MODES, PLUGIN_ISOLATION_MODES
 from agentls.rules.base import CLAUDE_AGENTS, CheckContext, Example, Rule
 
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.frontmatter.yamlnodes import Alias
+from agentls.knowledge.claude_code import AGENT_BOOLEANS
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._claude_values import AGENT_BOOLEANS
 from agentls.rules._fields import show
 from agentls.rules.base import CLAUDE_AGENTS, CheckContext, Example, Rule
 

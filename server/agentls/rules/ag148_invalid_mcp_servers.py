@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.frontmatter.yamlnodes import Alias, AnyNode, Mapping, Scalar, Sequence
+from agentls.knowledge.claude_code import MCP_TRANSPORTS
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._claude_values import MCP_TRANSPORTS
 from agentls.rules._fields import item_span, kind, show, value_node
 from agentls.rules.base import CheckContext, Example, Rule
 

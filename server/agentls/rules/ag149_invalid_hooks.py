@@ -3,10 +3,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.frontmatter.yamlnodes import Alias, AnyNode, Mapping, Sequence
+from agentls.knowledge.claude_code import GUARDED_HOOK_EVENTS, HOOK_EVENTS, MATCHER_KEYS
+from agentls.knowledge.skill_paths import command_place
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._claude_values import GUARDED_HOOK_EVENTS, HOOK_EVENTS, MATCHER_KEYS
 from agentls.rules._fields import key_str, kind, truthy, value_node
-from agentls.rules._skill_paths import command_place
 from agentls.rules.base import CheckContext, Example, Rule
 
 

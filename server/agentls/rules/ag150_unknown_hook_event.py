@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agentls.knowledge.claude_code import HOOK_EVENTS, MATCHER_KEYS, did_you_mean
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._claude_values import HOOK_EVENTS, MATCHER_KEYS, did_you_mean
 from agentls.rules._fields import key_str, mapping_value
 from agentls.rules.base import CheckContext, Example, Rule
 

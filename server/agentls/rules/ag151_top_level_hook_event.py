@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.frontmatter.yamlnodes import AnyNode, Mapping, Sequence
+from agentls.knowledge.claude_code import GUARDED_HOOK_EVENTS, HOOK_GUARD_EXEMPT, MATCHER_KEYS
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._claude_values import GUARDED_HOOK_EVENTS, HOOK_GUARD_EXEMPT, MATCHER_KEYS
 from agentls.rules._fields import key_str
 from agentls.rules.base import CheckContext, Example, Rule
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from agentls.knowledge.claude_code import PLUGIN_IGNORED_FIELDS
 from agentls.model import Effect, Finding, Severity
-from agentls.rules._claude_values import PLUGIN_IGNORED_FIELDS
 from agentls.rules.base import CheckContext, Example, Rule
 
 

@@ -3,7 +3,7 @@
 One ``FieldDoc`` per key per dialect: what it does, the allowed values (with a line on each
 where that helps), the default, and which products and versions honour it. Facts come from
 the agent-formats reference (Claude Code 2.1.332); value sets are shared with the rules
-(``rules._claude_values``) so the checker, completion and hover never disagree.
+(``knowledge.claude_code``) so the checker, completion and hover never disagree.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from agentls.knowledge import models
-from agentls.rules._claude_values import (
+from agentls.knowledge.claude_code import (
     BUILTIN_TOOLS,
     COLORS,
     EFFORTS,
