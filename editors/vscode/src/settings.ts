@@ -3,7 +3,6 @@
 // is never among them: it goes to the server process's environment (ANTHROPIC_API_KEY), so no
 // LSP payload, and so no `agentls.trace.server` trace, ever holds it.
 import * as vscode from 'vscode';
-import { trustedSetting } from './server';
 
 export const SECRET_KEY = 'agentls.anthropicApiKey';
 
@@ -40,8 +39,11 @@ export function explicitSettings(scope?: vscode.Uri): Settings {
   const out: Settings = {};
   for (const key of SERVER_KEYS) {
     if (RESTRICTED.has(key)) {
-      const value = trustedSetting<string>(key, '');
-      if (value) setPath(out, key, value);
+      // as trustedSetting, but never the default: unset, the project's [tool.agentls] applies
+      const seen = cfg.inspect(key);
+      const value = vscode.workspace.isTrusted
+        ? seen?.workspaceFolderValue ?? seen?.workspaceValue ?? seen?.globalValue : seen?.globalValue;
+      if (value !== undefined && value !== null && value !== '') setPath(out, key, value);
       continue;
     }
     const seen = cfg.inspect(key);
@@ -50,6 +52,8 @@ export function explicitSettings(scope?: vscode.Uri): Settings {
     const value = cfg.get(key);
     if (set && value !== null && value !== '') setPath(out, key, value);
   }
+  // The server then ignores what an untrusted workspace's project files ask for (onSave).
+  if (!vscode.workspace.isTrusted) out.workspaceTrusted = false;
   return out;
 }
 
