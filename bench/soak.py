@@ -202,6 +202,30 @@ class Edits:
         return doc, [doc.edit(at, at, typed)], "type"
 
 
+class SoakClient(LspClient):
+    """Keeps the last diagnostics published for each document, whatever caused them (another
+    file's edit can republish a document: a name clash, a skill that went)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.last: dict[str, Any] = {}
+        self.publishes = 0
+
+    def _dispatch(self, msg: dict[str, Any], stamp: int) -> None:
+        if msg.get("method") == "textDocument/publishDiagnostics":
+            self.last[msg["params"]["uri"]] = msg["params"]["diagnostics"]
+            self.publishes += 1
+        super()._dispatch(msg, stamp)
+
+    async def quiet(self, seconds: float = 1.0) -> None:
+        """Until nothing was published for ``seconds``."""
+        while True:
+            count = self.publishes
+            await asyncio.sleep(seconds)
+            if self.publishes == count:
+                return
+
+
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -215,24 +239,23 @@ def _key(diags: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
                   for d in diags)
 
 
-async def open_all(client: LspClient, docs: list[Doc]) -> dict[str, Any]:
-    published: dict[str, Any] = {}
+async def open_all(client: LspClient, docs: list[Doc]) -> None:
     for doc in docs:
         fut = client.expect_diagnostics(doc.uri, doc.version)
         await client.notify("textDocument/didOpen", {"textDocument": {
             "uri": doc.uri, "languageId": doc.language, "version": doc.version, "text": doc.text}})
-        _, params = await asyncio.wait_for(fut, 120)
-        published[doc.uri] = params["diagnostics"]
-    return published
+        await asyncio.wait_for(fut, 120)
 
 
 async def fresh_diagnostics(docs: list[Doc]) -> dict[str, Any]:
-    """What a new server publishes for the same 40 open texts."""
-    client = LspClient("fresh", agentls_argv(), WS, LOGS / "soak-fresh.stderr")
+    """What a new server shows for the same 40 open texts, once it is quiet."""
+    client = SoakClient("fresh", agentls_argv(), WS, LOGS / "soak-fresh.stderr")
     await client.start()
     await asyncio.wait_for(client.initialize(WS), 120)
     try:
-        return await open_all(client, docs)
+        await open_all(client, docs)
+        await client.quiet()
+        return client.last
     finally:
         await client.stop()
 
@@ -258,11 +281,12 @@ async def run(args: argparse.Namespace) -> int:
     rng = random.Random(args.seed)
     docs = make_workspace(rng, args.docs)
     stderr = LOGS / "soak-agentls.stderr"
-    client = LspClient("agentls", agentls_argv(), WS, stderr)
+    client = SoakClient("agentls", agentls_argv(), WS, stderr)
     await client.start()
     t_start = time.perf_counter()
     await asyncio.wait_for(client.initialize(WS), 120)
-    latest = await open_all(client, docs)
+    await open_all(client, docs)
+    latest = client.last
     pid = client.proc.pid  # type: ignore[union-attr]
     print(f"{len(docs)} documents open ({sum(d.language == 'python' for d in docs)} Python, "
           f"{sum(d.crlf for d in docs)} CRLF, {sum(len(d.text) for d in docs) / 1024:.0f} KiB); "
@@ -288,8 +312,7 @@ async def run(args: argparse.Namespace) -> int:
         else:
             await client.notify("textDocument/didChange", {
                 "textDocument": {"uri": doc.uri, "version": doc.version}, "contentChanges": changes})
-        stamp, params = await asyncio.wait_for(fut, 120)
-        latest[doc.uri] = params["diagnostics"]
+        stamp, _ = await asyncio.wait_for(fut, 120)
         window.add(window.edits, kind, (stamp - t0) / 1e6)
         if n % 3 == 0:  # something between the edits, as an editor asks
             other = rng.choice(docs)
@@ -306,6 +329,7 @@ async def run(args: argparse.Namespace) -> int:
                                      "context": {"diagnostics": latest.get(other.uri, [])[:5]}})
             window.add(window.requests, which, (time.perf_counter_ns() - t0) / 1e6)
         if args.verify and n % args.verify == 0:
+            await client.quiet(0.5)
             fresh = await fresh_diagnostics(docs)
             checks += 1
             for d in docs:
