@@ -10,6 +10,10 @@ workspace with an agent file and Python files; `editors/vscode/e2e/run.js` acts 
   in a Copilot agent file, a problem VS Code's own check reports is not shown twice.
 - The Anthropic SDK on first use: the bundled server's first remote review asks, installs the
   SDK with pip (offline, from a wheelhouse) and reaches the fake Messages API with the key.
+- `agentls.expert.auto: "onSave"` (user settings, passed on by the extension): after an edit and
+  a save, "Send" in the consent notification, the code lens above the function, the fake
+  expert's suggestion as ghost text (VS Code's inline suggestions, through vscode-languageclient's
+  inline completion feature) and Tab applying it.
 - Everything, with `agentls` installed on PATH (which wins over the bundled server) and
   `agentls.trace.server: verbose`: the API key through "agentls: Set Anthropic API key", the
   AG005 squiggle, its hover and quick fix, the pattern hover, "agentls: Review this module with
@@ -184,9 +188,11 @@ class Session:
         return "\n".join(text for p, text in self.logs().items() if "agentls" in p.name and p.suffix == ".log")
 
 
-def screenshots() -> Path:
-    shots = Path(os.environ.get("AGENTLS_SCREENSHOTS") or HERE / "screenshots")
-    shots.mkdir(parents=True, exist_ok=True)
+def screenshots(run: str) -> Path:
+    """An empty folder for one run's screenshots."""
+    shots = Path(os.environ.get("AGENTLS_SCREENSHOTS") or HERE / "screenshots") / run
+    shutil.rmtree(shots, ignore_errors=True)
+    shots.mkdir(parents=True)
     return shots
 
 
@@ -213,9 +219,7 @@ def test_vscode_extension_works_on_install(tmp_path: Path) -> None:
                 "XDG_CONFIG_HOME": str(home / ".config")})
     session = Session(tmp_path, {}, env)
     session.install(package)
-    shots = screenshots() / "install"
-    shutil.rmtree(shots, ignore_errors=True)
-    shots.mkdir()
+    shots = screenshots("install")
     _, result = session.drive(files["ws"], shots, "install")
 
     log = session.server_log()
@@ -233,31 +237,33 @@ def test_vscode_extension_works_on_install(tmp_path: Path) -> None:
     assert times["warning"] < 30 and times["patternHover"] < 30, times
 
 
+def _agentls_on_login_path(tmp_path: Path) -> dict[str, str]:
+    """code-server's environment with `agentls` where pipx would put it (~/.local/bin, added to
+    PATH by ~/.profile): VS Code's server resolves the login shell's environment for the
+    extension host, which finds it on PATH, and it wins over the bundled server. Only
+    code-server itself needs Node 24 first on PATH."""
+    home = tmp_path / "home"
+    (home / ".local" / "bin").mkdir(parents=True)
+    (home / ".local" / "bin" / "agentls").symlink_to(Path(sys.executable).parent / "agentls")
+    (home / ".profile").write_text('PATH="$HOME/.local/bin:$PATH"\n', encoding="utf-8")
+    t = tools()
+    return server_path_env({"PATH": f"{Path(sys.executable).parent}{os.pathsep}{t['node24']}{os.pathsep}"
+                                    f"{os.environ.get('PATH', '')}",
+                            "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(home)})
+
+
 def test_vscode_extension_end_to_end(tmp_path: Path) -> None:
     for module in ("agentls.lsp.patterns_features", "agentls.lsp.expert_features"):
         if reason := feature_missing(module):
             pytest.skip(reason)
     package = vsix()
     fake = fake_anthropic()
-    shots = screenshots() / "full"
-    shutil.rmtree(shots, ignore_errors=True)
-    shots.mkdir()
+    shots = screenshots("full")
 
     files = make_workspace(tmp_path)
     calc = files["ws"] / "calc.py"
     calc.write_text(EXPERT_TEXT, encoding="utf-8")
-    # VS Code's server resolves the login shell's environment for the extension host, so put
-    # `agentls` where pipx would (~/.local/bin, added to PATH by ~/.profile): the extension
-    # finds it on PATH, and it wins over the bundled server. Only code-server itself needs
-    # Node 24 first on PATH.
-    home = tmp_path / "home"
-    (home / ".local" / "bin").mkdir(parents=True)
-    (home / ".local" / "bin" / "agentls").symlink_to(Path(sys.executable).parent / "agentls")
-    (home / ".profile").write_text('PATH="$HOME/.local/bin:$PATH"\n', encoding="utf-8")
-    t = tools()
-    env = server_path_env({"PATH": f"{Path(sys.executable).parent}{os.pathsep}{t['node24']}{os.pathsep}"
-                                   f"{os.environ.get('PATH', '')}",
-                           "XDG_CACHE_HOME": str(tmp_path / "cache"), "HOME": str(home)})
+    env = _agentls_on_login_path(tmp_path)
     # Every LSP message in the output channel: the verbose trace, at the Trace log level.
     session = Session(tmp_path, {"agentls.expert.baseUrl": fake.url, "agentls.trace.server": "verbose"}, env,
                       extra_args=("--log", "trace"))
@@ -321,9 +327,7 @@ def test_vscode_installs_the_anthropic_sdk_on_first_remote_review_with_consent(t
                 "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheels)})
     session = Session(tmp_path, {"agentls.expert.baseUrl": fake.url}, env)
     session.install(package)
-    shots = screenshots() / "sdk"
-    shutil.rmtree(shots, ignore_errors=True)
-    shots.mkdir()
+    shots = screenshots("sdk")
     try:
         _, result = session.drive(files["ws"], shots, "sdk", {"API_KEY": API_KEY})
         received = fake.messages()
@@ -336,3 +340,47 @@ def test_vscode_installs_the_anthropic_sdk_on_first_remote_review_with_consent(t
     log = session.server_log()
     assert "the bundled agentls, run by /usr/bin/python3" in log and "pip install anthropic" in log, log[-3000:]
     assert received and received[-1].headers.get("authorization") == f"Bearer {API_KEY}"
+
+
+AUTO_MODULE = "def f(a, b):\n    return a + b\n\n\nprint(f(1, 2))\n"
+AUTO_TYPED = "def f(a: int, b: int) -> int:"
+
+
+def test_vscode_auto_on_save_code_lens_ghost_text_and_tab(tmp_path: Path) -> None:
+    """`agentls.expert.auto: "onSave"` in the user settings: edit `f`, save, "Send"; the code lens
+    shows above `f`, the suggestion's replacement shows as ghost text with the cursor at its first
+    change (line 1, column 7), and Tab applies it. docs/images/vscode-auto-*.png are its screenshots."""
+    if reason := feature_missing("agentls.lsp.expert_auto"):
+        pytest.skip(reason)
+    package = vsix()
+    fake = fake_anthropic()
+    # a one-line suggestion that only adds text: VS Code shows it as ghost text in the line
+    fake.tool_input = {"summary": "s", "suggestions": [{
+        "title": "Type `f`'s parameters", "rationale": "Callers and checkers see what it takes.",
+        "severity": "info", "start_line": 1, "end_line": 1, "original": "def f(a, b):\n",
+        "replacement": AUTO_TYPED + "\n"}]}
+    shots = screenshots("auto")
+    files = make_workspace(tmp_path)
+    module = files["ws"] / "calc.py"
+    module.write_text(AUTO_MODULE, encoding="utf-8")
+    env = _agentls_on_login_path(tmp_path)
+    session = Session(tmp_path, {"agentls.expert.baseUrl": fake.url, "agentls.expert.auto": "onSave"}, env)
+    session.install(package)
+    try:
+        _, result = session.drive(files["ws"], shots, "auto", {"API_KEY": API_KEY, "GHOST_COLUMN": "7"})
+        received = fake.messages()
+    finally:
+        fake.close()
+
+    assert "expert.auto: onSave" in str(result["consent"]), result["consent"]
+    (sent,) = received  # one save, one changed function, one request, with the key
+    assert sent.headers.get("authorization") == f"Bearer {API_KEY}"
+    assert "The function `f` (lines 1-2)" in sent.body["messages"][0]["content"]
+    assert "agentls: 1 suggestion" in str(result["lens"])
+    # before Tab, the ghost text in line 1 is exactly what the suggestion adds (three parts)
+    assert str(result["ghost"]).replace("\xa0", " ") == ": int: int -> int", result["ghost"]
+    assert str(result["autoBefore"]).startswith("def f(a, b):")
+    # Tab applied it to the document (left unsaved: the file holds the saved edit only)
+    assert str(result["autoAfter"]).split("\n")[:2] == [AUTO_TYPED, "    return a + b  # sum"]
+    assert module.read_text(encoding="utf-8").split("\n")[:2] == ["def f(a, b):", "    return a + b  # sum"]
+    assert "agentls:" not in str(result["lensAfter"]), result["lensAfter"]

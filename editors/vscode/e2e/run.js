@@ -5,7 +5,8 @@
 //      API_KEY (typed into "agentls: Set Anthropic API key"), CHROME (default /usr/bin/chromium),
 //      MODE: `full` (default: every step), `install` (a fresh install: the agent file's warning
 //      and the pattern hover, with the seconds from opening the files in RESULT.times) or `sdk`
-//      (a review with the bundled server: consent to install the Anthropic SDK, then the answer).
+//      (a review with the bundled server: consent to install the Anthropic SDK, then the answer)
+//      or `auto` (expert.auto onSave: the code lens, the ghost text at GHOST_COLUMN of line 1, Tab).
 const MODE = process.env.MODE || 'full';
 'use strict';
 const fs = require('node:fs');
@@ -127,6 +128,68 @@ async function quickFix(page, box, title) {
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.body.innerText.includes('Anthropic API key stored'), null, { timeout: 15000 });
     await shot(page, 'api-key-stored');
+    }
+    if (MODE === 'auto') {
+      // expert.auto "onSave": edit f's body and save; after "Send", the code lens above f, the
+      // suggestion's replacement as ghost text with the cursor at its first change, Tab applies it.
+      await palette(page, 'Notifications: Clear All Notifications');
+      await openFile(page, 'calc.py');
+      result.autoBefore = await editorText(page);
+      // Edit only once the server has the file (its outline in the breadcrumbs): an edit and
+      // save before the lazily started server's didOpen would reach it as the opened text.
+      await page.keyboard.press('Control+Home');
+      await page.locator('.breadcrumbs-control .monaco-breadcrumb-item', { hasText: /^\s*f\s*$/ }).first()
+        .waitFor({ timeout: 60000 });
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('End');
+      await page.keyboard.type('  # sum');
+      await page.keyboard.press('Control+S');
+      // The consent (window/showMessageRequest) is a notification: a toast, or in the list
+      // behind the bell when the toast is not shown.
+      const send = page.locator('.notification-list-item', { hasText: 'expert.auto' })
+        .locator('.monaco-button', { hasText: /^Send$/ }).first();
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await send.waitFor({ timeout: 5000 });
+          break;
+        } catch (e) {
+          if (attempt >= 12) throw e;
+          await palette(page, 'Notifications: Show Notifications');
+        }
+      }
+      result.consent = await page.locator('.notification-list-item', { hasText: 'expert.auto' }).first().innerText();
+      await send.click();
+      const lens = page.locator('.editor-instance .codelens-decoration', { hasText: 'agentls: 1 suggestion' }).first();
+      await lens.waitFor({ timeout: 60000 });
+      result.lens = await page.locator('.editor-instance .codelens-decoration').first().innerText();
+      await shot(page, 'auto-code-lens');
+      await page.locator('.editor-instance .view-lines').first().click();
+      await page.keyboard.press('Control+Home');
+      for (let i = 0; i < Number(process.env.GHOST_COLUMN || 0); i++) await page.keyboard.press('ArrowRight');
+      const ghost = '.editor-instance .ghost-text-decoration, .editor-instance .ghost-text-decoration-preview';
+      for (let attempt = 0; ; attempt++) {
+        await palette(page, 'Trigger Inline Suggestion'); // editor.action.inlineSuggest.trigger
+        try {
+          await page.waitForSelector(ghost, { timeout: 5000 });
+          break;
+        } catch (e) {
+          if (attempt >= 3) throw e;
+        }
+      }
+      result.ghost = await page.evaluate((g) => [...document.querySelectorAll(g)].map((e) => e.textContent).join(''), ghost);
+      await shot(page, 'auto-ghost-text');
+      await page.keyboard.press('Tab');
+      await page.waitForFunction((g) => document.querySelectorAll(g).length === 0, ghost, { timeout: 10000 });
+      // not saved (a save would send the changed `f` again); the applied suggestion's code
+      // changed, so its lens goes at the next refresh
+      await page.waitForFunction(() => ![...document.querySelectorAll('.editor-instance .codelens-decoration')]
+        .some((l) => l.textContent.includes('agentls:')), null, { timeout: 10000 }).catch(() => {});
+      result.lensAfter = await page.evaluate(() => [...document.querySelectorAll('.editor-instance .codelens-decoration')]
+        .map((l) => l.textContent).join(' | '));
+      result.autoAfter = await editorText(page);
+      await shot(page, 'auto-tab-applied');
+      result.ok = true;
+      return;
     }
     if (MODE === 'sdk') {
       // The bundled server has no Anthropic SDK: the first review asks to install it.
