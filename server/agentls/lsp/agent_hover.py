@@ -12,9 +12,9 @@ from pygls.workspace import TextDocument
 from agentls.agentindex import Entry, Kind, WorkspaceIndex
 from agentls.agentindex.extract import CHARS_PER_TOKEN, SKILL_DESCRIPTION_CUT
 from agentls.agentindex.rank import BUILTIN_AGENTS
-from agentls.dialects import title
 from agentls.frontmatter.document import ParseState
 from agentls.knowledge.claude_code import REMOVED_TOOLS, did_you_mean, tool_base
+from agentls.knowledge.dialects import title
 from agentls.knowledge.fields import COPILOT_DIALECTS, COPILOT_TOOL_DOCS, FIELDS, TOOL_DOCS, model_doc
 from agentls.knowledge.skill_paths import name_problem
 from agentls.lsp import agent_context, convert

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from agentls.dialects import DIALECTS
 from agentls.knowledge.claude_code import BUILTIN_TOOLS, MCP_TRANSPORTS, MODEL_ALIASES
+from agentls.knowledge.dialects import DIALECTS
 from agentls.knowledge.fields import FIELDS, FieldDoc
 
 SCHEMA_DRAFT = "http://json-schema.org/draft-07/schema#"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from agentls import rules
 from agentls.agentindex.codes import WORKSPACE_CODES, WorkspaceCode
-from agentls.dialects import title
+from agentls.knowledge.dialects import title
 from agentls.rules.base import Rule
 
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from agentls.dialects import DIALECTS
 from agentls.frontmatter.document import AgentDocument, ParseState
 from agentls.frontmatter.yamlnodes import Scalar
+from agentls.knowledge.dialects import DIALECTS
 from agentls.model import Effect, Finding, Related, Severity, Span
 from agentls.rules._values import show_value
 from agentls.rules._yaml_place import yaml_place

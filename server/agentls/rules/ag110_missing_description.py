@@ -3,9 +3,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from agentls.dialects import DIALECTS
 from agentls.frontmatter.document import AgentDocument
 from agentls.frontmatter.yamlnodes import Scalar
+from agentls.knowledge.dialects import DIALECTS
 from agentls.model import Applicability, Edit, Effect, Finding, Fix, Severity
 from agentls.rules._fields import truthy
 from agentls.rules._values import (

@@ -3,9 +3,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
-from agentls.dialects import DIALECTS
 from agentls.frontmatter.yamlnodes import AnyNode
 from agentls.knowledge.claude_code import GUARDED_HOOK_EVENTS, HOOK_EVENTS, suggest
+from agentls.knowledge.dialects import DIALECTS
 from agentls.model import Applicability, Edit, Effect, Finding, Fix, Severity
 from agentls.rules._fields import key_str
 from agentls.rules.base import CheckContext, Example, Rule

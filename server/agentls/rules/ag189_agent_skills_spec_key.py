@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from agentls.dialects import AGENT_SKILLS_SPEC_KEYS, CLAUDE_SKILL_KEYS
+from agentls.knowledge.dialects import AGENT_SKILLS_SPEC_KEYS, CLAUDE_SKILL_KEYS
 from agentls.model import Finding, Severity
 from agentls.rules._fields import key_str
 from agentls.rules.base import CheckContext, Example, Rule

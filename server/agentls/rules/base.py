@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from agentls.dialects import DIALECTS
 from agentls.frontmatter.document import AgentDocument
 from agentls.frontmatter.yamlnodes import AnyNode
+from agentls.knowledge.dialects import DIALECTS
 from agentls.model import Effect, Finding, Fix, Related, Severity, Span
 
 CLAUDE_AGENTS = frozenset({"claude-agent", "claude-plugin-agent"})
