@@ -9,28 +9,13 @@ from __future__ import annotations
 import re
 
 from agentls.keyed import changed_region
+from agentls.knowledge.secrets import ASSIGNMENT, ASSIGNMENT_LABEL, ASSIGNMENT_WORDS, SECRETS
 from agentls.model import Span
 
-# (label, literal triggers, the pattern matched where a trigger is found)
-_SECRETS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
-    ("an Anthropic API key", ("sk-ant-",), re.compile(r"sk-ant-[A-Za-z0-9_-]{20,}")),
-    ("an OpenAI API key", ("sk-",), re.compile(r"sk-(?!ant-)(?:proj-)?[A-Za-z0-9]{32,}")),
-    ("an AWS access key id", ("AKIA", "ASIA"), re.compile(r"(?:AKIA|ASIA)[0-9A-Z]{16}(?![0-9A-Za-z])")),
-    ("a GitHub token", ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
-     re.compile(r"gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{40,}")),
-    ("a Slack token", ("xox",), re.compile(r"xox[abposr]-[A-Za-z0-9-]{10,}")),
-    ("a Google API key", ("AIza",), re.compile(r"AIza[0-9A-Za-z_-]{35}")),
-    ("a Stripe secret key", ("sk_live_", "rk_live_"), re.compile(r"[sr]k_live_[0-9A-Za-z]{20,}")),
-    ("a private key", ("-----BEGIN ",), re.compile(r"-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----")),
-    ("a JSON Web Token", ("eyJ",),
-     re.compile(r"eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}")),
-)
-# ``api_key = "…"``-style assignments: the keyword is found case-insensitively, and the value
-# must mix letters and digits (so ``token: your-token-here`` passes).
-_ASSIGN_WORDS = ("api_key", "api-key", "apikey", "secret", "token", "password", "passwd")
-_ASSIGN = re.compile(
-    r"(?:api[_-]?key|apikey|secret|token|passw(?:or)?d)[\"']?[ \t]*[:=][ \t]*[\"']?"
-    r"(?=[A-Za-z0-9_\-/+]*\d)(?=[A-Za-z0-9_\-/+]*[A-Za-z])[A-Za-z0-9_\-/+]{16,}", re.I)
+# (label, literal triggers, the pattern matched where a trigger is found): the stricter of
+# the two patterns knowledge/secrets.py keeps for each kind (a warning must not cry wolf).
+_SECRETS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
+    (k.label, k.triggers, k.find) for k in SECRETS if k.find is not None)
 _MAX_HITS = 200  # per trigger: a file full of look-alikes must not cost more
 
 
@@ -86,13 +71,13 @@ def find_secrets(text: str, start: int) -> list[tuple[str, Span]]:
                     found.append((label, Span(m.start(), m.end())))
     lowered = text.lower() if text.isascii() else None
     if lowered is not None:
-        for word in _ASSIGN_WORDS:
+        for word in ASSIGNMENT_WORDS:
             for at in _occurrences(lowered, word, start):
-                m = _ASSIGN.match(text, at)
+                m = ASSIGNMENT.match(text, at)
                 if m is not None and (at == 0 or not _word_char(text[at - 1])):
-                    found.append(("a password or token assignment", Span(m.start(), m.end())))
+                    found.append((ASSIGNMENT_LABEL, Span(m.start(), m.end())))
     else:
-        found.extend(("a password or token assignment", span) for span in _assignments(text, start))
+        found.extend((ASSIGNMENT_LABEL, span) for span in _assignments(text, start))
     found.sort(key=lambda f: (f[1].start, -f[1].end))
     kept: list[tuple[str, Span]] = []
     for label, span in found:  # overlapping hits: keep the first, longest
@@ -102,16 +87,16 @@ def find_secrets(text: str, start: int) -> list[tuple[str, Span]]:
 
 
 def _assignments(text: str, start: int) -> list[Span]:
-    """What ``_ASSIGN.finditer(text, start)`` finds, for text outside ASCII. The regex tried at
+    """What ``ASSIGNMENT.finditer(text, start)`` finds, for text outside ASCII. The regex tried at
     every position cost ~1 ms per 10 KB; here it is tried only where ``str.find`` saw a keyword
     in the lowered text."""
     lowered = text.lower()
     # re.I also matches dotless i and long s to i and s, which lower() leaves alone, and
     # lower() lengthens dotted capital I: then only the regex itself is exact.
     if len(lowered) != len(text) or "\u0131" in text or "\u017f" in text:
-        return [Span(m.start(), m.end()) for m in _ASSIGN.finditer(text, start)]
+        return [Span(m.start(), m.end()) for m in ASSIGNMENT.finditer(text, start)]
     starts: set[int] = set()
-    for word in _ASSIGN_WORDS:
+    for word in ASSIGNMENT_WORDS:
         at = lowered.find(word, start)
         while at >= 0:
             starts.add(at)
@@ -120,7 +105,7 @@ def _assignments(text: str, start: int) -> list[Span]:
     end = start
     for at in sorted(starts):
         if at >= end:  # finditer resumes after each match
-            m = _ASSIGN.match(text, at)
+            m = ASSIGNMENT.match(text, at)
             if m is not None:
                 spans.append(Span(m.start(), m.end()))
                 end = m.end()
