@@ -1,0 +1,112 @@
+"""The editor integrations repeat facts the server owns: the agent-file globs (VS Code's
+activation events and document selector, Emacs's file regexp, the Neovim/Vim root markers)
+and the settings keys. These tests fail when one side changes and the other does not.
+
+Static reads of the files under ``editors/`` (plus one batch Emacs call to evaluate its
+regexp as Emacs does), so they run in well under a second.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from agentls.knowledge.dialects import DEFAULT_GLOBS
+
+from .helpers import EDITORS, missing
+
+VSCODE = EDITORS / "vscode"
+SETTINGS_TS = VSCODE / "src" / "settings.ts"
+
+# Globs the editors add beyond the server's: Copilot's own folders, where a file not named
+# `*.prompt.md` / `*.instructions.md` is sent to the server, which says nothing about it.
+EDITOR_EXTRAS = {".github/prompts/*.md", ".github/instructions/*.md"}
+# A plugin's `agents/` and `commands/` count only beside `.claude-plugin/`: as a
+# `workspaceContains` event they would start the extension in every repository with an
+# `agents/` folder. Opening such a file activates it through `onLanguage:markdown`.
+CONDITIONAL = {glob for glob, dialect in DEFAULT_GLOBS if "?" in dialect}
+SERVER_GLOBS = {glob for glob, _ in DEFAULT_GLOBS}
+
+
+def _package() -> dict[str, object]:
+    data = json.loads((VSCODE / "package.json").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def _ts_array(name: str) -> list[str]:
+    text = SETTINGS_TS.read_text(encoding="utf-8")
+    found = re.search(r"export const " + name + r" = \[(.*?)\]", text, re.S)
+    assert found, f"{name} not found in {SETTINGS_TS}"
+    return re.findall(r"'([^']*)'", found.group(1))
+
+
+def _sample(glob: str) -> str:
+    """A path the glob matches: ``**/`` becomes one folder, ``*`` a name."""
+    return "/home/u/project/" + glob.replace("**/", "x/").replace("*", "a")
+
+
+def test_vscode_document_selector_globs_are_the_servers() -> None:
+    globs = _ts_array("AGENT_GLOBS")
+    assert all(g.startswith("**/") for g in globs)
+    assert {g[3:] for g in globs} == SERVER_GLOBS | EDITOR_EXTRAS
+
+
+def test_vscode_activation_events_cover_every_unconditional_glob() -> None:
+    events = _package()["activationEvents"]
+    assert isinstance(events, list)
+    contains = {e.removeprefix("workspaceContains:**/") for e in events
+                if e.startswith("workspaceContains:")}
+    assert contains == SERVER_GLOBS - CONDITIONAL
+
+
+def test_vscode_reads_every_extension_of_the_globs_as_markdown() -> None:
+    extensions = {"." + g.rsplit(".", 1)[1] for g in SERVER_GLOBS}
+    contributed = {ext for lang in _package()["contributes"]["languages"]  # type: ignore[index]
+                   if lang["id"] == "markdown" for ext in lang["extensions"]}
+    assert extensions - {".md"} <= contributed  # .md is VS Code's own
+
+
+@pytest.mark.parametrize("lua", ["neovim/lsp/agentls.lua", "neovim/lua/agentls/init.lua"])
+def test_neovim_root_markers_hold_every_project_folder_of_the_globs(lua: str) -> None:
+    text = (EDITORS / lua).read_text(encoding="utf-8")
+    markers = re.search(r"root_markers = \{(.*?)\}", text)
+    assert markers
+    assert _project_folders() <= set(re.findall(r"'([^']*)'", markers.group(1)))
+
+
+def test_vim_root_markers_hold_every_project_folder_of_the_globs() -> None:
+    text = (EDITORS / "vim" / "agentls.vim").read_text(encoding="utf-8")
+    markers = re.search(r"agentls_root_markers',\s*\\\s*\[(.*?)\]", text)
+    assert markers
+    assert _project_folders() <= set(re.findall(r"'([^']*)'", markers.group(1)))
+
+
+def _project_folders() -> set[str]:
+    """`.claude`, `.github`, …: the dotted folder a glob starts with. `.config/opencode` is the
+    user's own folder, never a project's root."""
+    return {g.split("/", 1)[0] for g in SERVER_GLOBS if g.startswith(".") and "/" in g} - {".config"}
+
+
+def test_emacs_treats_every_glob_of_the_server_as_an_agent_file() -> None:
+    binary = shutil.which("emacs")
+    if not binary:
+        missing("emacs not found")
+    assert binary
+    samples = sorted(_sample(g) for g in SERVER_GLOBS | EDITOR_EXTRAS)
+    outside = ["/home/u/project/README.md", "/home/u/project/docs/agents.txt"]
+    lisp = ("(progn (package-activate-all) (load-file \"%s\") (dolist (f '(%s)) (princ (format \"%%s %%s\\n\" f "
+            "(if (agentls-agent-file-p f) \"yes\" \"no\")))))") % (
+        EDITORS / "emacs" / "agentls.el", " ".join(json.dumps(s) for s in samples + outside))
+    run = subprocess.run([binary, "--batch", "--eval", lisp], capture_output=True,
+                         text=True, timeout=60)
+    if "eglot" in run.stderr and run.returncode != 0:
+        missing("eglot not found (Debian: apt-get install elpa-eglot)")
+    assert run.returncode == 0, run.stderr
+    answers = dict(line.rsplit(" ", 1) for line in run.stdout.splitlines())
+    assert {s: answers.get(s) for s in samples} == {s: "yes" for s in samples}
+    assert {s: answers.get(s) for s in outside} == {s: "no" for s in outside}
