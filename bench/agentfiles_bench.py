@@ -21,7 +21,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from agentls.agentindex import IndexConfig, WorkspaceIndex
+from agentls.agentindex import IndexConfig, AgentIndex
 
 CAPABILITIES: dict[str, Any] = {
     "workspace": {"configuration": True, "workspaceFolders": True,
@@ -62,7 +62,7 @@ def bench_index(root: Path, runs: int = 5) -> dict[str, float]:
     cold: list[float] = []
     for _ in range(runs):
         start = time.perf_counter()
-        index = WorkspaceIndex()
+        index = AgentIndex()
         index.configure(config)
         cold.append((time.perf_counter() - start) * 1000)
     warm: list[float] = []
@@ -72,7 +72,7 @@ def bench_index(root: Path, runs: int = 5) -> dict[str, float]:
         warm.append((time.perf_counter() - start) * 1000)
     tracemalloc.start()
     before = tracemalloc.take_snapshot()
-    held = WorkspaceIndex()
+    held = AgentIndex()
     held.configure(config)
     after = tracemalloc.take_snapshot()
     tracemalloc.stop()

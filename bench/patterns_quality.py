@@ -17,8 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "server"))
 
+from agentls.patterns.detector_registry import detectors  # noqa: E402
 from agentls.patterns.evaluate import micro, score  # noqa: E402
-from agentls.patterns.registry import detectors  # noqa: E402
 
 
 def main() -> int:

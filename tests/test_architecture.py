@@ -87,3 +87,14 @@ def _is_module(dotted: str) -> bool:
             folder = PACKAGE.joinpath(*parts[:i])
             return (folder / f"{part}.py").exists() or (folder / part / "__init__.py").exists()
     return False
+
+
+def test_no_two_modules_define_the_same_class_name() -> None:
+    # Two `WorkspaceIndex` (agent files, Python modules) or two `Positions` made a reader
+    # guess which one a name meant; a class name says what it is, once.
+    where: dict[str, list[str]] = {}
+    for path in _modules():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef):
+                where.setdefault(node.name, []).append(str(path.relative_to(PACKAGE)))
+    assert {name: paths for name, paths in where.items() if len(paths) > 1} == {}

@@ -6,7 +6,7 @@ import os
 import time
 from pathlib import Path
 
-from agentls.agentindex import IndexConfig, Kind, Scope, WorkspaceIndex
+from agentls.agentindex import IndexConfig, Kind, Scope, AgentIndex
 
 
 def agent(name: str, description: str = "Reviews code", extra: str = "", body: str = "You review.") -> str:
@@ -20,13 +20,13 @@ def write(root: Path, rel: str, text: str) -> Path:
     return path
 
 
-def build(*folders: Path, home: Path | None = None, **kw: int) -> WorkspaceIndex:
-    index = WorkspaceIndex()
+def build(*folders: Path, home: Path | None = None, **kw: int) -> AgentIndex:
+    index = AgentIndex()
     index.configure(IndexConfig(tuple(str(f) for f in folders), str(home) if home else None, **kw))
     return index
 
 
-def codes(index: WorkspaceIndex, path: Path) -> list[str]:
+def codes(index: AgentIndex, path: Path) -> list[str]:
     return [f.code for f in index.findings_for(str(path))]
 
 

@@ -10,9 +10,9 @@ import pytest
 
 from agentls.patterns import docgen
 from agentls.patterns.analysis import AnalysisCache, analyze_source
+from agentls.patterns.detector_registry import detectors
 from agentls.patterns.evaluate import analyse_files, fixture_sets, labels_in, micro, score
 from agentls.patterns.hover import hover_markdown, symbol_details
-from agentls.patterns.registry import detectors
 from agentls.patterns.workspace import WorkspaceIndex
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -1,7 +1,11 @@
 """The workspace model of agent, skill and command files (pure: no editor, no LSP types)."""
 
-from agentls.agentindex.index import CODES, IndexConfig, WorkspaceIndex
+from agentls.agentindex.index import CODES, AgentIndex, IndexConfig
 from agentls.agentindex.model import Entry, IndexFinding, Kind, Loc, Ref, RelatedLoc, Scope, Tree
 
-__all__ = ["CODES", "Entry", "IndexConfig", "IndexFinding", "Kind", "Loc", "Ref", "RelatedLoc", "Scope",
-           "Tree", "WorkspaceIndex"]
+# The old name, kept only until cli/check_cmd.py (being edited by another engineer) imports
+# AgentIndex; `patterns.workspace.WorkspaceIndex` is the Python modules' index.
+WorkspaceIndex = AgentIndex
+
+__all__ = ["CODES", "AgentIndex", "Entry", "IndexConfig", "IndexFinding", "Kind", "Loc", "Ref", "RelatedLoc",
+           "Scope", "Tree", "WorkspaceIndex"]

@@ -34,7 +34,7 @@ class IndexConfig:
         return self.context_window // 100 * extract.CHARS_PER_TOKEN
 
 
-class WorkspaceIndex:
+class AgentIndex:
     def __init__(self, config: IndexConfig | None = None,
                  parsed: dict[str, tuple[bytes, AgentDocument]] | None = None) -> None:
         self.config = config or IndexConfig()

@@ -300,7 +300,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _is_smell(d: Detection) -> bool:
-    from agentls.patterns import registry
+    from agentls.patterns import detector_registry as registry
 
     detector = registry.get(d.pattern)
     return detector is not None and detector.category == "smell"

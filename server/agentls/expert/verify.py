@@ -42,7 +42,7 @@ class Run:
 
 
 @dataclass(frozen=True)
-class Verdict:
+class SuggestionVerdict:
     index: int  # 0-based, in the answer's suggestions
     title: str
     run: Run
@@ -78,7 +78,7 @@ def run_command(args: list[str], cwd: Path, timeout: float) -> Run:
 
 def verify(root: Path, file: Path, source: str, suggestions: list[Suggestion], command: str | list[str],
            timeout: float = DEFAULT_TIMEOUT,
-           on_run: Callable[[str, Run | None], None] | None = None) -> tuple[Run, list[Verdict]]:
+           on_run: Callable[[str, Run | None], None] | None = None) -> tuple[Run, list[SuggestionVerdict]]:
     """The baseline run and one verdict per offered edit (``replacement`` set).
 
     ``file`` must lie inside ``root``; ``source`` is the text the suggestions are anchored to
@@ -103,11 +103,11 @@ def verify(root: Path, file: Path, source: str, suggestions: list[Suggestion], c
             return done
 
         baseline = attempt(UNCHANGED, source)
-        verdicts = [Verdict(i, s.title, attempt(f"#{i + 1} {s.title}", apply_one(source, s)))
+        verdicts = [SuggestionVerdict(i, s.title, attempt(f"#{i + 1} {s.title}", apply_one(source, s)))
                     for i, s in enumerate(suggestions) if s.replacement is not None]
     return baseline, verdicts
 
 
-def with_verdicts(suggestions: list[Suggestion], verdicts: list[Verdict]) -> list[Suggestion]:
+def with_verdicts(suggestions: list[Suggestion], verdicts: list[SuggestionVerdict]) -> list[Suggestion]:
     by_index = {v.index: v.run.status for v in verdicts}
     return [replace(s, tests=by_index[i]) if i in by_index else s for i, s in enumerate(suggestions)]

@@ -13,7 +13,7 @@ from pygls.uris import to_fs_path
 from agentls.frontmatter.document import ParseState
 from agentls.frontmatter.yamlnodes import Scalar, Sequence
 from agentls.knowledge.claude_code import split_tools
-from agentls.lsp.agent_editing import SOURCE, AgentEditing, Parsed
+from agentls.lsp.agent_editing import SOURCE, AgentEditing, ParsedAgentFile
 from agentls.lsp.server import AgentLanguageServer
 
 _LIST_KEYS = ("tools", "disallowedTools", "allowed-tools", "disallowed-tools", "skills")
@@ -69,7 +69,7 @@ class Actions:
                                             diagnostics=[diag]))
         return out
 
-    def _convert_lists(self, parsed: Parsed, lo: int, hi: int) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    def _convert_lists(self, parsed: ParsedAgentFile, lo: int, hi: int) -> list[tuple[str, list[tuple[int, int, str]]]]:
         doc = parsed.doc
         if doc.state is not ParseState.OK or doc.root is None:
             return []  # offsets after a retry rewrite are not safe to splice
@@ -100,7 +100,7 @@ class Actions:
                 out.append((f"Convert `{key}` to a comma-separated string", [(colon + 1, end, " " + _yaml(joined))]))
         return out
 
-    def _add_missing(self, parsed: Parsed, uri: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
+    def _add_missing(self, parsed: ParsedAgentFile, uri: str) -> list[tuple[str, list[tuple[int, int, str]]]]:
         required = _REQUIRED.get(parsed.dialect, ())
         doc = parsed.doc
         path = to_fs_path(uri) or uri
@@ -126,7 +126,7 @@ class Actions:
         return [("Add the missing " + " and ".join(f"`{k}`" for k in missing),
                  [(doc.block.start, doc.block.start, lines)])]
 
-    def _disable(self, parsed: Parsed, diag: t.Diagnostic) -> tuple[str, list[tuple[int, int, str]]] | None:
+    def _disable(self, parsed: ParsedAgentFile, diag: t.Diagnostic) -> tuple[str, list[tuple[int, int, str]]] | None:
         if diag.source not in ("agentls", SOURCE) or not isinstance(diag.code, str):
             return None
         text = parsed.text
@@ -149,7 +149,7 @@ class Actions:
             comment = f"<!-- agentls: disable={code} -->"
         return f"Disable {code} here", [(line_start, line_start, comment + newline)]
 
-    def _inside_multiline_value(self, parsed: Parsed, line_start: int) -> bool:
+    def _inside_multiline_value(self, parsed: ParsedAgentFile, line_start: int) -> bool:
         root = parsed.doc.root
         if root is None:
             return False

@@ -1,7 +1,7 @@
 """Agent files in the editor: the workspace model behind completion, hover, code actions,
 symbols, go-to-definition, cross-file diagnostics and files changed on disk.
 
-This module owns the ``WorkspaceIndex`` for the server; the features live in
+This module owns the ``AgentIndex`` for the server; the features live in
 ``agent_completion``, ``agent_hover``, ``agent_actions`` and ``agent_symbols``, wired up by
 ``agent_features.register``.
 """
@@ -16,7 +16,7 @@ from lsprotocol import types as t
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
-from agentls.agentindex import Entry, IndexConfig, IndexFinding, Loc, WorkspaceIndex
+from agentls.agentindex import AgentIndex, Entry, IndexConfig, IndexFinding, Loc
 from agentls.frontmatter.document import AgentDocument, load_text
 from agentls.lsp import convert
 from agentls.lsp.agent_files import Checked
@@ -36,7 +36,7 @@ WATCH_GLOBS = ("**/.claude/agents/**/*.md", "**/.claude/skills/*/SKILL.md", "**/
 
 
 @dataclass
-class Parsed:
+class ParsedAgentFile:
     version: int | None
     text: str
     dialect: str
@@ -46,8 +46,8 @@ class Parsed:
 
 class AgentEditing:
     def __init__(self) -> None:
-        self.index = WorkspaceIndex()
-        self._parsed: dict[str, Parsed] = {}
+        self.index = AgentIndex()
+        self._parsed: dict[str, ParsedAgentFile] = {}
         self._overlaid: dict[str, str] = {}  # path -> the buffer text last given to the index
         self.registered_watchers = False
         self._config: tuple[object, object, IndexConfig] | None = None
@@ -71,7 +71,7 @@ class AgentEditing:
         window = window if isinstance(window, int) and not isinstance(window, bool) and window > 0 else 200_000
         return IndexConfig(tuple(sorted(f for f in folders if f)), home, managed, window)
 
-    def model(self, ls: AgentLanguageServer) -> WorkspaceIndex:
+    def model(self, ls: AgentLanguageServer) -> AgentIndex:
         """The index, rescanned when the folders or the settings changed."""
         self.index.configure(self.config(ls))
         return self.index
@@ -79,7 +79,7 @@ class AgentEditing:
     def dialect(self, ls: AgentLanguageServer, uri: str) -> str | None:
         return ls.dialect_of(uri)
 
-    def parsed(self, ls: AgentLanguageServer, doc: TextDocument) -> Parsed | None:
+    def parsed(self, ls: AgentLanguageServer, doc: TextDocument) -> ParsedAgentFile | None:
         """The document read the Claude Code way, cached per version (hover, actions)."""
         dialect = self.dialect(ls, doc.uri)
         if dialect is None:
@@ -90,10 +90,10 @@ class AgentEditing:
             return cached
         checked = self._checked(ls, doc, dialect)
         if checked is not None:  # the checker parsed this version already
-            result = Parsed(doc.version, text, dialect, checked.doc, checked.positions)
+            result = ParsedAgentFile(doc.version, text, dialect, checked.doc, checked.positions)
         else:
             agent_doc = load_text(text, ls.path_of(doc.uri), dialect)
-            result = Parsed(doc.version, text, dialect, agent_doc,
+            result = ParsedAgentFile(doc.version, text, dialect, agent_doc,
                             convert.Positions(text, ls.position_encoding, agent_doc.index))
         self._parsed[doc.uri] = result
         return result
@@ -116,7 +116,7 @@ class AgentEditing:
         self._overlay(ls, index, doc)
         return index.entry(path)
 
-    def _overlay(self, ls: AgentLanguageServer, index: WorkspaceIndex, doc: TextDocument) -> set[str]:
+    def _overlay(self, ls: AgentLanguageServer, index: AgentIndex, doc: TextDocument) -> set[str]:
         open_paths = {ls.path_of(u) for u in ls.workspace.text_documents}
         for path in index.overlays():
             if path not in open_paths:

@@ -9,7 +9,7 @@ import re
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
-from agentls.agentindex import Entry, Kind, WorkspaceIndex
+from agentls.agentindex import AgentIndex, Entry, Kind
 from agentls.agentindex.extract import CHARS_PER_TOKEN, SKILL_DESCRIPTION_CUT
 from agentls.agentindex.rank import BUILTIN_AGENTS
 from agentls.frontmatter.document import ParseState
@@ -147,7 +147,7 @@ class Hoverer:
             return None
         return _md(body, positions, start, end)
 
-    def _definitions(self, index: WorkspaceIndex, kind: Kind, name: str) -> str:
+    def _definitions(self, index: AgentIndex, kind: Kind, name: str) -> str:
         found = index.named(kind, name)
         if not found:
             if kind is Kind.AGENT and name in BUILTIN_AGENTS:

@@ -78,7 +78,7 @@ def _raw(ls: AgentLanguageServer, name: str) -> Any:
 
 
 @dataclass(frozen=True)
-class IndexConfig:
+class PatternsIndexConfig:
     enabled: bool
     roots: tuple[str, ...]
     exclude: tuple[str, ...]
@@ -86,7 +86,7 @@ class IndexConfig:
     max_file_size: int
 
     @staticmethod
-    def of(ls: AgentLanguageServer) -> IndexConfig:
+    def of(ls: AgentLanguageServer) -> PatternsIndexConfig:
         enabled = _raw(ls, "enabled")
         exclude = _raw(ls, "exclude")
         if isinstance(exclude, str):
@@ -98,7 +98,7 @@ class IndexConfig:
             limit = _raw(ls, "max_files")
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
             limit = DEFAULT_MAX_FILES
-        return IndexConfig(
+        return PatternsIndexConfig(
             enabled=enabled is not False and limit > 0,
             roots=_roots(ls),
             exclude=tuple(str(e) for e in exclude if isinstance(e, str) and e.strip()),
@@ -139,7 +139,7 @@ class WorkspaceIndexer:
     def __init__(self, workspace: WorkspaceIndex, lock: threading.Lock) -> None:
         self.workspace = workspace
         self._lock = lock
-        self.config: IndexConfig | None = None
+        self.config: PatternsIndexConfig | None = None
         self.scopes: list[FolderScope] = []
         self._walk: asyncio.Task[None] | None = None
         self._stop = threading.Event()  # tells the listing thread of the current walk to stop
@@ -182,7 +182,7 @@ class WorkspaceIndexer:
     # -- walks -----------------------------------------------------------------------------
     def reconfigure(self, ls: AgentLanguageServer) -> None:
         """Start a walk if the folders or the settings that decide what to index changed."""
-        config = IndexConfig.of(ls)
+        config = PatternsIndexConfig.of(ls)
         if config == self.config:
             return
         self.cancel()
@@ -203,7 +203,7 @@ class WorkspaceIndexer:
         self.cancel()
         if self._drain is not None and not self._drain.done():
             self._drain.cancel()
-        self.config = IndexConfig(False, (), (), 0, 0)
+        self.config = PatternsIndexConfig(False, (), (), 0, 0)
 
     async def _begin_progress(self, ls: AgentLanguageServer) -> str | None:
         window = ls.client_capabilities.window
@@ -221,7 +221,7 @@ class WorkspaceIndexer:
             return None
         return token
 
-    async def _run_walk(self, ls: AgentLanguageServer, config: IndexConfig, stop: threading.Event) -> None:
+    async def _run_walk(self, ls: AgentLanguageServer, config: PatternsIndexConfig, stop: threading.Event) -> None:
         token: str | None = None
         message = "Cancelled"
         started = time.perf_counter()
@@ -246,7 +246,7 @@ class WorkspaceIndexer:
         future = ls.work_done_progress.tokens.get(token)
         return future is not None and future.cancelled()
 
-    async def _index_all(self, ls: AgentLanguageServer, config: IndexConfig, stop: threading.Event,
+    async def _index_all(self, ls: AgentLanguageServer, config: PatternsIndexConfig, stop: threading.Event,
                          token: str | None, started: float) -> str:
         listed: list[str] = []
         truncated = False
@@ -308,7 +308,7 @@ class WorkspaceIndexer:
         return message
 
     # -- one file --------------------------------------------------------------------------
-    def _index_file(self, ls: AgentLanguageServer, path: str, config: IndexConfig, staged: dict[str, _Staged],
+    def _index_file(self, ls: AgentLanguageServer, path: str, config: PatternsIndexConfig, staged: dict[str, _Staged],
                     force: bool) -> bool:
         """Parse and index ``path`` into ``staged`` unless its committed copy is current."""
         try:
@@ -435,7 +435,7 @@ class WorkspaceIndexer:
         except Exception:
             log.exception("updating the pattern index failed")
 
-    def _apply_change(self, ls: AgentLanguageServer, path: str, config: IndexConfig,
+    def _apply_change(self, ls: AgentLanguageServer, path: str, config: PatternsIndexConfig,
                       staged: dict[str, _Staged]) -> None:
         if path in self._open_paths(ls):
             return  # the open document is the truth; its close brings the disk copy back

@@ -14,12 +14,12 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import detectors
 from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.incremental import IncrementalIndex
 from agentls.patterns.index import build_index
 from agentls.patterns.model import Detection, ModuleAnalysis, OutlineSymbol, ParseProblem
 from agentls.patterns.parse import parse_module
-from agentls.patterns.registry import detectors
 from agentls.patterns.settings import PatternSettings
 from agentls.patterns.workspace import WorkspaceIndex
 

@@ -42,7 +42,7 @@ GIT_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
-class Rule:
+class IgnoreRule:
     """One gitignore line, compiled by pathspec (git's own wildmatch rules)."""
 
     pattern: GitIgnoreSpecPattern
@@ -56,27 +56,27 @@ class Rule:
         return self.pattern.match_file(f"{rel}/" if is_dir else rel) is not None
 
 
-def compile_rule(line: str) -> Rule | None:
+def compile_rule(line: str) -> IgnoreRule | None:
     """One gitignore line as a rule, or None for blanks and comments."""
     try:
         pattern = GitIgnoreSpecPattern(line.rstrip("\n").rstrip("\r"))
     except ValueError:  # a pattern git would not accept either
         return None
-    return Rule(pattern) if pattern.include is not None else None
+    return IgnoreRule(pattern) if pattern.include is not None else None
 
 
-def compile_rules(lines: Iterable[str]) -> list[Rule]:
+def compile_rules(lines: Iterable[str]) -> list[IgnoreRule]:
     return [r for r in (compile_rule(line) for line in lines) if r is not None]
 
 
-def _decide(rules: Sequence[Rule], rel: str, is_dir: bool, current: bool) -> bool:
+def _decide(rules: Sequence[IgnoreRule], rel: str, is_dir: bool, current: bool) -> bool:
     for rule in rules:
         if rule.matches(rel, is_dir):
             current = not rule.negate  # the last matching line wins
     return current
 
 
-def _read_gitignore(directory: str) -> list[Rule]:
+def _read_gitignore(directory: str) -> list[IgnoreRule]:
     try:
         with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
             return compile_rules(handle)
@@ -90,7 +90,7 @@ class FolderScope:
     def __init__(self, root: str, exclude: Sequence[str] = ()) -> None:
         self.root = os.path.normpath(root)
         self.exclude = compile_rules(exclude)
-        self._gitignores: dict[str, list[Rule]] = {}  # folder (relative, "" for root) -> rules
+        self._gitignores: dict[str, list[IgnoreRule]] = {}  # folder (relative, "" for root) -> rules
 
     def relative(self, path: str) -> str | None:
         """``path`` relative to the root with ``/`` separators, or None when outside it."""
@@ -103,7 +103,7 @@ class FolderScope:
             return None
         return rel.replace(os.sep, "/")
 
-    def _rules_for(self, rel_dir: str) -> list[Rule]:
+    def _rules_for(self, rel_dir: str) -> list[IgnoreRule]:
         rules = self._gitignores.get(rel_dir)
         if rules is None:
             rules = _read_gitignore(os.path.join(self.root, rel_dir) if rel_dir else self.root)

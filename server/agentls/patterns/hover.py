@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from agentls.patterns.detector_registry import detectors
 from agentls.patterns.model import Detection, ModuleAnalysis, Participant
-from agentls.patterns.registry import detectors
 
 _METRIC_NAMES = {
     "ATFD": "Access To Foreign Data: attributes of other objects read directly",

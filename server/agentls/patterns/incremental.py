@@ -36,7 +36,7 @@ from agentls.patterns.index import (
 from agentls.patterns.model import ParseProblem, make_range
 from agentls.patterns.parse import parse_module, parse_text
 from agentls.patterns.shift import shift_class, shift_function, shift_import
-from agentls.patterns.walk import Positions
+from agentls.patterns.walk import AstColumns
 
 
 @dataclass
@@ -87,7 +87,7 @@ class IncrementalIndex:
             if lines == self._lines:
                 self.reindexed_lines = 0
                 return self._index, []
-            pos = Positions.of_lines(lines, source.isascii())
+            pos = AstColumns.of_lines(lines, source.isascii())
             if self._edit(lines, pos):
                 self._index = self._assemble(pos)
                 return self._index, []
@@ -102,7 +102,7 @@ class IncrementalIndex:
             self.reindexed_lines = source.count("\n") + 1
             return build_index(tree, source, self.path, self.module), problems
         lines = source.split("\n")
-        pos = Positions.of_lines(lines, source.isascii())
+        pos = AstColumns.of_lines(lines, source.isascii())
         self._units = [self._unit(stmt, pos) for stmt in tree.body]
         self._toplevel = None
         self._lines = lines
@@ -110,7 +110,7 @@ class IncrementalIndex:
         self._index = self._assemble(pos)
         return self._index, problems
 
-    def _unit(self, stmt: ast.stmt, pos: Positions) -> _Unit:
+    def _unit(self, stmt: ast.stmt, pos: AstColumns) -> _Unit:
         unit = _Unit(_first_line(stmt))
         if isinstance(stmt, ast.ClassDef):
             unit.header = class_header(stmt, stmt.name, pos)
@@ -125,7 +125,7 @@ class IncrementalIndex:
         return unit
 
     @staticmethod
-    def _member(stmt: ast.stmt, header: ClassFacts, pos: Positions) -> _Member:
+    def _member(stmt: ast.stmt, header: ClassFacts, pos: AstColumns) -> _Member:
         part = ClassFacts(header.name, header.qualname, header.range, header.selection)
         nested: dict[str, ClassFacts] = {}
         class_member(stmt, True, part, pos, nested)  # `docstring`: read from the first member only
@@ -158,7 +158,7 @@ class IncrementalIndex:
             cls.fields.update(m.part.fields)
             unit.classes.update(m.nested)
 
-    def _assemble(self, pos: Positions) -> ModuleIndex:
+    def _assemble(self, pos: AstColumns) -> ModuleIndex:
         index = ModuleIndex(path=self.path, module=self.module, line_count=len(pos.lines))
         toplevel: list[ast.stmt] = []
         for u in self._units:
@@ -180,7 +180,7 @@ class IncrementalIndex:
         return index
 
     # -- the incremental path ---------------------------------------------------------------
-    def _edit(self, new: list[str], pos: Positions) -> bool:
+    def _edit(self, new: list[str], pos: AstColumns) -> bool:
         """Re-indexes the units the change from ``self._lines`` to ``new`` touched; False
         when the full path must run instead (nothing is changed then)."""
         old = self._lines
@@ -218,7 +218,7 @@ class IncrementalIndex:
         self._lines = new
         return True
 
-    def _edit_members(self, unit: _Unit, lo: int, hi: int, end: int, d: int, new: list[str], pos: Positions) -> bool:
+    def _edit_members(self, unit: _Unit, lo: int, hi: int, end: int, d: int, new: list[str], pos: AstColumns) -> bool:
         members = unit.members
         starts = [m.start for m in members]
         if lo < starts[0]:

@@ -11,7 +11,7 @@ import ast
 from agentls.patterns.facts import ClassFacts, DictEntry, FunctionFacts, Import, ModuleIndex
 from agentls.patterns.model import Range
 from agentls.patterns.walk import (
-    Positions,
+    AstColumns,
     annotation,
     dotted,
     function_facts,
@@ -33,7 +33,7 @@ def _method_kind(node: _FuncNode) -> str:
     return "classmethod" if node.name in ("__new__", "__init_subclass__", "__class_getitem__") else "method"
 
 
-def class_header(node: ast.ClassDef, qual: str, pos: Positions) -> ClassFacts:
+def class_header(node: ast.ClassDef, qual: str, pos: AstColumns) -> ClassFacts:
     """A class's facts from its header alone (no members yet)."""
     decorators = [dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
     frozen = False
@@ -64,7 +64,7 @@ def class_header(node: ast.ClassDef, qual: str, pos: Positions) -> ClassFacts:
     )
 
 
-def class_member(stmt: ast.stmt, first: bool, cls: ClassFacts, pos: Positions, out: dict[str, ClassFacts]) -> None:
+def class_member(stmt: ast.stmt, first: bool, cls: ClassFacts, pos: AstColumns, out: dict[str, ClassFacts]) -> None:
     """What one statement of a class body adds to ``cls`` (nested classes go to ``out``);
     ``first``: the body's first statement (a docstring there documents the class)."""
     qual = cls.qualname
@@ -84,7 +84,7 @@ def class_member(stmt: ast.stmt, first: bool, cls: ClassFacts, pos: Positions, o
         cls.docstring = True
 
 
-def _class_facts(node: ast.ClassDef, qual: str, pos: Positions, out: dict[str, ClassFacts]) -> None:
+def _class_facts(node: ast.ClassDef, qual: str, pos: AstColumns, out: dict[str, ClassFacts]) -> None:
     cls = out[qual] = class_header(node, qual, pos)
     for i, stmt in enumerate(node.body):
         class_member(stmt, i == 0, cls, pos, out)
@@ -113,7 +113,7 @@ def _resolve_relative(module: str, level: int, target: str | None, is_package: b
 
 
 def build_index(tree: ast.Module, source: str, path: str, module: str) -> ModuleIndex:
-    pos = Positions(source)
+    pos = AstColumns(source)
     index = ModuleIndex(path=path, module=module, line_count=len(pos.lines))
     is_package = is_package_path(path)
     toplevel_stmts: list[ast.stmt] = []
@@ -128,7 +128,7 @@ def is_package_path(path: str) -> bool:
     return path.replace("\\", "/").endswith("/__init__.py")
 
 
-def top_statement(stmt: ast.stmt, index: ModuleIndex, is_package: bool, pos: Positions) -> bool:
+def top_statement(stmt: ast.stmt, index: ModuleIndex, is_package: bool, pos: AstColumns) -> bool:
     """Records what one top-level statement adds to ``index``; True for a statement that is
     no definition nor import (walked with the others into ``index.toplevel``)."""
     if isinstance(stmt, ast.ClassDef):
@@ -156,7 +156,7 @@ def top_statement(stmt: ast.stmt, index: ModuleIndex, is_package: bool, pos: Pos
     return False
 
 
-def toplevel_facts(stmts: list[ast.stmt], module: str, pos: Positions) -> FunctionFacts:
+def toplevel_facts(stmts: list[ast.stmt], module: str, pos: AstColumns) -> FunctionFacts:
     """The module-level statements outside definitions, as one pseudo-function."""
     whole = Range(0, 0, max(len(pos.lines) - 1, 0), 0)
     top = FunctionFacts(name="<module>", qualname=module, range=whole, selection=Range(0, 0, 0, 0), kind="module")

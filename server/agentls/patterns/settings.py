@@ -122,7 +122,7 @@ def parse_layers(value: Any) -> Layers | None:
 
 
 def _known_ids() -> frozenset[str]:
-    from agentls.patterns.registry import detectors  # registers every detector
+    from agentls.patterns.detector_registry import detectors  # registers every detector
 
     return frozenset(detectors())
 

@@ -91,7 +91,7 @@ def annotation(node: ast.expr | None, depth: int = 0) -> str | None:
     return dotted(node) or None
 
 
-class Positions:
+class AstColumns:
     """ast columns are UTF-8 byte offsets; we report code points."""
 
     def __init__(self, source: str) -> None:
@@ -100,7 +100,7 @@ class Positions:
         self.ascii = source.isascii()  # then byte offsets are code points: no per-line check
 
     @classmethod
-    def of_lines(cls, lines: list[str], ascii: bool) -> Positions:
+    def of_lines(cls, lines: list[str], ascii: bool) -> AstColumns:
         """For a text already split on ``\\n`` (and holding no ``\\r``)."""
         pos = cls.__new__(cls)
         pos.lines, pos.ascii = lines, ascii
@@ -220,7 +220,7 @@ def _has_elts(node: ast.expr) -> bool:
     return bool(getattr(node, "elts", ()))
 
 
-def function_facts(node: _FuncNode, qual: str, kind: str, pos: Positions) -> FunctionFacts:
+def function_facts(node: _FuncNode, qual: str, kind: str, pos: AstColumns) -> FunctionFacts:
     args = node.args
     every = [*args.posonlyargs, *args.args]
     first_is_receiver = kind in ("method", "classmethod", "property") and every
@@ -304,7 +304,7 @@ def _plan(t: type) -> tuple[tuple[str, ...], int]:
     return plan
 
 
-def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], pos: Positions) -> None:
+def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], pos: AstColumns) -> None:
     """Depth-first, parents before children, each child list pushed in order (so popped last
     first): the order facts are appended in is part of the result."""
     loops, subs = f.loops, f.subscripts

@@ -19,7 +19,7 @@ _WRITE_CALLS = frozenset({"insert", "update", "values", "execute", "add", "merge
 
 
 @dataclass
-class Mapping:
+class DataMapping:
     """One mapper: where it is, why, and the domain classes it maps."""
 
     target: Target
@@ -30,8 +30,8 @@ class Mapping:
 
 @dataclass
 class Found:
-    mappers: dict[str, Mapping] = field(default_factory=dict)  # by class key or function qualname
-    mapped: dict[str, list[Mapping]] = field(default_factory=dict)  # domain class key -> mappers
+    mappers: dict[str, DataMapping] = field(default_factory=dict)  # by class key or function qualname
+    mapped: dict[str, list[DataMapping]] = field(default_factory=dict)  # domain class key -> mappers
 
 
 def _tail(ann: str | None) -> str:
@@ -224,7 +224,7 @@ def found(ctx: Ctx) -> Found:
     return _find(ctx)
 
 
-def _add(out: Found, key: str, mapping: Mapping) -> None:
+def _add(out: Found, key: str, mapping: DataMapping) -> None:
     old = out.mappers.get(key)
     if old is not None:
         for d in mapping.domain:
@@ -257,7 +257,7 @@ def _find(ctx: Ctx) -> Found:
         _add(
             out,
             f"{module.path}::{qual}",
-            Mapping(target, module, [(fn.selection.line, f"maps {what} to tables imperatively")], domain),
+            DataMapping(target, module, [(fn.selection.line, f"maps {what} to tables imperatively")], domain),
         )
     classes = list(ctx.ws.all_classes())
     if supplier_methods:
@@ -274,7 +274,7 @@ def _find(ctx: Ctx) -> Found:
                     ev: list[Ev] = [
                         (give.selection.line, f"`{cls_m}()` gives the class and `{tbl_m}()` the table to map it to")
                     ]
-                    _add(out, ref.key, Mapping(ref, ref.module, ev, domain))
+                    _add(out, ref.key, DataMapping(ref, ref.module, ev, domain))
                     break
     # 2. classes converting rows/models to domain objects and back
     generic: list[tuple[ClassRef, list[Ev]]] = []
@@ -283,16 +283,16 @@ def _find(ctx: Ctx) -> Found:
             continue
         ev, domain, is_generic = _pair_evidence(ctx, ref)
         if ev and domain:
-            _add(out, ref.key, Mapping(ref, ref.module, ev, domain))
+            _add(out, ref.key, DataMapping(ref, ref.module, ev, domain))
             continue
         if ev and is_generic:
             generic.append((ref, ev))
             continue
         ev, domain, loads = _row_evidence(ctx, ref)
         if ev and loads is not None:
-            _add(out, ref.key, Mapping(ref, ref.module, ev, domain))
+            _add(out, ref.key, DataMapping(ref, ref.module, ev, domain))
             # a class with another job too (a repository): its row-to-object method is the mapping
-            _add(out, f"{ref.key}.{loads.name}", Mapping(loads, ref.module, ev[:1], []))
+            _add(out, f"{ref.key}.{loads.name}", DataMapping(loads, ref.module, ev[:1], []))
     # 3. generic mapper bases, settled by subclasses that configure them with domain classes
     for ref, ev in generic:
         for d in ctx.descendants(ref):
@@ -308,9 +308,10 @@ def _find(ctx: Ctx) -> Found:
                 _add(
                     out,
                     d.key,
-                    Mapping(d, d.module, [(line, f"a `{ref.cls.name}` configured for `{domain[0].cls.name}`")], domain),
+                    DataMapping(d, d.module,
+                                [(line, f"a `{ref.cls.name}` configured for `{domain[0].cls.name}`")], domain),
                 )
         settled = any(d.key in out.mappers for d in ctx.descendants(ref))
         if settled:
-            _add(out, ref.key, Mapping(ref, ref.module, ev, []))
+            _add(out, ref.key, DataMapping(ref, ref.module, ev, []))
     return out

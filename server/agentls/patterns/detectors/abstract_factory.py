@@ -4,11 +4,11 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors import _creational as cr
 from agentls.patterns.detectors.factory import Factory
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
 
 # A family: the concrete factory and (creation method, product) pairs it makes.

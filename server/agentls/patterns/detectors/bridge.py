@@ -4,10 +4,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._families import Held, kind_of, roles_for, roles_of_kind
 from agentls.patterns.detectors._shared import is_repository
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 
 
 @register

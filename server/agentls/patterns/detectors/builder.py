@@ -4,9 +4,9 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
 
 

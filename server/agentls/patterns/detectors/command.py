@@ -5,11 +5,11 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._families import held_families, kind_of
 from agentls.patterns.detectors._shared import is_data_holder, is_repository, is_uow
 from agentls.patterns.facts import ClassFacts, FunctionFacts
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
 
 _PUSH = frozenset({"append", "add", "appendleft", "insert", "setitem", "push"})

@@ -4,6 +4,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._messages import (
     function_handler_detections,
     handler_detections,
@@ -12,7 +13,6 @@ from agentls.patterns.detectors._messages import (
     message_roles,
 )
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 
 
 @register

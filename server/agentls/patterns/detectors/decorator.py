@@ -4,9 +4,9 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._wrapping import emit
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 
 
 @register

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._dependency_injection import wiring
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 
 _INTROSPECT = ("inspect.signature", "signature", "get_type_hints", "typing.get_type_hints")
 

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._shared import entity_evidence, is_repository, is_uow, mutates, value_object_evidence
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 
 
 @register

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, Target, per_workspace
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors import _creational as cr
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
 
 # (evidence, products) of one factory function

@@ -6,9 +6,9 @@ from itertools import combinations
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
 
 

@@ -5,9 +5,9 @@ from dataclasses import replace
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.facts import Import
 from agentls.patterns.model import Detection, Range
-from agentls.patterns.registry import Detector, register
 
 
 def layer_of(module: str, layers: tuple[tuple[str, tuple[str, ...]], ...]) -> int | None:

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._shared import is_data_holder
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
 
 _BUILTINS = frozenset(dir(builtins))

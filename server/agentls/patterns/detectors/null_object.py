@@ -4,8 +4,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
 
 _IGNORED = frozenset({"__init__", "__repr__", "__str__", "__eq__", "__hash__"})

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 
 
 def _topic_buckets(fns: list[FunctionFacts], prefix: str) -> tuple[FunctionFacts, FunctionFacts, str] | None:

@@ -4,9 +4,9 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._shared import repository_evidence, repository_port_evidence
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 
 
 @register

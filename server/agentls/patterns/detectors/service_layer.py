@@ -4,10 +4,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
 
 _CHANGES = frozenset({"commit", "save", "add", "create", "update", "delete", "remove", "persist"})

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._families import Held, roles_of_kind, transitions
 from agentls.patterns.detectors._states import machines
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
 
 

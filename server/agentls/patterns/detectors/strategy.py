@@ -4,11 +4,11 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._families import roles_of_kind
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 
 
 @register

@@ -4,8 +4,8 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.model import Detection
-from agentls.patterns.registry import Detector, register
 from agentls.patterns.workspace import ClassRef
 
 # Dunders that only report on the object: not skeletons of an algorithm.
