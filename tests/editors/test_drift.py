@@ -110,3 +110,77 @@ def test_emacs_treats_every_glob_of_the_server_as_an_agent_file() -> None:
     answers = dict(line.rsplit(" ", 1) for line in run.stdout.splitlines())
     assert {s: answers.get(s) for s in samples} == {s: "yes" for s in samples}
     assert {s: answers.get(s) for s in outside} == {s: "no" for s in outside}
+
+
+# -- settings keys -----------------------------------------------------------------------------
+
+# Settings only the client reads: the server never sees them.
+CLIENT_ONLY = {"server.command", "trace.server"}
+# Settings that run a program or choose where code goes: VS Code ignores them in a workspace's
+# settings until it is trusted, and so does settings.ts before sending them.
+RESTRICTED = {"server.command", "expert.baseUrl", "expert.auto", "expert.verifyCommand"}
+# Read by the agent-file index (lsp/agent_editing.py), documented in docs/agent-editing.md.
+INDEX_KEYS = {"indexUserFolder", "managedFolder", "contextWindow"}
+
+
+def _contributed() -> set[str]:
+    props = _package()["contributes"]["configuration"]["properties"]  # type: ignore[index]
+    return {key.removeprefix("agentls.") for key in props}
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _server_keys() -> set[str]:
+    """What the server reads from the editor's `agentls` section, from the readers' own types
+    (the key itself is never a setting: it goes to the server's environment)."""
+    from dataclasses import fields
+
+    from agentls.expert.service import ExpertSettings
+    from agentls.settings import Settings
+
+    core = {_camel(f.name) for f in fields(Settings)} - {"source"}
+    expert = {"expert." + _camel(f.name) for f in fields(ExpertSettings)} - {"expert.apiKey"}
+    return core | expert | INDEX_KEYS | {"expert.auto", "expert.autoBudget", "expert.autoDebounce",
+                                          "expert.verifyCommand"}
+
+
+def test_vscode_sends_every_setting_it_offers() -> None:
+    assert sorted(_ts_array("SERVER_KEYS")) == sorted(_contributed() - CLIENT_ONLY)
+
+
+def test_vscode_offers_every_setting_the_server_reads() -> None:
+    assert sorted(_server_keys() - set(_ts_array("SERVER_KEYS"))) == []
+
+
+def test_the_server_reads_what_the_test_says_it_reads() -> None:
+    # The literal keys above, checked against the readers: a value that is not the default
+    # comes back changed.
+    from types import SimpleNamespace
+
+    from agentls.expert import auto, service
+    from agentls.lsp.expert_commands import configured_command
+
+    assert auto.settings_from({"expert": {"auto": "onSave"}}) != auto.settings_from({})
+    assert auto.settings_from({"expert": {"autoBudget": "$1"}}) != auto.settings_from({})
+    assert auto.settings_from({"expert": {"autoDebounce": 1}}) != auto.settings_from({})
+    assert service.settings_from({"expert": {"maxTokens": 100}}).max_tokens == 100
+    ls = SimpleNamespace(client_settings={"expert": {"verifyCommand": "pytest -q"}})
+    assert configured_command(ls) == "pytest -q"  # type: ignore[arg-type]
+
+
+def test_vscode_restricts_the_settings_that_run_programs_or_send_code() -> None:
+    restricted = _package()["capabilities"]["untrustedWorkspaces"]["restrictedConfigurations"]  # type: ignore[index]
+    assert {k.removeprefix("agentls.") for k in restricted} == RESTRICTED
+    text = SETTINGS_TS.read_text(encoding="utf-8")
+    found = re.search(r"const RESTRICTED: ReadonlySet<string> = new Set\(\[(.*?)\]\)", text, re.S)
+    assert found
+    assert set(re.findall(r"'([^']*)'", found.group(1))) == RESTRICTED - CLIENT_ONLY
+
+
+def test_vscode_tells_the_server_when_the_workspace_is_untrusted() -> None:
+    # The server reads client_settings["workspaceTrusted"] (lsp/expert_commands.py trusted).
+    text = SETTINGS_TS.read_text(encoding="utf-8")
+    assert re.search(r"if \(!vscode\.workspace\.isTrusted\) out\.workspaceTrusted = false;", text)

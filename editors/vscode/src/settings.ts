@@ -9,11 +9,13 @@ export const SECRET_KEY = 'agentls.anthropicApiKey';
 /** Every setting the server reads (the `agentls` section, without the client-only ones). */
 export const SERVER_KEYS = [
   'select', 'ignore', 'failOn', 'maxFileSize', 'dialects', 'severity',
+  'indexUserFolder', 'managedFolder', 'contextWindow',
   'patterns.enabled', 'patterns.smells', 'patterns.exclude', 'patterns.maxFiles',
   'patterns.godClass.atfd', 'patterns.godClass.wmc', 'patterns.godClass.tcc', 'patterns.layers',
   'patterns.disabled',
   'expert.default', 'expert.model', 'expert.localOnly', 'expert.remoteEnabled', 'expert.baseUrl',
-  'expert.includeUserAgents', 'expert.timeout', 'expert.maxRetries',
+  'expert.includeUserAgents', 'expert.timeout', 'expert.maxRetries', 'expert.maxTokens',
+  'expert.verifyCommand',
   'expert.auto', 'expert.autoBudget', 'expert.autoDebounce',
 ] as const;
 
@@ -31,8 +33,8 @@ function setPath(target: Settings, dotted: string, value: unknown): void {
 }
 
 /** Settings that choose where or whether code is sent (`expert.auto` "onSave" sends on each
- * save): honoured from a trusted workspace only. */
-const RESTRICTED: ReadonlySet<string> = new Set(['expert.baseUrl', 'expert.auto']);
+ * save) or run a program (`expert.verifyCommand`): honoured from a trusted workspace only. */
+const RESTRICTED: ReadonlySet<string> = new Set(['expert.baseUrl', 'expert.auto', 'expert.verifyCommand']);
 
 export function explicitSettings(scope?: vscode.Uri): Settings {
   const cfg = vscode.workspace.getConfiguration('agentls', scope);
