@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from agentls.knowledge.dialects import DEFAULT_GLOBS, DIALECTS
 
-# DIALECTS is re-exported for callers that match a path and then look its dialect up
-# (cli/check_cmd.py); new code imports it from agentls.knowledge.dialects.
+# DIALECTS is re-exported for callers that match a path and then look its dialect up;
+# the table itself is agentls.knowledge.dialects's.
 __all__ = ["DIALECTS", "dialect_for"]
 
 

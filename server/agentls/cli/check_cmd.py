@@ -12,11 +12,12 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
-from agentls.agentindex import IndexConfig, WorkspaceIndex
+from agentls.agentindex import AgentIndex, IndexConfig
 from agentls.agentindex.codes import WORKSPACE_CODES
-from agentls.dialects import DIALECTS, dialect_for
+from agentls.dialects import dialect_for
 from agentls.engine import check_bytes, fix_text
 from agentls.frontmatter.document import CLAUDE_SIZE_LIMIT, AgentDocument
+from agentls.knowledge.dialects import DIALECTS
 from agentls.model import Finding, Severity
 from agentls.render.located import Located, to_json
 from agentls.settings import Settings, SettingsError, load, load_file
@@ -191,17 +192,17 @@ def _warn_unknown_codes(settings: Settings) -> None:
 
 
 def _workspace(args: argparse.Namespace, targets: list[Target], settings: Settings,
-               parsed: dict[str, tuple[bytes, AgentDocument]]) -> WorkspaceIndex | None:
+               parsed: dict[str, tuple[bytes, AgentDocument]]) -> AgentIndex | None:
     """The project's agents, skills and commands, for the checks that compare files."""
     if not args.workspace or not targets or not any(settings.enabled(c) for c in WORKSPACE_CODES):
         return None
-    index = WorkspaceIndex(parsed=parsed)
+    index = AgentIndex(parsed=parsed)
     home = str(Path.home()) if args.user_folder else None
     index.configure(IndexConfig(folders=(os.getcwd(),), home=home))
     return index
 
 
-def workspace_findings(index: WorkspaceIndex, path: Path, text: str,
+def workspace_findings(index: AgentIndex, path: Path, text: str,
                        settings: Settings) -> list[Finding]:
     found = index.findings_for(os.path.abspath(path))
     # The messages name the other file already (the winner of a name clash, say).
