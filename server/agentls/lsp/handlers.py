@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from lsprotocol import types as t
 
@@ -59,19 +61,11 @@ def register(server: AgentLanguageServer) -> None:
 
     @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
-        for hook in ls.watched_hooks:
-            try:
-                hook(ls, params)
-            except Exception:  # never a popup storm from a notification
-                log.exception("didChangeWatchedFiles hook failed")
+        _run_hooks(ls.watched_hooks, "didChangeWatchedFiles", ls, params)
 
     @server.feature(t.SHUTDOWN)
     def shutdown(ls: AgentLanguageServer, *args: object) -> None:
-        for hook in ls.shutdown_hooks:
-            try:
-                hook(ls)
-            except Exception:
-                log.exception("shutdown hook failed")
+        _run_hooks(ls.shutdown_hooks, "shutdown", ls)
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
@@ -85,21 +79,13 @@ def register(server: AgentLanguageServer) -> None:
             log.exception("refresh failed for %s", params.text_document.uri)
         event = ("save" if isinstance(params, t.DidSaveTextDocumentParams)
                  else "change" if isinstance(params, t.DidChangeTextDocumentParams) else "open")
-        for hook in ls.document_hooks:  # the expert's auto mode
-            try:
-                hook(ls, event, params.text_document.uri)
-            except Exception:
-                log.exception("document hook failed for %s", params.text_document.uri)
+        _run_hooks(ls.document_hooks, "document", ls, event, params.text_document.uri)  # auto mode
 
     @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: AgentLanguageServer, params: t.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.diagnostics.clear(uri)
-        for hook in ls.close_hooks:  # features drop what they kept for the open document
-            try:
-                hook(ls, uri)
-            except Exception:
-                log.exception("close hook failed for %s", uri)
+        _run_hooks(ls.close_hooks, "close", ls, uri)  # features drop what they kept for the document
         if not ls.pull_diagnostics:
             ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -172,12 +158,18 @@ def register(server: AgentLanguageServer) -> None:
         return None
 
 
-def _reconfigured(ls: AgentLanguageServer) -> None:
-    for hook in ls.reconfigured_hooks:
+def _run_hooks(hooks: Sequence[Callable[..., object]], what: str, *args: Any) -> None:
+    """Each feature's hook in turn; one that fails is logged and the others still run (a
+    notification must never become a popup storm)."""
+    for hook in hooks:
         try:
-            hook(ls)
+            hook(*args)
         except Exception:
-            log.exception("reconfiguration hook failed")
+            log.exception("%s hook failed (%s)", what, args[1:] or "")
+
+
+def _reconfigured(ls: AgentLanguageServer) -> None:
+    _run_hooks(ls.reconfigured_hooks, "reconfiguration", ls)
 
 
 def _refresh_all(ls: AgentLanguageServer) -> None:
