@@ -224,7 +224,8 @@ class AnalysisCache:
         module: str | None,
     ) -> tuple[tuple[object, ...], ModuleIndex]:
         """Indexes ``source`` into the workspace when it is new: (the analysis key, its index)."""
-        stamp = f"v{version}" if version is not None else source_hash(source)
+        text_hash = source_hash(source) if version is None else None
+        stamp = text_hash if text_hash is not None else f"v{version}"
         seen = self._indexed.get(path)
         # A version alone does not name a text: a document closed and opened again (after a
         # checkout, say) starts again at the same version. Same string object: no comparison.
@@ -233,7 +234,7 @@ class AnalysisCache:
             seen = None
         if seen is None or seen[0] != stamp:
             index, problems = self._index(source, path, module)
-            workspace.update(index, source_hash(source))
+            workspace.update(index, text_hash or source_hash(source))
             self._indexed[path] = (stamp, source, problems)
         current = workspace.get(path)
         if current is None:  # removed from the workspace meanwhile
