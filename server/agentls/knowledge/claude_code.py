@@ -78,7 +78,6 @@ PLUGIN_IGNORED_FIELDS: tuple[str, ...] = (
 JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008" \
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
-_ONE_M = re.compile(r"\[1m\]\Z", re.I)
 _FULL_ID = re.compile(r"claude-[a-z0-9][a-z0-9.-]*\Z")
 _VERTEX_ID = re.compile(r"claude-[a-z0-9][a-z0-9.-]*@[a-z0-9]+\Z")
 _BEDROCK_ID = re.compile(r"(?:[a-z]{2,8}\.)?anthropic\.claude-[a-z0-9.-]+(?::\d+)?\Z")
@@ -127,7 +126,7 @@ def tool_resolves(name: str) -> bool:
 
 def is_known_model(value: str) -> bool:
     """A model value Claude Code resolves (alias or id-shaped); not a check against the API."""
-    v = _ONE_M.sub("", value.strip())
+    v = models.strip_context_suffix(value)
     low = v.lower()
     if low in MODEL_ALIASES:
         return True
