@@ -82,6 +82,7 @@ class AutoFeature:
         self.saved: dict[str, str] = {}  # uri -> the text at open or at the last save
         self.inflight: dict[tuple[str, str], _Inflight] = {}  # (uri, symbol name)
         self.ledger = auto.Ledger()
+        self._settings: auto.AutoSettings | None = None  # read once per configuration
         self.stores: dict[str, auto.DismissStore] = {}  # per workspace root
         self.consent: dict[str, bool] = {}  # per workspace root: the answer to the first send
         self.told: set[str] = set()  # messages shown once per session
@@ -91,9 +92,13 @@ class AutoFeature:
 
     # -- settings ------------------------------------------------------------------------------
     def settings(self, ls: AgentLanguageServer) -> auto.AutoSettings:
-        found = auto.settings_from(ls.client_settings)
-        self.ledger.budget = found.budget
-        return found
+        if self._settings is None:  # not on every keystroke: only after a configuration change
+            self._settings = auto.settings_from(ls.client_settings)
+            self.ledger.budget = self._settings.budget
+        return self._settings
+
+    def on_reconfigured(self, ls: AgentLanguageServer) -> None:
+        self._settings = None
 
     def level(self, ls: AgentLanguageServer) -> str:
         """The level in force: ``onSave`` only from a trusted workspace and not refused."""
@@ -376,5 +381,6 @@ def register(server: AgentLanguageServer, feature: ExpertFeature) -> AutoFeature
     server.document_hooks.append(state.on_document)
     server.close_hooks.append(state.on_close)
     server.shutdown_hooks.append(state.on_shutdown)
+    server.reconfigured_hooks.append(state.on_reconfigured)
     expert_auto_views.register(server, state)
     return state
