@@ -207,6 +207,19 @@ def anchor(suggestions: list[Suggestion], text: str) -> list[Suggestion]:
     return [replace(s, anchor=lines_text(masked, s.start_line, s.end_line)) for s in suggestions]
 
 
+def nearest_block(lines: list[str], want: list[str], first: int, radius: int | None = None) -> int | None:
+    """0-based start of the run ``want`` in ``lines`` nearest line ``first`` (``first`` itself
+    when it is there), within ``radius`` lines of it when given; None when it is not there."""
+    n = len(want)
+    if lines[first:first + n] == want:
+        return first
+    lo, hi = 0, len(lines) - n
+    if radius is not None:
+        lo, hi = max(lo, first - radius), min(hi, first + radius)
+    hits = [i for i in range(lo, hi + 1) if lines[i] == want[0] and lines[i:i + n] == want]
+    return min(hits, key=lambda i: abs(i - first)) if hits else None
+
+
 def reanchor(suggestions: list[Suggestion], text: str) -> tuple[list[Suggestion], list[str]]:
     """Move each suggestion to where its anchor text now is; drop those whose text is gone.
 
@@ -224,17 +237,13 @@ def reanchor(suggestions: list[Suggestion], text: str) -> tuple[list[Suggestion]
         if not want:
             kept.append(s)
             continue
-        n = len(want)
-        first = s.start_line - 1
-        if lines[first:first + n] == want:
-            kept.append(s)
-            continue
-        hits = [i for i in range(len(lines) - n + 1) if lines[i] == want[0] and lines[i:i + n] == want]
-        if not hits:
+        best = nearest_block(lines, want, s.start_line - 1)
+        if best is None:
             dropped.append(f"“{s.title}” (lines {s.start_line}-{s.end_line}): the code it was about has changed")
-            continue
-        best = min(hits, key=lambda i: abs(i - first))
-        kept.append(replace(s, start_line=best + 1, end_line=best + n))
+        elif best == s.start_line - 1:
+            kept.append(s)
+        else:
+            kept.append(replace(s, start_line=best + 1, end_line=best + len(want)))
     return kept, dropped
 
 

@@ -16,7 +16,7 @@ import subprocess
 import symtable
 from dataclasses import replace
 
-from agentls.expert.answer import Suggestion, replacement_text
+from agentls.expert.answer import Suggestion, nearest_block, replacement_text
 from agentls.text import split_lines
 
 VERIFIED = "verified: parses, names resolve"
@@ -47,16 +47,8 @@ def locate(original: str, shown: list[str], start: int, end: int) -> tuple[int, 
     want = _quoted(original)
     if not want:
         return None
-    n = len(want)
-    first = start - 1
-    if shown[first:first + n] == want:
-        return start, start + n - 1
-    lo, hi = max(0, first - SEARCH_RADIUS), min(len(shown) - n, first + SEARCH_RADIUS)
-    hits = [i for i in range(lo, hi + 1) if shown[i] == want[0] and shown[i:i + n] == want]
-    if not hits:
-        return None
-    best = min(hits, key=lambda i: abs(i - first))
-    return best + 1, best + n
+    best = nearest_block(shown, want, start - 1, SEARCH_RADIUS)
+    return None if best is None else (best + 1, best + len(want))
 
 
 def top_level_names(tree: ast.Module) -> set[str]:
