@@ -81,14 +81,15 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from agentls import rules
+    from agentls import diagnostic_codes
     from agentls.render.ruledocs import page
 
-    rule = rules.get(args.code)
-    if rule is None:
+    entry = diagnostic_codes.get(args.code)
+    if entry is None:
         print(f"agentls: no rule {args.code!r}; `agentls rules` lists them", file=sys.stderr)
         return 2
-    print(page(rule))
+    # A rule's or workspace check's page; a smell's page is its detector's documentation.
+    print(page(entry) if entry.kind != "smell" else entry.documentation)
     return 0
 
 

@@ -1,4 +1,6 @@
-"""Rule documentation pages, generated from each rule's own docstring.
+"""The pages of ``docs/rules/``, generated from the diagnostics registry
+(``agentls.diagnostic_codes``): a page per rule and workspace check, from its own docstring
+and examples, and an index of every code the product emits, smells included.
 
 ``python -m agentls.render.ruledocs docs/rules`` rewrites ``docs/rules/``; a test checks the
 committed pages are what this produces, so the docs cannot drift from the code.
@@ -11,41 +13,47 @@ import sys
 from pathlib import Path
 
 from agentls import rules
-from agentls.agentindex.codes import WORKSPACE_CODES, WorkspaceCode
+from agentls.diagnostic_codes import DiagnosticCode, Kind, all_codes
 from agentls.knowledge.dialects import title
-from agentls.rules.base import Rule
+from agentls.rules.base import Example
 
 
-def page(rule: Rule) -> str:
-    doc = rule.documentation()
-    summary, _, rest = doc.partition("\n")
-    applies = ("every dialect" if rule.dialects is None
-               else ", ".join(sorted(title(d) for d in rule.dialects)))
+def page(entry: DiagnosticCode) -> str:
+    """The page of a rule (``AG…``) or a workspace check (``AGW…``)."""
+    summary, _, rest = entry.documentation.partition("\n")
     lines = [
-        f"# {rule.code} `{rule.slug}`",
+        f"# {entry.code} `{entry.slug}`",
         "",
         f"{summary.strip()}",
         "",
-        f"- Default severity: **{rule.severity.label}**",
-        f"- Applies to: {applies}",
-        f"- Fix: {'yes' if rule.fixable else 'no'}",
-        "",
-        rest.strip(),
-        "",
+        f"- Default severity: **{entry.severity.label}**",
+        f"- Applies to: {entry.applies}",
     ]
-    if rule.examples_bad:
-        lines += ["## Reported", ""]
-        for ex in rule.examples_bad[:2]:
-            lines += [f"As a {title(ex.dialect)}:", "", "```markdown", _shown(ex.text),
-                      "```", ""]
-    if rule.examples_good:
-        lines += ["## Not reported", ""]
-        for ex in rule.examples_good[:2]:
-            lines += ["```markdown", _shown(ex.text), "```", ""]
-    lines += ["Suppress it on one line with `# agentls: disable=" + rule.code + "` (on that line "
-              "or the line above) or for the file with `# agentls: disable-file=" + rule.code
+    if entry.kind == "rule":
+        lines.append(f"- Fix: {'yes' if entry.fixable else 'no'}")
+    lines += ["", rest.strip(), ""]
+    rule = rules.get(entry.code) if entry.kind == "rule" else None
+    if rule is not None:
+        lines += _examples(rule.examples_bad[:2], rule.examples_good[:2])
+    lines += ["Suppress it on one line with `# agentls: disable=" + entry.code + "` (on that line "
+              "or the line above) or for the file with `# agentls: disable-file=" + entry.code
               + "`.", ""]
     return "\n".join(lines).replace("\r", "\\r")
+
+
+def _examples(bad: tuple[Example, ...], good: tuple[Example, ...]) -> list[str]:
+    lines = []
+    if bad:
+        lines += ["## Reported", ""]
+        for ex in bad:
+            lines += [f"As a {title(ex.dialect)}:", "", "```markdown", _shown(ex.text), "```", ""]
+            if ex.fixed is not None:
+                lines += ["Fixed:", "", "```markdown", _shown(ex.fixed), "```", ""]
+    if good:
+        lines += ["## Not reported", ""]
+        for ex in good:
+            lines += ["```markdown", _shown(ex.text), "```", ""]
+    return lines
 
 
 _LONG_RUN = re.compile(r"(.)\1{79,}", re.S)
@@ -61,35 +69,43 @@ def _shown(text: str) -> str:
     return text.rstrip("\n")
 
 
+# The index's three tables: heading, introduction, and the columns after the code.
+_SECTIONS: tuple[tuple[Kind, str, str, tuple[str, ...]], ...] = (
+    ("rule", "# Rules", "", ("Name", "Severity", "Fix", "Summary")),
+    ("workspace", "## Workspace checks",
+     "These look at every agent, skill and command file of the workspace together; the "
+     "language server reports them (source `agentls-workspace`).", ("Name", "Severity", "Summary")),
+    ("smell", "## Python smells",
+     "The patterns engine reports these in Python files (source `agentls.patterns`, the "
+     "code is the smell's id); `agentls patterns --fail-on-smells` fails on them.",
+     ("Severity", "Summary")),
+)
+
+
+def _cell(c: DiagnosticCode, column: str) -> str:
+    if column == "Name":
+        return f"`{c.slug}`"
+    if column == "Severity":
+        return c.severity.label
+    return ("yes" if c.fixable else "") if column == "Fix" else c.summary
+
+
 def index() -> str:
-    lines = ["# Rules", "", "| Code | Name | Severity | Fix | Summary |", "|---|---|---|---|---|"]
-    for rule in rules.all_rules().values():
-        lines.append(f"| [{rule.code}]({rule.code}.md) | `{rule.slug}` | {rule.severity.label} | "
-                     f"{'yes' if rule.fixable else ''} | {rule.summary()} |")
-    lines += ["", "## Workspace checks", "",
-              "These look at every agent, skill and command file of the workspace together; the "
-              "language server reports them (source `agentls-workspace`).", "",
-              "| Code | Name | Severity | Summary |", "|---|---|---|---|"]
-    for code, check in WORKSPACE_CODES.items():
-        lines.append(f"| [{code}]({code}.md) | `{check.slug}` | {check.severity.label} | "
-                     f"{check.summary()} |")
+    codes = all_codes()
+    lines: list[str] = []
+    for kind, heading, intro, columns in _SECTIONS:
+        lines += [*([""] if lines else []), heading, "", *([intro, ""] if intro else []),
+                  "| Code | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+        for c in (c for c in codes.values() if c.kind == kind):
+            link = f"[{c.code}]({c.code}.md)" if kind != "smell" else f"[`{c.code}`](../{c.doc_page})"
+            lines.append(f"| {link} | " + " | ".join(_cell(c, col) for col in columns) + " |")
     return "\n".join(lines) + "\n"
 
 
-def workspace_page(check: WorkspaceCode) -> str:
-    summary, _, rest = check.doc.partition("\n")
-    return "\n".join([
-        f"# {check.code} `{check.slug}`", "", summary.strip(), "",
-        f"- Default severity: **{check.severity.label}**",
-        "- Applies to: Claude Code agents, skills and commands, across the workspace (language server)",
-        "", rest.strip(), "",
-        "Suppress it on one line with `# agentls: disable=" + check.code + "` (on that line or the "
-        "line above) or for the file with `# agentls: disable-file=" + check.code + "`.", ""])
-
-
 def generate() -> dict[str, str]:
-    pages = {f"{code}.md": page(rule) for code, rule in rules.all_rules().items()}
-    pages.update({f"{code}.md": workspace_page(c) for code, c in WORKSPACE_CODES.items()})
+    """``docs/rules/``: a page per rule and workspace check (a smell's page is
+    ``docs/patterns/<id>.md``), and the index of every code."""
+    pages = {f"{code}.md": page(c) for code, c in all_codes(("rule", "workspace")).items()}
     pages["index.md"] = index()
     return pages
 

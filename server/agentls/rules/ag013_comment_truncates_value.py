@@ -36,9 +36,12 @@ class CommentTruncatesValue(Rule):
     effect = Effect.CHANGED
     dialects = CLAUDE_ALL
     keys = frozenset({"name", "description"})
+    fixable = True
     examples_bad = (
-        Example("---\nname: a\ndescription: text #note\n---\nBody\n"),
-        Example("---\nname: a\ndescription: &a text\n---\nBody\n"),
+        Example("---\nname: a\ndescription: text #note\n---\nBody\n",
+                fixed='---\nname: a\ndescription: "text #note"\n---\nBody\n'),
+        Example("---\nname: a\ndescription: &a text\n---\nBody\n",
+                fixed='---\nname: a\ndescription: "&a text"\n---\nBody\n'),
         Example("---\nname: a\ndescription: !t text\n---\nBody\n"),
     )
     examples_good = (

@@ -37,8 +37,10 @@ class NameNotAString(Rule):
     effect = Effect.SKIP
     dialects = CLAUDE_AGENTS
     keys = frozenset({"name"})
+    fixable = True
     examples_bad = (
-        Example("---\nname: 49\ndescription: d\n---\nBody\n"),
+        Example("---\nname: 49\ndescription: d\n---\nBody\n",
+                fixed='---\nname: "49"\ndescription: d\n---\nBody\n'),
         Example("---\nname: 0x1F\ndescription: d\n---\nBody\n", "claude-plugin-agent"),
     )
     examples_good = (Example('---\nname: "49"\ndescription: d\n---\nBody\n'),)

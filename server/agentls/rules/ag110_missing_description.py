@@ -44,12 +44,14 @@ class MissingDescription(Rule):
     slug = "missing-description"
     severity = Severity.ERROR
     reads_body = True
+    fixable = True
     effect = Effect.SKIP
     dialects = frozenset({"claude-agent", "claude-plugin-agent", "claude-skill",
                           "claude-command", "copilot-agent", "opencode-agent"})
     examples_bad = (
         Example("---\nname: a\n---\nBody\n"),
-        Example("---\nname: a\ndescription: 55\n---\nBody\n"),
+        Example("---\nname: a\ndescription: 55\n---\nBody\n",
+                fixed='---\nname: a\ndescription: "55"\n---\nBody\n'),
         Example("---\nname: a\ndescription: [a, b]\n---\nBody\n", "claude-plugin-agent"),
         Example("---\nname: a\n---\nBody\n", "copilot-agent"),
     )

@@ -44,7 +44,9 @@ class UnknownTool(Rule):
     effect = None
     dialects = CLAUDE_AGENTS
     keys = frozenset({"tools", "disallowedTools"})
-    examples_bad = (Example("---\nname: a\ndescription: d\ntools: Read, grep\n---\nBody\n"),)
+    fixable = True
+    examples_bad = (Example("---\nname: a\ndescription: d\ntools: Read, grep\n---\nBody\n",
+                            fixed="---\nname: a\ndescription: d\ntools: Read, Grep\n---\nBody\n"),)
     examples_good = (Example(
         "---\nname: a\ndescription: d\ntools: Read, Bash(git diff:*, git log), mcp__github__*,"
         " Task\ndisallowedTools: [Write]\n---\nBody\n"),)

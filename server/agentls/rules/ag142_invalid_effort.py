@@ -32,7 +32,10 @@ class InvalidEffort(Rule):
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS | {"claude-skill"}
     keys = frozenset({"effort"})
-    examples_bad = (Example("---\nname: a\ndescription: d\neffort: extreme\n---\nBody\n"),)
+    fixable = True
+    examples_bad = (Example("---\nname: a\ndescription: d\neffort: extreme\n---\nBody\n"),
+                    Example("---\nname: a\ndescription: d\neffort: hihg\n---\nBody\n",
+                            fixed="---\nname: a\ndescription: d\neffort: high\n---\nBody\n"))
     examples_good = (Example("---\nname: a\ndescription: d\neffort: High\n---\nBody\n"),)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:

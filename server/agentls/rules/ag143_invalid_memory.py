@@ -32,7 +32,10 @@ class InvalidMemory(Rule):
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
     keys = frozenset({"memory"})
-    examples_bad = (Example("---\nname: a\ndescription: d\nmemory: global\n---\nBody\n"),)
+    fixable = True
+    examples_bad = (Example("---\nname: a\ndescription: d\nmemory: global\n---\nBody\n"),
+                    Example("---\nname: a\ndescription: d\nmemory: projects\n---\nBody\n",
+                            fixed="---\nname: a\ndescription: d\nmemory: project\n---\nBody\n"))
     examples_good = (Example("---\nname: a\ndescription: d\nmemory: local\n---\nBody\n"),)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:

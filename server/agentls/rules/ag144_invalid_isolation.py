@@ -32,7 +32,10 @@ class InvalidIsolation(Rule):
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
     keys = frozenset({"isolation"})
+    fixable = True
     examples_bad = (Example("---\nname: a\ndescription: d\nisolation: sandbox\n---\nBody\n"),
+                    Example("---\nname: a\ndescription: d\nisolation: worktrees\n---\nBody\n",
+                            fixed="---\nname: a\ndescription: d\nisolation: worktree\n---\nBody\n"),
                     Example("---\nname: a\ndescription: d\nisolation: remote\n---\nB\n",
                             "claude-plugin-agent"))
     examples_good = (Example("---\nname: a\ndescription: d\nisolation: remote\n---\nBody\n"),)

@@ -36,8 +36,11 @@ class CopilotAgentValue(Rule):
     severity = Severity.WARNING
     effect = Effect.CHANGED
     dialects = frozenset({"copilot-agent"})
+    fixable = True
     examples_bad = (Example("---\ndescription: d\ntarget: github\n---\nB\n", "copilot-agent"),
-                    Example("---\ndescription: d\nuser-invocable: 'no'\n---\nB\n", "copilot-agent"))
+                    Example("---\ndescription: d\nuser-invocable: 'no'\n---\nB\n", "copilot-agent"),
+                    Example("---\ndescription: d\ntarget: VSCode\n---\nB\n", "copilot-agent",
+                            fixed="---\ndescription: d\ntarget: vscode\n---\nB\n"))
     examples_good = (Example("---\ndescription: d\ntarget: vscode\nmetadata: {a: b}\n---\nB\n",
                              "copilot-agent"),)
 

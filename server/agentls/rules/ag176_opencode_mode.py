@@ -33,7 +33,10 @@ class OpencodeMode(Rule):
     effect = Effect.CHANGED
     dialects = frozenset({"opencode-agent"})
     keys = frozenset({"mode"})
-    examples_bad = (Example("---\ndescription: d\nmode: helper\n---\nB\n", "opencode-agent"),)
+    fixable = True
+    examples_bad = (Example("---\ndescription: d\nmode: helper\n---\nB\n", "opencode-agent"),
+                    Example("---\ndescription: d\nmode: Subagent\n---\nB\n", "opencode-agent",
+                            fixed="---\ndescription: d\nmode: subagent\n---\nB\n"))
     examples_good = (Example("---\ndescription: d\nmode: subagent\n---\nB\n", "opencode-agent"),)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:

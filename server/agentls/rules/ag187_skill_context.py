@@ -31,7 +31,9 @@ class SkillContext(Rule):
     effect = Effect.CHANGED
     dialects = frozenset({"claude-skill"})
     keys = frozenset({"context", "shell", "agent"})
-    examples_bad = (Example("---\ndescription: d\ncontext: forked\n---\nB\n", "claude-skill"),
+    fixable = True
+    examples_bad = (Example("---\ndescription: d\ncontext: forked\n---\nB\n", "claude-skill",
+                            fixed="---\ndescription: d\ncontext: fork\n---\nB\n"),
                     Example("---\ndescription: d\nshell: zsh\n---\nB\n", "claude-skill"))
     examples_good = (Example("---\ndescription: d\ncontext: fork\nagent: Explore\n"
                              "shell: powershell\n---\nB\n", "claude-skill"),)

@@ -31,12 +31,15 @@ RULE_DEFAULT = _RuleDefault.RULE_DEFAULT
 
 @dataclass(frozen=True)
 class Example:
-    """A documented example: the file text, the dialect it is read as, and its file name
-    (for the rules about file names, such as AG023)."""
+    """A documented example: the file text, the dialect it is read as, its file name (for
+    the rules about file names, such as AG023) and, optionally, the text once every fix the
+    rule offers on it is applied (``tests/agentfiles/rules/test_rule_fixes.py`` checks it and
+    the rule's page shows it)."""
 
     text: str
     dialect: str = "claude-agent"
     path: str = "x.md"
+    fixed: str | None = None
 
 
 class CheckContext:
@@ -123,6 +126,7 @@ class Rule:
     # parse state): while an edit leaves them as they were, the findings are reused, moved.
     # ``None``: the check reads more (the raw text, every key, the block), so it always runs.
     keys: ClassVar[frozenset[str] | None] = None
+    # Whether the check can offer a fix; a test holds it against what the examples emit.
     fixable: ClassVar[bool] = False
     effect: ClassVar[Effect | None] = None  # the usual effect of a finding; checks may override
     examples_bad: ClassVar[tuple[Example, ...]] = ()
