@@ -137,6 +137,8 @@ def prepare(entry: dict[str, object], mirrors: Path) -> Source:
         if "repo" in entry:
             repo, commit = str(entry["repo"]), str(entry["commit"])
             git_dir = mirrors / repo.replace("/", "+") / "repo"
+            if (git_dir / ".git").is_dir():  # some mirrors arrive as a work tree's .git, not bare
+                git_dir = git_dir / ".git"
             if not git_dir.exists():
                 git_dir = WORK / f"{name}.git"
                 if not git_dir.exists():
