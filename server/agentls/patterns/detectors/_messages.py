@@ -22,6 +22,7 @@ from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._shared import (
     entity_evidence,
     handler_maps,
+    in_domain,
     is_data_holder,
     is_repository,
     is_uow,
@@ -59,6 +60,23 @@ _DISPATCH_VERBS = frozenset(
         "append",
     }
 )
+# Dunders that give an object a job (a context manager, a callable, a proxy, a container):
+# no data carrier defines them.
+_JOB_DUNDERS = frozenset(
+    {
+        "__enter__",
+        "__exit__",
+        "__aenter__",
+        "__aexit__",
+        "__call__",
+        "__getattr__",
+        "__get__",
+        "__set__",
+        "__setitem__",
+        "__delitem__",
+        "__await__",
+    }
+)
 _WORDS = (("command", "command"), ("query", "query"), ("event", "event"))
 _PAST = re.compile(r"[a-z](ed|Created|Deleted|Changed|Added|Removed)$")
 
@@ -83,6 +101,8 @@ def is_message_like(cls: ClassFacts) -> bool:
     if not (cls.dataclass or cls.fields or "__init__" in cls.methods):
         return False
     for n, m in cls.methods.items():
+        if n in _JOB_DUNDERS:
+            return False
         if n.startswith("__") or m.kind in ("property", "classmethod", "staticmethod"):
             continue
         if any(m.self_writes.values()) or not n.startswith(("to_", "as_", "from_", "name", "get_")):
@@ -131,12 +151,35 @@ def pick_kind(ref: ClassRef, ctx: Ctx, behaviour: str) -> str:
     return name_kind(ref, ctx, modules=False) or behaviour or name_kind(ref, ctx)
 
 
-def _entry(cls: ClassFacts) -> FunctionFacts | None:
+def _entry(cls: ClassFacts) -> tuple[FunctionFacts | None, bool]:
+    """The entry method of a handler class, and whether it is one by its name (`handle`,
+    `execute`, ...) rather than by being the class's one public method (`invoke`, `run`)."""
     for name in ENTRY_METHODS:
         m = cls.methods.get(name)
         if m is not None and m.params:
-            return m
-    return None
+            return m, True
+    only = [m for n, m in cls.methods.items() if not n.startswith("_") and m.kind == "method"]
+    if len(only) == 1 and only[0].params and only[0].params[0].annotation:
+        return only[0], False
+    return None, False
+
+
+def _hierarchy_root(ctx: Ctx, ref: ClassRef) -> ClassRef:
+    """The topmost workspace ancestor (the class itself when it has none)."""
+    ancestors = ctx.ancestors(ref)
+    return ancestors[-1] if ancestors else ref
+
+
+def _field_types(ctx: Ctx) -> set[str]:
+    """Classes typed as fields of domain classes that are not messages: values and members
+    (`Todo.id: TodoId`), whatever else takes them as an argument."""
+    out: set[str] = set()
+    for ref in ctx.ws.all_classes():
+        if not ref.cls.fields or not in_domain(ref) or is_message_like(ref.cls):
+            continue
+        for ann in ref.cls.fields.values():
+            out.update(r.key for r in ctx.annotation_refs(ann, ref.module) if r != ref)
+    return out
 
 
 @per_workspace
@@ -201,26 +244,44 @@ def messages(ctx: Ctx) -> Messages:
                     continue
                 add(r, "event", f"recorded by `{owner.cls.name}.{m.name}`")
     # Handler classes: an entry method whose first argument is typed as a message.
+    values = _field_types(ctx)
+    taken: dict[str, tuple[ClassRef, list[tuple[ClassRef, FunctionFacts, str, str, str]]]] = {}
     for h in ctx.ws.all_classes():
-        entry = _entry(h.cls)
+        entry, by_name = _entry(h.cls)
         if entry is None:
             continue
         targets = ctx.annotation_refs(entry.params[0].annotation, h.module)
         targets += [r for a in h.cls.base_args if (r := ctx.ws.resolve(h.module, a)) is not None]
         for msg in targets:
-            if msg == h or not (is_message_like(msg.cls) or ctx.ws.subclasses(msg)):
+            if msg == h or msg.key in values or not (is_message_like(msg.cls) or ctx.ws.subclasses(msg)):
                 continue
             # What a handler does (change state, answer) tells commands from queries, not
             # commands from events (event handlers change state too): a name that says which
             # comes first.
             behaviour = handler_kind(ctx, entry, h.module, h) if not h.cls.is_interface else ""
             named = name_kind(msg, ctx, modules=False)
-            kind = pick_kind(msg, ctx, behaviour)
-            out.handler_classes.setdefault(h.key, []).append((kind, msg, entry))
-            if kind and is_message_like(msg.cls):
-                add(msg, kind, f"handled by `{h.cls.name}.{entry.name}`", confident=named == behaviour or not named)
+            # A class's one public method is an entry only when the handler works on storage
+            # or the message's name says what it is (a formatter's `format(record)` is not).
+            # Events go to `handle`/`__call__`; a one-method class taking an event is more often
+            # the bus or a validator it passes through. Test classes handle nothing.
+            if not by_name and (
+                named == "event" or h.cls.name.startswith("Test") or not (named or _uses_infra(ctx, h, entry, h.module))
+            ):
+                continue
+            taken.setdefault(msg.key, (msg, []))[1].append((h, entry, behaviour, named, pick_kind(msg, ctx, behaviour)))
+    for message, takers in taken.values():
+        concrete = {t[0].key for t in takers if not t[0].cls.is_interface}
+        roots = {_hierarchy_root(ctx, t[0]).key for t in takers if not t[0].cls.is_interface}
+        # A command or query has one handler; a type that several unrelated classes take as
+        # their argument (`execute(todo_id: TodoId)`) is an argument, not a message.
+        if len(concrete) >= 2 and len(roots) >= 2 and "event" not in {t[4] for t in takers}:
+            continue
+        for hc, he, beh, nm, kind in takers:
+            out.handler_classes.setdefault(hc.key, []).append((kind, message, he))
+            if kind and is_message_like(message.cls):
+                add(message, kind, f"handled by `{hc.cls.name}.{he.name}`", confident=nm == beh or not nm)
             else:
-                candidates.setdefault(msg.key, (msg, f"handled by `{h.cls.name}`"))
+                candidates.setdefault(message.key, (message, f"handled by `{hc.cls.name}`"))
     # Functions taking a message beside a unit of work or a repository.
     for ref in ctx.ws.all_classes():
         if ref.key in roles or not is_message_like(ref.cls):
