@@ -7,7 +7,7 @@ import time
 from agentls.dialects import DIALECTS
 from agentls.knowledge.claude_code import BUILTIN_TOOLS
 from agentls.knowledge.fields import FIELDS, TOOL_DOCS, model_doc
-from agentls.lsp.agent_context import detect
+from agentls.frontmatter.cursor import detect
 
 
 def test_every_dialect_key_has_exactly_one_doc() -> None:
