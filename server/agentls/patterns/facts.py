@@ -242,7 +242,8 @@ class ClassFacts:
     @property
     def declares_abstract(self) -> bool:
         tails = {b.rpartition(".")[2] for b in self.bases}
-        meta = (self.metaclass or "").rpartition(".")[2]
+        # Python 2's `__metaclass__ = abc.ABCMeta` (a class attribute, value `attr:abc.ABCMeta`).
+        meta = (self.metaclass or self.class_attrs.get("__metaclass__", "").partition(":")[2]).rpartition(".")[2]
         return bool(tails & {"ABC", "Protocol"}) or meta == "ABCMeta"
 
     @property
@@ -270,7 +271,13 @@ class ClassFacts:
         if self.abstract_methods and (self.declares_abstract or self.is_protocol):
             return True
         public = [m for n, m in self.methods.items() if not n.startswith("_")]
-        return bool(public) and all(m.body_kind == "not_implemented" for m in public)
+        if not public:
+            return False
+        if all(m.body_kind == "not_implemented" for m in public):
+            return True
+        # An ABC whose public methods are all empty (`pass`, `...`): an interface written
+        # without @abstractmethod, common in tutorials and older code.
+        return self.declares_abstract and all(m.body_kind in ("stub", "not_implemented") for m in public)
 
     @property
     def public_methods(self) -> dict[str, FunctionFacts]:

@@ -63,11 +63,11 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
                 }
             if not called & (offered | shared):
                 continue
-            if not abstract:
-                # A concrete base: the call must really dispatch, to methods two subclasses override.
-                overridden = {n for n in called if sum(n in i.cls.methods for i in impls) >= 2}
-                if not overridden:
-                    continue
+            # A concrete base: the calls must really dispatch, to methods the subclasses
+            # override; each state may override only the events it reacts to (`OnState.off`,
+            # `OffState.on`), so two subclasses overriding some called method is enough.
+            if not abstract and sum(bool(called & set(i.cls.methods)) for i in impls) < 2:
+                continue
             out.append(Held(iface, impls, holder, collab, bool(collab.types), abstract))
     return out
 
@@ -122,9 +122,14 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
         for v in m.self_writes.get(h.collab.attr, []):
             name = member(v, h.holder.module)
             if name is not None and m.name != "__init__":
-                writes.append((m.selection.line, f"`{m.name}` switches to `{name}`"))
-    if len(writes) >= 2:
-        out.extend(writes)
+                writes.append((m, f"`{m.name}` switches to `{name}`"))
+    # The context replacing its state counts when the replacements are spread over its
+    # methods, or when one method picks the next state from the current one; one setter
+    # choosing among implementations by its argument (`set_output_format(fmt)`) is a client
+    # configuring a strategy.
+    methods = {m.name for m, _ in writes}
+    if len(writes) >= 2 and (len(methods) >= 2 or any(h.collab.attr in m.self_reads for m, _ in writes)):
+        out.extend((m.selection.line, text) for m, text in writes)
     return out
 
 
