@@ -26,6 +26,8 @@ class _Family:
     impls: list[ClassRef]
     invokers: list[tuple[ClassRef, FunctionFacts, str]] = field(default_factory=list)
     table: str = ""  # a module-level table of command instances
+    bound: bool = True  # most implementations bind a receiver
+    reversible: bool = False  # every implementation does and takes back through its receiver
 
 
 def _public(cls: ClassFacts) -> dict[str, FunctionFacts]:
@@ -63,19 +65,25 @@ def _undo_pair(cls: ClassFacts, names: set[str]) -> tuple[str, str] | None:
     return None
 
 
-def _binds_receiver(ref: ClassRef, triggers: set[str]) -> bool:
-    """An attribute set from a constructor argument that the trigger calls a method on."""
+def _receiver_calls(ref: ClassRef, triggers: set[str]) -> set[str]:
+    """The triggers that call a method on an attribute set from a constructor argument."""
     init = ref.cls.methods.get("__init__")
     if init is None:
-        return False
+        return set()
     given = {a for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)}
+    out = set()
     for name in triggers:
         m = ref.cls.methods.get(name)
         if m is not None and any(
             c.receiver.removeprefix("self.").split(".")[0] in given for c in m.calls if c.receiver.startswith("self.")
         ):
-            return True
-    return False
+            out.add(name)
+    return out
+
+
+def _binds_receiver(ref: ClassRef, triggers: set[str]) -> bool:
+    """An attribute set from a constructor argument that the trigger calls a method on."""
+    return bool(_receiver_calls(ref, triggers))
 
 
 def _context_manager(ctx: Ctx, ref: ClassRef) -> bool:
@@ -83,10 +91,11 @@ def _context_manager(ctx: Ctx, ref: ClassRef) -> bool:
     return "__enter__" in methods or "__aenter__" in methods
 
 
-def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRef]] | None:
-    """A small interface whose argument-less methods the implementations carry out for effect."""
+def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRef], bool, bool] | None:
+    """A small interface whose argument-less methods the implementations carry out for effect:
+    (triggers, implementations, bound, reversible)."""
     cls = ref.cls
-    if not cls.abstract_methods or not cls.is_interface:
+    if not cls.is_interface:
         return None
     public = _public(cls)
     if not 1 <= len(public) <= 3 or any(not m.is_stub and not m.abstract for m in public.values()):
@@ -100,7 +109,17 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
         if done and all(_acts(f) for f in done):
             triggers.add(name)
     impls = [d for d in impls if triggers & set(d.cls.methods)]
-    if not triggers or len(impls) < 2:
+    if not triggers or not impls:
+        return None
+    # Do and undo through a receiver: two or more argument-less requests, each of which every
+    # implementation carries out on the receiver it was built with (`invoke()` deposits into
+    # `self.account`, `undo()` withdraws). That is a command even with one implementation and
+    # no invoker in the code (the client triggers it).
+    reversible = len(triggers) >= 2 and all(
+        _receiver_calls(d, triggers) >= (triggers & set(d.cls.methods)) and len(triggers & set(d.cls.methods)) >= 2
+        for d in impls
+    )
+    if len(impls) < 2 and not reversible:
         return None
     # A command binds a receiver (GoF: "concrete command: binds receiver and arguments"), or
     # can take back what it did; an algorithm that only acts on its own (a duck's `fly()`
@@ -114,7 +133,7 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
         return None
     if any(kind_of(ctx, h) == "state" for h in held_families(ctx, ref)):
         return None  # implementations replacing one another in their context: State
-    return triggers, impls
+    return triggers, impls, bound * 2 >= len(impls), reversible
 
 
 def _stored(ctx: Ctx, ref: ClassRef) -> tuple[set[str], set[str]]:
@@ -138,7 +157,7 @@ def _families(ctx: Ctx) -> list[_Family]:
     for ref in ctx.ws.all_classes():
         found = _interface_triggers(ctx, ref)
         if found:
-            fams.append(_Family(ref, found[0], found[1]))
+            fams.append(_Family(ref, found[0], found[1], bound=found[2], reversible=found[3]))
     by_trigger: dict[str, list[_Family]] = {}
     for f in fams:
         for t in f.triggers:
@@ -147,9 +166,20 @@ def _families(ctx: Ctx) -> list[_Family]:
     for ref in ctx.ws.all_classes():
         _invocations(ctx, ref, by_trigger, duck)
     fams.extend(duck.values())
+    for f in fams:
+        if not f.bound:
+            # Implementations acting on their own, and a holder calling two or more of their
+            # requests: it uses a device's API (`turn_on()` / `turn_off()`, `connect()`), it
+            # does not run requests it was handed.
+            api = set(_public(f.iface.cls)) if f.iface is not None else f.triggers
+            f.invokers = [i for i in f.invokers if len(_triggers_called(i[0], api)) < 2]
     _tables(ctx, fams)
     ctx._cache[key] = fams
     return fams
+
+
+def _triggers_called(ref: ClassRef, triggers: set[str]) -> set[str]:
+    return {c.method for m in ref.cls.methods.values() for c in m.calls if c.method in triggers and c.receiver}
 
 
 def _invocations(
@@ -284,7 +314,7 @@ class Command(Detector):
     }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        fams = [f for f in _families(ctx) if f.invokers or f.table]
+        fams = [f for f in _families(ctx) if f.invokers or f.table or f.reversible]
         if not fams:
             return
         for ref in ctx.classes():
@@ -295,14 +325,18 @@ class Command(Detector):
                     f"`{f.invokers[0][0].cls.name}.{f.invokers[0][1].name}` triggers it"
                     if f.invokers
                     else f"`{f.table}` keeps instances to run"
+                    if f.table
+                    else f"each implementation does and undoes ({', '.join(sorted(f.triggers))}) via its receiver"
                 )
+                # Without an invoker or a table in the code the request objects alone say less.
+                sure = 0.0 if f.invokers or f.table else 0.1
                 if f.iface == ref and "command" not in done:
                     done.add("command")
                     yield ctx.det(
                         ref,
                         self.id,
                         "command",
-                        0.85,
+                        0.85 - sure,
                         [
                             # The trigger may be inherited only (two sources sharing class names).
                             (
@@ -323,7 +357,7 @@ class Command(Detector):
                         ref,
                         self.id,
                         "concrete_command",
-                        0.8,
+                        0.8 - sure,
                         [((m or ref.cls).selection.line, f"`{(m or ref.cls).name}` carries out the request")],
                         parts + [(r, "invoker") for r, _, _ in f.invokers],
                     )

@@ -118,6 +118,7 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     used_by: dict[str, set[str]] = {}  # public method -> parts it drives
     verbs: dict[str, set[str]] = {}  # public method -> methods it calls on them
     classes: dict[str, ClassRef] = {}
+    passes: set[str] = set()  # public methods handing one part's state to another part
     for m in public:
         parts: set[str] = set()
         for c in m.calls:
@@ -127,6 +128,11 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
                 parts.add(r.key)
                 classes[r.key] = r
                 verbs.setdefault(m.name, set()).add(c.method)
+                if any(
+                    a.startswith("attr:self.") and a[10:].partition(".")[0] in created.keys() - {recv[5:]}
+                    for a in c.args
+                ):
+                    passes.add(m.name)  # `self.engine.start(self.starter.spin)`
                 continue
             if not recv or recv == "self" or recv.startswith("self."):
                 continue
@@ -151,7 +157,9 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     every = set().union(*used_by.values()) if used_by else set()
     # Coordinating runs different operations of the parts together; calling the same method on
     # whichever part a condition picks (a dispatcher, a front controller) is choosing.
-    coordinating = [n for n, p in used_by.items() if len(p) >= 2 and len(verbs.get(n, ())) >= 2]
+    # Handing one part's state to another (`self.engine.start(self.starter.spin)`) is
+    # coordinating too, even with one verb.
+    coordinating = [n for n, p in used_by.items() if len(p) >= 2 and (len(verbs.get(n, ())) >= 2 or n in passes)]
     delegating = [n for n, p in used_by.items() if p]
     if len(every) < 2 or not classes:
         return
