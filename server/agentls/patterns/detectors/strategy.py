@@ -11,6 +11,19 @@ from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 
 
+def _takes(fn: FunctionFacts, arity: int) -> bool:
+    """A function callable with ``arity`` positional arguments and nothing else required, that
+    is not a script's entry point or a test."""
+    if fn.name in ("main",) or fn.name.startswith(("test", "_")) or fn.decorators:
+        return False
+    required = [p for p in fn.params if not p.has_default and not p.name.startswith("*")]
+    return len(required) == arity and len(fn.params) >= arity
+
+
+def _names(annotation: str | None, cls: str) -> bool:
+    return bool(annotation) and annotation.strip("'\"").rpartition(".")[2] == cls
+
+
 @register
 class Strategy(Detector):
     """Defines a family of interchangeable algorithms behind one interface and lets a context
@@ -50,18 +63,21 @@ class Strategy(Detector):
 
     def _callables(self, ctx: Ctx) -> dict[str, tuple[str, str, list[tuple[ModuleIndex, FunctionFacts]]]]:
         """Contexts that keep a function they were given and call it: class key ->
-        (attribute, line evidence, the module functions passed in)."""
+        (attribute, line evidence, the module functions of the family)."""
         if "callable_strategies" in ctx._cache:
             return ctx._cache["callable_strategies"]  # type: ignore[no-any-return]
-        kept: dict[str, str] = {}  # class key -> attribute holding a callable it calls
+        kept: dict[str, tuple[str, int]] = {}  # class key -> (attribute holding a callable, args it is called with)
         for ref in ctx.ws.all_classes():
             methods = ctx.all_methods(ref)
             for m in ref.cls.methods.values():
                 for attr, values in m.self_writes.items():
                     if attr in methods or not any(v.startswith("param:") for v in values):
                         continue
-                    if any(c.func == f"self.{attr}" for f in methods.values() for c in f.calls):
-                        kept.setdefault(ref.key, attr)
+                    arity = next(
+                        (len(c.args) for f in methods.values() for c in f.calls if c.func == f"self.{attr}"), -1
+                    )
+                    if arity >= 0:
+                        kept.setdefault(ref.key, (attr, arity))
         out: dict[str, tuple[str, str, list[tuple[ModuleIndex, FunctionFacts]]]] = {}
         if not kept:
             ctx._cache["callable_strategies"] = out
@@ -79,9 +95,25 @@ class Strategy(Detector):
                             found = ctx.ws.function(module, arg[5:])
                             if found is not None:
                                 passed.setdefault(target.key, {})[f"{found[0].module}.{found[1].qualname}"] = found
-        for key, fns_by_name in passed.items():
-            if len(fns_by_name) >= 2:
-                out[key] = (kept[key], "", list(fns_by_name.values()))
+        for key, (attr, arity) in kept.items():
+            family = dict(passed.get(key, {}))
+            holder = ctx.ws.derived.by_key.get(key)
+            # The family is wider than what the code passes in (one choice in a script, the
+            # rest in a doctest): module functions taking what the context calls them with,
+            # beside one that is passed in, or taking the context itself (`discount(order:
+            # Order)`).
+            homes = {m.module: m for m, _ in family.values()}
+            if holder is not None:
+                homes.setdefault(holder.module.module, holder.module)
+            for module in homes.values():
+                for f in module.functions.values():
+                    if _takes(f, arity) and (
+                        any(m is module for m, _ in family.values())
+                        or (holder is not None and f.params and _names(f.params[0].annotation, holder.cls.name))
+                    ):
+                        family.setdefault(f"{module.module}.{f.qualname}", (module, f))
+            if len(family) >= 2:
+                out[key] = (attr, "", list(family.values()))
         ctx._cache["callable_strategies"] = out
         return out
 
