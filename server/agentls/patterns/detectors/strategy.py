@@ -21,7 +21,7 @@ def _takes(fn: FunctionFacts, arity: int) -> bool:
 
 
 def _names(annotation: str | None, cls: str) -> bool:
-    return bool(annotation) and annotation.strip("'\"").rpartition(".")[2] == cls
+    return annotation is not None and annotation.strip("'\"").rpartition(".")[2] == cls
 
 
 @register
