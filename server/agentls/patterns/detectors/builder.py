@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._builders import Directed, directed_builders, held_product
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -23,9 +24,6 @@ def _parts(m: FunctionFacts) -> set[str]:
     out |= {op.container.removeprefix("self.").split(".")[0].rstrip("[]") for op in m.container_ops}
     out |= {s.receiver.removeprefix("self.").split(".")[0] for s in m.attr_stores if s.receiver.startswith("self.")}
     return out
-
-
-_ADDS = frozenset({"append", "add", "extend", "insert", "setitem", "update", "appendleft"})
 
 
 @register
@@ -75,7 +73,9 @@ class Builder(Detector):
     }
 
     def _builder(self, ctx: Ctx, ref: ClassRef) -> tuple[list[FunctionFacts], FunctionFacts, list[ClassRef]] | None:
-        own_steps = sum(1 for m in ref.cls.methods.values() if m.params and (m.self_writes or m.container_ops))
+        own_steps = sum(
+            1 for m in ref.cls.methods.values() if m.params and (m.self_writes or m.container_ops or m.attr_stores)
+        )
         if own_steps < 2 and not (own_steps and ref.cls.bases):
             return None  # cheap exit before resolving the hierarchy
         methods = ctx.all_methods(ref)
@@ -116,50 +116,6 @@ class Builder(Detector):
             return None  # neither a fluent interface nor a product: just a stateful class
         return steps, result, products
 
-    @per_workspace
-    def _held_product(self, ctx: Ctx, ref: ClassRef) -> tuple[list[str], FunctionFacts, list[ClassRef]] | None:
-        """A builder assembling a product object it holds: it creates the product into an
-        attribute (`self.house = House()`), two or more steps change that object
-        (`self.house.doors = n`, `self._product.add(part)`), and a method hands it out."""
-        out = None
-        created: dict[str, list[ClassRef]] = {}
-        for m in ref.cls.methods.values():
-            for attr, values in m.self_writes.items():
-                for v in values:
-                    r = ctx.resolve(v[5:], ref.module) if v.startswith("call:") else None
-                    if r is not None and r != ref and not r.cls.is_interface:
-                        created.setdefault(attr, []).append(r)
-        for attr, made in created.items():
-            inside = f"self.{attr}"
-
-            def on_product(m: FunctionFacts, inside: str = inside) -> bool:
-                return any(s.receiver == inside or s.receiver.startswith(f"{inside}.") for s in m.attr_stores) or any(
-                    (op.container == inside or op.container.startswith(f"{inside}.")) and op.op in _ADDS
-                    for op in m.container_ops
-                )
-
-            steps = [
-                n for n, m in ref.cls.methods.items() if not n.startswith("_") and on_product(m) and not m.returns[:0]
-            ]
-            steps = [n for n in steps if not any(v == f"attr:{inside}" for v in ref.cls.methods[n].returns)]
-            result = None
-            for m in ref.cls.methods.values():
-                required = any(not p.has_default for p in m.params)
-                if m.name.startswith("_") or required or m.name in steps:
-                    continue
-                hands_out = f"attr:{inside}" in m.returns or (
-                    attr in m.self_reads and any(v.startswith("name:") for v in m.returns)
-                )
-                if hands_out:
-                    result = m
-                    break
-            public = [n for n in ref.cls.methods if not n.startswith("_")]
-            # Assembling is what the class is for, not one of many things a big class does.
-            if len(steps) >= 2 and result is not None and len(steps) * 3 >= len(public):
-                out = (steps, result, made)
-                break
-        return out
-
     def _found(
         self, ctx: Ctx, ref: ClassRef
     ) -> tuple[list[str], FunctionFacts, list[ClassRef], float, list[Ev]] | None:
@@ -181,12 +137,18 @@ class Builder(Detector):
                 )
                 ev.append((result.selection.line, f"`{result.name}` produces the result"))
                 conf = (0.85 if fluent else 0.8) if products else 0.45
+                # Fluent steps filling in one held object that the result hands out
+                # (`self.person.city = city; return self` ... `return self.person`) assemble a
+                # product even when its class is not known here.
+                held = {s.receiver[5:] for st in fluent for s in st.attr_stores if s.receiver.startswith("self.")}
+                if not products and any(f"attr:self.{a}" in result.returns for a in held):
+                    conf = 0.75
                 out = ([s.name for s in steps], result, products, conf, ev)
-        if out is None:
-            held = self._held_product(ctx, ref)
-            if held:
-                names, result, products = held
-                m = ref.cls.methods[names[0]]
+        if out is None or not out[2]:
+            assembled = held_product(ctx, ref)
+            if assembled:
+                names, result, products = assembled
+                m = ctx.all_methods(ref)[names[0]]
                 ev = [
                     (m.selection.line, f"`{names[0]}` adds a part to the `{products[0].cls.name}` it is assembling"),
                     (result.selection.line, f"`{result.name}` hands out the finished `{products[0].cls.name}`"),
@@ -201,6 +163,8 @@ class Builder(Detector):
         out: dict[str, list[ClassRef]] = {}
         for ref in ctx.ws.all_classes():
             if not ref.cls.is_interface:
+                if ref.cls.methods and ctx.ws.subclasses(ref):
+                    self._base_of_builders(ctx, ref, out)
                 continue
             declared = ref.cls.abstract_methods
             for d in ctx.descendants(ref):
@@ -208,6 +172,18 @@ class Builder(Detector):
                 if found and found[3] >= 0.5 and len(declared & {*found[0], found[1].name}) >= 2:
                     out.setdefault(ref.key, []).append(d)
         return out
+
+    def _base_of_builders(self, ctx: Ctx, ref: ClassRef, out: dict[str, list[ClassRef]]) -> None:
+        """A concrete base that defines steps or the result method its builder subclasses use
+        (`PersonBuilder.build()` under `PersonJobBuilder`) is a builder of the same hierarchy."""
+        if self._found(ctx, ref) is not None:
+            return
+        own = set(ref.cls.methods)
+        for d in ctx.descendants(ref):
+            found = self._found(ctx, d)
+            if found and found[3] >= 0.5 and own & {*found[0], found[1].name}:
+                out.setdefault(ref.key, []).append(d)
+                return
 
     def _builders(self, ctx: Ctx) -> dict[str, tuple[list[str], list[ClassRef]]]:
         """Every builder of the workspace (by key): its step names and products."""
@@ -333,13 +309,36 @@ class Builder(Detector):
                 out.setdefault(p.key, ctx.ws.derived.by_key[k])
         return out
 
+    def _directed(self, ctx: Ctx, ref: ClassRef, hit: Directed) -> Iterator[Detection]:
+        parts: list[tuple[ClassRef, str]] = [
+            (hit.director, "director"),
+            *((b, "builder") for b in hit.builders),
+            *((p, "product") for p in hit.products),
+        ]
+        others = [p for p in parts if p[0] != ref]
+        m = hit.method
+        if ref == hit.director:
+            ev = [(m.selection.line, f"`{m.name}` runs the builder's steps in order and takes the product off it")]
+            yield ctx.det(ref, self.id, "director", 0.75, ev, others)
+        elif ref in hit.builders:
+            ev = [(ref.cls.selection.line, f"its steps are run in order by `{hit.director.cls.name}.{m.name}`")]
+            yield ctx.det(ref, self.id, "builder", 0.75, ev, others)
+        elif ref in hit.products:
+            ev = [(ref.cls.selection.line, f"filled in by the builders `{hit.director.cls.name}` drives")]
+            yield ctx.det(ref, self.id, "product", 0.7, ev, others)
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         directors = self._directors(ctx)
         products = self._products(ctx)
         interfaces = self._interfaces(ctx)
         class_directors = self._class_directors(ctx)
+        directed = directed_builders(ctx)
         for ref in ctx.classes():
             found = self._found(ctx, ref)
+            drive = directed.get(ref.key)
+            if drive is not None and not found:
+                yield from self._directed(ctx, ref, drive)
+                continue
             if found:
                 _, _, made, conf, ev = found
                 holders = [d for d, t in directors.items() if t == ref or t.key in {a.key for a in ctx.ancestors(ref)}]
@@ -353,8 +352,12 @@ class Builder(Detector):
                 )
             elif ref.key in interfaces:
                 impls = interfaces[ref.key]
-                ev = [(ref.cls.selection.line, f"declares the steps `{impls[0].cls.name}` implements to build")]
-                yield ctx.det(ref, self.id, "builder", 0.8, ev, [(i, "builder") for i in impls])
+                if ref.cls.is_interface:
+                    ev = [(ref.cls.selection.line, f"declares the steps `{impls[0].cls.name}` implements to build")]
+                else:
+                    ev = [(ref.cls.selection.line, f"defines steps its builder subclass `{impls[0].cls.name}` uses")]
+                conf = 0.8 if ref.cls.is_interface else 0.75
+                yield ctx.det(ref, self.id, "builder", conf, ev, [(i, "builder") for i in impls])
             if ref.key in directors:
                 t = directors[ref.key]
                 ev = [(ref.cls.selection.line, f"drives the builder `{t.cls.name}` step by step")]
