@@ -273,8 +273,8 @@ class ClassFacts:
         public = [m for n, m in self.methods.items() if not n.startswith("_")]
         if not public:
             return False
-        if all(m.body_kind == "not_implemented" for m in public):
-            return True
+        if all(m.body_kind == "not_implemented" or m.abstract for m in public):
+            return True  # raising NotImplementedError, or @abstractmethod without ABCMeta
         # An ABC whose public methods are all empty (`pass`, `...`): an interface written
         # without @abstractmethod, common in tutorials and older code.
         return self.declares_abstract and all(m.body_kind in ("stub", "not_implemented") for m in public)
