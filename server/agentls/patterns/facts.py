@@ -241,14 +241,15 @@ class ClassFacts:
 
     @property
     def declares_abstract(self) -> bool:
-        tails = {b.rpartition(".")[2] for b in self.bases}
+        # A generic base is recorded as `Protocol[]` (`class Port(Protocol[D, I])`).
+        tails = {b.rpartition(".")[2].removesuffix("[]") for b in self.bases}
         # Python 2's `__metaclass__ = abc.ABCMeta` (a class attribute, value `attr:abc.ABCMeta`).
         meta = (self.metaclass or self.class_attrs.get("__metaclass__", "").partition(":")[2]).rpartition(".")[2]
         return bool(tails & {"ABC", "Protocol"}) or meta == "ABCMeta"
 
     @property
     def is_protocol(self) -> bool:
-        return any(b.rpartition(".")[2] == "Protocol" for b in self.bases)
+        return any(b.rpartition(".")[2].removesuffix("[]") == "Protocol" for b in self.bases)
 
     @cached_property
     def abstract_methods(self) -> set[str]:

@@ -129,6 +129,33 @@ def _storage_head(receiver: str, storage: set[str]) -> str | None:
     return head if head in storage else None
 
 
+_STORAGE_WORDS = ("session", "connection", "conn", "engine", "database", "client", "cursor", "db")
+
+
+def _library_repository(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """`class AuthorRepository(AsyncRepository[Author, int])` over an injected session: the
+    collection methods come from a library base specialised for a domain entity."""
+    if not ref.cls.base_args or any(ctx.resolve(b, ref.module) is not None for b in ref.cls.bases):
+        return []
+    entity = next(
+        (r for a in ref.cls.base_args if (r := ctx.resolve(a, ref.module)) is not None and entity_evidence(ctx, r)),
+        None,
+    )
+    if entity is None:
+        return []
+    for m in ref.cls.methods.values():
+        for attr, values in m.self_writes.items():
+            for v in values:
+                p = m.param(v[6:]) if v.startswith("param:") else None
+                what = f"{p.name} {p.annotation or ''}".lower() if p else ""
+                if any(w in what for w in _STORAGE_WORDS):
+                    return [
+                        (ref.cls.selection.line, f"a library collection base specialised for `{entity.cls.name}`"),
+                        (m.selection.line, f"over the injected `{p.name if p else attr}`"),
+                    ]
+    return []
+
+
 def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     """Collection-like persistence: a method stores a whole object it receives, another takes a
     key and returns what the same storage (attribute, or SQL) finds. Methods may be private
@@ -137,6 +164,9 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     def compute() -> list[Ev]:
         if ref.cls.is_interface:
             return []
+        library = _library_repository(ctx, ref)
+        if library:
+            return library
         storage = _storage_attrs(ctx, ref)
         methods = [
             m
@@ -268,11 +298,14 @@ def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             return []
         takes: dict[str, FunctionFacts] = {}
         for m in public:
-            if m.returns_annotation not in (None, "None"):
-                continue  # a store answers nothing; a converter (`encode(x) -> str`) is no collection
+            answer = _ann_names(m.returns_annotation)
             for p in m.params:
-                for name in _ann_names(p.annotation):
-                    takes.setdefault(name, m)
+                names = _ann_names(p.annotation)
+                # A store answers nothing or hands back what it stored (`insert(d: D) -> D`);
+                # a converter (`encode(x) -> str`) is no collection.
+                if m.returns_annotation in (None, "None") or (answer and answer <= names):
+                    for name in names:
+                        takes.setdefault(name, m)
         for m in public:
             for name in _ann_names(m.returns_annotation):
                 given = takes.get(name)
@@ -285,9 +318,47 @@ def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                     (given.selection.line, f"`{given.name}` takes a `{name}`"),
                     (m.selection.line, f"`{m.name}` gives one back by key"),
                 ]
-        return []
+        return _finder_port(ctx, ref, public)
 
-    return memo(ctx, "repo_port", ref, compute)
+    key = ("repo_port", ref.key)
+    if key not in ctx._cache:
+        ctx._cache[key] = []  # while computing: a port whose implementations lead back to it
+        ctx._cache[key] = compute()
+    return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+_KEY_PARAMS = frozenset({"id", "pk", "key", "uuid", "reference", "ref", "sku", "slug"})
+
+
+def _finder_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]:
+    """A read-side persistence port: a method taking an identity (a value-object id, or a
+    parameter named as one) gives back entities (`get(consignee_id: ConsigneeId) -> Address`,
+    `zones_by_event_id(event_id) -> List[Zone]`)."""
+    for m in public:
+        keys = [
+            p
+            for p in m.params
+            if p.name.lower() in _KEY_PARAMS
+            or p.name.lower().endswith(("_id", "_key", "_uuid"))
+            or any(value_object_evidence(ctx, r) for r in ctx.annotation_refs(p.annotation, ref.module))
+        ]
+        if not keys:
+            continue
+        # A use-case port (`execute(todo_id) -> Todo`) looks the same; its implementations
+        # work through a repository rather than on storage.
+        if any(
+            t != ref and (is_repository(ctx, t) or is_uow(ctx, t))
+            for d in ctx.concrete(ref)
+            for c in ctx.collabs(d).values()
+            for t in c.types
+        ):
+            return []
+        for name in _ann_names(m.returns_annotation):
+            target = ctx.ws.resolve(ref.module, name)
+            if target is None or target == ref or message_like(target) or not entity_evidence(ctx, target):
+                continue
+            return [(m.selection.line, f"`{m.name}` finds `{name}` entities by `{keys[0].name}`")]
+    return []
 
 
 def message_like(ref: ClassRef) -> bool:
@@ -315,6 +386,8 @@ def uow_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     def compute() -> list[Ev]:
         methods = ctx.all_methods(ref)
         exit_ = methods.get("__exit__") or methods.get("__aexit__")
+        if exit_ is None and ("__enter__" in methods or "__aenter__" in methods):
+            return _library_uow(ctx, ref)
         if exit_ is None or ("__enter__" not in methods and "__aenter__" not in methods):
             return []
         called = {c.method for c in exit_.calls}
@@ -339,6 +412,31 @@ def uow_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         ]
 
     return memo(ctx, "uow", ref, compute)
+
+
+def _library_uow(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """A unit of work whose transaction handling (exit, commit, rollback) comes from a library
+    base: its own `__enter__` opens the block and creates repositories over the block's
+    session (`self.repository = AuthorRepository(self.session)`)."""
+    if not ref.cls.bases or any(ctx.resolve(b, ref.module) is not None for b in ref.cls.bases):
+        return []
+    enter = ref.cls.methods.get("__enter__") or ref.cls.methods.get("__aenter__")
+    if enter is None:
+        return []
+    for c in enter.calls:
+        r = ctx.resolve(c.func, ref.module)
+        over_own = any(a.startswith("attr:self.") for a in c.args)
+        if (
+            r is not None
+            and (over_own or is_repository(ctx, r))
+            and any(f"call:{c.func}" in v for v in enter.self_writes.values())
+        ):
+            attr = next(a for a, v in enter.self_writes.items() if f"call:{c.func}" in v)
+            return [
+                (enter.selection.line, f"entering the block creates `{r.cls.name}` over its session"),
+                (ref.cls.selection.line, f"exposes it as `self.{attr}`; commit and rollback come from its base"),
+            ]
+    return []
 
 
 def is_uow(ctx: Ctx, ref: ClassRef) -> bool:

@@ -6,7 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._shared import is_repository, is_uow
-from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -61,17 +61,7 @@ class ServiceLayer(Detector):
                     return [(line, f"receives the repository `{p.name}`"), (calls[0].line, f"uses `{calls[0].func}`")]
                 # Loads an aggregate and asks it to act: a call on something it did not
                 # receive and did not import (`listing = repo.get(id); listing.place_bid(bid)`).
-                params = set(fn.param_names)
-                acted = [
-                    c
-                    for c in fn.calls
-                    if c.receiver
-                    and "." not in c.receiver
-                    and c.receiver not in params
-                    and c.receiver not in ("self", "cls")
-                    and c.receiver not in ctx.index.import_map
-                    and c.receiver not in ctx.index.classes
-                ]
+                acted = self._acted_on(ctx, fn)
                 if acted:
                     return [
                         (line, f"receives the repository `{p.name}`"),
@@ -83,30 +73,60 @@ class ServiceLayer(Detector):
     def _service_class(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
         """A use-case class: it holds a unit of work or a repository (injected) and one of its
         methods changes state through it (`commit`, `save`, `add`, ...)."""
+        # Keyed without leading underscores: a base's `uow` property reads the `_uow` it was given.
         held = {
-            c.attr: t for c in ctx.collabs(ref).values() for t in c.types if is_uow(ctx, t) or is_repository(ctx, t)
+            c.attr.lstrip("_"): t
+            for c in ctx.collabs(ref).values()
+            for t in c.types
+            if is_uow(ctx, t) or is_repository(ctx, t)
         }
         if not held:
             return []
+
+        def head(receiver: str) -> str:
+            return receiver.removeprefix("self.").split(".")[0].split("(")[0].lstrip("_")
+
         for m in ref.cls.methods.values():
             if m.name.startswith("__") and m.name != "__call__":
                 continue
             # `with self._uow as uow: ... uow.commit()`
-            within = [w for w in m.with_items if w.removeprefix("self.").split(".")[0].split("(")[0] in held]
+            within = [w for w in m.with_items if head(w) in held]
             finish = next((c for c in m.calls if c.method == "commit"), None)
             if within and finish is not None:
                 return [
                     (ref.cls.selection.line, f"works in a unit of work, `{within[0]}`"),
                     (finish.line, f"`{m.name}` finishes with `{finish.func}()`"),
                 ]
-            for c in m.calls:
-                head = c.receiver.removeprefix("self.").split(".")[0].split("(")[0]
-                if c.receiver.startswith("self.") and head in held and c.method in _CHANGES:
+            through = [c for c in m.calls if c.receiver.startswith("self.") and head(c.receiver) in held]
+            for c in through:
+                if c.method in _CHANGES:
                     return [
-                        (ref.cls.selection.line, f"holds `{held[head].cls.name}` in `self.{head}`"),
+                        (ref.cls.selection.line, f"holds `{held[head(c.receiver)].cls.name}`"),
                         (c.line, f"`{m.name}` changes state through `{c.func}()`"),
                     ]
+            # Loads an aggregate through what it holds and asks it to act.
+            acted = self._acted_on(ctx, m) if through else []
+            if acted:
+                return [
+                    (through[0].line, f"`{m.name}` loads through `{through[0].func}`"),
+                    (acted[0].line, f"asks `{acted[0].receiver}` to `{acted[0].method}`"),
+                ]
         return []
+
+    def _acted_on(self, ctx: Ctx, fn: FunctionFacts) -> list[Call]:
+        """Calls on a local object the function neither received nor imported: what it loaded
+        (`listing = repo.get(id); listing.place_bid(bid)`)."""
+        params = set(fn.param_names)
+        return [
+            c
+            for c in fn.calls
+            if c.receiver
+            and "." not in c.receiver
+            and c.receiver not in params
+            and c.receiver not in ("self", "cls")
+            and c.receiver not in ctx.index.import_map
+            and c.receiver not in ctx.index.classes
+        ]
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for fn in ctx.index.all_functions():
