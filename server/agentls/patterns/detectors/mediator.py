@@ -26,6 +26,11 @@ class Mediator(Detector):
     other objects (or a collection of them) and, in that method, branches or loops to call
     methods on them. A call that merely passes `self` to a method of the same name elsewhere is
     not enough.
+
+    The chat-room form: a hub that admits colleagues, hands each a reference to itself
+    (`person.room = self`) and keeps them, and that colleagues call through that reference
+    (`self.room.broadcast(self.name, msg)`) to reach the others, the hub looping over the
+    ones it keeps.
     """
 
     id = "mediator"
@@ -63,6 +68,45 @@ class Mediator(Detector):
                         coordinated = self._holds(ctx, t, ref) and self._coordinates(ctx, t, call.method)
                         if coordinated or (c.types and self._about(ctx, t, ref, call.method)):
                             links.append((ref, t, call.method, call.line))
+        links.extend(self._rooms(ctx))
+        return links
+
+    def _rooms(self, ctx: Ctx) -> list[tuple[ClassRef, ClassRef, str, int]]:
+        """A hub that admits colleagues, hands each a reference to itself (`person.room =
+        self`) and keeps them; the colleagues reach one another only by calling the hub
+        through that reference (`self.room.broadcast(...)`), and the hub relays over the
+        ones it keeps."""
+        hubs: dict[str, tuple[ClassRef, set[str]]] = {}  # back-reference attribute -> (hub, kept collections)
+        for ref in ctx.ws.all_classes():
+            for m in ref.cls.methods.values():
+                for st in m.attr_stores:
+                    if st.value != "self" or st.receiver not in m.param_names:
+                        continue
+                    kept = {
+                        op.container[5:]
+                        for op in m.container_ops
+                        if op.container.startswith("self.") and op.arg == f"param:{st.receiver}"
+                    }
+                    if kept:
+                        hubs.setdefault(st.attr, (ref, kept))
+        links: list[tuple[ClassRef, ClassRef, str, int]] = []
+        if not hubs:
+            return links
+        for ref in ctx.ws.all_classes():
+            answers = set(ctx.all_methods(ref))
+            for m in ref.cls.methods.values():
+                for call in m.calls:
+                    hub = hubs.get(call.receiver[5:]) if call.receiver.startswith("self.") else None
+                    if hub is None or hub[0] == ref:
+                        continue
+                    relay = hub[0].cls.methods.get(call.method)
+                    if relay is not None and any(
+                        loop.iter[5:] in hub[1]
+                        and any(c.receiver == loop.target and c.method in answers for c in relay.calls)
+                        for loop in relay.loops
+                        if loop.target
+                    ):
+                        links.append((ref, hub[0], call.method, call.line))
         return links
 
     def _holds(self, ctx: Ctx, mediator: ClassRef, colleague: ClassRef) -> bool:

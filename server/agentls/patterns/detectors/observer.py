@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._event_lists import event_lists
 from agentls.patterns.detectors.mediator import Mediator
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
@@ -153,6 +154,10 @@ class Observer(Detector):
     - Concrete observers implement the notified method below such a declaration, define it
       and subscribe themselves (`subject.attach(self)`), or define it taking the subject's
       kind as its argument (`update(self, subject: Data)`).
+    - A callable list (`class Event(list)` whose `__call__` calls every item) is a subject,
+      and so is a class that keeps one in an attribute (and its subclasses that fire it); a
+      class appending its own bound method to such an attribute of another object
+      (`person.falls_ill.append(self.call_doctor)`) is a concrete observer.
     """
 
     id = "observer"
@@ -316,7 +321,10 @@ class Observer(Detector):
                         (note.selection.line, f"`{note.name}` {what}"),
                     ],
                 )
-            for role, conf, ev, subj in roles.get(ref.key, []):
+            rows = roles.get(ref.key, [])
+            if not found and not rows:
+                rows = event_lists(ctx).get(ref.key, [])
+            for role, conf, ev, subj in rows:
                 if role == "subject" and found:
                     continue
                 parts = [(s, "subject") for s in subj] if role != "subject" else []
