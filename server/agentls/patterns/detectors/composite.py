@@ -68,18 +68,51 @@ class Composite(Detector):
                     for a, vs in init.self_writes.items()
                     if any(v.startswith("param:") or v.startswith("call:list") for v in vs)
                 }
+            # A composite that is itself the list of its children (`class Macro(Command,
+            # list)`): `append` is its own public API.
+            if any(b.rpartition(".")[2] in _LISTS for b in ref.cls.bases) or any(
+                b.rpartition(".")[2] in _LISTS for a in ctx.ancestors(ref) for b in a.cls.bases
+            ):
+                containers.add("self")
+                adds.add("self")
+            # Children the clients add to a public list the class starts empty
+            # (`drawing.children.append(circle)`): the recursion below still has to prove it.
+            # Only for the root of its own small hierarchy, whose subclasses are the leaves.
+            opened = set() if ctx.ancestors(ref) else {a for a in containers if not a.startswith("_") and a not in adds}
             for m in ref.cls.methods.values():
                 if m.name.startswith("__") and m.name not in ("__call__", "__str__"):
                     continue
                 for loop in m.loops:
-                    attr = loop.iter.removeprefix("self.")
-                    if attr not in containers or attr not in adds or not loop.target:
+                    attr = loop.iter if loop.iter == "self" else loop.iter.removeprefix("self.")
+                    if attr not in containers or (attr not in adds and attr not in opened) or not loop.target:
                         continue
                     if any(c.func == f"{loop.target}.{m.name}" for c in m.calls):
-                        bases = ctx.ancestors(ref)
+                        # The component is the top of the hierarchy declaring the method (a
+                        # macro command's base may itself be a composite).
+                        declaring = [b for b in ctx.ancestors(ref) if m.name in b.cls.methods]
+                        bases = declaring[-1:] or [b for b in ctx.ancestors(ref) if b.cls.name not in _LISTS][:1]
+                        mine = {ref.key, *(a.key for a in ctx.ancestors(ref)), *(d.key for d in ctx.descendants(ref))}
                         leaves = [
-                            d for b in bases[:1] for d in ctx.concrete(b) if d != ref and not ctx.collabs(d).get(attr)
+                            d
+                            for b in bases[:1]
+                            for d in ctx.concrete(b)
+                            if d.key not in mine and not ctx.collabs(d).get(attr)
                         ]
+                        if not bases:
+                            # The group class is the component too: its subclasses that never
+                            # touch the children are the leaves (`Circle(GraphicObject)`).
+                            leaves = [
+                                d
+                                for d in ctx.descendants(ref)
+                                if not any(
+                                    attr in f.self_reads or attr in f.self_writes for f in d.cls.methods.values()
+                                )
+                                and d.cls.methods
+                            ]
+                        if attr in opened and not leaves:
+                            continue  # a class looping over parts it made itself (a row's columns)
+                        if attr == "self" and not bases:
+                            continue  # a plain collection answering for its items (a result set)
                         parts = [
                             (ref, "composite"),
                             *((b, "component") for b in bases[:1]),
@@ -99,19 +132,20 @@ class Composite(Detector):
                                 ),
                             )
                         for lf in leaves:
-                            yield (
-                                lf,
-                                _at(ctx, lf, self.id, "leaf", 0.8, f"a `{bases[0].cls.name}` without children", parts),
-                            )
+                            kind = (bases or [ref])[0].cls.name
+                            yield (lf, _at(ctx, lf, self.id, "leaf", 0.8, f"a `{kind}` without children", parts))
                         yield (
                             ref,
                             ctx.det(
                                 ref,
                                 self.id,
                                 "composite",
-                                0.9 if bases else 0.75,
+                                (0.9 if bases else 0.75) - (0.05 if attr in opened else 0.0),
                                 [
-                                    (m.selection.line, f"`{m.name}` calls `{m.name}` on every child in `self.{attr}`"),
+                                    (
+                                        m.selection.line,
+                                        f"`{m.name}` calls `{m.name}` on every child in `{_where(attr)}`",
+                                    ),
                                 ],
                                 [*((b, "component") for b in bases[:1]), *((lf, "leaf") for lf in leaves)],
                             ),
@@ -120,6 +154,62 @@ class Composite(Detector):
                 else:
                     continue
                 break
+            else:
+                yield from self._binary(ctx, ref)
+
+    def _binary(self, ctx: Ctx, ref: ClassRef) -> Iterator[tuple[ClassRef, Detection]]:
+        """A node holding two or more children it was given (`self.left`, `self.right`) and
+        implementing its base's method by calling the same method on each (an expression
+        tree): composite; the base is the component, its implementations without such
+        children are the leaves."""
+        bases = [b for b in ctx.ancestors(ref) if b.cls.methods]
+        init = ref.cls.methods.get("__init__")
+        if not bases or init is None:
+            return
+        given = {a for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)}
+        base = bases[0]
+        if any(
+            ref.cls.name in {v[5:] for v in f.returns} or any(c.func == ref.cls.name for c in f.calls)
+            for f in base.cls.methods.values()
+        ):
+            return  # the base builds this node from itself (`__and__` -> `And(self, other)`): a specification
+        for m in ref.cls.methods.values():
+            if m.name.startswith("_") or m.name not in ctx.all_methods(base):
+                continue
+            kids = {c.receiver[5:] for c in m.calls if c.method == m.name and c.receiver[5:] in given}
+            if len(kids) < 2:
+                continue
+            # Leaves: the base's own implementations without such children (not every class
+            # deeper in a large hierarchy).
+            leaves = [
+                d
+                for d in ctx.ws.subclasses(base)
+                if d != ref
+                and not d.cls.is_interface
+                and not (set(ctx.collabs(d)) & kids)
+                and d not in ctx.descendants(ref)
+            ]
+            if not leaves:
+                return
+            if len(leaves) > 6:
+                leaves = []  # a framework's wide hierarchy (template nodes): not all leaves of this tree
+            parts = [(ref, "composite"), (base, "component"), *((lf, "leaf") for lf in leaves)]
+            why = f"`{m.name}` combines `{m.name}` of its children " + ", ".join(f"`self.{k}`" for k in sorted(kids))
+            yield (ref, ctx.det(ref, self.id, "composite", 0.75, [(m.selection.line, why)], parts[1:]))
+            yield (
+                base,
+                _at(ctx, base, self.id, "component", 0.75, f"what `{ref.cls.name}` and its leaves share", parts),
+            )
+            for lf in leaves:
+                yield (lf, _at(ctx, lf, self.id, "leaf", 0.7, f"a `{base.cls.name}` without children", parts))
+            return
+
+
+_LISTS = frozenset({"list", "set", "deque", "UserList"})
+
+
+def _where(attr: str) -> str:
+    return "itself" if attr == "self" else f"self.{attr}"
 
 
 def _at(
