@@ -465,6 +465,8 @@ def _baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
     if not public:
         return
     collabs = [c for c in ctx.collabs(ref).values() if c.methods and not c.container]
+    if _baseless_proxy(ctx, ref, public, collabs, out["proxy"]):
+        return
     for c in collabs:
         if not c.from_param or not _init_held(ref, c.attr):
             continue
@@ -522,6 +524,50 @@ def _baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             return
 
 
+def _baseless_proxy(
+    ctx: Ctx, ref: ClassRef, public: dict[str, FunctionFacts], collabs: list[Collab], out: dict[str, list[Role]]
+) -> bool:
+    """A stand-in with no base class: it creates the real object itself (`self.car =
+    Car(driver)`, or on first use), offers exactly that object's public methods, each
+    forwarding to the same-named method, and creates it lazily or forwards under a check of
+    its own (`if self.driver.age >= 16`)."""
+    for c in collabs:
+        if c.from_param or not c.instantiated or len(c.types) != 1:
+            continue
+        real = c.types[0]
+        if real == ref or real.cls.is_interface:
+            continue
+        offered = {n for n, m in real.cls.methods.items() if not n.startswith("_") and m.kind == "method"}
+        mirrored = [
+            n for n, m in public.items() if any(x.receiver == f"self.{c.attr}" and x.method == n for x in m.calls)
+        ]
+        if not offered or set(mirrored) != set(public) or set(public) != offered:
+            continue
+        lazy = [
+            m
+            for n, m in public.items()
+            if any(v.startswith("call:") for v in m.self_writes.get(c.attr, [])) and c.attr in m.self_reads
+        ]
+        guarded = [public[n] for n in mirrored if public[n].complexity > 1 and not public[n].loops]
+        if not lazy and not guarded:
+            continue
+        m0 = (lazy or guarded)[0]
+        how = "creates it on first use" if lazy else "forwards only after a check of its own"
+        _emit(
+            out,
+            ref,
+            "proxy",
+            0.75,
+            [
+                (c.line, f"creates the real `{real.cls.name}` in `self.{c.attr}` and offers its methods"),
+                (m0.selection.line, f"`{m0.name}` {how}"),
+            ],
+            [(real, "real_subject", f"the real object behind the proxy `{ref.cls.name}`")],
+        )
+        return True
+    return False
+
+
 def _getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:
     """`__getattr__` forwarding every unknown attribute to a held object: with some names or
     assignment refused, a protection proxy; with methods injected into the instance's
@@ -535,6 +581,11 @@ def _getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role
         return
     ga = methods["__getattr__"]
     held = target[5:].removeprefix("self.") if target.startswith("attr:") else ""
+    init = methods.get("__init__")
+    if not held and init is not None:
+        # `getattr(self.__dict__['file'], name)`: the one object the constructor was given.
+        given = [a for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)]
+        held = given[0] if len(given) == 1 else ""
     if guards_access(methods):
         _emit(
             out["proxy"],
@@ -545,7 +596,6 @@ def _getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role
             [],
         )
         return
-    init = methods.get("__init__")
     if init is not None and any(
         c.func == "self.__dict__.update" and any(a.startswith("param:") for a in c.args) for c in init.calls
     ):
