@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Collab, Ctx, Ev, Target, per_workspace
+from agentls.patterns.detectors._messages import handler_roles
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
@@ -363,6 +364,8 @@ def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         return False
     if any(is_repository(ctx, t) or is_uow(ctx, t) for t in [ref, *w.wrapped]):
         return False
+    if handler_roles(ctx, ref):
+        return False  # a message handler turning a message into a call (`uc.invoke(command)`)
     # Several implementations of the interface each calling a method of the same class are
     # commands over one receiver, not adapters of foreign classes.
     for sib in ctx.concrete(w.interface):
@@ -468,24 +471,29 @@ def _baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
     if _baseless_proxy(ctx, ref, public, collabs, out["proxy"]):
         return
     for c in collabs:
-        if not c.from_param or not _init_held(ref, c.attr):
+        # Handed to it, or created by it in the constructor (`self.car = RCCar()`: an adapter
+        # may own its adaptee; a decorator never creates its component).
+        created = not c.from_param and bool(c.instantiated) and len(c.types) == len(c.instantiated)
+        if not (c.from_param or created) or not _init_held(ref, c.attr):
             continue
         known = _known_types(ctx, ref, c)
         if not known:
             continue
         fwd: dict[str, set[str]] = {}
+        registers = False
         for n, m in public.items():
             for call in m.calls:
                 # handing itself over (`provider.subscribe(msg, self)`) is registration
                 if call.receiver == f"self.{c.attr}" and "self" not in call.args:
                     fwd.setdefault(n, set()).add(call.method)
+                registers = registers or (call.receiver == f"self.{c.attr}" and "self" in call.args)
         mirrored = [n for n, called in fwd.items() if n in called]
         for t in known:
             offered = set(ctx.all_methods(t))
             abstract = t.cls.abstract_methods or set(t.cls.public_methods)
             # Mirror of the wrapped interface: two or more of its methods re-exposed under
             # their own names, forwarding to it.
-            if len(mirrored) >= 2 and set(mirrored) <= offered and len(set(mirrored) & abstract) >= 2:
+            if not created and len(mirrored) >= 2 and set(mirrored) <= offered and len(set(mirrored) & abstract) >= 2:
                 if is_repository(ctx, ref) and not is_repository(ctx, t):
                     continue
                 m0 = public[mirrored[0]]
@@ -501,8 +509,8 @@ def _baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
                     [(t, "component", f"the interface the decorator `{ref.cls.name}` wraps and mirrors")],
                 )
                 return
-        if len(collabs) != 1 or c.types or any(t.cls.is_interface for t in known):
-            continue
+        if len(collabs) != 1 or (c.types and not created) or any(t.cls.is_interface for t in known) or registers:
+            continue  # an object that registers itself with what it holds talks both ways (a controller)
         # Untyped, handed a concrete class that lacks the wrapper's own method names.
         renamed = [
             n
@@ -510,6 +518,11 @@ def _baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             if len(called) == 1 and n not in called and public[n].complexity <= 3 and not public[n].loops
         ]
         adaptees = [t for t in known if not set(public) & set(ctx.all_methods(t))]
+        if created and len({n for r in renamed for n in fwd[r]}) >= len(renamed):
+            # Owning its adaptee, an adapter turns several requests of its own into fewer
+            # operations of the adaptee (`move_forwards`/`stop` -> `change_speed`); one-to-one
+            # renaming over an object it made is a client using a helper.
+            continue
         if renamed and len(renamed) == len(public) and adaptees:
             m0 = public[renamed[0]]
             called0 = next(iter(fwd[renamed[0]]))
