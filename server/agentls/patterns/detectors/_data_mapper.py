@@ -308,8 +308,9 @@ def _find(ctx: Ctx) -> Found:
                 _add(
                     out,
                     d.key,
-                    DataMapping(d, d.module,
-                                [(line, f"a `{ref.cls.name}` configured for `{domain[0].cls.name}`")], domain),
+                    DataMapping(
+                        d, d.module, [(line, f"a `{ref.cls.name}` configured for `{domain[0].cls.name}`")], domain
+                    ),
                 )
         settled = any(d.key in out.mappers for d in ctx.descendants(ref))
         if settled:

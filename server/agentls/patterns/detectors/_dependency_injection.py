@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
+from agentls.patterns.detectors._shared import is_test_module
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -25,12 +26,6 @@ class Wiring:
 
 def _tail(name: str | None) -> str:
     return (name or "").strip("'\"").rpartition(".")[2].partition("[")[0]
-
-
-def _is_test(module: ModuleIndex) -> bool:
-    path = module.path.replace("\\", "/")
-    name = path.rpartition("/")[2]
-    return "/tests/" in f"/{path}" or name.startswith("test_") or name == "conftest.py"
 
 
 def _provider(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> str:
@@ -70,7 +65,7 @@ def _binder(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> bool:
 
 def _module_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     cls = ref.cls
-    if cls.name.startswith("Test") or _is_test(ref.module):
+    if cls.name.startswith("Test") or is_test_module(ref.module):
         return []
     strong: list[FunctionFacts] = []
     weak: list[FunctionFacts] = []
@@ -148,7 +143,7 @@ def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
     calls into one external namespace other than its base's, in a module whose imported
     workspace classes only those declarations use (as the providers' arguments)."""
     cls, module = ref.cls, ref.module
-    if cls.methods or not cls.bases or unused < 2 or _is_test(module):
+    if cls.methods or not cls.bases or unused < 2 or is_test_module(module):
         return []
     if any(ctx.resolve(b, module) is not None for b in cls.bases):
         return []
@@ -211,7 +206,7 @@ def _wiring(ctx: Ctx) -> Wiring:
     functions: list[tuple[ModuleIndex, FunctionFacts]] = []
     by_name: dict[str, list[str]] = {}
     for module in ctx.ws.modules():
-        if _is_test(module):
+        if is_test_module(module):
             continue
         for f in module.functions.values():
             functions.append((module, f))

@@ -207,6 +207,7 @@ def messages(ctx: Ctx) -> Messages:
             found = ctx.ws.function(module, handlers[0])
             kind = handler_kind(ctx, found[1], found[0]) if found else "command"
             add(ref, kind or "command", f"mapped to a single handler in {where}")
+    values = _field_types(ctx)
     # Aggregates recording events: `self.events.append(E(...))`, `self._record(E(...))`.
     event_recorders = {
         n
@@ -240,11 +241,12 @@ def messages(ctx: Ctx) -> Messages:
                 if not arg.startswith("call:"):
                     continue
                 r = ctx.ws.resolve(owner.module, arg[5:])
-                if r is None or r == owner or not is_message_like(r.cls):
+                # A class the domain keeps as a typed field is a member it appends to its own
+                # collection (`self.book_ids.append(AuthorBook(...))`), not an event.
+                if r is None or r == owner or not is_message_like(r.cls) or r.key in values:
                     continue
                 add(r, "event", f"recorded by `{owner.cls.name}.{m.name}`")
     # Handler classes: an entry method whose first argument is typed as a message.
-    values = _field_types(ctx)
     taken: dict[str, tuple[ClassRef, list[tuple[ClassRef, FunctionFacts, str, str, str]]]] = {}
     for h in ctx.ws.all_classes():
         entry, by_name = _entry(h.cls)

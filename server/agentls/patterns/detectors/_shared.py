@@ -488,6 +488,27 @@ def is_exception(ctx: Ctx, ref: ClassRef) -> bool:
     return any(n.rpartition(".")[2].endswith(("Exception", "Error")) for n in names)
 
 
+def is_test_file(module: ModuleIndex) -> bool:
+    """A module of tests by its file name (`test_*.py`, `*_test.py`, `conftest.py`)."""
+    name = module.path.replace("\\", "/").rpartition("/")[2]
+    return name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
+
+
+def is_test_module(module: ModuleIndex) -> bool:
+    """A test file, or any module under a `tests` folder (fixtures and helpers included)."""
+    return "/tests/" in "/" + module.path.replace("\\", "/") or is_test_file(module)
+
+
+def domain_package(ref: ClassRef) -> str:
+    """The package a domain class belongs to, up to its `domain` (or `model`) part: the
+    bounded context (`modules.author.domain`); the parent package when there is none."""
+    parts = ref.module.module.split(".")
+    for i, part in enumerate(parts):
+        if part in ("domain", "model", "models"):
+            return ".".join(parts[: i + 1])
+    return ".".join(parts[:-1])
+
+
 def in_domain(ref: ClassRef) -> bool:
     """Whether the module lives in a domain package (`app/orders/domain/order.py`)."""
     parts = set(ref.module.module.split(".")) | set(ref.path.replace("\\", "/").split("/"))
@@ -540,6 +561,8 @@ def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             return []
         if ref.cls.is_interface and not ref.cls.methods:
             return []
+        if "__tablename__" in ref.cls.class_attrs or "__table__" in ref.cls.class_attrs:
+            return []  # a declarative ORM row: the table's shape, not the domain's identity
         for anc in ctx.ancestors(ref):
             if entity_evidence(ctx, anc):
                 return [(ref.cls.selection.line, f"an `{anc.cls.name}`: its identity comes from it")]
@@ -584,19 +607,27 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             and any("dataclass" in c.func for c in init_subclass.calls)
         ):
             return [(line, "every subclass is made a dataclass, compared by value")]
+        state = cls.instance_attrs() | set(cls.fields)
+        ident = _identity_attr(ctx, ref)
         if (
             not in_domain(ref)
             or mutators(cls)
             or _identity_equality(ctx, ref)
-            or _identity_attr(ctx, ref)
+            # An identifier type (`UserID` wrapping one UUID) is a value; an identity among
+            # other state is an entity's.
+            or (ident is not None and (len(state) >= 2 or ident not in state or entity_evidence(ctx, ref)))
             or _equal_by_computed_id(cls)
         ):
             return []
         for anc in ctx.ancestors(ref):
             if value_object_evidence(ctx, anc):
                 return [(line, f"a `{anc.cls.name}`: immutable, compared by value")]
-        state = cls.instance_attrs() | set(cls.fields)
-        compared = (eq.self_reads - set(cls.methods)) if eq is not None else set()
+        scalar = _immutable_scalar(ctx, ref)
+        if scalar:
+            return [(line, f"a `{scalar}`: immutable, compared by value")]
+        # Properties read the fields (`self.amount` over `self._amount`): they are not methods here.
+        plain = {n for n, m in cls.methods.items() if m.kind != "property"}
+        compared = (eq.self_reads - plain) if eq is not None else set()
         if eq is not None and compared and (compared >= state or len(state) <= 2):
             return [(eq.selection.line, "equality compares its values; nothing changes it after creation")]
         if eq is not None and (eq.abstract or eq.is_stub) and ctx.ws.subclasses(ref):
@@ -604,11 +635,59 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         hash_ = cls.methods.get("__hash__")
         if hash_ is not None and hash_.self_reads and (eq is None or compared):
             return [(hash_.selection.line, "hashed on its value; nothing changes it after creation")]
-        if cls.dataclass and eq is None and state and not cls.methods:
+        if cls.dataclass and eq is None and cls.fields:
             return [(line, "a dataclass in a domain package, compared by its fields and never changed")]
+        subs = ctx.ws.subclasses(ref)
+        if not cls.methods and not state and len(subs) >= 2 and all(value_object_evidence(ctx, d) for d in subs):
+            return [(line, f"the base of {len(subs)} value objects")]
         return []
 
-    return memo(ctx, "vo", ref, compute)
+    key = ("vo", ref.key)
+    if key not in ctx._cache:
+        ctx._cache[key] = []  # while computing: a marker base asks its subclasses, which ask it
+        ctx._cache[key] = compute()
+    return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+# Immutable scalar types a domain value may extend (`class Email(str)`, pydantic's
+# `class Age(PositiveInt)`): equal by value, and nothing can change them.
+_SCALARS = frozenset(
+    {
+        "str",
+        "int",
+        "float",
+        "complex",
+        "bytes",
+        "tuple",
+        "frozenset",
+        "Decimal",
+        "UUID",
+        "date",
+        "datetime",
+        "time",
+        "timedelta",
+        "PositiveInt",
+        "NegativeInt",
+        "NonNegativeInt",
+        "NonPositiveInt",
+        "PositiveFloat",
+        "NegativeFloat",
+        "StrictStr",
+        "StrictInt",
+        "ConstrainedStr",
+        "ConstrainedInt",
+        "EmailStr",
+    }
+)
+
+
+def _immutable_scalar(ctx: Ctx, ref: ClassRef) -> str:
+    """The immutable scalar the class extends, itself or through a workspace base; "" for an
+    enum (its members are constants, not values) or for anything else."""
+    tails = {b.rpartition(".")[2].removesuffix("[]") for r in [ref, *ctx.ancestors(ref)] for b in r.cls.bases}
+    if any(t.endswith("Enum") or t in ("Flag", "IntFlag") for t in tails):
+        return ""
+    return next((t for t in sorted(tails) if t in _SCALARS), "")
 
 
 def handler_maps(ctx: Ctx) -> list[tuple[ModuleIndex, str, bool, list[tuple[ClassRef, list[str]]]]]:

@@ -8,10 +8,14 @@ from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import (
     behaviour_methods,
+    domain_package,
     entity_evidence,
     in_domain,
     is_repository,
     is_uow,
+    mutators,
+    repository_evidence,
+    repository_port_evidence,
     value_object_evidence,
 )
 from agentls.patterns.model import Detection
@@ -25,6 +29,24 @@ def _domain(ctx: Ctx, ref: ClassRef) -> bool:
     if entity_evidence(ctx, ref):
         return True
     return bool(value_object_evidence(ctx, ref)) and any(m.kind == "method" for m in behaviour_methods(ref.cls))
+
+
+@per_workspace
+def _stored(ctx: Ctx) -> dict[str, ClassRef]:
+    """Domain classes a repository stores or hands back whole (its generic argument, or what
+    its methods take and return): repositories exist per aggregate. Keyed by class, the value
+    is the repository."""
+    out: dict[str, ClassRef] = {}
+    for repo in ctx.ws.all_classes():
+        if not (repository_port_evidence(ctx, repo) or repository_evidence(ctx, repo)):
+            continue
+        anns = [a for m in repo.cls.methods.values() for a in (m.returns_annotation, *(p.annotation for p in m.params))]
+        found = [r for a in repo.cls.base_args if (r := ctx.resolve(a, repo.module)) is not None]
+        found += [r for a in anns for r in ctx.annotation_refs(a, repo.module)]
+        for r in found:
+            if r != repo and in_domain(r) and not message_roles(ctx, r):
+                out.setdefault(r.key, repo)
+    return out
 
 
 @register
@@ -93,6 +115,20 @@ class Aggregate(Detector):
         result = (ev[:3], list({r.key: r for r in members}.values()))
         return result
 
+    def _guard(self, ctx: Ctx, ref: ClassRef) -> Ev | None:
+        """A public method that refuses a change breaking a rule, or that adds a domain part
+        it creates to a collection of its own (`self.book_ids.append(AuthorBook(...))`)."""
+        for m in mutators(ref.cls):
+            if not m.is_public:
+                continue
+            if m.raises:
+                return (m.selection.line, f"`{m.name}` refuses a change that breaks its rules")
+            for op in m.container_ops:
+                part = ctx.resolve(op.arg[5:], ref.module) if op.arg.startswith("call:") else None
+                if op.container.startswith("self.") and part is not None and in_domain(part):
+                    return (m.selection.line, f"`{m.name}` adds a `{part.cls.name}` to the parts it owns")
+        return None
+
     def _records_events(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
         """An entity (or the base of entities) that records domain events through a method it
         defines or inherits (`self.record(Created(...))`, `self._events.append(e)`)."""
@@ -113,6 +149,7 @@ class Aggregate(Detector):
     def _roots(self, ctx: Ctx) -> dict[str, tuple[list[Ev], list[ClassRef]]]:
         """Every aggregate root of the workspace with its evidence and members, once."""
         out: dict[str, tuple[list[Ev], list[ClassRef]]] = {}
+        stored = _stored(ctx)
         for ref in ctx.ws.all_classes():
             if is_repository(ctx, ref) or is_uow(ctx, ref):
                 continue
@@ -120,18 +157,27 @@ class Aggregate(Detector):
             recorded = self._records_events(ctx, ref)
             if recorded and (entity_evidence(ctx, ref) or ctx.ws.subclasses(ref)):
                 ev = [*ev, *recorded] if ev else recorded
+            repo = stored.get(ref.key)
+            guard = self._guard(ctx, ref) if repo is not None else None
+            # Stored whole by its own repository, and guarding a rule as it changes (`complete()`
+            # refuses a completed todo) or changing the parts it owns (`add_book`).
+            if repo is not None and guard is not None and entity_evidence(ctx, ref):
+                ev = [*ev, (ref.cls.selection.line, f"stored and loaded whole through `{repo.cls.name}`"), guard]
             if not ev:
                 continue
             inside = [h for h, c in ctx.holders(ref) if c.types and h != ref and self._root(ctx, h)[0]]
             if inside:
                 continue  # kept by another aggregate: a member, not a root
             # What the root keeps of the domain (typed attributes and fields) is inside it too.
+            # ... of its own bounded context: a shared-kernel `Money` is everybody's value.
+            context = domain_package(ref)
             held = [
                 t
                 for c in ctx.collabs(ref).values()
                 for t in c.types
                 if t != ref
                 and in_domain(t)
+                and t.module.module.startswith(context)
                 and (entity_evidence(ctx, t) or value_object_evidence(ctx, t))
                 and not message_roles(ctx, t)
             ]

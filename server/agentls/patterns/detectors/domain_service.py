@@ -5,7 +5,14 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._shared import entity_evidence, is_repository, is_uow, mutates, value_object_evidence
+from agentls.patterns.detectors._shared import (
+    entity_evidence,
+    is_repository,
+    is_test_file,
+    is_uow,
+    mutates,
+    value_object_evidence,
+)
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 
@@ -50,6 +57,8 @@ class DomainService(Detector):
         return []
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        if is_test_file(ctx.index):
+            return  # fixtures and test helpers take domain objects too
         for fn in ctx.index.functions.values():
             ev = self._check(ctx, fn)
             if ev:
