@@ -40,6 +40,15 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
         pairs = list(ctx.holders(iface))
         for impl in impls:
             pairs += [(h, c) for h, c in ctx.holders(impl) if c.instantiated]
+        abstract_names = iface.cls.abstract_methods or set(iface.cls.public_methods)
+        for holder, c in inherited_ducks(ctx):
+            called = set(c.methods)
+            if (
+                called <= offered | shared
+                and called & abstract_names
+                and (len(called) >= 2 or called >= abstract_names)
+            ):
+                pairs.append((holder, c))
         seen: set[tuple[str, str]] = set()
         for holder, collab in pairs:
             if holder.key in family or collab.container or (holder.key, collab.attr) in seen:
@@ -164,13 +173,38 @@ def _roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
                 )
     if not any(r == "holder" for r, _ in out):
         seen = set()
-        for c in ctx.collabs(ref).values():
+        mine = [c for h, c in inherited_ducks(ctx) if h == ref]
+        for c in [*ctx.collabs(ref).values(), *mine]:
             if c.from_param and not c.types and c.methods:
                 for cand in _duck_interfaces(ctx, c):
                     for h in held_families(ctx, cand):
                         if h.holder == ref and (cand.key, c.attr) not in seen:
                             seen.add((cand.key, c.attr))
                             out.append(("holder", h))
+    return out
+
+
+@per_workspace
+def inherited_ducks(ctx: Ctx) -> list[tuple[ClassRef, Collab]]:
+    """A base that receives an object in its constructor (`self.renderer = renderer`) whose
+    subclasses call methods on it (`self.renderer.render_circle(...)`): the base holds it, with
+    the methods its subclasses call."""
+    out: list[tuple[ClassRef, Collab]] = []
+    for ref in ctx.ws.all_classes():
+        subs = ctx.descendants(ref) if ref.cls.methods else []
+        if not subs:
+            continue
+        for c in ctx.collabs(ref).values():
+            if not c.from_param or c.types or c.container:
+                continue
+            methods = dict(c.methods)
+            for d in subs:
+                dc = ctx.collabs(d).get(c.attr)
+                if dc is not None and not dc.from_param:
+                    for name, line in dc.methods.items():
+                        methods.setdefault(name, line)
+            if len(methods) > len(c.methods):
+                out.append((ref, Collab(c.attr, [], True, [], methods, "", c.line)))
     return out
 
 
@@ -210,4 +244,23 @@ def kind_of(ctx: Ctx, h: Held) -> str:
     # strategy; a hierarchy of abstractions refining behaviour over it is a bridge.
     if subs and not any(h.collab.attr in m.self_writes for d in subs for m in d.cls.methods.values()):
         return "bridge"
+    if abstraction_base(ctx, h) is not None:
+        return "bridge"
     return "strategy"
+
+
+def abstraction_base(ctx: Ctx, h: Held) -> ClassRef | None:
+    """The base of two or more sibling holders of the same implementor family (outside it):
+    each refined abstraction keeps its own implementor (`RefinedAbstractionA(IAbstraction)`
+    and `RefinedAbstractionB(IAbstraction)` both holding an `IImplementer`)."""
+    family = {h.interface.key, *(d.key for d in ctx.descendants(h.interface))}
+    holders = {x.holder.key for x in held_families(ctx, h.interface)}
+    called = set(h.collab.methods)
+    for anc in ctx.ancestors(h.holder):
+        if anc.key in family or not anc.cls.methods:
+            continue
+        if called <= set(ctx.all_methods(anc)):
+            return None  # holders answering what they pass on hold their own kind: a chain
+        if sum(d.key in holders for d in ctx.descendants(anc)) >= 2:
+            return anc
+    return None

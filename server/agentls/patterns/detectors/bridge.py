@@ -5,9 +5,17 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._families import Held, kind_of, roles_for, roles_of_kind
+from agentls.patterns.detectors._families import (
+    Held,
+    abstraction_base,
+    held_families,
+    kind_of,
+    roles_for,
+    roles_of_kind,
+)
 from agentls.patterns.detectors._shared import is_repository
 from agentls.patterns.model import Detection
+from agentls.patterns.workspace import ClassRef
 
 
 @register
@@ -63,6 +71,18 @@ class Bridge(Detector):
                         [(ref.cls.selection.line, f"implements `{h.interface.cls.name}`")],
                         parts,
                     )
+                elif (base := abstraction_base(ctx, h)) is not None:
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "refined_abstraction",
+                        0.8,
+                        [
+                            (h.collab.line, f"keeps an implementor `{h.interface.cls.name}` in `self.{h.collab.attr}`"),
+                            (ref.cls.selection.line, f"refines the abstraction `{base.cls.name}`"),
+                        ],
+                        [(base, "abstraction"), *parts[1:]],
+                    )
                 else:
                     yield ctx.det(
                         ref,
@@ -75,6 +95,7 @@ class Bridge(Detector):
                         ],
                         parts,
                     )
+            yield from self._sibling_base(ctx, ref)
             if all(role != "holder" for role, _ in mine):
                 for anc in ctx.ancestors(ref):
                     for r, h in roles_for(ctx, anc):
@@ -91,6 +112,22 @@ class Bridge(Detector):
                     else:
                         continue
                     break
+
+    def _sibling_base(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
+        """The base of refined abstractions that each keep their own implementor."""
+        for d in ctx.ws.subclasses(ref):
+            for role, h in roles_of_kind(ctx, d, "bridge"):
+                if role == "holder" and abstraction_base(ctx, h) == ref and not is_repository(ctx, h.holder):
+                    refined = [x.holder for x in held_families(ctx, h.interface) if ref in ctx.ancestors(x.holder)]
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "abstraction",
+                        0.8,
+                        [(ref.cls.selection.line, f"its {len(refined)} refined abstractions each keep an implementor")],
+                        [*((r, "refined_abstraction") for r in refined), (h.interface, "implementor")],
+                    )
+                    return
 
     def _parts(self, ctx: Ctx, h: Held) -> list[tuple[Target, str]]:
         return [
