@@ -138,6 +138,14 @@ def _referenced(module: ModuleIndex) -> set[str]:
     return out
 
 
+def _namespace(module: ModuleIndex, dotted: str) -> str:
+    """The imported module a dotted name is reached through: `providers.Factory` with
+    `from dependency_injector import providers`, or a bare `Factory` imported from it."""
+    head, dot, _ = dotted.partition(".")
+    target = module.import_map.get(head, "")
+    return target if dot else target.rpartition(".")[0]
+
+
 def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
     """Nothing but provider declarations: no methods, two or more class attributes made by
     calls into one external namespace other than its base's, in a module whose imported
@@ -147,16 +155,16 @@ def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
         return []
     if any(ctx.resolve(b, module) is not None for b in cls.bases):
         return []
-    base_heads = {b.partition(".")[0] for b in cls.bases}
+    base_spaces = {_namespace(module, b.removesuffix("[]")) for b in cls.bases}
     spaces: dict[str, int] = {}
     for v in cls.class_attrs.values():
-        if not v.startswith("call:") or "." not in v:
+        if not v.startswith("call:"):
             continue
-        head = v[5:].partition(".")[0]
-        target = module.import_map.get(head)
-        if target is None or head in base_heads or ctx.ws.module_named(target) is not None:
+        # `providers.Factory(...)`, or `Factory(...)` imported from the providers module
+        ns = _namespace(module, v[5:])
+        if not ns or ns in base_spaces or ctx.ws.module_named(ns) is not None:
             continue
-        spaces[head] = spaces.get(head, 0) + 1
+        spaces[ns] = spaces.get(ns, 0) + 1
     if not spaces or max(spaces.values()) < 2:
         return []
     ns = max(spaces, key=lambda k: spaces[k])

@@ -26,6 +26,24 @@ def _implementation(ctx: Ctx, name: str) -> bool:
     return dep is not None and bool(ctx.interface_ancestors(dep))
 
 
+def _provider_function(ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
+    """A framework provider (`def get_repo(session: Session = Depends(get_session)) ->
+    TodoRepository`): every dependency arrives through a typed parameter whose default is the
+    injection marker, and it returns a new object built from them, declared as a workspace
+    abstraction."""
+    params = [p for p in fn.params if p.name not in ("self", "cls")]
+    if not params or any(p.annotation is None or not p.has_default for p in params):
+        return []
+    port = ctx.resolve(fn.returns_annotation or "")
+    if port is None or not (port.cls.is_interface or port.cls.declares_abstract):
+        return []
+    names = {f"param:{p.name}" for p in params}
+    built = next((c for c in fn.calls if f"call:{c.func}" in fn.returns and names & set(c.args)), None)
+    if built is None:
+        return []
+    return [(built.line, f"builds the `{port.cls.name}` from the dependencies injected into its parameters")]
+
+
 @register
 class DependencyInjection(Detector):
     """Objects receive their collaborators from outside instead of creating them, and one
@@ -97,6 +115,10 @@ class DependencyInjection(Detector):
                     0.85,
                     [(fn.selection.line, "reads what the callable needs from its signature and supplies it")],
                 )
+                continue
+            provided = _provider_function(ctx, fn)
+            if provided:
+                yield ctx.det(fn, self.id, "composition_root", 0.7, provided)
                 continue
             wired = [
                 (call, r)
