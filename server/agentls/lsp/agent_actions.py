@@ -14,6 +14,7 @@ from agentls.frontmatter.document import ParseState
 from agentls.frontmatter.yamlnodes import Scalar, Sequence
 from agentls.knowledge.claude_code import split_tools
 from agentls.lsp.agent_editing import SOURCE, AgentEditing, ParsedAgentFile
+from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
 
 _LIST_KEYS = ("tools", "disallowedTools", "allowed-tools", "disallowed-tools", "skills")
@@ -28,9 +29,12 @@ def _yaml(value: str) -> str:
     return json.dumps(value) if _NEEDS_QUOTES.search(value) else value
 
 
-class Actions:
+class Actions(LanguageFeature):
     def __init__(self, editing: AgentEditing) -> None:
         self.editing = editing
+
+    def code_actions(self, ls: AgentLanguageServer, params: t.CodeActionParams) -> list[t.CodeAction]:
+        return self.actions(ls, params)
 
     def actions(self, ls: AgentLanguageServer, params: t.CodeActionParams) -> list[t.CodeAction]:
         doc = ls.workspace.get_text_document(params.text_document.uri)
@@ -154,10 +158,4 @@ class Actions:
         if root is None:
             return False
         return any(v.start < line_start < v.end and isinstance(v, Scalar) for _, v in root.pairs)
-
-
-def register(server: AgentLanguageServer, editing: AgentEditing) -> Actions:
-    actions = Actions(editing)
-    server.code_action_providers.append(actions.actions)
-    return actions
 

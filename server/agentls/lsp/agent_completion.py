@@ -29,6 +29,7 @@ from agentls.knowledge.fields import (
 from agentls.lsp import agent_context, convert
 from agentls.lsp.agent_context import Context
 from agentls.lsp.agent_editing import AgentEditing
+from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
 
 log = logging.getLogger(__name__)
@@ -62,9 +63,18 @@ def _plain(snippet: str) -> str:
     return "".join(out)
 
 
-class Completer:
+class Completer(LanguageFeature):
     def __init__(self, editing: AgentEditing) -> None:
         self.editing = editing
+
+    def register(self, server: AgentLanguageServer) -> None:
+        @server.feature(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=[":", " ", ",", "(", "-"]))
+        def completion(ls: AgentLanguageServer, params: t.CompletionParams) -> t.CompletionList | None:
+            try:
+                return self.complete(ls, params)
+            except Exception:  # a bad context must not break typing
+                log.exception("completion failed")
+                return None
 
     def complete(self, ls: AgentLanguageServer, params: t.CompletionParams) -> t.CompletionList | None:
         doc = ls.workspace.get_text_document(params.text_document.uri)
@@ -226,17 +236,3 @@ def _snippets(ls: AgentLanguageServer) -> bool:
     td = ls.client_capabilities.text_document
     item = td.completion.completion_item if td and td.completion else None
     return bool(item and item.snippet_support)
-
-
-def register(server: AgentLanguageServer, editing: AgentEditing) -> Completer:
-    completer = Completer(editing)
-
-    @server.feature(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=[":", " ", ",", "(", "-"]))
-    def completion(ls: AgentLanguageServer, params: t.CompletionParams) -> t.CompletionList | None:
-        try:
-            return completer.complete(ls, params)
-        except Exception:  # a bad context must not break typing
-            log.exception("completion failed")
-            return None
-
-    return completer

@@ -1,9 +1,9 @@
 """Agent files in the editor: the workspace model behind completion, hover, code actions,
 symbols, go-to-definition, cross-file diagnostics and files changed on disk.
 
-This module owns the ``AgentIndex`` for the server; the features live in
-``agent_completion``, ``agent_hover``, ``agent_actions`` and ``agent_symbols``, wired up by
-``agent_features.register``.
+This module owns the ``AgentIndex`` for the server; the features that read it live in
+``agent_completion``, ``agent_hover``, ``agent_actions`` and ``agent_symbols`` and receive
+this one in their constructors (``run.create_server``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from pygls.workspace import TextDocument
 from agentls.agentindex import AgentIndex, Entry, IndexConfig, IndexFinding, Loc
 from agentls.frontmatter.document import AgentDocument, load_text
 from agentls.lsp import convert
-from agentls.lsp.agent_files import Checked
+from agentls.lsp.agent_files import AgentFiles, Checked
+from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
 from agentls.model import Severity
 from agentls.render.located import DOCS_URL
@@ -44,8 +45,14 @@ class ParsedAgentFile:
     positions: convert.Positions
 
 
-class AgentEditing:
-    def __init__(self) -> None:
+class AgentEditing(LanguageFeature):
+    """The workspace's agent files (``AgentIndex``): cross-file diagnostics (AGW codes) and
+    files changed on disk; the model behind completion, hover, actions and symbols."""
+
+    source = SOURCE
+
+    def __init__(self, files: AgentFiles) -> None:
+        self.files = files  # its parse of each version is reused, not repeated
         self.index = AgentIndex()
         self._parsed: dict[str, ParsedAgentFile] = {}
         self._overlaid: dict[str, str] = {}  # path -> the buffer text last given to the index
@@ -79,6 +86,9 @@ class AgentEditing:
     def dialect(self, ls: AgentLanguageServer, uri: str) -> str | None:
         return ls.dialect_of(uri)
 
+    def serves(self, ls: AgentLanguageServer, doc: TextDocument) -> bool:
+        return ls.dialect_of(doc.uri) is not None
+
     def parsed(self, ls: AgentLanguageServer, doc: TextDocument) -> ParsedAgentFile | None:
         """The document read the Claude Code way, cached per version (hover, actions)."""
         dialect = self.dialect(ls, doc.uri)
@@ -98,12 +108,8 @@ class AgentEditing:
         self._parsed[doc.uri] = result
         return result
 
-    @staticmethod
-    def _checked(ls: AgentLanguageServer, doc: TextDocument, dialect: str) -> Checked | None:
-        files = ls.agent_files
-        if files is None:
-            return None
-        checked: Checked | None = files.checked(ls, doc)
+    def _checked(self, ls: AgentLanguageServer, doc: TextDocument, dialect: str) -> Checked | None:
+        checked = self.files.checked(ls, doc)
         if checked is None or checked.doc.dialect != dialect or checked.doc.text is not doc.source:
             return None
         return checked
@@ -154,7 +160,7 @@ class AgentEditing:
         positions = checked.positions if checked else convert.Positions(doc.source, ls.position_encoding)
         out = [self.diagnostic(ls, f, positions) for f in findings]
         if affected:
-            self.refresh_dependents(ls, affected, skip=doc.uri)
+            self.refresh_dependents(ls, affected, skip=doc.uri)  # after this refresh, not inside it
         return out
 
     def diagnostic(self, ls: AgentLanguageServer, f: IndexFinding,
@@ -175,20 +181,20 @@ class AgentEditing:
 
     def refresh_dependents(self, ls: AgentLanguageServer, names: set[str], skip: str | None = None) -> None:
         targets = self.index.dependents(names)
-        for uri in list(ls.workspace.text_documents):
-            if uri != skip and ls.path_of(uri) in targets:
-                try:
-                    ls.refresh(uri)
-                except Exception:
-                    log.exception("refresh failed for %s", uri)
+        ls.invalidate([uri for uri in list(ls.workspace.text_documents)
+                       if uri != skip and ls.path_of(uri) in targets])
 
     # -- files changed on disk --------------------------------------------------------------
-    def watched(self, ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
+    def files_changed(self, ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
+        ls.forget_dialects()
         index = self.model(ls)
         paths = [p for p in (to_fs_path(c.uri) for c in params.changes) if p]
         affected = index.update_paths(paths)
         if affected:
             self.refresh_dependents(ls, affected)
+
+    async def initialized(self, ls: AgentLanguageServer) -> None:
+        await self.register_watchers(ls)
 
     async def register_watchers(self, ls: AgentLanguageServer) -> None:
         watch = ls.watch_capability

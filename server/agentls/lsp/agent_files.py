@@ -10,7 +10,8 @@ from pygls.workspace import TextDocument
 from agentls.engine import check_text
 from agentls.frontmatter.document import AgentDocument
 from agentls.lsp import convert
-from agentls.lsp.server import AgentLanguageServer, DiagnosticSource
+from agentls.lsp.feature import LanguageFeature
+from agentls.lsp.server import AgentLanguageServer
 from agentls.model import Finding, Span
 
 SOURCE = "agentls"
@@ -27,10 +28,18 @@ class Checked:
     diagnostics: list[t.Diagnostic]
 
 
-class AgentFiles:
+class AgentFiles(LanguageFeature):
+    """The per-file checker: diagnostics and the engine's quick fixes. Other agent-file
+    features read its parse (``checked``) instead of parsing again."""
+
+    source = SOURCE
+
     def __init__(self) -> None:
         self._cache: dict[str, Checked] = {}
         self._diagnostics: dict[tuple[object, ...], t.Diagnostic] = {}
+
+    def serves(self, ls: AgentLanguageServer, doc: TextDocument) -> bool:
+        return ls.dialect_of(doc.uri) is not None
 
     def checked(self, ls: AgentLanguageServer, doc: TextDocument) -> Checked | None:
         dialect = ls.dialect_of(doc.uri)
@@ -90,18 +99,9 @@ class AgentFiles:
                 actions.append(action)
         return actions
 
-    def forget(self, ls: AgentLanguageServer, uri: str) -> None:
+    def document_closed(self, ls: AgentLanguageServer, uri: str) -> None:
         self._cache.pop(uri, None)
 
 
 def _touches(a: Span, b: Span) -> bool:
     return a.start <= b.end and b.start <= a.end
-
-
-def register(server: AgentLanguageServer) -> AgentFiles:
-    files = AgentFiles()
-    server.agent_files = files
-    server.close_hooks.append(files.forget)
-    server.sources.append(DiagnosticSource(SOURCE, files.diagnose))
-    server.code_action_providers.append(files.code_actions)
-    return files

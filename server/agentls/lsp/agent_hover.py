@@ -19,6 +19,7 @@ from agentls.knowledge.fields import COPILOT_DIALECTS, COPILOT_TOOL_DOCS, FIELDS
 from agentls.knowledge.skill_paths import name_problem
 from agentls.lsp import agent_context, convert
 from agentls.lsp.agent_editing import AgentEditing
+from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
 
 _TOOL_KEYS = frozenset({"tools", "disallowedTools", "allowed-tools", "disallowed-tools"})
@@ -32,9 +33,12 @@ def _tokens(chars: int) -> str:
     return f"~{(chars + CHARS_PER_TOKEN - 1) // CHARS_PER_TOKEN:,} tokens"
 
 
-class Hoverer:
+class Hoverer(LanguageFeature):
     def __init__(self, editing: AgentEditing) -> None:
         self.editing = editing
+
+    def serves(self, ls: AgentLanguageServer, doc: TextDocument) -> bool:
+        return ls.dialect_of(doc.uri) is not None
 
     def hover(self, ls: AgentLanguageServer, doc: TextDocument, position: t.Position) -> t.Hover | None:
         dialect = self.editing.dialect(ls, doc.uri)
@@ -225,9 +229,3 @@ def _quote(text: str) -> str:
 def _rel(path: str) -> str:
     parts = path.replace(os.sep, "/").split("/")
     return "/".join(parts[-4:]) if len(parts) > 4 else path
-
-
-def register(server: AgentLanguageServer, editing: AgentEditing) -> Hoverer:
-    hoverer = Hoverer(editing)
-    server.hover_providers.append(hoverer.hover)
-    return hoverer

@@ -12,6 +12,7 @@ from pygls.workspace import TextDocument
 from agentls.agentindex import Kind
 from agentls.lsp import agent_context, convert
 from agentls.lsp.agent_editing import AgentEditing
+from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
 
 log = logging.getLogger(__name__)
@@ -124,22 +125,29 @@ def definition(editing: AgentEditing, ls: AgentLanguageServer, params: t.Definit
     return [editing.location(ls, e.path, e.name_loc) for e in entries] or None
 
 
-def register(server: AgentLanguageServer, editing: AgentEditing) -> None:
-    server.symbol_providers.append(lambda ls, doc: document_symbols(editing, ls, doc))
+class AgentSymbols(LanguageFeature):
+    def __init__(self, editing: AgentEditing) -> None:
+        self.editing = editing
 
-    @server.feature(t.WORKSPACE_SYMBOL)
-    def workspace_symbol(ls: AgentLanguageServer, params: t.WorkspaceSymbolParams
-                         ) -> list[t.SymbolInformation] | None:
-        try:
-            return workspace_symbols(editing, ls, params.query)
-        except Exception:
-            log.exception("workspace symbols failed")
-            return None
+    def symbols(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.DocumentSymbol] | None:
+        return document_symbols(self.editing, ls, doc)
 
-    @server.feature(t.TEXT_DOCUMENT_DEFINITION)
-    def goto_definition(ls: AgentLanguageServer, params: t.DefinitionParams) -> list[t.Location] | None:
-        try:
-            return definition(editing, ls, params)
-        except Exception:
-            log.exception("definition failed")
-            return None
+    def register(self, server: AgentLanguageServer) -> None:
+        editing = self.editing
+
+        @server.feature(t.WORKSPACE_SYMBOL)
+        def workspace_symbol(ls: AgentLanguageServer, params: t.WorkspaceSymbolParams
+                             ) -> list[t.SymbolInformation] | None:
+            try:
+                return workspace_symbols(editing, ls, params.query)
+            except Exception:
+                log.exception("workspace symbols failed")
+                return None
+
+        @server.feature(t.TEXT_DOCUMENT_DEFINITION)
+        def goto_definition(ls: AgentLanguageServer, params: t.DefinitionParams) -> list[t.Location] | None:
+            try:
+                return definition(editing, ls, params)
+            except Exception:
+                log.exception("definition failed")
+                return None

@@ -7,7 +7,9 @@ pygls splits with ``str.splitlines``, which also breaks at ``\\v``, ``\\f``, ``\
 from __future__ import annotations
 
 from collections.abc import Sequence
+from urllib.parse import unquote
 
+from lsprotocol import types as t
 from pygls.workspace import TextDocument, Workspace
 
 from agentls.text import split_lines
@@ -19,19 +21,16 @@ class LspTextDocument(TextDocument):
         return tuple(split_lines(self.source)) if self.source else ()
 
 
-class LspWorkspace(Workspace):
-    def _create_text_document(self, doc_uri: str, source: str | None = None,
-                              version: int | None = None,
-                              language_id: str | None = None) -> TextDocument:
-        return LspTextDocument(doc_uri, source=source, version=version, language_id=language_id,
-                               sync_kind=self._sync_kind, position_codec=self._position_codec)
+def hold(workspace: Workspace, item: t.TextDocumentItem, sync_kind: t.TextDocumentSyncKind) -> None:
+    """Keep a just-opened document as an ``LspTextDocument``.
 
-
-def adopt(workspace: Workspace) -> None:
-    """Make pygls's freshly created workspace create our documents.
-
-    pygls builds the workspace inside its own ``initialize`` handling, before ours runs and
-    with no factory to override; swapping the class of that one object keeps all its state.
+    pygls puts a plain ``TextDocument`` into the workspace before our ``didOpen`` handler runs
+    and has no factory to override; its public ``text_documents`` mapping takes ours in its
+    place (keyed as pygls keys it), before any edit reaches the document.
     """
-    if not isinstance(workspace, LspWorkspace):
-        workspace.__class__ = LspWorkspace
+    key = unquote(item.uri)
+    if isinstance(workspace.text_documents.get(key), LspTextDocument):
+        return
+    workspace.text_documents[key] = LspTextDocument(
+        item.uri, source=item.text, version=item.version, language_id=item.language_id,
+        sync_kind=sync_kind, position_codec=workspace.position_codec)

@@ -30,8 +30,9 @@ from agentls.expert import auto, auto_prompt, backend, experts, local, prompts, 
 from agentls.expert.analysis import from_engine
 from agentls.expert.answer import Suggestion
 from agentls.lsp import expert_auto_consent, expert_auto_views, expert_commands
-from agentls.lsp.expert_features import Delivered, ExpertFeature, _pattern_analysis, source_name
-from agentls.lsp.server import AgentLanguageServer, DiagnosticSource
+from agentls.lsp.expert_features import Delivered, ExpertFeature, source_name
+from agentls.lsp.feature import LanguageFeature
+from agentls.lsp.server import AgentLanguageServer
 from agentls.patterns.workspace import WorkspaceIndex
 
 log = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ class _Progress:
             self.token = None
 
 
-class AutoFeature:
+class AutoFeature(LanguageFeature):
     def __init__(self, feature: ExpertFeature) -> None:
         self.feature = feature
         self.timers: dict[str, asyncio.TimerHandle] = {}
@@ -90,6 +91,12 @@ class AutoFeature:
         self.counts = {"requests": 0, "cacheHits": 0, "cancelled": 0, "overBudget": 0, "localRuns": 0,
                        "failed": 0}
 
+    def register(self, server: AgentLanguageServer) -> None:
+        expert_auto_views.register(server, self)  # code lenses, inline completion, commands
+
+    def code_actions(self, ls: AgentLanguageServer, params: t.CodeActionParams) -> list[t.CodeAction]:
+        return expert_auto_views.code_actions(self, ls, params)
+
     # -- settings ------------------------------------------------------------------------------
     def settings(self, ls: AgentLanguageServer) -> auto.AutoSettings:
         if self._settings is None:  # not on every keystroke: only after a configuration change
@@ -97,7 +104,7 @@ class AutoFeature:
             self.ledger.budget = self._settings.budget
         return self._settings
 
-    def on_reconfigured(self, ls: AgentLanguageServer) -> None:
+    def configured(self, ls: AgentLanguageServer) -> None:
         self._settings = None
 
     def level(self, ls: AgentLanguageServer) -> str:
@@ -128,6 +135,15 @@ class AutoFeature:
         ls.window_show_message(t.ShowMessageParams(type=kind, message=message))
 
     # -- document events (called on the typing path: only timers and tasks start here) ---------
+    def document_opened(self, ls: AgentLanguageServer, uri: str) -> None:
+        self.on_document(ls, "open", uri)
+
+    def document_changed(self, ls: AgentLanguageServer, uri: str) -> None:
+        self.on_document(ls, "change", uri)
+
+    def document_saved(self, ls: AgentLanguageServer, uri: str) -> None:
+        self.on_document(ls, "save", uri)
+
     def on_document(self, ls: AgentLanguageServer, event: str, uri: str) -> None:
         if not uri.endswith((".py", ".pyi")):
             return
@@ -145,7 +161,7 @@ class AutoFeature:
         elif event == "save" and level == "onSave":
             self.spawn(self.on_save(ls, uri))
 
-    def on_close(self, ls: AgentLanguageServer, uri: str) -> None:
+    def document_closed(self, ls: AgentLanguageServer, uri: str) -> None:
         timer = self.timers.pop(uri, None)
         if timer is not None:
             timer.cancel()
@@ -154,7 +170,7 @@ class AutoFeature:
         self.analysed.pop(uri, None)
         self.saved.pop(uri, None)
 
-    def on_shutdown(self, ls: AgentLanguageServer) -> None:
+    def shutdown(self, ls: AgentLanguageServer) -> None:
         for timer in self.timers.values():
             timer.cancel()
         for task in list(self.tasks):
@@ -203,7 +219,7 @@ class AutoFeature:
         expert = experts.choose(self.feature.experts(ls, s), s.default)
         if expert is None:
             return []
-        analysed = _pattern_analysis(ls, doc)
+        analysed = self.feature.pattern_analysis(ls, doc)
         path = ls.path_of(doc.uri)
         if analysed is not None and doc.source == text:
             req = prompts.Request(expert, local.LOCAL_MODEL, "", "", path or doc.uri, text,
@@ -237,14 +253,12 @@ class AutoFeature:
         if old is not None:
             kept, _ = answers.reanchor(old.suggestions, text)
             kept = [s for s in kept if not auto.containing(current, s.start_line)]
-        self.feature.results[(uri, source)] = Delivered(expert, sorted([*kept, *new], key=lambda s: s.start_line))
+        self.feature.results[(uri, source)] = Delivered(expert, sorted([*kept, *new], key=lambda s: s.start_line),
+                                                        quiet=True)
         await self.publish(ls, uri, source)
 
     async def publish(self, ls: AgentLanguageServer, uri: str, source: str) -> None:
-        if not any(src.name == source for src in ls.sources):
-            ls.sources.append(DiagnosticSource(source, self._diagnose_source(source), late=True))
-        doc = ls.workspace.get_text_document(uri)
-        ls.diagnostics.set(uri, source, doc.version, self.diagnose(ls, uri, doc.source, source) or [])
+        self.feature.store_diagnostics(ls, uri)
         await ls.deliver_late(uri)
         ws = ls.client_capabilities.workspace
         if ws and ws.code_lens and ws.code_lens.refresh_support:
@@ -252,17 +266,6 @@ class AutoFeature:
                 await ls.workspace_code_lens_refresh_async(None)
             except Exception:
                 log.info("workspace/codeLens/refresh failed")
-
-    def diagnose(self, ls: AgentLanguageServer, uri: str, text: str, source: str) -> list[t.Diagnostic] | None:
-        items = self.feature.diagnose(ls, uri, text, source)
-        for d in items or []:
-            d.severity = t.DiagnosticSeverity.Hint  # while editing: quiet, never a squiggle
-        return items
-
-    def _diagnose_source(self, source: str) -> Any:
-        def diagnose(ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
-            return self.diagnose(ls, doc.uri, doc.source, source)
-        return diagnose
 
     # -- on save -------------------------------------------------------------------------------
     async def on_save(self, ls: AgentLanguageServer, uri: str) -> None:
@@ -284,7 +287,7 @@ class AutoFeature:
             await self.local_for(ls, uri, found)
             return
         model = experts.resolve_model(expert.model, s.model)
-        analysed = await asyncio.to_thread(_pattern_analysis, ls, doc)
+        analysed = await asyncio.to_thread(self.feature.pattern_analysis, ls, doc)
         if doc.source != text:
             analysed = None
         misses: list[tuple[auto.Symbol, prompts.Request, str]] = []
@@ -375,12 +378,3 @@ class AutoFeature:
     def short_settings(self, s: service.ExpertSettings, max_tokens: int) -> service.ExpertSettings:
         return dataclasses.replace(s, max_tokens=min(s.max_tokens or max_tokens, max_tokens))
 
-
-def register(server: AgentLanguageServer, feature: ExpertFeature) -> AutoFeature:
-    state = AutoFeature(feature)
-    server.document_hooks.append(state.on_document)
-    server.close_hooks.append(state.on_close)
-    server.shutdown_hooks.append(state.on_shutdown)
-    server.reconfigured_hooks.append(state.on_reconfigured)
-    expert_auto_views.register(server, state)
-    return state

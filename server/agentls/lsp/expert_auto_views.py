@@ -218,8 +218,6 @@ async def follow_up(state: AutoFeature, ls: AgentLanguageServer, kind: str, args
 
 
 def register(server: AgentLanguageServer, state: AutoFeature) -> None:
-    server.code_action_providers.append(lambda ls, params: code_actions(state, ls, params))
-
     @server.feature(t.TEXT_DOCUMENT_CODE_LENS, t.CodeLensOptions(resolve_provider=False))
     def lenses(ls: AgentLanguageServer, params: t.CodeLensParams) -> list[t.CodeLens] | None:
         try:

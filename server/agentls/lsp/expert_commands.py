@@ -166,7 +166,7 @@ async def run_verify(feature: ExpertFeature, ls: AgentLanguageServer, args: tupl
             _show(ls, t.MessageType.Error, f"agentls expert: Verify with tests failed to run: {exc}")
             break
         d.suggestions = verify.with_verdicts(d.suggestions, verdicts)
-        ls.diagnostics.set(uri, name, doc.version, feature.diagnose(ls, uri, doc.source, name) or [])
+        feature.store_diagnostics(ls, uri)
         lines.append(f"unchanged: {baseline.status}")
         lines += [f"#{v.index + 1} {v.title}: {v.run.status}" for v in verdicts]
         results.append({"expert": name, "baseline": baseline.status,

@@ -24,8 +24,9 @@ from agentls.expert import backend, edits, experts, prompts, review, service
 from agentls.expert.answer import Suggestion
 from agentls.knowledge import models
 from agentls.lsp import convert, expert_commands
+from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.patterns_features import PatternFeatures
-from agentls.lsp.server import AgentLanguageServer, Diagnose, DiagnosticSource
+from agentls.lsp.server import AgentLanguageServer
 from agentls.patterns.model import ModuleAnalysis
 from agentls.patterns.workspace import WorkspaceIndex
 
@@ -35,6 +36,7 @@ RUN, APPLY = "agentls.expert.run", "agentls.expert.apply"
 ANNOTATION = "agentls.expert"
 DISCOVERY_TTL = 5.0  # seconds; agent files change rarely and code actions must stay fast
 REPORT_EVERY = 0.1  # seconds between streaming progress reports
+SOURCE = "agentls expert"  # the store's key; each diagnostic names its expert (source_name)
 
 
 def source_name(expert: str) -> str:
@@ -45,16 +47,31 @@ def source_name(expert: str) -> str:
 class Delivered:
     expert: str
     suggestions: list[Suggestion]
+    quiet: bool = False  # auto mode's, while editing: Hint diagnostics, never a squiggle
 
 
-class ExpertFeature:
-    def __init__(self) -> None:
-        self.results: dict[tuple[str, str], Delivered] = {}  # (uri, source name)
+class ExpertFeature(LanguageFeature):
+    source = SOURCE
+    late = True
+
+    def __init__(self, patterns: PatternFeatures | None) -> None:
+        self.patterns = patterns  # its analysis goes with a request, as hover shows it
+        self.results: dict[tuple[str, str], Delivered] = {}  # (uri, diagnostics' source name)
+        self.delivered = False  # until then a pulling client gets nothing pushed
         self.chosen: str | None = None  # from agentls.expert.choose; beats expert.default
         self._found: tuple[float, Any, list[experts.Expert]] = (0.0, None, [])
         self.approved_hosts: set[str] = set()  # hosts other than Anthropic's the user said yes to
 
     # -- settings and experts -------------------------------------------------------------
+    def register(self, server: AgentLanguageServer) -> None:
+        _register_commands(server, self)
+
+    def pattern_analysis(self, ls: AgentLanguageServer, doc: TextDocument) -> ModuleAnalysis | None:
+        """The analysis hover and smell diagnostics show (the pattern feature's, with the
+        editor's pattern settings and the workspace index), so the expert sees the same
+        detections."""
+        return self.patterns.analysis(ls, doc) if self.patterns is not None else None
+
     def settings(self, ls: AgentLanguageServer) -> service.ExpertSettings:
         s = service.settings_from(ls.client_settings)
         if self.chosen:
@@ -131,7 +148,7 @@ class ExpertFeature:
                 out.append(action)
         return out
 
-    async def resolve(self, ls: AgentLanguageServer, action: t.CodeAction) -> t.CodeAction | None:
+    async def resolve_code_action(self, ls: AgentLanguageServer, action: t.CodeAction) -> t.CodeAction | None:
         data = action.data
         if not isinstance(data, dict):
             return None
@@ -180,7 +197,7 @@ class ExpertFeature:
             lines = data.get("lines")
             selection = (int(lines[0]), int(lines[1])) if isinstance(lines, list) and len(lines) == 2 else None
             source = doc.source
-            analysed = await asyncio.to_thread(_pattern_analysis, ls, doc)
+            analysed = await asyncio.to_thread(self.pattern_analysis, ls, doc)
             if doc.source != source:
                 analysed = None  # edited meanwhile: that analysis is of another text
             # Without the pattern feature's analysis, the module alone (no walk of the disk here).
@@ -246,9 +263,7 @@ class ExpertFeature:
                                           "edited file and were dropped (listed in the review).")
         name = source_name(answer.expert)
         self.results[(uri, name)] = Delivered(answer.expert, kept)
-        if not any(src.name == name for src in ls.sources):
-            ls.sources.append(DiagnosticSource(name, self._source(name), late=True))
-        ls.diagnostics.set(uri, name, doc.version, self.diagnose(ls, uri, doc.source, name) or [])
+        self.store_diagnostics(ls, uri)
         await ls.deliver_late(uri)
         written = await asyncio.to_thread(review.write, answer, outcome.request, outcome.local_reason,
                                           outcome.cached)
@@ -263,13 +278,22 @@ class ExpertFeature:
                                           f"({service.usage_line(answer, outcome.cached)})")
         return len(kept)
 
-    def _source(self, name: str) -> Diagnose:
-        def diagnose(ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
-            return self.diagnose(ls, doc.uri, doc.source, name)
-        return diagnose
+    def store_diagnostics(self, ls: AgentLanguageServer, uri: str) -> None:
+        """New or changed results for ``uri``: into the store (the caller shows them)."""
+        self.delivered = True
+        doc = ls.workspace.get_text_document(uri)
+        ls.diagnostics.set(uri, SOURCE, doc.version, self.diagnose(ls, doc))
 
-    def diagnose(self, ls: AgentLanguageServer, uri: str, text: str, name: str) -> list[t.Diagnostic] | None:
-        """Expert diagnostics for ``uri``, re-anchored to the current text (called on every change)."""
+    def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
+        """Every expert's diagnostics for ``doc``, re-anchored to the current text (called on
+        every change); ``None`` when no expert has answered for it."""
+        names = [name for (uri, name) in self.results if uri == doc.uri]
+        if not names:
+            return None
+        return [d for name in names for d in self.diagnose_source(ls, doc.uri, doc.source, name) or []]
+
+    def diagnose_source(self, ls: AgentLanguageServer, uri: str, text: str, name: str) -> list[t.Diagnostic] | None:
+        """One expert's diagnostics for ``uri`` (source ``name``), re-anchored to ``text``."""
         delivered = self.results.get((uri, name))
         if delivered is None:
             return None
@@ -281,7 +305,8 @@ class ExpertFeature:
             line_text = text[start:positions.index.line_end(s.start_line - 1)]
             start += len(line_text) - len(line_text.lstrip())
             end = positions.index.line_end(s.end_line - 1)
-            severity = t.DiagnosticSeverity.Hint if s.severity == "hint" else t.DiagnosticSeverity.Information
+            severity = (t.DiagnosticSeverity.Hint if s.severity == "hint" or delivered.quiet
+                        else t.DiagnosticSeverity.Information)
             message = f"{s.title}: {s.rationale}" + "".join(f" ({r})" for r in _remarks(s))
             out.append(t.Diagnostic(range=positions.range(start, max(start, end)), message=message,
                                     severity=severity, source=name, code=s.pattern,
@@ -358,24 +383,8 @@ def _show(ls: AgentLanguageServer, kind: t.MessageType, message: str) -> None:
     ls.window_show_message(t.ShowMessageParams(type=kind, message=message))
 
 
-def _pattern_analysis(ls: AgentLanguageServer, doc: TextDocument) -> ModuleAnalysis | None:
-    """The analysis hover and smell diagnostics show (the pattern feature's, with the editor's
-    pattern settings and the workspace index), so the expert sees the same detections."""
-    for provider in ls.hover_providers:
-        owner = getattr(provider, "__self__", None)
-        if isinstance(owner, PatternFeatures):
-            return owner.analysis(ls, doc)
-    return None
-
-
-def register(server: AgentLanguageServer) -> None:
-    feature = ExpertFeature()
-    server.code_action_providers.append(feature.code_actions)
-    server.resolve_providers.append(feature.resolve)
+def _register_commands(server: AgentLanguageServer, feature: ExpertFeature) -> None:
     expert_commands.register(server, feature)
-    from agentls.lsp import expert_auto  # it imports this module: registered once both exist
-
-    expert_auto.register(server, feature)
 
     @server.command(RUN)
     async def run(ls: AgentLanguageServer, *args: Any) -> None:

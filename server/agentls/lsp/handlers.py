@@ -1,14 +1,13 @@
-"""The LSP methods, each registered once and dispatched to the providers."""
+"""The LSP methods, each registered once and dispatched to the features that serve them."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
 from typing import Any
 
 from lsprotocol import types as t
 
-from agentls.lsp.documents import adopt
+from agentls.lsp.documents import hold
 from agentls.lsp.server import AgentLanguageServer
 
 log = logging.getLogger(__name__)
@@ -17,13 +16,15 @@ log = logging.getLogger(__name__)
 def register(server: AgentLanguageServer) -> None:
     @server.feature(t.INITIALIZE)
     def initialize(ls: AgentLanguageServer, params: t.InitializeParams) -> None:
-        adopt(ls.workspace)
         ls.apply_settings(params.initialization_options or {})
 
     @server.feature(t.INITIALIZED)
     async def initialized(ls: AgentLanguageServer, params: t.InitializedParams) -> None:
-        for hook in ls.initialized_hooks:  # feature modules (dynamic registrations)
-            await hook(ls)
+        for feature in ls.serving("initialized"):  # dynamic registrations
+            try:
+                await feature.initialized(ls)
+            except Exception:
+                log.exception("%s: initialized failed", type(feature).__name__)
         ws = ls.client_capabilities.workspace
         if ws and ws.configuration:
             try:
@@ -57,15 +58,16 @@ def register(server: AgentLanguageServer) -> None:
 
     @server.feature(t.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
     def did_change_folders(ls: AgentLanguageServer, params: t.DidChangeWorkspaceFoldersParams) -> None:
+        ls.diagnostics.expire()  # cross-file findings may change: a pull asks every source again
         _reconfigured(ls)  # pygls has updated ls.workspace.folders already
 
     @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
     def did_change_watched(ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
-        _run_hooks(ls.watched_hooks, "didChangeWatchedFiles", ls, params)
+        _run_hooks(ls, "files_changed", params)
 
     @server.feature(t.SHUTDOWN)
     def shutdown(ls: AgentLanguageServer, *args: object) -> None:
-        _run_hooks(ls.shutdown_hooks, "shutdown", ls)
+        _run_hooks(ls, "shutdown")
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
@@ -73,19 +75,22 @@ def register(server: AgentLanguageServer) -> None:
     def on_change(ls: AgentLanguageServer,
                   params: t.DidOpenTextDocumentParams | t.DidChangeTextDocumentParams
                   | t.DidSaveTextDocumentParams) -> None:
+        if isinstance(params, t.DidOpenTextDocumentParams):
+            hold(ls.workspace, params.text_document, t.TextDocumentSyncKind.Incremental)
         try:
             ls.refresh(params.text_document.uri)
         except Exception:  # never let a notification become a popup storm
             log.exception("refresh failed for %s", params.text_document.uri)
-        event = ("save" if isinstance(params, t.DidSaveTextDocumentParams)
-                 else "change" if isinstance(params, t.DidChangeTextDocumentParams) else "open")
-        _run_hooks(ls.document_hooks, "document", ls, event, params.text_document.uri)  # auto mode
+        event = ("document_saved" if isinstance(params, t.DidSaveTextDocumentParams)
+                 else "document_changed" if isinstance(params, t.DidChangeTextDocumentParams)
+                 else "document_opened")
+        _run_hooks(ls, event, params.text_document.uri)  # auto mode's timers
 
     @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: AgentLanguageServer, params: t.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.diagnostics.clear(uri)
-        _run_hooks(ls.close_hooks, "close", ls, uri)  # features drop what they kept for the document
+        _run_hooks(ls, "document_closed", uri)  # features drop what they kept for the document
         if not ls.pull_diagnostics:
             ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -94,9 +99,7 @@ def register(server: AgentLanguageServer) -> None:
     def pull(ls: AgentLanguageServer, params: t.DocumentDiagnosticParams
              ) -> t.RelatedFullDocumentDiagnosticReport | t.RelatedUnchangedDocumentDiagnosticReport:
         uri = params.text_document.uri
-        doc = ls.workspace.get_text_document(uri)
-        if any(ls.diagnostics.version(uri, s.name) != doc.version
-               or not ls.diagnostics.has(uri, s.name) for s in ls.sources):
+        if not ls.up_to_date(uri):  # an answer, or "not mine", per source and version
             ls.refresh(uri)
         pushed = ls.pushed_sources  # never both pulled and pushed: that would show them twice
         result_id = ls.diagnostics.result_id(uri, pushed)
@@ -110,21 +113,23 @@ def register(server: AgentLanguageServer) -> None:
                            t.CodeActionKind.Source], resolve_provider=True))
     def code_action(ls: AgentLanguageServer, params: t.CodeActionParams) -> list[t.CodeAction] | None:
         actions: list[t.CodeAction] = []
-        for provider in ls.code_action_providers:
+        doc = ls.workspace.get_text_document(params.text_document.uri)
+        for feature in ls.serving("code_actions"):
             try:
-                actions.extend(provider(ls, params))
+                if feature.serves(ls, doc):
+                    actions.extend(feature.code_actions(ls, params))
             except Exception:
-                log.exception("code action provider failed")
+                log.exception("%s: code actions failed", type(feature).__name__)
         return actions or None
 
     @server.feature(t.CODE_ACTION_RESOLVE)
     async def code_action_resolve(ls: AgentLanguageServer, action: t.CodeAction) -> t.CodeAction:
         # async: $/cancelRequest cancels this task, and with it a provider's pending work.
-        for provider in ls.resolve_providers:
+        for feature in ls.serving("resolve_code_action"):
             try:
-                resolved = await provider(ls, action)
+                resolved = await feature.resolve_code_action(ls, action)
             except Exception:
-                log.exception("code action resolve provider failed")
+                log.exception("%s: code action resolve failed", type(feature).__name__)
                 continue
             if resolved is not None:
                 return resolved
@@ -132,44 +137,42 @@ def register(server: AgentLanguageServer) -> None:
 
     @server.feature(t.TEXT_DOCUMENT_HOVER)
     def hover(ls: AgentLanguageServer, params: t.HoverParams) -> t.Hover | None:
-        doc = ls.workspace.get_text_document(params.text_document.uri)
-        for provider in ls.hover_providers:
-            try:
-                found = provider(ls, doc, params.position)
-            except Exception:
-                log.exception("hover provider failed")
-                continue
-            if found is not None:
-                return found
-        return None
+        found: t.Hover | None = _first(ls, "hover", params.text_document.uri, params.position)
+        return found
 
     @server.feature(t.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
     def symbols(ls: AgentLanguageServer, params: t.DocumentSymbolParams
                 ) -> list[t.DocumentSymbol] | None:
-        doc = ls.workspace.get_text_document(params.text_document.uri)
-        for provider in ls.symbol_providers:
-            try:
-                found = provider(ls, doc)
-            except Exception:
-                log.exception("symbol provider failed")
-                continue
-            if found is not None:
-                return found
-        return None
+        found: list[t.DocumentSymbol] | None = _first(ls, "symbols", params.text_document.uri)
+        return found
 
 
-def _run_hooks(hooks: Sequence[Callable[..., object]], what: str, *args: Any) -> None:
-    """Each feature's hook in turn; one that fails is logged and the others still run (a
-    notification must never become a popup storm)."""
-    for hook in hooks:
+def _first(ls: AgentLanguageServer, hook: str, uri: str, *args: Any) -> Any:
+    """The first answer to ``hook`` from the features that serve the document, in their order."""
+    doc = ls.workspace.get_text_document(uri)
+    for feature in ls.serving(hook):
         try:
-            hook(*args)
+            found = getattr(feature, hook)(ls, doc, *args) if feature.serves(ls, doc) else None
         except Exception:
-            log.exception("%s hook failed (%s)", what, args[1:] or "")
+            log.exception("%s: %s failed", type(feature).__name__, hook)
+            continue
+        if found is not None:
+            return found
+    return None
+
+
+def _run_hooks(ls: AgentLanguageServer, hook: str, *args: Any) -> None:
+    """``hook`` of each feature that serves it, in turn; one that fails is logged and the
+    others still run (a notification must never become a popup storm)."""
+    for feature in ls.serving(hook):
+        try:
+            getattr(feature, hook)(ls, *args)
+        except Exception:
+            log.exception("%s: %s failed (%s)", type(feature).__name__, hook, args or "")
 
 
 def _reconfigured(ls: AgentLanguageServer) -> None:
-    _run_hooks(ls.reconfigured_hooks, "reconfiguration", ls)
+    _run_hooks(ls, "configured")
 
 
 def _refresh_all(ls: AgentLanguageServer) -> None:

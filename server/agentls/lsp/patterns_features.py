@@ -1,6 +1,6 @@
 """Python design patterns in the editor: hover, smell diagnostics, document symbols.
 
-Registered through ``run.OPTIONAL_FEATURES``. The engine (``agentls.patterns``) works in code
+A feature of the server (``run.create_server``). The engine (``agentls.patterns``) works in code
 points; this module converts to the client's position encoding. Open Open Python documents
 and the workspace's Python files on disk form one workspace index, so a context in one file
 links to strategies in another.
@@ -25,8 +25,9 @@ from pygls.workspace import TextDocument
 
 from agentls.lsp import pattern_settings
 from agentls.lsp.convert import Positions
+from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.patterns_index import WorkspaceIndexer, is_python
-from agentls.lsp.server import AgentLanguageServer, DiagnosticSource
+from agentls.lsp.server import AgentLanguageServer
 from agentls.patterns.analysis import AnalysisCache
 from agentls.patterns.hover import hover_markdown
 from agentls.patterns.model import Detection, ModuleAnalysis, OutlineSymbol, Range
@@ -48,7 +49,9 @@ def _setting(ls: AgentLanguageServer, name: str, default: bool) -> bool:
     return flat if isinstance(flat, bool) else default
 
 
-class PatternFeatures:
+class PatternFeatures(LanguageFeature):
+    source = SOURCE
+
     def __init__(self) -> None:
         self.workspace = WorkspaceIndex()
         self.cache = AnalysisCache()
@@ -60,6 +63,9 @@ class PatternFeatures:
 
     @staticmethod
     def is_python(doc: TextDocument) -> bool:
+        return is_python(doc)
+
+    def serves(self, ls: AgentLanguageServer, doc: TextDocument) -> bool:
         return is_python(doc)
 
     def _where(self, ls: AgentLanguageServer, doc: TextDocument) -> tuple[str, str | None, PatternSettings]:
@@ -106,7 +112,20 @@ class PatternFeatures:
         where = _Lines(doc.source, Positions(doc.source, ls.position_encoding))
         return [_symbol(s, where) for s in analysis.outline]
 
-    def closed(self, ls: AgentLanguageServer, uri: str) -> None:
+    # -- lifecycle: the background index of the workspace's Python files ----------------------
+    async def initialized(self, ls: AgentLanguageServer) -> None:
+        await self.indexer.register_watchers(ls)
+
+    def configured(self, ls: AgentLanguageServer) -> None:
+        self.indexer.reconfigure(ls)
+
+    def files_changed(self, ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
+        self.indexer.watched(ls, params)
+
+    def shutdown(self, ls: AgentLanguageServer) -> None:
+        self.indexer.shutdown(ls)
+
+    def document_closed(self, ls: AgentLanguageServer, uri: str) -> None:
         path = ls.path_of(uri) or uri
         with self._lock:
             self.cache.forget(path)
@@ -185,17 +204,3 @@ def _symbol(s: OutlineSymbol, positions: _Lines) -> t.DocumentSymbol:
         detail=s.detail or None,
         children=[_symbol(c, positions) for c in s.children] or None,
     )
-
-
-def register(server: AgentLanguageServer) -> PatternFeatures:
-    features = PatternFeatures()
-    server.sources.append(DiagnosticSource(SOURCE, features.diagnose))
-    server.hover_providers.append(features.hover)
-    server.symbol_providers.append(features.symbols)
-    server.close_hooks.append(features.closed)
-    indexer = features.indexer
-    server.initialized_hooks.append(indexer.register_watchers)
-    server.reconfigured_hooks.append(indexer.reconfigure)
-    server.watched_hooks.append(indexer.watched)
-    server.shutdown_hooks.append(indexer.shutdown)
-    return features

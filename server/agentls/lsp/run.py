@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib
 import logging
 import os
 import stat
@@ -16,28 +15,32 @@ from lsprotocol import types as t
 from pygls.io_ import StdoutWriter, run_async
 from pygls.lsp.server import LanguageServer
 
-from agentls.lsp import agent_files, handlers
+from agentls.lsp import handlers
+from agentls.lsp.agent_actions import Actions
+from agentls.lsp.agent_completion import Completer
+from agentls.lsp.agent_editing import AgentEditing
+from agentls.lsp.agent_files import AgentFiles
+from agentls.lsp.agent_hover import Hoverer
+from agentls.lsp.agent_symbols import AgentSymbols
+from agentls.lsp.expert_auto import AutoFeature
+from agentls.lsp.expert_features import ExpertFeature
+from agentls.lsp.patterns_features import PatternFeatures
 from agentls.lsp.server import AgentLanguageServer
 
 log = logging.getLogger(__name__)
 
-# Feature modules that plug into the server when present (each has ``register(server)``).
-OPTIONAL_FEATURES = ("agentls.lsp.patterns_features", "agentls.lsp.expert_features",
-                     "agentls.lsp.agent_features")
-
 
 def create_server() -> AgentLanguageServer:
+    """A server with every feature, each given the features it builds on. The order is the
+    order the features are asked in: diagnostics merge in it, the first hover wins."""
     server = AgentLanguageServer()
     handlers.register(server)
-    agent_files.register(server)
-    for name in OPTIONAL_FEATURES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        module.register(server)
+    files = AgentFiles()
+    patterns = PatternFeatures()
+    expert = ExpertFeature(patterns)
+    editing = AgentEditing(files)
+    server.add(files, patterns, expert, AutoFeature(expert), editing,
+               Completer(editing), Hoverer(editing), Actions(editing), AgentSymbols(editing))
     return server
 
 

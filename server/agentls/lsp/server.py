@@ -1,16 +1,15 @@
-"""The language server object and the handlers every feature shares.
+"""The language server object: the features, the diagnostics store, the client's capabilities.
 
-Features plug in as *providers*: a diagnostics source, a code-action provider, a hover
-provider, a document-symbol provider. The server registers each LSP method once and asks
-every provider, so one failing provider is logged and the others still answer.
+Features (``feature.LanguageFeature``) are added once by ``run.create_server``; the handlers
+(``handlers.py``) register each LSP method once and ask every feature that serves it, so one
+failing feature is logged and the others still answer.
 """
 
 from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -18,32 +17,14 @@ from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
-from pygls.workspace import TextDocument
 
 from agentls import __version__
 from agentls import settings as settings_mod
 from agentls.dialects import dialect_for
+from agentls.lsp.feature import LanguageFeature, overrides
 from agentls.lsp.store import DiagnosticStore
 
 log = logging.getLogger(__name__)
-
-Diagnose = Callable[["AgentLanguageServer", TextDocument], "list[t.Diagnostic] | None"]
-CodeActions = Callable[["AgentLanguageServer", t.CodeActionParams], "list[t.CodeAction]"]
-Hover = Callable[["AgentLanguageServer", TextDocument, t.Position], "t.Hover | None"]
-Symbols = Callable[["AgentLanguageServer", TextDocument], "list[t.DocumentSymbol] | None"]
-# Returns the resolved action, or None when the action is not the provider's.
-ResolveCodeAction = Callable[["AgentLanguageServer", t.CodeAction], Awaitable["t.CodeAction | None"]]
-
-
-@dataclass
-class DiagnosticSource:
-    """``diagnose`` returns ``None`` when the document is not its business."""
-
-    name: str
-    diagnose: Diagnose
-    # Results that arrive later than the request (the expert): a client that pulls but cannot
-    # be asked to pull again (Neovim 0.10/0.11) gets these pushed instead.
-    late: bool = False
 
 
 class _Protocol(LanguageServerProtocol):
@@ -70,27 +51,31 @@ class AgentLanguageServer(LanguageServer):
         self.diagnostics = DiagnosticStore()
         self._paths: dict[str, str | None] = {}
         self._dialects: dict[str, str | None] = {}  # depends on the settings: cleared with them
-        self.sources: list[DiagnosticSource] = []
-        self.code_action_providers: list[CodeActions] = []
-        self.hover_providers: list[Hover] = []
-        self.symbol_providers: list[Symbols] = []
-        # Coroutines run once the client is initialized (dynamic registrations).
-        self.initialized_hooks: list[Callable[[AgentLanguageServer], Awaitable[None]]] = []
-        # Called with each closed document's URI.
-        self.close_hooks: list[Callable[[AgentLanguageServer, str], None]] = []
-        # Called once the settings are known (the end of ``initialized``), then after every
-        # configuration change and every change of the workspace folders.
-        self.reconfigured_hooks: list[Callable[[AgentLanguageServer], None]] = []
-        # Called with each ``workspace/didChangeWatchedFiles`` (one handler, several features).
-        self.watched_hooks: list[Callable[[AgentLanguageServer, t.DidChangeWatchedFilesParams], None]] = []
-        # Called on ``shutdown``: stop background work.
-        self.shutdown_hooks: list[Callable[[AgentLanguageServer], None]] = []
-        # Called with ("open" | "change" | "save", uri) after the diagnostics are refreshed;
-        # they must only start timers or tasks (they run on the typing path).
-        self.document_hooks: list[Callable[[AgentLanguageServer, str, str], None]] = []
-        # The per-file checker, which other agent-file features read instead of parsing again.
-        self.agent_files: Any = None
-        self.resolve_providers: list[ResolveCodeAction] = []
+        self.features: list[LanguageFeature] = []
+        self._serving: dict[str, list[LanguageFeature]] = {}
+        # Documents whose diagnostics another document's change made stale (cross-file
+        # findings); refreshed once the current refresh is done, never from inside it.
+        self._stale: dict[str, None] = {}
+        self._refreshing = False
+
+    # -- features --------------------------------------------------------------------------
+    def add(self, *features: LanguageFeature) -> None:
+        for feature in features:
+            self.features.append(feature)
+            feature.register(self)
+        self._serving.clear()
+
+    def serving(self, hook: str) -> list[LanguageFeature]:
+        """The features that serve ``hook`` (override it), in the order they were added."""
+        found = self._serving.get(hook)
+        if found is None:
+            found = self._serving[hook] = [f for f in self.features if overrides(f, hook)]
+        return found
+
+    @property
+    def sources(self) -> list[LanguageFeature]:
+        """The features that fill a diagnostics source."""
+        return [f for f in self.serving("diagnose") if f.source is not None]
 
     # -- client capabilities -------------------------------------------------------------
     @property
@@ -109,21 +94,61 @@ class AgentLanguageServer(LanguageServer):
 
     # -- diagnostics ---------------------------------------------------------------------
     def refresh(self, uri: str) -> None:
-        """Recompute every source for one document; push the result if the client does not pull."""
+        """Recompute every source for one document, then for the documents that made stale;
+        push the results if the client does not pull."""
+        if self._refreshing:
+            self._stale[uri] = None
+            return
+        self._refreshing = True
+        try:
+            self._refresh_one(uri)
+            done = {uri}
+            while self._stale:
+                other = next(iter(self._stale))
+                del self._stale[other]
+                if other not in done:
+                    done.add(other)
+                    try:
+                        self._refresh_one(other)
+                    except Exception:
+                        log.exception("refresh failed for %s", other)
+        finally:
+            self._refreshing = False
+            self._stale.clear()
+
+    def invalidate(self, uris: Iterable[str]) -> None:
+        """Other open documents' diagnostics are stale (a cross-file change): refresh them
+        after the current refresh, or now when none is running."""
+        for uri in uris:
+            if self._refreshing:
+                self._stale[uri] = None
+            else:
+                try:
+                    self.refresh(uri)
+                except Exception:
+                    log.exception("refresh failed for %s", uri)
+
+    def _refresh_one(self, uri: str) -> None:
         doc = self.workspace.get_text_document(uri)
-        for source in self.sources:
+        for feature in self.sources:
+            name = feature.source
+            assert name is not None
             try:
-                items = source.diagnose(self, doc)
+                items = feature.diagnose(self, doc) if feature.serves(self, doc) else None
             except Exception:
-                log.exception("diagnostics source %s failed on %s", source.name, uri)
+                log.exception("diagnostics source %s failed on %s", name, uri)
                 continue
-            if items is not None:
-                self.diagnostics.set(uri, source.name, doc.version, items)
+            self.diagnostics.set(uri, name, doc.version, items)  # None: "not mine", remembered
         if not self.pull_diagnostics:
             self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
                 uri=uri, version=doc.version, diagnostics=self.diagnostics.merged(uri)))
         elif self.pushed_sources:
             self.push_late(uri)
+
+    def up_to_date(self, uri: str) -> bool:
+        """Whether every source has answered for the document's current version."""
+        version = self.workspace.get_text_document(uri).version
+        return all(self.diagnostics.current(uri, f.source or "", version) for f in self.sources)
 
     @property
     def can_refresh_diagnostics(self) -> bool:
@@ -154,7 +179,7 @@ class AgentLanguageServer(LanguageServer):
         """Sources a pulling client receives by push: late ones, when it cannot refresh."""
         if not self.pull_diagnostics or self.can_refresh_diagnostics:
             return frozenset()
-        return frozenset(s.name for s in self.sources if s.late)
+        return frozenset(f.source for f in self.sources if f.late and f.delivered and f.source)
 
     def push_late(self, uri: str) -> None:
         doc = self.workspace.get_text_document(uri)
@@ -186,6 +211,7 @@ class AgentLanguageServer(LanguageServer):
     def forget_dialects(self) -> None:
         """Files appeared or went (a ``.claude-plugin`` folder changes what ``agents/`` means)."""
         self._dialects.clear()
+        self.diagnostics.expire()
 
     def dialect_of(self, uri: str) -> str | None:
         """Which agent-file dialect a document is, or ``None`` when it is not an agent file."""
