@@ -179,7 +179,15 @@ def _families(ctx: Ctx) -> list[_Family]:
 
 
 def _triggers_called(ref: ClassRef, triggers: set[str]) -> set[str]:
-    return {c.method for m in ref.cls.methods.values() for c in m.calls if c.method in triggers and c.receiver}
+    """The most requests called on one object the class keeps (`self.client.turn_on()` and
+    `self.client.turn_off()`); commands handed in and run (`cmd.execute()`, `cmd.undo()`) are
+    not a device the class operates."""
+    per: dict[str, set[str]] = {}
+    for m in ref.cls.methods.values():
+        for c in m.calls:
+            if c.method in triggers and c.receiver.startswith("self.") and "[" not in c.receiver:
+                per.setdefault(c.receiver, set()).add(c.method)
+    return max(per.values(), key=len, default=set())
 
 
 def _invocations(
