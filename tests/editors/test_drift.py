@@ -12,9 +12,13 @@ import json
 import re
 import shutil
 import subprocess
+from pathlib import Path
+from typing import Any
 
 import pytest
 
+from agentls import config
+from agentls.config import docgen, schema
 from agentls.knowledge.dialects import DEFAULT_GLOBS
 
 from .helpers import EDITORS, missing
@@ -116,11 +120,11 @@ def test_emacs_treats_every_glob_of_the_server_as_an_agent_file() -> None:
 
 # Settings only the client reads: the server never sees them.
 CLIENT_ONLY = {"server.command", "trace.server"}
+# The settings every reader reads, declared once (agentls.config.schema).
+OPTIONS = {o.key: o for o in schema.OPTIONS}
 # Settings that run a program or choose where code goes: VS Code ignores them in a workspace's
 # settings until it is trusted, and so does settings.ts before sending them.
-RESTRICTED = {"server.command", "expert.baseUrl", "expert.auto", "expert.verifyCommand"}
-# Read by the agent-file index (lsp/agent_editing.py), documented in docs/agent-editing.md.
-INDEX_KEYS = {"indexUserFolder", "managedFolder", "contextWindow"}
+RESTRICTED = {"server.command"} | {k for k, o in OPTIONS.items() if o.restricted}
 
 
 def _contributed() -> set[str]:
@@ -128,23 +132,9 @@ def _contributed() -> set[str]:
     return {key.removeprefix("agentls.") for key in props}
 
 
-def _camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(part.title() for part in rest)
-
-
-def _server_keys() -> set[str]:
-    """What the server reads from the editor's `agentls` section, from the readers' own types
-    (the key itself is never a setting: it goes to the server's environment)."""
-    from dataclasses import fields
-
-    from agentls.expert.service import ExpertSettings
-    from agentls.settings import Settings
-
-    core = {_camel(f.name) for f in fields(Settings)} - {"source"}
-    expert = {"expert." + _camel(f.name) for f in fields(ExpertSettings)} - {"expert.apiKey"}
-    return core | expert | INDEX_KEYS | {"expert.auto", "expert.autoBudget", "expert.autoDebounce",
-                                          "expert.verifyCommand"}
+def test_vscode_settings_are_generated_from_the_config() -> None:
+    props = _package()["contributes"]["configuration"]["properties"]  # type: ignore[index]
+    assert props == docgen.vscode_properties(props), "regenerate with `python -m agentls.config.docgen`"
 
 
 def test_vscode_sends_every_setting_it_offers() -> None:
@@ -152,23 +142,55 @@ def test_vscode_sends_every_setting_it_offers() -> None:
 
 
 def test_vscode_offers_every_setting_the_server_reads() -> None:
-    assert sorted(_server_keys() - set(_ts_array("SERVER_KEYS"))) == []
+    # The key itself is never a setting there: it goes to the server's environment.
+    offered = {k for k, o in OPTIONS.items() if o.vscode}
+    assert offered == set(OPTIONS) - {"expert.apiKey"}
+    assert sorted(offered - set(_ts_array("SERVER_KEYS"))) == []
 
 
-def test_the_server_reads_what_the_test_says_it_reads() -> None:
-    # The literal keys above, checked against the readers: a value that is not the default
-    # comes back changed.
-    from types import SimpleNamespace
+# A value other than the default for the options whose JSON type does not say enough.
+SAMPLES: dict[str, Any] = {
+    "select": ["AG1"], "ignore": ["AG1"], "dialects": {"x/*.md": "claude-agent"}, "severity": {"AG130": "info"},
+    "patterns.layers": ["a", "b"], "patterns.disabled": ["singleton"], "patterns.exclude": ["gen"],
+    "expert.autoBudget": "$1", "expert.auto": "local", "expert.baseUrl": "http://127.0.0.1:1",
+    "managedFolder": "/m", "dialect": "claude-agent",
+}
 
-    from agentls.expert import auto, service
-    from agentls.lsp.expert_commands import configured_command
 
-    assert auto.settings_from({"expert": {"auto": "onSave"}}) != auto.settings_from({})
-    assert auto.settings_from({"expert": {"autoBudget": "$1"}}) != auto.settings_from({})
-    assert auto.settings_from({"expert": {"autoDebounce": 1}}) != auto.settings_from({})
-    assert service.settings_from({"expert": {"maxTokens": 100}}).max_tokens == 100
-    ls = SimpleNamespace(client_settings={"expert": {"verifyCommand": "pytest -q"}})
-    assert configured_command(ls) == "pytest -q"  # type: ignore[arg-type]
+def _value(option: schema.Option) -> Any:
+    if option.key in SAMPLES:
+        return SAMPLES[option.key]
+    kind = option.schema["type"]
+    kind = kind[0] if isinstance(kind, list) else kind
+    default = option.schema.get("default")
+    return {"boolean": not default, "integer": 7, "number": 0.5, "string": "x"}[kind]
+
+
+def _nest(dotted: str, value: Any) -> dict[str, Any]:
+    head, _, rest = dotted.partition(".")
+    return {head: _nest(rest, value) if rest else value}
+
+
+@pytest.mark.parametrize("key", sorted(OPTIONS))
+def test_the_server_reads_every_declared_setting(key: str) -> None:
+    """A value other than the default, nested or flat (VS Code's settings.json), changes
+    the configuration the server and the CLI use."""
+    value = _value(OPTIONS[key])
+    assert config.build(None, _nest(key, value)) != config.build(None, {}), key
+    assert config.build(None, {key: value}) == config.build(None, _nest(key, value)), key
+
+
+def test_the_project_file_keys_are_read(tmp_path: Path) -> None:
+    """Every option with a project key: written in pyproject.toml [tool.agentls], it changes
+    the configuration (TOML spells them kebab-case)."""
+    for key, option in OPTIONS.items():
+        if option.toml is None:
+            continue
+        table, _, name = option.toml.rpartition(".")
+        value = json.dumps(_value(option)).replace('{"', '{ "').replace('": ', '" = ')
+        header = f"[tool.agentls{'.' + table if table else ''}]"
+        (tmp_path / "pyproject.toml").write_text(f"{header}\n{name} = {value}\n", encoding="utf-8")
+        assert config.load(tmp_path) != config.build(None), key
 
 
 def test_vscode_restricts_the_settings_that_run_programs_or_send_code() -> None:
@@ -181,6 +203,7 @@ def test_vscode_restricts_the_settings_that_run_programs_or_send_code() -> None:
 
 
 def test_vscode_tells_the_server_when_the_workspace_is_untrusted() -> None:
-    # The server reads client_settings["workspaceTrusted"] (lsp/expert_commands.py trusted).
+    # The server reads `workspaceTrusted` (agentls.config.schema.TRUST_KEY).
     text = SETTINGS_TS.read_text(encoding="utf-8")
-    assert re.search(r"if \(!vscode\.workspace\.isTrusted\) out\.workspaceTrusted = false;", text)
+    assert re.search(r"if \(!vscode\.workspace\.isTrusted\) out\." + schema.TRUST_KEY + " = false;", text)
+    assert not config.build(None, {schema.TRUST_KEY: False}).trusted

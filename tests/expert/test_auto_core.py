@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from agentls import config
+from agentls.config.expert import parse_budget
 from agentls.expert import auto
 from agentls.expert.answer import Answer, Suggestion
 
@@ -34,14 +36,14 @@ def test_the_cache_key_is_the_symbol_text_and_answers_move_with_it(isolated: obj
 
 
 def test_budget_settings_and_the_hourly_ledger() -> None:
-    assert auto.parse_budget(50_000) == auto.Budget(tokens=50_000)
-    assert auto.parse_budget("50k tokens") == auto.Budget(tokens=50_000)
-    assert auto.parse_budget("$0.25/h") == auto.Budget(dollars=0.25)
-    assert auto.parse_budget({"dollars": 2}) == auto.Budget(dollars=2.0)
-    assert auto.parse_budget("lots") is None and auto.parse_budget(True) is None and auto.parse_budget(-1) is None
-    s = auto.settings_from({"expert.auto": "onsave", "expert": {"autoBudget": "$1", "autoDebounce": 250}})
+    assert parse_budget(50_000) == auto.Budget(tokens=50_000)
+    assert parse_budget("50k tokens") == auto.Budget(tokens=50_000)
+    assert parse_budget("$0.25/h") == auto.Budget(dollars=0.25)
+    assert parse_budget({"dollars": 2}) == auto.Budget(dollars=2.0)
+    assert parse_budget("lots") is None and parse_budget(True) is None and parse_budget(-1) is None
+    s = config.build(None, {"expert.auto": "onsave", "expert": {"autoBudget": "$1", "autoDebounce": 250}}).expert.auto
     assert (s.level, s.budget, s.debounce_ms) == ("onSave", auto.Budget(dollars=1.0), 250)
-    default = auto.settings_from({"expert": {"auto": "always", "autoBudget": "lots"}})
+    default = config.build(None, {"expert": {"auto": "always", "autoBudget": "lots"}}).expert.auto
     assert default.level == "off" and default.budget == auto.Budget(dollars=auto.DEFAULT_BUDGET_DOLLARS)
 
     ledger = auto.Ledger(auto.Budget(tokens=1_000))

@@ -12,7 +12,9 @@ from typing import Any
 
 import pytest
 
-from agentls.patterns.settings import DEFAULT_LAYERS, PatternSettings, from_mapping, load
+from agentls import config
+from agentls.config.patterns import engine_from
+from agentls.patterns.settings import DEFAULT_LAYERS, PatternSettings
 
 # WMC 8, ATFD 2, TCC 0.27: a god class only below the default thresholds (WMC >= 47).
 SMALL = """class OrderService:
@@ -134,16 +136,33 @@ def test_disabled_and_bad_values_warn_and_keep_the_defaults(tmp_path: Path) -> N
      PatternSettings()),
 ])
 def test_from_mapping_accepts_the_documented_shapes_only(data: dict[str, Any], expected: PatternSettings) -> None:
-    assert from_mapping(data) == expected
+    assert engine_from(data, PatternSettings(), "test") == expected
 
 
 def test_editor_values_override_the_toml_ones_and_bad_ones_are_logged(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     write(tmp_path / "pyproject.toml", LOW_WMC + '[tool.agentls.patterns]\nlayers = ["a", "b"]\n')
-    base = load(tmp_path / "sub")
+    base = config.load(tmp_path / "sub").patterns.engine
     assert (base.god_wmc, base.god_atfd, base.layers) == (8, 1, (("a", ("a",)), ("b", ("b",))))
-    with caplog.at_level(logging.WARNING, "agentls.patterns.settings"):
-        merged = from_mapping({"godClass": {"wmc": 12, "atfd": "x"}}, base)
+    with caplog.at_level(logging.WARNING, "agentls.config.patterns"):
+        merged = engine_from({"godClass": {"wmc": 12, "atfd": "x"}}, base, "editor")
     assert (merged.god_wmc, merged.god_atfd, merged.layers) == (12, 1, base.layers)
     assert "ignoring godClass.atfd = 'x'" in caplog.text
-    assert load(tmp_path.parent / "nowhere-at-all").layers == DEFAULT_LAYERS
+    assert config.load(tmp_path.parent / "nowhere-at-all").patterns.engine.layers == DEFAULT_LAYERS
+
+
+def test_check_and_patterns_read_the_same_project_file(tmp_path: Path) -> None:
+    """One `pyproject.toml` for both commands: `agentls check` takes `[tool.agentls]`, `agentls
+    patterns` takes `[tool.agentls.patterns]` (and not the other's keys), from a subfolder too."""
+    write(tmp_path / "pyproject.toml", '[tool.agentls]\nignore = ["AG141"]\n\n' + LOW_WMC)
+    write(tmp_path / "app" / "orders.py", SMALL)
+    write(tmp_path / ".claude" / "agents" / "r.md", "---\nname: r\ndescription: d\ncolor: chartreuse\n---\nBody\n")
+    rows, _ = patterns(tmp_path / "app", "orders.py")
+    assert found(rows, "god_class") == [("orders.py", "OrderService", 1)]
+    done = subprocess.run([sys.executable, "-m", "agentls", "check", "--format", "json", "."], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert "AG141" not in {f["code"] for f in json.loads(done.stdout)}, done.stdout
+    write(tmp_path / "pyproject.toml", LOW_WMC)  # the patterns table alone: AG141 is back
+    done = subprocess.run([sys.executable, "-m", "agentls", "check", "--format", "json", "."], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert "AG141" in {f["code"] for f in json.loads(done.stdout)}, done.stdout

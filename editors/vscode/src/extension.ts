@@ -131,12 +131,15 @@ async function start(): Promise<LanguageClient | undefined> {
           return { ...report, items: withoutDuplicates(uri, report.items) };
         },
         workspace: {
-          // The server asks for the `agentls` section: the explicit settings (never the key).
+          // The server asks for the `agentls` section, once without a scope and once per
+          // workspace folder (its scopeUri): the explicit settings there (never the key), so a
+          // folder's own settings in a multi-root workspace reach the server for that folder.
           configuration: async (params, token, next) => {
             const base = await next(params, token);
             if (!Array.isArray(base)) return base;
-            const mine = explicitSettings();
-            return params.items.map((item, i) => (item.section === 'agentls' ? mine : base[i] as unknown));
+            return params.items.map((item, i) => (item.section === 'agentls'
+              ? explicitSettings(item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined)
+              : base[i] as unknown));
           },
         },
         resolveCodeAction: async (item, token, next) => {
@@ -194,8 +197,9 @@ async function restart(): Promise<void> {
 
 async function pushSettings(): Promise<void> {
   if (!client || client.state !== State.Running) return;
-  await client.sendNotification(DidChangeConfigurationNotification.type,
-    { settings: { agentls: explicitSettings() } });
+  // No payload: the server then asks (workspace/configuration) for each folder's settings;
+  // a payload has no scope and would give every folder the same.
+  await client.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
 }
 
 // -- the expert --------------------------------------------------------------------------

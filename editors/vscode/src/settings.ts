@@ -8,7 +8,7 @@ export const SECRET_KEY = 'agentls.anthropicApiKey';
 
 /** Every setting the server reads (the `agentls` section, without the client-only ones). */
 export const SERVER_KEYS = [
-  'select', 'ignore', 'failOn', 'maxFileSize', 'dialects', 'severity',
+  'select', 'ignore', 'failOn', 'maxFileSize', 'dialects', 'severity', 'dialect',
   'indexUserFolder', 'managedFolder', 'contextWindow',
   'patterns.enabled', 'patterns.smells', 'patterns.exclude', 'patterns.maxFiles',
   'patterns.godClass.atfd', 'patterns.godClass.wmc', 'patterns.godClass.tcc', 'patterns.layers',

@@ -12,15 +12,17 @@ from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
+from agentls import config
 from agentls.agentindex import AgentIndex, IndexConfig
 from agentls.agentindex.codes import WORKSPACE_CODES
+from agentls.config import ConfigError
 from agentls.dialects import dialect_for
 from agentls.engine import check_bytes, fix_text
 from agentls.frontmatter.document import CLAUDE_SIZE_LIMIT, AgentDocument
 from agentls.knowledge.dialects import DIALECTS
 from agentls.model import Finding, Severity
 from agentls.render.located import Located, to_json
-from agentls.settings import Settings, SettingsError, load, load_file
+from agentls.settings import Settings
 from agentls.suppress import unsuppressed
 from agentls.text import LineIndex
 from agentls.verdict import Verdict, verdict
@@ -70,7 +72,10 @@ def _codes(value: str | None) -> tuple[str, ...]:
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    settings = load_file(Path(args.config)) if args.config else load()
+    cfg = config.load_file(Path(args.config)) if args.config else config.load(Path.cwd())
+    if cfg.errors:
+        raise ConfigError(cfg.errors[0])
+    settings = cfg.core
     changes: dict[str, object] = {}
     if args.select:
         changes["select"] = _codes(args.select)
@@ -133,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
         settings = _settings(args)
         fail_on = args.fail_on or settings.fail_on.label
         targets = _targets(args, settings)
-    except (UsageError, SettingsError) as exc:
+    except (UsageError, ConfigError) as exc:
         print(f"agentls: {exc}", file=sys.stderr)
         return 2
     _warn_unknown_codes(settings)

@@ -252,14 +252,14 @@ def as_json(path: str, d: Detection) -> dict[str, object]:
 def load_settings(paths: list[str], config: str | None = None) -> PatternSettings | None:
     """``--config``, else the project's configuration above the first path (the current folder
     when none is given); None, with a message, when ``--config`` names no file."""
-    from agentls.patterns import settings as pattern_settings
+    from agentls import config as configuration
 
     if config:
         if not Path(config).is_file():
             print(f"agentls patterns: no such settings file: {config}", file=sys.stderr)
             return None
-        return pattern_settings.load_file(Path(config))
-    return pattern_settings.load(Path(paths[0] if paths else "."))
+        return configuration.load_file(Path(config)).patterns.engine
+    return configuration.load(Path(paths[0] if paths else ".")).patterns.engine
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,7 +3,8 @@
 Which top-level symbols changed between two texts; the key an answer is cached under (the
 symbol's own text, so moving it or editing a neighbour costs nothing); the budget ledger
 (tokens or dollars per sliding hour); the dismiss store (symbol text + suggestion title, per
-workspace, as hashes: no code is written); and the ``expert.auto*`` settings.
+workspace, as hashes: no code is written). The ``expert.auto*`` settings are read by
+``agentls.config.expert``.
 """
 
 from __future__ import annotations
@@ -17,16 +18,13 @@ import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
+from agentls.config.expert import DEFAULT_BUDGET_DOLLARS, Budget
 from agentls.expert import cache
 from agentls.expert.answer import Answer, Suggestion
 from agentls.knowledge import models
 from agentls.text import split_lines
 
-LEVELS = ("off", "local", "onSave")
-DEFAULT_DEBOUNCE_MS = 600
-DEFAULT_BUDGET_DOLLARS = 0.50  # per hour: about 40 symbol reviews on Sonnet
 WINDOW_SECONDS = 3600.0
 OUTPUT_ESTIMATE = 1_000  # tokens a symbol's answer typically takes, for the estimate before sending
 
@@ -113,73 +111,6 @@ def cached_answer(key: str, symbol_start: int) -> Answer | None:
     except (KeyError, TypeError, ValueError):
         return None  # an old or damaged entry: ask again
     return replace(found, suggestions=shift(found.suggestions, symbol_start - 1))
-
-
-# -- settings -----------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Budget:
-    tokens: int | None = None  # per hour
-    dollars: float | None = None  # per hour
-
-    def describe(self) -> str:
-        return f"{self.tokens:,} tokens per hour" if self.tokens is not None else f"${self.dollars:.2f} per hour"
-
-
-@dataclass(frozen=True)
-class AutoSettings:
-    level: str = "off"
-    budget: Budget = field(default_factory=lambda: Budget(dollars=DEFAULT_BUDGET_DOLLARS))
-    debounce_ms: int = DEFAULT_DEBOUNCE_MS
-
-
-def parse_budget(value: Any) -> Budget | None:
-    """``50000`` or ``"50k tokens"``: tokens per hour; ``"$0.50"`` or ``{"dollars": 0.5}``:
-    dollars per hour; ``{"tokens": N}``. Anything else: None (the default stands)."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return Budget(tokens=int(value)) if value >= 0 else None
-    if isinstance(value, Mapping):
-        if isinstance(value.get("tokens"), (int, float)) and not isinstance(value["tokens"], bool):
-            return parse_budget(value["tokens"])
-        dollars = value.get("dollars")
-        if isinstance(dollars, (int, float)) and not isinstance(dollars, bool) and dollars >= 0:
-            return Budget(dollars=float(dollars))
-        return None
-    if not isinstance(value, str):
-        return None
-    text = value.strip().lower().replace(",", "").replace("/h", "").replace("per hour", "").strip()
-    money = text.startswith("$") or text.endswith(("$", "usd", "dollars"))
-    number = text.strip("$").removesuffix("usd").removesuffix("dollars").removesuffix("tokens").strip().rstrip("$")
-    scale = 1
-    if number.endswith(("k", "m")) and not money:
-        scale = 1_000 if number.endswith("k") else 1_000_000
-        number = number[:-1]
-    try:
-        amount = float(number)
-    except ValueError:
-        return None
-    if amount < 0:
-        return None
-    return Budget(dollars=amount) if money else Budget(tokens=int(amount * scale))
-
-
-def settings_from(raw: Mapping[str, Any] | None) -> AutoSettings:
-    """``expert.auto``, ``expert.autoBudget``, ``expert.autoDebounce`` (ms), nested or flat."""
-    raw = raw or {}
-    nested = raw.get("expert")
-    values: dict[str, Any] = dict(nested) if isinstance(nested, Mapping) else {}
-    values.update({k.split(".", 1)[1]: v for k, v in raw.items() if isinstance(k, str) and k.startswith("expert.")})
-    level = values.get("auto")
-    level = {"onsave": "onSave", "on_save": "onSave"}.get(str(level).lower(), level) if isinstance(level, str) else None
-    debounce = values.get("autoDebounce")
-    defaults = AutoSettings()
-    return AutoSettings(
-        level=level if level in LEVELS else defaults.level,
-        budget=parse_budget(values.get("autoBudget")) or defaults.budget,
-        debounce_ms=int(debounce) if isinstance(debounce, (int, float)) and not isinstance(debounce, bool)
-        and 0 <= debounce <= 60_000 else defaults.debounce_ms)
 
 
 # -- budget ------------------------------------------------------------------------------------

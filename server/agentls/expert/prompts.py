@@ -17,11 +17,11 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from agentls import config
 from agentls.expert import analysis, masking
 from agentls.expert.answer import CONTRACT, TOOL, TOOL_NAME
 from agentls.expert.experts import Expert
 from agentls.knowledge import models
-from agentls.patterns import settings as pattern_settings
 from agentls.patterns.analysis import module_name_in
 from agentls.patterns.model import ModuleAnalysis
 from agentls.patterns.settings import PatternSettings
@@ -236,7 +236,7 @@ def _analyze(source: str, shown: str, file: Path | None, root: Path | None, sett
              index: WorkspaceIndex | None) -> list[analysis.Det]:
     if settings is None:
         start = file.parent if file is not None else root
-        settings = pattern_settings.load(start) if start is not None else PatternSettings()
+        settings = config.load(start).patterns.engine if start is not None else PatternSettings()
     if file is None or root is None:  # outside the workspace: the module alone
         return analysis.analyze(source, shown, index, settings)
     if index is None:

@@ -8,58 +8,16 @@ cache; else the API. The answer is validated suggestion by suggestion, each edit
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
+from agentls.config.expert import ExpertSettings as ExpertSettings  # the service's input
 from agentls.expert import backend, cache, edits, local
 from agentls.expert.answer import Answer, MalformedAnswer, anchor, parse_tool_input
 from agentls.expert.masking import contains_mask
 from agentls.expert.prompts import Request
 from agentls.knowledge import models
-
-_KEYS = {"default": "default", "model": "model", "localOnly": "local_only", "remoteEnabled": "remote_enabled",
-         "baseUrl": "base_url", "apiKey": "api_key", "includeUserAgents": "include_user_agents",
-         "timeout": "timeout", "maxRetries": "max_retries", "maxTokens": "max_tokens"}
-_NUMBERS = ("timeout", "max_retries", "max_tokens")
-
-
-@dataclass(frozen=True)
-class ExpertSettings:
-    default: str | None = None
-    model: str | None = None
-    local_only: bool = False
-    remote_enabled: bool = True
-    base_url: str | None = None
-    api_key: str | None = field(default=None, repr=False)  # never in a repr, so never in a log
-    include_user_agents: bool = True
-    timeout: float | None = None
-    max_retries: int | None = None
-    max_tokens: int | None = None
-
-
-def settings_from(raw: Mapping[str, Any] | None) -> ExpertSettings:
-    """From the ``agentls`` settings section: ``{"expert": {...}}`` or flat ``"expert.x"`` keys.
-    Values of the wrong type are ignored (the default stands)."""
-    raw = raw or {}
-    nested = raw.get("expert")
-    values: dict[str, Any] = dict(nested) if isinstance(nested, Mapping) else {}
-    values.update({k.split(".", 1)[1]: v for k, v in raw.items() if isinstance(k, str) and k.startswith("expert.")})
-    kwargs: dict[str, Any] = {}
-    defaults = ExpertSettings()
-    for key, attr in _KEYS.items():
-        if key not in values or values[key] is None:
-            continue
-        value, default = values[key], getattr(defaults, attr)
-        if isinstance(default, bool):
-            if isinstance(value, bool):
-                kwargs[attr] = value
-        elif attr in _NUMBERS:
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
-                kwargs[attr] = float(value) if attr == "timeout" else int(value)
-        elif isinstance(value, str) and value.strip():
-            kwargs[attr] = value.strip()
-    return ExpertSettings(**kwargs)
 
 
 def backend_config(s: ExpertSettings) -> backend.BackendConfig:

@@ -40,7 +40,6 @@ import tokenize
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from lsprotocol import types as t
 from pygls.uris import to_fs_path
@@ -54,7 +53,6 @@ from agentls.patterns.workspace import WorkspaceIndex
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MAX_FILES = 20_000
 SLICE = 0.005  # seconds of indexing between two yields to the event loop
 COMMIT_EVERY = 5.0  # seconds of indexing work (not wall time) between two commits of a long walk
 # A real pause, not sleep(0): a request read meanwhile is answered before the next slice starts
@@ -69,14 +67,6 @@ def is_python(doc: TextDocument) -> bool:
     return doc.language_id == "python" or doc.uri.endswith((".py", ".pyi"))
 
 
-def _raw(ls: AgentLanguageServer, name: str) -> Any:
-    """``patterns.<name>`` from the editor settings: nested (``{"patterns": {...}}``) or flat."""
-    raw: Any = ls.client_settings.get("patterns")
-    if isinstance(raw, dict) and name in raw:
-        return raw[name]
-    return ls.client_settings.get(f"patterns.{name}")
-
-
 @dataclass(frozen=True)
 class PatternsIndexConfig:
     enabled: bool
@@ -87,23 +77,14 @@ class PatternsIndexConfig:
 
     @staticmethod
     def of(ls: AgentLanguageServer) -> PatternsIndexConfig:
-        enabled = _raw(ls, "enabled")
-        exclude = _raw(ls, "exclude")
-        if isinstance(exclude, str):
-            exclude = [exclude]
-        if not isinstance(exclude, list | tuple):
-            exclude = []
-        limit = _raw(ls, "maxFiles")
-        if limit is None:
-            limit = _raw(ls, "max_files")
-        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-            limit = DEFAULT_MAX_FILES
+        cfg = ls.config.window  # one index for the whole workspace: the window-wide settings
+        patterns = cfg.patterns
         return PatternsIndexConfig(
-            enabled=enabled is not False and limit > 0,
+            enabled=patterns.enabled and patterns.max_files > 0,
             roots=_roots(ls),
-            exclude=tuple(str(e) for e in exclude if isinstance(e, str) and e.strip()),
-            max_files=limit,
-            max_file_size=ls.settings.max_file_size,
+            exclude=patterns.exclude,
+            max_files=patterns.max_files,
+            max_file_size=cfg.core.max_file_size,
         )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from lsprotocol import types as t
@@ -19,9 +18,9 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 
 from agentls import __version__
-from agentls import settings as settings_mod
 from agentls.dialects import dialect_for
 from agentls.lsp.feature import LanguageFeature, overrides
+from agentls.lsp.configuration import Configuration
 from agentls.lsp.store import DiagnosticStore
 
 log = logging.getLogger(__name__)
@@ -46,8 +45,7 @@ class AgentLanguageServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__("agentls", __version__, protocol_cls=_Protocol,
                          text_document_sync_kind=t.TextDocumentSyncKind.Incremental)
-        self.settings = settings_mod.Settings()
-        self.client_settings: dict[str, Any] = {}
+        self.config = Configuration()  # per workspace folder: the project file + the editor's
         self.diagnostics = DiagnosticStore()
         self._paths: dict[str, str | None] = {}
         self._dialects: dict[str, str | None] = {}  # depends on the settings: cleared with them
@@ -208,6 +206,10 @@ class AgentLanguageServer(LanguageServer):
             self._paths[uri] = to_fs_path(uri)
         return self._paths[uri]
 
+    def reconfigured(self) -> None:
+        """The configuration changed: which files are agent files may have too."""
+        self._dialects.clear()
+
     def forget_dialects(self) -> None:
         """Files appeared or went (a ``.claude-plugin`` folder changes what ``agents/`` means)."""
         self._dialects.clear()
@@ -220,29 +222,12 @@ class AgentLanguageServer(LanguageServer):
         path = self.path_of(uri)
         dialect = None
         if path is not None:
-            forced = self.client_settings.get("dialect")  # "read every Markdown file as …"
-            if isinstance(forced, str) and forced and path.lower().endswith((".md", ".mdc")):
-                dialect = forced
+            settings = self.config.for_path(path).core
+            if settings.dialect and path.lower().endswith((".md", ".mdc")):
+                dialect = settings.dialect  # "read every Markdown file as …"
             else:
-                dialect = dialect_for(path, self.settings.dialects)
+                dialect = dialect_for(path, settings.dialects)
         if len(self._dialects) > 4096:
             self._dialects.clear()
         self._dialects[uri] = dialect
         return dialect
-
-    def apply_settings(self, raw: Any) -> None:
-        """Editor settings (``agentls`` section) on top of the workspace's TOML configuration."""
-        if isinstance(raw, dict) and isinstance(raw.get("agentls"), dict):
-            raw = raw["agentls"]
-        self.client_settings = dict(raw) if isinstance(raw, dict) else {}
-        root = self.workspace.root_path
-        base = settings_mod.Settings()
-        try:
-            if root:
-                base = settings_mod.load(Path(root))
-            base = settings_mod.from_mapping(self.client_settings, base=base)
-        except settings_mod.SettingsError as exc:
-            self.window_show_message(t.ShowMessageParams(
-                type=t.MessageType.Warning, message=f"agentls settings: {exc}; using defaults"))
-        self.settings = base
-        self._dialects.clear()

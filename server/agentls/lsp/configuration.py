@@ -1,0 +1,136 @@
+"""The configuration service of the language server: one ``Config`` per workspace folder.
+
+Each folder's ``Config`` is its project file (the nearest ``.agentls.toml`` or ``pyproject.toml``
+with ``[tool.agentls]`` at or above the folder) with the editor's settings for that folder on
+top. The editor's settings come from ``initializationOptions``, then ``workspace/configuration``
+(one item without a scope, one per folder with its ``scopeUri``: VS Code answers each folder
+with that folder's settings), or a ``didChangeConfiguration`` payload (no scope: it applies to
+every folder). Everything is read again when the settings change, when the folders change, and
+when a project file changes on disk (watched). A document gets the ``Config`` of the deepest
+folder holding it; window-wide settings (the expert, the indexes) come from ``window``, the
+root's ``Config`` with the unscoped editor settings.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types as t
+from pygls.uris import to_fs_path
+
+from agentls.config import Config, build, find_config
+from agentls.config.files import NAMES
+
+if TYPE_CHECKING:
+    from agentls.lsp.server import AgentLanguageServer
+
+log = logging.getLogger(__name__)
+
+SECTION = "agentls"
+WATCH_GLOBS = tuple(f"**/{name}" for name in NAMES)
+
+
+def _section(raw: Any) -> dict[str, Any] | None:
+    """The ``agentls`` section of what a client sent, or None when it sent nothing usable."""
+    if isinstance(raw, Mapping) and isinstance(raw.get(SECTION), Mapping):
+        raw = raw[SECTION]
+    return dict(raw) if isinstance(raw, Mapping) else None
+
+
+class Configuration:
+    def __init__(self) -> None:
+        self.editor: dict[str, Any] = {}  # the editor's settings without a scope
+        self.scoped: dict[str, dict[str, Any]] = {}  # folder path -> the editor's settings there
+        self.window = Config()
+        self._folders: list[tuple[str, Config]] = []  # (folder path + separator, ...), deepest first
+        self._shown: tuple[str, ...] = ()
+
+    # -- reading -------------------------------------------------------------------------------
+    def for_path(self, path: str | None) -> Config:
+        if path is not None:
+            for prefix, cfg in self._folders:
+                if path.startswith(prefix):
+                    return cfg
+        return self.window
+
+    def for_uri(self, ls: AgentLanguageServer, uri: str) -> Config:
+        return self.for_path(ls.path_of(uri)) if self._folders else self.window
+
+    # -- building ------------------------------------------------------------------------------
+    @staticmethod
+    def folders(ls: AgentLanguageServer) -> list[tuple[str, str]]:
+        """(uri, path) of each workspace folder on disk."""
+        out = []
+        for folder in ls.workspace.folders.values():
+            path = to_fs_path(folder.uri) if folder.uri.startswith("file:") else None
+            if path:
+                out.append((folder.uri, os.path.normpath(path)))
+        return out
+
+    def rebuild(self, ls: AgentLanguageServer) -> bool:
+        """Read the project files and apply the editor's settings again; True when any
+        folder's configuration changed."""
+        root = ls.workspace.root_path
+        window = build(_project(root), self.editor)
+        folders = sorted(((path, build(_project(path), self.scoped.get(path) or self.editor))
+                          for _, path in self.folders(ls)), key=lambda f: len(f[0]), reverse=True)
+        new = [(path.rstrip(os.sep) + os.sep, cfg) for path, cfg in folders]
+        changed = window != self.window or new != self._folders
+        if changed:  # else the old objects stay: caches keyed on them stay valid
+            self.window, self._folders = window, new
+        errors = tuple(dict.fromkeys(e for cfg in (window, *(c for _, c in new)) for e in cfg.errors))
+        if errors and errors != self._shown:
+            ls.window_show_message(t.ShowMessageParams(
+                type=t.MessageType.Warning, message=f"agentls settings: {'; '.join(errors)}; using defaults"))
+        self._shown = errors
+        return changed
+
+    def set_editor(self, ls: AgentLanguageServer, raw: Any) -> bool:
+        """Settings the client sent without a scope (``initializationOptions``, a payload)."""
+        self.editor = _section(raw) or {}
+        self.scoped = {}
+        return self.rebuild(ls)
+
+    async def pull(self, ls: AgentLanguageServer, pushed: Any = None, changed: bool = False) -> bool:
+        """At the start, after a folder change, or after ``didChangeConfiguration`` (``changed``,
+        ``pushed`` its payload): the payload if there is one, else the client's answer to
+        ``workspace/configuration``, with each folder's own settings when the client has them.
+        At the start an empty answer keeps ``initializationOptions``; after a change it clears."""
+        ws = ls.client_capabilities.workspace
+        can_ask = bool(ws and ws.configuration)
+        payload = _section(pushed)
+        if payload:  # pushed settings have no scope: they apply to every folder
+            return self.set_editor(ls, payload)
+        if not can_ask:
+            return self.set_editor(ls, {}) if changed else self.rebuild(ls)
+        folders = self.folders(ls)
+        items = [t.ConfigurationItem(section=SECTION)]
+        items += [t.ConfigurationItem(section=SECTION, scope_uri=uri) for uri, _ in folders]
+        try:
+            result = await ls.workspace_configuration_async(t.ConfigurationParams(items=items))
+        except Exception:  # a client may refuse; what we had stands
+            log.info("workspace/configuration failed; keeping the settings we had")
+            return self.rebuild(ls)
+        answers = list(result or [])
+        default = _section(answers[0]) if answers else None
+        if default or changed:
+            self.editor = default or {}
+        self.scoped = {path: found for (_, path), answer in zip(folders, answers[1:], strict=False)
+                       if (found := _section(answer))}
+        return self.rebuild(ls)
+
+    def is_project_file(self, uri: str) -> bool:
+        return uri.rsplit("/", 1)[-1] in NAMES
+
+
+def _project(folder: str | None) -> Path | None:
+    if not folder:
+        return None
+    try:
+        return find_config(Path(folder))
+    except OSError:
+        return None
