@@ -57,26 +57,22 @@ class AgentEditing(LanguageFeature):
         self._parsed: dict[str, ParsedAgentFile] = {}
         self._overlaid: dict[str, str] = {}  # path -> the buffer text last given to the index
         self.registered_watchers = False
-        self._config: tuple[object, object, IndexConfig] | None = None
+        self._config: tuple[object, object, IndexConfig] | None = None  # (folders, settings, ...)
 
     # -- the model -------------------------------------------------------------------------
     def config(self, ls: AgentLanguageServer) -> IndexConfig:
         # Asked on every keystroke: the folders and the settings object rarely change.
         key = (tuple(ls.workspace.folders), ls.workspace.root_path)
-        if self._config is None or self._config[0] != key or self._config[1] is not ls.client_settings:
-            self._config = (key, ls.client_settings, self._make_config(ls))
+        settings = ls.config.window.index  # one index for the workspace: the window-wide settings
+        if self._config is None or self._config[0] != key or self._config[1] is not settings:
+            folders = [to_fs_path(f.uri) for f in ls.workspace.folders.values()]
+            if not folders and ls.workspace.root_path:
+                folders = [ls.workspace.root_path]
+            home = str(Path.home()) if settings.user_folder else None
+            config = IndexConfig(tuple(sorted(f for f in folders if f)), home, settings.managed_folder,
+                                 settings.context_window)
+            self._config = (key, settings, config)
         return self._config[2]
-
-    def _make_config(self, ls: AgentLanguageServer) -> IndexConfig:
-        folders = [to_fs_path(f.uri) for f in ls.workspace.folders.values()]
-        if not folders and ls.workspace.root_path:
-            folders = [ls.workspace.root_path]
-        s = ls.client_settings
-        home = str(Path.home()) if s.get("indexUserFolder", True) is not False else None
-        managed = s.get("managedFolder") if isinstance(s.get("managedFolder"), str) else None
-        window = s.get("contextWindow")
-        window = window if isinstance(window, int) and not isinstance(window, bool) and window > 0 else 200_000
-        return IndexConfig(tuple(sorted(f for f in folders if f)), home, managed, window)
 
     def model(self, ls: AgentLanguageServer) -> AgentIndex:
         """The index, rescanned when the folders or the settings changed."""
@@ -132,7 +128,7 @@ class AgentEditing(LanguageFeature):
         if own is None:
             return set()
         text = doc.source
-        if len(text) > ls.settings.max_file_size:
+        if len(text) > ls.config.for_path(own).core.max_file_size:
             # Over the size cap the file is reported (AG020), not analysed; Claude Code skips it
             # too, so the workspace model leaves it out rather than scan megabytes per keystroke.
             if index.has_overlay(own):
@@ -153,7 +149,8 @@ class AgentEditing(LanguageFeature):
             return None
         index = self.model(ls)
         affected = self._overlay(ls, index, doc)
-        findings = [f for f in index.findings_for(path) if ls.settings.enabled(f.code)]
+        settings = ls.config.for_path(path).core
+        findings = [f for f in index.findings_for(path) if settings.enabled(f.code)]
         findings = unsuppressed(doc.source, findings)
         dialect = self.dialect(ls, doc.uri)
         checked = self._checked(ls, doc, dialect) if dialect else None

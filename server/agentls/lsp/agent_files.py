@@ -47,15 +47,16 @@ class AgentFiles(LanguageFeature):
             return None
         cached = self._cache.get(doc.uri)
         text = doc.source
+        settings = ls.config.for_uri(ls, doc.uri).core
         # The version alone is not enough: a document closed and opened again starts at the
         # same version with other text, and new settings (select/ignore) change the findings.
         if (cached is not None and cached.version == doc.version and doc.version is not None
-                and cached.settings is ls.settings and cached.text == text):
+                and cached.settings is settings and cached.text == text):
             return cached
-        agent_doc, findings = check_text(text, ls.path_of(doc.uri), dialect, ls.settings)
+        agent_doc, findings = check_text(text, ls.path_of(doc.uri), dialect, settings)
         positions = convert.Positions(text, ls.position_encoding, agent_doc.index)
         diagnostics = [self._diagnostic(f, i, positions, doc.uri) for i, f in enumerate(findings)]
-        result = Checked(doc.version, ls.settings, text, agent_doc, findings, positions, diagnostics)
+        result = Checked(doc.version, settings, text, agent_doc, findings, positions, diagnostics)
         self._cache[doc.uri] = result
         return result
 

@@ -25,6 +25,7 @@ from typing import Any
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
+from agentls.config.expert import AutoSettings
 from agentls.expert import answer as answers
 from agentls.expert import auto, auto_prompt, backend, experts, local, prompts, service
 from agentls.expert.analysis import from_engine
@@ -83,7 +84,6 @@ class AutoFeature(LanguageFeature):
         self.saved: dict[str, str] = {}  # uri -> the text at open or at the last save
         self.inflight: dict[tuple[str, str], _Inflight] = {}  # (uri, symbol name)
         self.ledger = auto.Ledger()
-        self._settings: auto.AutoSettings | None = None  # read once per configuration
         self.stores: dict[str, auto.DismissStore] = {}  # per workspace root
         self.consent: dict[str, bool] = {}  # per workspace root: the answer to the first send
         self.told: set[str] = set()  # messages shown once per session
@@ -98,14 +98,10 @@ class AutoFeature(LanguageFeature):
         return expert_auto_views.code_actions(self, ls, params)
 
     # -- settings ------------------------------------------------------------------------------
-    def settings(self, ls: AgentLanguageServer) -> auto.AutoSettings:
-        if self._settings is None:  # not on every keystroke: only after a configuration change
-            self._settings = auto.settings_from(ls.client_settings)
-            self.ledger.budget = self._settings.budget
-        return self._settings
-
-    def configured(self, ls: AgentLanguageServer) -> None:
-        self._settings = None
+    def settings(self, ls: AgentLanguageServer) -> AutoSettings:
+        s = ls.config.window.expert.auto  # built once per configuration, not per keystroke
+        self.ledger.budget = s.budget
+        return s
 
     def level(self, ls: AgentLanguageServer) -> str:
         """The level in force: ``onSave`` only from a trusted workspace and not refused."""

@@ -12,7 +12,6 @@ and a gateway on this machine (loopback) keeps the code here, so neither is aske
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import ipaddress
 import logging
 import uuid
@@ -43,15 +42,7 @@ def _show(ls: AgentLanguageServer, kind: t.MessageType, message: str) -> None:
 
 
 def trusted(ls: AgentLanguageServer) -> bool:
-    return ls.client_settings.get("workspaceTrusted") is not False
-
-
-def trusted_only(ls: AgentLanguageServer, s: service.ExpertSettings) -> service.ExpertSettings:
-    """``s`` without the settings an untrusted workspace may not choose."""
-    if trusted(ls) or s.base_url is None:
-        return s
-    log.info("untrusted workspace: expert.baseUrl ignored")
-    return dataclasses.replace(s, base_url=None)
+    return ls.config.window.trusted
 
 
 async def approve_host(approved: set[str], ls: AgentLanguageServer, s: service.ExpertSettings,
@@ -91,9 +82,7 @@ def _loopback(url: str) -> bool:
 
 def configured_command(ls: AgentLanguageServer) -> str | None:
     """``expert.verifyCommand``, whatever the workspace's trust (the caller decides)."""
-    raw = ls.client_settings.get("expert")
-    value = raw.get("verifyCommand") if isinstance(raw, dict) else ls.client_settings.get("expert.verifyCommand")
-    return value.strip() if isinstance(value, str) and value.strip() else None
+    return ls.config.window.expert.verify_command
 
 
 def verify_command(ls: AgentLanguageServer, args: tuple[Any, ...]) -> str | None:

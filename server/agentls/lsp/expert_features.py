@@ -13,7 +13,7 @@ import logging
 import time
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from lsprotocol import types as t
@@ -73,10 +73,8 @@ class ExpertFeature(LanguageFeature):
         return self.patterns.analysis(ls, doc) if self.patterns is not None else None
 
     def settings(self, ls: AgentLanguageServer) -> service.ExpertSettings:
-        s = service.settings_from(ls.client_settings)
-        if self.chosen:
-            s = service.ExpertSettings(**{**s.__dict__, "default": self.chosen})
-        return expert_commands.trusted_only(ls, s)
+        s = ls.config.window.expert.service  # an untrusted workspace's baseUrl is dropped there
+        return replace(s, default=self.chosen) if self.chosen else s
 
     def experts(self, ls: AgentLanguageServer, s: service.ExpertSettings) -> list[experts.Expert]:
         key = (ls.workspace.root_path, s.include_user_agents)

@@ -7,6 +7,7 @@ from typing import Any
 
 from lsprotocol import types as t
 
+from agentls.lsp import configuration
 from agentls.lsp.documents import hold
 from agentls.lsp.server import AgentLanguageServer
 
@@ -16,7 +17,8 @@ log = logging.getLogger(__name__)
 def register(server: AgentLanguageServer) -> None:
     @server.feature(t.INITIALIZE)
     def initialize(ls: AgentLanguageServer, params: t.InitializeParams) -> None:
-        ls.apply_settings(params.initialization_options or {})
+        ls.config.set_editor(ls, params.initialization_options)  # the project files meanwhile
+        ls.reconfigured()
 
     @server.feature(t.INITIALIZED)
     async def initialized(ls: AgentLanguageServer, params: t.InitializedParams) -> None:
@@ -25,45 +27,40 @@ def register(server: AgentLanguageServer) -> None:
                 await feature.initialized(ls)
             except Exception:
                 log.exception("%s: initialized failed", type(feature).__name__)
-        ws = ls.client_capabilities.workspace
-        if ws and ws.configuration:
-            try:
-                result = await ls.workspace_configuration_async(t.ConfigurationParams(
-                    items=[t.ConfigurationItem(section="agentls")]))
-            except Exception:  # a client may refuse; the defaults stand
-                log.info("workspace/configuration failed; keeping initializationOptions")
-                result = None
-            if result and isinstance(result[0], dict) and result[0]:
-                ls.apply_settings(result[0])
-                _refresh_all(ls)
-                await _ask_to_pull(ls)
+        if ls.watch_capability is not None:  # a project file edited: new settings
+            await ls.watch_files([t.FileSystemWatcher(glob_pattern=g) for g in configuration.WATCH_GLOBS],
+                                 "the project's configuration files")
+        if await ls.config.pull(ls):  # each folder's settings, when the client has them
+            ls.reconfigured()
+            _refresh_all(ls)
+            await _ask_to_pull(ls)
         _reconfigured(ls)  # the settings are known now: background work may start
 
     @server.feature(t.WORKSPACE_DID_CHANGE_CONFIGURATION)
     async def did_change_configuration(ls: AgentLanguageServer,
                                        params: t.DidChangeConfigurationParams) -> None:
-        settings = params.settings
-        ws = ls.client_capabilities.workspace
-        if (not settings or settings == {}) and ws and ws.configuration:
-            try:
-                result = await ls.workspace_configuration_async(t.ConfigurationParams(
-                    items=[t.ConfigurationItem(section="agentls")]))
-                settings = result[0] if result else {}
-            except Exception:
-                log.info("workspace/configuration failed")
-        ls.apply_settings(settings or {})
+        await ls.config.pull(ls, params.settings, changed=True)
+        ls.reconfigured()
         _refresh_all(ls)
         _reconfigured(ls)
         await _ask_to_pull(ls)
 
     @server.feature(t.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
-    def did_change_folders(ls: AgentLanguageServer, params: t.DidChangeWorkspaceFoldersParams) -> None:
+    async def did_change_folders(ls: AgentLanguageServer, params: t.DidChangeWorkspaceFoldersParams) -> None:
+        if await ls.config.pull(ls):  # the new folders' settings
+            ls.reconfigured()
+            _refresh_all(ls)
         ls.diagnostics.expire()  # cross-file findings may change: a pull asks every source again
         _reconfigured(ls)  # pygls has updated ls.workspace.folders already
 
     @server.feature(t.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    def did_change_watched(ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
+    async def did_change_watched(ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
         _run_hooks(ls, "files_changed", params)
+        if any(ls.config.is_project_file(c.uri) for c in params.changes) and ls.config.rebuild(ls):
+            ls.reconfigured()
+            _refresh_all(ls)
+            _reconfigured(ls)
+            await _ask_to_pull(ls)
 
     @server.feature(t.SHUTDOWN)
     def shutdown(ls: AgentLanguageServer, *args: object) -> None:

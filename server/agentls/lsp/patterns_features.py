@@ -10,20 +10,18 @@ off; ``patterns.enabled`` (default true) turns the whole feature off; ``patterns
 (glob patterns) and ``patterns.maxFiles`` (default 20000) bound the background index of the
 workspace's Python files (``patterns_index``), which lets a hover in one file name the
 participants in files that are not open. ``patterns.godClass.{atfd,wmc,tcc}``,
-``patterns.layers`` and ``patterns.disabled`` tune the engine (``pattern_settings``: on top
-of the workspace's ``[tool.agentls.patterns]``).
+``patterns.layers`` and ``patterns.disabled`` tune the engine, on top of the workspace
+folder's ``[tool.agentls.patterns]`` (``ls.config``: each document gets its folder's).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
 
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
-from agentls.lsp import pattern_settings
 from agentls.lsp.convert import Positions
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.patterns_index import WorkspaceIndexer, is_python
@@ -41,21 +39,12 @@ SOURCE = "agentls.patterns"
 _KINDS = {"class": t.SymbolKind.Class, "function": t.SymbolKind.Function, "method": t.SymbolKind.Method}
 
 
-def _setting(ls: AgentLanguageServer, name: str, default: bool) -> bool:
-    raw: Any = ls.client_settings.get("patterns")
-    if isinstance(raw, dict) and isinstance(raw.get(name), bool):
-        return bool(raw[name])
-    flat = ls.client_settings.get(f"patterns.{name}")
-    return flat if isinstance(flat, bool) else default
-
-
 class PatternFeatures(LanguageFeature):
     source = SOURCE
 
     def __init__(self) -> None:
         self.workspace = WorkspaceIndex()
         self.cache = AnalysisCache()
-        self.settings = pattern_settings.SettingsCache()  # [tool.agentls.patterns] + the editor's
         # pygls may run handlers on worker threads; the index is not thread-safe.
         self._lock = threading.Lock()
         # The workspace's Python files on disk, indexed in the background.
@@ -72,10 +61,10 @@ class PatternFeatures(LanguageFeature):
         """(path, dotted module name, settings) of a document: the CLI's module name, as for
         the files on disk, and [tool.agentls.patterns] with the editor's settings on top."""
         path = ls.path_of(doc.uri) or doc.uri
-        return path, self.indexer.module_name(ls, path), self.settings.get(ls)
+        return path, self.indexer.module_name(ls, path), ls.config.for_path(path).patterns.engine
 
     def analysis(self, ls: AgentLanguageServer, doc: TextDocument) -> ModuleAnalysis | None:
-        if not self.is_python(doc) or not _setting(ls, "enabled", True):
+        if not self.is_python(doc) or not ls.config.for_uri(ls, doc.uri).patterns.enabled:
             return None
         path, module, settings = self._where(ls, doc)
         with self._lock:
@@ -84,9 +73,10 @@ class PatternFeatures(LanguageFeature):
     # -- providers ------------------------------------------------------------------------
     def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
         # Run on every edit: only the smells, not every pattern detector over the workspace.
-        if not self.is_python(doc) or not _setting(ls, "enabled", True):
+        patterns = ls.config.for_uri(ls, doc.uri).patterns
+        if not self.is_python(doc) or not patterns.enabled:
             return None
-        if not _setting(ls, "smells", True):
+        if not patterns.engine.smells:
             return []
         path, module, settings = self._where(ls, doc)
         with self._lock:

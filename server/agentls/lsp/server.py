@@ -19,8 +19,8 @@ from pygls.uris import to_fs_path
 
 from agentls import __version__
 from agentls.dialects import dialect_for
-from agentls.lsp.feature import LanguageFeature, overrides
 from agentls.lsp.configuration import Configuration
+from agentls.lsp.feature import LanguageFeature, overrides
 from agentls.lsp.store import DiagnosticStore
 
 log = logging.getLogger(__name__)
