@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 
 from agentls.knowledge.dialects import DEFAULT_GLOBS, DIALECTS
 
@@ -19,7 +18,6 @@ from agentls.knowledge.dialects import DEFAULT_GLOBS, DIALECTS
 __all__ = ["DIALECTS", "dialect_for"]
 
 
-@lru_cache(maxsize=256)
 def _glob_regex(glob: str) -> re.Pattern[str]:
     """``**`` spans folders, ``*`` stays within one; matched at a folder boundary at the end."""
     out = []
@@ -61,13 +59,23 @@ def dialect_for(path: str, extra: Mapping[str, str] | None = None) -> str | None
     """The dialect id for a path, or ``None`` when agentls does not know the file."""
     posix = os.path.abspath(path).replace(os.sep, "/")
     for glob, dialect in _globs(extra):
-        if not _glob_regex(glob).search(posix):
+        if not _regex_of(glob).search(posix):
             continue
         dialect_id, _, condition = dialect.partition("?")
         if condition == "plugin" and not _plugin_condition(posix, glob):
             continue
         return dialect_id
     return None
+
+
+# The default globs' regexes, built once at import (a user's few globs are built on each call:
+# the ``re`` module keeps the compiled patterns).
+_DEFAULT_REGEXES: dict[str, re.Pattern[str]] = {glob: _glob_regex(glob) for glob, _ in DEFAULT_GLOBS}
+
+
+def _regex_of(glob: str) -> re.Pattern[str]:
+    found = _DEFAULT_REGEXES.get(glob)
+    return found if found is not None else _glob_regex(glob)
 
 
 def _globs(extra: Mapping[str, str] | None) -> Iterable[tuple[str, str]]:

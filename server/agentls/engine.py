@@ -6,10 +6,9 @@ import itertools
 import logging
 import re
 from dataclasses import replace
-from typing import Generic, TypeVar
 
 from agentls import keyed, rules
-from agentls.frontmatter import block as blocks
+from agentls.edit_cache import EditCache
 from agentls.frontmatter.block import Cut
 from agentls.frontmatter.document import (
     AgentDocument,
@@ -24,35 +23,37 @@ from agentls.settings import Settings
 from agentls.suppress import unsuppressed
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
-# One object, so that the caches below (keyed on the settings object) serve callers that
-# pass none.
+# Settings are frozen: one default object serves every caller that passes none (an editor
+# session's cache is keyed on the settings object).
 DEFAULT_SETTINGS = Settings()
 
 # Past this many findings of one rule in one file, more of them help nobody.
 MAX_PER_RULE = 100
 
 
-def _active(dialect: str, settings: Settings, parsed: bool) -> list[Rule]:
+def _active(dialect: str, settings: Settings, parsed: bool, cache: EditCache | None) -> list[Rule]:
+    if cache is None:
+        return _choose(dialect, settings, parsed)
     key = (dialect, id(settings), parsed)
-    cached = _ACTIVE.get(key)
+    cached = cache.active.get(key)
     if cached is None or cached[0] is not settings:
-        chosen = [r for r in rules.all_rules().values()
-                  if r.applies_to(dialect) and settings.enabled(r.code)
-                  and (not r.needs_mapping if not parsed else not r.unparsed_only)]
-        if len(_ACTIVE) > 64:
-            _ACTIVE.clear()
-        cached = _ACTIVE[key] = (settings, chosen)
+        if len(cache.active) > 64:
+            cache.active.clear()
+        cached = cache.active[key] = (settings, _choose(dialect, settings, parsed))
     return cached[1]
 
 
-_ACTIVE: dict[tuple[str, int, bool], tuple[Settings, list[Rule]]] = {}
+def _choose(dialect: str, settings: Settings, parsed: bool) -> list[Rule]:
+    return [r for r in rules.all_rules().values()
+            if r.applies_to(dialect) and settings.enabled(r.code)
+            and (not r.needs_mapping if not parsed else not r.unparsed_only)]
 
 
-def _run(doc: AgentDocument, settings: Settings, body_only: bool = False) -> list[Finding]:
+def _run(doc: AgentDocument, settings: Settings, body_only: bool = False,
+         cache: EditCache | None = None) -> list[Finding]:
     findings: list[Finding] = []
-    for rule in _active(doc.dialect, settings, doc.root is not None):
+    for rule in _active(doc.dialect, settings, doc.root is not None, cache):
         if body_only and not rule.reads_body:
             continue
         findings.extend(_check(rule, doc))
@@ -69,10 +70,10 @@ def _check(rule: Rule, doc: AgentDocument) -> list[Finding]:
     return found
 
 
-def _run_keyed(doc: AgentDocument, settings: Settings) -> list[Finding]:
+def _run_keyed(doc: AgentDocument, settings: Settings, cache: EditCache) -> list[Finding]:
     """``_run``, reusing the findings of each rule whose keys the edit did not touch."""
     entries = keyed.entry_texts(doc)
-    previous = _KEYED.get(doc, settings) if entries is not None else None
+    previous = cache.keyed.get(doc.path, doc.dialect, settings) if entries is not None else None
     region: keyed.Region | None = None
     changed: set[str] = set()
     before: dict[str, list[Finding]] = {}
@@ -82,7 +83,7 @@ def _run_keyed(doc: AgentDocument, settings: Settings) -> list[Finding]:
         changed = {k for k in entries.keys() | old_entries.keys() if entries.get(k) != old_entries.get(k)}
     findings: list[Finding] = []
     results: dict[str, list[Finding]] = {}
-    for rule in _active(doc.dialect, settings, doc.root is not None):
+    for rule in _active(doc.dialect, settings, doc.root is not None, cache):
         keys = rule.keys
         if keys is None or entries is None:
             findings.extend(_check(rule, doc))
@@ -96,34 +97,8 @@ def _run_keyed(doc: AgentDocument, settings: Settings) -> list[Finding]:
         results[rule.code] = found
         findings.extend(found)
     if entries is not None:
-        _KEYED.put(doc, settings, (doc.text, doc.state, entries, results))
+        cache.keyed.put(doc.path, doc.dialect, settings, (doc.text, doc.state, entries, results))
     return findings
-
-
-class _PerFile(Generic[T]):
-    """The last value kept for each file (path and dialect), for one settings object."""
-
-    def __init__(self, size: int = 64) -> None:
-        self._size = size
-        self._entries: dict[tuple[str | None, str], tuple[Settings, T]] = {}
-
-    def get(self, doc: AgentDocument, settings: Settings) -> T | None:
-        return self.get_for(doc.path, doc.dialect, settings)
-
-    def get_for(self, path: str | None, dialect: str, settings: Settings) -> T | None:
-        entry = self._entries.get((path, dialect))
-        return entry[1] if entry is not None and entry[0] is settings else None
-
-    def put(self, doc: AgentDocument, settings: Settings, value: T) -> None:
-        key = (doc.path, doc.dialect)
-        if key not in self._entries and len(self._entries) >= self._size:
-            self._entries.pop(next(iter(self._entries)))
-        self._entries[key] = (settings, value)
-
-
-# Per file: the last text checked in full, its parse state, its entries as written, and each
-# keyed rule's findings.
-_KEYED: _PerFile[tuple[str, ParseState, dict[str, tuple[str, ...]], dict[str, list[Finding]]]] = _PerFile()
 
 
 def _finish(doc: AgentDocument, findings: list[Finding], settings: Settings) -> list[Finding]:
@@ -141,8 +116,10 @@ def check_document(doc: AgentDocument, settings: Settings | None = None) -> list
     return _finish(doc, _run(doc, settings), settings)
 
 
-def check_text(text: str, path: str | None, dialect: str,
-               settings: Settings | None = None) -> tuple[AgentDocument, list[Finding]]:
+def check_text(text: str, path: str | None, dialect: str, settings: Settings | None = None,
+               cache: EditCache | None = None) -> tuple[AgentDocument, list[Finding]]:
+    """Parse and check ``text``. ``cache``: an editor session's, to reuse what the last check
+    of the same file found; without one (the CLI) nothing is kept."""
     settings = settings or DEFAULT_SETTINGS
     size = len(text) if text.isascii() else len(text.encode("utf-8", errors="surrogatepass"))
     # Text from an editor gets the same file checks as bytes from disk (AG020-AG022): a
@@ -154,17 +131,20 @@ def check_text(text: str, path: str | None, dialect: str,
     elif any(p.kind == "invalid-utf8" for p in problems):
         # Parse what Claude Code would decode (U+FFFD for each bad byte; offsets unchanged).
         doc = load_text(_SURROGATE.sub("\ufffd", text), path, dialect)
-    else:
-        cached = _HEADS.reuse(text, path, dialect, settings)
+    elif cache is not None:
+        cached = cache.heads.reuse(text, path, dialect, settings)
         if cached is not None:
             doc, head_findings = cached
             doc.byte_size = size
-            return doc, _finish(doc, head_findings + _run(doc, settings, body_only=True), settings)
-        doc = load_text(text, path, dialect)
+            body = _run(doc, settings, body_only=True, cache=cache)
+            return doc, _finish(doc, head_findings + body, settings)
+        doc = load_text(text, path, dialect, failures=cache.failures)
         doc.byte_size = size
-        findings = _run_keyed(doc, settings)
-        _HEADS.remember(doc, settings, [f for f in findings if not _reads_body(f.code)])
+        findings = _run_keyed(doc, settings, cache)
+        cache.heads.remember(doc, settings, [f for f in findings if not _reads_body(f.code)])
         return doc, _finish(doc, findings, settings)
+    else:
+        doc = load_text(text, path, dialect)
     doc.problems = problems
     doc.byte_size = size
     return doc, check_document(doc, settings)
@@ -173,39 +153,6 @@ def check_text(text: str, path: str | None, dialect: str,
 def _reads_body(code: str) -> bool:
     rule = rules.get(code)
     return rule is None or rule.reads_body
-
-
-class _HeadCache:
-    """The last frontmatter checked for each path, with the findings that depend only on it.
-
-    Typing in the body of an agent file (most of a long file) changes neither the block nor
-    anything the frontmatter rules look at, so those need not run again; only the rules that
-    read the body do.
-    """
-
-    def __init__(self) -> None:
-        self._files: _PerFile[tuple[AgentDocument, list[Finding]]] = _PerFile()
-
-    def reuse(self, text: str, path: str | None, dialect: str,
-              settings: Settings) -> tuple[AgentDocument, list[Finding]] | None:
-        entry = self._files.get_for(path, dialect, settings)
-        if entry is None:
-            return None
-        old, findings = entry
-        block = old.block
-        if block is None or not text.startswith(old.text[: block.close_end]):
-            return None
-        cut = blocks.cut(text)
-        if cut.block != block:
-            return None
-        return replace(old, text=text, cut=cut, _index=None, problems=[]), findings
-
-    def remember(self, doc: AgentDocument, settings: Settings, findings: list[Finding]) -> None:
-        if doc.block is not None:
-            self._files.put(doc, settings, (doc, findings))
-
-
-_HEADS = _HeadCache()
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

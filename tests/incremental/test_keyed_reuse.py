@@ -1,22 +1,23 @@
 """Rules that declare ``keys`` are not run again while an edit leaves their entries alone;
-their findings are moved instead. Whatever the edits, the result must equal a fresh check."""
+their findings are moved instead (an editor session's ``EditCache``). Whatever the edits, the
+result must equal a fresh check."""
 
 from __future__ import annotations
 
 import random
-import sys
 from pathlib import Path
 
 import pytest
 
 from agentls import keyed, rules
+from agentls.edit_cache import EditCache
 from agentls.engine import check_document, check_text
 from agentls.frontmatter.document import load_text
 from agentls.model import Finding
 from agentls.settings import Settings
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-from lsp_latency import agent_file
+# A ~6 KB subagent as Claude Code's generator writes them (bench/lsp_latency.py's agent_file(1)).
+AGENTS = Path(__file__).resolve().parents[1] / "fixtures" / "agents"
 
 PATHS = {"claude-agent": "/ws/.claude/agents/x.md", "claude-plugin-agent": "/ws/p/agents/x.md",
          "claude-skill": "/ws/.claude/skills/my-skill/SKILL.md",
@@ -24,7 +25,7 @@ PATHS = {"claude-agent": "/ws/.claude/agents/x.md", "claude-plugin-agent": "/ws/
 
 
 def _corpus() -> list[tuple[str, str]]:
-    out = [(agent_file(1), "claude-agent"), (agent_file(1, quoted=True), "claude-agent")]
+    out = [((AGENTS / name).read_text(), "claude-agent") for name in ("reviewer.md", "reviewer_quoted.md")]
     for rule in rules.all_rules().values():
         for ex in (*rule.examples_bad, *rule.examples_good):
             out.append((ex.text, ex.dialect))
@@ -79,16 +80,17 @@ def test_reused_findings_equal_a_fresh_check(seed: int, monkeypatch: pytest.Monk
     rng = random.Random(seed)
     pool = _lines()
     settings = Settings()
+    cache = EditCache()
     for text, dialect in _corpus():
         if dialect not in PATHS or not _plain(text) or len(text) > 100_000:
             continue  # binary, undecodable and huge files are not parsed: nothing to reuse
         path = PATHS[dialect]
         for _ in range(6):
             text = _edit(rng, text, pool)
-            _, got = check_text(text, path, dialect, settings)
+            _, got = check_text(text, path, dialect, settings, cache)
             doc = load_text(text, path, dialect)
             doc.byte_size = len(text.encode("utf-8", errors="surrogatepass"))
-            fresh = check_document(doc, Settings())  # another settings object: no cache
+            fresh = check_document(doc, Settings())  # no cache
             assert _shown(got) == _shown(fresh), text[:400]
     assert sum(reused) > 10  # findings were moved, not found again, many times
 
@@ -98,8 +100,9 @@ def test_an_edit_to_another_key_reuses_and_moves_the_findings() -> None:
     path = "/ws/.claude/agents/moved.md"
     before = "---\nname: a\ndescription: d\ncolor: mauve\nmodel: gpt-4\n---\nBody\n"
     after = before.replace("name: a", "name: abc")
-    check_text(before, path, "claude-agent", settings)
-    _, got = check_text(after, path, "claude-agent", settings)
+    cache = EditCache()
+    check_text(before, path, "claude-agent", settings, cache)
+    _, got = check_text(after, path, "claude-agent", settings, cache)
     codes = {f.code: f.span for f in got}
     assert after[codes["AG141"].start:codes["AG141"].end] == "mauve"
     assert after[codes["AG130"].start:codes["AG130"].end] == "gpt-4"

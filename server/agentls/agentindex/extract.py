@@ -38,32 +38,22 @@ def dialect_of(tree: Tree) -> str:
     return DIALECT[(tree.kind, tree.plugin is not None)]
 
 
-def read_text(path: str, text: str, tree: Tree, editing: bool = False) -> Entry:
+def read_text(path: str, text: str, tree: Tree) -> Entry:
     dialect = dialect_of(tree)
-    return from_document(path, load_text(text, path, dialect), tree, editing)
+    return from_document(path, load_text(text, path, dialect), tree)
 
 
-def from_document(path: str, doc: AgentDocument, tree: Tree, editing: bool = False) -> Entry:
-    """The file's entry. ``editing``: an editor buffer, read again on every keystroke, so what
-    an edit did not touch is kept from the last time."""
+def from_document(path: str, doc: AgentDocument, tree: Tree) -> Entry:
+    """The file's entry."""
     data: dict[str, Any] = doc.data if doc.state in (ParseState.OK, ParseState.RESCUED) else {}
     # What comes from the frontmatter alone is worked out once per parse: while the user types
     # in the body, the checker hands over the same parsed frontmatter (``doc.memo`` is shared).
     key = f"index-entry:{path}:{tree.kind.value}:{tree.plugin}"
     head: Entry | None = doc.memo.get(key)
     if head is None:
-        # And an edit elsewhere in the frontmatter (the model, say) leaves the lines the head
-        # is made of where and what they were: the head made from them still holds.
-        signature = _head_signature(doc) if editing else None
-        head = _ENTRY_HEADS.get((path, tree, signature)) if signature is not None else None
-        if head is None:
-            head = Entry(path, tree, None, True, doc.dialect)
-            _identity(head, doc, data)
-            _head_refs(head, doc)
-            if signature is not None:
-                if len(_ENTRY_HEADS) >= 64:
-                    _ENTRY_HEADS.pop(next(iter(_ENTRY_HEADS)))
-                _ENTRY_HEADS[(path, tree, signature)] = head
+        head = Entry(path, tree, None, True, doc.dialect)
+        _identity(head, doc, data)
+        _head_refs(head, doc)
         doc.memo[key] = head
     entry = copy.copy(head)
     entry.refs = list(head.refs)
@@ -71,36 +61,8 @@ def from_document(path: str, doc: AgentDocument, tree: Tree, editing: bool = Fal
     body_start = doc.block.body_start if doc.block is not None else (1 if doc.cut.bom else 0)
     body_len = len(doc.text) - body_start
     entry.body_tokens = (body_len + CHARS_PER_TOKEN - 1) // CHARS_PER_TOKEN
-    entry.secrets = (secrets.in_body(doc.text, body_start, path) if editing
-                     else secrets.find_secrets(doc.text, body_start))
+    entry.secrets = secrets.find_secrets(doc.text, body_start)
     return entry
-
-
-# The keys ``_identity`` and ``_head_refs`` read.
-_HEAD_KEYS = frozenset({"name", "description", "tools", "disallowedTools", "skills", "mcpServers",
-                        "agent"})
-_ENTRY_HEADS: dict[tuple[str, Tree, tuple[Any, ...]], Entry] = {}
-
-
-def _head_signature(doc: AgentDocument) -> tuple[Any, ...] | None:
-    """The whole lines of the entries the head reads, with their offsets; ``None`` when an
-    alias could bring in another entry's value."""
-    root = doc.root
-    if root is None or doc.markers:
-        return None
-    text = doc.text
-    lines = []
-    size = 0
-    for k, v in root.pairs:
-        if k.value in _HEAD_KEYS:
-            start = text.rfind("\n", 0, k.start) + 1
-            end = text.find("\n", max(k.end, v.end))
-            line = text[start:end if end >= 0 else len(text)]
-            size += len(line)
-            lines.append((start, line))
-    if size > 16384:
-        return None  # not kept: a huge description would stay in memory
-    return (doc.state, doc.dialect, tuple(lines))
 
 
 def _head_refs(entry: Entry, doc: AgentDocument) -> None:

@@ -177,9 +177,9 @@ class AgentIndex:
         if tree is None:
             return None
         if doc is not None and doc.text is text and doc.dialect == extract.dialect_of(tree):
-            entry = extract.from_document(path, doc, tree, editing=True)
+            entry = extract.from_document(path, doc, tree)
         else:
-            entry = extract.read_text(path, text, tree, editing=True)
+            entry = extract.read_text(path, text, tree)
         before = self.entry(path)
         self._overlay[path] = entry
         if before is not None and _same_shape(before, entry):

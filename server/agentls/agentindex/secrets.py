@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from agentls.keyed import changed_region
 from agentls.knowledge.secrets import ASSIGNMENT, ASSIGNMENT_LABEL, ASSIGNMENT_WORDS, SECRETS
 from agentls.model import Span
 
@@ -17,46 +16,6 @@ from agentls.model import Span
 _SECRETS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = tuple(
     (k.label, k.triggers, k.find) for k in SECRETS if k.find is not None)
 _MAX_HITS = 200  # per trigger: a file full of look-alikes must not cost more
-
-
-def in_body(text: str, start: int, key: str) -> list[tuple[str, Span]]:
-    """``find_secrets`` from ``start``. The last body seen under ``key`` (a path) is kept: no
-    pattern spans a line break, so after an edit only the lines it touched are scanned again
-    (a frontmatter edit scans nothing), and the other hits are moved."""
-    body = text[start:]
-    last = _LAST.get(key)
-    if len(body) > _INCREMENTAL_LIMIT:
-        _LAST.pop(key, None)
-        return find_secrets(text, start)
-    if last is None:
-        found = find_secrets(body, 0)
-    elif last[0] == body:
-        found = last[1]
-    else:
-        found = _rescan(last[0], last[1], body)
-    if key not in _LAST and len(_LAST) >= 64:
-        _LAST.pop(next(iter(_LAST)))
-    _LAST[key] = (body, found)
-    return [(label, Span(span.start + start, span.end + start)) for label, span in found] if start else found
-
-
-# Past this size a body is always scanned whole. Below it, a rescan of a few lines and a whole
-# scan differ only if one trigger occurs more than ``_MAX_HITS`` times: then the whole scan
-# gives up on that trigger earlier.
-_INCREMENTAL_LIMIT = 64 * 1024
-_LAST: dict[str, tuple[str, list[tuple[str, Span]]]] = {}
-
-
-def _rescan(old: str, hits: list[tuple[str, Span]], new: str) -> list[tuple[str, Span]]:
-    region = changed_region(old, new)
-    first = new.rfind("\n", 0, region.start) + 1  # whole lines: the edit's first ...
-    last = new.find("\n", region.new_end)  # ... to its last
-    last = len(new) if last < 0 else last
-    delta = region.delta
-    before = [h for h in hits if h[1].end < first]
-    middle = [(label, Span(s.start + first, s.end + first)) for label, s in find_secrets(new[first:last], 0)]
-    after = [(label, Span(s.start + delta, s.end + delta)) for label, s in hits if s.start > last - delta]
-    return before + middle + after
 
 
 def find_secrets(text: str, start: int) -> list[tuple[str, Span]]:

@@ -61,6 +61,9 @@ class AgentDocument:
     byte_size: int = 0
     # Derived values rules share (e.g. the split ``tools`` entries), computed once per parse.
     memo: dict[str, Any] = field(default_factory=dict)
+    # The editor session's memo of failed YAML parses, for rules that parse a piece again
+    # (AG005); None outside an editor.
+    yaml_failures: yamlnodes.ParseFailures | None = field(default=None, repr=False, compare=False)
     _index: LineIndex | None = None
 
     @property
@@ -138,16 +141,18 @@ def _lenient(dialect: str) -> bool:
     return dialect.startswith(("claude-", "copilot-")) or dialect == "cursor-rule"
 
 
-def load_text(text: str, path: str | None, dialect: str, lenient: bool | None = None) -> AgentDocument:
+def load_text(text: str, path: str | None, dialect: str, lenient: bool | None = None,
+              failures: yamlnodes.ParseFailures | None = None) -> AgentDocument:
+    """``failures``: an editor session's memo of failed parses (see ``yamlnodes.parse``)."""
     if lenient is None:
         lenient = _lenient(dialect)
     cut = blocks.cut_lines(text) if dialect.startswith("copilot-") else blocks.cut(text)
     if cut.block is None:
         return AgentDocument(text, path, dialect, cut, ParseState.NO_BLOCK)
     b = cut.block
-    doc = AgentDocument(text, path, dialect, cut, ParseState.OK)
+    doc = AgentDocument(text, path, dialect, cut, ParseState.OK, yaml_failures=failures)
     try:
-        parsed = yamlnodes.parse(b.yaml)
+        parsed = yamlnodes.parse(b.yaml, failures=failures)
     except yamlnodes.YamlError as exc:
         doc.strict_error = ParseError(exc.message, _shift(exc.offset, b.start))
         if not lenient:
@@ -159,7 +164,7 @@ def load_text(text: str, path: str | None, dialect: str, lenient: bool | None = 
         vscode = dialect.startswith("copilot-")
         rewritten = retry.rewrite(b.yaml.replace("\r", " ") if vscode else b.yaml)
         try:
-            parsed = yamlnodes.parse(rewritten.text)
+            parsed = yamlnodes.parse(rewritten.text, failures=failures)
         except yamlnodes.YamlError as again:
             local = rewritten.to_original(again.offset) if again.offset is not None else None
             doc.retry_error = ParseError(again.message, _shift(local, b.start))

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from agentls.frontmatter import yamlnodes
-from agentls.memo import per_text
 
 _CANDIDATE = re.compile(r"([A-Za-z_-]+):(\s+)(\S[^\n\r\u2028\u2029]*)\Z")
 _SUSPICIOUS = re.compile(r": |[{}\[\]*&#!|>%@`]")
@@ -105,10 +104,8 @@ def quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-@per_text(1024)
 def _quoting(line: str) -> tuple[str, int, str] | None:
-    """``(key, value offset, value)`` if the retry quotes this line's value. Kept per line:
-    an edit changes one line of the block, and a flow-list value costs a parse to judge."""
+    """``(key, value offset, value)`` if the retry quotes this line's value."""
     match = _CANDIDATE.match(line)
     if match and needs_quotes(match.group(3)):
         return match.group(1), match.start(3), match.group(3)
@@ -155,7 +152,6 @@ def rewrite(block: str) -> Rewrite:
     return result
 
 
-@per_text(256)
 def _escaped(value: str) -> tuple[str, tuple[tuple[int, int, bool], ...]]:
     """The value with ``\\`` and ``"`` escaped, and its runs (relative offsets)."""
     out: list[str] = []

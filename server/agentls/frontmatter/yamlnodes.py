@@ -157,36 +157,57 @@ def normalise_tabs(text: str) -> str:
 _DOCUMENT_END = re.compile(r"^\.\.\.[ \t]*\r?$", re.M)
 
 
-def parse(text: str, max_depth: int = 64) -> Parsed:
-    """Parse ``text`` like Bun's YAML. Raises ``YamlError`` with an offset when it can."""
-    for (depth, prefix), (message, offset) in _FAILURES.items():
-        if depth == max_depth and text.startswith(prefix):
-            raise YamlError(message, offset)  # a new one: a kept exception would keep its frames
+def parse(text: str, max_depth: int = 64, failures: ParseFailures | None = None) -> Parsed:
+    """Parse ``text`` like Bun's YAML. Raises ``YamlError`` with an offset when it can.
+
+    ``failures`` (an editor session's) answers again what a recent failed parse said, without
+    parsing; without it every call parses."""
+    if failures is not None:
+        known = failures.known(text, max_depth)
+        if known is not None:
+            raise YamlError(*known)  # a new one: a kept exception would keep its frames
     try:
         return _parse(text, max_depth)
     except YamlError as error:
-        _remember_failure(text, max_depth, error)
+        if failures is not None:
+            failures.remember(text, max_depth, error)
         raise
 
 
-# Recent failures, by the text the parser had read when it gave up (through the line after
-# the error, to cover its look-ahead). The parser reads strictly left to right, so any text
-# that starts the same way fails the same way: an edit below a rescued one-line description
-# (Claude Code's retry parses the block a second time anyway) does not repeat the failed parse.
-_FAILURES: dict[tuple[int, str], tuple[str, int | None]] = {}
+class ParseFailures:
+    """Recent failures, by the text the parser had read when it gave up (through the line after
+    the error, to cover its look-ahead). The parser reads strictly left to right, so any text
+    that starts the same way fails the same way: an edit below a rescued one-line description
+    (Claude Code's retry parses the block a second time anyway) does not repeat the failed
+    parse. A failure on the last two lines is kept for that exact text only (AG005 parses each
+    rescued line alone, and the line is the same from one keystroke to the next)."""
 
+    def __init__(self, size: int = 8) -> None:
+        self._size = size
+        self._entries: dict[tuple[int, str, bool], tuple[str, int | None]] = {}
 
-def _remember_failure(text: str, max_depth: int, error: YamlError) -> None:
-    read_to = error.offset if error.read_to is None else error.read_to
-    if read_to is None or read_to >= len(text):
-        return
-    end = text.find("\n", read_to)
-    end = text.find("\n", end + 1) if end >= 0 else -1
-    if end < 0:
-        return  # the error is on the last two lines: nothing after it to spare
-    if len(_FAILURES) >= 8:
-        _FAILURES.pop(next(iter(_FAILURES)))
-    _FAILURES[(max_depth, text[: end + 1])] = (error.message, error.offset)
+    def known(self, text: str, max_depth: int) -> tuple[str, int | None] | None:
+        for (depth, prefix, exact), outcome in self._entries.items():
+            if depth == max_depth and (text == prefix if exact else text.startswith(prefix)):
+                return outcome
+        return None
+
+    def remember(self, text: str, max_depth: int, error: YamlError) -> None:
+        read_to = error.offset if error.read_to is None else error.read_to
+        if read_to is None:
+            return
+        end = text.find("\n", read_to) if read_to < len(text) else -1
+        end = text.find("\n", end + 1) if end >= 0 else -1
+        if end < 0 and len(text) > 16384:
+            return  # kept for this exact text only: worth it for a line, not a whole file
+        # The error is on the last two lines: nothing after it to spare, so only this text.
+        key = (max_depth, text, True) if end < 0 else (max_depth, text[: end + 1], False)
+        if key not in self._entries and len(self._entries) >= self._size:
+            self._entries.pop(next(iter(self._entries)))
+        self._entries[key] = (error.message, error.offset)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
 def _parse(text: str, max_depth: int) -> Parsed:

@@ -4,7 +4,6 @@ from collections.abc import Iterator
 
 from agentls.frontmatter import retry, yamlnodes
 from agentls.frontmatter.document import AgentDocument, ParseState
-from agentls.memo import per_text
 from agentls.model import Effect, Finding, Severity, Span
 from agentls.rules._retry_fix import quoting_fix
 from agentls.rules._yaml_place import yaml_place
@@ -85,17 +84,17 @@ def _alone(doc: AgentDocument) -> list[tuple[retry.QuotedLine, object]]:
     memo: list[tuple[retry.QuotedLine, object]] | None = doc.memo.get("retry_alone")
     if memo is None:
         memo = []
-        memo = [(line, _load_alone(line.key, line.original)) for line in doc.rewrite.quoted]
+        memo = [(line, _load_alone(line.key, line.original, doc.yaml_failures))
+                for line in doc.rewrite.quoted]
         doc.memo["retry_alone"] = memo
     return memo
 
 
-@per_text(256)
-def _load_alone(key: str, original: str) -> object:
-    """What ``key: original`` loads as on its own; kept, since an edit elsewhere in the
-    frontmatter leaves the rescued line as it was."""
+def _load_alone(key: str, original: str, failures: yamlnodes.ParseFailures | None) -> object:
+    """What ``key: original`` loads as on its own. In an editor the failed parse is remembered
+    (``failures``): an edit elsewhere in the frontmatter leaves the rescued line as it was."""
     try:
-        parsed = yamlnodes.parse(f"{key}: {original}").root
+        parsed = yamlnodes.parse(f"{key}: {original}", failures=failures).root
     except yamlnodes.YamlError:
         return _BROKEN
     return parsed.value.get(key) if isinstance(parsed, yamlnodes.Mapping) else None

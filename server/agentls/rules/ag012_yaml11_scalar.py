@@ -10,7 +10,6 @@ from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
 from agentls.frontmatter.yamlnodes import AnyNode, Mapping, Scalar, Sequence
-from agentls.memo import per_text
 from agentls.model import Finding, Severity
 from agentls.rules._values import nfkc_colons, show_value
 from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
@@ -20,8 +19,6 @@ from agentls.rules.base import CLAUDE_ALL, CheckContext, Example, Rule
 _SKIP_KEYS = frozenset({"background", "omitClaudeMd", "disable-model-invocation",
                         "user-invocable"})
 _SPEC_BOOLS = frozenset({"y", "Y", "n", "N"})  # YAML 1.1 booleans PyYAML does not resolve
-_RESOLVER = Resolver()
-_CONSTRUCTOR = SafeConstructor()
 
 
 class Yaml11Scalar(Rule):
@@ -92,17 +89,15 @@ _SAME = object()
 _RAW = "\x00"  # where the written value goes in a label
 
 
-@per_text(1024)
 def yaml11_value(raw: str) -> Any:
-    """What a YAML 1.1 parser makes of a plain scalar (``_SAME`` when it cannot tell).
-
-    Kept per text: PyYAML's resolver tries a dozen patterns in Python, and the same values
-    come back on every keystroke. (Its results are numbers, strings, dates: never mutated.)"""
+    """What a YAML 1.1 parser makes of a plain scalar (``_SAME`` when it cannot tell)."""
     if raw in _SPEC_BOOLS:
         return raw in ("y", "Y")
     try:
-        tag = _RESOLVER.resolve(yaml.ScalarNode, raw, (True, False))  # type: ignore[no-untyped-call]
-        return _CONSTRUCTOR.construct_object(yaml.ScalarNode(tag, raw), deep=True)
+        tag = Resolver().resolve(yaml.ScalarNode, raw, (True, False))  # type: ignore[no-untyped-call]
+        # A new constructor each time: one kept at module level remembered every node it
+        # ever built (``constructed_objects``), a leak of one entry per value per keystroke.
+        return SafeConstructor().construct_object(yaml.ScalarNode(tag, raw), deep=True)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError):
         return _SAME
 
