@@ -53,7 +53,7 @@ class AgentFiles(LanguageFeature):
         if (cached is not None and cached.version == doc.version and doc.version is not None
                 and cached.settings is settings and cached.text == text):
             return cached
-        agent_doc, findings = check_text(text, ls.path_of(doc.uri), dialect, settings)
+        agent_doc, findings = check_text(text, ls.path_of(doc.uri), dialect, settings, ls.edit_cache)
         positions = convert.Positions(text, ls.position_encoding, agent_doc.index)
         diagnostics = [self._diagnostic(f, i, positions, doc.uri) for i, f in enumerate(findings)]
         result = Checked(doc.version, settings, text, agent_doc, findings, positions, diagnostics)
@@ -102,6 +102,7 @@ class AgentFiles(LanguageFeature):
 
     def document_closed(self, ls: AgentLanguageServer, uri: str) -> None:
         self._cache.pop(uri, None)
+        ls.edit_cache.forget(ls.path_of(uri))
 
 
 def _touches(a: Span, b: Span) -> bool:

@@ -19,6 +19,7 @@ from pygls.uris import to_fs_path
 
 from agentls import __version__
 from agentls.dialects import dialect_for
+from agentls.edit_cache import EditCache
 from agentls.lsp.configuration import Configuration
 from agentls.lsp.feature import LanguageFeature, overrides
 from agentls.lsp.store import DiagnosticStore
@@ -47,6 +48,8 @@ class AgentLanguageServer(LanguageServer):
                          text_document_sync_kind=t.TextDocumentSyncKind.Incremental)
         self.config = Configuration()  # per workspace folder: the project file + the editor's
         self.diagnostics = DiagnosticStore()
+        # What the engine keeps between keystrokes (the core keeps nothing): this session's.
+        self.edit_cache = EditCache()
         self._paths: dict[str, str | None] = {}
         self._dialects: dict[str, str | None] = {}  # depends on the settings: cleared with them
         self.features: list[LanguageFeature] = []
