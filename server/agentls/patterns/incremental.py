@@ -21,6 +21,7 @@ tokenizes as before. Anything else (a syntax error anywhere, ``\\r`` line ends, 
 from __future__ import annotations
 
 import ast
+import copy
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -34,7 +35,8 @@ from agentls.patterns.index import (
     toplevel_facts,
 )
 from agentls.patterns.model import ParseProblem, make_range
-from agentls.patterns.parse import parse_module, parse_text
+from agentls.patterns.parse import can_close_later, parse_module, parse_or_error
+from agentls.patterns.recovery import DeferredProblems, Joins, drops
 from agentls.patterns.shift import shift_class, shift_function, shift_import
 from agentls.patterns.walk import AstColumns
 
@@ -80,6 +82,9 @@ class IncrementalIndex:
         self._index: ModuleIndex | None = None
         self._toplevel: FunctionFacts | None = None  # kept while no top-level statement moves
         self.reindexed_lines = 0  # lines parsed again by the last update (tests, bench)
+        self._cut_for: list[str] | None = None  # the text ``_cut_units`` is about
+        self._cut_units: set[int] | None = None
+        self._joins = Joins()
 
     def update(self, source: str) -> tuple[ModuleIndex, list[ParseProblem]]:
         if self._lines is not None and self._index is not None and "\r" not in source:
@@ -88,9 +93,13 @@ class IncrementalIndex:
                 self.reindexed_lines = 0
                 return self._index, []
             pos = AstColumns.of_lines(lines, source.isascii())
-            if self._edit(lines, pos):
-                self._index = self._assemble(pos)
-                return self._index, []
+            done = self._edit(lines, pos)
+            if done is not None:
+                index, parsed = done
+                if not parsed:
+                    return index, DeferredProblems(source)
+                self._index = index
+                return index, []
         return self._full(source)
 
     # -- the full path ----------------------------------------------------------------------
@@ -158,10 +167,13 @@ class IncrementalIndex:
             cls.fields.update(m.part.fields)
             unit.classes.update(m.nested)
 
-    def _assemble(self, pos: AstColumns) -> ModuleIndex:
+    def _assemble(self, pos: AstColumns, units: list[_Unit] | None = None,
+                  toplevel: FunctionFacts | None = None) -> ModuleIndex:
+        """The module index from ``self._units`` (or from ``units``, a broken version's, which
+        leaves this object's state alone)."""
         index = ModuleIndex(path=self.path, module=self.module, line_count=len(pos.lines))
-        toplevel: list[ast.stmt] = []
-        for u in self._units:
+        nodes: list[ast.stmt] = []
+        for u in self._units if units is None else units:
             if u.part is None:
                 index.classes.update(u.classes)
                 continue
@@ -173,19 +185,24 @@ class IncrementalIndex:
             index.dicts.update(p.dicts)
             index.has_main_guard = index.has_main_guard or p.has_main_guard
             if u.node is not None:
-                toplevel.append(u.node)
-        if self._toplevel is None:
-            self._toplevel = toplevel_facts(toplevel, self.module, pos)
-        index.toplevel = self._toplevel
+                nodes.append(u.node)
+        if units is None:
+            if self._toplevel is None:
+                self._toplevel = toplevel_facts(nodes, self.module, pos)
+            toplevel = self._toplevel
+        index.toplevel = toplevel or toplevel_facts(nodes, self.module, pos)
         return index
 
     # -- the incremental path ---------------------------------------------------------------
-    def _edit(self, new: list[str], pos: AstColumns) -> bool:
-        """Re-indexes the units the change from ``self._lines`` to ``new`` touched; False
+    def _edit(self, new: list[str], pos: AstColumns) -> tuple[ModuleIndex, bool] | None:
+        """Re-indexes the units the change from ``self._lines`` to ``new`` touched: (the new
+        index, True). When they no longer parse and the whole text's recovery (``parse_module``)
+        provably loses just them (``_drops``): (the index without them, False), and the units
+        stay those of the last text that parsed, against which the next edit is located. None
         when the full path must run instead (nothing is changed then)."""
         old = self._lines
         if old is None or not self._units:
-            return False
+            return None
         n_old, n_new = len(old), len(new)
         same = min(n_old, n_new)
         a = _common(old, new, same)
@@ -194,52 +211,82 @@ class IncrementalIndex:
         if lo == hi:  # lines inserted: they join the unit of the line above
             lo, hi = max(lo - 1, 0), max(lo, 1)
         d = n_new - n_old
-        if d:
-            self._toplevel = None  # its range spans the module, its facts' lines move
         # Unit i spans from its first line to the next unit's (the first one from line 0).
         starts = [0, *(u.start for u in self._units[1:])]
         first = bisect_right(starts, lo) - 1
         last = max(bisect_left(starts, hi) - 1, first)
-        if first == last and self._units[first].header is not None:
-            end = starts[first + 1] if first + 1 < len(starts) else n_old
-            if self._edit_members(self._units[first], lo, hi, end, d, new, pos):
-                self._shift_units(first + 1, d)
-                return True
         begin = starts[first]
         stop = starts[last + 1] if last + 1 < len(starts) else n_old
-        stmts = _parse_lines(new[begin : stop + d], begin, 0)
-        if stmts is None:
-            return False
+        unit = self._units[first]
+        if first == last and unit.header is not None:
+            done = self._edit_members(unit, lo, hi, stop, d, new, pos)
+            if done is True:
+                if d:
+                    self._toplevel = None  # its range spans the module, its facts' lines move
+                self._shift_units(first + 1, d)
+                return self._assemble(pos), True
+            if isinstance(done, tuple) and self._drops(new, done, (begin, stop + d), unit.indent):
+                return self._without(first, last, d, pos)
+        got = _parse_lines(new[begin : stop + d], begin, 0)
         self.reindexed_lines = stop + d - begin
-        fresh = [self._unit(stmt, pos) for stmt in stmts]
+        if isinstance(got, BaseException):
+            if self._drops(new, (begin, stop + d, got), (begin, stop + d), 0):
+                return self._without(first, last, d, pos)
+            return None
+        if got is None:
+            return None
+        fresh = [self._unit(stmt, pos) for stmt in got]
         self._units[first : last + 1] = fresh
         self._toplevel = None
         self._shift_units(first + len(fresh), d)
         self._lines = new
-        return True
+        return self._assemble(pos), True
 
-    def _edit_members(self, unit: _Unit, lo: int, hi: int, end: int, d: int, new: list[str], pos: AstColumns) -> bool:
+    def _edit_members(self, unit: _Unit, lo: int, hi: int, end: int, d: int, new: list[str],
+                      pos: AstColumns) -> bool | tuple[int, int, BaseException] | None:
+        """True when the members the edit touched parsed again; (their new lines' span, the
+        error) when they do not parse; None when the whole class must be parsed again."""
         members = unit.members
         starts = [m.start for m in members]
         if lo < starts[0]:
-            return False  # the class's header: the whole class again
+            return None  # the class's header: the whole class again
         first = bisect_right(starts, lo) - 1
         last = max(bisect_left(starts, hi) - 1, first)
         begin = starts[first]
         stop = starts[last + 1] if last + 1 < len(starts) else end
         header = unit.header
         assert header is not None
-        stmts = _parse_lines(new[begin : stop + d], begin, unit.indent)
-        if not stmts:
-            return False
+        got = _parse_lines(new[begin : stop + d], begin, unit.indent)
         self.reindexed_lines = stop + d - begin
-        fresh = [self._member(stmt, header, pos) for stmt in stmts]
+        if isinstance(got, BaseException):
+            return begin, stop + d, got
+        if not got:
+            return None
+        fresh = [self._member(stmt, header, pos) for stmt in got]
         for m in members[last + 1 :]:
             _shift_member(m, d)
         members[first : last + 1] = fresh
         self._assemble_class(unit)
         self._lines = new
         return True
+
+    # -- a version that does not parse ------------------------------------------------------
+    def _drops(self, new: list[str], failed: tuple[int, int, BaseException], chunk: tuple[int, int],
+               indent: int) -> bool:
+        if can_close_later(failed[2]):
+            return False
+        if self._cut_for is not self._lines:  # once per text that parsed
+            self._cut_for = self._lines
+            self._cut_units = self._joins.cut_units(self._lines or [], [u.start for u in self._units])
+        return self._cut_units is not None and drops(new, failed, chunk, indent, self._cut_units)
+
+    def _without(self, first: int, last: int, d: int, pos: AstColumns) -> tuple[ModuleIndex, bool] | None:
+        """The index of the units but ``first``..``last``, those below moved by ``d`` lines."""
+        below = self._units[last + 1 :]
+        units = self._units[:first] + [_moved(u, d) for u in below] if d else self._units[:first] + below
+        dropped = any(u.node is not None for u in self._units[first : last + 1])
+        toplevel = self._toplevel if not d and not dropped else None
+        return self._assemble(pos, units, toplevel), False
 
     def _shift_units(self, after: int, d: int) -> None:
         if not d:
@@ -280,22 +327,48 @@ def _shift_member(m: _Member, d: int) -> None:
     m.nested = {k: shift_class(c, d) for k, c in m.nested.items()}
 
 
-def _parse_lines(lines: list[str], begin: int, indent: int) -> list[ast.stmt] | None:
+def _moved(u: _Unit, d: int) -> _Unit:
+    """A copy of ``u`` ``d`` lines further down."""
+    if u.header is None:
+        assert u.part is not None
+        node = None
+        if u.node is not None:  # walked into the module's facts: a moved copy (the last text
+            node = copy.deepcopy(u.node)  # that parsed keeps the original)
+            ast.increment_lineno(node, d)
+        p = u.part
+        part = ModuleIndex(path=p.path, module=p.module, import_map=p.import_map, assigns=p.assigns,
+                           dicts=p.dicts, has_main_guard=p.has_main_guard,
+                           functions={k: shift_function(f, d) for k, f in p.functions.items()},
+                           imports=[shift_import(i, d) for i in p.imports])
+        return _Unit(u.start + d, node=node, part=part)
+    members = [_Member(m.start + d, shift_class(m.part, d), {k: shift_class(c, d) for k, c in m.nested.items()},
+                       m.end_line + d, m.end_col) for m in u.members]
+    moved = _Unit(u.start + d, header=shift_class(u.header, d), members=members, indent=u.indent)
+    IncrementalIndex._assemble_class(moved)
+    return moved
+
+
+def _parse_lines(lines: list[str], begin: int, indent: int) -> list[ast.stmt] | BaseException | None:
     """The statements of ``lines`` (which start at line ``begin``) when they parse on their
-    own; ``indent`` > 0: a class body's statements, all at that indentation."""
+    own; ``indent`` > 0: a class body's statements, all at that indentation. What parsing
+    raised when they do not; None when they parse but cannot stand for the unit(s)."""
     text = "\n".join(lines)
     if "__future__" in text:
         return None
     # Blank lines in front put every node on its line in the module, without a second walk
     # over the tree to move them (``ast.increment_lineno``); the tokenizer skips them in C.
     if indent <= 0:
-        tree = parse_text("\n" * begin + text)
-        if tree is None or any(s.col_offset for s in tree.body):
+        tree = parse_or_error("\n" * begin + text)
+        if isinstance(tree, BaseException):
+            return tree
+        if any(s.col_offset for s in tree.body):
             return None
         return tree.body
-    tree = parse_text("\n" * (begin - 1) + "if 1:\n" + text)
-    if tree is None or len(tree.body) != 1 or not isinstance(tree.body[0], ast.If):
-        return None
+    tree = parse_or_error("\n" * (begin - 1) + "if 1:\n" + text)
+    if isinstance(tree, BaseException):
+        return tree
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.If) or tree.body[0].orelse:
+        return None  # (an `else:` at column 0 in the text: not the class's members)
     body = tree.body[0].body
     if any(s.col_offset != indent for s in body):
         return None

@@ -41,6 +41,24 @@ def parse_text(source: str) -> ast.Module | None:
         return None
 
 
+def parse_or_error(source: str) -> ast.Module | BaseException:
+    """The tree of ``source``, or what parsing it raised."""
+    try:
+        return _parse(source)
+    except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
+        return exc
+
+
+def can_close_later(exc: BaseException) -> bool:
+    """Whether text that follows could still complete what failed: a string or a line
+    continuation left open at the end (an open bracket cannot be closed by text that is
+    balanced on its own)."""
+    if not isinstance(exc, SyntaxError):
+        return True
+    msg = str(exc.msg).lower()
+    return "triple-quoted" in msg or "eof" in msg
+
+
 def _problem(exc: BaseException, line_offset: int) -> ParseProblem:
     if isinstance(exc, SyntaxError):
         line = (exc.lineno or 1) - 1 + line_offset
@@ -53,8 +71,9 @@ def _problem(exc: BaseException, line_offset: int) -> ParseProblem:
     return ParseProblem(f"cannot parse: {exc}", line_offset, 0, "value")
 
 
-def _chunks(lines: list[str]) -> list[tuple[int, int]]:
-    """Split into (start, end) line spans, one per top-level statement (decorators attach)."""
+def chunk_starts(lines: list[str], offset: int = 0) -> list[int]:
+    """The lines where the recovery below cuts the text (each plus ``offset``): a line at
+    column 0 that continues nothing and does not follow a decorator's line."""
     starts: list[int] = []
     after_decorator = False
     for i, line in enumerate(lines):
@@ -63,8 +82,14 @@ def _chunks(lines: list[str]) -> list[tuple[int, int]]:
         if _CONTINUATION.match(line):
             continue
         if not after_decorator:
-            starts.append(i)
+            starts.append(i + offset)
         after_decorator = line.startswith("@")
+    return starts
+
+
+def _chunks(lines: list[str]) -> list[tuple[int, int]]:
+    """Split into (start, end) line spans, one per top-level statement (decorators attach)."""
+    starts = chunk_starts(lines)
     if not starts or starts[0] != 0:
         starts.insert(0, 0)
     return [(s, e) for s, e in zip(starts, [*starts[1:], len(lines)], strict=True)]
@@ -72,6 +97,23 @@ def _chunks(lines: list[str]) -> list[tuple[int, int]]:
 
 def _unclosed(exc: BaseException) -> bool:
     return isinstance(exc, SyntaxError) and any(w in str(exc.msg).lower() for w in _UNCLOSED)
+
+
+def joins_whole(chunks: list[str]) -> bool:
+    """Whether ``parse_module`` reads these consecutive chunks (one statement's text, cut by
+    ``chunk_starts`` where a line inside it is at column 0) as that one statement: the first
+    fails as unclosed, and only the join with all of them parses."""
+    if len(chunks) < 2 or len(chunks) > _MAX_JOIN + 1:
+        return False
+    for j in range(1, len(chunks) + 1):
+        try:
+            _parse("".join(chunks[:j]))
+        except (SyntaxError, RecursionError, MemoryError, ValueError) as exc:
+            if not _unclosed(exc):
+                return False
+            continue
+        return j == len(chunks)
+    return False
 
 
 def parse_module(source: str) -> tuple[ast.Module, list[ParseProblem]]:
