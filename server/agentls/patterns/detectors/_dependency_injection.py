@@ -28,13 +28,18 @@ def _tail(name: str | None) -> str:
     return (name or "").strip("'\"").rpartition(".")[2].partition("[")[0]
 
 
+_SCALARS = frozenset({"int", "str", "float", "bool", "bytes", "dict", "list", "Dict", "List"})
+
+
 def _provider(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> str:
     """'strong' when a registered method builds and returns an object of the type it declares
     from the typed dependencies it receives, 'weak' when it only declares and returns one."""
     if m.kind != "method" or not m.decorators or m.abstract or m.is_stub or not m.returns_annotation:
         return ""
     params = [p for p in m.params if p.name != "self"]
-    if not m.returns or any(p.annotation is None for p in params):
+    # An injector supplies objects, not request values: `restaurant_id: int` marks a web
+    # handler (`@http(...)`), not a provider.
+    if not m.returns or any(p.annotation is None or _tail(p.annotation) in _SCALARS for p in params):
         return ""
     ann = _tail(m.returns_annotation)
     declared = ctx.resolve(m.returns_annotation, ref.module)

@@ -315,7 +315,9 @@ def messages(ctx: Ctx) -> Messages:
         for base in ctx.ws.all_classes():
             subs = [s for s in ctx.descendants(base) if is_message_like(s.cls)]
             known = {k for s in subs for k in roles.get(s.key, {})}
-            if len(subs) < 2 or len(known) != 1:
+            # A base of one message only counts when it carries nothing of its own (a marker).
+            marker = not base.cls.fields and not base.cls.instance_attrs() and len(base.cls.methods) <= 1
+            if not subs or (len(subs) < 2 and not marker) or len(known) != 1:
                 continue
             kind = next(iter(known))
             if base.cls.methods and not is_message_like(base.cls) and len(base.cls.methods) > 3:

@@ -118,6 +118,11 @@ def _storage_attrs(ctx: Ctx, ref: ClassRef) -> set[str]:
             for attr, values in m.self_writes.items():
                 if any(v.startswith(("call:", "param:")) for v in values):
                     out.add(attr)
+    # A property reaching into storage (`queryset` returning `self.session.query(X)`) is storage.
+    for r in [ref, *ctx.ancestors(ref)]:
+        for m in r.cls.methods.values():
+            if m.kind == "property" and any(_storage_head(c.receiver, out) for c in m.calls):
+                out.add(m.name)
     return out
 
 
@@ -190,6 +195,14 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             return []
         adds: dict[str, Ev] = {}
         gets: dict[str, Ev] = {}
+        # `self.queryset.get(id)` reads the session `queryset` is a property over.
+        over = {
+            m.name: h
+            for m in ctx.all_methods(ref).values()
+            if m.kind == "property"
+            for c in m.calls
+            if (h := _storage_head(c.receiver, storage)) is not None and h != m.name
+        }
         for m in methods:
             if not m.params:
                 continue
@@ -234,9 +247,10 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 head = _storage_head(loop.iter, storage)
                 if head is not None and m.returns and matches:
                     gets.setdefault(head, (line, f"`{m.name}` searches `{loop.iter}`"))
+        gets = {over.get(h, h): ev for h, ev in gets.items()}
         for head, ev in adds.items():
-            if head in gets:
-                return [ev, gets[head]]
+            if over.get(head, head) in gets:
+                return [ev, gets[over.get(head, head)]]
         if "<sql>" in adds and gets:
             return [adds["<sql>"], next(iter(gets.values()))]
         if "<sql>" in gets and adds:
@@ -701,7 +715,10 @@ def handler_maps(ctx: Ctx) -> list[tuple[ModuleIndex, str, bool, list[tuple[Clas
                 for e in entries:
                     if e.key == "const":
                         continue  # a string or number key names an option, not a message class
-                    r = ctx.ws.resolve(module, e.key)
+                    # keyed by the class, or by its name attribute (`{BookedTableEvent.name: ...}`)
+                    r = ctx.ws.resolve(module, e.key) or (
+                        ctx.ws.resolve(module, e.key.rpartition(".")[0]) if "." in e.key else None
+                    )
                     if r is not None and e.values and not any(ctx.ws.resolve(module, v) for v in e.values):
                         resolved.append((r, list(e.values)))
                 if len(resolved) >= 2 and len(resolved) >= len(entries) // 2:

@@ -287,6 +287,8 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
         if w.same_family and same:
             if not w.collab.from_param and not w.collab.instantiated:
                 continue
+            if is_uow(ctx, ref):
+                continue  # a unit of work over a session answering commit/rollback: persistence
             m0 = same[0][0]
             if any(c.func.startswith("super()") for m, _ in same for c in m.calls):
                 continue  # combines its own answer with the wrapped one's: neither stands in nor decorates

@@ -34,7 +34,11 @@ class Adapter(Detector):
     - Class adapter: a class with two base classes, one of whose methods it serves by calling
       a differently named method inherited from the other.
     - A class with no base that serves every public method by one differently named method of
-      the one object handed to its constructor, whose class lacks those names.
+      the one object handed to its constructor, whose class lacks those names; or of the one
+      object it creates there, when several of its requests become fewer operations of it
+      (`move_forwards`/`stop` both served by `change_speed`). An object registering itself
+      with what it holds (a controller) and a message handler turning a message into a call
+      (`uc.invoke(command)`) are not adapters.
     - A class whose `__getattr__` forwards to a held object while its constructor installs the
       adapted methods it is given on the instance (`self.__dict__.update(methods)`).
     Same-named forwarding to the same interface is a decorator or a proxy instead.

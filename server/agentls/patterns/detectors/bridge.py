@@ -35,7 +35,10 @@ class Bridge(Detector):
     An implementor interface with two or more concrete implementations, held in an attribute of
     a class that itself has subclasses (two independent hierarchies joined by composition) and
     calls the implementor's methods. A repository holding a storage hierarchy is a repository
-    instead.
+    instead. The base may receive the implementor while its subclasses call it
+    (`Shape(renderer)` / `Circle.draw()`), and sibling refined abstractions each keeping an
+    implementor of one family make their common base the abstraction, unless they answer what
+    they pass on (a chain of handlers).
     """
 
     id = "bridge"

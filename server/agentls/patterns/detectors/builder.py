@@ -62,6 +62,14 @@ class Builder(Detector):
       (raising `NotImplementedError`) and two or more implementations whose steps only record
       parts in their own state.
     - `product`: the class a detected builder produces.
+    - Hierarchies of builders: steps that store onto a held object count, inherited ones too;
+      fluent steps filling in one held object that the result method hands out make a builder
+      even when the product's class is not known (0.75); a concrete base defining steps or the
+      result its builder subclasses use is a builder; a text builder's `__str__` is its result.
+    - A director running no-argument steps on a builder it holds and taking the product off it
+      (`self.builder.make_wheels(); ...; return self.builder.vehicle`) reveals the builders
+      (the interface declaring the steps and two or more implementations whose steps only
+      record parts) and the product they create.
     """
 
     id = "builder"

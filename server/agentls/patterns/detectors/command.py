@@ -307,6 +307,12 @@ class Command(Detector):
       family that keeps a command it was given (in an attribute set by its constructor or a
       setter, in a list or dict it stores into, or as received and stored) and calls a trigger
       on it with no argument; or a module-level table of two or more command instances.
+    - Without an invoker in the code: an interface with two or more such requests that every
+      implementation carries out on the receiver it was built with (`invoke()` deposits into
+      `self.account`, `undo()` withdraws), even with one implementation (0.75 / 0.7).
+    - Implementations acting on their own, held by a class that calls two or more of the
+      interface's methods on the one object it keeps (`self.client.turn_on()`,
+      `self.client.turn_off()`), are a device it operates, not commands it was handed.
     - Without an interface: a class holding an object typed as a union of unrelated classes
       that all answer the methods it calls, each of which records in one method what it takes
       back in another (do / undo).

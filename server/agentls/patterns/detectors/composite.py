@@ -28,6 +28,14 @@ class Composite(Detector):
     implementations (without children of their own) are leaves. The program is read once, so
     the component and the leaves, in whatever module, are reported too. Calling a different
     method on each item (`notify` calling `update`) is Observer, not Composite.
+
+    Also: a composite that is itself the list of its children (`class Macro(Command, list)`
+    looping `for cmd in self`; the component is the top of the hierarchy declaring the
+    method); the root of a small hierarchy recursing over a public children list its clients
+    fill, whose subclasses are the leaves; and a node holding two or more children it was
+    given (`self.left`, `self.right`) whose method combines the same method of each (an
+    expression tree under a common base, whose direct implementations without children are
+    the leaves; a specification's combinators built by the base itself are not).
     """
 
     id = "composite"

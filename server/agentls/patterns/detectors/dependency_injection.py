@@ -6,8 +6,15 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._dependency_injection import wiring
+from agentls.patterns.detectors._shared import (
+    entity_evidence,
+    is_test_file,
+    message_like,
+    value_object_evidence,
+)
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
+from agentls.patterns.workspace import ClassRef
 
 _INTROSPECT = ("inspect.signature", "signature", "get_type_hints", "typing.get_type_hints")
 
@@ -21,9 +28,16 @@ def _introspects(fn: FunctionFacts) -> bool:
 
 
 def _implementation(ctx: Ctx, name: str) -> bool:
-    """A workspace class implementing an abstraction: what injection is for."""
+    """A workspace class implementing an abstraction: what injection is for. Values, entities
+    and messages built to be sent (`RegisterUser(EmailAddress(...))`) are data, not services."""
     dep = ctx.resolve(name)
-    return dep is not None and bool(ctx.interface_ancestors(dep))
+    return (
+        dep is not None
+        and bool(ctx.interface_ancestors(dep))
+        and not value_object_evidence(ctx, dep)
+        and not entity_evidence(ctx, dep)
+        and not message_like(dep)
+    )
 
 
 def _provider_function(ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
@@ -84,6 +98,21 @@ class DependencyInjection(Detector):
         "composition_root": "creates and wires the object graph",
     }
 
+    def _wires(self, ctx: Ctx, fn: FunctionFacts) -> tuple[list[tuple[int, str]], list[tuple[ClassRef, str]]]:
+        """Two or more new implementations of abstractions passed into workspace constructors
+        (`Service(SqlRepo(session), SqlUnitOfWork(session))`): the function wires the graph."""
+        wired = []
+        for call, r in ctx.instantiations(fn):
+            impls = [a for a in call.args if a.startswith("call:") and _implementation(ctx, a[5:])]
+            if impls:
+                wired.append((call, r, impls))
+        if sum(len(impls) for *_, impls in wired) < 2:
+            return [], []
+        call, r, _ = wired[0]
+        return [(call.line, f"creates `{r.cls.name}` and passes new collaborators into it")], [
+            (r2, "client") for _, r2, _ in wired
+        ]
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         w = wiring(ctx)
         done: set[str] = set()
@@ -101,10 +130,17 @@ class DependencyInjection(Detector):
             if ev:
                 done.add(f.qualname)
                 yield ctx.det(f, self.id, "composition_root", 0.7, ev)
+        testing = is_test_file(ctx.index)
         for fn in ctx.index.all_functions():
             if fn.qualname in done:
                 continue
             if fn.kind != "function":
+                # An entrypoint method may wire the graph per request; a constructor building
+                # its own parts is composition of another kind.
+                if fn.kind == "method" and not fn.name.startswith("__") and not testing:
+                    ev, made = self._wires(ctx, fn)
+                    if ev:
+                        yield ctx.det(fn, self.id, "composition_root", 0.7, ev, made)
                 continue
             binds = any(c.func in ("functools.partial", "partial") for c in fn.calls) or "lambda" in fn.returns
             if _introspects(fn) and binds:
@@ -120,21 +156,9 @@ class DependencyInjection(Detector):
             if provided:
                 yield ctx.det(fn, self.id, "composition_root", 0.7, provided)
                 continue
-            wired = [
-                (call, r)
-                for call, r in ctx.instantiations(fn)
-                if any(a.startswith("call:") and _implementation(ctx, a[5:]) for a in call.args)
-            ]
-            if len(wired) >= 2:
-                call, r = wired[0]
-                yield ctx.det(
-                    fn,
-                    self.id,
-                    "composition_root",
-                    0.7,
-                    [(call.line, f"creates `{r.cls.name}` and passes new collaborators into it")],
-                    [(r2, "client") for _, r2 in wired],
-                )
+            ev, made = self._wires(ctx, fn) if not (testing or fn.name.startswith("test")) else ([], [])
+            if ev:
+                yield ctx.det(fn, self.id, "composition_root", 0.7, ev, made)
         for ref in ctx.classes():
             if ref.cls.qualname in done:
                 continue

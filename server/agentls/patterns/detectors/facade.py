@@ -31,8 +31,10 @@ class Facade(Detector):
     a message or an exception); objects created with `self` as an argument are colleagues or
     children instead, and injected objects are not hidden. It is a facade when one public
     method coordinates two or more parts (and at least two are classes or modules it hides),
-    or when three or more public methods each delegate to one of three or more parts. The
-    facade and each subsystem class it drives are reported.
+    calling different operations on them or handing one part's state to another
+    (`self.engine.start(self.starter.spin)`), or when three or more public methods each
+    delegate to one of three or more parts. The facade and each subsystem class it drives are
+    reported.
     """
 
     id = "facade"

@@ -80,10 +80,14 @@ def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
     if not restores:
         return None  # cheap exit: nothing writes its state back from an argument
     for m in methods.values():
-        if m.name.startswith("__") or m.params:
+        if m.name.startswith("__"):
             continue
+        # The snapshot is returned as made (`return Memento(self.x)`), or kept in a local and
+        # returned (`m = Memento(self.balance); self.changes.append(m); return m`); a
+        # mutator may hand one out as it changes (`deposit(amount)` returning the new state).
+        local = any(v.startswith("name:") for v in m.returns)
         for call in m.calls:
-            if f"call:{call.func}" not in m.returns or not call.args:
+            if (f"call:{call.func}" not in m.returns and not local) or not call.args:
                 continue
             packed = {a for v in call.args if (a := _own(v))}
             if len(packed) != len(call.args):
@@ -181,7 +185,9 @@ class Memento(Detector):
       them), and another method taking an argument and writing those same attributes back
       from that argument's fields or getters (or a copy of `self.__dict__` and
       `self.__dict__.update`). The snapshot class and the interfaces it implements (or the
-      restore method's annotation) are mementos.
+      restore method's annotation) are mementos. The snapshot may be returned through a
+      local (`m = Memento(self.balance); self.changes.append(m); return m`), and the method
+      making it may be a mutator handing out the new state (`deposit(amount)`).
     - A property setter writing its own attributes back from exactly the fields of one plain
       data class of its module (or its imports) is a restore too; that class is the memento.
     - A module function that reads its argument's `__dict__` and returns a closure calling

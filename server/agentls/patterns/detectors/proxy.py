@@ -32,6 +32,10 @@ class Proxy(Detector):
     - A class whose `__getattr__` forwards every unknown attribute to a held object and
       refuses some access (raises for some names, or refuses assignment). Forwarding alone is
       plain delegation.
+    - Without a base class: a stand-in that creates the real object itself, offers exactly its
+      public methods, each forwarding to the same-named one, and creates it on first use or
+      forwards after a check of its own (`CarProxy` letting only drivers of 16+ drive).
+    - A unit of work over a session answering `commit`/`rollback` is not a proxy or decorator.
     """
 
     id = "proxy"

@@ -33,6 +33,49 @@ def _guards_one_instance(fn: FunctionFacts, holder: str) -> str | None:
     return None
 
 
+def _makes_instance(fn: FunctionFacts, holder: str, cls_name: str, attr: str) -> bool:
+    """What the class-level attribute receives is a new instance of the class (`cls()`,
+    `super().__new__(cls)`), not some other object made once (`cls._app = current_app`: a
+    lazily bound class attribute)."""
+    if fn.name == "__new__":
+        return True
+    makers = {holder, cls_name, f"{holder}.__new__", "object.__new__", "super().__new__"}
+    for s in fn.attr_stores:
+        if s.receiver == holder and s.attr == attr:
+            if s.value.startswith("call:") and s.value[5:] in makers:
+                return True
+            if s.value.startswith("name:") and any(c.func in makers for c in fn.calls):
+                return True
+    return False
+
+
+def _one_instance(m: FunctionFacts, cls_name: str) -> str | None:
+    """The class attribute in which ``m`` keeps the one instance it creates, if it does."""
+    holders = ["cls"]
+    if m.name == "__new__":
+        # `def __new__(new_singleton, ...)`: whatever the first parameter is called
+        holders += sorted({n.partition(".")[0] for n in m.none_checks} - {"cls", "self"})
+    attr, holder = next(((a, h) for h in holders if (a := _guards_one_instance(m, h))), (None, "cls"))
+    if attr and not _makes_instance(m, holder, cls_name, attr):
+        return None  # a lazily bound class attribute (`cls._app = current_app`)
+    return attr
+
+
+def _decorator_singleton(fn: FunctionFacts) -> bool:
+    """A class decorator caching one instance per class: it takes the class, keeps instances
+    in a dict keyed by it (`if class_ not in instances`) and returns the wrapper that hands
+    out `instances[class_]`."""
+    if len(fn.params) != 1:
+        return False
+    p = fn.params[0].name
+    cache = {c for c, key in fn.subscripts if key == f"param:{p}"}
+    # It instantiates what it is given and returns the wrapper it defines (a memoised
+    # function `fib(n)` keyed by its argument does neither).
+    makes = any(c.func == p for c in fn.calls)
+    wrapper = any(v.startswith("name:") for v in fn.returns)
+    return makes and wrapper and bool(cache & fn.in_checks) and any(v == f"sub:{c}" for c in cache for v in fn.returns)
+
+
 def _returns_class(fn: FunctionFacts) -> bool:
     """`__new__` handing back the class object itself: every construction yields that one
     object (class-level state shared by all callers)."""
@@ -59,6 +102,11 @@ class Singleton(Detector):
     - A metaclass (`type` subclass) whose `__call__` does the same with a dict keyed by class;
       classes using it are singletons.
     - A module function declares `global x`, tests `x is None` and returns `x`.
+    - A class decorator keeping instances in a dict keyed by the class it wraps and returning
+      `instances[cls]` is an `accessor`; the classes it decorates are singletons.
+    - A class attribute made once is a singleton's instance only when it is an instance of the
+      class (`cls()`, `super().__new__(cls)`): `cls._app = current_app` is lazy binding. A
+      metaclass is inherited by subclasses.
 
     A class merely *named* Singleton is not reported. Caches keyed by arguments are flyweights.
     """
@@ -94,6 +142,24 @@ class Singleton(Detector):
                 )
                 continue
             meta = ctx.resolve(cls.metaclass, ref.module) if cls.metaclass else None
+            if meta is None or meta.key not in metas:
+                # The metaclass is inherited (`class CustomLogger(Logger)`, Logger's metaclass).
+                for anc in ctx.ancestors(ref):
+                    m_anc = ctx.resolve(anc.cls.metaclass, anc.module) if anc.cls.metaclass else None
+                    if m_anc is not None and m_anc.key in metas:
+                        meta = m_anc
+                        break
+            deco = next((d for d in cls.decorators if d in ctx.index.functions), None)
+            if deco is not None and _decorator_singleton(ctx.index.functions[deco]):
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "singleton",
+                    0.85,
+                    [(cls.selection.line, f"decorated with `@{deco}`, which hands out one cached instance")],
+                    [(ctx.index.functions[deco], "accessor")],
+                )
+                continue
             if meta is not None and meta.key in metas:
                 yield ctx.det(
                     ref,
@@ -107,7 +173,7 @@ class Singleton(Detector):
             for m in cls.methods.values():
                 if m.kind != "classmethod" or m.name == "__init_subclass__":
                     continue
-                attr = _guards_one_instance(m, "cls")
+                attr = _one_instance(m, cls.name)
                 if attr:
                     ev: list[Ev] = [
                         (m.selection.line, f"`{m.name}` creates the instance once and keeps it in `{attr}`")
@@ -118,7 +184,23 @@ class Singleton(Detector):
                     ev = [(m.selection.line, "`__new__` returns the class itself: every call yields that one object")]
                     yield ctx.det(ref, self.id, "singleton", 0.8, ev)
                     break
+            else:
+                # A subclass constructed through a singleton base's `__new__`.
+                for anc in ctx.ancestors(ref)[:1]:
+                    new = anc.cls.methods.get("__new__")
+                    if new is not None and "__new__" not in cls.methods and _one_instance(new, anc.cls.name):
+                        ev = [(cls.selection.line, f"constructed through `{anc.cls.name}.__new__`, which keeps one")]
+                        yield ctx.det(ref, self.id, "singleton", 0.8, ev, [(anc, "singleton")])
         for fn in ctx.index.functions.values():
+            if _decorator_singleton(fn):
+                yield ctx.det(
+                    fn,
+                    self.id,
+                    "accessor",
+                    0.8,
+                    [(fn.selection.line, "class decorator handing out one cached instance per class it decorates")],
+                )
+                continue
             for g in fn.globals:
                 if g in fn.none_checks and f"name:{g}" in fn.returns and ctx.index.assigns.get(g) == "none":
                     yield ctx.det(

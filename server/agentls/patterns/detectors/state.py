@@ -60,6 +60,11 @@ class State(Detector):
       (`self._current = self._states[name]`, `self._handle = iter(self._states)`); the base
       the states share is `state`, all its implementations `concrete_state`;
     - states that turn the object into a sibling state (`self.__class__ = Other`).
+
+    A setter choosing among implementations by its argument (`set_output_format(fmt)`) is a
+    client configuring a strategy, not a transition: the context's own replacements count
+    when they are spread over two or more of its methods, or when one method picks the next
+    state from the current one. The interface may be an ABC whose methods are all empty.
     """
 
     id = "state"

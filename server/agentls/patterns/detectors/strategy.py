@@ -6,9 +6,26 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._families import roles_of_kind
-from agentls.patterns.detectors._shared import is_repository, is_uow
+from agentls.patterns.detectors._shared import is_repository, is_test_module, is_uow
+from agentls.patterns.detectors.layer_violation import layer_of
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
+from agentls.patterns.workspace import ClassRef
+
+
+def _port(ctx: Ctx, iface: ClassRef, impls: list[ClassRef]) -> bool:
+    """A port of dependency inversion: declared in an inner layer (domain, service) and
+    implemented only in the adapters layer (an event publisher over a message broker), so the
+    implementation is chosen by the composition root, not as an algorithm."""
+    layers = ctx.settings.layers
+    names = [n for n, _ in layers]
+    if "adapters" not in names:
+        return False
+    outer = names.index("adapters")
+    inner = layer_of(iface.module.module, layers)
+    if inner is None or inner == outer or names[inner] not in ("domain", "service"):
+        return False
+    return all(layer_of(i.module.module, layers) == outer for i in impls if not is_test_module(i.module))
 
 
 def _takes(fn: FunctionFacts, arity: int) -> bool:
@@ -47,10 +64,16 @@ class Strategy(Detector):
     as that instead. If implementations replace one another in the context, it is State; if
     the context is itself a class hierarchy, it is Bridge. Names play no part.
 
+    A port of dependency inversion (an interface in the domain or service layer whose
+    implementations all live in the adapters layer, such as an event publisher over a broker)
+    is wiring, not an algorithm, and is not reported.
+
     Two function forms count too: a class that keeps a function it was given and calls it,
-    when two or more module functions are passed to it (`Order(price, discount=ten_percent)`);
-    and a module table of functions picked by key and called (`handlers[kind](value)`), whose
-    functions are the concrete strategies and the function that picks is the context.
+    when two or more module functions are its family (`Order(price, discount=ten_percent)`):
+    the functions passed to it, and the module functions beside one of them (or taking the
+    context itself) that take what the context calls them with; and a module table of
+    functions picked by key and called (`handlers[kind](value)`), whose functions are the
+    concrete strategies and the function that picks is the context.
     """
 
     id = "strategy"
@@ -195,6 +218,8 @@ class Strategy(Detector):
             for role, h in roles_of_kind(ctx, ref, "strategy"):
                 if is_repository(ctx, h.interface) or is_uow(ctx, h.interface):
                     continue  # a persistence port: a repository or unit of work, not an algorithm
+                if _port(ctx, h.interface, h.impls):
+                    continue  # an inner layer's port implemented by adapters: wiring, not an algorithm
                 conf = 0.9 if h.typed else 0.75
                 called = ", ".join(f"`{m}`" for m in list(h.collab.methods)[:3])
                 if role == "interface":

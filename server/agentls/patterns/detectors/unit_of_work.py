@@ -7,6 +7,7 @@ from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._shared import uow_evidence
 from agentls.patterns.model import Detection
+from agentls.patterns.workspace import ClassRef
 
 
 @register
@@ -33,10 +34,39 @@ class UnitOfWork(Detector):
     category = "architecture"
     roles: ClassVar[dict[str, str]] = {"abstract_unit_of_work": "the interface", "unit_of_work": "an implementation"}
 
+    def _port(self, ctx: Ctx, ref: ClassRef) -> ClassRef | None:
+        """The abstract unit of work this class is or implements: an interface with `__exit__`
+        and a concrete descendant that is a unit of work."""
+        for r in [ref, *ctx.ancestors(ref)]:
+            methods = ctx.all_methods(r)
+            if (
+                (r.cls.is_interface or r.cls.declares_abstract)
+                and ("__exit__" in methods or "__aexit__" in methods)
+                and any(uow_evidence(ctx, d) for d in ctx.concrete(r))
+            ):
+                return r
+        return None
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
             ev = uow_evidence(ctx, ref)
             if not ev:
+                # The port, and the implementations of it that do not transact (a fake).
+                port = self._port(ctx, ref)
+                if port == ref:
+                    impls = [d for d in ctx.concrete(ref) if uow_evidence(ctx, d)]
+                    why = [(ref.cls.selection.line, f"the port `{impls[0].cls.name}` implements")]
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "abstract_unit_of_work",
+                        0.8,
+                        why,
+                        [(d, "unit_of_work") for d in ctx.concrete(ref)],
+                    )
+                elif port is not None and not ref.cls.is_interface:
+                    why = [(ref.cls.selection.line, f"implements the unit-of-work port `{port.cls.name}`")]
+                    yield ctx.det(ref, self.id, "unit_of_work", 0.75, why, [(port, "abstract_unit_of_work")])
                 continue
             abstract = ref.cls.is_interface or bool(ref.cls.abstract_methods)
             role = "abstract_unit_of_work" if abstract else "unit_of_work"
