@@ -495,7 +495,16 @@ def _baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             abstract = t.cls.abstract_methods or set(t.cls.public_methods)
             # Mirror of the wrapped interface: two or more of its methods re-exposed under
             # their own names, forwarding to it.
-            if not created and len(mirrored) >= 2 and set(mirrored) <= offered and len(set(mirrored) & abstract) >= 2:
+            # Two held objects answering the same forwarded calls (`self.left.eval()`,
+            # `self.right.eval()`) make a composite node, not a decorator.
+            twin = any(o is not c and set(mirrored) <= set(o.methods) for o in collabs)
+            if (
+                not created
+                and not twin
+                and len(mirrored) >= 2
+                and set(mirrored) <= offered
+                and len(set(mirrored) & abstract) >= 2
+            ):
                 if is_repository(ctx, ref) and not is_repository(ctx, t):
                     continue
                 m0 = public[mirrored[0]]

@@ -27,7 +27,8 @@ class TemplateMethod(Detector):
     A base class with a concrete method (`__init__`, `__enter__` and `__exit__` included) that
     calls a step on `self` which is abstract (or a stub) in the base and overridden by a
     subclass, or calls two or more steps of which a concrete one (a hook) is overridden,
-    while the template itself is not overridden. One abstract step gives 0.7, two or more 0.85.
+    while the template itself is not overridden (a class method calling its steps on `cls`
+    counts too). One abstract step gives 0.7, two or more 0.85.
     """
 
     id = "template_method"
@@ -46,7 +47,9 @@ class TemplateMethod(Detector):
                     continue
                 if any(m.name in d.cls.methods for d in subs):
                     continue  # the skeleton itself is replaced: no fixed order
-                called = m.self_calls & set(methods)
+                # A class-method skeleton calls its steps on `cls` (`cls.step_one()`).
+                own = m.self_calls | {c.method for c in m.calls if c.receiver == "cls"}
+                called = own & set(methods)
                 abstract_steps = sorted(s for s in called & hooks if any(s in d.cls.methods for d in subs))
                 # A concrete step (a hook) counts when subclasses override it and the skeleton
                 # calls at least one more step.

@@ -25,6 +25,11 @@ class Visitor(Detector):
     - Double dispatch: two or more classes have a same-named method that calls a method on
       its argument passing `self`, each calling a different method; classes defining those
       methods are visitors.
+    - One `visit` for every element (`accept` calling `visitor.visit(self)` in two or more
+      classes) is double dispatch when the elements declare `accept` in an interface and the
+      visitors `visit` in another, or when a visitor's `visit` picks the type itself (methods
+      registered per type by a decorator, `@visitor(Add)` / `@visit.register`) or walks back
+      through the elements (`node.left.accept(self)`).
     - Reflective dispatch: a method looks up `getattr(self, "prefix" + kind)`, where the kind
       comes from its argument (`type(node).__name__`, `node.__visit_name__`), and the class
       (or its subclasses) defines two or more methods with that prefix. Looking up a bare name
@@ -72,7 +77,27 @@ class Visitor(Detector):
             for r, _ in members.values()
             for a in ctx.ancestors(r)
         )
-        return declared and bool(self._visitor_ifaces(ctx, visit, {k for k in members}))
+        if declared and self._visitor_ifaces(ctx, visit, {k for k in members}):
+            return True
+        return bool(self._dispatching_visitors(ctx, accept, visit, set(members)))
+
+    def _dispatching_visitors(self, ctx: Ctx, accept: str, visit: str, elements: set[str]) -> list[ClassRef]:
+        """Classes whose one ``visit`` picks the element type itself: registered per type by a
+        decorator (`@visitor(Add)`, `@visit.register`, `@singledispatchmethod`), or walking
+        the structure back through the elements' ``accept`` (`node.left.accept(self)`)."""
+        key = ("visitor", "dispatching", accept, visit)
+        hit = ctx._cache.get(key)
+        if hit is None:
+            hit = []
+            for r in ctx.ws.all_classes():
+                m = r.cls.methods.get(visit)
+                if m is None or r.key in elements or m.is_stub or len(m.params) != 1:
+                    continue
+                back = any(c.method == accept and "self" in c.args for c in m.calls)
+                if m.decorators or back:
+                    hit.append(r)
+            ctx._cache[key] = hit
+        return hit
 
     def _visitor_ifaces(self, ctx: Ctx, visit: str, elements: set[str]) -> list[ClassRef]:
         """Classes declaring ``visit`` abstractly, implemented by a concrete subclass."""
@@ -141,6 +166,25 @@ class Visitor(Detector):
                 if ref.key in visitor_ifaces:
                     yield ctx.det(
                         ref, self.id, "visitor", 0.8, [(ref.cls.methods[n].selection.line, f"declares `{n}(element)`")]
+                    )
+                    continue
+                dispatching = any(
+                    ref in self._dispatching_visitors(ctx, acc, n, set(elements))
+                    for acc, vs in by_accept.items()
+                    if n in vs
+                )
+                if dispatching:
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "concrete_visitor",
+                        0.75,
+                        [
+                            (
+                                ref.cls.methods[n].selection.line,
+                                f"`{n}` handles each element type it is called back with",
+                            )
+                        ],
                     )
                     continue
                 iface = next((a for a in ctx.ancestors(ref) if a.key in visitor_ifaces), None)
