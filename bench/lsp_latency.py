@@ -116,17 +116,19 @@ async def run(n: int, warmup: int, quoted: bool, edit: str) -> int:
         await s.stop()
 
     # The analysis alone, in this process, for context: what agentls adds over the floor.
+    from agentls.edit_cache import EditCache
     from agentls.engine import check_text
     from agentls.settings import Settings
 
-    settings = Settings()  # one object, as in the server: the engine's caches key on it
+    settings = Settings()  # one object, as in the server: the session's cache keys on it
+    cache = EditCache()  # what the server's session passes in
 
     path = str(root / ".claude" / "agents" / "x.md")
     inproc = []
     for v in range(warmup + n):
         t = agent_file(v + 2, quoted, edit)
         t0 = time.perf_counter_ns()
-        check_text(t, path, "claude-agent", settings)
+        check_text(t, path, "claude-agent", settings, cache)
         inproc.append((time.perf_counter_ns() - t0) / 1e6)
     inproc = inproc[warmup:]
 
