@@ -103,6 +103,7 @@ class ChainOfResponsibility(Detector):
             sources = [v for m in ref.cls.methods.values() for v in m.self_writes.get(c.attr, [])]
             if any(v != "none" and not v.startswith("param:") for v in sources):
                 continue  # the successor is built internally: a helper object, not a chain link
+            hits: list[tuple[bool, str, str, int]] = []
             for m in ref.cls.methods.values():
                 if c.methods.get(m.name) is None or m.name.startswith("__"):
                     continue
@@ -112,8 +113,11 @@ class ChainOfResponsibility(Detector):
                 answers = f"call:self.{c.attr}.{m.name}" in m.returns
                 # ... or, for a handler that acts and answers nothing, passing the request it
                 # was given on to the successor.
+                # (A request without arguments, `handle()`, passes on as it came.)
                 acts = all(v == "none" for v in m.returns) and any(
-                    c2.receiver == f"self.{c.attr}" and c2.method == m.name and set(c2.args) & given(m)
+                    c2.receiver == f"self.{c.attr}"
+                    and c2.method == m.name
+                    and (set(c2.args) & given(m) or not (m.params or c2.args))
                     for c2 in m.calls
                 )
                 if not (answers or acts) or m.complexity < 2:
@@ -126,7 +130,12 @@ class ChainOfResponsibility(Detector):
                     n in d.cls.methods for n in m.self_calls & ref.cls.abstract_methods for d in ctx.descendants(ref)
                 )
                 if overridden or declared or setter or stepped:
-                    return c.attr, m.name, m.selection.line
+                    hits.append((overridden, c.attr, m.name, m.selection.line))
+            # The request the subclasses handle, rather than the link's own recursive
+            # `add_modifier` walking to the end of the chain.
+            if hits:
+                best = max(hits, key=lambda h: h[0])
+                return best[1], best[2], best[3]
         return None
 
     def _created(self, ctx: Ctx) -> dict[str, tuple[str, ClassRef, int]]:
