@@ -1,8 +1,9 @@
 """``agentls patterns``: report the design patterns and smells found in Python files.
 
-Two passes: every file is parsed and indexed once, the indexes form one workspace (so a
-strategy's interface in one module and its context in another are connected), then each
-module is analysed against that workspace. Trees are dropped after indexing.
+Two passes (``agentls.patterns.batch``): every file is parsed and indexed once, the indexes
+form one workspace (so a strategy's interface in one module and its context in another are
+connected), then every module is analysed against that workspace. Trees are dropped after
+indexing.
 
 Thresholds, layers and disabled patterns come from ``[tool.agentls.patterns]`` (see
 ``agentls.patterns.settings``).
@@ -11,23 +12,18 @@ Thresholds, layers and disabled patterns come from ``[tool.agentls.patterns]`` (
 from __future__ import annotations
 
 import argparse
-import gc
 import json
-import multiprocessing
 import os
 import sys
-import tokenize
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from queue import Empty
-from typing import Any, TypeVar
 
-from agentls.patterns.analysis import analyze_index, index_source, module_name_in
-from agentls.patterns.facts import ModuleIndex
-from agentls.patterns.model import Detection, ParseProblem
+from agentls.patterns.batch import Result, analyse_files, display_path, read_source
+from agentls.patterns.model import Detection
 from agentls.patterns.settings import PatternSettings
-from agentls.patterns.workspace import WorkspaceIndex
+
+__all__ = ["collect", "display_path", "iter_python_files", "read_source"]
 
 _SKIP_DIRS = frozenset({".venv", "venv", "node_modules", "__pycache__", "site-packages"})
 
@@ -68,168 +64,19 @@ def iter_python_files(paths: list[str]) -> Iterator[Path]:
                     yield Path(root) / name
 
 
-def read_source(path: Path) -> str:
-    """Decode as Python does: BOM or coding cookie, else UTF-8."""
-    with tokenize.open(path) as handle:
-        return handle.read()
-
-
-def display_path(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
-def _index_file(path: Path) -> tuple[str, ModuleIndex | None, list[ParseProblem], str | None]:
-    shown = display_path(path)
-    try:
-        source = read_source(path)
-    except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
-        return shown, None, [], f"{shown}: cannot read: {exc}"
-    index, problems = index_source(source, shown, _module_name(path, shown))
-    return shown, index, problems, None
-
-
-def _module_name(path: Path, shown: str) -> str:
-    """The dotted name, from packages; for namespace packages (no ``__init__.py``), from the
-    path below the current folder (the language server's index names files the same way,
-    relative to the workspace folder)."""
-    return module_name_in(str(path), shown)
-
-
-# Set before forking the workers, which inherit it instead of receiving a copy: the files to
-# index, then the workspace and the modules to analyse.
-_FILES: list[Path] = []
-_SHARED: tuple[WorkspaceIndex, list[tuple[str, ModuleIndex, list[ParseProblem]]], object] | None = None
-_Row = tuple[str, ModuleIndex | None, list[ParseProblem], str | None]
-_Result = tuple[str, list[Detection], list[ParseProblem]]
-T = TypeVar("T")
-
-
-def _index_chunk(bounds: tuple[int, int]) -> list[_Row]:
-    return [_index_file(f) for f in _FILES[bounds[0] : bounds[1]]]
-
-
-def _analyse_chunk(bounds: tuple[int, int]) -> list[_Result]:
-    assert _SHARED is not None
-    ws, indexed, settings = _SHARED
-    out = []
-    for shown, index, problems in indexed[bounds[0] : bounds[1]]:
-        analysis = analyze_index(index, ws, settings, problems)  # type: ignore[arg-type]
-        out.append((shown, analysis.all(), analysis.problems))
-    return out
-
-
-def _chunks(n: int, jobs: int) -> list[tuple[int, int]]:
-    step = max(n // (jobs * 8), 1)
-    return [(i, min(i + step, n)) for i in range(0, n, step)]
-
-
-def _claim(counter: Any, n: int) -> int | None:
-    with counter.get_lock():
-        i = int(counter.value)
-        counter.value = i + 1
-    return i if i < n else None
-
-
-def _worker(work: Callable[[tuple[int, int]], T], chunks: list[tuple[int, int]], counter: Any, queue: Any) -> None:
-    while (i := _claim(counter, len(chunks))) is not None:
-        queue.put((i, work(chunks[i])))
-    queue.put((None, None))
-
-
-def _shared_run(work: Callable[[tuple[int, int]], list[T]], n: int, jobs: int) -> list[T]:
-    """``work`` over ``n`` items split in chunks, by ``jobs - 1`` forked workers *and* this
-    process, each claiming the next chunk as it gets free (the machine may be busy with other
-    things). This process keeps what it computes without pickling it, and unpacks the
-    workers' results while they are still running. Chunks a dead worker claimed are redone
-    here, so the result is always complete and in order. One job: no process at all."""
-    if jobs <= 1:
-        return work((0, n))
-    chunks = _chunks(n, jobs)
-    context = multiprocessing.get_context("fork")
-    counter = context.Value("l", 0)
-    queue = context.Queue()
-    procs = [context.Process(target=_worker, args=(work, chunks, counter, queue)) for _ in range(jobs - 1)]
-    for proc in procs:
-        proc.start()
-    done: dict[int, list[T]] = {}
-    running = len(procs)
-
-    def receive(block: bool) -> None:
-        nonlocal running
-        while running:
-            try:
-                i, rows = queue.get(block, 0.1) if block else queue.get_nowait()
-            except Empty:
-                if not block or not any(p.is_alive() for p in procs):
-                    return
-                continue
-            if i is None:
-                running -= 1
-            else:
-                done[i] = rows
-
-    try:
-        while (i := _claim(counter, len(chunks))) is not None:
-            done[i] = work(chunks[i])
-            receive(block=False)
-        receive(block=True)
-    finally:
-        for proc in procs:
-            proc.join(1)
-            if proc.is_alive():
-                proc.kill()
-                proc.join()
-        queue.close()
-    for i, bounds in enumerate(chunks):
-        if i not in done:  # claimed by a worker that died
-            done[i] = work(bounds)
-    return [row for i in range(len(chunks)) for row in done[i]]
-
-
 def collect(
     paths: list[str], smells: bool = True, jobs: int | None = None, settings: PatternSettings | None = None
-) -> tuple[list[_Result], list[str]]:
+) -> tuple[list[Result], list[str]]:
     """Analyse every file: ([(display path, detections, problems)], [I/O errors]).
 
-    Two passes: parse and index each file (in worker processes too when there are many), build
-    one workspace from every index, then run the detectors per module against it. ``smells``
-    False turns the smells of ``settings`` off.
+    Two passes (``agentls.patterns.batch``): parse and index each file, build one workspace
+    from every index, then run the detectors against it; in worker processes too when there
+    are many files. ``smells`` False turns the smells of ``settings`` off.
     """
-    global _FILES, _SHARED
     settings = settings or PatternSettings()
     if not smells:
         settings = replace(settings, smells=False)
-    files = list(iter_python_files(paths))
-    jobs = jobs or (os.cpu_count() or 1)
-    parallel = jobs > 1 and len(files) >= 64 and "fork" in multiprocessing.get_all_start_methods()
-    workers = jobs if parallel else 1
-    errors: list[str] = []
-    indexed: list[tuple[str, ModuleIndex, list[ParseProblem]]] = []
-    # Everything allocated here lives until the end of the run: generational GC passes would
-    # only rescan it.
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        _FILES = files
-        rows = _shared_run(_index_chunk, len(files), workers)
-        _FILES = []
-        for shown, index, problems, error in rows:
-            if error is not None:
-                errors.append(error)
-            elif index is not None:
-                indexed.append((shown, index, problems))
-        ws = WorkspaceIndex([index for _, index, _ in indexed])
-        _SHARED = (ws, indexed, settings)
-        results = _shared_run(_analyse_chunk, len(indexed), workers)
-    finally:
-        _FILES = []
-        _SHARED = None
-        if gc_was_enabled:
-            gc.enable()
-    return results, errors
+    return analyse_files(list(iter_python_files(paths)), settings, jobs or (os.cpu_count() or 1))
 
 
 def as_json(path: str, d: Detection) -> dict[str, object]:

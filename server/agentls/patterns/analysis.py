@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detector_registry import detectors
+from agentls.patterns.detector_registry import Detector, detectors
 from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.incremental import IncrementalIndex
 from agentls.patterns.index import build_index
@@ -75,22 +75,60 @@ def analyze_index(
 ) -> ModuleAnalysis:
     settings = settings or PatternSettings()
     ctx = Ctx(index, workspace, settings)
+    found = [run_detector(pattern_id, det, ctx) for pattern_id, det in active_detectors(settings)]
+    return assemble(index, active_detectors(settings), found, problems)
+
+
+Found = tuple[list[Detection], ParseProblem | None]
+
+
+def active_detectors(settings: PatternSettings) -> list[tuple[str, Detector]]:
+    """The detectors a module is analysed with, in the order their findings are merged: the
+    smells (when on), then the patterns, each in registry order, disabled ones left out."""
+    every = [(pattern_id, det) for pattern_id, det in detectors().items() if pattern_id not in settings.disabled]
+    smells = [(i, d) for i, d in every if d.category == "smell"] if settings.smells else []
+    return smells + [(i, d) for i, d in every if d.category != "smell"]
+
+
+def run_detector(pattern_id: str, det: Detector, ctx: Ctx) -> Found:
+    """One detector's findings in ``ctx``'s module, and the problem that stopped it, if any (a
+    smell's exception propagates: smells are simple and their bugs should be seen)."""
+    if det.category == "smell":
+        return list(det.detect(ctx)), None
+    out: list[Detection] = []  # what it found before failing is kept
+    try:
+        for d in det.detect(ctx):
+            out.append(d)
+    except (RecursionError, MemoryError) as exc:  # a pathological module: skip the detector
+        return out, ParseProblem(f"{pattern_id}: {type(exc).__name__}", 0, 0, "internal")
+    except Exception as exc:  # a detector's bug must not take the CLI or the server down
+        log.exception("pattern detector %s failed on %s", pattern_id, ctx.index.path)
+        return out, ParseProblem(f"{pattern_id}: internal error ({type(exc).__name__})", 0, 0, "internal")
+    return out, None
+
+
+def assemble(
+    index: ModuleIndex,
+    active: list[tuple[str, Detector]],
+    found: list[Found],
+    problems: list[ParseProblem] | None = None,
+) -> ModuleAnalysis:
+    """A module's analysis from what each of ``active`` found there (``found``, in the same
+    order): the best detection per (symbol, pattern, role), the most specific pattern per
+    symbol, the smells apart."""
     best: dict[tuple[str, str, str], Detection] = {}
-    smells = smells_of(index, workspace, settings, ctx)
+    smells: list[Detection] = []
     issues = list(problems or [])
-    for pattern_id, det in detectors().items():
-        if pattern_id in settings.disabled or det.category == "smell":
+    for (_, det), (dets, problem) in zip(active, found, strict=True):
+        if det.category == "smell":
+            smells.extend(dets)
             continue
-        try:
-            for d in det.detect(ctx):
-                key = (d.symbol, d.pattern, d.role)
-                if key not in best or best[key].confidence < d.confidence:
-                    best[key] = d
-        except (RecursionError, MemoryError) as exc:  # a pathological module: skip the detector
-            issues.append(ParseProblem(f"{pattern_id}: {type(exc).__name__}", 0, 0, "internal"))
-        except Exception as exc:  # a detector's bug must not take the CLI or the server down
-            log.exception("pattern detector %s failed on %s", pattern_id, index.path)
-            issues.append(ParseProblem(f"{pattern_id}: internal error ({type(exc).__name__})", 0, 0, "internal"))
+        for d in dets:
+            key = (d.symbol, d.pattern, d.role)
+            if key not in best or best[key].confidence < d.confidence:
+                best[key] = d
+        if problem is not None:
+            issues.append(problem)
     detections = sorted(_most_specific(best.values()), key=Detection.sort_key)
     analysis = ModuleAnalysis(index.path, detections, smells, issues)
     analysis.outline = outline(index, analysis)

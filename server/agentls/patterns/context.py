@@ -106,6 +106,18 @@ class Ctx:
         self._classes: list[ClassRef] | None = None
         self._cache = ws.memo
 
+    def warm(self) -> None:
+        """Build the workspace-wide maps most detectors share now (name resolution, subclasses,
+        every class's ancestors and descendants, collaborators, who holds whom): before forking
+        workers that inherit them rather than each building its own."""
+        self.ws.derived.subclasses(self.ws)
+        refs = list(self.ws.all_classes())
+        for ref in refs:
+            self.ancestors(ref)
+            self.descendants(ref)
+        if refs:
+            self.holders(refs[0])
+
     # -- names ------------------------------------------------------------------------------
 
     def classes(self) -> list[ClassRef]:
