@@ -1,6 +1,6 @@
 """Completion in agent files: keys, values, names from the workspace, a new-file snippet.
 
-The context comes from ``agent_context.detect`` (lines only), so completion keeps working in
+The context comes from ``frontmatter.cursor.detect`` (lines only), so completion keeps working in
 broken frontmatter while the user types. Every item replaces exactly the partial word, so
 clients filter on what is typed whether it is a key, a comma-string entry or a list item.
 """
@@ -15,6 +15,8 @@ from pygls.uris import to_fs_path
 
 from agentls.agentindex import Kind
 from agentls.agentindex.rank import BUILTIN_AGENTS
+from agentls.frontmatter import cursor
+from agentls.frontmatter.cursor import CursorContext
 from agentls.knowledge.claude_code import BUILTIN_TOOLS, HOOK_EVENTS
 from agentls.knowledge.fields import (
     COPILOT_DIALECTS,
@@ -26,8 +28,7 @@ from agentls.knowledge.fields import (
     FieldDoc,
     model_doc,
 )
-from agentls.lsp import agent_context, convert
-from agentls.lsp.agent_context import Context
+from agentls.lsp import convert
 from agentls.lsp.agent_editing import AgentEditing
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
@@ -84,7 +85,7 @@ class Completer(LanguageFeature):
         text = doc.source
         positions = convert.Positions(text, ls.position_encoding)
         offset = positions.offset(params.position)
-        ctx = agent_context.detect(text, offset)
+        ctx = cursor.detect(text, offset)
         snippets = _snippets(ls)
         line_start = ctx.line_start
 
@@ -98,7 +99,7 @@ class Completer(LanguageFeature):
             items = self._keys(ctx, dialect, snippets, edit_range(ctx.word_start, max(ctx.col, ctx.key_end)))
         elif ctx.where in ("value", "item") and ctx.key:
             items = self._values(ls, doc.uri, ctx, dialect, snippets, edit_range(ctx.word_start, ctx.col))
-        elif ctx.where == "nested" and ctx.key == "hooks" and agent_context.first_level(
+        elif ctx.where == "nested" and ctx.key == "hooks" and cursor.first_level(
                 text, line_start, ctx.word_start):
             rng = edit_range(ctx.word_start, ctx.col)
             items = [t.CompletionItem(e, kind=t.CompletionItemKind.Event, text_edit=t.TextEdit(rng, e + ":"))
@@ -122,7 +123,7 @@ class Completer(LanguageFeature):
             documentation=t.MarkupContent(t.MarkupKind.Markdown, "```markdown\n" + _plain(template) + "```"),
             filter_text="---", sort_text="0")]
 
-    def _keys(self, ctx: Context, dialect: str, snippets: bool, rng: t.Range) -> list[t.CompletionItem]:
+    def _keys(self, ctx: CursorContext, dialect: str, snippets: bool, rng: t.Range) -> list[t.CompletionItem]:
         out = []
         for key, doc in FIELDS.get(dialect, {}).items():
             if key in ctx.present and key != ctx.key:
@@ -144,7 +145,7 @@ class Completer(LanguageFeature):
                 text_edit=t.TextEdit(rng, insert if snippets else plain)))
         return out
 
-    def _values(self, ls: AgentLanguageServer, uri: str, ctx: Context, dialect: str, snippets: bool,
+    def _values(self, ls: AgentLanguageServer, uri: str, ctx: CursorContext, dialect: str, snippets: bool,
                 rng: t.Range) -> list[t.CompletionItem]:
         key = ctx.key or ""
         doc = FIELDS.get(dialect, {}).get(key)
@@ -157,7 +158,7 @@ class Completer(LanguageFeature):
             return _names(index.names(Kind.SKILL), "skill", rng)
         if ctx.tool is not None:
             return []
-        taken = {ctx.value_text[s:e] for s, e in agent_context.entries(ctx.value_text)} if key in _LIST_KEYS else set()
+        taken = {ctx.value_text[s:e] for s, e in cursor.entries(ctx.value_text)} if key in _LIST_KEYS else set()
         taken.discard(ctx.word)
         if key == "skills":
             return _names([n for n in index.names(Kind.SKILL) if n not in taken], "skill", rng)

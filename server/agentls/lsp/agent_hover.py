@@ -12,12 +12,13 @@ from pygls.workspace import TextDocument
 from agentls.agentindex import AgentIndex, Entry, Kind
 from agentls.agentindex.extract import CHARS_PER_TOKEN, SKILL_DESCRIPTION_CUT
 from agentls.agentindex.rank import BUILTIN_AGENTS
+from agentls.frontmatter import cursor
 from agentls.frontmatter.document import ParseState
 from agentls.knowledge.claude_code import REMOVED_TOOLS, did_you_mean, tool_base
 from agentls.knowledge.dialects import title
 from agentls.knowledge.fields import COPILOT_DIALECTS, COPILOT_TOOL_DOCS, FIELDS, TOOL_DOCS, model_doc
 from agentls.knowledge.skill_paths import name_problem
-from agentls.lsp import agent_context, convert
+from agentls.lsp import convert
 from agentls.lsp.agent_editing import AgentEditing
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
@@ -47,7 +48,7 @@ class Hoverer(LanguageFeature):
         text = doc.source
         positions = convert.Positions(text, ls.position_encoding)
         offset = positions.offset(position)
-        ctx = agent_context.detect(text, offset)
+        ctx = cursor.detect(text, offset)
         base = ctx.line_start
         if ctx.where == "key" and ctx.key:
             field = FIELDS.get(dialect, {}).get(ctx.key)
@@ -61,13 +62,13 @@ class Hoverer(LanguageFeature):
         if ctx.where == "nested" and ctx.key == "description":
             # A continuation line of a `>`/`|` or multi-line plain description: the value is
             # the parsed node, wherever the cursor is inside it.
-            line_end = agent_context.line_bounds(text, offset)[1]
+            line_end = cursor.line_bounds(text, offset)[1]
             return self._description(ls, doc, positions, offset, line_end, inside=offset)
         if ctx.where not in ("value", "item") or not ctx.key:
             return None
-        line_end = agent_context.line_bounds(text, offset)[1]
+        line_end = cursor.line_bounds(text, offset)[1]
         value_start = base + ctx.value_col
-        raw = text[value_start:min(line_end, value_start + agent_context.WINDOW)]
+        raw = text[value_start:min(line_end, value_start + cursor.WINDOW)]
         col = offset - value_start
         if ctx.key == "description":
             return self._description(ls, doc, positions, value_start, line_end)
@@ -85,7 +86,7 @@ class Hoverer(LanguageFeature):
                          f"`/skills` shows `{shown}` as its display name.")
             return _md(body, positions, value_start, line_end)
         if ctx.key in _TOOL_KEYS or ctx.key == "skills":
-            found = agent_context.entry_at(raw, col)
+            found = cursor.entry_at(raw, col)
             if found is None:
                 return None
             s, e = found

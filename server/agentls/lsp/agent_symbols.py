@@ -10,7 +10,8 @@ from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
 from agentls.agentindex import Kind
-from agentls.lsp import agent_context, convert
+from agentls.frontmatter import cursor
+from agentls.lsp import convert
 from agentls.lsp.agent_editing import AgentEditing
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
@@ -32,7 +33,7 @@ def document_symbols(editing: AgentEditing, ls: AgentLanguageServer, doc: TextDo
     text = doc.source
     pos = convert.Positions(text, ls.position_encoding)
     out: list[t.DocumentSymbol] = []
-    bounds = agent_context.frontmatter_bounds(text)
+    bounds = cursor.frontmatter_bounds(text)
     body_from = 0
     if bounds is not None:
         start, end = bounds
@@ -94,14 +95,14 @@ def definition(editing: AgentEditing, ls: AgentLanguageServer, params: t.Definit
     text = doc.source
     pos = convert.Positions(text, ls.position_encoding)
     offset = pos.offset(params.position)
-    ctx = agent_context.detect(text, offset)
+    ctx = cursor.detect(text, offset)
     if ctx.where not in ("value", "item") or not ctx.key:
         return None
     value_start = ctx.line_start + ctx.value_col
-    line_end = agent_context.line_bounds(text, offset)[1]
-    raw = text[value_start:min(line_end, value_start + agent_context.WINDOW)]
+    line_end = cursor.line_bounds(text, offset)[1]
+    raw = text[value_start:min(line_end, value_start + cursor.WINDOW)]
     col = offset - value_start
-    found = agent_context.entry_at(raw, col)
+    found = cursor.entry_at(raw, col)
     if found is None:
         return None
     entry_text = raw[found[0]:found[1]].strip("\"'")
