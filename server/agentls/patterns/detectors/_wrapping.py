@@ -366,8 +366,6 @@ def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         return False
     if any(is_repository(ctx, t) or is_uow(ctx, t) for t in [ref, *w.wrapped]):
         return False
-    if handler_roles(ctx, ref):
-        return False  # a message handler turning a message into a call (`uc.invoke(command)`)
     # Several implementations of the interface each calling a method of the same class are
     # commands over one receiver, not adapters of foreign classes.
     for sib in ctx.concrete(w.interface):
@@ -391,7 +389,11 @@ def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         and by_name[mn].complexity <= 3
         and not by_name[mn].loops
     ]
-    return bool(good) and len(good) * 2 >= len(per)
+    if not good or len(good) * 2 < len(per):
+        return False
+    # Last, as it asks the (workspace-wide) message analysis: a message handler turning a
+    # message into a call (`uc.invoke(command)`) is not an adapter.
+    return not handler_roles(ctx, ref)
 
 
 def _inherited(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:
