@@ -40,7 +40,9 @@ class CrlfDefeatsRetry(Rule):
     unparsed_only = True
     fixable = True
     examples_bad = (Example(
-        '---\r\nname: a\r\ndescription: Use it. Examples: <example>user: "hi"</example>\r\n---\r\nBody\r\n'),)
+        '---\r\nname: a\r\ndescription: Use it. Examples: <example>user: "hi"</example>\r\n---\r\nBody\r\n',
+        fixed=('---\r\nname: a\r\ndescription: "Use it. Examples: <example>user: \\"hi\\"</example>"'
+               '\r\n---\r\nBody\r\n')),)
     examples_good = (Example(
         '---\nname: a\ndescription: Use it. Examples: <example>user: "hi"</example>\n---\nBody\n'),)
 

@@ -43,7 +43,9 @@ class RescuedYaml(Rule):
     needs_mapping = False
     fixable = True
     examples_bad = (Example(
-        '---\nname: a\ndescription: Use it. Examples: <example>user: "hi"</example>\n---\nBody\n'),)
+        '---\nname: a\ndescription: Use it. Examples: <example>user: "hi"</example>\n---\nBody\n',
+        fixed=('---\nname: a\ndescription: "Use it. Examples: <example>user: \\"hi\\"</example>"'
+               '\n---\nBody\n')),)
     examples_good = (Example(
         '---\nname: a\ndescription: "Use it. Examples: <example>user: \\"hi\\"</example>"\n---\nBody\n'),)
 

@@ -39,7 +39,8 @@ class DuplicateKey(Rule):
     effect = Effect.CHANGED
     fixable = True
     examples_bad = (
-        Example("---\nname: a\ndescription: d1\ndescription: d2\n---\nBody\n"),
+        Example("---\nname: a\ndescription: d1\ndescription: d2\n---\nBody\n",
+                fixed="---\nname: a\ndescription: d2\n---\nBody\n"),
         Example("---\nname: a\ndescription: d\nhooks:\n  Stop: []\n  Stop: []\n---\nBody\n"),
     )
     examples_good = (Example("---\nname: a\ndescription: d\n---\nBody\n"),)

@@ -36,7 +36,8 @@ class RemovedTool(Rule):
     keys = frozenset({"tools", "disallowedTools"})
     fixable = True
     examples_bad = (
-        Example("---\nname: a\ndescription: d\ntools: Read, MultiEdit, Grep\n---\nBody\n"),
+        Example("---\nname: a\ndescription: d\ntools: Read, MultiEdit, Grep\n---\nBody\n",
+                fixed="---\nname: a\ndescription: d\ntools: Read, Grep\n---\nBody\n"),
         Example("---\nname: a\ndescription: d\ntools:\n  - Edit\n  - MultiEdit\n---\nBody\n"),
         Example("---\nname: a\ndescription: d\ntools: [Read, LS]\n---\nBody\n"),
     )

@@ -32,7 +32,8 @@ class RenamedTool(Rule):
     dialects = CLAUDE_AGENTS
     keys = frozenset({"tools", "disallowedTools"})
     fixable = True
-    examples_bad = (Example("---\nname: a\ndescription: d\ntools: Read, Task(Explore)\n---\nB\n"),)
+    examples_bad = (Example("---\nname: a\ndescription: d\ntools: Read, Task(Explore)\n---\nB\n",
+                            fixed="---\nname: a\ndescription: d\ntools: Read, Agent(Explore)\n---\nB\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\ntools: Read, Agent\n---\nB\n"),)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:

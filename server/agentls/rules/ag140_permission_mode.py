@@ -36,7 +36,8 @@ class PermissionMode(Rule):
     dialects = frozenset({"claude-agent"})
     keys = frozenset({"permissionMode"})
     fixable = True
-    examples_bad = (Example("---\nname: a\ndescription: d\npermissionMode: acceptedits\n---\nB\n"),)
+    examples_bad = (Example("---\nname: a\ndescription: d\npermissionMode: acceptedits\n---\nB\n",
+                            fixed="---\nname: a\ndescription: d\npermissionMode: acceptEdits\n---\nB\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\npermissionMode: manual\n---\nB\n"),)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:

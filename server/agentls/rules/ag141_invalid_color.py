@@ -34,7 +34,8 @@ class InvalidColor(Rule):
     dialects = CLAUDE_AGENTS
     keys = frozenset({"color"})
     fixable = True
-    examples_bad = (Example("---\nname: a\ndescription: d\ncolor: Red\n---\nBody\n"),)
+    examples_bad = (Example("---\nname: a\ndescription: d\ncolor: Red\n---\nBody\n",
+                            fixed="---\nname: a\ndescription: d\ncolor: red\n---\nBody\n"),)
     examples_good = (Example("---\nname: a\ndescription: d\ncolor: cyan\n---\nBody\n"),)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:

@@ -61,7 +61,8 @@ class UnknownKey(Rule):
     effect = Effect.CHANGED
     fixable = True
     examples_bad = (
-        Example("---\nname: a\ndescripton: d\n---\nBody\n"),
+        Example("---\nname: a\ndescripton: d\n---\nBody\n",
+                fixed="---\nname: a\ndescription: d\n---\nBody\n"),
         Example("---\nName: a\ndescription: d\n---\nBody\n"),
         Example("---\ndescription: d\nglob: '*.py'\n---\nBody\n", "cursor-rule"),
     )

@@ -34,7 +34,8 @@ class AllowedToolsInAgent(Rule):
     effect = Effect.CHANGED
     dialects = CLAUDE_AGENTS
     fixable = True
-    examples_bad = (Example("---\nname: a\ndescription: d\nallowed-tools: Read\n---\nBody\n"),
+    examples_bad = (Example("---\nname: a\ndescription: d\nallowed-tools: Read\n---\nBody\n",
+                            fixed="---\nname: a\ndescription: d\ntools: Read\n---\nBody\n"),
                     Example("---\nname: a\ndescription: d\nallowedTools: [Read]\n---\nB\n"))
     examples_good = (Example("---\nname: a\ndescription: d\ntools: Read\n---\nBody\n"),)
 

@@ -33,7 +33,8 @@ class CopilotPromptAgent(Rule):
     dialects = frozenset({"copilot-prompt"})
     keys = frozenset({"agent", "mode"})
     fixable = True
-    examples_bad = (Example("---\ndescription: d\nmode: edit\n---\nB\n", "copilot-prompt"),)
+    examples_bad = (Example("---\ndescription: d\nmode: edit\n---\nB\n", "copilot-prompt",
+                            fixed="---\ndescription: d\nagent: edit\n---\nB\n"),)
     examples_good = (Example("---\ndescription: d\nagent: reviewer\n---\nB\n", "copilot-prompt"),)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:

@@ -49,7 +49,8 @@ class CopilotLenientHeader(Rule):
     needs_mapping = False
     fixable = True
     examples_bad = (
-        Example("---\napplyTo: **/*.py\n---\nBody\n", "copilot-instructions"),
+        Example("---\napplyTo: **/*.py\n---\nBody\n", "copilot-instructions",
+                fixed="---\napplyTo: \"**/*.py\"\n---\nBody\n"),
         Example("---\ndescription: Use when: x\napplyTo: '**'\n---\nBody\n", "copilot-instructions"),
     )
     examples_good = (Example("---\napplyTo: '**/*.py'\n---\nBody\n", "copilot-instructions"),)
