@@ -81,6 +81,16 @@ def _receiver_calls(ref: ClassRef, triggers: set[str]) -> set[str]:
     return out
 
 
+def _macro(ref: ClassRef, triggers: set[str]) -> bool:
+    """Each request it defines runs the same request on every command it holds
+    (`for cmd in self: cmd.invoke()`)."""
+    own = [ref.cls.methods[t] for t in triggers if t in ref.cls.methods]
+    return bool(own) and all(
+        any(c.receiver == loop.target and c.method == m.name for loop in m.loops for c in m.calls if loop.target)
+        for m in own
+    )
+
+
 def _binds_receiver(ref: ClassRef, triggers: set[str]) -> bool:
     """An attribute set from a constructor argument that the trigger calls a method on."""
     return bool(_receiver_calls(ref, triggers))
@@ -115,9 +125,14 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
     # implementation carries out on the receiver it was built with (`invoke()` deposits into
     # `self.account`, `undo()` withdraws). That is a command even with one implementation and
     # no invoker in the code (the client triggers it).
-    reversible = len(triggers) >= 2 and all(
-        _receiver_calls(d, triggers) >= (triggers & set(d.cls.methods)) and len(triggers & set(d.cls.methods)) >= 2
+    bound_pairs = [
+        d
         for d in impls
+        if _receiver_calls(d, triggers) >= (triggers & set(d.cls.methods)) and len(triggers & set(d.cls.methods)) >= 2
+    ]
+    # Macro commands running the same requests over the commands they hold count with them.
+    reversible = (
+        len(triggers) >= 2 and bool(bound_pairs) and all(d in bound_pairs or _macro(d, triggers) for d in impls)
     )
     if len(impls) < 2 and not reversible:
         return None
@@ -309,7 +324,8 @@ class Command(Detector):
       on it with no argument; or a module-level table of two or more command instances.
     - Without an invoker in the code: an interface with two or more such requests that every
       implementation carries out on the receiver it was built with (`invoke()` deposits into
-      `self.account`, `undo()` withdraws), even with one implementation (0.75 / 0.7).
+      `self.account`, `undo()` withdraws), even with one implementation (0.75 / 0.7); macro
+      commands running the same requests over the commands they hold count with them.
     - Implementations acting on their own, held by a class that calls two or more of the
       interface's methods on the one object it keeps (`self.client.turn_on()`,
       `self.client.turn_off()`), are a device it operates, not commands it was handed.

@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._families import roles_of_kind
+from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import is_repository, is_test_module, is_uow
 from agentls.patterns.detectors.layer_violation import layer_of
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
@@ -26,6 +27,17 @@ def _port(ctx: Ctx, iface: ClassRef, impls: list[ClassRef]) -> bool:
     if inner is None or inner == outer or names[inner] not in ("domain", "service"):
         return False
     return all(layer_of(i.module.module, layers) == outer for i in impls if not is_test_module(i.module))
+
+
+def _carries_messages(ctx: Ctx, iface: ClassRef) -> bool:
+    """An interface whose methods take any command, query or event (typed as the base of a
+    family of messages, `post(event: Event)`): a bus or a publisher."""
+    for m in iface.cls.methods.values():
+        if m.is_public and m.params:
+            for r in ctx.annotation_refs(m.params[0].annotation, iface.module):
+                if len(ctx.descendants(r)) >= 2 and message_roles(ctx, r):
+                    return True
+    return False
 
 
 def _takes(fn: FunctionFacts, arity: int) -> bool:
@@ -66,7 +78,8 @@ class Strategy(Detector):
 
     A port of dependency inversion (an interface in the domain or service layer whose
     implementations all live in the adapters layer, such as an event publisher over a broker)
-    is wiring, not an algorithm, and is not reported.
+    is wiring, not an algorithm, and is not reported; nor is an interface taking any message of
+    a family (`post(event: Event)`): an event bus or publisher.
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
@@ -220,6 +233,8 @@ class Strategy(Detector):
                     continue  # a persistence port: a repository or unit of work, not an algorithm
                 if _port(ctx, h.interface, h.impls):
                     continue  # an inner layer's port implemented by adapters: wiring, not an algorithm
+                if _carries_messages(ctx, h.interface):
+                    continue  # an event bus or publisher port (`post(event: Event)`)
                 conf = 0.9 if h.typed else 0.75
                 called = ", ".join(f"`{m}`" for m in list(h.collab.methods)[:3])
                 if role == "interface":
