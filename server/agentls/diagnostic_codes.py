@@ -19,9 +19,14 @@ emit on their examples. Built on each call (a hundred entries; the rules are imp
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from agentls.model import Severity
+
+if TYPE_CHECKING:  # imported where used: the CLI pays for a family only when it asks for it
+    from agentls.agentindex.codes import WorkspaceCode
+    from agentls.patterns.detector_registry import Detector
+    from agentls.rules.base import Rule
 
 Kind = Literal["rule", "workspace", "smell"]
 KINDS: tuple[Kind, ...] = ("rule", "workspace", "smell")
@@ -53,36 +58,45 @@ class DiagnosticCode:
         return DOCS_BASE + self.doc_page
 
 
-def rule_codes() -> dict[str, DiagnosticCode]:
-    from agentls import rules
+def _of_rule(rule: Rule) -> DiagnosticCode:
     from agentls.knowledge.dialects import title
 
-    out = {}
-    for code, rule in rules.all_rules().items():
-        applies = ("every dialect" if rule.dialects is None
-                   else ", ".join(sorted(title(d) for d in rule.dialects)))
-        out[code] = DiagnosticCode(code, "rule", rule.slug, rule.severity, rule.summary(),
-                                   f"rules/{code}.md", rule.fixable, applies, rule.documentation())
-    return out
+    applies = ("every dialect" if rule.dialects is None
+               else ", ".join(sorted(title(d) for d in rule.dialects)))
+    return DiagnosticCode(rule.code, "rule", rule.slug, rule.severity, rule.summary(),
+                          f"rules/{rule.code}.md", rule.fixable, applies, rule.documentation())
+
+
+def _of_workspace(c: WorkspaceCode) -> DiagnosticCode:
+    applies = "Claude Code agents, skills and commands, across the workspace (language server)"
+    return DiagnosticCode(c.code, "workspace", c.slug, c.severity, c.summary(),
+                          f"rules/{c.code}.md", False, applies, c.doc.strip())
+
+
+def _of_smell(d: Detector) -> DiagnosticCode:
+    # The editor shows smells as information (lsp/patterns_features.py); none has a fix.
+    return DiagnosticCode(d.id, "smell", d.id.replace("_", "-"), Severity.INFO,
+                          d.summary().split(". ")[0].rstrip(".") + ".",
+                          f"patterns/{d.id}.md", False, "Python files", d.doc())
+
+
+def rule_codes() -> dict[str, DiagnosticCode]:
+    from agentls import rules
+
+    return {code: _of_rule(rule) for code, rule in rules.all_rules().items()}
 
 
 def workspace_codes() -> dict[str, DiagnosticCode]:
     from agentls.agentindex.codes import WORKSPACE_CODES
 
-    applies = "Claude Code agents, skills and commands, across the workspace (language server)"
-    return {code: DiagnosticCode(code, "workspace", c.slug, c.severity, c.summary(),
-                                 f"rules/{code}.md", False, applies, c.doc.strip())
-            for code, c in WORKSPACE_CODES.items()}
+    return {code: _of_workspace(c) for code, c in WORKSPACE_CODES.items()}
 
 
 def smell_codes() -> dict[str, DiagnosticCode]:
     from agentls.patterns.detector_registry import detectors
 
-    # The editor shows smells as information (lsp/patterns_features.py); none has a fix.
-    return {d.id: DiagnosticCode(d.id, "smell", d.id.replace("_", "-"), Severity.INFO,
-                                 d.summary().split(". ")[0].rstrip(".") + ".",
-                                 f"patterns/{d.id}.md", False, "Python files", d.doc())
-            for d in sorted(detectors().values(), key=lambda d: d.id) if d.category == "smell"}
+    return {d.id: _of_smell(d) for d in sorted(detectors().values(), key=lambda d: d.id)
+            if d.category == "smell"}
 
 
 def _codes_of(kind: Kind) -> dict[str, DiagnosticCode]:
@@ -112,7 +126,21 @@ def kind_of(code: str) -> Kind | None:
 
 
 def get(code: str) -> DiagnosticCode | None:
+    """One code's entry (case-insensitive for AG and AGW codes), building only that one."""
     kind = kind_of(code)
-    if kind is None:
-        return None
-    return _codes_of(kind).get(code.upper() if kind != "smell" else code)
+    if kind == "rule":
+        from agentls import rules
+
+        rule = rules.get(code)
+        return _of_rule(rule) if rule is not None else None
+    if kind == "workspace":
+        from agentls.agentindex.codes import WORKSPACE_CODES
+
+        check = WORKSPACE_CODES.get(code.upper())
+        return _of_workspace(check) if check is not None else None
+    if kind == "smell":
+        from agentls.patterns.detector_registry import get as detector
+
+        found = detector(code)
+        return _of_smell(found) if found is not None and found.category == "smell" else None
+    return None

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.conftest import AGENTLS
+
 from agentls import diagnostic_codes, rules
 from agentls.agentindex.codes import WORKSPACE_CODES
 from agentls.model import Severity
@@ -57,10 +59,9 @@ def test_the_sources_are_the_ones_the_server_sends() -> None:
 
 def test_explain_covers_every_family() -> None:
     import subprocess
-    import sys
 
     def explain(code: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "agentls", "explain", code],
+        return subprocess.run([*AGENTLS, "explain", code],
                               capture_output=True, text=True, timeout=60)
 
     assert explain("AGW002").stdout.startswith("# AGW002 `unknown-skill`")
@@ -68,3 +69,23 @@ def test_explain_covers_every_family() -> None:
     assert "## How it is detected" in explain("god_class").stdout
     missing = explain("AG999")
     assert missing.returncode == 2 and "no rule 'AG999'" in missing.stderr
+
+
+def test_sarif_describes_workspace_codes_from_the_registry(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    agent = tmp_path / ".claude" / "agents" / "a.md"
+    agent.parent.mkdir(parents=True)
+    agent.write_text("---\nname: a\ndescription: d\nskills: [nope]\ntools: Read, grep\n---\nB\n")
+    r = subprocess.run([sys.executable, "-m", "agentls", "check", "--format", "sarif"], cwd=tmp_path,
+                       capture_output=True, text=True, timeout=60)
+    described = {e["id"]: e for e in json.loads(r.stdout)["runs"][0]["tool"]["driver"]["rules"]}
+    assert {"AGW002", "AG120"} <= set(described), r.stdout[:500]
+    for code in ("AGW002", "AG120"):
+        entry = diagnostic_codes.get(code)
+        assert entry is not None
+        assert described[code]["name"] == entry.slug
+        assert described[code]["shortDescription"]["text"] == entry.summary
+        assert described[code]["helpUri"] == entry.doc_url

@@ -6,7 +6,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
-from agentls import __version__, rules
+from agentls import __version__, diagnostic_codes
 from agentls.model import Severity
 from agentls.render.located import DOCS_URL, Located
 from agentls.text import LineIndex
@@ -33,16 +33,15 @@ def artifact_uri(path: str) -> str:
 
 def sarif(items: list[tuple[Located, LineIndex]]) -> dict[str, Any]:
     used = sorted({item.finding.code for item, _ in items})
-    registry = rules.all_rules()
     rule_entries = []
     for code in used:
-        rule = registry.get(code)
+        known = diagnostic_codes.get(code)  # rules and workspace checks (AGW) alike
         entry: dict[str, Any] = {"id": code, "helpUri": DOCS_URL.format(code=code)}
-        if rule is not None:
-            entry["name"] = rule.slug
-            entry["shortDescription"] = {"text": rule.summary()}
-            entry["help"] = {"text": rule.documentation(), "markdown": rule.documentation()}
-            entry["defaultConfiguration"] = {"level": _LEVEL[rule.severity]}
+        if known is not None:
+            entry["name"] = known.slug
+            entry["shortDescription"] = {"text": known.summary}
+            entry["help"] = {"text": known.documentation, "markdown": known.documentation}
+            entry["defaultConfiguration"] = {"level": _LEVEL[known.severity]}
         rule_entries.append(entry)
     results = []
     for item, index in items:
