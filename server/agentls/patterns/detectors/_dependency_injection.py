@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
-from agentls.patterns.detectors._shared import is_test_module
+from agentls.patterns.detectors._shared import is_test_file, is_test_module
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -156,7 +156,7 @@ def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
     calls into one external namespace other than its base's, in a module whose imported
     workspace classes only those declarations use (as the providers' arguments)."""
     cls, module = ref.cls, ref.module
-    if cls.methods or not cls.bases or unused < 2 or is_test_module(module):
+    if cls.methods or not cls.bases or unused < 2 or is_test_file(module):
         return []
     if any(ctx.resolve(b, module) is not None for b in cls.bases):
         return []

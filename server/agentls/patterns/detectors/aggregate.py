@@ -72,6 +72,12 @@ class Aggregate(Detector):
     (`self.record(EventCreated(...))`, `self._events.append(event)`) is a root too, and so is
     the base class providing that method to its subclasses. Repositories and units of work are
     never roots.
+
+    Repositories exist per aggregate: an entity a repository stores or hands back whole (its
+    generic argument, or what its methods take and return) is a root when a public method of
+    it refuses a change that breaks a rule (raises) or adds a domain part it creates to a
+    collection of its own. Members kept in typed fields come from the root's own bounded
+    context (the package up to its `domain` part): a shared-kernel `Money` is nobody's member.
     """
 
     id = "aggregate"

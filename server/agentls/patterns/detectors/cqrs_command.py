@@ -39,6 +39,12 @@ class CqrsCommand(Detector):
     bases, then from what the handler does (changes state: a command; only answers: a query),
     then from its module. The base class of such messages is a command too, and the handler
     class is the `command_handler`. Kinds taken from names alone are reported at 0.65.
+
+    A use-case class's one public method is its entry too (`invoke(command: NewAuthorCommand)`)
+    when it works on storage or the message's name says what it is. A type that several
+    unrelated handlers take (`execute(todo_id: TodoId)`), or that a domain class keeps as a
+    field, is an argument, not a message; context managers and callables never carry data.
+    A marker base of a single command (no fields, at most one method) is a command too.
     """
 
     id = "cqrs_command"

@@ -86,8 +86,17 @@ class DependencyInjection(Detector):
     - A function that creates provider modules or declarative containers, or that hands on
       (returns, stores, registers) what a composition root it calls assembled, outside test
       code: `composition_root`.
-    - A function that, twice or more, passes a newly created implementation of an abstract
-      class into the constructor of another workspace class: `composition_root`.
+    - A function, or an entrypoint method (not a constructor, not in a test file), that passes
+      two or more newly created implementations of abstract classes into workspace
+      constructors (`Service(SqlRepo(session), SqlUnitOfWork(session))`): `composition_root`.
+      Values, entities and messages are data, not implementations.
+    - A framework provider function: every typed parameter defaults to the injection marker
+      (`session: Session = Depends(get_session)`) and it returns the workspace abstraction it
+      declares, built from them: `composition_root`.
+
+    Declarative containers may import their providers by name (`from
+    dependency_injector.providers import Factory`); provider methods never take request values
+    (`restaurant_id: int` marks a web handler, not a provider).
     """
 
     id = "dependency_injection"

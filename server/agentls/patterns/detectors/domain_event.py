@@ -36,6 +36,11 @@ class DomainEvent(Detector):
     classmethod (`event = cls(...); event.record(EventCreated(...))`); handler classes whose
     entry method takes an event are `event_handler`s, and the base class of events is an event
     too.
+
+    A class the domain keeps as a typed field (`book_ids: List[AuthorBook]`) is a member the
+    aggregate appends to its own collection, not a recorded event. Handler tables may be keyed
+    by a message class's name attribute (`{BookedTableEvent.name: handler}`), and a marker
+    base of a single event is an event too.
     """
 
     id = "domain_event"

@@ -35,7 +35,8 @@ class Entity(Detector):
     subclass of an entity, and a class whose `__eq__` compares what an identity method returns
     (`self.__get_id__()`). Builders (methods returning `self`), frozen classes, exceptions and
     messages (commands, events) are not. Outside a domain package an entity is only a hint
-    (0.45, below the default threshold).
+    (0.45, below the default threshold). A declarative ORM row (`__tablename__`) is the
+    table's shape, not a domain entity, whatever its name.
     """
 
     id = "entity"

@@ -37,6 +37,15 @@ class Repository(Detector):
     `_add`/`_get` is the port, `SqlAlchemyRepository(session)` implementing them with
     `session.add` and `session.query(...)` the repository. A class with more than 15 methods
     or a high total complexity is not a collection interface.
+
+    The collection methods may come from a library base specialised for a domain entity
+    (`class AuthorRepository(AsyncRepository[Author, int])` over an injected session), and
+    reads may go through a property over the session (`self.queryset.get(id)`). A port may be
+    read-only: an interface whose method takes an identity (a value-object id, or a parameter
+    named as one) and gives back entities (`get(consignee_id) -> Address`) is a repository
+    port, unless its implementations themselves work through a repository or unit of work (a
+    use-case port such as `execute(todo_id) -> Todo`). A store may hand back what it stored
+    (`insert(domain: D) -> D`), and a generic `Protocol[D, I]` is a port like any other.
     """
 
     id = "repository"

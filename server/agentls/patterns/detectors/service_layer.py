@@ -32,6 +32,11 @@ class ServiceLayer(Detector):
     A class is a service too when it holds (typed) a unit of work or repository and one of its
     methods changes state through it, or works `with self._uow` and commits. Test functions
     and test classes are never services.
+
+    The unit of work may be reached through a base's property over the attribute it was given
+    (`self.uow` reading `self._uow`), and a method that loads through what the class holds and
+    asks the loaded aggregate to act (`author = self.uow.repository.find_by_pk(id);
+    author.add_book(command)`) is a service method even when a decorator commits.
     """
 
     id = "service_layer"

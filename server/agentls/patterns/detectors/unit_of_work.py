@@ -28,6 +28,12 @@ class UnitOfWork(Detector):
     or inherited). Without repositories, a context manager whose exit commits or rolls back
     (`_complete` / `_discard`, `session.rollback()`) and that has both a commit and a rollback
     step is a unit of work too. A plain context manager (a lock, a file) has neither.
+
+    When the transaction handling comes from a library base (`AsyncSQLAlchemyUnitOfWork`),
+    a class whose own `__enter__`/`__aenter__` creates repositories over its session
+    (`self.repository = AuthorRepository(self.session)`) is the unit of work. An interface
+    with `__exit__` that such a unit of work implements is the `abstract_unit_of_work`, and
+    its other implementations (a fake that does not transact) are units of work too.
     """
 
     id = "unit_of_work"

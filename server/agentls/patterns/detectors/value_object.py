@@ -41,6 +41,13 @@ class ValueObject(Detector):
     base makes it one (a base whose `__init_subclass__` makes every subclass a dataclass, or a
     base that requires value equality). Outside a domain package only value behaviour (methods
     returning new instances) counts; exceptions never do.
+
+    Also in a domain package: an identifier type whose whole state is its identifier (`UserID`
+    over one UUID, hashed on it; an identity among other state is an entity's), a dataclass
+    with declared fields and no mutating method, a subclass of an immutable scalar
+    (`class Email(str)`, pydantic's `class Age(PositiveInt)`; enums never), and a marker base
+    with no state whose two or more subclasses are all value objects. Read-only properties
+    count as the fields `__eq__` compares (`self.amount` over `self._amount`).
     """
 
     id = "value_object"
