@@ -157,7 +157,8 @@ class Session:
                         if time.monotonic() > deadline or cs.poll() is not None:
                             pytest.fail(f"code-server did not start: {log_path.read_text()[-3000:]}")
                         time.sleep(0.2)
-                yield f"http://127.0.0.1:{port}/?folder={folder}"
+                opens = "workspace" if folder.suffix == ".code-workspace" else "folder"
+                yield f"http://127.0.0.1:{port}/?{opens}={folder}"
             finally:
                 os.killpg(cs.pid, signal.SIGTERM)
                 try:
@@ -384,3 +385,28 @@ def test_vscode_auto_on_save_code_lens_ghost_text_and_tab(tmp_path: Path) -> Non
     assert str(result["autoAfter"]).split("\n")[:2] == [AUTO_TYPED, "    return a + b  # sum"]
     assert module.read_text(encoding="utf-8").split("\n")[:2] == ["def f(a, b):", "    return a + b  # sum"]
     assert "agentls:" not in str(result["lensAfter"]), result["lensAfter"]
+
+
+def test_vscode_multi_root_folders_get_their_own_settings(tmp_path: Path) -> None:
+    """Two folders in one workspace; beta's .vscode/settings.json ignores AG141. The extension
+    answers the server's workspace/configuration for each folder's scopeUri with that folder's
+    settings, so AG141 shows in alpha's file only; both files' AG160 show (both were checked)."""
+    package = vsix()
+    text = "---\nname: r\ndescription: d\ncolor: chartreuse\nfoo: 1\n---\nBody\n"
+    for name, file in (("alpha", "a.md"), ("beta", "b.md")):
+        (tmp_path / name / ".claude" / "agents").mkdir(parents=True)
+        (tmp_path / name / ".claude" / "agents" / file).write_text(text, encoding="utf-8")
+    (tmp_path / "beta" / ".vscode").mkdir()
+    (tmp_path / "beta" / ".vscode" / "settings.json").write_text('{"agentls.ignore": ["AG141"]}', encoding="utf-8")
+    workspace = tmp_path / "both.code-workspace"
+    workspace.write_text(json.dumps({"folders": [{"path": "alpha"}, {"path": "beta"}]}), encoding="utf-8")
+    session = Session(tmp_path, {"agentls.trace.server": "verbose"}, _agentls_on_login_path(tmp_path),
+                      extra_args=("--log", "trace"))
+    session.install(package)
+    _, result = session.drive(workspace, screenshots("multiroot"), "multiroot")
+    problems = str(result["problems"])
+    assert problems.count("AG160") == 2, problems
+    assert problems.count("AG141") == 1, problems
+    # The scopeUri of each folder was asked for, and beta's answer held its own setting.
+    log = session.server_log()
+    assert (tmp_path / "beta").as_uri() in log and '"AG141"' in log, log[-3000:]

@@ -6,7 +6,8 @@
 //      MODE: `full` (default: every step), `install` (a fresh install: the agent file's warning
 //      and the pattern hover, with the seconds from opening the files in RESULT.times) or `sdk`
 //      (a review with the bundled server: consent to install the Anthropic SDK, then the answer)
-//      or `auto` (expert.auto onSave: the code lens, the ghost text at GHOST_COLUMN of line 1, Tab).
+//      or `auto` (expert.auto onSave: the code lens, the ghost text at GHOST_COLUMN of line 1, Tab)
+//      or `multiroot` (a workspace of two folders: a.md and b.md open, the Problems panel's text).
 const MODE = process.env.MODE || 'full';
 'use strict';
 const fs = require('node:fs');
@@ -118,6 +119,29 @@ async function quickFix(page, box, title) {
     await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
     // the extension is active once its status bar item shows
     await page.locator('.statusbar-item', { hasText: 'agentls' }).first().waitFor({ timeout: 60000 });
+
+    if (MODE === 'multiroot') {
+      // Each folder's own settings: the Problems panel once both files are checked.
+      await openFile(page, 'a.md');
+      await openFile(page, 'b.md');
+      await page.keyboard.press('Control+Shift+M');
+      const problems = () => page.evaluate(() => {
+        const panel = document.querySelector('.markers-panel');
+        return panel ? panel.innerText : '';
+      });
+      const count = (t, w) => t.split(w).length - 1;
+      const deadline = Date.now() + 60000;
+      result.problems = await problems();
+      while (count(result.problems, 'AG160') < 2 && Date.now() < deadline) {
+        await page.waitForTimeout(250);
+        result.problems = await problems();
+      }
+      await page.waitForTimeout(2000); // settings that arrive late would republish now
+      result.problems = await problems();
+      await shot(page, 'multiroot-problems');
+      result.ok = true;
+      return;
+    }
 
     // 1. The API key, through the command and SecretStorage.
     if (MODE !== 'install') {
