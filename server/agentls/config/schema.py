@@ -174,6 +174,5 @@ OPTIONS: tuple[Option, ...] = (
            scope="window", default="`600`"),
 )
 
-BY_KEY: Mapping[str, Option] = {o.key: o for o in OPTIONS}
 # Sent by the editor integration, not set by the user: VS Code's restricted mode.
 TRUST_KEY = "workspaceTrusted"
