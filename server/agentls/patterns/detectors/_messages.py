@@ -232,8 +232,24 @@ def messages(ctx: Ctx) -> Messages:
         listy = any(c.container == "list" for c in ctx.collabs(owner).values())
         if not entity_evidence(ctx, owner) and not listy and not recorders:
             continue
+        # Lists the owner works through itself (`for t in self.tickets: t.price`) hold its
+        # parts; recorded events are only handed out.
+        worked = {
+            lp.iter
+            for m in methods.values()
+            for lp in m.loops
+            if lp.target
+            and (
+                any(c.receiver == lp.target or f"name:{lp.target}" in c.args for c in m.calls)
+                or any(r.startswith(f"{lp.target}.") for r in m.foreign_reads)
+            )
+        }
         for m in owner.cls.methods.values():
-            args = [op.arg for op in m.container_ops if op.op == "append" and op.container.startswith("self.")]
+            args = [
+                op.arg
+                for op in m.container_ops
+                if op.op == "append" and op.container.startswith("self.") and op.container not in worked
+            ]
             args += [a for c in m.calls if c.receiver == "self" and c.method in recorders for a in c.args]
             # `event = cls(...); event.record(Created(...))` in a factory classmethod
             args += [a for c in m.calls if c.receiver and c.method in event_recorders for a in c.args]
