@@ -34,8 +34,8 @@ class Probe:
 
 def assert_odd_values_stay_inside(chosen: list[Rule], dialect: str, keys: list[str],
                                   values: list[str], path: str) -> None:
-    """Every ``key: value`` pair (next to an anchor) checked by each rule: no crash, and
-    every finding inside the text."""
+    """Every ``key: value`` pair (next to an anchor) checked by each rule: no crash, every
+    finding inside the text, and a fix only from a rule that declares ``fixable``."""
     for key in keys:
         for value in values:
             text = f"---\nname: a\nanchor: &a [Read]\n{key}: {value}\n---\nB\n"
@@ -46,6 +46,7 @@ def assert_odd_values_stay_inside(chosen: list[Rule], dialect: str, keys: list[s
                 if rule.applies_to(dialect):
                     for f in rule.check(CheckContext(doc, rule)):
                         assert 0 <= f.span.start <= f.span.end <= len(text), (rule.code, key)
+                        assert f.fix is None or rule.fixable, (rule.code, key, value)
 
 
 def run(text: str, code: str, dialect: str = "claude-agent", path: str = "x.md") -> list[Finding]:
