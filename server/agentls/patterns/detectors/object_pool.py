@@ -27,7 +27,9 @@ class ObjectPool(Detector):
     (`pop`, `popleft`, `get`) and returns it, another public method puts a received object
     back (`append`, `add`, `put`), and the pool itself creates the objects (instantiating a
     class, or calling a factory it was given, when empty or up front in `__init__`).
-    A plain stack or queue, which never creates what it stores, is not a pool.
+    Taking out may also be picking an element and removing it (`r = self.free[0];
+    self.free.remove(r); return r`). A plain stack or queue, which never creates what it
+    stores, is not a pool.
     A scoped checkout is one too: a context manager that, entering, takes an item out of a pool
     it was given (`self.item = self._queue.get()`) and returns it, and, leaving, puts that same
     item back (`self._queue.put(self.item)`).
@@ -53,6 +55,9 @@ class ObjectPool(Detector):
                     if attr not in containers:
                         continue
                     if op.op in ("pop", "popleft", "get") and m.returns and m.name != "__init__":
+                        takes = takes or (m, attr)
+                    # `r = self.free[0]; self.free.remove(r); return r`
+                    if op.op == "remove" and op.arg.startswith("name:") and op.arg in m.returns:
                         takes = takes or (m, attr)
                     if op.op in ("append", "add", "put", "appendleft") and op.arg.startswith("param:"):
                         gives = gives or (m, attr)
@@ -95,6 +100,15 @@ class ObjectPool(Detector):
                     ],
                     [(r, "reusable") for r in created if r != ref],
                 )
+                for r in dict.fromkeys(r for r in created if r != ref and r.module is ctx.index):
+                    yield ctx.det(
+                        r,
+                        self.id,
+                        "reusable",
+                        0.8,
+                        [(r.cls.selection.line, f"the objects `{ref.cls.name}` creates, hands out and takes back")],
+                        [(ref, "pool")],
+                    )
 
     def _checkout(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
         """A scoped checkout from a pool it was given: entering the `with` block takes an item
