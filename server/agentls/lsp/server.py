@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterable
+from collections.abc import Generator, Iterable
 from typing import Any
 
 from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
+from pygls.protocol import LanguageServerProtocol, lsp_method
 from pygls.uris import to_fs_path
 
 from agentls import __version__
@@ -40,6 +40,20 @@ class _Protocol(LanguageServerProtocol):
             # A new dict, not deletions: shutdown may be iterating the old one right now.
             self._request_futures = {k: f for k, f in self._request_futures.items() if not f.done()}
         super()._execute_handler(msg_id, handler, callback, args, kwargs)
+
+    @lsp_method(t.SHUTDOWN)
+    def lsp_shutdown(self, *args: Any) -> Generator[Any, Any, None]:
+        """pygls 2.1's, over a copy of the pending requests: cancelling one (an expert request
+        still streaming) runs its callback, which removes it from the dict being iterated, and
+        shutdown answered "dictionary changed size during iteration" (tests/lsp/
+        test_shutdown_during_stream.py)."""
+        if (user_handler := self.fm.features.get(t.SHUTDOWN)) is not None:
+            yield user_handler, args, None
+        current_id = self.msg_id
+        for msg_id, future in list(self._request_futures.items()):
+            if msg_id != current_id and not future.done():
+                future.cancel()
+        self._shutdown = True
 
 
 class AgentLanguageServer(LanguageServer):
