@@ -102,8 +102,16 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
     }
     out = []
 
+    # Holder getters handing out a kept state (`get_sold_state()` returning `self.sold_state`).
+    getters = {
+        n: a for n, m in holder_methods.items() if not m.params for a in kept if f"attr:self.{a}" in m.returns
+    }
+
     def member(value: str, module: ModuleIndex) -> str | None:
         if value.startswith("call:"):
+            tail = value.rpartition(".")[2]
+            if "." in value and tail in getters:
+                return getters[tail]  # `machine.set_state(machine.get_sold_state())`
             r = ctx.resolve(value[5:], module)
             return r.cls.name if r is not None and r.key in keys else None
         if value.startswith("attr:") and value.rpartition(".")[2] in kept:

@@ -29,9 +29,12 @@ class IteratorPattern(Detector):
       at an own position and advancing that position, with another method reading the
       position (`next()` / `has_next()`): an iterator, and an interface declaring those
       methods above it is the iterator interface.
+    - Python 2's protocol: `__iter__` returning `self` and a `next()` that returns the element
+      at an own position and moves it.
     - `__iter__` returning a new instance of a class that has `__next__`: an aggregate with
       its own iterator (high confidence); `__iter__` as a generator over its own state: an
-      aggregate (lower confidence).
+      aggregate (lower confidence); another method without arguments returning a new
+      iterator (`reverse_iter()`): an aggregate (0.75).
     """
 
     id = "iterator"
@@ -49,6 +52,17 @@ class IteratorPattern(Detector):
             if nxt is not None and not nxt.yields and (it is None or "self" in it.returns):
                 yield ctx.det(
                     ref, self.id, "iterator", 0.9, [(nxt.selection.line, "`__next__` advances the traversal")]
+                )
+                continue
+            step = _step(ref)
+            if step is not None and it is not None and "self" in it.returns:
+                # Python 2's protocol: `__iter__` returning self and a `next()` that steps.
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "iterator",
+                    0.8,
+                    [(step.selection.line, f"`{step.name}` returns the current element and advances")],
                 )
                 continue
             stepper = _explicit_iterator(ref)
@@ -77,6 +91,21 @@ class IteratorPattern(Detector):
                 )
                 continue
             if it is None:
+                # A collection handing out an iterator from another method (`reverse_iter()`).
+                for m in methods.values():
+                    if not m.is_public or m.params:
+                        continue
+                    made = [r for r in ctx.returned_classes(m) if r != ref and _is_iterator(r)]
+                    if made:
+                        yield ctx.det(
+                            ref,
+                            self.id,
+                            "aggregate",
+                            0.75,
+                            [(m.selection.line, f"`{m.name}` returns a new `{made[0].cls.name}` over its elements")],
+                            [(made[0], "iterator")],
+                        )
+                        break
                 continue
             made = [r for r in ctx.returned_classes(it) if "__next__" in r.cls.methods]
             if made:
@@ -101,6 +130,25 @@ class IteratorPattern(Detector):
                 name = next(f.name for f in found if f.name in ref.cls.methods)
                 return d, name
         return None
+
+
+def _step(ref: ClassRef) -> FunctionFacts | None:
+    """A method without arguments returning the element of an own container at an own
+    position and moving that position."""
+    for m in ref.cls.methods.values():
+        if m.params or m.name.startswith("__") or not m.returns:
+            continue
+        for container, key in m.subscripts:
+            if container.startswith("self.") and key.startswith("attr:self.") and key[10:] in m.self_writes:
+                return m
+    return None
+
+
+def _is_iterator(ref: ClassRef) -> bool:
+    it = ref.cls.methods.get("__iter__")
+    if "__next__" in ref.cls.methods:
+        return True
+    return _explicit_iterator(ref) is not None or (_step(ref) is not None and it is not None and "self" in it.returns)
 
 
 def _explicit_iterator(ref: ClassRef) -> tuple[FunctionFacts, FunctionFacts] | None:
