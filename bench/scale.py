@@ -42,6 +42,7 @@ from lspclient import VSCODE_CAPABILITIES, LspClient, agentls_argv, percentile
 BENCH = Path(__file__).resolve().parent
 WORK = BENCH / ".work"
 TITLE = "Indexing Python files"
+MAX_FILES = 100_000
 CAPABILITIES: dict[str, Any] = {**VSCODE_CAPABILITIES, "workspace": {
     **VSCODE_CAPABILITIES["workspace"],
     "didChangeWatchedFiles": {"dynamicRegistration": True, "relativePatternSupport": True}}}
@@ -171,7 +172,9 @@ class ScaleClient(LspClient):
         await self.start()
         await asyncio.wait_for(self.request("initialize", {
             "processId": os.getpid(), "rootUri": root.as_uri(), "capabilities": CAPABILITIES,
-            "workspaceFolders": [{"uri": root.as_uri(), "name": root.name}], "initializationOptions": {}}), 120)
+            "workspaceFolders": [{"uri": root.as_uri(), "name": root.name}],
+            # Past the default patterns.maxFiles (20,000) at 30,000 modules: index them all.
+            "initializationOptions": {"patterns": {"maxFiles": MAX_FILES}}}), 120)
         await self.notify("initialized", {})
 
     async def open(self, path: Path, language: str) -> str:
