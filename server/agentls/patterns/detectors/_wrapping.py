@@ -151,8 +151,11 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
                 same = any(t.key in fam for t in known)
             else:
                 called = set(c.methods)
-                # Duck typing by one shared method name (`send`, `close`) proves nothing.
-                same = called <= offered and len(called & base.cls.abstract_methods) >= 2
+                # Duck typing by one shared method name (`send`, `close`) proves nothing. The
+                # abstract methods count up the hierarchy (`CondimentDecorator(Beverage)`
+                # redeclaring one, inheriting the abstract `cost`).
+                abstract = set().union(*(a.cls.abstract_methods for a in [base, *ctx.ancestors(base)]))
+                same = called <= offered and len(called & abstract) >= 2
             forwards = []
             for m in ref.cls.methods.values():
                 if m.name.startswith("__") or m.name not in offered:
@@ -323,16 +326,23 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             )
             if built_by_base:
                 continue  # the component builds it (a combinator such as `~spec`), clients do not wrap
+            # The component is the top of the hierarchy declaring what is forwarded; abstract
+            # classes between it and the decorator (`CondimentDecorator`) are decorators too.
+            names = {n for _, n in same}
+            chain = [iface, *ctx.ancestors(iface)]
+            top = next((a for a in reversed(chain) if names & set(a.cls.methods)), iface)
+            middle = [a for a in chain[: chain.index(top)] if a.cls.is_interface] if top in chain else []
             _emit(
                 out["decorator"],
                 ref,
                 "decorator",
                 0.85,
                 [
-                    (w.collab.line, f"wraps a `{iface.cls.name}` received in `self.{w.collab.attr}`"),
+                    (w.collab.line, f"wraps a `{top.cls.name}` received in `self.{w.collab.attr}`"),
                     (m0.selection.line, f"`{m0.name}` forwards to the wrapped `{m0.name}` and adds behaviour"),
                 ],
-                [(iface, "component", f"the interface the decorator `{name}` wraps and implements")],
+                [(top, "component", f"the interface the decorator `{name}` wraps and implements")]
+                + [(a, "decorator", f"the abstract decorator `{name}` refines") for a in middle],
             )
             return
         if not w.same_family and _adapts(ctx, ref, w):

@@ -115,7 +115,9 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
     for name, m in public.items():
         if m.params or m.kind == "classmethod":
             continue
-        done = [d.cls.methods[name] for d in impls if name in d.cls.methods]
+        # An implementation doing nothing (`NoCommand`, a null object filling empty slots)
+        # says nothing about what the requests do.
+        done = [d.cls.methods[name] for d in impls if name in d.cls.methods and not d.cls.methods[name].is_stub]
         if done and all(_acts(f) for f in done):
             triggers.add(name)
     impls = [d for d in impls if triggers & set(d.cls.methods)]
