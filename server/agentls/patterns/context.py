@@ -56,6 +56,7 @@ _NOT_TYPES = frozenset(
 
 Target = ClassRef | FunctionFacts | ModuleIndex
 R = TypeVar("R")
+_MISSING = object()
 
 
 def per_workspace(fn: Callable[..., R]) -> Callable[..., R]:
@@ -66,14 +67,23 @@ def per_workspace(fn: Callable[..., R]) -> Callable[..., R]:
 
     @functools.wraps(fn)
     def cached(*args: Any) -> R:
-        at = 0 if isinstance(args[0], Ctx) else 1
+        # Called some 200,000 times on Django + SQLAlchemy: the common shapes (no argument or
+        # one besides the context) build their key without a generator.
+        at = 0 if type(args[0]) is Ctx else 1
         ctx: Ctx = args[at]
-        key = (fn, *(a.key if isinstance(a, ClassRef) else a for a in args[at + 1 :]))
+        n = len(args) - at
+        if n == 1:
+            key: tuple[object, ...] = (fn,)
+        elif n == 2:
+            a = args[at + 1]
+            key = (fn, a.key if type(a) is ClassRef else a)
+        else:
+            key = (fn, *[a.key if type(a) is ClassRef else a for a in args[at + 1 :]])
         store = ctx._cache
-        if key in store:
-            return store[key]  # type: ignore[no-any-return]
-        out = store[key] = fn(*args)
-        return out
+        out = store.get(key, _MISSING)
+        if out is _MISSING:
+            out = store[key] = fn(*args)
+        return out  # type: ignore[no-any-return]
 
     return cached
 
@@ -185,10 +195,16 @@ class Ctx:
         return [a for a in self.ancestors(ref) if a.cls.is_interface]
 
     def all_methods(self, ref: ClassRef) -> dict[str, FunctionFacts]:
-        out: dict[str, FunctionFacts] = {}
-        for a in reversed(self.ancestors(ref)):
-            out.update(a.cls.methods)
-        out.update(ref.cls.methods)
+        """Every method ``ref`` has, own or inherited (nearest definition wins). Kept per
+        workspace state and shared between callers: read it, do not change it."""
+        key = ("methods", ref.key)
+        out: dict[str, FunctionFacts] | None = self._cache.get(key)
+        if out is None:
+            out = {}
+            for a in reversed(self.ancestors(ref)):
+                out.update(a.cls.methods)
+            out.update(ref.cls.methods)
+            self._cache[key] = out
         return out
 
     # -- collaborators ----------------------------------------------------------------------
@@ -253,24 +269,36 @@ class Ctx:
 
     def _holders(self, target: ClassRef) -> list[tuple[ClassRef, Collab]]:
         typed: dict[str, list[tuple[ClassRef, Collab]]] = self._cache.get("holders") or {}
-        duck: list[tuple[ClassRef, Collab]] = self._cache.get("duck") or []
+        # Duck-typed holders (a parameter kept and called, with no type), and for each method
+        # name the positions of those calling it: a target is matched only against the
+        # holders calling one of its abstract methods, not against all of them.
+        duck: list[tuple[ClassRef, Collab, frozenset[str]]] = self._cache.get("duck") or []
+        calling: dict[str, list[int]] = self._cache.get("duck_calling") or {}
         if "holders" not in self._cache:
             for ref in self.ws.all_classes():
                 for c in self.collabs(ref).values():
                     for t in c.types:
                         typed.setdefault(t.key, []).append((ref, c))
                     if c.from_param and not c.types and c.methods:
-                        duck.append((ref, c))
+                        for name in c.methods:
+                            calling.setdefault(name, []).append(len(duck))
+                        duck.append((ref, c, frozenset(c.methods)))
             self._cache["holders"] = typed
             self._cache["duck"] = duck
+            self._cache["duck_calling"] = calling
         out = list(typed.get(target.key, []))
         abstract = target.cls.abstract_methods or set(target.cls.public_methods)
-        offered = set(self.all_methods(target))
-        for ref, c in duck:
-            called = set(c.methods)
+        offered = self.all_methods(target)
+        candidates = sorted({i for name in abstract for i in calling.get(name, ())})
+        for i in candidates:
+            ref, c, called = duck[i]
             # Duck typing by one shared method name (`close`, `get`) proves nothing; calling
             # two of its methods, or the whole of a one-method interface, does.
-            if called <= offered and called & abstract and (len(called) >= 2 or called >= abstract) and ref != target:
+            if (
+                all(name in offered for name in called)
+                and (len(called) >= 2 or called >= abstract)
+                and ref != target
+            ):
                 out.append((ref, c))
         return out
 
