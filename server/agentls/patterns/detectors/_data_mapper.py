@@ -41,13 +41,26 @@ def _tail(ann: str | None) -> str:
     return ann.rpartition(".")[2].partition("[")[0]
 
 
-def _typevars(module: ModuleIndex) -> set[str]:
-    return {n for n, v in module.assigns.items() if v.startswith("call:") and v[5:].rpartition(".")[2] == "TypeVar"}
+def _typevars(module: ModuleIndex, ctx: Ctx | None = None) -> set[str]:
+    """Type variables of the module, and (with ``ctx``) those it imports from a workspace
+    module (`from common.protocols import D, P`)."""
+    out = {n for n, v in module.assigns.items() if v.startswith("call:") and v[5:].rpartition(".")[2] == "TypeVar"}
+    if ctx is not None:
+        for local, target in module.import_map.items():
+            source, _, name = target.rpartition(".")
+            origin = ctx.ws.module_named(source) if source else None
+            if origin is not None and name in _typevars(origin):
+                out.add(local)
+    return out
+
+
+_FIELD_CALLS = frozenset({"field", "dataclasses.field", "attr.ib", "attrs.field", "attr.field"})
 
 
 def model_like(cls: ClassFacts) -> bool:
     """A persistence model: table columns declared as class attributes."""
-    calls = sum(1 for v in cls.class_attrs.values() if v.startswith("call:"))
+    # `field(default_factory=list)` in a dataclass declares a default, not a column
+    calls = sum(1 for v in cls.class_attrs.values() if v.startswith("call:") and v[5:] not in _FIELD_CALLS)
     return "__tablename__" in cls.class_attrs or calls >= 2
 
 
@@ -100,7 +113,7 @@ def _pair_evidence(ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef], b
     ``(B) -> dict``/a class it receives). Returns evidence, domain classes, and whether the
     sides are generic (type variables), to be settled by the subclasses."""
     cls = ref.cls
-    tvars = _typevars(ref.module)
+    tvars = _typevars(ref.module, ctx)
     convs = []
     for m in cls.methods.values():
         if m.name.startswith("__") or m.kind == "property":
@@ -203,6 +216,33 @@ def _row_evidence(ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef], Fu
     )
 
 
+def _self_row_evidence(ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef]]:
+    """An ORM row converting itself: a method building a domain object from its own columns
+    (`to_entity(self) -> Todo`) and a static or class method building the row from such an
+    object's fields (`from_entity(todo: Todo) -> TodoDTO`). The domain class stays ignorant."""
+    if not model_like(ref.cls) and not ref.cls.fields:
+        return [], []
+    own = {f"call:{ref.cls.name}", "call:cls"}
+    to = back = None
+    domain: list[ClassRef] = []
+    for m in ref.cls.methods.values():
+        if m.kind == "method" and len(m.self_reads) >= 2:
+            for v in m.returns:
+                r = resolve(ctx, v[5:], ref.module) if v.startswith("call:") else None
+                if r is not None and r != ref and domain_like(ctx, r):
+                    to, domain = m, [r]
+        elif m.kind in ("staticmethod", "classmethod") and own & set(m.returns):
+            p = _first_param(m)
+            if p is not None and _reads(m, p) >= 2:
+                back = m
+    if to is None or back is None:
+        return [], []
+    return [
+        (to.selection.line, f"`{to.name}` builds a `{domain[0].cls.name}` from the row's columns"),
+        (back.selection.line, f"`{back.name}` builds the row from one"),
+    ], domain
+
+
 def _imperative_calls(ctx: Ctx) -> list[tuple[ModuleIndex, Target, FunctionFacts, list[str]]]:
     """Functions registering classical mappings, with the arguments of each registration."""
     out = []
@@ -246,6 +286,8 @@ def _find(ctx: Ctx) -> Found:
         domain = []
         if first.startswith(("name:", "attr:")):
             r = ctx.resolve(first.partition(":")[2], module)
+            if r is not None and not domain_like(ctx, r):
+                continue  # a read model mapped for queries (`AuthorDTO`): no domain object involved
             if r is not None:
                 domain.append(r)
         elif first.startswith("call:") and args[1].startswith("call:"):
@@ -287,6 +329,10 @@ def _find(ctx: Ctx) -> Found:
             continue
         if ev and is_generic:
             generic.append((ref, ev))
+            continue
+        ev, domain = _self_row_evidence(ctx, ref)
+        if ev:
+            _add(out, ref.key, DataMapping(ref, ref.module, ev, domain))
             continue
         ev, domain, loads = _row_evidence(ctx, ref)
         if ev and loads is not None:

@@ -42,6 +42,14 @@ class DataMapper(Detector):
       a row (a dict or tuple of its fields, or written with SQL / `insert`); the building
       method is reported too. Classes converting *themselves* (`to_dict`/`from_dict`) are
       not mappers.
+    - An ORM row converting itself to and from a domain class: a method building the domain
+      object from two or more of its own columns (`to_entity(self) -> Todo`) and a static or
+      class method building the row from such an object's fields (`from_entity(todo)`).
+
+    A classical mapping of a class that is not a domain class (a read model `AuthorDTO` in an
+    infrastructure package) maps no domain object and is no data mapper. Type variables may be
+    imported from another workspace module (`from common.protocols import D, P`), and a
+    dataclass's `field(default_factory=...)` defaults are not table columns.
     """
 
     id = "data_mapper"
