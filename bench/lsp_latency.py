@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import time
@@ -100,7 +101,10 @@ async def run(n: int, warmup: int, quoted: bool, edit: str) -> int:
         stamp, params = await asyncio.wait_for(fut, 60)
         open_ms[s.name] = (stamp - t0) / 1e6
         found[s.name] = len(params["diagnostics"])
+    cpu0: dict[str, float] = {}
     for i in range(warmup + n):
+        if i == warmup:
+            cpu0 = {s.name: _cpu_seconds(s) for s in servers}
         version = i + 2
         text = agent_file(version, quoted, edit)
         change = {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]}
@@ -111,24 +115,30 @@ async def run(n: int, warmup: int, quoted: bool, edit: str) -> int:
             stamp, _ = await asyncio.wait_for(fut, 60)
             if i >= warmup:
                 lat[s.name].append((stamp - t0) / 1e6)
+    # CPU time per edit (the server process's user + system time over the measured rounds):
+    # unlike the latency, it hardly moves when other programs load the machine.
+    cpu_ms = {s.name: (_cpu_seconds(s) - cpu0[s.name]) * 1000 / n for s in servers}
     rss = {s.name: s.vm_hwm_kb() for s in servers}
     for s in servers:
         await s.stop()
 
     # The analysis alone, in this process, for context: what agentls adds over the floor.
-    from agentls.edit_cache import EditCache
     from agentls.engine import check_text
     from agentls.settings import Settings
 
     settings = Settings()  # one object, as in the server: the session's cache keys on it
-    cache = EditCache()  # what the server's session passes in
+    try:
+        from agentls.edit_cache import EditCache
+        cache: tuple[object, ...] = (EditCache(),)  # what the server's session passes in
+    except ImportError:  # an older tree (before/after comparisons): its caches were global
+        cache = ()
 
     path = str(root / ".claude" / "agents" / "x.md")
     inproc = []
     for v in range(warmup + n):
         t = agent_file(v + 2, quoted, edit)
         t0 = time.perf_counter_ns()
-        check_text(t, path, "claude-agent", settings, cache)
+        check_text(t, path, "claude-agent", settings, *cache)
         inproc.append((time.perf_counter_ns() - t0) / 1e6)
     inproc = inproc[warmup:]
 
@@ -137,11 +147,11 @@ async def run(n: int, warmup: int, quoted: bool, edit: str) -> int:
           f"edits in the {edit}; {n} full-document didChange per server (+{warmup} warm-up), order rotating")
     print(f"agentls diagnostics on the document: {found['agentls']}\n")
     print(f"{'server':<10}{'init ms':>10}{'didOpen ms':>12}{'p50 ms':>9}{'p95 ms':>9}"
-          f"{'max ms':>9}{'peak RSS MB':>13}")
+          f"{'max ms':>9}{'peak RSS MB':>13}{'CPU ms/edit':>13}")
     for s in servers:
         v = lat[s.name]
         print(f"{s.name:<10}{init_ms[s.name]:>10.1f}{open_ms[s.name]:>12.2f}{percentile(v, 50):>9.3f}"
-              f"{percentile(v, 95):>9.3f}{max(v):>9.2f}{rss[s.name] / 1024:>13.1f}")
+              f"{percentile(v, 95):>9.3f}{max(v):>9.2f}{rss[s.name] / 1024:>13.1f}{cpu_ms[s.name]:>13.3f}")
     a50, f50 = percentile(lat["agentls"], 50), percentile(lat["floor"], 50)
     a95, f95 = percentile(lat["agentls"], 95), percentile(lat["floor"], 95)
     l50 = percentile(lat["floor-loop"], 50)
@@ -155,6 +165,15 @@ async def run(n: int, warmup: int, quoted: bool, edit: str) -> int:
     print(f"target p50 <= {TARGET_P50_MS} ms and <= {TARGET_RATIO}x floor: {'MET' if ok else 'MISSED'} "
           f"(p50 {a50:.3f} ms, {a50 / f50:.2f}x)")
     return 0
+
+
+def _cpu_seconds(client: LspClient) -> float:
+    """User + system CPU time of the server process so far (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{client.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()  # type: ignore[union-attr]
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> int:
