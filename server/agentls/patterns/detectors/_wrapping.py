@@ -454,7 +454,10 @@ def _class_adapter(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> None:
             for m in ref.cls.methods.values():
                 if m.name.startswith("_") or m.name not in t_methods:
                     continue
-                used = [c.method for c in m.calls if c.receiver == "self" and c.method in a_methods]
+                # The adaptee's own, inherited method: one the class defines itself, or only
+                # declares abstractly, is not adapted (`update()` calling its own `display()`).
+                adapted = {n for n in a_methods if n not in ref.cls.methods and not ctx.all_methods(adaptee)[n].is_stub}
+                used = [c.method for c in m.calls if c.receiver == "self" and c.method in adapted]
                 if used and m.complexity <= 3:
                     _emit(
                         out,

@@ -32,7 +32,7 @@ class Adapter(Detector):
       keeps other collaborators or storage of its own (a service, a mediator, a repository)
       is not one, nor is one wrapping a repository or unit of work.
     - Class adapter: a class with two base classes, one of whose methods it serves by calling
-      a differently named method inherited from the other.
+      a differently named, concrete method inherited from the other (not one it defines).
     - A class with no base that serves every public method by one differently named method of
       the one object handed to its constructor, whose class lacks those names; or of the one
       object it creates there, when several of its requests become fewer operations of it

@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, Target
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._shared import is_data_holder, is_exception
+from agentls.patterns.detectors._shared import is_data_holder, is_exception, is_repository, is_uow
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -30,7 +30,9 @@ class Facade(Detector):
     (`dao.start_payment(...)`). A part is a class with behaviour of its own (not a data holder,
     a message or an exception); objects created with `self` as an argument are colleagues or
     children instead, and injected objects are not hidden. It is a facade when one public
-    method coordinates two or more parts (and at least two are classes or modules it hides),
+    method coordinates two or more parts (and at least two are classes or modules it hides; a
+    class handed only untyped parts, each answering what it calls by exactly one concrete
+    class, is a facade when one method runs three or more of them),
     calling different operations on them or handing one part's state to another
     (`self.engine.start(self.starter.spin)`), or when three or more public methods each
     delegate to one of three or more parts. The facade and each subsystem class it drives are
@@ -80,6 +82,39 @@ def _factory_call(ctx: Ctx, owner: ClassRef, fn: FunctionFacts) -> bool:
     return any(v.startswith("name:") for v in fn.returns) and bool(ctx.instantiations(fn, owner.module))
 
 
+def _injected_parts(ctx: Ctx, ref: ClassRef, created: dict[str, ClassRef]) -> dict[str, ClassRef]:
+    """Untyped constructor arguments kept in attributes, each answering what the class calls on
+    it by exactly one concrete workspace class with behaviour (`self.amp.on()`,
+    `self.amp.set_volume(5)`: `Amplifier`). Typed ports (interfaces, repositories, units of
+    work) are dependencies of a service, not subsystems."""
+    out: dict[str, ClassRef] = {}
+    for c in ctx.collabs(ref).values():
+        if c.attr in created or not c.from_param or c.types or c.container or len(c.methods) < 2:
+            continue
+        called = set(c.methods)
+        fits = [
+            r
+            for r in _by_method(ctx).get(min(called), [])
+            if r != ref and called <= set(ctx.all_methods(r)) and not r.cls.is_interface and _behaviour(ctx, r)
+        ]
+        if len(fits) == 1 and not (is_repository(ctx, fits[0]) or is_uow(ctx, fits[0])):
+            out[c.attr] = fits[0]
+    return out
+
+
+def _by_method(ctx: Ctx) -> dict[str, list[ClassRef]]:
+    key = ("facade", "by_method")
+    hit = ctx._cache.get(key)
+    if hit is None:
+        hit = {}
+        for r in ctx.ws.all_classes():
+            for n in r.cls.methods:
+                if not n.startswith("_"):
+                    hit.setdefault(n, []).append(r)
+        ctx._cache[key] = hit
+    return hit
+
+
 def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     cls, module = ref.cls, ref.module
     if cls.is_interface or any(a.cls.methods for a in ctx.ancestors(ref)) or ctx.ws.subclasses(ref):
@@ -115,6 +150,7 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
             # `self._a = a or A()`: pair the attributes with the classes made, in order
             for attr, r in zip(sorted(hidden_attrs), sorted(made, key=lambda x: x.cls.name), strict=False):
                 created.setdefault(attr, r)
+    injected = _injected_parts(ctx, ref, created)
     del params
     modules = {m.module for m in ctx.ws.modules()}
     used_by: dict[str, set[str]] = {}  # public method -> parts it drives
@@ -125,13 +161,14 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
         parts: set[str] = set()
         for c in m.calls:
             recv = c.receiver
-            if recv.startswith("self.") and recv[5:] in created:
-                r = created[recv[5:]]
+            if recv.startswith("self.") and (recv[5:] in created or recv[5:] in injected):
+                r = created.get(recv[5:]) or injected[recv[5:]]
                 parts.add(r.key)
                 classes[r.key] = r
                 verbs.setdefault(m.name, set()).add(c.method)
                 if any(
-                    a.startswith("attr:self.") and a[10:].partition(".")[0] in created.keys() - {recv[5:]}
+                    a.startswith("attr:self.")
+                    and a[10:].partition(".")[0] in (created.keys() | injected.keys()) - {recv[5:]}
                     for a in c.args
                 ):
                     passes.add(m.name)  # `self.engine.start(self.starter.spin)`
@@ -165,10 +202,20 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     delegating = [n for n, p in used_by.items() if p]
     if len(every) < 2 or not classes:
         return
+    own = {r.key for r in created.values()}
+    if injected and not any(p in own for p in every):
+        # Only parts it was handed: a facade when one method runs three or more of them
+        # through different operations (`watch_movie` turning on the projector, the amplifier
+        # and the player); two injected collaborators are an ordinary service.
+        coordinating = [n for n in coordinating if len(used_by[n]) >= 3]
+        if not coordinating:
+            return
     if coordinating:
         m_name = coordinating[0]
         why = f"`{m_name}` coordinates {len(used_by[m_name])} parts it hides from its clients"
         conf = 0.8 if len(every) >= 3 else 0.7
+        if not own & every:
+            conf = 0.7
     elif len(delegating) >= 3 and len(every) >= 3:
         m_name = delegating[0]
         why = f"{len(delegating)} entry points each delegate to one of {len(every)} hidden parts"
