@@ -10,7 +10,10 @@ both with the same number of processes (``--jobs``; default one per CPU, as the 
 cyclic GC off. The order alternates between runs. Prints per-run times, the medians and the
 median of the paired ratios (target <= 2x). Then times hover on a generated 5,000-line module
 (target p95 <= 15 ms). ``--in-process`` also prints the old in-process figure (``collect``
-against a one-process floor), which compared unlike things.
+against a one-process floor), which compared unlike things. ``--before REV`` adds a third
+process to every run: the same command with the engine's files at git revision REV (a copy of
+this tree made by bench/patterns_same_output.py's ``snapshot``), for before/after figures
+paired in the same runs.
 """
 
 from __future__ import annotations
@@ -105,9 +108,9 @@ def hover_p95(runs: int = 400) -> tuple[float, float, int]:
     return times[int(len(times) * 0.95)], analyse_ms, len(lines)
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     return time.perf_counter() - start
 
 
@@ -116,6 +119,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jobs", type=int, default=0, help="processes on both sides (default: one per CPU)")
     parser.add_argument("--in-process", action="store_true", help="also time `collect` in this process (old method)")
+    parser.add_argument("--before", metavar="REV", help="also time the engine at this git revision, paired")
     args = parser.parse_args()
     src = fetch()
     paths = [str(p) for p in sorted(src.iterdir())]
@@ -127,16 +131,31 @@ def main() -> int:
     # processes; the order alternates so neither always runs on a warmer cache.
     agentls = [sys.executable, "-m", "agentls", "patterns", "--format", "json", "--jobs", str(jobs), *paths]
     floor_cmd = [sys.executable, str(ROOT / "bench" / "patterns_floor.py"), "--jobs", str(jobs), *paths]
+    before_env = None
+    if args.before:
+        from patterns_same_output import snapshot
+
+        before_env = {**os.environ, "PYTHONPATH": str(snapshot("speed-before", args.before) / "server")}
     timed(floor_cmd)  # warm the page cache once
-    floors, fulls = [], []
+    floors, fulls, befores = [], [], []
     for run in range(args.runs):
-        if run % 2:
-            t, f = timed(agentls), timed(floor_cmd)
-        else:
-            f, t = timed(floor_cmd), timed(agentls)
+        sides = ["floor", "agentls", "before"] if before_env else ["floor", "agentls"]
+        took = {}
+        for side in sides if run % 2 == 0 else sides[::-1]:
+            if side == "floor":
+                took[side] = timed(floor_cmd)
+            else:
+                took[side] = timed(agentls, before_env if side == "before" else None)
+        f, t = took["floor"], took["agentls"]
         floors.append(f)
         fulls.append(t)
-        print(f"run {run + 1}: floor {f:.2f} s, agentls patterns --format json {t:.2f} s ({t / f:.2f}x)")
+        extra = ""
+        if before_env:
+            befores.append(took["before"])
+            extra = f"; engine at {args.before} {took['before']:.2f} s ({took['before'] / f:.2f}x)"
+        load = os.getloadavg()[0]
+        print(f"run {run + 1}: floor {f:.2f} s, agentls patterns --format json {t:.2f} s ({t / f:.2f}x){extra}; "
+              f"load {load:.1f}")
     mf, mt = statistics.median(floors), statistics.median(fulls)
     ratios = sorted(t / f for t, f in zip(fulls, floors, strict=True))
     print(
@@ -144,6 +163,13 @@ def main() -> int:
         f"median of paired ratios {statistics.median(ratios):.2f}x (target <= 2x): "
         f"{'MET' if statistics.median(ratios) <= 2 else 'MISSED'}"
     )
+    if befores:
+        old = sorted(b / f for b, f in zip(befores, floors, strict=True))
+        gain = sorted(b / t for b, t in zip(befores, fulls, strict=True))
+        print(
+            f"engine at {args.before}: median {statistics.median(befores):.2f} s, median of paired ratios "
+            f"{statistics.median(old):.2f}x; now {statistics.median(gain):.2f}x faster (median of paired)"
+        )
     if args.in_process:
         gc.collect()
         f = floor(paths)
