@@ -34,7 +34,8 @@ class IteratorPattern(Detector):
     - `__iter__` returning a new instance of a class that has `__next__`: an aggregate with
       its own iterator (high confidence); `__iter__` as a generator over its own state: an
       aggregate (lower confidence); another method without arguments returning a new
-      iterator (`reverse_iter()`): an aggregate (0.75).
+      iterator (`reverse_iter()`): an aggregate (0.75), or `iter()` of an own collection
+      (`create_iterator()` returning `iter(self.items)`, 0.7).
     """
 
     id = "iterator"
@@ -96,6 +97,18 @@ class IteratorPattern(Detector):
                     if not m.is_public or m.params:
                         continue
                     made = [r for r in ctx.returned_classes(m) if r != ref and _is_iterator(r)]
+                    own = [c for c in m.calls if c.func == "iter" and c.args[:1] and c.args[0].startswith("attr:self.")]
+                    if own and "call:iter" in m.returns and not made:
+                        # `create_iterator()` handing out `iter(self.items)`: the aggregate
+                        # names its traversal without exposing the list.
+                        yield ctx.det(
+                            ref,
+                            self.id,
+                            "aggregate",
+                            0.7,
+                            [(m.selection.line, f"`{m.name}` hands out an iterator over `{own[0].args[0][5:]}`")],
+                        )
+                        break
                     if made:
                         yield ctx.det(
                             ref,

@@ -89,7 +89,8 @@ class Prototype(Detector):
     - A class returning a deep or shallow copy of an object looked up in its own dict (the
       copy itself is returned, not merged into something else), or one that keeps objects
       of a prototype class under names (`self._objects[name] = obj` where `obj` is annotated
-      as the prototype), is a `prototype_registry`.
+      as the prototype), is a `prototype_registry`; so is one returning the clone of an object
+      kept in its own table (`return cls._cache[key].clone()`).
 
     Implementing only one of `__copy__`/`__deepcopy__` is copy protocol support, not reported.
     """
@@ -121,6 +122,22 @@ class Prototype(Detector):
                     m = cls.methods[hit[4]]
                     reason = f"declares `{hit[4]}`, through which `{d.cls.name}` clones itself"
                     return ("prototype", 0.75, m.selection.line, reason, hit[4])
+        # A registry handing out clones of what it keeps by key (`return
+        # cls._cache[key].clone()`), the clone method being a detected prototype's.
+        clones = {f[4] for f in protos.values() if f[0] == "prototype" and f[4]}
+        for m in cls.methods.values():
+            if m.name.startswith("_") or not m.params:
+                continue
+            for v in m.returns:
+                recv, _, meth = v.removeprefix("call:").rpartition(".")
+                if (
+                    v.startswith("call:")
+                    and meth in clones
+                    and recv.endswith("[]")
+                    and recv.startswith(("self.", "cls."))
+                ):
+                    reason = f"`{m.name}` hands out a clone of the prototype kept under the key"
+                    return ("prototype_registry", 0.75, m.selection.line, reason, "")
         dicts = {c.attr for c in ctx.collabs(ref).values() if c.container == "dict"}
         for m in cls.methods.values():
             for op in m.container_ops:
