@@ -332,7 +332,7 @@ def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                     (given.selection.line, f"`{given.name}` takes a `{name}`"),
                     (m.selection.line, f"`{m.name}` gives one back by key"),
                 ]
-        return _finder_port(ctx, ref, public)
+        return _finder_port(ctx, ref, public) or _entity_store_port(ctx, ref, public)
 
     key = ("repo_port", ref.key)
     if key not in ctx._cache:
@@ -342,6 +342,31 @@ def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
 
 
 _KEY_PARAMS = frozenset({"id", "pk", "key", "uuid", "reference", "ref", "sku", "slug"})
+
+
+def _entity_store_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]:
+    """A port storing entities and searching them: one method takes an entity and answers
+    nothing (`save(event: Event) -> None`), another takes criteria and gives a collection back
+    (`search(start, end) -> list`). Messages handed to a publisher are not entities."""
+    for m in public:
+        if m.returns_annotation not in (None, "None"):
+            continue
+        stored = [
+            r
+            for p in m.params
+            for r in ctx.annotation_refs(p.annotation, ref.module)
+            if r != ref and not message_like(r) and entity_evidence(ctx, r)
+        ]
+        if not stored:
+            continue
+        for q in public:
+            answer = (q.returns_annotation or "").partition("[")[0].rpartition(".")[2]
+            if q is not m and q.params and answer in ("list", "List", "Sequence", "Iterable", "set", "Set"):
+                return [
+                    (m.selection.line, f"`{m.name}` stores a `{stored[0].cls.name}`"),
+                    (q.selection.line, f"`{q.name}` searches what it stored"),
+                ]
+    return []
 
 
 def _finder_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]:
@@ -622,6 +647,8 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         ):
             return [(line, "every subclass is made a dataclass, compared by value")]
         state = cls.instance_attrs() | set(cls.fields)
+        # the identifier a subclass inherits (`EventId(Uuid)`) is still its whole state
+        inherited = state.union(*(a.cls.instance_attrs() | set(a.cls.fields) for a in ctx.ancestors(ref)))
         ident = _identity_attr(ctx, ref)
         if (
             not in_domain(ref)
@@ -629,7 +656,7 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             or _identity_equality(ctx, ref)
             # An identifier type (`UserID` wrapping one UUID) is a value; an identity among
             # other state is an entity's.
-            or (ident is not None and (len(state) >= 2 or ident not in state or entity_evidence(ctx, ref)))
+            or (ident is not None and (len(inherited) >= 2 or ident not in inherited or entity_evidence(ctx, ref)))
             or _equal_by_computed_id(cls)
         ):
             return []

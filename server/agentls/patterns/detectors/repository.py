@@ -45,7 +45,9 @@ class Repository(Detector):
     named as one) and gives back entities (`get(consignee_id) -> Address`) is a repository
     port, unless its implementations themselves work through a repository or unit of work (a
     use-case port such as `execute(todo_id) -> Todo`). A store may hand back what it stored
-    (`insert(domain: D) -> D`), and a generic `Protocol[D, I]` is a port like any other.
+    (`insert(domain: D) -> D`), and a generic `Protocol[D, I]` is a port like any other. A
+    port storing entities and searching them (`save(event: Event) -> None` beside
+    `search(start, end) -> list`) is one too; messages handed to a publisher are not entities.
     """
 
     id = "repository"
