@@ -49,10 +49,14 @@ def test_every_code_emitted_in_the_source_is_registered() -> None:
 
 
 def test_the_sources_are_the_ones_the_server_sends() -> None:
-    # Read, not imported: the LSP layer's diagnostics name these sources.
-    lsp = "\n".join(p.read_text(encoding="utf-8") for p in (SERVER / "lsp").rglob("*.py"))
-    for kind, source in diagnostic_codes.SOURCES.items():
-        assert f'"{source}"' in lsp, kind
+    from agentls.lsp import agent_editing, agent_files, patterns_features
+
+    # The features take their source from the registry; these are the names clients see
+    # (end-to-end tests in tests/lsp and tests/patterns assert them on real diagnostics).
+    assert (agent_files.SOURCE, agent_editing.SOURCE, patterns_features.SOURCE) == \
+        ("agentls", "agentls-workspace", "agentls.patterns")
+    assert [diagnostic_codes.SOURCES[k] for k in diagnostic_codes.KINDS] == \
+        [agent_files.SOURCE, agent_editing.SOURCE, patterns_features.SOURCE]
     smell = diagnostic_codes.get("god_class")
     assert smell is not None and smell.severity is Severity.INFO and not smell.fixable
 

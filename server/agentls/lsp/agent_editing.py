@@ -17,6 +17,7 @@ from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
 from agentls.agentindex import AgentIndex, Entry, IndexConfig, IndexFinding, Loc
+from agentls.diagnostic_codes import SOURCES
 from agentls.frontmatter.document import AgentDocument, load_text
 from agentls.lsp import convert
 from agentls.lsp.agent_files import AgentFiles, Checked
@@ -29,7 +30,7 @@ from agentls.text import utf16_len
 
 log = logging.getLogger(__name__)
 
-SOURCE = "agentls-workspace"
+SOURCE = SOURCES["workspace"]
 _SEVERITY = {Severity.ERROR: t.DiagnosticSeverity.Error, Severity.WARNING: t.DiagnosticSeverity.Warning,
              Severity.INFO: t.DiagnosticSeverity.Information, Severity.HINT: t.DiagnosticSeverity.Hint}
 WATCH_GLOBS = ("**/.claude/agents/**/*.md", "**/.claude/skills/*/SKILL.md", "**/.claude/commands/**/*.md",

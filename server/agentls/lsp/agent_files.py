@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
+from agentls.diagnostic_codes import SOURCES
 from agentls.engine import check_text
 from agentls.frontmatter.document import AgentDocument
 from agentls.lsp import convert
@@ -14,7 +15,7 @@ from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
 from agentls.model import Finding, Span
 
-SOURCE = "agentls"
+SOURCE = SOURCES["rule"]  # the diagnostics registry names each family's source
 
 
 @dataclass

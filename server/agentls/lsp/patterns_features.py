@@ -22,6 +22,7 @@ import threading
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
+from agentls.diagnostic_codes import SOURCES
 from agentls.lsp.convert import Positions
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.patterns_index import WorkspaceIndexer, is_python
@@ -35,7 +36,7 @@ from agentls.text import split_lines, utf16_len
 
 log = logging.getLogger(__name__)
 
-SOURCE = "agentls.patterns"
+SOURCE = SOURCES["smell"]
 _KINDS = {"class": t.SymbolKind.Class, "function": t.SymbolKind.Function, "method": t.SymbolKind.Method}
 
 
