@@ -196,6 +196,7 @@ def test_the_project_file_keys_are_read(tmp_path: Path) -> None:
 def test_vscode_restricts_the_settings_that_run_programs_or_send_code() -> None:
     restricted = _package()["capabilities"]["untrustedWorkspaces"]["restrictedConfigurations"]  # type: ignore[index]
     assert {k.removeprefix("agentls.") for k in restricted} == RESTRICTED
+    assert restricted == docgen.restricted(), "regenerate with `python -m agentls.config.docgen`"
     text = SETTINGS_TS.read_text(encoding="utf-8")
     found = re.search(r"const RESTRICTED: ReadonlySet<string> = new Set\(\[(.*?)\]\)", text, re.S)
     assert found

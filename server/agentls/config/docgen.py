@@ -1,5 +1,6 @@
 """The settings table in ``docs/configuration.md`` and VS Code's settings
-(``contributes.configuration.properties`` of ``editors/vscode/package.json``), generated from
+(``contributes.configuration.properties`` and the untrusted workspace's
+``restrictedConfigurations`` of ``editors/vscode/package.json``), generated from
 ``schema.OPTIONS``; ``tests/test_configuration_docs.py`` fails when either is stale.
 
     python -m agentls.config.docgen            # rewrite both
@@ -8,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,6 +22,7 @@ DOC = ROOT / "docs" / "configuration.md"
 PACKAGE = ROOT / "editors" / "vscode" / "package.json"
 # VS Code's own settings (the client reads them, the server never does), kept as written.
 CLIENT_FIRST, CLIENT_LAST = ("agentls.server.command",), ("agentls.trace.server",)
+CLIENT_RESTRICTED = ("agentls.server.command",)  # a program to run
 
 _TITLES = {"core": "Agent files", "index": "The agent-file index",
            "patterns": "Patterns and smells in Python", "expert": "The expert"}
@@ -126,8 +129,19 @@ def _properties_span(text: str) -> tuple[int, int]:
         i += 1
 
 
+def restricted() -> list[str]:
+    """What VS Code ignores in an untrusted workspace's settings: the client's program and the
+    options that run a program or choose where code is sent."""
+    return [*CLIENT_RESTRICTED, *("agentls." + o.key for o in OPTIONS if o.restricted and o.vscode)]
+
+
 def package_json(text: str) -> str:
-    """package.json's text with the generated properties, one line per key (the rest as it is)."""
+    """package.json's text with the generated properties, one line per key, and the restricted
+    settings (the rest as it is)."""
+    found = re.search(r'"restrictedConfigurations": \[[^\]]*\]', text)
+    if found:
+        text = (text[:found.start()] + '"restrictedConfigurations": ' + json.dumps(restricted())
+                + text[found.end():])
     start, end = _properties_span(text)
     current = json.loads(text)["contributes"]["configuration"]["properties"]
     pad = " " * 8
