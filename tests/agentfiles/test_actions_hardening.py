@@ -5,17 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
 from pytest_lsp import LanguageClient
-from tests.agentfiles.helpers import CONFIG, init, uri
+from tests.agentfiles.helpers import init, uri
 from tests.lsp.helpers import open_doc, published
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    yield lsp_client
-    await lsp_client.shutdown_session()
 
 
 @pytest.mark.asyncio

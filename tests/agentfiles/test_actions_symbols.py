@@ -5,19 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
 from pytest_lsp import LanguageClient
-
-from agentls.frontmatter.document import ParseState, load_text
-from tests.agentfiles.helpers import CONFIG, agent, at, init, uri, write
+from tests.agentfiles.helpers import agent, at, init, uri, write
 from tests.lsp.helpers import apply_text_edits, open_doc, published
 
-
-@pytest_lsp.fixture(config=CONFIG)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    yield lsp_client
-    await lsp_client.shutdown_session()
+from agentls.frontmatter.document import ParseState, load_text
 
 
 async def actions(client: LanguageClient, path: Path, rng: t.Range,

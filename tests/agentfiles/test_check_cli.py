@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import AGENTLS
 
 RESCUED = ('---\nname: reviewer\ndescription: Use it. Examples: <example>Context: x '
            'user: "hi"</example>\n---\nYou review code.\n')
@@ -16,7 +17,7 @@ CLEAN = "---\nname: fine\ndescription: Reviews code.\n---\nBody\n"
 
 
 def agentls(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "agentls", *args], cwd=cwd, text=True,
+    return subprocess.run([*AGENTLS, *args], cwd=cwd, text=True,
                           capture_output=True, timeout=60)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.conftest import AGENTLS
 
 from agentls.engine import check_text
 
@@ -31,7 +32,7 @@ def test_sarif_artifact_uris_are_uri_references(tmp_path: Path) -> None:
     agents.mkdir(parents=True)
     (agents / "My Agent, 100%.md").write_text("---\nname: a\ndescription: d\ncolor: Red\n---\nB\n")
     (agents / "other.md").write_text("---\nname: b\ndescription: d\ncolor: Red\n---\nB\n")
-    r = subprocess.run([sys.executable, "-m", "agentls", "check", "--format", "sarif",
+    r = subprocess.run([*AGENTLS, "check", "--format", "sarif",
                         ".claude/agents/My Agent, 100%.md", str(agents / "other.md")],
                        cwd=tmp_path, capture_output=True, text=True, timeout=60)
     results = json.loads(r.stdout)["runs"][0]["results"]
@@ -47,7 +48,7 @@ def test_a_select_that_matches_no_rule_is_reported(tmp_path: Path) -> None:
     agents = tmp_path / ".claude" / "agents"
     agents.mkdir(parents=True)
     (agents / "a.md").write_text("---\nname: a\ndescription: d\ncolor: Red\n---\nB\n")
-    r = subprocess.run([sys.executable, "-m", "agentls", "check", "--select", "AG411,AG14",
+    r = subprocess.run([*AGENTLS, "check", "--select", "AG411,AG14",
                         "--ignore", "AGW001"], cwd=tmp_path, capture_output=True, text=True,
                        timeout=60)
     assert "'AG411' matches no rule code" in r.stderr

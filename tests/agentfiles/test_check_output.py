@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import AGENTLS
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif"])
@@ -19,7 +19,7 @@ def test_output_is_json_dumps_text(tmp_path: Path, fmt: str) -> None:
         "---\nname: café\ndescription: Use when: reviewing « code » ☕\ncolor: magenta\n"
         "tools: Read, Frobnicate\n---\nBody \u2028 with a line separator\n", encoding="utf-8")
     (agents / "plain.md").write_text("no frontmatter\n", encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "agentls", "check", "--format", fmt],
+    r = subprocess.run([*AGENTLS, "check", "--format", fmt],
                        cwd=tmp_path, capture_output=True, timeout=60)
     text = r.stdout.decode("utf-8")
     data = json.loads(text)

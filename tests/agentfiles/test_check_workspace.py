@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.conftest import AGENTLS
 
 
 def agentls(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     home = cwd.parent / "home"  # outside the project
-    return subprocess.run([sys.executable, "-m", "agentls", *args], cwd=cwd, text=True,
+    return subprocess.run([*AGENTLS, *args], cwd=cwd, text=True,
                           capture_output=True, timeout=60, env={"HOME": str(home), "PATH": ""})
 
 

@@ -5,18 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
 from pytest_lsp import LanguageClient
-
-from tests.agentfiles.helpers import CONFIG, agent, at, init, uri, write
+from tests.agentfiles.helpers import agent, at, init, uri, write
 from tests.lsp.helpers import open_doc
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    yield lsp_client
-    await lsp_client.shutdown_session()
 
 
 async def complete(client: LanguageClient, path: Path, text: str, marker: str, delta: int = 0,

@@ -5,17 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
 from pytest_lsp import LanguageClient
-from tests.agentfiles.helpers import CONFIG, at, init, uri
+from tests.agentfiles.helpers import at, init, uri
 from tests.lsp.helpers import apply_text_edits, open_doc
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    yield lsp_client
-    await lsp_client.shutdown_session()
 
 
 async def complete(client: LanguageClient, path: Path, text: str, marker: str,

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.agentfiles.skill_command_probes import CHANGED, FAILS, LOADS, PROBES, Probe
+from tests.conftest import AGENTLS
 
 # Files Claude Code loads as written that still get a warning, on purpose: the warning is
 # about something else than loading in Claude Code.
@@ -32,7 +30,7 @@ def found(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, 
     root = tmp_path_factory.mktemp("probes")
     for probe in PROBES:
         probe.write(root)
-    r = subprocess.run([sys.executable, "-m", "agentls", "check", "--format", "json",
+    r = subprocess.run([*AGENTLS, "check", "--format", "json",
                         "--fail-on", "never"], cwd=root, text=True, capture_output=True, timeout=120)
     assert r.returncode == 0, r.stderr
     out: dict[str, list[dict[str, Any]]] = defaultdict(list)

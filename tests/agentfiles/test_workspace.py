@@ -8,18 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
 from pytest_lsp import LanguageClient
-
-from tests.agentfiles.helpers import CONFIG, HOME, agent, init, uri, write
+from tests.agentfiles.helpers import HOME, agent, init, uri, write
 from tests.lsp.helpers import open_doc, published, text_at
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    yield lsp_client
-    await lsp_client.shutdown_session()
 
 
 def workspace(diags: list[t.Diagnostic]) -> list[t.Diagnostic]:

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient
-from tests.conftest import SERVER_COMMAND, server_env
-from tests.lsp.helpers import open_doc, published, start
+from pytest_lsp import LanguageClient
+from tests.conftest import AGENTLS
+from tests.lsp.helpers import open_doc, published
 
 from agentls.engine import check_text
 
@@ -26,7 +24,6 @@ _VALUE = (_LEAD + ': <example>Context: the user wrote a handler. user: "Review i
 DESCRIPTION = _VALUE + " " + "x" * (1432 - len(_VALUE) - 1)
 SEED = f"---\nname: reviewer\ndescription: {DESCRIPTION}\nmodel: opus\n---\nYou review code.\n"
 URI = "file:///ws/.claude/agents/reviewer.md"
-CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
 
 
 def test_the_fixture_is_the_seed_shape() -> None:
@@ -38,7 +35,7 @@ def test_check_names_column_456_and_points_there(tmp_path: Path) -> None:
     agents = tmp_path / ".claude" / "agents"
     agents.mkdir(parents=True)
     (agents / "reviewer.md").write_text(SEED)
-    r = subprocess.run([sys.executable, "-m", "agentls", "check", "--format", "json"],
+    r = subprocess.run([*AGENTLS, "check", "--format", "json"],
                        cwd=tmp_path, text=True, capture_output=True, timeout=60)
     (f,) = [f for f in json.loads(r.stdout) if f["code"] == "AG005"]
     assert (f["line"], f["column"], f["end_column"]) == (3, 14, 1446)  # the squiggle: the value
@@ -46,27 +43,20 @@ def test_check_names_column_456_and_points_there(tmp_path: Path) -> None:
     assert "the `: ` after `Examples` starts a mapping" in f["message"]
     (rel,) = f["related"]
     assert (rel["line"], rel["column"], rel["end_line"], rel["end_column"]) == (3, 456, 3, 457)
-    text = subprocess.run([sys.executable, "-m", "agentls", "check"], cwd=tmp_path, text=True,
+    text = subprocess.run([*AGENTLS, "check"], cwd=tmp_path, text=True,
                           capture_output=True, timeout=60).stdout
     assert "reviewer.md:3:14: warning AG005" in text and "column 456" in text
     sarif = json.loads(subprocess.run(
-        [sys.executable, "-m", "agentls", "check", "--format", "sarif"], cwd=tmp_path, text=True,
+        [*AGENTLS, "check", "--format", "sarif"], cwd=tmp_path, text=True,
         capture_output=True, timeout=60).stdout)
     (result,) = [x for x in sarif["runs"][0]["results"] if x["ruleId"] == "AG005"]
     region = result["relatedLocations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"]) == (3, 456)
 
 
-@pytest_lsp.fixture(config=CONFIG)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    await start(lsp_client, "visual-studio-code")
-    yield
-    await lsp_client.shutdown_session()
-
-
 @pytest.mark.asyncio
-async def test_protocol_related_information_on_the_colon(client: LanguageClient) -> None:
-    diags = await published(client, URI, lambda: open_doc(client, URI, SEED))
+async def test_protocol_related_information_on_the_colon(vscode: LanguageClient) -> None:
+    diags = await published(vscode, URI, lambda: open_doc(vscode, URI, SEED))
     (d,) = [d for d in diags if d.code == "AG005"]
     assert (d.range.start.line, d.range.start.character, d.range.end.character) == (2, 13, 1445)
     assert "column 456" in d.message

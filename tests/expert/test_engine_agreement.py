@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import AGENTLS
 from tests.expert.test_core import GOD, SMALL_GOD, write
 
 from agentls.expert import experts, local, prompts
@@ -55,7 +55,7 @@ def project(root: Path, settings: str | None) -> list[str]:
 
 
 def cli_rows(root: Path) -> dict[str, set[tuple[str, str, str, int]]]:
-    done = subprocess.run([sys.executable, "-m", "agentls", "patterns", ".", "--format", "json", "--jobs", "1"],
+    done = subprocess.run([*AGENTLS, "patterns", ".", "--format", "json", "--jobs", "1"],
                           cwd=root, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     out: dict[str, set[tuple[str, str, str, int]]] = {}

@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.conftest import AGENTLS
 
 LAZY = '''import subprocess
 
@@ -64,7 +65,7 @@ BACKED = """
 def review(ws: Path, rel: str) -> dict[str, object]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ANTHROPIC_")}
     env.update(XDG_CACHE_HOME=str(ws.parent / "cache"), HOME=str(ws.parent / "home"))
-    done = subprocess.run([sys.executable, "-m", "agentls", "review", rel, "--local", "--format", "json",
+    done = subprocess.run([*AGENTLS, "review", rel, "--local", "--format", "json",
                            "--no-cache", "--no-user-agents"], cwd=ws, env=env, capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr

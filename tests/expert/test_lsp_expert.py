@@ -126,8 +126,10 @@ RANGE0 = t.Range(t.Position(0, 0), t.Position(0, 0))
 
 def expert_progress(client: LanguageClient) -> list[Any]:
     """The expert's progress reports (the server also reports indexing the workspace's Python files)."""
+    # A token without reports is the index's, created when the client was too slow to
+    # accept it in time (a loaded machine): the index then goes on without progress.
     (reports,) = [rs for rs in client.progress_reports.values()
-                  if not (rs and getattr(rs[0], "title", None) == "Indexing Python files")]
+                  if rs and getattr(rs[0], "title", None) != "Indexing Python files"]
     return reports
 
 

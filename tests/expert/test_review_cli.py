@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import AGENTLS
 from tests.expert.fake_anthropic import FakeAnthropic
 
 MODULE = 'def f(a, b):\n    return a + b\n\nTOKEN = "ghp_abcdefghijklmnopqrstuvwxyz0123456789"\n'
@@ -22,7 +23,7 @@ def agentls(tmp_path: Path, *args: str, fake: FakeAnthropic | None = None, key: 
         env["ANTHROPIC_BASE_URL"] = fake.url
     if key:
         env["ANTHROPIC_API_KEY"] = "cli-key"
-    return subprocess.run([sys.executable, "-m", "agentls", "review", *args], cwd=tmp_path / "ws", env=env,
+    return subprocess.run([*AGENTLS, "review", *args], cwd=tmp_path / "ws", env=env,
                           capture_output=True, text=True, timeout=60)
 
 

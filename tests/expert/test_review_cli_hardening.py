@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import AGENTLS
 
 
 def review(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ANTHROPIC_")}
     env.update(XDG_CACHE_HOME=str(tmp_path / "cache"), HOME=str(tmp_path / "home"))
-    return subprocess.run([sys.executable, "-m", "agentls", "review", "--local", *args], cwd=tmp_path,
+    return subprocess.run([*AGENTLS, "review", "--local", *args], cwd=tmp_path,
                           env=env, capture_output=True, text=True, timeout=60)
 
 

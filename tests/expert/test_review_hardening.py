@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from tests.conftest import AGENTLS
 
 from agentls.expert.answer import Answer, Suggestion
 from agentls.expert.review import diff
@@ -50,7 +50,7 @@ def test_diff_of_a_file_with_form_feeds_applies(tmp_path: Path) -> None:
 def test_review_rejects_a_reversed_line_range(tmp_path: Path) -> None:
     (tmp_path / "mod.py").write_text("a = 1\nb = 2\nc = 3\n")
     env = {k: v for k, v in os.environ.items() if k != "ANTHROPIC_API_KEY"}
-    r = subprocess.run([sys.executable, "-m", "agentls", "review", "mod.py", "--lines", "3-1"],
+    r = subprocess.run([*AGENTLS, "review", "mod.py", "--lines", "3-1"],
                        cwd=tmp_path, capture_output=True, text=True, timeout=60,
                        env={**env, "XDG_CACHE_HOME": str(tmp_path / "cache")})
     assert r.returncode == 2, r.stdout + r.stderr
@@ -60,7 +60,7 @@ def test_review_rejects_a_reversed_line_range(tmp_path: Path) -> None:
 def test_local_review_of_a_module_that_does_not_parse_says_so(tmp_path: Path) -> None:
     (tmp_path / "mod.py").write_text("def broken(:\n    pass\n")
     env = {k: v for k, v in os.environ.items() if k != "ANTHROPIC_API_KEY"}
-    r = subprocess.run([sys.executable, "-m", "agentls", "review", "mod.py"],
+    r = subprocess.run([*AGENTLS, "review", "mod.py"],
                        cwd=tmp_path, capture_output=True, text=True, timeout=60,
                        env={**env, "XDG_CACHE_HOME": str(tmp_path / "cache")})
     assert r.returncode == 0, r.stderr

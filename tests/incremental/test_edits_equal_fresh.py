@@ -7,13 +7,10 @@ from __future__ import annotations
 import random
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient
-from tests.conftest import SERVER_COMMAND, server_env
-from tests.lsp.helpers import open_doc, published, start
+from pytest_lsp import LanguageClient
+from tests.lsp.helpers import open_doc, published
 
-CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
 LINES = ["name: reviewer", "name: Bad:Name", "description: Use it. Examples: <example>user: \"hi\"</example>",
          "description: \"Quoted, fine\"", "description: Use it <example> never closed",
          "tools: Read, Grep, MultiEdit, Bahs", "tools: Read, Agent(helper)", "model: opus", "model: gpt-4",
@@ -24,20 +21,6 @@ LINES = ["name: reviewer", "name: Bad:Name", "description: Use it. Examples: <ex
 def _shown(diags: list[t.Diagnostic]) -> list[tuple[object, ...]]:
     return sorted((str(d.code), d.range.start.line, d.range.start.character, d.range.end.line,
                    d.range.end.character, d.message, d.severity) for d in diags)
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def typist(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    await start(lsp_client, "visual-studio-code")
-    yield
-    await lsp_client.shutdown_session()
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def reader(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    await start(lsp_client, "visual-studio-code")
-    yield
-    await lsp_client.shutdown_session()
 
 
 @pytest.mark.asyncio

@@ -16,13 +16,10 @@ import warnings
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient
-from tests.conftest import SERVER_COMMAND, server_env
-from tests.lsp.helpers import open_doc, published, start
+from pytest_lsp import LanguageClient
+from tests.lsp.helpers import open_doc, published
 
-CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
 # Mostly what keeps the module parsing (an editor closes brackets as they open); "(" and "="
 # leave a version broken until a later edit happens to repair it, or not.
 TYPED = ["x", "_", "1", "()", "\n        ", "\n    def extra(self):\n        return self.h\n", "x", "(", "="]
@@ -31,20 +28,6 @@ TYPED = ["x", "_", "1", "()", "\n        ", "\n    def extra(self):\n        ret
 def _shown(diags: list[t.Diagnostic]) -> list[tuple[object, ...]]:
     return sorted((str(d.code), d.range.start.line, d.range.start.character, d.range.end.line,
                    d.range.end.character, d.message) for d in diags)
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def typist(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    await start(lsp_client, "visual-studio-code")
-    yield
-    await lsp_client.shutdown_session()
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def reader(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    await start(lsp_client, "visual-studio-code")
-    yield
-    await lsp_client.shutdown_session()
 
 
 def _parses(text: str) -> bool:

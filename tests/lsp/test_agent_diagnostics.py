@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
+from tests.lsp.helpers import apply_text_edits, open_doc, published, text_at
 
-from tests.conftest import SERVER_COMMAND, server_env
-from tests.lsp.helpers import apply_text_edits, open_doc, published, start, text_at
-
-CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
 URI = "file:///ws/.claude/agents/reviewer.md"
 RESCUED = ('---\nname: reviewer\ndescription: Use it. Examples: <example>Context: x '
            'user: "hi"</example>\n---\nYou review code.\n')
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def vscode(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    await start(lsp_client, "visual-studio-code")
-    yield
-    await lsp_client.shutdown_session()
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def nvim(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    await start(lsp_client, "neovim")
-    yield
-    await lsp_client.shutdown_session()
 
 
 @pytest.mark.asyncio

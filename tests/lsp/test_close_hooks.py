@@ -4,14 +4,10 @@ for the patterns of the others (the server only knows the open ones)."""
 from __future__ import annotations
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient
+from pytest_lsp import LanguageClient
+from tests.lsp.helpers import open_doc
 
-from tests.conftest import SERVER_COMMAND, server_env
-from tests.lsp.helpers import open_doc, start
-
-CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
 IFACE = """from abc import ABC, abstractmethod
 
 
@@ -46,27 +42,20 @@ class Cart:
 IFACE_URI, CART_URI = "file:///ws/iface.py", "file:///ws/cart.py"
 
 
-@pytest_lsp.fixture(config=CONFIG)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    await start(lsp_client, "visual-studio-code")
-    yield
-    await lsp_client.shutdown_session()
-
-
-async def hover_cart(client: LanguageClient) -> str:
-    found = await client.text_document_hover_async(t.HoverParams(
+async def hover_cart(vscode: LanguageClient) -> str:
+    found = await vscode.text_document_hover_async(t.HoverParams(
         text_document=t.TextDocumentIdentifier(uri=CART_URI), position=t.Position(3, 7)))
     return found.contents.value if found is not None else ""  # type: ignore[union-attr]
 
 
 @pytest.mark.asyncio
-async def test_a_closed_module_is_no_longer_evidence(client: LanguageClient) -> None:
-    open_doc(client, IFACE_URI, IFACE, "python")
-    open_doc(client, CART_URI, CART, "python")
-    assert "strategy" in (await hover_cart(client)).lower()
-    client.text_document_did_close(t.DidCloseTextDocumentParams(
+async def test_a_closed_module_is_no_longer_evidence(vscode: LanguageClient) -> None:
+    open_doc(vscode, IFACE_URI, IFACE, "python")
+    open_doc(vscode, CART_URI, CART, "python")
+    assert "strategy" in (await hover_cart(vscode)).lower()
+    vscode.text_document_did_close(t.DidCloseTextDocumentParams(
         text_document=t.TextDocumentIdentifier(uri=IFACE_URI)))
-    client.text_document_did_change(t.DidChangeTextDocumentParams(
+    vscode.text_document_did_change(t.DidChangeTextDocumentParams(
         text_document=t.VersionedTextDocumentIdentifier(uri=CART_URI, version=2),
         content_changes=[t.TextDocumentContentChangeWholeDocument(text=CART + "\n")]))
-    assert "strategy" not in (await hover_cart(client)).lower()
+    assert "strategy" not in (await hover_cart(vscode)).lower()

@@ -7,21 +7,12 @@ import asyncio
 import pytest
 import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import LanguageClient, client_capabilities
+from tests.conftest import CONFIG
+from tests.lsp.helpers import apply_text_edits, open_doc, published
 
-from tests.conftest import SERVER_COMMAND, server_env
-from tests.lsp.helpers import apply_text_edits, open_doc, published, start
-
-CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
 URI = "file:///ws/.claude/agents/reviewer.md"
 COLOR = "---\nname: reviewer\ndescription: Reviews code\ncolor: chartreuse\n---\nBody\n"
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def vscode(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    await start(lsp_client, "visual-studio-code")
-    yield
-    await lsp_client.shutdown_session()
 
 
 @pytest.mark.asyncio

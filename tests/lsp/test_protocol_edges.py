@@ -6,13 +6,13 @@ from __future__ import annotations
 import asyncio
 import json
 import os
-import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 import pytest_asyncio
+from tests.conftest import SERVER_COMMAND
 
 AGENT = "---\nname: a\ndescription: d\ntools: {prefix}, Frobnicate\n---\nbody\n"
 PY = "class Repo:\n    def get(self) -> int:\n        return 1\n"
@@ -35,7 +35,7 @@ class Raw:
     async def start(self, cwd: Path) -> None:
         env = {**os.environ, "ANTHROPIC_API_KEY": "", "HOME": str(cwd)}
         self.proc = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "agentls", "serve", cwd=cwd, env=env, stdin=asyncio.subprocess.PIPE,
+            *SERVER_COMMAND, cwd=cwd, env=env, stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
         self.reader = asyncio.create_task(self._read())
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient
-from tests.conftest import SERVER_COMMAND, server_env
-from tests.lsp.helpers import open_doc, published, start
+from pytest_lsp import LanguageClient
+from tests.conftest import AGENTLS
+from tests.lsp.helpers import open_doc, published
 
 RADIO = '''\
 class State:
@@ -120,7 +118,7 @@ class Product:
 
 def patterns_json(cwd: Path, *paths: str) -> list[dict[str, object]]:
     done = subprocess.run(
-        [sys.executable, "-m", "agentls", "patterns", "--format", "json", "--jobs", "1", *paths],
+        [*AGENTLS, "patterns", "--format", "json", "--jobs", "1", *paths],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -177,14 +175,6 @@ def test_the_abstract_repository_and_its_sqlalchemy_implementation(tmp_path: Pat
 
 # -- the same two examples on hover in the language server, with one file open --------------
 
-CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def editor(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    await start(lsp_client, "visual-studio-code")
-    yield
-    await lsp_client.shutdown_session()
 
 
 async def _hover(client: LanguageClient, uri: str, text: str, prefix: str) -> str:
@@ -197,14 +187,14 @@ async def _hover(client: LanguageClient, uri: str, text: str, prefix: str) -> st
 
 
 @pytest.mark.asyncio
-async def test_hover_on_the_radio_names_every_state(editor: LanguageClient, tmp_path: Path) -> None:
+async def test_hover_on_the_radio_names_every_state(vscode: LanguageClient, tmp_path: Path) -> None:
     path = tmp_path / "radio.py"
     path.write_text(RADIO)
     uri = path.as_uri()
-    await published(editor, uri, lambda: open_doc(editor, uri, RADIO, lang="python"))
-    text = await _hover(editor, uri, RADIO, "class Radio")
+    await published(vscode, uri, lambda: open_doc(vscode, uri, RADIO, lang="python"))
+    text = await _hover(vscode, uri, RADIO, "class Radio")
     assert "**State**" in text and "context" in text
     for name in ("AmBand", "FmBand", "State"):
         assert f"`{name}`" in text
-    band = await _hover(editor, uri, RADIO, "class AmBand")
+    band = await _hover(vscode, uri, RADIO, "class AmBand")
     assert "concrete_state" in band or "concrete state" in band.lower()

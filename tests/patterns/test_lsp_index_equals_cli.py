@@ -10,18 +10,15 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient
-from tests.conftest import SERVER_COMMAND, server_env
+from pytest_lsp import LanguageClient
+from tests.conftest import AGENTLS, server_env
 from tests.lsp.helpers import open_doc, start
 from tests.patterns.test_lsp_workspace_index import BASE, MODEL, implementation, indexed
 
-CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
 MODULES = 150
 
 
@@ -59,7 +56,7 @@ def generate(root: Path) -> list[Path]:
 
 def cli_roles(root: Path) -> dict[str, set[tuple[str, str]]]:
     """path relative to the root -> {(qualified symbol, "pattern: role")} from the CLI."""
-    proc = subprocess.run([sys.executable, "-m", "agentls", "patterns", "--format", "json", "."],
+    proc = subprocess.run([*AGENTLS, "patterns", "--format", "json", "."],
                           cwd=root, capture_output=True, text=True, timeout=300, env=server_env())
     out: dict[str, set[tuple[str, str]]] = {}
     for d in json.loads(proc.stdout):
@@ -76,12 +73,6 @@ def symbol_roles(symbols: list[t.DocumentSymbol], prefix: str = "") -> set[tuple
                 out.add((qual, role))
         out |= symbol_roles(s.children or [], f"{qual}.")
     return out
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    yield lsp_client
-    await lsp_client.shutdown_session()
 
 
 @pytest.mark.asyncio

@@ -8,14 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient
-from tests.conftest import SERVER_COMMAND, server_env
+from pytest_lsp import LanguageClient
 from tests.lsp.helpers import open_doc, published, start
 from tests.patterns.test_lsp_patterns import god_class_source
-
-CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
 
 # Small: WMC 6, ATFD 2, TCC 0.27; a god class only below the default thresholds.
 SMALL = """class Orders:
@@ -65,41 +61,35 @@ class Publications(dict[str, Any]):
         super().__setitem__(uri, value)
 
 
-@pytest_lsp.fixture(config=CONFIG)
-async def lsp(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    yield
-    await lsp_client.shutdown_session()
-
-
 @pytest.mark.asyncio
-async def test_initialization_options_lower_the_god_class_thresholds(lsp: LanguageClient) -> None:
-    await session(lsp, {"patterns": LOW})
+async def test_initialization_options_lower_the_god_class_thresholds(client: LanguageClient) -> None:
+    await session(client, {"patterns": LOW})
     uri = "file:///ws/orders.py"
-    diags = await published(lsp, uri, lambda: open_doc(lsp, uri, SMALL, lang="python"))
+    diags = await published(client, uri, lambda: open_doc(client, uri, SMALL, lang="python"))
     (d,) = [d for d in diags if d.code == "god_class"]
     assert "WMC 6 ≥ 5" in d.message and "ATFD 2 > 1" in d.message and "< 0.50" in d.message
 
 
 @pytest.mark.asyncio
-async def test_workspace_configuration_changes_the_published_diagnostics(lsp: LanguageClient) -> None:
-    await session(lsp, None, {})
-    store = lsp.diagnostics = Publications()
+async def test_workspace_configuration_changes_the_published_diagnostics(client: LanguageClient) -> None:
+    await session(client, None, {})
+    store = client.diagnostics = Publications()
     small, big = "file:///ws/orders.py", "file:///ws/god.py"
-    assert codes(await published(lsp, small, lambda: open_doc(lsp, small, SMALL, lang="python"))) == []
-    assert codes(await published(lsp, big, lambda: open_doc(lsp, big, god_class_source(), lang="python"))) == [
+    assert codes(await published(client, small, lambda: open_doc(client, small, SMALL, lang="python"))) == []
+    assert codes(await published(client, big, lambda: open_doc(client, big, god_class_source(), lang="python"))) == [
         "god_class"
     ]
 
     async def reconfigure(settings: dict[str, Any]) -> tuple[list[str], list[str]]:
         """New settings; then what is published anew for both documents."""
         before = dict(store.count)
-        lsp.set_configuration({"agentls": settings})
-        lsp.workspace_did_change_configuration(t.DidChangeConfigurationParams(settings=None))
+        client.set_configuration({"agentls": settings})
+        client.workspace_did_change_configuration(t.DidChangeConfigurationParams(settings=None))
         for _ in range(200):
             if all(store.count.get(uri, 0) > before.get(uri, 0) for uri in (small, big)):
                 break
             await asyncio.sleep(0.05)
-        return codes(list(lsp.diagnostics[small])), codes(list(lsp.diagnostics[big]))
+        return codes(list(client.diagnostics[small])), codes(list(client.diagnostics[big]))
 
     # Flat keys, as VS Code's settings.json has them: the small class is a god class now.
     flat = {"patterns.godClass.atfd": 1, "patterns.godClass.wmc": 5, "patterns.godClass.tcc": 0.5}
@@ -113,33 +103,33 @@ async def test_workspace_configuration_changes_the_published_diagnostics(lsp: La
 
 
 @pytest.mark.asyncio
-async def test_layers_from_the_editor_make_a_layer_violation(lsp: LanguageClient, tmp_path: Path) -> None:
+async def test_layers_from_the_editor_make_a_layer_violation(client: LanguageClient, tmp_path: Path) -> None:
     rules = "from app.web.views import render\n\n\ndef check():\n    return render()\n"
     files = {"app/core/rules.py": rules, "app/web/views.py": "def render(): ...\n"}
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text)
     layers = [{"name": "core", "packages": ["core"]}, {"name": "web", "packages": ["web", "views"]}]
-    await session(lsp, {"patterns": {"layers": layers, "maxFiles": 0}}, root=tmp_path)
+    await session(client, {"patterns": {"layers": layers, "maxFiles": 0}}, root=tmp_path)
     views = (tmp_path / "app/web/views.py").as_uri()
-    await published(lsp, views, lambda: open_doc(lsp, views, files["app/web/views.py"], lang="python"))
+    await published(client, views, lambda: open_doc(client, views, files["app/web/views.py"], lang="python"))
     uri = (tmp_path / "app/core/rules.py").as_uri()
-    diags = await published(lsp, uri, lambda: open_doc(lsp, uri, rules, lang="python"))
+    diags = await published(client, uri, lambda: open_doc(client, uri, rules, lang="python"))
     (d,) = [d for d in diags if d.code == "layer_violation"]
     assert d.range.start.line == 0 and "the core layer imports `app.web.views.render`" in d.message
 
 
 @pytest.mark.asyncio
-async def test_bad_values_are_ignored_with_a_warning(lsp: LanguageClient) -> None:
+async def test_bad_values_are_ignored_with_a_warning(client: LanguageClient) -> None:
     bad = {"godClass": {"wmc": "lots", "tcc": 7, "atfd": -1}, "layers": 3, "disabled": [1], "smells": "no"}
-    await session(lsp, {"patterns": bad})
+    await session(client, {"patterns": bad})
     small, big = "file:///ws/orders.py", "file:///ws/god.py"
-    assert codes(await published(lsp, small, lambda: open_doc(lsp, small, SMALL, lang="python"))) == []
-    assert codes(await published(lsp, big, lambda: open_doc(lsp, big, god_class_source(), lang="python"))) == [
+    assert codes(await published(client, small, lambda: open_doc(client, small, SMALL, lang="python"))) == []
+    assert codes(await published(client, big, lambda: open_doc(client, big, god_class_source(), lang="python"))) == [
         "god_class"
     ]
     for _ in range(50):
-        seen = "\n".join(m.message for m in lsp.log_messages)
+        seen = "\n".join(m.message for m in client.log_messages)
         if "godClass.atfd" in seen:
             break
         await asyncio.sleep(0.05)

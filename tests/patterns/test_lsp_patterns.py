@@ -7,11 +7,10 @@ from pathlib import Path
 import pytest
 import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient
-from tests.conftest import SERVER_COMMAND, server_env
+from pytest_lsp import LanguageClient
+from tests.conftest import CONFIG
 from tests.lsp.helpers import open_doc, published, start
 
-CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
 POSITIVES = Path(__file__).resolve().parents[1] / "fixtures" / "patterns" / "positives"
 STRATEGY = (POSITIVES / "strategy.py").read_text()
 URI = "file:///ws/pricing.py"
@@ -23,13 +22,6 @@ def god_class_source() -> str:
         branches = "\n".join(f"        if other.f{j} > {j}:\n            total += other.g{j}" for j in range(4))
         methods.append(f"    def m{i}(self, other):\n        total = self.a{i}\n{branches}\n        return total\n")
     return "# caf\u00e9 \U0001f600\nclass Everything:\n" + "\n".join(methods)
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def vscode(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    await start(lsp_client, "visual-studio-code")
-    yield
-    await lsp_client.shutdown_session()
 
 
 @pytest_lsp.fixture(config=CONFIG)

@@ -12,13 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient
-from tests.conftest import SERVER_COMMAND, server_env
+from pytest_lsp import LanguageClient
 from tests.lsp.helpers import open_doc, start
 
-CONFIG = ClientServerConfig(server_command=SERVER_COMMAND, server_env=server_env())
 TITLE = "Indexing Python files"
 
 BASE = """\
@@ -105,12 +102,6 @@ async def eventually(client: LanguageClient, uri: str, check: Any, timeout: floa
 @pytest.fixture
 def repo_ws(tmp_path: Path) -> Path:
     return repository_workspace(tmp_path / "ws")
-
-
-@pytest_lsp.fixture(config=CONFIG)
-async def client(lsp_client: LanguageClient):  # type: ignore[no-untyped-def]
-    yield lsp_client
-    await lsp_client.shutdown_session()
 
 
 @pytest.mark.asyncio

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 import logging
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.conftest import AGENTLS
 
 from agentls import config
 from agentls.config.patterns import engine_from
@@ -45,7 +45,7 @@ LOW_WMC = "[tool.agentls.patterns.god-class]\natfd = 1\nwmc = 8\ntcc = 0.5\n"
 
 
 def patterns(cwd: Path, *args: str) -> tuple[list[dict[str, Any]], str]:
-    done = subprocess.run([sys.executable, "-m", "agentls", "patterns", *args, "--format", "json"],
+    done = subprocess.run([*AGENTLS, "patterns", *args, "--format", "json"],
                           cwd=cwd, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout), done.stderr
@@ -159,10 +159,10 @@ def test_check_and_patterns_read_the_same_project_file(tmp_path: Path) -> None:
     write(tmp_path / ".claude" / "agents" / "r.md", "---\nname: r\ndescription: d\ncolor: chartreuse\n---\nBody\n")
     rows, _ = patterns(tmp_path / "app", "orders.py")
     assert found(rows, "god_class") == [("orders.py", "OrderService", 1)]
-    done = subprocess.run([sys.executable, "-m", "agentls", "check", "--format", "json", "."], cwd=tmp_path,
+    done = subprocess.run([*AGENTLS, "check", "--format", "json", "."], cwd=tmp_path,
                           capture_output=True, text=True, timeout=120)
     assert "AG141" not in {f["code"] for f in json.loads(done.stdout)}, done.stdout
     write(tmp_path / "pyproject.toml", LOW_WMC)  # the patterns table alone: AG141 is back
-    done = subprocess.run([sys.executable, "-m", "agentls", "check", "--format", "json", "."], cwd=tmp_path,
+    done = subprocess.run([*AGENTLS, "check", "--format", "json", "."], cwd=tmp_path,
                           capture_output=True, text=True, timeout=120)
     assert "AG141" in {f["code"] for f in json.loads(done.stdout)}, done.stdout

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.conftest import AGENTLS
 
 ROOT = Path(__file__).resolve().parents[2]
 POSITIVES = ROOT / "tests" / "fixtures" / "patterns" / "positives"
@@ -13,7 +14,7 @@ POSITIVES = ROOT / "tests" / "fixtures" / "patterns" / "positives"
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "agentls", "patterns", *args],
+        [*AGENTLS, "patterns", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from tests.conftest import AGENTLS
 
 
 def test_layer_violation_in_a_namespace_package(tmp_path: Path) -> None:
@@ -19,7 +20,7 @@ def test_layer_violation_in_a_namespace_package(tmp_path: Path) -> None:
     (tmp_path / "src" / "app" / "service").mkdir()  # three layers side by side: a layered app
     (tmp_path / "src" / "app" / "service" / "place_order.py").write_text(
         "from app.domain.orders import Order\n\n\ndef place() -> Order:\n    return Order()\n")
-    r = subprocess.run([sys.executable, "-m", "agentls", "patterns", "src", "--format", "json"],
+    r = subprocess.run([*AGENTLS, "patterns", "src", "--format", "json"],
                        cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert r.returncode == 0, r.stderr
     found = json.loads(r.stdout)
