@@ -11,9 +11,10 @@ cyclic GC off. The order alternates between runs. Prints per-run times, the medi
 median of the paired ratios (target <= 2x). Then times hover on a generated 5,000-line module
 (target p95 <= 15 ms). ``--in-process`` also prints the old in-process figure (``collect``
 against a one-process floor), which compared unlike things. ``--before REV`` adds a third
-process to every run: the same command with the engine's files at git revision REV (a copy of
-this tree made by bench/patterns_same_output.py's ``snapshot``), for before/after figures
-paired in the same runs.
+process to every run: the same command with the engine's files at git revision REV, for
+before/after figures paired in the same runs; both agentls sides then run from copies of this
+tree made at the start (bench/patterns_same_output.py's ``snapshot``), as others may be
+editing it meanwhile.
 """
 
 from __future__ import annotations
@@ -131,11 +132,13 @@ def main() -> int:
     # processes; the order alternates so neither always runs on a warmer cache.
     agentls = [sys.executable, "-m", "agentls", "patterns", "--format", "json", "--jobs", str(jobs), *paths]
     floor_cmd = [sys.executable, str(ROOT / "bench" / "patterns_floor.py"), "--jobs", str(jobs), *paths]
-    before_env = None
+    before_env = after_env = None
     if args.before:
+        # Both sides are copies made now: others may be editing the tree during the runs.
         from patterns_same_output import snapshot
 
         before_env = {**os.environ, "PYTHONPATH": str(snapshot("speed-before", args.before) / "server")}
+        after_env = {**os.environ, "PYTHONPATH": str(snapshot("speed-after", None) / "server")}
     timed(floor_cmd)  # warm the page cache once
     floors, fulls, befores = [], [], []
     for run in range(args.runs):
@@ -145,7 +148,7 @@ def main() -> int:
             if side == "floor":
                 took[side] = timed(floor_cmd)
             else:
-                took[side] = timed(agentls, before_env if side == "before" else None)
+                took[side] = timed(agentls, before_env if side == "before" else after_env)
         f, t = took["floor"], took["agentls"]
         floors.append(f)
         fulls.append(t)
