@@ -139,6 +139,8 @@ def test_vscode_settings_are_generated_from_the_config() -> None:
 
 def test_vscode_sends_every_setting_it_offers() -> None:
     assert sorted(_ts_array("SERVER_KEYS")) == sorted(_contributed() - CLIENT_ONLY)
+    text = SETTINGS_TS.read_text(encoding="utf-8")
+    assert text == docgen.settings_ts(text), "regenerate with `python -m agentls.config.docgen`"
 
 
 def test_vscode_offers_every_setting_the_server_reads() -> None:

@@ -6,17 +6,16 @@ import * as vscode from 'vscode';
 
 export const SECRET_KEY = 'agentls.anthropicApiKey';
 
-/** Every setting the server reads (the `agentls` section, without the client-only ones). */
+/** Every setting the server reads (the `agentls` section, without the client-only ones); this list
+ * and RESTRICTED are generated from server/agentls/config/schema.py (`python -m agentls.config.docgen`). */
 export const SERVER_KEYS = [
   'select', 'ignore', 'failOn', 'maxFileSize', 'dialects', 'severity', 'dialect',
-  'indexUserFolder', 'managedFolder', 'contextWindow',
-  'patterns.enabled', 'patterns.smells', 'patterns.exclude', 'patterns.maxFiles',
-  'patterns.godClass.atfd', 'patterns.godClass.wmc', 'patterns.godClass.tcc', 'patterns.layers',
-  'patterns.disabled',
-  'expert.default', 'expert.model', 'expert.localOnly', 'expert.remoteEnabled', 'expert.baseUrl',
+  'indexUserFolder', 'managedFolder', 'contextWindow', 'patterns.enabled', 'patterns.smells',
+  'patterns.exclude', 'patterns.maxFiles', 'patterns.godClass.atfd', 'patterns.godClass.wmc',
+  'patterns.godClass.tcc', 'patterns.layers', 'patterns.disabled', 'expert.default',
+  'expert.model', 'expert.localOnly', 'expert.remoteEnabled', 'expert.baseUrl',
   'expert.includeUserAgents', 'expert.timeout', 'expert.maxRetries', 'expert.maxTokens',
-  'expert.verifyCommand',
-  'expert.auto', 'expert.autoBudget', 'expert.autoDebounce',
+  'expert.verifyCommand', 'expert.auto', 'expert.autoBudget', 'expert.autoDebounce',
 ] as const;
 
 export type Settings = Record<string, unknown>;
@@ -34,7 +33,7 @@ function setPath(target: Settings, dotted: string, value: unknown): void {
 
 /** Settings that choose where or whether code is sent (`expert.auto` "onSave" sends on each
  * save) or run a program (`expert.verifyCommand`): honoured from a trusted workspace only. */
-const RESTRICTED: ReadonlySet<string> = new Set(['expert.baseUrl', 'expert.auto', 'expert.verifyCommand']);
+const RESTRICTED: ReadonlySet<string> = new Set(['expert.baseUrl', 'expert.verifyCommand', 'expert.auto']);
 
 export function explicitSettings(scope?: vscode.Uri): Settings {
   const cfg = vscode.workspace.getConfiguration('agentls', scope);

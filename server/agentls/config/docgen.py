@@ -1,6 +1,7 @@
 """The settings table in ``docs/configuration.md`` and VS Code's settings
 (``contributes.configuration.properties`` and the untrusted workspace's
-``restrictedConfigurations`` of ``editors/vscode/package.json``), generated from
+``restrictedConfigurations`` of ``editors/vscode/package.json``, the keys ``src/settings.ts``
+sends), generated from
 ``schema.OPTIONS``; ``tests/test_configuration_docs.py`` fails when either is stale.
 
     python -m agentls.config.docgen            # rewrite both
@@ -20,6 +21,7 @@ from agentls.config.schema import OPTIONS, SECTIONS, Option
 ROOT = Path(__file__).resolve().parents[3]
 DOC = ROOT / "docs" / "configuration.md"
 PACKAGE = ROOT / "editors" / "vscode" / "package.json"
+SETTINGS_TS = ROOT / "editors" / "vscode" / "src" / "settings.ts"
 # VS Code's own settings (the client reads them, the server never does), kept as written.
 CLIENT_FIRST, CLIENT_LAST = ("agentls.server.command",), ("agentls.trace.server",)
 CLIENT_RESTRICTED = ("agentls.server.command",)  # a program to run
@@ -152,10 +154,35 @@ def package_json(text: str) -> str:
     return text[:start] + "{\n" + ",\n".join(entries) + "\n      }" + text[end:]
 
 
+def _ts_list(keys: list[str], width: int = 96) -> str:
+    """``'a', 'b',`` wrapped at ``width``, each line indented by two spaces."""
+    lines, line = [], ""
+    for item in (f"'{k}'," for k in keys):
+        if line and len(line) + 1 + len(item) > width - 2:
+            lines.append(line)
+            line = item
+        else:
+            line = f"{line} {item}" if line else item
+    return "\n".join("  " + x for x in [*lines, line])
+
+
+def settings_ts(text: str) -> str:
+    """settings.ts with the keys the extension sends (``SERVER_KEYS``) and the ones it sends
+    from a trusted workspace only (``RESTRICTED``) generated; the rest as it is."""
+    sent = [o.key for o in OPTIONS if o.vscode]
+    text = re.sub(r"export const SERVER_KEYS = \[\n.*?\n\] as const;",
+                  lambda _: "export const SERVER_KEYS = [\n" + _ts_list(sent) + "\n] as const;", text, flags=re.S)
+    restricted = ", ".join(f"'{o.key}'" for o in OPTIONS if o.vscode and o.restricted)
+    return re.sub(r"const RESTRICTED: ReadonlySet<string> = new Set\(\[.*?\]\);",
+                  lambda _: f"const RESTRICTED: ReadonlySet<string> = new Set([{restricted}]);", text, flags=re.S)
+
+
 def main(argv: list[str] | None = None) -> int:
     DOC.write_text(markdown(), encoding="utf-8")
     PACKAGE.write_text(package_json(PACKAGE.read_text(encoding="utf-8")), encoding="utf-8")
-    print(f"wrote {DOC.relative_to(ROOT)} and the settings of {PACKAGE.relative_to(ROOT)}", file=sys.stderr)
+    SETTINGS_TS.write_text(settings_ts(SETTINGS_TS.read_text(encoding="utf-8")), encoding="utf-8")
+    print(f"wrote {DOC.relative_to(ROOT)} and the settings of {PACKAGE.relative_to(ROOT)} and "
+          f"{SETTINGS_TS.relative_to(ROOT)}", file=sys.stderr)
     return 0
 
 
