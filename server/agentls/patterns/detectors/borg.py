@@ -19,7 +19,8 @@ class Borg(Detector):
 
     ## How it is detected
     A class attribute initialised to a dict, and `__init__` or `__new__` assigning that dict
-    to the instance's `__dict__` (`self.__dict__ = self._shared_state`).
+    to the instance's `__dict__` (`self.__dict__ = self._shared_state`); subclasses of such a
+    class share it too.
     """
 
     id = "borg"
@@ -44,8 +45,12 @@ class Borg(Detector):
                     break
             else:
                 for anc in ctx.ancestors(ref):
-                    init = anc.cls.methods.get("__init__")
-                    if init and init.dict_writes and any(v == "dict" for v in anc.cls.class_attrs.values()):
+                    # The sharing may be done in the base's `__new__` (`obj.__dict__ =
+                    # cls._shared_state`) as well as its `__init__`.
+                    init = next(
+                        (m for n in ("__init__", "__new__") if (m := anc.cls.methods.get(n)) and m.dict_writes), None
+                    )
+                    if init and any(v == "dict" for v in anc.cls.class_attrs.values()):
                         yield ctx.det(
                             ref,
                             self.id,
