@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._families import roles_of_kind
+from agentls.patterns.detectors._families import Held, roles_of_kind
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import is_repository, is_test_module, is_uow
 from agentls.patterns.detectors.layer_violation import layer_of
@@ -27,6 +27,15 @@ def _port(ctx: Ctx, iface: ClassRef, impls: list[ClassRef]) -> bool:
     if inner is None or inner == outer or names[inner] not in ("domain", "service"):
         return False
     return all(layer_of(i.module.module, layers) == outer for i in impls if not is_test_module(i.module))
+
+
+def _holds_several(ctx: Ctx, h: Held) -> bool:
+    """The context keeps two or more implementations of the family in separate attributes
+    (`self.chain1 = Dispenser50(); self.chain2 = Dispenser20()`): it uses them together, it
+    is not configured with one interchangeable algorithm."""
+    family = {i.key for i in h.impls}
+    kept = [c for c in ctx.collabs(h.holder).values() if any(t.key in family for t in c.instantiated)]
+    return len(kept) >= 2
 
 
 def _carries_messages(ctx: Ctx, iface: ClassRef) -> bool:
@@ -79,7 +88,8 @@ class Strategy(Detector):
     A port of dependency inversion (an interface in the domain or service layer whose
     implementations all live in the adapters layer, such as an event publisher over a broker)
     is wiring, not an algorithm, and is not reported; nor is an interface taking any message of
-    a family (`post(event: Event)`): an event bus or publisher.
+    a family (`post(event: Event)`): an event bus or publisher; nor a class keeping two or more
+    implementations at once in separate attributes (assembling a chain of them).
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
@@ -235,6 +245,8 @@ class Strategy(Detector):
                     continue  # an inner layer's port implemented by adapters: wiring, not an algorithm
                 if _carries_messages(ctx, h.interface):
                     continue  # an event bus or publisher port (`post(event: Event)`)
+                if _holds_several(ctx, h):
+                    continue  # it keeps several implementations at once (assembling a chain)
                 conf = 0.9 if h.typed else 0.75
                 called = ", ".join(f"`{m}`" for m in list(h.collab.methods)[:3])
                 if role == "interface":
