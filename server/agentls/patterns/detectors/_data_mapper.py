@@ -45,13 +45,17 @@ def _typevars(module: ModuleIndex, ctx: Ctx | None = None) -> set[str]:
     """Type variables of the module, and (with ``ctx``) those it imports from a workspace
     module (`from common.protocols import D, P`)."""
     out = {n for n, v in module.assigns.items() if v.startswith("call:") and v[5:].rpartition(".")[2] == "TypeVar"}
-    if ctx is not None:
+    if ctx is None:
+        return out
+    key = ("typevars", module.path)
+    if key not in ctx._cache:
         for local, target in module.import_map.items():
             source, _, name = target.rpartition(".")
             origin = ctx.ws.module_named(source) if source else None
             if origin is not None and name in _typevars(origin):
                 out.add(local)
-    return out
+        ctx._cache[key] = out
+    return ctx._cache[key]  # type: ignore[no-any-return]
 
 
 _FIELD_CALLS = frozenset({"field", "dataclasses.field", "attr.ib", "attrs.field", "attr.field"})
@@ -220,7 +224,7 @@ def _self_row_evidence(ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef
     """An ORM row converting itself: a method building a domain object from its own columns
     (`to_entity(self) -> Todo`) and a static or class method building the row from such an
     object's fields (`from_entity(todo: Todo) -> TodoDTO`). The domain class stays ignorant."""
-    if not model_like(ref.cls) and not ref.cls.fields:
+    if not model_like(ref.cls):
         return [], []
     own = {f"call:{ref.cls.name}", "call:cls"}
     to = back = None

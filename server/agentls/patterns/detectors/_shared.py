@@ -646,13 +646,14 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             and any("dataclass" in c.func for c in init_subclass.calls)
         ):
             return [(line, "every subclass is made a dataclass, compared by value")]
+        if not in_domain(ref):
+            return []
         state = cls.instance_attrs() | set(cls.fields)
         # the identifier a subclass inherits (`EventId(Uuid)`) is still its whole state
         inherited = state.union(*(a.cls.instance_attrs() | set(a.cls.fields) for a in ctx.ancestors(ref)))
         ident = _identity_attr(ctx, ref)
         if (
-            not in_domain(ref)
-            or mutators(cls)
+            mutators(cls)
             or _identity_equality(ctx, ref)
             # An identifier type (`UserID` wrapping one UUID) is a value; an identity among
             # other state is an entity's.

@@ -110,6 +110,8 @@ class DependencyInjection(Detector):
     def _wires(self, ctx: Ctx, fn: FunctionFacts) -> tuple[list[tuple[int, str]], list[tuple[ClassRef, str]]]:
         """Two or more new implementations of abstractions passed into workspace constructors
         (`Service(SqlRepo(session), SqlUnitOfWork(session))`): the function wires the graph."""
+        if not any(a.startswith("call:") for c in fn.calls for a in c.args):
+            return [], []  # nothing built inside a call: nothing passed in new
         wired = []
         for call, r in ctx.instantiations(fn):
             impls = [a for a in call.args if a.startswith("call:") and _implementation(ctx, a[5:])]

@@ -44,12 +44,10 @@ class UnitOfWork(Detector):
         """The abstract unit of work this class is or implements: an interface with `__exit__`
         and a concrete descendant that is a unit of work."""
         for r in [ref, *ctx.ancestors(ref)]:
+            if not (r.cls.is_interface or r.cls.declares_abstract):
+                continue
             methods = ctx.all_methods(r)
-            if (
-                (r.cls.is_interface or r.cls.declares_abstract)
-                and ("__exit__" in methods or "__aexit__" in methods)
-                and any(uow_evidence(ctx, d) for d in ctx.concrete(r))
-            ):
+            if ("__exit__" in methods or "__aexit__" in methods) and any(uow_evidence(ctx, d) for d in ctx.concrete(r)):
                 return r
         return None
 
