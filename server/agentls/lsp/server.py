@@ -72,6 +72,21 @@ class AgentLanguageServer(LanguageServer):
         # findings); refreshed once the current refresh is done, never from inside it.
         self._stale: dict[str, None] = {}
         self._refreshing = False
+        self._reporting = False  # report_server_error is running
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """pygls 2.1 reports a message it failed to send by sending another (showMessage).
+        Once stdout is closed (after ``exit``, with an expert answer still being cancelled)
+        that send fails too and is reported again, about a thousand tracebacks deep before a
+        RecursionError: exit took 10-30 s (bench/crash_safety.py). One report at a time."""
+        if self._reporting:
+            log.debug("not reported to the client: %s", error)
+            return
+        self._reporting = True
+        try:
+            super().report_server_error(error, source)
+        finally:
+            self._reporting = False
 
     # -- features --------------------------------------------------------------------------
     def add(self, *features: LanguageFeature) -> None:
