@@ -27,6 +27,33 @@ def _introspects(fn: FunctionFacts) -> bool:
     )
 
 
+def _reads_signature(ctx: Ctx, ref: ClassRef, fn: FunctionFacts) -> bool:
+    """Introspects a callable's parameters itself, or through one of its own methods or a
+    workspace function it calls (`_get_arguments(func)` over `inspect.signature`)."""
+    if _introspects(fn):
+        return True
+    for c in fn.calls:
+        if c.receiver == "self":
+            target = ref.cls.methods.get(c.method)
+        else:
+            found = ctx.ws.function(ref.module, c.func) if "." not in c.func else None
+            target = found[1] if found else None
+        if (
+            target is not None
+            and target is not fn
+            and (
+                _introspects(target)
+                or any(
+                    (f := ctx.ws.function(ref.module, d.func)) is not None and _introspects(f[1])
+                    for d in target.calls
+                    if "." not in d.func
+                )
+            )
+        ):
+            return True
+    return False
+
+
 def _implementation(ctx: Ctx, name: str) -> bool:
     """A workspace class implementing an abstraction: what injection is for. Values, entities
     and messages built to be sent (`RegisterUser(EmailAddress(...))`) are data, not services."""
@@ -74,7 +101,8 @@ class DependencyInjection(Detector):
     - A function that introspects signatures (`inspect.signature`, `get_type_hints`) and then
       binds the collected arguments (`functools.partial`, or returns a lambda): `injector`.
     - A class that stores providers in a dict under a received key and, in another method,
-      introspects a class's constructor to build it: `container`.
+      introspects a class's constructor or a callable's parameters to build or call it
+      (itself, or through one of its own methods or a workspace function it calls): `container`.
     - A provider module (`composition_root`): a class whose methods are all registered
       providers (decorated, every dependency a typed parameter, returning the type they
       declare, at least one building it or an implementation of it, or two sharing a
@@ -178,7 +206,11 @@ class DependencyInjection(Detector):
                 for m in ref.cls.methods.values()
                 for op in m.container_ops
             )
-            resolver = next((m for m in ref.cls.methods.values() if _introspects(m) and m.returns), None)
+            resolver = (
+                next((m for m in ref.cls.methods.values() if m.returns and _reads_signature(ctx, ref, m)), None)
+                if stores
+                else None
+            )
             if stores and resolver is not None:
                 yield ctx.det(
                     ref,
