@@ -95,3 +95,15 @@ def test_else_at_the_start_of_a_member_joins_the_statement_above() -> None:
     for version in [text.replace("    def f(self):\n", "    else:\n        b = 2\n    def f(self):\n"),
                     text.replace("    def f(self):\n        return 1\n", "    else:\n        return 1\n")]:
         assert inc.update(version) == index_source(version, "c.py", "c")
+
+
+def test_a_class_the_recovery_cuts_takes_the_full_path() -> None:
+    # The first unit is a class (after comments) whose docstring has a line at column 0: the
+    # recovery cuts the class there and joins it back; broken, it is not one chunk any more.
+    methods = "\n".join(METHOD.format(i) for i in range(40))
+    text = f'# header\n\nclass Big:\n    """Doc.\nat column 0\n    """\n\n{methods}\n\nx = Big()\n'
+    inc = IncrementalIndex("big.py", "big")
+    inc.update(text)
+    version = text.replace("y = x + 20\n", "y = x + 20\n        z = (\n")
+    assert inc.update(version) == index_source(version, "big.py", "big")
+    assert inc.reindexed_lines > 100

@@ -225,7 +225,7 @@ class IncrementalIndex:
                     self._toplevel = None  # its range spans the module, its facts' lines move
                 self._shift_units(first + 1, d)
                 return self._assemble(pos), True
-            if isinstance(done, tuple) and self._drops(new, done, (begin, stop + d), unit.indent):
+            if isinstance(done, tuple) and self._drops(new, done, (unit.start, stop + d), unit.indent):
                 return self._without(first, last, d, pos)
         got = _parse_lines(new[begin : stop + d], begin, 0)
         self.reindexed_lines = stop + d - begin

@@ -26,15 +26,16 @@ def drops(new: list[str], failed: tuple[int, int, BaseException], chunk: tuple[i
           cut: set[int]) -> bool:
     """Whether ``parse_module(new)`` recovers exactly the units other than those of ``chunk``
     (the new lines of the unit(s) the edit touched), given that the lines ``failed`` names (the
-    whole chunk, or the class members the edit touched, at ``indent``) do not parse on their
-    own, and that the last text that parsed was cut at its units' starts (``cut``: the units
-    cut more finely and joined back). Then the recovery cuts the new text into one chunk per
-    unit; every other chunk is a unit's text, unchanged, which parses alone as it did; and the
-    touched chunk fails, as do its joins with the chunks below (``parse_module`` retries an
-    unclosed chunk with those): a bracket left open cannot be closed by text that is balanced
-    on its own. The caller has ruled out a string or a backslash left open
-    (``parse.can_close_later``); a decorator or a clause that would join the code around, or a
-    new line at column 0, says False here: the full path."""
+    whole chunk, or the class members the edit touched, at ``indent``; the chunk then starts
+    at the class's first line) do not parse on their own, and that the last text that parsed
+    was cut at its units' starts (``cut``: the units cut more finely and joined back).
+
+    Then the recovery cuts the new text into one chunk per unit; every other chunk is a unit's
+    text, unchanged, which parses alone as it did; and the touched chunk fails, as do its joins
+    with the chunks below (``parse_module`` retries an unclosed chunk with those): a bracket
+    left open cannot be closed by text that is balanced on its own. The caller has ruled out a
+    string or a backslash left open (``parse.can_close_later``); a decorator or a clause that
+    would join the code around, or a new line at column 0, says False here: the full path."""
     begin, end, _ = failed
     cb, ce = chunk
     if indent:  # members of a class: the class stays one chunk, and is the one that fails
