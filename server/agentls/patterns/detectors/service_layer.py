@@ -29,6 +29,11 @@ class ServiceLayer(Detector):
     uses a repository and commits (or adds) within it; or that receives a repository, loads
     through it and asks what it loaded to act (`listing = repo.get(id); listing.place_bid(bid)`).
 
+    A function receiving a session (or connection) that loads through it, asks what it loaded
+    to act (a call on a local it neither received nor imported) and commits it is a service too
+    (a transaction script: `restaurant = session.query(...).get(id); restaurant.book_table(n);
+    session.commit()`).
+
     A class is a service too when it holds (typed) a unit of work or repository and one of its
     methods changes state through it, or works `with self._uow` and commits. Test functions
     and test classes are never services.
@@ -49,6 +54,19 @@ class ServiceLayer(Detector):
             calls = [c for c in fn.calls if c.func.startswith(f"{p.name}.")]
             if not calls:
                 continue
+            # A transaction script over the session it is given: it loads through it, asks
+            # what it loaded to act, and commits (`restaurant.book_table(...); session.commit()`).
+            what = f"{p.name} {p.annotation or ''}".lower()
+            commit = next((c for c in calls if c.method == "commit"), None)
+            if commit is not None and any(w in what for w in ("session", "connection", "conn")):
+                acted = self._acted_on(ctx, fn)
+                loads = [c for c in calls if c.method in ("query", "get", "execute", "scalars", "scalar")]
+                if acted and loads:
+                    return [
+                        (line, f"works in the session `{p.name}` it receives"),
+                        (acted[0].line, f"asks `{acted[0].receiver}` to `{acted[0].method}`"),
+                        (commit.line, f"finishes with `{commit.func}()`"),
+                    ]
             refs = ctx.annotation_refs(p.annotation, ctx.index)
             if any(is_uow(ctx, r) for r in refs) or (
                 p.name in fn.with_items and any(c.func.count(".") == 2 for c in calls)
