@@ -170,14 +170,19 @@ async def test_requests_for_unopened_and_closed_documents(ws: Path) -> None:
 
 
 @pytest.mark.asyncio
-@pytest.mark.xfail(strict=True, reason="pygls hands providers a document that reads a missing "
-                   "file from disk; each provider logs FileNotFoundError with a traceback")
 async def test_requests_for_a_missing_file_log_no_error(ws: Path) -> None:
     client = Raw()
     await client.start(ws)
     await client.initialize(ws)
-    await client.request("textDocument/hover", {"textDocument": {"uri": _agent_uri(ws)},
-                                                "position": {"line": 0, "character": 0}})
+    position = {"position": {"line": 0, "character": 0}}
+    requests = [("textDocument/hover", position), ("textDocument/completion", position),
+                ("textDocument/definition", position), ("textDocument/documentSymbol", {}),
+                ("textDocument/codeAction", {"range": {"start": position["position"], "end": position["position"]},
+                                             "context": {"diagnostics": []}})]
+    for uri in (_agent_uri(ws), (ws / "missing.py").as_uri()):
+        for method, params in requests:
+            answer = await client.request(method, {"textDocument": {"uri": uri}, **params})
+            assert answer.get("result") is None and "error" not in answer, (uri, method, answer)
     assert await client.stop() == 0
     assert "Traceback" not in await client.stderr()
 

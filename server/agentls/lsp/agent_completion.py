@@ -28,7 +28,7 @@ from agentls.knowledge.fields import (
     FieldDoc,
     model_doc,
 )
-from agentls.lsp import convert
+from agentls.lsp import convert, documents
 from agentls.lsp.agent_editing import AgentEditing
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
@@ -78,9 +78,9 @@ class Completer(LanguageFeature):
                 return None
 
     def complete(self, ls: AgentLanguageServer, params: t.CompletionParams) -> t.CompletionList | None:
-        doc = ls.workspace.get_text_document(params.text_document.uri)
-        dialect = self.editing.dialect(ls, doc.uri)
-        if dialect is None:
+        doc = documents.requested(ls.workspace, params.text_document.uri)
+        dialect = None if doc is None else self.editing.dialect(ls, doc.uri)
+        if doc is None or dialect is None:
             return None
         text = doc.source
         positions = convert.Positions(text, ls.position_encoding)

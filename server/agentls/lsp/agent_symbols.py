@@ -11,7 +11,7 @@ from pygls.workspace import TextDocument
 
 from agentls.agentindex import Kind
 from agentls.frontmatter import cursor
-from agentls.lsp import convert
+from agentls.lsp import convert, documents
 from agentls.lsp.agent_editing import AgentEditing
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
@@ -88,9 +88,9 @@ def workspace_symbols(editing: AgentEditing, ls: AgentLanguageServer, query: str
 
 def definition(editing: AgentEditing, ls: AgentLanguageServer, params: t.DefinitionParams
                ) -> list[t.Location] | None:
-    doc = ls.workspace.get_text_document(params.text_document.uri)
-    dialect = editing.dialect(ls, doc.uri)
-    if dialect is None:
+    doc = documents.requested(ls.workspace, params.text_document.uri)
+    dialect = None if doc is None else editing.dialect(ls, doc.uri)
+    if doc is None or dialect is None:
         return None
     text = doc.source
     pos = convert.Positions(text, ls.position_encoding)

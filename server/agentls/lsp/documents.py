@@ -7,6 +7,7 @@ pygls splits with ``str.splitlines``, which also breaks at ``\\v``, ``\\f``, ``\
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import unquote
 
 from lsprotocol import types as t
@@ -19,6 +20,23 @@ class LspTextDocument(TextDocument):
     @property
     def lines(self) -> Sequence[str]:
         return tuple(split_lines(self.source)) if self.source else ()
+
+
+def requested(workspace: Workspace, uri: str) -> TextDocument | None:
+    """The document a request names: the open one, else the file on disk read once; None
+    when neither exists or it cannot be read (a request for a deleted or never-saved file
+    answers nothing instead of every provider failing on pygls's lazy read)."""
+    opened: TextDocument | None = workspace.text_documents.get(unquote(uri))
+    if opened is not None:
+        return opened
+    path = workspace.get_text_document(uri).path
+    try:
+        text = Path(path).read_text(encoding="utf-8") if path else None
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if text is None:
+        return None
+    return LspTextDocument(uri, source=text, position_codec=workspace.position_codec)
 
 
 def hold(workspace: Workspace, item: t.TextDocumentItem, sync_kind: t.TextDocumentSyncKind) -> None:

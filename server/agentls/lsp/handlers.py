@@ -7,8 +7,7 @@ from typing import Any
 
 from lsprotocol import types as t
 
-from agentls.lsp import configuration
-from agentls.lsp.documents import hold
+from agentls.lsp import configuration, documents
 from agentls.lsp.server import AgentLanguageServer
 
 log = logging.getLogger(__name__)
@@ -73,7 +72,7 @@ def register(server: AgentLanguageServer) -> None:
                   params: t.DidOpenTextDocumentParams | t.DidChangeTextDocumentParams
                   | t.DidSaveTextDocumentParams) -> None:
         if isinstance(params, t.DidOpenTextDocumentParams):
-            hold(ls.workspace, params.text_document, t.TextDocumentSyncKind.Incremental)
+            documents.hold(ls.workspace, params.text_document, t.TextDocumentSyncKind.Incremental)
         try:
             ls.refresh(params.text_document.uri)
         except Exception:  # never let a notification become a popup storm
@@ -110,7 +109,9 @@ def register(server: AgentLanguageServer) -> None:
                            t.CodeActionKind.Source], resolve_provider=True))
     def code_action(ls: AgentLanguageServer, params: t.CodeActionParams) -> list[t.CodeAction] | None:
         actions: list[t.CodeAction] = []
-        doc = ls.workspace.get_text_document(params.text_document.uri)
+        doc = documents.requested(ls.workspace, params.text_document.uri)
+        if doc is None:
+            return None
         for feature in ls.serving("code_actions"):
             try:
                 if feature.serves(ls, doc):
@@ -146,7 +147,9 @@ def register(server: AgentLanguageServer) -> None:
 
 def _first(ls: AgentLanguageServer, hook: str, uri: str, *args: Any) -> Any:
     """The first answer to ``hook`` from the features that serve the document, in their order."""
-    doc = ls.workspace.get_text_document(uri)
+    doc = documents.requested(ls.workspace, uri)
+    if doc is None:
+        return None
     for feature in ls.serving(hook):
         try:
             found = getattr(feature, hook)(ls, doc, *args) if feature.serves(ls, doc) else None
