@@ -3,10 +3,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._shared import repository_evidence, repository_port_evidence
+from agentls.patterns.detectors._shared import entity_evidence, repository_evidence, repository_port_evidence
 from agentls.patterns.model import Detection
+from agentls.patterns.workspace import ClassRef
+
+
+@per_workspace
+def _has_domain_layer(ctx: Ctx) -> bool:
+    """Whether the program has a domain package (`app/orders/domain/`, `src/domain/`)."""
+    return any("domain" in m.module.split(".") for m in ctx.ws.modules())
 
 
 @register
@@ -48,18 +55,33 @@ class Repository(Detector):
     (`insert(domain: D) -> D`), and a generic `Protocol[D, I]` is a port like any other. A
     port storing entities and searching them (`save(event: Event) -> None` beside
     `search(start, end) -> list`) is one too; messages handed to a publisher are not entities.
+
+    An implementation of no port, in a program without a domain package, whose methods name
+    no workspace dataclass or entity, is only a hint (0.45, below the default threshold): a
+    library's buffer, cursor or cache keeps arbitrary values the same way.
     """
 
     id = "repository"
     category = "architecture"
     roles: ClassVar[dict[str, str]] = {"abstract_repository": "the persistence port", "repository": "an implementation"}
 
+    def _keeps_domain_objects(self, ctx: Ctx, ref: ClassRef) -> bool:
+        """What it stores and hands back is an application's object: a workspace dataclass or
+        entity named in its methods' annotations or generic base, or the program has a domain
+        layer at all. A library's buffer, cursor or cache keeping arbitrary values is a hint."""
+        if _has_domain_layer(ctx):
+            return True
+        anns = [a for m in ref.cls.methods.values() for a in (m.returns_annotation, *(p.annotation for p in m.params))]
+        found = [r for a in [*anns, *ref.cls.base_args] for r in ctx.annotation_refs(a, ref.module)]
+        return any(r != ref and (r.cls.dataclass or entity_evidence(ctx, r)) for r in found)
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
             ev = repository_evidence(ctx, ref)
             ifaces = [a for a in ctx.interface_ancestors(ref) if a.cls.abstract_methods]
             if ev:
-                yield ctx.det(ref, self.id, "repository", 0.85, ev, [(a, "abstract_repository") for a in ifaces])
+                conf = 0.85 if ifaces or self._keeps_domain_objects(ctx, ref) else 0.45
+                yield ctx.det(ref, self.id, "repository", conf, ev, [(a, "abstract_repository") for a in ifaces])
                 continue
             if ref.cls.name.startswith("Test"):
                 continue
