@@ -230,7 +230,9 @@ def messages(ctx: Ctx) -> Messages:
             )
         }
         listy = any(c.container == "list" for c in ctx.collabs(owner).values())
-        if not entity_evidence(ctx, owner) and not listy and not recorders:
+        # Any class may keep a list of objects it makes (a migration autodetector collecting
+        # operations); recording events is what domain objects do.
+        if not entity_evidence(ctx, owner) and not ((listy or recorders) and in_domain(owner)):
             continue
         # Lists the owner works through itself (`for t in self.tickets: t.price`) hold its
         # parts; recorded events are only handed out.
