@@ -93,6 +93,9 @@ def yaml11_value(raw: str) -> Any:
     """What a YAML 1.1 parser makes of a plain scalar (``_SAME`` when it cannot tell)."""
     if raw in _SPEC_BOOLS:
         return raw in ("y", "Y")
+    resolvers = Resolver.yaml_implicit_resolvers  # by first character; None: tried on every value
+    if raw and raw[0] not in resolvers and None not in resolvers:
+        return raw  # no implicit type starts so (most values: names, prose): the string itself
     try:
         tag = Resolver().resolve(yaml.ScalarNode, raw, (True, False))  # type: ignore[no-untyped-call]
         # A new constructor each time: one kept at module level remembered every node it
