@@ -1,0 +1,53 @@
+"""Small structural predicates the DDD helpers and several detectors share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.facts import ClassFacts, FunctionFacts
+from agentls.patterns.workspace import ClassRef
+
+T = TypeVar("T")
+_DATA_DUNDERS = frozenset({"__init__", "__post_init__", "__repr__", "__str__", "__hash__", "__eq__"})
+
+
+def memo(ctx: Ctx, name: str, ref: ClassRef, compute: Callable[[], T]) -> T:
+    key = (name, ref.key)
+    if key not in ctx._cache:
+        ctx._cache[key] = compute()
+    return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+def is_namedtuple(cls: ClassFacts) -> bool:
+    return any(b.rpartition(".")[2] == "NamedTuple" for b in cls.bases)
+
+
+def behaviour_methods(cls: ClassFacts) -> list[FunctionFacts]:
+    return [
+        m
+        for n, m in cls.methods.items()
+        if n not in _DATA_DUNDERS and m.kind != "property" and not (m.kind == "classmethod" and n.startswith("from"))
+    ]
+
+
+def is_data_holder(cls: ClassFacts) -> bool:
+    """Fields and nothing else: a dataclass, a NamedTuple, or an __init__ that only stores."""
+    for n, m in cls.methods.items():  # behaviour_methods(cls), stopping at the first
+        if n not in _DATA_DUNDERS and m.kind != "property" and not (m.kind == "classmethod" and n.startswith("from")):
+            return False
+    if cls.dataclass or is_namedtuple(cls):
+        return True
+    init = cls.methods.get("__init__")
+    return init is not None and not init.calls and bool(init.self_writes)
+
+
+def mutates(fn: FunctionFacts) -> bool:
+    if fn.sql & {"insert", "update", "delete"}:
+        return True
+    return any(c.method in ("commit", "add", "add_all", "save", "flush") for c in fn.calls)
+
+
+def param_of(fn: FunctionFacts, value: str) -> str | None:
+    return value[6:] if value.startswith("param:") and fn.param(value[6:]) else None

@@ -1,0 +1,258 @@
+"""Entities and value objects: identity, immutability and the domain package, per workspace."""
+
+from __future__ import annotations
+
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._basics import is_namedtuple, memo
+from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.workspace import ClassRef
+
+
+def _identity_equality(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """Equality by identity: __eq__ compares one attribute of a class that has more state."""
+
+    def compute() -> list[Ev]:
+        eq = ref.cls.methods.get("__eq__")
+        if eq is None:
+            return []
+        compared = {a for a in eq.self_reads if a not in ref.cls.methods and not a.startswith("__")}
+        if eq.self_calls:
+            return []  # equality through a computed summary (`self.deconstruct()`) is by value
+        other = {r.partition(".")[2] for r in eq.foreign_reads}
+        state = ref.cls.instance_attrs() | set(ref.cls.fields)
+        if len(compared) != 1 or not (compared & other) or len(state) < 2:
+            return []
+        # An entity changes over its life while keeping its identity; an immutable one-field
+        # wrapper (a path, a source text) is a value.
+        mutators = [
+            m
+            for n, m in ref.cls.methods.items()
+            if not n.startswith("__")
+            and (m.self_writes or any(op.container.startswith("self.") for op in m.container_ops))
+        ]
+        ident = next(iter(compared))
+        if not mutators or any(ident in m.self_writes for n, m in ref.cls.methods.items() if n != "__init__"):
+            return []  # no life to live, or an "identity" that changes: not an entity
+        out = [(eq.selection.line, f"equality compares only `{ident}`, its identity")]
+        h = ref.cls.methods.get("__hash__")
+        if h is not None and ident in h.self_reads:
+            out.append((h.selection.line, f"hash uses `{ident}` too"))
+        return out
+
+    return memo(ctx, "entity_eq", ref, compute)
+
+
+_DOMAIN_PARTS = frozenset(
+    {"domain", "model", "entities", "entity", "aggregates", "aggregate", "shared_kernel", "value_objects"}
+)
+_ID_NAMES = frozenset({"id", "_id", "uuid", "_uuid", "reference", "ref", "sku", "pk", "identity", "_identity"})
+
+
+def is_exception(ctx: Ctx, ref: ClassRef) -> bool:
+    names = [*ref.cls.bases, *(b for a in ctx.ancestors(ref) for b in a.cls.bases)]
+    return any(n.rpartition(".")[2].endswith(("Exception", "Error")) for n in names)
+
+
+def is_test_file(module: ModuleIndex) -> bool:
+    """A module of tests by its file name (`test_*.py`, `*_test.py`, `conftest.py`)."""
+    name = module.path.replace("\\", "/").rpartition("/")[2]
+    return name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
+
+
+def is_test_module(module: ModuleIndex) -> bool:
+    """A test file, or any module under a `tests` folder (fixtures and helpers included)."""
+    return "/tests/" in "/" + module.path.replace("\\", "/") or is_test_file(module)
+
+
+def domain_package(ref: ClassRef) -> str:
+    """The package a domain class belongs to, up to its `domain` (or `model`) part: the
+    bounded context (`modules.author.domain`); the parent package when there is none."""
+    parts = ref.module.module.split(".")
+    for i, part in enumerate(parts):
+        if part in ("domain", "model", "models"):
+            return ".".join(parts[: i + 1])
+    return ".".join(parts[:-1])
+
+
+def in_domain(ref: ClassRef) -> bool:
+    """Whether the module lives in a domain package (`app/orders/domain/order.py`)."""
+    parts = set(ref.module.module.split(".")) | set(ref.path.replace("\\", "/").split("/"))
+    return bool(parts & _DOMAIN_PARTS)
+
+
+def mutators(cls: ClassFacts) -> list[FunctionFacts]:
+    """Methods that change the object after it is made."""
+    return [
+        m
+        for n, m in cls.methods.items()
+        if not n.startswith("__")
+        and m.kind == "method"
+        and (m.self_writes or any(op.container.startswith("self.") for op in m.container_ops))
+    ]
+
+
+def _identity_attr(ctx: Ctx, ref: ClassRef) -> str | None:
+    attrs = {*ref.cls.fields, *ref.cls.instance_attrs()}
+    for a in [ref, *ctx.ancestors(ref)]:
+        attrs |= {*a.cls.fields, *a.cls.instance_attrs()}
+    for name in sorted(attrs):
+        bare = name.lstrip("_")
+        if name in _ID_NAMES or bare == f"{ref.cls.name.lower()}_id":
+            return name
+    return None
+
+
+def _equal_by_computed_id(cls: ClassFacts) -> str | None:
+    """`__eq__` comparing what an identity method returns (`self.__get_id__()`)."""
+    eq = cls.methods.get("__eq__")
+    if eq is None:
+        return None
+    return next((n for n in sorted(eq.self_calls) if "id" in n.lower().strip("_").split("_")), None)
+
+
+def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """Identity-bearing class: equality by one identity attribute (see ``_identity_equality``),
+    a subclass of an entity, or, in a domain package, a mutable class with an identity
+    attribute (`id`, `reference`, `<class>_id`, own or inherited)."""
+
+    def compute() -> list[Ev]:
+        own = _identity_equality(ctx, ref)
+        if own:
+            return own
+        by_id = _equal_by_computed_id(ref.cls)
+        if by_id is not None:
+            return [(ref.cls.methods["__eq__"].selection.line, f"equality compares the identity `{by_id}()` returns")]
+        if ref.cls.frozen or is_namedtuple(ref.cls) or is_exception(ctx, ref):
+            return []
+        if ref.cls.is_interface and not ref.cls.methods:
+            return []
+        if "__tablename__" in ref.cls.class_attrs or "__table__" in ref.cls.class_attrs:
+            return []  # a declarative ORM row: the table's shape, not the domain's identity
+        for anc in ctx.ancestors(ref):
+            if entity_evidence(ctx, anc):
+                return [(ref.cls.selection.line, f"an `{anc.cls.name}`: its identity comes from it")]
+        if not in_domain(ref) or ref.module.module.rpartition(".")[0].endswith("value_objects"):
+            return []  # a value objects package holds values, identifiers included
+        ident = _identity_attr(ctx, ref)
+        if ident is None or any("self" in m.returns for m in ref.cls.methods.values()):  # a builder
+            return []
+        changing = mutators(ref.cls) or [m for a in ctx.ancestors(ref) for m in mutators(a.cls)]
+        state = ref.cls.instance_attrs() | set(ref.cls.fields)
+        if changing:
+            return [
+                (ref.cls.selection.line, f"identified by `{ident}` in a domain package"),
+                (changing[0].selection.line, f"`{changing[0].name}` changes it over its life"),
+            ]
+        if len(state) >= 2 or ctx.ws.subclasses(ref):
+            return [(ref.cls.selection.line, f"identified by `{ident}` in a domain package, with mutable state")]
+        return []
+
+    return memo(ctx, "entity", ref, compute)
+
+
+def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    def compute() -> list[Ev]:
+        cls = ref.cls
+        line = cls.selection.line
+        if cls.frozen:
+            return [(line, "frozen dataclass: immutable, compared by value")]
+        if is_namedtuple(cls):
+            return [(line, "NamedTuple: immutable, compared by value")]
+        if is_exception(ctx, ref):
+            return []
+        eq = cls.methods.get("__eq__")
+        setattr_ = cls.methods.get("__setattr__")
+        if eq is not None and len(eq.self_reads - set(cls.methods)) >= 2 and setattr_ and setattr_.raises:
+            return [(eq.selection.line, "equality compares every field"), (setattr_.selection.line, "refuses mutation")]
+        init_subclass = cls.methods.get("__init_subclass__")
+        if (
+            init_subclass is not None
+            and eq is None
+            and _identity_attr(ctx, ref) is None
+            and any("dataclass" in c.func for c in init_subclass.calls)
+        ):
+            return [(line, "every subclass is made a dataclass, compared by value")]
+        if not in_domain(ref):
+            return []
+        state = cls.instance_attrs() | set(cls.fields)
+        # the identifier a subclass inherits (`EventId(Uuid)`) is still its whole state
+        inherited = state.union(*(a.cls.instance_attrs() | set(a.cls.fields) for a in ctx.ancestors(ref)))
+        ident = _identity_attr(ctx, ref)
+        if (
+            mutators(cls)
+            or _identity_equality(ctx, ref)
+            # An identifier type (`UserID` wrapping one UUID) is a value; an identity among
+            # other state is an entity's.
+            or (ident is not None and (len(inherited) >= 2 or ident not in inherited or entity_evidence(ctx, ref)))
+            or _equal_by_computed_id(cls)
+        ):
+            return []
+        for anc in ctx.ancestors(ref):
+            if value_object_evidence(ctx, anc):
+                return [(line, f"a `{anc.cls.name}`: immutable, compared by value")]
+        scalar = _immutable_scalar(ctx, ref)
+        if scalar:
+            return [(line, f"a `{scalar}`: immutable, compared by value")]
+        # Properties read the fields (`self.amount` over `self._amount`): they are not methods here.
+        plain = {n for n, m in cls.methods.items() if m.kind != "property"}
+        compared = (eq.self_reads - plain) if eq is not None else set()
+        if eq is not None and compared and (compared >= state or len(state) <= 2):
+            return [(eq.selection.line, "equality compares its values; nothing changes it after creation")]
+        if eq is not None and (eq.abstract or eq.is_stub) and ctx.ws.subclasses(ref):
+            return [(eq.selection.line, "requires value equality of every subclass")]
+        hash_ = cls.methods.get("__hash__")
+        if hash_ is not None and hash_.self_reads and (eq is None or compared):
+            return [(hash_.selection.line, "hashed on its value; nothing changes it after creation")]
+        if cls.dataclass and eq is None and cls.fields:
+            return [(line, "a dataclass in a domain package, compared by its fields and never changed")]
+        subs = ctx.ws.subclasses(ref)
+        if not cls.methods and not state and len(subs) >= 2 and all(value_object_evidence(ctx, d) for d in subs):
+            return [(line, f"the base of {len(subs)} value objects")]
+        return []
+
+    key = ("vo", ref.key)
+    if key not in ctx._cache:
+        ctx._cache[key] = []  # while computing: a marker base asks its subclasses, which ask it
+        ctx._cache[key] = compute()
+    return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+# Immutable scalar types a domain value may extend (`class Email(str)`, pydantic's
+# `class Age(PositiveInt)`): equal by value, and nothing can change them.
+_SCALARS = frozenset(
+    {
+        "str",
+        "int",
+        "float",
+        "complex",
+        "bytes",
+        "tuple",
+        "frozenset",
+        "Decimal",
+        "UUID",
+        "date",
+        "datetime",
+        "time",
+        "timedelta",
+        "PositiveInt",
+        "NegativeInt",
+        "NonNegativeInt",
+        "NonPositiveInt",
+        "PositiveFloat",
+        "NegativeFloat",
+        "StrictStr",
+        "StrictInt",
+        "ConstrainedStr",
+        "ConstrainedInt",
+        "EmailStr",
+    }
+)
+
+
+def _immutable_scalar(ctx: Ctx, ref: ClassRef) -> str:
+    """The immutable scalar the class extends, itself or through a workspace base; "" for an
+    enum (its members are constants, not values) or for anything else."""
+    tails = {b.rpartition(".")[2].removesuffix("[]") for r in [ref, *ctx.ancestors(ref)] for b in r.cls.bases}
+    if any(t.endswith("Enum") or t in ("Flag", "IntFlag") for t in tails):
+        return ""
+    return next((t for t in sorted(tails) if t in _SCALARS), "")

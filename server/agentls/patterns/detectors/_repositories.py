@@ -1,0 +1,372 @@
+"""Repositories: collection-like access to storage, implementations and ports."""
+
+from __future__ import annotations
+
+import re
+
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._basics import memo, param_of
+from agentls.patterns.detectors._domain_model import entity_evidence, value_object_evidence
+from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.workspace import ClassRef
+
+_STORE_VERBS = frozenset(
+    {
+        "add",
+        "merge",
+        "save",
+        "insert",
+        "put",
+        "persist",
+        "add_all",
+        "append",
+        "insert_one",
+        "replace_one",
+        "update_one",
+        "set",
+        "store",
+        "write",
+        "execute",
+        "index",
+        "bulk_save_objects",
+        "create",
+    }
+)
+_READ_VERBS = frozenset(
+    {
+        "get",
+        "query",
+        "execute",
+        "find",
+        "find_one",
+        "scalars",
+        "scalar",
+        "filter",
+        "filter_by",
+        "select",
+        "load",
+        "read",
+        "fetch",
+        "fetchone",
+        "fetchall",
+        "first",
+        "one",
+        "search",
+        "values",
+        "items",
+        "scalar_one",
+        "all",
+        "get_item",
+        "query_one",
+    }
+)
+
+
+def _storage_attrs(ctx: Ctx, ref: ClassRef) -> set[str]:
+    """Attributes that hold storage: an injected session/connection or an own container,
+    in this class or inherited."""
+    out = set()
+    for r in [ref, *ctx.ancestors(ref)]:
+        for c in ctx.collabs(r).values():
+            if c.container or (c.from_param and (c.methods or not c.types)):
+                out.add(c.attr)
+        for m in r.cls.methods.values():
+            for attr, values in m.self_writes.items():
+                if any(v.startswith(("call:", "param:")) for v in values):
+                    out.add(attr)
+    # A property reaching into storage (`queryset` returning `self.session.query(X)`) is storage.
+    for r in [ref, *ctx.ancestors(ref)]:
+        for m in r.cls.methods.values():
+            if m.kind == "property" and any(_storage_head(c.receiver, out) for c in m.calls):
+                out.add(m.name)
+    return out
+
+
+def _storage_head(receiver: str, storage: set[str]) -> str | None:
+    """`self._session.execute()` → `_session` when that attribute holds storage."""
+    if not receiver.startswith("self."):
+        return None
+    head = receiver[5:].split(".")[0].split("(")[0].rstrip("[]")
+    return head if head in storage else None
+
+
+_STORAGE_WORDS = ("session", "connection", "conn", "engine", "database", "client", "cursor", "db")
+
+
+def _library_repository(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """`class AuthorRepository(AsyncRepository[Author, int])` over an injected session: the
+    collection methods come from a library base specialised for a domain entity."""
+    if not ref.cls.base_args or any(ctx.resolve(b, ref.module) is not None for b in ref.cls.bases):
+        return []
+    entity = next(
+        (r for a in ref.cls.base_args if (r := ctx.resolve(a, ref.module)) is not None and entity_evidence(ctx, r)),
+        None,
+    )
+    if entity is None:
+        return []
+    for m in ref.cls.methods.values():
+        for attr, values in m.self_writes.items():
+            for v in values:
+                p = m.param(v[6:]) if v.startswith("param:") else None
+                what = f"{p.name} {p.annotation or ''}".lower() if p else ""
+                if any(w in what for w in _STORAGE_WORDS):
+                    return [
+                        (ref.cls.selection.line, f"a library collection base specialised for `{entity.cls.name}`"),
+                        (m.selection.line, f"over the injected `{p.name if p else attr}`"),
+                    ]
+    return []
+
+
+def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """Collection-like persistence: a method stores a whole object it receives, another takes a
+    key and returns what the same storage (attribute, or SQL) finds. Methods may be private
+    steps of an inherited template (`add` → `_add`)."""
+
+    def compute() -> list[Ev]:
+        if ref.cls.is_interface:
+            return []
+        library = _library_repository(ctx, ref)
+        if library:
+            return library
+        storage = _storage_attrs(ctx, ref)
+        methods = [
+            m
+            for m in ctx.all_methods(ref).values()
+            if not m.name.startswith("__") and m.kind in ("method", "classmethod") and not m.is_stub
+        ]
+        if not methods:
+            return []
+        own = [m for m in ref.cls.methods.values() if not m.name.startswith("__") and m.kind == "method"]
+        # A repository is the collection's interface: its methods are about the storage.
+        about = [
+            m
+            for m in own
+            if m.sql
+            or (m.self_reads | set(m.self_writes)) & storage
+            or any(_storage_head(c.receiver, storage) for c in m.calls)
+        ]
+        # A collection interface is small and simple; a class doing everything (a god class
+        # that also saves) is not one.
+        if not own or len(about) * 2 < len(own) or len(own) > 15 or sum(m.complexity for m in own) > 40:
+            return []
+        adds: dict[str, Ev] = {}
+        gets: dict[str, Ev] = {}
+        # `self.queryset.get(id)` reads the session `queryset` is a property over.
+        over = {
+            m.name: h
+            for m in ctx.all_methods(ref).values()
+            if m.kind == "property"
+            for c in m.calls
+            if (h := _storage_head(c.receiver, storage)) is not None and h != m.name
+        }
+        for m in methods:
+            if not m.params:
+                continue
+            line = m.selection.line
+            for op in m.container_ops:
+                head = _storage_head(op.container, storage)
+                if head is None or not param_of(m, op.arg) or op.container.endswith("[]"):
+                    continue
+                # A cache maps an unrelated key to the value; a repository keys an object by
+                # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects, or
+                # hands it to an injected session.
+                injected = head not in {c.attr for c in ctx.collabs(ref).values() if c.container}
+                if (
+                    op.op in ("append", "add")
+                    or op.key.startswith(f"attr:{op.arg[6:]}.")
+                    or (injected and op.op != "setitem")
+                ):
+                    adds.setdefault(head, (line, f"`{m.name}` stores the object it receives in `{op.container}`"))
+            for call in m.calls:
+                head = _storage_head(call.receiver, storage)
+                if head is None:
+                    continue
+                if call.method in _STORE_VERBS and any(param_of(m, a) for a in call.args):
+                    adds.setdefault(head, (line, f"`{m.name}` hands the object to `self.{head}`"))
+                elif call.method in _READ_VERBS and m.returns and any(p.name not in ("self", "cls") for p in m.params):
+                    gets.setdefault(head, (line, f"`{m.name}` returns what `self.{head}` finds"))
+            if m.sql & {"insert", "update"}:
+                adds.setdefault("<sql>", (line, f"`{m.name}` writes with SQL"))
+            for container, key in m.subscripts:
+                head = _storage_head(container, storage)
+                if head is not None and param_of(m, key) and m.returns:
+                    gets.setdefault(head, (line, f"`{m.name}` looks the object up by key in `{container}`"))
+            for value in m.returns:
+                head = _storage_head(value[5:], storage) if value.startswith("call:") else None
+                if head is not None and m.params:
+                    gets.setdefault(head, (line, f"`{m.name}` returns what `self.{head}` finds"))
+            if "select" in m.sql and m.returns:
+                gets.setdefault("<sql>", (line, f"`{m.name}` reads with an SQL SELECT"))
+            for loop in m.loops:
+                # a search: the loop reads each element's attribute to match the key it was given
+                matches = any(r.startswith(f"{loop.target}.") for r in m.foreign_reads)
+                head = _storage_head(loop.iter, storage)
+                if head is not None and m.returns and matches:
+                    gets.setdefault(head, (line, f"`{m.name}` searches `{loop.iter}`"))
+        gets = {over.get(h, h): ev for h, ev in gets.items()}
+        for head, ev in adds.items():
+            if over.get(head, head) in gets:
+                return [ev, gets[over.get(head, head)]]
+        if "<sql>" in adds and gets:
+            return [adds["<sql>"], next(iter(gets.values()))]
+        if "<sql>" in gets and adds:
+            return [next(iter(adds.values())), gets["<sql>"]]
+        return []
+
+    return memo(ctx, "repo", ref, compute)
+
+
+_ANN_WORD = re.compile(r"[A-Za-z_][\w.]*")
+_NOT_ENTITIES = frozenset(
+    {
+        "None",
+        "Optional",
+        "List",
+        "list",
+        "Sequence",
+        "Iterable",
+        "Iterator",
+        "Union",
+        "Any",
+        "str",
+        "int",
+        "float",
+        "bool",
+        "bytes",
+        "dict",
+        "Dict",
+        "set",
+        "Set",
+        "tuple",
+        "Tuple",
+        "object",
+        "Type",
+        "type",
+        "UUID",
+        "datetime",
+        "date",
+        "Callable",
+        "Awaitable",
+    }
+)
+
+
+def _ann_names(ann: str | None) -> set[str]:
+    return {w.rpartition(".")[2] for w in _ANN_WORD.findall(ann or "")} - _NOT_ENTITIES
+
+
+def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """A persistence port: an interface (abstract class or Protocol) that takes objects of a
+    type in one method and gives that type back from another that takes a key — a collection
+    of them (`save(event: Event)`, `find_by_id(id) -> Optional[Event]`)."""
+
+    def compute() -> list[Ev]:
+        cls = ref.cls
+        methods = ctx.all_methods(ref)
+        public = [m for n, m in methods.items() if not n.startswith("__")]
+        if not public or not (cls.is_interface or cls.is_protocol or all(m.is_stub or m.abstract for m in public)):
+            return []
+        takes: dict[str, FunctionFacts] = {}
+        for m in public:
+            answer = _ann_names(m.returns_annotation)
+            for p in m.params:
+                names = _ann_names(p.annotation)
+                # A store answers nothing or hands back what it stored (`insert(d: D) -> D`);
+                # a converter (`encode(x) -> str`) is no collection.
+                if m.returns_annotation in (None, "None") or (answer and answer <= names):
+                    for name in names:
+                        takes.setdefault(name, m)
+        for m in public:
+            for name in _ann_names(m.returns_annotation):
+                given = takes.get(name)
+                if given is None or given is m or not m.params:
+                    continue
+                target = ctx.ws.resolve(ref.module, name)
+                if target is not None and ((target.cls.is_interface and not target.cls.fields) or message_like(target)):
+                    continue  # a service port handing out services, or a bus taking messages
+                return [
+                    (given.selection.line, f"`{given.name}` takes a `{name}`"),
+                    (m.selection.line, f"`{m.name}` gives one back by key"),
+                ]
+        return _finder_port(ctx, ref, public) or _entity_store_port(ctx, ref, public)
+
+    key = ("repo_port", ref.key)
+    if key not in ctx._cache:
+        ctx._cache[key] = []  # while computing: a port whose implementations lead back to it
+        ctx._cache[key] = compute()
+    return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+_KEY_PARAMS = frozenset({"id", "pk", "key", "uuid", "reference", "ref", "sku", "slug"})
+
+
+def _entity_store_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]:
+    """A port storing entities and searching them: one method takes an entity and answers
+    nothing (`save(event: Event) -> None`), another takes criteria and gives a collection back
+    (`search(start, end) -> list`). Messages handed to a publisher are not entities."""
+    for m in public:
+        if m.returns_annotation not in (None, "None"):
+            continue
+        stored = [
+            r
+            for p in m.params
+            for r in ctx.annotation_refs(p.annotation, ref.module)
+            if r != ref and not message_like(r) and entity_evidence(ctx, r)
+        ]
+        if not stored:
+            continue
+        for q in public:
+            answer = (q.returns_annotation or "").partition("[")[0].rpartition(".")[2]
+            if q is not m and q.params and answer in ("list", "List", "Sequence", "Iterable", "set", "Set"):
+                return [
+                    (m.selection.line, f"`{m.name}` stores a `{stored[0].cls.name}`"),
+                    (q.selection.line, f"`{q.name}` searches what it stored"),
+                ]
+    return []
+
+
+def _finder_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]:
+    """A read-side persistence port: a method taking an identity (a value-object id, or a
+    parameter named as one) gives back entities (`get(consignee_id: ConsigneeId) -> Address`,
+    `zones_by_event_id(event_id) -> List[Zone]`)."""
+    for m in public:
+        keys = [
+            p
+            for p in m.params
+            if p.name.lower() in _KEY_PARAMS
+            or p.name.lower().endswith(("_id", "_key", "_uuid"))
+            or any(value_object_evidence(ctx, r) for r in ctx.annotation_refs(p.annotation, ref.module))
+        ]
+        if not keys:
+            continue
+        # A use-case port (`execute(todo_id) -> Todo`) looks the same; its implementations
+        # work through a repository rather than on storage. (Units of work are built on
+        # repositories: imported here, where it is needed, to keep that order.)
+        from agentls.patterns.detectors._transactions import is_uow
+
+        if any(
+            t != ref and (is_repository(ctx, t) or is_uow(ctx, t))
+            for d in ctx.concrete(ref)
+            for c in ctx.collabs(d).values()
+            for t in c.types
+        ):
+            return []
+        for name in _ann_names(m.returns_annotation):
+            target = ctx.ws.resolve(ref.module, name)
+            if target is None or target == ref or message_like(target) or not entity_evidence(ctx, target):
+                continue
+            return [(m.selection.line, f"`{m.name}` finds `{name}` entities by `{keys[0].name}`")]
+    return []
+
+
+def message_like(ref: ClassRef) -> bool:
+    tails = {b.rpartition(".")[2].rstrip("[]") for b in ref.cls.bases}
+    return bool(tails & {"Command", "Query", "Event", "DomainEvent", "Message"})
+
+
+def is_repository(ctx: Ctx, ref: ClassRef) -> bool:
+    if repository_evidence(ctx, ref):
+        return True
+    if ref.cls.is_interface or ref.cls.is_protocol:
+        return bool(repository_port_evidence(ctx, ref)) or any(repository_evidence(ctx, d) for d in ctx.concrete(ref))
+    return any(is_repository(ctx, a) for a in ctx.ancestors(ref) if a.cls.is_interface or a.cls.is_protocol)
