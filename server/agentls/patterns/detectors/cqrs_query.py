@@ -12,8 +12,9 @@ from agentls.patterns.detectors._messages import (
     message_index,
     message_roles,
 )
-from agentls.patterns.detectors._shared import mutates
+from agentls.patterns.detectors._shared import entity_evidence, mutates, value_object_evidence
 from agentls.patterns.model import Detection
+from agentls.patterns.workspace import ClassRef
 
 
 @register
@@ -43,7 +44,41 @@ class CqrsQuery(Detector):
     category = "architecture"
     roles: ClassVar[dict[str, str]] = {"query": "a request for data", "query_handler": "reads without changing state"}
 
+    def _read_object(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
+        """A query object of the read side: its one public method reads through storage it
+        holds (`self._conn.execute(select ...)`) and returns a DTO (a workspace dataclass that
+        is no entity or value) or a list of them, changing nothing."""
+        public = [m for n, m in ref.cls.methods.items() if not n.startswith("_") and m.kind == "method"]
+        if len(public) != 1 or mutates(public[0]):
+            return []
+        m = public[0]
+        dto = next(
+            (
+                r
+                for r in ctx.annotation_refs(m.returns_annotation, ref.module)
+                if r.cls.dataclass and not entity_evidence(ctx, r) and not value_object_evidence(ctx, r)
+            ),
+            None,
+        )
+        if dto is None:
+            return []
+        if m.is_stub or m.abstract:
+            impls = [d for d in ctx.concrete(ref) if d != ref and self._read_object(ctx, d)]
+            return [(m.selection.line, f"the read port `{impls[0].cls.name}` answers")] if impls else []
+        reads = [
+            c
+            for c in m.calls
+            if c.receiver.startswith("self.") and c.method in ("execute", "query", "scalars", "scalar", "select")
+        ]
+        if not reads and "select" not in m.sql:
+            return []
+        return [(m.selection.line, f"`{m.name}` reads a `{dto.cls.name}` straight from storage, changing nothing")]
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        for ref in ctx.classes():
+            ev = self._read_object(ctx, ref)
+            if ev:
+                yield ctx.det(ref, self.id, "query_handler", 0.7, ev)
         yield from message_detections(ctx, "query", self.id, "query")
         yield from handler_detections(ctx, "query", self.id, "query_handler")
         yield from function_handler_detections(ctx, "query", self.id, "query_handler")
