@@ -38,6 +38,11 @@ class CqrsQuery(Detector):
     of a handler class, a generic handler base or a bus call, whose class, base, handler
     behaviour (it only answers) or module says query; the base class of queries and the
     handler classes are reported too.
+
+    A query object of the read side is a `query_handler` too (at 0.7): a class whose one public
+    method reads through storage it holds (`self._conn.execute(select ...)`) and returns a DTO
+    (a workspace dataclass that is no entity or value object) or a list of them without
+    changing anything, and the abstract read port such classes implement.
     """
 
     id = "cqrs_query"
