@@ -20,21 +20,21 @@ import logging
 import uuid
 from collections.abc import Coroutine
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
 from agentls.config.expert import AutoSettings
-from agentls.expert import answer as answers
-from agentls.expert import auto, auto_prompt, backend, experts, local, prompts, service
-from agentls.expert.analysis import from_engine
-from agentls.expert.answer import Suggestion
 from agentls.lsp import expert_auto_consent, expert_auto_views, expert_commands
 from agentls.lsp.expert_features import Delivered, ExpertFeature, source_name
+from agentls.lsp.expert_modules import analysis, answers, auto, auto_prompt, backend, experts, local, prompts, service
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
 from agentls.patterns.workspace import WorkspaceIndex
+
+if TYPE_CHECKING:
+    from agentls.expert.answer import Suggestion
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +219,7 @@ class AutoFeature(LanguageFeature):
         path = ls.path_of(doc.uri)
         if analysed is not None and doc.source == text:
             req = prompts.Request(expert, local.LOCAL_MODEL, "", "", path or doc.uri, text,
-                                  detections=from_engine(analysed))
+                                  detections=analysis.from_engine(analysed))
         else:  # the module alone (no walk of the disk on the typing path)
             req = prompts.build(expert, local.LOCAL_MODEL, text, path, ls.workspace.root_path, index=WorkspaceIndex())
         return local.answer(req).suggestions

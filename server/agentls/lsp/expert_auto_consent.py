@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from lsprotocol import types as t
 
-from agentls.expert import auto, backend, cache, experts, prompts, service
 from agentls.lsp import expert_commands
+from agentls.lsp.expert_modules import auto, backend, cache, experts, prompts, service
 from agentls.lsp.server import AgentLanguageServer
 
 if TYPE_CHECKING:

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as t
 
-from agentls.expert import answer as answers
-from agentls.expert import auto, auto_prompt, backend, edits, experts, prompts, service
-from agentls.expert.answer import Suggestion
 from agentls.lsp import convert, expert_commands
 from agentls.lsp.expert_features import APPLY
+from agentls.lsp.expert_modules import answers, auto, auto_prompt, backend, edits, experts, prompts, service
 from agentls.lsp.server import AgentLanguageServer
+
+if TYPE_CHECKING:
+    from agentls.expert.answer import Suggestion
 
 if TYPE_CHECKING:
     from agentls.lsp.expert_auto import AutoFeature

@@ -21,10 +21,11 @@ from urllib.parse import urlsplit
 
 from lsprotocol import types as t
 
-from agentls.expert import answer as answers
-from agentls.expert import backend, cache, experts, service, verify
-from agentls.expert.answer import Suggestion
+from agentls.lsp.expert_modules import answers, backend, cache, experts, service, verify
 from agentls.lsp.server import AgentLanguageServer
+
+if TYPE_CHECKING:
+    from agentls.expert.answer import Suggestion
 
 if TYPE_CHECKING:
     from agentls.lsp.expert_features import ExpertFeature

@@ -14,21 +14,21 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
-from agentls.expert import answer as answers
-from agentls.expert import backend, edits, experts, prompts, review, service
-from agentls.expert.answer import Suggestion
-from agentls.knowledge import models
 from agentls.lsp import convert, expert_commands
+from agentls.lsp.expert_modules import answers, backend, edits, experts, models, prompts, review, service
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.patterns_features import PatternFeatures
 from agentls.lsp.server import AgentLanguageServer
 from agentls.patterns.model import ModuleAnalysis
 from agentls.patterns.workspace import WorkspaceIndex
+
+if TYPE_CHECKING:
+    from agentls.expert.answer import Suggestion
 
 log = logging.getLogger(__name__)
 
