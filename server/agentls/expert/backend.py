@@ -7,6 +7,7 @@ what to do; the API key is never logged and is scrubbed from every message.
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -171,9 +172,7 @@ def _raw(message: Any, max_tokens: int) -> RawAnswer:
 async def stream(req: Any, cfg: BackendConfig, on_progress: Callable[[int], None] | None = None) -> RawAnswer:
     """Stream one answer; ``on_progress(chars received)`` after each delta. Cancelling the
     calling task closes the HTTP stream."""
-    import anthropic
-
-    client = anthropic.AsyncAnthropic(**_client_args(cfg))
+    client = await asyncio.to_thread(_async_client, cfg)
     received = 0
     params = request_params(req, cfg.max_tokens)
     try:
@@ -197,9 +196,7 @@ async def stream(req: Any, cfg: BackendConfig, on_progress: Callable[[int], None
 
 async def count_tokens(req: Any, cfg: BackendConfig) -> int:
     """Exact input tokens from the API (``/v1/messages/count_tokens``)."""
-    import anthropic
-
-    client = anthropic.AsyncAnthropic(**_client_args(cfg))
+    client = await asyncio.to_thread(_async_client, cfg)
     params = request_params(req)
     params.pop("max_tokens")
     try:
@@ -209,6 +206,14 @@ async def count_tokens(req: Any, cfg: BackendConfig) -> int:
         raise map_error(exc, cfg, req.model) from None
     finally:
         await client.close()
+
+
+def _async_client(cfg: BackendConfig) -> anthropic.AsyncAnthropic:
+    """Built in a worker thread: the first ``import anthropic`` takes about a second and the
+    client loads the CA bundle, either of which would stall every other request on the loop."""
+    import anthropic
+
+    return anthropic.AsyncAnthropic(**_client_args(cfg))
 
 
 # -- Message Batches (the CLI's --batch) --------------------------------------------------------
