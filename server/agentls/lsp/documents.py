@@ -17,9 +17,17 @@ from agentls.text import split_lines
 
 
 class LspTextDocument(TextDocument):
+    _split_of: str | None = None
+    _split: tuple[str, ...] = ()
+
     @property
     def lines(self) -> Sequence[str]:
-        return tuple(split_lines(self.source)) if self.source else ()
+        # pygls reads ``lines`` for every incremental change and position conversion; the
+        # split is kept until the text changes (a 5,000-line module costs ~1 ms to split).
+        source = self.source
+        if source is not self._split_of:
+            self._split_of, self._split = source, tuple(split_lines(source)) if source else ()
+        return self._split
 
 
 def requested(workspace: Workspace, uri: str) -> TextDocument | None:
