@@ -21,7 +21,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
-from agentls.agentindex import IndexConfig, AgentIndex
+from agentls.agentindex import AgentIndex, IndexConfig
 
 CAPABILITIES: dict[str, Any] = {
     "workspace": {"configuration": True, "workspaceFolders": True,

@@ -25,13 +25,13 @@ from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
-from lsp_latency import agent_file
+from lsp_latency import agent_file  # noqa: E402 - after the sys.path line
 
-from agentls.agentindex import AgentIndex, IndexConfig
-from agentls.edit_cache import EditCache, HeadCache, PerFile
-from agentls.engine import check_text
-from agentls.frontmatter.yamlnodes import ParseFailures
-from agentls.settings import Settings
+from agentls.agentindex import AgentIndex, IndexConfig  # noqa: E402 - after the sys.path line
+from agentls.edit_cache import EditCache, HeadCache, PerFile  # noqa: E402 - after the sys.path line
+from agentls.engine import check_text  # noqa: E402 - after the sys.path line
+from agentls.frontmatter.yamlnodes import ParseFailures  # noqa: E402 - after the sys.path line
+from agentls.settings import Settings  # noqa: E402 - after the sys.path line
 
 VARIANTS = [(False, "frontmatter"), (True, "frontmatter"), (False, "body"), (True, "body")]
 

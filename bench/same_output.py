@@ -36,7 +36,7 @@ WORK = BENCH / ".work"
 PROJECT = WORK / "same-output"
 
 sys.path.insert(0, str(BENCH))
-from check_vs_agnix import agent  # the corpus generator of the agnix comparison
+from check_vs_agnix import agent  # noqa: E402 - the corpus generator of the agnix comparison
 
 
 def generate(count: int) -> None:

@@ -48,7 +48,7 @@ def test_the_core_does_not_import_the_cli_or_the_server() -> None:
 
 def _private_module_imports(path: Path) -> list[str]:
     """Imports of ``agentls.<pkg>._module`` from outside ``<pkg>`` (absolute or relative)."""
-    here = ("agentls",) + path.relative_to(PACKAGE).parent.parts
+    here = ("agentls", *path.relative_to(PACKAGE).parent.parts)
     found: list[str] = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, ast.Import):

@@ -9,7 +9,6 @@ from typing import Any
 from lsprotocol import types as t
 from pygls.uris import from_fs_path
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
-
 from tests.conftest import SERVER_COMMAND, server_env
 
 # One HOME per test module run: the user folder (~/.claude) the server indexes.

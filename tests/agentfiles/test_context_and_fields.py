@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 
 from agentls.dialects import DIALECTS
+from agentls.frontmatter.cursor import detect
 from agentls.knowledge.claude_code import BUILTIN_TOOLS
 from agentls.knowledge.fields import FIELDS, TOOL_DOCS, model_doc
-from agentls.frontmatter.cursor import detect
 
 
 def test_every_dialect_key_has_exactly_one_doc() -> None:

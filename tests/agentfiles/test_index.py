@@ -6,7 +6,7 @@ import os
 import time
 from pathlib import Path
 
-from agentls.agentindex import IndexConfig, Kind, Scope, AgentIndex
+from agentls.agentindex import AgentIndex, IndexConfig, Kind, Scope
 
 
 def agent(name: str, description: str = "Reviews code", extra: str = "", body: str = "You review.") -> str:

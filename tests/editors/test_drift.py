@@ -103,9 +103,10 @@ def test_emacs_treats_every_glob_of_the_server_as_an_agent_file() -> None:
     assert binary
     samples = sorted(_sample(g) for g in SERVER_GLOBS | EDITOR_EXTRAS)
     outside = ["/home/u/project/README.md", "/home/u/project/docs/agents.txt"]
-    lisp = ("(progn (package-activate-all) (load-file \"%s\") (dolist (f '(%s)) (princ (format \"%%s %%s\\n\" f "
-            "(if (agentls-agent-file-p f) \"yes\" \"no\")))))") % (
-        EDITORS / "emacs" / "agentls.el", " ".join(json.dumps(s) for s in samples + outside))
+    agentls_el = EDITORS / "emacs" / "agentls.el"
+    files = " ".join(json.dumps(s) for s in samples + outside)
+    lisp = (f"(progn (package-activate-all) (load-file \"{agentls_el}\") (dolist (f '({files})) "
+            "(princ (format \"%s %s\\n\" f (if (agentls-agent-file-p f) \"yes\" \"no\")))))")
     run = subprocess.run([binary, "--batch", "--eval", lisp], capture_output=True,
                          text=True, timeout=60)
     if "eglot" in run.stderr and run.returncode != 0:

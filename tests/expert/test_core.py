@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from agentls.expert import experts, local, prompts
-from agentls.knowledge import models
 from agentls.expert.answer import MalformedAnswer, Suggestion, anchor, apply_all, parse_tool_input, reanchor
+from agentls.knowledge import models
 
 AGENT = "---\nname: {name}\ndescription: Reviews code.\nmodel: {model}\n---\nYou are {name}. Be terse.\n"
 
@@ -83,7 +83,7 @@ GOOD = {"title": "kept", "rationale": "r", "severity": "info", "start_line": 2, 
                                        "end_line": 1}]}, "`severity` should be one of"),
 ])
 def test_one_malformed_suggestion_is_dropped_alone_with_a_note(data: dict[str, list[object]], message: str) -> None:
-    summary, items, notes = parse_tool_input({**data, "suggestions": [*data["suggestions"], GOOD]}, line_count=5)
+    _summary, items, notes = parse_tool_input({**data, "suggestions": [*data["suggestions"], GOOD]}, line_count=5)
     assert [s.title for s in items] == ["kept"]
     assert len(notes) == 1 and message in notes[0] and "that suggestion was dropped" in notes[0]
 

@@ -210,7 +210,8 @@ def test_overlap_groups_join_through_a_bridging_edit() -> None:
     from agentls.expert.answer import Suggestion
 
     spans = [(1, 2), (5, 6), (1, 1), (6, 6), (2, 5), (9, 9)]  # (2, 5) joins {1-2, 1} and {5-6, 6}
-    out = edits.group_overlaps([Suggestion(str(i), "r", "info", a, b, replacement="x") for i, (a, b) in enumerate(spans)])
+    out = edits.group_overlaps(
+        [Suggestion(str(i), "r", "info", a, b, replacement="x") for i, (a, b) in enumerate(spans)])
     groups = [s.group for s in out]
     assert len(set(groups[:5])) == 1 and groups[0] != 0 and groups[5] == 0
     assert edits.alternatives(out, 0) == [2, 3, 4, 5]

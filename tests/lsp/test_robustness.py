@@ -11,7 +11,7 @@ from tests.lsp.helpers import open_doc, published
 
 URI = "file:///ws/.claude/agents/x.md"
 
-BOMB = "---\nname: bomb\ndescription: d\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n" + "".join(
+BOMB = "---\nname: bomb\ndescription: d\na: &a [" + ",".join(['"lol"'] * 9) + "]\n" + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [" + ",".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(9)
 ) + "tools: *j\n---\nBody\n"
 

@@ -12,7 +12,6 @@ import time
 import pytest
 import pytest_lsp
 from pytest_lsp import ClientServerConfig, LanguageClient
-
 from tests.conftest import server_env
 from tests.lsp.helpers import open_doc, published, start
 

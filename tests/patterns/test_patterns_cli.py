@@ -35,7 +35,8 @@ def test_json_lists_detections_with_relative_paths_and_1_based_lines(tmp_path: P
     assert source_line.startswith("class Cart")
     assert cart["end_line"] > cart["line"]
     assert cart["evidence"] and all({"line", "reason"} <= set(e) for e in cart["evidence"])
-    assert set(cart) == {"path", "symbol", "kind", "line", "end_line", "pattern", "role", "confidence", "evidence", "participants"}
+    assert set(cart) == {"path", "symbol", "kind", "line", "end_line", "pattern", "role", "confidence", "evidence",
+                         "participants"}
 
 
 def test_text_format_and_min_confidence(tmp_path: Path) -> None:
