@@ -19,16 +19,15 @@ import pytest
 
 from agentls import config
 from agentls.config import docgen, schema
-from agentls.knowledge.dialects import DEFAULT_GLOBS
+from agentls.knowledge.dialects import DEFAULT_GLOBS, EDITOR_EXTRA_GLOBS
+from agentls.render import editor_globs
 
 from .helpers import EDITORS, missing
 
 VSCODE = EDITORS / "vscode"
 SETTINGS_TS = VSCODE / "src" / "settings.ts"
 
-# Globs the editors add beyond the server's: Copilot's own folders, where a file not named
-# `*.prompt.md` / `*.instructions.md` is sent to the server, which says nothing about it.
-EDITOR_EXTRAS = {".github/prompts/*.md", ".github/instructions/*.md"}
+EDITOR_EXTRAS = set(EDITOR_EXTRA_GLOBS)  # Copilot's folders, beyond the server's own globs
 # A plugin's `agents/` and `commands/` count only beside `.claude-plugin/`: as a
 # `workspaceContains` event they would start the extension in every repository with an
 # `agents/` folder. Opening such a file activates it through `onLanguage:markdown`.
@@ -52,6 +51,16 @@ def _ts_array(name: str) -> list[str]:
 def _sample(glob: str) -> str:
     """A path the glob matches: ``**/`` becomes one folder, ``*`` a name."""
     return "/home/u/project/" + glob.replace("**/", "x/").replace("*", "a")
+
+
+def test_vscode_globs_are_generated_from_the_knowledge() -> None:
+    package = (VSCODE / "package.json").read_text(encoding="utf-8")
+    settings = SETTINGS_TS.read_text(encoding="utf-8")
+    assert editor_globs.package_json(package) == package, "run `python -m agentls.render.editor_globs`"
+    assert editor_globs.settings_ts(settings) == settings, "run `python -m agentls.render.editor_globs`"
+    # A glob missing from the file comes back when regenerated (the generator is not a no-op).
+    with_new = editor_globs.package_json(package.replace('"workspaceContains:**/*.agent.md",\n', ""))
+    assert '"workspaceContains:**/*.agent.md"' in with_new
 
 
 def test_vscode_document_selector_globs_are_the_servers() -> None:

@@ -69,11 +69,11 @@ export async function serverEnv(secrets: vscode.SecretStorage, extra: NodeJS.Pro
 /** The agent-file globs of the server's dialects, plus the user's `agentls.dialects` globs. */
 export const AGENT_GLOBS = [
   '**/.claude/agents/**/*.md', '**/.claude/commands/**/*.md', '**/.claude/skills/*/SKILL.md',
-  '**/skills/*/SKILL.md', '**/commands/**/*.md', '**/agents/**/*.md',
-  '**/.github/agents/*.md', '**/.github/chatmodes/*.chatmode.md', '**/.github/prompts/*.md',
-  '**/.github/instructions/*.md', '**/*.agent.md', '**/*.chatmode.md', '**/*.prompt.md',
+  '**/skills/*/SKILL.md', '**/commands/**/*.md', '**/agents/**/*.md', '**/.github/agents/*.md',
+  '**/.github/chatmodes/*.chatmode.md', '**/*.agent.md', '**/*.chatmode.md', '**/*.prompt.md',
   '**/*.instructions.md', '**/.opencode/agents/*.md', '**/.opencode/agent/*.md',
-  '**/.config/opencode/agents/*.md', '**/.config/opencode/agent/*.md', '**/.cursor/rules/**/*.mdc',
+  '**/.config/opencode/agents/*.md', '**/.config/opencode/agent/*.md',
+  '**/.cursor/rules/**/*.mdc', '**/.github/prompts/*.md', '**/.github/instructions/*.md',
 ];
 
 export function agentGlobs(): string[] {

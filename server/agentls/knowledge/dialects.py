@@ -97,6 +97,25 @@ DEFAULT_GLOBS: tuple[tuple[str, str], ...] = (
     (".cursor/rules/**/*.mdc", "cursor-rule"),
 )
 
+# Globs the editors send to the server beyond its own: Copilot's prompt and instruction
+# folders, where a file not named `*.prompt.md` / `*.instructions.md` reaches the server, which
+# says nothing about it.
+EDITOR_EXTRA_GLOBS: tuple[str, ...] = (".github/prompts/*.md", ".github/instructions/*.md")
+
+
+def editor_globs() -> tuple[str, ...]:
+    """Every glob an editor hands to the server: the dialects' and the extras, in order."""
+    return tuple(dict.fromkeys([g for g, _ in DEFAULT_GLOBS] + list(EDITOR_EXTRA_GLOBS)))
+
+
+def activation_globs() -> tuple[str, ...]:
+    """The globs whose presence in a workspace starts an editor integration. A plugin's
+    `agents/` and `commands/` count only beside `.claude-plugin/` (their dialect ends in
+    `?plugin`): as an activation glob they would start it in every repository with an
+    `agents/` folder; opening such a file starts it through its language instead."""
+    return tuple(g for g, dialect in DEFAULT_GLOBS if "?" not in dialect)
+
+
 # Where ``agentls check`` looks when given no paths.
 DEFAULT_LOCATIONS = (
     ".claude/agents", ".claude/commands", ".claude/skills", ".github/agents",
