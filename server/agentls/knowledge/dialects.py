@@ -116,14 +116,6 @@ def activation_globs() -> tuple[str, ...]:
     return tuple(g for g, dialect in DEFAULT_GLOBS if "?" not in dialect)
 
 
-# Where ``agentls check`` looks when given no paths.
-DEFAULT_LOCATIONS = (
-    ".claude/agents", ".claude/commands", ".claude/skills", ".github/agents",
-    ".github/chatmodes", ".github/prompts", ".github/instructions", ".opencode/agents",
-    ".opencode/agent", ".cursor/rules",
-)
-
-
 def title(dialect: str) -> str:
     d = DIALECTS.get(dialect)
     return d.title if d else dialect
