@@ -19,10 +19,10 @@ from typing import Any
 import pytest
 import pytest_lsp
 from lsprotocol import types as t
-from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+from pytest_lsp import ClientServerConfig, LanguageClient
 from tests.conftest import SERVER_COMMAND, server_env
 from tests.expert.fake_anthropic import FakeAnthropic
-from tests.lsp.helpers import open_doc
+from tests.lsp.helpers import open_doc, start
 
 FAKE = FakeAnthropic()
 STATE = Path(tempfile.mkdtemp(prefix="agentls-shutdown-stream-"))  # cache and home, never the real ones
@@ -34,23 +34,10 @@ OPTIONS: dict[str, Any] = {"expert": {"apiKey": "client-key-7", "maxRetries": 0,
 
 @pytest_lsp.fixture(config=CONFIG)
 async def client(lsp_client: LanguageClient, tmp_path: Path):  # type: ignore[no-untyped-def]
-    @lsp_client.feature(t.WORKSPACE_APPLY_EDIT)
-    def apply_edit(params: t.ApplyWorkspaceEditParams) -> t.ApplyWorkspaceEditResult:
-        lsp_client.applied_edits.append(params)  # type: ignore[attr-defined]
-        return t.ApplyWorkspaceEditResult(applied=True)
-
-    @lsp_client.feature(t.CLIENT_REGISTER_CAPABILITY)
-    def register(params: t.RegistrationParams) -> None:
-        return None
-
-    lsp_client.applied_edits = []  # type: ignore[attr-defined]
     lsp_client.ws = tmp_path  # type: ignore[attr-defined]
     FAKE.reset()
     shutil.rmtree(STATE / "cache", ignore_errors=True)
-    await lsp_client.initialize_session(t.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"), root_uri=tmp_path.as_uri(),
-        workspace_folders=[t.WorkspaceFolder(uri=tmp_path.as_uri(), name="ws")],
-        initialization_options=OPTIONS))
+    await start(lsp_client, "visual-studio-code", tmp_path.as_uri(), OPTIONS)
     yield
     # The test shuts the server down itself; shutdown_session does nothing a second time.
 
