@@ -36,16 +36,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from lspclient import LspClient  # noqa: E402
 from tests.expert.fake_anthropic import FakeAnthropic  # noqa: E402
+from tests.expert.test_cache_crash_safety import WRITER  # noqa: E402  (the test's writer: one program)
 
-WRITER = """
-from agentls.expert import cache
-n = 0
-while True:
-    for k in range(4):
-        cache.put(f"key{k}", {"round": n % 2, "text": str(n % 2) * 3_000_000})
-    n += 1
-    print(n, flush=True)
-"""
 # The server resolves code actions lazily only for clients that say so (VS Code does).
 CAPS: dict[str, Any] = {
     "window": {"workDoneProgress": True},
