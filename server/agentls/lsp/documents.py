@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from lsprotocol import types as t
+from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument, Workspace
 
 from agentls.text import split_lines
@@ -37,7 +38,7 @@ def requested(workspace: Workspace, uri: str) -> TextDocument | None:
     opened: TextDocument | None = workspace.text_documents.get(unquote(uri))
     if opened is not None:
         return opened
-    path = workspace.get_text_document(uri).path
+    path = to_fs_path(uri)
     try:
         text = Path(path).read_text(encoding="utf-8") if path else None
     except (OSError, UnicodeDecodeError, ValueError):
