@@ -187,8 +187,7 @@ async def _ask_to_pull(ls: AgentLanguageServer) -> None:
     """After new settings a pull client would keep the old diagnostics until the next edit."""
     if not ls.pull_diagnostics:
         return  # _refresh_all pushed them
-    ws = ls.client_capabilities.workspace
-    if ws and ws.diagnostics and ws.diagnostics.refresh_support:
+    if ls.can_refresh_diagnostics:
         try:
             await ls.workspace_diagnostic_refresh_async(None)
         except Exception:
