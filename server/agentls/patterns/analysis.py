@@ -75,8 +75,9 @@ def analyze_index(
 ) -> ModuleAnalysis:
     settings = settings or PatternSettings()
     ctx = Ctx(index, workspace, settings)
-    found = [run_detector(pattern_id, det, ctx) for pattern_id, det in active_detectors(settings)]
-    return assemble(index, active_detectors(settings), found, problems)
+    active = active_detectors(settings)
+    found = [run_detector(pattern_id, det, ctx) for pattern_id, det in active]
+    return assemble(index, active, found, problems)
 
 
 Found = tuple[list[Detection], ParseProblem | None]
