@@ -207,6 +207,21 @@ class Ctx:
             self._cache[key] = out
         return out
 
+    def by_method(self, public: bool) -> dict[str, list[ClassRef]]:
+        """Method name -> the workspace's classes defining it themselves, in workspace order
+        (``public``: names not starting with ``_`` only). Kept per workspace state and shared
+        between detectors: read it, do not change it."""
+        key = ("by_method", public)
+        out: dict[str, list[ClassRef]] | None = self._cache.get(key)
+        if out is None:
+            out = {}
+            for r in self.ws.all_classes():
+                for n in r.cls.methods:
+                    if not (public and n.startswith("_")):
+                        out.setdefault(n, []).append(r)
+            self._cache[key] = out
+        return out
+
     # -- collaborators ----------------------------------------------------------------------
 
     def collabs(self, ref: ClassRef) -> dict[str, Collab]:

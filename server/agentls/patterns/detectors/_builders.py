@@ -46,10 +46,7 @@ def directed_builders(ctx: Ctx) -> dict[str, Directed]:
                 if len(called) < 2 or not taken:
                     continue
                 if by_method is None:
-                    by_method = {}
-                    for r in ctx.ws.all_classes():
-                        for n in r.cls.methods:
-                            by_method.setdefault(n, []).append(r)
+                    by_method = ctx.by_method(public=False)
                 first = sorted(called)[0]
                 defining = [r for r in by_method.get(first, []) if called <= set(ctx.all_methods(r)) and r != ref]
                 declared = [r for r in defining if r.cls.is_interface]

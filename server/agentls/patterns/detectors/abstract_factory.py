@@ -92,11 +92,7 @@ class AbstractFactory(Detector):
     def _duck(self, ctx: Ctx) -> dict[str, Family]:
         """Concrete factories sharing, without a base, the methods a holder calls on them."""
         out: dict[str, Family] = {}
-        by_method: dict[str, list[ClassRef]] = {}
-        for ref in ctx.ws.all_classes():
-            for n in ref.cls.methods:
-                if not n.startswith("_"):
-                    by_method.setdefault(n, []).append(ref)
+        by_method = ctx.by_method(public=True)
         asked: set[frozenset[str]] = set()
         for ref in ctx.ws.all_classes():
             for c in ctx.collabs(ref).values():

@@ -273,10 +273,7 @@ class Builder(Detector):
                 if len(called) < 2:
                     continue
                 if by_method is None:
-                    by_method = {}
-                    for ref in ctx.ws.all_classes():
-                        for n in ref.cls.methods:
-                            by_method.setdefault(n, []).append(ref)
+                    by_method = ctx.by_method(public=False)
                 first = sorted(called)[0]
                 defining = [r for r in by_method.get(first, []) if called <= set(r.cls.methods)]
                 declared = [r for r in defining if all(r.cls.methods[n].body_kind == "not_implemented" for n in called)]

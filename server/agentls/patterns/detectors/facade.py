@@ -94,7 +94,7 @@ def _injected_parts(ctx: Ctx, ref: ClassRef, created: dict[str, ClassRef]) -> di
         called = set(c.methods)
         fits = [
             r
-            for r in _by_method(ctx).get(min(called), [])
+            for r in ctx.by_method(public=True).get(min(called), [])
             if r != ref and called <= set(ctx.all_methods(r)) and not r.cls.is_interface and _behaviour(ctx, r)
         ]
         if len(fits) == 1 and not (is_repository(ctx, fits[0]) or is_uow(ctx, fits[0])):
@@ -102,17 +102,6 @@ def _injected_parts(ctx: Ctx, ref: ClassRef, created: dict[str, ClassRef]) -> di
     return out
 
 
-def _by_method(ctx: Ctx) -> dict[str, list[ClassRef]]:
-    key = ("facade", "by_method")
-    hit = ctx._cache.get(key)
-    if hit is None:
-        hit = {}
-        for r in ctx.ws.all_classes():
-            for n in r.cls.methods:
-                if not n.startswith("_"):
-                    hit.setdefault(n, []).append(r)
-        ctx._cache[key] = hit
-    return hit
 
 
 def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:

@@ -277,16 +277,7 @@ class Observer(Detector):
         return out
 
     def _defining(self, ctx: Ctx, method: str) -> list[ClassRef]:
-        key = ("observer", "defining")
-        index: dict[str, list[ClassRef]] | None = ctx._cache.get(key)
-        if index is None:
-            index = {}
-            for r in ctx.ws.all_classes():
-                for n in r.cls.methods:
-                    if not n.startswith("_"):
-                        index.setdefault(n, []).append(r)
-            ctx._cache[key] = index
-        return index.get(method, [])
+        return ctx.by_method(public=True).get(method, [])
 
     def _declaring(self, ctx: Ctx, method: str) -> list[ClassRef]:
         key = ("observer", "declaring", method)
