@@ -146,15 +146,15 @@ class AgentEditing(LanguageFeature):
     # -- cross-file diagnostics -------------------------------------------------------------
     def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
         path = ls.path_of(doc.uri)
-        if path is None or self.dialect(ls, doc.uri) is None:
+        dialect = self.dialect(ls, doc.uri)
+        if path is None or dialect is None:
             return None
         index = self.model(ls)
         affected = self._overlay(ls, index, doc)
         settings = ls.config.for_path(path).core
         findings = [f for f in index.findings_for(path) if settings.enabled(f.code)]
         findings = unsuppressed(doc.source, findings)
-        dialect = self.dialect(ls, doc.uri)
-        checked = self._checked(ls, doc, dialect) if dialect else None
+        checked = self._checked(ls, doc, dialect)
         positions = checked.positions if checked else convert.Positions(doc.source, ls.position_encoding)
         out = [self.diagnostic(ls, f, positions) for f in findings]
         if affected:
