@@ -40,7 +40,7 @@ from agentls.patterns.analysis import (
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector
 from agentls.patterns.facts import ModuleIndex
-from agentls.patterns.model import Detection, ParseProblem
+from agentls.patterns.model import Detection, ModuleAnalysis, ParseProblem
 from agentls.patterns.settings import PatternSettings
 from agentls.patterns.workspace import WorkspaceIndex
 
@@ -126,7 +126,7 @@ def analyse_files(files: list[Path], settings: PatternSettings, jobs: int) -> tu
     return results, errors
 
 
-def _analysis(shown: str, analysis: Any) -> Result:
+def _analysis(shown: str, analysis: ModuleAnalysis) -> Result:
     return shown, analysis.all(), analysis.problems
 
 
