@@ -170,10 +170,14 @@ class AgentLanguageServer(LanguageServer):
                 continue
             self.diagnostics.set(uri, name, doc.version, items)  # None: "not mine", remembered
         if not self.pull_diagnostics:
-            self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
-                uri=uri, version=doc.version, diagnostics=self.diagnostics.merged(uri)))
+            self._publish(uri, doc.version)
         elif self.pushed_sources:
             self.push_late(uri)
+
+    def _publish(self, uri: str, version: int | None) -> None:
+        """Push every source's diagnostics of ``uri`` (a client without pull diagnostics)."""
+        self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
+            uri=uri, version=version, diagnostics=self.diagnostics.merged(uri)))
 
     def up_to_date(self, uri: str) -> bool:
         """Whether every source has answered for the document's current version."""
@@ -220,9 +224,7 @@ class AgentLanguageServer(LanguageServer):
     async def deliver_late(self, uri: str) -> None:
         """A late source has new results for ``uri``: show them however this client can."""
         if not self.pull_diagnostics:
-            doc = self.workspace.get_text_document(uri)
-            self.text_document_publish_diagnostics(t.PublishDiagnosticsParams(
-                uri=uri, version=doc.version, diagnostics=self.diagnostics.merged(uri)))
+            self._publish(uri, self.workspace.get_text_document(uri).version)
         elif self.can_refresh_diagnostics:
             try:
                 await self.workspace_diagnostic_refresh_async(None)
