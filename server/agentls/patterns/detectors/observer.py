@@ -58,6 +58,34 @@ def _declared_subject(ctx: Ctx, ref: ClassRef, sub: str, method: str) -> bool:
     return sub in _self_registrations(ctx)
 
 
+def _stub_base(ctx: Ctx, ref: ClassRef, method: str) -> bool:
+    """An interface written as a plain class (`class Observer: def update(self): pass`): an
+    interface by declaration, or a class with no state whose public methods are all empty and
+    that a subclass overrides ``method`` of with a body."""
+    cls = ref.cls
+    if cls.is_interface:
+        return True
+    public = [m for n, m in cls.methods.items() if not n.startswith("_")]
+    init = cls.methods.get("__init__")
+    if not public or any(not m.is_stub for m in public) or (init is not None and init.self_writes):
+        return False
+    return any((dm := d.cls.methods.get(method)) is not None and not dm.is_stub for d in ctx.descendants(ref))
+
+
+def _relayed(ctx: Ctx, note: str, method: str) -> bool:
+    """The objects told (`receive`) are the ones calling the notification (`self._mediator.
+    notify(msg)`): colleagues talking through a relay, a mediator, not observers of a subject."""
+    if note == method:
+        return False  # a subject telling subjects (a chain of them) is no relay
+    for r in ctx.by_method(public=True).get(method, []):
+        if notifies(ctx, r):
+            continue
+        for m in r.cls.methods.values():
+            if any(c.method == note and c.receiver[5:].isidentifier() and c.receiver[:5] == "self." for c in m.calls):
+                return True
+    return False
+
+
 def _self_registrations(ctx: Ctx) -> set[str]:
     """Methods some object calls on another passing itself (`subject.attach(self)`)."""
     key = ("observer", "self_registrations")
@@ -141,14 +169,17 @@ class Observer(Detector):
       public method adding the object it receives to it, and another method looping over it
       and calling a public method on (or calling) each element. Calling the same method the
       loop is in over parts of the class's own hierarchy is a composite's recursion, not a
-      notification; a relay its colleagues report to, passing themselves, is a mediator;
+      notification; a relay its colleagues report to, passing themselves or calling it
+      through an attribute they hold (`self.hub.relay(text)`) while answering what it calls
+      on each, is a mediator;
       calling plain functions counts only when the subject triggers the
       notification itself or passes itself (a pipeline handing a request to every function is
       not an observer). A dict of lists keyed by topic is publish-subscribe instead.
     - Abstract subjects: interfaces a subject implements that declare its subscribe or notify
       method; subclasses of a subject that trigger the notification are subjects too.
     - The observer interface: a class declaring the notified method abstractly (or as a stub
-      its subclasses override) in the subject's module or one importing it (or imported by
+      its subclasses override, also in a plain class with no state whose public methods are
+      all empty: `class Observer: def update(self): pass`) in the subject's module or one importing it (or imported by
       it), the class the subscribe method's parameter is annotated with, or an interface
       declaring the notified method above a concrete observer.
     - Concrete observers implement the notified method below such a declaration, define it
@@ -173,7 +204,11 @@ class Observer(Detector):
             # A relay its colleagues report to (`mediator.notify(msg, self)`) is a mediator.
             relays = {(med.key, meth) for _, med, meth, _ in Mediator()._links(ctx)}
             ctx._cache["subjects"] = [
-                (r, f) for r in ctx.ws.all_classes() if (f := notifies(ctx, r)) and (r.key, f[1].name) not in relays
+                (r, f)
+                for r in ctx.ws.all_classes()
+                if (f := notifies(ctx, r))
+                and (r.key, f[1].name) not in relays
+                and not (f[3] != "()" and _relayed(ctx, f[1].name, f[3]))
             ]
         return ctx._cache["subjects"]  # type: ignore[no-any-return]
 
@@ -288,7 +323,7 @@ class Observer(Detector):
                 m = r.cls.methods.get(method)
                 if m is None or not ctx.descendants(r):
                     continue
-                if m.abstract or m.body_kind == "not_implemented" or (r.cls.is_interface and m.is_stub):
+                if m.abstract or m.body_kind == "not_implemented" or (m.is_stub and _stub_base(ctx, r, method)):
                     hit.append(r)
             ctx._cache[key] = hit
         return hit
