@@ -9,8 +9,8 @@ them hold a stand-in that imports the real module at its first attribute access:
     else:
         prompts = lazy.module("agentls.expert.prompts")
 
-Type checkers see the real module; at run time ``prompts.build`` imports it (once: later
-accesses find it in ``sys.modules``). ``importlib.import_module`` takes the import lock, so
+Type checkers see the real module; at run time ``prompts.build`` imports it (once: the stand-in
+then holds the real module's names). ``importlib.import_module`` takes the import lock, so
 two threads asking at once get the same module.
 """
 
@@ -23,7 +23,11 @@ from typing import Any
 
 class _Deferred(ModuleType):
     def __getattr__(self, name: str) -> Any:
-        return getattr(importlib.import_module(self.__name__), name)
+        real = importlib.import_module(self.__name__)
+        # Later lookups find the real module's names here without calling __getattr__ (the
+        # engine is reached through stand-ins on every keystroke).
+        self.__dict__.update(real.__dict__)
+        return getattr(real, name)
 
 
 def module(name: str) -> ModuleType:

@@ -8,9 +8,9 @@ from __future__ import annotations
 from lsprotocol import types as t
 from pygls.uris import to_fs_path
 
-from agentls.actions import list_style, missing_keys, suppress_comment
 from agentls.lsp import convert
 from agentls.lsp.agent_editing import SOURCE, AgentEditing
+from agentls.lsp.engine_modules import list_style, missing_keys, suppress_comment
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
 from agentls.model import Fix

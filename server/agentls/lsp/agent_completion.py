@@ -13,8 +13,6 @@ import os
 from lsprotocol import types as t
 from pygls.uris import to_fs_path
 
-from agentls.agentindex import Kind
-from agentls.agentindex.rank import BUILTIN_AGENTS
 from agentls.frontmatter import cursor
 from agentls.frontmatter.cursor import CursorContext
 from agentls.knowledge.claude_code import BUILTIN_TOOLS, HOOK_EVENTS
@@ -30,6 +28,7 @@ from agentls.knowledge.fields import (
 )
 from agentls.lsp import convert, documents
 from agentls.lsp.agent_editing import AgentEditing
+from agentls.lsp.engine_modules import agentindex, rank
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
 
@@ -153,17 +152,17 @@ class Completer(LanguageFeature):
         if ctx.tool is not None and dialect in COPILOT_DIALECTS:
             return []  # Copilot has no `Name(…)` specifiers: Claude Code's agents and skills mean nothing there
         if ctx.tool in ("Agent", "Task"):
-            return _names(sorted(set(index.names(Kind.AGENT)) | BUILTIN_AGENTS), "agent", rng)
+            return _names(sorted(set(index.names(agentindex.Kind.AGENT)) | rank.BUILTIN_AGENTS), "agent", rng)
         if ctx.tool == "Skill":
-            return _names(index.names(Kind.SKILL), "skill", rng)
+            return _names(index.names(agentindex.Kind.SKILL), "skill", rng)
         if ctx.tool is not None:
             return []
         taken = {ctx.value_text[s:e] for s, e in cursor.entries(ctx.value_text)} if key in _LIST_KEYS else set()
         taken.discard(ctx.word)
         if key == "skills":
-            return _names([n for n in index.names(Kind.SKILL) if n not in taken], "skill", rng)
+            return _names([n for n in index.names(agentindex.Kind.SKILL) if n not in taken], "skill", rng)
         if key == "agent" and dialect == "claude-skill":
-            return _names(sorted(set(index.names(Kind.AGENT)) | BUILTIN_AGENTS), "agent", rng)
+            return _names(sorted(set(index.names(agentindex.Kind.AGENT)) | rank.BUILTIN_AGENTS), "agent", rng)
         if key == "mcpServers" and ctx.where == "item":
             path = to_fs_path(uri) or ""
             return _names(sorted(index.mcp_servers_for(path)), "MCP server", rng)

@@ -11,22 +11,26 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lsprotocol import types as t
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
-from agentls.agentindex import AgentIndex, Entry, IndexConfig, IndexFinding, Loc
 from agentls.diagnostic_codes import SOURCES
-from agentls.frontmatter.document import AgentDocument, load_text
 from agentls.lsp import convert
 from agentls.lsp.agent_files import AgentFiles, Checked
+from agentls.lsp.engine_modules import agentindex, document
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
 from agentls.model import Severity
 from agentls.render.located import DOCS_URL
 from agentls.suppress import unsuppressed
 from agentls.text import utf16_len
+
+if TYPE_CHECKING:
+    from agentls.agentindex import AgentIndex, Entry, IndexConfig, IndexFinding, Loc
+    from agentls.frontmatter.document import AgentDocument
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +58,19 @@ class AgentEditing(LanguageFeature):
 
     def __init__(self, files: AgentFiles) -> None:
         self.files = files  # its parse of each version is reused, not repeated
-        self.index = AgentIndex()
+        self._index: AgentIndex | None = None
         self._parsed: dict[str, ParsedAgentFile] = {}
         self._overlaid: dict[str, str] = {}  # path -> the buffer text last given to the index
         self.registered_watchers = False
         self._config: tuple[object, object, IndexConfig] | None = None  # (folders, settings, ...)
 
     # -- the model -------------------------------------------------------------------------
+    @property
+    def index(self) -> AgentIndex:
+        if self._index is None:  # at the first agent file, not while ``initialize`` waits
+            self._index = agentindex.AgentIndex()
+        return self._index
+
     def config(self, ls: AgentLanguageServer) -> IndexConfig:
         # Asked on every keystroke: the folders and the settings object rarely change.
         key = (tuple(ls.workspace.folders), ls.workspace.root_path)
@@ -70,7 +80,7 @@ class AgentEditing(LanguageFeature):
             if not folders and ls.workspace.root_path:
                 folders = [ls.workspace.root_path]
             home = str(Path.home()) if settings.user_folder else None
-            config = IndexConfig(tuple(sorted(f for f in folders if f)), home, settings.managed_folder,
+            config = agentindex.IndexConfig(tuple(sorted(f for f in folders if f)), home, settings.managed_folder,
                                  settings.context_window)
             self._config = (key, settings, config)
         return self._config[2]
@@ -99,7 +109,7 @@ class AgentEditing(LanguageFeature):
         if checked is not None:  # the checker parsed this version already
             result = ParsedAgentFile(doc.version, text, dialect, checked.doc, checked.positions)
         else:
-            agent_doc = load_text(text, ls.path_of(doc.uri), dialect)
+            agent_doc = document.load_text(text, ls.path_of(doc.uri), dialect)
             result = ParsedAgentFile(doc.version, text, dialect, agent_doc,
                             convert.Positions(text, ls.position_encoding, agent_doc.index))
         self._parsed[doc.uri] = result

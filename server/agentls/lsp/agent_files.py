@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
 from agentls.diagnostic_codes import SOURCES
-from agentls.engine import check_text
-from agentls.frontmatter.document import AgentDocument
 from agentls.lsp import convert
+from agentls.lsp.engine_modules import engine
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
 from agentls.model import Finding, Span
+
+if TYPE_CHECKING:
+    from agentls.frontmatter.document import AgentDocument
 
 SOURCE = SOURCES["rule"]  # the diagnostics registry names each family's source
 
@@ -54,7 +57,7 @@ class AgentFiles(LanguageFeature):
         if (cached is not None and cached.version == doc.version and doc.version is not None
                 and cached.settings is settings and cached.text == text):
             return cached
-        agent_doc, findings = check_text(text, ls.path_of(doc.uri), dialect, settings, ls.edit_cache)
+        agent_doc, findings = engine.check_text(text, ls.path_of(doc.uri), dialect, settings, ls.edit_cache)
         positions = convert.Positions(text, ls.position_encoding, agent_doc.index)
         diagnostics = [self._diagnostic(f, i, positions, doc.uri) for i, f in enumerate(findings)]
         result = Checked(doc.version, settings, text, agent_doc, findings, positions, diagnostics)

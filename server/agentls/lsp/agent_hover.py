@@ -5,23 +5,24 @@ from __future__ import annotations
 
 import os
 import re
+from typing import TYPE_CHECKING
 
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
-from agentls.agentindex import AgentIndex, Entry, Kind
-from agentls.agentindex.extract import CHARS_PER_TOKEN, SKILL_DESCRIPTION_CUT
-from agentls.agentindex.rank import BUILTIN_AGENTS
 from agentls.frontmatter import cursor
-from agentls.frontmatter.document import ParseState
 from agentls.knowledge.claude_code import REMOVED_TOOLS, did_you_mean, tool_base
 from agentls.knowledge.dialects import title
 from agentls.knowledge.fields import COPILOT_DIALECTS, COPILOT_TOOL_DOCS, FIELDS, TOOL_DOCS, model_doc
 from agentls.knowledge.skill_paths import name_problem
 from agentls.lsp import convert
 from agentls.lsp.agent_editing import AgentEditing
+from agentls.lsp.engine_modules import agentindex, document, extract, rank
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
+
+if TYPE_CHECKING:
+    from agentls.agentindex import AgentIndex, Entry, Kind
 
 _TOOL_KEYS = frozenset({"tools", "disallowedTools", "allowed-tools", "disallowed-tools"})
 
@@ -31,7 +32,7 @@ def _md(text: str, positions: convert.Positions, start: int, end: int) -> t.Hove
 
 
 def _tokens(chars: int) -> str:
-    return f"~{(chars + CHARS_PER_TOKEN - 1) // CHARS_PER_TOKEN:,} tokens"
+    return f"~{(chars + extract.CHARS_PER_TOKEN - 1) // extract.CHARS_PER_TOKEN:,} tokens"
 
 
 class Hoverer(LanguageFeature):
@@ -79,7 +80,7 @@ class Hoverer(LanguageFeature):
             body = self._identity(entry)
             parsed = self.editing.parsed(ls, doc)
             shown = parsed.doc.data.get("name") if parsed is not None else None
-            if (entry.kind is Kind.SKILL and isinstance(shown, str) and entry.name
+            if (entry.kind is agentindex.Kind.SKILL and isinstance(shown, str) and entry.name
                     and shown != entry.name and name_problem(shown) is None):
                 # Claude Code 2.1.332 lists the skill's slash command under its frontmatter name.
                 body += (f"\n\nIts slash command is `/{shown}` (`/{entry.name}` stays an alias); "
@@ -103,7 +104,7 @@ class Hoverer(LanguageFeature):
             return None
         line_end = value_start + len(written)
         if ctx.key == "agent" and dialect == "claude-skill":
-            return _md(self._definitions(self.editing.model(ls), Kind.AGENT, value), positions,
+            return _md(self._definitions(self.editing.model(ls), agentindex.Kind.AGENT, value), positions,
                        value_start, line_end)
         field = FIELDS.get(dialect, {}).get(ctx.key)
         if field is None:
@@ -123,14 +124,15 @@ class Hoverer(LanguageFeature):
         index = self.editing.model(ls)
         end = start + len(entry_text)
         if key == "skills":
-            return _md(self._definitions(index, Kind.SKILL, entry_text), positions, start, end)
+            return _md(self._definitions(index, agentindex.Kind.SKILL, entry_text), positions, start, end)
         name = tool_base(entry_text)
         paren = entry_text.find("(")
         if name in ("Agent", "Task") and 0 <= paren < col:
             for m in re.finditer(r"[^,\s()]+", entry_text[paren + 1:]):
                 s, e = paren + 1 + m.start(), paren + 1 + m.end()
                 if s <= col <= e:
-                    return _md(self._definitions(index, Kind.AGENT, m.group()), positions, start + s, start + e)
+                    return _md(self._definitions(index, agentindex.Kind.AGENT, m.group()), positions,
+                               start + s, start + e)
             return None
         if name.startswith("mcp__"):
             server = name[5:].split("__", 1)[0]
@@ -155,7 +157,7 @@ class Hoverer(LanguageFeature):
     def _definitions(self, index: AgentIndex, kind: Kind, name: str) -> str:
         found = index.named(kind, name)
         if not found:
-            if kind is Kind.AGENT and name in BUILTIN_AGENTS:
+            if kind is agentindex.Kind.AGENT and name in rank.BUILTIN_AGENTS:
                 return f"`{name}` — a built-in Claude Code agent"
             return f"No {kind.value} named `{name}` in the workspace or ~/.claude."
         lines = [f"**{kind.value} `{name}`**", ""]
@@ -181,7 +183,7 @@ class Hoverer(LanguageFeature):
                 others = [e for e in index.named(entry.kind, entry.name) if e.path != entry.path]
                 if others:
                     lines.append("\nThis file wins over " + ", ".join(f"`{_rel(e.path)}`" for e in others) + ".")
-        lines.append(f"\nBody: {_tokens(entry.body_tokens * CHARS_PER_TOKEN)} (rough estimate).")
+        lines.append(f"\nBody: {_tokens(entry.body_tokens * extract.CHARS_PER_TOKEN)} (rough estimate).")
         return "\n".join(lines)
 
     def _description(self, ls: AgentLanguageServer, doc: TextDocument, positions: convert.Positions,
@@ -199,27 +201,28 @@ class Hoverer(LanguageFeature):
             return None  # an indented line that is not part of the description
         state = parsed.doc.state
         lines: list[str] = []
-        if state is ParseState.FAILED and entry.kind is Kind.AGENT and entry.tree.plugin is None:
+        if state is document.ParseState.FAILED and entry.kind is agentindex.Kind.AGENT and entry.tree.plugin is None:
             lines.append("Claude Code cannot parse this frontmatter, even after its lenient retry: "
                          "the agent is **not loaded**.")
         else:
-            how = {ParseState.RESCUED: "after its lenient retry (strict YAML parsers reject this block)",
-                   ParseState.OK: "strict YAML"}.get(state, "with empty metadata (the frontmatter is unusable)")
+            states = document.ParseState
+            how = {states.RESCUED: "after its lenient retry (strict YAML parsers reject this block)",
+                   states.OK: "strict YAML"}.get(state, "with empty metadata (the frontmatter is unusable)")
             lines.append(f"**As Claude Code loads it** ({how}):")
             lines += ["", "````text", entry.description or "(none: not loaded)", "````"]
         index = self.editing.index
-        if entry.kind is Kind.AGENT:
-            total = index.listing_chars(Kind.AGENT)
-            count = len(index.listing(Kind.AGENT))
+        if entry.kind is agentindex.Kind.AGENT:
+            total = index.listing_chars(agentindex.Kind.AGENT)
+            count = len(index.listing(agentindex.Kind.AGENT))
             lines.append(f"\nListing cost: {_tokens(entry.listing_chars)} ({entry.listing_chars:,} characters) "
                          f"in the agent listing; all {count} agents: {_tokens(total)}.")
         else:
-            total = index.listing_chars(Kind.SKILL) + index.listing_chars(Kind.COMMAND)
+            total = index.listing_chars(agentindex.Kind.SKILL) + index.listing_chars(agentindex.Kind.COMMAND)
             budget = index.config.listing_budget_chars
             lines.append(f"\nListing cost: {_tokens(entry.listing_chars)}; the skill listing: {_tokens(total)} "
                          f"of a {_tokens(budget)} budget (1% of a {index.config.context_window:,}-token context).")
-            if entry.description and len(entry.description) > SKILL_DESCRIPTION_CUT:
-                lines.append(f"Cut at {SKILL_DESCRIPTION_CUT:,} characters in the listing.")
+            if entry.description and len(entry.description) > extract.SKILL_DESCRIPTION_CUT:
+                lines.append(f"Cut at {extract.SKILL_DESCRIPTION_CUT:,} characters in the listing.")
         return _md("\n".join(lines), positions, start, line_end)
 
 

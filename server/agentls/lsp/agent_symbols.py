@@ -5,24 +5,28 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
-from agentls.agentindex import Kind
 from agentls.frontmatter import cursor
 from agentls.lsp import convert, documents
 from agentls.lsp.agent_editing import AgentEditing
+from agentls.lsp.engine_modules import agentindex
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
+
+if TYPE_CHECKING:
+    from agentls.agentindex import Kind
 
 log = logging.getLogger(__name__)
 
 _KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*([^\r\n]{0,80})", re.M)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+([^\r\n]{1,200}?)[ \t#]*$", re.M)
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)", re.M)
-_SYMBOL_KIND = {Kind.AGENT: t.SymbolKind.Class, Kind.SKILL: t.SymbolKind.Function,
-                Kind.COMMAND: t.SymbolKind.Event}
+# By the name of the index's Kind (the index is imported on first use).
+_SYMBOL_KIND = {"AGENT": t.SymbolKind.Class, "SKILL": t.SymbolKind.Function, "COMMAND": t.SymbolKind.Event}
 MAX_SYMBOLS = 500
 
 
@@ -81,7 +85,7 @@ def workspace_symbols(editing: AgentEditing, ls: AgentLanguageServer, query: str
     found = [e for e in index.entries() if e.name and _fuzzy(query, e.name)]
     found.sort(key=lambda e: (e.name or "", e.path))
     return [t.SymbolInformation(
-        name=e.name or "", kind=_SYMBOL_KIND[e.kind],
+        name=e.name or "", kind=_SYMBOL_KIND[e.kind.name],
         location=editing.location(ls, e.path, e.name_loc),
         container_name=f"{e.scope.name.lower()} {e.kind.value}") for e in found[:MAX_SYMBOLS]]
 
@@ -109,17 +113,17 @@ def definition(editing: AgentEditing, ls: AgentLanguageServer, params: t.Definit
     kind: Kind | None = None
     name = entry_text
     if ctx.key == "skills":
-        kind = Kind.SKILL
+        kind = agentindex.Kind.SKILL
     elif ctx.key == "agent" and dialect == "claude-skill":
-        kind = Kind.AGENT
+        kind = agentindex.Kind.AGENT
     elif ctx.key == "tools" and re.match(r"(?:Agent|Task)\(", entry_text):
         inner_col = col - found[0]
         for m in re.finditer(r"[^,\s()]+", entry_text[entry_text.index("(") + 1:]):
             s = entry_text.index("(") + 1 + m.start()
             if s <= inner_col <= s + len(m.group()):
-                kind, name = Kind.AGENT, m.group()
+                kind, name = agentindex.Kind.AGENT, m.group()
     elif ctx.key == "tools" and entry_text.startswith("Skill("):
-        kind, name = Kind.SKILL, entry_text[6:].rstrip(")").split()[0] if entry_text[6:].strip(")") else ""
+        kind, name = agentindex.Kind.SKILL, entry_text[6:].rstrip(")").split()[0] if entry_text[6:].strip(")") else ""
     if kind is None or not name:
         return None
     entries = editing.model(ls).named(kind, name)

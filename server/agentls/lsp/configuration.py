@@ -22,16 +22,19 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types as t
 from pygls.uris import to_fs_path
 
-from agentls.config import Config, build, find_config
-from agentls.config.files import NAMES
+from agentls.lsp.engine_modules import config, config_files
 
 if TYPE_CHECKING:
+    from agentls.config import Config
     from agentls.lsp.server import AgentLanguageServer
 
 log = logging.getLogger(__name__)
 
 SECTION = "agentls"
-WATCH_GLOBS = tuple(f"**/{name}" for name in NAMES)
+
+
+def watch_globs() -> tuple[str, ...]:
+    return tuple(f"**/{name}" for name in config_files.NAMES)
 
 
 def _section(raw: Any) -> dict[str, Any] | None:
@@ -45,12 +48,29 @@ class Configuration:
     def __init__(self) -> None:
         self.editor: dict[str, Any] = {}  # the editor's settings without a scope
         self.scoped: dict[str, dict[str, Any]] = {}  # folder path -> the editor's settings there
-        self.window = Config()
+        self._window: Config | None = None
         self._folders: list[tuple[str, Config]] = []  # (folder path + separator, ...), deepest first
         self._shown: tuple[str, ...] = ()
+        # Read on first use, not while ``initialize`` waits for its answer (the configuration
+        # modules and the project files are not needed for that): ``later`` below.
+        self._unread: AgentLanguageServer | None = None
 
     # -- reading -------------------------------------------------------------------------------
+    def _settle(self) -> None:
+        """The build ``later`` put off, before anything reads or replaces the settings."""
+        if (ls := self._unread) is not None:
+            self._unread = None
+            self.rebuild(ls)
+
+    @property
+    def window(self) -> Config:
+        self._settle()
+        if self._window is None:
+            self._window = config.Config()
+        return self._window
+
     def for_path(self, path: str | None) -> Config:
+        self._settle()
         if path is not None:
             for prefix, cfg in self._folders:
                 if path.startswith(prefix):
@@ -58,6 +78,7 @@ class Configuration:
         return self.window
 
     def for_uri(self, ls: AgentLanguageServer, uri: str) -> Config:
+        self._settle()
         return self.for_path(ls.path_of(uri)) if self._folders else self.window
 
     # -- building ------------------------------------------------------------------------------
@@ -74,14 +95,15 @@ class Configuration:
     def rebuild(self, ls: AgentLanguageServer) -> bool:
         """Read the project files and apply the editor's settings again; True when any
         folder's configuration changed."""
+        self._settle()
         root = ls.workspace.root_path
-        window = build(_project(root), self.editor)
-        folders = sorted(((path, build(_project(path), self.scoped.get(path) or self.editor))
+        window = config.build(_project(root), self.editor)
+        folders = sorted(((path, config.build(_project(path), self.scoped.get(path) or self.editor))
                           for _, path in self.folders(ls)), key=lambda f: len(f[0]), reverse=True)
         new = [(path.rstrip(os.sep) + os.sep, cfg) for path, cfg in folders]
-        changed = window != self.window or new != self._folders
+        changed = window != self._window or new != self._folders
         if changed:  # else the old objects stay: caches keyed on them stay valid
-            self.window, self._folders = window, new
+            self._window, self._folders = window, new
         errors = tuple(dict.fromkeys(e for cfg in (window, *(c for _, c in new)) for e in cfg.errors))
         if errors and errors != self._shown:
             ls.window_show_message(t.ShowMessageParams(
@@ -91,15 +113,23 @@ class Configuration:
 
     def set_editor(self, ls: AgentLanguageServer, raw: Any) -> bool:
         """Settings the client sent without a scope (``initializationOptions``, a payload)."""
+        self._settle()
         self.editor = _section(raw) or {}
         self.scoped = {}
         return self.rebuild(ls)
+
+    def later(self, ls: AgentLanguageServer, raw: Any) -> None:
+        """``set_editor`` at the first read of a setting (``initializationOptions``)."""
+        self.editor = _section(raw) or {}
+        self.scoped = {}
+        self._unread = ls
 
     async def pull(self, ls: AgentLanguageServer, pushed: Any = None, changed: bool = False) -> bool:
         """At the start, after a folder change, or after ``didChangeConfiguration`` (``changed``,
         ``pushed`` its payload): the payload if there is one, else the client's answer to
         ``workspace/configuration``, with each folder's own settings when the client has them.
         At the start an empty answer keeps ``initializationOptions``; after a change it clears."""
+        self._settle()  # what changes is told against what ``initialize`` gave
         ws = ls.client_capabilities.workspace
         can_ask = bool(ws and ws.configuration)
         payload = _section(pushed)
@@ -124,13 +154,13 @@ class Configuration:
         return self.rebuild(ls)
 
     def is_project_file(self, uri: str) -> bool:
-        return uri.rsplit("/", 1)[-1] in NAMES
+        return uri.rsplit("/", 1)[-1] in config_files.NAMES
 
 
 def _project(folder: str | None) -> Path | None:
     if not folder:
         return None
     try:
-        return find_config(Path(folder))
+        return config.find_config(Path(folder))
     except OSError:
         return None

@@ -25,15 +25,15 @@ from typing import TYPE_CHECKING, Any
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
-from agentls.config.expert import AutoSettings
+from agentls.lsp import engine_modules as engines
 from agentls.lsp import expert_auto_consent, expert_auto_views, expert_commands
 from agentls.lsp.expert_features import Delivered, ExpertFeature, source_name
 from agentls.lsp.expert_modules import analysis, answers, auto, auto_prompt, backend, experts, local, prompts, service
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
-from agentls.patterns.workspace import WorkspaceIndex
 
 if TYPE_CHECKING:
+    from agentls.config.expert import AutoSettings
     from agentls.expert.answer import Suggestion
 
 log = logging.getLogger(__name__)
@@ -83,13 +83,19 @@ class AutoFeature(LanguageFeature):
         self.analysed: dict[str, str] = {}  # uri -> the text the local expert last looked at
         self.saved: dict[str, str] = {}  # uri -> the text at open or at the last save
         self.inflight: dict[tuple[str, str], _Inflight] = {}  # (uri, symbol name)
-        self.ledger = auto.Ledger()
+        self._ledger: auto.Ledger | None = None
         self.stores: dict[str, auto.DismissStore] = {}  # per workspace root
         self.consent: dict[str, bool] = {}  # per workspace root: the answer to the first send
         self.told: set[str] = set()  # messages shown once per session
         self.tasks: set[asyncio.Task[Any]] = set()
         self.counts = {"requests": 0, "cacheHits": 0, "cancelled": 0, "overBudget": 0, "localRuns": 0,
                        "failed": 0}
+
+    @property
+    def ledger(self) -> auto.Ledger:
+        if self._ledger is None:  # at the first auto-mode event: its module loads then
+            self._ledger = auto.Ledger()
+        return self._ledger
 
     def register(self, server: AgentLanguageServer) -> None:
         expert_auto_views.register(server, self)  # code lenses, inline completion, commands
@@ -221,7 +227,8 @@ class AutoFeature(LanguageFeature):
             req = prompts.Request(expert, local.LOCAL_MODEL, "", "", path or doc.uri, text,
                                   detections=analysis.from_engine(analysed))
         else:  # the module alone (no walk of the disk on the typing path)
-            req = prompts.build(expert, local.LOCAL_MODEL, text, path, ls.workspace.root_path, index=WorkspaceIndex())
+            req = prompts.build(expert, local.LOCAL_MODEL, text, path, ls.workspace.root_path,
+                                index=engines.workspace.WorkspaceIndex())
         return local.answer(req).suggestions
 
     async def local_for(self, ls: AgentLanguageServer, uri: str, found: list[auto.Symbol]) -> None:

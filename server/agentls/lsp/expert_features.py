@@ -20,15 +20,15 @@ from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
 from agentls.lsp import convert, expert_commands
+from agentls.lsp import engine_modules as engines
 from agentls.lsp.expert_modules import answers, backend, edits, experts, models, prompts, review, service
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.patterns_features import PatternFeatures
 from agentls.lsp.server import AgentLanguageServer
-from agentls.patterns.model import ModuleAnalysis
-from agentls.patterns.workspace import WorkspaceIndex
 
 if TYPE_CHECKING:
     from agentls.expert.answer import Suggestion
+    from agentls.patterns.model import ModuleAnalysis
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +201,8 @@ class ExpertFeature(LanguageFeature):
             # Without the pattern feature's analysis, the module alone (no walk of the disk here).
             req = await asyncio.to_thread(prompts.build, expert, experts.resolve_model(expert.model, s.model),
                                           source, ls.path_of(uri), ls.workspace.root_path, selection,
-                                          patterns=analysed, index=None if analysed else WorkspaceIndex())
+                                          patterns=analysed,
+                                          index=None if analysed else engines.workspace.WorkspaceIndex())
             cfg = service.backend_config(s)
             if service.local_reason(s, cfg) is None:
                 if not await expert_commands.approve_host(self.approved_hosts, ls, s, cfg):

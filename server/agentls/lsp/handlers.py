@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from typing import Any
 
 from lsprotocol import types as t
 
-from agentls.lsp import configuration, documents
+from agentls.lsp import configuration, documents, engine_modules
 from agentls.lsp.server import AgentLanguageServer
 
 log = logging.getLogger(__name__)
@@ -16,8 +18,11 @@ log = logging.getLogger(__name__)
 def register(server: AgentLanguageServer) -> None:
     @server.feature(t.INITIALIZE)
     def initialize(ls: AgentLanguageServer, params: t.InitializeParams) -> None:
-        ls.config.set_editor(ls, params.initialization_options)  # the project files meanwhile
+        # Read at the first setting asked for: the answer waits for none of it.
+        ls.config.later(ls, params.initialization_options)
         ls.reconfigured()
+        with contextlib.suppress(RuntimeError):  # no loop: called outside a running server
+            engine_modules.warm_up(asyncio.get_running_loop())
 
     @server.feature(t.INITIALIZED)
     async def initialized(ls: AgentLanguageServer, params: t.InitializedParams) -> None:
@@ -27,7 +32,7 @@ def register(server: AgentLanguageServer) -> None:
             except Exception:
                 log.exception("%s: initialized failed", type(feature).__name__)
         if ls.watch_capability is not None:  # a project file edited: new settings
-            await ls.watch_files([t.FileSystemWatcher(glob_pattern=g) for g in configuration.WATCH_GLOBS],
+            await ls.watch_files([t.FileSystemWatcher(glob_pattern=g) for g in configuration.watch_globs()],
                                  "the project's configuration files")
         if await ls.config.pull(ls):  # each folder's settings, when the client has them
             ls.reconfigured()

@@ -18,21 +18,24 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from lsprotocol import types as t
 from pygls.workspace import TextDocument
 
 from agentls.diagnostic_codes import SOURCES
+from agentls.lsp import engine_modules as engines
 from agentls.lsp.convert import Positions
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.patterns_index import WorkspaceIndexer, is_python
 from agentls.lsp.server import AgentLanguageServer
-from agentls.patterns.analysis import AnalysisCache
-from agentls.patterns.hover import hover_markdown
-from agentls.patterns.model import Detection, ModuleAnalysis, OutlineSymbol, Range
-from agentls.patterns.settings import PatternSettings
-from agentls.patterns.workspace import WorkspaceIndex
 from agentls.text import split_lines, utf16_len
+
+if TYPE_CHECKING:
+    from agentls.patterns.analysis import AnalysisCache
+    from agentls.patterns.model import Detection, ModuleAnalysis, OutlineSymbol, Range
+    from agentls.patterns.settings import PatternSettings
+    from agentls.patterns.workspace import WorkspaceIndex
 
 log = logging.getLogger(__name__)
 
@@ -44,12 +47,33 @@ class PatternFeatures(LanguageFeature):
     source = SOURCE
 
     def __init__(self) -> None:
-        self.workspace = WorkspaceIndex()
-        self.cache = AnalysisCache()
         # pygls may run handlers on worker threads; the index is not thread-safe.
         self._lock = threading.Lock()
-        # The workspace's Python files on disk, indexed in the background.
-        self.indexer = WorkspaceIndexer(self.workspace, self._lock)
+        # The engine's objects are made at first use: its modules are not needed to answer
+        # ``initialize`` (engine_modules). The expert may ask first, from a worker thread.
+        self._making = threading.Lock()
+        self._engine: tuple[WorkspaceIndex, AnalysisCache, WorkspaceIndexer] | None = None
+
+    def _made(self) -> tuple[WorkspaceIndex, AnalysisCache, WorkspaceIndexer]:
+        if self._engine is None:
+            with self._making:
+                if self._engine is None:
+                    index = engines.workspace.WorkspaceIndex()
+                    # The workspace's Python files on disk, indexed in the background.
+                    self._engine = (index, engines.analysis.AnalysisCache(), WorkspaceIndexer(index, self._lock))
+        return self._engine
+
+    @property
+    def workspace(self) -> WorkspaceIndex:
+        return self._made()[0]
+
+    @property
+    def cache(self) -> AnalysisCache:
+        return self._made()[1]
+
+    @property
+    def indexer(self) -> WorkspaceIndexer:
+        return self._made()[2]
 
     @staticmethod
     def is_python(doc: TextDocument) -> bool:
@@ -91,7 +115,7 @@ class PatternFeatures(LanguageFeature):
             return None
         positions = Positions(doc.source, ls.position_encoding)
         here = positions.index.position(positions.offset(position))
-        text = hover_markdown(analysis, here.line, here.column, uri=doc.uri)
+        text = engines.hover.hover_markdown(analysis, here.line, here.column, uri=doc.uri)
         if text is None:
             return None
         return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value=text))

@@ -40,16 +40,19 @@ import tokenize
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from lsprotocol import types as t
 from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
+from agentls.lsp import engine_modules as engines
 from agentls.lsp.server import AgentLanguageServer
-from agentls.patterns.analysis import index_source, module_name_in, source_hash
-from agentls.patterns.facts import ModuleIndex
-from agentls.patterns.files import FolderScope
-from agentls.patterns.workspace import WorkspaceIndex
+
+if TYPE_CHECKING:
+    from agentls.patterns.facts import ModuleIndex
+    from agentls.patterns.files import FolderScope
+    from agentls.patterns.workspace import WorkspaceIndex
 
 log = logging.getLogger(__name__)
 
@@ -147,10 +150,10 @@ class WorkspaceIndexer:
         if path in self._names:
             return self._names[path]
         if self.config is None and not self.scopes:  # a document opened before `initialized` ended
-            self.scopes = [FolderScope(root) for root in _roots(ls)]
+            self.scopes = [engines.files.FolderScope(root) for root in _roots(ls)]
         scope = self.scope_of(path)
         rel = scope.relative(path) if scope is not None else None
-        name = module_name_in(path, rel) if rel is not None else None
+        name = engines.analysis.module_name_in(path, rel) if rel is not None else None
         if len(self._names) > 50_000:
             self._names.clear()
         self._names[path] = name
@@ -168,7 +171,7 @@ class WorkspaceIndexer:
             return
         self.cancel()
         self.config = config
-        self.scopes = [FolderScope(root, config.exclude) for root in config.roots]
+        self.scopes = [engines.files.FolderScope(root, config.exclude) for root in config.roots]
         self._names.clear()
         if config.enabled and config.roots:
             self._stop = threading.Event()
@@ -308,11 +311,11 @@ class WorkspaceIndexer:
         except (OSError, SyntaxError, UnicodeDecodeError, LookupError, ValueError):
             return False
         try:
-            index, _ = index_source(source, path, self.module_name(ls, path))
+            index, _ = engines.analysis.index_source(source, path, self.module_name(ls, path))
         except Exception:  # RecursionError, MemoryError on hostile files: leave it out
             log.info("pattern index: cannot index %s", path, exc_info=True)
             return False
-        staged[path] = _Staged(index, source_hash(source), stamp, epoch)
+        staged[path] = _Staged(index, engines.analysis.source_hash(source), stamp, epoch)
         return True
 
     def _open_paths(self, ls: AgentLanguageServer) -> set[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Generator, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types as t
 from pygls.lsp.server import LanguageServer
@@ -19,10 +19,13 @@ from pygls.uris import to_fs_path
 
 from agentls import __version__
 from agentls.dialects import dialect_for
-from agentls.edit_cache import EditCache
+from agentls.lsp import engine_modules
 from agentls.lsp.configuration import Configuration
 from agentls.lsp.feature import LanguageFeature, overrides
 from agentls.lsp.store import DiagnosticStore
+
+if TYPE_CHECKING:
+    from agentls.edit_cache import EditCache
 
 log = logging.getLogger(__name__)
 
@@ -62,8 +65,7 @@ class AgentLanguageServer(LanguageServer):
                          text_document_sync_kind=t.TextDocumentSyncKind.Incremental)
         self.config = Configuration()  # per workspace folder: the project file + the editor's
         self.diagnostics = DiagnosticStore()
-        # What the engine keeps between keystrokes (the core keeps nothing): this session's.
-        self.edit_cache = EditCache()
+        self._edit_cache: EditCache | None = None
         self._paths: dict[str, str | None] = {}
         self._dialects: dict[str, str | None] = {}  # depends on the settings: cleared with them
         self.features: list[LanguageFeature] = []
@@ -87,6 +89,14 @@ class AgentLanguageServer(LanguageServer):
             super().report_server_error(error, source)
         finally:
             self._reporting = False
+
+    @property
+    def edit_cache(self) -> EditCache:
+        """What the engine keeps between keystrokes (the core keeps nothing): this session's,
+        made at the first check (its module is not needed to answer ``initialize``)."""
+        if self._edit_cache is None:
+            self._edit_cache = engine_modules.edit_cache.EditCache()
+        return self._edit_cache
 
     # -- features --------------------------------------------------------------------------
     def add(self, *features: LanguageFeature) -> None:
