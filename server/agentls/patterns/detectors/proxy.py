@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._wrapping import emit
+from agentls.patterns.detectors._wrapper_roles import emit
 from agentls.patterns.model import Detection
 
 

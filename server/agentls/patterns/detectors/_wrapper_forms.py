@@ -1,0 +1,248 @@
+"""Wrappers without a wrapping base class: a class with no base mirroring or renaming the
+methods of the one object it holds, and `__getattr__` forwarding (see ``_wrapping``)."""
+
+from __future__ import annotations
+
+from agentls.patterns.context import Collab, Ctx
+from agentls.patterns.detectors._shared import is_repository
+from agentls.patterns.detectors._wrapping import Role, emit_roles, init_held, known_types
+from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.workspace import ClassRef
+
+
+def getattr_target(cls_methods: dict[str, FunctionFacts]) -> str | None:
+    """`__getattr__` forwarding every unknown attribute to a held object: its rendering."""
+    ga = cls_methods.get("__getattr__")
+    if ga is None:
+        return None
+    for c in ga.calls:
+        if c.func == "getattr" and c.args[:1] and c.args[0].startswith(("attr:self.", "sub:self.__dict__")):
+            return c.args[0]
+    return None
+
+
+def guards_access(cls_methods: dict[str, FunctionFacts]) -> bool:
+    """A `__getattr__` that refuses some names, or assignment refused outright."""
+    ga = cls_methods.get("__getattr__")
+    if ga is not None and ga.raises and ga.complexity > 1:
+        return True
+    for n in ("__setattr__", "__setitem__", "__delattr__"):
+        m = cls_methods.get(n)
+        if (
+            m is not None
+            and (m.raises or m.complexity > 1)
+            and not any(c.func == "setattr" for c in m.calls)
+            and not m.self_writes
+            and not any(op.container == "self.__dict__" for op in m.container_ops)
+        ):
+            return True
+    return False
+
+
+def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:
+    """A wrapper with no base class: it mirrors the interface of the object it holds
+    (decorator), or serves its every method by one differently named method of an object
+    handed to it that lacks those names (adapter)."""
+    if ref.key in out["adapter"] or ref.key in out["decorator"] or ref.key in out["proxy"]:
+        return
+    if ctx.ancestors(ref):
+        return
+    public = {n: m for n, m in ref.cls.methods.items() if not n.startswith("_") and m.kind == "method"}
+    if not public:
+        return
+    collabs = [c for c in ctx.collabs(ref).values() if c.methods and not c.container]
+    if _baseless_proxy(ctx, ref, public, collabs, out["proxy"]):
+        return
+    for c in collabs:
+        # Handed to it, or created by it in the constructor (`self.car = RCCar()`: an adapter
+        # may own its adaptee; a decorator never creates its component).
+        created = not c.from_param and bool(c.instantiated) and len(c.types) == len(c.instantiated)
+        if not (c.from_param or created) or not init_held(ref, c.attr):
+            continue
+        known = known_types(ctx, ref, c)
+        if not known:
+            continue
+        fwd: dict[str, set[str]] = {}
+        registers = False
+        for n, m in public.items():
+            for call in m.calls:
+                # handing itself over (`provider.subscribe(msg, self)`) is registration
+                if call.receiver == f"self.{c.attr}" and "self" not in call.args:
+                    fwd.setdefault(n, set()).add(call.method)
+                registers = registers or (call.receiver == f"self.{c.attr}" and "self" in call.args)
+        mirrored = [n for n, called in fwd.items() if n in called]
+        for t in known:
+            offered = set(ctx.all_methods(t))
+            abstract = t.cls.abstract_methods or set(t.cls.public_methods)
+            # Mirror of the wrapped interface: two or more of its methods re-exposed under
+            # their own names, forwarding to it.
+            # Two held objects answering the same forwarded calls (`self.left.eval()`,
+            # `self.right.eval()`) make a composite node, not a decorator.
+            twin = any(o is not c and set(mirrored) <= set(o.methods) for o in collabs)
+            if (
+                not created
+                and not twin
+                and len(mirrored) >= 2
+                and set(mirrored) <= offered
+                and len(set(mirrored) & abstract) >= 2
+            ):
+                if is_repository(ctx, ref) and not is_repository(ctx, t):
+                    continue
+                m0 = public[mirrored[0]]
+                emit_roles(
+                    out["decorator"],
+                    ref,
+                    "decorator",
+                    0.75,
+                    [
+                        (c.line, f"wraps a `{t.cls.name}` received in `self.{c.attr}`"),
+                        (m0.selection.line, f"`{m0.name}` forwards to the wrapped `{m0.name}` and adds behaviour"),
+                    ],
+                    [(t, "component", f"the interface the decorator `{ref.cls.name}` wraps and mirrors")],
+                )
+                return
+        if len(collabs) != 1 or (c.types and not created) or any(t.cls.is_interface for t in known) or registers:
+            continue  # an object that registers itself with what it holds talks both ways (a controller)
+        # Untyped, handed a concrete class that lacks the wrapper's own method names.
+        renamed = [
+            n
+            for n, called in fwd.items()
+            if len(called) == 1 and n not in called and public[n].complexity <= 3 and not public[n].loops
+        ]
+        adaptees = [t for t in known if not set(public) & set(ctx.all_methods(t))]
+        if created and len({n for r in renamed for n in fwd[r]}) >= len(renamed):
+            # Owning its adaptee, an adapter turns several requests of its own into fewer
+            # operations of the adaptee (`move_forwards`/`stop` -> `change_speed`); one-to-one
+            # renaming over an object it made is a client using a helper.
+            continue
+        if renamed and len(renamed) == len(public) and adaptees:
+            m0 = public[renamed[0]]
+            called0 = next(iter(fwd[renamed[0]]))
+            emit_roles(
+                out["adapter"],
+                ref,
+                "adapter",
+                0.7,
+                [(m0.selection.line, f"`{m0.name}` is served by `self.{c.attr}.{called0}`")],
+                [(t, "adaptee", f"adapted by `{ref.cls.name}`") for t in adaptees],
+            )
+            return
+
+
+def _baseless_proxy(
+    ctx: Ctx, ref: ClassRef, public: dict[str, FunctionFacts], collabs: list[Collab], out: dict[str, list[Role]]
+) -> bool:
+    """A stand-in with no base class: it creates the real object itself (`self.car =
+    Car(driver)`, or on first use), offers exactly that object's public methods, each
+    forwarding to the same-named method, and creates it lazily or forwards under a check of
+    its own (`if self.driver.age >= 16`)."""
+    for c in collabs:
+        if c.from_param or not c.instantiated or len(c.types) != 1:
+            continue
+        real = c.types[0]
+        if real == ref or real.cls.is_interface:
+            continue
+        offered = {n for n, m in real.cls.methods.items() if not n.startswith("_") and m.kind == "method"}
+        mirrored = [
+            n for n, m in public.items() if any(x.receiver == f"self.{c.attr}" and x.method == n for x in m.calls)
+        ]
+        if not offered or set(mirrored) != set(public) or set(public) != offered:
+            continue
+        lazy = [
+            m
+            for n, m in public.items()
+            if any(v.startswith("call:") for v in m.self_writes.get(c.attr, [])) and c.attr in m.self_reads
+        ]
+        guarded = [public[n] for n in mirrored if public[n].complexity > 1 and not public[n].loops]
+        if not lazy and not guarded:
+            continue
+        m0 = (lazy or guarded)[0]
+        how = "creates it on first use" if lazy else "forwards only after a check of its own"
+        emit_roles(
+            out,
+            ref,
+            "proxy",
+            0.75,
+            [
+                (c.line, f"creates the real `{real.cls.name}` in `self.{c.attr}` and offers its methods"),
+                (m0.selection.line, f"`{m0.name}` {how}"),
+            ],
+            [(real, "real_subject", f"the real object behind the proxy `{ref.cls.name}`")],
+        )
+        return True
+    return False
+
+
+def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:
+    """`__getattr__` forwarding every unknown attribute to a held object: with some names or
+    assignment refused, a protection proxy; with methods injected into the instance's
+    `__dict__`, an adapter; with same-named methods overridden on top of the forwarding, a
+    decorator. Forwarding alone is plain delegation."""
+    if any(ref.key in out[p] for p in ("adapter", "decorator", "proxy")):
+        return
+    methods = ref.cls.methods
+    target = getattr_target(methods)
+    if target is None:
+        return
+    ga = methods["__getattr__"]
+    held = target[5:].removeprefix("self.") if target.startswith("attr:") else ""
+    init = methods.get("__init__")
+    if not held and init is not None:
+        # `getattr(self.__dict__['file'], name)`: the one object the constructor was given.
+        given = [a for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)]
+        held = given[0] if len(given) == 1 else ""
+    if guards_access(methods):
+        emit_roles(
+            out["proxy"],
+            ref,
+            "proxy",
+            0.8,
+            [(ga.selection.line, f"`__getattr__` forwards to `{target[5:]}` but refuses some access")],
+            [],
+        )
+        return
+    if init is not None and any(
+        c.func == "self.__dict__.update" and any(a.startswith("param:") for a in c.args) for c in init.calls
+    ):
+        emit_roles(
+            out["adapter"],
+            ref,
+            "adapter",
+            0.75,
+            [
+                (init.selection.line, "installs the adapted methods it is given on the instance"),
+                (ga.selection.line, f"`__getattr__` forwards the rest to `{target[5:]}`"),
+            ],
+            [],
+        )
+        return
+    if held:
+        over = [
+            m
+            for n, m in methods.items()
+            if not n.startswith("__") and any(c.receiver == f"self.{held}" and c.method == n for c in m.calls)
+        ]
+        if over:
+            emit_roles(
+                out["decorator"],
+                ref,
+                "decorator",
+                0.7,
+                [
+                    (ga.selection.line, f"`__getattr__` forwards every attribute to `{target[5:]}`"),
+                    (over[0].selection.line, f"`{over[0].name}` adds behaviour around the wrapped `{over[0].name}`"),
+                ],
+                [],
+            )
+            return
+    if "call:getattr" in ga.returns and ga.complexity == 1:
+        # Every attribute passed straight through: a stand-in, but nothing shows it controls
+        # access, so it is reported at the lowest confidence shown.
+        emit_roles(
+            out["proxy"],
+            ref,
+            "proxy",
+            0.5,
+            [(ga.selection.line, f"`__getattr__` passes every attribute through to `{target[5:]}`")],
+            [],
+        )

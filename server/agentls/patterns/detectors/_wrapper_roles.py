@@ -1,0 +1,240 @@
+"""Which wrappers are adapters, decorators or proxies, workspace-wide (see ``_wrapping`` for
+what a wrapper holds and forwards)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.detectors._messages import handler_roles
+from agentls.patterns.detectors._shared import is_repository, is_uow
+from agentls.patterns.detectors._wrapper_forms import baseless, getattr_wrapper
+from agentls.patterns.detectors._wrapping import (
+    Role,
+    Wrap,
+    emit_roles,
+    family,
+    inherited_wraps,
+    is_proxy_like,
+    wraps,
+)
+from agentls.patterns.model import Detection
+from agentls.patterns.workspace import ClassRef
+
+
+def wrapper_roles(ctx: Ctx, pattern: str) -> dict[str, list[Role]]:
+    """Class key -> its roles in ``pattern`` (adapter, decorator or proxy), workspace-wide."""
+    return _all_wrapper_roles(ctx).get(pattern, {})
+
+
+@per_workspace
+def _all_wrapper_roles(ctx: Ctx) -> dict[str, dict[str, list[Role]]]:
+    out: dict[str, dict[str, list[Role]]] = {"adapter": {}, "decorator": {}, "proxy": {}}
+    refs = list(ctx.ws.all_classes())
+    for ref in refs:
+        _classify(ctx, ref, out)
+    for ref in refs:  # subclasses of the wrappers found
+        if not ref.cls.is_interface:
+            _inherited(ctx, ref, out)
+    return out
+
+
+def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:
+    if ref.cls.is_interface:
+        return
+    name = ref.cls.name
+    for w in wraps(ctx, ref):
+        same = [(m, n) for m, n in w.forwards if m.name == n]
+        iface = w.interface
+        if w.same_family and same:
+            if not w.collab.from_param and not w.collab.instantiated:
+                continue
+            if is_uow(ctx, ref):
+                continue  # a unit of work over a session answering commit/rollback: persistence
+            m0 = same[0][0]
+            if any(c.func.startswith("super()") for m, _ in same for c in m.calls):
+                continue  # combines its own answer with the wrapped one's: neither stands in nor decorates
+            siblings = [
+                c
+                for c in ctx.collabs(ref).values()
+                if c.attr != w.collab.attr
+                and (any(t.key in family(ctx, iface) for t in c.types) or set(c.methods) & {n for _, n in same})
+            ]
+            if siblings:
+                continue  # two or more parts of its own interface: a composite node
+            if is_proxy_like(w):
+                how = "creates" if w.collab.instantiated and not w.collab.from_param else "guards access to"
+                real = [t for t in w.wrapped if t != iface and not t.cls.is_interface]
+                emit_roles(
+                    out["proxy"],
+                    ref,
+                    "proxy",
+                    0.85,
+                    [
+                        (w.collab.line, f"{how} the real `{iface.cls.name}` in `self.{w.collab.attr}`"),
+                        (m0.selection.line, f"`{m0.name}` forwards to it"),
+                    ],
+                    [(iface, "subject", f"the interface `{name}` stands in for")]
+                    + [(t, "real_subject", f"the real object behind the proxy `{name}`") for t in real],
+                )
+                return
+            if not w.collab.from_param:
+                continue
+            built_by_base = any(
+                r == ref for mm in iface.cls.methods.values() for r in ctx.returned_classes(mm, iface.module)
+            )
+            if built_by_base:
+                continue  # the component builds it (a combinator such as `~spec`), clients do not wrap
+            # The component is the top of the hierarchy declaring what is forwarded; abstract
+            # classes between it and the decorator (`CondimentDecorator`) are decorators too.
+            names = {n for _, n in same}
+            chain = [iface, *ctx.ancestors(iface)]
+            top = next((a for a in reversed(chain) if names & set(a.cls.methods)), iface)
+            middle = [a for a in chain[: chain.index(top)] if a.cls.is_interface] if top in chain else []
+            emit_roles(
+                out["decorator"],
+                ref,
+                "decorator",
+                0.85,
+                [
+                    (w.collab.line, f"wraps a `{top.cls.name}` received in `self.{w.collab.attr}`"),
+                    (m0.selection.line, f"`{m0.name}` forwards to the wrapped `{m0.name}` and adds behaviour"),
+                ],
+                [(top, "component", f"the interface the decorator `{name}` wraps and implements")]
+                + [(a, "decorator", f"the abstract decorator `{name}` refines") for a in middle],
+            )
+            return
+        if not w.same_family and _adapts(ctx, ref, w):
+            renamed = [(m, n) for m, n in w.forwards if m.name != n]
+            m, n = renamed[0]
+            conf = 0.85 if iface.cls.is_interface else 0.75
+            emit_roles(
+                out["adapter"],
+                ref,
+                "adapter",
+                conf,
+                [(m.selection.line, f"`{m.name}` (from `{iface.cls.name}`) is served by `self.{w.collab.attr}.{n}`")],
+                [(iface, "target", f"the interface the adapter `{name}` implements")]
+                + [
+                    (t, "adaptee", f"adapted by `{name}` to `{iface.cls.name}`")
+                    for t in w.wrapped
+                    if not t.cls.is_interface or not ctx.concrete(t)
+                ],
+            )
+            return
+    _class_adapter(ctx, ref, out["adapter"])
+    baseless(ctx, ref, out)
+    getattr_wrapper(ctx, ref, out)
+
+
+def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
+    """Translating: the wrapped object is of another, known interface and is the wrapper's one
+    collaborator; each adapting method is short, loop-free and calls one differently named,
+    public method on it."""
+    if not w.wrapped:
+        return False
+    if any(is_repository(ctx, t) or is_uow(ctx, t) for t in [ref, *w.wrapped]):
+        return False
+    # Several implementations of the interface each calling a method of the same class are
+    # commands over one receiver, not adapters of foreign classes.
+    for sib in ctx.concrete(w.interface):
+        if sib != ref and any(
+            set(x.wrapped) & set(w.wrapped) and not x.same_family for x in wraps(ctx, sib) if x.interface == w.interface
+        ):
+            return False
+    others = [c for c in ctx.collabs(ref).values() if c.attr != w.collab.attr and c.methods and not c.container]
+    if others or any(c.container for c in ctx.collabs(ref).values()):
+        return False
+    per: dict[str, set[str]] = {}
+    for m, n in w.forwards:
+        per.setdefault(m.name, set()).add(n)
+    by_name = {m.name: m for m, _ in w.forwards}
+    good = [
+        mn
+        for mn, called in per.items()
+        if len(called) == 1
+        and mn not in called
+        and not next(iter(called)).startswith("_")
+        and by_name[mn].complexity <= 3
+        and not by_name[mn].loops
+    ]
+    if not good or len(good) * 2 < len(per):
+        return False
+    # Last, as it asks the (workspace-wide) message analysis: a message handler turning a
+    # message into a call (`uc.invoke(command)`) is not an adapter.
+    return not handler_roles(ctx, ref)
+
+
+def _inherited(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:
+    """Subclasses of a decorator (or proxy) that override the forwarding themselves."""
+    if any(ref.key in out[p] for p in ("decorator", "proxy")):
+        return
+    for anc, w, forwards in inherited_wraps(ctx, ref):
+        same = [m for m, n in forwards if m.name == n]
+        if not same:
+            continue
+        for pattern in ("decorator", "proxy"):
+            roles = out[pattern].get(anc.key, [])
+            if any(r.role == pattern for r in roles):
+                emit_roles(
+                    out[pattern],
+                    ref,
+                    pattern,
+                    0.8,
+                    [
+                        (ref.cls.selection.line, f"a `{anc.cls.name}`: wraps a `{w.interface.cls.name}`"),
+                        (same[0].selection.line, f"`{same[0].name}` forwards to the wrapped `{same[0].name}`"),
+                    ],
+                    [(w.interface, "component" if pattern == "decorator" else "subject", "the shared interface")],
+                )
+                return
+
+
+def _class_adapter(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> None:
+    """Adapter by multiple inheritance: a method of one base is served by a differently named
+    method inherited from another base."""
+    bases = [b for b in ctx.ws.bases(ref) if b.cls.methods]
+    if len(bases) < 2:
+        return
+    # Two unrelated classes, and the adapter only serves the target's methods (mixins that
+    # share a root and add behaviour of their own are a class hierarchy, not an adapter).
+    roots = [{a.key for a in ctx.ancestors(b)} | {b.key} for b in bases]
+    if any(roots[i] & roots[j] for i in range(len(roots)) for j in range(i + 1, len(roots))):
+        return
+    offered = set().union(*(set(ctx.all_methods(b)) for b in bases))
+    if any(not n.startswith("_") and n not in offered for n in ref.cls.methods):
+        return
+    for target in bases:
+        t_methods = set(ctx.all_methods(target))
+        for adaptee in bases:
+            if adaptee == target or adaptee in ctx.ancestors(target) or target in ctx.ancestors(adaptee):
+                continue
+            a_methods = set(ctx.all_methods(adaptee)) - t_methods
+            for m in ref.cls.methods.values():
+                if m.name.startswith("_") or m.name not in t_methods:
+                    continue
+                # The adaptee's own, inherited method: one the class defines itself, or only
+                # declares abstractly, is not adapted (`update()` calling its own `display()`).
+                adapted = {n for n in a_methods if n not in ref.cls.methods and not ctx.all_methods(adaptee)[n].is_stub}
+                used = [c.method for c in m.calls if c.receiver == "self" and c.method in adapted]
+                if used and m.complexity <= 3:
+                    emit_roles(
+                        out,
+                        ref,
+                        "adapter",
+                        0.8,
+                        [(m.selection.line, f"`{m.name}` of `{target.cls.name}` is served by inherited `{used[0]}`")],
+                        [
+                            (target, "target", f"the interface the adapter `{ref.cls.name}` implements"),
+                            (adaptee, "adaptee", f"inherited and adapted by `{ref.cls.name}`"),
+                        ],
+                    )
+                    return
+
+
+def emit(ctx: Ctx, pattern: str) -> Iterator[Detection]:
+    """The detections of ``pattern`` for the classes of the module being analysed."""
+    roles = wrapper_roles(ctx, pattern)
+    for ref in ctx.classes():
+        for r in roles.get(ref.key, []):
+            yield ctx.det(ref, pattern, r.role, r.confidence, r.evidence, r.participants)
