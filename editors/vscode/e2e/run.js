@@ -7,7 +7,9 @@
 //      and the pattern hover, with the seconds from opening the files in RESULT.times) or `sdk`
 //      (a review with the bundled server: consent to install the Anthropic SDK, then the answer)
 //      or `auto` (expert.auto onSave: the code lens, the ghost text at GHOST_COLUMN of line 1, Tab)
-//      or `multiroot` (a workspace of two folders: a.md and b.md open, the Problems panel's text).
+//      or `multiroot` (a workspace of two folders: a.md and b.md open, the Problems panel's text)
+//      or `restart` (helper.md's problems; the server, found by AGENTLS_E2E_MARK in its
+//      environment, killed with SIGKILL KILLS times; the problems once the client restarted it).
 const MODE = process.env.MODE || 'full';
 'use strict';
 const fs = require('node:fs');
@@ -97,6 +99,25 @@ async function hoverText(page, box, want) {
   throw new Error(`no hover matching ${re}`);
 }
 
+// The language servers this session started: AGENTLS_E2E_MARK=<MARK> in their environment.
+function serverPids() {
+  const want = `AGENTLS_E2E_MARK=${process.env.MARK}`;
+  const found = [];
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (!fs.readFileSync(`/proc/${pid}/environ`, 'latin1').split('\0').includes(want)) continue;
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1').split('\0');
+      if (argv.includes('serve') || argv.some((a) => a.endsWith('agentls_server.py'))) found.push(Number(pid));
+    } catch { /* gone meanwhile */ }
+  }
+  return found;
+}
+
+const problemsText = (page) => page.evaluate(() => {
+  const panel = document.querySelector('.markers-panel');
+  return panel ? panel.innerText : '';
+});
+
 async function quickFix(page, box, title) {
   await page.mouse.move(640, 760);
   await page.mouse.click(box.x + 3, box.y + box.height / 2);
@@ -139,6 +160,50 @@ async function quickFix(page, box, title) {
       await page.waitForTimeout(2000); // settings that arrive late would republish now
       result.problems = await problems();
       await shot(page, 'multiroot-problems');
+      result.ok = true;
+      return;
+    }
+
+    if (MODE === 'restart') {
+      // Crash safety: the server killed outright; vscode-languageclient starts a new one
+      // (its default error handler: up to 4 restarts in 3 minutes), which must show the
+      // same problems. The client drops the dead server's diagnostics before it starts the new
+      // one, so what shows once a new process exists came from the new server.
+      await openFile(page, 'helper.md');
+      await page.keyboard.press('Control+Shift+M');
+      const settle = async (what) => {
+        const deadline = Date.now() + 60000;
+        let text = await problemsText(page);
+        while (!text.includes('AG005') && Date.now() < deadline) {
+          await page.waitForTimeout(100);
+          text = await problemsText(page);
+        }
+        const seen = Date.now();
+        await page.waitForTimeout(1000); // a late publication would change it now
+        text = await problemsText(page);
+        await shot(page, what);
+        return { text, seen };
+      };
+      result.before = (await settle('restart-before')).text;
+      result.rounds = [];
+      for (let i = 0; i < Number(process.env.KILLS || 1); i++) {
+        const victims = serverPids();
+        if (victims.length !== 1) throw new Error(`expected one agentls server, found ${JSON.stringify(victims)}`);
+        const killed = Date.now();
+        process.kill(victims[0], 'SIGKILL');
+        let next = [];
+        while (Date.now() - killed < 60000) {
+          next = serverPids().filter((pid) => pid !== victims[0]);
+          if (next.length) break;
+          await page.waitForTimeout(100);
+        }
+        if (!next.length) throw new Error('no new agentls server within 60 s of the kill');
+        const restarted = (Date.now() - killed) / 1000;
+        const after = await settle(`restart-after-${i + 1}`);
+        result.rounds.push({ killed: victims[0], restartedAs: next, restarted,
+          problemsBack: (after.seen - killed) / 1000, after: after.text });
+        save();
+      }
       result.ok = true;
       return;
     }

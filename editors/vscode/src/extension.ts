@@ -120,6 +120,10 @@ async function start(): Promise<LanguageClient | undefined> {
       documentSelector: selector(),
       outputChannel: output,
       revealOutputChannelOn: RevealOutputChannelOn.Never,
+      // A server that dies is started again with the open documents (vscode-languageclient's
+      // default error handler; the 5th crash within 3 minutes stops it, with a message).
+      // tests/editors/test_vscode_restart.py kills it and sees the same problems come back.
+      connectionOptions: { maxRestartCount: 4 },
       initializationOptions: explicitSettings(),
       middleware: {
         // Diagnostics arrive pulled (textDocument/diagnostic) or pushed; both are filtered.
