@@ -53,6 +53,8 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
         for holder, collab in pairs:
             if holder.key in family or collab.container or (holder.key, collab.attr) in seen:
                 continue
+            if is_test_class(ctx, holder):
+                continue  # a test case keeping what it tests (the app, a fixture) is no context
             # The class that delegates may be an ancestor of the one that picks the
             # implementation (a `Duck` calling `self.fly_behavior.fly()` while `MallardDuck`
             # sets `self.fly_behavior = FlyWithWings()`): the delegating class is the context.
@@ -81,6 +83,15 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
     return out
 
 
+def is_test_class(ctx: Ctx, ref: ClassRef) -> bool:
+    """A test class: named `Test...` (pytest) or deriving, here or from a library, a
+    `...TestCase` (unittest, tornado's `AsyncHTTPTestCase`)."""
+    for r in [ref, *ctx.ancestors(ref)]:
+        if r.cls.name.startswith("Test") or any(b.rpartition(".")[2].endswith("TestCase") for b in r.cls.bases):
+            return True
+    return False
+
+
 def transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
     """Places where the held object is replaced by another implementation: a state change."""
     key = ("transitions", h.interface.key, h.holder.key, h.collab.attr)
@@ -103,9 +114,7 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
     out = []
 
     # Holder getters handing out a kept state (`get_sold_state()` returning `self.sold_state`).
-    getters = {
-        n: a for n, m in holder_methods.items() if not m.params for a in kept if f"attr:self.{a}" in m.returns
-    }
+    getters = {n: a for n, m in holder_methods.items() if not m.params for a in kept if f"attr:self.{a}" in m.returns}
 
     def member(value: str, module: ModuleIndex) -> str | None:
         if value.startswith("call:"):
@@ -249,8 +258,19 @@ def kind_of(ctx: Ctx, h: Held) -> str:
         return ""  # subclasses overriding a concrete base: plain inheritance, not a strategy
     subs = ctx.descendants(h.holder)
     # Subclasses that only pick the implementation (assign the attribute) configure a
-    # strategy; a hierarchy of abstractions refining behaviour over it is a bridge.
-    if subs and not any(h.collab.attr in m.self_writes for d in subs for m in d.cls.methods.values()):
+    # strategy; a hierarchy of abstractions refining behaviour over it is a bridge, when the
+    # refined abstractions work through the implementor: they use it themselves, or refine
+    # the steps of a method that does (`check_prices` over `self.exchange` calling the
+    # subclass's `should_buy`). A subclass that only changes what it reports (a failed match
+    # keeping the route) refines nothing over it.
+    attr = h.collab.attr
+    methods = [m for d in subs for m in d.cls.methods.values()]
+    steps = {c for m in h.holder.cls.methods.values() if attr in m.self_reads for c in m.self_calls}
+    if (
+        subs
+        and not any(attr in m.self_writes for m in methods)
+        and any(attr in m.self_reads or m.name in steps for m in methods)
+    ):
         return "bridge"
     if abstraction_base(ctx, h) is not None:
         return "bridge"
@@ -269,6 +289,9 @@ def abstraction_base(ctx: Ctx, h: Held) -> ClassRef | None:
             continue
         if called <= set(ctx.all_methods(anc)):
             return None  # holders answering what they pass on hold their own kind: a chain
-        if sum(d.key in holders for d in ctx.descendants(anc)) >= 2:
+        # Siblings: a holder's subclass that inherits the attribute is the same abstraction.
+        mine = [d for d in ctx.descendants(anc) if d.key in holders]
+        keys = {d.key for d in mine}
+        if sum(not any(a.key in keys for a in ctx.ancestors(d)) for d in mine) >= 2:
             return anc
     return None

@@ -39,6 +39,14 @@ class Bridge(Detector):
     (`Shape(renderer)` / `Circle.draw()`), and sibling refined abstractions each keeping an
     implementor of one family make their common base the abstraction, unless they answer what
     they pass on (a chain of handlers).
+
+    The refined abstractions must work through the implementor: use it themselves, or override
+    a step that a method using it calls (`check_prices` over `self.exchange` calling the
+    subclass's `should_buy`); a subclass that only changes what it reports (a failed match
+    keeping its route) refines nothing, and the holder is then read as a Strategy context.
+    Siblings are holders neither of which derives from the other (a response and its subclass
+    keeping the same body are one abstraction). Test cases keeping the application under test
+    are not abstractions.
     """
 
     id = "bridge"

@@ -101,6 +101,20 @@ def _context_manager(ctx: Ctx, ref: ClassRef) -> bool:
     return "__enter__" in methods or "__aenter__" in methods
 
 
+def _answers(public: dict[str, FunctionFacts], triggers: set[str], impls: list[ClassRef]) -> bool:
+    """The interface's main work is a question: a public method beside the triggers that takes
+    arguments and whose implementations answer a value (a resolver's `resolve(host, port)` next
+    to `close()`). A command's interface is its requests; an argument-less method that only
+    releases what the service holds is its lifecycle."""
+    for name, m in public.items():
+        if name in triggers or not m.params:
+            continue
+        done = [d.cls.methods[name] for d in impls if name in d.cls.methods]
+        if any(v != "none" for f in done for v in f.returns):
+            return True
+    return False
+
+
 def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRef], bool, bool] | None:
     """A small interface whose argument-less methods the implementations carry out for effect:
     (triggers, implementations, bound, reversible)."""
@@ -123,6 +137,8 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
     impls = [d for d in impls if triggers & set(d.cls.methods)]
     if not triggers or not impls:
         return None
+    if _answers(public, triggers, impls):
+        return None  # a service with a lifecycle (`resolve(host)` beside `close()`), not a request
     # Do and undo through a receiver: two or more argument-less requests, each of which every
     # implementation carries out on the receiver it was built with (`invoke()` deposits into
     # `self.account`, `undo()` withdraws). That is a command even with one implementation and
@@ -319,7 +335,9 @@ class Command(Detector):
       two or more concrete implementations for their effect (they return nothing: a strategy
       computes and answers, a command acts). Resources with `__enter__` (locks, transactions),
       repositories, units of work and state families (implementations replacing one another)
-      are not commands.
+      are not commands, nor is a service whose interface also answers questions (a resolver's
+      `resolve(host, port)` returning addresses beside `close()`): its argument-less method is
+      its lifecycle, and the classes closing it are not invokers.
     - It is a command only if something triggers it later: an *invoker*, a class outside the
       family that keeps a command it was given (in an attribute set by its constructor or a
       setter, in a list or dict it stores into, or as received and stored) and calls a trigger

@@ -29,7 +29,10 @@ class Facade(Detector):
     (`Wallets.get_balance(...)`), and functions of another workspace module
     (`dao.start_payment(...)`). A part is a class with behaviour of its own (not a data holder,
     a message or an exception); objects created with `self` as an argument are colleagues or
-    children instead, and injected objects are not hidden. It is a facade when one public
+    children instead, and injected objects are not hidden. A call answering a new object of the
+    part's own class (`Text.assemble(...)`, `Text("\\n").join(lines)`, `Table.grid()`) builds a
+    value and drives no subsystem; a class reported as a repository or unit of work is not
+    reported as a facade, nor are its parts as subsystems. It is a facade when one public
     method coordinates two or more parts (and at least two are classes or modules it hides; a
     class handed only untyped parts, each answering what it calls by exactly one concrete
     class, is a facade when one method runs three or more of them),
@@ -82,6 +85,16 @@ def _factory_call(ctx: Ctx, owner: ClassRef, fn: FunctionFacts) -> bool:
     return any(v.startswith("name:") for v in fn.returns) and bool(ctx.instantiations(fn, owner.module))
 
 
+def _makes_own_kind(owner: ClassRef, fn: FunctionFacts) -> bool:
+    """A method answering a new object of its own class (`Text.assemble(...)`,
+    `Text("\\n").join(lines)`, `Table.grid()`): the class is a value the caller builds and
+    combines, not a subsystem it drives."""
+    name = owner.cls.name
+    if (fn.returns_annotation or "").strip("'\"").rpartition(".")[2] in (name, "Self"):
+        return True
+    return any(v in (f"call:{name}", "call:cls", "call:type(self)", "call:self.__class__") for v in fn.returns)
+
+
 def _injected_parts(ctx: Ctx, ref: ClassRef, created: dict[str, ClassRef]) -> dict[str, ClassRef]:
     """Untyped constructor arguments kept in attributes, each answering what the class calls on
     it by exactly one concrete workspace class with behaviour (`self.amp.on()`,
@@ -102,12 +115,12 @@ def _injected_parts(ctx: Ctx, ref: ClassRef, created: dict[str, ClassRef]) -> di
     return out
 
 
-
-
 def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     cls, module = ref.cls, ref.module
     if cls.is_interface or any(a.cls.methods for a in ctx.ancestors(ref)) or ctx.ws.subclasses(ref):
         return
+    if is_uow(ctx, ref) or is_repository(ctx, ref):
+        return  # reported as that, so its parts are no facade's subsystems either
     public = [m for n, m in cls.methods.items() if not n.startswith("_") and m.kind != "property"]
     if not public or all(m.name.startswith("test") for m in public):
         return  # a test case drives what it tests
@@ -167,8 +180,8 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
             head = recv[:-2] if recv.endswith("()") else recv
             r = ctx.ws.resolve(module, head) if "(" not in head else None
             called = ctx.all_methods(r).get(c.method) if r is not None else None
-            if r is not None and called is not None and _factory_call(ctx, r, called):
-                continue  # `XMother.create()`: asking for a product, not driving a subsystem
+            if r is not None and called is not None and (_factory_call(ctx, r, called) or _makes_own_kind(r, called)):
+                continue  # `XMother.create()`, `Text.assemble()`: asking for a product or a value
             if r is not None and r != ref and _behaviour(ctx, r) and called is not None:
                 parts.add(r.key)
                 classes[r.key] = r

@@ -38,6 +38,26 @@ def _holds_several(ctx: Ctx, h: Held) -> bool:
     return len(kept) >= 2
 
 
+def _fixed(h: Held) -> bool:
+    """The context is never configured: it is not handed the object and only ever makes one
+    concrete class (`self._decompressobj: ZLibDecompressor = ZLibDecompressor()`), so nothing
+    interchangeable is chosen; or it calls nothing on what it keeps (a body it sends)."""
+    if not h.collab.methods:
+        return True
+    kinds = {t.key for t in h.collab.types}
+    return not h.collab.from_param and len(kinds) == 1 and h.interface.key not in kinds
+
+
+def _uses_little_of(ctx: Ctx, h: Held) -> bool:
+    """A wide interface (five or more public methods) of which the context calls fewer than
+    half: it works with a rich object (a parser it pauses, a column type it asks for a
+    processor), not with an algorithm. A strategy's interface is the algorithm, and its
+    context calls most of it."""
+    offered = [n for n in ctx.all_methods(h.interface) if not n.startswith("_")]
+    called = set(h.collab.methods) & set(offered)
+    return len(offered) >= 5 and len(called) * 2 < len(offered)
+
+
 def _carries_messages(ctx: Ctx, iface: ClassRef) -> bool:
     """An interface whose methods take any command, query or event (typed as the base of a
     family of messages, `post(event: Event)`): a bus or a publisher."""
@@ -90,6 +110,14 @@ class Strategy(Detector):
     is wiring, not an algorithm, and is not reported; nor is an interface taking any message of
     a family (`post(event: Event)`): an event bus or publisher; nor a class keeping two or more
     implementations at once in separate attributes (assembling a chain of them).
+
+    The context must be configured with one of the implementations and use it as the
+    algorithm: a class that is never handed the object and only ever makes one concrete class
+    (`self._inflater = ZlibDecompressor()`, typed as that class) chooses nothing; one that calls
+    nothing on what it keeps (a body it sends) delegates nothing; and one calling fewer than
+    half of a wide interface (five or more public methods: a parser it only pauses, a column
+    type it asks for a processor) works with a rich collaborator, not an algorithm. Test cases
+    keeping what they test are not contexts.
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
@@ -247,6 +275,10 @@ class Strategy(Detector):
                     continue  # an event bus or publisher port (`post(event: Event)`)
                 if _holds_several(ctx, h):
                     continue  # it keeps several implementations at once (assembling a chain)
+                if _fixed(h):
+                    continue  # one concrete class made in place, or nothing delegated: no choice
+                if _uses_little_of(ctx, h):
+                    continue  # a few calls into a wide interface: a collaborator, not an algorithm
                 conf = 0.9 if h.typed else 0.75
                 called = ", ".join(f"`{m}`" for m in list(h.collab.methods)[:3])
                 if role == "interface":

@@ -1,0 +1,99 @@
+"""Library shapes that look like Strategy, Command, Bridge or Facade and are not
+(tests/fixtures/patterns/library_shapes, checked against their labels by
+test_patterns_engine), each beside the one structural change that makes it the pattern: the
+detectors decide by that structure, not by blanket exclusions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from agentls.patterns.evaluate import analyse_files
+
+SHAPES = Path(__file__).resolve().parents[1] / "fixtures" / "patterns" / "library_shapes"
+
+
+def _found(tmp_path: Path, name: str, edits: list[tuple[str, str]]) -> set[tuple[str, str, str]]:
+    """The detections (>= 0.5) of the fixture ``name`` with ``edits`` applied."""
+    text = (SHAPES / name).read_text("utf-8")
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new)
+    path = tmp_path / name
+    path.write_text(text, "utf-8")
+    return {(d.symbol, d.pattern, d.role) for d in analyse_files([path], False)[str(path)] if d.confidence >= 0.5}
+
+
+def test_a_service_with_a_lifecycle_is_no_command_but_a_bare_close_request_is(tmp_path: Path) -> None:
+    assert not {f for f in _found(tmp_path, "resolvers.py", []) if f[1] == "command"}
+    # Without the answering `resolve`, `close()` is the whole request and the connector runs it.
+    abstract = (
+        '    @abstractmethod\n    def resolve(self, host, port):\n        """Return addresses for the host."""\n\n'
+    )
+    connect = (
+        "    def connect(self, host, port):\n        return [a for a in self._resolver.resolve(host, port) if a]\n\n"
+    )
+    edits = [
+        (abstract, ""),
+        ("    def resolve(self, host, port):\n        return self._loop.getaddrinfo(host, port)\n\n", ""),
+        ("    def resolve(self, host, port):\n        return self._channel.query(host, port)\n\n", ""),
+        (connect, ""),
+    ]
+    assert ("Connector", "command", "invoker") in _found(tmp_path, "resolvers.py", edits)
+
+
+def test_a_holder_making_one_concrete_class_is_no_strategy_context_but_one_given_it_is(tmp_path: Path) -> None:
+    assert _found(tmp_path, "reader.py", []) == set()
+    edits = [
+        (
+            "    def __init__(self):\n        self._inflater: ZlibDecompressor | None = None",
+            "    def __init__(self, inflater: Decompressor):\n        self._inflater = inflater",
+        ),
+    ]
+    assert ("FrameReader", "strategy", "context") in _found(tmp_path, "reader.py", edits)
+
+
+def test_a_few_calls_into_a_wide_interface_are_no_strategy_but_using_most_of_it_is(tmp_path: Path) -> None:
+    assert _found(tmp_path, "protocol.py", []) == set()
+    edits = [
+        (
+            "    def pause(self):\n        self._parser.pause_reading()",
+            "    def pause(self):\n        self._parser.pause_reading()\n        self._parser.feed_eof()\n"
+            "        self._parser.resume_reading()\n        return self._parser.feed_data(b'')",
+        ),
+    ]
+    assert ("Protocol", "strategy", "context") in _found(tmp_path, "protocol.py", edits)
+
+
+def test_a_test_case_keeping_the_app_is_no_bridge_but_a_client_hierarchy_is(tmp_path: Path) -> None:
+    assert _found(tmp_path, "test_app.py", []) == set()
+    edits = [
+        ("class WebTestCase(unittest.TestCase):", "class WebClient:"),
+        (
+            "class CookieTest(WebTestCase):\n    def test_cookie(self):\n        self.assertEqual(",
+            "class CookieClient(WebClient):\n    def cookie(self):\n        return (",
+        ),
+        (
+            "class ReverseTest(WebTestCase):\n    def test_reverse(self):\n        self.assertEqual(",
+            "class ReverseClient(WebClient):\n    def reverse(self):\n        return (",
+        ),
+    ]
+    found = _found(tmp_path, "test_app.py", edits)
+    assert {("WebClient", "bridge", "abstraction"), ("CookieClient", "bridge", "refined_abstraction")} <= found
+
+
+def test_a_subclass_refining_nothing_over_the_implementor_makes_no_bridge(tmp_path: Path) -> None:
+    assert not {f for f in _found(tmp_path, "match_info.py", []) if f[1] == "bridge"}
+    # A subclass that works through the route is a refined abstraction.
+    edits = [("        return self._error\n", "        return self._route.url_for(error=self._error)\n")]
+    assert ("MatchInfoError", "bridge", "refined_abstraction") in _found(tmp_path, "match_info.py", edits)
+
+
+def test_values_built_in_a_method_are_no_facade_subsystems_but_objects_driven_are(tmp_path: Path) -> None:
+    assert _found(tmp_path, "values.py", []) == set()
+    # `Table.grid()` and `Text.assemble()` that make no new object of their class are operations
+    # on a subsystem: `grid` then coordinates two parts.
+    edits = [
+        ('        return cls("".join(str(p) for p in parts))', "        cls.parts = parts"),
+        ("        return cls()", "        cls.count = 0"),
+    ]
+    assert ("Spinner", "facade", "facade") in _found(tmp_path, "values.py", edits)
