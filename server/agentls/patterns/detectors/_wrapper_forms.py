@@ -24,7 +24,12 @@ def getattr_target(cls_methods: dict[str, FunctionFacts]) -> str | None:
 def guards_access(cls_methods: dict[str, FunctionFacts]) -> bool:
     """A `__getattr__` that refuses some names, or assignment refused outright."""
     ga = cls_methods.get("__getattr__")
-    if ga is not None and ga.raises and ga.complexity > 1:
+    # Raising only when the held object lacks the name (`if name in dir(self._obj)`) is plain
+    # delegation reporting a missing attribute, not a refusal.
+    existence = "dir()" in (ga.in_checks if ga is not None else set()) or any(
+        c.func in ("hasattr", "dir") for c in (ga.calls if ga is not None else [])
+    )
+    if ga is not None and ga.raises and ga.complexity > 1 and not existence:
         return True
     for n in ("__setattr__", "__setitem__", "__delattr__"):
         m = cls_methods.get(n)
@@ -82,12 +87,13 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
             if (
                 not created
                 and not twin
+                # a service re-exposing its repository's finders, or a repository over a
+                # store, is no decorator: both or neither must be repositories
+                and is_repository(ctx, t) == is_repository(ctx, ref)
                 and len(mirrored) >= 2
                 and set(mirrored) <= offered
                 and len(set(mirrored) & abstract) >= 2
             ):
-                if is_repository(ctx, ref) and not is_repository(ctx, t):
-                    continue
                 m0 = public[mirrored[0]]
                 emit_roles(
                     out["decorator"],
@@ -148,11 +154,22 @@ def _baseless_proxy(
         ]
         if not offered or set(mirrored) != set(public) or set(public) != offered:
             continue
+        # Created on first use: the real class itself instantiated into the attribute (an
+        # attribute replaced by what its own methods return is a state machine's transition).
         lazy = [
             m
             for n, m in public.items()
-            if any(v.startswith("call:") for v in m.self_writes.get(c.attr, [])) and c.attr in m.self_reads
+            if any(
+                v.startswith("call:") and ctx.resolve(v[5:], ref.module) == real for v in m.self_writes.get(c.attr, [])
+            )
+            and c.attr in m.self_reads
         ]
+        if any(
+            v.startswith(f"call:self.{c.attr}.")
+            for m in ref.cls.methods.values()
+            for v in m.self_writes.get(c.attr, [])
+        ):
+            continue
         guarded = [public[n] for n in mirrored if public[n].complexity > 1 and not public[n].loops]
         if not lazy and not guarded:
             continue

@@ -12,6 +12,8 @@ from agentls.patterns.detectors._wrapper_forms import baseless, getattr_wrapper
 from agentls.patterns.detectors._wrapping import (
     Role,
     Wrap,
+    abstract_wrap,
+    calls_on,
     emit_roles,
     family,
     inherited_wraps,
@@ -188,6 +190,47 @@ def _inherited(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -
                     [(w.interface, "component" if pattern == "decorator" else "subject", "the shared interface")],
                 )
                 return
+    _under_abstract_decorator(ctx, ref, out["decorator"])
+
+
+def _under_abstract_decorator(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> None:
+    """A subclass of an abstract decorator (`abstract_wrap`) whose methods forward, unbranched,
+    to the same-named methods of the object its base keeps: a decorator; its base is the
+    abstract decorator, the interface above it the component."""
+    for anc in ctx.ancestors(ref):
+        found = abstract_wrap(ctx, anc)
+        if found is None:
+            continue
+        attr, top = found
+        offered = set(ctx.all_methods(top))
+        receivers = calls_on(ctx, anc, attr)
+        same = [
+            m
+            for n, m in ref.cls.methods.items()
+            if n in offered
+            and not n.startswith("_")
+            and any(c.receiver in receivers and c.method == n for c in m.calls)
+        ]
+        if not same or any(m.complexity > 1 for m in same):
+            continue
+        emit_roles(
+            out,
+            ref,
+            "decorator",
+            0.8,
+            [
+                (ref.cls.selection.line, f"a `{anc.cls.name}`: wraps the `{top.cls.name}` it is handed"),
+                (
+                    same[0].selection.line,
+                    f"`{same[0].name}` forwards to the wrapped `{same[0].name}` and adds behaviour",
+                ),
+            ],
+            [
+                (top, "component", f"the interface the decorator `{ref.cls.name}` wraps and implements"),
+                (anc, "decorator", f"the abstract decorator `{ref.cls.name}` refines"),
+            ],
+        )
+        return
 
 
 def _class_adapter(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> None:

@@ -152,6 +152,13 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
                 # redeclaring one, inheriting the abstract `cost`).
                 abstract = set().union(*(a.cls.abstract_methods for a in [base, *ctx.ancestors(base)]))
                 same = called <= offered and len(called & abstract) >= 2
+                if not same and called <= offered:
+                    # Forwarding each call under its own name to what another implementation
+                    # of its own base answers (`CacheProxy(DatabaseQuery)` over
+                    # `RealDatabaseQuery`): the wrapped object is that sibling's kind.
+                    siblings = _implementers(ctx, base, ref, called)
+                    if siblings and _forwards_same(ref, c.attr, called):
+                        same, known = True, siblings
             forwards = []
             for m in ref.cls.methods.values():
                 if m.name.startswith("__") or m.name not in offered:
@@ -163,6 +170,52 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
                 out.append(Wrap(c, base, same, forwards, known))
                 break
     return out
+
+
+def _implementers(ctx: Ctx, base: ClassRef, ref: ClassRef, called: set[str]) -> list[ClassRef]:
+    """Concrete classes of ``base``'s hierarchy besides ``ref`` implementing every method in
+    ``called`` with a body of their own."""
+    out = []
+    for d in ctx.descendants(base):
+        if d == ref or d.cls.is_interface or ref in ctx.ancestors(d):
+            continue
+        own = [d.cls.methods.get(n) for n in called]
+        if all(m is not None and not m.is_stub for m in own):
+            out.append(d)
+    return out
+
+
+def _forwards_same(ref: ClassRef, attr: str, called: set[str]) -> bool:
+    """Every method called on ``self.<attr>`` is called from the same-named method."""
+    seen = {
+        call.method
+        for n, m in ref.cls.methods.items()
+        for call in m.calls
+        if call.receiver == f"self.{attr}" and call.method == n
+    }
+    return bool(called) and called <= seen
+
+
+def abstract_wrap(ctx: Ctx, anc: ClassRef) -> tuple[str, ClassRef] | None:
+    """(attribute, interface) when ``anc`` keeps an object it is handed in its constructor and
+    derives from an interface its subclasses forward to that object by the same names, but
+    forwards nothing itself (an abstract decorator: `CharacterDecorator(Character, ABC)`
+    storing `self._character` and leaving every method abstract)."""
+    init = anc.cls.methods.get("__init__")
+    if init is None:
+        return None
+    held = [
+        c
+        for c in ctx.collabs(anc).values()
+        if c.from_param and not c.container and not c.methods and init_held(anc, c.attr)
+    ]
+    tops = [a for a in ctx.ancestors(anc) if a.cls.public_methods]
+    if len(held) != 1 or not tops:
+        return None
+    attr = held[0].attr
+    if any(f"self.{attr}" in m.none_checks for m in anc.cls.methods.values()):
+        return None  # an optional successor: a chain
+    return attr, tops[-1]
 
 
 def inherited_wraps(ctx: Ctx, ref: ClassRef) -> list[tuple[ClassRef, Wrap, list[tuple[FunctionFacts, str]]]]:

@@ -31,8 +31,17 @@ class Decorator(Detector):
       *same* method on the wrapped object.
     - A subclass of such a decorator whose own overrides forward through the inherited
       wrapped object (directly or through a property returning it).
+    - An abstract decorator: a subclass of an interface that keeps the one object its
+      constructor is handed (never checked for `None`, which would make it a chain's
+      optional successor) and forwards nothing itself; each subclass whose overrides call,
+      without branching, the same-named methods of that object is a decorator, and the
+      abstract class is one too.
+    - The wrapped object's interface is also known when the class forwards every call it
+      makes on it under the same name and another implementation of its own base answers
+      them all with a body (`LoggedSource(PriceSource)` over `WarehousePrices`).
     - A class with no base that holds an object of an interface and re-exposes two or more of
-      that interface's methods under their own names, forwarding to it.
+      that interface's methods under their own names, forwarding to it, unless exactly one of
+      the two is a repository (a service re-exposing its repository's finders).
     - A class whose `__getattr__` forwards every attribute to a held object and which
       overrides some of them, calling the same method on it.
     Wrappers that create their subject, initialise it lazily or forward only under a condition

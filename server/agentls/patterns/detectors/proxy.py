@@ -29,12 +29,18 @@ class Proxy(Detector):
       use, `if self._real is None`), or forwarding under a condition of its own (an access
       check, a cache) rather than always. A decorator is handed its component and always
       forwards.
+      The real subject is known by annotation, by what is handed to the constructor, or,
+      untyped, as the other implementations of the proxy's own base answering every call it
+      forwards (`CachedPrices(PriceSource)` handed a source, beside `WarehousePrices`).
     - A class whose `__getattr__` forwards every unknown attribute to a held object and
       refuses some access (raises for some names, or refuses assignment). Forwarding alone is
-      plain delegation.
+      plain delegation, and so is raising only for names the held object lacks (`if name in
+      dir(self._obj)`).
     - Without a base class: a stand-in that creates the real object itself, offers exactly its
       public methods, each forwarding to the same-named one, and creates it on first use or
-      forwards after a check of its own (`CarProxy` letting only drivers of 16+ drive).
+      forwards after a check of its own (`CarProxy` letting only drivers of 16+ drive). An
+      attribute replaced by what its own methods return (`self.step = self.step.submit()`)
+      is a state machine's transition, not lazy creation.
     - A unit of work over a session answering `commit`/`rollback` is not a proxy or decorator.
     """
 
