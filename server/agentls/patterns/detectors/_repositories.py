@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detectors._basics import memo, param_of
 from agentls.patterns.detectors._domain_model import entity_evidence, value_object_evidence
+from agentls.patterns.detectors._gateways import gateway_evidence, takes_object
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -90,6 +92,7 @@ def _storage_head(receiver: str, storage: set[str]) -> str | None:
     return head if head in storage else None
 
 
+_RUN_SQL = frozenset({"execute", "executemany", "executescript", "exec", "query", "fetch", "fetchrow", "run"})
 _STORAGE_WORDS = ("session", "connection", "conn", "engine", "database", "client", "cursor", "db")
 
 
@@ -149,8 +152,10 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         # that also saves) is not one.
         if not own or len(about) * 2 < len(own) or len(own) > 15 or sum(m.complexity for m in own) > 40:
             return []
-        adds: dict[str, Ev] = {}
-        gets: dict[str, Ev] = {}
+        # head -> (method, evidence) pairs; the store and the look-up must be different methods
+        # (a proxy's `add(x, y)` that forwards and returns is neither).
+        adds: dict[str, list[tuple[str, Ev]]] = {}
+        gets: dict[str, list[tuple[str, Ev]]] = {}
         # `self.queryset.get(id)` reads the session `queryset` is a property over.
         over = {
             m.name: h
@@ -159,10 +164,17 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             for c in m.calls
             if (h := _storage_head(c.receiver, storage)) is not None and h != m.name
         }
+        public_calls = {c for m in methods if not m.name.startswith("_") for c in m.self_calls}
         for m in methods:
             if not m.params:
                 continue
+            # A private step counts when a public method runs it (`add` -> `_add`), not when it
+            # is a helper of something else (`notify` -> `_get_customer`).
+            if m.name.startswith("_") and m.name not in public_calls:
+                continue
             line = m.selection.line
+            # A store receives an object, not only scalars (`set_token(user_id: str, token: str)`).
+            stores = takes_object(ctx, ref, m)
             for op in m.container_ops:
                 head = _storage_head(op.container, storage)
                 if head is None or not param_of(m, op.arg) or op.container.endswith("[]"):
@@ -171,49 +183,65 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects, or
                 # hands it to an injected session.
                 injected = head not in {c.attr for c in ctx.collabs(ref).values() if c.container}
-                if (
+                if stores and (
                     op.op in ("append", "add")
                     or op.key.startswith(f"attr:{op.arg[6:]}.")
                     or (injected and op.op != "setitem")
                 ):
-                    adds.setdefault(head, (line, f"`{m.name}` stores the object it receives in `{op.container}`"))
+                    why = f"`{m.name}` stores the object it receives in `{op.container}`"
+                    adds.setdefault(head, []).append((m.name, (line, why)))
             for call in m.calls:
                 head = _storage_head(call.receiver, storage)
                 if head is None:
                     continue
-                if call.method in _STORE_VERBS and any(param_of(m, a) for a in call.args):
-                    adds.setdefault(head, (line, f"`{m.name}` hands the object to `self.{head}`"))
+                if stores and call.method in _STORE_VERBS and any(param_of(m, a) for a in call.args):
+                    adds.setdefault(head, []).append((m.name, (line, f"`{m.name}` hands the object to `self.{head}`")))
                 elif call.method in _READ_VERBS and m.returns and any(p.name not in ("self", "cls") for p in m.params):
-                    gets.setdefault(head, (line, f"`{m.name}` returns what `self.{head}` finds"))
-            if m.sql & {"insert", "update"}:
-                adds.setdefault("<sql>", (line, f"`{m.name}` writes with SQL"))
+                    gets.setdefault(head, []).append((m.name, (line, f"`{m.name}` returns what `self.{head}` finds")))
+            # SQL counts when the method runs it (a docstring saying "update the set" does not)
+            runs_sql = any(c.method in _RUN_SQL for c in m.calls)
+            if stores and runs_sql and m.sql & {"insert", "update"}:
+                adds.setdefault("<sql>", []).append((m.name, (line, f"`{m.name}` writes with SQL")))
             for container, key in m.subscripts:
                 head = _storage_head(container, storage)
                 if head is not None and param_of(m, key) and m.returns:
-                    gets.setdefault(head, (line, f"`{m.name}` looks the object up by key in `{container}`"))
+                    why = f"`{m.name}` looks the object up by key in `{container}`"
+                    gets.setdefault(head, []).append((m.name, (line, why)))
             for value in m.returns:
                 head = _storage_head(value[5:], storage) if value.startswith("call:") else None
-                if head is not None and m.params:
-                    gets.setdefault(head, (line, f"`{m.name}` returns what `self.{head}` finds"))
-            if "select" in m.sql and m.returns:
-                gets.setdefault("<sql>", (line, f"`{m.name}` reads with an SQL SELECT"))
+                # what the storage finds: `self._db.get(key)`, not any answer (`self.math.sub(x, y)`)
+                if head is not None and m.params and value.rpartition(".")[2] in _READ_VERBS:
+                    gets.setdefault(head, []).append((m.name, (line, f"`{m.name}` returns what `self.{head}` finds")))
+            if runs_sql and "select" in m.sql and m.returns:
+                gets.setdefault("<sql>", []).append((m.name, (line, f"`{m.name}` reads with an SQL SELECT")))
             for loop in m.loops:
                 # a search: the loop reads each element's attribute to match the key it was given
-                matches = any(r.startswith(f"{loop.target}.") for r in m.foreign_reads)
+                # and hands back the element it found
+                matches = any(r.startswith(f"{loop.target}.") for r in m.foreign_reads) and (
+                    f"name:{loop.target}" in m.returns
+                )
                 head = _storage_head(loop.iter, storage)
                 if head is not None and m.returns and matches:
-                    gets.setdefault(head, (line, f"`{m.name}` searches `{loop.iter}`"))
-        gets = {over.get(h, h): ev for h, ev in gets.items()}
-        for head, ev in adds.items():
-            if over.get(head, head) in gets:
-                return [ev, gets[over.get(head, head)]]
-        if "<sql>" in adds and gets:
-            return [adds["<sql>"], next(iter(gets.values()))]
-        if "<sql>" in gets and adds:
-            return [next(iter(adds.values())), gets["<sql>"]]
+                    gets.setdefault(head, []).append((m.name, (line, f"`{m.name}` searches `{loop.iter}`")))
+        found: dict[str, list[tuple[str, Ev]]] = {}
+        for h, evs in gets.items():
+            found.setdefault(over.get(h, h), []).extend(evs)
+        pairs = [(a, found[over.get(h, h)]) for h, a in adds.items() if over.get(h, h) in found]
+        if "<sql>" in adds:
+            pairs += [(adds["<sql>"], g) for g in found.values()]
+        if "<sql>" in found:
+            pairs += [(a, found["<sql>"]) for a in adds.values()]
+        for add_list, get_list in pairs:
+            for (am, aev), (gm, gev) in itertools.product(add_list, get_list):
+                if am != gm:
+                    return [aev, gev]
         return []
 
-    return memo(ctx, "repo", ref, compute)
+    def compute_all() -> list[Ev]:
+        # Storage reached otherwise (a parameter, a `with` block, a module dict, an ORM manager).
+        return compute() or ([] if ref.cls.is_interface else gateway_evidence(ctx, ref))
+
+    return memo(ctx, "repo", ref, compute_all)
 
 
 _ANN_WORD = re.compile(r"[A-Za-z_][\w.]*")

@@ -56,6 +56,19 @@ class Repository(Detector):
     port storing entities and searching them (`save(event: Event) -> None` beside
     `search(start, end) -> list`) is one too; messages handed to a publisher are not entities.
 
+    Whatever its base, a class is also a repository when its interface is a collection's: a
+    method named to store (`add`, `save`, `put`, `insert`, `create`, `update`) receives an object
+    and hands something to the storage, and a public method named to find (`get`, `find_by_*`,
+    `fetch`, `load`, `by_*`) takes a key and returns what the same storage gives back, with
+    the storage reached however the application reaches it: an attribute named or typed as a
+    session, connection, client or collection, a session passed in (`add(session, order)`), a
+    `with SessionLocal() as s` block, a session factory called per method, a module-level or
+    class-level dict, a Django model's manager (`OrderModel.objects.get(id=...)`) or an ODM
+    document class. A store that receives only scalars (`set_token(user_id: str, token: str)`)
+    is a cache; a look-up that only a private helper of something else performs (`notify` →
+    `_get_customer`) is no finder; one method that both forwards and answers (a proxy's
+    `add(x, y)`) is neither; SQL counts only in a method that runs it.
+
     An implementation of no port, in a program without a domain package, whose methods name
     no workspace dataclass or entity, is only a hint (0.45, below the default threshold): a
     library's buffer, cursor or cache keeps arbitrary values the same way.

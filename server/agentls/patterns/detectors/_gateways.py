@@ -1,0 +1,225 @@
+"""Collection-like gateways over storage that the attribute-tracking test in `_repositories`
+does not see: storage reached through a parameter (`add(session, order)`), a `with` block
+(`with SessionLocal() as s`), a session factory called per method, a module-level or
+class-level dict, or an ORM model's manager (`OrderModel.objects.get(id=...)`).
+
+A repository is recognised by what its interface does, not what it is built on: one method
+whose name says it stores (`add`, `save`, `put`, `insert`, `create`, `update`, `upsert`) takes
+an object and hands something to the storage; another whose name says it finds (`get`,
+`find_by_*`, `fetch`, `load`, `by_*`) takes a key and returns what the storage gives back.
+"""
+
+from __future__ import annotations
+
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._basics import memo
+from agentls.patterns.facts import FunctionFacts, ModuleIndex, Param
+from agentls.patterns.workspace import ClassRef
+
+_STORE_WORDS = frozenset({"add", "save", "put", "insert", "create", "store", "persist", "update", "upsert", "register"})
+_FIND_WORDS = frozenset({"get", "find", "fetch", "load", "by", "retrieve", "lookup", "one", "first"})
+_STORE_CALLS = frozenset(
+    {
+        "add",
+        "add_all",
+        "merge",
+        "save",
+        "insert",
+        "insert_one",
+        "insert_many",
+        "replace_one",
+        "update_one",
+        "update_or_create",
+        "get_or_create",
+        "create",
+        "bulk_create",
+        "put",
+        "put_item",
+        "set",
+        "hset",
+        "hmset",
+        "setdefault",
+        "append",
+        "execute",
+        "persist",
+        "store",
+        "write",
+        "upsert",
+        "flush",
+    }
+)
+# Words naming a storage handle in a parameter, an annotation or a `with` expression.
+_STORAGE_WORDS = (
+    "session",
+    "conn",
+    "connection",
+    "cursor",
+    "engine",
+    "db",
+    "database",
+    "client",
+    "collection",
+    "table",
+)
+_ORM_BASES = frozenset({"Model", "Document", "DynamicDocument", "SQLModel", "DeclarativeBase", "Base"})
+_CONTAINERS = frozenset({"dict", "list", "set", "call:dict", "call:list", "call:set", "call:defaultdict"})
+# Annotations of scalar values: a store taking only these writes fields, not an object.
+_SCALARS = frozenset({"int", "str", "float", "bool", "bytes", "UUID", "uuid.UUID", "datetime", "date", "Decimal"})
+
+
+def _word(name: str) -> str:
+    return name.lstrip("_").split("_")[0].lower()
+
+
+def _storage_word(text: str | None) -> bool:
+    t = (text or "").lower()
+    return any(w in t for w in _STORAGE_WORDS)
+
+
+def _storage_param(ctx: Ctx, module: ModuleIndex, p: Param) -> bool:
+    """A parameter holding a storage handle: typed as a library's session, connection, client
+    (`AsyncSession`; an application class such as `AuthSession` is an object to store), or,
+    untyped, named as one (`session`, `db`, `read_conn`; not `session_id`)."""
+    if p.annotation:
+        return _storage_word(p.annotation) and not ctx.annotation_refs(p.annotation, module)
+    return p.name.lower().rpartition("_")[2] in _STORAGE_WORDS
+
+
+def _orm_class(ctx: Ctx, module: ModuleIndex, name: str) -> bool:
+    """A mapped row / document class: `OrderModel(models.Model)`, `class OrderDoc(Document)`."""
+    target = ctx.ws.resolve(module, name)
+    if target is None:
+        return False
+    cls = target.cls
+    if "__tablename__" in cls.class_attrs or "__table__" in cls.class_attrs:
+        return True
+    return any(b.rpartition(".")[2] in _ORM_BASES for b in cls.bases)
+
+
+def storage_handles(ctx: Ctx, ref: ClassRef) -> set[str]:
+    """Attributes (own or inherited) holding a storage handle: named or typed as one
+    (`self._session`, `self.collection`, `self._session_factory: Callable[..., Session]`),
+    built by a call that names one (`self.db = connect(url)`), or a class-level container.
+    An instance's own list or dict is left to the collection test in `_repositories`, which
+    tells a cache from a repository by how the object is keyed."""
+    out: set[str] = set()
+    for r in [ref, *ctx.ancestors(ref)]:
+        cls = r.cls
+        out.update(a for a, v in cls.class_attrs.items() if v in _CONTAINERS)
+        out.update(a for a, ann in cls.fields.items() if _storage_word(a) or _storage_word(ann))
+        for m in cls.methods.values():
+            for attr, values in m.self_writes.items():
+                for v in values:
+                    kind, _, rest = v.partition(":")
+                    p = m.param(rest) if kind == "param" else None
+                    named = _storage_word(attr) and kind in ("param", "call", "sub", "attr")
+                    typed = p is not None and _storage_word(p.annotation)
+                    if named or typed or (kind in ("call", "sub") and _storage_word(rest)):
+                        out.add(attr)
+    return out
+
+
+def _storage_heads(ctx: Ctx, ref: ClassRef, m: FunctionFacts, attrs: set[str]) -> set[str]:
+    """The receivers in `m` that reach storage: `self.<attr>` holding one, a parameter named or
+    typed as one, a local bound by a `with` over one, a module-level container, or a mapped
+    class's manager (`OrderModel.objects`, `Order.query`)."""
+    module = ref.module
+    params = {p.name: p for p in m.params}
+    with_storage = any(_storage_word(w) or w.startswith("self.") for w in m.with_items)
+    heads: set[str] = set()
+    receivers = [c.receiver for c in m.calls] + [op.container for op in m.container_ops] + [c for c, _ in m.subscripts]
+    for receiver in receivers:
+        if not receiver:
+            continue
+        parts = receiver.split(".")
+        head = parts[0].split("(")[0].rstrip("[]")
+        if head == "self" and len(parts) > 1:
+            attr = parts[1].split("(")[0].rstrip("[]")
+            if attr in attrs:
+                heads.add(receiver)
+        elif head in params:
+            if _storage_param(ctx, module, params[head]):
+                heads.add(receiver)
+        elif module.assigns.get(head) in _CONTAINERS:
+            heads.add(receiver)
+        elif (len(parts) == 1 or parts[1] in ("objects", "query")) and _orm_class(ctx, module, head):
+            heads.add(receiver)  # `Order.objects.get(...)`, `Order.query.get(...)`, an ODM's `Order.find_one(...)`
+        elif head not in module.import_map and head not in module.classes and with_storage and "(" not in receiver:
+            heads.add(receiver)  # `s.add(...)` inside `with SessionLocal() as s`
+    return heads
+
+
+def takes_object(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> bool:
+    """It receives an object, not only scalars (the fields of a row, `create(id: int, email: str)`)
+    or a storage handle."""
+    return any(
+        p.name not in ("self", "cls") and p.annotation not in _SCALARS and not _storage_param(ctx, ref.module, p)
+        for p in m.params
+    )
+
+
+def _store(m: FunctionFacts, heads: set[str], ctx: Ctx, ref: ClassRef) -> bool:
+    if _word(m.name) not in _STORE_WORDS or not takes_object(ctx, ref, m):
+        return False
+    if m.sql & {"insert", "update"}:
+        return True
+    if any(op.container in heads and op.op in ("setitem", "append", "add") for op in m.container_ops):
+        return True
+    for c in m.calls:
+        if c.method not in _STORE_CALLS:
+            continue
+        if c.receiver in heads:
+            return True
+        # `OrderModel(...).save()` / `OrderModel.objects.create(...)` on a mapped class
+        if c.receiver.endswith(".objects") and c.receiver.split(".")[0] in {h.split(".")[0] for h in heads}:
+            return True
+    return False
+
+
+def _find(ctx: Ctx, ref: ClassRef, m: FunctionFacts, heads: set[str]) -> bool:
+    if _word(m.name) not in _FIND_WORDS or not m.returns or m.returns == ["none"]:
+        return False
+    if not any(p.name not in ("self", "cls") and not _storage_param(ctx, ref.module, p) for p in m.params):
+        return False  # a keyed look-up, not `list()`
+    if "select" in m.sql:
+        return True
+    if any(c in heads for c, _ in m.subscripts):
+        return True
+    return any(c.receiver in heads or c.receiver.split("(")[0] in heads for c in m.calls)
+
+
+def gateway_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """A store method and a keyed find method over the same kind of storage, on a small class
+    most of whose methods work on that storage."""
+
+    def compute() -> list[Ev]:
+        cls = ref.cls
+        attrs = storage_handles(ctx, ref)
+        if cls.is_interface or cls.is_protocol or cls.declares_abstract:
+            return []
+        own = [
+            m
+            for n, m in cls.methods.items()
+            if not n.startswith("__") and m.kind in ("method", "staticmethod", "classmethod") and not m.is_stub
+        ]
+        if not own or len(own) > 15 or sum(m.complexity for m in own) > 60:
+            return []
+        heads = {m.name: _storage_heads(ctx, ref, m, attrs) for m in ctx.all_methods(ref).values()}
+        public = [m for m in own if not m.name.startswith("_")]
+        # public methods on the storage, directly or through a private step that is
+        helpers = {n for n, h in heads.items() if h and n.startswith("_")}
+        about = [m for m in public if heads.get(m.name) or m.sql or m.self_calls & helpers]
+        if len(about) * 2 < len(public):
+            return []
+        methods = [m for m in ctx.all_methods(ref).values() if not m.name.startswith("__") and not m.is_stub]
+        store = next((m for m in methods if _store(m, heads.get(m.name, set()), ctx, ref)), None)
+        finds = [m for m in methods if m is not store and not m.name.startswith("_")]
+        find = next((m for m in finds if _find(ctx, ref, m, heads.get(m.name, set()))), None)
+        if store is None or find is None:
+            return []
+        return [
+            (store.selection.line, f"`{store.name}` hands what it receives to the storage"),
+            (find.selection.line, f"`{find.name}` looks it up by key in the same storage"),
+        ]
+
+    return memo(ctx, "gateway", ref, compute)
