@@ -8,12 +8,14 @@ what they need (the file list, then the workspace) instead of receiving a copy:
   indexes come back pickled;
 - the analysis is split by *detector*, not by module. A detector builds its workspace-wide
   maps (every aggregate root, every factory, who holds whom) once per process: split by
-  module, every process built every map (about 1.8 s of the 3 s of analysing Django +
-  SQLAlchemy, paid once per process, in parallel, so a second process saved almost nothing).
-  Split by detector, each map is built by the one process running its detector, and the
-  maps most detectors share (name resolution, subclasses, collaborators, holders) are built
-  once before forking. Each module's findings are then merged as one process would
-  (``analysis.assemble``), so the output is the same whatever the number of jobs.
+  module, every process built every map, so a second process saved almost nothing. Split by
+  detector, each map is built by the one process running its detector. The detectors that
+  build the maps most DDD detectors read (repositories, entities, messages) run in this
+  process, one after the other (``_PINNED``); the workers claim the others, heaviest first,
+  from the moment the workspace exists, and this process joins them when its own are done
+  (no serial step before forking: the other cores would wait idle). Each module's findings
+  are then merged as one process would (``analysis.assemble``), so the output is the same
+  whatever the number of jobs.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from agentls.patterns.analysis import (
     run_detector,
 )
 from agentls.patterns.context import Ctx
-from agentls.patterns.detector_registry import Detector
+from agentls.patterns.detector_registry import Detector, detectors
 from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.model import Detection, ModuleAnalysis, ParseProblem
 from agentls.patterns.settings import PatternSettings
@@ -53,21 +55,43 @@ T = TypeVar("T")
 # Fewer files than this are not worth a process.
 MIN_FILES_PER_RUN = 64
 # Scheduling hints for the analysis split by detector, measured on Django + SQLAlchemy (the
-# findings do not depend on them, only the time does). Detectors that build the same
-# workspace-wide maps run in one process, one group claimed at once; the detectors whose maps
-# most others use (repositories and units of work for 15 detectors, entities and messages for
-# 8) run first in this process, before forking, so that every process inherits those maps
-# instead of building its own; heavy groups are claimed first.
-_BEFORE_FORK = ("repository", "entity")
+# findings do not depend on them, only the time does). ``_PINNED`` runs in this process, in
+# this order: the repository and entity evidence that 15 and 8 detectors read, then the
+# detectors reading most of it (the message roles of aggregate, value object, domain event,
+# CQRS and message bus; the service layer...), so that those maps are built once, by the
+# process that uses them. The other detectors are claimed by whichever process is free, in
+# ``_GROUPS`` (detectors that build the same maps: the held families of bridge, strategy and
+# state; the wrappers of adapter, decorator and proxy; factory and abstract factory), heaviest
+# first; detectors not named here come last, in registry order.
+_PINNED = (
+    "repository",
+    "entity",
+    "aggregate",
+    "value_object",
+    "domain_event",
+    "cqrs_command",
+    "cqrs_query",
+    "message_bus",
+    "service_layer",
+    "domain_service",
+    "registry",
+    "unit_of_work",
+)
 _GROUPS = (
-    ("aggregate", "value_object", "domain_event", "cqrs_command", "cqrs_query", "message_bus"),
     ("bridge", "strategy", "state"),
-    ("adapter", "decorator", "proxy"),
-    ("factory", "abstract_factory"),
     ("builder",),
+    ("factory", "abstract_factory"),
     ("dependency_injection",),
     ("data_mapper",),
-    ("service_layer",),
+    ("adapter", "decorator", "proxy"),
+    ("observer",),
+    ("mediator",),
+    ("composite",),
+    ("visitor",),
+    ("prototype",),
+    ("memento",),
+    ("specification",),
+    ("outbox",),
 )
 
 
@@ -108,7 +132,8 @@ def analyse_files(files: list[Path], settings: PatternSettings, jobs: int) -> tu
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        rows = run_shared(_chunks(len(files), workers), partial(_index_chunk, files), workers)
+        # The detectors' modules are imported by this process while the workers index.
+        rows = run_shared(_chunks(len(files), workers), partial(_index_chunk, files), workers, first=detectors)
         for chunk in rows:
             for shown, index, problems, error in chunk:
                 if error is not None:
@@ -117,7 +142,10 @@ def analyse_files(files: list[Path], settings: PatternSettings, jobs: int) -> tu
                     indexed.append((shown, index, problems))
         ws = WorkspaceIndex([index for _, index, _ in indexed])
         if workers == 1:
-            results = [_analysis(shown, analyze_index(i, ws, settings, problems)) for shown, i, problems in indexed]
+            results = [
+                _analysis(shown, analyze_index(i, ws, settings, problems, with_outline=False))
+                for shown, i, problems in indexed
+            ]
         else:
             results = _analyse_by_detector(indexed, ws, settings, workers)
     finally:
@@ -144,20 +172,19 @@ def _analyse_by_detector(
 ) -> list[Result]:
     active = active_detectors(settings)
     ctxs = [Ctx(index, ws, settings) for _, index, _ in indexed]
-    if ctxs:
-        ctxs[0].warm()  # the maps every detector shares, built once before forking
     position = {pattern_id: i for i, (pattern_id, _) in enumerate(active)}
-    first = [position[p] for p in _BEFORE_FORK if p in position]
-    found: dict[int, list[Found]] = {i: _detect_everywhere(active, ctxs, [i])[0] for i in first}
+    pinned = [position[p] for p in _PINNED if p in position]
     groups = [[position[p] for p in group if p in position] for group in _GROUPS]
-    grouped = {i for group in groups for i in group}
-    groups += [[i] for i in range(len(active)) if i not in grouped and i not in found]
-    groups = [g for g in groups if g]
-    for group, results in zip(groups, run_shared(groups, partial(_detect_everywhere, active, ctxs), jobs), strict=True):
+    claimed = {i for group in groups for i in group} | set(pinned)
+    groups += [[i] for i in range(len(active)) if i not in claimed]
+    tasks = [pinned, *(g for g in groups if g)]
+    found: dict[int, list[Found]] = {}
+    detected = run_shared(tasks, partial(_detect_everywhere, active, ctxs), jobs, own=1 if pinned else 0)
+    for group, results in zip(tasks, detected, strict=True):
         found.update(zip(group, results, strict=True))
     out = []
     for m, (shown, index, problems) in enumerate(indexed):
-        analysis = assemble(index, active, [found[d][m] for d in range(len(active))], problems)
+        analysis = assemble(index, active, [found[d][m] for d in range(len(active))], problems, with_outline=False)
         out.append(_analysis(shown, analysis))
     return out
 
@@ -183,16 +210,26 @@ def _worker(work: Callable[[A], T], tasks: Sequence[A], counter: Any, queue: Any
     queue.put((None, None))
 
 
-def run_shared(tasks: Sequence[A], work: Callable[[A], T], jobs: int) -> list[T]:
+def run_shared(
+    tasks: Sequence[A],
+    work: Callable[[A], T],
+    jobs: int,
+    own: int = 0,
+    first: Callable[[], object] | None = None,
+) -> list[T]:
     """``[work(t) for t in tasks]``, by ``jobs - 1`` forked workers *and* this process, each
-    claiming the next task as it gets free (the machine may be busy with other things). This
-    process keeps what it computes without pickling it, and unpacks the workers' results
-    while they are still running. Tasks a dead worker claimed are redone here, so the result
-    is always complete and in order. One job: no process at all."""
+    claiming the next task as it gets free (the machine may be busy with other things). The
+    first ``own`` tasks are this process's alone, done before it claims any other; ``first``
+    runs here right after forking, while the workers already claim tasks. This process keeps
+    what it computes without pickling it, and unpacks the workers' results while they are
+    still running. Tasks a dead worker claimed are redone here, so the result is always
+    complete and in order. One job: no process at all."""
     if jobs <= 1:
+        if first is not None:
+            first()
         return [work(t) for t in tasks]
     context = multiprocessing.get_context("fork")
-    counter = context.Value("l", 0)
+    counter = context.Value("l", own)
     queue = context.Queue()
     procs = [context.Process(target=_worker, args=(work, tasks, counter, queue)) for _ in range(jobs - 1)]
     for proc in procs:
@@ -215,6 +252,11 @@ def run_shared(tasks: Sequence[A], work: Callable[[A], T], jobs: int) -> list[T]
                 done[i] = result
 
     try:
+        if first is not None:
+            first()
+        for mine in range(min(own, len(tasks))):
+            done[mine] = work(tasks[mine])
+            receive(block=False)
         while (i := _claim(counter, len(tasks))) is not None:
             done[i] = work(tasks[i])
             receive(block=False)

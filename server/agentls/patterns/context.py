@@ -82,7 +82,7 @@ def per_workspace(fn: Callable[..., R]) -> Callable[..., R]:
         store = ctx._cache
         out = store.get(key, _MISSING)
         if out is _MISSING:
-            out = store[key] = fn(*args)
+            out = store[key] = fn(*[ctx.canonical(a) if type(a) is ClassRef else a for a in args])
         return out  # type: ignore[no-any-return]
 
     return cached
@@ -127,6 +127,19 @@ class Ctx:
             self.descendants(ref)
         if refs:
             self.holders(refs[0])
+
+    def canonical(self, ref: ClassRef) -> ClassRef:
+        """The workspace's first class with ``ref``'s key. Two modules may have the same dotted
+        name (two copies of a package in one folder): what is kept per key is computed from
+        this one, whichever module asked first, so that the findings do not depend on the
+        order the detectors run in (one process, or several sharing the detectors)."""
+        first: dict[str, ClassRef] | None = self._cache.get("canonical")
+        if first is None:
+            first = {}
+            for r in self.ws.all_classes():
+                first.setdefault(r.key, r)
+            self._cache["canonical"] = first
+        return first.get(ref.key, ref)
 
     # -- names ------------------------------------------------------------------------------
 
@@ -178,14 +191,14 @@ class Ctx:
         key = ("anc", ref.key)
         hit = self._cache.get(key)
         if hit is None:
-            hit = self._cache[key] = self.ws.ancestors(ref)
+            hit = self._cache[key] = self.ws.ancestors(self.canonical(ref))
         return hit
 
     def descendants(self, ref: ClassRef) -> list[ClassRef]:
         key = ("desc", ref.key)
         hit = self._cache.get(key)
         if hit is None:
-            hit = self._cache[key] = self.ws.descendants(ref)
+            hit = self._cache[key] = self.ws.descendants(self.canonical(ref))
         return hit
 
     def concrete(self, ref: ClassRef) -> list[ClassRef]:
@@ -201,6 +214,7 @@ class Ctx:
         out: dict[str, FunctionFacts] | None = self._cache.get(key)
         if out is None:
             out = {}
+            ref = self.canonical(ref)
             for a in reversed(self.ancestors(ref)):
                 out.update(a.cls.methods)
             out.update(ref.cls.methods)
@@ -228,7 +242,7 @@ class Ctx:
         key = ("collab", ref.key)
         hit = self._cache.get(key)
         if hit is None:
-            hit = self._cache[key] = self._collabs(ref)
+            hit = self._cache[key] = self._collabs(self.canonical(ref))
         return hit
 
     def _collabs(self, ref: ClassRef) -> dict[str, Collab]:
@@ -279,7 +293,7 @@ class Ctx:
         key = ("holders_of", target.key)
         hit = self._cache.get(key)
         if hit is None:
-            hit = self._cache[key] = self._holders(target)
+            hit = self._cache[key] = self._holders(self.canonical(target))
         return list(hit)
 
     def _holders(self, target: ClassRef) -> list[tuple[ClassRef, Collab]]:
