@@ -1,7 +1,8 @@
 """Builder forms beside the fluent one: a builder assembling a product object it holds, and
 builders that only a director reveals (steps with no arguments filling in a product the
 builder created, run in order by a director that then takes the product off the builder:
-`self.builder.make_wheels(); ...; return self.builder.vehicle`)."""
+`self.builder.make_wheels(); ...; return self.builder.vehicle`, or that is handed the builder:
+`construct(self, builder)` calling `builder.build_part_a()`, ...)."""
 
 from __future__ import annotations
 
@@ -65,13 +66,79 @@ def directed_builders(ctx: Ctx) -> dict[str, Directed]:
                             p = ctx.resolve(v[5:], i.module) if v.startswith("call:") else None
                             if p is not None and p not in products and p not in impls:
                                 products.append(p)
-                found = Directed(ref, m, [*declared, *impls], products)
-                out.setdefault(ref.key, found)
-                for b in found.builders:
-                    out.setdefault(b.key, found)
-                for p in products:
-                    out.setdefault(p.key, found)
+                _record(out, Directed(ref, m, [*declared, *impls], products))
+            if ref.key not in out:
+                _param_directed(ctx, ref, m, out)
     return out
+
+
+def _record(out: dict[str, Directed], found: Directed) -> None:
+    out.setdefault(found.director.key, found)
+    for b in found.builders:
+        out.setdefault(b.key, found)
+    for p in found.products:
+        out.setdefault(p.key, found)
+
+
+def _param_directed(ctx: Ctx, ref: ClassRef, m: FunctionFacts, out: dict[str, Directed]) -> None:
+    """A director handed the builder (`construct(self, builder)` calling `builder.build_a()`,
+    `builder.build_b()`): the classes defining those no-argument steps are builders when each
+    creates its product into an attribute in its constructor and every step fills it in
+    (`self.product.add("A1")`), under an interface declaring the steps or two or more of them."""
+    given = {p.name for p in m.params if p.name not in ("self", "cls") and not p.annotation}
+    called: dict[str, set[str]] = {}
+    for c in m.calls:
+        if c.receiver in given and not c.args:
+            called.setdefault(c.receiver, set()).add(c.method)
+    for steps in called.values():
+        if len(steps) < 2:
+            continue
+        first = sorted(steps)[0]
+        defining = [
+            r for r in ctx.by_method(public=False).get(first, []) if steps <= set(ctx.all_methods(r)) and r != ref
+        ]
+        declared = [r for r in defining if r.cls.is_interface]
+        impls: list[ClassRef] = []
+        products: list[ClassRef] = []
+        for r in defining:
+            if r in declared:
+                continue
+            made = _filled_product(ctx, r, steps)
+            if made is None:
+                impls = []
+                break
+            impls.append(r)
+            if made not in products:
+                products.append(made)
+        if len(impls) >= 2 or (impls and declared):
+            _record(out, Directed(ref, m, [*declared, *impls], products))
+            return
+
+
+def _filled_product(ctx: Ctx, ref: ClassRef, steps: set[str]) -> ClassRef | None:
+    """The class ``ref`` creates into an attribute in its constructor when every step in
+    ``steps`` fills that object in (stores on it, adds to it or calls it) and answers nothing."""
+    methods = ctx.all_methods(ref)
+    init = methods.get("__init__")
+    if init is None:
+        return None
+    for attr, values in init.self_writes.items():
+        made = [ctx.resolve(v[5:], ref.module) for v in values if v.startswith("call:")]
+        product = next((p for p in made if p is not None and p != ref), None)
+        if product is None:
+            continue
+        inside = f"self.{attr}"
+
+        def fills(f: FunctionFacts, inside: str = inside) -> bool:
+            return all(v == "none" for v in f.returns) and (
+                any(s.receiver == inside or s.receiver.startswith(f"{inside}.") for s in f.attr_stores)
+                or any(op.container.startswith(inside) and op.op in _ADDS for op in f.container_ops)
+                or any(c.receiver == inside for c in f.calls)
+            )
+
+        if all(fills(methods[n]) for n in steps):
+            return product
+    return None
 
 
 @per_workspace

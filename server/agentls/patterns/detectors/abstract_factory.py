@@ -42,7 +42,10 @@ class AbstractFactory(Detector):
       mapper) and does not count.
     - Duck-typed families: a class keeps an object it was given and calls two or more of its
       methods; two or more classes of the workspace offer all of those methods without a
-      common base, and each creates a different class of the workspace in one of them.
+      common base, and each creates a different class of the workspace in one of them. The
+      same for an untyped parameter a function or constructor calls two or more methods of on
+      the spot (`factory.make_character()`, `factory.make_obstacle()`), when every one of
+      those methods creates a class in each of the offering classes.
     - Factories of factories: a method that chooses between two or more simple factories (see
       `factory`) whose products are of different kinds (no common base) creates a family: its
       class is a `concrete_factory`, the interface it implements the `abstract_factory`, and
@@ -93,12 +96,22 @@ class AbstractFactory(Detector):
         """Concrete factories sharing, without a base, the methods a holder calls on them."""
         out: dict[str, Family] = {}
         by_method = ctx.by_method(public=True)
-        asked: set[frozenset[str]] = set()
+        asked: dict[frozenset[str], int] = {}  # called methods -> products each family must make
         for ref in ctx.ws.all_classes():
             for c in ctx.collabs(ref).values():
                 if c.from_param and not c.types and len(c.methods) >= 2:
-                    asked.add(frozenset(c.methods))
-        for called in asked:
+                    asked[frozenset(c.methods)] = 1
+        # A parameter used on the spot (`GameEnvironment(factory)` setting `self.hero =
+        # factory.make_character()`): only a whole family, every method creating, counts.
+        for module in ctx.ws.modules():
+            for fn in module.all_functions():
+                for p in fn.params:
+                    if p.name in ("self", "cls") or p.annotation:
+                        continue
+                    called = frozenset(c.method for c in fn.calls if c.receiver == p.name and c.method)
+                    if len(called) >= 2 and not any(n.startswith("_") for n in called):
+                        asked.setdefault(called, len(called))
+        for called, needed in asked.items():
             names = sorted(called)
             offering = [r for r in by_method.get(names[0], []) if all(n in r.cls.methods for n in names)]
             families: list[Family] = []
@@ -109,7 +122,7 @@ class AbstractFactory(Detector):
                     products = [p for p in ctx.returned_classes(m, r.module) if p != r]
                     if products and not _converts(m):
                         made.append((n, products[0]))
-                if made:
+                if made and len(made) >= needed:
                     families.append((r, made))
             made_keys = {p.key for _, made in families for _, p in made}
             related = any(

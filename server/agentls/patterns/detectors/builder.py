@@ -70,6 +70,11 @@ class Builder(Detector):
       (`self.builder.make_wheels(); ...; return self.builder.vehicle`) reveals the builders
       (the interface declaring the steps and two or more implementations whose steps only
       record parts) and the product they create.
+    - A director handed the builder (`construct(self, builder)` calling `builder.build_a()`,
+      `builder.build_b()`, no arguments): the classes defining those steps are builders when
+      each creates its product into an attribute in its constructor and every step fills that
+      object in and answers nothing, under an interface declaring the steps (or two or more
+      such classes); the class they create is the product (0.7).
     """
 
     id = "builder"

@@ -14,6 +14,19 @@ from agentls.patterns.workspace import ClassRef
 Found = tuple[list[Ev], list[ClassRef]]
 
 
+def _declared(base: ClassRef, name: str) -> bool:
+    """The base declares the creation method for subclasses to fill in (abstract or empty)."""
+    m = base.cls.methods.get(name)
+    return m is not None and (m.abstract or m.is_stub)
+
+
+def _converts(m: FunctionFacts) -> bool:
+    """Builds its result from the fields of an argument it requires (`to_entity(row)`): a
+    mapping between representations, not the creation of a product."""
+    required = [p.name for p in m.params if p.name not in ("self", "cls") and not p.has_default]
+    return any(r.partition(".")[0] in required for r in m.foreign_reads)
+
+
 @register
 class Factory(Detector):
     """Puts the decision of *which* class to instantiate in one place, so callers ask for a
@@ -44,7 +57,10 @@ class Factory(Detector):
       method.
     - Factory method: a method declared in a base class (abstract or overridden) that two or
       more subclasses override, each returning an instance of a different class (not `self`,
-      nor a wrapper around `self`), and that another method of the base calls on `self`.
+      nor a wrapper around `self`, nor a class of the base's own hierarchy, nor a conversion
+      of an argument's fields), and that another method of the base calls on `self` (0.85),
+      or that the base only declares, abstract or empty, for the subclasses to fill in
+      (0.75: `LocalizerFactory.create_localizer`).
     - Factory method through a class attribute: a base method returns a new instance of
       `cls.<attr>` / `self.<attr>`, a class attribute naming a class that subclasses replace
       with other classes, and other methods of the base call it. The base is the `creator`,
@@ -232,16 +248,21 @@ class Factory(Detector):
                     (users[0].selection.line, f"`{users[0].name}` calls `self.{name}()`, which subclasses override")
                 ]
                 yield ctx.det(ref, self.id, "creator", 0.85, ev, [(s, "concrete_creator") for s, _ in subs])
+            elif _declared(ref, name):
+                m = ref.cls.methods[name]
+                ev = [(m.selection.line, f"declares `{name}`, which each subclass overrides to create its own class")]
+                yield ctx.det(ref, self.id, "creator", 0.75, ev, [(s, "concrete_creator") for s, _ in subs])
         for base in ctx.ancestors(ref):
             for name, subs in self._creation_methods(ctx, base).items():
+                called = any(name in m.self_calls for m in base.cls.methods.values())
                 for sub, product in subs:
-                    if sub == ref and any(name in m.self_calls for m in base.cls.methods.values()):
+                    if sub == ref and (called or _declared(base, name)):
                         line = ref.cls.methods[name].selection.line
                         yield ctx.det(
                             ref,
                             self.id,
                             "concrete_creator",
-                            0.85,
+                            0.85 if called else 0.75,
                             [(line, f"overrides `{name}` to create `{product.cls.name}`")],
                             [(base, "creator"), (product, "product")],
                         )
@@ -257,6 +278,7 @@ class Factory(Detector):
         subs = ctx.descendants(base)
         if len(subs) < 2:
             return out
+        kin = {base.key, *(s.key for s in subs), *(a.key for a in ctx.ancestors(base))}
         for name in base.cls.methods:
             if name.startswith("__"):
                 continue
@@ -265,7 +287,9 @@ class Factory(Detector):
                 m = s.cls.methods.get(name)
                 if m is None or "self" in m.returns:
                     continue
-                products = ctx.returned_classes(m, s.module)
+                # Not the base's own kind (a state returning the next state) nor a conversion
+                # of what it is given (`to_entity(row)`, a mapper).
+                products = [p for p in ctx.returned_classes(m, s.module) if p.key not in kin and not _converts(m)]
                 # Wrapping itself (`Grouping(self)`) is not creating; handing itself to the new
                 # object as a back-reference (`Cursor(self.connection, self)`) still is.
                 if products and not any(
