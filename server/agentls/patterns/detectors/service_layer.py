@@ -10,7 +10,13 @@ from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
-_CHANGES = frozenset({"commit", "save", "add", "create", "update", "delete", "remove", "persist"})
+_CHANGES = frozenset({"commit", "save", "add", "create", "update", "delete", "remove", "persist", "replace", "upsert"})
+
+
+def _changes(method: str) -> bool:
+    """A call that changes state: `add`, and its spelled-out forms (`add_or_update_user`,
+    `create_one`, `remove_from_team`)."""
+    return method.lstrip("_").split("_")[0] in _CHANGES
 
 
 @register
@@ -35,8 +41,12 @@ class ServiceLayer(Detector):
     session.commit()`).
 
     A class is a service too when it holds (typed) a unit of work or repository and one of its
-    methods changes state through it, or works `with self._uow` and commits. Test functions
-    and test classes are never services.
+    methods changes state through it (`add`, `save`, `commit`, and their spelled-out forms,
+    `add_or_update_user`, `create_one`), or works `with self._uow` and commits. A function that
+    receives a unit of work (typed as one) and enters it, so that leaving the block commits, is
+    a service when a repository reached through it changes state (`async with uow as tx:
+    await tx.trainers.add_to_team(...)`). Test functions, pytest fixtures (which build a use
+    case for the tests) and test classes are never services.
 
     The unit of work may be reached through a base's property over the attribute it was given
     (`self.uow` reading `self._uow`), and a method that loads through what the class holds and
@@ -52,7 +62,7 @@ class ServiceLayer(Detector):
         line = fn.selection.line
         for p in fn.params:
             calls = [c for c in fn.calls if c.func.startswith(f"{p.name}.")]
-            if not calls:
+            if not calls and p.name not in fn.with_items:
                 continue
             # A transaction script over the session it is given: it loads through it, asks
             # what it loaded to act, and commits (`restaurant.book_table(...); session.commit()`).
@@ -68,6 +78,9 @@ class ServiceLayer(Detector):
                         (commit.line, f"finishes with `{commit.func}()`"),
                     ]
             refs = ctx.annotation_refs(p.annotation, ctx.index)
+            entered = self._entered_uow(ctx, fn, p.name, refs)
+            if entered:
+                return entered
             if any(is_uow(ctx, r) for r in refs) or (
                 p.name in fn.with_items and any(c.func.count(".") == 2 for c in calls)
             ):
@@ -91,6 +104,23 @@ class ServiceLayer(Detector):
                         (calls[0].line, f"loads through `{calls[0].func}`"),
                         (acted[0].line, f"asks `{acted[0].receiver}` to `{acted[0].method}`"),
                     ]
+        return []
+
+    def _entered_uow(self, ctx: Ctx, fn: FunctionFacts, name: str, refs: list[ClassRef]) -> list[tuple[int, str]]:
+        """`async with uow as tx: await tx.pokemons.create(data)`: the unit of work it receives
+        (typed as one) is entered, whose exit commits, and a repository reached through the
+        name it is bound to changes state."""
+        if name not in fn.with_items or not any(is_uow(ctx, r) for r in refs):
+            return []
+        params = set(fn.param_names)
+        for c in fn.calls:
+            head = c.receiver.split(".")[0]
+            through = head == name or (head not in params and head not in ctx.index.import_map and head != "self")
+            if through and c.receiver.count(".") == 1 and _changes(c.method):
+                return [
+                    (fn.selection.line, f"enters the unit of work `{name}` it receives"),
+                    (c.line, f"changes state through `{c.receiver}.{c.method}()`"),
+                ]
         return []
 
     def _service_class(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
@@ -122,7 +152,7 @@ class ServiceLayer(Detector):
                 ]
             through = [c for c in m.calls if c.receiver.startswith("self.") and head(c.receiver) in held]
             for c in through:
-                if c.method in _CHANGES:
+                if _changes(c.method):
                     return [
                         (ref.cls.selection.line, f"holds `{held[head(c.receiver)].cls.name}`"),
                         (c.line, f"`{m.name}` changes state through `{c.func}()`"),
@@ -154,6 +184,9 @@ class ServiceLayer(Detector):
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for fn in ctx.index.all_functions():
             if fn.name.startswith(("__", "test")) or fn.qualname.startswith("Test"):
+                continue
+            # a pytest fixture that builds a use case for the tests is not one
+            if any(d.partition("(")[0].rpartition(".")[2] == "fixture" for d in fn.decorators):
                 continue
             ev = self._service(ctx, fn)
             if ev:
