@@ -115,18 +115,13 @@ class Ctx:
         self.settings = settings or PatternSettings()
         self._classes: list[ClassRef] | None = None
         self._cache = ws.memo
-
-    def warm(self) -> None:
-        """Build the workspace-wide maps most detectors share now (name resolution, subclasses,
-        every class's ancestors and descendants, collaborators, who holds whom): before forking
-        workers that inherit them rather than each building its own."""
-        self.ws.derived.subclasses(self.ws)
-        refs = list(self.ws.all_classes())
-        for ref in refs:
-            self.ancestors(ref)
-            self.descendants(ref)
-        if refs:
-            self.holders(refs[0])
+        # The per-class maps every detector asks for (some 300,000 times over Django +
+        # SQLAlchemy), each in a dict of its own keyed by the class: no key tuple per question.
+        memo = ws.memo
+        self._ancestors: dict[str, list[ClassRef]] = memo.setdefault("ancestors", {})
+        self._descendants: dict[str, list[ClassRef]] = memo.setdefault("descendants", {})
+        self._methods: dict[str, dict[str, FunctionFacts]] = memo.setdefault("all_methods", {})
+        self._collab_maps: dict[str, dict[str, Collab]] = memo.setdefault("collabs", {})
 
     def canonical(self, ref: ClassRef) -> ClassRef:
         """The workspace's first class with ``ref``'s key. Two modules may have the same dotted
@@ -188,17 +183,15 @@ class Ctx:
     # -- hierarchies ------------------------------------------------------------------------
 
     def ancestors(self, ref: ClassRef) -> list[ClassRef]:
-        key = ("anc", ref.key)
-        hit = self._cache.get(key)
+        hit = self._ancestors.get(ref.key)
         if hit is None:
-            hit = self._cache[key] = self.ws.ancestors(self.canonical(ref))
+            hit = self._ancestors[ref.key] = self.ws.ancestors(self.canonical(ref))
         return hit
 
     def descendants(self, ref: ClassRef) -> list[ClassRef]:
-        key = ("desc", ref.key)
-        hit = self._cache.get(key)
+        hit = self._descendants.get(ref.key)
         if hit is None:
-            hit = self._cache[key] = self.ws.descendants(self.canonical(ref))
+            hit = self._descendants[ref.key] = self.ws.descendants(self.canonical(ref))
         return hit
 
     def concrete(self, ref: ClassRef) -> list[ClassRef]:
@@ -210,15 +203,14 @@ class Ctx:
     def all_methods(self, ref: ClassRef) -> dict[str, FunctionFacts]:
         """Every method ``ref`` has, own or inherited (nearest definition wins). Kept per
         workspace state and shared between callers: read it, do not change it."""
-        key = ("methods", ref.key)
-        out: dict[str, FunctionFacts] | None = self._cache.get(key)
+        out = self._methods.get(ref.key)
         if out is None:
             out = {}
             ref = self.canonical(ref)
             for a in reversed(self.ancestors(ref)):
                 out.update(a.cls.methods)
             out.update(ref.cls.methods)
-            self._cache[key] = out
+            self._methods[ref.key] = out
         return out
 
     def by_method(self, public: bool) -> dict[str, list[ClassRef]]:
@@ -239,10 +231,9 @@ class Ctx:
     # -- collaborators ----------------------------------------------------------------------
 
     def collabs(self, ref: ClassRef) -> dict[str, Collab]:
-        key = ("collab", ref.key)
-        hit = self._cache.get(key)
+        hit = self._collab_maps.get(ref.key)
         if hit is None:
-            hit = self._cache[key] = self._collabs(self.canonical(ref))
+            hit = self._collab_maps[ref.key] = self._collabs(self.canonical(ref))
         return hit
 
     def _collabs(self, ref: ClassRef) -> dict[str, Collab]:

@@ -239,7 +239,9 @@ class ClassFacts:
     methods: dict[str, FunctionFacts] = field(default_factory=dict)
     docstring: bool = False
 
-    @property
+    # Asked tens of thousands of times over a large workspace, and the bases do not change
+    # once indexed (a moved class computes these again: ``shift._CACHED``).
+    @cached_property
     def declares_abstract(self) -> bool:
         # A generic base is recorded as `Protocol[]` (`class Port(Protocol[D, I])`).
         tails = {b.rpartition(".")[2].removesuffix("[]") for b in self.bases}
@@ -247,7 +249,7 @@ class ClassFacts:
         meta = (self.metaclass or self.class_attrs.get("__metaclass__", "").partition(":")[2]).rpartition(".")[2]
         return bool(tails & {"ABC", "Protocol"}) or meta == "ABCMeta"
 
-    @property
+    @cached_property
     def is_protocol(self) -> bool:
         return any(b.rpartition(".")[2].removesuffix("[]") == "Protocol" for b in self.bases)
 

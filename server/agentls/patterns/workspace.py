@@ -99,7 +99,7 @@ class WorkspaceIndex:
         """The class a dotted name written in ``module`` refers to, if the workspace has it."""
         if not name:
             return None
-        memo = self.derived.resolved
+        memo = (self._derived or self.derived).resolved  # asked 100,000 times: no property call
         key = (id(module), name)
         hit = memo.get(key)
         if hit is not None and hit[0] is module:
