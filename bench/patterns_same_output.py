@@ -38,6 +38,11 @@ ENGINE = [
     "server/agentls/patterns/context.py",
     "server/agentls/patterns/workspace.py",
     "server/agentls/patterns/batch.py",
+    "server/agentls/patterns/facts.py",
+    "server/agentls/patterns/shift.py",
+    "server/agentls/patterns/index.py",
+    "server/agentls/patterns/walk.py",
+    "server/agentls/patterns/parse.py",
 ]
 
 

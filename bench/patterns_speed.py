@@ -7,8 +7,10 @@ unpacks them, then for each run times two whole processes over the same files, a
 them: `agentls patterns --format json` (read, parse, index, workspace, every detector and
 smell, JSON out) and the floor, bench/patterns_floor.py (read + `ast.parse` of the same files),
 both with the same number of processes (``--jobs``; default one per CPU, as the CLI) and the
-cyclic GC off. The order alternates between runs. Prints per-run times, the medians and the
-median of the paired ratios (target <= 2x). Then times hover on a generated 5,000-line module
+cyclic GC off. The order alternates between runs. Prints per-run times (wall, and each
+process's CPU with its workers' from ``wait4``: on a loaded machine the wall times stretch,
+the CPU times much less), the load, the medians and the median of the paired ratios (target
+<= 2x). Then times hover on a generated 5,000-line module
 (target p95 <= 15 ms). ``--in-process`` also prints the old in-process figure (``collect``
 against a one-process floor), which compared unlike things. ``--before REV`` adds a third
 process to every run: the same command with the engine's files at git revision REV, for
@@ -110,9 +112,21 @@ def hover_p95(runs: int = 400) -> tuple[float, float, int]:
 
 
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> float:
+    """Wall seconds of the whole process; its CPU seconds (with its workers') go to ``CPU``."""
     start = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    took = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise subprocess.CalledProcessError(proc.returncode, cmd)
+    CPU.append(usage.ru_utime + usage.ru_stime)
+    return took
+
+
+# CPU seconds of each process timed, in order (user + system, the forked workers included: the
+# process waits for them). On a loaded machine wall times stretch; CPU times much less.
+CPU: list[float] = []
 
 
 def main() -> int:
@@ -141,15 +155,18 @@ def main() -> int:
         after_env = {**os.environ, "PYTHONPATH": str(snapshot("speed-after", None) / "server")}
     timed(floor_cmd)  # warm the page cache once
     floors, fulls, befores = [], [], []
+    cpus: list[dict[str, float]] = []
     for run in range(args.runs):
         sides = ["floor", "agentls", "before"] if before_env else ["floor", "agentls"]
-        took = {}
+        took, cpu = {}, {}
         for side in sides if run % 2 == 0 else sides[::-1]:
             if side == "floor":
                 took[side] = timed(floor_cmd)
             else:
                 took[side] = timed(agentls, before_env if side == "before" else after_env)
+            cpu[side] = CPU[-1]
         f, t = took["floor"], took["agentls"]
+        cpus.append(cpu)
         floors.append(f)
         fulls.append(t)
         extra = ""
@@ -157,8 +174,9 @@ def main() -> int:
             befores.append(took["before"])
             extra = f"; engine at {args.before} {took['before']:.2f} s ({took['before'] / f:.2f}x)"
         load = os.getloadavg()[0]
+        spent = ", ".join(f"{side} {c:.2f}" for side, c in cpu.items())
         print(f"run {run + 1}: floor {f:.2f} s, agentls patterns --format json {t:.2f} s ({t / f:.2f}x){extra}; "
-              f"load {load:.1f}")
+              f"load {load:.1f}; CPU s: {spent}")
     mf, mt = statistics.median(floors), statistics.median(fulls)
     ratios = sorted(t / f for t, f in zip(fulls, floors, strict=True))
     print(
@@ -166,6 +184,9 @@ def main() -> int:
         f"median of paired ratios {statistics.median(ratios):.2f}x (target <= 2x): "
         f"{'MET' if statistics.median(ratios) <= 2 else 'MISSED'}"
     )
+    print("median CPU s (all processes): " + ", ".join(
+        f"{side} {statistics.median(c[side] for c in cpus):.2f}" for side in cpus[0]
+    ))
     if befores:
         old = sorted(b / f for b, f in zip(befores, floors, strict=True))
         gain = sorted(b / t for b, t in zip(befores, fulls, strict=True))
