@@ -97,3 +97,31 @@ def test_values_built_in_a_method_are_no_facade_subsystems_but_objects_driven_ar
         ("        return cls()", "        cls.count = 0"),
     ]
     assert ("Spinner", "facade", "facade") in _found(tmp_path, "values.py", edits)
+
+
+def test_a_callback_into_a_stateful_object_is_no_mediator_but_two_colleague_kinds_make_one(tmp_path: Path) -> None:
+    assert _found(tmp_path, "callbacks.py", []) == set()
+    # A second kind reporting itself to the same object makes it the hub between them.
+    edits = [
+        (
+            "class Cookies:",
+            'class Request:\n    def __init__(self, url, cookies: "Cookies"):\n        self.url = url\n'
+            "        self.headers = {}\n        self.status = 0\n        self._cookies = cookies\n\n"
+            "    def send(self):\n        self._cookies.extract_cookies(self)\n        return self.url\n\n\n"
+            "class Cookies:",
+        ),
+        ("response: Response) -> None:", "response: Response | Request) -> None:"),
+    ]
+    found = _found(tmp_path, "callbacks.py", edits)
+    assert {("Cookies", "mediator", "mediator"), ("Request", "mediator", "colleague")} <= found
+
+
+def test_an_error_keeping_what_failed_is_no_bridge_but_a_formatter_hierarchy_is(tmp_path: Path) -> None:
+    assert _found(tmp_path, "errors.py", []) == set()
+    edits = [
+        ("BadParameter", "ParameterHelp"),
+        ("class ParameterHelp(Exception):", "class ParameterHelp:"),
+        ("super().__init__(message)", "self.message = message"),
+    ]
+    found = _found(tmp_path, "errors.py", edits)
+    assert {("ParameterHelp", "bridge", "abstraction"), ("MissingParameter", "bridge", "refined_abstraction")} <= found

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
+from agentls.patterns.detectors._shared import is_exception
 from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -53,8 +54,8 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
         for holder, collab in pairs:
             if holder.key in family or collab.container or (holder.key, collab.attr) in seen:
                 continue
-            if is_test_class(ctx, holder):
-                continue  # a test case keeping what it tests (the app, a fixture) is no context
+            if is_test_class(ctx, holder) or is_exception(ctx, holder):
+                continue  # a test case keeping what it tests, an error keeping what failed
             # The class that delegates may be an ancestor of the one that picks the
             # implementation (a `Duck` calling `self.fly_behavior.fly()` while `MallardDuck`
             # sets `self.fly_behavior = FlyWithWings()`): the delegating class is the context.

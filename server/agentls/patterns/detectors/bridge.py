@@ -46,7 +46,7 @@ class Bridge(Detector):
     keeping its route) refines nothing, and the holder is then read as a Strategy context.
     Siblings are holders neither of which derives from the other (a response and its subclass
     keeping the same body are one abstraction). Test cases keeping the application under test
-    are not abstractions.
+    and exceptions keeping the parameter that failed are not abstractions.
     """
 
     id = "bridge"

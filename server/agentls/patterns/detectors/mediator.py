@@ -25,7 +25,11 @@ class Mediator(Detector):
     keeps that colleague's kind itself (by annotation or by creating it), holds two or more
     other objects (or a collection of them) and, in that method, branches or loops to call
     methods on them. A call that merely passes `self` to a method of the same name elsewhere is
-    not enough.
+    not enough. A mediator sits between colleagues: it is reported when two or more colleague
+    kinds report to it, or when one kind does and all the mediator keeps is its colleagues
+    (collections it fills with what it is given, attributes of the colleague's kind, or
+    nothing); one class handing itself to an object with a life of its own (a response to its
+    cookie jar, a request handler to the application's logger) is a callback.
 
     The chat-room form: a hub that admits colleagues, hands each a reference to itself
     (`person.room = self`) and keeps them, and that colleagues call through that reference
@@ -68,8 +72,35 @@ class Mediator(Detector):
                         coordinated = self._holds(ctx, t, ref) and self._coordinates(ctx, t, call.method)
                         if coordinated or (c.types and self._about(ctx, t, ref, call.method)):
                             links.append((ref, t, call.method, call.line))
+        # A mediator sits between colleagues: one class handing itself to a method of an
+        # object with a life of its own (`Response` to `Cookies.extract_cookies`, an app
+        # context to `Flask.do_teardown_appcontext`) is a callback. Two or more colleague
+        # kinds make a hub, and so does one kind when the hub's state is its colleagues.
+        kinds: dict[str, set[str]] = {}
+        for colleague, med, _, _ in links:
+            kinds.setdefault(med.key, set()).add(colleague.key)
+        links = [link for link in links if len(kinds[link[1].key]) >= 2 or self._hub(ctx, link[1], link[0])]
         links.extend(self._rooms(ctx))
         return links
+
+    def _hub(self, ctx: Ctx, mediator: ClassRef, colleague: ClassRef) -> bool:
+        """Everything the mediator keeps is its colleagues: collections it fills, attributes of
+        the colleague's kind, or nothing at all (a chat room that only relays)."""
+        kinds = {colleague.key, *(a.key for a in ctx.ancestors(colleague))}
+        collabs = ctx.collabs(mediator)
+        methods = mediator.cls.methods.values()
+        # Collections it fills with what it is given (`self._components.add(component)`).
+        filled = {
+            op.container[5:].rstrip("[]")
+            for m in methods
+            for op in m.container_ops
+            if op.container[:5] == "self." and op.arg.startswith("param:") and op.op in ("append", "add", "setitem")
+        }
+        for attr in {a for m in methods for a in m.self_writes}:
+            c = collabs.get(attr)
+            if attr not in filled and not (c is not None and (c.container or any(t.key in kinds for t in c.types))):
+                return False
+        return True
 
     def _rooms(self, ctx: Ctx) -> list[tuple[ClassRef, ClassRef, str, int]]:
         """A hub that admits colleagues, hands each a reference to itself (`person.room =
