@@ -51,3 +51,13 @@ def mutates(fn: FunctionFacts) -> bool:
 
 def param_of(fn: FunctionFacts, value: str) -> str | None:
     return value[6:] if value.startswith("param:") and fn.param(value[6:]) else None
+
+
+def near(a: ClassRef, b: ClassRef) -> bool:
+    """The same module, or one importing the other's module."""
+    if a.module is b.module:
+        return True
+    ma, mb = a.module, b.module
+    return any(v == mb.module or v.startswith(f"{mb.module}.") for v in ma.import_map.values()) or any(
+        v == ma.module or v.startswith(f"{ma.module}.") for v in mb.import_map.values()
+    )

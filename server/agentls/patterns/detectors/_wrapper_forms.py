@@ -4,7 +4,8 @@ methods of the one object it holds, and `__getattr__` forwarding (see ``_wrappin
 from __future__ import annotations
 
 from agentls.patterns.context import Collab, Ctx
-from agentls.patterns.detectors._shared import is_repository
+from agentls.patterns.detectors._basics import near
+from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
 from agentls.patterns.detectors._wrapping import Role, emit_roles, init_held, known_types
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
@@ -65,6 +66,9 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
         if not (c.from_param or created) or not init_held(ref, c.attr):
             continue
         known = known_types(ctx, ref, c)
+        inferred = not known and len(collabs) == 1 and c.from_param and not c.types and not is_test_file(ref.module)
+        if inferred:
+            known = _sole_offerer(ctx, ref, c, set(public))
         if not known:
             continue
         fwd: dict[str, set[str]] = {}
@@ -124,15 +128,56 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
         if renamed and len(renamed) == len(public) and adaptees:
             m0 = public[renamed[0]]
             called0 = next(iter(fwd[renamed[0]]))
+            # The interface it presents, when a class of its module already offers it (the
+            # old system the adapter stands in for).
+            targets = [
+                t
+                for t in ref.module.classes.values()
+                if t is not ref.cls
+                and all(a.cls is not t for a in adaptees)
+                and set(public) <= {n for n in t.methods if not n.startswith("_")}
+                # the same signatures, not merely a shared name (`get`)
+                and all(t.methods[n].param_names == public[n].param_names for n in public)
+            ]
+            if inferred and not targets:
+                continue  # guessed adaptee and no interface it stands in for: a mere client
             emit_roles(
                 out["adapter"],
                 ref,
                 "adapter",
-                0.7,
+                0.65 if inferred else 0.7,
                 [(m0.selection.line, f"`{m0.name}` is served by `self.{c.attr}.{called0}`")],
-                [(t, "adaptee", f"adapted by `{ref.cls.name}`") for t in adaptees],
+                [(t, "adaptee", f"adapted by `{ref.cls.name}`") for t in adaptees]
+                + [(ctx.ref(t, ref.module), "target", f"offers what `{ref.cls.name}` presents") for t in targets[:1]],
             )
             return
+
+
+def _installs(init: FunctionFacts) -> bool:
+    """`self.__dict__.update(methods)` with a mapping the constructor is handed."""
+    return any(c.func == "self.__dict__.update" and any(a.startswith("param:") for a in c.args) for c in init.calls)
+
+
+def _sole_offerer(ctx: Ctx, ref: ClassRef, c: Collab, own: set[str]) -> list[ClassRef]:
+    """The one concrete class of the wrapper's module (or one it imports or is imported by)
+    offering every method called on the untyped object it is handed and none of the wrapper's
+    own method names: the wrapped object's class, when nothing else could be."""
+    called = set(c.methods)
+    if not called or any(n.startswith("_") for n in called):
+        return []
+    first = sorted(called)[0]
+    found = [
+        r
+        for r in ctx.by_method(public=True).get(first, [])
+        if r != ref
+        and not r.cls.is_interface
+        and called <= set(ctx.all_methods(r))
+        and not own & set(ctx.all_methods(r))
+        and near(ref, r)
+    ]
+    if len(found) != 1 or is_repository(ctx, found[0]) or is_repository(ctx, ref) or is_uow(ctx, found[0]):
+        return []
+    return found
 
 
 def _baseless_proxy(
@@ -199,11 +244,24 @@ def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]
         return
     methods = ref.cls.methods
     target = getattr_target(methods)
+    init = methods.get("__init__")
     if target is None:
+        # No `__getattr__`: the adapted methods it is handed become its own, beside the one
+        # object it keeps (`Adapter(musician, dict(organize_event=musician.play))`).
+        kept = [a for a, vs in (init.self_writes if init else {}).items() if any(v.startswith("param:") for v in vs)]
+        own = [n for n in methods if not n.startswith("_")]
+        if init is not None and _installs(init) and len(kept) == 1 and not own:
+            emit_roles(
+                out["adapter"],
+                ref,
+                "adapter",
+                0.7,
+                [(init.selection.line, f"installs the adapted methods it is given beside `self.{kept[0]}`")],
+                [],
+            )
         return
     ga = methods["__getattr__"]
     held = target[5:].removeprefix("self.") if target.startswith("attr:") else ""
-    init = methods.get("__init__")
     if not held and init is not None:
         # `getattr(self.__dict__['file'], name)`: the one object the constructor was given.
         given = [a for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)]
@@ -218,9 +276,7 @@ def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]
             [],
         )
         return
-    if init is not None and any(
-        c.func == "self.__dict__.update" and any(a.startswith("param:") for a in c.args) for c in init.calls
-    ):
+    if init is not None and _installs(init):
         emit_roles(
             out["adapter"],
             ref,

@@ -38,9 +38,16 @@ class Adapter(Detector):
       object it creates there, when several of its requests become fewer operations of it
       (`move_forwards`/`stop` both served by `change_speed`). An object registering itself
       with what it holds (a controller) and a message handler turning a message into a call
-      (`uc.invoke(command)`) are not adapters.
-    - A class whose `__getattr__` forwards to a held object while its constructor installs the
-      adapted methods it is given on the instance (`self.__dict__.update(methods)`).
+      (`uc.invoke(command)`) are not adapters. When nothing shows the handed object's class
+      (untyped, built in a function's local variable), it is the one concrete class of the
+      wrapper's module or its imports answering every call made on it and none of the
+      wrapper's own names, and the adapter is reported (0.65) only when a class of its module
+      already offers the interface it presents: that class is its `target` (the legacy
+      `OldPaymentSystem.make_payment` that `PaymentAdapter.make_payment` serves with
+      `gateway.execute_payment`). A repository or unit of work is never guessed so.
+    - A class whose constructor installs the adapted methods it is given on the instance
+      (`self.__dict__.update(methods)`) beside the one object it keeps: forwarding the rest
+      through `__getattr__`, or with no public method of its own.
     Same-named forwarding to the same interface is a decorator or a proxy instead.
     """
 

@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._basics import near
 from agentls.patterns.detectors._event_lists import event_lists
 from agentls.patterns.detectors.mediator import Mediator
 from agentls.patterns.facts import FunctionFacts
@@ -35,16 +36,6 @@ def _family_defines(ctx: Ctx, ref: ClassRef, method: str) -> bool:
             if m is not None and not m.is_stub:
                 return True
     return False
-
-
-def _near(a: ClassRef, b: ClassRef) -> bool:
-    """The same module, or one importing the other's module."""
-    if a.module is b.module:
-        return True
-    ma, mb = a.module, b.module
-    return any(v == mb.module or v.startswith(f"{mb.module}.") for v in ma.import_map.values()) or any(
-        v == ma.module or v.startswith(f"{ma.module}.") for v in mb.import_map.values()
-    )
 
 
 def _declared_subject(ctx: Ctx, ref: ClassRef, sub: str, method: str) -> bool:
@@ -256,7 +247,7 @@ class Observer(Detector):
             for iface in ifaces:
                 add(iface, "observer", 0.8, [(iface.cls.selection.line, "the type observers register as")], subj)
             family = {a.key for s, _ in subjects for a in [s, *ctx.ancestors(s)]}
-            observers = [r for r in self._declaring(ctx, method) if r.key not in family and _near(subj, r)]
+            observers = [r for r in self._declaring(ctx, method) if r.key not in family and near(subj, r)]
             for r in observers:
                 add(r, "observer", 0.8, [(r.cls.methods[method].selection.line, f"declares `{method}`")], subj)
             for r in [*ifaces, *observers]:
