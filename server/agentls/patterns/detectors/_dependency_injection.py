@@ -29,6 +29,13 @@ def _tail(name: str | None) -> str:
 
 
 _SCALARS = frozenset({"int", "str", "float", "bool", "bytes", "dict", "list", "Dict", "List"})
+_NOT_PROVIDED = frozenset({"list", "List", "tuple", "Tuple", "set", "Set", "Sequence", "Self", "bool", "None", "str"})
+_GENERATORS = frozenset({"Iterator", "AsyncIterator", "Generator", "AsyncGenerator", "Iterable", "AsyncIterable"})
+
+
+def _unannotated(ann: str) -> str:
+    """`Annotated[str, Field(...)]` -> `str`."""
+    return ann[len("Annotated[") :].partition(",")[0] if ann.startswith("Annotated[") else ann
 
 
 def _provider(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> str:
@@ -39,7 +46,15 @@ def _provider(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> str:
     params = [p for p in m.params if p.name != "self"]
     # An injector supplies objects, not request values: `restaurant_id: int` marks a web
     # handler (`@http(...)`), not a provider.
-    if not m.returns or any(p.annotation is None or _tail(p.annotation) in _SCALARS for p in params):
+    if any(p.annotation is None or _tail(_unannotated(p.annotation)) in _SCALARS for p in params):
+        return ""
+    # A provider hands out one object: not a list of nodes (a GraphQL resolver), not itself (a
+    # settings validator returning `Self`), not a flag.
+    if _tail(m.returns_annotation) in _NOT_PROVIDED or "self" in m.returns:
+        return ""
+    if m.yields and _tail(m.returns_annotation) in _GENERATORS:
+        return "weak"  # a provider with a finaliser: yields the engine, then disposes of it
+    if not m.returns:
         return ""
     ann = _tail(m.returns_annotation)
     declared = ctx.resolve(m.returns_annotation, ref.module)
@@ -70,7 +85,8 @@ def _binder(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> bool:
 
 def _module_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     cls = ref.cls
-    if cls.name.startswith("Test") or is_test_module(ref.module):
+    # In a test file (not merely a tests folder, whose helpers may wire doubles)
+    if cls.name.startswith("Test") or is_test_file(ref.module):
         return []
     strong: list[FunctionFacts] = []
     weak: list[FunctionFacts] = []
@@ -194,11 +210,47 @@ def wiring(ctx: Ctx) -> Wiring:
     return _wiring(ctx)
 
 
+def _accessor_container(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """A hand-written container: every public member is an accessor taking no argument, and
+    two or more of them build application objects from what the container holds or builds
+    (`OrganisationService(repository=self._repositories.organisation, cache=self.cache)`,
+    `Repositories(postgres_client=self.clients.postgres)`), the objects built being services:
+    implementations of an abstraction, or classes given their collaborators typed."""
+    cls = ref.cls
+    if cls.name.startswith("Test") or is_test_file(ref.module) or cls.is_interface:
+        return []
+    public = [m for n, m in cls.methods.items() if not n.startswith("_")]
+    if any(p.name not in ("self", "cls") for m in public for p in m.params):
+        return []  # a member taking arguments: an ordinary class, not a container
+    built: list[tuple[FunctionFacts, ClassRef]] = []
+    for m in public:
+        for c in m.calls:
+            r = ctx.resolve(c.func, ref.module)
+            if r is None or f"call:{c.func}" not in m.returns or not any(a.startswith("attr:self.") for a in c.args):
+                continue
+            if _service_like(ctx, r):
+                built.append((m, r))
+    if len({r.key for _, r in built}) < 2:
+        return []
+    m, r = built[0]
+    names = ", ".join(f"`{r2.cls.name}`" for _, r2 in built[:3])
+    return [(m.selection.line, f"`{m.name}` builds `{r.cls.name}` from what the container holds; it builds {names}")]
+
+
+def _service_like(ctx: Ctx, ref: ClassRef) -> bool:
+    """An object worth injecting: it implements an abstraction, or its constructor receives
+    collaborators typed as workspace classes (a service, a repository, another container)."""
+    if ctx.interface_ancestors(ref):
+        return True
+    init = ref.cls.methods.get("__init__")
+    return init is not None and any(ctx.annotation_refs(p.annotation, ref.module) for p in init.params)
+
+
 def _wiring(ctx: Ctx) -> Wiring:
     out = Wiring()
     for ref in ctx.ws.all_classes():
         if ref.cls.methods:
-            ev = _module_evidence(ctx, ref)
+            ev = _module_evidence(ctx, ref) or _accessor_container(ctx, ref)
             if ev:
                 out.modules[ref.key] = ev
     for module in ctx.ws.modules():

@@ -122,6 +122,17 @@ class DependencyInjection(Detector):
       (`session: Session = Depends(get_session)`) and it returns the workspace abstraction it
       declares, built from them: `composition_root`.
 
+    - A hand-written container (`composition_root`): a class whose public members are all
+      accessors taking no argument, two or more of which build services (implementations of
+      an abstraction, or classes given typed collaborators) from what the container holds or
+      builds (`OrganisationService(repository=self._repositories.organisation)`).
+
+    A provider may yield what it builds and clean up after it (`-> AsyncIterator[Engine]`). A
+    provider hands out one object: methods returning lists (GraphQL resolvers), the object
+    itself (`-> Self` validators) or taking request values (`Annotated[str, ...]`) are not
+    providers. Provider classes and hand-written containers in a tests folder count unless in
+    a test file.
+
     Declarative containers may import their providers by name (`from
     dependency_injector.providers import Factory`); provider methods never take request values
     (`restaurant_id: int` marks a web handler, not a provider).
