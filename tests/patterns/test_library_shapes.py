@@ -125,3 +125,18 @@ def test_an_error_keeping_what_failed_is_no_bridge_but_a_formatter_hierarchy_is(
     ]
     found = _found(tmp_path, "errors.py", edits)
     assert {("ParameterHelp", "bridge", "abstraction"), ("MissingParameter", "bridge", "refined_abstraction")} <= found
+
+
+def test_pizzas_asking_a_factory_for_ingredients_are_no_bridge_but_pizzas_over_a_cooking_method_are(
+    tmp_path: Path,
+) -> None:
+    assert not {f for f in _found(tmp_path, "pizza.py", []) if f[1] in ("bridge", "strategy")}
+    # Ingredient makers that compute a description instead of making products are implementors.
+    edits = [
+        ("        return ThinCrustDough()", '        return "thin"'),
+        ("        return MarinaraSauce()", '        return "marinara"'),
+        ("        return ThickCrustDough()", '        return "thick"'),
+        ("        return PlumTomatoSauce()", '        return "plum"'),
+    ]
+    found = _found(tmp_path, "pizza.py", edits)
+    assert {("Pizza", "bridge", "abstraction"), ("CheesePizza", "bridge", "refined_abstraction")} <= found

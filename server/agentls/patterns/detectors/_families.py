@@ -257,6 +257,8 @@ def kind_of(ctx: Ctx, h: Held) -> str:
         return "state"
     if not h.abstract:
         return ""  # subclasses overriding a concrete base: plain inheritance, not a strategy
+    if _creates(ctx, h):
+        return ""  # a family of factories: the holder is an Abstract Factory's client
     subs = ctx.descendants(h.holder)
     # Subclasses that only pick the implementation (assign the attribute) configure a
     # strategy; a hierarchy of abstractions refining behaviour over it is a bridge, when the
@@ -276,6 +278,20 @@ def kind_of(ctx: Ctx, h: Held) -> str:
     if abstraction_base(ctx, h) is not None:
         return "bridge"
     return "strategy"
+
+
+def _creates(ctx: Ctx, h: Held) -> bool:
+    """Every implementation answers what the holder calls on it by making a new object of a
+    workspace class (`create_dough()` returning `ThinCrustDough()`): the holder asks a factory
+    for products, it does not run an algorithm or work through an implementor."""
+    called = set(h.collab.methods)
+    found = False
+    for impl in h.impls:
+        for name in called & set(impl.cls.methods):
+            if not ctx.returned_classes(impl.cls.methods[name], impl.module):
+                return False
+            found = True
+    return found
 
 
 def abstraction_base(ctx: Ctx, h: Held) -> ClassRef | None:

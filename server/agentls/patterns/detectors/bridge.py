@@ -46,7 +46,9 @@ class Bridge(Detector):
     keeping its route) refines nothing, and the holder is then read as a Strategy context.
     Siblings are holders neither of which derives from the other (a response and its subclass
     keeping the same body are one abstraction). Test cases keeping the application under test
-    and exceptions keeping the parameter that failed are not abstractions.
+    and exceptions keeping the parameter that failed are not abstractions, nor are the clients
+    of an Abstract Factory (pizzas asking a regional ingredient factory for their dough: every
+    implementation answers by making a new object).
     """
 
     id = "bridge"

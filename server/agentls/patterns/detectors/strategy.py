@@ -117,7 +117,10 @@ class Strategy(Detector):
     nothing on what it keeps (a body it sends) delegates nothing; and one calling fewer than
     half of a wide interface (five or more public methods: a parser it only pauses, a column
     type it asks for a processor) works with a rich collaborator, not an algorithm. Test cases
-    keeping what they test and exceptions keeping what failed are not contexts.
+    keeping what they test and exceptions keeping what failed are not contexts, and a family
+    whose implementations answer every call of the holder with a new object they make
+    (`create_dough()` returning `ThinCrustDough()`) is an Abstract Factory's, its holder a
+    client.
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
