@@ -34,7 +34,7 @@ def _shared_instances(
                     named = ctx.resolve(arg[5:], module) if arg.startswith("name:") else None
                     created = named or self_cls
                     break
-        if created is None or not _owned(fn, op.container, module) or is_exception(ctx, created):
+        if created is None or not _owned(fn, op.container, module, self_cls) or is_exception(ctx, created):
             continue
         looked_up = (
             op.container in fn.in_checks
@@ -46,14 +46,29 @@ def _shared_instances(
     return None
 
 
-def _owned(fn: FunctionFacts, container: str, module: ModuleIndex) -> bool:
-    """The cache belongs to the factory: its own or its class's attribute, a module-level
-    dict, or one it fetches from its class (`pool = getattr(cls, "pool", {})`); not a dict of
-    another object it was handed (`form.fields`, `context`)."""
+def _owned(fn: FunctionFacts, container: str, module: ModuleIndex, self_cls: ClassRef | None = None) -> bool:
+    """The cache belongs to the factory: its own or its class's attribute (also named through
+    the class, `FlyweightFactory._flyweights` in a static method), a module-level dict, or one
+    it fetches from its class (`pool = getattr(cls, "pool", {})`); not a dict of another
+    object it was handed (`form.fields`, `context`)."""
     head = container.partition(".")[0]
     if head in ("self", "cls") or (head == container and container in module.assigns):
         return True
+    if self_cls is not None and head == self_cls.cls.name and container.count(".") == 1:
+        return container.partition(".")[2] in self_cls.cls.class_attrs
     return any(c.func == "getattr" and c.args[:1] in (("name:cls",), ("self",)) for c in fn.calls)
+
+
+def _created_into(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, container: str) -> list[ClassRef]:
+    """Every class ``fn`` stores new instances of into ``container`` (a factory choosing among
+    several flyweight classes on a miss)."""
+    out: list[ClassRef] = []
+    for op in fn.container_ops:
+        if op.container == container and op.op in ("setitem", "setdefault") and op.arg.startswith("call:"):
+            r = ctx.resolve(op.arg[5:], module)
+            if r is not None and r not in out:
+                out.append(r)
+    return out
 
 
 def _is_meta(ref: ClassRef) -> bool:
@@ -94,7 +109,10 @@ class Flyweight(Detector):
     its class's attribute, or a module-level dict: `key in cache`, `cache.get(key)`,
     `cache[key]`), on a miss stores a *new instance of a class* under that key (made there, or
     made with `object.__new__` / `super().__new__` into a local it then stores and returns),
-    and returns the cached entry. A metaclass whose `__call__` does this is the
+    and returns the cached entry (a `__new__` doing so is itself the `flyweight_factory`, its
+    class the `flyweight`; a static method may name its class's cache through the class,
+    `FlyweightFactory._flyweights[key]`; every class stored on a miss, and the abstract
+    interface they implement, are `flyweight`s). A metaclass whose `__call__` does this is the
     `flyweight_factory` of the classes that declare it, which are `flyweight`s. Exceptions
     are never flyweights. Caches of arbitrary computed values are memoisation; a single instance
     with no key is a singleton; storing objects handed in by callers is a registry. Shared
@@ -157,6 +175,16 @@ class Flyweight(Detector):
                         _conf(ref),
                         [(m.selection.line, f"`{m.name}` returns the shared instance for equal arguments")],
                     )
+                    if m.name == "__new__":
+                        # the constructor hook handing out the shared instance is the factory
+                        yield ctx.det(
+                            m,
+                            self.id,
+                            "flyweight_factory",
+                            _conf(ref),
+                            [(m.selection.line, f"returns the `{ref.cls.name}` cached in `{found[0]}` for its key")],
+                            [(ref, "flyweight")],
+                        )
                 else:
                     yield ctx.det(
                         ref,
@@ -198,7 +226,12 @@ class Flyweight(Detector):
                             continue
                         found = _shared_instances(ctx, m, module, ref)
                         if found and found[1] != ref:
-                            out[found[1].key] = m.qualname
+                            for made in [found[1], *_created_into(ctx, m, module, found[0])]:
+                                out.setdefault(made.key, m.qualname)
+                                # the interface the shared classes implement
+                                for a in ctx.ancestors(made):
+                                    if a.cls.is_interface and a.cls.abstract_methods and a != ref:
+                                        out.setdefault(a.key, m.qualname)
                         elif found and _is_meta(ref):
                             for user in self._meta_users(ctx).get(ref.key, []):
                                 out[user.key] = m.qualname
