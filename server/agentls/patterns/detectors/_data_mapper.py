@@ -61,11 +61,25 @@ def _typevars(module: ModuleIndex, ctx: Ctx | None = None) -> set[str]:
 _FIELD_CALLS = frozenset({"field", "dataclasses.field", "attr.ib", "attrs.field", "attr.field"})
 
 
+_ROW_BASES = frozenset({"DeclarativeBase", "Model", "Document", "DynamicDocument", "SQLModel", "EmbeddedDocument"})
+# Declarations of a default or a validated field, not of a column: dataclass and attrs
+# `field(...)`, pydantic `Field(...)` / `PrivateAttr(...)`.
+_NOT_COLUMNS = frozenset({"field", "Field", "ib", "attrib", "PrivateAttr"})
+
+
 def model_like(cls: ClassFacts) -> bool:
-    """A persistence model: table columns declared as class attributes."""
-    # `field(default_factory=list)` in a dataclass declares a default, not a column
-    calls = sum(1 for v in cls.class_attrs.values() if v.startswith("call:") and v[5:] not in _FIELD_CALLS)
-    return "__tablename__" in cls.class_attrs or calls >= 2
+    """A persistence model: a declarative table, an ORM/ODM model base, or table columns
+    declared as class attributes (`Column(...)`, `models.CharField(...)`)."""
+    if "__tablename__" in cls.class_attrs or "__table__" in cls.class_attrs:
+        return True
+    if any(b.rpartition(".")[2].partition("[")[0] in _ROW_BASES for b in cls.bases):
+        return True
+    calls = sum(
+        1
+        for v in cls.class_attrs.values()
+        if v.startswith("call:") and v[5:] not in _FIELD_CALLS and v[5:].rpartition(".")[2] not in _NOT_COLUMNS
+    )
+    return calls >= 2
 
 
 def domain_like(ctx: Ctx, ref: ClassRef) -> bool:
@@ -268,7 +282,7 @@ def found(ctx: Ctx) -> Found:
     return _find(ctx)
 
 
-def _add(out: Found, key: str, mapping: DataMapping) -> None:
+def add_mapping(out: Found, key: str, mapping: DataMapping) -> None:
     old = out.mappers.get(key)
     if old is not None:
         for d in mapping.domain:
@@ -300,7 +314,7 @@ def _find(ctx: Ctx) -> Found:
                 supplier_methods.append((cls_m, tbl_m))
         what = ", ".join(f"`{c.cls.name}`" for c in domain) or "classes"
         qual = target.module if isinstance(target, ModuleIndex) else getattr(target, "qualname", "")
-        _add(
+        add_mapping(
             out,
             f"{module.path}::{qual}",
             DataMapping(target, module, [(fn.selection.line, f"maps {what} to tables imperatively")], domain),
@@ -320,7 +334,7 @@ def _find(ctx: Ctx) -> Found:
                     ev: list[Ev] = [
                         (give.selection.line, f"`{cls_m}()` gives the class and `{tbl_m}()` the table to map it to")
                     ]
-                    _add(out, ref.key, DataMapping(ref, ref.module, ev, domain))
+                    add_mapping(out, ref.key, DataMapping(ref, ref.module, ev, domain))
                     break
     # 2. classes converting rows/models to domain objects and back
     generic: list[tuple[ClassRef, list[Ev]]] = []
@@ -329,20 +343,24 @@ def _find(ctx: Ctx) -> Found:
             continue
         ev, domain, is_generic = _pair_evidence(ctx, ref)
         if ev and domain:
-            _add(out, ref.key, DataMapping(ref, ref.module, ev, domain))
+            add_mapping(out, ref.key, DataMapping(ref, ref.module, ev, domain))
             continue
         if ev and is_generic:
             generic.append((ref, ev))
             continue
         ev, domain = _self_row_evidence(ctx, ref)
         if ev:
-            _add(out, ref.key, DataMapping(ref, ref.module, ev, domain))
+            add_mapping(out, ref.key, DataMapping(ref, ref.module, ev, domain))
             continue
         ev, domain, loads = _row_evidence(ctx, ref)
         if ev and loads is not None:
-            _add(out, ref.key, DataMapping(ref, ref.module, ev, domain))
+            add_mapping(out, ref.key, DataMapping(ref, ref.module, ev, domain))
             # a class with another job too (a repository): its row-to-object method is the mapping
-            _add(out, f"{ref.key}.{loads.name}", DataMapping(loads, ref.module, ev[:1], []))
+            add_mapping(out, f"{ref.key}.{loads.name}", DataMapping(loads, ref.module, ev[:1], []))
+    # one-way converters: storage rows / documents into application objects, or back
+    from agentls.patterns.detectors._mappers import add_one_way  # it builds on this module
+
+    add_one_way(ctx, out)
     # 3. generic mapper bases, settled by subclasses that configure them with domain classes
     for ref, ev in generic:
         for d in ctx.descendants(ref):
@@ -355,7 +373,7 @@ def _find(ctx: Ctx) -> Found:
                     domain.append(r)
             if domain:
                 line = d.cls.selection.line
-                _add(
+                add_mapping(
                     out,
                     d.key,
                     DataMapping(
@@ -364,5 +382,5 @@ def _find(ctx: Ctx) -> Found:
                 )
         settled = any(d.key in out.mappers for d in ctx.descendants(ref))
         if settled:
-            _add(out, ref.key, DataMapping(ref, ref.module, ev, []))
+            add_mapping(out, ref.key, DataMapping(ref, ref.module, ev, []))
     return out

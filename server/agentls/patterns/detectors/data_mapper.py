@@ -46,6 +46,17 @@ class DataMapper(Detector):
       object from two or more of its own columns (`to_entity(self) -> Todo`) and a static or
       class method building the row from such an object's fields (`from_entity(todo)`).
 
+    - A one-way converter, a module function or a class of static methods only: it takes
+      one row (a declarative table, an ORM/ODM or SQLModel model, a subclass of a declarative
+      `Base`) and builds an application object from two or more of its fields
+      (`organisation_from_dao(dao) -> Organisation`), or takes a domain object and builds the
+      row (`dao_from_organisation(o) -> OrganisationDAO`). The object built is a domain class,
+      or one a repository hands out (a repository, or another converter, calls or passes the
+      converter: `map(PokemonOrmMapper.orm_to_entity, rows)`); a dict (a document, a hash of a
+      key-value store) counts as the row only for a converter a repository uses. Converting an
+      API schema (a pydantic model: `Field(...)` declares validation, not a column) is not
+      data mapping.
+
     A classical mapping of a class that is not a domain class (a read model `AuthorDTO` in an
     infrastructure package) maps no domain object and is no data mapper. Type variables may be
     imported from another workspace module (`from common.protocols import D, P`), and a
