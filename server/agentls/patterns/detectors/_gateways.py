@@ -11,7 +11,7 @@ an object and hands something to the storage; another whose name says it finds (
 
 from __future__ import annotations
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo
 from agentls.patterns.facts import FunctionFacts, ModuleIndex, Param
 from agentls.patterns.workspace import ClassRef
@@ -188,12 +188,32 @@ def _find(ctx: Ctx, ref: ClassRef, m: FunctionFacts, heads: set[str]) -> bool:
     return any(c.receiver in heads or c.receiver.split("(")[0] in heads for c in m.calls)
 
 
+@per_workspace
+def _named(ctx: Ctx, ref: ClassRef) -> tuple[bool, bool]:
+    """Whether the class itself defines a method named to store, and a public one named to
+    find (neither a dunder nor a stub): what ``gateway_evidence`` needs somewhere in the
+    class or its ancestors before it looks any further."""
+    store = find = False
+    for n, m in ref.cls.methods.items():
+        if n.startswith("__") or m.is_stub:
+            continue
+        word = _word(n)
+        store = store or word in _STORE_WORDS
+        find = find or (word in _FIND_WORDS and not n.startswith("_"))
+    return store, find
+
+
 def gateway_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     """A store method and a keyed find method over the same kind of storage, on a small class
     most of whose methods work on that storage."""
 
     def compute() -> list[Ev]:
         cls = ref.cls
+        # Without a method named to store and a public one named to find there is no gateway
+        # (``_store``, ``_find``): most classes end here, before their storage is worked out.
+        named = [_named(ctx, r) for r in (ref, *ctx.ancestors(ref))]
+        if not any(store for store, _ in named) or not any(find for _, find in named):
+            return []
         attrs = storage_handles(ctx, ref)
         if cls.is_interface or cls.is_protocol or cls.declares_abstract:
             return []

@@ -131,7 +131,6 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         library = _library_repository(ctx, ref)
         if library:
             return library
-        storage = _storage_attrs(ctx, ref)
         methods = [
             m
             for m in ctx.all_methods(ref).values()
@@ -140,6 +139,12 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         if not methods:
             return []
         own = [m for m in ref.cls.methods.values() if not m.name.startswith("__") and m.kind == "method"]
+        # A collection interface is small and simple; a class doing everything (a god class
+        # that also saves) is not one. (Asked before its storage is worked out: most classes
+        # end here.)
+        if not own or len(own) > 15 or sum(m.complexity for m in own) > 40:
+            return []
+        storage = _storage_attrs(ctx, ref)
         # A repository is the collection's interface: its methods are about the storage.
         about = [
             m
@@ -148,9 +153,7 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             or (m.self_reads | set(m.self_writes)) & storage
             or any(_storage_head(c.receiver, storage) for c in m.calls)
         ]
-        # A collection interface is small and simple; a class doing everything (a god class
-        # that also saves) is not one.
-        if not own or len(about) * 2 < len(own) or len(own) > 15 or sum(m.complexity for m in own) > 40:
+        if len(about) * 2 < len(own):
             return []
         # head -> (method, evidence) pairs; the store and the look-up must be different methods
         # (a proxy's `add(x, y)` that forwards and returns is neither).
