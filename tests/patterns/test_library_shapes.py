@@ -140,3 +140,15 @@ def test_pizzas_asking_a_factory_for_ingredients_are_no_bridge_but_pizzas_over_a
     ]
     found = _found(tmp_path, "pizza.py", edits)
     assert {("Pizza", "bridge", "abstraction"), ("CheesePizza", "bridge", "refined_abstraction")} <= found
+
+
+def test_executors_each_client_names_are_no_bridge_but_executors_over_any_client_are(tmp_path: Path) -> None:
+    assert _found(tmp_path, "backends.py", []) == set()
+    edits = [
+        ("    executor_class = BaseExecutor\n\n", ""),
+        ("    executor_class = SqliteExecutor\n\n", ""),
+        ("    executor_class = PostgresExecutor\n\n", ""),
+        ("        return self.executor_class(self)", "        return None"),
+    ]
+    found = _found(tmp_path, "backends.py", edits)
+    assert {("BaseExecutor", "bridge", "abstraction"), ("SqliteExecutor", "bridge", "refined_abstraction")} <= found

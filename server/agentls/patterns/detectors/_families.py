@@ -259,6 +259,8 @@ def kind_of(ctx: Ctx, h: Held) -> str:
         return ""  # subclasses overriding a concrete base: plain inheritance, not a strategy
     if _creates(ctx, h):
         return ""  # a family of factories: the holder is an Abstract Factory's client
+    if _paired(ctx, h):
+        return ""  # the implementations pick or make their holder: parallel hierarchies
     subs = ctx.descendants(h.holder)
     # Subclasses that only pick the implementation (assign the attribute) configure a
     # strategy; a hierarchy of abstractions refining behaviour over it is a bridge, when the
@@ -291,6 +293,35 @@ def _creates(ctx: Ctx, h: Held) -> bool:
             if not ctx.returned_classes(impl.cls.methods[name], impl.module):
                 return False
             found = True
+    return found
+
+
+def _paired(ctx: Ctx, h: Held) -> bool:
+    """The family's hierarchy names or makes the classes that hold it: a database client declaring its
+    executor (`executor_class = AsyncpgExecutor`) or opening a transaction context with itself
+    (`TransactionContext(self)`). Each holder then belongs to one implementation (parallel
+    hierarchies, a part and its owner); nothing is configured with any implementation, so it
+    is neither a strategy nor a bridge."""
+    key = ("paired", h.interface.key, h.holder.key)
+    if key in ctx._cache:
+        return ctx._cache[key]  # type: ignore[no-any-return]
+    holders = {h.holder.key, *(d.key for d in ctx.descendants(h.holder))}
+    # The whole hierarchy the family belongs to (a client opening a transaction context over
+    # a wrapper of itself: `TransactionContext(TransactionWrapper(self))`).
+    root = next(iter(ctx.ancestors(h.interface)[-1:]), h.interface)
+    found = False
+    for impl in [root, *ctx.descendants(root)]:
+        for value in impl.cls.class_attrs.values():
+            r = ctx.resolve(value[5:], impl.module) if value.startswith("name:") else None
+            if r is not None and r.key in holders:
+                found = True
+        if not found:
+            found = any(
+                r.key in holders for m in impl.cls.methods.values() for _, r in ctx.instantiations(m, impl.module)
+            )
+        if found:
+            break
+    ctx._cache[key] = found
     return found
 
 

@@ -48,7 +48,10 @@ class Bridge(Detector):
     keeping the same body are one abstraction). Test cases keeping the application under test
     and exceptions keeping the parameter that failed are not abstractions, nor are the clients
     of an Abstract Factory (pizzas asking a regional ingredient factory for their dough: every
-    implementation answers by making a new object).
+    implementation answers by making a new object). Nor are parallel hierarchies: when the
+    implementor's hierarchy names or makes the holders (a database client declaring
+    `executor_class = SqliteExecutor`, or opening a transaction context over itself), each
+    abstraction belongs to one implementation and nothing varies independently.
     """
 
     id = "bridge"

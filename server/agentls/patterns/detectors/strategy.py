@@ -120,7 +120,9 @@ class Strategy(Detector):
     keeping what they test and exceptions keeping what failed are not contexts, and a family
     whose implementations answer every call of the holder with a new object they make
     (`create_dough()` returning `ThinCrustDough()`) is an Abstract Factory's, its holder a
-    client.
+    client; a holder that the family's hierarchy names or makes (`executor_class =
+    SqliteExecutor`, `TransactionContext(self)`) is a part of one implementation, not a
+    context configured with any.
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
