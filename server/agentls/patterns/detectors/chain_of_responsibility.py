@@ -33,6 +33,53 @@ def _creates_next(ctx: Ctx, ref: ClassRef) -> tuple[str, ClassRef, int] | None:
     return None
 
 
+def _dispatches_by_name(m: FunctionFacts) -> bool:
+    """Finds its handling by name on itself (`getattr(self, f"handle_{event}")`,
+    `hasattr(self, "handle_default")`): each subclass handles the requests it has methods for."""
+    return any(c.func in ("getattr", "hasattr") and c.args[:1] == ("self",) for c in m.calls)
+
+
+def runner_chains(ctx: Ctx) -> dict[str, tuple[ClassRef, str, ClassRef, int]]:
+    """{class key: (interface, method, runner, line)} for chains kept as a list by a runner: a
+    class outside the interface's hierarchy that appends the handlers it is handed to a list
+    and hands the request it was given to each in turn through the method the interface
+    declares abstract (`for m in self.middlewares: request = m.handle_request(request)`),
+    for the interface and its two or more implementations."""
+    key = ("chain", "runners")
+    hit = ctx._cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    out: dict[str, tuple[ClassRef, str, ClassRef, int]] = {}
+    by_method = ctx.by_method(public=True)
+    for r in ctx.ws.all_classes():
+        methods = r.cls.methods
+        adds = {
+            op.container.removeprefix("self.")
+            for m in methods.values()
+            for op in m.container_ops
+            if op.op in ("append", "add", "insert") and op.arg.startswith("param:") and op.container.startswith("self.")
+        }
+        for m in methods.values():
+            if not adds or not m.is_public or not m.params:
+                continue
+            for loop in m.loops:
+                if loop.iter.removeprefix("self.") not in adds or not loop.target:
+                    continue
+                passes = [
+                    c for c in m.calls if c.receiver == loop.target and c.method == m.name and set(c.args) & given(m)
+                ]
+                if not passes:
+                    continue
+                for iface in by_method.get(m.name, []):
+                    impls = ctx.concrete(iface)
+                    if m.name not in iface.cls.abstract_methods or len(impls) < 2 or r == iface or r in impls:
+                        continue
+                    for x in [iface, *impls]:
+                        out.setdefault(x.key, (iface, m.name, r, passes[0].line))
+    ctx._cache[key] = out
+    return out
+
+
 @register
 class ChainOfResponsibility(Detector):
     """Passes a request along a chain of handlers; each either handles it or hands it to the
@@ -50,9 +97,15 @@ class ChainOfResponsibility(Detector):
     method that, behind a decision, returns the result of the *same* method on that successor
     (handle here or pass on; a part's result used inside a computation is composition), where
     handlers come in kinds (the
-    method is overridden by subclasses or declared by a base) or are linked by a setter. A
-    linked list's recursive search is not a chain. Subclasses overriding the method are
-    concrete handlers.
+    method is overridden by subclasses or declared by a base, or two or more subclasses
+    answer by name what the base looks up on itself: `getattr(self, f"handle_{event}")`) or
+    are linked by a setter. A linked list's recursive search is not a chain. Subclasses
+    overriding the method (or defining what the base looks up) are concrete handlers.
+
+    A chain kept as a list: a class outside an interface's hierarchy that appends the
+    handlers it is handed to a list and hands the request it was given to each in turn
+    through the method the interface declares abstract (middleware run in order); the
+    interface is the `handler`, its two or more implementations `concrete_handler`s (0.7).
     """
 
     id = "chain_of_responsibility"
@@ -129,7 +182,9 @@ class ChainOfResponsibility(Detector):
                 stepped = any(
                     n in d.cls.methods for n in m.self_calls & ref.cls.abstract_methods for d in ctx.descendants(ref)
                 )
-                if overridden or declared or setter or stepped:
+                # Subclasses answering by name what the base finds on itself (`handle_paint`).
+                named = _dispatches_by_name(m) and len(ctx.descendants(ref)) >= 2
+                if overridden or declared or setter or stepped or named:
                     hits.append((overridden, c.attr, m.name, m.selection.line))
             # The request the subclasses handle, rather than the link's own recursive
             # `add_modifier` walking to the end of the chain.
@@ -210,6 +265,15 @@ class ChainOfResponsibility(Detector):
                     break
             if done:
                 continue
+            runner = runner_chains(ctx).get(ref.key)
+            if runner is not None:
+                iface, method, by, line = runner
+                role = "handler" if ref == iface else "concrete_handler"
+                ev = [
+                    (line, f"`{by.cls.name}` hands the request to each `{iface.cls.name}` in turn through `{method}`")
+                ]
+                yield ctx.det(ref, self.id, role, 0.7, ev, [(iface, "handler")] if ref != iface else [])
+                continue
             for anc in ctx.ancestors(ref):
                 found = self._chain(ctx, anc)
                 if not found:
@@ -219,6 +283,8 @@ class ChainOfResponsibility(Detector):
                 # the steps the passing method asks of its subclasses (`check_range`)
                 steps = {n for n in (handle.self_calls if handle else set()) if n in anc.cls.abstract_methods}
                 own = [n for n in [method, *sorted(steps)] if n in ref.cls.methods]
+                if not own and handle is not None and _dispatches_by_name(handle):
+                    own = [n for n in ref.cls.methods if not n.startswith("_")][:1]
                 if own:
                     m = ref.cls.methods[own[0]]
                     what = "handles the request or passes it on" if own[0] == method else "decides whether to handle"

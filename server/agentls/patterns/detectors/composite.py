@@ -9,6 +9,15 @@ from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 
+def _foreign_interface(ctx: Ctx, ref: ClassRef, method: str) -> bool:
+    """``method`` is declared abstract by an interface with two or more implementations that
+    ``ref`` is not one of: ``ref`` runs those objects (a chain's runner), it is not one of them."""
+    for r in ctx.by_method(public=False).get(method, []):
+        if r != ref and method in r.cls.abstract_methods and len(ctx.concrete(r)) >= 2:
+            return True
+    return False
+
+
 @register
 class Composite(Detector):
     """Composes objects into trees and lets clients treat a single object and a group the same
@@ -24,7 +33,9 @@ class Composite(Detector):
     ## How it is detected
     A class that keeps a collection of children, adds objects it receives to it, and
     implements a method by calling the *same* method on each child (in a loop or a
-    comprehension). Its base class, when it has one, is the component and the base's other
+    comprehension). A class with no base running the implementations of an interface that
+    declares the method abstract (a chain's runner) is not one. Its base class, when it has
+    one, is the component and the base's other
     implementations (without children of their own) are leaves. The program is read once, so
     the component and the leaves, in whatever module, are reported too. Calling a different
     method on each item (`notify` calling `update`) is Observer, not Composite.
@@ -121,6 +132,8 @@ class Composite(Detector):
                             continue  # a class looping over parts it made itself (a row's columns)
                         if attr == "self" and not bases:
                             continue  # a plain collection answering for its items (a result set)
+                        if not bases and _foreign_interface(ctx, ref, m.name):
+                            continue  # runs the implementations of an interface it is not (a chain)
                         parts = [
                             (ref, "composite"),
                             *((b, "component") for b in bases[:1]),
