@@ -45,7 +45,7 @@ def _identity_equality(ctx: Ctx, ref: ClassRef) -> list[Ev]:
 _DOMAIN_PARTS = frozenset(
     {"domain", "model", "entities", "entity", "aggregates", "aggregate", "shared_kernel", "value_objects"}
 )
-_ID_NAMES = frozenset({"id", "_id", "uuid", "_uuid", "reference", "ref", "sku", "pk", "identity", "_identity"})
+_ID_NAMES = frozenset({"id", "_id", "id_", "uuid", "_uuid", "reference", "ref", "sku", "pk", "identity", "_identity"})
 
 
 def is_exception(ctx: Ctx, ref: ClassRef) -> bool:

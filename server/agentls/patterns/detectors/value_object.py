@@ -29,8 +29,10 @@ class ValueObject(Detector):
 
     ## How it is detected
     A frozen dataclass, a `NamedTuple`, or a class whose `__eq__` compares every field and
-    whose `__setattr__` refuses changes. A frozen record with no instance methods (an argument
-    bundle, a result row) is reported below the default threshold (0.45); confidence rises
+    whose `__setattr__` refuses changes. Outside a domain package, a frozen record with no
+    instance methods (an argument bundle, a result row) is reported below the default
+    threshold (0.45); in one it is a value (0.7: a frozen `Username` validating itself in
+    `__post_init__` has no other behaviour to show). Confidence rises
     with value behaviour (0.6 for instance methods, 0.85 for methods returning a new instance
     of itself; an alternative constructor does not count) or when an entity holds it (0.8). Messages
     (domain events, CQRS commands and queries) are reported as those instead.
@@ -79,7 +81,9 @@ class ValueObject(Detector):
                 conf = max(conf, 0.8)
             if is_exception(ctx, ref) or (conf < 0.85 and not in_domain(ref)):
                 continue  # an exception, or an immutable record outside the domain (a DTO)
-            if in_domain(ref) and not (ref.cls.frozen or is_namedtuple(ref.cls)):
+            if in_domain(ref):
+                # In a domain package immutability is the point, not a record's convenience:
+                # a frozen dataclass validating itself (`Username`, `RawPassword`) is a value.
                 conf = max(conf, 0.7)
             yield ctx.det(ref, self.id, "value_object", conf, ev)
 
