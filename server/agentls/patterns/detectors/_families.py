@@ -342,4 +342,19 @@ def abstraction_base(ctx: Ctx, h: Held) -> ClassRef | None:
         keys = {d.key for d in mine}
         if sum(not any(a.key in keys for a in ctx.ancestors(d)) for d in mine) >= 2:
             return anc
+        # One refined abstraction is enough when it carries out an abstract operation of its
+        # own abstraction through the implementor, is handed nothing else, and the
+        # abstraction's every concrete subclass works over the implementor (`save_file` over
+        # `self.storage.save`); a service implementing a port over several injected ports, or
+        # one resource among many kinds of resources, is not refining an abstraction.
+        delegating = {n for n, m in h.holder.cls.methods.items() if h.collab.attr in m.self_reads}
+        given = [c for c in ctx.collabs(h.holder).values() if c.from_param]
+        concrete = [d for d in ctx.descendants(anc) if not d.cls.is_interface]
+        if (
+            anc.cls.is_interface
+            and delegating & anc.cls.abstract_methods
+            and len(given) == 1
+            and all(d.key in keys for d in concrete)
+        ):
+            return anc
     return None

@@ -38,7 +38,10 @@ class Bridge(Detector):
     instead. The base may receive the implementor while its subclasses call it
     (`Shape(renderer)` / `Circle.draw()`), and sibling refined abstractions each keeping an
     implementor of one family make their common base the abstraction, unless they answer what
-    they pass on (a chain of handlers).
+    they pass on (a chain of handlers). One refined abstraction is enough when it carries out
+    an abstract operation of its abstract base through the implementor, is handed nothing else,
+    and is all the base's concrete subclasses there are (`AdvancedFileStorage.save_file` over
+    `self.storage.save`).
 
     The refined abstractions must work through the implementor: use it themselves, or override
     a step that a method using it calls (`check_prices` over `self.exchange` calling the
