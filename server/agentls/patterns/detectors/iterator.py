@@ -36,6 +36,10 @@ class IteratorPattern(Detector):
       aggregate (lower confidence); another method without arguments returning a new
       iterator (`reverse_iter()`): an aggregate (0.75), or `iter()` of an own collection
       (`create_iterator()` returning `iter(self.items)`, 0.7).
+    - A base declaring the protocol empty or raising `NotImplementedError` above its
+      implementation: `__next__` above an iterator is the iterator interface (0.75); a method
+      a subclass implements by handing out a new iterator (`Collection.create_iterator`) makes
+      the base an aggregate (0.7).
     """
 
     id = "iterator"
@@ -49,6 +53,18 @@ class IteratorPattern(Detector):
         for ref in ctx.classes():
             methods = ref.cls.methods
             it, nxt = methods.get("__iter__"), methods.get("__next__")
+            declared = self._declared_above(ctx, ref)
+            if declared is not None:
+                role, d, name = declared
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    role,
+                    0.75 if role == "iterator" else 0.7,
+                    [(methods[name].selection.line, f"declares `{name}`, which `{d.cls.name}` implements")],
+                    [(d, role)],
+                )
+                continue
             # A `__next__` that yields makes a new generator on every call: not an iterator.
             if nxt is not None and not nxt.yields and (it is None or "self" in it.returns):
                 yield ctx.det(
@@ -132,6 +148,26 @@ class IteratorPattern(Detector):
                 )
             elif it.yields and it.self_reads:
                 yield ctx.det(ref, self.id, "aggregate", 0.6, [(it.selection.line, "`__iter__` yields its elements")])
+
+    def _declared_above(self, ctx: Ctx, ref: ClassRef) -> tuple[str, ClassRef, str] | None:
+        """(role, implementation, method) for a base declaring, empty or raising
+        `NotImplementedError`, the protocol its subclasses implement: `__next__` above an
+        iterator, or a method its subclass implements by handing out a new iterator
+        (`create_iterator()` above `MyCollection`)."""
+        stubs = [n for n, m in ref.cls.methods.items() if m.is_stub and (n == "__next__" or not n.startswith("_"))]
+        if not stubs:
+            return None
+        for d in ctx.descendants(ref):
+            dn = d.cls.methods.get("__next__")
+            if "__next__" in stubs and dn is not None and not dn.is_stub and not dn.yields:
+                return "iterator", d, "__next__"
+            for n in stubs:
+                dm = d.cls.methods.get(n)
+                if n != "__next__" and dm is not None and not dm.params:
+                    made = [r for r in ctx.returned_classes(dm, d.module) if r != d and _is_iterator(r)]
+                    if made:
+                        return "aggregate", d, n
+        return None
 
     def _iterator_interface(self, ctx: Ctx, ref: ClassRef) -> tuple[ClassRef, str] | None:
         """An interface whose implementation steps through elements explicitly."""

@@ -54,6 +54,14 @@ def _find(cls: ClassFacts) -> Found | None:
         handed_out = any(v[5:] in _COPIES for v in m.returns if v.startswith("call:"))
         if any(c.args[:1] and c.args[0].startswith("sub:self.") for c in copies) and m.params and handed_out:
             return ("prototype_registry", 0.8, m.selection.line, f"`{m.name}` returns a copy of a stored prototype", "")
+        # `found = self.registry.get(key)`; `obj = copy.deepcopy(found)`; ...; `return obj`
+        looked_up = any(
+            c.receiver.startswith("self.") and c.method == "get" and c.args[:1] and c.args[0].startswith("param:")
+            for c in m.calls
+        )
+        copied_local = any(c.args[:1] and c.args[0].startswith("name:") for c in copies)
+        if looked_up and copied_local and any(v.startswith("name:") for v in m.returns):
+            return ("prototype_registry", 0.75, m.selection.line, f"`{m.name}` returns a copy of a stored object", "")
     # Cloning through the copy protocol, both shallow and deep, each building its own class.
     shallow, deep = cls.methods.get("__copy__"), cls.methods.get("__deepcopy__")
     if shallow is not None and deep is not None and any(_own_copy(m) for m in (shallow, deep)):
@@ -86,8 +94,11 @@ class Prototype(Detector):
       instance of its own class from its state (deliberate cloning, not a one-off hook).
     - An abstract class declaring the method through which its implementations clone
       themselves is a `prototype` too.
+    - A subclass with state of its own (its constructor sets attributes) inheriting such a
+      clone method from a prototype it does not override is a `prototype` too (0.7).
     - A class returning a deep or shallow copy of an object looked up in its own dict (the
-      copy itself is returned, not merged into something else), or one that keeps objects
+      copy itself is returned, not merged into something else; also through a local,
+      `found = self.registry.get(key)`, `obj = copy.deepcopy(found)`, `return obj`), or one that keeps objects
       of a prototype class under names (`self._objects[name] = obj` where `obj` is annotated
       as the prototype), is a `prototype_registry`; so is one returning the clone of an object
       kept in its own table (`return cls._cache[key].clone()`).
@@ -151,10 +162,24 @@ class Prototype(Detector):
                         return ("prototype_registry", 0.75, m.selection.line, reason, "")
         return None
 
+    def _inherits_clone(self, ctx: Ctx, ref: ClassRef) -> Found | None:
+        """A subclass with state of its own that clones itself through the method it inherits
+        from a prototype (`ConcretePrototypeA(Prototype)` keeping `self.data`)."""
+        init = ref.cls.methods.get("__init__")
+        if ref.cls.is_interface or init is None or not init.self_writes:
+            return None
+        protos = self._all(ctx)
+        for a in ctx.ancestors(ref):
+            hit = protos.get(a.key)
+            if hit and hit[0] == "prototype" and hit[4] and hit[4] not in ref.cls.methods:
+                reason = f"clones itself through `{hit[4]}`, inherited from `{a.cls.name}`"
+                return ("prototype", 0.7, ref.cls.selection.line, reason, hit[4])
+        return None
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         protos = self._all(ctx)
         for ref in ctx.classes():
-            found = protos.get(ref.key) or self._extended(ctx, ref)
+            found = protos.get(ref.key) or self._extended(ctx, ref) or self._inherits_clone(ctx, ref)
             if found:
                 role, conf, line, reason, _ = found
                 ev: list[Ev] = [(line, reason)]
