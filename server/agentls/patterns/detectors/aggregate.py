@@ -31,6 +31,37 @@ def _domain(ctx: Ctx, ref: ClassRef) -> bool:
     return bool(value_object_evidence(ctx, ref)) and any(m.kind == "method" for m in behaviour_methods(ref.cls))
 
 
+_WRAPS = frozenset({"sorted", "list", "set", "tuple", "frozenset", "dict", "deque", "OrderedDict"})
+
+
+@per_workspace
+def _held(ctx: Ctx, ref: ClassRef) -> dict[str, list[ClassRef]]:
+    """The classes each attribute holds: its collaborator types, and the element type of a
+    typed parameter it keeps in a new collection (`self.tables = sorted(tables, key=...)`
+    with `tables: List[Table]`)."""
+    out = {a: list(c.types) for a, c in ctx.collabs(ref).items()}
+    for m in ref.cls.methods.values():
+        for attr, values in m.self_writes.items():
+            for v in values:
+                wrap = v[5:] if v.startswith("call:") else ""
+                if wrap.rpartition(".")[2] not in _WRAPS:
+                    continue
+                for c in m.calls:
+                    if c.func != wrap:
+                        continue
+                    for a in c.args:
+                        p = m.param(a[6:]) if a.startswith("param:") else None
+                        for t in ctx.annotation_refs(p.annotation if p else None, ref.module):
+                            if t not in out.setdefault(attr, []):
+                                out[attr].append(t)
+    return out
+
+
+def _identifier(attr: str) -> bool:
+    """An attribute naming another aggregate's identity (`event_id`, `owner_uuid`)."""
+    return attr.strip("_").lower().endswith(("_id", "_uuid"))
+
+
 @per_workspace
 def _stored(ctx: Ctx) -> dict[str, ClassRef]:
     """Domain classes a repository stores or hands back whole (its generic argument, or what
@@ -66,7 +97,10 @@ class Aggregate(Detector):
     has a public method that checks a condition (raises, or branches) before changing the
     collection or its members; or that records domain events in its own list. A class that is
     itself kept in another aggregate's collection is a member, and so is every entity or value
-    object of a domain package that a root keeps in a typed attribute or field.
+    object of a domain package that a root keeps in a typed attribute or field. A collection
+    built from a typed parameter holds that type (`self.tables = sorted(tables, ...)` with
+    `tables: List[Table]`); an attribute naming another aggregate's identity (`event_id:
+    EventId`) is a reference, not a member.
 
     An entity that records domain events through a method it defines or inherits
     (`self.record(EventCreated(...))`, `self._events.append(event)`) is a root too, and so is
@@ -91,8 +125,7 @@ class Aggregate(Detector):
     def _root(self, ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef]]:
         ev: list[Ev] = []
         members: list[ClassRef] = []
-        collabs = ctx.collabs(ref)
-        held = {a: [t for t in c.types if t != ref and _domain(ctx, t)] for a, c in collabs.items()}
+        held = {a: [t for t in types if t != ref and _domain(ctx, t)] for a, types in _held(ctx, ref).items()}
         for m in ref.cls.methods.values():
             if m.name.startswith("_"):
                 continue
@@ -177,10 +210,13 @@ class Aggregate(Detector):
             # What the root keeps of the domain (typed attributes and fields) is inside it too.
             # ... of its own bounded context: a shared-kernel `Money` is everybody's value.
             context = domain_package(ref)
+            # ... but not a reference to another aggregate (`event_id: EventId`); its own identity
+            # value (`id: TodoId`) it does keep.
             held = [
                 t
-                for c in ctx.collabs(ref).values()
-                for t in c.types
+                for attr, types in _held(ctx, ref).items()
+                if not _identifier(attr)
+                for t in types
                 if t != ref
                 and in_domain(t)
                 and t.module.module.startswith(context)
