@@ -152,3 +152,9 @@ def test_executors_each_client_names_are_no_bridge_but_executors_over_any_client
     ]
     found = _found(tmp_path, "backends.py", edits)
     assert {("BaseExecutor", "bridge", "abstraction"), ("SqliteExecutor", "bridge", "refined_abstraction")} <= found
+
+
+def test_a_test_case_driving_what_it_tests_is_no_facade_but_a_car_is(tmp_path: Path) -> None:
+    assert _found(tmp_path, "test_drives.py", []) == set()
+    edits = [("class CarCheck(unittest.TestCase):", "class Car:"), ("        super().__init__(name)\n", "")]
+    assert ("Car", "facade", "facade") in _found(tmp_path, "test_drives.py", edits)

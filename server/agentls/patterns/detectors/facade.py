@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, Target
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._families import is_test_class
 from agentls.patterns.detectors._shared import is_data_holder, is_exception, is_repository, is_uow
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
@@ -32,7 +33,8 @@ class Facade(Detector):
     children instead, and injected objects are not hidden. A call answering a new object of the
     part's own class (`Text.assemble(...)`, `Text("\\n").join(lines)`, `Table.grid()`) builds a
     value and drives no subsystem; a class reported as a repository or unit of work is not
-    reported as a facade, nor are its parts as subsystems. It is a facade when one public
+    reported as a facade, nor are its parts as subsystems, and a test case driving what it
+    tests is not one either. It is a facade when one public
     method coordinates two or more parts (and at least two are classes or modules it hides; a
     class handed only untyped parts, each answering what it calls by exactly one concrete
     class, is a facade when one method runs three or more of them),
@@ -122,7 +124,7 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     if is_uow(ctx, ref) or is_repository(ctx, ref):
         return  # reported as that, so its parts are no facade's subsystems either
     public = [m for n, m in cls.methods.items() if not n.startswith("_") and m.kind != "property"]
-    if not public or all(m.name.startswith("test") for m in public):
+    if not public or all(m.name.startswith("test") for m in public) or is_test_class(ctx, ref):
         return  # a test case drives what it tests
     if all(_factory_call(ctx, ref, m) for m in public):
         return  # hands out products (an object mother), drives nothing
