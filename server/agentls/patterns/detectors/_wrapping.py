@@ -152,7 +152,7 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
                 # redeclaring one, inheriting the abstract `cost`).
                 abstract = set().union(*(a.cls.abstract_methods for a in [base, *ctx.ancestors(base)]))
                 same = called <= offered and len(called & abstract) >= 2
-                if not same and called <= offered:
+                if not same and called <= offered and _plainly_given(ctx, ref, c.attr, fam):
                     # Forwarding each call under its own name to what another implementation
                     # of its own base answers (`CacheProxy(DatabaseQuery)` over
                     # `RealDatabaseQuery`): the wrapped object is that sibling's kind.
@@ -183,6 +183,25 @@ def _implementers(ctx: Ctx, base: ClassRef, ref: ClassRef, called: set[str]) -> 
         if all(m is not None and not m.is_stub for m in own):
             out.append(d)
     return out
+
+
+def _plainly_given(ctx: Ctx, ref: ClassRef, attr: str, fam: set[str]) -> bool:
+    """The attribute only ever holds what the constructor was handed, untransformed (not
+    `re.compile(pattern)`: a regex answering `match` is no sibling of a matcher), through a
+    parameter annotated with nothing or with the wrapper's own family (not `Pattern`)."""
+    values = [v for m in ref.cls.methods.values() for v in m.self_writes.get(attr, [])]
+    if not values or not all(v.startswith("param:") or v == "none" for v in values):
+        return False
+    init = ref.cls.methods.get("__init__")
+    for v in values:
+        p = init.param(v[6:]) if init is not None and v.startswith("param:") else None
+        if (
+            p is not None
+            and p.annotation
+            and not any(t.key in fam for t in ctx.annotation_refs(p.annotation, ref.module))
+        ):
+            return False
+    return True
 
 
 def _forwards_same(ref: ClassRef, attr: str, called: set[str]) -> bool:

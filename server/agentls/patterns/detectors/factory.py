@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Ev, Target, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.detectors._shared import is_test_file
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -44,10 +45,12 @@ class Factory(Detector):
 
     ## How it is detected
     - A function or method whose `return` statements instantiate two or more different classes
-      of the workspace, behind a branch, with at least two thirds of its `return`s being such
-      instantiations and no more decisions than choosing among them needs (cyclomatic
-      complexity at most twice the number of products plus two: a long request handler that
-      sometimes redirects is not a factory); or that instantiates the value found in a
+      of the workspace (or that creates them, behind its branches, into one local it returns:
+      `pizza = CheesePizza()` ... `return pizza`, when they share a base), behind a branch,
+      with at least two thirds of its `return`s being such instantiations and no more
+      decisions than choosing among them needs (cyclomatic complexity at most twice the
+      number of products plus two: a long request handler that sometimes redirects is not a
+      factory); or that instantiates the value found in a
       module-level dict of classes keyed by its argument (`return SHAPES[kind](...)`); or that
       returns the class itself found in such a dict for its arguments (a class-selecting
       factory, `return _CLASS_MAP[(graph, nested)]`, when the classes share a base); or that
@@ -95,6 +98,10 @@ class Factory(Detector):
             return None
         products = [r for r in ctx.returned_classes(fn, module) if r.cls.name != owner]
         made = sum(1 for v in fn.returns if v.startswith("call:") and ctx.resolve(v[5:], module) is not None)
+        if not products:
+            # `toy = None`; `if kind == "car": toy = Car()` ...; `return toy`
+            products = [r for r in cr.through_local(ctx, fn, module) if r.cls.name != owner]
+            made = len(fn.returns) if products else 0
         # A factory's answers are its products; a function that mostly returns other things
         # (a request handler that sometimes redirects) only happens to construct some.
         choosing = 1 < fn.complexity <= 2 * len(products) + 2  # its decisions pick the class
@@ -276,20 +283,22 @@ class Factory(Detector):
     def _compute_creation(self, ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
         out: dict[str, list[tuple[ClassRef, ClassRef]]] = {}
         subs = ctx.descendants(base)
-        if len(subs) < 2:
-            return out
+        if len(subs) < 2 or is_test_file(base.module):
+            return out  # a test mixin's hook making what its test cases need is not labelled
         kin = {base.key, *(s.key for s in subs), *(a.key for a in ctx.ancestors(base))}
         for name in base.cls.methods:
             if name.startswith("__"):
                 continue
             made = []
+            kinds: list[frozenset[str]] = []
             for s in subs:
                 m = s.cls.methods.get(name)
                 if m is None or "self" in m.returns:
                     continue
                 # Not the base's own kind (a state returning the next state) nor a conversion
                 # of what it is given (`to_entity(row)`, a mapper).
-                products = [p for p in ctx.returned_classes(m, s.module) if p.key not in kin and not _converts(m)]
+                returned = ctx.returned_classes(m, s.module) or cr.through_local(ctx, m, s.module)
+                products = [p for p in returned if p.key not in kin and not _converts(m)]
                 # Wrapping itself (`Grouping(self)`) is not creating; handing itself to the new
                 # object as a back-reference (`Cursor(self.connection, self)`) still is.
                 if products and not any(
@@ -298,7 +307,9 @@ class Factory(Detector):
                     for c in m.calls
                 ):
                     made.append((s, products[0]))
-            if len(made) >= 2 and len({p.key for _, p in made}) >= 2:
+                    kinds.append(frozenset(p.key for p in products))
+            # the subclasses make different things (not all the same set of classes)
+            if len(made) >= 2 and len(set(kinds)) >= 2:
                 out[name] = made
         if len(out) > 1:
             return {}  # several creation methods per family: that is an abstract factory
