@@ -214,7 +214,6 @@ def gateway_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         named = [_named(ctx, r) for r in (ref, *ctx.ancestors(ref))]
         if not any(store for store, _ in named) or not any(find for _, find in named):
             return []
-        attrs = storage_handles(ctx, ref)
         if cls.is_interface or cls.is_protocol or cls.declares_abstract:
             return []
         own = [
@@ -224,6 +223,7 @@ def gateway_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         ]
         if not own or len(own) > 15 or sum(m.complexity for m in own) > 60:
             return []
+        attrs = storage_handles(ctx, ref)
         heads = {m.name: _storage_heads(ctx, ref, m, attrs) for m in ctx.all_methods(ref).values()}
         public = [m for m in own if not m.name.startswith("_")]
         # public methods on the storage, directly or through a private step that is

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo, param_of
 from agentls.patterns.detectors._domain_model import entity_evidence, value_object_evidence
 from agentls.patterns.detectors._gateways import gateway_evidence, takes_object
@@ -131,18 +131,18 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         library = _library_repository(ctx, ref)
         if library:
             return library
+        own = [m for m in ref.cls.methods.values() if not m.name.startswith("__") and m.kind == "method"]
+        # A collection interface is small and simple; a class doing everything (a god class
+        # that also saves) is not one. (Asked before its inherited methods and its storage
+        # are worked out: most classes end here.)
+        if not own or len(own) > 15 or sum(m.complexity for m in own) > 40:
+            return []
         methods = [
             m
             for m in ctx.all_methods(ref).values()
             if not m.name.startswith("__") and m.kind in ("method", "classmethod") and not m.is_stub
         ]
         if not methods:
-            return []
-        own = [m for m in ref.cls.methods.values() if not m.name.startswith("__") and m.kind == "method"]
-        # A collection interface is small and simple; a class doing everything (a god class
-        # that also saves) is not one. (Asked before its storage is worked out: most classes
-        # end here.)
-        if not own or len(own) > 15 or sum(m.complexity for m in own) > 40:
             return []
         storage = _storage_attrs(ctx, ref)
         # A repository is the collection's interface: its methods are about the storage.
@@ -395,6 +395,9 @@ def message_like(ref: ClassRef) -> bool:
     return bool(tails & {"Command", "Query", "Event", "DomainEvent", "Message"})
 
 
+# Asked of every class by a dozen detectors, each time up its interfaces and down all their
+# implementations: kept per class.
+@per_workspace
 def is_repository(ctx: Ctx, ref: ClassRef) -> bool:
     if repository_evidence(ctx, ref):
         return True

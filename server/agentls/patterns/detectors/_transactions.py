@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo
 from agentls.patterns.detectors._repositories import is_repository
 from agentls.patterns.workspace import ClassRef
@@ -72,5 +72,7 @@ def _library_uow(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     return []
 
 
+# Asked of every class by several detectors, each time down all its descendants: kept per class.
+@per_workspace
 def is_uow(ctx: Ctx, ref: ClassRef) -> bool:
     return bool(uow_evidence(ctx, ref)) or any(uow_evidence(ctx, d) for d in ctx.descendants(ref))
