@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._basics import near
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -53,12 +54,12 @@ def runner_chains(ctx: Ctx) -> dict[str, tuple[ClassRef, str, ClassRef, int]]:
     by_method = ctx.by_method(public=True)
     for r in ctx.ws.all_classes():
         methods = r.cls.methods
-        adds = {
-            op.container.removeprefix("self.")
-            for m in methods.values()
-            for op in m.container_ops
-            if op.op in ("append", "add", "insert") and op.arg.startswith("param:") and op.container.startswith("self.")
-        }
+        adds: dict[str, str | None] = {}  # list attribute -> annotation of what is appended
+        for m in methods.values():
+            for op in m.container_ops:
+                if op.op in ("append", "add", "insert") and op.arg.startswith("param:") and op.container[:5] == "self.":
+                    p = m.param(op.arg[6:])
+                    adds[op.container[5:]] = p.annotation if p is not None else None
         for m in methods.values():
             if not adds or not m.is_public or not m.params:
                 continue
@@ -70,9 +71,16 @@ def runner_chains(ctx: Ctx) -> dict[str, tuple[ClassRef, str, ClassRef, int]]:
                 ]
                 if not passes:
                     continue
-                for iface in by_method.get(m.name, []):
+                declaring = [i for i in by_method.get(m.name, []) if m.name in i.cls.abstract_methods and near(r, i)]
+                ann = adds[loop.iter.removeprefix("self.")]
+                typed = ctx.annotation_refs(ann, r.module) if ann else []
+                for iface in declaring:
                     impls = ctx.concrete(iface)
-                    if m.name not in iface.cls.abstract_methods or len(impls) < 2 or r == iface or r in impls:
+                    if len(impls) < 2 or r == iface or r in impls:
+                        continue
+                    # What is appended is known to be the interface's kind: so annotated, or,
+                    # untyped, the interface is the only one declaring the method.
+                    if (typed and iface not in typed) or (not typed and (ann or len(declaring) > 1)):
                         continue
                     for x in [iface, *impls]:
                         out.setdefault(x.key, (iface, m.name, r, passes[0].line))
@@ -106,6 +114,9 @@ class ChainOfResponsibility(Detector):
     handlers it is handed to a list and hands the request it was given to each in turn
     through the method the interface declares abstract (middleware run in order); the
     interface is the `handler`, its two or more implementations `concrete_handler`s (0.7).
+    What is appended must be known to be of that interface: annotated so, or, untyped, the
+    interface is the only one near the runner (its module or one importing or imported by
+    it) declaring the method.
     """
 
     id = "chain_of_responsibility"
