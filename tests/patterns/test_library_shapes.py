@@ -158,3 +158,12 @@ def test_a_test_case_driving_what_it_tests_is_no_facade_but_a_car_is(tmp_path: P
     assert _found(tmp_path, "test_drives.py", []) == set()
     edits = [("class CarCheck(unittest.TestCase):", "class Car:"), ("        super().__init__(name)\n", "")]
     assert ("Car", "facade", "facade") in _found(tmp_path, "test_drives.py", edits)
+
+
+def test_an_adapter_over_several_adaptees_is_no_strategy_context_but_a_class_serving_no_interface_is(
+    tmp_path: Path,
+) -> None:
+    assert not {f for f in _found(tmp_path, "turkeys.py", []) if f[1] == "strategy"}
+    # A class serving no interface of its own is just configured with a turkey.
+    edits = [("class TurkeyAdapter(Duck):", "class TurkeyKeeper:")]
+    assert ("TurkeyKeeper", "strategy", "context") in _found(tmp_path, "turkeys.py", edits)

@@ -58,6 +58,22 @@ def _uses_little_of(ctx: Ctx, h: Held) -> bool:
     return len(offered) >= 5 and len(called) * 2 < len(offered)
 
 
+def _adapts(ctx: Ctx, h: Held) -> bool:
+    """The holder is one implementation of an interface of its own, beside others that do not
+    hold the family, and carries out that interface's abstract methods through the object it
+    keeps (`TurkeyAdapter(Duck).quack()` calling `self.turkey.gobble()`): it adapts the held
+    object to its interface, it is not configured with an algorithm."""
+    family = {h.interface.key, *(d.key for d in ctx.descendants(h.interface))}
+    through = {n for n, m in h.holder.cls.methods.items() if h.collab.attr in m.self_reads}
+    for anc in ctx.ancestors(h.holder):
+        if anc.key in family or not anc.cls.is_interface or not through & anc.cls.abstract_methods:
+            continue
+        others = [d for d in ctx.concrete(anc) if d != h.holder and h.holder not in ctx.ancestors(d)]
+        if any(h.collab.attr not in ctx.collabs(d) for d in others):
+            return True
+    return False
+
+
 def _carries_messages(ctx: Ctx, iface: ClassRef) -> bool:
     """An interface whose methods take any command, query or event (typed as the base of a
     family of messages, `post(event: Event)`): a bus or a publisher."""
@@ -122,7 +138,10 @@ class Strategy(Detector):
     (`create_dough()` returning `ThinCrustDough()`) is an Abstract Factory's, its holder a
     client; a holder that the family's hierarchy names or makes (`executor_class =
     SqliteExecutor`, `TransactionContext(self)`) is a part of one implementation, not a
-    context configured with any.
+    context configured with any. A holder that is one implementation of an interface of its
+    own, beside others that hold no such object, and carries out that interface's abstract
+    methods through the held one (`TurkeyAdapter(Duck).quack()` calling
+    `self.turkey.gobble()`) adapts it; it is not a context.
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
@@ -284,6 +303,8 @@ class Strategy(Detector):
                     continue  # one concrete class made in place, or nothing delegated: no choice
                 if _uses_little_of(ctx, h):
                     continue  # a few calls into a wide interface: a collaborator, not an algorithm
+                if _adapts(ctx, h):
+                    continue  # an adapter serving its own interface through the held object
                 conf = 0.9 if h.typed else 0.75
                 called = ", ".join(f"`{m}`" for m in list(h.collab.methods)[:3])
                 if role == "interface":
