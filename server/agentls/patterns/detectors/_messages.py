@@ -77,6 +77,7 @@ _JOB_DUNDERS = frozenset(
         "__await__",
     }
 )
+# `queries` does not contain `query`: a read-side package (`app/core/queries/`) says query too.
 _WORDS = (("command", "command"), ("query", "query"), ("event", "event"))
 _PAST = re.compile(r"[a-z](ed|Created|Deleted|Changed|Added|Removed)$")
 
@@ -117,18 +118,17 @@ def _uses_infra(ctx: Ctx, ref: ClassRef | None, fn: FunctionFacts, module: Modul
     return bool(fn.with_items) or any(is_uow(ctx, r) or is_repository(ctx, r) for r in refs)
 
 
+_READS = frozenset({"find", "search", "get", "query", "execute", "all", "list", "fetch", "count", "read"})
+
+
 def handler_kind(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, ref: ClassRef | None = None) -> str:
     """command when the handler changes state, query when it only answers, "" when unsure."""
     changes = mutates(fn) or any(c.method in ("save", "delete", "remove", "update", "commit") for c in fn.calls)
     answers = any(v not in ("none", "const") for v in fn.returns)
     if changes or (_uses_infra(ctx, ref, fn, module) and not answers):
         return "command"
-    if answers and (
-        "select" in fn.sql
-        or any(
-            c.method in ("find", "search", "get", "query", "execute", "all", "find_by", "search_by") for c in fn.calls
-        )
-    ):
+    # reads, however spelled out (`find_by_email`, `list_users`, `get_current_user`)
+    if answers and ("select" in fn.sql or any(c.method.lstrip("_").split("_")[0] in _READS for c in fn.calls)):
         return "query"
     return ""
 
@@ -271,7 +271,9 @@ def messages(ctx: Ctx) -> Messages:
         if entry is None:
             continue
         targets = ctx.annotation_refs(entry.params[0].annotation, h.module)
-        targets += [r for a in h.cls.base_args if (r := ctx.ws.resolve(h.module, a)) is not None]
+        # a generic handler base names the message first, then what it answers
+        # (`QueryHandler[GetUser, GetUser.Result]`): the result is no message
+        targets += [r for a in h.cls.base_args[:1] if (r := ctx.ws.resolve(h.module, a)) is not None]
         for msg in targets:
             if msg == h or msg.key in values or not (is_message_like(msg.cls) or ctx.ws.subclasses(msg)):
                 continue

@@ -43,6 +43,11 @@ class CqrsQuery(Detector):
     method reads through storage it holds (`self._conn.execute(select ...)`) and returns a DTO
     (a workspace dataclass that is no entity or value object) or a list of them without
     changing anything, and the abstract read port such classes implement.
+
+    A handler only answers when it returns what it reads, however the read is spelled out
+    (`find_by_email`, `list_users`, `get_current_user`). A generic handler base names the
+    message first and its answer second (`QueryHandler[GetUser, GetUser.Result]`): the answer
+    is no message.
     """
 
     id = "cqrs_query"
