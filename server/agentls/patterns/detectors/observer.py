@@ -98,12 +98,29 @@ def notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
     return ctx._cache[key]  # type: ignore[no-any-return]
 
 
+def _data_items(ctx: Ctx, ref: ClassRef, sub: FunctionFacts) -> bool:
+    """What the class collects is data, not observers: it is a collection itself (answers
+    `__len__` with `__iter__` or `__getitem__`), or its subscribe parameter is annotated with a
+    concrete class no other class derives from (`append(self, line: Text)`)."""
+    methods = ref.cls.methods
+    if "__len__" in methods and ("__iter__" in methods or "__getitem__" in methods):
+        return True
+    p = sub.params[0] if sub.params else None
+    kinds = ctx.annotation_refs(p.annotation, ref.module) if p is not None and p.annotation else []
+    return bool(kinds) and all(
+        not t.cls.is_interface
+        and not ctx.descendants(t)
+        and any(not m.is_stub for n, m in t.cls.methods.items() if not n.startswith("_"))
+        for t in kinds
+    )
+
+
 def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
     methods = ref.cls.methods
     for sub in methods.values():
         # Subscribing is a small public operation (`attach`, `connect`), not a step of some
         # larger algorithm that collects objects to process later.
-        if not sub.is_public or sub.complexity > 3 or not sub.container_ops:
+        if not sub.is_public or sub.complexity > 3 or not sub.container_ops or _data_items(ctx, ref, sub):
             continue
         for op in sub.container_ops:
             attr = _attr(op.container)
@@ -165,7 +182,10 @@ class Observer(Detector):
       on each, is a mediator;
       calling plain functions counts only when the subject triggers the
       notification itself or passes itself (a pipeline handing a request to every function is
-      not an observer). A dict of lists keyed by topic is publish-subscribe instead.
+      not an observer). A dict of lists keyed by topic is publish-subscribe instead. A
+      collection (answering `__len__` with `__iter__` or `__getitem__`), or a class whose
+      subscribe parameter is annotated with a concrete class with behaviour of its own that
+      nothing derives from (`append(self, line: Text)`), collects data, not observers.
     - Abstract subjects: interfaces a subject implements that declare its subscribe or notify
       method; subclasses of a subject that trigger the notification are subjects too.
     - The observer interface: a class declaring the notified method abstractly (or as a stub
