@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._families import Held, roles_of_kind
+from agentls.patterns.detectors._families import Held, held_families, kind_of, roles_for
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import is_repository, is_test_module, is_uow
 from agentls.patterns.detectors.layer_violation import layer_of
@@ -96,6 +96,35 @@ def _takes(fn: FunctionFacts, arity: int) -> bool:
 
 def _names(annotation: str | None, cls: str) -> bool:
     return annotation is not None and annotation.strip("'\"").rpartition(".")[2] == cls
+
+
+def _rejected(ctx: Ctx, h: Held) -> bool:
+    """A held family that is not a strategy for one of the reasons the docs give."""
+    return (
+        is_repository(ctx, h.interface)  # a persistence port: a repository or unit of work
+        or is_uow(ctx, h.interface)
+        or _port(ctx, h.interface, h.impls)  # an inner layer's port implemented by adapters: wiring
+        or _carries_messages(ctx, h.interface)  # an event bus or publisher port (`post(event: Event)`)
+        or _holds_several(ctx, h)  # several implementations kept at once (assembling a chain)
+        or _fixed(h)  # one concrete class made in place, or nothing delegated: no choice
+        or _uses_little_of(ctx, h)  # a few calls into a wide interface: a collaborator
+        or _adapts(ctx, h)  # an adapter serving its own interface through the held object
+    )
+
+
+def _accepted(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
+    """The first strategy family the class takes part in for each role, among all its families
+    (not only the first per role: an interface whose first holder is rejected may have a real
+    context among the others)."""
+    found: list[tuple[str, Held]] = [("interface", h) for h in held_families(ctx, ref)]
+    for anc in ctx.ancestors(ref):
+        found += [("impl", h) for h in held_families(ctx, anc) if ref in h.impls]
+    found += [(role, h) for role, h in roles_for(ctx, ref) if role == "holder"]
+    out: dict[str, Held] = {}
+    for role, h in found:
+        if role not in out and kind_of(ctx, h) == "strategy" and not _rejected(ctx, h):
+            out[role] = h
+    return list(out.items())
 
 
 @register
@@ -290,21 +319,7 @@ class Strategy(Detector):
                         [(holder, "context")],
                     )
         for ref in ctx.classes():
-            for role, h in roles_of_kind(ctx, ref, "strategy"):
-                if is_repository(ctx, h.interface) or is_uow(ctx, h.interface):
-                    continue  # a persistence port: a repository or unit of work, not an algorithm
-                if _port(ctx, h.interface, h.impls):
-                    continue  # an inner layer's port implemented by adapters: wiring, not an algorithm
-                if _carries_messages(ctx, h.interface):
-                    continue  # an event bus or publisher port (`post(event: Event)`)
-                if _holds_several(ctx, h):
-                    continue  # it keeps several implementations at once (assembling a chain)
-                if _fixed(h):
-                    continue  # one concrete class made in place, or nothing delegated: no choice
-                if _uses_little_of(ctx, h):
-                    continue  # a few calls into a wide interface: a collaborator, not an algorithm
-                if _adapts(ctx, h):
-                    continue  # an adapter serving its own interface through the held object
+            for role, h in _accepted(ctx, ref):
                 conf = 0.9 if h.typed else 0.75
                 called = ", ".join(f"`{m}`" for m in list(h.collab.methods)[:3])
                 if role == "interface":
