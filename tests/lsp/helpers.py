@@ -39,24 +39,38 @@ def open_doc(client: LanguageClient, uri: str, text: str, lang: str = "markdown"
 
 async def published(client: LanguageClient, uri: str, action: Any, timeout: float = 10) -> list[t.Diagnostic]:
     """Run ``action`` and wait for the diagnostics it makes the server publish for ``uri``."""
-    # pytest-lsp stores each publication (a new list) in client.diagnostics: when another URI's
-    # notification wakes the waiter and ours arrives before the next waiter exists, the store
-    # still shows it.
-    before = client.diagnostics.get(uri)
+    # pytest-lsp wakes at most one waiter per method, and forgets it once woken. The next one
+    # is registered from the woken one's callback, which pytest-lsp runs before it reads
+    # another message: no publication goes by unseen. (Registered from the waiting coroutine,
+    # it came a loop turn late; a cross-file republication read in that turn, just after the
+    # edited document's, woke nobody: test_published_helper.py.)
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while True:
-        waiter = asyncio.ensure_future(
-            client.wait_for_notification(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS))
-        if action is not None:
-            action()
-            action = None
-        params = await asyncio.wait_for(waiter, max(deadline - loop.time(), 0.01))
+    found: asyncio.Future[list[t.Diagnostic]] = loop.create_future()
+
+    def listen() -> None:
+        client.protocol.wait_for_notification(t.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS).add_done_callback(heard)
+
+    def heard(notification: Any) -> None:
+        if found.done() or notification.cancelled():
+            return
+        params = notification.result()
         if params.uri == uri:
-            return list(params.diagnostics)
-        stored = client.diagnostics.get(uri)
-        if stored is not None and stored is not before:
-            return list(stored)
+            loop.call_soon_threadsafe(_settle, found, list(params.diagnostics))
+        else:
+            listen()
+
+    listen()
+    if action is not None:
+        action()
+    try:
+        return await asyncio.wait_for(asyncio.shield(found), timeout)
+    finally:
+        found.cancel()  # a later publication finds it done and registers nothing
+
+
+def _settle(future: asyncio.Future[list[t.Diagnostic]], value: list[t.Diagnostic]) -> None:
+    if not future.done():
+        future.set_result(value)
 
 
 def text_at(text: str, rng: t.Range) -> str:
