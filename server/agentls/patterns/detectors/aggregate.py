@@ -125,6 +125,10 @@ class Aggregate(Detector):
     def _root(self, ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef]]:
         ev: list[Ev] = []
         members: list[ClassRef] = []
+        # Evidence comes only from public methods changing a collection or working through
+        # one: without any, nothing below is worth asking (most classes end here).
+        if not any(m.container_ops or m.loops for n, m in ref.cls.methods.items() if not n.startswith("_")):
+            return ev, members
         held = {a: [t for t in types if t != ref and _domain(ctx, t)] for a, types in _held(ctx, ref).items()}
         for m in ref.cls.methods.values():
             if m.name.startswith("_"):
