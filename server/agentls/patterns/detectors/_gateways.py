@@ -76,6 +76,13 @@ def _storage_word(text: str | None) -> bool:
     return any(w in t for w in _STORAGE_WORDS)
 
 
+def _storage_name(parts: list[str]) -> bool:
+    """A dotted name whose words name a storage handle (`db.session`, `mongo_client`), word by
+    word: `feedback` holds no `db`."""
+    words = {w for p in parts for w in p.split("(")[0].lower().split("_")}
+    return bool(words & set(_STORAGE_WORDS))
+
+
 def _storage_param(ctx: Ctx, module: ModuleIndex, p: Param) -> bool:
     """A parameter holding a storage handle: typed as a library's session, connection, client
     (`AsyncSession`; an application class such as `AuthSession` is an object to store), or,
@@ -142,6 +149,8 @@ def _storage_heads(ctx: Ctx, ref: ClassRef, m: FunctionFacts, attrs: set[str]) -
                 heads.add(receiver)
         elif module.assigns.get(head) in _CONTAINERS:
             heads.add(receiver)
+        elif (head in module.import_map or head in module.assigns) and _storage_name(parts[:2]):
+            heads.add(receiver)  # a module-level handle: Flask-SQLAlchemy's `db.session`, `session`
         elif (len(parts) == 1 or parts[1] in ("objects", "query")) and _orm_class(ctx, module, head):
             heads.add(receiver)  # `Order.objects.get(...)`, `Order.query.get(...)`, an ODM's `Order.find_one(...)`
         elif head not in module.import_map and head not in module.classes and with_storage and "(" not in receiver:
@@ -159,7 +168,14 @@ def takes_object(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> bool:
 
 
 def _store(m: FunctionFacts, heads: set[str], ctx: Ctx, ref: ClassRef) -> bool:
-    if _word(m.name) not in _STORE_WORDS or not takes_object(ctx, ref, m):
+    if _word(m.name) not in _STORE_WORDS:
+        return False
+    # It stores an object: one it receives, or one of the application's classes it makes from
+    # the fields it receives (`create(email: str, name: str)` building a `User` to add).
+    made = any(
+        r != ref and (r.cls.dataclass or r.cls.fields or r.cls.methods) for _, r in ctx.instantiations(m, ref.module)
+    )
+    if not (takes_object(ctx, ref, m) or (made and len(m.params) > 1)):
         return False
     if m.sql & {"insert", "update"}:
         return True

@@ -62,10 +62,12 @@ class Repository(Detector):
     `fetch`, `load`, `by_*`) takes a key and returns what the same storage gives back, with
     the storage reached however the application reaches it: an attribute named or typed as a
     session, connection, client or collection, a session passed in (`add(session, order)`), a
-    `with SessionLocal() as s` block, a session factory called per method, a module-level or
-    class-level dict, a Django model's manager (`OrderModel.objects.get(id=...)`) or an ODM
-    document class. A store that receives only scalars (`set_token(user_id: str, token: str)`)
-    is a cache; a look-up that only a private helper of something else performs (`notify` →
+    `with SessionLocal() as s` block, a session factory called per method, a module-level
+    handle (Flask-SQLAlchemy's `db.session`), a module-level or class-level dict, a Django
+    model's manager (`OrderModel.objects.get(id=...)`) or an ODM document class. The stored
+    object may be built in the method from the fields it receives (`create(email, name)`
+    adding a new `User`); a store that receives only scalars and builds nothing
+    (`set_token(user_id: str, token: str)`) is a cache; a look-up that only a private helper of something else performs (`notify` →
     `_get_customer`) is no finder; one method that both forwards and answers (a proxy's
     `add(x, y)`) is neither; SQL counts only in a method that runs it.
 
