@@ -167,3 +167,16 @@ def test_an_adapter_over_several_adaptees_is_no_strategy_context_but_a_class_ser
     # A class serving no interface of its own is just configured with a turkey.
     edits = [("class TurkeyAdapter(Duck):", "class TurkeyKeeper:")]
     assert ("TurkeyKeeper", "strategy", "context") in _found(tmp_path, "turkeys.py", edits)
+
+
+def test_a_formatter_picked_by_a_client_from_a_table_is_no_state_but_one_switched_by_the_machine_is(
+    tmp_path: Path,
+) -> None:
+    assert not {f for f in _found(tmp_path, "formats.py", []) if f[1] == "state"}
+    edits = [
+        (
+            "        print(self.formatter.format(record))",
+            '        print(self.formatter.format(record))\n        self.set_format("text" if record else "json")',
+        )
+    ]
+    assert ("Handler", "state", "context") in _found(tmp_path, "formats.py", edits)

@@ -69,6 +69,21 @@ def _table_switch(fn: FunctionFacts, attr: str, values: list[str], tables: set[s
     return None
 
 
+def _client_choice(ctx: Ctx, ref: ClassRef, m: FunctionFacts, table: str, made: list[ClassRef]) -> bool:
+    """The method picks the entry by its own argument (`set_format(kind)` doing
+    `self.formatter = self._formatters[kind]`) and neither the states nor the machine's other
+    methods call it: a client configuring a strategy, not a transition."""
+    if not any(c == f"self.{table}" and key.startswith("param:") for c, key in m.subscripts):
+        return False
+    if any(m.name in other.self_calls for n, other in ref.cls.methods.items() if n != m.name):
+        return False
+    for state in made:
+        for fn in state.cls.methods.values():
+            if any(c.method == m.name and c.receiver not in ("", "self") for c in fn.calls):
+                return False
+    return True
+
+
 def _table_machine(ctx: Ctx, ref: ClassRef) -> Machine | None:
     methods = ref.cls.methods
     # Tables: container attributes built by a method that creates two or more sibling states.
@@ -92,7 +107,7 @@ def _table_machine(ctx: Ctx, ref: ClassRef) -> Machine | None:
             if attr in tables:
                 continue
             table = _table_switch(m, attr, values, set(tables))
-            if table is None:
+            if table is None or _client_choice(ctx, ref, m, table, tables[table]):
                 continue
             fam = _family_root(ctx, tables[table])
             if fam is None:

@@ -64,7 +64,10 @@ class State(Detector):
     A setter choosing among implementations by its argument (`set_output_format(fmt)`) is a
     client configuring a strategy, not a transition: the context's own replacements count
     when they are spread over two or more of its methods, or when one method picks the next
-    state from the current one. The interface may be an ABC whose methods are all empty.
+    state from the current one. Likewise a machine's table entry picked by a method's own
+    argument (`self.formatter = self._formatters[kind]`) is a transition only when the states
+    or the machine's other methods call that method. The interface may be an ABC whose
+    methods are all empty.
     """
 
     id = "state"
