@@ -153,6 +153,15 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
             return
 
 
+def _object_param(fn: FunctionFacts, name: str) -> bool:
+    """Not annotated with a plain value type."""
+    p = fn.param(name)
+    return p is not None and (p.annotation or "").rpartition(".")[2] not in _SCALARS
+
+
+_SCALARS = frozenset({"str", "int", "float", "bytes", "bool"})
+
+
 def _installs(init: FunctionFacts) -> bool:
     """`self.__dict__.update(methods)` with a mapping the constructor is handed."""
     return any(c.func == "self.__dict__.update" and any(a.startswith("param:") for a in c.args) for c in init.calls)
@@ -248,7 +257,13 @@ def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]
     if target is None:
         # No `__getattr__`: the adapted methods it is handed become its own, beside the one
         # object it keeps (`Adapter(musician, dict(organize_event=musician.play))`).
-        kept = [a for a, vs in (init.self_writes if init else {}).items() if any(v.startswith("param:") for v in vs)]
+        # The kept object is an object, not a name or number (`RecordedHookCall(name: str,
+        # kwargs)` keeping its keyword arguments as attributes is a record).
+        kept = [
+            a
+            for a, vs in (init.self_writes if init else {}).items()
+            if init is not None and any(v.startswith("param:") and _object_param(init, v[6:]) for v in vs)
+        ]
         own = [n for n in methods if not n.startswith("_")]
         if init is not None and _installs(init) and len(kept) == 1 and not own:
             emit_roles(

@@ -137,6 +137,10 @@ def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         return False
     if any(is_repository(ctx, t) or is_uow(ctx, t) for t in [ref, *w.wrapped]):
         return False
+    if all(t.cls.is_interface and ctx.concrete(t) for t in w.wrapped):
+        return False  # held as an abstraction with implementations: a strategy or a bridge
+    if not w.collab.from_param and all(n in _COLLECTING for m, n in w.forwards if m.name != n):
+        return False  # filling an object it made (`self.content.append(text)`) is collecting
     # Several implementations of the interface each calling a method of the same class are
     # commands over one receiver, not adapters of foreign classes.
     for sib in ctx.concrete(w.interface):
@@ -165,6 +169,9 @@ def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
     # Last, as it asks the (workspace-wide) message analysis: a message handler turning a
     # message into a call (`uc.invoke(command)`) is not an adapter.
     return not handler_roles(ctx, ref)
+
+
+_COLLECTING = frozenset({"append", "extend", "add", "insert", "update", "append_text", "write"})
 
 
 def _inherited(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:

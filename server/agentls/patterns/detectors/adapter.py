@@ -30,7 +30,9 @@ class Adapter(Detector):
       constructor elsewhere in the program. Its overriding methods are short and loop-free and
       call one *differently named*, public method of the collaborator each. A wrapper that
       keeps other collaborators or storage of its own (a service, a mediator, a repository)
-      is not one, nor is one wrapping a repository or unit of work.
+      is not one, nor is one wrapping a repository or unit of work, nor one holding an
+      abstraction with implementations (a strategy or bridge), nor one only filling an
+      object it made (`self.content.append(text)`: collecting).
     - Class adapter: a class with two base classes, one of whose methods it serves by calling
       a differently named, concrete method inherited from the other (not one it defines).
     - A class with no base that serves every public method by one differently named method of
@@ -46,8 +48,9 @@ class Adapter(Detector):
       `OldPaymentSystem.make_payment` that `PaymentAdapter.make_payment` serves with
       `gateway.execute_payment`). A repository or unit of work is never guessed so.
     - A class whose constructor installs the adapted methods it is given on the instance
-      (`self.__dict__.update(methods)`) beside the one object it keeps: forwarding the rest
-      through `__getattr__`, or with no public method of its own.
+      (`self.__dict__.update(methods)`) beside the one object it keeps (not a name or number:
+      a record keeping its keyword arguments is no adapter): forwarding the rest through
+      `__getattr__`, or with no public method of its own.
     Same-named forwarding to the same interface is a decorator or a proxy instead.
     """
 
