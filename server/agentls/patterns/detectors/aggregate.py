@@ -109,8 +109,8 @@ class Aggregate(Detector):
 
     Repositories exist per aggregate: an entity a repository stores or hands back whole (its
     generic argument, or what its methods take and return) is a root when a public method of
-    it refuses a change that breaks a rule (raises) or adds a domain part it creates to a
-    collection of its own. Members kept in typed fields come from the root's own bounded
+    it refuses a change that breaks a rule (raises, itself or through a private check it calls,
+    `self._ensure_open()`) or adds a domain part it creates to a collection of its own. Members kept in typed fields come from the root's own bounded
     context (the package up to its `domain` part): a shared-kernel `Money` is nobody's member.
     """
 
@@ -161,10 +161,12 @@ class Aggregate(Detector):
     def _guard(self, ctx: Ctx, ref: ClassRef) -> Ev | None:
         """A public method that refuses a change breaking a rule, or that adds a domain part
         it creates to a collection of its own (`self.book_ids.append(AuthorBook(...))`)."""
+        checks = {n for n, m in ctx.all_methods(ref).items() if m.raises and not m.is_public}
         for m in mutators(ref.cls):
             if not m.is_public:
                 continue
-            if m.raises:
+            # the rule may be checked by a private step it calls (`self._ensure_open()`)
+            if m.raises or m.self_calls & checks:
                 return (m.selection.line, f"`{m.name}` refuses a change that breaks its rules")
             for op in m.container_ops:
                 part = ctx.resolve(op.arg[5:], ref.module) if op.arg.startswith("call:") else None
