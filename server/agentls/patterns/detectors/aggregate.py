@@ -110,8 +110,9 @@ class Aggregate(Detector):
     Repositories exist per aggregate: an entity a repository stores or hands back whole (its
     generic argument, or what its methods take and return) is a root when a public method of
     it refuses a change that breaks a rule (raises, itself or through a private check it calls,
-    `self._ensure_open()`) or adds a domain part it creates to a collection of its own. Members kept in typed fields come from the root's own bounded
-    context (the package up to its `domain` part): a shared-kernel `Money` is nobody's member.
+    `self._ensure_open()`) or adds a domain part it creates to a collection of its own.
+    Members kept in typed fields come from the root's own bounded context (the package up to
+    its `domain` part): a shared-kernel `Money` is nobody's member.
     """
 
     id = "aggregate"

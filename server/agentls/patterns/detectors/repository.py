@@ -67,9 +67,10 @@ class Repository(Detector):
     model's manager (`OrderModel.objects.get(id=...)`) or an ODM document class. The stored
     object may be built in the method from the fields it receives (`create(email, name)`
     adding a new `User`); a store that receives only scalars and builds nothing
-    (`set_token(user_id: str, token: str)`) is a cache; a look-up that only a private helper of something else performs (`notify` →
-    `_get_customer`) is no finder; one method that both forwards and answers (a proxy's
-    `add(x, y)`) is neither; SQL counts only in a method that runs it.
+    (`set_token(user_id: str, token: str)`) is a cache; a look-up that only a private helper
+    of something else performs (`notify` → `_get_customer`) is no finder; one method that both
+    forwards and answers (a proxy's `add(x, y)`) is neither; SQL counts only in a method that
+    runs it.
 
     An implementation of no port, in a program without a domain package, whose methods name
     no workspace dataclass or entity, is only a hint (0.45, below the default threshold): a
