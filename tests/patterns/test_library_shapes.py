@@ -180,3 +180,10 @@ def test_a_formatter_picked_by_a_client_from_a_table_is_no_state_but_one_switche
         )
     ]
     assert ("Handler", "state", "context") in _found(tmp_path, "formats.py", edits)
+
+
+def test_a_statement_wrapped_step_by_step_is_no_state_but_one_replaced_by_a_sibling_is(tmp_path: Path) -> None:
+    assert not {f for f in _found(tmp_path, "exprs.py", []) if f[1] in ("state", "strategy")}
+    # A step answering a new sibling that does not wrap the current one is the next state.
+    edits = [("        return Subquery(self)", "        return Subquery(Select(self.table))")]
+    assert ("Query", "state", "context") in _found(tmp_path, "exprs.py", edits)

@@ -141,8 +141,11 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
                         out.append(
                             (m.selection.line, f"`{impl.cls.name}.{m.name}` asks the context to switch to `{name}`")
                         )
+            # A sibling made around this object (`Subquery(self)`, `Alias(self, name)`) wraps it:
+            # an immutable expression growing, not the next state replacing it.
+            wrapped = {r.key for c, r in ctx.instantiations(m, impl.module) if "self" in c.args}
             for r in ctx.returned_classes(m, impl.module):
-                if r.key in keys and r != impl:
+                if r.key in keys and r != impl and r.key not in wrapped:
                     out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` returns the next state `{r.cls.name}`"))
     writes = []
     for m in holder_methods.values():

@@ -52,7 +52,9 @@ class State(Detector):
     method that replaces the state with its argument
     (`self.context.transition_to(ConcreteStateB())`). A state returning a sibling counts as a
     transition only when the context keeps what its state returns (`self.state =
-    self.state.next()`), and test classes swapping a fixture are not contexts.
+    self.state.next()`) and the sibling does not wrap the state itself (`Subquery(self)`: an
+    immutable statement growing, not the next state), and test classes swapping a fixture are
+    not contexts.
 
     Two more forms without a held interface:
     - a machine keeping a table (list or dict) of states of one family, built where it creates

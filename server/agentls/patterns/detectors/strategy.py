@@ -109,6 +109,16 @@ def _rejected(ctx: Ctx, h: Held) -> bool:
         or _fixed(h)  # one concrete class made in place, or nothing delegated: no choice
         or _uses_little_of(ctx, h)  # a few calls into a wide interface: a collaborator
         or _adapts(ctx, h)  # an adapter serving its own interface through the held object
+        or _grows(h)  # it keeps what the held object answers: a value built up, not an algorithm
+    )
+
+
+def _grows(h: Held) -> bool:
+    """The holder replaces what it keeps by what that object answers (`self.statement =
+    self.statement.subquery()`): an immutable value built up step by step."""
+    prefix = f"call:self.{h.collab.attr}."
+    return any(
+        v.startswith(prefix) for m in h.holder.cls.methods.values() for v in m.self_writes.get(h.collab.attr, [])
     )
 
 
@@ -170,7 +180,9 @@ class Strategy(Detector):
     context configured with any. A holder that is one implementation of an interface of its
     own, beside others that hold no such object, and carries out that interface's abstract
     methods through the held one (`TurkeyAdapter(Duck).quack()` calling
-    `self.turkey.gobble()`) adapts it; it is not a context.
+    `self.turkey.gobble()`) adapts it; it is not a context. Nor is a holder that replaces what
+    it keeps by what that object answers (`self.statement = self.statement.subquery()`): a
+    value built up step by step.
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
