@@ -88,9 +88,17 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
             # Two held objects answering the same forwarded calls (`self.left.eval()`,
             # `self.right.eval()`) make a composite node, not a decorator.
             twin = any(o is not c and set(mirrored) <= set(o.methods) for o in collabs)
+            # Handing back the wrapped answers converted (`legacy_path(self._p.mkdir(name))`)
+            # offers another interface over it: adapting, not decorating.
+            converted = [
+                n
+                for n in mirrored
+                if any(v.startswith("call:") and not v.startswith(f"call:self.{c.attr}.") for v in public[n].returns)
+            ]
             if (
                 not created
                 and not twin
+                and len(converted) * 2 < len(mirrored)
                 # a service re-exposing its repository's finders, or a repository over a
                 # store, is no decorator: both or neither must be repositories
                 and is_repository(ctx, t) == is_repository(ctx, ref)

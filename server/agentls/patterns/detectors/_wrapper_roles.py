@@ -64,7 +64,13 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             ]
             if siblings:
                 continue  # two or more parts of its own interface: a composite node
-            if is_proxy_like(w):
+            # A stand-in works only through its subject: one that also drives other objects it
+            # holds (a capture writing to its temporary file, a router asking its router) does
+            # its own work with a helper.
+            helpers = [
+                c for c in ctx.collabs(ref).values() if c.attr != w.collab.attr and c.methods and not c.container
+            ]
+            if is_proxy_like(w) and not helpers:
                 how = "creates" if w.collab.instantiated and not w.collab.from_param else "guards access to"
                 real = [t for t in w.wrapped if t != iface and not t.cls.is_interface]
                 emit_roles(
@@ -82,6 +88,11 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
                 return
             if not w.collab.from_param:
                 continue
+            if any(
+                m.returns and all(v in ("tuple", "list") for v in m.returns) and w.collab.attr in m.self_reads
+                for m in ref.cls.methods.values()
+            ):
+                continue  # hands the held object out as its child (`each_child`): a tree node
             built_by_base = any(
                 r == ref for mm in iface.cls.methods.values() for r in ctx.returned_classes(mm, iface.module)
             )

@@ -137,7 +137,7 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
     for c in ctx.collabs(ref).values():
         if c.container or not (c.from_param or c.instantiated) or not c.methods:
             continue
-        if not init_held(ref, c.attr):
+        if not init_held(ref, c.attr) or _value_or_node(ref, c.attr):
             continue
         known = known_types(ctx, ref, c)
         for base in bases:
@@ -170,6 +170,25 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
                 out.append(Wrap(c, base, same, forwards, known))
                 break
     return out
+
+
+_SCALARS = frozenset({"str", "int", "float", "bytes", "bool"})
+
+
+def _value_or_node(ref: ClassRef, attr: str) -> bool:
+    """The constructor's parameter kept in ``attr`` may be a plain value or an object
+    (`then: str | F | Function`): an expression tree's operand, not a wrapped component."""
+    init = ref.cls.methods.get("__init__")
+    for v in init.self_writes.get(attr, []) if init is not None else []:
+        p = init.param(v[6:]) if init is not None and v.startswith("param:") else None
+        alternatives = (
+            {a.strip().rpartition(".")[2] for a in (p.annotation or "").replace("Union[", "").split("|")}
+            if p
+            else set()
+        )
+        if len(alternatives) > 1 and alternatives & _SCALARS:
+            return True
+    return False
 
 
 def _implementers(ctx: Ctx, base: ClassRef, ref: ClassRef, called: set[str]) -> list[ClassRef]:

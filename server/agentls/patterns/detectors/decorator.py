@@ -44,8 +44,11 @@ class Decorator(Detector):
       the two is a repository (a service re-exposing its repository's finders).
     - A class whose `__getattr__` forwards every attribute to a held object and which
       overrides some of them, calling the same method on it.
-    Wrappers that create their subject, initialise it lazily or forward only under a condition
-    are proxies; wrappers that call *different* methods on an unrelated object are adapters;
+    Not decorators: a node handing the object it holds out as its child (`children()`
+    returning `(self.body,)`: a tree), a node whose operand may be a plain value (`str |
+    Expr`), a base-less mirror handing back most answers converted (`legacy_path(self._p.
+    mkdir(name))`: another interface, adapting). Wrappers that create their subject,
+    initialise it lazily or forward only under a condition are proxies; wrappers that call *different* methods on an unrelated object are adapters;
     a wrapped object set later by a setter (`set_next`) is a chain, not a decoration.
     """
 

@@ -41,7 +41,11 @@ class Proxy(Detector):
       forwards after a check of its own (`CarProxy` letting only drivers of 16+ drive). An
       attribute replaced by what its own methods return (`self.step = self.step.submit()`)
       is a state machine's transition, not lazy creation.
-    - A unit of work over a session answering `commit`/`rollback` is not a proxy or decorator.
+    - A unit of work over a session answering `commit`/`rollback` is not a proxy or decorator;
+      nor is a class that also drives another object it holds (a capture writing to its own
+      temporary file besides the stream it mirrors: its own work with helpers), nor one whose
+      constructor parameter may be a plain value or an object (`operand: str | Expr`: an
+      expression tree's operand).
     """
 
     id = "proxy"
