@@ -220,6 +220,9 @@ def messages(ctx: Ctx) -> Messages:
         and any(w in f"{n} {op.container}".lower() for w in ("event", "record", "raise", "emit"))
     }
     for owner in ctx.ws.all_classes():
+        entity = entity_evidence(ctx, owner)
+        if not entity and not in_domain(owner):
+            continue  # (the test below, asked first where it is cheap: most classes end here)
         methods = ctx.all_methods(owner)
         recorders = {
             n
@@ -232,7 +235,7 @@ def messages(ctx: Ctx) -> Messages:
         listy = any(c.container == "list" for c in ctx.collabs(owner).values())
         # Any class may keep a list of objects it makes (a migration autodetector collecting
         # operations); recording events is what domain objects do.
-        if not entity_evidence(ctx, owner) and not ((listy or recorders) and in_domain(owner)):
+        if not entity and not (listy or recorders):
             continue
         # Lists the owner works through itself (`for t in self.tickets: t.price`) hold its
         # parts; recorded events are only handed out.
