@@ -24,7 +24,8 @@ class IteratorPattern(Detector):
 
     ## How it is detected
     - `__next__` together with `__iter__` returning `self`: an iterator. A `__next__` that
-      itself yields (it makes a new generator on every call) is not one.
+      itself yields (it makes a new generator on every call), or that only raises (a stand-in
+      refusing reads), is not one.
     - The explicit form: a method without arguments returning the element of an own container
       at an own position and advancing that position, with another method reading the
       position (`next()` / `has_next()`): an iterator, and an interface declaring those
@@ -66,7 +67,8 @@ class IteratorPattern(Detector):
                 )
                 continue
             # A `__next__` that yields makes a new generator on every call: not an iterator.
-            if nxt is not None and not nxt.yields and (it is None or "self" in it.returns):
+            # A `__next__` that only raises (a stand-in refusing reads) traverses nothing.
+            if nxt is not None and not nxt.yields and nxt.returns and (it is None or "self" in it.returns):
                 yield ctx.det(
                     ref, self.id, "iterator", 0.9, [(nxt.selection.line, "`__next__` advances the traversal")]
                 )

@@ -44,7 +44,8 @@ class PublishSubscribe(Detector):
     - `broker`: keeps handlers per topic and delivers published messages.
 
     ## How it is detected
-    A class (or a module's functions) where one function appends a received handler to a
+    A class (or a module's functions, each of the two then reported) where one function
+    appends a received handler to a
     per-key bucket (`subs[topic].append(h)`, `subs.setdefault(topic, []).append(h)`), and
     another loops over the bucket for a key and calls each handler. The topic must be named
     apart from the handler: a bucket keyed by the stored object's own attribute
@@ -63,7 +64,9 @@ class PublishSubscribe(Detector):
                 yield self._det(ctx, ref, found)
         found = _topic_buckets(list(ctx.index.functions.values()), "")
         if found:
-            yield self._det(ctx, ctx.index, found)
+            # A module of functions: the subscribing and the publishing function are the broker.
+            yield self._det(ctx, found[0], found)
+            yield self._det(ctx, found[1], found)
 
     def _det(self, ctx: Ctx, target: Target, found: tuple[FunctionFacts, FunctionFacts, str]) -> Detection:
         sub, pub, base = found

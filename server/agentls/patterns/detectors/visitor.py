@@ -152,7 +152,10 @@ class Visitor(Detector):
                 )
             own = visits & set(ref.cls.methods)
             if len(own) >= 2:
-                role = "visitor" if ref.cls.is_interface else "concrete_visitor"
+                # An interface, or a base whose visit methods are all empty and which others
+                # implement (`class Exporter: def export_paragraph(self, p): pass`).
+                empty = all(ref.cls.methods[n].is_stub for n in own) and bool(ctx.descendants(ref))
+                role = "visitor" if ref.cls.is_interface or empty else "concrete_visitor"
                 yield ctx.det(
                     ref,
                     self.id,
