@@ -24,7 +24,8 @@ class Visitor(Detector):
     ## How it is detected
     - Double dispatch: two or more classes have a same-named method that calls a method on
       its argument passing `self`, each calling a different method; classes defining those
-      methods are visitors.
+      methods are visitors: `visitor` when an interface, or a base whose visit methods are
+      all empty and which others implement; `concrete_visitor` otherwise.
     - One `visit` for every element (`accept` calling `visitor.visit(self)` in two or more
       classes) is double dispatch when the elements declare `accept` in an interface and the
       visitors `visit` in another, or when a visitor's `visit` picks the type itself (methods
