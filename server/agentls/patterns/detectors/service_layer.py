@@ -3,7 +3,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import Call, FunctionFacts
@@ -17,6 +17,27 @@ def _changes(method: str) -> bool:
     """A call that changes state: `add`, and its spelled-out forms (`add_or_update_user`,
     `create_one`, `remove_from_team`)."""
     return method.lstrip("_").split("_")[0] in _CHANGES
+
+
+@per_workspace
+def _built_with_storage(ctx: Ctx) -> dict[str, ClassRef]:
+    """Classes the program instantiates passing a new repository or unit of work, keyed by
+    class, with the repository or unit of work passed."""
+    out: dict[str, ClassRef] = {}
+    for module in ctx.ws.modules():
+        for fn in module.all_functions():
+            for call in fn.calls:
+                if not call.func[:1].isupper() or not any(a.startswith("call:") for a in call.args):
+                    continue
+                made = ctx.ws.resolve(module, call.func)
+                if made is None or made.key in out:
+                    continue
+                for a in call.args:
+                    arg = ctx.ws.resolve(module, a[5:]) if a.startswith("call:") and a[5:6].isupper() else None
+                    if arg is not None and arg != made and (is_repository(ctx, arg) or is_uow(ctx, arg)):
+                        out[made.key] = arg
+                        break
+    return out
 
 
 @register
@@ -40,7 +61,10 @@ class ServiceLayer(Detector):
     (a transaction script: `restaurant = session.query(...).get(id); restaurant.book_table(n);
     session.commit()`).
 
-    A class is a service too when it holds (typed) a unit of work or repository and one of its
+    A class is a service too when it holds a unit of work or repository (typed as one, or,
+    untyped, kept from a parameter of a class the program builds with a new repository or unit
+    of work somewhere: `CheckoutService(SqlOrders(session))`, a test's
+    `CheckoutService(FakeOrders())`) and one of its
     methods changes state through it (`add`, `save`, `commit`, and their spelled-out forms,
     `add_or_update_user`, `create_one`), or works `with self._uow` and commits. A function that
     receives a unit of work (typed as one) and enters it, so that leaving the block commits, is
@@ -133,6 +157,14 @@ class ServiceLayer(Detector):
             for t in c.types
             if is_uow(ctx, t) or is_repository(ctx, t)
         }
+        # Untyped: the program builds it with a new repository or unit of work somewhere
+        # (`UserService(SqlUserRepository(session))`, a test's `UserService(FakeRepository())`),
+        # so what it keeps from its parameters may be one.
+        given = _built_with_storage(ctx).get(ref.key)
+        if given is not None:
+            for kept in ctx.collabs(ref).values():
+                if kept.from_param and not kept.types:
+                    held.setdefault(kept.attr.lstrip("_"), given)
         if not held:
             return []
 
