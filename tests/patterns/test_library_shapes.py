@@ -187,3 +187,14 @@ def test_a_statement_wrapped_step_by_step_is_no_state_but_one_replaced_by_a_sibl
     # A step answering a new sibling that does not wrap the current one is the next state.
     edits = [("        return Subquery(self)", "        return Subquery(Select(self.table))")]
     assert ("Query", "state", "context") in _found(tmp_path, "exprs.py", edits)
+
+
+def test_a_port_given_at_construction_is_no_command_but_one_handed_over_later_is(tmp_path: Path) -> None:
+    assert not {f for f in _found(tmp_path, "ports.py", []) if f[1] == "command"}
+    edits = [
+        (
+            "        self._flusher = flusher\n",
+            "        self._flusher = None\n\n    def use(self, flusher):\n        self._flusher = flusher\n",
+        )
+    ]
+    assert ("ActivateUser", "command", "invoker") in _found(tmp_path, "ports.py", edits)

@@ -152,7 +152,10 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
     reversible = (
         len(triggers) >= 2 and bool(bound_pairs) and all(d in bound_pairs or _macro(d, triggers) for d in impls)
     )
-    if len(impls) < 2 and not reversible:
+    # One implementation is a command family when it binds a receiver its request acts on
+    # (`process()` calling `self.receiver.perform_action()`); it is then reported only with an
+    # invoker that keeps one and triggers it.
+    if len(impls) < 2 and not reversible and not all(_binds_receiver(d, triggers) for d in impls):
         return None
     # A command binds a receiver (GoF: "concrete command: binds receiver and arguments"), or
     # can take back what it did; an algorithm that only acts on its own (a duck's `fly()`
@@ -206,9 +209,28 @@ def _families(ctx: Ctx) -> list[_Family]:
             # does not run requests it was handed.
             api = set(_public(f.iface.cls)) if f.iface is not None else f.triggers
             f.invokers = [i for i in f.invokers if len(_triggers_called(i[0], api)) < 2]
+        if f.iface is not None and len(f.impls) == 1 and not f.reversible:
+            # One implementation: a port with its adapter unless the invoker is handed commands
+            # after it is built (`invoker.command(cmd)`, a list it fills) to run later.
+            f.invokers = [i for i in f.invokers if _set_later(i[0], i[1], i[2])]
     _tables(ctx, fams)
     ctx._cache[key] = fams
     return fams
+
+
+def _set_later(ref: ClassRef, m: FunctionFacts, trigger: str) -> bool:
+    """The attribute the invoker runs the trigger on is set from an argument outside its
+    constructor (a setter) or filled into a container."""
+    attrs = {c.receiver[5:].rstrip("[]") for c in m.calls if c.method == trigger and c.receiver.startswith("self.")}
+    for fn in ref.cls.methods.values():
+        if fn.name == "__init__":
+            continue
+        if any(a in attrs and any(v.startswith("param:") for v in vs) for a, vs in fn.self_writes.items()):
+            return True
+        if any(op.container[5:].rstrip("[]") in attrs and op.arg.startswith("param:") for op in fn.container_ops):
+            return True
+    # A loop over a kept container (`for cmd in self.history: cmd.undo()`).
+    return any(loop.iter.startswith("self.") for loop in m.loops)
 
 
 def _triggers_called(ref: ClassRef, triggers: set[str]) -> set[str]:
@@ -346,6 +368,10 @@ class Command(Detector):
       implementation carries out on the receiver it was built with (`invoke()` deposits into
       `self.account`, `undo()` withdraws), even with one implementation (0.75 / 0.7); macro
       commands running the same requests over the commands they hold count with them.
+    - One implementation is enough when it binds a receiver its request acts on
+      (`process()` calling `self.receiver.perform_action()`) and an invoker is handed it after
+      it is built (a setter, a list it fills): a port given to a service's constructor with its
+      one adapter (`flusher.flush()`) is dependency injection, not a command.
     - Implementations acting on their own, held by a class that calls two or more of the
       interface's methods on the one object it keeps (`self.client.turn_on()`,
       `self.client.turn_off()`), are a device it operates, not commands it was handed.
