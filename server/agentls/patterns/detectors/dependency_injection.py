@@ -27,6 +27,13 @@ def _introspects(fn: FunctionFacts) -> bool:
     )
 
 
+def _injector(fn: FunctionFacts) -> bool:
+    """Reads what a callable needs from its signature and binds it (`functools.partial`, or a
+    returned lambda)."""
+    binds = any(c.func in ("functools.partial", "partial") for c in fn.calls) or "lambda" in fn.returns
+    return binds and _introspects(fn)
+
+
 def _reads_signature(ctx: Ctx, ref: ClassRef, fn: FunctionFacts) -> bool:
     """Introspects a callable's parameters itself, or through one of its own methods or a
     workspace function it calls (`_get_arguments(func)` over `inspect.signature`)."""
@@ -118,6 +125,9 @@ class DependencyInjection(Detector):
       two or more newly created implementations of abstract classes into workspace
       constructors (`Service(SqlRepo(session), SqlUnitOfWork(session))`): `composition_root`.
       Values, entities and messages are data, not implementations.
+    - A function that runs a workspace injector over what it wires (`bootstrap()` calling
+      `inject_dependencies(handler, dependencies)` for every handler) and hands the result on
+      (returns it): `composition_root`.
     - A framework provider function: every typed parameter defaults to the injection marker
       (`session: Session = Depends(get_session)`) and it returns the workspace abstraction it
       declares, built from them: `composition_root`.
@@ -163,6 +173,17 @@ class DependencyInjection(Detector):
             (r2, "client") for _, r2, _ in wired
         ]
 
+    def _uses_injector(self, ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
+        """`bootstrap()`: it runs a workspace injector over what it wires (`inject_dependencies(
+        handler, dependencies)` for every handler) and hands the wired result on."""
+        if not any(v not in ("none", "const") for v in fn.returns):
+            return []
+        for c in fn.calls:
+            found = ctx.ws.function(ctx.index, c.func) if "." not in c.func else None
+            if found is not None and found[1] is not fn and _injector(found[1]):
+                return [(c.line, f"wires the graph with the injector `{c.func}` and hands it on")]
+        return []
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         w = wiring(ctx)
         done: set[str] = set()
@@ -192,8 +213,7 @@ class DependencyInjection(Detector):
                     if ev:
                         yield ctx.det(fn, self.id, "composition_root", 0.7, ev, made)
                 continue
-            binds = any(c.func in ("functools.partial", "partial") for c in fn.calls) or "lambda" in fn.returns
-            if _introspects(fn) and binds:
+            if _injector(fn):
                 yield ctx.det(
                     fn,
                     self.id,
@@ -205,6 +225,10 @@ class DependencyInjection(Detector):
             provided = _provider_function(ctx, fn)
             if provided:
                 yield ctx.det(fn, self.id, "composition_root", 0.7, provided)
+                continue
+            injects = self._uses_injector(ctx, fn) if not (testing or fn.name.startswith("test")) else []
+            if injects:
+                yield ctx.det(fn, self.id, "composition_root", 0.75, injects)
                 continue
             ev, made = self._wires(ctx, fn) if not (testing or fn.name.startswith("test")) else ([], [])
             if ev:
