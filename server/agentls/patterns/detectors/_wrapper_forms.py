@@ -214,7 +214,19 @@ def _baseless_proxy(
         mirrored = [
             n for n, m in public.items() if any(x.receiver == f"self.{c.attr}" and x.method == n for x in m.calls)
         ]
-        if not offered or set(mirrored) != set(public) or set(public) != offered:
+        # Created on first use by whichever of its methods checks for it (`if self.cnx is
+        # None: self.cnx = DBConnection()` in `access_resource`): a virtual proxy may manage
+        # the real object's life with methods of its own besides the ones it forwards.
+        made_lazily = [
+            m
+            for m in ref.cls.methods.values()
+            if f"self.{c.attr}" in m.none_checks
+            and any(
+                v.startswith("call:") and ctx.resolve(v[5:], ref.module) == real for v in m.self_writes.get(c.attr, [])
+            )
+        ]
+        exact = set(mirrored) == set(public) == offered
+        if not offered or not mirrored or not (exact or (made_lazily and set(mirrored) <= offered)):
             continue
         # Created on first use: the real class itself instantiated into the attribute (an
         # attribute replaced by what its own methods return is a state machine's transition).
@@ -233,10 +245,17 @@ def _baseless_proxy(
         ):
             continue
         guarded = [public[n] for n in mirrored if public[n].complexity > 1 and not public[n].loops]
+        lazy = lazy or made_lazily
         if not lazy and not guarded:
             continue
         m0 = (lazy or guarded)[0]
         how = "creates it on first use" if lazy else "forwards only after a check of its own"
+        # A Protocol of its module both answer structurally is the subject they share.
+        protocols = [
+            ctx.ref(p, ref.module)
+            for p in ref.module.classes.values()
+            if p.is_protocol and p.methods and set(mirrored) & set(p.methods) and set(p.public_methods) <= offered
+        ]
         emit_roles(
             out,
             ref,
@@ -246,7 +265,11 @@ def _baseless_proxy(
                 (c.line, f"creates the real `{real.cls.name}` in `self.{c.attr}` and offers its methods"),
                 (m0.selection.line, f"`{m0.name}` {how}"),
             ],
-            [(real, "real_subject", f"the real object behind the proxy `{ref.cls.name}`")],
+            [(real, "real_subject", f"the real object behind the proxy `{ref.cls.name}`")]
+            + [
+                (p, "subject", f"the protocol `{ref.cls.name}` and `{real.cls.name}` both answer")
+                for p in protocols[:1]
+            ],
         )
         return True
     return False

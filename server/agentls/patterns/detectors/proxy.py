@@ -38,7 +38,10 @@ class Proxy(Detector):
       dir(self._obj)`).
     - Without a base class: a stand-in that creates the real object itself, offers exactly its
       public methods, each forwarding to the same-named one, and creates it on first use or
-      forwards after a check of its own (`CarProxy` letting only drivers of 16+ drive). An
+      forwards after a check of its own (`CarProxy` letting only drivers of 16+ drive); a
+      virtual proxy creating it in any method checking for it (`if self.db is None: self.db
+      = Database()` in `acquire`) may have methods of its own managing its life, and a
+      Protocol of its module both answer is their `subject`. An
       attribute replaced by what its own methods return (`self.step = self.step.submit()`)
       is a state machine's transition, not lazy creation.
     - A unit of work over a session answering `commit`/`rollback` is not a proxy or decorator;
