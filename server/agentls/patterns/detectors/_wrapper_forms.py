@@ -225,6 +225,10 @@ def _baseless_proxy(
                 v.startswith("call:") and ctx.resolve(v[5:], ref.module) == real for v in m.self_writes.get(c.attr, [])
             )
         ]
+        # ... the forwarding itself bringing it into being (`query` calling `acquire`), not a
+        # fixture started elsewhere whose readings it passes on
+        makers = {m.name for m in made_lazily}
+        made_lazily = made_lazily if any(n in makers or public[n].self_calls & makers for n in mirrored) else []
         exact = set(mirrored) == set(public) == offered
         if not offered or not mirrored or not (exact or (made_lazily and set(mirrored) <= offered)):
             continue

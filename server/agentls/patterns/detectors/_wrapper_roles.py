@@ -104,6 +104,17 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             chain = [iface, *ctx.ancestors(iface)]
             top = next((a for a in reversed(chain) if names & set(a.cls.methods)), iface)
             middle = [a for a in chain[: chain.index(top)] if a.cls.is_interface] if top in chain else []
+            # A marker base between the component and its decorators (`class Extra(Drink):
+            # pass`) is the abstract decorator too, when every class under it is a wrapper.
+            for a in ctx.ancestors(ref):
+                if (
+                    a not in middle
+                    and a != top
+                    and top in ctx.ancestors(a)
+                    and not a.cls.methods
+                    and all(wraps(ctx, d) for d in ctx.descendants(a))
+                ):
+                    middle.append(a)
             emit_roles(
                 out["decorator"],
                 ref,

@@ -198,8 +198,11 @@ def _implementers(ctx: Ctx, base: ClassRef, ref: ClassRef, called: set[str]) -> 
     for d in ctx.descendants(base):
         if d == ref or d.cls.is_interface or ref in ctx.ancestors(d):
             continue
-        own = [d.cls.methods.get(n) for n in called]
-        if all(m is not None and not m.is_stub for m in own):
+        # Implemented with a body, inherited or its own (`get_description` from the base),
+        # at least one of them by the class itself.
+        every = ctx.all_methods(d)
+        bodies = [every.get(n) for n in called]
+        if all(m is not None and not m.is_stub for m in bodies) and any(n in d.cls.methods for n in called):
             out.append(d)
     return out
 

@@ -40,7 +40,8 @@ class Proxy(Detector):
       public methods, each forwarding to the same-named one, and creates it on first use or
       forwards after a check of its own (`CarProxy` letting only drivers of 16+ drive); a
       virtual proxy creating it in any method checking for it (`if self.db is None: self.db
-      = Database()` in `acquire`) may have methods of its own managing its life, and a
+      = Database()` in `acquire`, which a forwarding method calls) may have methods of its
+      own managing its life, and a
       Protocol of its module both answer is their `subject`. An
       attribute replaced by what its own methods return (`self.step = self.step.submit()`)
       is a state machine's transition, not lazy creation.
