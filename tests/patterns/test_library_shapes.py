@@ -198,3 +198,10 @@ def test_a_port_given_at_construction_is_no_command_but_one_handed_over_later_is
         )
     ]
     assert ("ActivateUser", "command", "invoker") in _found(tmp_path, "ports.py", edits)
+
+
+def test_a_transaction_handed_to_the_caller_is_no_state_but_one_switched_inside_is(tmp_path: Path) -> None:
+    assert _found(tmp_path, "txn.py", []) == set()
+    # Switched by the connection's own operations and kept to itself: the context's state.
+    edits = [("        return self._transaction\n", "")]
+    assert ("Connection", "state", "context") in _found(tmp_path, "txn.py", edits)

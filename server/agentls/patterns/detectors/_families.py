@@ -149,6 +149,8 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
                     out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` returns the next state `{r.cls.name}`"))
     writes = []
     for m in holder_methods.values():
+        if f"attr:self.{h.collab.attr}" in m.returns:
+            continue  # hands what it made to its caller (`begin()` returning the transaction)
         for v in m.self_writes.get(h.collab.attr, []):
             name = member(v, h.holder.module)
             if name is not None and m.name != "__init__":

@@ -68,8 +68,10 @@ class State(Detector):
     when they are spread over two or more of its methods, or when one method picks the next
     state from the current one. Likewise a machine's table entry picked by a method's own
     argument (`self.formatter = self._formatters[kind]`) is a transition only when the states
-    or the machine's other methods call that method. The interface may be an ABC whose
-    methods are all empty.
+    or the machine's other methods call that method, and a context method that makes a new
+    object into the attribute and returns it (`begin()` handing out the transaction it keeps
+    track of) is a creator, not a transition. The interface may be an ABC whose methods are
+    all empty.
     """
 
     id = "state"

@@ -110,6 +110,18 @@ def _rejected(ctx: Ctx, h: Held) -> bool:
         or _uses_little_of(ctx, h)  # a few calls into a wide interface: a collaborator
         or _adapts(ctx, h)  # an adapter serving its own interface through the held object
         or _grows(h)  # it keeps what the held object answers: a value built up, not an algorithm
+        or _hands_out(h)  # it makes the object and hands it to its caller: a creator keeping track
+    )
+
+
+def _hands_out(h: Held) -> bool:
+    """A method that makes a new object into the attribute and returns it (`begin()` doing
+    `self._transaction = RootTransaction(self); return self._transaction`): the holder creates
+    and tracks what its caller works with; nothing configures it with an algorithm."""
+    attr = h.collab.attr
+    return any(
+        f"attr:self.{attr}" in m.returns and any(v.startswith("call:") for v in m.self_writes.get(attr, []))
+        for m in h.holder.cls.methods.values()
     )
 
 
@@ -182,7 +194,8 @@ class Strategy(Detector):
     methods through the held one (`TurkeyAdapter(Duck).quack()` calling
     `self.turkey.gobble()`) adapts it; it is not a context. Nor is a holder that replaces what
     it keeps by what that object answers (`self.statement = self.statement.subquery()`): a
-    value built up step by step.
+    value built up step by step, nor one that makes the object in a method returning it
+    (`begin()` handing out the transaction it tracks).
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
