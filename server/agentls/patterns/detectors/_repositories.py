@@ -297,10 +297,16 @@ def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         public = [m for n, m in methods.items() if not n.startswith("__")]
         if not public or not (cls.is_interface or cls.is_protocol or all(m.is_stub or m.abstract for m in public)):
             return []
+        # A port is mostly declarations: a base class with one abstract hook among many working
+        # methods (a test collector node, a router) is a framework class, not a port.
+        named = [m for m in public if not m.name.startswith("_")]
+        if not cls.is_protocol and 2 * sum(1 for m in named if m.is_stub or m.abstract) < len(named):
+            return []
         takes: dict[str, FunctionFacts] = {}
-        for m in public:
+        for m in named:
             answer = _ann_names(m.returns_annotation)
-            for p in m.params:
+            # the object stored is a required argument, not a default (`get(name, default: Mark)`)
+            for p in (p for p in m.params if not p.has_default):
                 names = _ann_names(p.annotation)
                 # A store answers nothing or hands back what it stored (`insert(d: D) -> D`);
                 # a converter (`encode(x) -> str`) is no collection.

@@ -34,7 +34,9 @@ def uow_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             if any(is_repository(ctx, t) for t in c.types)
         ]
         names = set(methods) | called | {c.method for m in methods.values() for c in m.calls}
-        transactional = bool(names & _FINISH) and bool(names & _UNDO)
+        # Without repositories it must roll back for real: closing a resource (a git `Repo`'s
+        # `close()` beside its `commit()` object getter) undoes nothing.
+        transactional = bool(names & _FINISH) and bool(names & (_UNDO - {"close"}))
         if not undo or not finish or not (repos or transactional):
             return []
         return [

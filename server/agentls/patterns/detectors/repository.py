@@ -53,6 +53,10 @@ class Repository(Detector):
     port, unless its implementations themselves work through a repository or unit of work (a
     use-case port such as `execute(todo_id) -> Todo`). A store may hand back what it stored
     (`insert(domain: D) -> D`), and a generic `Protocol[D, I]` is a port like any other. A
+    port is mostly declarations (a Protocol, or an abstract class at least half of whose public
+    methods are abstract): a framework base with one abstract hook among working methods (a
+    test collector node) is none, and the object stored is a required argument, not a default
+    (`get_closest_marker(name, default: Mark) -> Mark` stores nothing). A
     port storing entities and searching them (`save(event: Event) -> None` beside
     `search(start, end) -> list`) is one too; messages handed to a publisher are not entities.
 

@@ -27,7 +27,9 @@ class UnitOfWork(Detector):
     least one attribute typed as, or created from, a class detected as a repository (its own
     or inherited). Without repositories, a context manager whose exit commits or rolls back
     (`_complete` / `_discard`, `session.rollback()`) and that has both a commit and a rollback
-    step is a unit of work too. A plain context manager (a lock, a file) has neither.
+    step is a unit of work too; closing a resource is no rollback (a git repository object's
+    `close()` beside a `commit(rev)` getter). A plain context manager (a lock, a file) has
+    neither.
 
     When the transaction handling comes from a library base (`AsyncSQLAlchemyUnitOfWork`),
     a class whose own `__enter__`/`__aenter__` creates repositories over its session
