@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._shared import is_repository
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -33,7 +34,10 @@ class Composite(Detector):
     ## How it is detected
     A class that keeps a collection of children, adds objects it receives to it, and
     implements a method by calling the *same* method on each child (in a loop or a
-    comprehension). A class with no base running the implementations of an interface that
+    comprehension); children kept in a dict under their own name (`self.children[item.name]
+    = item`, walked through `.values()`) or handed to its constructor and walked (`Group(*
+    members)` keeping `list(members)`) count too. A class with no base running the
+    implementations of an interface that
     declares the method abstract (a chain's runner) is not one. Its base class, when it has
     one, is the component and the base's other
     implementations (without children of their own) are leaves. The program is read once, so
@@ -78,15 +82,28 @@ class Composite(Detector):
                 op.container.removeprefix("self.")
                 for m in methods.values()
                 for op in m.container_ops
-                if op.op in ("append", "add", "extend", "insert") and op.arg.startswith("param:")
+                if (op.op in ("append", "add", "extend", "insert") and op.arg.startswith("param:"))
+                # keyed by the child's own name (`self.children[item.name] = item`); a store
+                # keyed by its entities' ids is a repository
+                or (
+                    op.op == "setitem"
+                    and op.arg.startswith("param:")
+                    and op.key.startswith(f"attr:{op.arg[6:]}.")
+                    and not is_repository(ctx, ref)
+                )
             }
             init = methods.get("__init__")
             if init is not None:
-                adds |= {
+                given = {
                     a
                     for a, vs in init.self_writes.items()
-                    if any(v.startswith("param:") or v.startswith("call:list") for v in vs)
+                    if any(v.startswith("param:") or v.startswith(("call:list", "call:tuple")) for v in vs)
                 }
+                adds |= given
+                # the members it is handed (`Group(*members)` keeping `list(members)`), when
+                # some method walks them
+                walked = {lp.iter.removeprefix("self.") for m in methods.values() for lp in m.loops}
+                containers |= given & walked
             # A composite that is itself the list of its children (`class Macro(Command,
             # list)`): `append` is its own public API.
             if any(b.rpartition(".")[2] in _LISTS for b in ref.cls.bases) or any(
@@ -102,7 +119,10 @@ class Composite(Detector):
                 if m.name.startswith("__") and m.name not in ("__call__", "__str__"):
                     continue
                 for loop in m.loops:
-                    attr = loop.iter if loop.iter == "self" else loop.iter.removeprefix("self.")
+                    # children kept in a dict by name are walked through `.values()`
+                    attr = (
+                        loop.iter if loop.iter == "self" else loop.iter.removeprefix("self.").removesuffix(".values()")
+                    )
                     if attr not in containers or (attr not in adds and attr not in opened) or not loop.target:
                         continue
                     if any(c.func == f"{loop.target}.{m.name}" for c in m.calls):
