@@ -53,6 +53,8 @@ class PatternFeatures(LanguageFeature):
         # ``initialize`` (engine_modules). The expert may ask first, from a worker thread.
         self._making = threading.Lock()
         self._engine: tuple[WorkspaceIndex, AnalysisCache, WorkspaceIndexer] | None = None
+        # uri -> the last full analysis: (text, version, settings, index generation after it)
+        self._last: dict[str, tuple[str, int | None, PatternSettings, int, ModuleAnalysis]] = {}
 
     def _made(self) -> tuple[WorkspaceIndex, AnalysisCache, WorkspaceIndexer]:
         if self._engine is None:
@@ -93,7 +95,25 @@ class PatternFeatures(LanguageFeature):
             return None
         path, module, settings = self._where(ls, doc)
         with self._lock:
-            return self.cache.analyze(doc.source, path, self.workspace, settings, doc.version, module)
+            found = self.cache.analyze(doc.source, path, self.workspace, settings, doc.version, module)
+            self._last[doc.uri] = (doc.source, doc.version, settings, self.workspace.generation, found)
+        return found
+
+    def _recent(self, ls: AgentLanguageServer, doc: TextDocument) -> ModuleAnalysis | None:
+        """The last analysis of this very text, while the background walk is running and only
+        its commits changed the index since (walk_commits): a hover is not held up by one
+        re-analysis per commit."""
+        last = self._last.get(doc.uri)
+        if last is None or not self.indexer.walking:
+            return None
+        source, version, settings, generation, found = last
+        if version != doc.version or (source is not doc.source and source != doc.source):
+            return None
+        if settings != self._where(ls, doc)[2] or not ls.config.for_uri(ls, doc.uri).patterns.enabled:
+            return None
+        with self._lock:
+            current = self.workspace.generation
+        return found if self.indexer.commits.only_commits(generation, current) else None
 
     # -- providers ------------------------------------------------------------------------
     def diagnose(self, ls: AgentLanguageServer, doc: TextDocument) -> list[t.Diagnostic] | None:
@@ -110,7 +130,7 @@ class PatternFeatures(LanguageFeature):
         return [_diagnostic(d, where) for d in smells]
 
     def hover(self, ls: AgentLanguageServer, doc: TextDocument, position: t.Position) -> t.Hover | None:
-        analysis = self.analysis(ls, doc)
+        analysis = self._recent(ls, doc) or self.analysis(ls, doc)
         if analysis is None:
             return None
         positions = Positions(doc.source, ls.position_encoding)
@@ -141,6 +161,7 @@ class PatternFeatures(LanguageFeature):
         self.indexer.shutdown(ls)
 
     def document_closed(self, ls: AgentLanguageServer, uri: str) -> None:
+        self._last.pop(uri, None)
         path = ls.path_of(uri) or uri
         with self._lock:
             self.cache.forget(path)

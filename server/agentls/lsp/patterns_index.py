@@ -48,6 +48,7 @@ from pygls.workspace import TextDocument
 
 from agentls.lsp import engine_modules as engines
 from agentls.lsp.server import AgentLanguageServer
+from agentls.lsp.walk_commits import CommitLog
 
 if TYPE_CHECKING:
     from agentls.patterns.facts import ModuleIndex
@@ -133,6 +134,7 @@ class WorkspaceIndexer:
         self._disk: dict[str, tuple[int, int]] = {}  # committed disk copies: (mtime_ns, size)
         self._names: dict[str, str | None] = {}
         self._refreshed = -1  # the index generation the open documents' diagnostics reflect
+        self.commits = CommitLog()  # the current walk's (hover answers across them: walk_commits)
         self._gc_holds = 0
         self._gc_was_enabled = True
         self.registered_watchers = False
@@ -163,6 +165,10 @@ class WorkspaceIndexer:
     def active(self) -> bool:
         return self.config is not None and self.config.enabled
 
+    @property
+    def walking(self) -> bool:
+        return self._walk is not None and not self._walk.done()
+
     # -- walks -----------------------------------------------------------------------------
     def reconfigure(self, ls: AgentLanguageServer) -> None:
         """Start a walk if the folders or the settings that decide what to index changed."""
@@ -175,6 +181,7 @@ class WorkspaceIndexer:
         self._names.clear()
         if config.enabled and config.roots:
             self._stop = threading.Event()
+            self.commits.clear()
             self._walk = asyncio.ensure_future(self._run_walk(ls, config, self._stop))
 
     def cancel(self) -> None:
@@ -331,12 +338,15 @@ class WorkspaceIndexer:
             return
         opened = self._open_paths(ls)
         with self._lock:
+            before = self.workspace.generation
             for path, s in staged.items():
                 # Open documents win; a file reported changed since it was read is redone.
                 if path in opened or self._epoch.get(path, 0) != s.epoch:
                     continue
                 self.workspace.update(s.index, s.digest)
                 self._disk[path] = s.stamp
+            if self.walking:
+                self.commits.record(before, self.workspace.generation)
         staged.clear()
 
     def _prune(self, ls: AgentLanguageServer, listed: set[str]) -> None:
