@@ -28,21 +28,21 @@ class ValueObject(Detector):
     - `value_object`: the immutable, value-compared class.
 
     ## How it is detected
-    A frozen dataclass, a `NamedTuple`, or a class whose `__eq__` compares every field and
-    whose `__setattr__` refuses changes. Outside a domain package, a frozen record with no
-    instance methods (an argument bundle, a result row) is reported below the default
-    threshold (0.45); in one it is a value (0.7: a frozen `Username` validating itself in
-    `__post_init__` has no other behaviour to show). Confidence rises
-    with value behaviour (0.6 for instance methods, 0.85 for methods returning a new instance
-    of itself; an alternative constructor does not count) or when an entity holds it (0.8). Messages
-    (domain events, CQRS commands and queries) are reported as those instead.
+    In domain code, a frozen dataclass, a `NamedTuple`, or a class whose `__eq__` compares
+    every field and whose `__setattr__` refuses changes: 0.7 (a frozen `Username` validating
+    itself in `__post_init__` has no other behaviour to show), 0.85 with methods returning a
+    new instance of itself (an alternative constructor does not count), 0.8 when an entity
+    holds it. Messages (domain events, CQRS commands and queries) are reported as those
+    instead.
 
     In a domain package, a class nothing changes after creation and with no identity attribute
     is a value object when its `__eq__` compares its values, when it hashes on its value
     (identifier values such as `EventId`), when it is a plain field-only dataclass, or when a
     base makes it one (a base whose `__init_subclass__` makes every subclass a dataclass, or a
-    base that requires value equality). Outside a domain package only value behaviour (methods
-    returning new instances) counts; exceptions never do.
+    base that requires value equality). Outside domain code (no `domain`, `model`,
+    `value_objects`, ... package) nothing is reported, not even a type with value behaviour: a
+    library's `Color` or `Span` is a value type, but the pattern is a domain model's; exceptions
+    never count.
 
     Also in a domain package: an identifier type whose whole state is its identifier (`UserID`
     over one UUID, hashed on it; an identity among other state is an entity's), a dataclass
@@ -79,8 +79,8 @@ class ValueObject(Detector):
             if ref.key in held:
                 ev = [*ev, (ref.cls.selection.line, f"held by the entity `{held[ref.key]}`")]
                 conf = max(conf, 0.8)
-            if is_exception(ctx, ref) or (conf < 0.85 and not in_domain(ref)):
-                continue  # an exception, or an immutable record outside the domain (a DTO)
+            if is_exception(ctx, ref) or not in_domain(ref):
+                continue  # an exception, or an immutable type outside domain code (a DTO, a library value)
             if in_domain(ref):
                 # In a domain package immutability is the point, not a record's convenience:
                 # a frozen dataclass validating itself (`Username`, `RawPassword`) is a value.
