@@ -68,7 +68,7 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
         known = known_types(ctx, ref, c)
         inferred = not known and len(collabs) == 1 and c.from_param and not c.types and not is_test_file(ref.module)
         if inferred:
-            known = _sole_offerer(ctx, ref, c, set(public))
+            known = sole_offerer(ctx, ref, c, set(public))
         if not known:
             continue
         fwd: dict[str, set[str]] = {}
@@ -175,7 +175,7 @@ def _installs(init: FunctionFacts) -> bool:
     return any(c.func == "self.__dict__.update" and any(a.startswith("param:") for a in c.args) for c in init.calls)
 
 
-def _sole_offerer(ctx: Ctx, ref: ClassRef, c: Collab, own: set[str]) -> list[ClassRef]:
+def sole_offerer(ctx: Ctx, ref: ClassRef, c: Collab, own: set[str]) -> list[ClassRef]:
     """The one concrete class of the wrapper's module (or one it imports or is imported by)
     offering every method called on the untyped object it is handed and none of the wrapper's
     own method names: the wrapped object's class, when nothing else could be."""

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._messages import handler_roles
 from agentls.patterns.detectors._shared import is_repository, is_uow
-from agentls.patterns.detectors._wrapper_forms import baseless, getattr_wrapper
+from agentls.patterns.detectors._wrapper_forms import baseless, getattr_wrapper, sole_offerer
 from agentls.patterns.detectors._wrapping import (
     Role,
     Wrap,
@@ -128,6 +128,18 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
                 + [(a, "decorator", f"the abstract decorator `{name}` refines") for a in middle],
             )
             return
+        # Untyped: the one concrete class nearby answering what it calls and none of the
+        # interface's methods (`TurkeyAdapter(Duck)` handed a turkey: `gobble`, `fly_short`).
+        # Guessed so, it must translate two or more of the interface's methods (one `execute`
+        # calling a receiver is a command; one `draw` over an API is a bridge).
+        if (
+            not w.same_family
+            and not w.wrapped
+            and w.collab.from_param
+            and not w.collab.types
+            and len({m.name for m, n in w.forwards if m.name != n}) >= 2
+        ):
+            w.wrapped = sole_offerer(ctx, ref, w.collab, set(ctx.all_methods(iface)))
         if not w.same_family and _adapts(ctx, ref, w):
             renamed = [(m, n) for m, n in w.forwards if m.name != n]
             m, n = renamed[0]

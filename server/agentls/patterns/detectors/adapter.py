@@ -33,6 +33,10 @@ class Adapter(Detector):
       is not one, nor is one wrapping a repository or unit of work, nor one holding an
       abstraction with implementations (a strategy or bridge), nor one only filling an
       object it made (`self.content.append(text)`: collecting).
+      When nothing shows the held object's class (untyped, handed over in a local), it is
+      the one concrete class nearby answering every call made on it and none of the
+      interface's methods, provided the class translates two or more of the interface's
+      methods (one `execute` over a receiver is a command, one `draw` over an API a bridge).
     - Class adapter: a class with two base classes, one of whose methods it serves by calling
       a differently named, concrete method inherited from the other (not one it defines).
     - A class with no base that serves every public method by one differently named method of
