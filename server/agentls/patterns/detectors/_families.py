@@ -295,7 +295,14 @@ def _creates(ctx: Ctx, h: Held) -> bool:
     found = False
     for impl in h.impls:
         for name in called & set(impl.cls.methods):
-            if not ctx.returned_classes(impl.cls.methods[name], impl.module):
+            m = impl.cls.methods[name]
+            if ctx.returned_classes(m, impl.module):
+                found = True
+                continue
+            # `return [Garlic(), Onion()]`, `clam = FreshClams(); return clam`: products made
+            # into a collection or a local and answered.
+            answers = any(v in ("list", "tuple", "set") or v.startswith("name:") for v in m.returns)
+            if not (answers and ctx.instantiations(m, impl.module)):
                 return False
             found = True
     return found
