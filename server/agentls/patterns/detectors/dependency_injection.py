@@ -29,9 +29,11 @@ def _introspects(fn: FunctionFacts) -> bool:
 
 def _injector(fn: FunctionFacts) -> bool:
     """Reads what a callable needs from its signature and binds it (`functools.partial`, or a
-    returned lambda)."""
+    returned lambda) to what it is given besides the callable (`inject(handler, dependencies)`);
+    a class decorator reading a constructor's signature to build a `__repr__` supplies nothing."""
     binds = any(c.func in ("functools.partial", "partial") for c in fn.calls) or "lambda" in fn.returns
-    return binds and _introspects(fn)
+    given = [p for p in fn.params[1:] if p.name not in ("self", "cls") and not p.has_default]
+    return binds and bool(given) and _introspects(fn)
 
 
 def _reads_signature(ctx: Ctx, ref: ClassRef, fn: FunctionFacts) -> bool:
@@ -106,7 +108,9 @@ class DependencyInjection(Detector):
 
     ## How it is detected
     - A function that introspects signatures (`inspect.signature`, `get_type_hints`) and then
-      binds the collected arguments (`functools.partial`, or returns a lambda): `injector`.
+      binds the collected arguments (`functools.partial`, or returns a lambda) to what it is
+      given besides the callable (`inject(handler, dependencies)`): `injector`. A class
+      decorator reading a constructor's signature to build a repr supplies nothing.
     - A class that stores providers in a dict under a received key and, in another method,
       introspects a class's constructor or a callable's parameters to build or call it
       (itself, or through one of its own methods or a workspace function it calls): `container`.
@@ -124,7 +128,10 @@ class DependencyInjection(Detector):
     - A function, or an entrypoint method (not a constructor, not in a test file), that passes
       two or more newly created implementations of abstract classes into workspace
       constructors (`Service(SqlRepo(session), SqlUnitOfWork(session))`): `composition_root`.
-      Values, entities and messages are data, not implementations.
+      Values, entities and messages are data, not implementations. They must be different
+      collaborators (two classes into one constructor, or into two constructors): one class
+      made three times for one holder (`MultiCapture(FD(0), FD(1), FD(2))`) is a factory's
+      product.
     - A function that runs a workspace injector over what it wires (`bootstrap()` calling
       `inject_dependencies(handler, dependencies)` for every handler) and hands the result on
       (returns it): `composition_root`.
@@ -166,7 +173,11 @@ class DependencyInjection(Detector):
             impls = [a for a in call.args if a.startswith("call:") and _implementation(ctx, a[5:])]
             if impls:
                 wired.append((call, r, impls))
-        if sum(len(impls) for *_, impls in wired) < 2:
+        # Wiring passes different collaborators: two implementations into one constructor, or
+        # implementations into two constructors. One class made three times for one holder
+        # (`MultiCapture(FDCapture(0), FDCapture(1), FDCapture(2))`) is a factory's product.
+        mixed = any(len({a[5:] for a in impls}) >= 2 for _, _, impls in wired)
+        if not mixed and len({r.key for _, r, _ in wired}) < 2:
             return [], []
         call, r, _ = wired[0]
         return [(call.line, f"creates `{r.cls.name}` and passes new collaborators into it")], [
