@@ -205,3 +205,9 @@ def test_a_transaction_handed_to_the_caller_is_no_state_but_one_switched_inside_
     # Switched by the connection's own operations and kept to itself: the context's state.
     edits = [("        return self._transaction\n", "")]
     assert ("Connection", "state", "context") in _found(tmp_path, "txn.py", edits)
+
+
+def test_an_empty_answer_its_siblings_tell_from_none_is_no_null_object_but_a_do_nothing_is(tmp_path: Path) -> None:
+    assert _found(tmp_path, "matchers.py", []) == set()
+    edits = [("            return None\n", "            return found\n")]
+    assert ("AnyMatches", "null_object", "null_object") in _found(tmp_path, "matchers.py", edits)

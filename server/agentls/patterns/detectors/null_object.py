@@ -5,10 +5,26 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 _IGNORED = frozenset({"__init__", "__repr__", "__str__", "__eq__", "__hash__"})
+
+
+_EMPTY = frozenset({"dict", "list", "tuple", "set"})
+
+
+def _answers_apart(own: dict[str, FunctionFacts], siblings: list[ClassRef]) -> bool:
+    """A method answering an empty container where a sibling answers `None` for "nothing"
+    (a matcher's `match` returning `{}`, a match with no parameters, beside one returning
+    `None` for no match): the container is an answer, not the absence of one."""
+    for name, m in own.items():
+        if not _EMPTY & set(m.returns):
+            continue
+        if any("none" in d.cls.methods[name].returns for d in siblings if name in d.cls.methods):
+            return True
+    return False
 
 
 @register
@@ -29,7 +45,10 @@ class NullObject(Detector):
     whole interface: implement all the base's abstract methods, or, for a concrete base,
     override at least two of its methods; a single no-op override of one hook in a larger
     class is reported below the default threshold (0.45). The empty hooks of a concrete base
-    (`def render(self): pass`) count as its interface.
+    (`def render(self): pass`) count as its interface. An empty container is an answer, not
+    nothing, when a sibling answers `None` from the same method (a matcher matching every
+    request returns `{}`, a match with no parameters, where the others return `None` for no
+    match).
 
     Also: a class whose `__getattr__` and `__call__` only return itself (it absorbs every
     use), and a subclass that replaces three or more inherited methods by aliasing module
@@ -98,6 +117,8 @@ class NullObject(Detector):
                     if d != ref
                     and any(d.cls.methods.get(n) and d.cls.methods[n].body_kind == "real" for n in overridden)
                 ]
+                if overridden and siblings and _answers_apart(own, siblings):
+                    break  # its empty container is an answer its siblings tell apart from None
                 if overridden and siblings:
                     # A stand-in covers the interface: the base's abstract methods, or (for a
                     # concrete base) more than one method of a small interface. One hook
