@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -54,13 +55,18 @@ class Configuration:
         # Read on first use, not while ``initialize`` waits for its answer (the configuration
         # modules and the project files are not needed for that): ``later`` below.
         self._unread: AgentLanguageServer | None = None
+        self._settling = threading.Lock()
 
     # -- reading -------------------------------------------------------------------------------
     def _settle(self) -> None:
-        """The build ``later`` put off, before anything reads or replaces the settings."""
-        if (ls := self._unread) is not None:
-            self._unread = None
-            self.rebuild(ls)
+        """The build ``later`` put off, before anything reads or replaces the settings. Under
+        a lock: the expert may read a setting first, from a worker thread."""
+        if self._unread is None:
+            return
+        with self._settling:
+            if (ls := self._unread) is not None:
+                self._build(ls)
+                self._unread = None
 
     @property
     def window(self) -> Config:
@@ -96,6 +102,9 @@ class Configuration:
         """Read the project files and apply the editor's settings again; True when any
         folder's configuration changed."""
         self._settle()
+        return self._build(ls)
+
+    def _build(self, ls: AgentLanguageServer) -> bool:
         root = ls.workspace.root_path
         window = config.build(_project(root), self.editor)
         folders = sorted(((path, config.build(_project(path), self.scoped.get(path) or self.editor))
