@@ -138,6 +138,15 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             and w.collab.from_param
             and not w.collab.types
             and len({m.name for m, n in w.forwards if m.name != n}) >= 2
+            # handing the calls what it stored itself (`deposit(self.amount)`) is a command's
+            # captured request, not a translation of the caller's
+            and not any(a.startswith("attr:self.") for m, _ in w.forwards for c in m.calls for a in c.args)
+            # other implementations each driving an object they are handed: a family of
+            # commands over receivers (`execute`/`undo`), not one adapter
+            and not any(
+                s != ref and any(c.from_param and c.methods and not c.container for c in ctx.collabs(s).values())
+                for s in ctx.concrete(iface)
+            )
         ):
             w.wrapped = sole_offerer(ctx, ref, w.collab, set(ctx.all_methods(iface)))
         if not w.same_family and _adapts(ctx, ref, w):
