@@ -163,10 +163,10 @@ def test_a_test_case_driving_what_it_tests_is_no_facade_but_a_car_is(tmp_path: P
 def test_an_adapter_over_several_adaptees_is_no_strategy_context_but_a_class_serving_no_interface_is(
     tmp_path: Path,
 ) -> None:
-    assert not {f for f in _found(tmp_path, "turkeys.py", []) if f[1] == "strategy"}
-    # A class serving no interface of its own is just configured with a turkey.
-    edits = [("class TurkeyAdapter(Duck):", "class TurkeyKeeper:")]
-    assert ("TurkeyKeeper", "strategy", "context") in _found(tmp_path, "turkeys.py", edits)
+    assert not {f for f in _found(tmp_path, "sms_notifier.py", []) if f[1] == "strategy"}
+    # A class serving no interface of its own is just configured with a gateway.
+    edits = [("class SmsNotifier(Notifier):", "class SmsKeeper:")]
+    assert ("SmsKeeper", "strategy", "context") in _found(tmp_path, "sms_notifier.py", edits)
 
 
 def test_a_formatter_picked_by_a_client_from_a_table_is_no_state_but_one_switched_by_the_machine_is(
