@@ -115,7 +115,10 @@ def _uses_infra(ctx: Ctx, ref: ClassRef | None, fn: FunctionFacts, module: Modul
     refs = [r for p in fn.params for r in ctx.annotation_refs(p.annotation, module)]
     if ref is not None:
         refs += [t for c in ctx.collabs(ref).values() for t in c.types]
-    return bool(fn.with_items) or any(is_uow(ctx, r) or is_repository(ctx, r) for r in refs)
+    # a block over what it is given or holds (`with uow:`, `with self.uow:`), not `with open(...)`
+    given = {p.name for p in fn.params} | {"self"}
+    blocks = any(w.split("(")[0].split(".")[0] in given for w in fn.with_items)
+    return blocks or any(is_uow(ctx, r) or is_repository(ctx, r) for r in refs)
 
 
 _READS = frozenset({"find", "search", "get", "query", "execute", "all", "list", "fetch", "count", "read"})

@@ -30,7 +30,8 @@ class CqrsCommand(Detector):
     ## How it is detected
     A data-only class that is a key of a dict mapping message classes to *single* handlers,
     or the annotated first parameter of a handler function, where the handler changes state
-    (commits, adds, or writes SQL) or works through a unit of work.
+    (commits, adds, or writes SQL) or works through a unit of work (a `with` block over what it
+    is given or holds, `with uow:`; a `with open(...)` block is no unit of work).
 
     More generally (see `detectors/_messages.py`), a message is a data-only class taken by the
     typed entry method (`__call__`, `handle`, `execute`) of a handler class, named in its
