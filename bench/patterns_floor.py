@@ -57,8 +57,12 @@ def main() -> int:
     if jobs <= 1 or len(files) < 64:
         print(parse_all(files))
         return 0
-    step = max(len(files) // (jobs * 8), 1)
-    chunks = [files[i : i + step] for i in range(0, len(files), step)]
+    # The same chunks as `agentls patterns` (batch._chunks): shrinking as they go.
+    chunks, i = [], 0
+    while i < len(files):
+        step = max((len(files) - i) // (jobs * 4), 8)
+        chunks.append(files[i : i + step])
+        i += step
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         print(sum(pool.map(parse_all, chunks)))
     return 0
