@@ -5,11 +5,21 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 # Dunders that only report on the object: not skeletons of an algorithm.
 _NOT_TEMPLATES = frozenset({"__repr__", "__str__", "__eq__", "__hash__", "__lt__", "__len__", "__bool__"})
+_HOOKS = frozenset({"__init__", "__enter__", "__exit__", "__call__", "__aenter__", "__aexit__", "__post_init__"})
+
+
+def _alias(m: FunctionFacts) -> bool:
+    """A data-model method that is one statement handing over to one method of its own class
+    (`def __getitem__(self, key): return self.get_by_id(key)`): another spelling of that
+    method, not a skeleton fixing the order of steps."""
+    dunder = m.name.startswith("__") and m.name.endswith("__") and m.name not in _HOOKS
+    return dunder and m.statements <= 1 and len(m.self_calls) <= 1
 
 
 @register
@@ -28,7 +38,9 @@ class TemplateMethod(Detector):
     calls a step on `self` which is abstract (or a stub) in the base and overridden by a
     subclass, or calls two or more steps of which a concrete one (a hook) is overridden,
     while the template itself is not overridden (a class method calling its steps on `cls`
-    counts too). One abstract step gives 0.7, two or more 0.85.
+    counts too). One abstract step gives 0.7, two or more 0.85. A data-model method that is
+    one statement handing over to one method (`__getitem__` returning `self.get_by_id(key)`)
+    is another spelling of it, not a skeleton.
     """
 
     id = "template_method"
@@ -47,6 +59,8 @@ class TemplateMethod(Detector):
                     continue
                 if any(m.name in d.cls.methods for d in subs):
                     continue  # the skeleton itself is replaced: no fixed order
+                if _alias(m):
+                    continue  # `__getitem__` returning `self.get_by_id(key)`: operator sugar
                 # A class-method skeleton calls its steps on `cls` (`cls.step_one()`).
                 own = m.self_calls | {c.method for c in m.calls if c.receiver == "cls"}
                 called = own & set(methods)
