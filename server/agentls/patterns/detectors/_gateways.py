@@ -158,6 +158,11 @@ def _storage_heads(ctx: Ctx, ref: ClassRef, m: FunctionFacts, attrs: set[str]) -
     return heads
 
 
+def store_named(name: str) -> bool:
+    """`add`, `save_order`, `_add`, `register`: a method named for storing."""
+    return _word(name) in _STORE_WORDS or _word(name) in ("append", "set", "put", "push")
+
+
 def takes_object(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> bool:
     """It receives an object, not only scalars (the fields of a row, `create(id: int, email: str)`)
     or a storage handle."""

@@ -8,7 +8,7 @@ import re
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo, param_of
 from agentls.patterns.detectors._domain_model import entity_evidence, value_object_evidence
-from agentls.patterns.detectors._gateways import gateway_evidence, takes_object
+from agentls.patterns.detectors._gateways import gateway_evidence, store_named, takes_object
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -186,6 +186,10 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects, or
                 # hands it to an injected session.
                 injected = head not in {c.attr for c in ctx.collabs(ref).values() if c.container}
+                # Its own dict or list is a collection when the method says it stores (`add`,
+                # `save`, `register`): a router keeping rules by name in `process_rule` is not.
+                if not injected and not store_named(m.name):
+                    continue
                 if stores and (
                     op.op in ("append", "add")
                     or op.key.startswith(f"attr:{op.arg[6:]}.")

@@ -29,7 +29,9 @@ class Repository(Detector):
 
     ## How it is detected
     A class holding storage (its own dict, list or set, or an injected session/connection)
-    with one method that stores a whole object it receives (keyed by that object's own
+    with one method that stores a whole object it receives (in its own collection, a method
+    named for storing: `add`, `save`, `register`, `put`; a router keeping rules by name in
+    `process_rule` is no repository) (keyed by that object's own
     attribute, appended to a collection, handed to `session.add`, or an SQL INSERT) and another
     that takes a key and returns what storage finds (subscript, search loop, ORM query, SQL
     SELECT), both public, and at least half of its public methods working on that storage (a
