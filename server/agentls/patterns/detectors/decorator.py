@@ -50,8 +50,9 @@ class Decorator(Detector):
     returning `(self.body,)`: a tree), a node whose operand may be a plain value (`str |
     Expr`), a base-less mirror handing back most answers converted (`legacy_path(self._p.
     mkdir(name))`: another interface, adapting). Wrappers that create their subject,
-    initialise it lazily or forward only under a condition are proxies; wrappers that call *different* methods on an unrelated object are adapters;
-    a wrapped object set later by a setter (`set_next`) is a chain, not a decoration.
+    initialise it lazily or forward only under a condition are proxies; wrappers that call
+    *different* methods on an unrelated object are adapters; a wrapped object set later by a
+    setter (`set_next`) is a chain, not a decoration.
     """
 
     id = "decorator"
