@@ -63,6 +63,24 @@ def _stub_base(ctx: Ctx, ref: ClassRef, method: str) -> bool:
     return any((dm := d.cls.methods.get(method)) is not None and not dm.is_stub for d in ctx.descendants(ref))
 
 
+def _structural(ctx: Ctx, proto: ClassRef, subj: ClassRef) -> list[ClassRef]:
+    """The classes near the subject implementing every method of an observer Protocol with a
+    body, without deriving from it (structural typing is what a Protocol is for)."""
+    if not proto.cls.is_protocol:
+        return []
+    wanted = set(proto.cls.public_methods)
+    first = sorted(wanted)[0] if wanted else ""
+    return [
+        r
+        for r in ctx.by_method(public=True).get(first, [])
+        if r != proto
+        and not r.cls.is_protocol
+        and proto not in ctx.ancestors(r)
+        and all((m := r.cls.methods.get(n)) is not None and not m.is_stub for n in wanted)
+        and near(subj, r)
+    ]
+
+
 def _relayed(ctx: Ctx, note: str, method: str) -> bool:
     """The objects told (`receive`) are the ones calling the notification (`self._mediator.
     notify(msg)`): colleagues talking through a relay, a mediator, not observers of a subject."""
@@ -193,7 +211,9 @@ class Observer(Detector):
       all empty: `class Observer: def update(self): pass`) in the subject's module or one importing it (or imported by
       it), the class the subscribe method's parameter is annotated with, or an interface
       declaring the notified method above a concrete observer.
-    - Concrete observers implement the notified method below such a declaration, define it
+    - Concrete observers implement the notified method below such a declaration (or, for an
+      observer Protocol, implement all its methods near the subject without deriving from
+      it), define it
       and subscribe themselves (`subject.attach(self)`), or define it taking the subject's
       kind as its argument (`update(self, subject: Data)`).
     - A callable list (`class Event(list)` whose `__call__` calls every item) is a subject,
@@ -271,7 +291,7 @@ class Observer(Detector):
             for r in observers:
                 add(r, "observer", 0.8, [(r.cls.methods[method].selection.line, f"declares `{method}`")], subj)
             for r in [*ifaces, *observers]:
-                for d in ctx.descendants(r):
+                for d in [*ctx.descendants(r), *_structural(ctx, r, subj)]:
                     dm = d.cls.methods.get(method)
                     if dm is not None and not dm.is_stub and d.key not in subject_keys:
                         add(
