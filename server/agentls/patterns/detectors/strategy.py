@@ -7,6 +7,7 @@ from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._families import Held, held_families, kind_of, roles_for
 from agentls.patterns.detectors._messages import message_roles
+from agentls.patterns.detectors._passed import passed_detections
 from agentls.patterns.detectors._shared import is_repository, is_test_module, is_uow
 from agentls.patterns.detectors.layer_violation import layer_of
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
@@ -203,6 +204,15 @@ class Strategy(Detector):
     context itself) that take what the context calls them with; and a module table of
     functions picked by key and called (`handlers[kind](value)`), whose functions are the
     concrete strategies and the function that picks is the context.
+
+    A strategy may also be handed to the method that runs it rather than kept: clients call
+    one method with two or more implementations of one interface (the classes themselves, or
+    instances made without arguments: `till.total(FlatPricing(), amount)`), and the method
+    calls what it is handed or the interface's methods on it. The interface, its
+    implementations and the class of that method are reported. One implementation ever handed
+    over chooses nothing; classes sharing no base are no family; an instance made with
+    arguments carries its own request (a command); calls in test files, persistence ports,
+    errors and messages do not count.
     """
 
     id = "strategy"
@@ -343,8 +353,10 @@ class Strategy(Detector):
                         ],
                         [(holder, "context")],
                     )
+        done: set[tuple[str, str]] = set()
         for ref in ctx.classes():
             for role, h in _accepted(ctx, ref):
+                done.add((ref.key, {"interface": "strategy", "impl": "concrete_strategy"}.get(role, "context")))
                 conf = 0.9 if h.typed else 0.75
                 called = ", ".join(f"`{m}`" for m in list(h.collab.methods)[:3])
                 if role == "interface":
@@ -384,3 +396,4 @@ class Strategy(Detector):
                         ],
                         [(h.interface, "strategy"), *((i, "concrete_strategy") for i in h.impls)],
                     )
+        yield from passed_detections(ctx, self.id, done)
