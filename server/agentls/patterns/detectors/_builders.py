@@ -36,7 +36,12 @@ def directed_builders(ctx: Ctx) -> dict[str, Directed]:
     by_method: dict[str, list[ClassRef]] | None = None
     for ref in ctx.ws.all_classes():
         for m in ref.cls.methods.values():
-            if m.name.startswith("_") or len(m.calls) < 2:
+            if m.name.startswith("_") or not m.calls:
+                continue
+            if len(m.calls) < 2:
+                # one call: only a loop running the steps it gathered (`for step in steps`)
+                if ref.key not in out:
+                    _param_directed(ctx, ref, m, out)
                 continue
             by_attr: dict[str, set[str]] = {}
             for c in m.calls:
@@ -90,6 +95,13 @@ def _param_directed(ctx: Ctx, ref: ClassRef, m: FunctionFacts, out: dict[str, Di
     for c in m.calls:
         if c.receiver in given and not c.args:
             called.setdefault(c.receiver, set()).add(c.method)
+    # ... or gathers them as bound methods to run in order (`steps = (builder.prepare_dough,
+    # builder.add_sauce)`, `for step in steps: step()`)
+    if any(c.func in {lp.target for lp in m.loops} for c in m.calls):
+        for read in m.foreign_reads:
+            head, _, name = read.partition(".")
+            if head in given and name.isidentifier() and name in ctx.by_method(public=False):
+                called.setdefault(head, set()).add(name)  # a method, not `builder.salad`
     for steps in called.values():
         if len(steps) < 2:
             continue
@@ -136,7 +148,11 @@ def _filled_product(ctx: Ctx, ref: ClassRef, steps: set[str]) -> ClassRef | None
                 or any(c.receiver == inside for c in f.calls)
             )
 
-        if all(fills(methods[n]) for n in steps):
+        # every step answers nothing and changes the builder; most fill the product in (a
+        # last `bake()` may only move the builder's own progress)
+        quiet = all(all(v == "none" for v in methods[n].returns) for n in steps)
+        filling = [n for n in steps if fills(methods[n])]
+        if quiet and len(filling) >= 2 and len(filling) * 4 >= len(steps) * 3:
             return product
     return None
 

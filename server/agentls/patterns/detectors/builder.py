@@ -74,7 +74,10 @@ class Builder(Detector):
       `builder.build_b()`, no arguments): the classes defining those steps are builders when
       each creates its product into an attribute in its constructor and every step fills that
       object in and answers nothing, under an interface declaring the steps (or two or more
-      such classes); the class they create is the product (0.7).
+      such classes); the class they create is the product (0.7). The steps may also be
+      gathered as bound methods and run in a loop (`steps = (builder.prepare, builder.bake)`,
+      `for step in steps: step()`); three quarters of them filling the product is enough (a
+      last step may only move the builder's own progress).
     """
 
     id = "builder"
