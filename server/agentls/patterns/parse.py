@@ -26,11 +26,46 @@ _UNCLOSED = ("unterminated", "was never closed", "unexpected eof", "eof while sc
 _MAX_JOIN = 8
 
 
+# A class or function header with a type parameter list (PEP 695, Python 3.12:
+# `class Entity[T: Hashable]:`), or a `type X = ...` alias statement.
+_TYPE_PARAMS = re.compile(r"^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+\w+(?=\[)", re.M)
+_TYPE_ALIAS = re.compile(r"^([ \t]*)type([ \t]+)(?=\w+[ \t]*(?:\[[^\n=]*\])?[ \t]*=)", re.M)
+
+
+def _without_type_params(source: str) -> str:
+    """``source`` with PEP 695 type parameter lists blanked (same length, same lines) and
+    `type X = ...` read as `X = ...`: a server on an older Python still sees the classes of
+    code written for 3.12."""
+    chars = list(source)
+    for m in _TYPE_PARAMS.finditer(source):
+        depth = 0
+        for i in range(m.end(), len(source)):
+            c = source[i]
+            depth += c == "["
+            depth -= c == "]"
+            if c != "\n":
+                chars[i] = " "
+            if depth == 0:
+                break
+    out = "".join(chars)
+    return _TYPE_ALIAS.sub(r"\1", out)
+
+
 def _parse(source: str) -> ast.Module:
     with warnings.catch_warnings():
         # Invalid escape sequences in the analysed code are not our concern.
         warnings.simplefilter("ignore")
-        return ast.parse(source, type_comments=False)
+        try:
+            return ast.parse(source, type_comments=False)
+        except SyntaxError as exc:
+            plain = _without_type_params(source)
+            if plain == source:
+                raise
+            try:
+                return ast.parse(plain, type_comments=False)
+            except SyntaxError as real:
+                # the type parameters were fine: report what is really broken (same lines)
+                raise real from exc
 
 
 def parse_text(source: str) -> ast.Module | None:
