@@ -4,25 +4,13 @@ older interpreter too: its classes are not lost to a syntax error."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from agentls.patterns.analysis import analyze_source
 from agentls.patterns.parse import parse_module
+from tests.patterns.test_patterns_recovery import EXPECTED, STRATEGY, _roles
 
-STRATEGY = (Path(__file__).resolve().parents[1] / "fixtures" / "patterns" / "positives" / "strategy.py").read_text()
-EXPECTED = {
-    ("Pricing", "strategy"),
-    ("Regular", "concrete_strategy"),
-    ("Sale", "concrete_strategy"),
-    ("Cart", "context"),
-}
 GENERIC = STRATEGY.replace("class Pricing(", "class Pricing[T: (int, float)](", 1).replace(
     "class Cart:", "type Amount = float\n\n\nclass Cart[K: dict[str, list[int]], V]:", 1
 )
-
-
-def _roles(source: str) -> set[tuple[str, str]]:
-    return {(d.symbol, d.role) for d in analyze_source(source, "shop.py").all()}
 
 
 def test_type_parameter_lists_and_aliases_keep_every_class_and_line() -> None:
