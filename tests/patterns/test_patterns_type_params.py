@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import sys
 
-from agentls.patterns.parse import parse_module
 from tests.patterns.test_patterns_recovery import EXPECTED, STRATEGY, _roles
+
+from agentls.patterns.parse import parse_module
 
 GENERIC = STRATEGY.replace("class Pricing(", "class Pricing[T: (int, float)](", 1).replace(
     "class Cart:", "type Amount = float\n\n\nclass Cart[K: dict[str, list[int]], V]:", 1
