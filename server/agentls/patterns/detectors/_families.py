@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
-from agentls.patterns.detectors._shared import is_exception
+from agentls.patterns.detectors._passed import made_from_param
+from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow
 from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -44,7 +45,10 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
         abstract_names = iface.cls.abstract_methods or set(iface.cls.public_methods)
         for holder, c in inherited_ducks(ctx):
             called = set(c.methods)
-            if (
+            if c.types:  # made from the classes its clients hand it
+                if any(t.key in family for t in c.types):
+                    pairs.append((holder, c))
+            elif (
                 called <= offered | shared
                 and called & abstract_names
                 and (len(called) >= 2 or called >= abstract_names)
@@ -188,7 +192,8 @@ def _roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
     out: list[tuple[str, Held]] = [("interface", h) for h in _one_per_kind(ctx, held_families(ctx, ref))]
     for anc in ctx.ancestors(ref):
         out.extend(("impl", h) for h in _one_per_kind(ctx, held_families(ctx, anc)) if ref in h.impls)
-    for c in ctx.collabs(ref).values():
+    made = [c for h, c in inherited_ducks(ctx) if h == ref and c.types]
+    for c in [*ctx.collabs(ref).values(), *made]:
         for t in c.types:
             for cand in [t, *ctx.ancestors(t)]:
                 out.extend(
@@ -214,6 +219,7 @@ def inherited_ducks(ctx: Ctx) -> list[tuple[ClassRef, Collab]]:
     the methods its subclasses call."""
     out: list[tuple[ClassRef, Collab]] = []
     for ref in ctx.ws.all_classes():
+        out.extend(made_from_param(ctx, ref))
         subs = ctx.descendants(ref) if ref.cls.methods else []
         if not subs:
             continue
@@ -264,6 +270,8 @@ def kind_of(ctx: Ctx, h: Held) -> str:
         return ""  # subclasses overriding a concrete base: plain inheritance, not a strategy
     if _creates(ctx, h):
         return ""  # a family of factories: the holder is an Abstract Factory's client
+    if is_repository(ctx, h.interface) or is_uow(ctx, h.interface):
+        return ""  # a persistence port handed to its users: reported as that, not as an implementor
     if _paired(ctx, h):
         return ""  # the implementations pick or make their holder: parallel hierarchies
     subs = ctx.descendants(h.holder)
@@ -347,7 +355,11 @@ def abstraction_base(ctx: Ctx, h: Held) -> ClassRef | None:
     for anc in ctx.ancestors(h.holder):
         if anc.key in family or not anc.cls.methods:
             continue
-        if called <= set(ctx.all_methods(anc)):
+        # (Unless the classes it is handed are no kind of it: `RefinedAbstraction(ConcreteImplementer)`
+        # with one method name on both sides.)
+        if called <= set(ctx.all_methods(anc)) and not (
+            h.collab.types and all(anc not in ctx.ancestors(t) for t in h.collab.types)
+        ):
             return None  # holders answering what they pass on hold their own kind: a chain
         # Siblings: a holder's subclass that inherits the attribute is the same abstraction.
         mine = [d for d in ctx.descendants(anc) if d.key in holders]

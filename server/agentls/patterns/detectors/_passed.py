@@ -1,12 +1,13 @@
-"""Strategies handed to the method that runs them (not held): a client calling one method with
-different implementations of one interface, and the method calling what it is given."""
+"""What clients hand over: strategies handed to the method that runs them (not held), a
+client calling one method with different implementations of one interface; and classes
+handed to a constructor that makes its collaborator from them (`Dial(Ascii)`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_test_file, is_uow
 from agentls.patterns.facts import Call, FunctionFacts, ModuleIndex
@@ -145,3 +146,47 @@ def passed_detections(ctx: Ctx, pattern: str, done: set[tuple[str, str]]) -> Ite
             if ref.key in mine and (ref.key, role) not in done:
                 done.add((ref.key, role))
                 yield ctx.det(ref, pattern, role, 0.7, evidence, participants)
+
+
+def made_from_param(ctx: Ctx, ref: ClassRef) -> list[tuple[ClassRef, Collab]]:
+    """An object the class makes from the class it is handed (`self.renderer = renderer()`)
+    and calls methods on, typed by the classes its clients hand it (`Dial(Ascii)`; the index
+    records `call:renderer`, which names no class). Nothing handed at a call site: no type,
+    and no holder (a factory called for a product of any kind)."""
+    out: list[tuple[ClassRef, Collab]] = []
+    init = ref.cls.methods.get("__init__")
+    if init is None:
+        return out
+    collabs = ctx.collabs(ref)
+    handed = classes_handed(ctx)
+    for attr, values in init.self_writes.items():
+        c = collabs.get(attr)
+        if c is None or c.from_param or c.types or not c.methods:
+            continue
+        for p in init.params:
+            types = handed.get((ref.key, p.name), []) if f"call:{p.name}" in values else []
+            if types:
+                out.append((ref, Collab(attr, list(types), True, [], dict(c.methods), "", init.selection.line)))
+    return out
+
+
+@per_workspace
+def classes_handed(ctx: Ctx) -> dict[tuple[str, str], list[ClassRef]]:
+    """(class key, constructor parameter) -> the workspace classes (not instances) that
+    clients pass for it (`Dial(Ascii)`, `Dial(renderer=Svg)` is not read)."""
+    out: dict[tuple[str, str], list[ClassRef]] = {}
+    for module in ctx.ws.modules():
+        for fn in [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]:
+            for call in fn.calls:
+                if not call.args or not call.func[:1].isupper():
+                    continue
+                target = ctx.ws.resolve(module, call.func)
+                init = ctx.all_methods(target).get("__init__") if target is not None else None
+                if target is None or init is None:
+                    continue
+                for p, arg in zip(init.params, call.args, strict=False):
+                    r = ctx.ws.resolve(module, arg[5:]) if arg.startswith("name:") else None
+                    kept = out.setdefault((target.key, p.name), []) if r is not None else []
+                    if r is not None and r not in kept:
+                        kept.append(r)
+    return out

@@ -35,10 +35,15 @@ class Bridge(Detector):
     An implementor interface with two or more concrete implementations, held in an attribute of
     a class that itself has subclasses (two independent hierarchies joined by composition) and
     calls the implementor's methods. A repository holding a storage hierarchy is a repository
-    instead. The base may receive the implementor while its subclasses call it
+    instead, and a persistence port (a repository or unit of work interface) handed to command
+    handlers is no implementor. The base may receive the implementor while its subclasses call it
     (`Shape(renderer)` / `Circle.draw()`), and sibling refined abstractions each keeping an
     implementor of one family make their common base the abstraction, unless they answer what
-    they pass on (a chain of handlers). One refined abstraction is enough when it carries out
+    they pass on (a chain of handlers; not when the classes they are handed are of another
+    hierarchy, whatever the method names). A refined abstraction may make its implementor from
+    the class a client hands it (`self.renderer = renderer()` with `Dial(Ascii)`): the classes
+    handed at the call sites type the attribute; a factory function handed over types nothing.
+    One refined abstraction is enough when it carries out
     an abstract operation of its abstract base through the implementor, is handed nothing else,
     and is all the base's concrete subclasses there are (`AdvancedFileStorage.save_file` over
     `self.storage.save`).

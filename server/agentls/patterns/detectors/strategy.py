@@ -64,6 +64,10 @@ def _adapts(ctx: Ctx, h: Held) -> bool:
     hold the family, and carries out that interface's abstract methods through the object it
     keeps (`TurkeyAdapter(Duck).quack()` calling `self.turkey.gobble()`): it adapts the held
     object to its interface, it is not configured with an algorithm."""
+    # An adapter wraps one adaptee; a handler given a unit of work and a hasher, using the
+    # hasher for one step of its work, adapts neither.
+    if sum(c.from_param for c in ctx.collabs(h.holder).values()) > 1:
+        return False
     family = {h.interface.key, *(d.key for d in ctx.descendants(h.interface))}
     through = {n for n, m in h.holder.cls.methods.items() if h.collab.attr in m.self_reads}
     for anc in ctx.ancestors(h.holder):
@@ -193,10 +197,10 @@ class Strategy(Detector):
     context configured with any. A holder that is one implementation of an interface of its
     own, beside others that hold no such object, and carries out that interface's abstract
     methods through the held one (`TurkeyAdapter(Duck).quack()` calling
-    `self.turkey.gobble()`) adapts it; it is not a context. Nor is a holder that replaces what
-    it keeps by what that object answers (`self.statement = self.statement.subquery()`): a
-    value built up step by step, nor one that makes the object in a method returning it
-    (`begin()` handing out the transaction it tracks).
+    `self.turkey.gobble()`) and is handed nothing else adapts it; it is not a context. Nor is
+    a holder that replaces what it keeps by what that object answers (`self.statement =
+    self.statement.subquery()`): a value built up step by step, nor one that makes the object
+    in a method returning it (`begin()` handing out the transaction it tracks).
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
