@@ -41,3 +41,69 @@ def through_local(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[Clas
     if len(made) == 1 or (made and shared_bases(ctx, made)):
         return made
     return []
+
+
+def _table_call(fn: FunctionFacts, value: str) -> tuple[str, bool, str] | None:
+    """(table, keyed by an input, default) of a `return` instantiating a table's value:
+    `makers[kind](...)` or `makers.get(kind, Default)(...)`."""
+    rest = value[5:] if value.startswith("call:") else ""
+    if rest.endswith("[]"):
+        table = rest[:-2]
+        return table, any(c == table and k not in ("const", "none") for c, k in fn.subscripts), ""
+    if rest.endswith(".get()"):
+        table = rest[:-6]
+        for c in fn.calls:
+            if c.func == f"{table}.get" and c.args:
+                default = c.args[1][5:] if len(c.args) == 2 and c.args[1].startswith("name:") else ""
+                return table, c.args[0] not in ("const", "none"), default
+    return None
+
+
+def _own_table(fn: FunctionFacts, module: ModuleIndex, table: str) -> bool:
+    """A dict the function builds itself, or a class attribute of its class (`cls._kinds`):
+    not one filled at run time (`self._handlers`, a parameter, a module-level registry)."""
+    head, _, attr = table.partition(".")
+    if not attr:
+        params = {p.name for p in fn.params}
+        return table not in params and table not in module.assigns and table not in module.import_map
+    owner = module.classes.get(fn.qualname.rpartition(".")[0])
+    return head in ("cls", "self") and "." not in attr and owner is not None and owner.class_attrs.get(attr) == "dict"
+
+
+def _implementers(ctx: Ctx, base: ClassRef) -> list[ClassRef]:
+    """The concrete subclasses of an interface, or the classes implementing every method of a
+    Protocol without deriving from it (structural typing is what a Protocol is for)."""
+    if not base.cls.is_protocol:
+        return ctx.concrete(base)
+    wanted = set(base.cls.public_methods)
+    first = min(wanted) if wanted else ""
+    found = [r for r in ctx.by_method(public=True).get(first, []) if r != base and not r.cls.is_interface]
+    return [r for r in found if all((m := r.cls.methods.get(n)) is not None and not m.is_stub for n in wanted)]
+
+
+def table_products(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[str, list[ClassRef]] | None:
+    """The products of a function that instantiates the class its own table maps its argument
+    to (`makers = {...}; return makers[kind]()`, `cls._kinds.get(kind, Plain)()`): the index
+    keeps no contents of such a table, so they are the implementations, defined or imported
+    in the module, of the interface the function is annotated to return (or of the default's
+    interface), when there are two or more and the default is one of them."""
+    if len(fn.returns) > 2:
+        return None
+    for value in fn.returns:
+        found = _table_call(fn, value)
+        if found is None or not found[1] or not _own_table(fn, module, found[0]):
+            continue
+        table, _, name = found
+        default = ctx.resolve(name, module) if name else None
+        if name and default is None:
+            continue  # the default is a function or a value: a table of callbacks
+        bases = ctx.annotation_refs(fn.returns_annotation, module)
+        if not bases and default is not None:
+            bases = ctx.interface_ancestors(default)
+        for base in bases:
+            if not base.cls.is_interface:
+                continue
+            near = [c for c in _implementers(ctx, base) if c.module is module or c.cls.name in module.import_map]
+            if len(near) >= 2 and (default is None or default in near):
+                return table.rpartition(".")[2], near
+    return None

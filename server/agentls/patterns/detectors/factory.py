@@ -54,7 +54,13 @@ class Factory(Detector):
       module-level dict of classes keyed by its argument (`return SHAPES[kind](...)`); or that
       returns the class itself found in such a dict for its arguments (a class-selecting
       factory, `return _CLASS_MAP[(graph, nested)]`, when the classes share a base); or that
-      chooses between two or more such factories and returns what they make.
+      instantiates the value its own table maps its argument to, a dict built in the function
+      or a class attribute (`kinds = {...}; return kinds[room]()`, `cls._stock.get(style,
+      LedLamp)()`), when it is annotated to return an interface (or the default is a class of
+      one) that two or more classes defined or imported in the module implement, by deriving
+      from it or, for a `Protocol`, structurally: those are its products (a table of callbacks
+      answering plain values, one filled at run time or read with a constant key is none); or
+      that chooses between two or more such factories and returns what they make.
     - A class whose public methods are all such factories and that keeps no state of its own
       (a factory class of static methods) is reported as the `factory` itself, in place of its
       method.
@@ -123,6 +129,10 @@ class Factory(Detector):
                 if len(classes) >= 2 and cr.shared_bases(ctx, classes):
                     ev = (fn.selection.line, f"returns the class found in `{rest}` for its arguments")
                     return [ev], classes
+        own = cr.table_products(ctx, fn, module)
+        if own is not None:
+            table, made = own
+            return [(fn.selection.line, f"instantiates the class its table `{table}` maps its argument to")], made
         # Choosing between other factories and returning what they make.
         delegated: list[tuple[str, Found]] = []
         for value in fn.returns:
