@@ -24,6 +24,30 @@ def _dispatches(fn: FunctionFacts) -> bool:
     return False
 
 
+# Builtins a method may call with the message that are no handler it looked up.
+_NOT_HANDLERS = frozenset(
+    {"type", "isinstance", "print", "repr", "str", "len", "id", "hash", "vars", "getattr", "super"}
+)
+
+
+def _calls_found_handler(fn: FunctionFacts) -> str:
+    """The parameter whose type keys a lookup (`self.handlers.get(type(command))`,
+    `handlers = self.listeners[type(event)]`) when the method then calls a local with it:
+    the handler it found (`handler(command)`) or each one of the list it found
+    (`for handle in handlers: handle(event)`); "" otherwise."""
+    keyed = fn.type_dispatch or any(c.method == "get" and c.args[:1] == ("call:type",) for c in fn.calls)
+    if not keyed:
+        return ""
+    typed = {a for c in fn.calls if c.func == "type" for a in c.args if a.startswith("param:")}
+    params = set(fn.param_names)
+    for c in fn.calls:
+        local = c.func.isidentifier() and c.func[0].islower() and c.func not in params | _NOT_HANDLERS
+        hit = typed.intersection(c.args)
+        if local and hit:
+            return next(iter(hit))[6:]
+    return ""
+
+
 @register
 class MessageBus(Detector):
     """Routes commands and events to their handlers by message type, usually from an internal
@@ -41,7 +65,11 @@ class MessageBus(Detector):
     class with a method taking a message (its parameter typed as a command, query or event
     class) that calls the handler it finds in a table its own methods fill
     (`self.handlers[command.name()](command)`) is a bus too, and so is the abstract port
-    such a class implements.
+    such a class implements. So is a class with a method taking a message that looks its
+    handlers up by the message's type into a local and calls it with the message
+    (`handler = self._routes.get(type(order)); return handler(order)`, or each one of the
+    list it found); the same lookup over a value that is no message (renderers keyed by a
+    plain value's type) is not.
     """
 
     id = "message_bus"
@@ -92,14 +120,34 @@ class MessageBus(Detector):
                 ]
                 break
         if not out and (ref.cls.is_interface or ref.cls.is_protocol):
-            impls = [d for d in ctx.concrete(ref) if self._routes(ctx, d)]
+            impls = [d for d in ctx.concrete(ref) if self._routes(ctx, d) or self._finds_handlers(ctx, d)]
             if impls:
                 out = [(ref.cls.selection.line, f"the port of the bus `{impls[0].cls.name}`")]
         return out
 
+    def _finds_handlers(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
+        """A method taking a message (typed as a command, query or event class) that looks
+        its handlers up by the message's type and calls what it found through a local."""
+        for m in ref.cls.methods.values():
+            name = _calls_found_handler(m)
+            p = m.param(name) if name else None
+            msg = (
+                next((r for r in ctx.annotation_refs(p.annotation, ref.module) if message_roles(ctx, r)), None)
+                if p
+                else None
+            )
+            if msg is not None:
+                return [
+                    (
+                        m.selection.line,
+                        f"`{m.name}` finds the handlers of a `{msg.cls.name}` by its type and calls them",
+                    )
+                ]
+        return []
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
-            routes = self._routes(ctx, ref)
+            routes = self._routes(ctx, ref) or self._finds_handlers(ctx, ref)
             if routes:
                 yield ctx.det(ref, self.id, "message_bus", 0.8, routes)
                 continue
