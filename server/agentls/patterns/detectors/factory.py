@@ -131,8 +131,8 @@ class Factory(Detector):
                     return [ev], classes
         own = cr.table_products(ctx, fn, module)
         if own is not None:
-            ev = f"instantiates the class its table `{own[0]}` maps its argument to"
-            return [(fn.selection.line, ev)], own[1]
+            ev = (fn.selection.line, f"instantiates the class its table `{own[0]}` maps its argument to")
+            return [ev], own[1]
         # Choosing between other factories and returning what they make.
         delegated: list[tuple[str, Found]] = []
         for value in fn.returns:
