@@ -161,12 +161,18 @@ def made_from_param(ctx: Ctx, ref: ClassRef) -> list[tuple[ClassRef, Collab]]:
     handed = classes_handed(ctx)
     for attr, values in init.self_writes.items():
         c = collabs.get(attr)
-        if c is None or c.from_param or c.types or not c.methods:
+        if c is not None and (c.from_param or c.types):
             continue
         for p in init.params:
             types = handed.get((ref.key, p.name), []) if f"call:{p.name}" in values else []
-            if types:
-                out.append((ref, Collab(attr, list(types), True, [], dict(c.methods), "", init.selection.line)))
+            methods = dict(c.methods) if c is not None else {}
+            if types and not methods and _forwards(ref, attr):
+                # Every attribute the class does not have comes from the object it made
+                # (`__getattr__` answering `getattr(self._strategy, name)`): all its methods.
+                line = init.selection.line
+                methods = {n: line for t in types for n in ctx.all_methods(t) if not n.startswith("_")}
+            if types and methods:
+                out.append((ref, Collab(attr, list(types), True, [], methods, "", init.selection.line)))
     return out
 
 
@@ -189,4 +195,79 @@ def classes_handed(ctx: Ctx) -> dict[tuple[str, str], list[ClassRef]]:
                     kept = out.setdefault((target.key, p.name), []) if r is not None else []
                     if r is not None and r not in kept:
                         kept.append(r)
+    return out
+
+
+def _forwards(ref: ClassRef, attr: str) -> bool:
+    """The class answers unknown attributes from ``self.<attr>`` (`__getattr__` returning
+    `getattr(self._strategy, name)`)."""
+    hook = ref.cls.methods.get("__getattr__")
+    return hook is not None and any(c.func == "getattr" and c.args[:1] == (f"attr:self.{attr}",) for c in hook.calls)
+
+
+def _takes(fn: FunctionFacts, arity: int) -> bool:
+    """A function callable with ``arity`` positional arguments and nothing else required, that
+    is not a script's entry point or a test."""
+    if fn.name in ("main",) or fn.name.startswith(("test", "_")) or fn.decorators:
+        return False
+    required = [p for p in fn.params if not p.has_default and not p.name.startswith("*")]
+    return len(required) == arity and len(fn.params) >= arity
+
+
+def _names(annotation: str | None, cls: str) -> bool:
+    return annotation is not None and annotation.strip("'\"").rpartition(".")[2] == cls
+
+
+def callable_strategies(ctx: Ctx) -> dict[str, tuple[str, str, list[tuple[ModuleIndex, FunctionFacts]]]]:
+    """Contexts that keep a function they were given and call it: class key ->
+    (attribute, line evidence, the module functions of the family)."""
+    if "callable_strategies" in ctx._cache:
+        return ctx._cache["callable_strategies"]  # type: ignore[no-any-return]
+    kept: dict[str, tuple[str, int]] = {}  # class key -> (attribute holding a callable, args it is called with)
+    for ref in ctx.ws.all_classes():
+        methods = ctx.all_methods(ref)
+        for m in ref.cls.methods.values():
+            for attr, values in m.self_writes.items():
+                if attr in methods or not any(v.startswith("param:") for v in values):
+                    continue
+                arity = next((len(c.args) for f in methods.values() for c in f.calls if c.func == f"self.{attr}"), -1)
+                if arity >= 0:
+                    kept.setdefault(ref.key, (attr, arity))
+    out: dict[str, tuple[str, str, list[tuple[ModuleIndex, FunctionFacts]]]] = {}
+    if not kept:
+        ctx._cache["callable_strategies"] = out
+        return out
+    passed: dict[str, dict[str, tuple[ModuleIndex, FunctionFacts]]] = {}
+    for module in ctx.ws.modules():
+        fns = [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]
+        for fn in fns:
+            for call in fn.calls:
+                target = ctx.ws.resolve(module, call.func) if call.func[:1].isupper() else None
+                if target is None or target.key not in kept:
+                    continue
+                for arg in call.args:
+                    if arg.startswith("name:"):
+                        found = ctx.ws.function(module, arg[5:])
+                        if found is not None:
+                            passed.setdefault(target.key, {})[f"{found[0].module}.{found[1].qualname}"] = found
+    for key, (attr, arity) in kept.items():
+        family = dict(passed.get(key, {}))
+        holder = ctx.ws.derived.by_key.get(key)
+        # The family is wider than what the code passes in (one choice in a script, the
+        # rest in a doctest): module functions taking what the context calls them with,
+        # beside one that is passed in, or taking the context itself (`discount(order:
+        # Order)`).
+        homes = {m.module: m for m, _ in family.values()}
+        if holder is not None:
+            homes.setdefault(holder.module.module, holder.module)
+        for module in homes.values():
+            for f in module.functions.values():
+                if _takes(f, arity) and (
+                    any(m is module for m, _ in family.values())
+                    or (holder is not None and f.params and _names(f.params[0].annotation, holder.cls.name))
+                ):
+                    family.setdefault(f"{module.module}.{f.qualname}", (module, f))
+        if len(family) >= 2:
+            out[key] = (attr, "", list(family.values()))
+    ctx._cache["callable_strategies"] = out
     return out

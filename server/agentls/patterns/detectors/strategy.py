@@ -7,10 +7,9 @@ from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._families import Held, held_families, kind_of, roles_for
 from agentls.patterns.detectors._messages import message_roles
-from agentls.patterns.detectors._passed import passed_detections
+from agentls.patterns.detectors._passed import callable_strategies, passed_detections
 from agentls.patterns.detectors._shared import is_repository, is_test_module, is_uow
 from agentls.patterns.detectors.layer_violation import layer_of
-from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -88,19 +87,6 @@ def _carries_messages(ctx: Ctx, iface: ClassRef) -> bool:
                 if len(ctx.descendants(r)) >= 2 and message_roles(ctx, r):
                     return True
     return False
-
-
-def _takes(fn: FunctionFacts, arity: int) -> bool:
-    """A function callable with ``arity`` positional arguments and nothing else required, that
-    is not a script's entry point or a test."""
-    if fn.name in ("main",) or fn.name.startswith(("test", "_")) or fn.decorators:
-        return False
-    required = [p for p in fn.params if not p.has_default and not p.name.startswith("*")]
-    return len(required) == arity and len(fn.params) >= arity
-
-
-def _names(annotation: str | None, cls: str) -> bool:
-    return annotation is not None and annotation.strip("'\"").rpartition(".")[2] == cls
 
 
 def _rejected(ctx: Ctx, h: Held) -> bool:
@@ -216,7 +202,11 @@ class Strategy(Detector):
     implementations and the class of that method are reported. One implementation ever handed
     over chooses nothing; classes sharing no base are no family; an instance made with
     arguments carries its own request (a command); calls in test files, persistence ports,
-    errors and messages do not count.
+    errors and messages do not count. A context may also make its strategy from the class a
+    client hands its constructor (`self._arrangement = arrangement(items)` with
+    `Shelf(items, BuiltinArrangement)`): the classes handed at the call sites type what it
+    keeps, and a context answering every attribute it lacks from that object (`__getattr__`
+    returning `getattr(self._arrangement, name)`) uses all of its methods.
     """
 
     id = "strategy"
@@ -226,62 +216,6 @@ class Strategy(Detector):
         "concrete_strategy": "one algorithm",
         "context": "holds and calls a strategy",
     }
-
-    def _callables(self, ctx: Ctx) -> dict[str, tuple[str, str, list[tuple[ModuleIndex, FunctionFacts]]]]:
-        """Contexts that keep a function they were given and call it: class key ->
-        (attribute, line evidence, the module functions of the family)."""
-        if "callable_strategies" in ctx._cache:
-            return ctx._cache["callable_strategies"]  # type: ignore[no-any-return]
-        kept: dict[str, tuple[str, int]] = {}  # class key -> (attribute holding a callable, args it is called with)
-        for ref in ctx.ws.all_classes():
-            methods = ctx.all_methods(ref)
-            for m in ref.cls.methods.values():
-                for attr, values in m.self_writes.items():
-                    if attr in methods or not any(v.startswith("param:") for v in values):
-                        continue
-                    arity = next(
-                        (len(c.args) for f in methods.values() for c in f.calls if c.func == f"self.{attr}"), -1
-                    )
-                    if arity >= 0:
-                        kept.setdefault(ref.key, (attr, arity))
-        out: dict[str, tuple[str, str, list[tuple[ModuleIndex, FunctionFacts]]]] = {}
-        if not kept:
-            ctx._cache["callable_strategies"] = out
-            return out
-        passed: dict[str, dict[str, tuple[ModuleIndex, FunctionFacts]]] = {}
-        for module in ctx.ws.modules():
-            fns = [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]
-            for fn in fns:
-                for call in fn.calls:
-                    target = ctx.ws.resolve(module, call.func) if call.func[:1].isupper() else None
-                    if target is None or target.key not in kept:
-                        continue
-                    for arg in call.args:
-                        if arg.startswith("name:"):
-                            found = ctx.ws.function(module, arg[5:])
-                            if found is not None:
-                                passed.setdefault(target.key, {})[f"{found[0].module}.{found[1].qualname}"] = found
-        for key, (attr, arity) in kept.items():
-            family = dict(passed.get(key, {}))
-            holder = ctx.ws.derived.by_key.get(key)
-            # The family is wider than what the code passes in (one choice in a script, the
-            # rest in a doctest): module functions taking what the context calls them with,
-            # beside one that is passed in, or taking the context itself (`discount(order:
-            # Order)`).
-            homes = {m.module: m for m, _ in family.values()}
-            if holder is not None:
-                homes.setdefault(holder.module.module, holder.module)
-            for module in homes.values():
-                for f in module.functions.values():
-                    if _takes(f, arity) and (
-                        any(m is module for m, _ in family.values())
-                        or (holder is not None and f.params and _names(f.params[0].annotation, holder.cls.name))
-                    ):
-                        family.setdefault(f"{module.module}.{f.qualname}", (module, f))
-            if len(family) >= 2:
-                out[key] = (attr, "", list(family.values()))
-        ctx._cache["callable_strategies"] = out
-        return out
 
     def _tables(self, ctx: Ctx) -> Iterator[Detection]:
         """A module table of functions picked by key and called: the function that picks is
@@ -321,7 +255,7 @@ class Strategy(Detector):
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         yield from self._tables(ctx)
-        callables = self._callables(ctx)
+        callables = callable_strategies(ctx)
         for ref in ctx.classes():
             found = callables.get(ref.key)
             if found is not None:
