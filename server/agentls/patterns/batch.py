@@ -58,8 +58,9 @@ MIN_FILES_PER_RUN = 64
 # findings do not depend on them, only the time does). ``_PINNED`` runs in this process, in
 # this order: the repository and entity evidence that 15 and 8 detectors read, then the
 # detectors reading most of it (the message roles of aggregate, value object, domain event,
-# CQRS and message bus; the service layer...), so that those maps are built once, by the
-# process that uses them. The other detectors are claimed by whichever process is free, in
+# CQRS and message bus; the service layer; the data mapper, which reads entity and repository
+# evidence for every class...), so that those maps are built once, by the process that uses
+# them. The other detectors are claimed by whichever process is free, in
 # ``_GROUPS`` (detectors that build the same maps: the held families of bridge, strategy and
 # state; the wrappers of adapter, decorator and proxy; factory and abstract factory), heaviest
 # first; detectors not named here come last, in registry order.
@@ -76,13 +77,13 @@ _PINNED = (
     "domain_service",
     "registry",
     "unit_of_work",
+    "data_mapper",
 )
 _GROUPS = (
     ("bridge", "strategy", "state"),
     ("builder",),
     ("factory", "abstract_factory"),
     ("dependency_injection",),
-    ("data_mapper",),
     ("adapter", "decorator", "proxy"),
     ("observer",),
     ("mediator",),
