@@ -205,10 +205,10 @@ def _forwards(ref: ClassRef, attr: str) -> bool:
     return hook is not None and any(c.func == "getattr" and c.args[:1] == (f"attr:self.{attr}",) for c in hook.calls)
 
 
-def _takes(fn: FunctionFacts, arity: int) -> bool:
+def _takes(fn: FunctionFacts, arity: int, member: bool = False) -> bool:
     """A function callable with ``arity`` positional arguments and nothing else required, that
-    is not a script's entry point or a test."""
-    if fn.name in ("main",) or fn.name.startswith(("test", "_")) or fn.decorators:
+    is not a script's entry point or a test (``member``: a constructor or `__call__`)."""
+    if not member and (fn.name in ("main",) or fn.name.startswith(("test", "_")) or fn.decorators):
         return False
     required = [p for p in fn.params if not p.has_default and not p.name.startswith("*")]
     return len(required) == arity and len(fn.params) >= arity
@@ -218,9 +218,11 @@ def _names(annotation: str | None, cls: str) -> bool:
     return annotation is not None and annotation.strip("'\"").rpartition(".")[2] == cls
 
 
-def callable_strategies(ctx: Ctx) -> dict[str, tuple[str, str, list[tuple[ModuleIndex, FunctionFacts]]]]:
+def callable_strategies(
+    ctx: Ctx,
+) -> dict[str, tuple[str, list[ClassRef], list[tuple[ModuleIndex, FunctionFacts]]]]:
     """Contexts that keep a function they were given and call it: class key ->
-    (attribute, line evidence, the module functions of the family)."""
+    (attribute, the classes passed in its place, the module functions of the family)."""
     if "callable_strategies" in ctx._cache:
         return ctx._cache["callable_strategies"]  # type: ignore[no-any-return]
     kept: dict[str, tuple[str, int]] = {}  # class key -> (attribute holding a callable, args it is called with)
@@ -233,11 +235,14 @@ def callable_strategies(ctx: Ctx) -> dict[str, tuple[str, str, list[tuple[Module
                 arity = next((len(c.args) for f in methods.values() for c in f.calls if c.func == f"self.{attr}"), -1)
                 if arity >= 0:
                     kept.setdefault(ref.key, (attr, arity))
-    out: dict[str, tuple[str, str, list[tuple[ModuleIndex, FunctionFacts]]]] = {}
+    out: dict[str, tuple[str, list[ClassRef], list[tuple[ModuleIndex, FunctionFacts]]]] = {}
     if not kept:
         ctx._cache["callable_strategies"] = out
         return out
     passed: dict[str, dict[str, tuple[ModuleIndex, FunctionFacts]]] = {}
+    # Classes passed in a function's place (`PrimeFinder(HardCodedPrimes)`): made, or called,
+    # with what the context calls the function with.
+    classes: dict[str, list[ClassRef]] = {}
     for module in ctx.ws.modules():
         fns = [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]
         for fn in fns:
@@ -250,6 +255,11 @@ def callable_strategies(ctx: Ctx) -> dict[str, tuple[str, str, list[tuple[Module
                         found = ctx.ws.function(module, arg[5:])
                         if found is not None:
                             passed.setdefault(target.key, {})[f"{found[0].module}.{found[1].qualname}"] = found
+                        cls = ctx.ws.resolve(module, arg[5:]) if found is None else None
+                        if cls is not None and (_callable_with(ctx, cls, kept[target.key][1])):
+                            given = classes.setdefault(target.key, [])
+                            if cls not in given:
+                                given.append(cls)
     for key, (attr, arity) in kept.items():
         family = dict(passed.get(key, {}))
         holder = ctx.ws.derived.by_key.get(key)
@@ -267,7 +277,16 @@ def callable_strategies(ctx: Ctx) -> dict[str, tuple[str, str, list[tuple[Module
                     or (holder is not None and f.params and _names(f.params[0].annotation, holder.cls.name))
                 ):
                     family.setdefault(f"{module.module}.{f.qualname}", (module, f))
-        if len(family) >= 2:
-            out[key] = (attr, "", list(family.values()))
+        # Classes count beside functions, not alone: a context given only classes to make
+        # (`CaptureFixture(SysCapture)`) is configured with a product, not handed a function.
+        if family and len(family) + len(classes.get(key, [])) >= 2:
+            out[key] = (attr, classes.get(key, []), list(family.values()))
     ctx._cache["callable_strategies"] = out
     return out
+
+
+def _callable_with(ctx: Ctx, cls: ClassRef, arity: int) -> bool:
+    """A class that can stand in for a function of ``arity`` arguments: made with them (its
+    constructor) or called with them (`__call__`)."""
+    methods = ctx.all_methods(cls)
+    return any(m in methods and _takes(methods[m], arity, member=True) for m in ("__init__", "__call__"))

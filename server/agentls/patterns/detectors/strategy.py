@@ -191,7 +191,9 @@ class Strategy(Detector):
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
     the functions passed to it, and the module functions beside one of them (or taking the
-    context itself) that take what the context calls them with; and a module table of
+    context itself) that take what the context calls them with, and classes passed in a
+    function's place that are made or called with those arguments (beside a function, not
+    alone: a context handed only classes makes products); and a module table of
     functions picked by key and called (`handlers[kind](value)`), whose functions are the
     concrete strategies and the function that picks is the context.
 
@@ -259,8 +261,8 @@ class Strategy(Detector):
         for ref in ctx.classes():
             found = callables.get(ref.key)
             if found is not None:
-                attr, _, fns = found
-                names = ", ".join(f"`{f.name}`" for _, f in fns[:3])
+                attr, given, fns = found
+                names = ", ".join([*(f"`{f.name}`" for _, f in fns), *(f"`{c.cls.name}`" for c in given)][:3])
                 yield ctx.det(
                     ref,
                     self.id,
@@ -272,10 +274,24 @@ class Strategy(Detector):
                             f"keeps the function it is given in `self.{attr}` and calls it; {names} are passed in",
                         )
                     ],
-                    [(f, "concrete_strategy") for m, f in fns if m is ctx.index],
+                    [
+                        *((f, "concrete_strategy") for m, f in fns if m is ctx.index),
+                        *((c, "concrete_strategy") for c in given),
+                    ],
                 )
-        for key, (attr, _, fns) in callables.items():
+        mine = set(ctx.classes())
+        for key, (attr, given, fns) in callables.items():
             holder = ctx.ws.derived.by_key.get(key)
+            for c in given:
+                if c in mine and holder is not None:
+                    yield ctx.det(
+                        c,
+                        self.id,
+                        "concrete_strategy",
+                        0.7,
+                        [(c.cls.selection.line, f"passed to `{holder.cls.name}` in place of its algorithm function")],
+                        [(holder, "context")],
+                    )
             for module, fn in fns:
                 if module is ctx.index and holder is not None:
                     yield ctx.det(
