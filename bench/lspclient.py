@@ -173,9 +173,9 @@ class LspClient:
                 fut2.set_result((stamp, params))
 
 
-def agentls_argv() -> list[str]:
+def agentls_argv(profiled: bool = True) -> list[str]:
     # AGENTLS_BENCH_PROFILE=file.prof runs the server under cProfile, to see where time goes.
-    profile = os.environ.get("AGENTLS_BENCH_PROFILE")
+    profile = os.environ.get("AGENTLS_BENCH_PROFILE") if profiled else None
     if profile:
         return [sys.executable, "-m", "cProfile", "-o", profile, "-m", "agentls", "serve"]
     return [sys.executable, "-m", "agentls", "serve"]

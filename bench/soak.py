@@ -16,10 +16,21 @@ hovers, completions and code actions at random places. Every ``--report`` edits 
 RSS and the latency p50/p95 of the window are printed; every ``--verify`` edits a fresh
 server opens the same 40 texts and its diagnostics must equal the long-running one's.
 
+Drift, like with like: the window latencies above mix the server with its workload (the
+documents grow and shrink, pastes come and go) and with the machine's load. So at the start
+and after every window a drift probe replays the same short script (``--probe`` edits of
+typing, deleting and invalid code, a fixed seed, after ``--probe-warmup`` unmeasured ones) on
+the same texts in the long-running server and in a fresh one, one edit to each in turn (the
+order alternating), and reports the ratio of their p50s, long-running / fresh, with the total
+size of the open documents. The long-running server's documents are then put back as they
+were (one didChange per document) and the day goes on unchanged. Drift is the change of
+that ratio from the first window to the last.
+
 Pass/fail (exit 1 on failure): zero crashes (the process alive and no traceback in its
 stderr), diagnostics equal to a fresh server's at every check, RSS growth after warm-up (the
-first window) <= 50 MB. Latency drift (last window against the first) is reported, not
-asserted: a shared machine's load changes more than 10% on its own.
+first window) <= 50 MB. The raw window latencies (last against the first) are reported, not
+asserted: a shared machine's load changes more than 10% on its own. The probe's ratio drift
+is reported too, asserted only with ``--max-drift``.
 
     python bench/soak.py [--edits 50000] [--report 5000] [--verify 1000] [--seed 1]
 """
@@ -150,8 +161,8 @@ _TYPED = "abcdefghijklmnopqrstuvwxyz_ (),.:=\"'é"
 class Edits:
     """The scripted edits: what to change next in which document."""
 
-    def __init__(self, rng: random.Random, docs: list[Doc], paste_every: int) -> None:
-        self.rng, self.docs, self.paste_every = rng, docs, paste_every
+    def __init__(self, rng: random.Random, docs: list[Doc], paste_every: int, storms: bool = True) -> None:
+        self.rng, self.docs, self.paste_every, self.storms = rng, docs, paste_every, storms
         self.pasted: list[tuple[Doc, int, int]] = []  # (doc, start, length) to undo later
 
     def _offset(self, doc: Doc) -> int:
@@ -178,7 +189,7 @@ class Edits:
             return doc, [doc.edit(at, end, "")], "unpaste"
         doc = rng.choice(self.docs)
         roll = rng.random()
-        if roll < 0.01 and len(doc.undo) >= 30:  # undo storm
+        if roll < 0.01 and self.storms and len(doc.undo) >= 30:  # undo storm
             changes = []
             for _ in range(30):
                 start, end, old = doc.undo.pop()
@@ -247,17 +258,92 @@ async def open_all(client: LspClient, docs: list[Doc]) -> None:
         await asyncio.wait_for(fut, 120)
 
 
-async def fresh_diagnostics(docs: list[Doc]) -> dict[str, Any]:
-    """What a new server shows for the same 40 open texts, once it is quiet."""
-    client = SoakClient("fresh", agentls_argv(), WS, LOGS / "soak-fresh.stderr")
+async def fresh_server(docs: list[Doc], name: str) -> SoakClient:
+    """A new server (never profiled) with the same open texts, once it is quiet."""
+    client = SoakClient(name, agentls_argv(profiled=False), WS, LOGS / f"soak-{name}.stderr")
     await client.start()
-    await asyncio.wait_for(client.initialize(WS), 120)
     try:
+        await asyncio.wait_for(client.initialize(WS), 120)
         await open_all(client, docs)
         await client.quiet()
+    except BaseException:
+        await client.stop()
+        raise
+    return client
+
+
+async def fresh_diagnostics(docs: list[Doc]) -> dict[str, Any]:
+    """What a new server shows for the same 40 open texts."""
+    client = await fresh_server(docs, "fresh")
+    try:
         return client.last
     finally:
         await client.stop()
+
+
+async def send_edit(client: LspClient, doc: Doc, changes: list[dict[str, Any]], burst: bool = False) -> float:
+    """Sends ``changes`` (already applied to ``doc``); ms until that version's diagnostics.
+    A burst sends one change per message without waiting in between, as an undo storm does."""
+    fut = client.expect_diagnostics(doc.uri, doc.version)
+    t0 = time.perf_counter_ns()
+    if burst:
+        version = doc.version - len(changes)
+        for change in changes:
+            version += 1
+            await client.notify("textDocument/didChange", {
+                "textDocument": {"uri": doc.uri, "version": version}, "contentChanges": [change]})
+    else:
+        await client.notify("textDocument/didChange", {
+            "textDocument": {"uri": doc.uri, "version": doc.version}, "contentChanges": changes})
+    stamp, _ = await asyncio.wait_for(fut, 120)
+    return (stamp - t0) / 1e6
+
+
+@dataclass
+class Probe:
+    """One drift probe: the same edits' latencies in the long-running and a fresh server."""
+
+    at: int  # edits of the day so far
+    kib: float  # total size of the open documents
+    long: list[float]
+    fresh: list[float]
+
+    def ratio(self, q: float) -> float:
+        return percentile(self.long, q) / percentile(self.fresh, q)
+
+
+async def drift_probe(client: SoakClient, docs: list[Doc], at: int, args: argparse.Namespace) -> Probe:
+    """Replays the probe script on the same texts in ``client`` and a fresh server, one edit to
+    each in turn, then puts ``client``'s documents back as they were."""
+    await client.quiet(0.5)
+    before = {d.uri: (d.text, list(d.undo)) for d in docs}
+    kib = sum(len(d.text) for d in docs) / 1024
+    fresh = await fresh_server(docs, "probe")
+    script = Edits(random.Random(f"probe-{args.seed}"), docs, 0, storms=False)
+    done: list[tuple[Doc, tuple[int, int, str]]] = []
+    probe = Probe(at, kib, [], [])
+    try:
+        for i in range(1, args.probe_warmup + args.probe + 1):
+            doc, changes, _ = script.next(i)
+            done.append((doc, doc.undo[-1]))
+            first, second = (client, fresh) if i % 2 else (fresh, client)
+            a = await send_edit(first, doc, changes)
+            b = await send_edit(second, doc, changes)
+            if i > args.probe_warmup:
+                probe.long.append(a if first is client else b)
+                probe.fresh.append(b if first is client else a)
+    finally:
+        await fresh.stop()
+    undo: dict[str, list[dict[str, Any]]] = {}
+    for doc, (start, end, old) in reversed(done):
+        undo.setdefault(doc.uri, []).append(doc.edit(start, end, old))
+    for doc in docs:
+        if doc.uri in undo:
+            await send_edit(client, doc, undo[doc.uri])
+        assert doc.text == before[doc.uri][0], f"probe did not restore {doc.uri}"
+        doc.undo = before[doc.uri][1]
+    await client.quiet(0.5)
+    return probe
 
 
 @dataclass
@@ -290,9 +376,13 @@ async def run(args: argparse.Namespace) -> int:
     pid = client.proc.pid  # type: ignore[union-attr]
     print(f"{len(docs)} documents open ({sum(d.language == 'python' for d in docs)} Python, "
           f"{sum(d.crlf for d in docs)} CRLF, {sum(len(d.text) for d in docs) / 1024:.0f} KiB); "
-          f"{args.edits} edits, seed {args.seed}; RSS after opening {rss_mb(pid):.1f} MB\n")
-    print(f"{'edits':>7}{'RSS MB':>8}{'edit p50':>10}{'edit p95':>10}{'hover p50':>11}{'compl p50':>11}"
-          f"{'action p50':>12}{'paste ms':>10}{'undo ms':>9}")
+          f"{args.edits} edits, seed {args.seed}; RSS after opening {rss_mb(pid):.1f} MB")
+    probes = [await drift_probe(client, docs, 0, args)] if args.probe else []
+    if probes:
+        print(f"drift probe at the start: {args.probe} paired edits, long-running / fresh p50 "
+              f"{probes[0].ratio(50):.2f}")
+    print(f"\n{'edits':>7}{'RSS MB':>8}{'edit p50':>10}{'edit p95':>10}{'hover p50':>11}{'compl p50':>11}"
+          f"{'action p50':>12}{'paste ms':>10}{'undo ms':>9}{'docs KiB':>10}{'long/fresh':>12}")
     script = Edits(rng, docs, args.paste_every)
     windows: list[Window] = []
     window = Window()
@@ -301,19 +391,7 @@ async def run(args: argparse.Namespace) -> int:
     checks = 0
     for n in range(1, args.edits + 1):
         doc, changes, kind = script.next(n)
-        fut = client.expect_diagnostics(doc.uri, doc.version)
-        t0 = time.perf_counter_ns()
-        if kind == "undo":  # a burst: one change per message, no wait in between
-            version = doc.version - len(changes)
-            for change in changes:
-                version += 1
-                await client.notify("textDocument/didChange", {
-                    "textDocument": {"uri": doc.uri, "version": version}, "contentChanges": [change]})
-        else:
-            await client.notify("textDocument/didChange", {
-                "textDocument": {"uri": doc.uri, "version": doc.version}, "contentChanges": changes})
-        stamp, _ = await asyncio.wait_for(fut, 120)
-        window.add(window.edits, kind, (stamp - t0) / 1e6)
+        window.add(window.edits, kind, await send_edit(client, doc, changes, burst=kind == "undo"))
         if n % 3 == 0:  # something between the edits, as an editor asks
             other = rng.choice(docs)
             pos = next(_positions(other, rng))
@@ -339,29 +417,49 @@ async def run(args: argparse.Namespace) -> int:
         if n % args.report == 0 or n == args.edits:
             rss.append(rss_mb(pid))
             windows.append(window)
-            _print_window(n, rss[-1], window)
+            if args.probe:
+                probes.append(await drift_probe(client, docs, n, args))
+            _print_window(n, rss[-1], window, probes[-1] if args.probe else None)
             window = Window()
     alive = client.proc.returncode is None  # type: ignore[union-attr]
     await client.stop()
     elapsed = time.perf_counter() - t_start
     text = stderr.read_text(errors="replace") if stderr.exists() else ""
     tracebacks = text.count("Traceback")
-    return _summary(args, windows, rss, mismatches, checks, alive, tracebacks, elapsed)
+    return _summary(args, windows, rss, mismatches, checks, alive, tracebacks, elapsed, probes)
 
 
 def _p(values: list[float], q: float) -> str:
     return f"{percentile(values, q):.2f}" if values else "-"
 
 
-def _print_window(n: int, rss: float, w: Window) -> None:
+def _print_window(n: int, rss: float, w: Window, probe: Probe | None) -> None:
     edits = w.all_edits()
+    drift = f"{probe.kib:>10.0f}{probe.ratio(50):>12.2f}" if probe else ""
     print(f"{n:>7}{rss:>8.1f}{_p(edits, 50):>10}{_p(edits, 95):>10}{_p(w.requests.get('hover', []), 50):>11}"
           f"{_p(w.requests.get('completion', []), 50):>11}{_p(w.requests.get('codeAction', []), 50):>12}"
-          f"{_p(w.edits.get('paste', []), 50):>10}{_p(w.edits.get('undo', []), 50):>9}", flush=True)
+          f"{_p(w.edits.get('paste', []), 50):>10}{_p(w.edits.get('undo', []), 50):>9}{drift}", flush=True)
+
+
+def _probe_summary(args: argparse.Namespace, probes: list[Probe]) -> bool:
+    """Prints the probes; False when ``--max-drift`` is set and the ratio grew past it."""
+    print(f"\ndrift probe: the same {args.probe} edits (seed probe-{args.seed}, after {args.probe_warmup} "
+          f"unmeasured) on the same texts, one to each server in turn")
+    print(f"{'edits':>7}{'docs KiB':>10}{'long p50':>10}{'fresh p50':>11}{'ratio p50':>11}{'long p95':>10}"
+          f"{'fresh p95':>11}{'ratio p95':>11}")
+    for pr in probes:
+        print(f"{pr.at:>7}{pr.kib:>10.0f}{_p(pr.long, 50):>10}{_p(pr.fresh, 50):>11}{pr.ratio(50):>11.2f}"
+              f"{_p(pr.long, 95):>10}{_p(pr.fresh, 95):>11}{pr.ratio(95):>11.2f}")
+    first, last = probes[min(1, len(probes) - 1)], probes[-1]
+    drift = last.ratio(50) / first.ratio(50) - 1
+    limit = f"; limit {args.max_drift:+.0%}" if args.max_drift is not None else " (not asserted)"
+    print(f"  ratio drift, first window to last: p50 {drift:+.0%}, p95 {last.ratio(95) / first.ratio(95) - 1:+.0%}"
+          f"{limit}; start to last: p50 {last.ratio(50) / probes[0].ratio(50) - 1:+.0%}")
+    return args.max_drift is None or drift <= args.max_drift
 
 
 def _summary(args: argparse.Namespace, windows: list[Window], rss: list[float], mismatches: list[str],
-             checks: int, alive: bool, tracebacks: int, elapsed: float) -> int:
+             checks: int, alive: bool, tracebacks: int, elapsed: float, probes: list[Probe]) -> int:
     first, last = windows[0], windows[-1]
     growth = rss[-1] - rss[0] if rss else 0.0
     print(f"\n{args.edits} edits in {elapsed:.0f} s; RSS {rss[0]:.1f} MB after the first window, "
@@ -374,11 +472,12 @@ def _summary(args: argparse.Namespace, windows: list[Window], rss: list[float], 
             d95 = percentile(b, 95) / percentile(a, 95) - 1
             print(f"  {label:<11} first window p50 {_p(a, 50)} p95 {_p(a, 95)} ms; last p50 {_p(b, 50)} "
                   f"p95 {_p(b, 95)} ms; drift p50 {d50:+.0%} p95 {d95:+.0%}")
+    steady = _probe_summary(args, probes) if probes else True
     print(f"crashes: {'none' if alive and not tracebacks else f'alive={alive}, tracebacks={tracebacks}'}; "
           f"fresh-server checks: {checks}, mismatches: {len(mismatches)}")
     for m in mismatches[:10]:
         print("  " + m)
-    ok = alive and not tracebacks and not mismatches and growth <= RSS_LIMIT_MB
+    ok = alive and not tracebacks and not mismatches and growth <= RSS_LIMIT_MB and steady
     print(f"soak: {'PASS' if ok else 'FAIL'}")
     return 0 if ok else 1
 
@@ -391,6 +490,11 @@ def main() -> int:
     ap.add_argument("--verify", type=int, default=1_000, help="compare with a fresh server every N edits (0: never)")
     ap.add_argument("--paste-every", type=int, default=5_000, help="a 5,000-line paste (and its undo) every N edits")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--probe", type=int, default=500,
+                    help="drift probe: paired edits in the long-running and a fresh server per window (0: none)")
+    ap.add_argument("--probe-warmup", type=int, default=100, help="unmeasured probe edits first")
+    ap.add_argument("--max-drift", type=float,
+                    help="fail when the probe's p50 ratio grows more than this from the first window (0.10: 10%%)")
     ap.add_argument("--work", type=Path, help="where the workspace and logs go (default bench/.work)")
     args = ap.parse_args()
     if args.work:
