@@ -102,6 +102,36 @@ def _identity_attr(ctx: Ctx, ref: ClassRef) -> str | None:
     return None
 
 
+def _keyed_identities(ctx: Ctx) -> dict[str, str]:
+    """Classes whose instances the code stores keyed by one of their own attributes
+    (`self._rows[order.code] = order`, `self._parts[part.tray] = part` after `Part(...)`):
+    that attribute is how the program tells them apart. Keyed by class, once per workspace."""
+    found: dict[str, str] | None = ctx._cache.get("entity_keys")
+    if found is not None:
+        return found
+    out: dict[str, str] = {}
+    for module in ctx.ws.modules():
+        for fn in module.all_functions():
+            for op in fn.container_ops:
+                if op.op != "setitem" or not op.key.startswith("attr:"):
+                    continue
+                holder, _, attr = op.key[5:].partition(".")
+                if not attr or "." in attr or op.arg not in (f"name:{holder}", f"param:{holder}"):
+                    continue
+                p = fn.param(holder) if op.arg.startswith("param:") else None
+                kinds = (
+                    ctx.annotation_refs(p.annotation, module)
+                    if p is not None
+                    else [r for c in fn.calls if (r := ctx.ws.resolve(module, c.func)) is not None]
+                )
+                for r in kinds:
+                    prop = r.cls.methods.get(attr)
+                    if attr in r.cls.instance_attrs() or attr in r.cls.fields or (prop and prop.kind == "property"):
+                        out.setdefault(r.key, attr)
+    ctx._cache["entity_keys"] = out
+    return out
+
+
 def _equal_by_computed_id(cls: ClassFacts) -> str | None:
     """`__eq__` comparing what an identity method returns (`self.__get_id__()`)."""
     eq = cls.methods.get("__eq__")
@@ -134,17 +164,27 @@ def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         if not in_domain(ref) or ref.module.module.rpartition(".")[0].endswith("value_objects"):
             return []  # a value objects package holds values, identifiers included
         ident = _identity_attr(ctx, ref)
-        if ident is None or any("self" in m.returns for m in ref.cls.methods.values()):  # a builder
+        keyed = ""
+        if ident is None:
+            # no identity by its name: the attribute it is stored by, never reassigned after
+            # creation, is one
+            ident = keyed = _keyed_identities(ctx).get(ref.key, "")
+            if any(
+                a in m.self_writes for a in (keyed, f"_{keyed}") for n, m in ref.cls.methods.items() if n != "__init__"
+            ):
+                return []
+        if not ident or any("self" in m.returns for m in ref.cls.methods.values()):  # a builder
             return []
         changing = mutators(ref.cls) or [m for a in ctx.ancestors(ref) for m in mutators(a.cls)]
         state = ref.cls.instance_attrs() | set(ref.cls.fields)
+        how = f"stored keyed by its `{ident}`" if keyed else f"identified by `{ident}`"
         if changing:
             return [
-                (ref.cls.selection.line, f"identified by `{ident}` in a domain package"),
+                (ref.cls.selection.line, f"{how} in a domain package"),
                 (changing[0].selection.line, f"`{changing[0].name}` changes it over its life"),
             ]
         if len(state) >= 2 or ctx.ws.subclasses(ref):
-            return [(ref.cls.selection.line, f"identified by `{ident}` in a domain package, with mutable state")]
+            return [(ref.cls.selection.line, f"{how} in a domain package, with mutable state")]
         return []
 
     return memo(ctx, "entity", ref, compute)

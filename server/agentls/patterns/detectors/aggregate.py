@@ -18,6 +18,7 @@ from agentls.patterns.detectors._shared import (
     repository_port_evidence,
     value_object_evidence,
 )
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -104,8 +105,12 @@ class Aggregate(Detector):
 
     An entity that records domain events through a method it defines or inherits
     (`self.record(EventCreated(...))`, `self._events.append(event)`) is a root too, and so is
-    the base class providing that method to its subclasses. Repositories and units of work are
-    never roots.
+    the base class providing that method to its subclasses; the method's list may have any
+    name when what it appends is typed as a domain event (`note(self, fact: Fact)`).
+    Repositories and units of work are never roots, and a repository keeping a root does not
+    make it anyone's member. The domain classes a root makes in a public method and keeps in
+    a collection of its own (`seedling = Seedling(...); self._seedlings[seedling.tray] =
+    seedling`) are its members.
 
     Repositories exist per aggregate: an entity a repository stores or hands back whole (its
     generic argument, or what its methods take and return) is a root when a public method of
@@ -175,6 +180,12 @@ class Aggregate(Detector):
                     return (m.selection.line, f"`{m.name}` adds a `{part.cls.name}` to the parts it owns")
         return None
 
+    def _takes_event(self, ctx: Ctx, ref: ClassRef, m: FunctionFacts, name: str) -> bool:
+        """The parameter is typed as a domain event class (`note(self, fact: Fact)`)."""
+        p = m.param(name)
+        kinds = ctx.annotation_refs(p.annotation, ref.module) if p is not None else []
+        return any("event" in message_roles(ctx, k) for k in kinds)
+
     def _records_events(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
         """An entity (or the base of entities) that records domain events through a method it
         defines or inherits (`self.record(Created(...))`, `self._events.append(e)`)."""
@@ -185,11 +196,28 @@ class Aggregate(Detector):
                         op.op == "append"
                         and op.container.startswith("self.")
                         and op.arg.startswith("param:")
-                        and any(w in f"{m.name} {op.container}".lower() for w in ("event", "record"))
+                        and (
+                            any(w in f"{m.name} {op.container}".lower() for w in ("event", "record"))
+                            or self._takes_event(ctx, r, m, op.arg[6:])
+                        )
                     ):
                         whose = "" if r == ref else f" (from `{r.cls.name}`)"
                         return [(m.selection.line, f"records domain events with `{m.name}`{whose}")]
         return []
+
+    def _made(self, ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
+        """Domain classes the root makes in a public method and keeps in a collection of its
+        own (`task = Task(...); self._tasks[task.number] = task`): it owns them."""
+        held = {t.key for types in _held(ctx, ref).values() for t in types}
+        out = []
+        for m in ref.cls.methods.values():
+            if not m.is_public or not any(op.container.startswith("self.") for op in m.container_ops):
+                continue
+            for c in m.calls:
+                part = ctx.resolve(c.func, ref.module) if c.func[:1].isupper() else None
+                if part is not None and part != ref and part.key in held and in_domain(part):
+                    out.append(part)
+        return out
 
     @per_workspace
     def _roots(self, ctx: Ctx) -> dict[str, tuple[list[Ev], list[ClassRef]]]:
@@ -211,7 +239,12 @@ class Aggregate(Detector):
                 ev = [*ev, (ref.cls.selection.line, f"stored and loaded whole through `{repo.cls.name}`"), guard]
             if not ev:
                 continue
-            inside = [h for h, c in ctx.holders(ref) if c.types and h != ref and self._root(ctx, h)[0]]
+            # (a repository keeping what it stores is no aggregate of it)
+            inside = [
+                h
+                for h, c in ctx.holders(ref)
+                if c.types and h != ref and self._root(ctx, h)[0] and not (is_repository(ctx, h) or is_uow(ctx, h))
+            ]
             if inside:
                 continue  # kept by another aggregate: a member, not a root
             # What the root keeps of the domain (typed attributes and fields) is inside it too.
@@ -230,7 +263,7 @@ class Aggregate(Detector):
                 and (entity_evidence(ctx, t) or value_object_evidence(ctx, t))
                 and not message_roles(ctx, t)
             ]
-            out[ref.key] = (ev, list({m.key: m for m in [*members, *held]}.values()))
+            out[ref.key] = (ev, list({m.key: m for m in [*members, *held, *self._made(ctx, ref)]}.values()))
         return out
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
