@@ -149,6 +149,8 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             )
         ):
             w.wrapped = sole_offerer(ctx, ref, w.collab, set(ctx.all_methods(iface)))
+        if _port_over_service(ctx, ref, w, out["adapter"]):
+            return
         if not w.same_family and _adapts(ctx, ref, w):
             renamed = [(m, n) for m, n in w.forwards if m.name != n]
             m, n = renamed[0]
@@ -281,6 +283,41 @@ def _under_abstract_decorator(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]
             ],
         )
         return
+
+
+def _port_over_service(ctx: Ctx, ref: ClassRef, w: Wrap, out: dict[str, list[Role]]) -> bool:
+    """A port implemented over a service of another kind by same-named calls: every method of
+    an abstract interface forwards to the method of that name of the one object the class is
+    handed, annotated as a concrete class outside the interface's family that offers more
+    than the port (`IdentityProvider.get_current_user_id` over an `AuthService` that also
+    issues and revokes sessions). The port narrows the service: not a proxy, whose subject
+    shares its interface, nor a decorator."""
+    iface = w.interface
+    wanted = {n for n in ctx.all_methods(iface) if not n.startswith("_")}
+    if w.same_family or not w.collab.from_param or not w.collab.types or not wanted or not iface.cls.is_interface:
+        return False
+    fam = family(ctx, iface)
+    if any(t.cls.is_interface or t.key in fam for t in w.wrapped) or not w.wrapped:
+        return False
+    fwd = {m.name: m for m, n in w.forwards if m.name == n and m.complexity <= 2}
+    offered = {n for t in w.wrapped for n in ctx.all_methods(t) if not n.startswith("_")}
+    if not wanted <= set(fwd) or len(offered) <= len(wanted) or set(ref.cls.public_methods) - wanted:
+        return False
+    if any(c.attr != w.collab.attr and (c.methods or c.container) for c in ctx.collabs(ref).values()):
+        return False
+    if any(is_repository(ctx, t) or is_uow(ctx, t) for t in [ref, *w.wrapped]) or handler_roles(ctx, ref):
+        return False
+    m = fwd[min(wanted)]
+    emit_roles(
+        out,
+        ref,
+        "adapter",
+        0.75,
+        [(m.selection.line, f"`{m.name}` of the port `{iface.cls.name}` is served by `self.{w.collab.attr}.{m.name}`")],
+        [(iface, "target", f"the port the adapter `{ref.cls.name}` implements")]
+        + [(t, "adaptee", f"the service `{ref.cls.name}` narrows to `{iface.cls.name}`") for t in w.wrapped],
+    )
+    return True
 
 
 def _class_adapter(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> None:

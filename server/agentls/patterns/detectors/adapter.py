@@ -55,6 +55,12 @@ class Adapter(Detector):
       (`self.__dict__.update(methods)`) beside the one object it keeps (not a name or number:
       a record keeping its keyword arguments is no adapter): forwarding the rest through
       `__getattr__`, or with no public method of its own.
+    - Port over a service: a class implementing every method of an abstract interface (a
+      port) by calling the method of that name on the one object it is handed, annotated as
+      a concrete class outside the interface's family that offers more than the port (0.75:
+      `IdentityProvider.get_current_user_id` over an `AuthService` that also issues and
+      revokes sessions). The port narrows the service; a class keeping anything else is not
+      one.
     Same-named forwarding to the same interface is a decorator or a proxy instead.
     """
 
