@@ -100,7 +100,14 @@ def is_message_like(cls: ClassFacts) -> bool:
     if is_data_holder(cls):
         return True
     if not (cls.dataclass or cls.fields or "__init__" in cls.methods):
-        return False
+        # `class ListingWasCancelled(DomainEvent): ...`: a subclass adding nothing carries
+        # what its base declares (an empty error class is an error, not a message)
+        return (
+            not cls.methods
+            and not cls.instance_attrs()
+            and bool(cls.bases)
+            and not any(b.rpartition(".")[2].endswith(("Error", "Exception", "Warning")) for b in cls.bases)
+        )
     for n, m in cls.methods.items():
         if n in _JOB_DUNDERS:
             return False

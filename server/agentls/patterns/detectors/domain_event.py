@@ -40,9 +40,11 @@ class DomainEvent(Detector):
     A class the domain keeps as a typed field (`book_ids: List[AuthorBook]`) is a member the
     aggregate appends to its own collection, not a recorded event. Handler tables may be keyed
     by a message class's name attribute (`{BookedTableEvent.name: handler}`), and a marker
-    base of a single event is an event too. Outside a domain package only an entity records
-    events: any class may keep a list of objects it makes (a migration autodetector collecting
-    operations), and a list its owner works through itself holds parts, not events.
+    base of a single event is an event too, and so is a subclass adding nothing to its base
+    (`class ListingWasCancelled(DomainEvent): ...`; an empty error class is not). Outside a
+    domain package only an entity records events: any class may keep a list of objects it
+    makes (a migration autodetector collecting operations), and a list its owner works
+    through itself holds parts, not events.
     """
 
     id = "domain_event"
