@@ -253,10 +253,10 @@ def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 # A store answers nothing or hands back what it stored (`insert(d: D) -> D`);
                 # a converter (`encode(x) -> str`) is no collection.
                 if m.returns_annotation in (None, "None") or (answer and answer <= names):
-                    for name in names:
+                    for name in sorted(names):  # sorted: a set's order changes between runs
                         takes.setdefault(name, m)
         for m in public:
-            for name in _ann_names(m.returns_annotation):
+            for name in sorted(_ann_names(m.returns_annotation)):
                 given = takes.get(name)
                 if given is None or given is m or not m.params:
                     continue
@@ -330,7 +330,7 @@ def _finder_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[E
             for t in c.types
         ):
             return []
-        for name in _ann_names(m.returns_annotation):
+        for name in sorted(_ann_names(m.returns_annotation)):
             target = ctx.ws.resolve(ref.module, name)
             if target is None or target == ref or message_like(target) or not entity_evidence(ctx, target):
                 continue
