@@ -51,7 +51,14 @@ def _handed(ctx: Ctx, module: ModuleIndex, fn: FunctionFacts, call: Call, arg: s
 
 def _uses(method: FunctionFacts, param: str, family_methods: set[str]) -> bool:
     """The method runs what it is given: calls it (`style(position)`, `strategy()`) or calls
-    one of the family's methods on it."""
+    one of the family's methods on it, and keeps neither it nor what it makes of it (a site
+    registering admin classes by model, `self._registry[model] = admin_class(model, self)`,
+    is a registry, not a context)."""
+    kept = {f"param:{param}", f"call:{param}"}
+    if any(op.arg in kept for op in method.container_ops) or any(
+        kept & set(values) for values in method.self_writes.values()
+    ):
+        return False
     return any(c.func == param or (c.receiver == param and c.method in family_methods) for c in method.calls)
 
 
