@@ -37,7 +37,8 @@ class Entity(Detector):
     an identity method returns
     (`self.__get_id__()`). Builders (methods returning `self`), frozen classes, exceptions and
     messages (commands, events) are not. Outside a domain package an entity is only a hint
-    (0.45, below the default threshold). A declarative ORM row (`__tablename__`) is the
+    (0.45, below the default threshold), unless it subclasses an entity of a domain package
+    (a test's `Person(Entity)` builds on the domain model). A declarative ORM row (`__tablename__`) is the
     table's shape, not a domain entity, whatever its name.
     """
 
@@ -51,5 +52,8 @@ class Entity(Detector):
             if ev and not message_roles(ctx, ref):  # a command carrying an `id` is a message
                 # An entity is a domain-model notion: outside a domain package (a library's
                 # `Field` ordered by a counter) the same shape is only a hint.
-                conf = (0.85 if len(ev) > 1 else 0.75) if in_domain(ref) else 0.45
+                # ... but a subclass of a domain package's entity (a test's `Person(Entity)`)
+                # is built on the domain model.
+                domain = in_domain(ref) or any(in_domain(a) and entity_evidence(ctx, a) for a in ctx.ancestors(ref))
+                conf = (0.85 if len(ev) > 1 else 0.75) if domain else 0.45
                 yield ctx.det(ref, self.id, "entity", conf, ev)
