@@ -86,7 +86,8 @@ def table_products(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[st
     to (`makers = {...}; return makers[kind]()`, `cls._kinds.get(kind, Plain)()`): the index
     keeps no contents of such a table, so they are the implementations, defined or imported
     in the module, of the interface the function is annotated to return (or of the default's
-    interface), when there are two or more and the default is one of them."""
+    interface), when there are two or more and the default is one of them; a Protocol they
+    implement structurally comes last."""
     if len(fn.returns) > 2:
         return None
     for value in fn.returns:
@@ -105,5 +106,6 @@ def table_products(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[st
                 continue
             near = [c for c in _implementers(ctx, base) if c.module is module or c.cls.name in module.import_map]
             if len(near) >= 2 and (default is None or default in near):
-                return table.rpartition(".")[2], near
+                # A Protocol is no base the products share by name: named with them.
+                return table.rpartition(".")[2], near + ([base] if base.cls.is_protocol else [])
     return None

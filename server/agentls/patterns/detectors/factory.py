@@ -58,8 +58,9 @@ class Factory(Detector):
       or a class attribute (`kinds = {...}; return kinds[room]()`, `cls._stock.get(style,
       LedLamp)()`), when it is annotated to return an interface (or the default is a class of
       one) that two or more classes defined or imported in the module implement, by deriving
-      from it or, for a `Protocol`, structurally: those are its products (a table of callbacks
-      answering plain values, one filled at run time or read with a constant key is none); or
+      from it or, for a `Protocol`, structurally: those (and the `Protocol`) are its products
+      (a table of callbacks answering plain values, one filled at run time or read with a
+      constant key is none); or
       that chooses between two or more such factories and returns what they make.
     - A class whose public methods are all such factories and that keeps no state of its own
       (a factory class of static methods) is reported as the `factory` itself, in place of its
@@ -230,7 +231,8 @@ class Factory(Detector):
 
         def add(made: list[ClassRef], by: Target, name: str, path: str) -> None:
             for p in made:
-                out.setdefault(p.key, (f"created by `{name}`", by, path))
+                made_by = f"the interface of what `{name}` creates" if p.cls.is_interface else f"created by `{name}`"
+                out.setdefault(p.key, (made_by, by, path))
             for a in cr.shared_bases(ctx, made):
                 out.setdefault(a.key, (f"the interface of what `{name}` creates", by, path))
 
