@@ -75,6 +75,14 @@ def _stored(ctx: Ctx) -> dict[str, ClassRef]:
         anns = [a for m in repo.cls.methods.values() for a in (m.returns_annotation, *(p.annotation for p in m.params))]
         found = [r for a in repo.cls.base_args if (r := ctx.resolve(a, repo.module)) is not None]
         found += [r for a in anns for r in ctx.annotation_refs(a, repo.module)]
+        # untyped: the class it queries (`session.query(model.Product)`) or rebuilds (`Product(...)`)
+        for m in repo.cls.methods.values():
+            for c in m.calls:
+                names = [a.partition(":")[2] for a in c.args if a.startswith(("name:", "attr:"))]
+                for name in [*names, c.func] if c.func[:1].isupper() or "." in c.func else names:
+                    r = ctx.resolve(name, repo.module) if name[:1].isalpha() else None
+                    if r is not None:
+                        found.append(r)
         for r in found:
             if r != repo and in_domain(r) and not message_roles(ctx, r):
                 out.setdefault(r.key, repo)
@@ -113,7 +121,8 @@ class Aggregate(Detector):
     seedling`) are its members.
 
     Repositories exist per aggregate: an entity a repository stores or hands back whole (its
-    generic argument, or what its methods take and return) is a root when a public method of
+    generic argument, what its methods take and return, or, untyped, the class it queries or
+    rebuilds: `session.query(model.Grove)`, `Grove(**row)`) is a root when a public method of
     it refuses a change that breaks a rule (raises, itself or through a private check it calls,
     `self._ensure_open()`) or adds a domain part it creates to a collection of its own.
     Members kept in typed fields come from the root's own bounded context (the package up to
