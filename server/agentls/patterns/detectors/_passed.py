@@ -25,15 +25,19 @@ class Passed:
     passed: list[ClassRef] = field(default_factory=list)  # what the clients hand over
 
 
-def _receiver_class(ctx: Ctx, module: ModuleIndex, receiver: str) -> ClassRef | None:
+def _receiver_class(ctx: Ctx, module: ModuleIndex, call: Call) -> ClassRef | None:
     """The class of a call's receiver when the module says it: a module variable made from a
-    class (`CHARACTER = Character()`) or the class itself (a class or static method)."""
+    class (`CHARACTER = Character()`) or the class itself (a class or static method); else,
+    for a local (`till = Till(); till.total(...)`), the one workspace class defining the
+    method, if only one does."""
+    receiver = call.receiver
     value = module.assigns.get(receiver, "")
     if value.startswith("call:"):
         return ctx.ws.resolve(module, value[5:])
     if receiver[:1].isupper() and "." not in receiver:
         return ctx.ws.resolve(module, receiver)
-    return None
+    owners = ctx.by_method(True).get(call.method, []) if "." not in receiver and receiver != "self" else []
+    return owners[0] if len(owners) == 1 else None
 
 
 def _handed(ctx: Ctx, module: ModuleIndex, fn: FunctionFacts, call: Call, arg: str) -> ClassRef | None:
@@ -88,7 +92,7 @@ def passed_strategies(ctx: Ctx) -> list[Passed]:
             for call in fn.calls:
                 if not call.receiver or not call.args:
                     continue
-                owner = _receiver_class(ctx, module, call.receiver)
+                owner = _receiver_class(ctx, module, call)
                 method = ctx.all_methods(owner).get(call.method) if owner is not None else None
                 if owner is None or method is None or method.name.startswith("__"):
                     continue
