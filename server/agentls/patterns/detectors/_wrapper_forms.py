@@ -6,7 +6,7 @@ from __future__ import annotations
 from agentls.patterns.context import Collab, Ctx
 from agentls.patterns.detectors._basics import near
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
-from agentls.patterns.detectors._wrapping import Role, emit_roles, init_held, known_types
+from agentls.patterns.detectors._wrapping import Role, emit_roles, init_held, installed_adaptees, known_types
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -307,7 +307,7 @@ def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]
                 "adapter",
                 0.7,
                 [(init.selection.line, f"installs the adapted methods it is given beside `self.{kept[0]}`")],
-                [],
+                [(a, "adaptee", f"its methods installed by `{ref.cls.name}`") for a in installed_adaptees(ctx, ref)],
             )
         return
     ga = methods["__getattr__"]
@@ -336,7 +336,7 @@ def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]
                 (init.selection.line, "installs the adapted methods it is given on the instance"),
                 (ga.selection.line, f"`__getattr__` forwards the rest to `{target[5:]}`"),
             ],
-            [],
+            [(a, "adaptee", f"its methods installed by `{ref.cls.name}`") for a in installed_adaptees(ctx, ref)],
         )
         return
     if held:

@@ -319,3 +319,32 @@ def emit_roles(
         if c.path.endswith(".pyi"):
             continue
         add_role(out, c, Role(r, round(conf - 0.05, 2), [(c.cls.selection.line, why)], parts))
+
+
+def installed_adaptees(ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
+    """The classes whose methods the functions making ``ref`` hand it to install
+    (`Wrapper(obj, dict(organize_event=obj.play))`, `Wrapper(obj, sound=obj.hoot)`): for each
+    method so referenced, the one class of the function's module or its imports defining it."""
+    out: list[ClassRef] = []
+    name = ref.cls.name
+    offered = ctx.by_method(public=True)
+    for module in ctx.ws.modules():
+        if name not in module.classes and name not in module.import_map:
+            continue
+        for fn in [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]:
+            if not any(c.method == name and ctx.ws.resolve(module, c.func) == ref for c in fn.calls):
+                continue
+            # handed to its constructor, or gathered in a `dict(...)` handed to it
+            for c in [c for c in fn.calls if c.func == "dict" or c.method == name]:
+                for a in c.args:
+                    head, _, method = a[5:].rpartition(".") if a.startswith("attr:") else ("", "", "")
+                    if not head or "." in head or head == "self":
+                        continue
+                    near = [
+                        r
+                        for r in offered.get(method, [])
+                        if r != ref and (r.module is module or r.cls.name in module.import_map)
+                    ]
+                    if len(near) == 1 and near[0] not in out:
+                        out.append(near[0])
+    return out

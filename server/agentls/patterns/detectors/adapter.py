@@ -54,7 +54,10 @@ class Adapter(Detector):
     - A class whose constructor installs the adapted methods it is given on the instance
       (`self.__dict__.update(methods)`) beside the one object it keeps (not a name or number:
       a record keeping its keyword arguments is no adapter): forwarding the rest through
-      `__getattr__`, or with no public method of its own.
+      `__getattr__`, or with no public method of its own. Its adaptees are the classes whose
+      methods the code making it hands over to install (`Voice(owl, sound=owl.hoot)`, or in a
+      `dict(...)` handed to it), when one class of that module or its imports defines the
+      method.
     - Port over a service: a class implementing every method of an abstract interface (a
       port) by calling the method of that name on the one object it is handed, annotated as
       a concrete class outside the interface's family that offers more than the port (0.75:
