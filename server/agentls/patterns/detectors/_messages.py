@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
+from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches
 from agentls.patterns.detectors._shared import (
     entity_evidence,
     handler_maps,
@@ -281,8 +282,8 @@ def messages(ctx: Ctx) -> Messages:
     taken: dict[str, tuple[ClassRef, list[tuple[ClassRef, FunctionFacts, str, str, str]]]] = {}
     for h in ctx.ws.all_classes():
         entry, by_name = _entry(h.cls)
-        if entry is None:
-            continue
+        if entry is None or any(dispatches(m) or calls_found_handler(m) for m in h.cls.methods.values()):
+            continue  # (a bus looking handlers up by the message's type is none of them)
         targets = ctx.annotation_refs(entry.params[0].annotation, h.module)
         # a generic handler base names the message first, then what it answers
         # (`QueryHandler[GetUser, GetUser.Result]`): the result is no message

@@ -5,47 +5,11 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
-
-
-def _dispatches(fn: FunctionFacts) -> bool:
-    """Looks handlers up by the message's type and calls them."""
-    if not fn.type_dispatch:
-        return False
-    if any(c.func.endswith("[]") or c.func.endswith(".get()") for c in fn.calls):
-        return True
-    for loop in fn.loops:
-        keyed = loop.iter.endswith("[]") or loop.iter.endswith(".get()")
-        if keyed and any(c.func == loop.target or c.receiver == loop.target for c in fn.calls):
-            return True
-    return False
-
-
-# Builtins a method may call with the message that are no handler it looked up.
-_NOT_HANDLERS = frozenset(
-    {"type", "isinstance", "print", "repr", "str", "len", "id", "hash", "vars", "getattr", "super"}
-)
-
-
-def _calls_found_handler(fn: FunctionFacts) -> str:
-    """The parameter whose type keys a lookup (`self.handlers.get(type(command))`,
-    `handlers = self.listeners[type(event)]`) when the method then calls a local with it:
-    the handler it found (`handler(command)`) or each one of the list it found
-    (`for handle in handlers: handle(event)`); "" otherwise."""
-    keyed = fn.type_dispatch or any(c.method == "get" and c.args[:1] == ("call:type",) for c in fn.calls)
-    if not keyed:
-        return ""
-    typed = {a for c in fn.calls if c.func == "type" for a in c.args if a.startswith("param:")}
-    params = set(fn.param_names)
-    for c in fn.calls:
-        local = c.func.isidentifier() and c.func[0].islower() and c.func not in params | _NOT_HANDLERS
-        hit = typed.intersection(c.args)
-        if local and hit:
-            return next(iter(hit))[6:]
-    return ""
 
 
 @register
@@ -69,7 +33,8 @@ class MessageBus(Detector):
     handlers up by the message's type into a local and calls it with the message
     (`handler = self._routes.get(type(order)); return handler(order)`, or each one of the
     list it found); the same lookup over a value that is no message (renderers keyed by a
-    plain value's type) is not.
+    plain value's type) is not. A bus is none of the command, query or event handlers it
+    routes to, even when its method taking a message is named like a handler's (`execute`).
     """
 
     id = "message_bus"
@@ -129,7 +94,7 @@ class MessageBus(Detector):
         """A method taking a message (typed as a command, query or event class) that looks
         its handlers up by the message's type and calls what it found through a local."""
         for m in ref.cls.methods.values():
-            name = _calls_found_handler(m)
+            name = calls_found_handler(m)
             p = m.param(name) if name else None
             msg = (
                 next((r for r in ctx.annotation_refs(p.annotation, ref.module) if message_roles(ctx, r)), None)
@@ -152,7 +117,7 @@ class MessageBus(Detector):
                 yield ctx.det(ref, self.id, "message_bus", 0.8, routes)
                 continue
             for m in ref.cls.methods.values():
-                if _dispatches(m):
+                if dispatches(m):
                     yield ctx.det(
                         ref,
                         self.id,
@@ -162,7 +127,7 @@ class MessageBus(Detector):
                     )
                     break
         for fn in ctx.index.functions.values():
-            if _dispatches(fn):
+            if dispatches(fn):
                 yield ctx.det(
                     fn,
                     self.id,

@@ -1,0 +1,43 @@
+"""How a message bus finds its handlers: by the message's type (shared by the bus detector
+and the message analysis, which must not take a bus for a handler)."""
+
+from __future__ import annotations
+
+from agentls.patterns.facts import FunctionFacts
+
+
+def dispatches(fn: FunctionFacts) -> bool:
+    """Looks handlers up by the message's type and calls them."""
+    if not fn.type_dispatch:
+        return False
+    if any(c.func.endswith("[]") or c.func.endswith(".get()") for c in fn.calls):
+        return True
+    for loop in fn.loops:
+        keyed = loop.iter.endswith("[]") or loop.iter.endswith(".get()")
+        if keyed and any(c.func == loop.target or c.receiver == loop.target for c in fn.calls):
+            return True
+    return False
+
+
+# Builtins a method may call with the message that are no handler it looked up.
+_NOT_HANDLERS = frozenset(
+    {"type", "isinstance", "print", "repr", "str", "len", "id", "hash", "vars", "getattr", "super"}
+)
+
+
+def calls_found_handler(fn: FunctionFacts) -> str:
+    """The parameter whose type keys a lookup (`self.handlers.get(type(command))`,
+    `handlers = self.listeners[type(event)]`) when the method then calls a local with it:
+    the handler it found (`handler(command)`) or each one of the list it found
+    (`for handle in handlers: handle(event)`); "" otherwise."""
+    keyed = fn.type_dispatch or any(c.method == "get" and c.args[:1] == ("call:type",) for c in fn.calls)
+    if not keyed:
+        return ""
+    typed = {a for c in fn.calls if c.func == "type" for a in c.args if a.startswith("param:")}
+    params = set(fn.param_names)
+    for c in fn.calls:
+        local = c.func.isidentifier() and c.func[0].islower() and c.func not in params | _NOT_HANDLERS
+        hit = typed.intersection(c.args)
+        if local and hit:
+            return next(iter(hit))[6:]
+    return ""
