@@ -66,6 +66,14 @@ def _uses(method: FunctionFacts, param: str, family_methods: set[str]) -> bool:
     return any(c.func == param or (c.receiver == param and c.method in family_methods) for c in method.calls)
 
 
+def _makes(ctx: Ctx, method: FunctionFacts, param: str, impls: list[ClassRef]) -> bool:
+    """Every implementation answers what the method calls on it by making an object of a
+    workspace class (`create_button()` returning `WinButton()`): an Abstract Factory's client."""
+    called = {c.method for c in method.calls if c.receiver == param}
+    answers = [(impl, impl.cls.methods[n]) for impl in impls for n in sorted(called) if n in impl.cls.methods]
+    return bool(answers) and all(ctx.returned_classes(m, impl.module) for impl, m in answers)
+
+
 def _family(ctx: Ctx, passed: list[ClassRef]) -> ClassRef | None:
     """The nearest workspace base that two or more of the handed classes derive from."""
     counts: dict[str, tuple[ClassRef, set[str]]] = {}
@@ -115,6 +123,8 @@ def passed_strategies(ctx: Ctx) -> list[Passed]:
         if not _uses(method, param, set(ctx.all_methods(iface))):
             continue
         impls = [d for d in ctx.descendants(iface) if not d.cls.is_interface]
+        if _makes(ctx, method, param, impls):
+            continue  # a factory handed to its client (`run(WinWidgets())` asking it for a button)
         out.append(Passed(iface, impls, owner, method, param, [h for h in given if h in impls]))
     return out
 

@@ -206,13 +206,14 @@ class Strategy(Detector):
     implementations and the class of that method are reported. One implementation ever handed
     over chooses nothing; classes sharing no base are no family; an instance made with
     arguments carries its own request (a command); a method keeping what it is handed, or what
-    it makes of it, registers it (`self._registry[model] = admin_class(model, self)`); calls in
-    test files, persistence ports, errors and messages do not count. A context may also make
-    its strategy from the class a client hands its constructor (`self._arrangement =
-    arrangement(items)` with `Shelf(items, BuiltinArrangement)`): the classes handed at the
-    call sites type what it keeps, and a context answering every attribute it lacks from that
-    object (`__getattr__` returning `getattr(self._arrangement, name)`) uses all of its
-    methods.
+    it makes of it, registers it (`self._registry[model] = admin_class(model, self)`); a family
+    whose every implementation answers those calls with a new object is a factory handed to
+    its client (`console.build(KnobWidgets())`); calls in test files, persistence ports,
+    errors and messages do not count. A context may also make its strategy from the class a
+    client hands its constructor (`self._arrangement = arrangement(items)` with
+    `Shelf(items, BuiltinArrangement)`): the classes handed at the call sites type what it
+    keeps, and a context answering every attribute it lacks from that object (`__getattr__`
+    returning `getattr(self._arrangement, name)`) uses all of its methods.
     """
 
     id = "strategy"
