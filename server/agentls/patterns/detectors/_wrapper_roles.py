@@ -293,8 +293,10 @@ def _port_over_service(ctx: Ctx, ref: ClassRef, w: Wrap, out: dict[str, list[Rol
     issues and revokes sessions). The port narrows the service: not a proxy, whose subject
     shares its interface, nor a decorator."""
     iface = w.interface
+    if w.same_family or not w.collab.from_param or not w.collab.types or not iface.cls.is_interface:
+        return False
     wanted = {n for n in ctx.all_methods(iface) if not n.startswith("_")}
-    if w.same_family or not w.collab.from_param or not w.collab.types or not wanted or not iface.cls.is_interface:
+    if not wanted:
         return False
     fam = family(ctx, iface)
     if any(t.cls.is_interface or t.key in fam for t in w.wrapped) or not w.wrapped:
