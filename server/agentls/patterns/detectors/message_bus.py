@@ -7,6 +7,7 @@ from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches
 from agentls.patterns.detectors._messages import message_roles
+from agentls.patterns.detectors._shared import handler_maps
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -33,7 +34,9 @@ class MessageBus(Detector):
     handlers up by the message's type into a local and calls it with the message
     (`handler = self._routes.get(type(order)); return handler(order)`, or each one of the
     list it found); the same lookup over a value that is no message (renderers keyed by a
-    plain value's type) is not. A bus is none of the command, query or event handlers it
+    plain value's type) is not. A module function doing the same, untyped, over a module dict
+    mapping message classes to handlers (`handler = JOBS[type(job)]; handler(job, crew)`) is
+    one too. A bus is none of the command, query or event handlers it
     routes to, even when its method taking a message is named like a handler's (`execute`).
     """
 
@@ -126,8 +129,10 @@ class MessageBus(Detector):
                         [(m.selection.line, f"`{m.name}` finds handlers by the message's type and calls them")],
                     )
                     break
+        # module dicts mapping message classes to handlers (`HANDLERS = {Allocate: allocate}`)
+        tables = {name for module, name, _, _ in handler_maps(ctx) if module.path == ctx.index.path}
         for fn in ctx.index.functions.values():
-            if dispatches(fn):
+            if dispatches(fn) or (calls_found_handler(fn) and any(c in tables for c, _ in fn.subscripts)):
                 yield ctx.det(
                     fn,
                     self.id,
