@@ -108,7 +108,8 @@ class Aggregate(Detector):
     itself kept in another aggregate's collection is a member, and so is every entity or value
     object of a domain package that a root keeps in a typed attribute or field. A collection
     built from a typed parameter holds that type (`self.tables = sorted(tables, ...)` with
-    `tables: List[Table]`); an attribute naming another aggregate's identity (`event_id:
+    `tables: List[Table]`), and so does a loop over it sorted or copied (`next(c for c in
+    sorted(self.crates) if c.fits(box))`); an attribute naming another aggregate's identity (`event_id:
     EventId`) is a reference, not a member.
 
     An entity that records domain events through a method it defines or inherits
@@ -163,6 +164,10 @@ class Aggregate(Detector):
                     members += domain
             for loop in m.loops:
                 attr = loop.iter.removeprefix("self.")
+                if attr.endswith("()") and attr[:-2] in _WRAPS:
+                    # `next(b for b in sorted(self.batches) if ...)`: the members, sorted
+                    wrapped = [a for c in m.calls if c.func == attr[:-2] for a in c.args if a.startswith("attr:self.")]
+                    attr = wrapped[0][10:] if wrapped else attr
                 if (
                     held.get(attr)
                     and (m.raises or m.complexity > 2)
