@@ -14,14 +14,17 @@ from agentls.patterns.facts import Call, FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
+_Target = ClassRef | FunctionFacts
+
 
 @dataclass
 class Passed:
     interface: ClassRef
     impls: list[ClassRef]  # the family's concrete classes
-    context: ClassRef
+    context: ClassRef | None  # None: the context is the module function ``method``
     method: FunctionFacts
     param: str
+    home: ModuleIndex  # where ``method`` is defined
     passed: list[ClassRef] = field(default_factory=list)  # what the clients hand over
 
 
@@ -91,31 +94,38 @@ def _family(ctx: Ctx, passed: list[ClassRef]) -> ClassRef | None:
 def passed_strategies(ctx: Ctx) -> list[Passed]:
     """Method parameters that clients fill with two or more implementations of one interface
     and that the method runs."""
-    sites: dict[tuple[str, str, int], tuple[ClassRef, FunctionFacts, list[ClassRef]]] = {}
+    sites: dict[tuple[str, str, int], tuple[ClassRef | None, FunctionFacts, ModuleIndex, list[ClassRef]]] = {}
     for module in ctx.ws.modules():
         if is_test_file(module):
             continue  # a test trying each implementation in turn chooses nothing at run time
         fns = [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]
         for fn in fns:
             for call in fn.calls:
-                if not call.receiver or not call.args:
+                if not call.args:
                     continue
-                owner = _receiver_class(ctx, module, call)
-                method = ctx.all_methods(owner).get(call.method) if owner is not None else None
-                if owner is None or method is None or method.name.startswith("__"):
+                if call.receiver:
+                    owner = _receiver_class(ctx, module, call)
+                    method = ctx.all_methods(owner).get(call.method) if owner is not None else None
+                    home = owner.module if owner is not None else module
+                    key = owner.key if owner is not None else ""
+                else:  # a module function running what it is handed (`travel(Trot(), spot)`)
+                    found = ctx.ws.function(module, call.func)
+                    owner, (home, method) = None, found or (module, None)
+                    key = f"{home.module}.{method.qualname}" if method is not None else ""
+                if method is None or method.name.startswith("__") or not key:
                     continue
                 for i, arg in enumerate(call.args[: len(method.params)]):
                     handed = _handed(ctx, module, fn, call, arg)
                     if handed is not None:
-                        entry = sites.setdefault((owner.key, method.name, i), (owner, method, []))
-                        if handed not in entry[2]:
-                            entry[2].append(handed)
+                        entry = sites.setdefault((key, method.name, i), (owner, method, home, []))
+                        if handed not in entry[3]:
+                            entry[3].append(handed)
     out: list[Passed] = []
-    for (_, _, i), (owner, method, given) in sites.items():
+    for (_, _, i), (owner, method, home, given) in sites.items():
         if len(given) < 2:
             continue  # one implementation passed: nothing is chosen
         iface = _family(ctx, given)
-        if iface is None or iface == owner or owner in ctx.descendants(iface):
+        if iface is None or (owner is not None and (iface == owner or owner in ctx.descendants(iface))):
             continue
         if is_repository(ctx, iface) or is_uow(ctx, iface) or is_exception(ctx, iface) or message_roles(ctx, iface):
             continue  # persistence ports, errors and messages are handed over, not run
@@ -125,48 +135,67 @@ def passed_strategies(ctx: Ctx) -> list[Passed]:
         impls = [d for d in ctx.descendants(iface) if not d.cls.is_interface]
         if _makes(ctx, method, param, impls):
             continue  # a factory handed to its client (`run(WinWidgets())` asking it for a button)
-        out.append(Passed(iface, impls, owner, method, param, [h for h in given if h in impls]))
+        if _inherited(ctx, method, param, iface, impls):
+            continue  # a method of the base the implementations share (a template method)
+        out.append(Passed(iface, impls, owner, method, param, home, [h for h in given if h in impls]))
     return out
 
 
+def _inherited(ctx: Ctx, method: FunctionFacts, param: str, iface: ClassRef, impls: list[ClassRef]) -> bool:
+    """What the method calls on the object is a concrete method of the family's base that the
+    implementations do not override (`client_code(ConcreteClass1())` calling the base's
+    `template_method()`): the algorithm that varies is not what is run."""
+    called = {c.method for c in method.calls if c.receiver == param}
+    base = ctx.all_methods(iface)
+    varying = {n for n in called if any(n in i.cls.methods for i in impls)}
+    return bool(called) and not varying and all(n in base and not base[n].abstract for n in called)
+
+
 def passed_detections(ctx: Ctx, pattern: str, done: set[tuple[str, str]]) -> Iterator[Detection]:
-    """The detections of this module's classes in a family handed to the method that runs it;
-    ``done`` holds (class key, role) already reported for a held family."""
+    """The detections of this module's symbols in a family handed to the method (or module
+    function) that runs it; ``done`` holds (class key, role) already reported for a held family."""
     mine = {r.key for r in ctx.classes()}
     for p in passed_strategies(ctx):
         names = ", ".join(f"`{h.cls.name}`" for h in p.passed[:3])
-        where = f"`{p.context.cls.name}.{p.method.name}({p.param})`"
-        found: list[tuple[ClassRef, str, list[tuple[int, str]], list[tuple[ClassRef, str]]]] = []
-        others = [(i, "concrete_strategy") for i in p.impls]
-        found.append(
+        runner = f"{p.context.cls.name}.{p.method.name}" if p.context is not None else p.method.qualname
+        where = f"`{runner}({p.param})`"
+        # A function of another module cannot be named as a participant from here.
+        context: _Target | None = p.context or (p.method if p.home is ctx.index else None)
+        ctx_part: list[tuple[_Target, str]] = [(context, "context")] if context else []
+        others: list[tuple[_Target, str]] = [(i, "concrete_strategy") for i in p.impls]
+        found: list[tuple[_Target, str, list[tuple[int, str]], list[tuple[_Target, str]]]]
+        found = [
             (
                 p.interface,
                 "strategy",
                 [(p.interface.cls.selection.line, f"{names} are handed to {where}, which runs them")],
-                [*others, (p.context, "context")],
+                [*others, *ctx_part],
             )
-        )
+        ]
         for impl in p.impls:
             found.append(
                 (
                     impl,
                     "concrete_strategy",
                     [(impl.cls.selection.line, f"implements `{p.interface.cls.name}`; handed to {where}")],
-                    [(p.interface, "strategy"), (p.context, "context")],
+                    [(p.interface, "strategy"), *ctx_part],
                 )
             )
-        found.append(
-            (
-                p.context,
-                "context",
-                [(p.method.selection.line, f"runs the `{p.interface.cls.name}` it is handed in `{p.param}`")],
-                [(p.interface, "strategy"), *others],
+        if context is not None:
+            found.append(
+                (
+                    context,
+                    "context",
+                    [(p.method.selection.line, f"runs the `{p.interface.cls.name}` it is handed in `{p.param}`")],
+                    [(p.interface, "strategy"), *others],
+                )
             )
-        )
-        for ref, role, evidence, participants in found:
-            if ref.key in mine and (ref.key, role) not in done:
-                done.add((ref.key, role))
-                yield ctx.det(ref, pattern, role, 0.7, evidence, participants)
+        for target, role, evidence, participants in found:
+            key = target.key if isinstance(target, ClassRef) else f"{ctx.index.module}.{target.qualname}"
+            here = target.key in mine if isinstance(target, ClassRef) else p.home is ctx.index
+            if here and (key, role) not in done:
+                done.add((key, role))
+                yield ctx.det(target, pattern, role, 0.7, evidence, participants)
 
 
 def made_from_param(ctx: Ctx, ref: ClassRef) -> list[tuple[ClassRef, Collab]]:

@@ -197,8 +197,8 @@ class Strategy(Detector):
     functions picked by key and called (`handlers[kind](value)`), whose functions are the
     concrete strategies and the function that picks is the context.
 
-    A strategy may also be handed to the method that runs it rather than kept: clients call
-    one method with two or more implementations of one interface (the classes themselves, or
+    A strategy may also be handed to the method (or module function) that runs it rather than
+    kept: clients call one method with two or more implementations of one interface (the classes themselves, or
     instances made without arguments: `till.total(FlatPricing(), amount)`), and the method
     calls what it is handed or the interface's methods on it (the receiver known as a module
     variable made from a class, the class itself, or, for a local, the one class defining the
@@ -208,7 +208,9 @@ class Strategy(Detector):
     arguments carries its own request (a command); a method keeping what it is handed, or what
     it makes of it, registers it (`self._registry[model] = admin_class(model, self)`); a family
     whose every implementation answers those calls with a new object is a factory handed to
-    its client (`console.build(KnobWidgets())`); calls in test files, persistence ports,
+    its client (`console.build(KnobWidgets())`); a call of a concrete base method the
+    implementations do not override (`publish(Weekly())` running the base's `produce()`) runs
+    a template method, not the varying algorithm; calls in test files, persistence ports,
     errors and messages do not count. A context may also make its strategy from the class a
     client hands its constructor (`self._arrangement = arrangement(items)` with
     `Shelf(items, BuiltinArrangement)`): the classes handed at the call sites type what it
