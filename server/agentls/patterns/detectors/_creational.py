@@ -81,12 +81,31 @@ def _implementers(ctx: Ctx, base: ClassRef) -> list[ClassRef]:
     return [r for r in found if all((m := r.cls.methods.get(n)) is not None and not m.is_stub for n in wanted)]
 
 
+def _used_as(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[ClassRef]:
+    """The interfaces of the module whose declared methods the module's callers of a function
+    call on other objects (`loc = create_localizer("fr")`, `loc.localize(msg)`)."""
+    called = {
+        c.method
+        for g in module.all_functions()
+        if any(c.func == fn.name for c in g.calls)
+        for c in g.calls
+        if c.receiver and c.receiver != "self"
+    }
+    out = []
+    for cls in module.classes.values():
+        ref = ClassRef(module, cls)
+        if cls.is_interface and cls.abstract_methods & called and len(ctx.concrete(ref)) >= 2:
+            out.append(ref)
+    return out if len(out) == 1 else []
+
+
 def table_products(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[str, list[ClassRef]] | None:
     """The products of a function that instantiates the class its own table maps its argument
     to (`makers = {...}; return makers[kind]()`, `cls._kinds.get(kind, Plain)()`): the index
     keeps no contents of such a table, so they are the implementations, defined or imported
     in the module, of the interface the function is annotated to return (or of the default's
-    interface), when there are two or more and the default is one of them; a Protocol they
+    interface, or the module's one interface its callers use), when there are two or more
+    and the default is one of them; a Protocol they
     implement structurally comes last."""
     if len(fn.returns) > 2:
         return None
@@ -101,6 +120,8 @@ def table_products(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[st
         bases = ctx.annotation_refs(fn.returns_annotation, module)
         if not bases and default is not None:
             bases = ctx.interface_ancestors(default)
+        if not bases and default is None and "." not in table:
+            bases = _used_as(ctx, fn, module)
         for base in bases:
             if not base.cls.is_interface:
                 continue

@@ -57,11 +57,13 @@ class Factory(Detector):
       instantiates the value its own table maps its argument to, a dict built in the function
       or a class attribute (`kinds = {...}; return kinds[room]()`, `cls._stock.get(style,
       LedLamp)()`), when it is annotated to return an interface (or the default is a class of
-      one) that two or more classes defined or imported in the module implement, by deriving
-      from it or, for a `Protocol`, structurally: those (and the `Protocol`) are its products
-      (a table of callbacks answering plain values, one filled at run time or read with a
-      constant key is none); or
-      that chooses between two or more such factories and returns what they make.
+      one, or, for a table built in a function annotated with nothing, the one interface of
+      the module whose declared methods the function's callers there call) that two or more
+      classes defined or imported in the module implement, by deriving from it or, for a
+      `Protocol`, structurally: those (and the `Protocol`) are its products (a table of
+      callbacks answering plain values, one filled at run time or read with a constant key
+      is none); or that chooses between two or more such factories and returns what they
+      make.
     - A class whose public methods are all such factories and that keeps no state of its own
       (a factory class of static methods) is reported as the `factory` itself, in place of its
       method.
