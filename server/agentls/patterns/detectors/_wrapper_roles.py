@@ -211,6 +211,8 @@ def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
     ]
     if not good or len(good) * 2 < len(per):
         return False
+    if all(mn.startswith("_") and not mn.endswith("__") for mn in good):
+        return False  # a private hook of its base served by a call is how it works, no interface
     # Last, as it asks the (workspace-wide) message analysis: a message handler turning a
     # message into a call (`uc.invoke(command)`) is not an adapter.
     return not handler_roles(ctx, ref)
