@@ -53,11 +53,23 @@ def param_of(fn: FunctionFacts, value: str) -> str | None:
     return value[6:] if value.startswith("param:") and fn.param(value[6:]) else None
 
 
-def near(a: ClassRef, b: ClassRef) -> bool:
-    """The same module, or one importing the other's module."""
+def near(a: ClassRef, b: ClassRef, ctx: Ctx | None = None) -> bool:
+    """The same module, one importing the other's module, or (given the workspace) two modules
+    of one script folder."""
     if a.module is b.module:
         return True
     ma, mb = a.module, b.module
-    return any(v == mb.module or v.startswith(f"{mb.module}.") for v in ma.import_map.values()) or any(
+    if any(v == mb.module or v.startswith(f"{mb.module}.") for v in ma.import_map.values()) or any(
         v == ma.module or v.startswith(f"{ma.module}.") for v in mb.import_map.values()
-    )
+    ):
+        return True
+    return ctx is not None and _one_script_folder(ctx, ma.module, mb.module)
+
+
+def _one_script_folder(ctx: Ctx, a: str, b: str) -> bool:
+    # A folder of scripts without `__init__.py` (a tutorial's chapter, one class per file, run
+    # as `python main.py`) is one program: its modules reach each other by bare imports and
+    # through objects `main.py` hands around, so a subject in `tank.py` and the interface its
+    # observers implement in `listener.py` need not import each other.
+    folder, _, _ = a.rpartition(".")
+    return bool(folder) and folder == b.rpartition(".")[0] and ctx.ws.module_named(folder) is None

@@ -77,7 +77,7 @@ def _structural(ctx: Ctx, proto: ClassRef, subj: ClassRef) -> list[ClassRef]:
         and not r.cls.is_protocol
         and proto not in ctx.ancestors(r)
         and all((m := r.cls.methods.get(n)) is not None and not m.is_stub for n in wanted)
-        and near(subj, r)
+        and near(subj, r, ctx)
     ]
 
 
@@ -208,9 +208,10 @@ class Observer(Detector):
       method; subclasses of a subject that trigger the notification are subjects too.
     - The observer interface: a class declaring the notified method abstractly (or as a stub
       its subclasses override, also in a plain class with no state whose public methods are
-      all empty: `class Observer: def update(self): pass`) in the subject's module or one importing it (or imported by
-      it), the class the subscribe method's parameter is annotated with, or an interface
-      declaring the notified method above a concrete observer.
+      all empty: `class Observer: def update(self): pass`) in the subject's module, one
+      importing it or imported by it, or beside it in a folder of scripts without `__init__.py`
+      (one class per file); the class the subscribe method's parameter is annotated with; or an
+      interface declaring the notified method above a concrete observer.
     - Concrete observers implement the notified method below such a declaration (or, for an
       observer Protocol, implement all its methods near the subject without deriving from
       it), define it
@@ -287,7 +288,7 @@ class Observer(Detector):
             for iface in ifaces:
                 add(iface, "observer", 0.8, [(iface.cls.selection.line, "the type observers register as")], subj)
             family = {a.key for s, _ in subjects for a in [s, *ctx.ancestors(s)]}
-            observers = [r for r in self._declaring(ctx, method) if r.key not in family and near(subj, r)]
+            observers = [r for r in self._declaring(ctx, method) if r.key not in family and near(subj, r, ctx)]
             for r in observers:
                 add(r, "observer", 0.8, [(r.cls.methods[method].selection.line, f"declares `{method}`")], subj)
             for r in [*ifaces, *observers]:
