@@ -111,3 +111,66 @@ def test_a_package_is_not_taken_for_one_program(tmp_path: Path) -> None:
         },
     )
     assert ("Listener", "observer", "observer") not in roles(tmp_path)
+
+
+LAMP = """\
+class Lamp:
+    def switch_on(self):
+        print("on")
+
+    def switch_off(self):
+        print("off")
+
+
+class DeskLamp(Lamp):
+    pass
+
+
+class FloorLamp(Lamp):
+    pass
+"""
+
+LAMP_FACTORY = """\
+from lamp import DeskLamp, FloorLamp
+
+
+class LampFactory:
+    def create_lamp(self, kind):
+        lamp = None
+        if kind == "desk":
+            lamp = DeskLamp()
+        elif kind == "floor":
+            lamp = FloorLamp()
+        return lamp
+"""
+
+LAMP_SHOP = """\
+class LampShop:
+    def __init__(self, factory):
+        self.factory = factory
+
+    def order_lamp(self, kind):
+        lamp = self.factory.create_lamp(kind)
+        lamp.switch_on()
+        lamp.switch_off()
+        return lamp
+"""
+
+SHOP_MAIN = """\
+from lamp_factory import LampFactory
+from lamp_shop import LampShop
+
+LampShop(LampFactory()).order_lamp("desk")
+"""
+
+
+def test_a_factorys_client_working_with_the_product_is_no_adapter(tmp_path: Path) -> None:
+    files = {"lamp.py": LAMP, "lamp_factory.py": LAMP_FACTORY, "lamp_shop.py": LAMP_SHOP, "main.py": SHOP_MAIN}
+    write(tmp_path / "ch04_factory", files)
+    found = roles(tmp_path)
+    assert ("LampFactory", "factory", "factory") in found
+    assert not {f for f in found if f[1] == "adapter"}
+    # The near miss: one call forwarded and its answer handed back (one use of it at most)
+    # is still read as a translation of the shop's request into the factory's.
+    write(tmp_path / "ch04_factory", {"lamp_shop.py": LAMP_SHOP.replace("        lamp.switch_off()\n", "")})
+    assert ("LampShop", "adapter", "adapter") in roles(tmp_path)

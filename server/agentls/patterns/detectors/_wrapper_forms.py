@@ -125,7 +125,11 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
         renamed = [
             n
             for n, called in fwd.items()
-            if len(called) == 1 and n not in called and public[n].complexity <= 3 and not public[n].loops
+            if len(called) == 1
+            and n not in called
+            and public[n].complexity <= 3
+            and not public[n].loops
+            and not _works_with_answer(public[n], ref.module.import_map)
         ]
         adaptees = [t for t in known if not set(public) & set(ctx.all_methods(t))]
         if created and len({n for r in renamed for n in fwd[r]}) >= len(renamed):
@@ -159,6 +163,19 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
                 + [(ctx.ref(t, ref.module), "target", f"offers what `{ref.cls.name}` presents") for t in targets[:1]],
             )
             return
+
+
+def _works_with_answer(fn: FunctionFacts, imports: dict[str, str]) -> bool:
+    """Calls two or more methods on a local (`lamp = self.factory.create_lamp(kind)`, then
+    `lamp.switch_on()`, `lamp.switch_off()`): a client working with what the held object made,
+    not a translation of one call into another (which may convert the answer once)."""
+    params = {p.name for p in fn.params}
+    used: dict[str, set[str]] = {}
+    for c in fn.calls:
+        local = c.receiver.isidentifier() and c.receiver != "self"
+        if local and c.receiver not in params and c.receiver not in imports:
+            used.setdefault(c.receiver, set()).add(c.method)
+    return any(len(methods) >= 2 for methods in used.values())
 
 
 def _object_param(fn: FunctionFacts, name: str) -> bool:

@@ -44,7 +44,9 @@ class Adapter(Detector):
     - A class with no base that serves every public method by one differently named method of
       the one object handed to its constructor, whose class lacks those names; or of the one
       object it creates there, when several of its requests become fewer operations of it
-      (`move_forwards`/`stop` both served by `change_speed`). An object registering itself
+      (`move_forwards`/`stop` both served by `change_speed`). A method working with what it
+      gets back (`lamp = self.factory.create_lamp(kind)`, then two or more calls on `lamp`)
+      is a client of the held object, not a translation. An object registering itself
       with what it holds (a controller) and a message handler turning a message into a call
       (`uc.invoke(command)`) are not adapters. When nothing shows the handed object's class
       (untyped, built in a function's local variable), it is the one concrete class of the
