@@ -1,0 +1,179 @@
+"""Split invariance: the roles `agentls patterns` finds should not depend on how a program is cut into files.
+
+Tutorials ported from Java keep one class per file in folders of scripts (no `__init__.py`),
+importing siblings by bare name (`from listener import Listener`) and wiring objects together
+in `main.py`. For each exhaustive tuning source of the corpus (bench/corpus/repos.json), this
+copies its Python files twice into a scratch tree: once as they are, once with every module of a
+script folder that holds two or more top-level classes split into one file per class (snake_case
+names; each gets the module's imports plus `from <sibling> import <Name>` for the other top-level
+names it uses; the module keeps its functions and statements and imports every class back;
+sibling modules importing those classes from it import them from their new files). Modules
+that do not parse or use `from x import *` are left whole. Both trees are analysed as
+patterns_corpus.py does, and the sets of (symbol, pattern, role) at confidence >= 0.5 are
+compared: per pattern, how many roles splitting loses and gains (`-v` lists them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import re
+import shutil
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from patterns_corpus import CORPUS, Source, detections, prepare  # noqa: E402
+
+Role = tuple[str, str, str]  # (symbol, pattern, role)
+
+
+def snake(name: str) -> str:
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name).lower()
+
+
+def copy_python(src: Source, dest: Path) -> None:
+    """The source's included Python files, with the same relative paths."""
+    for inc in src.include:
+        base = src.root / inc
+        files = [base] if base.is_file() else sorted(base.rglob("*.py"))
+        for f in files:
+            if f.suffix == ".py" and f.is_file():
+                target = dest / f.relative_to(src.root)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(f, target)
+
+
+def _splittable(path: Path) -> ast.Module | None:
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (SyntaxError, UnicodeDecodeError, ValueError):
+        return None
+    if any(isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names) for n in ast.walk(tree)):
+        return None
+    if sum(isinstance(n, ast.ClassDef) for n in tree.body) < 2:
+        return None
+    return tree
+
+
+def _top_names(tree: ast.Module) -> set[str]:
+    names: set[str] = set()
+    for n in tree.body:
+        if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(n.name)
+        elif isinstance(n, (ast.Assign, ast.AnnAssign)):
+            for t in n.targets if isinstance(n, ast.Assign) else [n.target]:
+                names |= {x.id for x in ast.walk(t) if isinstance(x, ast.Name)}
+    return names
+
+
+def split_folder(folder: Path) -> int:
+    """Split the multi-class modules of one script folder in place; the number of modules split."""
+    modules = {p.stem: t for p in sorted(folder.glob("*.py")) if (t := _splittable(p)) is not None}
+    taken = {p.stem for p in folder.glob("*.py")}
+    home: dict[tuple[str, str], str] = {}  # (module, class) -> the file it moves to
+    for stem, tree in modules.items():
+        for n in tree.body:
+            if isinstance(n, ast.ClassDef):
+                file = snake(n.name)
+                while file in taken:
+                    file += "_cls"
+                taken.add(file)
+                home[(stem, n.name)] = file
+    for stem, tree in modules.items():
+        imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+        top = _top_names(tree)
+        rest: list[ast.stmt] = []
+        for n in tree.body:
+            if not isinstance(n, ast.ClassDef):
+                rest.append(n)
+                continue
+            used = {x.id for x in ast.walk(n) if isinstance(x, ast.Name)} & top - {n.name}
+            sibling = [
+                ast.ImportFrom(module=home.get((stem, u), stem), names=[ast.alias(u)], level=0) for u in sorted(used)
+            ]
+            body: list[ast.stmt] = [*imports, *sibling, n]
+            (folder / f"{home[(stem, n.name)]}.py").write_text(ast.unparse(ast.Module(body, [])) + "\n")
+            rest.append(ast.ImportFrom(module=home[(stem, n.name)], names=[ast.alias(n.name)], level=0))
+        (folder / f"{stem}.py").write_text(ast.unparse(ast.Module(rest, [])) + "\n")
+    # Siblings importing a moved class from its old module import it from its new file.
+    for p in sorted(folder.glob("*.py")):
+        try:
+            tree = ast.parse(p.read_text(encoding="utf-8"))
+        except (SyntaxError, UnicodeDecodeError, ValueError):
+            continue
+        changed = False
+        body: list[ast.stmt] = []
+        for n in tree.body:
+            if isinstance(n, ast.ImportFrom) and n.level == 0 and n.module in modules:
+                stay = [a for a in n.names if (n.module, a.name) not in home]
+                moved = [a for a in n.names if (n.module, a.name) in home]
+                if moved:
+                    changed = True
+                    if stay:
+                        body.append(ast.ImportFrom(module=n.module, names=stay, level=0))
+                    body += [ast.ImportFrom(module=home[(n.module, a.name)], names=[a], level=0) for a in moved]
+                    continue
+            body.append(n)
+        if changed:
+            p.write_text(ast.unparse(ast.Module(body, [])) + "\n")
+    return len(modules)
+
+
+def split_tree(root: Path) -> int:
+    folders = {p.parent for p in root.rglob("*.py")}
+    return sum(split_folder(f) for f in sorted(folders) if not (f / "__init__.py").exists())
+
+
+def roles(src: Source, root: Path) -> set[Role]:
+    here = Source(src.name, src.split, src.scope, root, src.include)
+    return {(str(d["symbol"]), str(d["pattern"]), str(d["role"])) for d in detections(here, 0.5)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--only", help="one source by name")
+    parser.add_argument("--mirrors", default="/work/.mirror")
+    args = parser.parse_args()
+    lost: Counter[str] = Counter()
+    gained: Counter[str] = Counter()
+    kept: Counter[str] = Counter()
+    listing: list[str] = []
+    for entry in json.loads((CORPUS / "repos.json").read_text()):
+        if entry["split"] != "tuning" or entry.get("scope") == "precision":
+            continue
+        if args.only and entry["name"] != args.only:
+            continue
+        src = prepare(entry, Path(args.mirrors))
+        with tempfile.TemporaryDirectory(dir=ROOT / "bench" / ".work") as tmp:
+            whole, cut = Path(tmp) / "whole", Path(tmp) / "split"
+            copy_python(src, whole)
+            copy_python(src, cut)
+            n = split_tree(cut)
+            before, after = roles(src, whole), roles(src, cut)
+        print(f"{src.name}: {n} modules split, {len(before - after)} roles lost, {len(after - before)} gained")
+        for sym, pat, role in sorted(before - after):
+            lost[pat] += 1
+            listing.append(f"  - {src.name}: {pat} {role} {sym}")
+        for sym, pat, role in sorted(after - before):
+            gained[pat] += 1
+            listing.append(f"  + {src.name}: {pat} {role} {sym}")
+        for _, pat, _ in before & after:
+            kept[pat] += 1
+    print(f"\n{'pattern':24} {'kept':>5} {'lost':>5} {'gained':>6}")
+    for pat in sorted(set(lost) | set(gained) | set(kept), key=lambda p: (-lost[p], p)):
+        print(f"{pat:24} {kept[pat]:5} {lost[pat]:5} {gained[pat]:6}")
+    print(f"{'total':24} {sum(kept.values()):5} {sum(lost.values()):5} {sum(gained.values()):6}")
+    if args.verbose:
+        print("\n".join(listing))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
