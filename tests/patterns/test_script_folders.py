@@ -174,3 +174,92 @@ def test_a_factorys_client_working_with_the_product_is_no_adapter(tmp_path: Path
     # is still read as a translation of the shop's request into the factory's.
     write(tmp_path / "ch04_factory", {"lamp_shop.py": LAMP_SHOP.replace("        lamp.switch_off()\n", "")})
     assert ("LampShop", "adapter", "adapter") in roles(tmp_path)
+
+
+STAGE = """\
+from abc import ABC, abstractmethod
+
+
+class {iface}(ABC):
+    @abstractmethod
+    def process(self, item):
+        ...
+"""
+
+STEP = """\
+from {module} import {iface}
+
+
+class {name}({iface}):
+    def process(self, item):
+        return {body}
+"""
+
+RUNNER = """\
+class {name}:
+    def __init__(self):
+        self.steps = []
+
+    def add(self, step):
+        self.steps.append(step)
+
+    def process(self, item):
+        for step in self.steps:
+            item = step.process(item)
+        return item
+"""
+
+WIRING = """\
+from pipeline import Pipeline
+from trim import Trim
+from upper import Upper
+from gate import Gate
+from not_empty import NotEmpty
+from short_enough import ShortEnough
+
+
+def run_pipeline(text):
+    pipeline = Pipeline()
+    pipeline.add(Trim())
+    pipeline.add(Upper())
+    return pipeline.process(text)
+
+
+def run_gate(text):
+    gate = Gate()
+    gate.add(NotEmpty())
+    gate.add(ShortEnough())
+    return gate.process(text)
+"""
+
+
+def chain_folder(main: str) -> dict[str, str]:
+    """Two chains of one method in one script folder, one class per file, each interface with
+    its own runner (kept as a list, untyped)."""
+    return {
+        "stage.py": STAGE.format(iface="Stage"),
+        "check.py": STAGE.format(iface="Check"),
+        "trim.py": STEP.format(module="stage", iface="Stage", name="Trim", body="item.strip()"),
+        "upper.py": STEP.format(module="stage", iface="Stage", name="Upper", body="item.upper()"),
+        "not_empty.py": STEP.format(module="check", iface="Check", name="NotEmpty", body="item or None"),
+        "short_enough.py": STEP.format(module="check", iface="Check", name="ShortEnough", body="item[:20]"),
+        "pipeline.py": RUNNER.format(name="Pipeline"),
+        "gate.py": RUNNER.format(name="Gate"),
+        "main.py": main,
+    }
+
+
+def test_a_chain_runner_in_a_script_folder_names_the_interface_main_hands_it(tmp_path: Path) -> None:
+    write(tmp_path / "ch05_chain", chain_folder(WIRING))
+    found = {f for f in roles(tmp_path) if f[1] == "chain_of_responsibility"}
+    assert ("Stage", "chain_of_responsibility", "handler") in found
+    assert ("Upper", "chain_of_responsibility", "concrete_handler") in found
+    assert ("Check", "chain_of_responsibility", "handler") in found
+    assert ("ShortEnough", "chain_of_responsibility", "concrete_handler") in found
+
+
+def test_a_chain_runner_no_code_builds_stays_ambiguous_between_two_interfaces(tmp_path: Path) -> None:
+    # The near miss: nothing makes the runners with implementations, so two interfaces of
+    # the folder declare the method each runner calls and neither is named.
+    write(tmp_path / "ch05_chain", chain_folder("print('two chains')\n"))
+    assert not {f for f in roles(tmp_path) if f[1] == "chain_of_responsibility"}

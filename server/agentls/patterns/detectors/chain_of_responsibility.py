@@ -40,6 +40,22 @@ def _dispatches_by_name(m: FunctionFacts) -> bool:
     return any(c.func in ("getattr", "hasattr") and c.args[:1] == ("self",) for c in m.calls)
 
 
+def _made_with(ctx: Ctx, runner: ClassRef, ifaces: list[ClassRef]) -> list[ClassRef]:
+    """Of the interfaces a script folder declares the method in, those with an implementation
+    made by code of the folder that also makes the runner (`main.py` building the chain): the
+    folder may hold two chapters' interfaces of one method, each with its own runner."""
+    folder = runner.module.module.rpartition(".")[0]
+    out: list[ClassRef] = []
+    for mod in ctx.ws.modules():
+        if mod.module.rpartition(".")[0] != folder:
+            continue
+        for fn in [*mod.functions.values(), *([mod.toplevel] if mod.toplevel else [])]:
+            made = {r.key for _, r in ctx.instantiations(fn, mod)}
+            if runner.key in made:
+                out += [i for i in ifaces if i not in out and any(x.key in made for x in ctx.concrete(i))]
+    return out
+
+
 def runner_chains(ctx: Ctx) -> dict[str, tuple[ClassRef, str, ClassRef, int]]:
     """{class key: (interface, method, runner, line)} for chains kept as a list by a runner: a
     class outside the interface's hierarchy that appends the handlers it is handed to a list
@@ -71,7 +87,12 @@ def runner_chains(ctx: Ctx) -> dict[str, tuple[ClassRef, str, ClassRef, int]]:
                 ]
                 if not passes:
                     continue
-                declaring = [i for i in by_method.get(m.name, []) if m.name in i.cls.abstract_methods and near(r, i)]
+                abstract = [i for i in by_method.get(m.name, []) if m.name in i.cls.abstract_methods]
+                declaring = [i for i in abstract if near(r, i)]
+                if not declaring:  # one class per file in a script folder: its siblings
+                    declaring = [i for i in abstract if near(r, i, ctx)]
+                    if len(declaring) > 1:
+                        declaring = _made_with(ctx, r, declaring)
                 ann = adds[loop.iter.removeprefix("self.")]
                 typed = ctx.annotation_refs(ann, r.module) if ann else []
                 for iface in declaring:
@@ -116,7 +137,9 @@ class ChainOfResponsibility(Detector):
     interface is the `handler`, its two or more implementations `concrete_handler`s (0.7).
     What is appended must be known to be of that interface: annotated so, or, untyped, the
     interface is the only one near the runner (its module or one importing or imported by
-    it) declaring the method.
+    it) declaring the method; with none such, the only one in the runner's script folder (no
+    `__init__.py`: one class per file, bare sibling imports), or the only one there whose
+    implementations are made by code that also makes the runner (`main.py` building it).
     """
 
     id = "chain_of_responsibility"
