@@ -496,13 +496,17 @@ def main() -> int:
     ap.add_argument("--verify", type=int, default=1_000, help="compare with a fresh server every N edits (0: never)")
     ap.add_argument("--paste-every", type=int, default=5_000, help="a 5,000-line paste (and its undo) every N edits")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--probe", type=int, default=500,
-                    help="drift probe: paired edits in the long-running and a fresh server per window (0: none)")
-    ap.add_argument("--probe-warmup", type=int, default=100, help="unmeasured probe edits first")
+    ap.add_argument("--probe", type=int, help="drift probe: paired edits in the long-running and a fresh server "
+                    "per window (0: none; default 500, a 20th of --edits in shorter runs such as CI's)")
+    ap.add_argument("--probe-warmup", type=int, help="unmeasured probe edits first (default a fifth of --probe)")
     ap.add_argument("--max-drift", type=float,
                     help="fail when the probe's paired ratio grows more than this from the first window (0.10: 10%%)")
     ap.add_argument("--work", type=Path, help="where the workspace and logs go (default bench/.work)")
     args = ap.parse_args()
+    if args.probe is None:
+        args.probe = min(500, max(100, args.edits // 20))
+    if args.probe_warmup is None:
+        args.probe_warmup = args.probe // 5
     if args.work:
         global WS, LOGS
         WS, LOGS = args.work / "soak-ws", args.work
