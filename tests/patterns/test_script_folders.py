@@ -263,3 +263,109 @@ def test_a_chain_runner_no_code_builds_stays_ambiguous_between_two_interfaces(tm
     # the folder declare the method each runner calls and neither is named.
     write(tmp_path / "ch05_chain", chain_folder("print('two chains')\n"))
     assert not {f for f in roles(tmp_path) if f[1] == "chain_of_responsibility"}
+
+
+ADAPTER_FILES = {
+    "thermometer.py": """\
+class Thermometer:
+    def read_celsius(self):
+        return 21.0
+""",
+    "kelvin_probe.py": """\
+class KelvinProbe:
+    def sample_kelvin(self):
+        return 294.15
+""",
+    "probe_adapter.py": """\
+class ProbeAdapter:
+    def __init__(self, probe):
+        self.probe = probe
+
+    def read_celsius(self):
+        return self.probe.sample_kelvin() - 273.15
+""",
+}
+
+ADAPTER_MAIN = """\
+from thermometer import Thermometer
+from kelvin_probe import KelvinProbe
+from probe_adapter import ProbeAdapter
+
+
+def main():
+    old = Thermometer()
+    print(old.read_celsius())
+    print(ProbeAdapter(KelvinProbe()).read_celsius())
+"""
+
+
+def test_an_adapters_target_in_a_sibling_script_made_beside_it_is_found(tmp_path: Path) -> None:
+    write(tmp_path / "ch06_adapter", {**ADAPTER_FILES, "main.py": ADAPTER_MAIN})
+    found = roles(tmp_path)
+    assert ("ProbeAdapter", "adapter", "adapter") in found
+    assert ("Thermometer", "adapter", "target") in found
+    assert ("KelvinProbe", "adapter", "adaptee") in found
+
+
+def test_a_sibling_script_offering_the_same_method_is_no_target_unless_made_beside_it(tmp_path: Path) -> None:
+    # The near miss: main.py never makes the thermometer, which may be another script of the
+    # folder that happens to offer the method: the adapter stays, without a target.
+    write(tmp_path / "ch06_adapter", {**ADAPTER_FILES, "main.py": ADAPTER_MAIN.replace("Thermometer()", "None")})
+    found = roles(tmp_path)
+    assert ("ProbeAdapter", "adapter", "adapter") in found
+    assert ("Thermometer", "adapter", "target") not in found
+
+
+PROXY_FILES = {
+    "vault.py": """\
+from typing import Protocol
+
+
+class Vault(Protocol):
+    def open_box(self, code): ...
+""",
+    "steel_vault.py": """\
+class SteelVault:
+    def open_box(self, code):
+        return f"box {code}"
+""",
+    "guarded_vault.py": """\
+from steel_vault import SteelVault
+
+
+class GuardedVault:
+    def __init__(self):
+        self.vault = None
+
+    def open_box(self, code):
+        if self.vault is None:
+            self.vault = SteelVault()
+        return self.vault.open_box(code)
+""",
+}
+
+PROXY_MAIN = """\
+from vault import Vault
+from guarded_vault import GuardedVault
+
+
+def visit(v: Vault):
+    return v.open_box(7)
+
+
+print(visit(GuardedVault()))
+"""
+
+
+def test_a_proxys_protocol_in_a_sibling_script_imported_where_it_is_made_is_its_subject(tmp_path: Path) -> None:
+    write(tmp_path / "ch07_proxy", {**PROXY_FILES, "main.py": PROXY_MAIN})
+    found = roles(tmp_path)
+    assert ("GuardedVault", "proxy", "proxy") in found
+    assert ("Vault", "proxy", "subject") in found
+    # The near miss: main.py does not use the protocol; the proxy stays, without a subject.
+    write(
+        tmp_path / "ch07_proxy", {"main.py": "from guarded_vault import GuardedVault\n\nGuardedVault().open_box(7)\n"}
+    )
+    found = roles(tmp_path)
+    assert ("GuardedVault", "proxy", "proxy") in found
+    assert ("Vault", "proxy", "subject") not in found

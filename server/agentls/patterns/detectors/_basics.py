@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.facts import ClassFacts, FunctionFacts
+from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
 T = TypeVar("T")
@@ -64,6 +64,41 @@ def near(a: ClassRef, b: ClassRef, ctx: Ctx | None = None) -> bool:
     ):
         return True
     return ctx is not None and _one_script_folder(ctx, ma.module, mb.module)
+
+
+def script_siblings(ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
+    """The classes of the other modules of the script folder `ref` sits in (none in a package):
+    what one module would hold had the tutorial not put one class in each file."""
+    folder = ref.module.module.rpartition(".")[0]
+    if not folder or ctx.ws.module_named(folder) is not None:
+        return []
+    return [
+        ClassRef(m, c)
+        for m in ctx.ws.modules()
+        if m is not ref.module and m.module.rpartition(".")[0] == folder
+        for c in m.classes.values()
+    ]
+
+
+def made_together(ctx: Ctx, a: ClassRef, b: ClassRef, imported: bool = False) -> bool:
+    """Some code of `a`'s script folder makes both `a` and `b` (`main.py` wiring the objects of
+    one class per file), or with `imported`, makes `a` in a module importing `b`'s class (an
+    interface nobody instantiates): what tells one program of the folder from another script
+    beside it that shares a method name."""
+    folder = a.module.module.rpartition(".")[0]
+    key = ("made in folder", folder)
+    if key not in ctx._cache:
+        ctx._cache[key] = [
+            (m, {r.key for _, r in ctx.instantiations(fn, m)})
+            for m in ctx.ws.modules()
+            if m.module.rpartition(".")[0] == folder
+            for fn in [*m.functions.values(), *([m.toplevel] if m.toplevel else [])]
+        ]
+    sites: list[tuple[ModuleIndex, set[str]]] = ctx._cache[key]
+    return any(
+        a.key in made and (b.key in made or (imported and any(ctx.resolve(n, m) == b for n in m.import_map)))
+        for m, made in sites
+    )
 
 
 def _one_script_folder(ctx: Ctx, a: str, b: str) -> bool:

@@ -4,7 +4,7 @@ methods of the one object it holds, and `__getattr__` forwarding (see ``_wrappin
 from __future__ import annotations
 
 from agentls.patterns.context import Collab, Ctx
-from agentls.patterns.detectors._basics import near
+from agentls.patterns.detectors._basics import made_together, near, script_siblings
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
 from agentls.patterns.detectors._wrapping import Role, emit_roles, init_held, installed_adaptees, known_types
 from agentls.patterns.facts import FunctionFacts
@@ -140,16 +140,13 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
         if renamed and len(renamed) == len(public) and adaptees:
             m0 = public[renamed[0]]
             called0 = next(iter(fwd[renamed[0]]))
-            # The interface it presents, when a class of its module already offers it (the
-            # old system the adapter stands in for).
+            # The interface it presents, when a class of its module (or else one made beside it
+            # in its script folder, one class per file) already offers it (the old system the
+            # adapter stands in for).
+            targets = [t for c in ref.module.classes.values() if _offers(t := ctx.ref(c, ref.module), ref, public)]
+            targets = targets or [t for t in script_siblings(ctx, ref) if _offers(t, ref, public)]
             targets = [
-                t
-                for t in ref.module.classes.values()
-                if t is not ref.cls
-                and all(a.cls is not t for a in adaptees)
-                and set(public) <= {n for n in t.methods if not n.startswith("_")}
-                # the same signatures, not merely a shared name (`get`)
-                and all(t.methods[n].param_names == public[n].param_names for n in public)
+                t for t in targets if t not in adaptees and (t.module is ref.module or made_together(ctx, ref, t))
             ]
             if inferred and not targets:
                 continue  # guessed adaptee and no interface it stands in for: a mere client
@@ -160,9 +157,27 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
                 0.65 if inferred else 0.7,
                 [(m0.selection.line, f"`{m0.name}` is served by `self.{c.attr}.{called0}`")],
                 [(t, "adaptee", f"adapted by `{ref.cls.name}`") for t in adaptees]
-                + [(ctx.ref(t, ref.module), "target", f"offers what `{ref.cls.name}` presents") for t in targets[:1]],
+                + [(t, "target", f"offers what `{ref.cls.name}` presents") for t in targets[:1]],
             )
             return
+
+
+def _offers(t: ClassRef, ref: ClassRef, public: dict[str, FunctionFacts]) -> bool:
+    return (
+        t != ref
+        and set(public) <= {n for n in t.cls.methods if not n.startswith("_")}
+        # the same signatures, not merely a shared name (`get`)
+        and all(t.cls.methods[n].param_names == public[n].param_names for n in public)
+    )
+
+
+def _shared(p: ClassRef, mirrored: list[str], offered: set[str]) -> bool:
+    return bool(
+        p.cls.is_protocol
+        and p.cls.methods
+        and set(mirrored) & set(p.cls.methods)
+        and set(p.cls.public_methods) <= offered
+    )
 
 
 def _works_with_answer(fn: FunctionFacts, imports: dict[str, str]) -> bool:
@@ -200,15 +215,16 @@ def sole_offerer(ctx: Ctx, ref: ClassRef, c: Collab, own: set[str]) -> list[Clas
     if not called or any(n.startswith("_") for n in called):
         return []
     first = sorted(called)[0]
-    found = [
+    offering = [
         r
         for r in ctx.by_method(public=True).get(first, [])
         if r != ref
         and not r.cls.is_interface
         and called <= set(ctx.all_methods(r))
         and not own & set(ctx.all_methods(r))
-        and near(ref, r)
     ]
+    # near its module first; else in its script folder (one class per file, wired by main.py)
+    found = [r for r in offering if near(ref, r)] or [r for r in offering if near(ref, r, ctx)]
     if len(found) != 1 or is_repository(ctx, found[0]) or is_repository(ctx, ref) or is_uow(ctx, found[0]):
         return []
     return found
@@ -271,11 +287,11 @@ def _baseless_proxy(
             continue
         m0 = (lazy or guarded)[0]
         how = "creates it on first use" if lazy else "forwards only after a check of its own"
-        # A Protocol of its module both answer structurally is the subject they share.
-        protocols = [
-            ctx.ref(p, ref.module)
-            for p in ref.module.classes.values()
-            if p.is_protocol and p.methods and set(mirrored) & set(p.methods) and set(p.public_methods) <= offered
+        # A Protocol of its module (or else of its script folder, imported where the proxy is
+        # made) both answer structurally is the subject they share.
+        protocols = [p for c in ref.module.classes.values() if _shared(p := ctx.ref(c, ref.module), mirrored, offered)]
+        protocols = protocols or [
+            p for p in script_siblings(ctx, ref) if _shared(p, mirrored, offered) and made_together(ctx, ref, p, True)
         ]
         emit_roles(
             out,

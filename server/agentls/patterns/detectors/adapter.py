@@ -50,11 +50,14 @@ class Adapter(Detector):
       with what it holds (a controller) and a message handler turning a message into a call
       (`uc.invoke(command)`) are not adapters. When nothing shows the handed object's class
       (untyped, built in a function's local variable), it is the one concrete class of the
-      wrapper's module or its imports answering every call made on it and none of the
-      wrapper's own names, and the adapter is reported (0.65) only when a class of its module
-      already offers the interface it presents: that class is its `target` (the legacy
-      `OldPaymentSystem.make_payment` that `PaymentAdapter.make_payment` serves with
-      `gateway.execute_payment`). A repository or unit of work is never guessed so.
+      wrapper's module or its imports (or else of its script folder) answering every call
+      made on it and none of the wrapper's own names, and the adapter is reported (0.65) only
+      when a class of its module already offers the interface it presents: that class is its
+      `target` (the legacy `OldPaymentSystem.make_payment` that `PaymentAdapter.make_payment`
+      serves with `gateway.execute_payment`). In a script folder (no `__init__.py`, one class
+      per file) the target may sit in a sibling file when code of the folder makes both (its
+      `main.py`): another script beside it offering the same method is no target.
+      A repository or unit of work is never guessed so.
     - A class whose constructor installs the adapted methods it is given on the instance
       (`self.__dict__.update(methods)`) beside the one object it keeps (not a name or number:
       a record keeping its keyword arguments is no adapter): forwarding the rest through

@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._basics import near
+from agentls.patterns.detectors._basics import made_together, near
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -38,22 +38,6 @@ def _dispatches_by_name(m: FunctionFacts) -> bool:
     """Finds its handling by name on itself (`getattr(self, f"handle_{event}")`,
     `hasattr(self, "handle_default")`): each subclass handles the requests it has methods for."""
     return any(c.func in ("getattr", "hasattr") and c.args[:1] == ("self",) for c in m.calls)
-
-
-def _made_with(ctx: Ctx, runner: ClassRef, ifaces: list[ClassRef]) -> list[ClassRef]:
-    """Of the interfaces a script folder declares the method in, those with an implementation
-    made by code of the folder that also makes the runner (`main.py` building the chain): the
-    folder may hold two chapters' interfaces of one method, each with its own runner."""
-    folder = runner.module.module.rpartition(".")[0]
-    out: list[ClassRef] = []
-    for mod in ctx.ws.modules():
-        if mod.module.rpartition(".")[0] != folder:
-            continue
-        for fn in [*mod.functions.values(), *([mod.toplevel] if mod.toplevel else [])]:
-            made = {r.key for _, r in ctx.instantiations(fn, mod)}
-            if runner.key in made:
-                out += [i for i in ifaces if i not in out and any(x.key in made for x in ctx.concrete(i))]
-    return out
 
 
 def runner_chains(ctx: Ctx) -> dict[str, tuple[ClassRef, str, ClassRef, int]]:
@@ -92,7 +76,7 @@ def runner_chains(ctx: Ctx) -> dict[str, tuple[ClassRef, str, ClassRef, int]]:
                 if not declaring:  # one class per file in a script folder: its siblings
                     declaring = [i for i in abstract if near(r, i, ctx)]
                     if len(declaring) > 1:
-                        declaring = _made_with(ctx, r, declaring)
+                        declaring = [i for i in declaring if any(made_together(ctx, r, x) for x in ctx.concrete(i))]
                 ann = adds[loop.iter.removeprefix("self.")]
                 typed = ctx.annotation_refs(ann, r.module) if ann else []
                 for iface in declaring:

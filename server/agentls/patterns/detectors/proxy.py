@@ -42,7 +42,8 @@ class Proxy(Detector):
       virtual proxy creating it in any method checking for it (`if self.db is None: self.db
       = Database()` in `acquire`, which a forwarding method calls) may have methods of its
       own managing its life, and a
-      Protocol of its module both answer is their `subject`. An
+      Protocol of its module both answer is their `subject` (or, in a script folder of one
+      class per file, one in a sibling file imported by the module making the proxy). An
       attribute replaced by what its own methods return (`self.step = self.step.submit()`)
       is a state machine's transition, not lazy creation.
     - A unit of work over a session answering `commit`/`rollback` is not a proxy or decorator;
