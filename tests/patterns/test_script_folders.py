@@ -369,3 +369,63 @@ def test_a_proxys_protocol_in_a_sibling_script_imported_where_it_is_made_is_its_
     found = roles(tmp_path)
     assert ("GuardedVault", "proxy", "proxy") in found
     assert ("Vault", "proxy", "subject") not in found
+
+
+BOARD_GAME = """\
+class BoardGame:
+    def play(self):
+        self.setup()
+        while not self.finished():
+            self.move()
+        return self.winner()
+
+    def setup(self):
+        pass
+
+    def finished(self):
+        return True
+
+    def move(self):
+        pass
+
+    def winner(self):
+        return None
+"""
+
+SOLO = """\
+from board_game import BoardGame
+
+
+class Solitaire(BoardGame):
+    def setup(self):
+        self.cards = list(range(10))
+
+    def finished(self):
+        return not self.cards
+
+    def move(self):
+        self.cards.pop()
+"""
+
+# Another `board_game.py` at the top of the workspace, with a class of the same name.
+TOP_BOARD_GAME = """\
+class BoardGame:
+    def describe(self):
+        return "a box of pieces"
+"""
+
+
+def test_a_bare_import_in_a_script_folder_names_the_sibling_before_a_top_level_module(tmp_path: Path) -> None:
+    (tmp_path / "board_game.py").write_text(TOP_BOARD_GAME)
+    write(tmp_path / "ch08_template", {"board_game.py": BOARD_GAME, "solitaire.py": SOLO})
+    found = roles(tmp_path)
+    assert ("BoardGame", "template_method", "abstract_class") in found
+    assert ("Solitaire", "template_method", "concrete_class") in found
+
+
+def test_a_bare_import_in_a_package_names_the_top_level_module(tmp_path: Path) -> None:
+    # The control: a package's modules import absolutely, so `from board_game import ...`
+    # there is the top-level module and the package's own BoardGame has no subclass.
+    (tmp_path / "board_game.py").write_text(TOP_BOARD_GAME)
+    write(tmp_path / "games", {"__init__.py": "", "board_game.py": BOARD_GAME, "solitaire.py": SOLO})
+    assert not {f for f in roles(tmp_path) if f[1] == "template_method"}

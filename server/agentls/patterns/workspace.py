@@ -118,15 +118,18 @@ class WorkspaceIndex:
         target = module.import_map.get(head)
         if target is not None:
             qualified = f"{target}.{rest}" if rest else target
-            found = d.by_key.get(qualified)
-            if found is not None:
-                return found
             # `from small_chair import SmallChair` in a script folder (no `__init__.py`): the
-            # module beside the importer, whose name is the importer's package plus the import.
+            # module beside the importer, whose name is the importer's package plus the import;
+            # first, as Python puts the script's folder first on the path (a chapter's
+            # `game.py` before another `game.py` at the top).
+            # (A package's module imports absolutely: there the top-level module comes first.)
             package = module.module.rpartition(".")[0]
-            found = d.by_key.get(f"{package}.{qualified}") if package else None
-            if found is not None:
-                return found
+            sibling = d.by_key.get(f"{package}.{qualified}") if package else None
+            top = d.by_key.get(qualified)
+            if sibling is not None and (top is None or d.by_module.get(package) is None):
+                return sibling
+            if top is not None:
+                return top
             # `from pkg import Cls` where pkg/__init__ re-exports it: fall back on the last name.
         tail = name.rpartition(".")[2]
         candidates = d.by_name.get(tail, [])
