@@ -429,3 +429,43 @@ def test_a_bare_import_in_a_package_names_the_top_level_module(tmp_path: Path) -
     (tmp_path / "board_game.py").write_text(TOP_BOARD_GAME)
     write(tmp_path / "games", {"__init__.py": "", "board_game.py": BOARD_GAME, "solitaire.py": SOLO})
     assert not {f for f in roles(tmp_path) if f[1] == "template_method"}
+
+
+CANOE = """\
+class Canoe:
+    def __init__(self):
+        self.paddles = 2
+"""
+
+BOATHOUSE = """\
+from canoe import Canoe
+
+
+class Boathouse:
+    def __init__(self, size):
+        self.racks = [Canoe() for _ in range(size)]
+        self.out = []
+
+    def rent(self):
+        canoe = self.racks.pop()
+        self.out.append(canoe)
+        return canoe
+
+    def give_back(self, canoe):
+        self.out.remove(canoe)
+        self.racks.append(canoe)
+"""
+
+
+def test_the_reusable_of_a_pool_in_a_sibling_script_is_found(tmp_path: Path) -> None:
+    write(tmp_path / "ch09_pool", {"canoe.py": CANOE, "boathouse.py": BOATHOUSE, "main.py": "print(1)\n"})
+    found = roles(tmp_path)
+    assert ("Boathouse", "object_pool", "pool") in found
+    assert ("Canoe", "object_pool", "reusable") in found
+
+
+def test_what_a_stack_in_a_sibling_script_stores_is_no_reusable(tmp_path: Path) -> None:
+    # The near miss: the racks are filled from outside (a stack), so nothing is pooled.
+    stack = BOATHOUSE.replace("[Canoe() for _ in range(size)]", "[]").replace("from canoe import Canoe\n", "")
+    write(tmp_path / "ch09_pool", {"canoe.py": CANOE, "boathouse.py": stack, "main.py": "print(1)\n"})
+    assert not {f for f in roles(tmp_path) if f[1] == "object_pool"}
