@@ -7,7 +7,8 @@ copies its Python files twice into a scratch tree: once as they are, once with e
 script folder that holds two or more top-level classes split into one file per class (snake_case
 names; each gets the module's imports plus `from <sibling> import <Name>` for the other top-level
 names it uses; the module keeps its functions and statements and imports every class back;
-sibling modules importing those classes from it import them from their new files). Modules
+code importing those classes from it imports them from their new files, by bare name beside
+it, by dotted name elsewhere, as whoever split the program would have). Modules
 that do not parse or use `from x import *` are left whole. Both trees are analysed as
 patterns_corpus.py does, and the sets of (symbol, pattern, role) at confidence >= 0.5 are
 compared: per pattern, how many roles splitting loses and gains (`-v` lists them).
@@ -72,8 +73,9 @@ def _top_names(tree: ast.Module) -> set[str]:
     return names
 
 
-def split_folder(folder: Path) -> int:
-    """Split the multi-class modules of one script folder in place; the number of modules split."""
+def split_folder(folder: Path) -> dict[tuple[str, str], str]:
+    """Split the multi-class modules of one folder without `__init__.py` in place:
+    {(module, class): the file it moved to}."""
     modules = {p.stem: t for p in sorted(folder.glob("*.py")) if (t := _splittable(p)) is not None}
     taken = {p.stem for p in folder.glob("*.py")}
     home: dict[tuple[str, str], str] = {}  # (module, class) -> the file it moves to
@@ -101,33 +103,55 @@ def split_folder(folder: Path) -> int:
             (folder / f"{home[(stem, n.name)]}.py").write_text(ast.unparse(ast.Module(body, [])) + "\n")
             rest.append(ast.ImportFrom(module=home[(stem, n.name)], names=[ast.alias(n.name)], level=0))
         (folder / f"{stem}.py").write_text(ast.unparse(ast.Module(rest, [])) + "\n")
-    # Siblings importing a moved class from its old module import it from its new file.
-    for p in sorted(folder.glob("*.py")):
+    return home
+
+
+def _rewrite_importers(root: Path, moved: dict[tuple[str, str], str]) -> None:
+    """Code importing a moved class from its old module imports it from its new file: by bare
+    name beside it, by the dotted name (with or without a leading `src.`) elsewhere."""
+    for p in sorted(root.rglob("*.py")):
         try:
             tree = ast.parse(p.read_text(encoding="utf-8"))
         except (SyntaxError, UnicodeDecodeError, ValueError):
             continue
+        folder = ".".join(p.parent.relative_to(root).parts)
         changed = False
         body: list[ast.stmt] = []
         for n in tree.body:
-            if isinstance(n, ast.ImportFrom) and n.level == 0 and n.module in modules:
-                stay = [a for a in n.names if (n.module, a.name) not in home]
-                moved = [a for a in n.names if (n.module, a.name) in home]
-                if moved:
+            if isinstance(n, ast.ImportFrom) and n.level == 0 and n.module:
+                full = next(
+                    (
+                        m
+                        for m in (f"{folder}.{n.module}" if folder else n.module, n.module, f"src.{n.module}")
+                        if any(k[0] == m for k in moved)
+                    ),
+                    None,
+                )
+                if full is not None and any((full, a.name) in moved for a in n.names):
                     changed = True
+                    prefix = n.module.rpartition(".")[0]
+                    stay = [a for a in n.names if (full, a.name) not in moved]
                     if stay:
                         body.append(ast.ImportFrom(module=n.module, names=stay, level=0))
-                    body += [ast.ImportFrom(module=home[(n.module, a.name)], names=[a], level=0) for a in moved]
+                    for a in n.names:
+                        if (full, a.name) in moved:
+                            new = moved[(full, a.name)]
+                            body.append(ast.ImportFrom(module=f"{prefix}.{new}" if prefix else new, names=[a], level=0))
                     continue
             body.append(n)
         if changed:
             p.write_text(ast.unparse(ast.Module(body, [])) + "\n")
-    return len(modules)
 
 
 def split_tree(root: Path) -> int:
-    folders = {p.parent for p in root.rglob("*.py")}
-    return sum(split_folder(f) for f in sorted(folders) if not (f / "__init__.py").exists())
+    moved: dict[tuple[str, str], str] = {}  # (dotted old module, class) -> its new file's stem
+    for folder in sorted({p.parent for p in root.rglob("*.py")}):
+        if not (folder / "__init__.py").exists():
+            dotted = ".".join(folder.relative_to(root).parts)
+            for (stem, cls), file in split_folder(folder).items():
+                moved[(f"{dotted}.{stem}" if dotted else stem, cls)] = file
+    _rewrite_importers(root, moved)
+    return len({m for m, _ in moved})
 
 
 def roles(src: Source, root: Path) -> set[Role]:
