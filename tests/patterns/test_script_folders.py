@@ -469,3 +469,60 @@ def test_what_a_stack_in_a_sibling_script_stores_is_no_reusable(tmp_path: Path) 
     stack = BOATHOUSE.replace("[Canoe() for _ in range(size)]", "[]").replace("from canoe import Canoe\n", "")
     write(tmp_path / "ch09_pool", {"canoe.py": CANOE, "boathouse.py": stack, "main.py": "print(1)\n"})
     assert not {f for f in roles(tmp_path) if f[1] == "object_pool"}
+
+
+GREETER_FILES = {
+    "greeter.py": """\
+from abc import ABC, abstractmethod
+
+
+class Greeter(ABC):
+    @abstractmethod
+    def greet(self, name):
+        ...
+""",
+    "formal.py": """\
+from greeter import Greeter
+
+
+class Formal(Greeter):
+    def greet(self, name):
+        return f"Good evening, {name}."
+""",
+    "casual.py": """\
+from greeter import Greeter
+
+
+class Casual(Greeter):
+    def greet(self, name):
+        return f"hey {name}"
+""",
+}
+
+PICKER = """\
+from formal import Formal
+from casual import Casual
+
+
+def pick_greeter(tone):
+    table = {"formal": Formal, "casual": Casual}
+    return table[tone]()
+
+
+def main():
+    greeter = pick_greeter("formal")
+    print(greeter.greet("Ada"))
+"""
+
+
+def test_a_table_factory_importing_only_the_implementations_makes_their_interface(tmp_path: Path) -> None:
+    write(tmp_path / "ch10_factory", {**GREETER_FILES, "picker.py": PICKER})
+    found = roles(tmp_path)
+    assert ("pick_greeter", "factory", "factory") in found
+    assert ("Formal", "factory", "product") in found
+
+
+def test_a_table_whose_callers_call_no_method_of_the_interface_is_no_factory(tmp_path: Path) -> None:
+    # The near miss: what the table makes is only printed, never used through `greet`.
+    write(tmp_path / "ch10_factory", {**GREETER_FILES, "picker.py": PICKER.replace('greeter.greet("Ada")', "greeter")})
+    assert not {f for f in roles(tmp_path) if f[1] == "factory"}

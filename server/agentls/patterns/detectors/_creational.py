@@ -91,10 +91,19 @@ def _used_as(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[ClassRef]
         for c in g.calls
         if c.receiver and c.receiver != "self"
     }
-    out = []
-    for cls in module.classes.values():
-        ref = ClassRef(module, cls)
-        if cls.is_interface and cls.abstract_methods & called and len(ctx.concrete(ref)) >= 2:
+    # Defined or imported there, or the interface of a class imported there (one class per
+    # file: `from french_localizer import FrenchLocalizer` beside `localizer.py`).
+    seen = [ClassRef(module, cls) for cls in module.classes.values()]
+    seen += [r for name in module.import_map if (r := ctx.resolve(name, module)) is not None]
+    seen += [a for r in list(seen) if r.module is not module for a in ctx.interface_ancestors(r)]
+    out: list[ClassRef] = []
+    for ref in seen:
+        if (
+            ref.cls.is_interface
+            and ref.cls.abstract_methods & called
+            and len(ctx.concrete(ref)) >= 2
+            and ref not in out
+        ):
             out.append(ref)
     return out if len(out) == 1 else []
 

@@ -58,7 +58,8 @@ class Factory(Detector):
       or a class attribute (`kinds = {...}; return kinds[room]()`, `cls._stock.get(style,
       LedLamp)()`), when it is annotated to return an interface (or the default is a class of
       one, or, for a table built in a function annotated with nothing, the one interface of
-      the module whose declared methods the function's callers there call) that two or more
+      the module (defined, imported, or implemented by a class imported there, as in a folder
+      of one class per file) whose declared methods the function's callers there call) that two or more
       classes defined or imported in the module implement, by deriving from it or, for a
       `Protocol`, structurally: those (and the `Protocol`) are its products (a table of
       callbacks answering plain values, one filled at run time or read with a constant key
