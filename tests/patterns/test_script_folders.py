@@ -526,3 +526,57 @@ def test_a_table_whose_callers_call_no_method_of_the_interface_is_no_factory(tmp
     # The near miss: what the table makes is only printed, never used through `greet`.
     write(tmp_path / "ch10_factory", {**GREETER_FILES, "picker.py": PICKER.replace('greeter.greet("Ada")', "greeter")})
     assert not {f for f in roles(tmp_path) if f[1] == "factory"}
+
+
+SANDWICH_FILES = {
+    "sandwich.py": """\
+class Sandwich:
+    def __init__(self):
+        self.bread = None
+        self.cheese = None
+""",
+    "sandwich_builder.py": """\
+from sandwich import Sandwich
+
+
+class SandwichBuilder:
+    def __init__(self):
+        self.sandwich = Sandwich()
+
+    def build(self):
+        return self.sandwich
+""",
+    "filling_builder.py": """\
+from sandwich_builder import SandwichBuilder
+
+
+class FillingBuilder(SandwichBuilder):
+    def with_bread(self, kind):
+        self.sandwich.bread = kind
+        return self
+
+    def with_cheese(self, kind):
+        self.sandwich.cheese = kind
+        return self
+""",
+}
+
+
+def test_a_product_made_by_an_inherited_constructor_in_a_sibling_script_is_found(tmp_path: Path) -> None:
+    write(tmp_path / "ch11_builder", SANDWICH_FILES)
+    found = roles(tmp_path)
+    assert ("FillingBuilder", "builder", "builder") in found
+    assert ("Sandwich", "builder", "product") in found
+
+
+def test_the_inherited_constructors_names_are_read_in_its_own_file(tmp_path: Path) -> None:
+    # The near miss: the subclass's file has a class of the same name; what the base makes is
+    # still the base file's Sandwich, not that one.
+    other = 'class Sandwich:\n    """A picture of one, on the menu."""\n\n\n'
+    files = {**SANDWICH_FILES, "filling_builder.py": other + SANDWICH_FILES["filling_builder.py"]}
+    write(tmp_path / "ch11_builder", files)
+    result = subprocess.run(
+        [*AGENTLS, "patterns", "--format", "json", "."], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    products = {(Path(r["path"]).name, r["symbol"]) for r in json.loads(result.stdout) if r["role"] == "product"}
+    assert products == {("sandwich.py", "Sandwich")}

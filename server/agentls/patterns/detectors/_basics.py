@@ -80,6 +80,15 @@ def script_siblings(ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
     ]
 
 
+def home_module(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> ModuleIndex:
+    """The module of the class (`ref` or an ancestor) defining the method `m`: where the names
+    it uses mean something (an inherited `__init__` making `Person(None)` in a base of its own
+    file, which the subclass's file does not import)."""
+    if ref.cls.methods.get(m.name) is m:
+        return ref.module
+    return next((a.module for a in ctx.ancestors(ref) if a.cls.methods.get(m.name) is m), ref.module)
+
+
 def made_together(ctx: Ctx, a: ClassRef, b: ClassRef, imported: bool = False) -> bool:
     """Some code of `a`'s script folder makes both `a` and `b` (`main.py` wiring the objects of
     one class per file), or with `imported`, makes `a` in a module importing `b`'s class (an

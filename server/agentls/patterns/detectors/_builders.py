@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.detectors._basics import home_module
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -169,7 +170,7 @@ def held_product(ctx: Ctx, ref: ClassRef) -> tuple[list[str], FunctionFacts, lis
     for m in methods.values():
         for attr, values in m.self_writes.items():
             for v in values:
-                r = ctx.resolve(v[5:], ref.module) if v.startswith("call:") else None
+                r = ctx.resolve(v[5:], home_module(ctx, ref, m)) if v.startswith("call:") else None
                 if r is not None and r != ref and not r.cls.is_interface:
                     created.setdefault(attr, []).append(r)
     for attr, made in created.items():

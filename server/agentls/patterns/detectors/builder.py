@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._basics import home_module
 from agentls.patterns.detectors._builders import Directed, directed_builders, held_product
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
@@ -62,7 +63,8 @@ class Builder(Detector):
       (raising `NotImplementedError`) and two or more implementations whose steps only record
       parts in their own state.
     - `product`: the class a detected builder produces.
-    - Hierarchies of builders: steps that store onto a held object count, inherited ones too;
+    - Hierarchies of builders: steps that store onto a held object count, inherited ones too
+      (what an inherited method makes is named as the file defining it names it);
       fluent steps filling in one held object that the result method hands out make a builder
       even when the product's class is not known (0.75); a concrete base defining steps or the
       result its builder subclasses use is a builder; a text builder's `__str__` is its result.
@@ -114,7 +116,7 @@ class Builder(Detector):
         for m in methods.values():
             if m.name.startswith("_") or id(m) in step_ids or m.kind == "property":
                 continue
-            made = [r for r in ctx.returned_classes(m, ref.module) if r != ref]
+            made = [r for r in ctx.returned_classes(m, home_module(ctx, ref, m)) if r != ref]
             # build() needs nothing more from the caller and copies the parts out; wrapping
             # `self` into another object (`Grouping(self)`) is not producing a product.
             required = any(not p.has_default for p in m.params)
