@@ -5,7 +5,7 @@ importing siblings by bare name (`from listener import Listener`) and wiring obj
 in `main.py`. For each exhaustive tuning source of the corpus (bench/corpus/repos.json), this
 copies its Python files twice into a scratch tree: once as they are, once with every module of a
 script folder that holds two or more top-level classes split into one file per class (snake_case
-names; each gets the module's imports plus `from <sibling> import <Name>` for the other top-level
+names; each gets the module's imports it uses plus `from <sibling> import <Name>` for the other top-level
 names it uses; the module keeps its functions and statements and imports every class back;
 code importing those classes from it imports them from their new files, by bare name beside
 it, by dotted name elsewhere, as whoever split the program would have). Modules
@@ -73,6 +73,20 @@ def _top_names(tree: ast.Module) -> set[str]:
     return names
 
 
+def _imports_used(imports: list[ast.stmt], names: set[str]) -> list[ast.stmt]:
+    """The module's imports a class uses (and `__future__`'s), as one written alone would have."""
+    out: list[ast.stmt] = []
+    for n in imports:
+        assert isinstance(n, (ast.Import, ast.ImportFrom))
+        if isinstance(n, ast.ImportFrom) and n.module == "__future__":
+            out.append(n)
+            continue
+        keep = [a for a in n.names if (a.asname or a.name.split(".")[0]) in names]
+        if keep:
+            out.append(ast.ImportFrom(n.module, keep, n.level) if isinstance(n, ast.ImportFrom) else ast.Import(keep))
+    return out
+
+
 def split_folder(folder: Path) -> dict[tuple[str, str], str]:
     """Split the multi-class modules of one folder without `__init__.py` in place:
     {(module, class): the file it moved to}."""
@@ -95,11 +109,12 @@ def split_folder(folder: Path) -> dict[tuple[str, str], str]:
             if not isinstance(n, ast.ClassDef):
                 rest.append(n)
                 continue
-            used = {x.id for x in ast.walk(n) if isinstance(x, ast.Name)} & top - {n.name}
+            names = {x.id for x in ast.walk(n) if isinstance(x, ast.Name)}
+            used = names & top - {n.name}
             sibling = [
                 ast.ImportFrom(module=home.get((stem, u), stem), names=[ast.alias(u)], level=0) for u in sorted(used)
             ]
-            body: list[ast.stmt] = [*imports, *sibling, n]
+            body: list[ast.stmt] = [*_imports_used(imports, names), *sibling, n]
             (folder / f"{home[(stem, n.name)]}.py").write_text(ast.unparse(ast.Module(body, [])) + "\n")
             rest.append(ast.ImportFrom(module=home[(stem, n.name)], names=[ast.alias(n.name)], level=0))
         (folder / f"{stem}.py").write_text(ast.unparse(ast.Module(rest, [])) + "\n")
