@@ -580,3 +580,37 @@ def test_the_inherited_constructors_names_are_read_in_its_own_file(tmp_path: Pat
     )
     products = {(Path(r["path"]).name, r["symbol"]) for r in json.loads(result.stdout) if r["role"] == "product"}
     assert products == {("sandwich.py", "Sandwich")}
+
+
+KITCHEN_FILES = {
+    "oven.py": "class Oven:\n    def bake(self, tray):\n        return tray\n",
+    "fridge.py": "class Fridge:\n    def chill(self, item):\n        return item\n",
+}
+
+KITCHEN = """\
+from dependency_injector import containers, providers
+from oven import Oven
+from fridge import Fridge
+
+
+class Kitchen(containers.DeclarativeContainer):
+    oven: Oven = providers.Singleton(Oven)
+    fridge: Fridge = providers.Factory(Fridge)
+"""
+
+
+def test_a_container_alone_in_its_file_declaring_typed_providers_is_found(tmp_path: Path) -> None:
+    write(tmp_path / "ch12_wiring", {**KITCHEN_FILES, "kitchen.py": KITCHEN})
+    assert ("Kitchen", "dependency_injection", "container") in roles(tmp_path)
+
+
+def test_providers_of_plain_values_alone_in_a_file_are_no_container(tmp_path: Path) -> None:
+    # The near miss: the same declarations providing plain values, no workspace class.
+    settings = (
+        "from dependency_injector import containers, providers\n\n\n"
+        "class Kitchen(containers.DeclarativeContainer):\n"
+        '    oven: str = providers.Object("gas")\n'
+        "    fridge: int = providers.Object(4)\n"
+    )
+    write(tmp_path / "ch12_wiring", {**KITCHEN_FILES, "kitchen.py": settings})
+    assert not {f for f in roles(tmp_path) if f[1] == "dependency_injection"}

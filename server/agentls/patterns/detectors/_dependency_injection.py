@@ -172,7 +172,15 @@ def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
     calls into one external namespace other than its base's, in a module whose imported
     workspace classes only those declarations use (as the providers' arguments)."""
     cls, module = ref.cls, ref.module
-    if cls.methods or not cls.bases or unused < 2 or is_test_file(module):
+    # Provider declarations annotated with the workspace class they provide (`query_bus:
+    # MemoryQueryBus = providers.Singleton(MemoryQueryBus)`) show it as plainly as an import
+    # only they use: a container alone in its file (one class per file) names them so.
+    typed = sum(
+        1
+        for name, v in cls.class_attrs.items()
+        if v.startswith("call:") and (ann := cls.fields.get(name)) and ctx.resolve(ann, module) is not None
+    )
+    if cls.methods or not cls.bases or unused + typed < 2 or is_test_file(module):
         return []
     if any(ctx.resolve(b, module) is not None for b in cls.bases):
         return []
