@@ -87,10 +87,12 @@ def _imports_used(imports: list[ast.stmt], names: set[str]) -> list[ast.stmt]:
     return out
 
 
-def split_folder(folder: Path) -> dict[tuple[str, str], str]:
+def split_folder(folder: Path, level: int = 0) -> dict[tuple[str, str], str]:
     """Split the multi-class modules of one folder without `__init__.py` in place:
     {(module, class): the file it moved to}."""
-    modules = {p.stem: t for p in sorted(folder.glob("*.py")) if (t := _splittable(p)) is not None}
+    modules = {
+        p.stem: t for p in sorted(folder.glob("*.py")) if p.stem != "__init__" and (t := _splittable(p)) is not None
+    }
     taken = {p.stem for p in folder.glob("*.py")}
     home: dict[tuple[str, str], str] = {}  # (module, class) -> the file it moves to
     for stem, tree in modules.items():
@@ -112,11 +114,12 @@ def split_folder(folder: Path) -> dict[tuple[str, str], str]:
             names = {x.id for x in ast.walk(n) if isinstance(x, ast.Name)}
             used = names & top - {n.name}
             sibling = [
-                ast.ImportFrom(module=home.get((stem, u), stem), names=[ast.alias(u)], level=0) for u in sorted(used)
+                ast.ImportFrom(module=home.get((stem, u), stem), names=[ast.alias(u)], level=level)
+                for u in sorted(used)
             ]
             body: list[ast.stmt] = [*_imports_used(imports, names), *sibling, n]
             (folder / f"{home[(stem, n.name)]}.py").write_text(ast.unparse(ast.Module(body, [])) + "\n")
-            rest.append(ast.ImportFrom(module=home[(stem, n.name)], names=[ast.alias(n.name)], level=0))
+            rest.append(ast.ImportFrom(module=home[(stem, n.name)], names=[ast.alias(n.name)], level=level))
         (folder / f"{stem}.py").write_text(ast.unparse(ast.Module(rest, [])) + "\n")
     return home
 
@@ -132,38 +135,43 @@ def _rewrite_importers(root: Path, moved: dict[tuple[str, str], str]) -> None:
         folder = ".".join(p.parent.relative_to(root).parts)
         changed = False
         body: list[ast.stmt] = []
+        package = list(p.parent.relative_to(root).parts)
         for n in tree.body:
-            if isinstance(n, ast.ImportFrom) and n.level == 0 and n.module:
-                full = next(
-                    (
-                        m
-                        for m in (f"{folder}.{n.module}" if folder else n.module, n.module, f"src.{n.module}")
-                        if any(k[0] == m for k in moved)
-                    ),
-                    None,
-                )
-                if full is not None and any((full, a.name) in moved for a in n.names):
-                    changed = True
-                    prefix = n.module.rpartition(".")[0]
-                    stay = [a for a in n.names if (full, a.name) not in moved]
-                    if stay:
-                        body.append(ast.ImportFrom(module=n.module, names=stay, level=0))
-                    for a in n.names:
-                        if (full, a.name) in moved:
-                            new = moved[(full, a.name)]
-                            body.append(ast.ImportFrom(module=f"{prefix}.{new}" if prefix else new, names=[a], level=0))
-                    continue
+            if isinstance(n, ast.ImportFrom) and n.level and len(package) >= n.level - 1:
+                # `from .kinds import Sedan` / `from ..garage.kinds import Sedan`: made absolute
+                base = package[: len(package) - (n.level - 1)]
+                candidates = [".".join([*base, *([n.module] if n.module else [])])]
+            elif isinstance(n, ast.ImportFrom) and n.module:
+                candidates = [f"{folder}.{n.module}" if folder else n.module, n.module, f"src.{n.module}"]
+            else:
+                candidates = []
+            full = next((m for m in candidates if any(k[0] == m for k in moved)), None)
+            if isinstance(n, ast.ImportFrom) and full is not None and any((full, a.name) in moved for a in n.names):
+                changed = True
+                prefix = (n.module or "").rpartition(".")[0]
+                stay = [a for a in n.names if (full, a.name) not in moved]
+                if stay:
+                    body.append(ast.ImportFrom(module=n.module, names=stay, level=n.level))
+                for a in n.names:
+                    if (full, a.name) in moved:
+                        new = moved[(full, a.name)]
+                        module = f"{prefix}.{new}" if prefix else new
+                        body.append(ast.ImportFrom(module=module, names=[a], level=n.level))
+                continue
             body.append(n)
         if changed:
             p.write_text(ast.unparse(ast.Module(body, [])) + "\n")
 
 
-def split_tree(root: Path) -> int:
+def split_tree(root: Path, packages: bool = False) -> int:
+    """Split the folders without `__init__.py` (and with `packages`, the packages too, their
+    files importing each other relatively); the number of modules split."""
     moved: dict[tuple[str, str], str] = {}  # (dotted old module, class) -> its new file's stem
     for folder in sorted({p.parent for p in root.rglob("*.py")}):
-        if not (folder / "__init__.py").exists():
+        package = (folder / "__init__.py").exists()
+        if packages or not package:
             dotted = ".".join(folder.relative_to(root).parts)
-            for (stem, cls), file in split_folder(folder).items():
+            for (stem, cls), file in split_folder(folder, 1 if package else 0).items():
                 moved[(f"{dotted}.{stem}" if dotted else stem, cls)] = file
     _rewrite_importers(root, moved)
     return len({m for m, _ in moved})
@@ -178,6 +186,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--only", help="one source by name")
+    parser.add_argument("--packages", action="store_true", help="split the modules of packages too")
     parser.add_argument("--mirrors", default="/work/.mirror")
     args = parser.parse_args()
     lost: Counter[str] = Counter()
@@ -194,7 +203,7 @@ def main() -> int:
             whole, cut = Path(tmp) / "whole", Path(tmp) / "split"
             copy_python(src, whole)
             copy_python(src, cut)
-            n = split_tree(cut)
+            n = split_tree(cut, args.packages)
             before, after = roles(src, whole), roles(src, cut)
         print(f"{src.name}: {n} modules split, {len(before - after)} roles lost, {len(after - before)} gained")
         for sym, pat, role in sorted(before - after):
