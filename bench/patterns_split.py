@@ -106,6 +106,16 @@ def split_folder(folder: Path, level: int = 0) -> dict[tuple[str, str], str]:
     for stem, tree in modules.items():
         imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
         top = _top_names(tree)
+        # A logger or constant needing none of the module's own names is written again in each
+        # file that uses it (`logger = logging.getLogger(__name__)`), as one would on splitting.
+        own = {
+            n.targets[0].id: n
+            for n in tree.body
+            if isinstance(n, ast.Assign)
+            and len(n.targets) == 1
+            and isinstance(n.targets[0], ast.Name)
+            and not {x.id for x in ast.walk(n.value) if isinstance(x, ast.Name)} & top
+        }
         rest: list[ast.stmt] = []
         for n in tree.body:
             if not isinstance(n, ast.ClassDef):
@@ -115,9 +125,11 @@ def split_folder(folder: Path, level: int = 0) -> dict[tuple[str, str], str]:
             used = names & top - {n.name}
             sibling = [
                 ast.ImportFrom(module=home.get((stem, u), stem), names=[ast.alias(u)], level=level)
-                for u in sorted(used)
+                for u in sorted(used - set(own))
             ]
-            body: list[ast.stmt] = [*_imports_used(imports, names), *sibling, n]
+            copied = [own[u] for u in sorted(used & set(own))]
+            needed = names | {x.id for c in copied for x in ast.walk(c) if isinstance(x, ast.Name)}
+            body: list[ast.stmt] = [*_imports_used(imports, needed), *sibling, *copied, n]
             (folder / f"{home[(stem, n.name)]}.py").write_text(ast.unparse(ast.Module(body, [])) + "\n")
             rest.append(ast.ImportFrom(module=home[(stem, n.name)], names=[ast.alias(n.name)], level=level))
         (folder / f"{stem}.py").write_text(ast.unparse(ast.Module(rest, [])) + "\n")
