@@ -138,7 +138,7 @@ def split_folder(folder: Path, level: int = 0) -> dict[tuple[str, str], str]:
 
 def _rewrite_importers(root: Path, moved: dict[tuple[str, str], str]) -> None:
     """Code importing a moved class from its old module imports it from its new file: by bare
-    name beside it, by the dotted name (with or without a leading `src.`) elsewhere."""
+    name beside it, by the dotted name (or one the package root below the source's root gives) elsewhere."""
     for p in sorted(root.rglob("*.py")):
         try:
             tree = ast.parse(p.read_text(encoding="utf-8"))
@@ -154,7 +154,11 @@ def _rewrite_importers(root: Path, moved: dict[tuple[str, str], str]) -> None:
                 base = package[: len(package) - (n.level - 1)]
                 candidates = [".".join([*base, *([n.module] if n.module else [])])]
             elif isinstance(n, ast.ImportFrom) and n.module:
-                candidates = [f"{folder}.{n.module}" if folder else n.module, n.module, f"src.{n.module}"]
+                candidates = [f"{folder}.{n.module}" if folder else n.module, n.module]
+                # a package root below the source's root (`project/foundation/foundation/`,
+                # `src/`): the one moved module whose dotted path ends with the import
+                tail = sorted({k[0] for k in moved if k[0].endswith(f".{n.module}")})
+                candidates += tail[:1] if len(tail) == 1 else []
             else:
                 candidates = []
             full = next((m for m in candidates if any(k[0] == m for k in moved)), None)
