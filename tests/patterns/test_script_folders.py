@@ -614,3 +614,40 @@ def test_providers_of_plain_values_alone_in_a_file_are_no_container(tmp_path: Pa
     )
     write(tmp_path / "ch12_wiring", {**KITCHEN_FILES, "kitchen.py": settings})
     assert not {f for f in roles(tmp_path) if f[1] == "dependency_injection"}
+
+
+PLANTER_FILES = {
+    "planter.py": "class Planter:\n    def fill(self, soil):\n        return soil\n",
+    "clay_pot.py": "from planter import Planter\n\n\nclass ClayPot(Planter):\n    pass\n",
+    "wood_box.py": "from planter import Planter\n\n\nclass WoodBox(Planter):\n    pass\n",
+    "kinds.py": (
+        'from clay_pot import ClayPot\nfrom wood_box import WoodBox\n\nPLANTERS = {"clay": ClayPot, "wood": WoodBox}\n'
+    ),
+    "planter_factory.py": """\
+from kinds import PLANTERS
+
+
+class PlanterFactory:
+    @staticmethod
+    def planter_class(material):
+        return PLANTERS[material]
+""",
+}
+
+
+def test_a_class_selecting_factory_importing_its_table_from_another_file_is_found(tmp_path: Path) -> None:
+    write(tmp_path / "ch13_factory", PLANTER_FILES)
+    found = roles(tmp_path)
+    assert ("PlanterFactory", "factory", "factory") in found
+    assert ("ClayPot", "factory", "product") in found
+
+
+def test_an_imported_table_of_unrelated_classes_is_no_factory(tmp_path: Path) -> None:
+    # The near miss: the imported table maps to classes sharing no base.
+    unrelated = {
+        **PLANTER_FILES,
+        "clay_pot.py": "class ClayPot:\n    pass\n",
+        "wood_box.py": "class WoodBox:\n    pass\n",
+    }
+    write(tmp_path / "ch13_factory", unrelated)
+    assert not {f for f in roles(tmp_path) if f[1] == "factory"}

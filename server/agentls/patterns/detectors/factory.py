@@ -51,7 +51,8 @@ class Factory(Detector):
       decisions than choosing among them needs (cyclomatic complexity at most twice the
       number of products plus two: a long request handler that sometimes redirects is not a
       factory); or that instantiates the value found in a
-      module-level dict of classes keyed by its argument (`return SHAPES[kind](...)`); or that
+      module-level dict of classes keyed by its argument (`return SHAPES[kind](...)`; the dict
+      may be imported from the module defining it); or that
       returns the class itself found in such a dict for its arguments (a class-selecting
       factory, `return _CLASS_MAP[(graph, nested)]`, when the classes share a base); or that
       instantiates the value its own table maps its argument to, a dict built in the function
@@ -153,8 +154,16 @@ class Factory(Detector):
         return None
 
     def _table(self, ctx: Ctx, module: ModuleIndex, table: str) -> list[ClassRef]:
-        """The classes a module-level dict maps its keys to."""
-        entries = module.dicts.get(table) or []
+        """The classes a module-level dict maps its keys to (defined there, or imported from
+        the module defining it: a factory class in a file of its own importing the map)."""
+        entries = module.dicts.get(table)
+        if entries is None and table in module.import_map:
+            where, _, name = module.import_map[table].rpartition(".")
+            package = module.module.rpartition(".")[0]  # or beside it, in a script folder
+            home = ctx.ws.module_named(where) or (ctx.ws.module_named(f"{package}.{where}") if package else None)
+            if home is not None and name in home.dicts:
+                module, entries = home, home.dicts[name]
+        entries = entries or []
         out: list[ClassRef] = []
         for r in (ctx.resolve(v, module) for e in entries for v in e.values):
             if r is not None and r not in out:
