@@ -651,3 +651,27 @@ def test_an_imported_table_of_unrelated_classes_is_no_factory(tmp_path: Path) ->
     }
     write(tmp_path / "ch13_factory", unrelated)
     assert not {f for f in roles(tmp_path) if f[1] == "factory"}
+
+
+GREENHOUSE = """\
+from dependency_injector import containers, providers
+from {module} import open_store, start_clock
+
+
+class Greenhouse(containers.DeclarativeContainer):
+    store = providers.Singleton(open_store)
+    clock = providers.Singleton(start_clock)
+"""
+
+HELPERS = "def open_store():\n    return {}\n\n\ndef start_clock():\n    return 0\n"
+
+
+def test_a_container_alone_in_its_file_providing_workspace_functions_is_found(tmp_path: Path) -> None:
+    write(tmp_path / "ch14_wiring", {"helpers.py": HELPERS, "greenhouse.py": GREENHOUSE.format(module="helpers")})
+    assert ("Greenhouse", "dependency_injection", "container") in roles(tmp_path)
+
+
+def test_providers_of_functions_from_outside_the_workspace_are_no_container(tmp_path: Path) -> None:
+    # The near miss: the same declarations over functions of a library, not of the program.
+    write(tmp_path / "ch14_wiring", {"greenhouse.py": GREENHOUSE.format(module="garden_lib")})
+    assert not {f for f in roles(tmp_path) if f[1] == "dependency_injection"}

@@ -156,7 +156,8 @@ class WorkspaceIndex:
             head, _, tail = target.rpartition(".")
         else:
             head = module.import_map.get(head.split(".")[0], head)
-        other = self.module_named(head)
+        package = module.module.rpartition(".")[0]  # `from helpers import f` in a script folder
+        other = self.module_named(head) or (self.module_named(f"{package}.{head}") if package else None)
         if other is not None and tail in other.functions:
             return other, other.functions[tail]
         return None

@@ -268,8 +268,12 @@ def _wiring(ctx: Ctx) -> Wiring:
         used = _referenced(module)
         unused = 0
         for imp in module.imports:
-            if imp.name is not None and imp.alias not in used and ctx.resolve(imp.alias, module) is not None:
-                unused += 1
+            if (
+                imp.name is not None
+                and imp.alias not in used
+                and (ctx.resolve(imp.alias, module) is not None or ctx.ws.function(module, imp.alias) is not None)
+            ):
+                unused += 1  # a workspace class, or function (`providers.Singleton(create_engine, config)`)
         for c in candidates:
             cref = ClassRef(module, c)
             ev = _container_evidence(ctx, cref, unused)
