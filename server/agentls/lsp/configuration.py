@@ -13,6 +13,7 @@ root's ``Config`` with the unscoped editor settings.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import threading
@@ -55,6 +56,9 @@ class Configuration:
         # Read on first use, not while ``initialize`` waits for its answer (the configuration
         # modules and the project files are not needed for that): ``later`` below.
         self._unread: AgentLanguageServer | None = None
+        # Set once the first pull (``initialized``) is over: a client may send only then what
+        # a save must be judged by (Neovim's ``settings``), and may save before that.
+        self.pulled = asyncio.Event()
         self._settling = threading.Lock()
 
     # -- reading -------------------------------------------------------------------------------
@@ -134,6 +138,12 @@ class Configuration:
         self._unread = ls
 
     async def pull(self, ls: AgentLanguageServer, pushed: Any = None, changed: bool = False) -> bool:
+        try:
+            return await self._pull(ls, pushed, changed)
+        finally:
+            self.pulled.set()
+
+    async def _pull(self, ls: AgentLanguageServer, pushed: Any = None, changed: bool = False) -> bool:
         """At the start, after a folder change, or after ``didChangeConfiguration`` (``changed``,
         ``pushed`` its payload): the payload if there is one, else the client's answer to
         ``workspace/configuration``, with each folder's own settings when the client has them.

@@ -14,6 +14,7 @@ off the typing path: the handlers only start a timer or a task.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import functools
 import logging
@@ -37,6 +38,9 @@ if TYPE_CHECKING:
     from agentls.expert.answer import Suggestion
 
 log = logging.getLogger(__name__)
+
+# How long a save made before the client's settings arrived waits for them.
+CONFIGURATION_WAIT_S = 5.0
 
 LOCAL_SOURCE = source_name("local")
 
@@ -155,6 +159,9 @@ class AutoFeature(LanguageFeature):
             self.saved.setdefault(uri, doc.source)
             return
         self._cancel_edited(uri, doc.source)
+        if event == "save" and not ls.config.pulled.is_set():
+            self.spawn(self._save_when_configured(ls, uri))  # judged by the settings to come
+            return
         level = self.level(ls)
         if level == "off":
             return
@@ -162,6 +169,13 @@ class AutoFeature(LanguageFeature):
             self._debounce(ls, uri, self.settings(ls).debounce_ms)
         elif event == "save" and level == "onSave":
             self.spawn(self.on_save(ls, uri))
+
+    async def _save_when_configured(self, ls: AgentLanguageServer, uri: str) -> None:
+        with contextlib.suppress(TimeoutError):  # a client that never answers: what we have
+            await asyncio.wait_for(ls.config.pulled.wait(), CONFIGURATION_WAIT_S)
+        ls.config.pulled.set()
+        if uri in self.saved:  # still open
+            self.on_document(ls, "save", uri)
 
     def document_closed(self, ls: AgentLanguageServer, uri: str) -> None:
         timer = self.timers.pop(uri, None)
