@@ -122,7 +122,8 @@ class DependencyInjection(Detector):
       are two or more calls into one external namespace other than its base's
       (`providers.Factory(...)`), in a module whose imported workspace classes only those
       declarations use (classes or functions of the program), two or more of them counting
-      those the declarations are annotated with (`bus: MemoryBus = providers.Singleton(MemoryBus)`, a container alone in its file).
+      those the declarations are annotated with (`bus: MemoryBus =
+      providers.Singleton(MemoryBus)`, a container alone in its file).
     - A function that creates provider modules or declarative containers, or that hands on
       (returns, stores, registers) what a composition root it calls assembled, outside test
       code: `composition_root`.
