@@ -69,8 +69,8 @@ def near(a: ClassRef, b: ClassRef, ctx: Ctx | None = None) -> bool:
 def script_siblings(ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
     """The classes of the other modules of the script folder `ref` sits in (none in a package):
     what one module would hold had the tutorial not put one class in each file."""
-    folder = ref.module.module.rpartition(".")[0]
-    if not folder or ctx.ws.module_named(folder) is not None:
+    folder = script_folder(ctx, ref.module.module)
+    if folder is None:
         return []
     return [
         ClassRef(m, c)
@@ -115,5 +115,12 @@ def _one_script_folder(ctx: Ctx, a: str, b: str) -> bool:
     # as `python main.py`) is one program: its modules reach each other by bare imports and
     # through objects `main.py` hands around, so a subject in `tank.py` and the interface its
     # observers implement in `listener.py` need not import each other.
-    folder, _, _ = a.rpartition(".")
-    return bool(folder) and folder == b.rpartition(".")[0] and ctx.ws.module_named(folder) is None
+    folder = script_folder(ctx, a)
+    return folder is not None and folder == b.rpartition(".")[0]
+
+
+def script_folder(ctx: Ctx, module: str) -> str | None:
+    """The dotted folder of `module` when it is a folder of scripts (no `__init__.py` indexed
+    there), else None (a package, or the workspace's root)."""
+    folder = module.rpartition(".")[0]
+    return folder if folder and ctx.ws.module_named(folder) is None else None
