@@ -116,8 +116,8 @@ class WorkspaceIndex:
         d = self.derived
         head, _, rest = name.partition(".")
         target = module.import_map.get(head)
+        qualified = (f"{target}.{rest}" if rest else target) if target is not None else ""
         if target is not None:
-            qualified = f"{target}.{rest}" if rest else target
             # `from small_chair import SmallChair` in a script folder (no `__init__.py`): the
             # module beside the importer, whose name is the importer's package plus the import;
             # first, as Python puts the script's folder first on the path (a chapter's
@@ -137,7 +137,6 @@ class WorkspaceIndex:
             # `from pkg import Cls` re-exported by pkg/__init__, or `from src.pkg.x import Cls`
             # where the package root is below `src/`: a class of that name in a module inside
             # the package imported from (pathlib.Path is not the workspace's own Path class).
-            qualified = f"{target}.{rest}" if rest else target
             inside = [c for c in candidates if _inside(qualified, c)]
             return inside[0] if len(inside) == 1 else None
         if len(candidates) != 1:
