@@ -21,6 +21,7 @@ from agentls.patterns.index import build_index
 from agentls.patterns.model import Detection, ModuleAnalysis, OutlineSymbol, ParseProblem
 from agentls.patterns.parse import parse_module
 from agentls.patterns.settings import PatternSettings
+from agentls.patterns.test_code import in_test_case, test_case_symbols
 from agentls.patterns.workspace import WorkspaceIndex
 
 log = logging.getLogger(__name__)
@@ -119,16 +120,20 @@ def assemble(
 ) -> ModuleAnalysis:
     """A module's analysis from what each of ``active`` found there (``found``, in the same
     order): the best detection per (symbol, pattern, role), the most specific pattern per
-    symbol, the smells apart; and its outline unless ``with_outline`` is False (the CLI
-    prints none, and building it cost a tenth of a second over Django + SQLAlchemy)."""
+    symbol, none in a test case (`test_code`), the smells apart; and its outline unless
+    ``with_outline`` is False (the CLI prints none, and building it cost a tenth of a second
+    over Django + SQLAlchemy)."""
     best: dict[tuple[str, str, str], Detection] = {}
     smells: list[Detection] = []
     issues = list(problems or [])
+    cases = test_case_symbols(index)
     for (_, det), (dets, problem) in zip(active, found, strict=True):
         if det.category == "smell":
             smells.extend(dets)
             continue
         for d in dets:
+            if in_test_case(d.symbol, cases):
+                continue
             key = (d.symbol, d.pattern, d.role)
             if key not in best or best[key].confidence < d.confidence:
                 best[key] = d

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detectors._basics import is_namedtuple, memo
-from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.facts import ClassFacts, FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
 
@@ -51,17 +51,6 @@ _ID_NAMES = frozenset({"id", "_id", "id_", "uuid", "_uuid", "reference", "ref", 
 def is_exception(ctx: Ctx, ref: ClassRef) -> bool:
     names = [*ref.cls.bases, *(b for a in ctx.ancestors(ref) for b in a.cls.bases)]
     return any(n.rpartition(".")[2].endswith(("Exception", "Error")) for n in names)
-
-
-def is_test_file(module: ModuleIndex) -> bool:
-    """A module of tests by its file name (`test_*.py`, `*_test.py`, `conftest.py`)."""
-    name = module.path.replace("\\", "/").rpartition("/")[2]
-    return name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
-
-
-def is_test_module(module: ModuleIndex) -> bool:
-    """A test file, or any module under a `tests` folder (fixtures and helpers included)."""
-    return "/tests/" in "/" + module.path.replace("\\", "/") or is_test_file(module)
 
 
 def domain_package(ref: ClassRef) -> str:

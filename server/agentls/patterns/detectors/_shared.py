@@ -20,8 +20,6 @@ from agentls.patterns.detectors._domain_model import (
     entity_evidence,
     in_domain,
     is_exception,
-    is_test_file,
-    is_test_module,
     mutators,
     value_object_evidence,
 )
@@ -36,6 +34,7 @@ from agentls.patterns.detectors._transactions import (
     uow_evidence,
 )
 from agentls.patterns.facts import ModuleIndex
+from agentls.patterns.test_code import is_test_file, is_test_module
 from agentls.patterns.workspace import ClassRef
 
 __all__ = [

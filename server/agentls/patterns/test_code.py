@@ -1,0 +1,49 @@
+"""What counts as test code, for every detector at once.
+
+A test case plays no design role: a `TestIOStreamMixin` whose test methods call a hook its
+subclasses override is a template method only in form, and hovering it as one explains
+nothing. Test doubles are another matter (a `FakeRepository` in `tests/` is a repository), so
+the rule is narrow: in a test module, a test-case class (named `Test...` or `...Test`, or
+deriving a `...TestCase`) and whatever is nested in it gets no role.
+"""
+
+from __future__ import annotations
+
+from agentls.patterns.facts import ClassFacts, ModuleIndex
+
+
+def is_test_file(module: ModuleIndex) -> bool:
+    """A module of tests by its file name (`test_*.py`, `*_test.py`, `conftest.py`)."""
+    name = module.path.replace("\\", "/").rpartition("/")[2]
+    return name.startswith("test_") or name.endswith("_test.py") or name == "conftest.py"
+
+
+def is_test_module(module: ModuleIndex) -> bool:
+    """A test file, or any module under a `tests` folder (fixtures and helpers included)."""
+    return "/tests/" in "/" + module.path.replace("\\", "/") or is_test_file(module)
+
+
+_TEST_ENDINGS = ("Test", "Tests", "TestCase", "TestMixin", "TestBase")
+
+
+def _is_test_case(cls: ClassFacts) -> bool:
+    """pytest collects `Test...` classes; unittest ones derive a `...TestCase`, directly or
+    through the suite's own `...Test` base, and are named `...Test(s)` by convention."""
+    bases = [b.rpartition(".")[2] for b in cls.bases]
+    return (
+        cls.name.startswith("Test") or cls.name.endswith(_TEST_ENDINGS) or any(b.endswith(_TEST_ENDINGS) for b in bases)
+    )
+
+
+def test_case_symbols(module: ModuleIndex) -> frozenset[str]:
+    """The qualified names of the module's test-case classes and the classes nested in them
+    (none outside test modules: `django.test.TestCase` is a framework's class, not a test)."""
+    if not is_test_module(module):
+        return frozenset()
+    cases = {q for q, cls in module.classes.items() if _is_test_case(cls)}
+    return frozenset(q for q in module.classes if any(q == c or q.startswith(c + ".") for c in cases))
+
+
+def in_test_case(symbol: str, cases: frozenset[str]) -> bool:
+    """Whether ``symbol`` (a class, or a method `Class.name`) is or sits in one of ``cases``."""
+    return bool(cases) and (symbol in cases or symbol.rpartition(".")[0] in cases)
