@@ -40,7 +40,11 @@ def index_page(dets: dict[str, Detector]) -> str:
         f"{_HEADER}# Python patterns and smells\n\n"
         "`agentls patterns` and the language server's hover recognise these roles in Python code, "
         "by structure and behaviour rather than by names. Each page says what the pattern is "
-        "for, its roles, and exactly how it is detected.\n"
+        "for, its roles, and exactly how it is detected.\n\n"
+        "Test cases play no role: in a test module (`test_*.py`, `*_test.py`, `conftest.py`, or "
+        "under a `tests` folder) a class named `Test...` or `...Test`, or deriving a `...TestCase`, "
+        "and what is nested in it, is never reported, whatever its shape. Test doubles are: a "
+        "`FakeRepository` in `tests/` is a repository.\n"
     ]
     for category in CATEGORIES:
         members = sorted((d for d in dets.values() if d.category == category), key=lambda d: d.id)
