@@ -9,6 +9,7 @@ from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo, param_of
 from agentls.patterns.detectors._domain_model import entity_evidence, value_object_evidence
 from agentls.patterns.detectors._gateways import gateway_evidence, store_named, takes_object
+from agentls.patterns.detectors._saving_ports import stores_received
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -267,7 +268,7 @@ def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                     (given.selection.line, f"`{given.name}` takes a `{name}`"),
                     (m.selection.line, f"`{m.name}` gives one back by key"),
                 ]
-        return _finder_port(ctx, ref, public) or _entity_store_port(ctx, ref, public)
+        return _finder_port(ctx, ref, public) or _entity_store_port(ctx, ref, public) or _saved_port(ctx, ref, public)
 
     key = ("repo_port", ref.key)
     if key not in ctx._cache:
@@ -296,11 +297,38 @@ def _entity_store_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> 
             continue
         for q in public:
             answer = (q.returns_annotation or "").partition("[")[0].rpartition(".")[2]
-            if q is not m and q.params and answer in ("list", "List", "Sequence", "Iterable", "set", "Set"):
+            # criteria, or none when it lists the kind stored (`search_all() -> Sequence[User]`)
+            lists = q.params or stored[0].cls.name in _ann_names(q.returns_annotation)
+            if q is not m and lists and answer in ("list", "List", "Sequence", "Iterable", "set", "Set"):
                 return [
                     (m.selection.line, f"`{m.name}` stores a `{stored[0].cls.name}`"),
                     (q.selection.line, f"`{q.name}` searches what it stored"),
                 ]
+    return []
+
+
+def _saved_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]:
+    """A write-side port: a declared method takes an entity and answers nothing
+    (`save(product: Product) -> None`), and an implementation keeps what it receives in
+    storage (keyed by its own id in a dict, or written through a storage base's step)."""
+    for m in public:
+        if m.returns_annotation not in (None, "None") or not (m.is_stub or m.abstract):
+            continue
+        for p in (p for p in m.params if not p.has_default):
+            entity = next(
+                (
+                    r
+                    for r in ctx.annotation_refs(p.annotation, ref.module)
+                    if r != ref and not message_like(r) and entity_evidence(ctx, r)
+                ),
+                None,
+            )
+            if entity is None:
+                continue
+            for d in ctx.concrete(ref):
+                kept = stores_received(ctx, d, m.name, p.name)
+                if kept is not None:
+                    return [(m.selection.line, f"`{m.name}` takes a `{entity.cls.name}`"), kept]
     return []
 
 

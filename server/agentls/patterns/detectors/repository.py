@@ -5,6 +5,8 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._repositories import is_repository
+from agentls.patterns.detectors._saving_ports import storage_base_evidence
 from agentls.patterns.detectors._shared import entity_evidence, repository_evidence, repository_port_evidence
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -78,6 +80,14 @@ class Repository(Detector):
     forwards and answers (a proxy's `add(x, y)`) is neither; SQL counts only in a method that
     runs it.
 
+    A port may be write-side only (`save(product: Product) -> None`, perhaps beside a
+    `search_all() -> Sequence[Product]` listing what it stores): it is one when an
+    implementation keeps the entity it receives in storage, keyed by the entity's own id in a
+    dict, appended, handed to a storage call, or passed to a step that writes storage. Such a
+    step may live in a generic storage base (`MongoRepository.persist(id, entity)` upserting
+    into the collection it holds): the base is a repository when repositories below it store
+    through it; a base holding a client that no repository saves through is none.
+
     An implementation of no port, in a program without a domain package, whose methods name
     no workspace dataclass or entity, is only a hint (0.45, below the default threshold): a
     library's buffer, cursor or cache keeps arbitrary values the same way.
@@ -109,6 +119,10 @@ class Repository(Detector):
                 continue
             port = repository_port_evidence(ctx, ref)
             ports = [a for a in ctx.ancestors(ref) if repository_port_evidence(ctx, a)]
+            base = [] if port or ports else storage_base_evidence(ctx, ref, lambda d: is_repository(ctx, d))
+            if base:
+                yield ctx.det(ref, self.id, "repository", 0.75, base, [(d, "repository") for d in ctx.concrete(ref)])
+                continue
             abstract = ref.cls.is_interface or ref.cls.is_protocol or ref.cls.declares_abstract
             if abstract:
                 impls = [d for d in ctx.concrete(ref) if repository_evidence(ctx, d)]

@@ -1,0 +1,83 @@
+"""Write-side repository ports: an interface whose only collection method stores an entity
+(`save(product: Product) -> None`) says nothing by itself; what its implementations do with
+the entity does. This module answers whether an implementation's override keeps the object it
+receives in storage, directly or through a step it inherits from a generic storage base
+(`self.persist(product.id.value, product)` → `self._collection.update_one(...)`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._gateways import _STORE_CALLS as STORE_CALLS
+from agentls.patterns.detectors._gateways import _storage_heads as storage_heads
+from agentls.patterns.detectors._gateways import storage_handles, takes_object
+from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.workspace import ClassRef
+
+
+def _keeps(m: FunctionFacts, heads: set[str], arg: str) -> bool:
+    """`m` puts `arg` into storage: keyed by the object's own attribute in a container
+    (`self._items[obj.id] = obj`: a cache keys an unrelated value), appended to one, or handed
+    to a storage call (`self.session.add(obj)`)."""
+    name = arg.partition(":")[2]
+    for op in m.container_ops:
+        if op.container not in heads or op.arg != arg:
+            continue
+        if op.op in ("append", "add") or (op.op == "setitem" and op.key.startswith(f"attr:{name}.")):
+            return True
+    return any(c.receiver in heads and c.method in STORE_CALLS and arg in c.args for c in m.calls)
+
+
+def _writes_storage(ctx: Ctx, ref: ClassRef, m: FunctionFacts, attrs: set[str]) -> bool:
+    """A step that receives an object and writes to storage (a generic base's `persist(id,
+    entity)` upserting a document made from it)."""
+    if m.is_stub or not takes_object(ctx, ref, m):
+        return False
+    heads = storage_heads(ctx, ref, m, attrs)
+    return any(c.receiver in heads and c.method in STORE_CALLS for c in m.calls)
+
+
+def stores_received(ctx: Ctx, impl: ClassRef, name: str, param: str) -> Ev | None:
+    """Evidence that `impl`'s method `name` keeps its argument `param` in storage, itself or
+    by handing it to a step of its own or of a base that writes storage; None otherwise."""
+    methods = ctx.all_methods(impl)
+    m = methods.get(name)
+    if m is None or m.is_stub:
+        return None
+    arg = f"param:{param}"
+    attrs = storage_handles(ctx, impl)
+    if _keeps(m, storage_heads(ctx, impl, m, attrs), arg):
+        return (m.selection.line, f"`{impl.cls.name}.{name}` keeps the `{param}` it receives in storage")
+    for c in m.calls:
+        step = methods.get(c.method) if c.receiver == "self" and arg in c.args else None
+        if step is not None and step is not m and _writes_storage(ctx, impl, step, attrs):
+            why = f"`{impl.cls.name}.{name}` stores the `{param}` through `{c.method}`, which writes to storage"
+            return (m.selection.line, why)
+    return None
+
+
+def storage_base_evidence(ctx: Ctx, ref: ClassRef, is_repository: Callable[[ClassRef], bool]) -> list[Ev]:
+    """A generic storage base (`MongoRepository` holding the collection, its `persist(id,
+    entity)` upserting): no port, but the class whose step the repositories below it store
+    through. Subclasses that are repositories and call the step are the evidence; a base
+    whose subclasses store nothing through it is any class that happens to hold a client."""
+    # (An abstract base counts: its abstract properties name the collection, its steps work.)
+    if ref.cls.is_protocol:
+        return []
+    attrs = storage_handles(ctx, ref)
+    steps = {m.name: m for m in ref.cls.methods.values() if _writes_storage(ctx, ref, m, attrs)}
+    if not steps:
+        return []
+    users = [
+        d
+        for d in ctx.concrete(ref)
+        if d != ref
+        and is_repository(d)
+        and any(c.receiver == "self" and c.method in steps for m in d.cls.methods.values() for c in m.calls)
+    ]
+    if not users:
+        return []
+    step = next(iter(steps.values()))
+    names = ", ".join(f"`{d.cls.name}`" for d in users[:3])
+    return [(step.selection.line, f"`{step.name}` writes to storage; {names} store through it")]
