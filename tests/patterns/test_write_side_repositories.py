@@ -113,7 +113,7 @@ class Mongo{port}(DocumentStore, {port}):
 """
 
 
-def _found(tmp_path: Path, files: dict[str, str]) -> set[tuple[str, str]]:
+def _found(tmp_path: Path, files: dict[str, str], pattern: str = "repository") -> set[tuple[str, str]]:
     for rel, text in {"shipping/__init__.py": "", "shipping/domain/__init__.py": "", **files}.items():
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -122,7 +122,7 @@ def _found(tmp_path: Path, files: dict[str, str]) -> set[tuple[str, str]]:
         [*AGENTLS, "patterns", ".", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
-    return {(str(r["symbol"]), str(r["role"])) for r in json.loads(result.stdout) if r["pattern"] == "repository"}
+    return {(str(r["symbol"]), str(r["role"])) for r in json.loads(result.stdout) if r["pattern"] == pattern}
 
 
 def _save_only(tmp_path: Path, impl: str) -> set[tuple[str, str]]:
@@ -196,3 +196,37 @@ def test_a_storage_base_under_no_repository_is_none(tmp_path: Path) -> None:
         },
     )
     assert ("DocumentStore", "repository") not in found
+
+
+CLASS_ADAPTER = """\
+class Plug:
+    def connect(self) -> str:
+        raise NotImplementedError
+
+
+class RoundSocket:
+    def insert_round_pin(self) -> str:
+        return "round"
+
+
+class PlugAdapter(Plug, RoundSocket):
+    def connect(self) -> str:
+        return self.insert_round_pin()
+"""
+
+
+def test_a_class_adapter_is_still_one(tmp_path: Path) -> None:
+    found = _found(tmp_path, {"shipping/plugs.py": CLASS_ADAPTER}, pattern="adapter")
+    assert ("PlugAdapter", "adapter") in found
+
+
+def test_a_repository_saving_through_its_storage_base_is_no_class_adapter(tmp_path: Path) -> None:
+    names = {"name": "ParcelRepository", "method": "save"}
+    files = {
+        "shipping/domain/parcel.py": PARCEL,
+        "shipping/domain/port.py": SAVE_PORT.format(**names),
+        "shipping/infra/__init__.py": "",
+        "shipping/infra/base.py": STORAGE_BASE,
+        "shipping/infra/mongo.py": THROUGH_BASE.format(port="ParcelRepository", method="save"),
+    }
+    assert not _found(tmp_path, files, pattern="adapter")
