@@ -1,0 +1,201 @@
+"""Interface invariance: the roles `agentls patterns` finds should not depend on whether an
+interface is an ABC its implementations inherit, or a `Protocol` they satisfy by shape.
+
+Modern Python states ports and strategy interfaces as `typing.Protocol`s, and the classes
+satisfying them often do not name them. For each exhaustive tuning source of the corpus
+(bench/corpus/repos.json) this copies its Python files twice into a scratch tree: once as they
+are, once with every *pure interface* (a class whose bases are only `ABC`/`object`/`Protocol`,
+with at least one method and every method a stub: a docstring, `pass`, `...` or `raise
+NotImplementedError`) rewritten as a `Protocol` (its `@abstractmethod`s dropped), and that
+interface removed from the bases of every class of the program deriving it. With
+`--drop-imports` the implementations' modules also stop importing the interface when nothing
+else there names it (implementations that never see their Protocol). Interfaces whose name is
+defined twice in the source are left alone. Both trees are analysed as patterns_corpus.py does
+and the (symbol, pattern, role) at confidence >= 0.5 are compared, per pattern: kept, lost and
+gained by the rewrite (`-v` lists them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import json
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from patterns_corpus import CORPUS, prepare  # noqa: E402
+from patterns_split import copy_python, roles  # noqa: E402
+
+_PLAIN_BASES = {"ABC", "object", "Protocol"}
+_ABSTRACT = {"abstractmethod", "abstractproperty"}
+
+
+def _last(expr: ast.expr) -> str:
+    if isinstance(expr, ast.Name):
+        return expr.id
+    if isinstance(expr, ast.Attribute):
+        return expr.attr
+    if isinstance(expr, ast.Subscript):
+        return _last(expr.value)
+    return ""
+
+
+def _is_stub(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    body = list(fn.body)
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]  # the docstring
+    if not body:
+        return True
+    if len(body) != 1:
+        return False
+    stmt = body[0]
+    if isinstance(stmt, ast.Pass):
+        return True
+    if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and stmt.value.value is Ellipsis:
+        return True
+    if isinstance(stmt, ast.Raise) and stmt.exc is not None:
+        exc = stmt.exc.func if isinstance(stmt.exc, ast.Call) else stmt.exc
+        return _last(exc) == "NotImplementedError"
+    return False
+
+
+def pure_interface(cls: ast.ClassDef) -> bool:
+    if any(_last(b) not in _PLAIN_BASES for b in cls.bases):
+        return False
+    if any(k.arg != "metaclass" or _last(k.value) != "ABCMeta" for k in cls.keywords):
+        return False
+    methods = 0
+    for stmt in cls.body:
+        if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+            if not _is_stub(stmt):
+                return False
+            methods += 1
+        elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue  # docstring
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is None:
+            continue  # a declared attribute
+        elif not isinstance(stmt, ast.Pass):
+            return False
+    return methods > 0
+
+
+def _parse(path: Path) -> ast.Module | None:
+    try:
+        return ast.parse(path.read_text(encoding="utf-8"))
+    except (SyntaxError, UnicodeDecodeError, ValueError):
+        return None
+
+
+def _names_used(tree: ast.Module) -> set[str]:
+    used: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            used.add(node.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            used.add(node.value.id)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            used.update(w for w in node.value.replace("[", " ").replace("]", " ").replace(",", " ").split())
+    return used
+
+
+def _add_protocol_import(tree: ast.Module) -> None:
+    at = 0
+    for i, stmt in enumerate(tree.body):
+        is_doc = i == 0 and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
+        if is_doc or (isinstance(stmt, ast.ImportFrom) and stmt.module == "__future__"):
+            at = i + 1
+    tree.body.insert(at, ast.ImportFrom(module="typing", names=[ast.alias("Protocol")], level=0))
+
+
+def protocolise(root: Path, drop_imports: bool) -> int:
+    """Rewrite the tree under ``root`` in place; the number of interfaces rewritten."""
+    trees = {p: t for p in sorted(root.rglob("*.py")) if (t := _parse(p)) is not None}
+    defined: Counter[str] = Counter(n.name for t in trees.values() for n in ast.walk(t) if isinstance(n, ast.ClassDef))
+    interfaces = {
+        n.name
+        for t in trees.values()
+        for n in ast.walk(t)
+        if isinstance(n, ast.ClassDef) and pure_interface(n) and defined[n.name] == 1
+    }
+    for path, tree in trees.items():
+        changed = False
+        dropped: set[str] = set()
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.ClassDef):
+                continue
+            if node.name in interfaces:
+                node.bases = [ast.Name("Protocol")]
+                node.keywords = []
+                for stmt in node.body:
+                    if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
+                        stmt.decorator_list = [d for d in stmt.decorator_list if _last(d) not in _ABSTRACT]
+                changed = True
+                continue
+            kept = [b for b in node.bases if _last(b) not in interfaces]
+            if len(kept) != len(node.bases):
+                dropped |= {_last(b) for b in node.bases} & interfaces
+                node.bases = kept
+                changed = True
+        if not changed:
+            continue
+        if any(isinstance(n, ast.ClassDef) and n.name in interfaces for n in tree.body):
+            _add_protocol_import(tree)
+        if drop_imports and dropped:
+            used = _names_used(tree)
+            for stmt in ast.walk(tree):
+                if isinstance(stmt, ast.ImportFrom):
+                    stmt.names = [a for a in stmt.names if (a.asname or a.name) not in dropped - used]
+            tree.body = [s for s in tree.body if not (isinstance(s, ast.ImportFrom) and not s.names)]
+        path.write_text(ast.unparse(ast.fix_missing_locations(tree)) + "\n", encoding="utf-8")
+    return len(interfaces)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--only", help="one source by name")
+    parser.add_argument("--drop-imports", action="store_true", help="implementations stop importing the interface")
+    parser.add_argument("--mirrors", default="/work/.mirror")
+    args = parser.parse_args()
+    lost: Counter[str] = Counter()
+    gained: Counter[str] = Counter()
+    kept: Counter[str] = Counter()
+    listing: list[str] = []
+    for entry in json.loads((CORPUS / "repos.json").read_text()):
+        if entry["split"] != "tuning" or entry.get("scope") == "precision":
+            continue
+        if args.only and entry["name"] != args.only:
+            continue
+        src = prepare(entry, Path(args.mirrors))
+        with tempfile.TemporaryDirectory(dir=ROOT / "bench" / ".work") as tmp:
+            whole, proto = Path(tmp) / "whole", Path(tmp) / "protocols"
+            copy_python(src, whole)
+            copy_python(src, proto)
+            n = protocolise(proto, args.drop_imports)
+            before, after = roles(src, whole), roles(src, proto)
+        lost_here, gained_here = len(before - after), len(after - before)
+        print(f"{src.name}: {n} interfaces made Protocols, {lost_here} roles lost, {gained_here} gained")
+        for sym, pat, role in sorted(before - after):
+            lost[pat] += 1
+            listing.append(f"  - {src.name}: {pat} {role} {sym}")
+        for sym, pat, role in sorted(after - before):
+            gained[pat] += 1
+            listing.append(f"  + {src.name}: {pat} {role} {sym}")
+        for _, pat, _ in before & after:
+            kept[pat] += 1
+    print(f"\n{'pattern':24} {'kept':>5} {'lost':>5} {'gained':>6}")
+    for pat in sorted(set(lost) | set(gained) | set(kept), key=lambda p: (-lost[p], p)):
+        print(f"{pat:24} {kept[pat]:5} {lost[pat]:5} {gained[pat]:6}")
+    print(f"{'total':24} {sum(kept.values()):5} {sum(lost.values()):5} {sum(gained.values()):6}")
+    if args.verbose:
+        print("\n".join(listing))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
