@@ -36,7 +36,11 @@ class MessageBus(Detector):
     list it found); the same lookup over a value that is no message (renderers keyed by a
     plain value's type) is not. A module function doing the same, untyped, over a module dict
     mapping message classes to handlers (`handler = JOBS[type(job)]; handler(job, crew)`) is
-    one too. A bus is none of the command, query or event handlers it
+    one too. So is a class with a method taking messages (one, or a list of them) that reads
+    each message's own key (`event.event_name`), takes the handlers filed under a key in its
+    own table and hands the message to each (`for s in self._subs[key]: s.on(event)`); the
+    same filing under a topic the publisher hands in is publish-subscribe. A bus is none of
+    the command, query or event handlers it
     routes to, even when its method taking a message is named like a handler's (`execute`).
     """
 
@@ -87,11 +91,40 @@ class MessageBus(Detector):
                     (m.selection.line, f"`{m.name}` takes a `{msg.cls.name}` and calls the handler registered for it")
                 ]
                 break
+        out = out or self._routes_by_key(ctx, ref, tables)
         if not out and (ref.cls.is_interface or ref.cls.is_protocol):
             impls = [d for d in ctx.concrete(ref) if self._routes(ctx, d) or self._finds_handlers(ctx, d)]
             if impls:
                 out = [(ref.cls.selection.line, f"the port of the bus `{impls[0].cls.name}`")]
         return out
+
+    def _routes_by_key(self, ctx: Ctx, ref: ClassRef, tables: set[str]) -> list[Ev]:
+        """A method taking messages (one, or a collection of them typed as a command, query or
+        event class) that reads each message's key (`event.event_name`), takes the handlers
+        filed under a key in its own table (`subscribers = self._subs[event_type]`) and hands
+        the message to each (`for s in subscribers: s.on(event)`). A topic string handed in
+        beside the message is publish-subscribe: here the key is the message's own."""
+        for m in ref.cls.methods.values():
+            if not m.params or not any(c.startswith("self.") and c[5:] in tables for c, _ in m.subscripts):
+                continue
+            msg = self._takes_messages(ctx, ref, m)
+            if msg is None:
+                continue
+            p = m.params[0].name
+            names = {p} | {lp.target for lp in m.loops if lp.iter == p}
+            for lp in m.loops:
+                if lp.iter.startswith("self.") or lp.iter in names:
+                    continue
+                handed = [
+                    v
+                    for v in names
+                    if any(r.startswith(f"{v}.") for r in m.foreign_reads)
+                    and any(c.receiver == lp.target and f"name:{v}" in c.args for c in m.calls)
+                ]
+                if handed:
+                    why = f"`{m.name}` hands each `{msg.cls.name}` to the handlers filed under its key"
+                    return [(m.selection.line, why)]
+        return []
 
     def _finds_handlers(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
         """A method taking a message (typed as a command, query or event class) that looks
