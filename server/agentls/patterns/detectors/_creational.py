@@ -139,3 +139,11 @@ def table_products(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[st
                 # A Protocol is no base the products share by name: named with them.
                 return table.rpartition(".")[2], near + ([base] if base.cls.is_protocol else [])
     return None
+
+
+def parses(fn: FunctionFacts) -> bool:
+    """Advances an input stream it is handed or holds (`next(self.stream)`, `next(parser.
+    stream)`) before choosing: a parser returning the node the tokens call for (`Neg` or
+    `Pos` after a `-` or `+`), its choice made by what it reads, not a product asked for by
+    kind. (`next()` over a generator or `iter(...)` of its own, a first match, is not.)"""
+    return any(c.func == "next" and c.args[:1] and c.args[0].startswith(("attr:", "param:")) for c in fn.calls)

@@ -80,6 +80,9 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
                     fwd.setdefault(n, set()).add(call.method)
                 registers = registers or (call.receiver == f"self.{c.attr}" and "self" in call.args)
         mirrored = [n for n, called in fwd.items() if n in called]
+        # Checked for `None` before use: an optional parent asked on a miss (a scope's
+        # `find_load` falling back to `self.parent`), a chain of lookups, not a wrapper.
+        optional = any(f"self.{c.attr}" in m.none_checks for m in ref.cls.methods.values())
         for t in known:
             offered = set(ctx.all_methods(t))
             abstract = t.cls.abstract_methods or set(t.cls.public_methods)
@@ -97,6 +100,7 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
             ]
             if (
                 not created
+                and not optional
                 and not twin
                 and len(converted) * 2 < len(mirrored)
                 # a service re-exposing its repository's finders, or a repository over a

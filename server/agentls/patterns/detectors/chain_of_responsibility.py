@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -32,6 +33,31 @@ def _creates_next(ctx: Ctx, ref: ClassRef) -> tuple[str, ClassRef, int] | None:
                 if r is not None and r.key in family:
                     return name, anc, c.line
     return None
+
+
+_UNTYPED = frozenset({"Any", "object", "Self"})
+
+
+def _foreign(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
+    """The attribute is annotated (on the class or the constructor's parameter it is set
+    from) only with types from outside the program (`stream: TextIO | None`): an output a
+    writer forwards to, not a successor of its own kind."""
+    anns = [ref.cls.fields.get(attr) or ""]
+    init = ref.cls.methods.get("__init__")
+    if init is not None:
+        for v in init.self_writes.get(attr, []):
+            p = init.param(v[6:]) if v.startswith("param:") else None
+            anns.append((p.annotation or "") if p is not None else "")
+    anns = [a for a in anns if a]
+    if not anns:
+        return False
+    # its own base, even one from a library (`next: logging.Handler | None`), is its kind
+    own = _UNTYPED | {b.rpartition(".")[2] for b in ref.cls.bases}
+    for a in anns:
+        words = {w.rpartition(".")[2] for w in re.findall(r"[A-Za-z_][\w.]*", a)}
+        if words & own or ctx.annotation_refs(a, ref.module):
+            return False
+    return True
 
 
 def _dispatches_by_name(m: FunctionFacts) -> bool:
@@ -112,7 +138,9 @@ class ChainOfResponsibility(Detector):
     handlers come in kinds (the
     method is overridden by subclasses or declared by a base, or two or more subclasses
     answer by name what the base looks up on itself: `getattr(self, f"handle_{event}")`) or
-    are linked by a setter. A linked list's recursive search is not a chain. Subclasses
+    are linked by a setter. A linked list's recursive search is not a chain, nor is a node
+    holding two or more children of its own kind (a tree), nor a writer forwarding to an
+    attribute annotated only with types from outside the program (`stream: TextIO | None`). Subclasses
     overriding the method (or defining what the base looks up) are concrete handlers.
 
     A chain kept as a list: a class outside an interface's hierarchy that appends the
@@ -151,11 +179,17 @@ class ChainOfResponsibility(Detector):
         if not candidates:
             return None  # cheap exit: no same-named forwarding to a held object
         family = {ref.key, *(a.key for a in ctx.ancestors(ref))}
+        # Several attributes of its own kind (`test`, `expr1`, `expr2` of a conditional
+        # expression): a node of a tree evaluating one child or another, not a link with a
+        # successor.
+        kin = [c for c in ctx.collabs(ref).values() if not c.container and any(t.key in family for t in c.types)]
+        if len(kin) >= 2:
+            return None
         for c in candidates:
             typed_ok = not c.types or any(
                 t.key in family or ref.key in {a.key for a in ctx.ancestors(t)} for t in c.types
             )
-            if not typed_ok:
+            if not typed_ok or _foreign(ctx, ref, c.attr):
                 continue
             optional = any(f"self.{c.attr}" in m.none_checks for m in ref.cls.methods.values())
             setter = any(

@@ -47,7 +47,8 @@ class Decorator(Detector):
     - A class whose `__getattr__` forwards every attribute to a held object and which
       overrides some of them, calling the same method on it.
     Not decorators: a node handing the object it holds out as its child (`children()`
-    returning `(self.body,)`: a tree), a node whose operand may be a plain value (`str |
+    returning `(self.body,)`: a tree), a scope asking its parent, checked for `None`, on a
+    miss (a chain of lookups), a node whose operand may be a plain value (`str |
     Expr`), a base-less mirror handing back most answers converted (`legacy_path(self._p.
     mkdir(name))`: another interface, adapting). Wrappers that create their subject,
     initialise it lazily or forward only under a condition are proxies; wrappers that call

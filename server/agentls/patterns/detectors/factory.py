@@ -65,7 +65,8 @@ class Factory(Detector):
       `Protocol`, structurally: those (and the `Protocol`) are its products (a table of
       callbacks answering plain values, one filled at run time or read with a constant key
       is none); or that chooses between two or more such factories and returns what they
-      make.
+      make. Not a factory: a parser method that advances the token stream it reads
+      (`next(self.stream)`) and returns the node the tokens call for.
     - A class whose public methods are all such factories and that keeps no state of its own
       (a factory class of static methods) is reported as the `factory` itself, in place of its
       method.
@@ -105,7 +106,7 @@ class Factory(Detector):
         return ctx._cache[key]  # type: ignore[no-any-return]
 
     def _compute_simple(self, ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, owner: str) -> Found | None:
-        if fn.name.startswith("__") or fn.kind == "property" or not fn.returns:
+        if fn.name.startswith("__") or fn.kind == "property" or not fn.returns or cr.parses(fn):
             return None
         products = [r for r in ctx.returned_classes(fn, module) if r.cls.name != owner]
         made = sum(1 for v in fn.returns if v.startswith("call:") and ctx.resolve(v[5:], module) is not None)

@@ -25,8 +25,11 @@ class Mediator(Detector):
     keeps that colleague's kind itself (by annotation or by creating it), holds two or more
     other objects (or a collection of them) and, in that method, branches or loops to call
     methods on them. A call that merely passes `self` to a method of the same name elsewhere is
-    not enough. A mediator sits between colleagues: it is reported when two or more colleague
-    kinds report to it, or when one kind does and all the mediator keeps is its colleagues
+    not enough, and so is a typed one to a class two or more subclasses of which answer the
+    method their own way (a loader family handed the environment asking it: a strategy given
+    its context, not a hub). A mediator sits between colleagues: it is reported when two or
+    more colleague kinds report to it, or when one kind does and all the mediator keeps is
+    its colleagues
     (collections it fills with what it is given, attributes of the colleague's kind, or
     nothing); one class handing itself to an object with a life of its own (a response to its
     cookie jar, a request handler to the application's logger) is a callback.
@@ -173,6 +176,11 @@ class Mediator(Detector):
         if m is None or not m.is_public or m.is_stub or m.container_ops or m.self_writes:
             return False
         if any(mediator.key == a.key for a in ctx.ancestors(colleague)) or mediator in ctx.descendants(colleague):
+            return False
+        # Two or more subclasses answering the method their own way: the colleague holds one
+        # of a family of plug-ins handed their caller (`loader.load(environment, name)` over
+        # file, package and dict loaders), a strategy given its context, not a hub.
+        if sum(1 for d in ctx.descendants(mediator) if method in d.cls.methods) >= 2:
             return False
         kinds = {colleague.key, *(a.key for a in ctx.ancestors(colleague))}
         return any(any(t.key in kinds for t in ctx.annotation_refs(p.annotation, mediator.module)) for p in m.params)

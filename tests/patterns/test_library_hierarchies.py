@@ -1,0 +1,192 @@
+"""Library class hierarchies that look like Factory, Chain of responsibility, Mediator or
+Decorator and are not (a parser's productions, a tree node and a writer, a plug-in handed its
+caller, a scope asking its parent), each beside the one structural change that makes it the
+pattern. The shapes are written for these tests, after what alembic and jinja2 do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from agentls.patterns.evaluate import analyse_files
+
+
+def _found(tmp_path: Path, source: str) -> set[tuple[str, str, str]]:
+    path = tmp_path / "shapes.py"
+    path.write_text(source, "utf-8")
+    return {(d.symbol, d.pattern, d.role) for d in analyse_files([path], False)[str(path)] if d.confidence >= 0.5}
+
+
+UNARY = """\
+class Expr:
+    def evaluate(self):
+        raise NotImplementedError
+
+
+class Minus(Expr):
+    def __init__(self, operand):
+        self.operand = operand
+
+    def evaluate(self):
+        return -self.operand.evaluate()
+
+
+class Plus(Expr):
+    def __init__(self, operand):
+        self.operand = operand
+
+    def evaluate(self):
+        return self.operand.evaluate()
+
+
+class Reader:
+    def __init__(self, tokens):
+        self.tokens = tokens
+
+    def unary(SIGNATURE):
+        SIGN
+        if sign == "-":
+            return Minus(operand)
+        return Plus(operand)
+"""
+
+
+def test_a_parser_reading_its_tokens_is_no_factory_but_one_told_the_kind_is(tmp_path: Path) -> None:
+    told = UNARY.replace("SIGNATURE", "self, sign, operand").replace("        SIGN\n", "")
+    assert ("Reader.unary", "factory", "factory") in _found(tmp_path, told)
+    reading = UNARY.replace("SIGNATURE", "self").replace(
+        "SIGN", "sign = next(self.tokens)\n        operand = next(self.tokens)"
+    )
+    assert not {f for f in _found(tmp_path, reading) if f[1] == "factory"}
+
+
+COND = """\
+from typing import Optional
+
+
+class Node:
+    def value(self):
+        raise NotImplementedError
+
+
+class Const(Node):
+    def __init__(self, v):
+        self.v = v
+
+    def value(self):
+        return self.v
+
+
+class Choice(Node):
+    FIELDS
+
+    def value(self):
+        if TEST:
+            return self.first.value()
+        if self.other is None:
+            return None
+        return self.other.value()
+"""
+
+
+def test_a_node_choosing_among_its_children_is_no_chain_but_a_handler_with_one_successor_is(tmp_path: Path) -> None:
+    linked = COND.replace(
+        "    FIELDS\n",
+        "    def __init__(self, first, other: Optional[Node] = None):\n"
+        "        self.first = first\n        self.other = other\n",
+    ).replace("TEST", "self.first")
+    found = {f[0] for f in _found(tmp_path, linked) if f[1] == "chain_of_responsibility"}
+    assert "Choice" in found
+    tree = COND.replace("    FIELDS\n", "    test: Node\n    first: Node\n    other: Optional[Node]\n").replace(
+        "TEST", "self.test.value()"
+    )
+    assert not {f for f in _found(tmp_path, tree) if f[1] == "chain_of_responsibility"}
+
+
+WRITER = """\
+from typing import Optional, TextIO
+
+
+class Emitter:
+    def __init__(self, out: ANNOTATION = None):
+        self.out = out
+
+    def write(self, text):
+        if self.out is None:
+            return
+        self.out.write(text)
+
+
+class Silent(Emitter):
+    def write(self, text):
+        pass
+"""
+
+
+def test_a_writer_forwarding_to_its_stream_is_no_chain_but_one_forwarding_to_its_kind_is(tmp_path: Path) -> None:
+    own = _found(tmp_path, WRITER.replace("ANNOTATION", 'Optional["Emitter"]'))
+    assert ("Emitter", "chain_of_responsibility", "handler") in own
+    stream = _found(tmp_path, WRITER.replace("ANNOTATION", "Optional[TextIO]"))
+    assert not {f for f in stream if f[1] == "chain_of_responsibility"}
+
+
+LOADERS = """\
+class Loader:
+    def load(self, env: "Env", name):
+        env.count += 1
+        return name
+
+
+class FileLoader(Loader):
+    OVERRIDE
+
+
+class DictLoader(Loader):
+    OVERRIDE
+
+
+class Env:
+    def __init__(self, loader: Loader):
+        self.loader = loader
+        self.count = 0
+
+    def get(self, name):
+        return self.loader.load(self, name)
+"""
+
+
+def test_a_plugin_family_handed_its_caller_is_no_mediator_but_a_lone_hub_is(tmp_path: Path) -> None:
+    lone = _found(tmp_path, LOADERS.replace("OVERRIDE", "pass"))
+    assert ("Loader", "mediator", "mediator") in lone
+    own = "def load(self, env, name):\n        return name.upper()"
+    family = _found(tmp_path, LOADERS.replace("OVERRIDE", own))
+    assert not {f for f in family if f[1] == "mediator"}
+
+
+SCOPES = """\
+from typing import Optional
+
+
+class Scope:
+    def __init__(self, parent: Optional["Scope"]):
+        self.parent = parent
+        self.names = {}
+
+    def find(self, name):
+        if name in self.names:
+            return self.names[name]
+        CHECK
+        return self.parent.find(name)
+
+    def declare(self, name, value):
+        self.names[name] = value
+        return self.parent.declare(name, value)
+"""
+
+
+def test_a_scope_asking_its_optional_parent_is_no_decorator_but_a_wrapper_always_given_one_is(
+    tmp_path: Path,
+) -> None:
+    wrapper = _found(tmp_path, SCOPES.replace("        CHECK\n", ""))
+    assert ("Scope", "decorator", "decorator") in wrapper
+    scope = _found(tmp_path, SCOPES.replace("CHECK", "if self.parent is None:\n            return None"))
+    assert not {f for f in scope if f[1] == "decorator"}
