@@ -38,6 +38,38 @@ def _unannotated(ann: str) -> str:
     return ann[len("Annotated[") :].partition(",")[0] if ann.startswith("Annotated[") else ann
 
 
+def _split_args(inner: str) -> list[str]:
+    """`?, Awaitable[X]` -> ["?", "Awaitable[X]"]: the top-level arguments of a subscript."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(inner):
+        depth += ch == "["
+        depth -= ch == "]"
+        if ch == "," and depth == 0:
+            out.append(inner[start:i].strip())
+            start = i + 1
+    return [*out, inner[start:].strip()]
+
+
+def _provided(ann: str) -> str:
+    """What a provider hands out, through the callables it may return instead: a provider of
+    a factory (`-> Callable[[], Awaitable[Repo]]`, the factory building a `Repo` per call)
+    provides `Repo`; inside such a factory a list (`Awaitable[list[Subscriber]]`, a
+    multi-provider) provides its items. Anything else is what it declares."""
+    wrapped = False
+    while True:
+        head, _, rest = ann.partition("[")
+        tail = head.rpartition(".")[2]
+        if not rest.endswith("]"):
+            return ann
+        args = _split_args(rest[:-1])
+        if tail == "Callable":
+            ann, wrapped = args[-1], True
+        elif tail in ("Awaitable", "Coroutine") or (wrapped and tail in ("list", "List", "Sequence")):
+            ann = args[-1]
+        else:
+            return ann
+
+
 def _provider(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> str:
     """'strong' when a registered method builds and returns an object of the type it declares
     from the typed dependencies it receives, 'weak' when it only declares and returns one."""
@@ -50,15 +82,23 @@ def _provider(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> str:
         return ""
     # A provider hands out one object: not a list of nodes (a GraphQL resolver), not itself (a
     # settings validator returning `Self`), not a flag.
-    if _tail(m.returns_annotation) in _NOT_PROVIDED or "self" in m.returns:
+    provided = _provided(m.returns_annotation)
+    if _tail(m.returns_annotation) in _NOT_PROVIDED or _tail(provided) in _NOT_PROVIDED or "self" in m.returns:
         return ""
     if m.yields and _tail(m.returns_annotation) in _GENERATORS:
         return "weak"  # a provider with a finaliser: yields the engine, then disposes of it
     if not m.returns:
         return ""
-    ann = _tail(m.returns_annotation)
-    declared = ctx.resolve(m.returns_annotation, ref.module)
+    ann = _tail(provided)
+    declared = ctx.resolve(provided, ref.module)
+    names = {p.name for p in params}
     for v in m.returns:
+        if v.startswith("name:") and v[5:] not in names and declared is not None:
+            # built into a local first (`bus = MemoryBus(); return bus`), or by the factory
+            # function it returns: the object it makes is the provided type or implements it
+            made = [r for _, r in ctx.instantiations(m, ref.module)]
+            if any(r == declared or declared in ctx.ancestors(r) for r in made):
+                return "strong"
         if not v.startswith("call:"):
             continue
         built = ctx.resolve(v[5:], ref.module)

@@ -117,7 +117,10 @@ class DependencyInjection(Detector):
     - A provider module (`composition_root`): a class whose methods are all registered
       providers (decorated, every dependency a typed parameter, returning the type they
       declare, at least one building it or an implementation of it, or two sharing a
-      decorator) or binders (`binder.bind(Port, to=Impl)` on a binder they receive).
+      decorator) or binders (`binder.bind(Port, to=Impl)` on a binder they receive). A
+      provider may build into a local it returns (`bus = MemoryBus(); return bus`) or return
+      a factory function that builds it (`-> Callable[[], Awaitable[Repo]]`, a list of them
+      for a multi-provider); a local of an unrelated class shows nothing.
     - A declarative container (`container`): a class with no methods whose class attributes
       are two or more calls into one external namespace other than its base's
       (`providers.Factory(...)`), in a module whose imported workspace classes only those
