@@ -12,7 +12,8 @@ interface removed from the bases of every class of the program deriving it. With
 else there names it (implementations that never see their Protocol). Interfaces whose name is
 defined twice in the source are left alone. Both trees are analysed as patterns_corpus.py does
 and the (symbol, pattern, role) at confidence >= 0.5 are compared, per pattern: kept, lost and
-gained by the rewrite (`-v` lists them).
+gained by the rewrite (`-v` lists them). `--as plain` rewrites each pure interface as a
+plain class instead (no `ABC`, no `@abstractmethod`), still inherited: the Java-port form.
 """
 
 from __future__ import annotations
@@ -112,8 +113,10 @@ def _add_protocol_import(tree: ast.Module) -> None:
     tree.body.insert(at, ast.ImportFrom(module="typing", names=[ast.alias("Protocol")], level=0))
 
 
-def protocolise(root: Path, drop_imports: bool) -> int:
-    """Rewrite the tree under ``root`` in place; the number of interfaces rewritten."""
+def protocolise(root: Path, drop_imports: bool, form: str = "protocol") -> int:
+    """Rewrite the tree under ``root`` in place; the number of interfaces rewritten. ``form``
+    "plain" keeps the inheritance and makes the interface a plain class instead (no `ABC`, no
+    `@abstractmethod`: stubs that `pass` or raise, as code ported from Java often has)."""
     trees = {p: t for p in sorted(root.rglob("*.py")) if (t := _parse(p)) is not None}
     defined: Counter[str] = Counter(n.name for t in trees.values() for n in ast.walk(t) if isinstance(n, ast.ClassDef))
     interfaces = {
@@ -129,12 +132,14 @@ def protocolise(root: Path, drop_imports: bool) -> int:
             if not isinstance(node, ast.ClassDef):
                 continue
             if node.name in interfaces:
-                node.bases = [ast.Name("Protocol")]
+                node.bases = [ast.Name("Protocol")] if form == "protocol" else []
                 node.keywords = []
                 for stmt in node.body:
                     if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
                         stmt.decorator_list = [d for d in stmt.decorator_list if _last(d) not in _ABSTRACT]
                 changed = True
+                continue
+            if form == "plain":
                 continue
             kept = [b for b in node.bases if _last(b) not in interfaces]
             if len(kept) != len(node.bases):
@@ -143,7 +148,7 @@ def protocolise(root: Path, drop_imports: bool) -> int:
                 changed = True
         if not changed:
             continue
-        if any(isinstance(n, ast.ClassDef) and n.name in interfaces for n in tree.body):
+        if form == "protocol" and any(isinstance(n, ast.ClassDef) and n.name in interfaces for n in tree.body):
             _add_protocol_import(tree)
         if drop_imports and dropped:
             used = _names_used(tree)
@@ -160,6 +165,13 @@ def main() -> int:
     parser.add_argument("--verbose", "-v", action="store_true")
     parser.add_argument("--only", help="one source by name")
     parser.add_argument("--drop-imports", action="store_true", help="implementations stop importing the interface")
+    parser.add_argument(
+        "--as",
+        dest="form",
+        choices=["protocol", "plain"],
+        default="protocol",
+        help="plain: a plain base class with stub methods, still inherited (no ABC)",
+    )
     parser.add_argument("--mirrors", default="/work/.mirror")
     args = parser.parse_args()
     lost: Counter[str] = Counter()
@@ -176,7 +188,7 @@ def main() -> int:
             whole, proto = Path(tmp) / "whole", Path(tmp) / "protocols"
             copy_python(src, whole)
             copy_python(src, proto)
-            n = protocolise(proto, args.drop_imports)
+            n = protocolise(proto, args.drop_imports, args.form)
             before, after = roles(src, whole), roles(src, proto)
         lost_here, gained_here = len(before - after), len(after - before)
         print(f"{src.name}: {n} interfaces made Protocols, {lost_here} roles lost, {gained_here} gained")
