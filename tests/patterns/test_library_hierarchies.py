@@ -190,3 +190,131 @@ def test_a_scope_asking_its_optional_parent_is_no_decorator_but_a_wrapper_always
     assert ("Scope", "decorator", "decorator") in wrapper
     scope = _found(tmp_path, SCOPES.replace("CHECK", "if self.parent is None:\n            return None"))
     assert not {f for f in scope if f[1] == "decorator"}
+
+
+DISPATCH = """\
+class Reader:
+    def __init__(self, tokens):
+        self.tokens = tokens
+        self.current = tokens[0]
+
+    def statement(self):
+        return getattr(self, "parse_" + self.current.kind.lower())(ARG)
+
+    def parse_if(SIG):
+        return ("if", WHAT)
+
+    def parse_for(SIG):
+        return ("for", WHAT)
+
+    def parse_set(SIG):
+        return ("set", WHAT)
+"""
+
+
+def test_handlers_reading_the_dispatcher_s_state_are_no_visitor_but_handlers_given_the_element_are(
+    tmp_path: Path,
+) -> None:
+    given = DISPATCH.replace("ARG", "self.current").replace("SIG", "self, token").replace("WHAT", "token")
+    assert ("Reader", "visitor", "visitor") in _found(tmp_path, given)
+    reading = DISPATCH.replace("ARG", "").replace("SIG", "self").replace("WHAT", "self.current")
+    assert not {f for f in _found(tmp_path, reading) if f[1] == "visitor"}
+
+
+OPS = """\
+class Op:
+    def reverse(self):
+        raise NotImplementedError
+
+
+class AddColumn(Op):
+    def __init__(self, name):
+        self.name = name
+
+    def INVERSE(self):
+        return DropColumn(self.name)
+
+
+class DropColumn(Op):
+    def __init__(self, name):
+        self.name = name
+
+    def INVERSE(self):
+        return AddColumn(self.name)
+
+
+class AlterColumn(Op):
+    def __init__(self, name, old, new):
+        self.name = name
+        self.old = old
+        self.new = new
+
+    def reverse(self):
+        return self.__class__(self.name, self.new, self.old)
+"""
+
+
+def test_an_inverse_among_inverses_is_no_prototype_but_a_lone_copy_of_itself_is(tmp_path: Path) -> None:
+    alone = _found(tmp_path, OPS.replace("INVERSE", "undo"))
+    assert ("AlterColumn", "prototype", "prototype") in alone
+    among = _found(tmp_path, OPS.replace("INVERSE", "reverse"))
+    assert not {f for f in among if f[1] == "prototype"}
+
+
+SITE = """\
+from typing import Optional
+
+
+class Index:
+    def __init__(self):
+        self.rows = {}
+
+    def add(self, key, row):
+        self.rows[key] = row
+
+    def names(self):
+        return sorted(self.rows)
+
+
+class Hooks:
+    def __init__(self):
+        self.done = []
+
+    def run(self, path):
+        self.done.append(path)
+        return len(self.done)
+
+
+class Page:
+    def __init__(self, path):
+        self.path = path
+
+    @staticmethod
+    def check(name):
+        if not name.isidentifier():
+            raise ValueError(name)
+
+    def render(self):
+        return self.path.upper()
+
+
+class Site:
+    def __init__(self):
+        self.index = Index()
+        self.hooks = Hooks()
+
+    def publish(self, name) -> RESULT:
+        Page.check(name)
+        page = Page(name + ".html")
+        self.index.add(name, page)
+        self.hooks.run(page.path)
+        return ANSWER
+"""
+
+
+def test_a_class_the_entry_point_hands_back_is_no_subsystem_but_one_it_keeps_hidden_is(tmp_path: Path) -> None:
+    hidden = _found(tmp_path, SITE.replace("RESULT", "bool").replace("ANSWER", "True"))
+    assert ("Page", "facade", "subsystem") in hidden
+    handed = _found(tmp_path, SITE.replace("RESULT", "Optional[Page]").replace("ANSWER", "page"))
+    assert ("Site", "facade", "facade") in handed
+    assert ("Page", "facade", "subsystem") not in handed

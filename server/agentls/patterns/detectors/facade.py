@@ -32,7 +32,9 @@ class Facade(Detector):
     a message or an exception); objects created with `self` as an argument are colleagues or
     children instead, and injected objects are not hidden. A call answering a new object of the
     part's own class (`Text.assemble(...)`, `Text("\\n").join(lines)`, `Table.grid()`) builds a
-    value and drives no subsystem; a class reported as a repository or unit of work is not
+    value and drives no subsystem, and a class its public methods are declared to return
+    (`-> Optional[Script]`) is handed to its clients, not hidden; a class reported as a
+    repository or unit of work is not
     reported as a facade, nor are its parts as subsystems, and a test case driving what it
     tests is not one either. It is a facade when one public
     method coordinates two or more parts (and at least two are classes or modules it hides; a
@@ -197,6 +199,12 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
                     verbs.setdefault(m.name, set()).add(c.method)
         if parts:
             used_by[m.name] = parts
+    # What its public methods are declared to hand back (`-> Optional[Script]`) its clients
+    # hold and use themselves: a product of the entry point, not a part it hides.
+    handed = {t.key for m in public for t in ctx.annotation_refs(m.returns_annotation, module)}
+    if handed & classes.keys():
+        used_by = {n: p - handed for n, p in used_by.items() if p - handed}
+        classes = {k: r for k, r in classes.items() if k not in handed}
     every = set().union(*used_by.values()) if used_by else set()
     # Coordinating runs different operations of the parts together; calling the same method on
     # whichever part a condition picks (a dispatcher, a front controller) is choosing.

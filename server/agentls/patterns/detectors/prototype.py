@@ -70,6 +70,41 @@ def _find(cls: ClassFacts) -> Found | None:
     return None
 
 
+def _builds_other(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> bool | None:
+    """Whether ``m`` answers a new object of another class than its own (`DropIndexOp(...)`,
+    `CreateTableOp.from_table(...)`); None when it is not known to build one."""
+    own = False
+    for v in m.returns:
+        if not v.startswith("call:"):
+            continue
+        target = v[5:]
+        if target in _OWN:
+            own = True
+            continue
+        made = ctx.resolve(target, ref.module) or ctx.resolve(target.rpartition(".")[0], ref.module)
+        if made is not None:
+            if made.key != ref.key:
+                return True
+            own = True
+    return False if own else None
+
+
+def _hierarchy_operation(ctx: Ctx, ref: ClassRef, name: str) -> bool:
+    """The method overrides one its hierarchy declares, and most of the classes answering it
+    there build objects of *other* classes (`reverse()` of migration operations: the inverse
+    of an add is a drop): an operation that here happens to yield its own class, not a clone."""
+    tops = [a for a in ctx.ancestors(ref) if name in a.cls.methods]
+    if not tops:
+        return False
+    other = own = 0
+    for d in ctx.descendants(tops[-1]):
+        m = d.cls.methods.get(name)
+        answer = _builds_other(ctx, d, m) if m is not None and d != ref else None
+        other += answer is True
+        own += answer is False
+    return other >= 2 and other > own
+
+
 @register
 class Prototype(Detector):
     """Creates new objects by copying a configured existing one instead of instantiating a
@@ -103,7 +138,10 @@ class Prototype(Detector):
       as the prototype), is a `prototype_registry`; so is one returning the clone of an object
       kept in its own table (`return cls._cache[key].clone()`).
 
-    Implementing only one of `__copy__`/`__deepcopy__` is copy protocol support, not reported.
+    Not a clone: an override of a method its hierarchy declares that most other classes
+    there answer with objects of other classes (`reverse()` of migration operations, the
+    inverse of an add being a drop). Implementing only one of `__copy__`/`__deepcopy__` is
+    copy protocol support, not reported.
     """
 
     id = "prototype"
@@ -118,7 +156,7 @@ class Prototype(Detector):
         out: dict[str, Found] = {}
         for ref in ctx.ws.all_classes():
             found = _find(ref.cls)
-            if found:
+            if found and not (found[0] == "prototype" and _hierarchy_operation(ctx, ref, found[4])):
                 out[ref.key] = found
         return out
 

@@ -5,8 +5,17 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
+
+
+def _handed(handlers: list[FunctionFacts]) -> bool:
+    """Most handlers take the element they are dispatched for (`visit_Name(self, node)`);
+    handlers taking nothing read their input from the dispatcher's own state (a parser's
+    `parse_for(self)` picked by the keyword it reads): a dispatch table, not a visitor."""
+    required = [h for h in handlers if any(not p.has_default for p in h.params)]
+    return len(required) * 2 >= len(handlers)
 
 
 @register
@@ -33,7 +42,9 @@ class Visitor(Detector):
       through the elements (`node.left.accept(self)`).
     - Reflective dispatch: a method looks up `getattr(self, "prefix" + kind)`, where the kind
       comes from its argument (`type(node).__name__`, `node.__visit_name__`), and the class
-      (or its subclasses) defines two or more methods with that prefix. Looking up a bare name
+      (or its subclasses) defines two or more methods with that prefix, most of them taking
+      the element (handlers taking nothing, a parser's `parse_for(self)` chosen by the
+      keyword it reads, make a dispatch table). Looking up a bare name
       (`getattr(self, f"_memo_{key}")`, memoisation) or asking another object
       (`getattr(node, "as_" + vendor)`) is not a visitor.
     """
@@ -210,8 +221,8 @@ class Visitor(Detector):
                 if len(prefix) < 2:
                     continue
                 family = [ref, *ctx.descendants(ref)]
-                handlers = {n for r in family for n in r.cls.methods if n.startswith(prefix) and n != m.name}
-                if len(handlers) >= 2:
+                handlers = [x for r in family for n, x in r.cls.methods.items() if n.startswith(prefix) and n != m.name]
+                if len({h.name for h in handlers}) >= 2 and _handed(handlers):
                     yield ctx.det(
                         ref,
                         self.id,
@@ -233,8 +244,8 @@ class Visitor(Detector):
             if not any(r.startswith(f"{m.params[0].name}.") for r in m.foreign_reads):
                 continue
             family = [ref, *ctx.descendants(ref)]
-            handlers = {n for r in family for n in r.cls.methods if n.startswith(f"{m.name}_")}
-            if handlers:
+            named = {n for r in family for n in r.cls.methods if n.startswith(f"{m.name}_")}
+            if named:
                 yield ctx.det(
                     ref,
                     self.id,
@@ -247,7 +258,7 @@ class Visitor(Detector):
             for m in anc.cls.methods.values():
                 for prefix in m.dynamic_getattr:
                     own = [n for n in ref.cls.methods if len(prefix) >= 2 and n.startswith(prefix)]
-                    if own:
+                    if own and _handed([ref.cls.methods[n] for n in own]):
                         yield ctx.det(
                             ref,
                             self.id,
