@@ -52,6 +52,20 @@ def _try_cached(m: FunctionFacts) -> str | None:
     return None
 
 
+def _class_level_cached(m: FunctionFacts) -> str | None:
+    """A class method keeping what it makes on the class: `if cls._faker is None: cls._faker =
+    Faker()`, then `return cls._faker`. Making the class itself (`cls._instance = cls()`) is
+    a singleton's accessor, not a cached value."""
+    if m.kind != "classmethod" or m.raises:
+        return None
+    for store in m.attr_stores:
+        attr = store.attr
+        made = store.value.startswith("call:") and store.value not in ("call:cls", "call:super().__new__")
+        if store.receiver == "cls" and made and f"cls.{attr}" in m.none_checks and f"attr:cls.{attr}" in m.returns:
+            return attr
+    return None
+
+
 @register
 class LazyEvaluation(Detector):
     """Delays computing a value until it is first needed, then keeps it. Start-up gets cheaper
@@ -69,6 +83,8 @@ class LazyEvaluation(Detector):
       it is reported below the default threshold (0.45).
     - A class with `__get__` that calls the wrapped function and writes the result into the
       instance (`instance.__dict__[name] = value` or `setattr(instance, ...)`).
+    - A class method doing the same on the class (`if cls._client is None: cls._client =
+      Client()`, then `return cls._client`); making `cls()` there is a singleton's accessor.
     - A method that returns `self._x` in two places and assigns it from a computation only
       when it is missing (`try: return self._x except AttributeError: ...`).
     - A decorator function whose wrapper stores the wrapped function's result on the instance
@@ -130,6 +146,17 @@ class LazyEvaluation(Detector):
                     )
                     continue
                 if m.name.startswith("__"):
+                    continue
+                shared = _class_level_cached(m)
+                if shared:
+                    yield ctx.det(
+                        m,
+                        self.id,
+                        "lazy_attribute",
+                        0.7,
+                        [(m.selection.line, f"makes `cls.{shared}` on first call, then hands out the one it kept")],
+                        [(ref, "owner")],
+                    )
                     continue
                 for attr in m.self_writes:
                     if f"self.{attr}" in m.none_checks and f"attr:self.{attr}" in m.returns:
