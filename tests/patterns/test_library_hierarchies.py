@@ -318,3 +318,36 @@ def test_a_class_the_entry_point_hands_back_is_no_subsystem_but_one_it_keeps_hid
     handed = _found(tmp_path, SITE.replace("RESULT", "Optional[Page]").replace("ANSWER", "page"))
     assert ("Site", "facade", "facade") in handed
     assert ("Page", "facade", "subsystem") not in handed
+
+
+DIALECTS = """\
+_impls = {}
+
+
+class ImplMeta(type):
+    def __init__(cls, classname, bases, ns):
+        type.__init__(cls, classname, bases, ns)
+        if "dialect" in ns:
+            _impls[ns["dialect"]] = STORED
+
+
+class Impl(metaclass=ImplMeta):
+    dialect = "default"
+
+
+class LiteImpl(Impl):
+    dialect = "lite"
+
+
+def impl_for(name):
+    return _impls[name]
+"""
+
+
+def test_a_metaclass_keeping_each_class_in_a_module_dict_is_a_registry_but_one_keeping_names_is_not(
+    tmp_path: Path,
+) -> None:
+    classes = _found(tmp_path, DIALECTS.replace("STORED", "cls"))
+    assert {("ImplMeta", "registry", "registry"), ("LiteImpl", "registry", "registered")} <= classes
+    names = _found(tmp_path, DIALECTS.replace("STORED", "classname"))
+    assert not {f for f in names if f[1] == "registry"}

@@ -39,7 +39,8 @@ def _builds_received(fn: FunctionFacts, containers: set[str], prefix: str) -> st
 
 
 def _metaclass_registry(ref: ClassRef) -> tuple[FunctionFacts, str] | None:
-    """A metaclass whose `__new__`/`__init__` stores each class it makes in a class-level dict."""
+    """A metaclass whose `__new__`/`__init__` stores each class it makes in a class-level dict,
+    or in a dict of its module (`_impls[dict_["__dialect__"]] = cls`)."""
     if not any(b.rpartition(".")[2] in ("type", "ABCMeta") for b in ref.cls.bases):
         return None
     dicts = {a for a, v in ref.cls.class_attrs.items() if v == "dict"}
@@ -49,9 +50,13 @@ def _metaclass_registry(ref: ClassRef) -> tuple[FunctionFacts, str] | None:
             continue
         made = {f"name:{v[5:]}" for v in m.returns if v.startswith("name:")} | {"self", "name:cls", "param:cls"}
         for op in m.container_ops:
+            if op.op != "setitem" or op.arg not in made:
+                continue
             head, _, attr = op.container.partition(".")
-            if op.op == "setitem" and attr in dicts and head in ("cls", "mcs", "self", "metacls") and op.arg in made:
+            if attr in dicts and head in ("cls", "mcs", "self", "metacls"):
                 return m, attr
+            if not attr and head in ref.module.dicts:
+                return m, head
     return None
 
 
@@ -117,8 +122,8 @@ class Registry(Detector):
     - A class whose method stores an instance of a class it receives, keyed by another argument
       (`self.routes[path] = controller_class(...)`), with another method returning the entry
       found by key.
-    - A metaclass whose `__new__`/`__init__` stores each class it makes in a class-level dict;
-      classes made by it are `registered`.
+    - A metaclass whose `__new__`/`__init__` stores each class it makes in a class-level dict
+      or a dict of its module; classes made by it are `registered`.
     """
 
     id = "registry"
