@@ -65,15 +65,18 @@ def storage_base_evidence(ctx: Ctx, ref: ClassRef, is_repository: Callable[[Clas
     # (An abstract base counts: its abstract properties name the collection, its steps work.)
     if ref.cls.is_protocol:
         return []
+    # Asked of every class: most have no subclass at all, so that is tested before the storage.
+    below = [d for d in ctx.concrete(ref) if d != ref]
+    if not below:
+        return []
     attrs = storage_handles(ctx, ref)
     steps = {m.name: m for m in ref.cls.methods.values() if _writes_storage(ctx, ref, m, attrs)}
     if not steps:
         return []
     users = [
         d
-        for d in ctx.concrete(ref)
-        if d != ref
-        and is_repository(d)
+        for d in below
+        if is_repository(d)
         and any(c.receiver == "self" and c.method in steps for m in d.cls.methods.values() for c in m.calls)
     ]
     if not users:
