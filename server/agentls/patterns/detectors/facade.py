@@ -32,7 +32,9 @@ class Facade(Detector):
     a message or an exception); objects created with `self` as an argument are colleagues or
     children instead, and injected objects are not hidden. A call answering a new object of the
     part's own class (`Text.assemble(...)`, `Text("\\n").join(lines)`, `Table.grid()`) builds a
-    value and drives no subsystem, and a class its public methods are declared to return
+    value and drives no subsystem, nor does a class-level method handing out an object it
+    makes, itself or through another such method whose answer it returns (test-data mothers:
+    `random()` returning `cls.create(...)`), and a class its public methods are declared to return
     (`-> Optional[Script]`) is handed to its clients, not hidden; a class reported as a
     repository or unit of work is not
     reported as a facade, nor are its parts as subsystems, and a test case driving what it
@@ -78,15 +80,28 @@ def _behaviour(ctx: Ctx, ref: ClassRef) -> bool:
     return any(not n.startswith("_") and m.kind != "property" for n, m in ctx.all_methods(ref).items())
 
 
-def _factory_call(ctx: Ctx, owner: ClassRef, fn: FunctionFacts) -> bool:
+def _factory_call(ctx: Ctx, owner: ClassRef, fn: FunctionFacts, depth: int = 0) -> bool:
     """A class-level method that returns a newly made object (an alternative constructor, an
-    object mother)."""
+    object mother), itself or through another such method it returns the answer of
+    (`random()` returning `cls.create(...)`, `create()` returning `Person.create(...)`)."""
     if fn.kind not in ("classmethod", "staticmethod"):
         return False
     if ctx.returned_classes(fn, owner.module):
         return True
     # `obj = Made(...); return obj`, as opposed to returning what a part's method answers
-    return any(v.startswith("name:") for v in fn.returns) and bool(ctx.instantiations(fn, owner.module))
+    if any(v.startswith("name:") for v in fn.returns) and bool(ctx.instantiations(fn, owner.module)):
+        return True
+    if depth >= 3 or not fn.returns:
+        return False
+    for v in fn.returns:
+        head, _, name = v[5:].rpartition(".") if v.startswith("call:") else ("", "", "")
+        other = owner if head == "cls" else ctx.ws.resolve(owner.module, head) if head else None
+        if other is None:
+            return False
+        step = ctx.all_methods(other).get(name)
+        if step is None or step is fn or not _factory_call(ctx, other, step, depth + 1):
+            return False
+    return True
 
 
 def _makes_own_kind(owner: ClassRef, fn: FunctionFacts) -> bool:
