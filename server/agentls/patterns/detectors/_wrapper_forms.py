@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from agentls.patterns.context import Collab, Ctx
 from agentls.patterns.detectors._basics import made_together, near, script_siblings
+from agentls.patterns.detectors._proxy_forms import baseless_proxy
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
 from agentls.patterns.detectors._wrapping import Role, emit_roles, init_held, installed_adaptees, known_types
 from agentls.patterns.facts import FunctionFacts
@@ -57,7 +58,7 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
     if not public:
         return
     collabs = [c for c in ctx.collabs(ref).values() if c.methods and not c.container]
-    if _baseless_proxy(ctx, ref, public, collabs, out["proxy"]):
+    if baseless_proxy(ctx, ref, public, out["proxy"]):
         return
     for c in collabs:
         # Handed to it, or created by it in the constructor (`self.car = RCCar()`: an adapter
@@ -175,15 +176,6 @@ def _offers(t: ClassRef, ref: ClassRef, public: dict[str, FunctionFacts]) -> boo
     )
 
 
-def _shared(p: ClassRef, mirrored: list[str], offered: set[str]) -> bool:
-    return bool(
-        p.cls.is_protocol
-        and p.cls.methods
-        and set(mirrored) & set(p.cls.methods)
-        and set(p.cls.public_methods) <= offered
-    )
-
-
 def _works_with_answer(fn: FunctionFacts, imports: dict[str, str]) -> bool:
     """Calls two or more methods on a local (`lamp = self.factory.create_lamp(kind)`, then
     `lamp.switch_on()`, `lamp.switch_off()`): a client working with what the held object made,
@@ -232,88 +224,6 @@ def sole_offerer(ctx: Ctx, ref: ClassRef, c: Collab, own: set[str]) -> list[Clas
     if len(found) != 1 or is_repository(ctx, found[0]) or is_repository(ctx, ref) or is_uow(ctx, found[0]):
         return []
     return found
-
-
-def _baseless_proxy(
-    ctx: Ctx, ref: ClassRef, public: dict[str, FunctionFacts], collabs: list[Collab], out: dict[str, list[Role]]
-) -> bool:
-    """A stand-in with no base class: it creates the real object itself (`self.car =
-    Car(driver)`, or on first use), offers exactly that object's public methods, each
-    forwarding to the same-named method, and creates it lazily or forwards under a check of
-    its own (`if self.driver.age >= 16`)."""
-    for c in collabs:
-        if c.from_param or not c.instantiated or len(c.types) != 1:
-            continue
-        real = c.types[0]
-        if real == ref or real.cls.is_interface:
-            continue
-        offered = {n for n, m in real.cls.methods.items() if not n.startswith("_") and m.kind == "method"}
-        mirrored = [
-            n for n, m in public.items() if any(x.receiver == f"self.{c.attr}" and x.method == n for x in m.calls)
-        ]
-        # Created on first use by whichever of its methods checks for it (`if self.cnx is
-        # None: self.cnx = DBConnection()` in `access_resource`): a virtual proxy may manage
-        # the real object's life with methods of its own besides the ones it forwards.
-        made_lazily = [
-            m
-            for m in ref.cls.methods.values()
-            if f"self.{c.attr}" in m.none_checks
-            and any(
-                v.startswith("call:") and ctx.resolve(v[5:], ref.module) == real for v in m.self_writes.get(c.attr, [])
-            )
-        ]
-        # ... the forwarding itself bringing it into being (`query` calling `acquire`), not a
-        # fixture started elsewhere whose readings it passes on
-        makers = {m.name for m in made_lazily}
-        made_lazily = made_lazily if any(n in makers or public[n].self_calls & makers for n in mirrored) else []
-        exact = set(mirrored) == set(public) == offered
-        if not offered or not mirrored or not (exact or (made_lazily and set(mirrored) <= offered)):
-            continue
-        # Created on first use: the real class itself instantiated into the attribute (an
-        # attribute replaced by what its own methods return is a state machine's transition).
-        lazy = [
-            m
-            for n, m in public.items()
-            if any(
-                v.startswith("call:") and ctx.resolve(v[5:], ref.module) == real for v in m.self_writes.get(c.attr, [])
-            )
-            and c.attr in m.self_reads
-        ]
-        if any(
-            v.startswith(f"call:self.{c.attr}.")
-            for m in ref.cls.methods.values()
-            for v in m.self_writes.get(c.attr, [])
-        ):
-            continue
-        guarded = [public[n] for n in mirrored if public[n].complexity > 1 and not public[n].loops]
-        lazy = lazy or made_lazily
-        if not lazy and not guarded:
-            continue
-        m0 = (lazy or guarded)[0]
-        how = "creates it on first use" if lazy else "forwards only after a check of its own"
-        # A Protocol of its module (or else of its script folder, imported where the proxy is
-        # made) both answer structurally is the subject they share.
-        protocols = [p for c in ref.module.classes.values() if _shared(p := ctx.ref(c, ref.module), mirrored, offered)]
-        protocols = protocols or [
-            p for p in script_siblings(ctx, ref) if _shared(p, mirrored, offered) and made_together(ctx, ref, p, True)
-        ]
-        emit_roles(
-            out,
-            ref,
-            "proxy",
-            0.75,
-            [
-                (c.line, f"creates the real `{real.cls.name}` in `self.{c.attr}` and offers its methods"),
-                (m0.selection.line, f"`{m0.name}` {how}"),
-            ],
-            [(real, "real_subject", f"the real object behind the proxy `{ref.cls.name}`")]
-            + [
-                (p, "subject", f"the protocol `{ref.cls.name}` and `{real.cls.name}` both answer")
-                for p in protocols[:1]
-            ],
-        )
-        return True
-    return False
 
 
 def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:

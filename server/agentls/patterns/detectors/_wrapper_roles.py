@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._messages import handler_roles
+from agentls.patterns.detectors._proxy_forms import adds_around, typed_as_one
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.detectors._wrapper_forms import baseless, getattr_wrapper, sole_offerer
 from agentls.patterns.detectors._wrapping import (
@@ -70,7 +71,10 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             helpers = [
                 c for c in ctx.collabs(ref).values() if c.attr != w.collab.attr and c.methods and not c.container
             ]
-            if is_proxy_like(w) and not helpers:
+            one = typed_as_one(ctx, ref, w.collab, iface)
+            if one and not adds_around(w.collab, [m for m, _ in same]):
+                continue  # passes each call on unchanged to one class: plain delegation
+            if (is_proxy_like(w) or one) and not helpers:
                 how = "creates" if w.collab.instantiated and not w.collab.from_param else "guards access to"
                 real = [t for t in w.wrapped if t != iface and not t.cls.is_interface]
                 emit_roles(

@@ -36,9 +36,18 @@ class Proxy(Detector):
       refuses some access (raises for some names, or refuses assignment). Forwarding alone is
       plain delegation, and so is raising only for names the held object lacks (`if name in
       dir(self._obj)`).
+    - A class implementing an interface and handed its subject typed as one concrete
+      implementation of that interface which is no base of its own (`AuditedMeter(Meter)`
+      taking `inner: GasMeter`): it stands in for that class alone, even when it always
+      forwards. A decorator holds the interface, so that it can wrap any implementation.
     - Without a base class: a stand-in that creates the real object itself, offers exactly its
-      public methods, each forwarding to the same-named one, and creates it on first use or
-      forwards after a check of its own (`CarProxy` letting only drivers of 16+ drive); a
+      public methods, each forwarding to the same-named one (directly or through a property
+      answering the attribute), and creates it on first use or forwards after a check of its
+      own (`CarProxy` letting only drivers of 16+ drive, or a decorator of its own class
+      around the forwarding method: `@staff_only`); or one handed the real object typed as its
+      class (`service: QuoteService`), offering all its methods and, beside them, only methods
+      reporting on itself, that checks, caches or records each call it forwards (plain
+      forwarding is delegation); a
       virtual proxy creating it in any method checking for it (`if self.db is None: self.db
       = Database()` in `acquire`, which a forwarding method calls) may have methods of its
       own managing its life, and a

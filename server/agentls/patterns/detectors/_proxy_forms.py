@@ -1,0 +1,190 @@
+"""Stand-ins without a base class (see ``_wrapping``): a class serving every method of one
+concrete class it creates or is handed, each by the same-named method, while adding access
+control, lazy creation or bookkeeping of its own."""
+
+from __future__ import annotations
+
+from agentls.patterns.context import Collab, Ctx
+from agentls.patterns.detectors._basics import made_together, script_siblings
+from agentls.patterns.detectors._shared import is_repository
+from agentls.patterns.detectors._wrapping import Role, calls_on, emit_roles
+from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.workspace import ClassRef
+
+
+def baseless_proxy(ctx: Ctx, ref: ClassRef, public: dict[str, FunctionFacts], out: dict[str, list[Role]]) -> bool:
+    """A stand-in with no base class for one concrete class: it creates the real object itself
+    (`self.car = Car(driver)`, or on first use) or is handed one typed as that class (`fetcher:
+    DataFetcher`: no other wrapper can be handed in its place, so it decorates nothing), offers
+    every public method of it, each forwarding to the same-named method, and creates it
+    lazily, forwards under a check of its own (`if self.driver.age >= 16`, or a decorator of
+    its own around the forwarding method) or keeps a record of each call (a log, a cache)."""
+    # A function of the class applied to its own methods (`@admin_required`) is no API of it.
+    used = {d for m in ref.cls.methods.values() for d in m.decorators}
+    public = {n: m for n, m in public.items() if n not in used}
+    for c in ctx.collabs(ref).values():
+        handed = c.from_param and not c.instantiated and len(c.types) == 1
+        if c.container or not (handed or (not c.from_param and c.instantiated)) or len(c.types) != 1:
+            continue
+        real = c.types[0]
+        if real == ref or real.cls.is_interface or (handed and is_repository(ctx, real)):
+            continue
+        offered = {n for n, m in real.cls.methods.items() if not n.startswith("_") and m.kind == "method"}
+        # The attribute itself, or a property answering it (`self.expensive_object.process()`).
+        receivers = calls_on(ctx, ref, c.attr)
+        mirrored = [n for n, m in public.items() if any(x.receiver in receivers and x.method == n for x in m.calls)]
+        # Methods of its own beside the forwarding ones may only report on the stand-in
+        # itself (`get_log()`); a class handed its object must offer nothing else of it.
+        own = [m for n, m in public.items() if n not in mirrored and not set(receivers.values()) & set(m.self_reads)]
+        # Created on first use by whichever of its methods checks for it (`if self.cnx is
+        # None: self.cnx = DBConnection()` in `access_resource`): a virtual proxy may manage
+        # the real object's life with methods of its own besides the ones it forwards.
+        made_lazily = [
+            m
+            for m in ref.cls.methods.values()
+            if f"self.{c.attr}" in m.none_checks
+            and any(
+                v.startswith("call:") and ctx.resolve(v[5:], ref.module) == real for v in m.self_writes.get(c.attr, [])
+            )
+        ]
+        # ... the forwarding itself bringing it into being (`query` calling `acquire`, or
+        # reading the property that makes it), not a fixture started elsewhere whose readings
+        # it passes on
+        makers = {m.name for m in made_lazily}
+        made_lazily = (
+            made_lazily
+            if any(
+                n in makers or public[n].self_calls & makers or any(x.receiver[5:] in makers for x in public[n].calls)
+                for n in mirrored
+            )
+            else []
+        )
+        exact = set(mirrored) == offered and (
+            set(mirrored) == set(public) or (handed and len(own) + len(mirrored) == len(public))
+        )
+        if not offered or not mirrored or not (exact or (made_lazily and set(mirrored) <= offered)):
+            continue
+        # Created on first use: the real class itself instantiated into the attribute (an
+        # attribute replaced by what its own methods return is a state machine's transition).
+        lazy = [
+            m
+            for n, m in public.items()
+            if any(
+                v.startswith("call:") and ctx.resolve(v[5:], ref.module) == real for v in m.self_writes.get(c.attr, [])
+            )
+            and c.attr in m.self_reads
+        ]
+        if any(
+            v.startswith(f"call:self.{c.attr}.")
+            for m in ref.cls.methods.values()
+            for v in m.self_writes.get(c.attr, [])
+        ):
+            continue
+        guarded = [
+            public[n]
+            for n in mirrored
+            if (public[n].complexity > 1 and not public[n].loops) or _guarded_by_own(ref, public[n])
+        ]
+        recorded = [public[n] for n in mirrored if _records(public[n], c.attr)]
+        lazy = lazy or made_lazily
+        if not lazy and not guarded and not (handed and recorded):
+            continue
+        m0 = (lazy or guarded or recorded)[0]
+        how = (
+            "creates it on first use"
+            if lazy
+            else "forwards only after a check of its own"
+            if guarded
+            else "records each call it forwards"
+        )
+        # A Protocol of its module (or else of its script folder, imported where the proxy is
+        # made) both answer structurally is the subject they share.
+        protocols = [p for c in ref.module.classes.values() if _shared(p := ctx.ref(c, ref.module), mirrored, offered)]
+        protocols = protocols or [
+            p for p in script_siblings(ctx, ref) if _shared(p, mirrored, offered) and made_together(ctx, ref, p, True)
+        ]
+        emit_roles(
+            out,
+            ref,
+            "proxy",
+            0.75,
+            [
+                (
+                    c.line,
+                    f"{'is handed' if handed else 'creates'} the real `{real.cls.name}` in `self.{c.attr}`"
+                    " and offers its methods",
+                ),
+                (m0.selection.line, f"`{m0.name}` {how}"),
+            ],
+            [(real, "real_subject", f"the real object behind the proxy `{ref.cls.name}`")]
+            + [
+                (p, "subject", f"the protocol `{ref.cls.name}` and `{real.cls.name}` both answer")
+                for p in protocols[:1]
+            ],
+        )
+        return True
+    return False
+
+
+_PLAIN_DECORATORS = frozenset({"property", "staticmethod", "classmethod", "abstractmethod", "override", "wraps"})
+
+
+def _guarded_by_own(ref: ClassRef, m: FunctionFacts) -> bool:
+    """Decorated by a function of its own class or module (`@admin_required` checking the
+    caller's role): the check around the forwarding lives in that decorator."""
+    for d in m.decorators:
+        name = d.rpartition(".")[2]
+        if name in _PLAIN_DECORATORS or "." in d:
+            continue
+        if name in ref.cls.methods or name in ref.module.functions:
+            return True
+    return False
+
+
+def _records(m: FunctionFacts, attr: str) -> bool:
+    """Keeps something of its own about each call it forwards (appends to a log, stores a
+    result): bookkeeping around the forwarding, not the forwarding alone."""
+    return any(op.container.startswith("self.") and op.container != f"self.{attr}" for op in m.container_ops) or any(
+        k != attr for k in m.self_writes
+    )
+
+
+def _shared(p: ClassRef, mirrored: list[str], offered: set[str]) -> bool:
+    return bool(
+        p.cls.is_protocol
+        and p.cls.methods
+        and set(mirrored) & set(p.cls.methods)
+        and set(p.cls.public_methods) <= offered
+    )
+
+
+def typed_as_one(ctx: Ctx, ref: ClassRef, collab: Collab, iface: ClassRef) -> bool:
+    """Handed its subject typed as one concrete implementation of its own interface that is no
+    base of its own (`Proxy(Subject)` taking `real_subject: RealSubject`) and offers nothing
+    beyond that interface: it stands in for that class alone. A decorator holds the
+    component's interface, so that it can wrap any implementation, another decorator
+    included; a port over a broader service (a clock over a time service that also sleeps)
+    narrows it: an adapter."""
+    ancestors = ctx.ancestors(ref)
+    offered = set(ctx.all_methods(iface))
+    return (
+        collab.from_param
+        and bool(collab.types)
+        and all(
+            t != ref
+            and not t.cls.is_interface
+            and t not in ancestors
+            and {n for n in ctx.all_methods(t) if not n.startswith("_")} <= offered
+            for t in collab.types
+        )
+    )
+
+
+def adds_around(collab: Collab, forwarding: list[FunctionFacts]) -> bool:
+    """Something done around the forwarding (a log line, a check, a record of the call):
+    passing each call on unchanged to one class is plain delegation, neither proxy nor
+    decorator."""
+    receiver = f"self.{collab.attr}"
+    return any(
+        m.complexity > 1 or _records(m, collab.attr) or any(c.receiver != receiver for c in m.calls) for m in forwarding
+    )
