@@ -199,7 +199,10 @@ def messages(ctx: Ctx) -> Messages:
     roles = out.roles
 
     def add(ref: ClassRef, role: str, why: str, confident: bool = True) -> None:
-        if not role:
+        # A repository or unit of work handed to a function use case first
+        # (`register(customers: CustomerRepository, ...)`) is its dependency, not its message,
+        # even when it adds nothing to its port (`class CustomerRepository(Repository[C]): pass`).
+        if not role or is_repository(ctx, ref) or is_uow(ctx, ref):
             return
         roles.setdefault(ref.key, {}).setdefault(role, []).append((ref.cls.selection.line, why))
         out.confident[ref.key] = out.confident.get(ref.key, False) or confident
