@@ -6,6 +6,7 @@ module changes, so the language server can update one document at a time.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -169,6 +170,10 @@ class WorkspaceIndex:
             r = self.resolve(ref.module, b)
             if r is not None and r != ref:
                 out.append(r)
+        if not out:
+            # A class with no base of the workspace may implement a Protocol structurally,
+            # which is what a Protocol is for: it counts as one of its implementations.
+            out = list(self.derived.structural(self).get(ref.key, ()))
         return out
 
     def ancestors(self, ref: ClassRef) -> list[ClassRef]:
@@ -204,6 +209,7 @@ class _Derived:
         self.by_name: dict[str, list[ClassRef]] = {}
         self.annotated_params: dict[str, list[tuple[ModuleIndex, FunctionFacts, str]]] = {}
         self._subclasses: dict[str, list[ClassRef]] | None = None
+        self._structural: dict[str, list[ClassRef]] | None = None
         # (id(module), name) -> (module, what the name resolves to there); the module is kept
         # so that an id reused by another object is not mistaken for it.
         self.resolved: dict[tuple[int, str], tuple[ModuleIndex, ClassRef | None]] = {}
@@ -222,6 +228,35 @@ class _Derived:
                         simple = p.annotation.rpartition(".")[2].strip("'\" ")
                         self.annotated_params.setdefault(simple, []).append((m, fn, p.name))
 
+    def structural(self, ws: WorkspaceIndex) -> dict[str, list[ClassRef]]:
+        """Class key -> the Protocols it implements without naming them: its public methods
+        are the Protocol's, callable as it declares them, and it sits in the Protocol's module
+        or in a module importing it by name (where a reader sees both). Only classes with no
+        base of the workspace are asked (``bases`` falls back on this)."""
+        if self._structural is None:
+            self._structural = {}
+            protocols = [r for r in self.class_refs if r.cls.is_protocol and _protocol_methods(r.cls)]
+            names = {p.cls.name for p in protocols}
+            importers: dict[str, list[tuple[ModuleIndex, str]]] = {}
+            if protocols:
+                for m in self._modules:
+                    for alias, target in m.import_map.items():
+                        if target.rpartition(".")[2] in names:
+                            importers.setdefault(target.rpartition(".")[2], []).append((m, alias))
+            for p in protocols:
+                needed = _protocol_methods(p.cls)
+                modules = [p.module, *(m for m, alias in importers.get(p.cls.name, []) if ws.resolve(m, alias) == p)]
+                for m in modules:
+                    for c in m.classes.values():
+                        if c is p.cls or c.is_protocol or not all(_accepts(c, p.cls, n) for n in needed):
+                            continue
+                        if {n for n in c.methods if not n.startswith("_")} != needed:
+                            continue  # a broader class sharing a method (a service a port narrows)
+                        if any(ws.resolve(m, b) is not None for b in c.bases) or _keeps(ws, m, c, p):
+                            continue
+                        self._structural.setdefault(ClassRef(m, c).key, []).append(p)
+        return self._structural
+
     def subclasses(self, ws: WorkspaceIndex) -> dict[str, list[ClassRef]]:
         if self._subclasses is None:
             subs: dict[str, list[ClassRef]] = {}
@@ -232,6 +267,35 @@ class _Derived:
                         subs.setdefault(base.key, []).append(ref)
             self._subclasses = subs
         return self._subclasses
+
+
+def _protocol_methods(cls: ClassFacts) -> set[str]:
+    """The public methods (and properties) a Protocol asks of its implementations."""
+    return {n for n in cls.methods if not n.startswith("_")}
+
+
+def _accepts(cls: ClassFacts, protocol: ClassFacts, name: str) -> bool:
+    """``cls`` defines ``name`` callable as the Protocol declares it: it requires no more
+    arguments than the Protocol passes, and takes as many as the Protocol requires. A context
+    answering `transition()` to states declaring `transition(context)` forwards; it does not
+    implement them."""
+    mine, theirs = cls.methods.get(name), protocol.methods[name]
+    if mine is None:
+        return False
+    required = sum(not q.has_default for q in mine.params)
+    return required <= len(theirs.params) and len(mine.params) >= sum(not q.has_default for q in theirs.params)
+
+
+def _keeps(ws: WorkspaceIndex, module: ModuleIndex, cls: ClassFacts, protocol: ClassRef) -> bool:
+    """``cls`` keeps or is handed an object typed as the Protocol (a field or a parameter
+    annotated with it): it holds one and forwards to it (a context, a wrapper), whatever
+    methods it shares with it."""
+    anns = [*cls.fields.values(), *(q.annotation for f in cls.methods.values() for q in f.params)]
+    for ann in anns:
+        for word in re.findall(r"[\w.]+", ann or ""):
+            if word.rpartition(".")[2] == protocol.cls.name and ws.resolve(module, word) == protocol:
+                return True
+    return False
 
 
 def _inside(qualified: str, ref: ClassRef) -> bool:

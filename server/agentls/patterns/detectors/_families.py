@@ -135,7 +135,10 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
     for impl in h.impls:
         for m in impl.cls.methods.values():
             for s in m.attr_stores:
-                name = member(s.value, impl.module) if s.attr == h.collab.attr else None
+                # Through the attribute itself or a property setter writing it
+                # (`self.context.state = B()` with `@state.setter` storing `self._state`).
+                hit = s.attr == h.collab.attr or s.attr in setters
+                name = member(s.value, impl.module) if hit else None
                 if name is not None:
                     out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` switches the context to `{name}`"))
             for call in m.calls:

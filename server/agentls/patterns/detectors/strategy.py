@@ -159,6 +159,11 @@ class Strategy(Detector):
     that hierarchy that keeps one in an attribute (by annotation, or by calling only the
     interface's methods on an object it was given: two or more of them, or all of a
     one-method interface, since one shared name such as `close` proves nothing) and calls it.
+    A Protocol's implementations need not name it: a class with no base of the program that
+    defines every public method of the Protocol, callable as the Protocol declares it, in the
+    Protocol's module or in one importing it, is one of them (for every pattern), unless it
+    keeps or is handed an object typed as the Protocol (a context or a wrapper forwarding to
+    it); a context answering `transition()` to states declaring `transition(context)` is none.
     A persistence port (its implementations are repositories or units of work) is reported
     as that instead. If implementations replace one another in the context, it is State; if
     the context is itself a class hierarchy, it is Bridge. Names play no part.
