@@ -194,6 +194,14 @@ class Ctx:
             hit = self._descendants[ref.key] = self.ws.descendants(self.canonical(ref))
         return hit
 
+    def is_interface(self, ref: ClassRef) -> bool:
+        """``ref.cls.is_interface``, except a plain class of stubs nobody derives: an interface
+        only once something implements it (`class CPU: def freeze(self): pass`, made and
+        driven by a facade in a demo, is a part)."""
+        if not ref.cls.is_interface:
+            return False
+        return not ref.cls.is_plain_interface or bool(self.descendants(ref))
+
     def concrete(self, ref: ClassRef) -> list[ClassRef]:
         return [d for d in self.descendants(ref) if not d.cls.is_interface]
 

@@ -263,10 +263,24 @@ class ClassFacts:
                 out.add(n)
             elif kind == "stub":
                 if protocol is None:
-                    protocol = self.is_protocol
+                    protocol = self.is_protocol or self.is_plain_interface
                 if protocol:
                     out.add(n)
         return out
+
+    @cached_property
+    def is_plain_interface(self) -> bool:
+        """An interface written as a plain class, as code ported from Java has it: no base (no
+        `ABC`), every public method a stub (`pass`, `...`, a docstring) and no state. A base
+        holding state beside empty hooks is an abstract class, not this."""
+        if self.declares_abstract or any(b.rpartition(".")[2] != "object" for b in self.bases):
+            return False  # a stub-only subclass is a null object or a default, not an interface
+        public = [m for n, m in self.methods.items() if not n.startswith("_")]
+        if not public or not all(m.body_kind in ("stub", "not_implemented") for m in public):
+            return False
+        return not self.instance_attrs() and not any(
+            m.body_kind not in ("stub", "not_implemented") for n, m in self.methods.items() if n != "__init__"
+        )
 
     @cached_property
     def is_interface(self) -> bool:
@@ -279,8 +293,10 @@ class ClassFacts:
         if all(m.body_kind == "not_implemented" or m.abstract for m in public):
             return True  # raising NotImplementedError, or @abstractmethod without ABCMeta
         # An ABC whose public methods are all empty (`pass`, `...`): an interface written
-        # without @abstractmethod, common in tutorials and older code.
-        return self.declares_abstract and all(m.body_kind in ("stub", "not_implemented") for m in public)
+        # without @abstractmethod, common in tutorials and older code; or the same without
+        # the ABC (`is_plain_interface`).
+        stubs = all(m.body_kind in ("stub", "not_implemented") for m in public)
+        return stubs and (self.declares_abstract or self.is_plain_interface)
 
     @property
     def public_methods(self) -> dict[str, FunctionFacts]:

@@ -21,7 +21,7 @@ from agentls.patterns.model import Range, make_range
 
 # ClassFacts' cached properties depend on methods' kinds and bodies, not on lines; a moved
 # class computes them again rather than carry stale entries from its __dict__.
-_CACHED = ("abstract_methods", "is_interface", "declares_abstract", "is_protocol")
+_CACHED = ("abstract_methods", "is_interface", "declares_abstract", "is_protocol", "is_plain_interface")
 
 
 def shift_range(r: Range, d: int) -> Range:

@@ -75,7 +75,7 @@ def _facades(ctx: Ctx) -> dict[str, list[Found]]:
 
 def _behaviour(ctx: Ctx, ref: ClassRef) -> bool:
     """A class that does something: public methods beyond data, not a message or an error."""
-    if is_exception(ctx, ref) or ref.cls.is_interface or is_data_holder(ref.cls) or ref.cls.frozen:
+    if is_exception(ctx, ref) or ctx.is_interface(ref) or is_data_holder(ref.cls) or ref.cls.frozen:
         return False
     return any(not n.startswith("_") and m.kind != "property" for n, m in ctx.all_methods(ref).items())
 
@@ -127,7 +127,7 @@ def _injected_parts(ctx: Ctx, ref: ClassRef, created: dict[str, ClassRef]) -> di
         fits = [
             r
             for r in ctx.by_method(public=True).get(min(called), [])
-            if r != ref and called <= set(ctx.all_methods(r)) and not r.cls.is_interface and _behaviour(ctx, r)
+            if r != ref and called <= set(ctx.all_methods(r)) and not ctx.is_interface(r) and _behaviour(ctx, r)
         ]
         if len(fits) == 1 and not (is_repository(ctx, fits[0]) or is_uow(ctx, fits[0])):
             out[c.attr] = fits[0]
@@ -136,7 +136,7 @@ def _injected_parts(ctx: Ctx, ref: ClassRef, created: dict[str, ClassRef]) -> di
 
 def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     cls, module = ref.cls, ref.module
-    if cls.is_interface or any(a.cls.methods for a in ctx.ancestors(ref)) or ctx.ws.subclasses(ref):
+    if ctx.is_interface(ref) or any(a.cls.methods for a in ctx.ancestors(ref)) or ctx.ws.subclasses(ref):
         return
     if is_uow(ctx, ref) or is_repository(ctx, ref):
         return  # reported as that, so its parts are no facade's subsystems either
