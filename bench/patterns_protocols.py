@@ -119,11 +119,16 @@ def protocolise(root: Path, drop_imports: bool, form: str = "protocol") -> int:
     `@abstractmethod`: stubs that `pass` or raise, as code ported from Java often has)."""
     trees = {p: t for p in sorted(root.rglob("*.py")) if (t := _parse(p)) is not None}
     defined: Counter[str] = Counter(n.name for t in trees.values() for n in ast.walk(t) if isinstance(n, ast.ClassDef))
+    # A Protocol already is the structural form: as a plain class its implementations would
+    # not derive it, which no one writes.
     interfaces = {
         n.name
         for t in trees.values()
         for n in ast.walk(t)
-        if isinstance(n, ast.ClassDef) and pure_interface(n) and defined[n.name] == 1
+        if isinstance(n, ast.ClassDef)
+        and pure_interface(n)
+        and defined[n.name] == 1
+        and not (form == "plain" and any(_last(b) == "Protocol" for b in n.bases))
     }
     for path, tree in trees.items():
         changed = False
