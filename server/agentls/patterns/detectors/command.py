@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._basics import near
 from agentls.patterns.detectors._families import held_families, kind_of
 from agentls.patterns.detectors._shared import is_data_holder, is_repository, is_uow
 from agentls.patterns.facts import ClassFacts, FunctionFacts
@@ -39,8 +40,15 @@ def _public(cls: ClassFacts) -> dict[str, FunctionFacts]:
 
 
 def _acts(m: FunctionFacts | None) -> bool:
-    """A command's trigger acts and answers nothing (a strategy computes and returns)."""
-    return m is not None and not m.is_stub and all(v == "none" for v in m.returns) and not m.yields
+    """A command's trigger acts and answers nothing (a strategy computes and returns), or at
+    most a literal saying whether it did something (`return True` after changing the editor
+    through what it holds)."""
+    if m is None or m.is_stub or m.yields:
+        return False
+    if all(v == "none" for v in m.returns):
+        return True
+    changes = bool(m.attr_stores or m.self_writes or any(c.receiver.startswith("self") for c in m.calls))
+    return changes and all(v in ("none", "const") for v in m.returns)
 
 
 def _undo_pair(cls: ClassFacts, names: set[str]) -> tuple[str, str] | None:
@@ -65,12 +73,16 @@ def _undo_pair(cls: ClassFacts, names: set[str]) -> tuple[str, str] | None:
     return None
 
 
-def _receiver_calls(ref: ClassRef, triggers: set[str]) -> set[str]:
-    """The triggers that call a method on an attribute set from a constructor argument."""
-    init = ref.cls.methods.get("__init__")
-    if init is None:
+def _receiver_calls(ref: ClassRef, triggers: set[str], ctx: Ctx | None = None) -> set[str]:
+    """The triggers that call a method on an attribute set from a constructor argument (its
+    own constructor's, or a base's: `Command.__init__(self, editor)` keeping the editor every
+    command acts on)."""
+    inits = [
+        c.cls.methods["__init__"] for c in [ref, *(ctx.ancestors(ref) if ctx else [])] if "__init__" in c.cls.methods
+    ]
+    if not inits:
         return set()
-    given = {a for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)}
+    given = {a for init in inits for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)}
     out = set()
     for name in triggers:
         m = ref.cls.methods.get(name)
@@ -91,9 +103,9 @@ def _macro(ref: ClassRef, triggers: set[str]) -> bool:
     )
 
 
-def _binds_receiver(ref: ClassRef, triggers: set[str]) -> bool:
+def _binds_receiver(ref: ClassRef, triggers: set[str], ctx: Ctx | None = None) -> bool:
     """An attribute set from a constructor argument that the trigger calls a method on."""
-    return bool(_receiver_calls(ref, triggers))
+    return bool(_receiver_calls(ref, triggers, ctx))
 
 
 def _context_manager(ctx: Ctx, ref: ClassRef) -> bool:
@@ -122,8 +134,12 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
     if not cls.is_interface:
         return None
     public = _public(cls)
-    if not 1 <= len(public) <= 3 or any(not m.is_stub and not m.abstract for m in public.values()):
+    # The requests are the abstract methods; a base may carry a helper or two of its own
+    # beside them (`save_backup()` and `undo()` over the editor every command holds).
+    requests = {n: m for n, m in public.items() if m.is_stub or m.abstract}
+    if not 1 <= len(requests) <= 3 or len(public) - len(requests) > 2:
         return None
+    public = requests
     impls = [d for d in ctx.concrete(ref) if not is_data_holder(d.cls)]
     triggers = set()
     for name, m in public.items():
@@ -142,11 +158,13 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
     # Do and undo through a receiver: two or more argument-less requests, each of which every
     # implementation carries out on the receiver it was built with (`invoke()` deposits into
     # `self.account`, `undo()` withdraws). That is a command even with one implementation and
-    # no invoker in the code (the client triggers it).
+    # no invoker in the code (the client triggers it). Built with it by the class itself: a
+    # transaction whose base keeps the connection commits and rolls back, it undoes nothing.
     bound_pairs = [
         d
         for d in impls
-        if _receiver_calls(d, triggers) >= (triggers & set(d.cls.methods)) and len(triggers & set(d.cls.methods)) >= 2
+        if _receiver_calls(d, triggers) >= (triggers & set(d.cls.methods))
+        and len(triggers & set(d.cls.methods)) >= 2
     ]
     # Macro commands running the same requests over the commands they hold count with them.
     reversible = (
@@ -155,12 +173,12 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
     # One implementation is a command family when it binds a receiver its request acts on
     # (`process()` calling `self.receiver.perform_action()`); it is then reported only with an
     # invoker that keeps one and triggers it.
-    if len(impls) < 2 and not reversible and not all(_binds_receiver(d, triggers) for d in impls):
+    if len(impls) < 2 and not reversible and not all(_binds_receiver(d, triggers, ctx) for d in impls):
         return None
     # A command binds a receiver (GoF: "concrete command: binds receiver and arguments"), or
     # can take back what it did; an algorithm that only acts on its own (a duck's `fly()`
     # printing) is a strategy its context calls.
-    bound = sum(_binds_receiver(d, triggers) for d in impls)
+    bound = sum(_binds_receiver(d, triggers, ctx) for d in impls)
     if bound * 2 < len(impls) and len(public) < 2:
         return None
     if _context_manager(ctx, ref) or any(_context_manager(ctx, d) for d in impls):
@@ -216,6 +234,12 @@ def _families(ctx: Ctx) -> list[_Family]:
     _tables(ctx, fams)
     ctx._cache[key] = fams
     return fams
+
+
+def command_runs(ctx: Ctx) -> set[tuple[str, str]]:
+    """(invoker class key, trigger) for every command family's invoker: a class running the
+    requests it keeps, which an observer's notification loop resembles."""
+    return {(r.key, t) for f in _families(ctx) for r, _, t in f.invokers}
 
 
 def _set_later(ref: ClassRef, m: FunctionFacts, trigger: str) -> bool:
@@ -274,14 +298,19 @@ def _invocations(
             kept = attr in containers
             looped = any(loop.target == receiver and loop.iter[5:].rstrip("[]") in containers for loop in m.loops)
             if received_args is None:
+                # stored into a container it keeps, or handed to an object it keeps
+                # (`self.history.push(command)`: the history of what it ran)
                 received_args = {
                     op.arg for f in methods.values() for op in f.container_ops if op.container.startswith("self.")
-                }
+                } | {a for f in methods.values() for c in f.calls if c.receiver.startswith("self.") for a in c.args}
             received = f"param:{receiver}" in received_args
             if not (held or kept or looped or received):
                 continue
             collab = ctx.collabs(ref).get(attr) if held else None
             types = collab.types if collab is not None else []
+            p = m.param(receiver) if received else None
+            if p is not None and p.annotation:
+                types = ctx.annotation_refs(p.annotation, ref.module)
             if fams:
                 for f in fams:
                     assert f.iface is not None
@@ -290,6 +319,8 @@ def _invocations(
                         continue  # a composite or decorator of its own kind
                     if types and not any(t.key in family for t in types):
                         continue
+                    if not types and not near(ref, f.iface, ctx):
+                        continue  # an untyped list of commands runs those its module can see
                     if not any(r == ref for r, _, _ in f.invokers):
                         f.invokers.append((ref, m, method))
             elif len(types) >= 2 and collab is not None:
@@ -353,17 +384,23 @@ class Command(Detector):
 
     ## How it is detected
     - The interface: an abstract class (or a base whose methods raise `NotImplementedError`)
-      with one to three public methods, some of which take no argument and are carried out by
-      two or more concrete implementations for their effect (they return nothing: a strategy
-      computes and answers, a command acts). Resources with `__enter__` (locks, transactions),
+      with one to three abstract public methods (and at most two helpers of its own beside
+      them: `snapshot()` over the receiver every command keeps), some of which take no
+      argument and are carried out by two or more concrete implementations for their effect
+      (they return nothing, or a literal saying whether they changed anything after acting
+      through what they hold: a strategy computes and answers, a command acts). The receiver
+      may be bound by the base's constructor. Resources with `__enter__` (locks, transactions),
       repositories, units of work and state families (implementations replacing one another)
       are not commands, nor is a service whose interface also answers questions (a resolver's
       `resolve(host, port)` returning addresses beside `close()`): its argument-less method is
       its lifecycle, and the classes closing it are not invokers.
     - It is a command only if something triggers it later: an *invoker*, a class outside the
       family that keeps a command it was given (in an attribute set by its constructor or a
-      setter, in a list or dict it stores into, or as received and stored) and calls a trigger
-      on it with no argument; or a module-level table of two or more command instances.
+      setter, in a list or dict it stores into, or as received and stored, or handed on to an
+      object it keeps: `self.history.push(command)`) and calls a trigger on it with no
+      argument; or a module-level table of two or more command instances. A list of commands
+      neither typed nor received typed runs only the families its module can see (its own
+      module, or one importing or imported by it).
     - Without an invoker in the code: an interface with two or more such requests that every
       implementation carries out on the receiver it was built with (`invoke()` deposits into
       `self.account`, `undo()` withdraws), even with one implementation (0.75 / 0.7); macro

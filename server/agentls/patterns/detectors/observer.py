@@ -7,6 +7,7 @@ from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._basics import near
 from agentls.patterns.detectors._event_lists import event_lists
+from agentls.patterns.detectors.command import command_runs
 from agentls.patterns.detectors.mediator import Mediator
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
@@ -197,7 +198,8 @@ class Observer(Detector):
       loop is in over parts of the class's own hierarchy is a composite's recursion, not a
       notification; a relay its colleagues report to, passing themselves or calling it
       through an attribute they hold (`self.hub.relay(text)`) while answering what it calls
-      on each, is a mediator;
+      on each, is a mediator; an invoker running the commands it keeps (`for job in
+      self.jobs: job.run()`, the request of a command family) is no subject;
       calling plain functions counts only when the subject triggers the
       notification itself or passes itself (a pipeline handing a request to every function is
       not an observer). A dict of lists keyed by topic is publish-subscribe instead. A
@@ -235,11 +237,15 @@ class Observer(Detector):
         if "subjects" not in ctx._cache:
             # A relay its colleagues report to (`mediator.notify(msg, self)`) is a mediator.
             relays = {(med.key, meth) for _, med, meth, _ in Mediator()._links(ctx)}
+            # An invoker running the commands it keeps (`for c in self.commands: c.execute()`)
+            # loops as a notification does; what it calls is a command family's request.
+            runs = command_runs(ctx)
             ctx._cache["subjects"] = [
                 (r, f)
                 for r in ctx.ws.all_classes()
                 if (f := notifies(ctx, r))
                 and (r.key, f[1].name) not in relays
+                and (r.key, f[3]) not in runs
                 and not (f[3] != "()" and _relayed(ctx, f[1].name, f[3]))
             ]
         return ctx._cache["subjects"]  # type: ignore[no-any-return]
