@@ -14,6 +14,8 @@ defined twice in the source are left alone. Both trees are analysed as patterns_
 and the (symbol, pattern, role) at confidence >= 0.5 are compared, per pattern: kept, lost and
 gained by the rewrite (`-v` lists them). `--as plain` rewrites each pure interface as a
 plain class instead (no `ABC`, no `@abstractmethod`), still inherited: the Java-port form.
+`--as duck` removes it: implementations derive nothing and nothing names the interface (the
+roles of the interface itself are then not counted as lost).
 """
 
 from __future__ import annotations
@@ -113,10 +115,50 @@ def _add_protocol_import(tree: ast.Module) -> None:
     tree.body.insert(at, ast.ImportFrom(module="typing", names=[ast.alias("Protocol")], level=0))
 
 
-def protocolise(root: Path, drop_imports: bool, form: str = "protocol") -> int:
-    """Rewrite the tree under ``root`` in place; the number of interfaces rewritten. ``form``
+class _Untype(ast.NodeTransformer):
+    """Duck typing: every mention of a removed interface goes (an argument's annotation is
+    dropped; any other use, a field's annotation or an `isinstance`, becomes `object`)."""
+
+    def __init__(self, gone: set[str]) -> None:
+        self.gone = gone
+
+    def _mentions(self, node: ast.AST | None) -> bool:
+        return node is not None and any(
+            (isinstance(n, ast.Name) and n.id in self.gone)
+            or (isinstance(n, ast.Attribute) and n.attr in self.gone)
+            or (isinstance(n, ast.Constant) and isinstance(n.value, str) and n.value.strip("'\"") in self.gone)
+            for n in ast.walk(node)
+        )
+
+    def visit_arg(self, node: ast.arg) -> ast.AST:
+        if self._mentions(node.annotation):
+            node.annotation = None
+        return node
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> ast.AST:
+        if self._mentions(node.returns):
+            node.returns = None
+        return self.generic_visit(node)
+
+    def visit_AsyncFunctionDef(self, node: ast.AsyncFunctionDef) -> ast.AST:
+        if self._mentions(node.returns):
+            node.returns = None
+        return self.generic_visit(node)
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> ast.AST:
+        if self._mentions(node.annotation):
+            node.annotation = ast.Name("object")
+        return self.generic_visit(node)
+
+    def visit_Name(self, node: ast.Name) -> ast.AST:
+        return ast.Name("object", node.ctx) if node.id in self.gone else node
+
+
+def protocolise(root: Path, drop_imports: bool, form: str = "protocol") -> set[str]:
+    """Rewrite the tree under ``root`` in place; the names of the interfaces rewritten. ``form``
     "plain" keeps the inheritance and makes the interface a plain class instead (no `ABC`, no
-    `@abstractmethod`: stubs that `pass` or raise, as code ported from Java often has)."""
+    `@abstractmethod`: stubs that `pass` or raise, as code ported from Java often has); "duck"
+    removes the interface: its implementations derive nothing and nothing names it."""
     trees = {p: t for p in sorted(root.rglob("*.py")) if (t := _parse(p)) is not None}
     defined: Counter[str] = Counter(n.name for t in trees.values() for n in ast.walk(t) if isinstance(n, ast.ClassDef))
     # A Protocol already is the structural form: as a plain class its implementations would
@@ -136,6 +178,8 @@ def protocolise(root: Path, drop_imports: bool, form: str = "protocol") -> int:
         for node in ast.walk(tree):
             if not isinstance(node, ast.ClassDef):
                 continue
+            if node.name in interfaces and form == "duck":
+                continue
             if node.name in interfaces:
                 node.bases = [ast.Name("Protocol")] if form == "protocol" else []
                 node.keywords = []
@@ -151,6 +195,20 @@ def protocolise(root: Path, drop_imports: bool, form: str = "protocol") -> int:
                 dropped |= {_last(b) for b in node.bases} & interfaces
                 node.bases = kept
                 changed = True
+        if form == "duck":
+            gone = {n.name for n in ast.walk(tree) if isinstance(n, ast.ClassDef) and n.name in interfaces}
+            for holder in [tree, *(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef))]:
+                body = [b for b in holder.body if not (isinstance(b, ast.ClassDef) and b.name in gone)]
+                changed = changed or len(body) != len(holder.body)
+                holder.body = body or [ast.Pass()]
+            if changed or any(isinstance(n, ast.Name) and n.id in interfaces for n in ast.walk(tree)):
+                for stmt in ast.walk(tree):
+                    if isinstance(stmt, ast.ImportFrom):
+                        stmt.names = [a for a in stmt.names if (a.asname or a.name) not in interfaces]
+                kept_body = [b for b in tree.body if not (isinstance(b, ast.ImportFrom) and not b.names)]
+                tree.body = kept_body or [ast.Pass()]
+                tree = _Untype(interfaces).visit(tree)
+                changed = True
         if not changed:
             continue
         if form == "protocol" and any(isinstance(n, ast.ClassDef) and n.name in interfaces for n in tree.body):
@@ -162,7 +220,7 @@ def protocolise(root: Path, drop_imports: bool, form: str = "protocol") -> int:
                     stmt.names = [a for a in stmt.names if (a.asname or a.name) not in dropped - used]
             tree.body = [s for s in tree.body if not (isinstance(s, ast.ImportFrom) and not s.names)]
         path.write_text(ast.unparse(ast.fix_missing_locations(tree)) + "\n", encoding="utf-8")
-    return len(interfaces)
+    return interfaces
 
 
 def main() -> int:
@@ -173,9 +231,9 @@ def main() -> int:
     parser.add_argument(
         "--as",
         dest="form",
-        choices=["protocol", "plain"],
+        choices=["protocol", "plain", "duck"],
         default="protocol",
-        help="plain: a plain base class with stub methods, still inherited (no ABC)",
+        help="plain: a plain base class with stub methods, still inherited (no ABC); duck: no interface at all",
     )
     parser.add_argument("--mirrors", default="/work/.mirror")
     args = parser.parse_args()
@@ -193,8 +251,11 @@ def main() -> int:
             whole, proto = Path(tmp) / "whole", Path(tmp) / "protocols"
             copy_python(src, whole)
             copy_python(src, proto)
-            n = protocolise(proto, args.drop_imports, args.form)
+            rewritten = protocolise(proto, args.drop_imports, args.form)
+            n = len(rewritten)
             before, after = roles(src, whole), roles(src, proto)
+            if args.form == "duck":  # the interfaces are gone, and their own roles with them
+                before = {r for r in before if r[0].rpartition(".")[2] not in rewritten}
         lost_here, gained_here = len(before - after), len(after - before)
         print(f"{src.name}: {n} interfaces made Protocols, {lost_here} roles lost, {gained_here} gained")
         for sym, pat, role in sorted(before - after):
