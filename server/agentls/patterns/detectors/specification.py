@@ -28,7 +28,9 @@ class Specification(Detector):
     base (`__and__`, `__or__`, `__invert__`, or methods returning a subclass built from `self`
     and another specification) return subclasses that hold other specifications and call the
     same predicate on them. A base declaring that predicate above the class with the
-    combinators is the `specification` too.
+    combinators is the `specification` too. The predicate is never one of the combinators: a
+    method handing out a subclass over a part of `self` (`get_def(name)` returning
+    `DefTemplate(self, ...)`, which asks its parent for other defs) builds, it tests nothing.
 
     Also:
     - a callable predicate (`__call__(candidate)`) whose `__and__` / `__or__` / `__invert__`
@@ -60,8 +62,12 @@ class Specification(Detector):
                 m.name in _COMBINATORS or any("self" in c.args for c in m.calls if ctx.resolve(c.func, ref.module) == r)
             )
         ]
+        # A method handing out a new member of the family is a combinator, never the rule's
+        # predicate: a template's `get_def(name)` -> `DefTemplate(self, ...)`, forwarded by the
+        # def to its parent, builds objects and tests nothing.
+        building = {m.name for m, _ in combinators}
         for pred in ref.cls.methods.values():
-            if len(pred.params) != 1 or pred.name.startswith("__"):
+            if len(pred.params) != 1 or pred.name.startswith("__") or pred.name in building:
                 continue
             composites = [r for _, r in combinators if any(pred.name in c.methods for c in ctx.collabs(r).values())]
             if composites:

@@ -1,0 +1,52 @@
+"""More library class hierarchies that look like a pattern and are not (a document handing
+out its sections, a namespace asking the one it inherits from, a metaclass skipping the base
+that declares no key, a group of commands asking each for its help), each beside the one
+structural change that makes it the pattern. The shapes are written for these tests, after
+what click and mako do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from agentls.patterns.evaluate import analyse_files
+
+
+def _found(tmp_path: Path, source: str) -> set[tuple[str, str, str]]:
+    path = tmp_path / "shapes.py"
+    path.write_text(source, "utf-8")
+    return {(d.symbol, d.pattern, d.role) for d in analyse_files([path], False)[str(path)] if d.confidence >= 0.5}
+
+
+RULES = """\
+class Rule:
+    def __init__(self, words):
+        self.words = words
+
+    def accepts(self, text):
+        return all(w in text for w in self.words)
+
+    def COMBINE(self, other):
+        return Both(self, other)
+
+
+class Both(Rule):
+    def __init__(self, first, second):
+        self.first = first
+        self.second = second
+
+    def accepts(self, text):
+        return self.first.CALLED(text) and self.second.CALLED(text)
+"""
+
+
+def test_a_method_handing_out_a_family_member_is_no_predicate(tmp_path: Path) -> None:
+    # Both holds two rules and asks each the question: `accepts` is the predicate.
+    combined = RULES.replace("COMBINE", "both").replace("CALLED", "accepts")
+    found = _found(tmp_path, combined)
+    assert ("Rule", "specification", "specification") in found
+    assert ("Both", "specification", "composite_specification") in found
+    # Both asks what it holds for another member (`both`), the way a template's def asks its
+    # parent template for another def: building, not testing.
+    handed_out = RULES.replace("COMBINE", "both").replace("CALLED", "both")
+    assert not {f for f in _found(tmp_path, handed_out) if f[1] == "specification"}
+
