@@ -50,3 +50,65 @@ def test_a_method_handing_out_a_family_member_is_no_predicate(tmp_path: Path) ->
     handed_out = RULES.replace("COMBINE", "both").replace("CALLED", "both")
     assert not {f for f in _found(tmp_path, handed_out) if f[1] == "specification"}
 
+
+TAGS = """\
+class TagMeta(type):
+    classes = {}
+
+    def __init__(cls, name, bases, body):
+        if getattr(cls, "keyword", None) is not None:
+            cls.classes[cls.keyword] = cls
+        super().__init__(name, bases, body)
+
+    def __call__(cls, keyword, *args):
+        return type.__call__(TagMeta.classes[keyword], keyword, *args)
+
+
+class Tag(metaclass=TagMeta):
+    keyword = BASE_KEY
+
+    def __init__(self, keyword, *args):
+        self.args = args
+
+
+class IfTag(Tag):
+    keyword = "if"
+
+
+class NestedTag(Tag):
+    def __init__(self, keyword, *args):
+        self.parts = keyword.split(":")
+"""
+
+
+def test_a_metaclass_filing_by_a_key_skips_the_classes_declaring_none(tmp_path: Path) -> None:
+    keyed = _found(tmp_path, TAGS.replace("BASE_KEY", '"tag"'))
+    assert {("Tag", "registry", "registered"), ("IfTag", "registry", "registered")} <= keyed
+    assert ("NestedTag", "registry", "registered") in keyed  # inherits the base's key
+    unkeyed = _found(tmp_path, TAGS.replace("BASE_KEY", "None"))
+    assert ("IfTag", "registry", "registered") in unkeyed
+    assert ("TagMeta", "registry", "registry") in unkeyed
+    assert ("Tag", "registry", "registered") not in unkeyed
+    assert ("NestedTag", "registry", "registered") not in unkeyed
+
+
+ROUTES = """\
+class Routes:
+    def __init__(self):
+        self.entries = {}
+
+    def mount(self, path, controller_class, **options):
+        LOOKUP
+        self.entries[path] = made = controller_class(**options)
+        return made
+
+    def find(self, path):
+        return self.entries[path]
+"""
+
+
+def test_storing_what_a_received_class_builds_only_on_a_miss_is_a_cache(tmp_path: Path) -> None:
+    assert ("Routes", "registry", "registry") in _found(tmp_path, ROUTES.replace("        LOOKUP\n", ""))
+    memo = ROUTES.replace("LOOKUP", "if path in self.entries:\n            return self.entries[path]")
+    assert not {f for f in _found(tmp_path, memo) if f[1] == "registry"}
+

@@ -60,6 +60,27 @@ def _metaclass_registry(ref: ClassRef) -> tuple[FunctionFacts, str] | None:
     return None
 
 
+def _filed_under(m: FunctionFacts) -> str | None:
+    """The class attribute a metaclass files each class under (`cls._map[cls.__keyword__] =
+    cls`), when it keys by one; None when it keys by something else (`dict_["__dialect__"]`)."""
+    for op in m.container_ops:
+        head, _, attr = op.key.removeprefix("attr:").partition(".")
+        if op.op == "setitem" and op.key.startswith("attr:") and head in ("cls", "self") and attr.isidentifier():
+            return attr
+    return None
+
+
+def _files_none(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
+    """`ref` declares no key for its metaclass, or inherits or states None: the metaclass
+    filing by that attribute skips it (`__keyword__ = None` on the tag base)."""
+    if attr in ("__name__", "__qualname__", "__module__"):
+        return False  # every class has them
+    for cls in (ref, *ctx.ancestors(ref)):
+        if attr in cls.cls.class_attrs:
+            return cls.cls.class_attrs[attr] == "none"
+    return True
+
+
 def _read_by_subclass(ctx: Ctx, ref: ClassRef, name: str) -> list[tuple[ClassRef, FunctionFacts]]:
     """Subclasses' methods that look entries up by key in the registry's `name` map, through
     `self` or another registry of the same kind (`module.handlers.get(cls)`)."""
@@ -121,9 +142,12 @@ class Registry(Detector):
       `registered`.
     - A class whose method stores an instance of a class it receives, keyed by another argument
       (`self.routes[path] = controller_class(...)`), with another method returning the entry
-      found by key.
+      found by key; a method that answers from the map first and stores what it builds only
+      on a miss (`get_or_create(key, creation_function)`) is a cache.
     - A metaclass whose `__new__`/`__init__` stores each class it makes in a class-level dict
-      or a dict of its module; classes made by it are `registered`.
+      or a dict of its module; classes made by it are `registered`, except those that declare
+      no value, or `None`, for the class attribute it files them under (the base with
+      `__keyword__ = None` and the subclasses inheriting it).
     """
 
     id = "registry"
@@ -141,6 +165,10 @@ class Registry(Detector):
                 name = _registers(m, dicts, prefix) or _registers(m, dicts, "cls.")
                 if not name:
                     built = _builds_received(m, dicts, prefix)
+                    # Answering from the map first and storing what it builds on a miss
+                    # (`get_or_create(key, creation_function)`) memoises values: a cache.
+                    if built and _looks_up(m, f"{prefix}{built}"):
+                        continue
                     if built and any(
                         o is not m and o.returns and _looks_up(o, f"{prefix}{built}") for o in ref.cls.methods.values()
                     ):
@@ -257,7 +285,11 @@ class Registry(Detector):
                 owner = next((a for a in ctx.ancestors(ref) if a.cls.metaclass), ref)
                 meta = owner.cls.metaclass
             mref = ctx.resolve(meta, owner.module) if meta else None
-            if mref is not None and _metaclass_registry(mref) is not None:
+            filing = _metaclass_registry(mref) if mref is not None else None
+            if mref is not None and filing is not None:
+                attr = _filed_under(filing[0])
+                if attr is not None and _files_none(ctx, ref, attr):
+                    continue
                 yield ctx.det(
                     ref,
                     self.id,
