@@ -112,3 +112,27 @@ def test_storing_what_a_received_class_builds_only_on_a_miss_is_a_cache(tmp_path
     memo = ROUTES.replace("LOOKUP", "if path in self.entries:\n            return self.entries[path]")
     assert not {f for f in _found(tmp_path, memo) if f[1] == "registry"}
 
+
+SCOPE = """\
+class Scope:
+    def __init__(self, names, parent):
+        self.names = names
+        self.parent = parent
+
+    def __getattr__(self, key):
+        if key in self.names:
+            ANSWER
+        if not self.parent:
+            raise AttributeError(key)
+        return getattr(self.parent, key)
+"""
+
+
+def test_a_namespace_answering_from_its_own_table_first_refuses_nothing(tmp_path: Path) -> None:
+    # The names listed are refused: a protection proxy over the object it forwards to.
+    refusing = _found(tmp_path, SCOPE.replace("ANSWER", "raise AttributeError(key)"))
+    assert ("Scope", "proxy", "proxy") in refusing
+    # The names listed are answered from its own table; only the others go to the parent,
+    # and the error is for a name nobody has.
+    answering = _found(tmp_path, SCOPE.replace("ANSWER", "return self.names[key]"))
+    assert not {f for f in answering if f[1] in ("proxy", "decorator", "adapter")}
