@@ -176,10 +176,24 @@ def held_product(ctx: Ctx, ref: ClassRef) -> tuple[list[str], FunctionFacts, lis
     for attr, made in created.items():
         inside = f"self.{attr}"
 
-        def on_product(m: FunctionFacts, inside: str = inside) -> bool:
-            return any(s.receiver == inside or s.receiver.startswith(f"{inside}.") for s in m.attr_stores) or any(
-                (op.container == inside or op.container.startswith(f"{inside}.")) and op.op in _ADDS
-                for op in m.container_ops
+        # What the product's own methods change in it (`add_part` appending to its parts).
+        mutators = {
+            n
+            for r in made
+            for n, f in r.cls.methods.items()
+            if not n.startswith("_")
+            and (_records(f) or any(op.container.startswith("self.") and op.op in _ADDS for op in f.container_ops))
+        }
+
+        def on_product(m: FunctionFacts, inside: str = inside, mutators: set[str] = mutators) -> bool:
+            return (
+                any(s.receiver == inside or s.receiver.startswith(f"{inside}.") for s in m.attr_stores)
+                or any(
+                    (op.container == inside or op.container.startswith(f"{inside}.")) and op.op in _ADDS
+                    for op in m.container_ops
+                )
+                # a step calling a method of the product that records the part in it
+                or any(c.receiver == inside and c.method in mutators for c in m.calls)
             )
 
         steps = [n for n, m in methods.items() if not n.startswith("_") and on_product(m)]

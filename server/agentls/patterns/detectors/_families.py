@@ -287,10 +287,18 @@ def kind_of(ctx: Ctx, h: Held) -> str:
     attr = h.collab.attr
     methods = [m for d in subs for m in d.cls.methods.values()]
     steps = {c for m in h.holder.cls.methods.values() if attr in m.self_reads for c in m.self_calls}
+    # A refined operation extending the holder's own delegating one through `super()`
+    # (`return f"Refined: {super().operation()}"`) works through the implementor too.
+    delegating = {n for n, m in h.holder.cls.methods.items() if attr in m.self_reads and n != "__init__"}
     if (
         subs
         and not any(attr in m.self_writes for m in methods)
-        and any(attr in m.self_reads or m.name in steps for m in methods)
+        and any(
+            attr in m.self_reads
+            or m.name in steps
+            or (m.name in delegating and any(c.func == f"super().{m.name}" for c in m.calls))
+            for m in methods
+        )
     ):
         return "bridge"
     if abstraction_base(ctx, h) is not None:

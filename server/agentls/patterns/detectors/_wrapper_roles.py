@@ -190,6 +190,8 @@ def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         return False  # held as an abstraction with implementations: a strategy or a bridge
     if not w.collab.from_param and all(n in _COLLECTING for m, n in w.forwards if m.name != n):
         return False  # filling an object it made (`self.content.append(text)`) is collecting
+    if not w.collab.from_param and any(f"attr:self.{w.collab.attr}" in m.returns for m in ref.cls.methods.values()):
+        return False  # hands out the object it made and filled (`get_result()`): a builder's product
     # Several implementations of the interface each calling a method of the same class are
     # commands over one receiver, not adapters of foreign classes.
     for sib in ctx.concrete(w.interface):

@@ -34,7 +34,8 @@ class Adapter(Detector):
       keeps other collaborators or storage of its own (a service, a mediator, a repository)
       is not one, nor is one wrapping a repository or unit of work, nor one holding an
       abstraction with implementations (a strategy or bridge), nor one only filling an
-      object it made (`self.content.append(text)`: collecting).
+      object it made (`self.content.append(text)`: collecting), nor one handing out the
+      object it made and filled (`get_result()` returning `self.product`: a builder).
       When nothing shows the held object's class (untyped, handed over in a local), it is
       the one concrete class nearby answering every call made on it and none of the
       interface's methods, provided the class translates two or more of the interface's

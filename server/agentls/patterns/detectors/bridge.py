@@ -50,7 +50,8 @@ class Bridge(Detector):
 
     The refined abstractions must work through the implementor: use it themselves, or override
     a step that a method using it calls (`check_prices` over `self.exchange` calling the
-    subclass's `should_buy`); a subclass that only changes what it reports (a failed match
+    subclass's `should_buy`), or extend a method of the abstraction that uses it through
+    `super()` (`return "circle " + super().show()`); a subclass that only changes what it reports (a failed match
     keeping its route) refines nothing, and the holder is then read as a Strategy context.
     Siblings are holders neither of which derives from the other (a response and its subclass
     keeping the same body are one abstraction). Test cases keeping the application under test

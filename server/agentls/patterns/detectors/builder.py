@@ -50,7 +50,8 @@ class Builder(Detector):
       default threshold (0.45).
     - A class that creates its product into an attribute (`self.house = House()`), has two or
       more public steps that add to that object (`self.house.doors = n`,
-      `self._product.add(part)`), making up at least a third of its public methods, and a
+      `self._product.add(part)`, or a call of one of its own methods that records the part
+      in it: `self.product.add_part("A")`), making up at least a third of its public methods, and a
       method without required parameters that hands the object out.
     - An abstract class declaring two or more of the steps (or the result method) a detected
       builder implements is a `builder` too (the builder interface).

@@ -163,8 +163,7 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
     bound_pairs = [
         d
         for d in impls
-        if _receiver_calls(d, triggers) >= (triggers & set(d.cls.methods))
-        and len(triggers & set(d.cls.methods)) >= 2
+        if _receiver_calls(d, triggers) >= (triggers & set(d.cls.methods)) and len(triggers & set(d.cls.methods)) >= 2
     ]
     # Macro commands running the same requests over the commands they hold count with them.
     reversible = (
