@@ -136,3 +136,32 @@ def test_a_namespace_answering_from_its_own_table_first_refuses_nothing(tmp_path
     # and the error is for a name nobody has.
     answering = _found(tmp_path, SCOPE.replace("ANSWER", "return self.names[key]"))
     assert not {f for f in answering if f[1] in ("proxy", "decorator", "adapter")}
+
+
+BOARD = """\
+class Board:
+    def __init__(self):
+        self.pins = []
+
+    def pin(self, note):
+        self.pins.append(note)
+
+    def announce(self, text):
+        pins = LIST
+        for p in pins:
+            p.show(text)
+
+
+class Note:
+    def show(self, text):
+        print(text)
+"""
+
+
+def test_a_local_list_named_like_the_kept_one_is_not_notified(tmp_path: Path) -> None:
+    # A copy of the kept list, then each pinned note told: a subject.
+    assert ("Board", "observer", "subject") in _found(tmp_path, BOARD.replace("LIST", "list(self.pins)"))
+    # A list built on the spot under the same name (a group's rows of its commands for the
+    # help page): the pinned notes are never told.
+    built = BOARD.replace("LIST", "[self.draft(text)]")
+    assert not {f for f in _found(tmp_path, built) if f[1] == "observer"}

@@ -156,6 +156,11 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                     it = loop.iter.removeprefix("self.").removeprefix("cls.")
                     if it != attr and not (loop.iter == "" and attr in note.self_reads):
                         continue
+                    # A bare name is a local: the kept list only when the method reads it
+                    # (`pins = self.pins`), not a list it builds under the same name (a
+                    # group's `commands` of (name, command) rows made for its help page).
+                    if it == loop.iter and attr not in note.self_reads:
+                        continue
                     keyed = f"{loop.iter}[]" if op.op == "setitem" else loop.target
                     for call in note.calls:
                         if call.method.startswith("_"):
