@@ -170,10 +170,12 @@ class WorkspaceIndex:
             r = self.resolve(ref.module, b)
             if r is not None and r != ref:
                 out.append(r)
-        if not out:
-            # A class with no base of the workspace may implement a Protocol structurally,
-            # which is what a Protocol is for: it counts as one of its implementations.
-            out = list(self.derived.structural(self).get(ref.key, ()))
+        # A class may implement a Protocol structurally, which is what a Protocol is for: it
+        # counts as one of its implementations, beside the bases it names (a repository
+        # satisfying its port while it stores through a generic base).
+        for p in self.derived.structural(self).get(ref.key, ()):
+            if p not in out:
+                out.append(p)
         return out
 
     def ancestors(self, ref: ClassRef) -> list[ClassRef]:
@@ -230,9 +232,11 @@ class _Derived:
 
     def structural(self, ws: WorkspaceIndex) -> dict[str, list[ClassRef]]:
         """Class key -> the Protocols it implements without naming them: its public methods
-        are the Protocol's, callable as it declares them, and it sits in the Protocol's module
-        or in a module importing it by name (where a reader sees both). Only classes with no
-        base of the workspace are asked (``bases`` falls back on this)."""
+        (properties aside) are the Protocol's, callable as it declares them, it defines the
+        context-manager methods the Protocol declares and keeps the attributes it declares
+        (`uow.orders`), and it sits in the Protocol's module or in a module importing it by
+        name (where a reader sees both). A class whose bases of the workspace already give
+        it one of those methods is a subclass of that base, not a new implementation."""
         if self._structural is None:
             self._structural = {}
             protocols = [r for r in self.class_refs if r.cls.is_protocol and _protocol_methods(r.cls)]
@@ -246,14 +250,20 @@ class _Derived:
             for p in protocols:
                 needed = _protocol_methods(p.cls)
                 modules = [p.module, *(m for m, alias in importers.get(p.cls.name, []) if ws.resolve(m, alias) == p)]
+                fields = set(p.cls.fields)
                 for m in modules:
                     for c in m.classes.values():
                         if c is p.cls or c.is_protocol or not all(_accepts(c, p.cls, n) for n in needed):
                             continue
-                        if {n for n in c.methods if not n.startswith("_")} != needed:
+                        public = {n for n, f in c.methods.items() if not n.startswith("_") and f.kind != "property"}
+                        if public != {n for n in needed if not n.startswith("_")}:
                             continue  # a broader class sharing a method (a service a port narrows)
-                        if any(ws.resolve(m, b) is not None for b in c.bases) or _keeps(ws, m, c, p):
+                        kept = set(c.fields) | set(c.class_attrs) | c.instance_attrs()
+                        if not fields <= kept or _keeps(ws, m, c, p):
                             continue
+                        bases = [r for b in c.bases if (r := ws.resolve(m, b)) is not None]
+                        if any(n in r.cls.methods for r in bases for n in needed):
+                            continue  # the base it names implements it, or the Protocol itself
                         self._structural.setdefault(ClassRef(m, c).key, []).append(p)
         return self._structural
 
@@ -269,9 +279,15 @@ class _Derived:
         return self._subclasses
 
 
+# The dunders of a port that is a context manager or a callable (a unit of work entered with
+# `async with uow:`): what it asks of an implementation as much as its public methods.
+_PROTOCOL_DUNDERS = frozenset({"__enter__", "__exit__", "__aenter__", "__aexit__", "__call__"})
+
+
 def _protocol_methods(cls: ClassFacts) -> set[str]:
-    """The public methods (and properties) a Protocol asks of its implementations."""
-    return {n for n in cls.methods if not n.startswith("_")}
+    """The public methods (and properties) a Protocol asks of its implementations, with the
+    context-manager and call dunders it declares."""
+    return {n for n in cls.methods if not n.startswith("_") or n in _PROTOCOL_DUNDERS}
 
 
 def _accepts(cls: ClassFacts, protocol: ClassFacts, name: str) -> bool:

@@ -159,9 +159,11 @@ class Strategy(Detector):
     that hierarchy that keeps one in an attribute (by annotation, or by calling only the
     interface's methods on an object it was given: two or more of them, or all of a
     one-method interface, since one shared name such as `close` proves nothing) and calls it.
-    A Protocol's implementations need not name it: a class with no base of the program that
-    defines every public method of the Protocol, callable as the Protocol declares it, in the
-    Protocol's module or in one importing it, is one of them (for every pattern), unless it
+    A Protocol's implementations need not name it: a class that defines every public method
+    of the Protocol (and no other, properties aside), callable as the Protocol declares it,
+    with the context-manager methods and attributes it declares, in the Protocol's module or
+    in one importing it, is one of them (for every pattern) beside any base it names that
+    does not already give it those methods (a storage base it saves through), unless it
     keeps or is handed an object typed as the Protocol (a context or a wrapper forwarding to
     it); a context answering `transition()` to states declaring `transition(context)` is none.
     A persistence port (its implementations are repositories or units of work) is reported

@@ -1,0 +1,138 @@
+"""Ports stated as Protocols their implementations never name: a repository port satisfied
+by a class that stores through a generic base (and names the collection in properties), and
+a unit-of-work port declaring the repositories it exposes and the context-manager methods.
+Each beside its near miss. Through `agentls patterns` run as a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+from tests.conftest import AGENTLS
+
+DOMAIN = """\
+from typing import Protocol
+
+
+class Order:
+    def __init__(self, id: str) -> None:
+        self.id = id
+        self.lines: list[str] = []
+
+    def add_line(self, sku: str) -> None:
+        self.lines.append(sku)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Order) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(self.id)
+
+
+class Orders(Protocol):
+    async def save(self, order: Order) -> None: ...
+"""
+
+STORAGE = """\
+class DocumentStore:
+    def __init__(self, client) -> None:
+        self._collection = client.get_collection(self.collection_name)
+
+    @property
+    def collection_name(self) -> str:
+        raise NotImplementedError
+
+    async def persist(self, id: str, entity: object) -> None:
+        await self._collection.update_one({"_id": id}, {"$set": vars(entity)}, upsert=True)
+"""
+
+MONGO_ORDERS = """\
+from shop.domain import Order, Orders
+from shop.storage import DocumentStore
+
+
+class MongoOrders(DocumentStore):
+    @property
+    def collection_name(self) -> str:
+        return "orders"
+
+    async def save(self, order: Order) -> None:
+        await self.persist(order.id, order)
+{extra}
+"""
+
+EXTRA = """
+    async def purge(self) -> None:
+        await self._collection.delete_many({})
+"""
+
+UOW = """\
+from typing import Protocol
+
+from shop.domain import Orders
+from shop.orders import MongoOrders
+
+
+class UnitOfWork(Protocol):
+    orders: Orders
+
+    async def __aenter__(self) -> "UnitOfWork": ...
+
+    async def __aexit__(self, *exc: object) -> None: ...
+
+
+class MongoUnitOfWork:
+    def __init__(self, client) -> None:
+        self._client = client
+
+    async def __aenter__(self) -> "MongoUnitOfWork":
+        self._session = await self._client.start_session()
+        {keeps}
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            await self._session.commit()
+        else:
+            await self._session.rollback()
+"""
+
+
+def _found(tmp_path: Path, files: dict[str, str]) -> set[tuple[str, str, str]]:
+    for rel, text in {"shop/__init__.py": "", "shop/domain.py": DOMAIN, "shop/storage.py": STORAGE, **files}.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text)
+    result = subprocess.run(
+        [*AGENTLS, "patterns", ".", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    return {(str(r["symbol"]), str(r["pattern"]), str(r["role"])) for r in json.loads(result.stdout)}
+
+
+def test_a_protocol_port_satisfied_over_a_storage_base_is_a_repository_port(tmp_path: Path) -> None:
+    found = _found(tmp_path, {"shop/orders.py": MONGO_ORDERS.format(extra="")})
+    assert ("Orders", "repository", "abstract_repository") in found
+    assert ("MongoOrders", "repository", "repository") in found
+
+
+def test_a_broader_class_over_the_same_base_is_no_implementation(tmp_path: Path) -> None:
+    # One more public method than the port asks (`purge`): a class sharing a method with the
+    # port, not one of its implementations, so nothing shows the save-only port stores.
+    found = _found(tmp_path, {"shop/orders.py": MONGO_ORDERS.format(extra=EXTRA)})
+    assert ("Orders", "repository", "abstract_repository") not in found
+
+
+def test_a_protocol_unit_of_work_declaring_its_repositories_is_implemented(tmp_path: Path) -> None:
+    files = {
+        "shop/orders.py": MONGO_ORDERS.format(extra=""),
+        "shop/uow.py": UOW.format(keeps="self.orders = MongoOrders(self._client)"),
+    }
+    found = _found(tmp_path, files)
+    assert ("UnitOfWork", "unit_of_work", "abstract_unit_of_work") in found
+
+
+def test_a_context_manager_without_the_declared_repositories_is_no_implementation(tmp_path: Path) -> None:
+    files = {"shop/orders.py": MONGO_ORDERS.format(extra=""), "shop/uow.py": UOW.format(keeps="pass")}
+    found = _found(tmp_path, files)
+    assert ("UnitOfWork", "unit_of_work", "abstract_unit_of_work") not in found
