@@ -19,6 +19,29 @@ def _foreign_interface(ctx: Ctx, ref: ClassRef, method: str) -> bool:
     return False
 
 
+def _own_kind(ctx: Ctx, ref: ClassRef, name: str) -> bool:
+    """``name`` makes ``ref`` itself or a class sharing a base of the program with it."""
+    made = ctx.resolve(name, ref.module)
+    if made is None:
+        return False
+    return made == ref or bool(set(ctx.ancestors(made)) & set(ctx.ancestors(ref)))
+
+
+def _visited(ctx: Ctx, ref: ClassRef, method: str) -> bool:
+    """Every other class answering ``method`` does so by calling back the object it is handed
+    with itself (`visitor.visit_file(self)`): the items are a Visitor's elements and the class
+    handing them the visitor is its object structure, not a composite of them."""
+    others = [r for r in ctx.by_method(public=True).get(method, []) if r != ref and not r.cls.is_interface]
+    if not others:
+        return False
+    for r in others:
+        m = r.cls.methods.get(method)
+        given = set(m.param_names) if m is not None else set()
+        if m is None or not any(c.receiver in given and "self" in c.args for c in m.calls):
+            return False
+    return True
+
+
 @register
 class Composite(Detector):
     """Composes objects into trees and lets clients treat a single object and a group the same
@@ -35,10 +58,13 @@ class Composite(Detector):
     A class that keeps a collection of children, adds objects it receives to it, and
     implements a method by calling the *same* method on each child (in a loop or a
     comprehension); children kept in a dict under their own name (`self.children[item.name]
-    = item`, walked through `.values()`) or handed to its constructor and walked (`Group(*
-    members)` keeping `list(members)`) count too. A class with no base running the
-    implementations of an interface that
-    declares the method abstract (a chain's runner) is not one. Its base class, when it has
+    = item`, walked through `.values()`), handed to its constructor and walked (`Group(*
+    members)` keeping `list(members)`), or made by the class itself of its own kind (itself
+    or a class sharing a base with it: `Directory(path)` / `File(path)` for each entry)
+    count too. A class with no base running the implementations of an interface that
+    declares the method abstract (a chain's runner) is not one, nor one handing an object to
+    items that all call it back with themselves (`guide.at_vase(self)`: a Visitor's object
+    structure). Its base class, when it has
     one, is the component and the base's other
     implementations (without children of their own) are leaves. The program is read once, so
     the component and the leaves, in whatever module, are reported too. Calling a different
@@ -90,6 +116,13 @@ class Composite(Detector):
                     and op.arg.startswith("param:")
                     and op.key.startswith(f"attr:{op.arg[6:]}.")
                     and not is_repository(ctx, ref)
+                )
+                # children it makes itself, of its own kind (`Directory(path)` / `File(path)`
+                # for each entry of a directory)
+                or (
+                    op.op in ("append", "add", "insert")
+                    and op.arg.startswith("call:")
+                    and _own_kind(ctx, ref, op.arg[5:])
                 )
             }
             init = methods.get("__init__")
@@ -154,6 +187,8 @@ class Composite(Detector):
                             continue  # a plain collection answering for its items (a result set)
                         if not bases and _foreign_interface(ctx, ref, m.name):
                             continue  # runs the implementations of an interface it is not (a chain)
+                        if not bases and _visited(ctx, ref, m.name):
+                            continue  # hands a visitor to elements calling it back: an object structure
                         parts = [
                             (ref, "composite"),
                             *((b, "component") for b in bases[:1]),
