@@ -136,3 +136,65 @@ def test_a_context_manager_without_the_declared_repositories_is_no_implementatio
     files = {"shop/orders.py": MONGO_ORDERS.format(extra=""), "shop/uow.py": UOW.format(keeps="pass")}
     found = _found(tmp_path, files)
     assert ("UnitOfWork", "unit_of_work", "abstract_unit_of_work") not in found
+
+
+BROADER_UOW = """\
+from typing import Protocol
+
+from shop.domain import Orders
+from shop.orders import MongoOrders
+
+
+class UnitOfWork(Protocol):
+    orders: Orders
+
+    async def __aenter__(self) -> "UnitOfWork": ...
+
+    async def __aexit__(self, *exc: object) -> None: ...
+
+
+class SqlUnitOfWork:
+    def __init__(self, session) -> None:
+        self._session = session
+        self.orders = MongoOrders(session)
+
+    async def __aenter__(self) -> "SqlUnitOfWork":
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            await self._session.commit()
+        else:
+            await self._session.rollback()
+
+    async def remove(self) -> None:
+        await self._session.close()
+"""
+
+PROVIDER = """\
+from shop.uow import SqlUnitOfWork, UnitOfWork
+
+
+def provide_uow(session) -> {declared}:
+    return SqlUnitOfWork(session)
+"""
+
+
+def test_a_broader_class_handed_out_as_the_protocol_implements_it(tmp_path: Path) -> None:
+    # One public method more than the port (`remove`), but a provider declared to return the
+    # Protocol hands it out: a type checker holds it to the port.
+    files = {
+        "shop/orders.py": MONGO_ORDERS.format(extra=""),
+        "shop/uow.py": BROADER_UOW,
+        "shop/wiring.py": PROVIDER.format(declared="UnitOfWork"),
+    }
+    assert ("UnitOfWork", "unit_of_work", "abstract_unit_of_work") in _found(tmp_path, files)
+
+
+def test_a_broader_class_handed_out_as_itself_is_no_implementation(tmp_path: Path) -> None:
+    files = {
+        "shop/orders.py": MONGO_ORDERS.format(extra=""),
+        "shop/uow.py": BROADER_UOW,
+        "shop/wiring.py": PROVIDER.format(declared="SqlUnitOfWork"),
+    }
+    assert ("UnitOfWork", "unit_of_work", "abstract_unit_of_work") not in _found(tmp_path, files)

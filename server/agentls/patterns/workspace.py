@@ -235,8 +235,10 @@ class _Derived:
         (properties aside) are the Protocol's, callable as it declares them, it defines the
         context-manager methods the Protocol declares and keeps the attributes it declares
         (`uow.orders`), and it sits in the Protocol's module or in a module importing it by
-        name (where a reader sees both). A class whose bases of the workspace already give
-        it one of those methods is a subclass of that base, not a new implementation."""
+        name (where a reader sees both). A class offering more counts when the program hands
+        it out from a function declared to return the Protocol (wherever it sits). A class
+        whose bases of the workspace already give it one of those methods is a subclass of
+        that base, not a new implementation."""
         if self._structural is None:
             self._structural = {}
             protocols = [r for r in self.class_refs if r.cls.is_protocol and _protocol_methods(r.cls)]
@@ -247,25 +249,54 @@ class _Derived:
                     for alias, target in m.import_map.items():
                         if target.rpartition(".")[2] in names:
                             importers.setdefault(target.rpartition(".")[2], []).append((m, alias))
+            handed = self._handed_as(ws, protocols, names)
             for p in protocols:
                 needed = _protocol_methods(p.cls)
                 modules = [p.module, *(m for m, alias in importers.get(p.cls.name, []) if ws.resolve(m, alias) == p)]
                 fields = set(p.cls.fields)
-                for m in modules:
-                    for c in m.classes.values():
-                        if c is p.cls or c.is_protocol or not all(_accepts(c, p.cls, n) for n in needed):
-                            continue
-                        public = {n for n, f in c.methods.items() if not n.startswith("_") and f.kind != "property"}
-                        if public != {n for n in needed if not n.startswith("_")}:
-                            continue  # a broader class sharing a method (a service a port narrows)
-                        kept = set(c.fields) | set(c.class_attrs) | c.instance_attrs()
-                        if not fields <= kept or _keeps(ws, m, c, p):
-                            continue
-                        bases = [r for b in c.bases if (r := ws.resolve(m, b)) is not None]
-                        if any(n in r.cls.methods for r in bases for n in needed):
-                            continue  # the base it names implements it, or the Protocol itself
-                        self._structural.setdefault(ClassRef(m, c).key, []).append(p)
+                declared = handed.get(p.key, {})
+                candidates = [(m, c) for m in modules for c in m.classes.values()]
+                candidates += [(r.module, r.cls) for r in declared.values() if r.module not in modules]
+                for m, c in candidates:
+                    if c is p.cls or c.is_protocol or not all(_accepts(c, p.cls, n) for n in needed):
+                        continue
+                    public = {n for n, f in c.methods.items() if not n.startswith("_") and f.kind != "property"}
+                    # A broader class sharing a method is no implementation (a service a port
+                    # narrows), unless the program hands it out where it declares the Protocol.
+                    if public != {n for n in needed if not n.startswith("_")} and ClassRef(m, c).key not in declared:
+                        continue
+                    kept = set(c.fields) | set(c.class_attrs) | c.instance_attrs()
+                    if not fields <= kept or _keeps(ws, m, c, p):
+                        continue
+                    bases = [r for b in c.bases if (r := ws.resolve(m, b)) is not None]
+                    if any(n in r.cls.methods for r in bases for n in needed):
+                        continue  # the base it names implements it, or the Protocol itself
+                    self._structural.setdefault(ClassRef(m, c).key, []).append(p)
         return self._structural
+
+    def _handed_as(
+        self, ws: WorkspaceIndex, protocols: list[ClassRef], names: set[str]
+    ) -> dict[str, dict[str, ClassRef]]:
+        """Protocol key -> the classes the program makes and returns from a function declared
+        to return the Protocol (`def provide_uow(...) -> UnitOfWork: return SqlUnitOfWork(...)`):
+        a type checker holds them to it, whatever else they offer."""
+        out: dict[str, dict[str, ClassRef]] = {}
+        if not names:
+            return out
+        keys = {p.key for p in protocols}
+        for m in self._modules:
+            for fn in m.all_functions():
+                ann = (fn.returns_annotation or "").strip("'\" ")
+                if ann.rpartition(".")[2] not in names:
+                    continue
+                p = ws.resolve(m, ann)
+                if p is None or p.key not in keys:
+                    continue
+                for v in fn.returns:
+                    r = ws.resolve(m, v[5:]) if v.startswith("call:") else None
+                    if r is not None and r != p:
+                        out.setdefault(p.key, {})[r.key] = r
+        return out
 
     def subclasses(self, ws: WorkspaceIndex) -> dict[str, list[ClassRef]]:
         if self._subclasses is None:
