@@ -3,10 +3,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
+
+
+def _held(ctx: Ctx, ref: ClassRef, name: str) -> Collab | None:
+    """What ``self.<name>`` holds in ``ref``: its own attribute, one its bases keep (a
+    colleague base storing the mediator), or the attribute a property of theirs answers."""
+    for r in [ref, *ctx.ancestors(ref)]:
+        collabs = ctx.collabs(r)
+        if name in collabs:
+            return collabs[name]
+        prop = r.cls.methods.get(name)
+        if prop is not None and prop.kind == "property":
+            for v in prop.returns:
+                if v.startswith("attr:self.") and v[10:] in collabs:
+                    return collabs[v[10:]]
+    return None
 
 
 @register
@@ -21,13 +36,18 @@ class Mediator(Detector):
 
     ## How it is detected
     A colleague class calls a method on an object it holds passing `self` (`self.mediator.
-    notify(self, "event")`), and that object's class (by annotation or by the method name)
-    keeps that colleague's kind itself (by annotation or by creating it), holds two or more
-    other objects (or a collection of them) and, in that method, branches or loops to call
-    methods on them. A call that merely passes `self` to a method of the same name elsewhere is
-    not enough, and so is a typed one to a class two or more subclasses of which answer the
-    method their own way (a loader family handed the environment asking it: a strategy given
-    its context, not a hub). A mediator sits between colleagues: it is reported when two or
+    notify(self, "event")`; held by the class, by a base of it, or answered by a property of
+    theirs), and that object's class (by annotation, an implementation of the annotated
+    interface, or by the method name) keeps that colleague's kind itself (by annotation or by
+    creating it), holds two or more other objects (or a collection of them) and, in that
+    method or the helpers it calls (`self._mediate(...)`), branches and loops over them, or
+    works on two or more of them, or on one while it keeps two or more colleagues. An
+    interface two or more implementations of which answer the call their own way is a state
+    or strategy family handed its context (`self.state.transition(self)`), not a hub. A call
+    that merely passes `self` to a method of the same name elsewhere is not enough, and so
+    is a typed one to a class two or more subclasses of which answer the method their own
+    way (a loader family handed the environment asking it: a strategy given its context, not
+    a hub). A mediator sits between colleagues: it is reported when two or
     more colleague kinds report to it, or when one kind does and all the mediator keeps is
     its colleagues
     (collections it fills with what it is given, attributes of the colleague's kind, or
@@ -59,10 +79,20 @@ class Mediator(Detector):
                     # `self.<attr>.<method>(..., self, ...)`: a colleague reporting itself
                     if "self" not in call.args or not call.receiver.startswith("self."):
                         continue
-                    c = ctx.collabs(ref).get(call.receiver[5:])
+                    c = _held(ctx, ref, call.receiver[5:])
                     if c is None:
                         continue
-                    targets = c.types or by_method.get(call.method, [])
+                    # Typed as an interface two or more implementations of which answer the call
+                    # their own way: a state or strategy handed its context, not a hub.
+                    if any(
+                        a.cls.is_interface and sum(call.method in d.cls.methods for d in ctx.concrete(a)) >= 2
+                        for t in c.types
+                        for a in [t, *ctx.ancestors(t)]
+                    ):
+                        continue
+                    # Typed as the mediator's interface: its implementations are the hubs.
+                    typed = [*c.types, *(d for t in c.types if t.cls.is_interface for d in ctx.concrete(t))]
+                    targets = typed or by_method.get(call.method, [])
                     pos = call.args.index("self")
                     for t in targets:
                         if t == ref or t in ctx.ancestors(ref):
@@ -186,13 +216,19 @@ class Mediator(Detector):
         return any(any(t.key in kinds for t in ctx.annotation_refs(p.annotation, mediator.module)) for p in m.params)
 
     def _coordinates(self, ctx: Ctx, ref: ClassRef, method: str) -> bool:
+        """The method branches, and works on two or more of what the mediator holds, loops over
+        them, or works on one while it holds two or more colleagues: itself or through the
+        helpers it calls (`self._mediate(sender, ...)`, `self.handle_button_click()`)."""
         m = ref.cls.methods.get(method)
         if m is None or m.complexity < 2:
             return False
         collabs = ctx.collabs(ref)
-        used = {c.receiver.removeprefix("self.") for c in m.calls if c.receiver.startswith("self.")} & set(collabs)
-        looped = any(loop.iter.removeprefix("self.") in collabs for loop in m.loops)
-        return len(used) >= 2 or looped
+        ms = [m, *(ref.cls.methods[n] for n in m.self_calls if n in ref.cls.methods and n != method)]
+        used = {c.receiver.removeprefix("self.") for f in ms for c in f.calls if c.receiver.startswith("self.")}
+        used = (used | {a for f in ms for a in f.self_reads}) & set(collabs)
+        looped = any(loop.iter.removeprefix("self.") in collabs for f in ms for loop in f.loops)
+        kept = [c for c in collabs.values() if c.types and not c.from_param]
+        return len(used) >= 2 or looped or (bool(used) and len(kept) >= 2)
 
     def _around(self, ctx: Ctx) -> dict[str, tuple[str, ClassRef, int, str]]:
         """Abstract mediators and colleague bases: class key -> (role, detected class, line, what)."""

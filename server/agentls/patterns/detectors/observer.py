@@ -203,8 +203,9 @@ class Observer(Detector):
       loop is in over parts of the class's own hierarchy is a composite's recursion, not a
       notification; a relay its colleagues report to, passing themselves or calling it
       through an attribute they hold (`self.hub.relay(text)`) while answering what it calls
-      on each, is a mediator; an invoker running the commands it keeps (`for job in
-      self.jobs: job.run()`, the request of a command family) is no subject;
+      on each, is a mediator (the loop may be a helper the relay calls); an invoker running
+      the commands it keeps (`for job in self.jobs: job.run()`, the request of a command
+      family) is no subject;
       calling plain functions counts only when the subject triggers the
       notification itself or passes itself (a pipeline handing a request to every function is
       not an observer). A dict of lists keyed by topic is publish-subscribe instead. A
@@ -241,7 +242,15 @@ class Observer(Detector):
     def _subjects(self, ctx: Ctx) -> list[tuple[ClassRef, Found]]:
         if "subjects" not in ctx._cache:
             # A relay its colleagues report to (`mediator.notify(msg, self)`) is a mediator.
-            relays = {(med.key, meth) for _, med, meth, _ in Mediator()._links(ctx)}
+            links = Mediator()._links(ctx)
+            relays = {(med.key, meth) for _, med, meth, _ in links}
+            # ... and the loop of a mediator may be a helper its relay calls (`_mediate`).
+            relays |= {
+                (med.key, n)
+                for _, med, meth, _ in links
+                if (relay := med.cls.methods.get(meth)) is not None
+                for n in relay.self_calls
+            }
             # An invoker running the commands it keeps (`for c in self.commands: c.execute()`)
             # loops as a notification does; what it calls is a command family's request.
             runs = command_runs(ctx)
