@@ -198,3 +198,35 @@ def test_a_broader_class_handed_out_as_itself_is_no_implementation(tmp_path: Pat
         "shop/wiring.py": PROVIDER.format(declared="SqlUnitOfWork"),
     }
     assert ("UnitOfWork", "unit_of_work", "abstract_unit_of_work") not in _found(tmp_path, files)
+
+
+LOCAL_PROVIDER = """\
+from shop.uow import SqlUnitOfWork, UnitOfWork
+
+
+def provide_uow(session) -> UnitOfWork:
+    uow = {made}(session)
+    return uow
+"""
+
+
+def test_a_broader_class_built_into_a_local_handed_out_as_the_protocol_implements_it(tmp_path: Path) -> None:
+    files = {
+        "shop/orders.py": MONGO_ORDERS.format(extra=""),
+        "shop/uow.py": BROADER_UOW,
+        "shop/wiring.py": LOCAL_PROVIDER.format(made="SqlUnitOfWork"),
+    }
+    assert ("UnitOfWork", "unit_of_work", "abstract_unit_of_work") in _found(tmp_path, files)
+
+
+def test_a_local_of_something_else_shows_nothing(tmp_path: Path) -> None:
+    # The provider builds a `MongoOrders` (not the unit of work) into its local: nothing ties
+    # the broader unit of work to the Protocol.
+    files = {
+        "shop/orders.py": MONGO_ORDERS.format(extra=""),
+        "shop/uow.py": BROADER_UOW,
+        "shop/wiring.py": LOCAL_PROVIDER.format(made="MongoOrders").replace(
+            "from shop.uow import", "from shop.orders import MongoOrders\nfrom shop.uow import"
+        ),
+    }
+    assert ("UnitOfWork", "unit_of_work", "abstract_unit_of_work") not in _found(tmp_path, files)

@@ -292,9 +292,14 @@ class _Derived:
                 p = ws.resolve(m, ann)
                 if p is None or p.key not in keys:
                     continue
-                for v in fn.returns:
-                    r = ws.resolve(m, v[5:]) if v.startswith("call:") else None
-                    if r is not None and r != p:
+                made = [r for v in fn.returns if v.startswith("call:") and (r := ws.resolve(m, v[5:])) is not None]
+                if not made and any(v.startswith("name:") for v in fn.returns):
+                    # built into a local first (`bus = InMemoryEventBus(); return bus`): the
+                    # one class the function makes
+                    built = {r.key: r for c in fn.calls if c.func[:1].isupper() and (r := ws.resolve(m, c.func))}
+                    made = list(built.values()) if len(built) == 1 else []
+                for r in made:
+                    if r != p:
                         out.setdefault(p.key, {})[r.key] = r
         return out
 
