@@ -33,10 +33,13 @@ def _own(value: str) -> str | None:
 
 
 def _snapshot_class(ref: ClassRef) -> bool:
-    """A snapshot only keeps what it was given: nothing but its constructor changes it."""
+    """A snapshot only keeps what it was given: nothing but its constructor changes it (a
+    frozen dataclass cannot be changed at all, whatever its methods try)."""
     cls = ref.cls
     if cls.is_interface or (not cls.methods.get("__init__") and not cls.dataclass and not cls.fields):
         return False
+    if cls.dataclass and cls.frozen:
+        return True
     return all(not m.self_writes and not m.container_ops for n, m in cls.methods.items() if n != "__init__")
 
 
@@ -94,6 +97,9 @@ def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
                 # `copy.deepcopy(self.__dict__)` as the snapshot itself
                 continue
             r = ctx.resolve(call.func, ref.module)
+            if r is None and call.func.startswith(("self.", "cls.")):
+                # a snapshot class nested in the originator (`self._Memento(self._state)`)
+                r = ctx.resolve(f"{ref.cls.qualname}.{call.func.partition('.')[2]}", ref.module)
             if r is None or r == ref or not _snapshot_class(r):
                 continue
             for n, written in restores.items():
@@ -181,7 +187,8 @@ class Memento(Detector):
 
     ## How it is detected
     - An originator has a method returning a new instance of a snapshot class (one that
-      nothing but its constructor changes) built only from its own attributes (or copies of
+      nothing but its constructor changes, or a frozen dataclass; it may be nested in the
+      originator: `self._Snap(self._text)`) built only from its own attributes (or copies of
       them), and another method taking an argument and writing those same attributes back
       from that argument's fields or getters (or a copy of `self.__dict__` and
       `self.__dict__.update`). The snapshot class and the interfaces it implements (or the
@@ -192,8 +199,9 @@ class Memento(Detector):
       data class of its module (or its imports) is a restore too; that class is the memento.
     - A module function that reads its argument's `__dict__` and returns a closure calling
       `obj.__dict__.update` is a memento (the closure form).
-    - A caretaker keeps snapshots in a container and hands one back: it holds the originator
-      and calls its restore method (or assigns its restoring property), or it calls a closure
+    - A caretaker keeps snapshots in a container (or the last one in an attribute, set from
+      what the originator's save answers) and hands one back: it holds the originator and
+      calls its restore method (or assigns its restoring property), or it calls a closure
       memento and later calls what it returned (a loop over the kept closures, or the local
       result in an exception handler).
     """
@@ -271,7 +279,7 @@ class Memento(Detector):
         kept = {c.attr for c in ctx.collabs(ref).values() if c.container}
         kept |= {a for a, v in ref.cls.class_attrs.items() if v in ("list", "dict")}
         # The object form: holds the originator, keeps snapshots, hands one back to restore.
-        if kept and ref.key not in originators:
+        if ref.key not in originators:
             stores = any(
                 op.container[5:] in kept and op.op in ("append", "setitem", "add", "insert")
                 for m in methods.values()
@@ -295,14 +303,24 @@ class Memento(Detector):
                         None,
                     )
                     line = called if called is not None else assigned
-                    if line is None or not stores:
+                    # ... or keeps the last one in an attribute of its own (`memento =
+                    # self._db.save(); self._memento = memento`): a one-slot caretaker
+                    slot = f.save is not None and any(
+                        any(x.receiver == f"self.{c.attr}" and x.method == f.save.name for x in m.calls)
+                        and any(
+                            a != c.attr and any(v.startswith(("name:", f"call:self.{c.attr}.")) for v in vs)
+                            for a, vs in m.self_writes.items()
+                        )
+                        for m in methods.values()
+                    )
+                    if line is None or not (stores or slot):
                         continue
                     yield ctx.det(
                         ref,
                         self.id,
                         "caretaker",
                         0.8,
-                        [(line, f"keeps `{orig.cls.name}` snapshots in a container and hands one back to `{name}`")],
+                        [(line, f"keeps `{orig.cls.name}` snapshots and hands one back to `{name}`")],
                         [(orig, "originator")],
                     )
                     return
