@@ -103,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
+    # Called as the process (the console script, `python -m agentls`), not by other code: a
+    # command may then exit without tidying up (`agentls patterns`, see patterns_cmd.run).
+    args.process = argv is None
     try:
         result: int = args.run(args)
     except KeyboardInterrupt:

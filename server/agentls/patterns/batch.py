@@ -127,8 +127,12 @@ def index_file(path: Path) -> Row:
     return shown, index, problems, None
 
 
-def analyse_files(files: list[Path], settings: PatternSettings, jobs: int) -> tuple[list[Result], list[str]]:
-    """Every file's (shown path, detections, problems) in order, and the read errors."""
+def analyse_files(
+    files: list[Path], settings: PatternSettings, jobs: int, retain: list[object] | None = None
+) -> tuple[list[Result], list[str]]:
+    """Every file's (shown path, detections, problems) in order, and the read errors.
+    ``retain``: the workspace is appended to it, for a process about to exit that would rather
+    not free it object by object (0.13 s of CPU over Django + SQLAlchemy)."""
     fork = "fork" in multiprocessing.get_all_start_methods()
     workers = jobs if jobs > 1 and len(files) >= MIN_FILES_PER_RUN and fork else 1
     errors: list[str] = []
@@ -147,6 +151,8 @@ def analyse_files(files: list[Path], settings: PatternSettings, jobs: int) -> tu
                 elif index is not None:
                     indexed.append((shown, index, problems))
         ws = WorkspaceIndex([index for _, index, _ in indexed])
+        if retain is not None:
+            retain.append(ws)
         if workers == 1:
             results = [
                 _analysis(shown, analyze_index(i, ws, settings, problems, with_outline=False))
