@@ -274,6 +274,14 @@ def inherited_wraps(ctx: Ctx, ref: ClassRef) -> list[tuple[ClassRef, Wrap, list[
                 for call in m.calls
                 if call.receiver in receivers
             ]
+            # ... or through the base's own forwarding method (`return super().get_data(...)`
+            # after a check of its own): the base forwards for it.
+            relayed = {bm.name for bm, n in w.forwards if bm.name == n}
+            forwards += [
+                (m, m.name)
+                for m in ref.cls.methods.values()
+                if m.name in relayed and any(c.func == f"super().{m.name}" for c in m.calls)
+            ]
             if forwards:
                 out.append((anc, w, forwards))
     return out

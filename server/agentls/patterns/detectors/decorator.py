@@ -30,7 +30,9 @@ class Decorator(Detector):
       on it), keeps it for its life and overrides interface methods that always call the
       *same* method on the wrapped object.
     - A subclass of such a decorator whose own overrides forward through the inherited
-      wrapped object (directly or through a property returning it). A marker base with no
+      wrapped object (directly, through a property returning it, or by calling the base's
+      own forwarding method: `return super().get_data(user, key)` after a check of its
+      own). A marker base with no
       methods between the component and its wrappers (`class Extra(Drink): pass`, every
       class under it a wrapper) is the abstract decorator.
     - An abstract decorator: a subclass of an interface that keeps the one object its
