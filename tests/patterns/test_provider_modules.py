@@ -90,3 +90,32 @@ def test_a_provider_returning_a_factory_of_the_port_makes_a_composition_root(tmp
 def test_a_provider_returning_a_local_of_another_class_is_none(tmp_path: Path) -> None:
     # The local holds a `Clock`, which is no `Outbox`: nothing shows it provides what it says.
     assert "OutboxModule" not in _roots(tmp_path, LOCAL.format(made="Clock"))
+
+
+HELPER = """\
+from logging import Logger, getLogger
+
+from injector import Module, provider, singleton
+
+
+def configured_logger(name: str) -> {declared}:
+    logger = getLogger(name)
+    logger.setLevel(20)
+    return logger
+
+
+class LoggingModule(Module):
+    @singleton
+    @provider
+    def logger(self) -> Logger:
+        return configured_logger(__name__)
+"""
+
+
+def test_a_provider_building_through_a_helper_declared_to_make_it_is_a_composition_root(tmp_path: Path) -> None:
+    assert "LoggingModule" in _roots(tmp_path, HELPER.format(declared="Logger"))
+
+
+def test_a_provider_returning_a_helper_declared_to_make_something_else_is_none(tmp_path: Path) -> None:
+    # The helper says it answers an `object`: nothing shows the provider builds the `Logger`.
+    assert "LoggingModule" not in _roots(tmp_path, HELPER.format(declared="object"))

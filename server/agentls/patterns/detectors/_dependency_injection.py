@@ -106,6 +106,11 @@ def _provider(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> str:
             return "strong"
         if built is not None and declared is not None and (built == declared or declared in ctx.ancestors(built)):
             return "strong"
+        # built by a function of the program declared to make what it provides
+        # (`return config_logger(__name__)`, `def config_logger(name) -> Logger`)
+        helper = ctx.ws.function(ref.module, v[5:]) if built is None else None
+        if helper is not None and helper[1].body_kind == "real" and _tail(helper[1].returns_annotation) == ann:
+            return "strong"
     return "weak"
 
 

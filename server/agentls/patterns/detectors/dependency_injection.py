@@ -120,7 +120,9 @@ class DependencyInjection(Detector):
       decorator) or binders (`binder.bind(Port, to=Impl)` on a binder they receive). A
       provider may build into a local it returns (`bus = MemoryBus(); return bus`) or return
       a factory function that builds it (`-> Callable[[], Awaitable[Repo]]`, a list of them
-      for a multi-provider); a local of an unrelated class shows nothing.
+      for a multi-provider), or return what a function of the program declared to make that
+      type builds (`return configured_logger(__name__)`); a local of an unrelated class shows
+      nothing.
     - A declarative container (`container`): a class with no methods whose class attributes
       are two or more calls into one external namespace other than its base's
       (`providers.Factory(...)`), in a module whose imported workspace classes only those
