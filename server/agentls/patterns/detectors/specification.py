@@ -11,6 +11,18 @@ from agentls.patterns.workspace import ClassRef
 _COMBINATORS = ("__and__", "__or__", "__invert__", "__xor__")
 
 
+def _over_each(ref: ClassRef, pred: str) -> bool:
+    """Calls the predicate on each specification it keeps in a collection
+    (`all(s.is_satisfied(item) for s in self.specifications)`)."""
+    return any(
+        loop.target
+        and loop.iter.startswith("self.")
+        and any(c.receiver == loop.target and c.method == pred for c in m.calls)
+        for m in ref.cls.methods.values()
+        for loop in m.loops
+    )
+
+
 @register
 class Specification(Detector):
     """Encapsulates a business rule as an object with a single predicate (`is_satisfied_by`)
@@ -27,7 +39,8 @@ class Specification(Detector):
     A class hierarchy with a one-argument predicate method, where combinator methods of the
     base (`__and__`, `__or__`, `__invert__`, or methods returning a subclass built from `self`
     and another specification) return subclasses that hold other specifications and call the
-    same predicate on them. A base declaring that predicate above the class with the
+    same predicate on them (on each one they keep in a collection too: `all(s.holds(x) for s
+    in self.parts)`). A base declaring that predicate above the class with the
     combinators is the `specification` too. The predicate is never one of the combinators: a
     method handing out a subclass over a part of `self` (`get_def(name)` returning
     `DefTemplate(self, ...)`, which asks its parent for other defs) builds, it tests nothing.
@@ -69,7 +82,11 @@ class Specification(Detector):
         for pred in ref.cls.methods.values():
             if len(pred.params) != 1 or pred.name.startswith("__") or pred.name in building:
                 continue
-            composites = [r for _, r in combinators if any(pred.name in c.methods for c in ctx.collabs(r).values())]
+            composites = [
+                r
+                for _, r in combinators
+                if any(pred.name in c.methods for c in ctx.collabs(r).values()) or _over_each(r, pred.name)
+            ]
             if composites:
                 result = (pred.name, composites)
                 break
