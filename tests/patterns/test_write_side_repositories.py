@@ -51,6 +51,19 @@ class InMemory{name}({name}):
         self._parcels[parcel.id] = parcel
 """
 
+KEPT_IN_OWN_DICT = """\
+from shipping.domain.parcel import Parcel
+from shipping.domain.port import {name}
+
+
+class InMemory{name}({name}):
+    def __init__(self) -> None:
+        self._parcels: dict[str, Parcel] = {{}}
+
+    async def {method}(self, parcel: Parcel) -> None:
+        self._parcels[{key}] = parcel
+"""
+
 ONLY_LOGGED = """\
 from shipping.domain.parcel import Parcel
 from shipping.domain.port import {name}
@@ -142,6 +155,15 @@ def test_a_save_only_port_whose_implementation_keeps_the_entity_by_id_is_a_repos
     found = _save_only(tmp_path, KEPT_BY_ID)
     assert ("ParcelRepository", "abstract_repository") in found
     assert ("InMemoryParcelRepository", "repository") in found
+
+
+def test_an_implementation_keeping_the_entity_by_id_in_its_own_dict_makes_a_repository(tmp_path: Path) -> None:
+    found = _save_only(tmp_path, KEPT_IN_OWN_DICT.replace("{key}", "parcel.id"))
+    assert ("ParcelRepository", "abstract_repository") in found
+
+
+def test_an_implementation_keeping_the_last_one_under_a_fixed_key_is_a_cache(tmp_path: Path) -> None:
+    assert not _save_only(tmp_path, KEPT_IN_OWN_DICT.replace("{key}", '"latest"'))
 
 
 def test_a_save_only_port_whose_implementation_keeps_only_a_field_is_none(tmp_path: Path) -> None:

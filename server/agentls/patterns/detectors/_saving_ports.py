@@ -46,7 +46,9 @@ def stores_received(ctx: Ctx, impl: ClassRef, name: str, param: str) -> Ev | Non
     if m is None or m.is_stub:
         return None
     arg = f"param:{param}"
-    attrs = storage_handles(ctx, impl)
+    # its own dict or list counts too (`self._items = {}`): `_keeps` tells a collection keyed
+    # by the entity's id from a cache
+    attrs = storage_handles(ctx, impl) | {c.attr for c in ctx.collabs(impl).values() if c.container}
     if _keeps(m, storage_heads(ctx, impl, m, attrs), arg):
         return (m.selection.line, f"`{impl.cls.name}.{name}` keeps the `{param}` it receives in storage")
     for c in m.calls:
