@@ -34,7 +34,9 @@ class Visitor(Detector):
     - Double dispatch: two or more classes have a same-named method that calls a method on
       its argument passing `self`, each calling a different method; classes defining those
       methods are visitors: `visitor` when an interface, or a base whose visit methods are
-      all empty and which others implement; `concrete_visitor` otherwise.
+      all empty and which others implement; `concrete_visitor` otherwise. The elements'
+      interface is the base declaring that method, or a Protocol of an element's module
+      declaring only it (elements offering more of their own satisfy it without naming it).
     - One `visit` for every element (`accept` calling `visitor.visit(self)` in two or more
       classes) is double dispatch when the elements declare `accept` in an interface and the
       visitors `visit` in another, or when a visitor's `visit` picks the type itself (methods
@@ -140,6 +142,14 @@ class Visitor(Detector):
                 m = a.cls.methods.get(accept)
                 if m is not None and m.is_stub and a.key not in elements:
                     element_ifaces[a.key] = a
+            # A Protocol of the element's module declaring only the accept method, which the
+            # elements satisfy without naming it (they offer more of their own).
+            el = everyone[k]
+            for c in el.module.classes.values():
+                if c.is_protocol and set(c.public_methods) == {accept} and c.methods[accept].is_stub:
+                    p = ctx.ref(c, el.module)
+                    if p.key not in elements:
+                        element_ifaces[p.key] = p
         visitor_ifaces = {r.key: r for v in single for r in self._visitor_ifaces(ctx, v, set(elements))}
         for ref in ctx.classes():
             if ref.key in elements:
