@@ -230,3 +230,46 @@ def test_a_local_of_something_else_shows_nothing(tmp_path: Path) -> None:
         ),
     }
     assert ("UnitOfWork", "unit_of_work", "abstract_unit_of_work") not in _found(tmp_path, files)
+
+
+FILED_ORDERS = """\
+class FiledOrders:
+    def __init__(self) -> None:
+        self._orders: dict = {}
+
+    async def save(self, order) -> None:
+        self._orders[order.id] = order
+"""
+
+CHECKOUT = """\
+from shop.domain import Order, Orders
+from shop.filed import FiledOrders
+
+
+class Checkout:
+    def __init__(self, orders: {declared}) -> None:
+        self._orders = orders
+
+    async def place(self, order_id: str) -> None:
+        order = Order(order_id)
+        order.add_line("sku")
+        await self._orders.save(order)
+
+
+def build() -> Checkout:
+    return Checkout(FiledOrders())
+"""
+
+
+def test_an_object_handed_to_a_parameter_declared_as_the_protocol_implements_it(tmp_path: Path) -> None:
+    # FiledOrders never imports the port; the composition root hands it to `Checkout`,
+    # whose constructor declares the Protocol.
+    files = {"shop/filed.py": FILED_ORDERS, "shop/checkout.py": CHECKOUT.format(declared="Orders")}
+    found = _found(tmp_path, files)
+    assert ("Orders", "repository", "abstract_repository") in found
+    assert ("FiledOrders", "repository", "repository") in found
+
+
+def test_an_object_handed_to_a_parameter_declared_as_itself_shows_nothing(tmp_path: Path) -> None:
+    files = {"shop/filed.py": FILED_ORDERS, "shop/checkout.py": CHECKOUT.format(declared="FiledOrders")}
+    assert ("Orders", "repository", "abstract_repository") not in _found(tmp_path, files)

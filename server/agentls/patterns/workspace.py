@@ -278,14 +278,19 @@ class _Derived:
         self, ws: WorkspaceIndex, protocols: list[ClassRef], names: set[str]
     ) -> dict[str, dict[str, ClassRef]]:
         """Protocol key -> the classes the program makes and returns from a function declared
-        to return the Protocol (`def provide_uow(...) -> UnitOfWork: return SqlUnitOfWork(...)`):
-        a type checker holds them to it, whatever else they offer."""
+        to return the Protocol (`def provide_uow(...) -> UnitOfWork: return SqlUnitOfWork(...)`),
+        or makes and hands straight to a constructor whose parameter is declared as the
+        Protocol (`BookingService(SqlRepository(session), SqlUnitOfWork(session))`): a type
+        checker holds them to it, whatever else they offer."""
         out: dict[str, dict[str, ClassRef]] = {}
         if not names:
             return out
         keys = {p.key for p in protocols}
         for m in self._modules:
             for fn in m.all_functions():
+                for c in fn.calls:
+                    if c.method[:1].isupper() and any(a.startswith("call:") for a in c.args):
+                        self._handed_to(ws, m, c.func, c.args, keys, names, out)
                 ann = (fn.returns_annotation or "").strip("'\" ")
                 if ann.rpartition(".")[2] not in names:
                     continue
@@ -302,6 +307,24 @@ class _Derived:
                     if r != p:
                         out.setdefault(p.key, {})[r.key] = r
         return out
+
+    def _handed_to(
+        self, ws: WorkspaceIndex, module: ModuleIndex, func: str, args: tuple[str, ...], keys: set[str],
+        names: set[str], out: dict[str, dict[str, ClassRef]],
+    ) -> None:  # fmt: skip
+        """The objects made in a constructor call's arguments, for each parameter of its
+        `__init__` declared as a Protocol (which argument goes to which is left to the shape
+        test: each object must still define every method of the Protocol)."""
+        owner = ws.resolve(module, func)
+        init = owner.cls.methods.get("__init__") if owner is not None else None
+        if owner is None or init is None:
+            return
+        anns = [a for q in init.params if (a := (q.annotation or "").strip("'\" ")).rpartition(".")[2] in names]
+        wanted = [p for a in anns if (p := ws.resolve(owner.module, a)) is not None and p.key in keys]
+        made = [r for a in args if wanted and a.startswith("call:") and (r := ws.resolve(module, a[5:]))]
+        for r, p in ((r, p) for r in made for p in wanted):
+            if r != p and all(n in r.cls.methods for n in _protocol_methods(p.cls)):
+                out.setdefault(p.key, {})[r.key] = r
 
     def subclasses(self, ws: WorkspaceIndex) -> dict[str, list[ClassRef]]:
         if self._subclasses is None:

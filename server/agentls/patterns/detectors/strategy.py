@@ -164,8 +164,10 @@ class Strategy(Detector):
     with the context-manager methods and attributes it declares, in the Protocol's module or
     in one importing it, is one of them (for every pattern) beside any base it names that
     does not already give it those methods (a storage base it saves through); a class
-    offering more is one when the program hands it out from a function declared to return
-    the Protocol (`def provide_uow() -> UnitOfWork: return SqlUnitOfWork()`); unless it
+    offering more, or in a module not importing the Protocol, is one when the program hands
+    it out from a function declared to return the Protocol (`def provide_uow() -> UnitOfWork:
+    return SqlUnitOfWork()`) or straight to a constructor parameter declared as it
+    (`Checkout(FiledOrders())`, `orders: Orders`); unless it
     keeps or is handed an object typed as the Protocol (a context or a wrapper forwarding to
     it); a context answering `transition()` to states declaring `transition(context)` is none.
     A persistence port (its implementations are repositories or units of work) is reported
