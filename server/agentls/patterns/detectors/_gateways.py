@@ -245,17 +245,28 @@ def gateway_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         if not own or len(own) > 15 or sum(m.complexity for m in own) > 60:
             return []
         attrs = storage_handles(ctx, ref)
-        heads = {m.name: _storage_heads(ctx, ref, m, attrs) for m in ctx.all_methods(ref).values()}
+        every = ctx.all_methods(ref)
+        # The storage each method reaches, worked out only for the methods asked about below
+        # (a Django model inherits a hundred public methods that are neither step nor store).
+        heads: dict[str, set[str]] = {}
+
+        def heads_of(m: FunctionFacts) -> set[str]:
+            found = heads.get(m.name)
+            if found is None:
+                found = heads[m.name] = _storage_heads(ctx, ref, m, attrs)
+            return found
+
         public = [m for m in own if not m.name.startswith("_")]
         # public methods on the storage, directly or through a private step that is
-        helpers = {n for n, h in heads.items() if h and n.startswith("_")}
-        about = [m for m in public if heads.get(m.name) or m.sql or m.self_calls & helpers]
+        helpers = {n for n, m in every.items() if n.startswith("_") and heads_of(m)}
+        about = [m for m in public if heads_of(every[m.name]) or m.sql or m.self_calls & helpers]
         if len(about) * 2 < len(public):
             return []
-        methods = [m for m in ctx.all_methods(ref).values() if not m.name.startswith("__") and not m.is_stub]
-        store = next((m for m in methods if _store(m, heads.get(m.name, set()), ctx, ref)), None)
+        methods = [m for m in every.values() if not m.name.startswith("__") and not m.is_stub]
+        # (`_store` and `_find` refuse a method not named to store or find before its storage)
+        store = next((m for m in methods if _word(m.name) in _STORE_WORDS and _store(m, heads_of(m), ctx, ref)), None)
         finds = [m for m in methods if m is not store and not m.name.startswith("_")]
-        find = next((m for m in finds if _find(ctx, ref, m, heads.get(m.name, set()))), None)
+        find = next((m for m in finds if _word(m.name) in _FIND_WORDS and _find(ctx, ref, m, heads_of(m))), None)
         if store is None or find is None:
             return []
         return [
