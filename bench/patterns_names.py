@@ -7,9 +7,10 @@ underscore kept), everywhere the program names it: definitions, uses, attribute 
 imports, `__all__` and string annotations. Methods, attributes, parameters, modules and
 folders keep their names: they are the program's vocabulary (`add`, `execute`, `domain/`),
 not the symbol's label. Names defined twice, or also imported from outside the program, are
-left alone, and so are `test_*` functions and `Test*` classes (pytest finds them by
-name). Both trees are analysed as patterns_corpus.py does and the roles at confidence >= 0.5
-are compared (a renamed symbol is mapped back to its name): per pattern, kept, lost and gained
+left alone, and so are `test_*` functions and `Test*` classes (pytest finds them by name)
+and names the program also uses locally (a parameter, an attribute, a local variable). Both
+trees are analysed as patterns_corpus.py does and the roles at confidence >= 0.5 are
+compared (a renamed symbol is mapped back to its name): per pattern, kept, lost and gained
 by renaming (`-v` lists them). A role lost is one its name decided.
 """
 
@@ -61,9 +62,25 @@ def neutral_names(trees: dict[Path, ast.Module], root: Path) -> dict[str, str]:
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 defined[node.name] += 1
                 kinds.setdefault(node.name, "f")
-    # `test_*` / `Test*` are pytest's collection rules, not labels: they stay.
+    # `test_*` / `Test*` are pytest's collection rules, not labels: they stay. So does a name
+    # the program also uses for something local (a parameter, a local variable, an attribute,
+    # a keyword, a field: a pytest fixture `session` beside `self._session = session`): the
+    # renamer does not resolve scopes, and renaming those would change what the code does.
+    local: set[str] = set()
+    for tree in trees.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.arg) or (isinstance(node, ast.keyword) and node.arg):
+                local.add(node.arg)
+            elif isinstance(node, ast.Attribute):
+                local.add(node.attr)
+            elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                for inner in ast.walk(node):
+                    if inner is not node and isinstance(inner, ast.Name) and isinstance(inner.ctx, ast.Store):
+                        local.add(inner.id)
     chosen = sorted(
-        n for n, k in defined.items() if k == 1 and n not in outside and not n.startswith(("__", "test", "Test"))
+        n
+        for n, k in defined.items()
+        if k == 1 and n not in outside and n not in local and not n.startswith(("__", "test", "Test"))
     )
     out: dict[str, str] = {}
     for i, name in enumerate(chosen):
