@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._shared import is_repository
+from agentls.patterns.detectors.specification import combines_rules
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -64,7 +65,8 @@ class Composite(Detector):
     count too. A class with no base running the implementations of an interface that
     declares the method abstract (a chain's runner) is not one, nor one handing an object to
     items that all call it back with themselves (`guide.at_vase(self)`: a Visitor's object
-    structure). Its base class, when it has
+    structure), nor a specification combining the rules of its base (reported as
+    Specification). Its base class, when it has
     one, is the component and the base's other
     implementations (without children of their own) are leaves. The program is read once, so
     the component and the leaves, in whatever module, are reported too. Calling a different
@@ -189,6 +191,8 @@ class Composite(Detector):
                             continue  # runs the implementations of an interface it is not (a chain)
                         if not bases and _visited(ctx, ref, m.name):
                             continue  # hands a visitor to elements calling it back: an object structure
+                        if bases and combines_rules(ctx, ref):
+                            continue  # a specification combining rules (`AnyOf`): reported as that
                         parts = [
                             (ref, "composite"),
                             *((b, "component") for b in bases[:1]),

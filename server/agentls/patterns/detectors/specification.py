@@ -11,6 +11,49 @@ from agentls.patterns.workspace import ClassRef
 _COMBINATORS = ("__and__", "__or__", "__invert__", "__xor__")
 
 
+def pooled(ctx: Ctx) -> dict[str, tuple[str, list[ClassRef], list[ClassRef]]]:
+    """Base key -> (predicate, combinators, rules) for rules without combinator methods: an
+    interface whose one public method is a one-argument predicate, two or more
+    implementations stating a rule, and an implementation keeping several of them in a
+    collection and testing each with the predicate (`any(p.is_satisfied_by(c) for p in
+    self._permissions)`)."""
+    key = ("spec", "pooled")
+    hit = ctx._cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    out: dict[str, tuple[str, list[ClassRef], list[ClassRef]]] = {}
+    for ref in ctx.ws.all_classes():
+        if not ref.cls.is_interface:
+            continue
+        public = [m for m in ref.cls.public_methods.values() if m.kind == "method"]
+        if len(public) != 1 or len(public[0].params) != 1:
+            continue
+        pred = public[0].name
+        impls = [d for d in ctx.concrete(ref) if pred in d.cls.methods]
+        combinators = [
+            d
+            for d in impls
+            if _over_each(d, pred)
+            # the verdict of the parts, combined (`any(...)`, `all(...)`), is its answer
+            and any(c.func in ("any", "all") for c in d.cls.methods[pred].calls)
+        ]
+        rules = [d for d in impls if d not in combinators]
+        if combinators and len(rules) >= 2:
+            out[ref.key] = (pred, combinators, rules)
+    ctx._cache[key] = out
+    return out
+
+
+def combines_rules(ctx: Ctx, ref: ClassRef) -> bool:
+    """``ref`` combines specifications of its base (a composite specification, in either
+    form): reported as that, its tree of rules is no Composite of its own."""
+    for anc in ctx.ancestors(ref):
+        found = pooled(ctx).get(anc.key) or Specification()._spec(ctx, anc)
+        if found and ref in found[1]:
+            return True
+    return False
+
+
 def _over_each(ref: ClassRef, pred: str) -> bool:
     """Calls the predicate on each specification it keeps in a collection
     (`all(s.is_satisfied(item) for s in self.specifications)`)."""
@@ -46,6 +89,11 @@ class Specification(Detector):
     `DefTemplate(self, ...)`, which asks its parent for other defs) builds, it tests nothing.
 
     Also:
+    - rules without combinator methods: an interface whose one public method is a
+      one-argument predicate, two or more implementations stating a rule, and one keeping
+      several in a collection and combining their verdicts (`any(p.is_satisfied_by(c) for p
+      in self._permissions)`): `specification`, `concrete_specification`s and the
+      `composite_specification` (which is then no Composite of its own);
     - a callable predicate (`__call__(candidate)`) whose `__and__` / `__or__` / `__invert__`
       build new predicates of its own class, and an empty interface it implements;
     - business rules without combinators: a base whose one public predicate (a `bool` method
@@ -172,6 +220,35 @@ class Specification(Detector):
                         [(ref.cls.selection.line, f"the interface of `{impl.cls.name}`, a combinable rule")],
                         [(impl, "specification")],
                     )
+            pool = pooled(ctx)
+            if ref.key in pool and not self._spec(ctx, ref):
+                pred, combinators, members = pool[ref.key]
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "specification",
+                    0.8,
+                    [
+                        (ref.cls.methods[pred].selection.line, f"`{pred}` is the one predicate"),
+                        (combinators[0].cls.selection.line, f"`{combinators[0].cls.name}` tests several at once"),
+                    ],
+                    [(c, "composite_specification") for c in combinators]
+                    + [(r, "concrete_specification") for r in members],
+                )
+            for anc in ctx.ancestors(ref)[:1]:
+                if anc.key in pool and not self._spec(ctx, anc):
+                    pred, combinators, members = pool[anc.key]
+                    role = "composite_specification" if ref in combinators else "concrete_specification"
+                    if ref in combinators or ref in members:
+                        why = "tests each rule it keeps" if ref in combinators else f"`{pred}` states one rule"
+                        yield ctx.det(
+                            ref,
+                            self.id,
+                            role,
+                            0.8,
+                            [(ref.cls.methods[pred].selection.line, why)],
+                            [(anc, "specification")],
+                        )
             if ref.key in rules:
                 pred, members, ev = rules[ref.key]
                 yield ctx.det(ref, self.id, "specification", 0.75, ev, [(r, "concrete_specification") for r in members])
