@@ -336,10 +336,6 @@ def _class_adapter(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> None:
     bases = [b for b in ctx.ws.bases(ref) if b.cls.methods]
     if len(bases) < 2:
         return
-    # A repository implementing its port by a storage base's step (`save` → inherited
-    # `persist`) reuses the base, it adapts nothing: as in every other adapter form.
-    if is_repository(ctx, ref) or is_uow(ctx, ref):
-        return
     # Two unrelated classes, and the adapter only serves the target's methods (mixins that
     # share a root and add behaviour of their own are a class hierarchy, not an adapter).
     roots = [{a.key for a in ctx.ancestors(b)} | {b.key} for b in bases]
@@ -347,6 +343,12 @@ def _class_adapter(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> None:
         return
     offered = set().union(*(set(ctx.all_methods(b)) for b in bases))
     if any(not n.startswith("_") and n not in offered for n in ref.cls.methods):
+        return
+    # A repository implementing its port by a storage base's step (`save` → inherited
+    # `persist`) reuses the base, it adapts nothing: as in every other adapter form. (Asked
+    # after the tests above, which are cheap: the repository evidence is built by the process
+    # running the repository detector, and the one running this one would build it again.)
+    if is_repository(ctx, ref) or is_uow(ctx, ref):
         return
     for target in bases:
         t_methods = set(ctx.all_methods(target))
