@@ -157,7 +157,7 @@ class IncrementalIndex:
             metaclass=h.metaclass,
             decorators=h.decorators,
             dataclass=h.dataclass,
-            frozen=h.frozen,
+            frozen=h.frozen or any(m.part.frozen for m in unit.members),  # pydantic's model_config
             docstring=unit.members[0].part.docstring,
         )
         unit.classes = {h.qualname: cls}

@@ -43,6 +43,8 @@ def class_header(node: ast.ClassDef, qual: str, pos: AstColumns) -> ClassFacts:
                 if kw.arg == "frozen" and isinstance(kw.value, ast.Constant) and kw.value.value:
                     frozen = True
     metaclass = next((dotted(k.value) for k in node.keywords if k.arg == "metaclass"), None)
+    # pydantic 2's class keyword (`class Money(BaseModel, frozen=True)`)
+    frozen = frozen or any(k.arg == "frozen" and _true(k.value) for k in node.keywords)
     return ClassFacts(
         name=node.name,
         qualname=qual,
@@ -64,10 +66,43 @@ def class_header(node: ast.ClassDef, qual: str, pos: AstColumns) -> ClassFacts:
     )
 
 
+def _true(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def _frozen_config(stmt: ast.stmt) -> bool:
+    """A class body statement making a pydantic model immutable: `model_config =
+    ConfigDict(frozen=True)` (or a dict saying so), or a v1 `class Config:` with `frozen =
+    True` / `allow_mutation = False`."""
+    if isinstance(stmt, ast.ClassDef):
+        if stmt.name != "Config":
+            return False
+        for s in stmt.body:
+            if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name):
+                name, said = s.targets[0].id, s.value
+                if (name == "frozen" and _true(said)) or (
+                    name == "allow_mutation" and isinstance(said, ast.Constant) and said.value is False
+                ):
+                    return True
+        return False
+    value = stmt.value if isinstance(stmt, ast.Assign | ast.AnnAssign) else None
+    targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target] if isinstance(stmt, ast.AnnAssign) else []
+    if value is None or not any(isinstance(t, ast.Name) and t.id == "model_config" for t in targets):
+        return False
+    if isinstance(value, ast.Call):
+        return any(k.arg == "frozen" and _true(k.value) for k in value.keywords)
+    if isinstance(value, ast.Dict):
+        pairs = zip(value.keys, value.values, strict=True)
+        return any(isinstance(k, ast.Constant) and k.value == "frozen" and _true(v) for k, v in pairs)
+    return False
+
+
 def class_member(stmt: ast.stmt, first: bool, cls: ClassFacts, pos: AstColumns, out: dict[str, ClassFacts]) -> None:
     """What one statement of a class body adds to ``cls`` (nested classes go to ``out``);
     ``first``: the body's first statement (a docstring there documents the class)."""
     qual = cls.qualname
+    if _frozen_config(stmt):
+        cls.frozen = True
     if isinstance(stmt, ast.FunctionDef | ast.AsyncFunctionDef):
         cls.methods[stmt.name] = function_facts(stmt, f"{qual}.{stmt.name}", _method_kind(stmt), pos)
     elif isinstance(stmt, ast.ClassDef):
