@@ -132,6 +132,8 @@ def _dict_entries(node: ast.Dict) -> list[DictEntry]:
             continue
         is_list = isinstance(value, ast.List | ast.Tuple | ast.Set)
         elts = value.elts if isinstance(value, ast.List | ast.Tuple | ast.Set) else [value]
+        # `"circle": lambda size: Circle(size)`: the entry makes what the lambda calls
+        elts = [e.body.func if isinstance(e, ast.Lambda) and isinstance(e.body, ast.Call) else e for e in elts]
         entries.append(DictEntry(dotted(key) or "const", tuple(d for d in (dotted(e) for e in elts) if d), is_list))
     return entries
 

@@ -52,7 +52,9 @@ class Factory(Detector):
       number of products plus two: a long request handler that sometimes redirects is not a
       factory); or that instantiates the value found in a
       module-level dict of classes keyed by its argument (`return SHAPES[kind](...)`; the dict
-      may be imported from the module defining it); or that
+      may be imported from the module defining it, its entries may be lambdas making the class,
+      `"circle": lambda size: Circle(size)`, and the class may be looked up into a local first,
+      `cls = SHAPES[kind]; return cls(size)`, when the classes share a base); or that
       returns the class itself found in such a dict for its arguments (a class-selecting
       factory, `return _CLASS_MAP[(graph, nested)]`, when the classes share a base); or that
       instantiates the value its own table maps its argument to, a dict built in the function
@@ -135,6 +137,10 @@ class Factory(Detector):
                 if len(classes) >= 2 and cr.shared_bases(ctx, classes):
                     ev = (fn.selection.line, f"returns the class found in `{rest}` for its arguments")
                     return [ev], classes
+        looked_up = self._looked_up(ctx, fn, module) if takes_input and len(fn.returns) <= 2 else None
+        if looked_up is not None:
+            ev = (fn.selection.line, f"instantiates the class it looks up in `{looked_up[0]}` by its argument")
+            return [ev], looked_up[1]
         own = cr.table_products(ctx, fn, module)
         if own is not None:
             ev = (fn.selection.line, f"instantiates the class its table `{own[0]}` maps its argument to")
@@ -153,6 +159,21 @@ class Factory(Detector):
             names = ", ".join(f"`{n}`" for n, _ in delegated)
             return [(fn.selection.line, f"chooses between the factories {names}")], products
         return None
+
+    def _looked_up(self, ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[str, list[ClassRef]] | None:
+        """`cls = KINDS[kind]; return cls(...)`: a return calling a local that is neither a
+        parameter nor a name of the program, in a function reading one module-level table by
+        its argument, whose classes (two or more) share a base."""
+        called = [v[5:] for v in fn.returns if v.startswith("call:")]
+        local = [n for n in called if n.isidentifier() and fn.param(n) is None and n not in module.import_map]
+        if not local or any(ctx.resolve(n, module) is not None or n in module.functions for n in local):
+            return None
+        tables = {c for c, k in fn.subscripts if c.isidentifier() and k.startswith("param:")}
+        if len(tables) != 1:
+            return None
+        table = tables.pop()
+        classes = self._table(ctx, module, table)
+        return (table, classes) if len(classes) >= 2 and cr.shared_bases(ctx, classes) else None
 
     def _table(self, ctx: Ctx, module: ModuleIndex, table: str) -> list[ClassRef]:
         """The classes a module-level dict maps its keys to (defined there, or imported from
