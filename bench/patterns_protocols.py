@@ -15,7 +15,9 @@ and the (symbol, pattern, role) at confidence >= 0.5 are compared, per pattern: 
 gained by the rewrite (`-v` lists them). `--as plain` rewrites each pure interface as a
 plain class instead (no `ABC`, no `@abstractmethod`), still inherited: the Java-port form.
 `--as duck` removes it: implementations derive nothing and nothing names the interface (the
-roles of the interface itself are then not counted as lost).
+roles of the interface itself are then not counted as lost). `--as middle` keeps the
+interface and puts a base of each module's own between it and the classes there deriving it
+(`class _ShapeCommon(Shape): pass`), as implementations sharing helpers do.
 """
 
 from __future__ import annotations
@@ -154,6 +156,29 @@ class _Untype(ast.NodeTransformer):
         return ast.Name("object", node.ctx) if node.id in self.gone else node
 
 
+def _insert_middle(tree: ast.Module, interfaces: set[str]) -> bool:
+    """Put a module-level base of this module's own between each interface and the top-level
+    classes here deriving it (`class _ShapeCommon(Shape): pass`, then `class Circle(_ShapeCommon)`),
+    as code sharing helpers between implementations does."""
+    changed = False
+    body: list[ast.stmt] = []
+    made: set[str] = set()
+    for stmt in tree.body:
+        if isinstance(stmt, ast.ClassDef) and stmt.name not in interfaces:
+            for i, b in enumerate(stmt.bases):
+                name = _last(b)
+                if name in interfaces and not isinstance(b, ast.Subscript):
+                    middle = f"_{name}Common"
+                    if middle not in made:
+                        made.add(middle)
+                        body.append(ast.ClassDef(middle, [b], [], [ast.Pass()], [], type_params=[]))
+                    stmt.bases[i] = ast.Name(middle)
+                    changed = True
+        body.append(stmt)
+    tree.body = body
+    return changed
+
+
 def protocolise(root: Path, drop_imports: bool, form: str = "protocol") -> set[str]:
     """Rewrite the tree under ``root`` in place; the names of the interfaces rewritten. ``form``
     "plain" keeps the inheritance and makes the interface a plain class instead (no `ABC`, no
@@ -173,6 +198,10 @@ def protocolise(root: Path, drop_imports: bool, form: str = "protocol") -> set[s
         and not (form == "plain" and any(_last(b) == "Protocol" for b in n.bases))
     }
     for path, tree in trees.items():
+        if form == "middle":
+            if _insert_middle(tree, interfaces):
+                path.write_text(ast.unparse(ast.fix_missing_locations(tree)) + "\n", encoding="utf-8")
+            continue
         changed = False
         dropped: set[str] = set()
         for node in ast.walk(tree):
@@ -231,9 +260,10 @@ def main() -> int:
     parser.add_argument(
         "--as",
         dest="form",
-        choices=["protocol", "plain", "duck"],
+        choices=["protocol", "plain", "duck", "middle"],
         default="protocol",
-        help="plain: a plain base class with stub methods, still inherited (no ABC); duck: no interface at all",
+        help="plain: a plain base class with stub methods, still inherited (no ABC); duck: no interface at all; "
+        "middle: a base of each module's own between the interface and its implementations there",
     )
     parser.add_argument("--mirrors", default="/work/.mirror")
     args = parser.parse_args()
@@ -254,6 +284,8 @@ def main() -> int:
             rewritten = protocolise(proto, args.drop_imports, args.form)
             n = len(rewritten)
             before, after = roles(src, whole), roles(src, proto)
+            if args.form == "middle":  # the inserted bases are new symbols
+                after = {r for r in after if not r[0].rpartition(".")[2].endswith("Common")}
             if args.form == "duck":  # the interfaces are gone, and their own roles with them
                 before = {r for r in before if r[0].rpartition(".")[2] not in rewritten}
         lost_here, gained_here = len(before - after), len(after - before)
