@@ -20,6 +20,22 @@ def _foreign_interface(ctx: Ctx, ref: ClassRef, method: str) -> bool:
     return False
 
 
+def _runs_other_kind(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
+    """The children added to ``self.<attr>`` are declared to be of a class of the program
+    (`register(self, plugin: Plugin)` appending `plugin`) that ``ref``, which has no base, is
+    not: it runs objects of another kind (a plug-in manager), it cannot stand in for them."""
+    declared: list[ClassRef] = []
+    for m in ref.cls.methods.values():
+        for op in m.container_ops:
+            if op.container == f"self.{attr}" and op.arg.startswith("param:"):
+                p = m.param(op.arg[6:])
+                refs = ctx.annotation_refs(p.annotation, ref.module) if p is not None and p.annotation else []
+                if not refs:
+                    return False  # an untyped child: nothing says what kind it is
+                declared.extend(refs)
+    return bool(declared) and ref not in declared
+
+
 def _own_kind(ctx: Ctx, ref: ClassRef, name: str) -> bool:
     """``name`` makes ``ref`` itself or a class sharing a base of the program with it."""
     made = ctx.resolve(name, ref.module)
@@ -63,7 +79,9 @@ class Composite(Detector):
     members)` keeping `list(members)`), or made by the class itself of its own kind (itself
     or a class sharing a base with it: `Directory(path)` / `File(path)` for each entry)
     count too. A class with no base running the implementations of an interface that
-    declares the method abstract (a chain's runner) is not one, nor one handing an object to
+    declares the method abstract (a chain's runner) is not one, nor one with no base whose
+    children are declared of a class it is not (`register(self, plugin: Plugin)`: a plug-in
+    manager calling `setup` on each cannot stand in for a plug-in), nor one handing an object to
     items that all call it back with themselves (`guide.at_vase(self)`: a Visitor's object
     structure), nor a specification combining the rules of its base (reported as
     Specification). Its base class, when it has
@@ -189,6 +207,8 @@ class Composite(Detector):
                             continue  # a plain collection answering for its items (a result set)
                         if not bases and _foreign_interface(ctx, ref, m.name):
                             continue  # runs the implementations of an interface it is not (a chain)
+                        if not bases and _runs_other_kind(ctx, ref, attr):
+                            continue  # runs objects declared of a class it is not (a manager)
                         if not bases and _visited(ctx, ref, m.name):
                             continue  # hands a visitor to elements calling it back: an object structure
                         if bases and combines_rules(ctx, ref):
