@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
+from agentls.patterns.detectors._duck import implied, implied_families
 from agentls.patterns.detectors._passed import made_from_param
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow
 from agentls.patterns.facts import ModuleIndex
@@ -26,8 +27,12 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
     """Holders (outside the family) of an interface with two or more concrete implementations.
 
     The interface may be abstract, or a plain base class whose subclasses each override a
-    method the holder calls (the textbook State base with shared behaviour).
+    method the holder calls (the textbook State base with shared behaviour), or implied by
+    duck typing (`_duck`): the stand-in of what one holder calls on an untyped attribute.
     """
+    fam = implied(ctx, iface)
+    if fam is not None:
+        return [Held(fam.iface, fam.impls, fam.holder, fam.collab, False)]
     out: list[Held] = []
     abstract = iface.cls.is_interface
     if abstract:
@@ -202,6 +207,7 @@ def _roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
                 out.extend(
                     ("holder", h) for h in held_families(ctx, cand) if h.holder == ref and h.collab.attr == c.attr
                 )
+    out.extend(implied_roles(ctx, ref))
     if not any(r == "holder" for r, _ in out):
         seen = set()
         mine = [c for h, c in inherited_ducks(ctx) if h == ref]
@@ -212,6 +218,16 @@ def _roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
                         if h.holder == ref and (cand.key, c.attr) not in seen:
                             seen.add((cand.key, c.attr))
                             out.append(("holder", h))
+    return out
+
+
+def implied_roles(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
+    """('impl'|'holder', held) for the duck-typed families the class takes part in."""
+    out: list[tuple[str, Held]] = []
+    for fam in implied_families(ctx).values():
+        if ref in fam.impls or ref == fam.holder:
+            h = held_families(ctx, fam.iface)[0]
+            out.append(("holder" if ref == fam.holder else "impl", h))
     return out
 
 

@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._duck import duck_evidence
 from agentls.patterns.detectors._families import (
     Held,
     abstraction_base,
@@ -43,7 +44,10 @@ class Bridge(Detector):
     hierarchy, whatever the method names). A refined abstraction may make its implementor from
     the class a client hands it (`self.renderer = renderer()` with `Dial(Ascii)`): the classes
     handed at the call sites type the attribute; a factory function handed over types nothing.
-    One refined abstraction is enough when it carries out
+    The implementor interface may be implied by duck typing, as for Strategy: the classes the
+    program hands the abstraction (or its subclasses, `Summary(FileSink())`, through the
+    base's constructor) that define all the abstraction calls on them. One refined
+    abstraction is enough when it carries out
     an abstract operation of its abstract base through the implementor, is handed nothing else,
     and is all the base's concrete subclasses there are (`AdvancedFileStorage.save_file` over
     `self.storage.save`).
@@ -93,7 +97,10 @@ class Bridge(Detector):
                         self.id,
                         "concrete_implementor",
                         0.85,
-                        [(ref.cls.selection.line, f"implements `{h.interface.cls.name}`")],
+                        [
+                            (ref.cls.selection.line, f"implements `{h.interface.cls.name}`"),
+                            *duck_evidence(ctx, h.interface, ref),
+                        ],
                         parts,
                     )
                 elif (base := abstraction_base(ctx, h)) is not None:
@@ -117,6 +124,7 @@ class Bridge(Detector):
                         [
                             (h.collab.line, f"keeps an implementor `{h.interface.cls.name}` in `self.{h.collab.attr}`"),
                             (ref.cls.selection.line, f"has {len(ctx.descendants(ref))} refined abstractions"),
+                            *duck_evidence(ctx, h.interface, ref),
                         ],
                         parts,
                     )

@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._duck import duck_evidence
 from agentls.patterns.detectors._families import Held, roles_of_kind, transitions
 from agentls.patterns.detectors._states import machines
 from agentls.patterns.model import Detection
@@ -57,6 +58,10 @@ class State(Detector):
     self.state.next()`) and the sibling does not wrap the state itself (`Subquery(self)`: an
     immutable statement growing, not the next state), and test classes swapping a fixture are
     not contexts.
+
+    The interface may be implied by duck typing, as for Strategy: the states are the classes
+    the program hands the context or makes into its attribute, here also those the states it
+    holds return and it keeps (`self.state = self.state.review()` with `return Reviewed()`).
 
     Two more forms without a held interface:
     - a machine keeping a table (list or dict) of states of one family, built where it creates
@@ -114,7 +119,7 @@ class State(Detector):
                         self.id,
                         "concrete_state",
                         0.85,
-                        mine[:2],
+                        [*mine[:2], *duck_evidence(ctx, h.interface, ref)],
                         [
                             (h.interface, "state"),
                             (h.holder, "context"),
@@ -127,6 +132,10 @@ class State(Detector):
                         self.id,
                         "context",
                         0.85,
-                        [(h.collab.line, f"keeps the current state in `self.{h.collab.attr}`"), moves[0]],
+                        [
+                            (h.collab.line, f"keeps the current state in `self.{h.collab.attr}`"),
+                            moves[0],
+                            *duck_evidence(ctx, h.interface, ref),
+                        ],
                         [(h.interface, "state"), *((i, "concrete_state") for i in h.impls)],
                     )

@@ -5,7 +5,8 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._families import Held, held_families, kind_of, roles_for
+from agentls.patterns.detectors._duck import duck_evidence
+from agentls.patterns.detectors._families import Held, held_families, implied_roles, kind_of, roles_for
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._passed import callable_strategies, passed_detections
 from agentls.patterns.detectors._shared import is_repository, is_test_module, is_uow
@@ -133,6 +134,7 @@ def _accepted(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
     for anc in ctx.ancestors(ref):
         found += [("impl", h) for h in held_families(ctx, anc) if ref in h.impls]
     found += [(role, h) for role, h in roles_for(ctx, ref) if role == "holder"]
+    found += [(role, h) for role, h in implied_roles(ctx, ref) if role == "impl"]
     out: dict[str, Held] = {}
     for role, h in found:
         if role not in out and kind_of(ctx, h) == "strategy" and not _rejected(ctx, h):
@@ -198,6 +200,17 @@ class Strategy(Detector):
     a holder that replaces what it keeps by what that object answers (`self.statement =
     self.statement.subquery()`): a value built up step by step, nor one that makes the object
     in a method returning it (`begin()` handing out the transaction it tracks).
+
+    The interface may be written nowhere (duck typing): a class keeps an untyped object and
+    calls methods on it, and the program hands it two or more classes, sharing no base that
+    defines those methods, which define them all: made in the call (`Context(Fast())`), a
+    module variable made from one, or the object a function made just before handing it
+    (`fast = Fast(); Context(fast)`), given to a required constructor parameter or a setter
+    that stores it (`context.use(Slow())`, `context.strategy = Slow()`), or made by the
+    holder's own hierarchy into the attribute. What a test hands (a double beside the real
+    class) does not count, nor a wrapper handed wrappers of its own kind (a decorator chain),
+    and a method name the classes merely share, with nothing handing them to the holder, is
+    no family. The evidence names what the holder calls and where each class is handed.
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
@@ -349,7 +362,10 @@ class Strategy(Detector):
                         self.id,
                         "concrete_strategy",
                         conf,
-                        [(ref.cls.selection.line, f"implements `{h.interface.cls.name}`")],
+                        [
+                            (ref.cls.selection.line, f"implements `{h.interface.cls.name}`"),
+                            *duck_evidence(ctx, h.interface, ref),
+                        ],
                         [
                             (h.interface, "strategy"),
                             (h.holder, "context"),
@@ -365,6 +381,7 @@ class Strategy(Detector):
                         [
                             (h.collab.line, f"keeps a `{h.interface.cls.name}` in `self.{h.collab.attr}`"),
                             (next(iter(h.collab.methods.values()), h.collab.line), f"delegates {called} to it"),
+                            *duck_evidence(ctx, h.interface, ref),
                         ],
                         [(h.interface, "strategy"), *((i, "concrete_strategy") for i in h.impls)],
                     )

@@ -1,0 +1,398 @@
+"""Implied interfaces: a family that exists only by duck typing.
+
+Pythonic code often writes no interface at all: `Duck(fly)` keeps the object it is handed and
+calls `self.fly.fly()`, and the program hands it a `FlyWithWings()` here and a `FlyNoWay()`
+there (`duck.set_fly(FlyNoWay())`, `duck.fly = FlyNoWay()`). The interface is implied by what
+the holder calls; its implementations are the classes the program actually hands to the
+holder that define all those methods. A shared method name alone (`close`, `run`) proves
+nothing: only the classes seen handed at a constructor, a setter or an attribute of the
+holder count, and two distinct ones at least.
+
+The implied interface is given a ``ClassRef`` of its own (a Protocol of stubs named after the
+attribute, `Context._strategy`, placed at the attribute), so that strategy, state and bridge
+judge the family with the rules they apply to a written interface (`_families.Held`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agentls.patterns.context import Collab, Ctx, Ev, line_range, per_workspace
+from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow
+from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex, Value, new_function_facts
+from agentls.patterns.test_code import is_test_module
+from agentls.patterns.workspace import ClassRef
+
+
+@dataclass
+class Site:
+    """One place where the program hands a class's instance to the holder."""
+
+    cls: ClassRef
+    module: ModuleIndex
+    line: int
+    how: str  # `Context(ConcreteStrategyA())`, `.set_fly(FlyNoWay())`, `.strategy = B()`
+
+
+@dataclass
+class Implied:
+    iface: ClassRef  # the stand-in interface: a Protocol of the methods the holder calls
+    holder: ClassRef
+    collab: Collab
+    impls: list[ClassRef]
+    sites: list[Site] = field(default_factory=list)
+
+
+@dataclass
+class _Slot:
+    """A holder's attribute that is called and not typed: where an implied family may live."""
+
+    holder: ClassRef
+    attr: str
+    hierarchy: set[str]  # the holder and its descendants: a subclass made or set counts
+    called: dict[str, int]  # method called on `self.<attr>` -> line
+    sites: list[Site] = field(default_factory=list)
+
+
+def _slots(ctx: Ctx) -> list[_Slot]:
+    """Untyped attributes some class of a hierarchy calls methods on, kept by the topmost class
+    of that hierarchy that writes or calls them (`Shape(renderer)` keeping what `Circle.draw`
+    calls: the base holds it)."""
+    out: list[_Slot] = []
+    for ref in ctx.ws.all_classes():
+        for attr, c in ctx.collabs(ref).items():
+            # Typed by an annotation: a written interface, or one class. (A class made into the
+            # attribute is one of the implementations: `self.state = Empty()`.)
+            typed = [t for t in c.types if t not in c.instantiated]
+            if typed or c.container or any(attr in ctx.collabs(a) for a in ctx.ancestors(ref)):
+                continue
+            subs = ctx.descendants(ref)
+            called = dict(c.methods)
+            for d in subs:
+                dc = ctx.collabs(d).get(attr)
+                if dc is not None:
+                    for name, line in dc.methods.items():
+                        called.setdefault(name, line)
+            if called:
+                out.append(_Slot(ref, attr, {ref.key, *(d.key for d in subs)}, called))
+    return out
+
+
+def _writes_param(fn: FunctionFacts | None, attr: str) -> int:
+    """The position of the parameter ``fn`` stores in ``self.<attr>``, or -1. Only a required
+    parameter after required ones: the index records keyword arguments after the positional
+    ones, by position, so an optional parameter's place in a call says nothing
+    (`Panel(text, style=background)`)."""
+    if fn is None:
+        return -1
+    for v in fn.self_writes.get(attr, ()):
+        if v.startswith("param:"):
+            for i, p in enumerate(fn.params):
+                if p.has_default or p.name.startswith("*"):
+                    return -1
+                if p.name == v[6:]:
+                    return i
+    return -1
+
+
+def _init_position(ctx: Ctx, target: ClassRef, attr: str, depth: int = 0) -> int:
+    """The position of the constructor parameter of ``target`` that ends in ``self.<attr>``,
+    written there or handed on to the base's constructor (`super().__init__(renderer)`)."""
+    owner = next((c for c in [target, *ctx.ancestors(target)] if "__init__" in c.cls.methods), None)
+    if owner is None:
+        return -1
+    init = owner.cls.methods["__init__"]
+    at = _writes_param(init, attr)
+    if at >= 0 or depth > 4:
+        return at
+    bases = ctx.ws.bases(owner)
+    for call in init.calls:
+        if call.method != "__init__" or not bases:
+            continue
+        args = call.args if call.receiver == "super()" else call.args[1:]  # `Base.__init__(self, x)`
+        base = bases[0] if call.receiver == "super()" else ctx.ws.resolve(owner.module, call.receiver)
+        j = _init_position(ctx, base, attr, depth + 1) if base is not None else -1
+        if 0 <= j < len(args) and args[j].startswith("param:"):
+            at = next((i for i, p in enumerate(init.params) if p.name == args[j][6:]), -1)
+            return at if all(not p.has_default and not p.name.startswith("*") for p in init.params[: at + 1]) else -1
+    return -1
+
+
+def _instance(ctx: Ctx, module: ModuleIndex, value: Value) -> ClassRef | None:
+    """The workspace class an argument is an instance of: made in place (`B()`), or a module
+    variable made from it (`FAST = B()`)."""
+    if value.startswith("name:"):
+        value = module.assigns.get(value[5:], "")
+    return ctx.ws.resolve(module, value[5:]) if value.startswith("call:") else None
+
+
+def _defines(ctx: Ctx, ref: ClassRef, s: _Slot) -> bool:
+    theirs = ctx.all_methods(ref)
+    return ref.key not in s.hierarchy and all(n in theirs for n in s.called)
+
+
+class _Hand:
+    """Records what one function hands to the slots. A local handed (`context =
+    Context(strategy_a)`) is the object made before it in the function: the nearest one made
+    of a class defining what the holder calls, and, when the function hands as many locals as
+    it made such objects (`a = A(); b = B(); Context(a); context.set(b)`), each of them."""
+
+    def __init__(self, ctx: Ctx, module: ModuleIndex, fn: FunctionFacts, owner: ClassRef | None) -> None:
+        self.ctx, self.module, self.fn, self.owner = ctx, module, fn, owner
+        self._made: list[tuple[int, ClassRef]] | None = None
+        self.locals: dict[int, tuple[_Slot, list[tuple[str, int, str]]]] = {}
+
+    def reach(self, receiver: str, slots: list[_Slot], line: int) -> list[_Slot]:
+        """The slots a call or store on ``receiver`` may reach: those of the receiver's class
+        when the code says it (`context = Context(...)` at module level, `self.context` typed
+        `Context`, a parameter `context: Context`), else those of the classes made before in
+        the function; else, from a class defining what a slot's holder calls (a state
+        switching its context: `context.state = Closed()`), the candidates (the caller keeps
+        a single one)."""
+        value = self.module.assigns.get(receiver, "")
+        known = [r] if value.startswith("call:") and (r := self.ctx.ws.resolve(self.module, value[5:])) else []
+        if receiver.startswith("self.") and self.owner is not None:
+            c = self.ctx.collabs(self.owner).get(receiver[5:])
+            known = c.types if c is not None else []
+        elif (p := self.fn.param(receiver)) is not None:
+            known = self.ctx.annotation_refs(p.annotation, self.module)
+        if known:
+            return [s for s in slots if any(k.key in s.hierarchy for k in known)]
+        here = [s for s in slots if any(r.key in s.hierarchy for at, r in self.made() if at < line)]
+        owner = self.owner
+        return here or [s for s in slots if owner is not None and _defines(self.ctx, owner, s)]
+
+    def made(self) -> list[tuple[int, ClassRef]]:
+        if self._made is None:
+            made = [(c.line, r) for c, r in self.ctx.instantiations(self.fn, self.module)]
+            self._made = sorted(made, key=lambda x: x[0])
+        return self._made
+
+    def __call__(self, s: _Slot, value: Value, line: int, how: str) -> None:
+        ref = _instance(self.ctx, self.module, value)
+        if ref is None and value.startswith("param:") and (p := self.fn.param(value[6:])) is not None:
+            # A parameter typed as the class handed on (`uc(boundary: BoundaryFake)`).
+            typed = self.ctx.annotation_refs(p.annotation, self.module)
+            ref = typed[0] if len(typed) == 1 else None
+        if ref is not None:
+            s.sites.append(Site(ref, self.module, line, how.replace("?", f"{ref.cls.name}()")))
+        elif value.startswith("name:") and value[5:] not in self.module.assigns:
+            self.locals.setdefault(id(s), (s, []))[1].append((value[5:], line, how.replace("?", value[5:])))
+
+    def close(self) -> None:
+        for s, handed in self.locals.values():
+            names = sorted({n for n, _, _ in handed})
+            last = max(at for _, at, _ in handed)
+            made = {r.key: (at, r) for at, r in self.made() if at < last and _defines(self.ctx, r, s)}
+            if len(made) <= len(names):
+                given = ", ".join(f"`{n}`" for n in names[:3])
+                for at, r in made.values():
+                    how = f"`{r.cls.name}()` made here; {given} handed to `{s.holder.cls.name}`"
+                    s.sites.append(Site(r, self.module, at, how))
+                continue
+            for _, line, how in handed:  # one name made again and again: the nearest object
+                before = [r for at, r in self.made() if at < line and _defines(self.ctx, r, s)]
+                if before:
+                    s.sites.append(Site(before[-1], self.module, line, how))
+
+
+def _collect_sites(ctx: Ctx, slots: list[_Slot]) -> None:
+    by_key: dict[str, list[_Slot]] = {}
+    for s in slots:
+        for k in s.hierarchy:
+            by_key.setdefault(k, []).append(s)
+    by_attr: dict[str, list[_Slot]] = {}
+    for s in slots:
+        by_attr.setdefault(s.attr, []).append(s)
+    # Setters: (method name) -> [(slot, parameter position)]; property setters by name too.
+    setters: dict[str, list[tuple[_Slot, int]]] = {}
+    props: dict[str, list[_Slot]] = {}
+    for s in slots:
+        for key in sorted(s.hierarchy):
+            cls = ctx.ws.derived.by_key.get(key)
+            for name, m in cls.cls.methods.items() if cls is not None else ():
+                at = _writes_param(m, s.attr) if name != "__init__" else -1
+                if at >= 0 and m.kind == "property":
+                    props.setdefault(name, []).append(s)
+                elif at >= 0:
+                    setters.setdefault(name, []).append((s, at))
+    for module in ctx.ws.modules():
+        if is_test_module(module):
+            continue  # a test handing a fake beside the real thing chooses nothing at run time
+        units: list[tuple[FunctionFacts, ClassRef | None]] = [(f, None) for f in module.functions.values()]
+        units += [(m, ClassRef(module, c)) for c in module.classes.values() for m in c.methods.values()]
+        units += [(module.toplevel, None)] if module.toplevel else []
+        for fn, owner in units:
+            if fn.name.startswith("test") or (owner is not None and _test_case(ctx, owner)):
+                continue  # a test handing a double (`Controller(ModelMock())`) chooses nothing
+            hand = _Hand(ctx, module, fn, owner)
+            for call in fn.calls:
+                if not call.args:
+                    continue
+                # A class made with the object (`Context(ConcreteStrategyA())`, a subclass of
+                # the holder inheriting its constructor included).
+                tail = call.func.rpartition(".")[2]
+                target = ctx.ws.resolve(module, call.func) if tail[:1].isupper() else None
+                if target is not None and target.key in by_key:
+                    for s in by_key[target.key]:
+                        at = _init_position(ctx, target, s.attr)
+                        if 0 <= at < len(call.args):
+                            hand(s, call.args[at], call.line, f"`{target.cls.name}(?)` hands it over")
+                    continue
+                found = setters.get(call.method, [])
+                reach = {id(s) for s in hand.reach(call.receiver, [s for s, _ in found], call.line)}
+                hits = [(s, at) for s, at in found if id(s) in reach]
+                if len(hits) == 1 and hits[0][1] < len(call.args):
+                    hand(hits[0][0], call.args[hits[0][1]], call.line, f"`.{call.method}(?)` hands it over")
+            for st in fn.attr_stores:
+                stored = hand.reach(st.receiver, [*props.get(st.attr, []), *by_attr.get(st.attr, [])], st.line)
+                if len(stored) == 1:
+                    hand(stored[0], st.value, st.line, f"`.{st.attr} = ?` hands it over")
+            hand.close()
+    for s in slots:
+        _own_writes(ctx, s)
+
+
+def _test_case(ctx: Ctx, ref: ClassRef) -> bool:
+    """A test class outside a test module's name (`utest_views.py`): deriving a `...TestCase`
+    or named `Test...`."""
+    return any(
+        r.cls.name.startswith("Test") or any(b.rpartition(".")[2].endswith("TestCase") for b in r.cls.bases)
+        for r in [ref, *ctx.ancestors(ref)]
+    )
+
+
+def _own_writes(ctx: Ctx, s: _Slot) -> None:
+    """The hierarchy's own methods making what it keeps (`self.fly = FlyWithWings()` in a
+    subclass, `self.state = Closed()` on a transition), and keeping what the held object
+    answers (`self.state = self.state.review()`): the classes those methods of the classes
+    already seen return (`return Reviewed()`)."""
+    answers: set[str] = set()
+    for key in sorted(s.hierarchy):
+        cls = ctx.ws.derived.by_key.get(key)
+        if cls is None:
+            continue
+        for m in cls.cls.methods.values():
+            for v in m.self_writes.get(s.attr, ()):
+                if v.startswith(f"call:self.{s.attr}."):
+                    answers.add(v.rpartition(".")[2])
+                made = _instance(ctx, cls.module, v)
+                # Made around the one it keeps (`self.resolver = Override(self.resolver)`): a
+                # wrapper of the current object, not another implementation replacing it.
+                if made is not None and not any(c.func == v[5:] and f"attr:self.{s.attr}" in c.args for c in m.calls):
+                    s.sites.append(Site(made, cls.module, m.selection.line, f"`self.{s.attr} = {made.cls.name}()`"))
+    todo = [x.cls for x in s.sites if _defines(ctx, x.cls, s)]
+    seen = {r.key for r in todo}
+    while todo and answers:
+        ref = todo.pop()
+        for name in sorted(answers):
+            step = ctx.all_methods(ref).get(name)
+            for r in ctx.returned_classes(step, ref.module) if step is not None else ():
+                how = f"`{ref.cls.name}.{name}` returns `{r.cls.name}()`, kept in `self.{s.attr}`"
+                s.sites.append(Site(r, ref.module, step.selection.line if step is not None else 0, how))
+                if r.key not in seen and _defines(ctx, r, s):
+                    seen.add(r.key)
+                    todo.append(r)
+
+
+def _stand_in(holder: ClassRef, attr: str, called: dict[str, int], impl: ClassRef, ctx: Ctx, line: int) -> ClassRef:
+    """A Protocol of stubs with the called methods' signatures (taken from one implementation),
+    named after the attribute and placed at it."""
+    rng = line_range(line)
+    theirs = ctx.all_methods(impl)
+    qual = f"{holder.cls.qualname}.{attr}"
+    methods: dict[str, FunctionFacts] = {
+        n: new_function_facts(n, f"{qual}.{n}", rng, rng, "method", list(theirs[n].params), None, [], True, "stub", 1)
+        for n in called
+    }
+    cls = ClassFacts(
+        f"{holder.cls.name}.{attr}", f"{holder.cls.qualname}.{attr}", rng, rng, bases=["Protocol"], methods=methods
+    )
+    return ClassRef(holder.module, cls)
+
+
+@per_workspace
+def implied_families(ctx: Ctx) -> dict[str, Implied]:
+    """Stand-in interface key -> the implied family, for every holder the program hands two or
+    more classes defining all it calls."""
+    slots = _slots(ctx)
+    _collect_sites(ctx, slots)
+    forwarding = {s.holder.key for s in slots if all(n in ctx.all_methods(s.holder) for n in s.called)}
+    forwarding |= {d.key for s in slots if s.holder.key in forwarding for d in ctx.descendants(s.holder)}
+    out: dict[str, Implied] = {}
+    for s in slots:
+        holder = s.holder
+        if is_test_module(holder.module) or is_exception(ctx, holder):
+            continue
+        impls: list[ClassRef] = []
+        sites: list[Site] = []
+        for site in s.sites:
+            c = site.cls
+            if c.key in s.hierarchy or any(a.key in s.hierarchy for a in ctx.ancestors(c)):
+                continue  # its own kind
+            theirs = ctx.all_methods(c)
+            if not all(n in theirs for n in s.called):
+                continue
+            sites.append(site)
+            if c not in impls:
+                impls.append(c)
+        if len(impls) < 2:
+            continue
+        # A holder answering what it passes on, handed objects that do the same, wraps its own
+        # kind (`Sugar(Milk(Coffee()))`): a decorator or a chain, not a context.
+        if s.holder.key in forwarding and any(i.key in forwarding for i in impls):
+            continue
+        # Implementations sharing a base of the workspace that defines what the holder calls
+        # are a written family: the interface machinery judges them by that base.
+        shared = set.intersection(*({i.key, *(a.key for a in ctx.ancestors(i))} for i in impls))
+        if any(set(s.called) & set(ctx.ws.derived.by_key[k].cls.methods) for k in shared if k in ctx.ws.derived.by_key):
+            continue
+        if any(is_repository(ctx, i) or is_uow(ctx, i) or is_exception(ctx, i) for i in impls):
+            continue  # a persistence port handed to its users; errors are raised, not run
+        base = ctx.collabs(holder)[s.attr]
+        from_param = base.from_param or any(
+            (dc := ctx.collabs(d).get(s.attr)) is not None and dc.from_param for d in ctx.descendants(holder)
+        )
+        collab = Collab(s.attr, [], from_param, [], dict(s.called), "", base.line)
+        iface = _stand_in(holder, s.attr, s.called, impls[0], ctx, base.line)
+        sites.sort(key=lambda x: (x.module.path, x.line))
+        out[iface.key] = Implied(iface, holder, collab, impls, sites)
+    return out
+
+
+def implied(ctx: Ctx, ref: ClassRef) -> Implied | None:
+    """The implied family whose stand-in interface ``ref`` is."""
+    return implied_families(ctx).get(ref.key)
+
+
+def _where(ctx: Ctx, site: Site, here: ClassRef) -> tuple[int, str]:
+    if site.module is here.module:
+        return site.line, ""
+    return here.cls.selection.line, f" ({site.module.path}:{site.line + 1})"
+
+
+def duck_evidence(ctx: Ctx, iface: ClassRef, ref: ClassRef) -> list[Ev]:
+    """What was seen of an implied family, for the detection of ``ref`` (its holder or one of
+    its implementations): the methods the holder calls, and where each class is handed."""
+    fam = implied(ctx, iface)
+    if fam is None:
+        return []
+    called = ", ".join(f"`{n}`" for n in list(fam.collab.methods)[:3])
+    text = f"no interface is written: `{fam.holder.cls.name}` calls {called} on `self.{fam.collab.attr}`"
+    if ref.module is fam.holder.module:
+        out: list[Ev] = [(fam.collab.line, text)]
+    else:
+        out = [(ref.cls.selection.line, f"{text} ({fam.holder.module.path}:{fam.collab.line + 1})")]
+    if ref == fam.holder:
+        shown: set[str] = set()
+        for site in fam.sites:
+            if site.cls.key not in shown and len(shown) < 3:
+                shown.add(site.cls.key)
+                line, where = _where(ctx, site, ref)
+                out.append((line, f"{site.how}{where}"))
+    else:
+        mine = [s for s in fam.sites if s.cls == ref][:2]
+        for site in mine:
+            line, where = _where(ctx, site, ref)
+            out.append((line, f"{site.how}{where}"))
+    return out
