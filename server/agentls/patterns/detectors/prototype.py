@@ -16,12 +16,12 @@ _OWN = ("type()", "self.__class__")
 Found = tuple[str, float, int, str, str]
 
 
-def _own_copy(m: FunctionFacts) -> bool:
+def _own_copy(m: FunctionFacts, own: str = "") -> bool:
     """Makes a new instance of its own class from its state (`type(self)(self.field)`,
     `self.__class__(**self.__dict__)`), needing from the caller at most a choice of how to
     copy: a required argument handed on to other code (`as_sql(compiler)`,
     `relabeled_clone(relabels)`) makes it an operation that yields a changed object."""
-    made = [c for c in m.calls if c.func in _OWN]
+    made = [c for c in m.calls if c.func in _OWN or (own and c.func == own)]
     if not made:
         return False
     required = {f"param:{p.name}" for p in m.params if not p.has_default}
@@ -64,9 +64,17 @@ def _find(cls: ClassFacts) -> Found | None:
             return ("prototype_registry", 0.75, m.selection.line, f"`{m.name}` returns a copy of a stored object", "")
     # Cloning through the copy protocol, both shallow and deep, each building its own class.
     shallow, deep = cls.methods.get("__copy__"), cls.methods.get("__deepcopy__")
-    if shallow is not None and deep is not None and any(_own_copy(m) for m in (shallow, deep)):
+    # There the class may name itself (`MyClass(self.a, self.b)`): the hook copies this class.
+    # A hook answering a copy of another object it holds (`copy.copy(self._wrapped)`, a lazy
+    # proxy) copies what it stands for, not itself.
+    hooks = [m for m in (shallow, deep) if m is not None]
+    if (
+        len(hooks) == 2
+        and any(_own_copy(m, cls.name) for m in hooks)
+        and not any(v[5:] in _COPIES for m in hooks for v in m.returns if v.startswith("call:"))
+    ):
         reason = "`__copy__` and `__deepcopy__` build new instances of its own class from its state"
-        return ("prototype", 0.75, shallow.selection.line, reason, "__copy__")
+        return ("prototype", 0.75, hooks[0].selection.line, reason, "__copy__")
     return None
 
 
@@ -126,7 +134,9 @@ class Prototype(Detector):
       A class with several such methods (`bump_major`, `bump_minor`) and none that takes no
       argument at all is an immutable value deriving new ones, not a prototype.
     - A class implementing both `__copy__` and `__deepcopy__`, at least one building a new
-      instance of its own class from its state (deliberate cloning, not a one-off hook).
+      instance of its own class from its state (deliberate cloning, not a one-off hook; there
+      the class may name itself, `Sheet(self.title, self.rows)`), neither answering a copy of
+      an object it holds (`copy.copy(self._wrapped)`: a lazy proxy copying what it stands for).
     - An abstract class declaring the method through which its implementations clone
       themselves is a `prototype` too.
     - A subclass with state of its own (its constructor sets attributes) inheriting such a
