@@ -146,6 +146,8 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 head = _storage_head(op.container, storage)
                 if head is None or not param_of(m, op.arg) or op.container.endswith("[]"):
                     continue
+                if _own_kind(ctx, ref, m, op.arg):
+                    continue
                 # A cache maps an unrelated key to the value; a repository keys an object by
                 # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects, or
                 # hands it to an injected session.
@@ -165,7 +167,11 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 head = _storage_head(call.receiver, storage)
                 if head is None:
                     continue
-                if stores and call.method in _STORE_VERBS and any(param_of(m, a) for a in call.args):
+                if (
+                    stores
+                    and call.method in _STORE_VERBS
+                    and any(param_of(m, a) and not _own_kind(ctx, ref, m, a) for a in call.args)
+                ):
                     adds.setdefault(head, []).append((m.name, (line, f"`{m.name}` hands the object to `self.{head}`")))
                 elif call.method in _READ_VERBS and m.returns and any(p.name not in ("self", "cls") for p in m.params):
                     gets.setdefault(head, []).append((m.name, (line, f"`{m.name}` returns what `self.{head}` finds")))
@@ -380,3 +386,12 @@ def is_repository(ctx: Ctx, ref: ClassRef) -> bool:
     if ref.cls.is_interface or ref.cls.is_protocol:
         return bool(repository_port_evidence(ctx, ref)) or any(repository_evidence(ctx, d) for d in ctx.concrete(ref))
     return any(is_repository(ctx, a) for a in ctx.ancestors(ref) if a.cls.is_interface or a.cls.is_protocol)
+
+
+def _own_kind(ctx: Ctx, ref: ClassRef, m: FunctionFacts, arg: str) -> bool:
+    """The object stored is annotated as the class itself or one of its bases (`add(self,
+    component: Component)` in a `Component`): a tree node keeping its children, not a
+    collection of domain objects."""
+    p = m.param(arg[6:]) if arg.startswith("param:") else None
+    kinds = ctx.annotation_refs(p.annotation, ref.module) if p is not None and p.annotation else []
+    return bool(kinds) and all(k == ref or k in ctx.ancestors(ref) for k in kinds)

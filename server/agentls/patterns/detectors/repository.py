@@ -40,7 +40,8 @@ class Repository(Detector):
     large class that happens to keep a list is not a collection interface). SQL counts only as
     a statement (`SELECT … FROM`, `INSERT INTO`, `UPDATE … SET`, `DELETE FROM`), not a word. A
     cache that maps an arbitrary key to a value is not a repository, and neither is a class
-    merely *named* `...Repository`. Its abstract base, when another implementation
+    merely *named* `...Repository`, nor a tree node storing objects annotated as its own kind
+    (`add(self, part: Part)` in a `Part`: its children). Its abstract base, when another implementation
     qualifies, is the abstract repository.
 
     The store and look-up may be private steps of an inherited template (`add` → `_add`), and
