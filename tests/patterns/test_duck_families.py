@@ -247,3 +247,56 @@ def test_a_duck_typed_bridge(tmp_path: Path) -> None:
 def test_wrappers_handed_their_own_kind_are_no_context(tmp_path: Path) -> None:
     rows = _rows(tmp_path, {"toppings.py": TOPPINGS})
     assert not {k for k in rows if k[1] in ("strategy", "bridge", "state")}
+
+
+STAGES = """\
+class Larva:
+    def grow(self):
+        self.__class__ = Pupa
+
+    def describe(self):
+        return "crawls"
+
+
+class Pupa:
+    def grow(self):
+        self.__class__ = Moth
+
+    def describe(self):
+        return "waits"
+
+
+class Moth:
+    def grow(self):
+        self.__class__ = Larva
+
+    def describe(self):
+        return "flies"
+"""
+
+# The object turns into a class that answers none of its methods: a conversion, not a state.
+CONVERTED = """\
+class Draft:
+    def publish(self):
+        self.__class__ = Archive
+
+    def describe(self):
+        return "draft"
+
+
+class Archive:
+    def restore(self):
+        return "restored"
+"""
+
+
+def test_classes_with_no_base_turning_into_one_another(tmp_path: Path) -> None:
+    rows = _rows(tmp_path, {"stages.py": STAGES})
+    assert {rows[(c, "state")]["role"] for c in ("Larva", "Pupa", "Moth")} == {"concrete_state"}
+    reasons = " | ".join(e["reason"] for e in rows[("Pupa", "state")]["evidence"])
+    assert "`grow` turns the object into `Moth`" in reasons
+
+
+def test_turning_into_a_class_without_the_same_methods_is_no_state(tmp_path: Path) -> None:
+    rows = _rows(tmp_path, {"converted.py": CONVERTED})
+    assert not {k for k in rows if k[1] == "state"}

@@ -22,6 +22,7 @@ class Machine:
     root: ClassRef | None  # the state interface (None when the family has no common base here)
     states: list[ClassRef]
     evidence: list[Ev] = field(default_factory=list)
+    owner: ClassRef | None = None  # the state whose method the evidence quotes (a class switch)
 
 
 def _ancestors(ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
@@ -152,14 +153,25 @@ def _class_switch(ctx: Ctx, ref: ClassRef) -> Machine | None:
         targets = [r for n in names if (r := _resolve_near(ctx, ref, n)) is not None and r != ref]
         if not targets:
             continue
+        others = ", ".join(f"`{t.cls.name}`" for t in targets[:3])
         fam = _family_root(ctx, [ref, *targets])
+        if fam is None and _same_face(ctx, ref, targets):
+            # No base (duck typing): the siblings answer all the object's public methods.
+            why = f"`{m.name}` turns the object into {others}, which answer all its public methods"
+            return Machine(None, None, [ref, *targets], [(m.selection.line, why)], ref)
         if fam is None or ref not in fam[1]:
             continue
         root = fam[0]
         states = [d for d in ctx.descendants(root) if not d.cls.is_interface] or fam[1]
-        others = ", ".join(f"`{t.cls.name}`" for t in targets[:3])
         return Machine(None, root, states, [(m.selection.line, f"`{m.name}` turns the object into {others}")])
     return None
+
+
+def _same_face(ctx: Ctx, ref: ClassRef, targets: list[ClassRef]) -> bool:
+    """Each sibling defines every public method of the class turning into it (one at least)."""
+    public = {n for n in ref.cls.methods if not n.startswith("_")}
+    unrelated = all(ref not in ctx.ancestors(t) and t not in ctx.ancestors(ref) for t in targets)
+    return bool(public) and unrelated and all(public <= set(ctx.all_methods(t)) for t in targets)
 
 
 @per_workspace
@@ -184,5 +196,7 @@ def machines(ctx: Ctx) -> dict[str, list[tuple[str, Machine]]]:
                 out.setdefault(mach.root.key, []).append(("state", mach))
             for s in mach.states:
                 if s != mach.root:
-                    out.setdefault(s.key, []).append(("concrete_state", mach))
+                    # A state's own switch first: its evidence quotes that state's method.
+                    at = 0 if s == mach.owner else len(out.get(s.key, []))
+                    out.setdefault(s.key, []).insert(at, ("concrete_state", mach))
     return out

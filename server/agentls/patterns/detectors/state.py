@@ -68,7 +68,9 @@ class State(Detector):
       them, and replacing its current state from that table by key or in turn
       (`self._current = self._states[name]`, `self._handle = iter(self._states)`); the base
       the states share is `state`, all its implementations `concrete_state`;
-    - states that turn the object into a sibling state (`self.__class__ = Other`).
+    - states that turn the object into a sibling state (`self.__class__ = Other`); with no base
+      in common, the siblings must answer all the public methods of the class turning into
+      them (a class becoming one with another interface is converted, not changing state).
 
     A setter choosing among implementations by its argument (`set_output_format(fmt)`) is a
     client configuring a strategy, not a transition: the context's own replacements count
