@@ -285,6 +285,12 @@ def _accessor_container(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 built.append((m, r))
     if len({r.key for _, r in built}) < 2:
         return []
+    # Every one of them an implementation of one interface (`InOrderIterator`,
+    # `BFSIterator` over `self.root`): interchangeable variants it hands out over its own
+    # data, not the services of an application wired together.
+    shared = set.intersection(*({a.key for a in ctx.interface_ancestors(r)} for _, r in built))
+    if shared:
+        return []
     m, r = built[0]
     names = ", ".join(f"`{r2.cls.name}`" for _, r2 in built[:3])
     return [(m.selection.line, f"`{m.name}` builds `{r.cls.name}` from what the container holds; it builds {names}")]

@@ -149,7 +149,9 @@ class DependencyInjection(Detector):
     - A hand-written container (`composition_root`): a class whose public members are all
       accessors taking no argument, two or more of which build services (implementations of
       an abstraction, or classes given typed collaborators) from what the container holds or
-      builds (`OrganisationService(repository=self._repositories.organisation)`).
+      builds (`OrganisationService(repository=self._repositories.organisation)`); not when
+      they are all implementations of one interface (walks of a tree over its root: variants
+      it hands out over its own data).
 
     A provider may yield what it builds and clean up after it (`-> AsyncIterator[Engine]`). A
     provider hands out one object: methods returning lists (GraphQL resolvers), the object
