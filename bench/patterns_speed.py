@@ -16,7 +16,8 @@ against a one-process floor), which compared unlike things. ``--before REV`` add
 process to every run: the same command with the engine's files at git revision REV, for
 before/after figures paired in the same runs; both agentls sides then run from copies of this
 tree made at the start (bench/patterns_same_output.py's ``snapshot``), as others may be
-editing it meanwhile.
+editing it meanwhile. ``--also FILE...`` takes more files at REV on the before side (the
+detector files a speed change touched, which the engine's list leaves out).
 """
 
 from __future__ import annotations
@@ -135,6 +136,13 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=0, help="processes on both sides (default: one per CPU)")
     parser.add_argument("--in-process", action="store_true", help="also time `collect` in this process (old method)")
     parser.add_argument("--before", metavar="REV", help="also time the engine at this git revision, paired")
+    parser.add_argument(
+        "--also",
+        nargs="+",
+        default=[],
+        metavar="FILE",
+        help="with --before: more files taken at REV on that side (detector files a speed change touched)",
+    )
     args = parser.parse_args()
     src = fetch()
     paths = [str(p) for p in sorted(src.iterdir())]
@@ -149,8 +157,10 @@ def main() -> int:
     before_env = after_env = None
     if args.before:
         # Both sides are copies made now: others may be editing the tree during the runs.
+        import patterns_same_output
         from patterns_same_output import snapshot
 
+        patterns_same_output.ENGINE = [*patterns_same_output.ENGINE, *args.also]
         before_env = {**os.environ, "PYTHONPATH": str(snapshot("speed-before", args.before) / "server")}
         after_env = {**os.environ, "PYTHONPATH": str(snapshot("speed-after", None) / "server")}
     timed(floor_cmd)  # warm the page cache once
