@@ -147,3 +147,37 @@ def parses(fn: FunctionFacts) -> bool:
     `Pos` after a `-` or `+`), its choice made by what it reads, not a product asked for by
     kind. (`next()` over a generator or `iter(...)` of its own, a first match, is not.)"""
     return any(c.func == "next" and c.args[:1] and c.args[0].startswith(("attr:", "param:")) for c in fn.calls)
+
+
+def looked_up(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[str, list[ClassRef]] | None:
+    """`cls = KINDS[kind]; return cls(...)`: a return calling a local that is neither a
+    parameter nor a name of the program, in a function reading one module-level table by
+    its argument, whose classes (two or more) share a base."""
+    called = [v[5:] for v in fn.returns if v.startswith("call:")]
+    local = [n for n in called if n.isidentifier() and fn.param(n) is None and n not in module.import_map]
+    if not local or any(ctx.resolve(n, module) is not None or n in module.functions for n in local):
+        return None
+    tables = {c for c, k in fn.subscripts if c.isidentifier() and k.startswith("param:")}
+    if len(tables) != 1:
+        return None
+    table = tables.pop()
+    classes = table_classes(ctx, module, table)
+    return (table, classes) if len(classes) >= 2 and shared_bases(ctx, classes) else None
+
+
+def table_classes(ctx: Ctx, module: ModuleIndex, table: str) -> list[ClassRef]:
+    """The classes a module-level dict maps its keys to (defined there, or imported from
+    the module defining it: a factory class in a file of its own importing the map)."""
+    entries = module.dicts.get(table)
+    if entries is None and table in module.import_map:
+        where, _, name = module.import_map[table].rpartition(".")
+        package = module.module.rpartition(".")[0]  # or beside it, in a script folder
+        home = ctx.ws.module_named(where) or (ctx.ws.module_named(f"{package}.{where}") if package else None)
+        if home is not None and name in home.dicts:
+            module, entries = home, home.dicts[name]
+    entries = entries or []
+    out: list[ClassRef] = []
+    for r in (ctx.resolve(v, module) for e in entries for v in e.values):
+        if r is not None and r not in out:
+            out.append(r)
+    return out

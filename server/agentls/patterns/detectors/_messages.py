@@ -15,7 +15,6 @@ its module break the tie (never the other way round), at a lower confidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
@@ -30,7 +29,6 @@ from agentls.patterns.detectors._shared import (
     mutates,
 )
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
-from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 ENTRY_METHODS = ("__call__", "handle", "execute", "handle_command", "handle_query", "handle_event", "notify", "on")
@@ -415,51 +413,3 @@ def handlers_by_module(ctx: Ctx) -> dict[str, list[tuple[FunctionFacts, ClassRef
                 if found:
                     out.setdefault(found[0].path, []).append((found[1], ref, name, is_list))
     return out
-
-
-def message_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:
-    for ref in ctx.classes():
-        ev = message_roles(ctx, ref).get(kind)
-        if ev:
-            sure = messages(ctx).confident.get(ref.key, False)
-            yield ctx.det(ref, pattern, role, 0.85 if sure else 0.65, ev[:2])
-
-
-def handler_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:
-    for ref in ctx.classes():
-        for k, m, entry in handler_roles(ctx, ref):
-            if k == kind:
-                sure = messages(ctx).confident.get(m.key, False)
-                yield ctx.det(
-                    ref,
-                    pattern,
-                    role,
-                    0.8 if sure else 0.65,
-                    [(entry.selection.line, f"`{entry.name}` takes a `{m.cls.name}`")],
-                    [(m, kind)],
-                )
-                break
-
-
-def function_handler_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:
-    """Functions of this module handling one message: the first parameter is typed as a
-    message class of that kind, and the function is registered (decorated) or takes its
-    collaborators beside the message."""
-    for fn in ctx.index.functions.values():
-        if not fn.params or fn.name.startswith("test"):
-            continue
-        if not fn.decorators and len(fn.params) < 2:
-            continue
-        for m in ctx.annotation_refs(fn.params[0].annotation, ctx.index):
-            kinds = message_roles(ctx, m)
-            if kind in kinds and (kind == "event" or "event" not in kinds):
-                how = f"registered with `@{fn.decorators[0]}`" if fn.decorators else "takes it beside its collaborators"
-                yield ctx.det(
-                    fn,
-                    pattern,
-                    role,
-                    0.75,
-                    [(fn.selection.line, f"handles the {kind} `{m.cls.name}`; {how}")],
-                    [(m, kind)],
-                )
-                break

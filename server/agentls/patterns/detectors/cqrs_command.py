@@ -5,11 +5,13 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._messages import (
+from agentls.patterns.detectors._message_detections import (
     function_handler_detections,
     handler_detections,
-    handlers_by_module,
     message_detections,
+)
+from agentls.patterns.detectors._messages import (
+    handlers_by_module,
     message_roles,
 )
 from agentls.patterns.model import Detection

@@ -5,10 +5,12 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._messages import (
+from agentls.patterns.detectors._message_detections import (
     function_handler_detections,
     handler_detections,
     message_detections,
+)
+from agentls.patterns.detectors._messages import (
     message_index,
     message_roles,
 )

@@ -126,18 +126,18 @@ class Factory(Detector):
             kind, _, rest = value.partition(":")
             if kind == "call" and rest.endswith("[]"):
                 table = rest[:-2].removeprefix("self.").removeprefix("cls.")
-                classes = self._table(ctx, module, table)
+                classes = cr.table_classes(ctx, module, table)
                 if len(classes) >= 2:
                     return [(fn.selection.line, f"instantiates the class found in `{table}` for its argument")], classes
             elif kind == "sub" and takes_input and len(fn.returns) <= 2:
                 # `return TABLE[key]`: the class itself, chosen by the arguments, for the caller
                 # to instantiate. Only a table of related classes (one family) is a factory.
                 keyed = any(c == rest and k not in ("const", "none") for c, k in fn.subscripts)
-                classes = self._table(ctx, module, rest) if keyed else []
+                classes = cr.table_classes(ctx, module, rest) if keyed else []
                 if len(classes) >= 2 and cr.shared_bases(ctx, classes):
                     ev = (fn.selection.line, f"returns the class found in `{rest}` for its arguments")
                     return [ev], classes
-        looked_up = self._looked_up(ctx, fn, module) if takes_input and len(fn.returns) <= 2 else None
+        looked_up = cr.looked_up(ctx, fn, module) if takes_input and len(fn.returns) <= 2 else None
         if looked_up is not None:
             ev = (fn.selection.line, f"instantiates the class it looks up in `{looked_up[0]}` by its argument")
             return [ev], looked_up[1]
@@ -159,38 +159,6 @@ class Factory(Detector):
             names = ", ".join(f"`{n}`" for n, _ in delegated)
             return [(fn.selection.line, f"chooses between the factories {names}")], products
         return None
-
-    def _looked_up(self, ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[str, list[ClassRef]] | None:
-        """`cls = KINDS[kind]; return cls(...)`: a return calling a local that is neither a
-        parameter nor a name of the program, in a function reading one module-level table by
-        its argument, whose classes (two or more) share a base."""
-        called = [v[5:] for v in fn.returns if v.startswith("call:")]
-        local = [n for n in called if n.isidentifier() and fn.param(n) is None and n not in module.import_map]
-        if not local or any(ctx.resolve(n, module) is not None or n in module.functions for n in local):
-            return None
-        tables = {c for c, k in fn.subscripts if c.isidentifier() and k.startswith("param:")}
-        if len(tables) != 1:
-            return None
-        table = tables.pop()
-        classes = self._table(ctx, module, table)
-        return (table, classes) if len(classes) >= 2 and cr.shared_bases(ctx, classes) else None
-
-    def _table(self, ctx: Ctx, module: ModuleIndex, table: str) -> list[ClassRef]:
-        """The classes a module-level dict maps its keys to (defined there, or imported from
-        the module defining it: a factory class in a file of its own importing the map)."""
-        entries = module.dicts.get(table)
-        if entries is None and table in module.import_map:
-            where, _, name = module.import_map[table].rpartition(".")
-            package = module.module.rpartition(".")[0]  # or beside it, in a script folder
-            home = ctx.ws.module_named(where) or (ctx.ws.module_named(f"{package}.{where}") if package else None)
-            if home is not None and name in home.dicts:
-                module, entries = home, home.dicts[name]
-        entries = entries or []
-        out: list[ClassRef] = []
-        for r in (ctx.resolve(v, module) for e in entries for v in e.values):
-            if r is not None and r not in out:
-                out.append(r)
-        return out
 
     def _factory_called(self, ctx: Ctx, func: str, module: ModuleIndex) -> tuple[str, Found] | None:
         """`ChairFactory.get_chair` or `make_shape`: a simple factory of the workspace."""

@@ -6,8 +6,8 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._basics import near
+from agentls.patterns.detectors._command_families import command_runs
 from agentls.patterns.detectors._event_lists import event_lists
-from agentls.patterns.detectors.command import command_runs
 from agentls.patterns.detectors.mediator import Mediator
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection

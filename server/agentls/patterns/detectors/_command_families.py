@@ -1,0 +1,368 @@
+"""Command families: the request interfaces, their implementations, invokers and tables the
+Command detector reports, and the runs other detectors ask about (`command_runs`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._basics import near
+from agentls.patterns.detectors._families import held_families, kind_of
+from agentls.patterns.detectors._shared import is_data_holder, is_repository, is_uow
+from agentls.patterns.facts import ClassFacts, FunctionFacts
+from agentls.patterns.workspace import ClassRef
+
+_PUSH = frozenset({"append", "add", "appendleft", "insert", "setitem", "push"})
+_POP = frozenset({"pop", "popleft", "remove", "discard", "clear"})
+
+
+@dataclass
+class _Family:
+    """A command family: the interface (None for a duck-typed family), its triggers (the
+    methods an invoker calls to run a command) and the concrete commands."""
+
+    iface: ClassRef | None
+    triggers: set[str]
+    impls: list[ClassRef]
+    invokers: list[tuple[ClassRef, FunctionFacts, str]] = field(default_factory=list)
+    table: str = ""  # a module-level table of command instances
+    bound: bool = True  # most implementations bind a receiver
+    reversible: bool = False  # every implementation does and takes back through its receiver
+
+
+def _public(cls: ClassFacts) -> dict[str, FunctionFacts]:
+    return {
+        n: m
+        for n, m in cls.methods.items()
+        if not n.startswith("_") and m.kind in ("method", "staticmethod", "classmethod")
+    }
+
+
+def _acts(m: FunctionFacts | None) -> bool:
+    """A command's trigger acts and answers nothing (a strategy computes and returns), or at
+    most a literal saying whether it did something (`return True` after changing the editor
+    through what it holds)."""
+    if m is None or m.is_stub or m.yields:
+        return False
+    if all(v == "none" for v in m.returns):
+        return True
+    changes = bool(m.attr_stores or m.self_writes or any(c.receiver.startswith("self") for c in m.calls))
+    return changes and all(v in ("none", "const") for v in m.returns)
+
+
+def _undo_pair(cls: ClassFacts, names: set[str]) -> tuple[str, str] | None:
+    """(do, undo): one method records into an own container what the other takes back out."""
+    pushed: dict[str, str] = {}
+    popped: dict[str, str] = {}
+    for n in names:
+        m = cls.methods.get(n)
+        if m is None:
+            continue
+        for op in m.container_ops:
+            if not op.container.startswith("self."):
+                continue
+            if op.op in _PUSH:
+                pushed.setdefault(op.container, n)
+            elif op.op in _POP:
+                popped.setdefault(op.container, n)
+    for container, do in pushed.items():
+        undo = popped.get(container)
+        if undo is not None and undo != do:
+            return do, undo
+    return None
+
+
+def _receiver_calls(ref: ClassRef, triggers: set[str], ctx: Ctx | None = None) -> set[str]:
+    """The triggers that call a method on an attribute set from a constructor argument (its
+    own constructor's, or a base's: `Command.__init__(self, editor)` keeping the editor every
+    command acts on)."""
+    inits = [
+        c.cls.methods["__init__"] for c in [ref, *(ctx.ancestors(ref) if ctx else [])] if "__init__" in c.cls.methods
+    ]
+    if not inits:
+        return set()
+    given = {a for init in inits for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)}
+    out = set()
+    for name in triggers:
+        m = ref.cls.methods.get(name)
+        if m is not None and any(
+            c.receiver.removeprefix("self.").split(".")[0] in given for c in m.calls if c.receiver.startswith("self.")
+        ):
+            out.add(name)
+    return out
+
+
+def _macro(ref: ClassRef, triggers: set[str]) -> bool:
+    """Each request it defines runs the same request on every command it holds
+    (`for cmd in self: cmd.invoke()`)."""
+    own = [ref.cls.methods[t] for t in triggers if t in ref.cls.methods]
+    return bool(own) and all(
+        any(c.receiver == loop.target and c.method == m.name for loop in m.loops for c in m.calls if loop.target)
+        for m in own
+    )
+
+
+def _binds_receiver(ref: ClassRef, triggers: set[str], ctx: Ctx | None = None) -> bool:
+    """An attribute set from a constructor argument that the trigger calls a method on."""
+    return bool(_receiver_calls(ref, triggers, ctx))
+
+
+def _context_manager(ctx: Ctx, ref: ClassRef) -> bool:
+    methods = ctx.all_methods(ref)
+    return "__enter__" in methods or "__aenter__" in methods
+
+
+def _answers(public: dict[str, FunctionFacts], triggers: set[str], impls: list[ClassRef]) -> bool:
+    """The interface's main work is a question: a public method beside the triggers that takes
+    arguments and whose implementations answer a value (a resolver's `resolve(host, port)` next
+    to `close()`). A command's interface is its requests; an argument-less method that only
+    releases what the service holds is its lifecycle."""
+    for name, m in public.items():
+        if name in triggers or not m.params:
+            continue
+        done = [d.cls.methods[name] for d in impls if name in d.cls.methods]
+        if any(v != "none" for f in done for v in f.returns):
+            return True
+    return False
+
+
+def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRef], bool, bool] | None:
+    """A small interface whose argument-less methods the implementations carry out for effect:
+    (triggers, implementations, bound, reversible)."""
+    cls = ref.cls
+    if not cls.is_interface:
+        return None
+    public = _public(cls)
+    # The requests are the abstract methods; a base may carry a helper or two of its own
+    # beside them (`save_backup()` and `undo()` over the editor every command holds).
+    requests = {n: m for n, m in public.items() if m.is_stub or m.abstract}
+    if not 1 <= len(requests) <= 3 or len(public) - len(requests) > 2:
+        return None
+    public = requests
+    impls = [d for d in ctx.concrete(ref) if not is_data_holder(d.cls)]
+    triggers = set()
+    for name, m in public.items():
+        if m.params or m.kind == "classmethod":
+            continue
+        # An implementation doing nothing (`NoCommand`, a null object filling empty slots)
+        # says nothing about what the requests do.
+        done = [d.cls.methods[name] for d in impls if name in d.cls.methods and not d.cls.methods[name].is_stub]
+        if done and all(_acts(f) for f in done):
+            triggers.add(name)
+    impls = [d for d in impls if triggers & set(d.cls.methods)]
+    if not triggers or not impls:
+        return None
+    if _answers(public, triggers, impls):
+        return None  # a service with a lifecycle (`resolve(host)` beside `close()`), not a request
+    # Do and undo through a receiver: two or more argument-less requests, each of which every
+    # implementation carries out on the receiver it was built with (`invoke()` deposits into
+    # `self.account`, `undo()` withdraws). That is a command even with one implementation and
+    # no invoker in the code (the client triggers it). Built with it by the class itself: a
+    # transaction whose base keeps the connection commits and rolls back, it undoes nothing.
+    bound_pairs = [
+        d
+        for d in impls
+        if _receiver_calls(d, triggers) >= (triggers & set(d.cls.methods)) and len(triggers & set(d.cls.methods)) >= 2
+    ]
+    # Macro commands running the same requests over the commands they hold count with them.
+    reversible = (
+        len(triggers) >= 2 and bool(bound_pairs) and all(d in bound_pairs or _macro(d, triggers) for d in impls)
+    )
+    # One implementation is a command family when it binds a receiver its request acts on
+    # (`process()` calling `self.receiver.perform_action()`); it is then reported only with an
+    # invoker that keeps one and triggers it.
+    if len(impls) < 2 and not reversible and not all(_binds_receiver(d, triggers, ctx) for d in impls):
+        return None
+    # A command binds a receiver (GoF: "concrete command: binds receiver and arguments"), or
+    # can take back what it did; an algorithm that only acts on its own (a duck's `fly()`
+    # printing) is a strategy its context calls.
+    bound = sum(_binds_receiver(d, triggers, ctx) for d in impls)
+    if bound * 2 < len(impls) and len(public) < 2:
+        return None
+    if _context_manager(ctx, ref) or any(_context_manager(ctx, d) for d in impls):
+        return None  # a resource (lock, transaction) with open/close, not a request
+    if is_uow(ctx, ref) or is_repository(ctx, ref):
+        return None
+    if any(kind_of(ctx, h) == "state" for h in held_families(ctx, ref)):
+        return None  # implementations replacing one another in their context: State
+    return triggers, impls, bound * 2 >= len(impls), reversible
+
+
+def _stored(ctx: Ctx, ref: ClassRef) -> tuple[set[str], set[str]]:
+    """(attributes holding a command given from outside, containers it is stored in)."""
+    single = {c.attr for c in ctx.collabs(ref).values() if c.from_param and not c.container}
+    containers = set()
+    for m in ref.cls.methods.values():
+        for op in m.container_ops:
+            if op.container.startswith("self.") and op.arg.startswith("param:") and op.op in _PUSH:
+                containers.add(op.container[5:].rstrip("[]"))
+    return single, containers
+
+
+def command_families(ctx: Ctx) -> list[_Family]:
+    """Every command family of the workspace, with its invokers and tables (cached)."""
+    key = ("command", "families")
+    hit = ctx._cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    fams: list[_Family] = []
+    for ref in ctx.ws.all_classes():
+        found = _interface_triggers(ctx, ref)
+        if found:
+            fams.append(_Family(ref, found[0], found[1], bound=found[2], reversible=found[3]))
+    by_trigger: dict[str, list[_Family]] = {}
+    for f in fams:
+        for t in f.triggers:
+            by_trigger.setdefault(t, []).append(f)
+    duck: dict[frozenset[str], _Family] = {}
+    for ref in ctx.ws.all_classes():
+        _invocations(ctx, ref, by_trigger, duck)
+    fams.extend(duck.values())
+    for f in fams:
+        if not f.bound:
+            # Implementations acting on their own, and a holder calling two or more of their
+            # requests: it uses a device's API (`turn_on()` / `turn_off()`, `connect()`), it
+            # does not run requests it was handed.
+            api = set(_public(f.iface.cls)) if f.iface is not None else f.triggers
+            f.invokers = [i for i in f.invokers if len(_triggers_called(i[0], api)) < 2]
+        if f.iface is not None and len(f.impls) == 1 and not f.reversible:
+            # One implementation: a port with its adapter unless the invoker is handed commands
+            # after it is built (`invoker.command(cmd)`, a list it fills) to run later.
+            f.invokers = [i for i in f.invokers if _set_later(i[0], i[1], i[2])]
+    _tables(ctx, fams)
+    ctx._cache[key] = fams
+    return fams
+
+
+def command_runs(ctx: Ctx) -> set[tuple[str, str]]:
+    """(invoker class key, trigger) for every command family's invoker: a class running the
+    requests it keeps, which an observer's notification loop resembles."""
+    return {(r.key, t) for f in command_families(ctx) for r, _, t in f.invokers}
+
+
+def _set_later(ref: ClassRef, m: FunctionFacts, trigger: str) -> bool:
+    """The attribute the invoker runs the trigger on is set from an argument outside its
+    constructor (a setter) or filled into a container."""
+    attrs = {c.receiver[5:].rstrip("[]") for c in m.calls if c.method == trigger and c.receiver.startswith("self.")}
+    for fn in ref.cls.methods.values():
+        if fn.name == "__init__":
+            continue
+        if any(a in attrs and any(v.startswith("param:") for v in vs) for a, vs in fn.self_writes.items()):
+            return True
+        if any(op.container[5:].rstrip("[]") in attrs and op.arg.startswith("param:") for op in fn.container_ops):
+            return True
+    # A loop over a kept container (`for cmd in self.history: cmd.undo()`).
+    return any(loop.iter.startswith("self.") for loop in m.loops)
+
+
+def _triggers_called(ref: ClassRef, triggers: set[str]) -> set[str]:
+    """The most requests called on one object the class keeps (`self.client.turn_on()` and
+    `self.client.turn_off()`); commands handed in and run (`cmd.execute()`, `cmd.undo()`) are
+    not a device the class operates."""
+    per: dict[str, set[str]] = {}
+    for m in ref.cls.methods.values():
+        for c in m.calls:
+            if c.method in triggers and c.receiver.startswith("self.") and "[" not in c.receiver:
+                per.setdefault(c.receiver, set()).add(c.method)
+    return max(per.values(), key=len, default=set())
+
+
+def _invocations(
+    ctx: Ctx, ref: ClassRef, by_trigger: dict[str, list[_Family]], duck: dict[frozenset[str], _Family]
+) -> None:
+    """Record ``ref`` as an invoker of the families whose trigger it runs on a command it was
+    given: kept in an attribute or a container, or received and stored."""
+    methods = ref.cls.methods
+    single: set[str] | None = None
+    containers: set[str] = set()
+    received_args: set[str] | None = None
+    for m in methods.values():
+        if m.name == "__init__" or not m.calls:
+            continue
+        for call in m.calls:
+            receiver, method = call.receiver, call.method
+            if not receiver or call.args or method.startswith("_"):
+                continue
+            own = methods.get(method)
+            if own is not None and not own.params:
+                continue  # a peer answering the same request (composite, decorator), not an invoker
+            fams = by_trigger.get(method)
+            if not fams and not receiver.startswith("self."):
+                continue  # neither a known trigger nor a held object (the duck-typed form)
+            if single is None:
+                single, containers = _stored(ctx, ref)
+            attr = receiver[5:].rstrip("[]") if receiver.startswith("self.") else ""
+            held = attr in single and "[" not in receiver
+            kept = attr in containers
+            looped = any(loop.target == receiver and loop.iter[5:].rstrip("[]") in containers for loop in m.loops)
+            if received_args is None:
+                # stored into a container it keeps, or handed to an object it keeps
+                # (`self.history.push(command)`: the history of what it ran)
+                received_args = {
+                    op.arg for f in methods.values() for op in f.container_ops if op.container.startswith("self.")
+                } | {a for f in methods.values() for c in f.calls if c.receiver.startswith("self.") for a in c.args}
+            received = f"param:{receiver}" in received_args
+            if not (held or kept or looped or received):
+                continue
+            collab = ctx.collabs(ref).get(attr) if held else None
+            types = collab.types if collab is not None else []
+            p = m.param(receiver) if received else None
+            if p is not None and p.annotation:
+                types = ctx.annotation_refs(p.annotation, ref.module)
+            if fams:
+                for f in fams:
+                    assert f.iface is not None
+                    family = {f.iface.key, *(d.key for d in ctx.descendants(f.iface))}
+                    if ref.key in family or any(a.key in family for a in ctx.ancestors(ref)):
+                        continue  # a composite or decorator of its own kind
+                    if types and not any(t.key in family for t in types):
+                        continue
+                    if not types and not near(ref, f.iface, ctx):
+                        continue  # an untyped list of commands runs those its module can see
+                    if not any(r == ref for r, _, _ in f.invokers):
+                        f.invokers.append((ref, m, method))
+            elif len(types) >= 2 and collab is not None:
+                _duck(ctx, ref, m, collab.attr, set(collab.methods), types, duck)
+
+
+def _duck(
+    ctx: Ctx,
+    ref: ClassRef,
+    m: FunctionFacts,
+    attr: str,
+    called: set[str],
+    types: list[ClassRef],
+    duck: dict[frozenset[str], _Family],
+) -> None:
+    """A holder typed as a union of unrelated classes that all answer what it calls, each
+    undoing in one method what it records in another: an undoable duck-typed command."""
+    if any(t == ref for t in types) or not all(called <= set(t.cls.methods) for t in types):
+        return
+    if not all(len(_public(t.cls)) <= 3 and _undo_pair(t.cls, called) for t in types):
+        return
+    k = frozenset(t.key for t in types)
+    f = duck.setdefault(k, _Family(None, called, list(types)))
+    if not any(r == ref for r, _, _ in f.invokers):
+        f.invokers.append((ref, m, next(iter(sorted(called)))))
+
+
+def _tables(ctx: Ctx, fams: list[_Family]) -> None:
+    """A module-level table (dict or list) of two or more command instances, picked at run time."""
+    owner: dict[str, _Family] = {}
+    for f in fams:
+        for i in f.impls:
+            owner.setdefault(i.key, f)
+    if not owner:
+        return
+    for module in ctx.ws.modules():
+        for name, entries in module.dicts.items():
+            made: dict[int, set[str]] = {}
+            for e in entries:
+                for v in e.values:
+                    r = ctx.resolve(v[:-2], module) if v.endswith("()") else None
+                    fam = owner.get(r.key) if r is not None else None
+                    if fam is not None and r is not None:
+                        made.setdefault(id(fam), set()).add(r.key)
+            for f in fams:
+                if len(made.get(id(f), ())) >= 2 and not f.table:
+                    f.table = f"{module.module}.{name}"

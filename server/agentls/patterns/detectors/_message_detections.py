@@ -1,0 +1,58 @@
+"""The detections the message detectors (CQRS command and query, domain event) share: the
+message classes of one kind, the classes handling them, and the functions handling them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._messages import handler_roles, message_roles, messages
+from agentls.patterns.model import Detection
+
+
+def message_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:
+    for ref in ctx.classes():
+        ev = message_roles(ctx, ref).get(kind)
+        if ev:
+            sure = messages(ctx).confident.get(ref.key, False)
+            yield ctx.det(ref, pattern, role, 0.85 if sure else 0.65, ev[:2])
+
+
+def handler_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:
+    for ref in ctx.classes():
+        for k, m, entry in handler_roles(ctx, ref):
+            if k == kind:
+                sure = messages(ctx).confident.get(m.key, False)
+                yield ctx.det(
+                    ref,
+                    pattern,
+                    role,
+                    0.8 if sure else 0.65,
+                    [(entry.selection.line, f"`{entry.name}` takes a `{m.cls.name}`")],
+                    [(m, kind)],
+                )
+                break
+
+
+def function_handler_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:
+    """Functions of this module handling one message: the first parameter is typed as a
+    message class of that kind, and the function is registered (decorated) or takes its
+    collaborators beside the message."""
+    for fn in ctx.index.functions.values():
+        if not fn.params or fn.name.startswith("test"):
+            continue
+        if not fn.decorators and len(fn.params) < 2:
+            continue
+        for m in ctx.annotation_refs(fn.params[0].annotation, ctx.index):
+            kinds = message_roles(ctx, m)
+            if kind in kinds and (kind == "event" or "event" not in kinds):
+                how = f"registered with `@{fn.decorators[0]}`" if fn.decorators else "takes it beside its collaborators"
+                yield ctx.det(
+                    fn,
+                    pattern,
+                    role,
+                    0.75,
+                    [(fn.selection.line, f"handles the {kind} `{m.cls.name}`; {how}")],
+                    [(m, kind)],
+                )
+                break
