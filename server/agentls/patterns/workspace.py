@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.handed import handed_as, protocol_methods
 
 _ABSTRACT_BASES = frozenset({"ABC", "Protocol", "object", "Generic"})
 
@@ -241,7 +242,7 @@ class _Derived:
         that base, not a new implementation."""
         if self._structural is None:
             self._structural = {}
-            protocols = [r for r in self.class_refs if r.cls.is_protocol and _protocol_methods(r.cls)]
+            protocols = [r for r in self.class_refs if r.cls.is_protocol and protocol_methods(r.cls)]
             names = {p.cls.name for p in protocols}
             importers: dict[str, list[tuple[ModuleIndex, str]]] = {}
             if protocols:
@@ -249,9 +250,9 @@ class _Derived:
                     for alias, target in m.import_map.items():
                         if target.rpartition(".")[2] in names:
                             importers.setdefault(target.rpartition(".")[2], []).append((m, alias))
-            handed = self._handed_as(ws, protocols, names)
+            handed = handed_as(ws, self._modules, protocols)
             for p in protocols:
-                needed = _protocol_methods(p.cls)
+                needed = protocol_methods(p.cls)
                 modules = [p.module, *(m for m, alias in importers.get(p.cls.name, []) if ws.resolve(m, alias) == p)]
                 fields = set(p.cls.fields)
                 declared = handed.get(p.key, {})
@@ -274,58 +275,6 @@ class _Derived:
                     self._structural.setdefault(ClassRef(m, c).key, []).append(p)
         return self._structural
 
-    def _handed_as(
-        self, ws: WorkspaceIndex, protocols: list[ClassRef], names: set[str]
-    ) -> dict[str, dict[str, ClassRef]]:
-        """Protocol key -> the classes the program makes and returns from a function declared
-        to return the Protocol (`def provide_uow(...) -> UnitOfWork: return SqlUnitOfWork(...)`),
-        or makes and hands straight to a constructor whose parameter is declared as the
-        Protocol (`BookingService(SqlRepository(session), SqlUnitOfWork(session))`): a type
-        checker holds them to it, whatever else they offer."""
-        out: dict[str, dict[str, ClassRef]] = {}
-        if not names:
-            return out
-        keys = {p.key for p in protocols}
-        for m in self._modules:
-            for fn in m.all_functions():
-                for c in fn.calls:
-                    if c.method[:1].isupper() and any(a.startswith("call:") for a in c.args):
-                        self._handed_to(ws, m, c.func, c.args, keys, names, out)
-                ann = (fn.returns_annotation or "").strip("'\" ")
-                if ann.rpartition(".")[2] not in names:
-                    continue
-                p = ws.resolve(m, ann)
-                if p is None or p.key not in keys:
-                    continue
-                made = [r for v in fn.returns if v.startswith("call:") and (r := ws.resolve(m, v[5:])) is not None]
-                if not made and any(v.startswith("name:") for v in fn.returns):
-                    # built into a local first (`bus = InMemoryEventBus(); return bus`): the
-                    # one class the function makes
-                    built = {r.key: r for c in fn.calls if c.func[:1].isupper() and (r := ws.resolve(m, c.func))}
-                    made = list(built.values()) if len(built) == 1 else []
-                for r in made:
-                    if r != p:
-                        out.setdefault(p.key, {})[r.key] = r
-        return out
-
-    def _handed_to(
-        self, ws: WorkspaceIndex, module: ModuleIndex, func: str, args: tuple[str, ...], keys: set[str],
-        names: set[str], out: dict[str, dict[str, ClassRef]],
-    ) -> None:  # fmt: skip
-        """The objects made in a constructor call's arguments, for each parameter of its
-        `__init__` declared as a Protocol (which argument goes to which is left to the shape
-        test: each object must still define every method of the Protocol)."""
-        owner = ws.resolve(module, func)
-        init = owner.cls.methods.get("__init__") if owner is not None else None
-        if owner is None or init is None:
-            return
-        anns = [a for q in init.params if (a := (q.annotation or "").strip("'\" ")).rpartition(".")[2] in names]
-        wanted = [p for a in anns if (p := ws.resolve(owner.module, a)) is not None and p.key in keys]
-        made = [r for a in args if wanted and a.startswith("call:") and (r := ws.resolve(module, a[5:]))]
-        for r, p in ((r, p) for r in made for p in wanted):
-            if r != p and all(n in r.cls.methods for n in _protocol_methods(p.cls)):
-                out.setdefault(p.key, {})[r.key] = r
-
     def subclasses(self, ws: WorkspaceIndex) -> dict[str, list[ClassRef]]:
         if self._subclasses is None:
             subs: dict[str, list[ClassRef]] = {}
@@ -336,17 +285,6 @@ class _Derived:
                         subs.setdefault(base.key, []).append(ref)
             self._subclasses = subs
         return self._subclasses
-
-
-# The dunders of a port that is a context manager or a callable (a unit of work entered with
-# `async with uow:`): what it asks of an implementation as much as its public methods.
-_PROTOCOL_DUNDERS = frozenset({"__enter__", "__exit__", "__aenter__", "__aexit__", "__call__"})
-
-
-def _protocol_methods(cls: ClassFacts) -> set[str]:
-    """The public methods (and properties) a Protocol asks of its implementations, with the
-    context-manager and call dunders it declares."""
-    return {n for n in cls.methods if not n.startswith("_") or n in _PROTOCOL_DUNDERS}
 
 
 def _accepts(cls: ClassFacts, protocol: ClassFacts, name: str) -> bool:
