@@ -123,3 +123,23 @@ def test_objects_assigned_to_an_attribute_declared_as_the_protocol(tmp_path: Pat
 def test_objects_assigned_to_an_attribute_declared_as_something_else(tmp_path: Path) -> None:
     # The near miss: `carrier: object`.
     assert _strategy(tmp_path, SHOPS, field="object") == {}
+
+
+def _desks(declared: str) -> str:
+    """Desks given their carrier through a property setter declaring its value ``declared``."""
+    return (
+        "class Desk:\n    def __init__(self) -> None:\n        self._carrier = None\n\n"
+        "    @property\n    def carrier(self):\n        return self._carrier\n\n"
+        f"    @carrier.setter\n    def carrier(self, carrier: {declared}) -> None:\n"
+        "        self._carrier = carrier\n\n\n"
+        "def open_desks() -> None:\n    a, b = Desk(), Desk()\n    a.carrier = Ground()\n    b.carrier = Air()\n"
+    )
+
+
+def test_objects_assigned_through_a_property_setter_declaring_the_protocol(tmp_path: Path) -> None:
+    assert _strategy(tmp_path, _desks("Shipping"), field="object") == CARRIED
+
+
+def test_objects_assigned_through_a_property_setter_declaring_something_else(tmp_path: Path) -> None:
+    # The near miss: the setter takes `object`.
+    assert _strategy(tmp_path, _desks("object"), field="object") == {}

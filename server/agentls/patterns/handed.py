@@ -230,13 +230,19 @@ def _names_one(anns: list[str | None], names: set[str]) -> bool:
 
 def _protocol_fields(modules: list[ModuleIndex], names: set[str]) -> dict[str, list[tuple[ModuleIndex, str]]]:
     """Attribute name -> (module, annotation) of each class declaring it as a Protocol
-    (`repo: UserRepo`)."""
+    (`repo: UserRepo`), or taking it through a property setter whose value is declared so
+    (`@strategy.setter def strategy(self, strategy: Strategy)`)."""
     out: dict[str, list[tuple[ModuleIndex, str]]] = {}
     for m in modules:
         for cls in m.classes.values():
             for attr, ann in cls.fields.items():
                 if ann and ann.rpartition(".")[2] in names:
                     out.setdefault(attr, []).append((m, ann))
+            for name, f in cls.methods.items():
+                if f.kind == "property" and len(f.params) == 1:
+                    ann = (f.params[0].annotation or "").strip("'\" ")
+                    if ann.rpartition(".")[2] in names:
+                        out.setdefault(name, []).append((m, ann))
     return out
 
 
