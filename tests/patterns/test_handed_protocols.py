@@ -143,3 +143,20 @@ def test_objects_assigned_through_a_property_setter_declaring_the_protocol(tmp_p
 def test_objects_assigned_through_a_property_setter_declaring_something_else(tmp_path: Path) -> None:
     # The near miss: the setter takes `object`.
     assert _strategy(tmp_path, _desks("object"), field="object") == {}
+
+
+def _counter(declared: str) -> str:
+    """A counter made in a function, then handed both carriers through its method."""
+    return (
+        f"class Counter:\n    def use(self, shipping: {declared}) -> None:\n        self.shipping = shipping\n\n\n"
+        "def serve() -> None:\n    counter = Counter()\n    counter.use(Ground())\n    counter.use(Air())\n"
+    )
+
+
+def test_objects_handed_to_a_method_of_a_local_the_function_makes(tmp_path: Path) -> None:
+    assert _strategy(tmp_path, _counter("Shipping")) == CARRIED
+
+
+def test_objects_handed_to_a_method_of_a_local_declaring_something_else(tmp_path: Path) -> None:
+    # The near miss: `use(self, shipping: object)`.
+    assert _strategy(tmp_path, _counter("object")) == {}

@@ -151,9 +151,29 @@ class _Site:
             target = cls.methods.get(method) if cls is not None else None
             return (module, [q.annotation or "" for q in target.params]) if target is not None else None
         found = ws.function(module, func)
-        if found is None:
+        if found is not None:
+            return found[0], [q.annotation or "" for q in found[1].params]
+        return self._made_here(receiver, method, takers)
+
+    def _made_here(
+        self, receiver: str, method: str, takers: list[tuple[ModuleIndex, str]]
+    ) -> tuple[ModuleIndex, list[str]] | None:
+        """`context = PaymentContext(...)` then `context.set_strategy(PayPal())`: a method of
+        a local, taken to be of the one class this function makes that has the method."""
+        if not receiver.isidentifier() or receiver in self.module.import_map:
             return None
-        return found[0], [q.annotation or "" for q in found[1].params]
+        owners = []
+        for m, name in takers:
+            cls = m.classes.get(name)
+            target = cls.methods.get(method) if cls is not None else None
+            if target is not None and target.kind == "method":
+                owners.append((m, cls, target))
+        made = {r.key for c in self.fn.calls if c.func[:1].isupper() and (r := self.ws.resolve(self.module, c.func))}
+        here = [(m, t) for m, cls, t in owners if cls is not None and f"{m.module}.{cls.qualname}" in made]
+        if len(here) != 1:
+            return None
+        m, target = here[0]
+        return m, [q.annotation or "" for q in target.params]
 
     def returns(self, ann: str) -> None:
         ann, many = _produced(ann)

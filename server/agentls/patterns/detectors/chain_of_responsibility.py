@@ -66,6 +66,18 @@ def _dispatches_by_name(m: FunctionFacts) -> bool:
     return any(c.func in ("getattr", "hasattr") and c.args[:1] == ("self",) for c in m.calls)
 
 
+def _calls_back(impls: list[ClassRef], method: str) -> bool:
+    """Every implementation answers ``method`` by calling back the object it is handed with
+    itself (`visitor.visit_a(self)`): a Visitor's elements, and the runner its object
+    structure, not a chain."""
+    for r in impls:
+        m = r.cls.methods.get(method)
+        given = set(m.param_names) if m is not None else set()
+        if m is None or not any(c.receiver in given and "self" in c.args for c in m.calls):
+            return False
+    return True
+
+
 def runner_chains(ctx: Ctx) -> dict[str, tuple[ClassRef, str, ClassRef, int]]:
     """{class key: (interface, method, runner, line)} for chains kept as a list by a runner: a
     class outside the interface's hierarchy that appends the handlers it is handed to a list
@@ -107,7 +119,7 @@ def runner_chains(ctx: Ctx) -> dict[str, tuple[ClassRef, str, ClassRef, int]]:
                 typed = ctx.annotation_refs(ann, r.module) if ann else []
                 for iface in declaring:
                     impls = ctx.concrete(iface)
-                    if len(impls) < 2 or r == iface or r in impls:
+                    if len(impls) < 2 or r == iface or r in impls or _calls_back(impls, m.name):
                         continue
                     # What is appended is known to be the interface's kind: so annotated, or,
                     # untyped, the interface is the only one declaring the method.
@@ -152,6 +164,8 @@ class ChainOfResponsibility(Detector):
     it) declaring the method; with none such, the only one in the runner's script folder (no
     `__init__.py`: one class per file, bare sibling imports), or the only one there whose
     implementations are made by code that also makes the runner (`main.py` building it).
+    Implementations that answer by calling back the object they are handed with themselves
+    (`visitor.visit_a(self)`) are a Visitor's elements, and the runner its object structure.
     """
 
     id = "chain_of_responsibility"
