@@ -160,3 +160,17 @@ def test_objects_handed_to_a_method_of_a_local_the_function_makes(tmp_path: Path
 def test_objects_handed_to_a_method_of_a_local_declaring_something_else(tmp_path: Path) -> None:
     # The near miss: `use(self, shipping: object)`.
     assert _strategy(tmp_path, _counter("object")) == {}
+
+
+MAIN = (
+    'if __name__ == "__main__":\n    ground = Ground()\n    air = Air()\n    {use}(ground, 1.0)\n    {use}(air, 2.0)\n'
+)
+
+
+def test_variables_of_the_main_block_handed_to_a_function(tmp_path: Path) -> None:
+    assert _strategy(tmp_path, MAIN.replace("{use}", "quote")) == CARRIED
+
+
+def test_variables_of_the_main_block_handed_to_a_function_declaring_nothing(tmp_path: Path) -> None:
+    # The near miss: the same variables handed to `print`.
+    assert _strategy(tmp_path, MAIN.replace("{use}", "print")) == {}

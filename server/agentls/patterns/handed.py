@@ -99,20 +99,22 @@ class _Site:
     def made(self, value: str) -> list[ClassRef]:
         """The classes of the workspace an argument or a returned value is an object of: one
         made there (`call:SqlRepo`), a module variable made at the top (`REPO = SqlRepo()`), or
-        a local the function fills (`repo = SqlRepo(s); Service(repo)`: the index keeps no
-        locals, so every class the function makes, left to the shape test)."""
+        a local the function (or the main block) fills (`repo = SqlRepo(s); Service(repo)`:
+        the index keeps no locals, so every class it makes, left to the shape test)."""
         kind, _, name = value.partition(":")
         if kind == "call":
             r = self.ws.resolve(self.module, name)
             return [r] if r is not None else []
         if kind != "name":
             return []
-        if self.fn is not self.module.toplevel:
-            built = [r for c in self.fn.calls if c.func[:1].isupper() and (r := self.ws.resolve(self.module, c.func))]
-            if built:
-                return built
+        built = [r for c in self.fn.calls if c.func[:1].isupper() and (r := self.ws.resolve(self.module, c.func))]
+        if self.fn is not self.module.toplevel and built:
+            return built
         top = self.module.assigns.get(name, "")
-        return self.made(top) if top.startswith("call:") else []
+        if top.startswith("call:"):
+            return self.made(top)
+        # a variable of the `if __name__ == "__main__":` block, which `assigns` does not keep
+        return built if self.fn is self.module.toplevel else []
 
     def hand(self, value: str, ann: str | ClassRef, where: ModuleIndex | None = None) -> None:
         p = ann if not isinstance(ann, str) else self.protocol(where or self.module, ann)
