@@ -184,7 +184,11 @@ def _store(m: FunctionFacts, heads: set[str], ctx: Ctx, ref: ClassRef) -> bool:
         return False
     if m.sql & {"insert", "update"}:
         return True
-    if any(op.container in heads and op.op in ("setitem", "append", "add") for op in m.container_ops):
+    # (a class kept under its `__name__` is registered, not stored)
+    if any(
+        op.container in heads and op.op in ("setitem", "append", "add") and not op.key.endswith("__")
+        for op in m.container_ops
+    ):
         return True
     for c in m.calls:
         if c.method not in _STORE_CALLS:

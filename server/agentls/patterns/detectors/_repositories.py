@@ -8,8 +8,9 @@ import re
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo, param_of
 from agentls.patterns.detectors._domain_model import entity_evidence, value_object_evidence
-from agentls.patterns.detectors._gateways import gateway_evidence, store_named, takes_object
-from agentls.patterns.detectors._saving_ports import stores_received
+from agentls.patterns.detectors._gateways import _CONTAINERS, gateway_evidence, store_named, takes_object
+from agentls.patterns.detectors._saving_ports import message_like as message_like  # re-exported: _mappers
+from agentls.patterns.detectors._saving_ports import stepped_heads, stores_received, write_only
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -31,7 +32,7 @@ _READ_VERBS = frozenset(
 def _storage_attrs(ctx: Ctx, ref: ClassRef) -> set[str]:
     """Attributes that hold storage: an injected session/connection or an own container,
     in this class or inherited."""
-    out = set()
+    out = _class_containers(ctx, ref)
     for r in [ref, *ctx.ancestors(ref)]:
         for c in ctx.collabs(r).values():
             if c.container or (c.from_param and (c.methods or not c.types)):
@@ -46,6 +47,12 @@ def _storage_attrs(ctx: Ctx, ref: ClassRef) -> set[str]:
             if m.kind == "property" and any(_storage_head(c.receiver, out) for c in m.calls):
                 out.add(m.name)
     return out
+
+
+def _class_containers(ctx: Ctx, ref: ClassRef) -> set[str]:
+    """Containers made once for the class (`_users: dict[str, User] = {}`): an in-memory
+    repository's storage as much as an instance's own dict."""
+    return {a for r in [ref, *ctx.ancestors(ref)] for a, v in r.cls.class_attrs.items() if v in _CONTAINERS}
 
 
 def _storage_head(receiver: str, storage: set[str]) -> str | None:
@@ -109,20 +116,25 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         if not methods:
             return []
         storage = _storage_attrs(ctx, ref)
-        # A repository is the collection's interface: its methods are about the storage.
-        about = [
-            m
-            for m in own
-            if m.sql
-            or (m.self_reads | set(m.self_writes)) & storage
-            or any(_storage_head(c.receiver, storage) for c in m.calls)
-        ]
+        # A repository is the collection's interface: its methods are about the storage,
+        # themselves or through a step (a storage base's `persist`).
+        def on_storage(m: FunctionFacts) -> bool:
+            return bool(
+                m.sql
+                or (m.self_reads | set(m.self_writes)) & storage
+                or any(_storage_head(c.receiver, storage) for c in m.calls)
+            )
+
+        every = ctx.all_methods(ref)
+        steps = {n for n, m in every.items() if on_storage(m)}
+        about = [m for m in own if on_storage(m) or any(c.receiver == "self" and c.method in steps for c in m.calls)]
         if len(about) * 2 < len(own):
             return []
         # head -> (method, evidence) pairs; the store and the look-up must be different methods
         # (a proxy's `add(x, y)` that forwards and returns is neither).
         adds: dict[str, list[tuple[str, Ev]]] = {}
         gets: dict[str, list[tuple[str, Ev]]] = {}
+        keyed: dict[str, Ev] = {}  # stores keeping the object by its own id, or through a storage step
         # `self.queryset.get(id)` reads the session `queryset` is a property over.
         over = {
             m.name: h
@@ -131,6 +143,7 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             for c in m.calls
             if (h := _storage_head(c.receiver, storage)) is not None and h != m.name
         }
+        own_containers = {c.attr for c in ctx.collabs(ref).values() if c.container} | _class_containers(ctx, ref)
         public_calls = {c for m in methods if not m.name.startswith("_") for c in m.self_calls}
         for m in methods:
             if not m.params:
@@ -151,18 +164,30 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 # A cache maps an unrelated key to the value; a repository keys an object by
                 # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects, or
                 # hands it to an injected session.
-                injected = head not in {c.attr for c in ctx.collabs(ref).values() if c.container}
+                injected = head not in own_containers
                 # Its own dict or list is a collection when the method says it stores (`add`,
                 # `save`, `register`): a router keeping rules by name in `process_rule` is not.
                 if not injected and not store_named(m.name):
                     continue
+                # (a class keyed by its `__name__` is registered, not stored)
                 if stores and (
                     op.op in ("append", "add")
-                    or op.key.startswith(f"attr:{op.arg[6:]}.")
+                    or (op.key.startswith(f"attr:{op.arg[6:]}.") and not op.key.endswith("__"))
                     or (injected and op.op != "setitem")
                 ):
                     why = f"`{m.name}` stores the object it receives in `{op.container}`"
                     adds.setdefault(head, []).append((m.name, (line, why)))
+                    if op.op == "setitem":  # keyed by its own identity
+                        keyed.setdefault(m.name, (line, why))
+            if stores:
+                # handed to a step that writes storage (`self.persist(user.id, user)` in a base)
+                for p in m.params:
+                    arg = f"param:{p.name}"
+                    if p.name not in ("self", "cls") and not _own_kind(ctx, ref, m, arg):
+                        for head in stepped_heads(every, m, arg, storage):
+                            why = f"`{m.name}` stores the object it receives through a step writing `self.{head}`"
+                            adds.setdefault(head, []).append((m.name, (line, why)))
+                            keyed.setdefault(m.name, (line, why))
             for call in m.calls:
                 head = _storage_head(call.receiver, storage)
                 if head is None:
@@ -212,7 +237,11 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             for (am, aev), (gm, gev) in itertools.product(add_list, get_list):
                 if am != gm:
                     return [aev, gev]
-        return []
+        # listing what it keeps (`search_all()`) beside the stores, no finder by key yet
+        lists = {
+            m.name for m in own if m.returns and on_storage(m) and all(p.name in ("self", "cls") for p in m.params)
+        }
+        return write_only(ctx, ref, own, keyed, lists)
 
     def compute_all() -> list[Ev]:
         # Storage reached otherwise (a parameter, a `with` block, a module dict, an ORM manager).
@@ -370,11 +399,6 @@ def _finder_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[E
                 continue
             return [(m.selection.line, f"`{m.name}` finds `{name}` entities by `{keys[0].name}`")]
     return []
-
-
-def message_like(ref: ClassRef) -> bool:
-    tails = {b.rpartition(".")[2].rstrip("[]") for b in ref.cls.bases}
-    return bool(tails & {"Command", "Query", "Event", "DomainEvent", "Message"})
 
 
 # Asked of every class by a dozen detectors, each time up its interfaces and down all their

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._domain_model import entity_evidence
+from agentls.patterns.detectors._gateways import _SCALARS as SCALARS
 from agentls.patterns.detectors._gateways import _STORE_CALLS as STORE_CALLS
 from agentls.patterns.detectors._gateways import _storage_heads as storage_heads
 from agentls.patterns.detectors._gateways import storage_handles, takes_object
@@ -59,6 +61,30 @@ def stores_received(ctx: Ctx, impl: ClassRef, name: str, param: str) -> Ev | Non
     return None
 
 
+def stepped_heads(all_methods: dict[str, FunctionFacts], m: FunctionFacts, arg: str, storage: set[str]) -> set[str]:
+    """The storage attributes `m` writes by handing the object it received (`arg`) to a step
+    of its own or of a base: `self.persist(user.id, user)`, whose body calls
+    `self._collection.update_one(...)`, writes `_collection` (a store through a generic
+    storage base, seen from the repository itself, with no port naming the store)."""
+    out: set[str] = set()
+    p = m.param(arg.partition(":")[2])
+    if p is None or p.annotation in SCALARS:  # an id handed to a finder step is no object stored
+        return out
+    for c in m.calls:
+        if c.receiver != "self" or arg not in c.args:
+            continue
+        step = all_methods.get(c.method)
+        if step is None or step is m or step.is_stub:
+            continue
+        for s in step.calls:
+            head = s.receiver[5:].split(".")[0].split("(")[0] if s.receiver.startswith("self.") else ""
+            # `execute` writes only with a write statement (`_get_customer(id)` selects)
+            writes = s.method != "execute" or bool(step.sql & {"insert", "update"})
+            if head in storage and s.method in STORE_CALLS and writes:
+                out.add(head)
+    return out
+
+
 def storage_base_evidence(ctx: Ctx, ref: ClassRef, is_repository: Callable[[ClassRef], bool]) -> list[Ev]:
     """A generic storage base (`MongoRepository` holding the collection, its `persist(id,
     entity)` upserting): no port, but the class whose step the repositories below it store
@@ -86,3 +112,29 @@ def storage_base_evidence(ctx: Ctx, ref: ClassRef, is_repository: Callable[[Clas
     step = next(iter(steps.values()))
     names = ", ".join(f"`{d.cls.name}`" for d in users[:3])
     return [(step.selection.line, f"`{step.name}` writes to storage; {names} store through it")]
+
+
+def message_like(ref: ClassRef) -> bool:
+    tails = {b.rpartition(".")[2].rstrip("[]") for b in ref.cls.bases}
+    return bool(tails & {"Command", "Query", "Event", "DomainEvent", "Message"})
+
+
+def write_only(
+    ctx: Ctx, ref: ClassRef, own: list[FunctionFacts], stored: dict[str, Ev], lists: set[str]
+) -> list[Ev]:
+    """The write side of a collection with no finder yet (`save(review: ProductReview)` keeping
+    the review keyed by its own id, or through a storage base's step): a repository when every
+    public method of its own so stores an entity, or lists what the storage holds (`search_all()`,
+    no argument). An aggregate appending its parts to a list
+    (`add_line(line: OrderLine)`) keys nothing, and an entity is no collection of entities."""
+    public = [m for m in own if not m.name.startswith("_") and m.name not in lists]
+    if not public or entity_evidence(ctx, ref) or any(m.name not in stored for m in public):
+        return []
+    entities = []
+    for m in public:
+        kinds = [r for p in m.params for r in ctx.annotation_refs(p.annotation, ref.module) if r != ref]
+        entity = next((r for r in kinds if not message_like(r) and entity_evidence(ctx, r)), None)
+        if entity is None:
+            return []
+        entities.append(entity.cls.name)
+    return [stored[public[0].name], (ref.cls.selection.line, f"keeps `{entities[0]}` entities")]

@@ -89,6 +89,15 @@ class Repository(Detector):
     into the collection it holds): the base is a repository when repositories below it store
     through it; a base holding a client that no repository saves through is none.
 
+    No port is needed: a class-level container (`_rows: dict[str, Member] = {}`) is storage
+    like an instance's own, a store may hand the object it receives to a step of a storage
+    base that writes the collection (`save(user)` -> `self.persist(user.id, user)`; an id
+    handed to a finder step, or a step whose `execute` only selects, stores nothing), and a
+    class whose every public method of its own keeps an entity by its own id or through such
+    a step, beside listings taking no argument (`search_all()`), is the write side of one
+    (not an entity itself, nor an aggregate appending its parts). A class kept under its
+    `__name__` is registered, not stored.
+
     An implementation of no port, in a program without a domain package, whose methods name
     no workspace dataclass or entity, is only a hint (0.45, below the default threshold): a
     library's buffer, cursor or cache keeps arbitrary values the same way.

@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._duck_types import answering, holding_repositories
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.model import Detection
@@ -40,6 +41,16 @@ def _built_with_storage(ctx: Ctx) -> dict[str, ClassRef]:
     return out
 
 
+def _duck_storage(ctx: Ctx, used: set[str]) -> ClassRef | None:
+    """An untyped collaborator is a repository or unit of work when every class of the program
+    answering all the methods called on it is one (`self._repo.save(user)`, and the program's
+    only classes with a `save` are repositories)."""
+    found = answering(ctx, frozenset(used)) if used else []
+    if found and all(is_repository(ctx, r) or is_uow(ctx, r) for r in found):
+        return found[0]
+    return None
+
+
 @register
 class ServiceLayer(Detector):
     """Defines the application's use cases as a layer of service functions that orchestrate:
@@ -52,7 +63,8 @@ class ServiceLayer(Detector):
 
     ## How it is detected
     A function that receives a unit of work or repository (annotated with a class detected as
-    one, or used as `with uow:` and reached through for repositories, `uow.products.get(...)`),
+    one, unannotated but called only with methods that the program's repositories alone
+    answer, or used as `with uow:` and reached through for repositories, `uow.products.get(...)`),
     uses a repository and commits (or adds) within it; or that receives a repository, loads
     through it and asks what it loaded to act (`listing = repo.get(id); listing.place_bid(bid)`).
 
@@ -64,13 +76,17 @@ class ServiceLayer(Detector):
     A class is a service too when it holds a unit of work or repository (typed as one, or,
     untyped, kept from a parameter of a class the program builds with a new repository or unit
     of work somewhere: `CheckoutService(SqlOrders(session))`, a test's
-    `CheckoutService(FakeOrders())`) and one of its
-    methods changes state through it (`add`, `save`, `commit`, and their spelled-out forms,
+    `CheckoutService(FakeOrders())`, or, built nowhere the program says, when every class of
+    the program answering all the methods called on it is a repository or unit of work: duck
+    typing, with built-in containers' methods such as `add` or `get` telling nothing) and one of
+    its methods changes state through it (`add`, `save`, `commit`, and their spelled-out forms,
     `add_or_update_user`, `create_one`), or works `with self._uow` and commits. A function that
     receives a unit of work (typed as one) and enters it, so that leaving the block commits, is
     a service when a repository reached through it changes state (`async with uow as tx:
-    await tx.trainers.add_to_team(...)`). Test functions, pytest fixtures (which build a use
-    case for the tests) and test classes are never services.
+    await tx.trainers.add_to_team(...)`); untyped, it is one when the program has a context
+    manager holding a repository under every name the block reaches through it (`tx.trainers`).
+    Test functions, pytest fixtures (which build a use case for the tests) and test classes are
+    never services.
 
     The unit of work may be reached through a base's property over the attribute it was given
     (`self.uow` reading `self._uow`), and a method that loads through what the class holds and
@@ -102,6 +118,9 @@ class ServiceLayer(Detector):
                         (commit.line, f"finishes with `{commit.func}()`"),
                     ]
             refs = ctx.annotation_refs(p.annotation, ctx.index)
+            if p.annotation is None and p.name != "self":
+                duck = _duck_storage(ctx, {c.method for c in calls if c.receiver == p.name})
+                refs = [duck] if duck is not None else refs
             entered = self._entered_uow(ctx, fn, p.name, refs)
             if entered:
                 return entered
@@ -134,9 +153,25 @@ class ServiceLayer(Detector):
         """`async with uow as tx: await tx.pokemons.create(data)`: the unit of work it receives
         (typed as one) is entered, whose exit commits, and a repository reached through the
         name it is bound to changes state."""
-        if name not in fn.with_items or not any(is_uow(ctx, r) for r in refs):
+        if name not in fn.with_items:
             return []
         params = set(fn.param_names)
+        given = fn.param(name)
+        if not refs and given is not None and given.annotation is None:
+            # untyped: a context manager of the program holding repositories under every name
+            # reached through the block (`tx.pokemon_repo`) is what it enters
+            reached = {
+                c.receiver.split(".")[1]
+                for c in fn.calls
+                if c.receiver.count(".") == 1
+                and c.receiver.split(".")[0] not in params | {"self", "cls"}
+                and c.receiver.split(".")[0] not in ctx.index.import_map
+            }
+            refs = holding_repositories(ctx, frozenset(reached)) if reached else []
+            if not refs:
+                return []
+        elif not any(is_uow(ctx, r) for r in refs):
+            return []
         for c in fn.calls:
             head = c.receiver.split(".")[0]
             through = head == name or (head not in params and head not in ctx.index.import_map and head != "self")
@@ -165,6 +200,14 @@ class ServiceLayer(Detector):
             for kept in ctx.collabs(ref).values():
                 if kept.from_param and not kept.types:
                     held.setdefault(kept.attr.lstrip("_"), given)
+        # Untyped, and built nowhere the program says: what it is asked to do tells.
+        for kept in ctx.collabs(ref).values():
+            if kept.from_param and not kept.types and kept.attr.lstrip("_") not in held:
+                receiver = f"self.{kept.attr}"
+                used = {c.method for m in ref.cls.methods.values() for c in m.calls if c.receiver == receiver}
+                duck = _duck_storage(ctx, used)
+                if duck is not None:
+                    held[kept.attr.lstrip("_")] = duck
         if not held:
             return []
 
