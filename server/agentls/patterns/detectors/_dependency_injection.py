@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
-from agentls.patterns.detectors._shared import is_test_file, is_test_module
+from agentls.patterns.detectors._shared import is_repository, is_test_file, is_test_module, is_uow
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -297,9 +297,10 @@ def _accessor_container(ctx: Ctx, ref: ClassRef) -> list[Ev]:
 
 
 def _service_like(ctx: Ctx, ref: ClassRef) -> bool:
-    """An object worth injecting: it implements an abstraction, or its constructor receives
-    collaborators typed as workspace classes (a service, a repository, another container)."""
-    if ctx.interface_ancestors(ref):
+    """An object worth injecting: it implements an abstraction, is a repository or unit of
+    work (with or without a port), or its constructor receives collaborators typed as
+    workspace classes (a service, a repository, another container)."""
+    if ctx.interface_ancestors(ref) or is_repository(ctx, ref) or is_uow(ctx, ref):
         return True
     init = ref.cls.methods.get("__init__")
     return init is not None and any(ctx.annotation_refs(p.annotation, ref.module) for p in init.params)

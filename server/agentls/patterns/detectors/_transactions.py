@@ -7,8 +7,9 @@ from agentls.patterns.detectors._basics import memo
 from agentls.patterns.detectors._repositories import is_repository
 from agentls.patterns.workspace import ClassRef
 
-_UNDO = frozenset({"rollback", "_rollback", "abort", "discard", "_discard", "cancel", "close"})
-_FINISH = frozenset({"commit", "_commit", "complete", "_complete", "flush", "save_changes"})
+# (a MongoDB session's transaction: `commit_transaction` / `abort_transaction`)
+_UNDO = frozenset({"rollback", "_rollback", "abort", "discard", "_discard", "cancel", "close", "abort_transaction"})
+_FINISH = frozenset({"commit", "_commit", "complete", "_complete", "flush", "save_changes", "commit_transaction"})
 
 
 def uow_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:

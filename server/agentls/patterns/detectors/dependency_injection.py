@@ -8,7 +8,9 @@ from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._dependency_injection import wiring
 from agentls.patterns.detectors._shared import (
     entity_evidence,
+    is_repository,
     is_test_file,
+    is_uow,
     message_like,
     value_object_evidence,
 )
@@ -67,9 +69,10 @@ def _implementation(ctx: Ctx, name: str) -> bool:
     """A workspace class implementing an abstraction: what injection is for. Values, entities
     and messages built to be sent (`RegisterUser(EmailAddress(...))`) are data, not services."""
     dep = ctx.resolve(name)
+    # a repository or unit of work is one with or without a port
     return (
         dep is not None
-        and bool(ctx.interface_ancestors(dep))
+        and (bool(ctx.interface_ancestors(dep)) or is_repository(ctx, dep) or is_uow(ctx, dep))
         and not value_object_evidence(ctx, dep)
         and not entity_evidence(ctx, dep)
         and not message_like(dep)
@@ -135,7 +138,8 @@ class DependencyInjection(Detector):
     - A function, or an entrypoint method (not a constructor, not in a test file), that passes
       two or more newly created implementations of abstract classes into workspace
       constructors (`Service(SqlRepo(session), SqlUnitOfWork(session))`): `composition_root`.
-      Values, entities and messages are data, not implementations. They must be different
+      A repository or unit of work counts with or without a port (`Enrol(MemoryMembers(),
+      MemoryGuests())`). Values, entities and messages are data, not implementations. They must be different
       collaborators (two classes into one constructor, or into two constructors): one class
       made three times for one holder (`MultiCapture(FD(0), FD(1), FD(2))`) is a factory's
       product.

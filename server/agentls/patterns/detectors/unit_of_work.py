@@ -26,8 +26,9 @@ class UnitOfWork(Detector):
     method of its own (rollback), that has another public method (commit), and that holds at
     least one attribute typed as, or created from, a class detected as a repository (its own
     or inherited). Without repositories, a context manager whose exit commits or rolls back
-    (`_complete` / `_discard`, `session.rollback()`) and that has both a commit and a rollback
-    step is a unit of work too; closing a resource is no rollback (a git repository object's
+    (`_complete` / `_discard`, `session.rollback()`, a MongoDB session's `commit_transaction()`
+    / `abort_transaction()`) and that has both a commit and a rollback step is a unit of work
+    too; closing a resource is no rollback (a git repository object's
     `close()` beside a `commit(rev)` getter). A plain context manager (a lock, a file) has
     neither.
 
