@@ -56,13 +56,16 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
     handed to it that lacks those names (adapter)."""
     if ref.key in out["adapter"] or ref.key in out["decorator"] or ref.key in out["proxy"]:
         return
-    if ctx.ancestors(ref):
+    # A Protocol it only answers by shape (handed where the program declares it) still leaves
+    # a stand-in for one class it makes baseless; the other forms need no interface at all.
+    if any(ctx.ws.resolve(ref.module, b) is not None for b in ref.cls.bases):
         return
+    by_shape = bool(ctx.ancestors(ref))
     public = {n: m for n, m in ref.cls.methods.items() if not n.startswith("_") and m.kind == "method"}
     if not public:
         return
     collabs = [c for c in ctx.collabs(ref).values() if c.methods and not c.container]
-    if baseless_proxy(ctx, ref, public, out["proxy"]):
+    if baseless_proxy(ctx, ref, public, out["proxy"]) or by_shape:
         return
     for c in collabs:
         # Handed to it, or created by it in the constructor (`self.car = RCCar()`: an adapter
