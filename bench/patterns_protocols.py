@@ -4,9 +4,9 @@ interface is an ABC its implementations inherit, or a `Protocol` they satisfy by
 Modern Python states ports and strategy interfaces as `typing.Protocol`s, and the classes
 satisfying them often do not name them. For each exhaustive tuning source of the corpus
 (bench/corpus/repos.json) this copies its Python files twice into a scratch tree: once as they
-are, once with every *pure interface* (a class whose bases are only `ABC`/`object`/`Protocol`,
-with at least one method and every method a stub: a docstring, `pass`, `...` or `raise
-NotImplementedError`) rewritten as a `Protocol` (its `@abstractmethod`s dropped), and that
+are, once with every *pure interface* (a class some class derives, whose bases are only
+`ABC`/`object`/`Protocol`, with at least one method and every method a stub: a docstring,
+`pass`, `...` or `raise NotImplementedError`) rewritten as a `Protocol` (its `@abstractmethod`s dropped), and that
 interface removed from the bases of every class of the program deriving it. With
 `--drop-imports` the implementations' modules also stop importing the interface when nothing
 else there names it (implementations that never see their Protocol). Interfaces whose name is
@@ -186,6 +186,9 @@ def protocolise(root: Path, drop_imports: bool, form: str = "protocol") -> set[s
     removes the interface: its implementations derive nothing and nothing names it."""
     trees = {p: t for p in sorted(root.rglob("*.py")) if (t := _parse(p)) is not None}
     defined: Counter[str] = Counter(n.name for t in trees.values() for n in ast.walk(t) if isinstance(n, ast.ClassDef))
+    # An interface is one something derives: a stub-only class nothing derives is a part (the
+    # subsystems a demo facade drives), not an interface to rewrite.
+    derived = {_last(b) for t in trees.values() for n in ast.walk(t) if isinstance(n, ast.ClassDef) for b in n.bases}
     # A Protocol already is the structural form: as a plain class its implementations would
     # not derive it, which no one writes.
     interfaces = {
@@ -195,6 +198,7 @@ def protocolise(root: Path, drop_imports: bool, form: str = "protocol") -> set[s
         if isinstance(n, ast.ClassDef)
         and pure_interface(n)
         and defined[n.name] == 1
+        and n.name in derived
         and not (form == "plain" and any(_last(b) == "Protocol" for b in n.bases))
     }
     for path, tree in trees.items():
