@@ -70,6 +70,23 @@ def make_call(func: str, line: int, args: tuple[Value, ...], receiver: str, meth
 
 
 @dataclass(frozen=True)
+class BodyCall:
+    """A call in a class body's statement (not in a method): the name it is assigned to ("" for
+    none), the call as recorded elsewhere (positional then keyword argument values) and the
+    names of its keyword arguments, the last ``len(keywords)`` of ``call.args`` (`**kw`: "")."""
+
+    target: str
+    call: Call
+    keywords: tuple[str, ...]
+
+    def keyword(self, name: str) -> Value | None:
+        if name not in self.keywords:
+            return None
+        args = self.call.args
+        return args[len(args) - len(self.keywords) + self.keywords.index(name)]
+
+
+@dataclass(frozen=True)
 class ContainerOp:
     container: str  # "self._items", "self._subs[]" for a keyed bucket, "_REGISTRY"
     op: str  # append, add, setitem, pop, remove, ...
@@ -238,6 +255,10 @@ class ClassFacts:
     fields: dict[str, str | None] = field(default_factory=dict)  # annotated class names
     methods: dict[str, FunctionFacts] = field(default_factory=dict)
     docstring: bool = False
+    # Calls made by the class body's own statements, in order: what a dependency-injection
+    # container declares (`repo = providers.Factory(SqlRepo, session)`, `x = provide(Impl,
+    # provides=Port)`); ``class_attrs`` keeps only the callee.
+    body_calls: list[BodyCall] = field(default_factory=list)
 
     # Asked tens of thousands of times over a large workspace, and the bases do not change
     # once indexed (a moved class computes these again: ``shift._CACHED``).

@@ -11,7 +11,9 @@ evidence that the class implements it, whatever module it sits in:
   dataclass's field), a module function, a method of the caller's own class
   (`UserService(repo=SqlUserRepo(session))`, `repo = SqlUserRepo(s); UserService(repo)`);
 - it is assigned to an attribute a class declares as the Protocol (`repo: UserRepo` in the
-  class body, then `self.repo = SqlUserRepo()` or `service.repo = SqlUserRepo()`).
+  class body, then `self.repo = SqlUserRepo()` or `service.repo = SqlUserRepo()`);
+- a dependency-injection container's class body provides it as the Protocol (`repo =
+  provide(SqlUserRepo, provides=UserRepo)`, `repo: Provider[UserRepo] = Factory(SqlUserRepo)`).
 
 Which argument goes to which parameter is not worked out: an object counts when it defines
 every method of the Protocol, and the caller (``workspace._Derived.structural``) still checks
@@ -25,7 +27,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.facts import BodyCall, ClassFacts, FunctionFacts, ModuleIndex
 
 if TYPE_CHECKING:
     from agentls.patterns.workspace import ClassRef, WorkspaceIndex
@@ -61,6 +63,7 @@ def handed_as(ws: WorkspaceIndex, modules: list[ModuleIndex], protocols: list[Cl
     keys = {p.key for p in protocols}
     takers = _takers(modules, names)
     fields = _protocol_fields(modules, names)
+    provided: dict[str, list[ClassRef]] | None = None  # made on the first class-body call
     for m in modules:
         functions = m.all_functions()
         if m.toplevel is not None:
@@ -77,6 +80,11 @@ def handed_as(ws: WorkspaceIndex, modules: list[ModuleIndex], protocols: list[Cl
             if declared and any(w.rpartition(".")[2] in names for w in _WORD.findall(declared)):
                 site.returns(declared)
         for cls in m.classes.values():
+            for b in cls.body_calls:
+                _provided_as(ws, m, cls, b, keys, out)
+                if provided is None:
+                    provided = _providers(ws, modules)
+                _provider_arguments(ws, m, cls, b, provided, keys, out)
             # `repo: UserRepo` in a class body, then `self.repo = SqlUserRepo()` in a method
             for attr, declared in cls.fields.items():
                 if declared and declared.rpartition(".")[2] in names:
@@ -84,6 +92,86 @@ def handed_as(ws: WorkspaceIndex, modules: list[ModuleIndex], protocols: list[Cl
                         for v in f.self_writes.get(attr, ()):
                             _Site(ws, m, f, keys, out).hand(v, declared, m)
     return out
+
+
+def _provided_as(ws: WorkspaceIndex, m: ModuleIndex, cls: ClassFacts, b: BodyCall, keys: set[str],
+                 out: Handed) -> None:
+    """A provider declared in a class body: the class it builds (its first positional
+    argument, or dishka's `source=`) handed as what it `provides=`, or as the Protocol the
+    declaration is annotated with (`repo: Provider[UserRepo] = Factory(SqlUserRepo)`)."""
+    r = _source(ws, m, b)
+    if r is None:
+        return
+    provides = b.keyword("provides")
+    declared = [provides.partition(":")[2]] if provides and provides.startswith(("name:", "attr:")) else []
+    ann = cls.fields.get(b.target) if b.target else None
+    if not declared and ann:
+        declared = _WORD.findall(ann)
+    for name in declared:
+        p = ws.resolve(m, name)
+        if p is not None and p.key in keys and r != p and _has_all(r.cls, p.cls):
+            out.setdefault(p.key, {})[r.key] = r
+
+
+def _source(ws: WorkspaceIndex, m: ModuleIndex, b: BodyCall) -> ClassRef | None:
+    """The workspace class a provider call builds: its first positional argument, or `source=`."""
+    args = b.call.args
+    positional = args[: len(args) - len(b.keywords)]
+    source = positional[0] if positional else b.keyword("source")
+    if source is None or not source.startswith(("name:", "attr:")):
+        return None
+    return ws.resolve(m, source.partition(":")[2])
+
+
+def _providers(ws: WorkspaceIndex, modules: list[ModuleIndex]) -> dict[str, list[ClassRef]]:
+    """Provider attribute name -> the classes the containers' providers of that name build
+    (`password_hasher = providers.Factory(BcryptHasher)`): the outermost call of each
+    declaration, the one the name is bound to."""
+    out: dict[str, list[ClassRef]] = {}
+    for m in modules:
+        for cls in m.classes.values():
+            seen: set[str] = set()
+            for b in cls.body_calls:
+                if not b.target or b.target in seen:
+                    continue
+                seen.add(b.target)
+                r = _source(ws, m, b)
+                if r is not None and r not in out.setdefault(b.target, []):
+                    out[b.target].append(r)
+    return out
+
+
+def _provider_arguments(ws: WorkspaceIndex, m: ModuleIndex, cls: ClassFacts, b: BodyCall,
+                        provided: dict[str, list[ClassRef]], keys: set[str], out: Handed) -> None:
+    """`Factory(RegisterUser, adapters.uow, adapters.password_hasher)`: the container builds
+    the class from other providers, so what each of those builds is handed to the class's
+    constructor (to a parameter declared as a Protocol) as a call would hand it. A provider
+    named in the same container, or the one class every container's provider of that
+    name builds."""
+    built = _source(ws, m, b)
+    if built is None:
+        return
+    anns = [a for a in _parameter_protocols(built.cls) if a]
+    if not anns:
+        return
+    args = b.call.args
+    given = args[1:] if len(args) > len(b.keywords) else args  # past the class built
+    for a in given:
+        kind, _, name = a.partition(":")
+        if kind == "name":  # a sibling provider of the same container
+            own = next((x for x in cls.body_calls if x.target == name), None)
+            makers = [r] if own is not None and (r := _source(ws, m, own)) is not None else []
+        elif kind == "attr":  # another container's (`adapters.password_hasher`)
+            makers = provided.get(name.rpartition(".")[2], [])
+        else:
+            continue
+        if len(makers) != 1:
+            continue
+        r = makers[0]
+        for ann in anns:
+            p = ws.resolve(built.module, ann.strip("'\" "))
+            if p is not None and p.key in keys and r != p and _has_all(r.cls, p.cls):
+                out.setdefault(p.key, {})[r.key] = r
 
 
 class _Site:

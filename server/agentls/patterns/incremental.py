@@ -37,7 +37,7 @@ from agentls.patterns.index import (
 from agentls.patterns.model import ParseProblem, make_range
 from agentls.patterns.parse import can_close_later, parse_module, parse_or_error
 from agentls.patterns.recovery import DeferredProblems, Joins, drops
-from agentls.patterns.shift import shift_class, shift_function, shift_import
+from agentls.patterns.shift import shift_body_calls, shift_class, shift_function, shift_import
 from agentls.patterns.walk import AstColumns
 
 
@@ -165,6 +165,7 @@ class IncrementalIndex:
             cls.methods.update(m.part.methods)
             cls.class_attrs.update(m.part.class_attrs)
             cls.fields.update(m.part.fields)
+            cls.body_calls.extend(m.part.body_calls)
             unit.classes.update(m.nested)
 
     def _assemble(self, pos: AstColumns, units: list[_Unit] | None = None,
@@ -324,6 +325,7 @@ def _shift_member(m: _Member, d: int) -> None:
     m.start += d
     m.end_line += d
     m.part.methods = {k: shift_function(f, d) for k, f in m.part.methods.items()}
+    m.part.body_calls = shift_body_calls(m.part.body_calls, d)
     m.nested = {k: shift_class(c, d) for k, c in m.nested.items()}
 
 

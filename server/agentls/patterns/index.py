@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 
-from agentls.patterns.facts import ClassFacts, DictEntry, FunctionFacts, Import, ModuleIndex
+from agentls.patterns.facts import BodyCall, ClassFacts, DictEntry, FunctionFacts, Import, ModuleIndex, make_call
 from agentls.patterns.model import Range
 from agentls.patterns.walk import (
     AstColumns,
@@ -117,6 +117,25 @@ def class_member(stmt: ast.stmt, first: bool, cls: ClassFacts, pos: AstColumns, 
             cls.class_attrs[stmt.target.id] = value_of(stmt.value, _NONE)
     elif first and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
         cls.docstring = True
+    if isinstance(stmt, ast.Assign | ast.AnnAssign | ast.Expr) and stmt.value is not None:
+        _body_calls(stmt, stmt.value, cls)
+
+
+def _body_calls(stmt: ast.Assign | ast.AnnAssign | ast.Expr, value: ast.expr, cls: ClassFacts) -> None:
+    """The calls a class body statement makes, outermost first (``ClassFacts.body_calls``)."""
+    calls = [n for n in ast.walk(value) if isinstance(n, ast.Call)]
+    if not calls:
+        return
+    first = stmt.targets[0] if isinstance(stmt, ast.Assign) else getattr(stmt, "target", None)
+    target = first.id if isinstance(first, ast.Name) else ""
+    for node in calls:
+        name = dotted(node.func)
+        if not name:
+            continue
+        args = [value_of(a, _NONE) for a in node.args] + [value_of(k.value, _NONE) for k in node.keywords]
+        receiver, _, tail = name.rpartition(".")
+        call = make_call(name, node.lineno - 1, tuple(args), receiver, tail)
+        cls.body_calls.append(BodyCall(target, call, tuple(k.arg or "" for k in node.keywords)))
 
 
 def _class_facts(node: ast.ClassDef, qual: str, pos: AstColumns, out: dict[str, ClassFacts]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from agentls.patterns.facts import (
     AttrStore,
+    BodyCall,
     ClassFacts,
     ContainerOp,
     FunctionFacts,
@@ -51,8 +52,18 @@ def shift_class(c: ClassFacts, d: int) -> ClassFacts:
     state["range"] = shift_range(c.range, d)
     state["selection"] = shift_range(c.selection, d)
     state["methods"] = {name: shift_function(m, d) for name, m in c.methods.items()}
+    if c.body_calls:
+        state["body_calls"] = shift_body_calls(c.body_calls, d)
     g.__dict__ = state
     return g
+
+
+def shift_body_calls(calls: list[BodyCall], d: int) -> list[BodyCall]:
+    out = []
+    for b in calls:
+        c = b.call
+        out.append(BodyCall(b.target, make_call(c.func, c.line + d, c.args, c.receiver, c.method), b.keywords))
+    return out
 
 
 def shift_import(i: Import, d: int) -> Import:

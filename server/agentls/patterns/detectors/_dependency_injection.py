@@ -215,7 +215,8 @@ def _namespace(module: ModuleIndex, dotted: str) -> str:
 def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
     """Nothing but provider declarations: no methods, two or more class attributes made by
     calls into one external namespace other than its base's, in a module whose imported
-    workspace classes only those declarations use (as the providers' arguments)."""
+    workspace classes only those declarations use (as the providers' arguments), or whose
+    declarations build two or more services (``_wired``)."""
     cls, module = ref.cls, ref.module
     # Provider declarations annotated with the workspace class they provide (`query_bus:
     # MemoryQueryBus = providers.Singleton(MemoryQueryBus)`) show it as plainly as an import
@@ -225,7 +226,9 @@ def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
         for name, v in cls.class_attrs.items()
         if v.startswith("call:") and (ann := cls.fields.get(name)) and ctx.resolve(ann, module) is not None
     )
-    if cls.methods or not cls.bases or unused + typed < 2 or is_test_file(module):
+    if cls.methods or not cls.bases or is_test_file(module):
+        return []
+    if unused + typed < 2 and len(_wired(ctx, ref)) < 2:
         return []
     if any(ctx.resolve(b, module) is not None for b in cls.bases):
         return []
@@ -243,6 +246,22 @@ def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
         return []
     ns = max(spaces, key=lambda k: spaces[k])
     return [(cls.selection.line, f"declares {spaces[ns]} providers (`{ns}.*`) of workspace classes, and nothing else")]
+
+
+def _wired(ctx: Ctx, ref: ClassRef) -> set[str]:
+    """The services (``_service_like``) the class body's provider declarations build, each
+    named as a declaration's first argument (`repo = providers.Factory(SqlRepo, session)`,
+    `provide(SqlRepo, provides=Repo)`): what the container wires, however it is imported."""
+    out: set[str] = set()
+    for b in ref.cls.body_calls:
+        args = b.call.args
+        source = args[0] if len(args) > len(b.keywords) else b.keyword("source")
+        if source is None or not source.startswith(("name:", "attr:")):
+            continue
+        r = ctx.resolve(source.partition(":")[2], ref.module)
+        if r is not None and r.key != ref.key and _service_like(ctx, r):
+            out.add(r.key)
+    return out
 
 
 def _resolve_function(ctx: Ctx, module: ModuleIndex, name: str, by_name: dict[str, list[str]]) -> str | None:

@@ -131,7 +131,13 @@ class DependencyInjection(Detector):
       (`providers.Factory(...)`), in a module whose imported workspace classes only those
       declarations use (classes or functions of the program), two or more of them counting
       those the declarations are annotated with (`bus: MemoryBus =
-      providers.Singleton(MemoryBus)`, a container alone in its file).
+      providers.Singleton(MemoryBus)`, a container alone in its file); or, however they are
+      imported, declarations building two or more services (their first argument: an
+      implementation of an abstraction, a repository or unit of work, a class given typed
+      collaborators), not values. What a container provides as a Protocol (`provide(SqlRepo,
+      provides=Repo)`, `repo: Provider[Repo] = Factory(SqlRepo)`) or hands to a constructor
+      taking one (`Factory(Service, adapters.repo)`) implements it where its module never
+      imports it.
     - A function that creates provider modules or declarative containers, or that hands on
       (returns, stores, registers) what a composition root it calls assembled, outside test
       code: `composition_root`.
