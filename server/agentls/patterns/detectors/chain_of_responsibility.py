@@ -6,14 +6,11 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._basics import made_together, near
+from agentls.patterns.detectors._chain_peers import wired_peer
+from agentls.patterns.detectors._chain_runners import given, runner_chains
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
-
-
-def given(m: FunctionFacts) -> set[str]:
-    return {f"param:{p}" for p in m.param_names}
 
 
 def _creates_next(ctx: Ctx, ref: ClassRef) -> tuple[str, ClassRef, int] | None:
@@ -66,71 +63,6 @@ def _dispatches_by_name(m: FunctionFacts) -> bool:
     return any(c.func in ("getattr", "hasattr") and c.args[:1] == ("self",) for c in m.calls)
 
 
-def _calls_back(impls: list[ClassRef], method: str) -> bool:
-    """Every implementation answers ``method`` by calling back the object it is handed with
-    itself (`visitor.visit_a(self)`): a Visitor's elements, and the runner its object
-    structure, not a chain."""
-    for r in impls:
-        m = r.cls.methods.get(method)
-        given = set(m.param_names) if m is not None else set()
-        if m is None or not any(c.receiver in given and "self" in c.args for c in m.calls):
-            return False
-    return True
-
-
-def runner_chains(ctx: Ctx) -> dict[str, tuple[ClassRef, str, ClassRef, int]]:
-    """{class key: (interface, method, runner, line)} for chains kept as a list by a runner: a
-    class outside the interface's hierarchy that appends the handlers it is handed to a list
-    and hands the request it was given to each in turn through the method the interface
-    declares abstract (`for m in self.middlewares: request = m.handle_request(request)`),
-    for the interface and its two or more implementations."""
-    key = ("chain", "runners")
-    hit = ctx._cache.get(key)
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
-    out: dict[str, tuple[ClassRef, str, ClassRef, int]] = {}
-    by_method = ctx.by_method(public=True)
-    for r in ctx.ws.all_classes():
-        methods = r.cls.methods
-        adds: dict[str, str | None] = {}  # list attribute -> annotation of what is appended
-        for m in methods.values():
-            for op in m.container_ops:
-                if op.op in ("append", "add", "insert") and op.arg.startswith("param:") and op.container[:5] == "self.":
-                    p = m.param(op.arg[6:])
-                    adds[op.container[5:]] = p.annotation if p is not None else None
-        for m in methods.values():
-            if not adds or not m.is_public or not m.params:
-                continue
-            for loop in m.loops:
-                if loop.iter.removeprefix("self.") not in adds or not loop.target:
-                    continue
-                passes = [
-                    c for c in m.calls if c.receiver == loop.target and c.method == m.name and set(c.args) & given(m)
-                ]
-                if not passes:
-                    continue
-                abstract = [i for i in by_method.get(m.name, []) if m.name in i.cls.abstract_methods]
-                declaring = [i for i in abstract if near(r, i)]
-                if not declaring:  # one class per file in a script folder: its siblings
-                    declaring = [i for i in abstract if near(r, i, ctx)]
-                    if len(declaring) > 1:
-                        declaring = [i for i in declaring if any(made_together(ctx, r, x) for x in ctx.concrete(i))]
-                ann = adds[loop.iter.removeprefix("self.")]
-                typed = ctx.annotation_refs(ann, r.module) if ann else []
-                for iface in declaring:
-                    impls = ctx.concrete(iface)
-                    if len(impls) < 2 or r == iface or r in impls or _calls_back(impls, m.name):
-                        continue
-                    # What is appended is known to be the interface's kind: so annotated, or,
-                    # untyped, the interface is the only one declaring the method.
-                    if (typed and iface not in typed) or (not typed and (ann or len(declaring) > 1)):
-                        continue
-                    for x in [iface, *impls]:
-                        out.setdefault(x.key, (iface, m.name, r, passes[0].line))
-    ctx._cache[key] = out
-    return out
-
-
 @register
 class ChainOfResponsibility(Detector):
     """Passes a request along a chain of handlers; each either handles it or hands it to the
@@ -166,6 +98,16 @@ class ChainOfResponsibility(Detector):
     implementations are made by code that also makes the runner (`main.py` building it).
     Implementations that answer by calling back the object they are handed with themselves
     (`visitor.visit_a(self)`) are a Visitor's elements, and the runner its object structure.
+
+    With no interface written at all (duck typing), the handlers are implied by what the
+    program hands over. An untyped list's members are `concrete_handler`s when the program
+    hands the runner's adding method (outside tests) objects of two or more classes defining
+    the method it calls, none of the runner's own kind and sharing no base defining it
+    (`pipeline.register(StripSpaces())`, or a local made before it). A link passing the
+    request on with no base declaring the method is a `concrete_handler` rather than a
+    `handler` when code makes it beside a link of another class passing the same method on
+    and calls a successor setter of one of them (`self.first.then(self.second)`). A method
+    name shared with nothing handed or linked stays insufficient.
     """
 
     id = "chain_of_responsibility"
@@ -259,6 +201,20 @@ class ChainOfResponsibility(Detector):
                 return best[1], best[2], best[3]
         return None
 
+    def _links(self, ctx: Ctx, method: str) -> list[tuple[ClassRef, str]]:
+        """The classes passing ``method`` on to a successor, with the successor's attribute."""
+        key = ("chain links", method)
+        hit = ctx._cache.get(key)
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
+        out: list[tuple[ClassRef, str]] = []
+        for r in ctx.ws.all_classes():
+            found = self._chain(ctx, r)
+            if found and found[1] == method:
+                out.append((r, found[0]))
+        ctx._cache[key] = out
+        return out
+
     def _created(self, ctx: Ctx) -> dict[str, tuple[str, ClassRef, int]]:
         key = ("chain", "created")
         hit = ctx._cache.get(key)
@@ -283,12 +239,20 @@ class ChainOfResponsibility(Detector):
                 declared = any(method in a.cls.methods for a in ctx.interface_ancestors(ref))
                 # a base outside what the workspace resolves is the interface it implements
                 external = len(ctx.ancestors(ref)) < len([b for b in ref.cls.bases if b not in ("object", "ABC")])
+                ev = [(line, f"`{method}` passes the request on to `self.{attr}.{method}`")]
+                # No interface written (duck typing): links of other classes the program wires
+                # to it make it one of an implied interface's concrete handlers.
+                wired = None
+                if not (declared or external or ctx.descendants(ref)):
+                    wired = wired_peer(ctx, ref, attr, self._links(ctx, method))
+                    ev += [(line, f"no handler interface is written: {wired}")] if wired else []
+                concrete = (declared or external or wired is not None) and not ctx.descendants(ref)
                 yield ctx.det(
                     ref,
                     self.id,
-                    "concrete_handler" if (declared or external) and not ctx.descendants(ref) else "handler",
+                    "concrete_handler" if concrete else "handler",
                     0.85,
-                    [(line, f"`{method}` passes the request on to `self.{attr}.{method}`")],
+                    ev,
                     [(s, "concrete_handler") for s in subs],
                 )
                 continue
@@ -333,7 +297,19 @@ class ChainOfResponsibility(Detector):
                 continue
             runner = runner_chains(ctx).get(ref.key)
             if runner is not None:
-                iface, method, by, line = runner
+                iface, method, by, line, site = runner
+                if site is not None:  # duck typing: no interface, the members handed to the runner
+                    where = f" ({site.module.path}:{site.line + 1})" if site.module is not ref.module else ""
+                    ev = [
+                        (
+                            ref.cls.selection.line,
+                            f"no handler interface is written: `{by.cls.name}` hands the request to each member in turn"
+                            f" through `{method}`",
+                        ),
+                        (site.line if not where else ref.cls.selection.line, f"{site.how}{where}"),
+                    ]
+                    yield ctx.det(ref, self.id, "concrete_handler", 0.7, ev)
+                    continue
                 role = "handler" if ref == iface else "concrete_handler"
                 ev = [
                     (line, f"`{by.cls.name}` hands the request to each `{iface.cls.name}` in turn through `{method}`")

@@ -1,0 +1,60 @@
+"""Objects the program hands to a collection a class keeps (duck typing, for lists).
+
+`_duck` finds what the program hands to a holder's single untyped attribute; a runner keeping
+a list (`chain.add_middleware(auth)`, then `for m in self.middlewares: m.handle(request)`) is
+handed its members through an adding method instead. The same evidence is taken: a call of the
+adding method on an object of the runner's class (made there, or known to be one), with an
+object of a program class made in place or made before in the same function. Test code hands
+doubles and chooses nothing.
+"""
+
+from __future__ import annotations
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._duck import Site, _Hand, _Slot, _test_case
+from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.test_code import is_test_module
+from agentls.patterns.workspace import ClassRef
+
+
+def handed_members(ctx: Ctx, runner: ClassRef, attr: str, adder: str, at: int, called: str, line: int) -> list[Site]:
+    """Where the program hands ``runner`` (through ``adder``'s parameter at ``at``, appended to
+    ``self.<attr>``) an object of a class outside its hierarchy defining ``called``."""
+    key = ("duck members", runner.key, attr, adder)
+    hit = ctx._cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    slot = _Slot(runner, attr, {runner.key, *(d.key for d in ctx.descendants(runner))}, {called: line})
+    for module in ctx.ws.modules():
+        if is_test_module(module):
+            continue
+        units: list[tuple[FunctionFacts, ClassRef | None]] = [(f, None) for f in module.functions.values()]
+        units += [(m, ClassRef(module, c)) for c in module.classes.values() for m in c.methods.values()]
+        units += [(module.toplevel, None)] if module.toplevel else []
+        for fn, owner in units:
+            if not any(c.method == adder for c in fn.calls):
+                continue
+            if fn.name.startswith("test") or (owner is not None and _test_case(ctx, owner)):
+                continue
+            hand = _Hand(ctx, module, fn, owner)
+            for call in fn.calls:
+                if call.method == adder and at < len(call.args) and hand.reach(call.receiver, [slot], call.line):
+                    hand(slot, call.args[at], call.line, f"`.{adder}(?)` hands it over")
+            hand.close()
+    theirs = [s for s in slot.sites if s.cls.key not in slot.hierarchy and called in ctx.all_methods(s.cls)]
+    ctx._cache[key] = theirs
+    return theirs
+
+
+def members(ctx: Ctx, runner: ClassRef, attr: str, adder: str, at: int, called: str, line: int) -> list[Site]:
+    """The handing sites of an implied family kept in a list: two classes or more handed to the
+    runner that define ``called``, none of the runner's own kind (a runner handed its own kind
+    is a composite), sharing no base that defines ``called`` (a written family, judged by it)."""
+    sites = handed_members(ctx, runner, attr, adder, at, called, line)
+    impls = list({s.cls.key: s.cls for s in sites}.values())
+    if len(impls) < 2 or any(runner in ctx.ancestors(i) for i in impls):
+        return []
+    shared = set.intersection(*({a.key for a in ctx.ancestors(i)} for i in impls))
+    if any(called in a.cls.methods for a in ctx.ancestors(impls[0]) if a.key in shared):
+        return []
+    return sites
