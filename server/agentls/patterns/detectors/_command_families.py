@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._basics import near
+from agentls.patterns.detectors._duck_runners import members
 from agentls.patterns.detectors._families import held_families, kind_of
 from agentls.patterns.detectors._shared import is_data_holder, is_repository, is_uow
 from agentls.patterns.facts import ClassFacts, FunctionFacts
@@ -323,6 +324,8 @@ def _invocations(
                         f.invokers.append((ref, m, method))
             elif len(types) >= 2 and collab is not None:
                 _duck(ctx, ref, m, collab.attr, set(collab.methods), types, duck)
+            elif kept and not types and not by_trigger.get(method):
+                _listed(ctx, ref, m, attr, method, duck)
 
 
 def _duck(
@@ -344,6 +347,38 @@ def _duck(
     f = duck.setdefault(k, _Family(None, called, list(types)))
     if not any(r == ref for r, _, _ in f.invokers):
         f.invokers.append((ref, m, next(iter(sorted(called)))))
+
+
+def _listed(
+    ctx: Ctx, ref: ClassRef, m: FunctionFacts, attr: str, trigger: str, duck: dict[frozenset[str], _Family]
+) -> None:
+    """An untyped container of requests (duck typing): the program hands the method filling it
+    two or more classes answering the trigger (`_duck_runners.members`), each acting through a
+    receiver it holds (`self._receiver.run()`): duck-typed commands, the class their invoker."""
+    adders = [
+        (f.name, f.params.index(p))
+        for f in ref.cls.methods.values()
+        for op in f.container_ops
+        if f.name != "__init__" and op.op in _PUSH and op.container[5:].rstrip("[]") == attr
+        if op.container.startswith("self.") and (p := f.param(op.arg[6:])) is not None and op.arg[:6] == "param:"
+    ]
+    if len(adders) != 1:
+        return
+    sites = members(ctx, ref, attr, *adders[0], trigger, m.selection.line)
+    impls = list({x.cls.key: x.cls for x in sites}.values())
+    for i in impls:
+        run = ctx.all_methods(i).get(trigger)
+        held = ctx.collabs(i)
+        if (
+            run is None
+            or not _acts(run)
+            or not any(c.receiver[5:] in held for c in run.calls if c.receiver[:5] == "self.")
+        ):
+            return
+    if impls:
+        f = duck.setdefault(frozenset(i.key for i in impls), _Family(None, {trigger}, impls))
+        if not any(r == ref for r, _, _ in f.invokers):
+            f.invokers.append((ref, m, trigger))
 
 
 def _tables(ctx: Ctx, fams: list[_Family]) -> None:

@@ -53,7 +53,12 @@ class Command(Detector):
       `self.client.turn_off()`), are a device it operates, not commands it was handed.
     - Without an interface: a class holding an object typed as a union of unrelated classes
       that all answer the methods it calls, each of which records in one method what it takes
-      back in another (do / undo).
+      back in another (do / undo); or a class keeping an untyped container of requests
+      filled by one method (`bind(name, request)`) that runs one method on them, when the
+      program (outside tests) hands that method objects of two or more classes (sharing no
+      base defining it) answering it by acting through a receiver they hold
+      (`self._lamp.on()`). Registered objects acting on their own are no commands, nor is a
+      shared method name with nothing registered.
     - The implementations are concrete commands; the holders are invokers.
     """
 
