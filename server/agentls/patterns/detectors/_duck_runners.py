@@ -1,17 +1,18 @@
-"""Objects the program hands to a collection a class keeps (duck typing, for lists).
+"""Objects the program hands to a class that writes no interface for them (duck typing).
 
 `_duck` finds what the program hands to a holder's single untyped attribute; a runner keeping
 a list (`chain.add_middleware(auth)`, then `for m in self.middlewares: m.handle(request)`) is
 handed its members through an adding method instead. The same evidence is taken: a call of the
 adding method on an object of the runner's class (made there, or known to be one), with an
 object of a program class made in place or made before in the same function. Test code hands
-doubles and chooses nothing.
+doubles and chooses nothing. A wrapper's untyped constructor parameter is read the same way
+(`handed_at_init`): the classes the program hands in its place.
 """
 
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._duck import Site, _Hand, _Slot, _test_case
+from agentls.patterns.detectors._duck import Site, _defines, _Hand, _init_position, _Slot, _test_case
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.test_code import is_test_module
 from agentls.patterns.workspace import ClassRef
@@ -58,3 +59,33 @@ def members(ctx: Ctx, runner: ClassRef, attr: str, adder: str, at: int, called: 
     if any(called in a.cls.methods for a in ctx.ancestors(impls[0]) if a.key in shared):
         return []
     return sites
+
+
+def handed_at_init(ctx: Ctx, holder: ClassRef, attr: str, called: set[str]) -> list[ClassRef]:
+    """The classes (outside the holder's hierarchy, defining every method in ``called``) whose
+    objects the program hands the holder's constructor in the place of the parameter kept in
+    ``self.<attr>``: made in place, a module variable, or a local made before (outside tests)."""
+    key = ("duck init", holder.key, attr)
+    hit = ctx._cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    at = _init_position(ctx, holder, attr)
+    slot = _Slot(holder, attr, {holder.key}, dict.fromkeys(called, 0))
+    for module in ctx.ws.modules() if at >= 0 else ():
+        if is_test_module(module):
+            continue
+        units: list[tuple[FunctionFacts, ClassRef | None]] = [(f, None) for f in module.functions.values()]
+        units += [(m, ClassRef(module, c)) for c in module.classes.values() for m in c.methods.values()]
+        units += [(module.toplevel, None)] if module.toplevel else []
+        for fn, owner in units:
+            calls = [c for c in fn.calls if at < len(c.args) and c.func.rpartition(".")[2] == holder.cls.name]
+            if not calls or fn.name.startswith("test") or (owner is not None and _test_case(ctx, owner)):
+                continue
+            hand = _Hand(ctx, module, fn, owner)
+            for call in calls:
+                if ctx.ws.resolve(module, call.func) == holder:
+                    hand(slot, call.args[at], call.line, f"`{holder.cls.name}(?)` hands it over")
+            hand.close()
+    out = list({s.cls.key: s.cls for s in slot.sites if _defines(ctx, s.cls, slot)}.values())
+    ctx._cache[key] = out
+    return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from agentls.patterns.context import Collab, Ctx
 from agentls.patterns.detectors._basics import made_together, script_siblings
+from agentls.patterns.detectors._duck_runners import handed_at_init
 from agentls.patterns.detectors._shared import is_repository
 from agentls.patterns.detectors._wrapping import Role, calls_on, emit_roles
 from agentls.patterns.facts import FunctionFacts
@@ -23,10 +24,14 @@ def baseless_proxy(ctx: Ctx, ref: ClassRef, public: dict[str, FunctionFacts], ou
     used = {d for m in ref.cls.methods.values() for d in m.decorators}
     public = {n: m for n, m in public.items() if n not in used}
     for c in ctx.collabs(ref).values():
-        handed = c.from_param and not c.instantiated and len(c.types) == 1
-        if c.container or not (handed or (not c.from_param and c.instantiated)) or len(c.types) != 1:
+        types = c.types
+        if c.from_param and not types and not c.instantiated and not c.container and c.methods:
+            # Untyped (duck typing): the one class the program hands its constructor there.
+            types = handed_at_init(ctx, ref, c.attr, set(c.methods))
+        handed = c.from_param and not c.instantiated and len(types) == 1
+        if c.container or not (handed or (not c.from_param and c.instantiated)) or len(types) != 1:
             continue
-        real = c.types[0]
+        real = types[0]
         if real == ref or real.cls.is_interface or (handed and is_repository(ctx, real)):
             continue
         offered = {n for n, m in real.cls.methods.items() if not n.startswith("_") and m.kind == "method"}

@@ -46,7 +46,9 @@ class Proxy(Detector):
       answering the attribute), and creates it on first use or forwards after a check of its
       own (`CarProxy` letting only drivers of 16+ drive, or a decorator of its own class
       around the forwarding method: `@staff_only`); or one handed the real object typed as its
-      class (`service: QuoteService`), offering all its methods and, beside them, only methods
+      class (`service: QuoteService`) or, untyped (duck typing), of the one class the program
+      (outside tests) hands its constructor in that place (two classes handed there: a
+      wrapper of either, no stand-in for one), offering all its methods and, beside them, only methods
       reporting on itself, that checks, caches or records each call it forwards (plain
       forwarding is delegation); a
       virtual proxy creating it in any method checking for it (`if self.db is None: self.db
