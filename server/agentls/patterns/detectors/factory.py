@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Ev, Target, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.detectors._duck_creators import implied_creators, implied_products
 from agentls.patterns.detectors._shared import is_test_file
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
@@ -82,6 +83,14 @@ class Factory(Detector):
       `cls.<attr>` / `self.<attr>`, a class attribute naming a class that subclasses replace
       with other classes, and other methods of the base call it. The base is the `creator`,
       each subclass replacing the class a `concrete_creator`.
+    - Factory method with no creator interface written (duck typing, 0.7): a module function
+      calling one method, without arguments, on a parameter typed as no class of the program,
+      and the program (outside tests) handing it objects of two or more classes (made in
+      place, a module variable, a local made before) sharing no base defining that method,
+      each answering it with a new object of one class of its own, different between them
+      (`admit(Booth())`, `admit(App())`): each is a `concrete_creator`. A function asking what
+      it is handed for two or more things is an abstract factory's client; the same classes
+      handed nowhere are no creators.
 
     Every class a detected factory or factory method creates is a `product` (0.75), and so is
     the base class all of one factory's products share (the product interface). Names imported
@@ -216,7 +225,15 @@ class Factory(Detector):
                 if found:
                     yield ctx.det(fn, self.id, "factory", 0.85, found[0], [(p, "product") for p in found[1]])
         products = self._products(ctx)
+        implied = implied_creators(ctx)
         for ref in ctx.classes():
+            if (c := implied.get(ref.key)) is not None:
+                m = ctx.all_methods(ref)[c.method]
+                ev = [
+                    (m.selection.line, f"`{c.method}` creates `{c.product.cls.name}`; no creator interface is written"),
+                    (ref.cls.selection.line, f"`{c.user}` calls `{c.method}()` on what it is handed; {c.site}"),
+                ]
+                yield ctx.det(ref, self.id, "concrete_creator", 0.7, ev, [(c.product, "product")])
             yield from self._factory_method(ctx, ref)
             yield from self._attribute_creator(ctx, ref)
             maker = products.get(ref.key)
@@ -255,6 +272,8 @@ class Factory(Detector):
                     add([p for _, p in subs], ref, f"{cls.name}.{name}", module.path)
                 for name, (_, made, _) in self._attribute_methods(ctx, ref).items():
                     add(made, ref, f"{cls.name}.{name}", module.path)
+        for key, product in implied_products(ctx).items():  # what creators implied by duck typing make
+            out.setdefault(key, product)
         return out
 
     # -- factory method ---------------------------------------------------------------------
