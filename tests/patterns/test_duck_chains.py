@@ -157,3 +157,47 @@ def test_links_wired_together_are_concrete_handlers(tmp_path: Path) -> None:
 
 def test_links_nothing_wires_stay_handlers(tmp_path: Path) -> None:
     assert _roles(_run(tmp_path, {"links.py": LINKS, "till.py": NOT_WIRED})) == {"Coins": "handler", "Notes": "handler"}
+
+
+MADE_LINKS = """\
+class Small:
+    def route(self, size):
+        if size < 10:
+            return "small"
+        return Large().route(size)
+
+
+class Large:
+    def route(self, size):
+        if size < 100:
+            return "large"
+        size = size % 100
+        return Small().route(size)
+"""
+
+# The same first class asks a helper of another class once; the helper hands nothing back.
+MADE_HELPER = """\
+class Small:
+    def route(self, size):
+        if size < 10:
+            return "small"
+        return Large().route(size)
+
+
+class Large:
+    def route(self, size):
+        if size < 100:
+            return "large"
+        return "huge"
+"""
+
+
+def test_links_making_each_other_are_concrete_handlers(tmp_path: Path) -> None:
+    assert _roles(_run(tmp_path, {"routes.py": MADE_LINKS})) == {
+        "Small": "concrete_handler",
+        "Large": "concrete_handler",
+    }
+
+
+def test_a_helper_made_and_asked_once_is_no_chain(tmp_path: Path) -> None:
+    assert _roles(_run(tmp_path, {"routes.py": MADE_HELPER})) == {}

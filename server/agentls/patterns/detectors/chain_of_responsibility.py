@@ -32,6 +32,26 @@ def _creates_next(ctx: Ctx, ref: ClassRef) -> tuple[str, ClassRef, int] | None:
     return None
 
 
+def _makes_next_duck(ctx: Ctx, ref: ClassRef, depth: int = 0) -> tuple[str, ClassRef, int] | None:
+    """(method, next class, line) with no interface written (duck typing): behind a decision a
+    method makes an object of another class and hands it the request it was given under the
+    same name (`return Successor2().handle(payload)`), where that class does the same in turn
+    (the links hand the request to each other; one object asked once is a helper)."""
+    for m in ref.cls.methods.values():
+        if m.is_stub or m.complexity < 2 or not m.params or m.name.startswith("_"):
+            continue
+        for c in m.calls:
+            if c.method != m.name or not c.receiver.endswith("()") or not set(c.args) & given(m):
+                continue
+            r = ctx.resolve(c.receiver[:-2], ref.module)
+            if r is None or r == ref or ref in ctx.ancestors(r) or r in ctx.ancestors(ref):
+                continue
+            if depth == 0 and _makes_next_duck(ctx, r, 1) is None:
+                continue
+            return m.name, r, c.line
+    return None
+
+
 _UNTYPED = frozenset({"Any", "object", "Self"})
 
 
@@ -106,8 +126,11 @@ class ChainOfResponsibility(Detector):
     (`pipeline.register(StripSpaces())`, or a local made before it). A link passing the
     request on with no base declaring the method is a `concrete_handler` rather than a
     `handler` when code makes it beside a link of another class passing the same method on
-    and calls a successor setter of one of them (`self.first.then(self.second)`). A method
-    name shared with nothing handed or linked stays insufficient.
+    and calls a successor setter of one of them (`self.first.then(self.second)`); and links
+    that, behind a decision, make an object of another class and hand it the request under
+    the same name, that class doing the same in turn (`return Large().route(size)` and back),
+    are `concrete_handler`s (0.7). A method name shared with nothing handed or linked, or a
+    helper made and asked once, stays insufficient.
     """
 
     id = "chain_of_responsibility"
@@ -221,16 +244,17 @@ class ChainOfResponsibility(Detector):
         if hit is None:
             hit = {}
             for r in ctx.ws.all_classes():
-                if r.cls.bases:
-                    found = _creates_next(ctx, r)
-                    if found:
-                        hit[r.key] = found
+                found = _creates_next(ctx, r) if r.cls.bases else None
+                if found:
+                    hit[r.key] = found
+                elif not any(r2.cls.methods for r2 in ctx.ancestors(r)) and (duck := _makes_next_duck(ctx, r)):
+                    hit[r.key] = (duck[0], r, duck[2])  # no interface: the class stands for itself
             ctx._cache[key] = hit
         return hit
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         created = self._created(ctx)
-        created_ifaces = {iface.key: (iface, name) for name, iface, _ in created.values()}
+        created_ifaces = {iface.key: (iface, name) for k, (name, iface, _) in created.items() if iface.key != k}
         for ref in ctx.classes():
             found = self._chain(ctx, ref)
             if found:
@@ -258,6 +282,10 @@ class ChainOfResponsibility(Detector):
                 continue
             if ref.key in created:
                 method, iface, line = created[ref.key]
+                if iface == ref:  # duck typing: no handler interface written
+                    what = "no handler interface is written: it makes another link and hands it the request"
+                    yield ctx.det(ref, self.id, "concrete_handler", 0.7, [(line, f"`{method}`: {what}")])
+                    continue
                 yield ctx.det(
                     ref,
                     self.id,
