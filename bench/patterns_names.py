@@ -18,18 +18,16 @@ from __future__ import annotations
 
 import argparse
 import ast
-import json
 import re
 import sys
-import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from patterns_corpus import CORPUS, prepare  # noqa: E402
-from patterns_split import Role, copy_python, roles  # noqa: E402
+from patterns_split import Role, compare_rewritten  # noqa: E402
 
 
 def _parse(path: Path) -> ast.Module | None:
@@ -147,38 +145,12 @@ def main() -> int:
     parser.add_argument("--only", help="one source by name")
     parser.add_argument("--mirrors", default="/work/.mirror")
     args = parser.parse_args()
-    lost: Counter[str] = Counter()
-    gained: Counter[str] = Counter()
-    kept: Counter[str] = Counter()
-    listing: list[str] = []
-    for entry in json.loads((CORPUS / "repos.json").read_text()):
-        if entry["split"] != "tuning" or entry.get("scope") == "precision":
-            continue
-        if args.only and entry["name"] != args.only:
-            continue
-        src = prepare(entry, Path(args.mirrors))
-        with tempfile.TemporaryDirectory(dir=ROOT / "bench" / ".work") as tmp:
-            whole, renamed = Path(tmp) / "whole", Path(tmp) / "renamed"
-            copy_python(src, whole)
-            copy_python(src, renamed)
-            names = rename_tree(renamed)
-            before, after = roles(src, whole), _back(roles(src, renamed), names)
-        lost_here, gained_here = len(before - after), len(after - before)
-        print(f"{src.name}: {len(names)} names made neutral, {lost_here} roles lost, {gained_here} gained")
-        for sym, pat, role in sorted(before - after):
-            lost[pat] += 1
-            listing.append(f"  - {src.name}: {pat} {role} {sym}")
-        for sym, pat, role in sorted(after - before):
-            gained[pat] += 1
-            listing.append(f"  + {src.name}: {pat} {role} {sym}")
-        for _, pat, _ in before & after:
-            kept[pat] += 1
-    print(f"\n{'pattern':24} {'kept':>5} {'lost':>5} {'gained':>6}")
-    for pat in sorted(set(lost) | set(gained) | set(kept), key=lambda p: (-lost[p], p)):
-        print(f"{pat:24} {kept[pat]:5} {lost[pat]:5} {gained[pat]:6}")
-    print(f"{'total':24} {sum(kept.values()):5} {sum(lost.values()):5} {sum(gained.values()):6}")
-    if args.verbose:
-        print("\n".join(listing))
+
+    def rename(root: Path) -> tuple[str, Callable[[set[Role], set[Role]], tuple[set[Role], set[Role]]]]:
+        names = rename_tree(root)
+        return f"{len(names)} names made neutral", lambda before, after: (before, _back(after, names))
+
+    compare_rewritten(rename, args.only, args.mirrors, args.verbose)
     return 0
 
 

@@ -24,17 +24,15 @@ from __future__ import annotations
 
 import argparse
 import ast
-import json
 import sys
-import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from patterns_corpus import CORPUS, prepare  # noqa: E402
-from patterns_split import copy_python, roles  # noqa: E402
+from patterns_split import Role, compare_rewritten  # noqa: E402
 
 _PLAIN_BASES = {"ABC", "object", "Protocol"}
 _ABSTRACT = {"abstractmethod", "abstractproperty"}
@@ -271,43 +269,20 @@ def main() -> int:
     )
     parser.add_argument("--mirrors", default="/work/.mirror")
     args = parser.parse_args()
-    lost: Counter[str] = Counter()
-    gained: Counter[str] = Counter()
-    kept: Counter[str] = Counter()
-    listing: list[str] = []
-    for entry in json.loads((CORPUS / "repos.json").read_text()):
-        if entry["split"] != "tuning" or entry.get("scope") == "precision":
-            continue
-        if args.only and entry["name"] != args.only:
-            continue
-        src = prepare(entry, Path(args.mirrors))
-        with tempfile.TemporaryDirectory(dir=ROOT / "bench" / ".work") as tmp:
-            whole, proto = Path(tmp) / "whole", Path(tmp) / "protocols"
-            copy_python(src, whole)
-            copy_python(src, proto)
-            rewritten = protocolise(proto, args.drop_imports, args.form)
-            n = len(rewritten)
-            before, after = roles(src, whole), roles(src, proto)
+
+    def rewrite(root: Path) -> tuple[str, Callable[[set[Role], set[Role]], tuple[set[Role], set[Role]]]]:
+        rewritten = protocolise(root, args.drop_imports, args.form)
+
+        def adjust(before: set[Role], after: set[Role]) -> tuple[set[Role], set[Role]]:
             if args.form == "middle":  # the inserted bases are new symbols
                 after = {r for r in after if not r[0].rpartition(".")[2].endswith("Common")}
             if args.form == "duck":  # the interfaces are gone, and their own roles with them
                 before = {r for r in before if r[0].rpartition(".")[2] not in rewritten}
-        lost_here, gained_here = len(before - after), len(after - before)
-        print(f"{src.name}: {n} interfaces made Protocols, {lost_here} roles lost, {gained_here} gained")
-        for sym, pat, role in sorted(before - after):
-            lost[pat] += 1
-            listing.append(f"  - {src.name}: {pat} {role} {sym}")
-        for sym, pat, role in sorted(after - before):
-            gained[pat] += 1
-            listing.append(f"  + {src.name}: {pat} {role} {sym}")
-        for _, pat, _ in before & after:
-            kept[pat] += 1
-    print(f"\n{'pattern':24} {'kept':>5} {'lost':>5} {'gained':>6}")
-    for pat in sorted(set(lost) | set(gained) | set(kept), key=lambda p: (-lost[p], p)):
-        print(f"{pat:24} {kept[pat]:5} {lost[pat]:5} {gained[pat]:6}")
-    print(f"{'total':24} {sum(kept.values()):5} {sum(lost.values()):5} {sum(gained.values()):6}")
-    if args.verbose:
-        print("\n".join(listing))
+            return before, after
+
+        return f"{len(rewritten)} interfaces rewritten", adjust
+
+    compare_rewritten(rewrite, args.only, args.mirrors, args.verbose)
     return 0
 
 

@@ -24,6 +24,7 @@ import shutil
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -198,13 +199,16 @@ def roles(src: Source, root: Path) -> set[Role]:
     return {(str(d["symbol"]), str(d["pattern"]), str(d["role"])) for d in detections(here, 0.5)}
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--verbose", "-v", action="store_true")
-    parser.add_argument("--only", help="one source by name")
-    parser.add_argument("--packages", action="store_true", help="split the modules of packages too")
-    parser.add_argument("--mirrors", default="/work/.mirror")
-    args = parser.parse_args()
+# What a rewrite of a copy of a source tells the comparison: a line about what it changed,
+# and the (before, after) role sets as they should be compared (a renamed symbol mapped
+# back, the roles of symbols the rewrite removed or added set aside).
+Rewrite = Callable[[Path], tuple[str, Callable[[set[Role], set[Role]], tuple[set[Role], set[Role]]]]]
+
+
+def compare_rewritten(rewrite: Rewrite, only: str | None, mirrors: str, verbose: bool) -> None:
+    """Each exhaustive tuning source analysed as it is and as ``rewrite`` leaves a copy of it;
+    per pattern the roles (confidence >= 0.5) kept, lost and gained, and with ``verbose`` each
+    one lost or gained. The invariance benches (split, names, protocols) share this."""
     lost: Counter[str] = Counter()
     gained: Counter[str] = Counter()
     kept: Counter[str] = Counter()
@@ -212,16 +216,16 @@ def main() -> int:
     for entry in json.loads((CORPUS / "repos.json").read_text()):
         if entry["split"] != "tuning" or entry.get("scope") == "precision":
             continue
-        if args.only and entry["name"] != args.only:
+        if only and entry["name"] != only:
             continue
-        src = prepare(entry, Path(args.mirrors))
+        src = prepare(entry, Path(mirrors))
         with tempfile.TemporaryDirectory(dir=ROOT / "bench" / ".work") as tmp:
-            whole, cut = Path(tmp) / "whole", Path(tmp) / "split"
+            whole, changed = Path(tmp) / "whole", Path(tmp) / "rewritten"
             copy_python(src, whole)
-            copy_python(src, cut)
-            n = split_tree(cut, args.packages)
-            before, after = roles(src, whole), roles(src, cut)
-        print(f"{src.name}: {n} modules split, {len(before - after)} roles lost, {len(after - before)} gained")
+            copy_python(src, changed)
+            what, adjust = rewrite(changed)
+            before, after = adjust(roles(src, whole), roles(src, changed))
+        print(f"{src.name}: {what}, {len(before - after)} roles lost, {len(after - before)} gained")
         for sym, pat, role in sorted(before - after):
             lost[pat] += 1
             listing.append(f"  - {src.name}: {pat} {role} {sym}")
@@ -234,8 +238,22 @@ def main() -> int:
     for pat in sorted(set(lost) | set(gained) | set(kept), key=lambda p: (-lost[p], p)):
         print(f"{pat:24} {kept[pat]:5} {lost[pat]:5} {gained[pat]:6}")
     print(f"{'total':24} {sum(kept.values()):5} {sum(lost.values()):5} {sum(gained.values()):6}")
-    if args.verbose:
+    if verbose:
         print("\n".join(listing))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--only", help="one source by name")
+    parser.add_argument("--packages", action="store_true", help="split the modules of packages too")
+    parser.add_argument("--mirrors", default="/work/.mirror")
+    args = parser.parse_args()
+
+    def split(root: Path) -> tuple[str, Callable[[set[Role], set[Role]], tuple[set[Role], set[Role]]]]:
+        return f"{split_tree(root, args.packages)} modules split", lambda b, a: (b, a)
+
+    compare_rewritten(split, args.only, args.mirrors, args.verbose)
     return 0
 
 
