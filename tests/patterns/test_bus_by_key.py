@@ -4,11 +4,9 @@ topic the publisher hands in. Through `agentls patterns` run as a subprocess."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows, write_tree
 
 MESSAGES = """\
 from abc import ABC, abstractmethod
@@ -98,15 +96,9 @@ def _buses(tmp_path: Path, bus: str) -> set[str]:
         "post/messages.py": MESSAGES.format(base="DomainEvent"),
         "post/bus.py": bus.format(base="DomainEvent"),
     }
-    for rel, text in files.items():
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", ".", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {str(r["symbol"]) for r in json.loads(result.stdout) if r["pattern"] == "message_bus"}
+    write_tree(tmp_path, files)
+    rows = patterns_rows(tmp_path, ".")
+    return {str(r["symbol"]) for r in rows if r["pattern"] == "message_bus"}
 
 
 def test_a_bus_routing_each_event_by_its_own_key_is_a_message_bus(tmp_path: Path) -> None:

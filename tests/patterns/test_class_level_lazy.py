@@ -4,11 +4,9 @@ new object on every call caches nothing. Through `agentls patterns` run as a sub
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 SHAPE = """\
 class Client:
@@ -44,11 +42,8 @@ FRESH = """\
 
 def _lazy(tmp_path: Path, body: str) -> set[str]:
     (tmp_path / "source.py").write_text(SHAPE.format(body=body))
-    result = subprocess.run(
-        [*AGENTLS, "patterns", ".", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {str(r["symbol"]) for r in json.loads(result.stdout) if r["pattern"] == "lazy_evaluation"}
+    rows = patterns_rows(tmp_path, ".")
+    return {str(r["symbol"]) for r in rows if r["pattern"] == "lazy_evaluation"}
 
 
 def test_a_class_method_keeping_what_it_made_on_first_call_is_lazy(tmp_path: Path) -> None:

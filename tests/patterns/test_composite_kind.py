@@ -5,11 +5,9 @@ manager calling `setup` on each plug-in) is not."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 GRAPHICS = """\
 class Graphic:
@@ -59,11 +57,8 @@ class Manager:
 def _composites(tmp_path: Path, name: str, text: str) -> dict[str, str]:
     (tmp_path / "app").mkdir()
     (tmp_path / "app" / name).write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {str(r["symbol"]): str(r["role"]) for r in json.loads(result.stdout) if r["pattern"] == "composite"}
+    rows = patterns_rows(tmp_path, "app")
+    return {str(r["symbol"]): str(r["role"]) for r in rows if r["pattern"] == "composite"}
 
 
 def test_a_group_of_its_own_interface_is_a_composite(tmp_path: Path) -> None:

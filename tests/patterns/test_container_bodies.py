@@ -7,11 +7,9 @@ they are imported. Each form beside its one-change near miss, through `agentls p
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 from tests.patterns.test_handed_protocols import CARRIED, _strategy
 
 DISHKA = "from dishka import Provider, provide\n\n\nclass Carriers(Provider):\n"
@@ -70,8 +68,9 @@ def test_providers_handed_to_a_constructor_taking_something_else(tmp_path: Path)
 
 def test_a_sibling_provider_handed_in_the_same_container(tmp_path: Path) -> None:
     wiring = HANDED.replace("{taker}", "Checkout").replace("carriers.ground", "ground").replace("carriers.air", "air")
-    wiring = wiring.replace("class Shops(containers.DeclarativeContainer):\n    carriers = "
-                            "providers.DependenciesContainer()\n", "")
+    wiring = wiring.replace(
+        "class Shops(containers.DeclarativeContainer):\n    carriers = providers.DependenciesContainer()\n", ""
+    )
     wiring = wiring.replace("\n\n\n    by_ground", "\n    by_ground")
     assert "class Shops" not in wiring
     assert _strategy(tmp_path, wiring) == CARRIED
@@ -127,15 +126,8 @@ def _containers(tmp_path: Path, a: str, b: str) -> set[str]:
     app.mkdir()
     (app / "__init__.py").write_text("")
     (app / "wiring.py").write_text(SERVICES.replace("{a}", a).replace("{b}", b))
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {
-        str(r["symbol"])
-        for r in json.loads(result.stdout)
-        if r["pattern"] == "dependency_injection" and r["role"] == "container"
-    }
+    rows = patterns_rows(tmp_path, "app")
+    return {str(r["symbol"]) for r in rows if r["pattern"] == "dependency_injection" and r["role"] == "container"}
 
 
 def test_a_container_wiring_services_defined_beside_it(tmp_path: Path) -> None:

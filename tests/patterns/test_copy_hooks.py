@@ -4,12 +4,10 @@ of the object the class stands for."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 SHEET = """\
 import copy
@@ -52,11 +50,8 @@ def _rows(tmp_path: Path, files: dict[str, str]) -> dict[tuple[str, str], dict[s
     for name, text in files.items():
         (tmp_path / "app").mkdir(exist_ok=True)
         (tmp_path / "app" / name).write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {(str(r["symbol"]), str(r["pattern"])): r for r in json.loads(result.stdout)}
+    rows = patterns_rows(tmp_path, "app")
+    return {(str(r["symbol"]), str(r["pattern"])): r for r in rows}
 
 
 def test_copy_hooks_building_the_class_by_its_name(tmp_path: Path) -> None:

@@ -7,11 +7,10 @@ runner; links nothing wires to each other)."""
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 FILTERS = """\
 class StripSpaces:
@@ -124,11 +123,8 @@ def _run(tmp_path: Path, files: dict[str, str]) -> list[dict[str, Any]]:
     (tmp_path / "app" / "__init__.py").write_text("")
     for name, text in files.items():
         (tmp_path / "app" / name).write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return [r for r in json.loads(result.stdout) if r["pattern"] == "chain_of_responsibility"]
+    rows = patterns_rows(tmp_path, "app")
+    return [r for r in rows if r["pattern"] == "chain_of_responsibility"]
 
 
 def _roles(found: list[dict[str, Any]]) -> dict[str, str]:

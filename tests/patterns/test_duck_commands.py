@@ -5,11 +5,9 @@ nowhere; registered objects acting on their own, with no receiver)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 REQUESTS = """\
 class Lamp:
@@ -107,11 +105,8 @@ def _roles(tmp_path: Path, files: dict[str, str]) -> dict[str, str]:
     (tmp_path / "app" / "__init__.py").write_text("")
     for name, text in files.items():
         (tmp_path / "app" / name).write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    found = [r for r in json.loads(result.stdout) if r["pattern"] == "command"]
+    rows = patterns_rows(tmp_path, "app")
+    found = [r for r in rows if r["pattern"] == "command"]
     return {str(r["symbol"]).rpartition(".")[2]: str(r["role"]) for r in found}
 
 

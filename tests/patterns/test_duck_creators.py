@@ -6,11 +6,9 @@ for two products, an abstract factory's)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 MAKERS = """\
 class Ticket:
@@ -106,11 +104,8 @@ def _factory(tmp_path: Path, files: dict[str, str]) -> dict[str, str]:
     (tmp_path / "app" / "__init__.py").write_text("")
     for name, text in files.items():
         (tmp_path / "app" / name).write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    found = [r for r in json.loads(result.stdout) if r["pattern"] == "factory"]
+    rows = patterns_rows(tmp_path, "app")
+    found = [r for r in rows if r["pattern"] == "factory"]
     return {str(r["symbol"]).rpartition(".")[2]: str(r["role"]) for r in found}
 
 

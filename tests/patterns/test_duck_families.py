@@ -6,12 +6,10 @@ hands them to the holder, or only one is handed)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 HEATERS = """\
 class GasHeater:
@@ -196,11 +194,8 @@ def _rows(tmp_path: Path, files: dict[str, str]) -> dict[tuple[str, str], dict[s
     (tmp_path / "app" / "__init__.py").write_text("")
     for name, text in files.items():
         (tmp_path / "app" / name).write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {(str(r["symbol"]), str(r["pattern"])): r for r in json.loads(result.stdout)}
+    rows = patterns_rows(tmp_path, "app")
+    return {(str(r["symbol"]), str(r["pattern"])): r for r in rows}
 
 
 def test_a_duck_typed_strategy_handed_to_its_context(tmp_path: Path) -> None:

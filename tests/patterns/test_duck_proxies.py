@@ -5,11 +5,9 @@ classes handed in that place: a wrapper of any; nothing handed at all)."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 RATES = """\
 class LiveRates:
@@ -64,11 +62,8 @@ def _proxies(tmp_path: Path, main: str) -> dict[str, str]:
     (tmp_path / "app" / "__init__.py").write_text("")
     (tmp_path / "app" / "rates.py").write_text(RATES)
     (tmp_path / "app" / "main.py").write_text(main)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    found = [r for r in json.loads(result.stdout) if r["pattern"] == "proxy"]
+    rows = patterns_rows(tmp_path, "app")
+    found = [r for r in rows if r["pattern"] == "proxy"]
     return {str(r["symbol"]).rpartition(".")[2]: str(r["role"]) for r in found}
 
 

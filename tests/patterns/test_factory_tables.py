@@ -5,11 +5,9 @@ a local before it is made (beside the same lookup of plain functions, called).""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 SHAPES = """\
 from abc import ABC, abstractmethod
@@ -94,11 +92,8 @@ def _factories(tmp_path: Path, files: dict[str, str]) -> dict[str, str]:
     (tmp_path / "app" / "__init__.py").write_text("")
     for name, text in files.items():
         (tmp_path / "app" / name).write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {str(r["symbol"]): str(r["role"]) for r in json.loads(result.stdout) if r["pattern"] == "factory"}
+    rows = patterns_rows(tmp_path, "app")
+    return {str(r["symbol"]): str(r["role"]) for r in rows if r["pattern"] == "factory"}
 
 
 def test_a_table_of_lambdas_making_the_products_is_a_factory(tmp_path: Path) -> None:

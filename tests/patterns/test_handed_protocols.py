@@ -6,11 +6,9 @@ as a subprocess: each form beside its one-change near miss."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 # The port: a checkout pricing through any shipping carrier.
 PORT = """\
@@ -63,11 +61,8 @@ def _strategy(tmp_path: Path, wiring: str, field: str = "Shipping", extra: str =
     (app / "port.py").write_text(PORT.replace("{field}", field))
     (app / "carriers.py").write_text(CARRIERS.replace("{extra}", extra))
     (app / "wiring.py").write_text(HEAD + wiring)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    rows = json.loads(result.stdout)
+    rows = patterns_rows(tmp_path, "app")
+    rows = rows
     return {
         str(r["symbol"]): str(r["role"])
         for r in rows

@@ -5,11 +5,9 @@ run as a subprocess."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 VALUES = """\
 class Name:
@@ -99,11 +97,8 @@ def _facades(tmp_path: Path, person_create: str, step: str) -> set[str]:
     header = "from values import Age, Email, Name, Person\n\n\n"
     (tmp_path / "values.py").write_text(VALUES.format(person_create=person_create))
     (tmp_path / "mothers.py").write_text(header + "\n\n".join([*parts, PERSON]))
-    result = subprocess.run(
-        [*AGENTLS, "patterns", ".", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {str(r["symbol"]) for r in json.loads(result.stdout) if r["pattern"] == "facade"}
+    rows = patterns_rows(tmp_path, ".")
+    return {str(r["symbol"]) for r in rows if r["pattern"] == "facade"}
 
 
 def test_mothers_making_their_objects_through_one_another_are_no_facade(tmp_path: Path) -> None:

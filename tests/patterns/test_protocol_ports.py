@@ -5,11 +5,9 @@ Each beside its near miss. Through `agentls patterns` run as a subprocess."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 DOMAIN = """\
 from typing import Protocol
@@ -103,11 +101,8 @@ def _found(tmp_path: Path, files: dict[str, str]) -> set[tuple[str, str, str]]:
     for rel, text in {"shop/__init__.py": "", "shop/domain.py": DOMAIN, "shop/storage.py": STORAGE, **files}.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", ".", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {(str(r["symbol"]), str(r["pattern"]), str(r["role"])) for r in json.loads(result.stdout)}
+    rows = patterns_rows(tmp_path, ".")
+    return {(str(r["symbol"]), str(r["pattern"]), str(r["role"])) for r in rows}
 
 
 def test_a_protocol_port_satisfied_over_a_storage_base_is_a_repository_port(tmp_path: Path) -> None:

@@ -5,11 +5,9 @@ of a class unrelated to what it declares. Through `agentls patterns` run as a su
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows, write_tree
 
 PORTS = """\
 from abc import ABC, abstractmethod
@@ -68,15 +66,9 @@ class OutboxModule(Module):
 
 def _roots(tmp_path: Path, wiring: str) -> set[str]:
     files = {"mail/__init__.py": "", "mail/ports.py": PORTS, "mail/wiring.py": wiring}
-    for rel, text in files.items():
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", ".", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {str(r["symbol"]) for r in json.loads(result.stdout) if r["pattern"] == "dependency_injection"}
+    write_tree(tmp_path, files)
+    rows = patterns_rows(tmp_path, ".")
+    return {str(r["symbol"]) for r in rows if r["pattern"] == "dependency_injection"}
 
 
 def test_a_provider_building_an_implementation_into_a_local_makes_a_composition_root(tmp_path: Path) -> None:

@@ -4,11 +4,9 @@ mutable model in the same module and the same frozen model in an API schema modu
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 VALUES = """\
 from pydantic import BaseModel, ConfigDict
@@ -62,11 +60,8 @@ def _values(tmp_path: Path) -> set[tuple[str, str]]:
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "shop", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {(str(r["path"]), str(r["symbol"])) for r in json.loads(result.stdout) if r["pattern"] == "value_object"}
+    rows = patterns_rows(tmp_path, "shop")
+    return {(str(r["path"]), str(r["symbol"])) for r in rows if r["pattern"] == "value_object"}
 
 
 def test_frozen_pydantic_models_in_the_domain_are_value_objects(tmp_path: Path) -> None:

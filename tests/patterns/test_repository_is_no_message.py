@@ -6,11 +6,9 @@ is still the command. Through `agentls patterns` run as a subprocess."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 DOMAIN = """\
 from abc import ABC, abstractmethod
@@ -80,11 +78,8 @@ def _commands(tmp_path: Path, service: str) -> set[str]:
     for rel, text in files.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", ".", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {str(r["symbol"]) for r in json.loads(result.stdout) if r["pattern"] == "cqrs_command"}
+    rows = patterns_rows(tmp_path, ".")
+    return {str(r["symbol"]) for r in rows if r["pattern"] == "cqrs_command"}
 
 
 def test_a_repository_handed_first_to_a_function_use_case_is_no_command(tmp_path: Path) -> None:

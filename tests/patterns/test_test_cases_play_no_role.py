@@ -4,11 +4,9 @@ a template method, beside the same form in production code and a fake that imple
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows, write_tree
 
 FORM = """\
 import unittest
@@ -61,19 +59,9 @@ class SystemClockTest:
 
 
 def _found(tmp_path: Path, files: dict[str, str]) -> set[tuple[str, str, str]]:
-    for rel, text in files.items():
-        path = tmp_path / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", ".", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {
-        (str(r["path"]), str(r["symbol"]), str(r["role"]))
-        for r in json.loads(result.stdout)
-        if r["pattern"] == "template_method"
-    }
+    write_tree(tmp_path, files)
+    rows = patterns_rows(tmp_path, ".")
+    return {(str(r["path"]), str(r["symbol"]), str(r["role"])) for r in rows if r["pattern"] == "template_method"}
 
 
 def test_a_test_mixin_and_its_test_cases_are_no_template_method(tmp_path: Path) -> None:

@@ -5,11 +5,9 @@ act on the request they are handed is one."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 RUNNER = """\
 from typing import Protocol
@@ -64,11 +62,8 @@ def build() -> Car:
 def _chain(tmp_path: Path, wheel: str, door: str) -> set[str]:
     (tmp_path / "app").mkdir()
     (tmp_path / "app" / "car.py").write_text(RUNNER.replace("{wheel}", wheel).replace("{door}", door))
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {str(r["symbol"]) for r in json.loads(result.stdout) if r["pattern"] == "chain_of_responsibility"}
+    rows = patterns_rows(tmp_path, "app")
+    return {str(r["symbol"]) for r in rows if r["pattern"] == "chain_of_responsibility"}
 
 
 def test_elements_calling_the_visitor_back_are_no_chain(tmp_path: Path) -> None:

@@ -5,11 +5,9 @@ miss, through `agentls patterns` run as a subprocess."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows
 
 PARCEL = """\
 class Parcel:
@@ -131,11 +129,8 @@ def _found(tmp_path: Path, files: dict[str, str], pattern: str = "repository") -
         path = tmp_path / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", ".", "--format", "json"], cwd=tmp_path, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stderr
-    return {(str(r["symbol"]), str(r["role"])) for r in json.loads(result.stdout) if r["pattern"] == pattern}
+    rows = patterns_rows(tmp_path, ".")
+    return {(str(r["symbol"]), str(r["role"])) for r in rows if r["pattern"] == pattern}
 
 
 def _save_only(tmp_path: Path, impl: str) -> set[tuple[str, str]]:
