@@ -44,7 +44,7 @@ class Implied:
 
 
 @dataclass
-class _Slot:
+class Slot:
     """A holder's attribute that is called and not typed: where an implied family may live."""
 
     holder: ClassRef
@@ -54,11 +54,11 @@ class _Slot:
     sites: list[Site] = field(default_factory=list)
 
 
-def _slots(ctx: Ctx) -> list[_Slot]:
+def _slots(ctx: Ctx) -> list[Slot]:
     """Untyped attributes some class of a hierarchy calls methods on, kept by the topmost class
     of that hierarchy that writes or calls them (`Shape(renderer)` keeping what `Circle.draw`
     calls: the base holds it)."""
-    out: list[_Slot] = []
+    out: list[Slot] = []
     for ref in ctx.ws.all_classes():
         for attr, c in ctx.collabs(ref).items():
             # Typed by an annotation: a written interface, or one class. (A class made into the
@@ -74,7 +74,7 @@ def _slots(ctx: Ctx) -> list[_Slot]:
                     for name, line in dc.methods.items():
                         called.setdefault(name, line)
             if called:
-                out.append(_Slot(ref, attr, {ref.key, *(d.key for d in subs)}, called))
+                out.append(Slot(ref, attr, {ref.key, *(d.key for d in subs)}, called))
     return out
 
 
@@ -95,7 +95,7 @@ def _writes_param(fn: FunctionFacts | None, attr: str) -> int:
     return -1
 
 
-def _init_position(ctx: Ctx, target: ClassRef, attr: str, depth: int = 0) -> int:
+def init_position(ctx: Ctx, target: ClassRef, attr: str, depth: int = 0) -> int:
     """The position of the constructor parameter of ``target`` that ends in ``self.<attr>``,
     written there or handed on to the base's constructor (`super().__init__(renderer)`)."""
     owner = next((c for c in [target, *ctx.ancestors(target)] if "__init__" in c.cls.methods), None)
@@ -111,14 +111,14 @@ def _init_position(ctx: Ctx, target: ClassRef, attr: str, depth: int = 0) -> int
             continue
         args = call.args if call.receiver == "super()" else call.args[1:]  # `Base.__init__(self, x)`
         base = bases[0] if call.receiver == "super()" else ctx.ws.resolve(owner.module, call.receiver)
-        j = _init_position(ctx, base, attr, depth + 1) if base is not None else -1
+        j = init_position(ctx, base, attr, depth + 1) if base is not None else -1
         if 0 <= j < len(args) and args[j].startswith("param:"):
             at = next((i for i, p in enumerate(init.params) if p.name == args[j][6:]), -1)
             return at if all(not p.has_default and not p.name.startswith("*") for p in init.params[: at + 1]) else -1
     return -1
 
 
-def _instance(ctx: Ctx, module: ModuleIndex, value: Value) -> ClassRef | None:
+def instance_made(ctx: Ctx, module: ModuleIndex, value: Value) -> ClassRef | None:
     """The workspace class an argument is an instance of: made in place (`B()`), or a module
     variable made from it (`FAST = B()`)."""
     if value.startswith("name:"):
@@ -126,12 +126,12 @@ def _instance(ctx: Ctx, module: ModuleIndex, value: Value) -> ClassRef | None:
     return ctx.ws.resolve(module, value[5:]) if value.startswith("call:") else None
 
 
-def _defines(ctx: Ctx, ref: ClassRef, s: _Slot) -> bool:
+def defines(ctx: Ctx, ref: ClassRef, s: Slot) -> bool:
     theirs = ctx.all_methods(ref)
     return ref.key not in s.hierarchy and all(n in theirs for n in s.called)
 
 
-class _Hand:
+class Hand:
     """Records what one function hands to the slots. A local handed (`context =
     Context(strategy_a)`) is the object made before it in the function: the nearest one made
     of a class defining what the holder calls, and, when the function hands as many locals as
@@ -140,9 +140,9 @@ class _Hand:
     def __init__(self, ctx: Ctx, module: ModuleIndex, fn: FunctionFacts, owner: ClassRef | None) -> None:
         self.ctx, self.module, self.fn, self.owner = ctx, module, fn, owner
         self._made: list[tuple[int, ClassRef]] | None = None
-        self.locals: dict[int, tuple[_Slot, list[tuple[str, int, str]]]] = {}
+        self.locals: dict[int, tuple[Slot, list[tuple[str, int, str]]]] = {}
 
-    def reach(self, receiver: str, slots: list[_Slot], line: int) -> list[_Slot]:
+    def reach(self, receiver: str, slots: list[Slot], line: int) -> list[Slot]:
         """The slots a call or store on ``receiver`` may reach: those of the receiver's class
         when the code says it (`context = Context(...)` at module level, `self.context` typed
         `Context`, a parameter `context: Context`), else those of the classes made before in
@@ -160,7 +160,7 @@ class _Hand:
             return [s for s in slots if any(k.key in s.hierarchy for k in known)]
         here = [s for s in slots if any(r.key in s.hierarchy for at, r in self.made() if at < line)]
         owner = self.owner
-        return here or [s for s in slots if owner is not None and _defines(self.ctx, owner, s)]
+        return here or [s for s in slots if owner is not None and defines(self.ctx, owner, s)]
 
     def made(self) -> list[tuple[int, ClassRef]]:
         if self._made is None:
@@ -168,8 +168,8 @@ class _Hand:
             self._made = sorted(made, key=lambda x: x[0])
         return self._made
 
-    def __call__(self, s: _Slot, value: Value, line: int, how: str) -> None:
-        ref = _instance(self.ctx, self.module, value)
+    def __call__(self, s: Slot, value: Value, line: int, how: str) -> None:
+        ref = instance_made(self.ctx, self.module, value)
         if ref is None and value.startswith("param:") and (p := self.fn.param(value[6:])) is not None:
             # A parameter typed as the class handed on (`uc(boundary: BoundaryFake)`).
             typed = self.ctx.annotation_refs(p.annotation, self.module)
@@ -183,7 +183,7 @@ class _Hand:
         for s, handed in self.locals.values():
             names = sorted({n for n, _, _ in handed})
             last = max(at for _, at, _ in handed)
-            made = {r.key: (at, r) for at, r in self.made() if at < last and _defines(self.ctx, r, s)}
+            made = {r.key: (at, r) for at, r in self.made() if at < last and defines(self.ctx, r, s)}
             if len(made) <= len(names):
                 given = ", ".join(f"`{n}`" for n in names[:3])
                 for at, r in made.values():
@@ -191,22 +191,22 @@ class _Hand:
                     s.sites.append(Site(r, self.module, at, how))
                 continue
             for _, line, how in handed:  # one name made again and again: the nearest object
-                before = [r for at, r in self.made() if at < line and _defines(self.ctx, r, s)]
+                before = [r for at, r in self.made() if at < line and defines(self.ctx, r, s)]
                 if before:
                     s.sites.append(Site(before[-1], self.module, line, how))
 
 
-def _collect_sites(ctx: Ctx, slots: list[_Slot]) -> None:
-    by_key: dict[str, list[_Slot]] = {}
+def _collect_sites(ctx: Ctx, slots: list[Slot]) -> None:
+    by_key: dict[str, list[Slot]] = {}
     for s in slots:
         for k in s.hierarchy:
             by_key.setdefault(k, []).append(s)
-    by_attr: dict[str, list[_Slot]] = {}
+    by_attr: dict[str, list[Slot]] = {}
     for s in slots:
         by_attr.setdefault(s.attr, []).append(s)
     # Setters: (method name) -> [(slot, parameter position)]; property setters by name too.
-    setters: dict[str, list[tuple[_Slot, int]]] = {}
-    props: dict[str, list[_Slot]] = {}
+    setters: dict[str, list[tuple[Slot, int]]] = {}
+    props: dict[str, list[Slot]] = {}
     for s in slots:
         for key in sorted(s.hierarchy):
             cls = ctx.ws.derived.by_key.get(key)
@@ -223,9 +223,9 @@ def _collect_sites(ctx: Ctx, slots: list[_Slot]) -> None:
         units += [(m, ClassRef(module, c)) for c in module.classes.values() for m in c.methods.values()]
         units += [(module.toplevel, None)] if module.toplevel else []
         for fn, owner in units:
-            if fn.name.startswith("test") or (owner is not None and _test_case(ctx, owner)):
+            if fn.name.startswith("test") or (owner is not None and is_test_case(ctx, owner)):
                 continue  # a test handing a double (`Controller(ModelMock())`) chooses nothing
-            hand = _Hand(ctx, module, fn, owner)
+            hand = Hand(ctx, module, fn, owner)
             for call in fn.calls:
                 if not call.args:
                     continue
@@ -235,7 +235,7 @@ def _collect_sites(ctx: Ctx, slots: list[_Slot]) -> None:
                 target = ctx.ws.resolve(module, call.func) if tail[:1].isupper() else None
                 if target is not None and target.key in by_key:
                     for s in by_key[target.key]:
-                        at = _init_position(ctx, target, s.attr)
+                        at = init_position(ctx, target, s.attr)
                         if 0 <= at < len(call.args):
                             hand(s, call.args[at], call.line, f"`{target.cls.name}(?)` hands it over")
                     continue
@@ -253,7 +253,7 @@ def _collect_sites(ctx: Ctx, slots: list[_Slot]) -> None:
         _own_writes(ctx, s)
 
 
-def _test_case(ctx: Ctx, ref: ClassRef) -> bool:
+def is_test_case(ctx: Ctx, ref: ClassRef) -> bool:
     """A test class outside a test module's name (`utest_views.py`): deriving a `...TestCase`
     or named `Test...`."""
     return any(
@@ -262,7 +262,7 @@ def _test_case(ctx: Ctx, ref: ClassRef) -> bool:
     )
 
 
-def _own_writes(ctx: Ctx, s: _Slot) -> None:
+def _own_writes(ctx: Ctx, s: Slot) -> None:
     """The hierarchy's own methods making what it keeps (`self.fly = FlyWithWings()` in a
     subclass, `self.state = Closed()` on a transition), and keeping what the held object
     answers (`self.state = self.state.review()`): the classes those methods of the classes
@@ -276,12 +276,12 @@ def _own_writes(ctx: Ctx, s: _Slot) -> None:
             for v in m.self_writes.get(s.attr, ()):
                 if v.startswith(f"call:self.{s.attr}."):
                     answers.add(v.rpartition(".")[2])
-                made = _instance(ctx, cls.module, v)
+                made = instance_made(ctx, cls.module, v)
                 # Made around the one it keeps (`self.resolver = Override(self.resolver)`): a
                 # wrapper of the current object, not another implementation replacing it.
                 if made is not None and not any(c.func == v[5:] and f"attr:self.{s.attr}" in c.args for c in m.calls):
                     s.sites.append(Site(made, cls.module, m.selection.line, f"`self.{s.attr} = {made.cls.name}()`"))
-    todo = [x.cls for x in s.sites if _defines(ctx, x.cls, s)]
+    todo = [x.cls for x in s.sites if defines(ctx, x.cls, s)]
     seen = {r.key for r in todo}
     while todo and answers:
         ref = todo.pop()
@@ -290,7 +290,7 @@ def _own_writes(ctx: Ctx, s: _Slot) -> None:
             for r in ctx.returned_classes(step, ref.module) if step is not None else ():
                 how = f"`{ref.cls.name}.{name}` returns `{r.cls.name}()`, kept in `self.{s.attr}`"
                 s.sites.append(Site(r, ref.module, step.selection.line if step is not None else 0, how))
-                if r.key not in seen and _defines(ctx, r, s):
+                if r.key not in seen and defines(ctx, r, s):
                     seen.add(r.key)
                     todo.append(r)
 

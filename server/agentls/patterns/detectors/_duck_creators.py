@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors import _creational as cr
-from agentls.patterns.detectors._duck import _instance
+from agentls.patterns.detectors._duck import instance_made
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.test_code import is_test_module
 from agentls.patterns.workspace import ClassRef
@@ -61,7 +61,7 @@ def implied_creators(ctx: Ctx) -> dict[str, Creator]:
                     if i >= len(call.args) or (module is not home and call.func not in module.import_map):
                         continue  # a function of that name the caller cannot see
                     v = call.args[i]
-                    ref = _instance(ctx, module, v)
+                    ref = instance_made(ctx, module, v)
                     if ref is None and v.startswith("name:") and v[5:] not in module.assigns:
                         before = [r for at, r in made if at < call.line and called & set(ctx.all_methods(r))]
                         ref = before[-1] if before else None

@@ -12,7 +12,7 @@ doubles and chooses nothing. A wrapper's untyped constructor parameter is read t
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._duck import Site, _defines, _Hand, _init_position, _Slot, _test_case
+from agentls.patterns.detectors._duck import Hand, Site, Slot, defines, init_position, is_test_case
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.test_code import is_test_module
 from agentls.patterns.workspace import ClassRef
@@ -25,7 +25,7 @@ def handed_members(ctx: Ctx, runner: ClassRef, attr: str, adder: str, at: int, c
     hit = ctx._cache.get(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
-    slot = _Slot(runner, attr, {runner.key, *(d.key for d in ctx.descendants(runner))}, {called: line})
+    slot = Slot(runner, attr, {runner.key, *(d.key for d in ctx.descendants(runner))}, {called: line})
     for module in ctx.ws.modules():
         if is_test_module(module):
             continue
@@ -35,9 +35,9 @@ def handed_members(ctx: Ctx, runner: ClassRef, attr: str, adder: str, at: int, c
         for fn, owner in units:
             if not any(c.method == adder for c in fn.calls):
                 continue
-            if fn.name.startswith("test") or (owner is not None and _test_case(ctx, owner)):
+            if fn.name.startswith("test") or (owner is not None and is_test_case(ctx, owner)):
                 continue
-            hand = _Hand(ctx, module, fn, owner)
+            hand = Hand(ctx, module, fn, owner)
             for call in fn.calls:
                 if call.method == adder and at < len(call.args) and hand.reach(call.receiver, [slot], call.line):
                     hand(slot, call.args[at], call.line, f"`.{adder}(?)` hands it over")
@@ -69,8 +69,8 @@ def handed_at_init(ctx: Ctx, holder: ClassRef, attr: str, called: set[str]) -> l
     hit = ctx._cache.get(key)
     if hit is not None:
         return hit  # type: ignore[no-any-return]
-    at = _init_position(ctx, holder, attr)
-    slot = _Slot(holder, attr, {holder.key}, dict.fromkeys(called, 0))
+    at = init_position(ctx, holder, attr)
+    slot = Slot(holder, attr, {holder.key}, dict.fromkeys(called, 0))
     for module in ctx.ws.modules() if at >= 0 else ():
         if is_test_module(module):
             continue
@@ -79,13 +79,13 @@ def handed_at_init(ctx: Ctx, holder: ClassRef, attr: str, called: set[str]) -> l
         units += [(module.toplevel, None)] if module.toplevel else []
         for fn, owner in units:
             calls = [c for c in fn.calls if at < len(c.args) and c.func.rpartition(".")[2] == holder.cls.name]
-            if not calls or fn.name.startswith("test") or (owner is not None and _test_case(ctx, owner)):
+            if not calls or fn.name.startswith("test") or (owner is not None and is_test_case(ctx, owner)):
                 continue
-            hand = _Hand(ctx, module, fn, owner)
+            hand = Hand(ctx, module, fn, owner)
             for call in calls:
                 if ctx.ws.resolve(module, call.func) == holder:
                     hand(slot, call.args[at], call.line, f"`{holder.cls.name}(?)` hands it over")
             hand.close()
-    out = list({s.cls.key: s.cls for s in slot.sites if _defines(ctx, s.cls, slot)}.values())
+    out = list({s.cls.key: s.cls for s in slot.sites if defines(ctx, s.cls, slot)}.values())
     ctx._cache[key] = out
     return out
