@@ -25,6 +25,7 @@ Protocol: no search of every class against every call.
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from agentls.patterns.facts import BodyCall, ClassFacts, FunctionFacts, ModuleIndex
@@ -180,6 +181,12 @@ class _Site:
     def __init__(self, ws: WorkspaceIndex, module: ModuleIndex, fn: FunctionFacts, keys: set[str], out: Handed):
         self.ws, self.module, self.fn, self.keys, self.out = ws, module, fn, keys, out
 
+    @cached_property
+    def built(self) -> list[ClassRef]:
+        """The classes of the workspace the function makes (`SqlRepo(s)`), in call order: read
+        once per function, not once per argument handed."""
+        return [r for c in self.fn.calls if c.func[:1].isupper() and (r := self.ws.resolve(self.module, c.func))]
+
     def protocol(self, where: ModuleIndex, ann: str) -> ClassRef | None:
         p = self.ws.resolve(where, ann.strip("'\" "))
         return p if p is not None and p.key in self.keys else None
@@ -195,7 +202,7 @@ class _Site:
             return [r] if r is not None else []
         if kind != "name":
             return []
-        built = [r for c in self.fn.calls if c.func[:1].isupper() and (r := self.ws.resolve(self.module, c.func))]
+        built = self.built
         if self.fn is not self.module.toplevel and built:
             return built
         top = self.module.assigns.get(name, "")
@@ -258,7 +265,7 @@ class _Site:
             target = cls.methods.get(method) if cls is not None else None
             if target is not None and target.kind == "method":
                 owners.append((m, cls, target))
-        made = {r.key for c in self.fn.calls if c.func[:1].isupper() and (r := self.ws.resolve(self.module, c.func))}
+        made = {r.key for r in self.built}
         here = [(m, t) for m, cls, t in owners if cls is not None and f"{m.module}.{cls.qualname}" in made]
         if len(here) != 1:
             return None
@@ -283,14 +290,11 @@ class _Site:
         if not made and any(v.startswith("name:") for v in self.fn.returns):
             # built into a local first (`bus = InMemoryEventBus(); return bus`): the one class
             # the function makes
-            built = {r.key: r for r in self.made(f"name:{_LOCAL}")}
+            built = {r.key: r for r in self.built}
             if len(built) == 1:
                 r = next(iter(built.values()))
                 if r != p:
                     self.out.setdefault(p.key, {})[r.key] = r
-
-
-_LOCAL = "\0local"  # a name no function defines at the top of its module
 
 
 # The dunders of a port that is a context manager or a callable (a unit of work entered with
