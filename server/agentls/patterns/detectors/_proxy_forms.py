@@ -35,6 +35,13 @@ def baseless_proxy(ctx: Ctx, ref: ClassRef, public: dict[str, FunctionFacts], ou
         if real == ref or real.cls.is_interface or (handed and is_repository(ctx, real)):
             continue
         offered = {n for n, m in real.cls.methods.items() if not n.startswith("_") and m.kind == "method"}
+
+        def makes_real(m: FunctionFacts, attr: str = c.attr, real: ClassRef = real) -> bool:
+            """Stores a new object of the real class in the attribute."""
+            return any(
+                v.startswith("call:") and ctx.resolve(v[5:], ref.module) == real for v in m.self_writes.get(attr, [])
+            )
+
         # The attribute itself, or a property answering it (`self.expensive_object.process()`).
         receivers = calls_on(ctx, ref, c.attr)
         mirrored = [n for n, m in public.items() if any(x.receiver in receivers and x.method == n for x in m.calls)]
@@ -44,14 +51,7 @@ def baseless_proxy(ctx: Ctx, ref: ClassRef, public: dict[str, FunctionFacts], ou
         # Created on first use by whichever of its methods checks for it (`if self.cnx is
         # None: self.cnx = DBConnection()` in `access_resource`): a virtual proxy may manage
         # the real object's life with methods of its own besides the ones it forwards.
-        made_lazily = [
-            m
-            for m in ref.cls.methods.values()
-            if f"self.{c.attr}" in m.none_checks
-            and any(
-                v.startswith("call:") and ctx.resolve(v[5:], ref.module) == real for v in m.self_writes.get(c.attr, [])
-            )
-        ]
+        made_lazily = [m for m in ref.cls.methods.values() if f"self.{c.attr}" in m.none_checks and makes_real(m)]
         # ... the forwarding itself bringing it into being (`query` calling `acquire`, or
         # reading the property that makes it), not a fixture started elsewhere whose readings
         # it passes on
@@ -71,14 +71,7 @@ def baseless_proxy(ctx: Ctx, ref: ClassRef, public: dict[str, FunctionFacts], ou
             continue
         # Created on first use: the real class itself instantiated into the attribute (an
         # attribute replaced by what its own methods return is a state machine's transition).
-        lazy = [
-            m
-            for n, m in public.items()
-            if any(
-                v.startswith("call:") and ctx.resolve(v[5:], ref.module) == real for v in m.self_writes.get(c.attr, [])
-            )
-            and c.attr in m.self_reads
-        ]
+        lazy = [m for m in public.values() if makes_real(m) and c.attr in m.self_reads]
         if any(
             v.startswith(f"call:self.{c.attr}.")
             for m in ref.cls.methods.values()
