@@ -59,7 +59,8 @@ def runner_chains(ctx: Ctx) -> _Runs:
             if not adds or not m.is_public or not m.params:
                 continue
             for loop in m.loops:
-                if loop.iter.removeprefix("self.") not in adds or not loop.target:
+                attr = loop.iter.removeprefix("self.")
+                if attr not in adds or not loop.target:
                     continue
                 passes = [
                     c for c in m.calls if c.receiver == loop.target and c.method == m.name and set(c.args) & given(m)
@@ -72,10 +73,10 @@ def runner_chains(ctx: Ctx) -> _Runs:
                     declaring = [i for i in abstract if near(r, i, ctx)]
                     if len(declaring) > 1:
                         declaring = [i for i in declaring if any(made_together(ctx, r, x) for x in ctx.concrete(i))]
-                ann = adds[loop.iter.removeprefix("self.")]
+                ann = adds[attr]
                 typed = ctx.annotation_refs(ann, r.module) if ann else []
-                if not abstract and not ann and loop.iter.removeprefix("self.") in adders:
-                    _duck_members(ctx, r, m, loop.iter.removeprefix("self."), adders, passes[0].line, out)
+                if not abstract and not ann and attr in adders:
+                    _duck_members(ctx, r, m, attr, adders, passes[0].line, out)
                     continue
                 for iface in declaring:
                     impls = ctx.concrete(iface)
