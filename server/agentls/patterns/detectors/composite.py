@@ -44,19 +44,22 @@ def _own_kind(ctx: Ctx, ref: ClassRef, name: str) -> bool:
     return made == ref or bool(set(ctx.ancestors(made)) & set(ctx.ancestors(ref)))
 
 
-def _visited(ctx: Ctx, ref: ClassRef, method: str) -> bool:
-    """Every other class answering ``method`` does so by calling back the object it is handed
-    with itself (`visitor.visit_file(self)`): the items are a Visitor's elements and the class
-    handing them the visitor is its object structure, not a composite of them."""
-    others = [r for r in ctx.by_method(public=True).get(method, []) if r != ref and not r.cls.is_interface]
-    if not others:
-        return False
-    for r in others:
+def calls_back(impls: Sequence[ClassRef], method: str) -> bool:
+    """Every one of ``impls`` answers ``method`` by calling back the object it is handed with
+    itself (`visitor.visit_file(self)`): a Visitor's elements, and whoever hands them the
+    visitor its object structure (not a composite of them, nor a chain's runner)."""
+    for r in impls:
         m = r.cls.methods.get(method)
         given = set(m.param_names) if m is not None else set()
         if m is None or not any(c.receiver in given and "self" in c.args for c in m.calls):
             return False
     return True
+
+
+def _visited(ctx: Ctx, ref: ClassRef, method: str) -> bool:
+    """Every other class answering ``method`` calls back what it is handed (``calls_back``)."""
+    others = [r for r in ctx.by_method(public=True).get(method, []) if r != ref and not r.cls.is_interface]
+    return bool(others) and calls_back(others, method)
 
 
 @register
