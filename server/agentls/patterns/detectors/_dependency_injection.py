@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_test_module, is_uow
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
+from agentls.patterns.handed import _split as split_type_args
 from agentls.patterns.workspace import ClassRef
 
 
@@ -38,18 +39,6 @@ def _unannotated(ann: str) -> str:
     return ann[len("Annotated[") :].partition(",")[0] if ann.startswith("Annotated[") else ann
 
 
-def _split_args(inner: str) -> list[str]:
-    """`?, Awaitable[X]` -> ["?", "Awaitable[X]"]: the top-level arguments of a subscript."""
-    out, depth, start = [], 0, 0
-    for i, ch in enumerate(inner):
-        depth += ch == "["
-        depth -= ch == "]"
-        if ch == "," and depth == 0:
-            out.append(inner[start:i].strip())
-            start = i + 1
-    return [*out, inner[start:].strip()]
-
-
 def _provided(ann: str) -> str:
     """What a provider hands out, through the callables it may return instead: a provider of
     a factory (`-> Callable[[], Awaitable[Repo]]`, the factory building a `Repo` per call)
@@ -61,7 +50,7 @@ def _provided(ann: str) -> str:
         tail = head.rpartition(".")[2]
         if not rest.endswith("]"):
             return ann
-        args = _split_args(rest[:-1])
+        args = [a.strip() for a in split_type_args(rest[:-1])]
         if tail == "Callable":
             ann, wrapped = args[-1], True
         elif tail in ("Awaitable", "Coroutine") or (wrapped and tail in ("list", "List", "Sequence")):
