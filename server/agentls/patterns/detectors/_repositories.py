@@ -29,10 +29,11 @@ _READ_VERBS = frozenset(
 )
 
 
-def _storage_attrs(ctx: Ctx, ref: ClassRef) -> set[str]:
+def _storage_attrs(ctx: Ctx, ref: ClassRef, class_containers: set[str]) -> set[str]:
     """Attributes that hold storage: an injected session/connection or an own container,
-    in this class or inherited."""
-    out = _class_containers(ctx, ref)
+    in this class or inherited (``class_containers``: `_class_containers`, which the caller
+    needs too)."""
+    out = set(class_containers)
     for r in [ref, *ctx.ancestors(ref)]:
         for c in ctx.collabs(r).values():
             if c.container or (c.from_param and (c.methods or not c.types)):
@@ -115,7 +116,8 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         ]
         if not methods:
             return []
-        storage = _storage_attrs(ctx, ref)
+        class_containers = _class_containers(ctx, ref)
+        storage = _storage_attrs(ctx, ref, class_containers)
         # A repository is the collection's interface: its methods are about the storage,
         # themselves or through a step (a storage base's `persist`).
         def on_storage(m: FunctionFacts) -> bool:
@@ -143,7 +145,7 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             for c in m.calls
             if (h := _storage_head(c.receiver, storage)) is not None and h != m.name
         }
-        own_containers = {c.attr for c in ctx.collabs(ref).values() if c.container} | _class_containers(ctx, ref)
+        own_containers = {c.attr for c in ctx.collabs(ref).values() if c.container} | class_containers
         public_calls = {c for m in methods if not m.name.startswith("_") for c in m.self_calls}
         for m in methods:
             if not m.params:
