@@ -44,7 +44,7 @@ def class_header(node: ast.ClassDef, qual: str, pos: AstColumns) -> ClassFacts:
                     frozen = True
     metaclass = next((dotted(k.value) for k in node.keywords if k.arg == "metaclass"), None)
     # pydantic 2's class keyword (`class Money(BaseModel, frozen=True)`)
-    frozen = frozen or any(k.arg == "frozen" and _true(k.value) for k in node.keywords)
+    frozen = frozen or _frozen_keyword(node.keywords)
     return ClassFacts(
         name=node.name,
         qualname=qual,
@@ -70,6 +70,11 @@ def _true(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and node.value is True
 
 
+def _frozen_keyword(keywords: list[ast.keyword]) -> bool:
+    """`frozen=True` among a call's or a class header's keywords."""
+    return any(k.arg == "frozen" and _true(k.value) for k in keywords)
+
+
 def _frozen_config(stmt: ast.stmt) -> bool:
     """A class body statement making a pydantic model immutable: `model_config =
     ConfigDict(frozen=True)` (or a dict saying so), or a v1 `class Config:` with `frozen =
@@ -90,7 +95,7 @@ def _frozen_config(stmt: ast.stmt) -> bool:
     if value is None or not any(isinstance(t, ast.Name) and t.id == "model_config" for t in targets):
         return False
     if isinstance(value, ast.Call):
-        return any(k.arg == "frozen" and _true(k.value) for k in value.keywords)
+        return _frozen_keyword(value.keywords)
     if isinstance(value, ast.Dict):
         pairs = zip(value.keys, value.values, strict=True)
         return any(isinstance(k, ast.Constant) and k.value == "frozen" and _true(v) for k, v in pairs)
