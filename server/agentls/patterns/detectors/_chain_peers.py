@@ -11,7 +11,6 @@ through a successor setter. Two classes merely sharing the method name prove not
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.test_code import is_test_module
 from agentls.patterns.workspace import ClassRef
 
@@ -36,9 +35,7 @@ def _units(ctx: Ctx) -> list[tuple[str, set[str], set[str]]]:
     for module in ctx.ws.modules():
         if is_test_module(module):
             continue  # a test wiring doubles chooses nothing at run time
-        units: list[FunctionFacts] = [*module.functions.values()]
-        units += [m for c in module.classes.values() for m in c.methods.values()]
-        units += [module.toplevel] if module.toplevel else []
+        units = [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]
         for fn in units:
             made = {r.key for _, r in ctx.instantiations(fn, module)}
             if len(made) >= 2:
