@@ -15,6 +15,7 @@ judge the family with the rules they apply to a written interface (`_families.He
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Collab, Ctx, Ev, line_range, per_workspace
@@ -216,41 +217,53 @@ def _collect_sites(ctx: Ctx, slots: list[Slot]) -> None:
                     props.setdefault(name, []).append(s)
                 elif at >= 0:
                     setters.setdefault(name, []).append((s, at))
+    for module, fn, owner in handing_units(ctx):
+        hand = Hand(ctx, module, fn, owner)
+        for call in fn.calls:
+            if not call.args:
+                continue
+            # A class made with the object (`Context(ConcreteStrategyA())`, a subclass of
+            # the holder inheriting its constructor included).
+            tail = call.func.rpartition(".")[2]
+            target = ctx.ws.resolve(module, call.func) if tail[:1].isupper() else None
+            if target is not None and target.key in by_key:
+                for s in by_key[target.key]:
+                    at = init_position(ctx, target, s.attr)
+                    if 0 <= at < len(call.args):
+                        hand(s, call.args[at], call.line, f"`{target.cls.name}(?)` hands it over")
+                continue
+            found = setters.get(call.method, [])
+            reach = {id(s) for s in hand.reach(call.receiver, [s for s, _ in found], call.line)}
+            hits = [(s, at) for s, at in found if id(s) in reach]
+            if len(hits) == 1 and hits[0][1] < len(call.args):
+                hand(hits[0][0], call.args[hits[0][1]], call.line, f"`.{call.method}(?)` hands it over")
+        for st in fn.attr_stores:
+            stored = hand.reach(st.receiver, [*props.get(st.attr, []), *by_attr.get(st.attr, [])], st.line)
+            if len(stored) == 1:
+                hand(stored[0], st.value, st.line, f"`.{st.attr} = ?` hands it over")
+        hand.close()
+    for s in slots:
+        _own_writes(ctx, s)
+
+
+def handing_units(
+    ctx: Ctx, wanted: Callable[[FunctionFacts], bool] | None = None
+) -> Iterator[tuple[ModuleIndex, FunctionFacts, ClassRef | None]]:
+    """(module, function, its class) of every function, method and main block that may hand
+    the program's objects over: a test handing a double (`Controller(ModelMock())`), or a fake
+    beside the real thing, chooses nothing at run time. ``wanted``, a cheap test of the
+    function's own calls, runs before the test-class check (which reads its ancestors)."""
     for module in ctx.ws.modules():
         if is_test_module(module):
-            continue  # a test handing a fake beside the real thing chooses nothing at run time
+            continue
         units: list[tuple[FunctionFacts, ClassRef | None]] = [(f, None) for f in module.functions.values()]
         units += [(m, ClassRef(module, c)) for c in module.classes.values() for m in c.methods.values()]
         units += [(module.toplevel, None)] if module.toplevel else []
         for fn, owner in units:
-            if fn.name.startswith("test") or (owner is not None and is_test_case(ctx, owner)):
-                continue  # a test handing a double (`Controller(ModelMock())`) chooses nothing
-            hand = Hand(ctx, module, fn, owner)
-            for call in fn.calls:
-                if not call.args:
-                    continue
-                # A class made with the object (`Context(ConcreteStrategyA())`, a subclass of
-                # the holder inheriting its constructor included).
-                tail = call.func.rpartition(".")[2]
-                target = ctx.ws.resolve(module, call.func) if tail[:1].isupper() else None
-                if target is not None and target.key in by_key:
-                    for s in by_key[target.key]:
-                        at = init_position(ctx, target, s.attr)
-                        if 0 <= at < len(call.args):
-                            hand(s, call.args[at], call.line, f"`{target.cls.name}(?)` hands it over")
-                    continue
-                found = setters.get(call.method, [])
-                reach = {id(s) for s in hand.reach(call.receiver, [s for s, _ in found], call.line)}
-                hits = [(s, at) for s, at in found if id(s) in reach]
-                if len(hits) == 1 and hits[0][1] < len(call.args):
-                    hand(hits[0][0], call.args[hits[0][1]], call.line, f"`.{call.method}(?)` hands it over")
-            for st in fn.attr_stores:
-                stored = hand.reach(st.receiver, [*props.get(st.attr, []), *by_attr.get(st.attr, [])], st.line)
-                if len(stored) == 1:
-                    hand(stored[0], st.value, st.line, f"`.{st.attr} = ?` hands it over")
-            hand.close()
-    for s in slots:
-        _own_writes(ctx, s)
+            if wanted is not None and not wanted(fn):
+                continue
+            if not fn.name.startswith("test") and (owner is None or not is_test_case(ctx, owner)):
+                yield module, fn, owner
 
 
 def is_test_case(ctx: Ctx, ref: ClassRef) -> bool:

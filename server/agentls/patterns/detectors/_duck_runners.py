@@ -12,9 +12,8 @@ doubles and chooses nothing. A wrapper's untyped constructor parameter is read t
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._duck import Hand, Site, Slot, defines, init_position, is_test_case
-from agentls.patterns.facts import FunctionFacts
-from agentls.patterns.test_code import is_test_module
+from agentls.patterns.detectors._duck import Hand, Site, Slot, defines, handing_units, init_position
+from agentls.patterns.facts import Call
 from agentls.patterns.workspace import ClassRef
 
 
@@ -26,22 +25,12 @@ def handed_members(ctx: Ctx, runner: ClassRef, attr: str, adder: str, at: int, c
     if hit is not None:
         return hit  # type: ignore[no-any-return]
     slot = Slot(runner, attr, {runner.key, *(d.key for d in ctx.descendants(runner))}, {called: line})
-    for module in ctx.ws.modules():
-        if is_test_module(module):
-            continue
-        units: list[tuple[FunctionFacts, ClassRef | None]] = [(f, None) for f in module.functions.values()]
-        units += [(m, ClassRef(module, c)) for c in module.classes.values() for m in c.methods.values()]
-        units += [(module.toplevel, None)] if module.toplevel else []
-        for fn, owner in units:
-            if not any(c.method == adder for c in fn.calls):
-                continue
-            if fn.name.startswith("test") or (owner is not None and is_test_case(ctx, owner)):
-                continue
-            hand = Hand(ctx, module, fn, owner)
-            for call in fn.calls:
-                if call.method == adder and at < len(call.args) and hand.reach(call.receiver, [slot], call.line):
-                    hand(slot, call.args[at], call.line, f"`.{adder}(?)` hands it over")
-            hand.close()
+    for module, fn, owner in handing_units(ctx, lambda f: any(c.method == adder for c in f.calls)):
+        hand = Hand(ctx, module, fn, owner)
+        for call in fn.calls:
+            if call.method == adder and at < len(call.args) and hand.reach(call.receiver, [slot], call.line):
+                hand(slot, call.args[at], call.line, f"`.{adder}(?)` hands it over")
+        hand.close()
     theirs = [s for s in slot.sites if s.cls.key not in slot.hierarchy and called in ctx.all_methods(s.cls)]
     ctx._cache[key] = theirs
     return theirs
@@ -71,21 +60,17 @@ def handed_at_init(ctx: Ctx, holder: ClassRef, attr: str, called: set[str]) -> l
         return hit  # type: ignore[no-any-return]
     at = init_position(ctx, holder, attr)
     slot = Slot(holder, attr, {holder.key}, dict.fromkeys(called, 0))
-    for module in ctx.ws.modules() if at >= 0 else ():
-        if is_test_module(module):
-            continue
-        units: list[tuple[FunctionFacts, ClassRef | None]] = [(f, None) for f in module.functions.values()]
-        units += [(m, ClassRef(module, c)) for c in module.classes.values() for m in c.methods.values()]
-        units += [(module.toplevel, None)] if module.toplevel else []
-        for fn, owner in units:
-            calls = [c for c in fn.calls if at < len(c.args) and c.func.rpartition(".")[2] == holder.cls.name]
-            if not calls or fn.name.startswith("test") or (owner is not None and is_test_case(ctx, owner)):
-                continue
-            hand = Hand(ctx, module, fn, owner)
-            for call in calls:
-                if ctx.ws.resolve(module, call.func) == holder:
-                    hand(slot, call.args[at], call.line, f"`{holder.cls.name}(?)` hands it over")
-            hand.close()
+    name = holder.cls.name
+
+    def named(c: Call) -> bool:
+        return at < len(c.args) and c.func.rpartition(".")[2] == name
+
+    for module, fn, owner in handing_units(ctx, lambda f: any(named(c) for c in f.calls)) if at >= 0 else ():
+        hand = Hand(ctx, module, fn, owner)
+        for call in filter(named, fn.calls):
+            if ctx.ws.resolve(module, call.func) == holder:
+                hand(slot, call.args[at], call.line, f"`{holder.cls.name}(?)` hands it over")
+        hand.close()
     out = list({s.cls.key: s.cls for s in slot.sites if defines(ctx, s.cls, slot)}.values())
     ctx._cache[key] = out
     return out
