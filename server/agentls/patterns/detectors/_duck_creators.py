@@ -30,8 +30,7 @@ class Creator:
 
 
 def _units(module: ModuleIndex) -> list[FunctionFacts]:
-    units = [*module.functions.values(), *(m for c in module.classes.values() for m in c.methods.values())]
-    return units + ([module.toplevel] if module.toplevel else [])
+    return module.all_functions() + ([module.toplevel] if module.toplevel else [])
 
 
 @per_workspace
