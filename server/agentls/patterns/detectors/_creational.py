@@ -20,6 +20,13 @@ def shared_bases(ctx: Ctx, made: list[ClassRef]) -> list[ClassRef]:
     return [a for a in shared if a.key not in above]
 
 
+def converts(m: FunctionFacts) -> bool:
+    """Builds its result from the fields of an argument it requires (`to_entity(row)`): a
+    mapping between representations, not the creation of a product."""
+    required = [p.name for p in m.params if p.name not in ("self", "cls") and not p.has_default]
+    return any(r.partition(".")[0] in required for r in m.foreign_reads)
+
+
 def through_local(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[ClassRef]:
     """The classes a function creates into one local it then returns, behind its branches
     (`pizza = None`, `if kind == "cheese": pizza = CheesePizza()` ..., `return pizza`): what

@@ -7,19 +7,11 @@ from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors import _creational as cr
 from agentls.patterns.detectors.factory import Factory
-from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 # A family: the concrete factory and (creation method, product) pairs it makes.
 Family = tuple[ClassRef, list[tuple[str, ClassRef]]]
-
-
-def _converts(m: FunctionFacts) -> bool:
-    """Builds its result from the fields of an object it is given (`to_entity(model)`): a
-    mapping between representations, not the creation of a product."""
-    required = [p.name for p in m.params if p.name not in ("self", "cls") and not p.has_default]
-    return any(r.partition(".")[0] in required for r in m.foreign_reads)
 
 
 @register
@@ -82,7 +74,7 @@ class AbstractFactory(Detector):
             made = []
             for name in creation:
                 m = sub.cls.methods.get(name)
-                products = ctx.returned_classes(m, sub.module) if m and not _converts(m) else []
+                products = ctx.returned_classes(m, sub.module) if m and not cr.converts(m) else []
                 if products:
                     made.append((name, products[0]))
             if len(made) >= 2:
@@ -120,7 +112,7 @@ class AbstractFactory(Detector):
                 for n in names:
                     m = r.cls.methods[n]
                     products = [p for p in ctx.returned_classes(m, r.module) if p != r]
-                    if products and not _converts(m):
+                    if products and not cr.converts(m):
                         made.append((n, products[0]))
                 if made and len(made) >= needed:
                     families.append((r, made))

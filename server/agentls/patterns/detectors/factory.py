@@ -22,13 +22,6 @@ def _declared(base: ClassRef, name: str) -> bool:
     return m is not None and (m.abstract or m.is_stub)
 
 
-def _converts(m: FunctionFacts) -> bool:
-    """Builds its result from the fields of an argument it requires (`to_entity(row)`): a
-    mapping between representations, not the creation of a product."""
-    required = [p.name for p in m.params if p.name not in ("self", "cls") and not p.has_default]
-    return any(r.partition(".")[0] in required for r in m.foreign_reads)
-
-
 @register
 class Factory(Detector):
     """Puts the decision of *which* class to instantiate in one place, so callers ask for a
@@ -331,7 +324,7 @@ class Factory(Detector):
                 # Not the base's own kind (a state returning the next state) nor a conversion
                 # of what it is given (`to_entity(row)`, a mapper).
                 returned = ctx.returned_classes(m, s.module) or cr.through_local(ctx, m, s.module)
-                products = [p for p in returned if p.key not in kin and not _converts(m)]
+                products = [p for p in returned if p.key not in kin and not cr.converts(m)]
                 # Wrapping itself (`Grouping(self)`) is not creating; handing itself to the new
                 # object as a back-reference (`Cursor(self.connection, self)`) still is.
                 if products and not any(
