@@ -13,7 +13,9 @@ what `agentls patterns --format json` does with default settings (``collect``, `
 the same ``json.dump``), so that an old command module still runs beside newer settings
 code. The real command runs too on the after side and must print the same bytes.
 ``--corpus`` also compares ``python bench/patterns_corpus.py --split tuning`` (the tuning
-half only). Exit 1 on any difference, with the first differing lines.
+half only). ``--whole`` takes every file of ``server/agentls/patterns`` at ``--before``, the
+detectors too (for a refactor of them; the tree must then carry no one else's detector
+edits). Exit 1 on any difference, with the first differing lines.
 """
 
 from __future__ import annotations
@@ -56,16 +58,30 @@ sys.stdout.write("\\n")
 """
 
 
-def snapshot(name: str, rev: str | None) -> Path:
+def snapshot(name: str, rev: str | None, whole: bool = False) -> Path:
     """bench/.work/same-output/<name>: server/ and bench/ of this working tree as they are now
     (others keep editing the tree: both sides are copied at the same moment), with the
-    engine's files at ``rev`` (None: as in the working tree)."""
-    dest = WORK / "same-output" / name
+    engine's files at ``rev`` (None: as in the working tree); with ``whole``, every file of
+    ``server/agentls/patterns`` (detectors included), for a change to the detectors. One
+    folder per process, so that runs side by side do not overwrite each other."""
+    dest = WORK / "same-output" / f"{os.getpid()}" / name
     if dest.exists():
         shutil.rmtree(dest)
     for part in ("server", "bench"):
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".work", "*.pyc"))
-    for rel in ENGINE if rev else []:
+    engine = ENGINE
+    if rev and whole:
+        # every file of the engine at ``rev``; the ones added since are taken out
+        listed = subprocess.run(
+            ["git", "ls-tree", "-r", "--name-only", rev, "--", "server/agentls/patterns"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
+        here = [str(f.relative_to(dest)) for f in (dest / "server/agentls/patterns").rglob("*.py")]
+        engine = sorted({*listed, *here, "server/agentls/cli/patterns_cmd.py"})
+    for rel in engine if rev else []:
         target = dest / rel
         shown = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=ROOT, capture_output=True)
         if shown.returncode == 0:
@@ -113,11 +129,14 @@ def main() -> int:
     parser.add_argument("--before", default="HEAD", help="git revision of the engine's files before (default HEAD)")
     parser.add_argument("--jobs", default="1,2", help="process counts to compare (default 1,2)")
     parser.add_argument("--corpus", action="store_true", help="also compare patterns_corpus.py --split tuning")
+    parser.add_argument(
+        "--whole", action="store_true", help="take every engine file at --before, detectors included (a refactor)"
+    )
     args = parser.parse_args()
     if not SRC.exists():
         print("run bench/patterns_speed.py once first (it unpacks Django and SQLAlchemy)")
         return 2
-    before, after = snapshot("before", args.before), snapshot("after", None)
+    before, after = snapshot("before", args.before, args.whole), snapshot("after", None)
     reference = run_patterns(before / "server", 1)
     ok = True
     for jobs in [int(j) for j in args.jobs.split(",")]:
@@ -132,6 +151,7 @@ def main() -> int:
     if args.corpus:
         ok &= same("patterns_corpus.py --split tuning", run_corpus(before), run_corpus(after))
     print("SAME" if ok else "DIFFERENT")
+    shutil.rmtree(before.parent)
     return 0 if ok else 1
 
 
