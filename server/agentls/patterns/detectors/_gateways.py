@@ -109,10 +109,9 @@ def storage_handles(ctx: Ctx, ref: ClassRef) -> set[str]:
     built by a call that names one (`self.db = connect(url)`), or a class-level container.
     An instance's own list or dict is left to the collection test in `_repositories`, which
     tells a cache from a repository by how the object is keyed."""
-    out: set[str] = set()
+    out = class_containers(ctx, ref)
     for r in [ref, *ctx.ancestors(ref)]:
         cls = r.cls
-        out.update(a for a, v in cls.class_attrs.items() if v in _CONTAINERS)
         out.update(a for a, ann in cls.fields.items() if _storage_word(a) or _storage_word(ann))
         for m in cls.methods.values():
             for attr, values in m.self_writes.items():
@@ -124,6 +123,12 @@ def storage_handles(ctx: Ctx, ref: ClassRef) -> set[str]:
                     if named or typed or (kind in ("call", "sub") and _storage_word(rest)):
                         out.add(attr)
     return out
+
+
+def class_containers(ctx: Ctx, ref: ClassRef) -> set[str]:
+    """Containers made once for the class (`_users: dict[str, User] = {}`), own or inherited:
+    an in-memory repository's storage as much as an instance's own dict."""
+    return {a for r in [ref, *ctx.ancestors(ref)] for a, v in r.cls.class_attrs.items() if v in _CONTAINERS}
 
 
 def _storage_heads(ctx: Ctx, ref: ClassRef, m: FunctionFacts, attrs: set[str]) -> set[str]:

@@ -8,7 +8,7 @@ import re
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo, param_of
 from agentls.patterns.detectors._domain_model import entity_evidence, value_object_evidence
-from agentls.patterns.detectors._gateways import _CONTAINERS, gateway_evidence, store_named, takes_object
+from agentls.patterns.detectors._gateways import class_containers, gateway_evidence, store_named, takes_object
 from agentls.patterns.detectors._saving_ports import message_like as message_like  # re-exported: _mappers
 from agentls.patterns.detectors._saving_ports import stepped_heads, stores_received, write_only
 from agentls.patterns.facts import FunctionFacts
@@ -29,11 +29,10 @@ _READ_VERBS = frozenset(
 )
 
 
-def _storage_attrs(ctx: Ctx, ref: ClassRef, class_containers: set[str]) -> set[str]:
+def _storage_attrs(ctx: Ctx, ref: ClassRef, by_class: set[str]) -> set[str]:
     """Attributes that hold storage: an injected session/connection or an own container,
-    in this class or inherited (``class_containers``: `_class_containers`, which the caller
-    needs too)."""
-    out = set(class_containers)
+    in this class or inherited (``by_class``: `class_containers`, which the caller needs too)."""
+    out = set(by_class)
     for r in [ref, *ctx.ancestors(ref)]:
         for c in ctx.collabs(r).values():
             if c.container or (c.from_param and (c.methods or not c.types)):
@@ -48,12 +47,6 @@ def _storage_attrs(ctx: Ctx, ref: ClassRef, class_containers: set[str]) -> set[s
             if m.kind == "property" and any(_storage_head(c.receiver, out) for c in m.calls):
                 out.add(m.name)
     return out
-
-
-def _class_containers(ctx: Ctx, ref: ClassRef) -> set[str]:
-    """Containers made once for the class (`_users: dict[str, User] = {}`): an in-memory
-    repository's storage as much as an instance's own dict."""
-    return {a for r in [ref, *ctx.ancestors(ref)] for a, v in r.cls.class_attrs.items() if v in _CONTAINERS}
 
 
 def _storage_head(receiver: str, storage: set[str]) -> str | None:
@@ -116,8 +109,8 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         ]
         if not methods:
             return []
-        class_containers = _class_containers(ctx, ref)
-        storage = _storage_attrs(ctx, ref, class_containers)
+        by_class = class_containers(ctx, ref)
+        storage = _storage_attrs(ctx, ref, by_class)
         # A repository is the collection's interface: its methods are about the storage,
         # themselves or through a step (a storage base's `persist`).
         def on_storage(m: FunctionFacts) -> bool:
@@ -145,7 +138,7 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             for c in m.calls
             if (h := _storage_head(c.receiver, storage)) is not None and h != m.name
         }
-        own_containers = {c.attr for c in ctx.collabs(ref).values() if c.container} | class_containers
+        own_containers = {c.attr for c in ctx.collabs(ref).values() if c.container} | by_class
         public_calls = {c for m in methods if not m.name.startswith("_") for c in m.self_calls}
         for m in methods:
             if not m.params:
