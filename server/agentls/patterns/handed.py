@@ -377,7 +377,7 @@ def _produced(ann: str) -> tuple[str, bool]:
             or (many and wrapper in _COLLECTIONS)
         ):
             return ann, many
-        args = _split(rest[:-1])
+        args = split_type_args(rest[:-1])
         if not args:
             return "", many
         many = many or wrapper in _COLLECTIONS
@@ -385,7 +385,7 @@ def _produced(ann: str) -> tuple[str, bool]:
     return ann, many
 
 
-def _split(text: str) -> list[str]:
+def split_type_args(text: str) -> list[str]:
     """Type arguments split at the commas outside brackets."""
     out, depth, start = [], 0, 0
     for i, ch in enumerate(text):

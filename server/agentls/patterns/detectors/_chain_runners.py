@@ -7,24 +7,13 @@ from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._basics import made_together, near
 from agentls.patterns.detectors._duck import Site
 from agentls.patterns.detectors._duck_runners import members
+from agentls.patterns.detectors.composite import calls_back
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
 
 def given(m: FunctionFacts) -> set[str]:
     return {f"param:{p}" for p in m.param_names}
-
-
-def _calls_back(impls: list[ClassRef], method: str) -> bool:
-    """Every implementation answers ``method`` by calling back the object it is handed with
-    itself (`visitor.visit_a(self)`): a Visitor's elements, and the runner its object
-    structure, not a chain."""
-    for r in impls:
-        m = r.cls.methods.get(method)
-        given = set(m.param_names) if m is not None else set()
-        if m is None or not any(c.receiver in given and "self" in c.args for c in m.calls):
-            return False
-    return True
 
 
 # {class key: (interface, method, runner, line, handing site)}; with no interface written the
@@ -80,7 +69,7 @@ def runner_chains(ctx: Ctx) -> _Runs:
                     continue
                 for iface in declaring:
                     impls = ctx.concrete(iface)
-                    if len(impls) < 2 or r == iface or r in impls or _calls_back(impls, m.name):
+                    if len(impls) < 2 or r == iface or r in impls or calls_back(impls, m.name):
                         continue
                     # What is appended is known to be the interface's kind: so annotated, or,
                     # untyped, the interface is the only one declaring the method.
@@ -99,6 +88,6 @@ def _duck_members(
     runner (`_duck_runners.members`), unless they call back with themselves (a Visitor's
     elements)."""
     sites = members(ctx, r, attr, *adders[attr], m.name, line)
-    if sites and not _calls_back(list({s.cls.key: s.cls for s in sites}.values()), m.name):
+    if sites and not calls_back(list({s.cls.key: s.cls for s in sites}.values()), m.name):
         for s in sites:
             out.setdefault(s.cls.key, (r, m.name, r, line, s))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_test_module, is_uow
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
-from agentls.patterns.handed import _split as split_type_args
+from agentls.patterns.handed import split_type_args
 from agentls.patterns.workspace import ClassRef
 
 
