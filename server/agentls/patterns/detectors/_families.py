@@ -200,8 +200,7 @@ def _roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
     out: list[tuple[str, Held]] = [("interface", h) for h in _one_per_kind(ctx, held_families(ctx, ref))]
     for anc in ctx.ancestors(ref):
         out.extend(("impl", h) for h in _one_per_kind(ctx, held_families(ctx, anc)) if ref in h.impls)
-    mine = _ducks_by_holder(ctx).get(ref.key, [])
-    made = [c for c in mine if c.types]
+    made = [c for h, c in inherited_ducks(ctx) if h == ref and c.types]
     for c in [*ctx.collabs(ref).values(), *made]:
         for t in c.types:
             for cand in [t, *ctx.ancestors(t)]:
@@ -211,6 +210,7 @@ def _roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
     out.extend(implied_roles(ctx, ref))
     if not any(r == "holder" for r, _ in out):
         seen = set()
+        mine = [c for h, c in inherited_ducks(ctx) if h == ref]
         for c in [*ctx.collabs(ref).values(), *mine]:
             if c.from_param and not c.types and c.methods:
                 for cand in _duck_interfaces(ctx, c):
@@ -253,15 +253,6 @@ def inherited_ducks(ctx: Ctx) -> list[tuple[ClassRef, Collab]]:
                         methods.setdefault(name, line)
             if len(methods) > len(c.methods):
                 out.append((ref, Collab(c.attr, [], True, [], methods, "", c.line)))
-    return out
-
-
-@per_workspace
-def _ducks_by_holder(ctx: Ctx) -> dict[str, list[Collab]]:
-    """``inherited_ducks`` by holder key, in its order: ``_roles_for`` asks it for each class."""
-    out: dict[str, list[Collab]] = {}
-    for h, c in inherited_ducks(ctx):
-        out.setdefault(h.key, []).append(c)
     return out
 
 
