@@ -1,6 +1,6 @@
 """First runs: how the pattern engine did on each tuning source *before* anyone tuned on it.
 
-    python bench/patterns_first_runs.py [--min-confidence 0.5] [--only NAME] [--json OUT]
+    python bench/patterns_first_runs.py [--min-confidence 0.5] [--only NAME] [--since REV] [--json OUT]
 
 A tuning source's score today says how well the engine fits code it was tuned on. The honest
 estimate of how it does on code nobody tuned it on is its score on each source the day that
@@ -10,7 +10,10 @@ that added the source's labels, checks out the engine as it was just before that
 (a detached work tree under bench/.work/first-runs/), runs it there as patterns_corpus.py does,
 and scores it with today's labels (corrections made since count). It prints, per source, the
 engine it ran, the first-run precision and recall beside today's, and the micro averages of
-first runs and of today over the same sources.
+first runs and of today over the same sources; then, per pattern, the first runs' precision and recall
+and how often their detections at >= 0.8 were right, and how right each confidence band was
+(the basis of the engine's confidence: docs/patterns/index.md). ``--since REV`` keeps the
+sources labelled after REV, to see recent engines only.
 
 The check half is never run here: its first run is what `patterns_corpus.py --split check`
 reports.
@@ -111,13 +114,31 @@ def total(per: dict[str, Counts]) -> Counts:
     return t
 
 
+def print_per_pattern(per: dict[str, Counts]) -> None:
+    """First-run precision per pattern, and how right the first runs were per confidence band."""
+    print(f"\n{'pattern (first runs)':<28}{'TP':>5}{'FP':>5}{'FN':>5}{'P':>7}{'R':>7}{'P at >= 0.8':>13}")
+    for pattern, c in sorted(per.items()):
+        high = [right for conf, right in c.judged if conf >= 0.8]
+        high_p = f"{sum(high) / len(high):.2f} ({len(high)})" if high else "-"
+        print(f"{pattern:<28}{c.tp:>5}{c.fp:>5}{c.fn:>5}{c.precision:>7.2f}{c.recall:>7.2f}{high_p:>13}")
+    judged = [j for c in per.values() for j in c.judged]
+    for low, high_end in ((0.5, 0.65), (0.65, 0.8), (0.8, 1.01)):
+        bucket = [right for conf, right in judged if low <= conf < high_end]
+        share = sum(bucket) / len(bucket) if bucket else 1.0
+        print(f"first runs, confidence {low:.2f}–{min(high_end, 1.0):.2f}: {len(bucket)} judged, {share:.2f} right")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--min-confidence", type=float, default=0.5)
     parser.add_argument("--only", help="one source by name")
     parser.add_argument("--mirrors", default="/work/.mirror")
     parser.add_argument("--json", help="write the per-source figures here")
+    parser.add_argument(
+        "--since", help="only sources whose labels were committed after this revision (first runs of recent engines)"
+    )
     args = parser.parse_args()
+    recent = set(_git("rev-list", f"{args.since}..HEAD").split()) if args.since else None
     entries = [e for e in json.loads((CORPUS / "repos.json").read_text()) if e["split"] == "tuning"]
     by_commit: dict[str, list[str]] = defaultdict(list)
     for e in entries:
@@ -127,9 +148,14 @@ def main() -> int:
         if commit is None:
             print(f"({e['name']}: labels not committed yet, skipped)")
             continue
+        if recent is not None and commit not in recent:
+            continue
         by_commit[commit].append(e["name"])
     scope = {e["name"]: e["scope"] for e in entries}
     rows = []
+    # Per pattern, over all first runs: how often each pattern's detections were right on code
+    # the engine had not been tuned on (the basis of its confidence, docs/patterns/index.md).
+    per_pattern: dict[str, Counts] = defaultdict(Counts)
     sums: dict[str, dict[str, Counts]] = {"exhaustive": defaultdict(Counts), "precision": defaultdict(Counts)}
     order = {c: i for i, c in enumerate(_git("rev-list", "--reverse", "HEAD").split())}
     for commit in sorted(by_commit, key=lambda c: order.get(c, 0)):
@@ -143,7 +169,10 @@ def main() -> int:
         for name in names:
             src = prepare(next(e for e in entries if e["name"] == name), Path(args.mirrors))
             labels = load_labels(name)
-            then = total(score(src, labels, first[name], []))
+            first_per = score(src, labels, first[name], [])
+            for pattern, c in first_per.items():
+                per_pattern[pattern].add(c)
+            then = total(first_per)
             now = total(score(src, labels, detections(src, args.min_confidence), []))
             sums[scope[name]]["first"].add(then)
             sums[scope[name]]["now"].add(now)
@@ -180,6 +209,7 @@ def main() -> int:
                 f"{kind} sources, micro: first runs P {f.precision:.2f} → now {n.precision:.2f};{recall} "
                 f"(detections judged {f.tp + f.fp} → {n.tp + n.fp})"
             )
+    print_per_pattern(per_pattern)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     return 0
