@@ -217,7 +217,8 @@ def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
     )
     if cls.methods or not cls.bases or is_test_file(module):
         return []
-    if unused + typed < 2 and len(_wired(ctx, ref)) < 2:
+    wired = _wired(ctx, ref)
+    if unused + typed < 2 and len(wired) < 2:
         return []
     if any(ctx.resolve(b, module) is not None for b in cls.bases):
         return []
@@ -232,6 +233,12 @@ def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
             continue
         spaces[ns] = spaces.get(ns, 0) + 1
     if not spaces or max(spaces.values()) < 2:
+        # A framework whose base class and provider calls share one namespace (dishka's
+        # `Provider` with `provide(SqlRepo, provides=Repo)`): declarations building two or
+        # more services still wire the graph, which model fields (`models.ForeignKey(Author)`,
+        # first argument a record class) never do.
+        if len(wired) >= 2:
+            return [(cls.selection.line, f"declares providers of {len(wired)} services, and nothing else")]
         return []
     ns = max(spaces, key=lambda k: spaces[k])
     return [(cls.selection.line, f"declares {spaces[ns]} providers (`{ns}.*`) of workspace classes, and nothing else")]

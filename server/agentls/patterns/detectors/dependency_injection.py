@@ -14,7 +14,8 @@ from agentls.patterns.detectors._shared import (
     message_like,
     value_object_evidence,
 )
-from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.facts import FunctionFacts, Param
+from agentls.patterns.handed import split_type_args
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -79,13 +80,32 @@ def _implementation(ctx: Ctx, name: str) -> bool:
     )
 
 
+_REQUEST_VALUES = frozenset(("str", "int", "float", "bool", "bytes", "dict", "list", "UUID", "uuid.UUID"))
+
+
+def _injected(p: Param) -> bool:
+    """A typed parameter the framework fills: its default is the injection marker
+    (`session: Session = Depends(get_session)`), or the marker rides in the annotation
+    (`session: Annotated[Session, Depends(get_session)]`). An annotated builtin
+    (`Annotated[str, Query()]`) is a request value, not a dependency."""
+    if p.annotation is None:
+        return False
+    if p.has_default:
+        return True
+    head, _, rest = p.annotation.partition("[")
+    if head.rpartition(".")[2] != "Annotated" or not rest.endswith("]"):
+        return False
+    args = [a.strip() for a in split_type_args(rest[:-1])]
+    return len(args) >= 2 and args[0] not in _REQUEST_VALUES and any(a.endswith("()") for a in args[1:])
+
+
 def _provider_function(ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
     """A framework provider (`def get_repo(session: Session = Depends(get_session)) ->
     TodoRepository`): every dependency arrives through a typed parameter whose default is the
     injection marker, and it returns a new object built from them, declared as a workspace
     abstraction."""
     params = [p for p in fn.params if p.name not in ("self", "cls")]
-    if not params or any(p.annotation is None or not p.has_default for p in params):
+    if not params or not all(_injected(p) for p in params):
         return []
     port = ctx.resolve(fn.returns_annotation or "")
     if port is None or not (port.cls.is_interface or port.cls.declares_abstract):
@@ -132,7 +152,8 @@ class DependencyInjection(Detector):
       declarations use (classes or functions of the program), two or more of them counting
       those the declarations are annotated with (`bus: MemoryBus =
       providers.Singleton(MemoryBus)`, a container alone in its file); or, however they are
-      imported, declarations building two or more services (their first argument: an
+      imported (from the base's own namespace too: dishka's `Provider` and `provide`),
+      declarations building two or more services (their first argument: an
       implementation of an abstraction, a repository or unit of work, a class given typed
       collaborators), not values. What a container provides as a Protocol (`provide(SqlRepo,
       provides=Repo)`, `repo: Provider[Repo] = Factory(SqlRepo)`) or hands to a constructor
@@ -153,8 +174,10 @@ class DependencyInjection(Detector):
       `inject_dependencies(handler, dependencies)` for every handler) and hands the result on
       (returns it): `composition_root`.
     - A framework provider function: every typed parameter defaults to the injection marker
-      (`session: Session = Depends(get_session)`) and it returns the workspace abstraction it
-      declares, built from them: `composition_root`.
+      (`session: Session = Depends(get_session)`) or carries it in its annotation
+      (`session: Annotated[Session, Depends(get_session)]`, not an annotated builtin such as
+      `Annotated[str, Query()]`) and it returns the workspace abstraction it declares, built
+      from them: `composition_root`.
 
     - A hand-written container (`composition_root`): a class whose public members are all
       accessors taking no argument, two or more of which build services (implementations of
