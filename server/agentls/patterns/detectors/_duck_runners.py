@@ -25,7 +25,7 @@ def handed_members(ctx: Ctx, runner: ClassRef, attr: str, adder: str, at: int, c
     if hit is not None:
         return hit  # type: ignore[no-any-return]
     slot = Slot(runner, attr, {runner.key, *(d.key for d in ctx.descendants(runner))}, {called: line})
-    for module, fn, owner in handing_units(ctx, lambda f: any(c.method == adder for c in f.calls)):
+    for module, fn, owner in handing_units(ctx, calling=adder):
         hand = Hand(ctx, module, fn, owner)
         for call in fn.calls:
             if call.method == adder and at < len(call.args) and hand.reach(call.receiver, [slot], call.line):
@@ -65,7 +65,7 @@ def handed_at_init(ctx: Ctx, holder: ClassRef, attr: str, called: set[str]) -> l
     def named(c: Call) -> bool:
         return at < len(c.args) and c.func.rpartition(".")[2] == name
 
-    for module, fn, owner in handing_units(ctx, lambda f: any(named(c) for c in f.calls)) if at >= 0 else ():
+    for module, fn, owner in handing_units(ctx, lambda f: any(named(c) for c in f.calls), name) if at >= 0 else ():
         hand = Hand(ctx, module, fn, owner)
         for call in filter(named, fn.calls):
             if ctx.ws.resolve(module, call.func) == holder:
