@@ -6,6 +6,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._dependency_injection import wiring
 from agentls.patterns.facts import Import
 from agentls.patterns.model import Detection, Range
 
@@ -51,8 +52,12 @@ def _is_port(ctx: Ctx, imp: Import) -> bool:
     (abstract methods declared) of the workspace. Depending on an abstraction is the point of
     ports and adapters, not a violation of it."""
     parts = imp.module.split(".") + ([imp.name] if imp.name else [])
-    if any(p.lower() in _PORT_MODULES or p.lower().startswith("abstract")
-           or p.lower().endswith(("_ports", "_interfaces", "_protocols")) for p in parts[1:]):
+    if any(
+        p.lower() in _PORT_MODULES
+        or p.lower().startswith("abstract")
+        or p.lower().endswith(("_ports", "_interfaces", "_protocols"))
+        for p in parts[1:]
+    ):
         return True
     if imp.name is None:
         return False
@@ -64,6 +69,20 @@ def _is_port(ctx: Ctx, imp: Import) -> bool:
     # class whose abstract base lives elsewhere (`class UserRepository(GenericRepository[...])`)
     declared = (cls.declares_abstract or cls.is_protocol) and bool(cls.abstract_methods)
     return declared or any(m.abstract for m in cls.methods.values())
+
+
+def _wires_the_graph(ctx: Ctx) -> bool:
+    """The module holds a composition root: a provider module or declarative container class,
+    or a function creating them. Wiring the object graph means knowing every layer, so its
+    imports point wherever the concrete classes live, whichever folder it sits in."""
+    w = wiring(ctx)
+    index = ctx.index
+    if any(
+        f"{index.module}.{c.qualname}" in w.modules or f"{index.module}.{c.qualname}" in w.containers
+        for c in index.classes.values()
+    ):
+        return True
+    return any((index.path, f.qualname) in w.roots for f in index.functions.values())
 
 
 def _defined_in(ctx: Ctx, imp: Import) -> str:
@@ -101,7 +120,10 @@ class LayerViolation(Detector):
     counts where it is defined), unless what it imports is an abstract
     port: a module named `ports`, `interfaces`, `protocols`, `abstract…`, `abc` or `contracts`,
     or an ABC / `Protocol` class with abstract methods. Adapters implementing the ports an
-    application declares depend on an abstraction, which is what the layers are for.
+    application declares depend on an abstraction, which is what the layers are for. A module
+    holding a composition root (a dependency-injection provider module or container, or a
+    function creating them, in an `infrastructure/di` folder say) is not judged: wiring the
+    object graph is knowing every layer.
 
     ## Settings
     `layers` in `[tool.agentls.patterns]` (`pyproject.toml`; `[patterns]` in `.agentls.toml`),
@@ -123,7 +145,7 @@ class LayerViolation(Detector):
         package, here = found
         # A layered layout has its layers side by side: a package holding at least three of
         # them (or all, when fewer are configured). A lone `core` or `models` is just a name.
-        if len(_layered(ctx).get(package, ())) < min(3, len(layers)):
+        if len(_layered(ctx).get(package, ())) < min(3, len(layers)) or _wires_the_graph(ctx):
             return
         for imp in ctx.index.imports:
             target = _defined_in(ctx, imp)
