@@ -137,6 +137,11 @@ def main() -> int:
     parser.add_argument(
         "--since", help="only sources whose labels were committed after this revision (first runs of recent engines)"
     )
+    parser.add_argument(
+        "--calibration",
+        action="store_true",
+        help="print the per-pattern (right, judged) table of server/agentls/patterns/calibration.py",
+    )
     args = parser.parse_args()
     recent = set(_git("rev-list", f"{args.since}..HEAD").split()) if args.since else None
     entries = [e for e in json.loads((CORPUS / "repos.json").read_text()) if e["split"] == "tuning"]
@@ -210,6 +215,12 @@ def main() -> int:
                 f"(detections judged {f.tp + f.fp} → {n.tp + n.fp})"
             )
     print_per_pattern(per_pattern)
+    if args.calibration:
+        print("\nFIRST_RUNS = {")
+        for pattern, c in sorted(per_pattern.items()):
+            if c.tp + c.fp:
+                print(f'    "{pattern}": ({c.tp}, {c.tp + c.fp}),')
+        print("}")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     return 0

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import PurePath
 
+from agentls.patterns.calibration import calibrated
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, detectors
 from agentls.patterns.facts import ModuleIndex
@@ -120,7 +121,8 @@ def assemble(
 ) -> ModuleAnalysis:
     """A module's analysis from what each of ``active`` found there (``found``, in the same
     order): the best detection per (symbol, pattern, role), the most specific pattern per
-    symbol, none in a test case (`test_code`), the smells apart; and its outline unless
+    symbol, none in a test case (`test_code`), confidences capped by what each pattern earned on
+    unseen code (`calibration`), the smells apart; and its outline unless
     ``with_outline`` is False (the CLI prints none, and building it cost a tenth of a second
     over Django + SQLAlchemy)."""
     best: dict[tuple[str, str, str], Detection] = {}
@@ -131,7 +133,7 @@ def assemble(
         if det.category == "smell":
             smells.extend(dets)
             continue
-        for d in dets:
+        for d in map(calibrated, dets):
             if in_test_case(d.symbol, cases):
                 continue
             key = (d.symbol, d.pattern, d.role)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from agentls.patterns.calibration import FIRST_RUNS, FLOOR, MIN_JUDGED, SINCE, ceiling
 from agentls.patterns.detector_registry import CATEGORIES, Detector, detectors
 
 _HEADER = (
@@ -55,6 +56,7 @@ def index_page(dets: dict[str, Detector]) -> str:
         "and what is nested in it, is never reported, whatever its shape. Test doubles are: a "
         "`FakeRepository` in `tests/` is a repository.\n"
     ]
+    parts.append(confidence_section(dets))
     for category in CATEGORIES:
         members = sorted((d for d in dets.values() if d.category == category), key=lambda d: d.id)
         if not members:
@@ -64,6 +66,29 @@ def index_page(dets: dict[str, Detector]) -> str:
             first = d.summary().split(". ")[0].rstrip(".")
             parts.append(f"- [{title(d)}]({d.id}.md) (`{d.id}`): {first}.\n")
     return "".join(parts)
+
+
+def confidence_section(dets: dict[str, Detector]) -> str:
+    """What a detection's confidence means, with each pattern's ceiling (`calibration`)."""
+    rows = []
+    for pattern in sorted(p for p, d in dets.items() if d.category != "smell"):
+        right, judged = FIRST_RUNS.get(pattern, (0, 0))
+        cap = ceiling(pattern)
+        measured = f"{right} of {judged}" if judged else "not yet"
+        rows.append(f"| `{pattern}` | {measured} | {cap:.2f} |" if cap < 1 else f"| `{pattern}` | {measured} | none |")
+    return (
+        "\n## Confidence\n\n"
+        "Each detection has a confidence between 0 and 1 (`agentls patterns` shows those at 0.5 "
+        "and above unless `--min-confidence` says otherwise). A detector rates how strong its "
+        "evidence is; that alone does not say how often such evidence is right on code the engine "
+        "was never tuned on, so each pattern's confidence is also capped at what its detections "
+        "earned there: the share right among its detections in the first run of each source "
+        f"labelled by hand since engine `{SINCE}`, before anyone tuned on it (smoothed, rounded "
+        f"down to 0.05, never below {FLOOR}). A pattern judged fewer than {MIN_JUDGED} times "
+        "keeps its detectors' confidence. `python bench/patterns_first_runs.py --since "
+        f"{SINCE} --calibration` measures the table again.\n\n"
+        "| Pattern | First-run detections right | Ceiling |\n|---|---|---|\n" + "\n".join(rows) + "\n"
+    )
 
 
 def render() -> dict[str, str]:
