@@ -93,6 +93,18 @@ def _receiver_calls(ref: ClassRef, triggers: set[str], ctx: Ctx | None = None) -
     return out
 
 
+def _passes_through(ref: ClassRef, triggers: set[str]) -> bool:
+    """Every request it defines only calls the same-named method of what it holds
+    (`commit()` -> `self.session.commit()`, `rollback()` -> `self.session.rollback()`): it
+    forwards the holder's own API unchanged (a transaction port over a session). A command
+    turns its request into the receiver's action (`undo()` -> `self.account.withdraw()`)."""
+    own = [ref.cls.methods[t] for t in triggers if t in ref.cls.methods]
+    return bool(own) and all(
+        bool(held := [c for c in m.calls if c.receiver.startswith("self.")]) and all(c.method == m.name for c in held)
+        for m in own
+    )
+
+
 def _macro(ref: ClassRef, triggers: set[str]) -> bool:
     """Each request it defines runs the same request on every command it holds
     (`for cmd in self: cmd.invoke()`)."""
@@ -163,7 +175,9 @@ def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRe
     bound_pairs = [
         d
         for d in impls
-        if _receiver_calls(d, triggers) >= (triggers & set(d.cls.methods)) and len(triggers & set(d.cls.methods)) >= 2
+        if _receiver_calls(d, triggers) >= (triggers & set(d.cls.methods))
+        and len(triggers & set(d.cls.methods)) >= 2
+        and not _passes_through(d, triggers)
     ]
     # Macro commands running the same requests over the commands they hold count with them.
     reversible = (

@@ -43,7 +43,11 @@ class Command(Detector):
     - Without an invoker in the code: an interface with two or more such requests that every
       implementation carries out on the receiver it was built with (`invoke()` deposits into
       `self.account`, `undo()` withdraws), even with one implementation (0.75 / 0.7); macro
-      commands running the same requests over the commands they hold count with them.
+      commands running the same requests over the commands they hold count with them. An
+      implementation whose every request only calls the same-named method of what it holds
+      (`commit()` -> `self.session.commit()`, `rollback()` -> `self.session.rollback()`)
+      passes that object's API through: a transaction port, not requests it turns into a
+      receiver's actions.
     - One implementation is enough when it binds a receiver its request acts on
       (`process()` calling `self.receiver.perform_action()`) and an invoker is handed it after
       it is built (a setter, a list it fills): a port given to a service's constructor with its
