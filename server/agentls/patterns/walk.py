@@ -182,6 +182,15 @@ def value_of(node: Any, params: frozenset[str]) -> Value:
     return "other"
 
 
+def _returned(node: Any, params: frozenset[str]) -> list[Value]:
+    """What a `return` may answer: both branches of a conditional expression
+    (`return Circle() if kind == "circle" else Square()` returns one of two classes, as an
+    `if` with two `return`s would), one value otherwise."""
+    if type(node) is ast.IfExp:
+        return _returned(node.body, params) + _returned(node.orelse, params)
+    return [value_of(node, params)]
+
+
 def _body_kind(body: list[ast.stmt]) -> tuple[str, int]:
     stmts = list(body)
     if (
@@ -385,7 +394,7 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
                 ):
                     f.type_dispatch = True
         elif code == _RETURN:
-            f.returns.append(value_of(node.value, params))
+            f.returns.extend(_returned(node.value, params))
         elif code == _DECISION:
             complexity += 1
         elif code == _COMPARE:

@@ -39,7 +39,8 @@ class Factory(Detector):
 
     ## How it is detected
     - A function or method whose `return` statements instantiate two or more different classes
-      of the workspace (or that creates them, behind its branches, into one local it returns:
+      of the workspace (both branches of a conditional expression count, `return Circle() if
+      round else Square()`; or that creates them, behind its branches, into one local it returns:
       `pizza = CheesePizza()` ... `return pizza`, when they share a base), behind a branch,
       with at least two thirds of its `return`s being such instantiations and no more
       decisions than choosing among them needs (cyclomatic complexity at most twice the
