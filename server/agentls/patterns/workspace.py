@@ -239,7 +239,9 @@ class _Derived:
         name (where a reader sees both). A class offering more counts when the program hands
         it out from a function declared to return the Protocol (wherever it sits). A class
         whose bases of the workspace already give it one of those methods is a subclass of
-        that base, not a new implementation."""
+        that base, not a new implementation. A broader class also counts beside another
+        class of its module that implements the Protocol, unless it calls the Protocol's
+        methods on other objects (it passes them on)."""
         if self._structural is None:
             self._structural = {}
             protocols = [r for r in self.class_refs if r.cls.is_protocol and protocol_methods(r.cls)]
@@ -258,13 +260,10 @@ class _Derived:
                 declared = handed.get(p.key, {})
                 candidates = [(m, c) for m in modules for c in m.classes.values()]
                 candidates += [(r.module, r.cls) for r in declared.values() if r.module not in modules]
+                broader: list[tuple[ModuleIndex, ClassFacts]] = []
+                exact: set[int] = set()  # ids of the modules holding an implementation of it
                 for m, c in candidates:
                     if c is p.cls or c.is_protocol or not all(_accepts(c, p.cls, n) for n in needed):
-                        continue
-                    public = {n for n, f in c.methods.items() if not n.startswith("_") and f.kind != "property"}
-                    # A broader class sharing a method is no implementation (a service a port
-                    # narrows), unless the program hands it out where it declares the Protocol.
-                    if public != {n for n in needed if not n.startswith("_")} and ClassRef(m, c).key not in declared:
                         continue
                     kept = set(c.fields) | set(c.class_attrs) | c.instance_attrs()
                     if not fields <= kept or _keeps(ws, m, c, p):
@@ -272,7 +271,24 @@ class _Derived:
                     bases = [r for b in c.bases if (r := ws.resolve(m, b)) is not None]
                     if any(n in r.cls.methods for r in bases for n in needed):
                         continue  # the base it names implements it, or the Protocol itself
+                    public = {n for n, f in c.methods.items() if not n.startswith("_") and f.kind != "property"}
+                    # A broader class sharing a method is no implementation (a service a port
+                    # narrows), unless the program hands it out where it declares the Protocol.
+                    if public != {n for n in needed if not n.startswith("_")} and ClassRef(m, c).key not in declared:
+                        broader.append((m, c))
+                        continue
+                    exact.add(id(m))
                     self._structural.setdefault(ClassRef(m, c).key, []).append(p)
+                # ... or it is written beside one that implements it (a composite adding
+                # `add`/`remove` to its leaf's operation, a class satisfying two segregated
+                # Protocols, an authorizer with its own verification step next to one handed
+                # over as the Protocol): the module's family, some members doing more.
+                # Not one calling the Protocol's methods on other objects (`self.strategy.execute()`,
+                # `for o in self._observers: o.notify()`): a context, a subject or a chain's
+                # driver passing the call on, whose members the Protocol types.
+                for m, c in broader:
+                    if id(m) in exact and not _passes_on(c, needed):
+                        self._structural.setdefault(ClassRef(m, c).key, []).append(p)
         return self._structural
 
     def subclasses(self, ws: WorkspaceIndex) -> dict[str, list[ClassRef]]:
@@ -297,6 +313,18 @@ def _accepts(cls: ClassFacts, protocol: ClassFacts, name: str) -> bool:
         return False
     required = sum(not q.has_default for q in mine.params)
     return required <= len(theirs.params) and len(mine.params) >= sum(not q.has_default for q in theirs.params)
+
+
+def _passes_on(cls: ClassFacts, names: set[str]) -> bool:
+    """``cls`` calls one of ``names`` on an object it keeps: an attribute (`self.next.handle()`)
+    or each member of one (`for o in self._observers: o.notify()`), not a local of its own
+    (`out.write(text)` on a file it opened)."""
+    for f in cls.methods.values():
+        members = {loop.target for loop in f.loops if loop.iter.startswith("self.") and loop.target}
+        for k in f.calls:
+            if k.method in names and (k.receiver.startswith("self.") or k.receiver in members):
+                return True
+    return False
 
 
 def _keeps(ws: WorkspaceIndex, module: ModuleIndex, cls: ClassFacts, protocol: ClassRef) -> bool:
