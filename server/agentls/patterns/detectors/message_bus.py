@@ -29,8 +29,9 @@ class MessageBus(Detector):
     (or each handler in the list it finds). Topic-string routing is publish-subscribe. A
     class with a method taking a message (its parameter typed as a command, query or event
     class) that calls the handler it finds in a table its own methods fill
-    (`self.handlers[command.name()](command)`) is a bus too, and so is the abstract port
-    such a class implements. So is a class with a method taking a message that looks its
+    (`self.handlers[command.name()](command)`, or the handler object it finds asked to
+    handle the message: `self.handlers[query.id()].handle(query)`) is a bus too, and so is
+    the abstract port such a class implements. So is a class with a method taking a message that looks its
     handlers up by the message's type into a local and calls it with the message
     (`handler = self._routes.get(type(order)); return handler(order)`, or each one of the
     list it found); the same lookup over a value that is no message (renderers keyed by a
@@ -72,12 +73,18 @@ class MessageBus(Detector):
             msg = self._takes_messages(ctx, ref, m)
             if msg is None:
                 continue
+            given = f"param:{m.params[0].name}"
             looked_up = [
                 c
                 for c in m.calls
                 if c.func.startswith("self.")
-                and (c.func.endswith("[]") or c.func.endswith(".get()"))
                 and c.func[5:].split("[")[0].split(".")[0] in tables
+                and (
+                    c.func.endswith(("[]", ".get()"))
+                    # the handler object found, asked to handle the message
+                    # (`self.handlers[query.id()].handle(query)`)
+                    or (c.receiver.endswith(("[]", ".get()")) and given in c.args)
+                )
             ]
             looped = [
                 lp
