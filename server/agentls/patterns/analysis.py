@@ -57,7 +57,10 @@ def module_name_in(path: str, relative: str) -> str:
     if parts and parts[-1] == "__init__":
         parts = parts[:-1]
     dotted = ".".join(parts)
-    return dotted if dotted.replace(".", "").replace("_", "a").isalnum() else name
+    # A hyphen in a folder name (`structural/07-proxy/main.py`, a script folder of examples)
+    # still names the folder: dropping it to the bare stem would give every `main.py` of the
+    # tree one module name, and their classes one key.
+    return dotted if dotted.replace(".", "").replace("_", "a").replace("-", "a").isalnum() else name
 
 
 def source_hash(source: str) -> str:
