@@ -329,10 +329,14 @@ def _entity_store_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> 
             answer = (q.returns_annotation or "").partition("[")[0].rpartition(".")[2]
             # criteria, or none when it lists the kind stored (`search_all() -> Sequence[User]`)
             lists = q.params or stored[0].cls.name in _ann_names(q.returns_annotation)
-            if q is not m and lists and answer in ("list", "List", "Sequence", "Iterable", "set", "Set"):
+            listed = lists and answer in ("list", "List", "Sequence", "Iterable", "set", "Set")
+            # or, taking nothing, the one entity such a store keeps (`get() -> PiggyBank`
+            # beside `save(piggy_bank: PiggyBank)`)
+            if q is not m and (listed or (not q.params and answer == stored[0].cls.name)):
+                how = "searches what it stored" if listed else "gives back the one it stored"
                 return [
                     (m.selection.line, f"`{m.name}` stores a `{stored[0].cls.name}`"),
-                    (q.selection.line, f"`{q.name}` searches what it stored"),
+                    (q.selection.line, f"`{q.name}` {how}"),
                 ]
     return []
 

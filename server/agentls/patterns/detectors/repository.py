@@ -63,7 +63,9 @@ class Repository(Detector):
     test collector node) is none, and the object stored is a required argument, not a default
     (`get_closest_marker(name, default: Mark) -> Mark` stores nothing). A
     port storing entities and searching them (`save(event: Event) -> None` beside
-    `search(start, end) -> list`) is one too; messages handed to a publisher are not entities.
+    `search(start, end) -> list`), or giving back, asked nothing, the one entity it keeps
+    (`get() -> PiggyBank` beside `save(piggy_bank: PiggyBank)`), is one too; messages handed
+    to a publisher are not entities.
 
     Whatever its base, a class is also a repository when its interface is a collection's: a
     method named to store (`add`, `save`, `put`, `insert`, `create`, `update`) receives an object
