@@ -7,7 +7,19 @@ from collections.abc import Iterator
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._messages import handler_roles, message_roles, messages
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
+
+
+def forwards_message(fn: FunctionFacts) -> bool:
+    """The function hands the message it takes to a collaborator it was handed
+    (`await interactor(request)`, `handler.handle(request)`): an entrypoint passing the message
+    on to its handler, not the handler itself."""
+    if not fn.params:
+        return False
+    message = f"param:{fn.params[0].name}"
+    others = {p.name for p in fn.params[1:]}
+    return any(message in c.args and (c.func in others or c.receiver in others) for c in fn.calls)
 
 
 def message_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:
@@ -41,7 +53,7 @@ def function_handler_detections(ctx: Ctx, kind: str, pattern: str, role: str) ->
     for fn in ctx.index.functions.values():
         if not fn.params or fn.name.startswith("test"):
             continue
-        if not fn.decorators and len(fn.params) < 2:
+        if (not fn.decorators and len(fn.params) < 2) or forwards_message(fn):
             continue
         for m in ctx.annotation_refs(fn.params[0].annotation, ctx.index):
             kinds = message_roles(ctx, m)

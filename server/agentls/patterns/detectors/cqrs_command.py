@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._message_detections import (
+    forwards_message,
     function_handler_detections,
     handler_detections,
     message_detections,
@@ -47,7 +48,9 @@ class CqrsCommand(Detector):
     when it works on storage or the message's name says what it is. A type that several
     unrelated handlers take (`execute(todo_id: TodoId)`), or that a domain class keeps as a
     field, is an argument, not a message; context managers and callables never carry data.
-    A marker base of a single command (no fields, at most one method) is a command too.
+    A marker base of a single command (no fields, at most one method) is a command too. A
+    function handing the command it takes to a collaborator it was given (a web route calling
+    `await interactor(request)`) passes it on to its handler; it is no handler itself.
     """
 
     id = "cqrs_command"
@@ -71,6 +74,8 @@ class CqrsCommand(Detector):
                         [(ref, "command")],
                     )
         for fn in ctx.index.functions.values():
+            if forwards_message(fn):
+                continue  # an entrypoint handing the command to its handler
             for r in ctx.annotation_refs(fn.params[0].annotation if fn.params else None, ctx.index):
                 if "command" in message_roles(ctx, r) and len(fn.params) >= 2:
                     yield ctx.det(

@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._message_detections import (
+    forwards_message,
     function_handler_detections,
     handler_detections,
     message_detections,
@@ -49,7 +50,8 @@ class CqrsQuery(Detector):
     A handler only answers when it returns what it reads, however the read is spelled out
     (`find_by_email`, `list_users`, `get_current_user`). A generic handler base names the
     message first and its answer second (`QueryHandler[GetUser, GetUser.Result]`): the answer
-    is no message.
+    is no message. A function handing the query it takes to a collaborator it was given (a
+    web route calling `await interactor(request)`) passes it on; it is no handler itself.
     """
 
     id = "cqrs_query"
@@ -98,7 +100,7 @@ class CqrsQuery(Detector):
         has_commands = any("command" in r for r in messages.values())
         has_queries = any("query" in r for r in messages.values())
         for fn in ctx.index.functions.values():
-            if not fn.params or mutates(fn) or not any(v != "none" for v in fn.returns):
+            if not fn.params or mutates(fn) or not any(v != "none" for v in fn.returns) or forwards_message(fn):
                 continue
             typed = (
                 [r for r in ctx.annotation_refs(fn.params[0].annotation, ctx.index) if "query" in message_roles(ctx, r)]
