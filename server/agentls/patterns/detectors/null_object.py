@@ -48,7 +48,9 @@ class NullObject(Detector):
     (`def render(self): pass`) count as its interface. An empty container is an answer, not
     nothing, when a sibling answers `None` from the same method (a matcher matching every
     request returns `{}`, a match with no parameters, where the others return `None` for no
-    match).
+    match). A class whose constructor keeps collaborators it is handed, typed as classes of
+    the program (a repository, a unit of work), is an implementation not written yet, not a
+    stand-in for "no object".
 
     Also: a class whose `__getattr__` and `__call__` only return itself (it absorbs every
     use), and a subclass that replaces three or more inherited methods by aliasing module
@@ -97,6 +99,16 @@ class NullObject(Detector):
             (ref.cls.selection.line, f"{len(noop) + len(refuse)} inherited methods replaced by no-ops or refusals"),
         ]
 
+    def _keeps_collaborators(self, ctx: Ctx, ref: ClassRef) -> bool:
+        """Its constructor keeps an object it is handed, typed as a class of the program (a
+        repository, a unit of work): a stand-in for "no object" needs no collaborators, so
+        empty methods beside them are work not written yet (a use case stubbed `...`)."""
+        init = ref.cls.methods.get("__init__")
+        if init is None:
+            return False
+        kept = {v[6:] for vs in init.self_writes.values() for v in vs if v.startswith("param:")}
+        return any(p.name in kept and ctx.annotation_refs(p.annotation, ref.module) for p in init.params)
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
             ev = self._absorbing(ref) or self._aliased(ctx, ref)
@@ -109,6 +121,8 @@ class NullObject(Detector):
                 continue
             if not all(m.body_kind in ("stub", "trivial") and not m.abstract for m in own.values()):
                 continue
+            if self._keeps_collaborators(ctx, ref):
+                continue  # an unfinished implementation, handed its dependencies and not using them
             for base in ctx.ancestors(ref):
                 overridden = set(own) & set(base.cls.methods)
                 siblings = [
