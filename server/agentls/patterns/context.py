@@ -59,6 +59,25 @@ R = TypeVar("R")
 _MISSING = object()
 
 
+# Standard-library maps made by a call: as much a container of the object as a `{}` literal
+# (`self._cache = OrderedDict()` is an LRU table, not a collaborator whose methods it drives).
+# (`set()` / `deque()` stay collaborators for now: as containers, a subject's observers kept in
+# one would be read as a composite's children, which the composite detector does not tell
+# apart yet.)
+_CONTAINER_CALLS: dict[str, str] = dict.fromkeys(
+    (
+        "dict",
+        "OrderedDict",
+        "collections.OrderedDict",
+        "defaultdict",
+        "collections.defaultdict",
+        "Counter",
+        "collections.Counter",
+    ),
+    "dict",
+)
+
+
 def per_workspace(fn: Callable[..., R]) -> Callable[..., R]:
     """Computes ``fn(ctx, *args)`` (or ``fn(self, ctx, *args)`` for a detector's method) once per
     workspace state: the result is kept in the workspace's derived store, keyed by the
@@ -261,6 +280,8 @@ class Ctx:
                         p = m.param(rest)
                         if p is not None:
                             c.types.extend(self.annotation_refs(p.annotation, module))
+                    elif kind == "call" and rest in _CONTAINER_CALLS:
+                        out.setdefault(attr, Collab(attr, line=m.selection.line)).container = _CONTAINER_CALLS[rest]
                     elif kind == "call":
                         r = self.ws.resolve(module, rest)
                         if r is not None:

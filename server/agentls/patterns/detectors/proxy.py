@@ -60,7 +60,8 @@ class Proxy(Detector):
       is a state machine's transition, not lazy creation.
     - A unit of work over a session answering `commit`/`rollback` is not a proxy or decorator;
       nor is a class that also drives another object it holds (a capture writing to its own
-      temporary file besides the stream it mirrors: its own work with helpers), nor one whose
+      temporary file besides the stream it mirrors: its own work with helpers; a cache kept in
+      a map, `{}`, `dict()`, `OrderedDict()` or `defaultdict(...)`, is no such object), nor one whose
       constructor parameter may be a plain value or an object (`operand: str | Expr`: an
       expression tree's operand).
     """
