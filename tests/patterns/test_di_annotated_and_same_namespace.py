@@ -103,3 +103,57 @@ def test_a_provider_class_declaring_services_from_its_base_namespace(tmp_path: P
 def test_a_class_declaring_values_from_its_base_namespace_is_no_container(tmp_path: Path) -> None:
     # The near miss: the same declarations building values, as model fields would.
     assert "AppProvider" not in _di(tmp_path, {"app/wiring.py": DISHKA.replace("{a}", "Point").replace("{b}", "Size")})
+
+
+CONTAINER = """\
+from fastapi import Depends
+
+from app.ports import Clock, MemoryStore, Store, SystemClock
+
+
+class Context:
+    def __init__(self) -> None:
+        self.clock = SystemClock()
+
+    @property
+    def store(self) -> Store:
+        return MemoryStore(clock=self.clock)
+
+    @property
+    def audit(self) -> "Audit":
+        return Audit(clock=self.clock)
+
+
+class Audit:
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+
+
+class Holder:
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+
+def get_context() -> {held}:
+    return {held}(){args}
+
+
+def get_store(context: {held} = Depends(get_context)) -> Store:
+    return context.store
+"""
+
+
+def test_a_provider_handing_out_a_service_of_an_injected_container(tmp_path: Path) -> None:
+    wiring = CONTAINER.replace("{held}", "Context").replace("{args}", "")
+    found = _di(tmp_path, {"app/deps.py": wiring})
+    assert found.get("Context") == "composition_root" and found.get("get_store") == "composition_root"
+
+
+def test_a_provider_reading_an_attribute_of_an_injected_plain_object_is_none(tmp_path: Path) -> None:
+    # The near miss: the object injected is an ordinary class holding a store, no container.
+    wiring = (
+        CONTAINER.replace("{held}", "Holder")
+        .replace("{args}", "")
+        .replace("Holder()", "Holder(MemoryStore(SystemClock()))")
+    )
+    assert "get_store" not in _di(tmp_path, {"app/deps.py": wiring})

@@ -107,6 +107,16 @@ def _provider_function(ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
     params = [p for p in fn.params if p.name not in ("self", "cls")]
     if not params or not all(_injected(p) for p in params):
         return []
+    # Handed the program's container, it hands out a service the container holds
+    # (`return context.services.user` with `context: ApplicationContext = Depends(...)`).
+    w = wiring(ctx)
+    if ctx.resolve(fn.returns_annotation or "") is not None:
+        for p in params:
+            for r in ctx.annotation_refs(p.annotation, ctx.index):
+                if (r.key in w.modules or r.key in w.containers) and any(
+                    v.startswith(f"attr:{p.name}.") for v in fn.returns
+                ):
+                    return [(fn.selection.line, f"hands out a service of the container `{r.cls.name}` it is injected")]
     port = ctx.resolve(fn.returns_annotation or "")
     if port is None or not (port.cls.is_interface or port.cls.declares_abstract):
         return []
@@ -177,7 +187,8 @@ class DependencyInjection(Detector):
       (`session: Session = Depends(get_session)`) or carries it in its annotation
       (`session: Annotated[Session, Depends(get_session)]`, not an annotated builtin such as
       `Annotated[str, Query()]`) and it returns the workspace abstraction it declares, built
-      from them: `composition_root`.
+      from them, or a workspace service it reaches through an injected container of the
+      program (`return context.services.user`): `composition_root`.
 
     - A hand-written container (`composition_root`): a class whose public members are all
       accessors taking no argument, two or more of which build services (implementations of
