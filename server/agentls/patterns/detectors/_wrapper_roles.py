@@ -25,6 +25,22 @@ from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 
+def _typed_outside(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
+    """The constructor parameter kept in ``self.<attr>`` is annotated with a type the program
+    does not define (`connection: AsyncSession`): the object is a library's, not one of the
+    program's implementations of the interface, whatever methods it shares with it."""
+    init = ref.cls.methods.get("__init__")
+    if init is None:
+        return False
+    given = {v[6:] for v in init.self_writes.get(attr, []) if v.startswith("param:")}
+    return any(
+        p.name in given
+        and p.annotation not in (None, "object", "Any", "typing.Any")
+        and not ctx.annotation_refs(p.annotation, ref.module)
+        for p in init.params
+    )
+
+
 def wrapper_roles(ctx: Ctx, pattern: str) -> dict[str, list[Role]]:
     """Class key -> its roles in ``pattern`` (adapter, decorator or proxy), workspace-wide."""
     return _all_wrapper_roles(ctx).get(pattern, {})
@@ -72,8 +88,10 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
                 c for c in ctx.collabs(ref).values() if c.attr != w.collab.attr and c.methods and not c.container
             ]
             one = typed_as_one(ctx, ref, w.collab, iface)
-            if one and not adds_around(w.collab, [m for m, _ in same]):
-                continue  # passes each call on unchanged to one class: plain delegation
+            if (one or _typed_outside(ctx, ref, w.collab.attr)) and not adds_around(w.collab, [m for m, _ in same]):
+                # passes each call on unchanged to one class, or to a library object its
+                # constructor declares (`connection: AsyncSession`): plain delegation
+                continue
             if (is_proxy_like(w) or one) and not helpers:
                 how = "creates" if w.collab.instantiated and not w.collab.from_param else "guards access to"
                 real = [t for t in w.wrapped if t != iface and not t.cls.is_interface]
