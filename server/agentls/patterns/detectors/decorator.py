@@ -55,7 +55,9 @@ class Decorator(Detector):
     mkdir(name))`: another interface, adapting). Wrappers that create their subject,
     initialise it lazily or forward only under a condition are proxies; wrappers that call
     *different* methods on an unrelated object are adapters; a wrapped object set later by a
-    setter (`set_next`) is a chain, not a decoration.
+    setter (`set_next`) is a chain, not a decoration; a class passing each call on unchanged,
+    adding nothing, to an object its constructor declares as a library's type (`session:
+    Session` behind a transaction port) delegates, it decorates nothing.
     """
 
     id = "decorator"
