@@ -78,6 +78,18 @@ _CONTAINER_CALLS: dict[str, str] = dict.fromkeys(
 )
 
 
+def held_receiver(cls: ClassFacts, fn: FunctionFacts, receiver: str) -> str:
+    """`self.<attr>` for a local of ``fn`` holding what a method of the class answers when that
+    method answers only `self.<attr>` (`real = self._get_real(); real.read()` calls the lazily
+    made `self._real`'s `read`); else ``receiver`` itself."""
+    getter = cls.methods.get(fn.getter_locals.get(receiver, "")) if fn.getter_locals else None
+    if getter is None or len(set(getter.returns)) != 1:
+        return receiver
+    value = getter.returns[0]
+    attr = value[10:] if value.startswith("attr:self.") else ""
+    return f"self.{attr}" if attr and "." not in attr else receiver
+
+
 def per_workspace(fn: Callable[..., R]) -> Callable[..., R]:
     """Computes ``fn(ctx, *args)`` (or ``fn(self, ctx, *args)`` for a detector's method) once per
     workspace state: the result is kept in the workspace's derived store, keyed by the
@@ -294,7 +306,7 @@ class Ctx:
                         aliases.append((attr, rest[5:], m.selection.line))
             for call in m.calls:
                 # `self.<attr>.<method>(...)`: the receiver is `self.<attr>` with no further dot
-                receiver = call.receiver
+                receiver = held_receiver(cls, m, call.receiver)
                 if receiver.startswith("self.") and "." not in receiver[5:]:
                     attr = receiver[5:]
                     c = out.get(attr) or out.setdefault(attr, Collab(attr, line=call.line))

@@ -145,6 +145,8 @@ class FunctionFacts:
     attr_stores: list[AttrStore] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     dict_writes: set[str] = field(default_factory=set)  # "self.__dict__", "obj.__dict__"
+    # local name -> the method of its own class it holds the answer of (`real = self._real()`)
+    getter_locals: dict[str, str] = field(default_factory=dict)
 
     def __getstate__(self) -> dict[str, object]:
         # Pickled by the index workers: most of the ~17 containers are empty, and an empty
@@ -235,6 +237,7 @@ def new_function_facts(
         "attr_stores": [],
         "names": set(),
         "dict_writes": set(),
+        "getter_locals": {},
     }
     return f
 

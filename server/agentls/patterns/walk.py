@@ -478,6 +478,18 @@ def _assign(targets: list[ast.expr], value: ast.expr | None, f: FunctionFacts, p
         t = type(target)
         if t is ast.Tuple or t is ast.List:
             stack.extend(target.elts)
+        elif t is ast.Name:
+            # `real = self._get_real()`: what the local's methods are called on is what that
+            # method of the class answers (a lazy getter's attribute)
+            if (
+                type(value) is ast.Call
+                and type(value.func) is ast.Attribute
+                and type(value.func.value) is ast.Name
+                and value.func.value.id == "self"
+                and not value.args
+                and not value.keywords
+            ):
+                f.getter_locals[target.id] = value.func.attr
         elif t is ast.Attribute:
             receiver = dotted(target.value)
             attr = target.attr

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Collab, Ctx, Ev, Target, per_workspace
+from agentls.patterns.context import Collab, Ctx, Ev, Target, held_receiver, per_workspace
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -164,7 +164,7 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
                 if m.name.startswith("__") or m.name not in offered:
                     continue
                 for call in m.calls:
-                    if call.receiver == f"self.{c.attr}":
+                    if held_receiver(ref.cls, m, call.receiver) == f"self.{c.attr}":
                         forwards.append((m, call.method))
             if forwards:
                 out.append(Wrap(c, base, same, forwards, known))

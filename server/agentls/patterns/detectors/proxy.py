@@ -25,10 +25,11 @@ class Proxy(Detector):
     The whole program is read once for wrappers; each proxy, its subject interface and the
     real subject are reported.
     - A class implementing an interface that holds another implementation of it and forwards
-      same-named calls, while creating that object itself (in its constructor or on first
-      use, `if self._real is None`), or forwarding under a condition of its own (an access
-      check, a cache) rather than always. A decorator is handed its component and always
-      forwards.
+      same-named calls (on the attribute, or on a local taken from a method of its own that
+      answers the attribute: `real = self._get_real(); real.read()`), while creating that
+      object itself (in its constructor or on first use, `if self._real is None`), or
+      forwarding under a condition of its own (an access check, a cache) rather than always.
+      A decorator is handed its component and always forwards.
       The real subject is known by annotation, by what is handed to the constructor, or,
       untyped, as the other implementations of the proxy's own base answering every call it
       forwards (`CachedPrices(PriceSource)` handed a source, beside `WarehousePrices`).
