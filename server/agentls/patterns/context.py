@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from agentls.patterns.facts import Call, ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.facts import Call, ClassFacts, FunctionFacts, ModuleIndex, held_receiver
 from agentls.patterns.model import Detection, Evidence, Participant, Range
 from agentls.patterns.settings import PatternSettings
 from agentls.patterns.workspace import ClassRef, WorkspaceIndex
@@ -76,18 +76,6 @@ _CONTAINER_CALLS: dict[str, str] = dict.fromkeys(
     ),
     "dict",
 )
-
-
-def held_receiver(cls: ClassFacts, fn: FunctionFacts, receiver: str) -> str:
-    """`self.<attr>` for a local of ``fn`` holding what a method of the class answers when that
-    method answers only `self.<attr>` (`real = self._get_real(); real.read()` calls the lazily
-    made `self._real`'s `read`); else ``receiver`` itself."""
-    getter = cls.methods.get(fn.getter_locals.get(receiver, "")) if fn.getter_locals else None
-    if getter is None or len(set(getter.returns)) != 1:
-        return receiver
-    value = getter.returns[0]
-    attr = value[10:] if value.startswith("attr:self.") else ""
-    return f"self.{attr}" if attr and "." not in attr else receiver
 
 
 def per_workspace(fn: Callable[..., R]) -> Callable[..., R]:

@@ -370,3 +370,15 @@ class ModuleIndex:
         for cls in self.classes.values():
             out.extend(cls.methods.values())
         return out
+
+
+def held_receiver(cls: ClassFacts, fn: FunctionFacts, receiver: str) -> str:
+    """`self.<attr>` for a local of ``fn`` holding what a method of the class answers when that
+    method answers only `self.<attr>` (`real = self._get_real(); real.read()` calls the lazily
+    made `self._real`'s `read`); else ``receiver`` itself."""
+    getter = cls.methods.get(fn.getter_locals.get(receiver, "")) if fn.getter_locals else None
+    if getter is None or len(set(getter.returns)) != 1:
+        return receiver
+    value = getter.returns[0]
+    attr = value[10:] if value.startswith("attr:self.") else ""
+    return f"self.{attr}" if attr and "." not in attr else receiver

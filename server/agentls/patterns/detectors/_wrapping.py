@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Collab, Ctx, Ev, Target, held_receiver, per_workspace
-from agentls.patterns.facts import FunctionFacts, ModuleIndex
+from agentls.patterns.context import Collab, Ctx, Ev, Target, per_workspace
+from agentls.patterns.facts import FunctionFacts, ModuleIndex, held_receiver
 from agentls.patterns.workspace import ClassRef
 
 
