@@ -34,7 +34,8 @@ class Facade(Detector):
     part's own class (`Text.assemble(...)`, `Text("\\n").join(lines)`, `Table.grid()`) builds a
     value and drives no subsystem, nor does a class-level method handing out an object it
     makes, itself or through another such method whose answer it returns (test-data mothers:
-    `random()` returning `cls.create(...)`), and a class its public methods are declared to return
+    `random()` returning `cls.create(...)`, or an instance method returning only such an
+    answer: `return Shoe.from_primitives(...)`), and a class its public methods are declared to return
     (`-> Optional[Script]`) is handed to its clients, not hidden; a class reported as a
     repository or unit of work is not
     reported as a facade, nor are its parts as subsystems, and a test case driving what it
@@ -83,10 +84,16 @@ def _behaviour(ctx: Ctx, ref: ClassRef) -> bool:
 def _factory_call(ctx: Ctx, owner: ClassRef, fn: FunctionFacts, depth: int = 0) -> bool:
     """A class-level method that returns a newly made object (an alternative constructor, an
     object mother), itself or through another such method it returns the answer of
-    (`random()` returning `cls.create(...)`, `create()` returning `Person.create(...)`)."""
-    if fn.kind not in ("classmethod", "staticmethod"):
+    (`random()` returning `cls.create(...)`, `create()` returning `Person.create(...)`). An
+    object mother's instance methods count when all they return is such a method's answer
+    (`return Shoe.from_primitives(...)`, or `self.random_shoe()` which does)."""
+    if fn.kind not in ("classmethod", "staticmethod") and not (
+        fn.kind == "method" and _hands_products(ctx, owner, fn, depth)
+    ):
         return False
-    if ctx.returned_classes(fn, owner.module):
+    if fn.kind == "method":
+        return True
+    if ctx.returned_classes(fn, owner.module) or (fn.kind == "classmethod" and "call:cls" in fn.returns):
         return True
     # `obj = Made(...); return obj`, as opposed to returning what a part's method answers
     if any(v.startswith("name:") for v in fn.returns) and bool(ctx.instantiations(fn, owner.module)):
@@ -100,6 +107,30 @@ def _factory_call(ctx: Ctx, owner: ClassRef, fn: FunctionFacts, depth: int = 0) 
             return False
         step = ctx.all_methods(other).get(name)
         if step is None or step is fn or not _factory_call(ctx, other, step, depth + 1):
+            return False
+    return True
+
+
+def _hands_products(ctx: Ctx, owner: ClassRef, fn: FunctionFacts, depth: int) -> bool:
+    """An instance method whose every return is the answer of a class-level factory of
+    another class (`Shoe.from_primitives(...)`) or of an own method that hands out the same."""
+    if depth >= 3 or not fn.returns:
+        return False
+    for v in fn.returns:
+        head, _, name = v[5:].rpartition(".") if v.startswith("call:") else ("", "", "")
+        if head == "self":
+            step = owner.cls.methods.get(name)
+            if step is None or step is fn or not _factory_call(ctx, owner, step, depth + 1):
+                return False
+            continue
+        other = ctx.ws.resolve(owner.module, head) if head and head != "cls" else None
+        step = ctx.all_methods(other).get(name) if other is not None and other != owner else None
+        if (
+            other is None
+            or step is None
+            or step.kind not in ("classmethod", "staticmethod")
+            or not _factory_call(ctx, other, step, depth + 1)
+        ):
             return False
     return True
 
