@@ -157,3 +157,34 @@ def test_a_provider_reading_an_attribute_of_an_injected_plain_object_is_none(tmp
         .replace("Holder()", "Holder(MemoryStore(SystemClock()))")
     )
     assert "get_store" not in _di(tmp_path, {"app/deps.py": wiring})
+
+
+IMPL = """\
+from typing import Annotated
+
+from fastapi import Depends
+
+from app.ports import Clock, MemoryStore, SystemClock
+
+
+class Stamp:
+    def __init__(self, clock: Clock) -> None:
+        self.clock = clock
+
+
+def get_clock() -> Clock:
+    return SystemClock()
+
+
+def get_made(clock: Annotated[Clock, Depends(get_clock)]) -> {made}:
+    return {made}(clock=clock)
+"""
+
+
+def test_a_provider_building_an_implementation_of_a_port(tmp_path: Path) -> None:
+    assert _di(tmp_path, {"app/deps.py": IMPL.replace("{made}", "MemoryStore")}).get("get_made") == "composition_root"
+
+
+def test_a_provider_building_a_class_implementing_nothing_is_none(tmp_path: Path) -> None:
+    # The near miss: the same provider building a class of no abstraction.
+    assert "get_made" not in _di(tmp_path, {"app/deps.py": IMPL.replace("{made}", "Stamp")})

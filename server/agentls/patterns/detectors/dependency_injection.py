@@ -118,7 +118,8 @@ def _provider_function(ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
                 ):
                     return [(fn.selection.line, f"hands out a service of the container `{r.cls.name}` it is injected")]
     port = ctx.resolve(fn.returns_annotation or "")
-    if port is None or not (port.cls.is_interface or port.cls.declares_abstract):
+    # the abstraction it provides, or an implementation of one (`-> RabbitMqPublisher`)
+    if port is None or not (port.cls.is_interface or port.cls.declares_abstract or ctx.interface_ancestors(port)):
         return []
     names = {f"param:{p.name}" for p in params}
     built = next((c for c in fn.calls if f"call:{c.func}" in fn.returns and names & set(c.args)), None)
@@ -186,9 +187,9 @@ class DependencyInjection(Detector):
     - A framework provider function: every typed parameter defaults to the injection marker
       (`session: Session = Depends(get_session)`) or carries it in its annotation
       (`session: Annotated[Session, Depends(get_session)]`, not an annotated builtin such as
-      `Annotated[str, Query()]`) and it returns the workspace abstraction it declares, built
-      from them, or a workspace service it reaches through an injected container of the
-      program (`return context.services.user`): `composition_root`.
+      `Annotated[str, Query()]`) and it returns the workspace abstraction it declares (or an
+      implementation of one), built from them, or a workspace service it reaches through an
+      injected container of the program (`return context.services.user`): `composition_root`.
 
     - A hand-written container (`composition_root`): a class whose public members are all
       accessors taking no argument, two or more of which build services (implementations of
