@@ -3,9 +3,11 @@ the classes a function hands out."""
 
 from __future__ import annotations
 
-from agentls.patterns.context import Ctx
+import builtins
+
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._shared import is_exception
-from agentls.patterns.facts import FunctionFacts, ModuleIndex
+from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
 
@@ -188,3 +190,80 @@ def table_classes(ctx: Ctx, module: ModuleIndex, table: str) -> list[ClassRef]:
         if r is not None and r not in out:
             out.append(r)
     return out
+
+
+def _registering(cls: ClassFacts, fn: FunctionFacts, table: str) -> list[tuple[FunctionFacts, str, int]]:
+    """The other methods of ``cls`` storing a parameter into ``self.<table>`` by key
+    (`register(name, creator_cls)`: `self._registry[name] = creator_cls`), with that
+    parameter's position among the arguments callers pass."""
+    out = []
+    for m in cls.methods.values():
+        if m is fn:
+            continue
+        for op in m.container_ops:
+            if op.op == "setitem" and op.container == f"self.{table}" and op.arg.startswith("param:"):
+                passed = [p.name for p in m.params if p.name not in ("self", "cls")]
+                if op.arg[6:] in passed:
+                    out.append((m, op.arg[6:], passed.index(op.arg[6:])))
+    return out
+
+
+@per_workspace
+def _handed_to(ctx: Ctx, method: str, position: int) -> list[ClassRef]:
+    """The classes the program passes, by name, at ``position`` of its calls to a method so
+    named (`registry.register_exporter("csv", CSVExporter)`)."""
+    out: list[ClassRef] = []
+    for module in ctx.ws.modules():
+        units = [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]
+        for unit in units:
+            for c in unit.calls:
+                if c.method != method or len(c.args) <= position or not c.args[position].startswith("name:"):
+                    continue
+                r = ctx.resolve(c.args[position][5:], module)
+                if r is not None and r not in out:
+                    out.append(r)
+    return out
+
+
+def registered(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[str, list[ClassRef]] | None:
+    """`creator_cls = self._registry.get(kind)`, `return creator_cls()`: a method instantiating
+    a local (no name of the program) after reading by its argument a dict attribute that
+    another method of its class fills with the class it is handed (`register(kind, cls)`).
+    The products are the classes the program registers there (two or more sharing a base),
+    or else the implementations of the `type[Base]` the registering parameter is annotated
+    with."""
+    cls = module.classes.get(fn.qualname.rpartition(".")[0])
+    if cls is None or fn.kind != "method":
+        return None
+    keyed = {c for c, k in fn.subscripts if k not in ("const", "none")}
+    keyed |= {c.receiver for c in fn.calls if c.method == "get" and c.args and c.args[0] not in ("const", "none")}
+    made = {
+        c.func
+        for c in fn.calls
+        if c.func.isidentifier()
+        and fn.param(c.func) is None
+        and c.func not in module.import_map
+        and c.func not in module.functions
+        and c.func not in _BUILTINS
+        and ctx.resolve(c.func, module) is None
+    }
+    answered = any(v[5:] in made or (v.startswith("name:") and fn.param(v[5:]) is None) for v in fn.returns)
+    if not made or not answered:
+        return None
+    for container in sorted(keyed):
+        table = container.removeprefix("self.")
+        if table == container or "." in table:
+            continue
+        for m, name, position in _registering(cls, fn, table):
+            products = _handed_to(ctx, m.name, position)
+            if len(products) >= 2 and shared_bases(ctx, products):
+                return table, products
+            p = m.param(name)
+            bases = [b for b in ctx.annotation_refs(p.annotation, module) if b.cls.is_interface] if p else []
+            implementers = [c for b in bases[:1] for c in _implementers(ctx, b)]
+            if len(implementers) >= 2:
+                return table, implementers
+    return None
+
+
+_BUILTINS = frozenset(dir(builtins))

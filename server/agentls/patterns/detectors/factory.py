@@ -61,8 +61,12 @@ class Factory(Detector):
       classes defined or imported in the module implement, by deriving from it or, for a
       `Protocol`, structurally: those (and the `Protocol`) are its products (a table of
       callbacks answering plain values, one filled at run time or read with a constant key
-      is none); or that chooses between two or more such factories and returns what they
-      make. Not a factory: a parser method that advances the token stream it reads
+      is none); or, a method, that instantiates what it finds by its argument in a dict
+      attribute another method of its class fills with the class it is handed (`register(
+      kind, queue_class)`), the classes the program registers there (two or more sharing a
+      base; else the implementations of the `type[Base]` the registering parameter is
+      annotated with) being its products; or that chooses between two or more such
+      factories and returns what they make. Not a factory: a parser method that advances the token stream it reads
       (`next(self.stream)`) and returns the node the tokens call for.
     - A class whose public methods are all such factories and that keeps no state of its own
       (a factory class of static methods) is reported as the `factory` itself, in place of its
@@ -148,6 +152,9 @@ class Factory(Detector):
         if own is not None:
             ev = (fn.selection.line, f"instantiates the class its table `{own[0]}` maps its argument to")
             return [ev], own[1]
+        kept = cr.registered(ctx, fn, module) if takes_input else None
+        if kept is not None:
+            return [(fn.selection.line, f"instantiates the class registered in `{kept[0]}` for its argument")], kept[1]
         # Choosing between other factories and returning what they make.
         delegated: list[tuple[str, Found]] = []
         for value in fn.returns:
