@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detectors._basics import is_namedtuple, memo
-from agentls.patterns.facts import ClassFacts, FunctionFacts
+from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
 
@@ -65,7 +65,12 @@ def domain_package(ref: ClassRef) -> str:
 
 def in_domain(ref: ClassRef) -> bool:
     """Whether the module lives in a domain package (`app/orders/domain/order.py`)."""
-    parts = set(ref.module.module.split(".")) | set(ref.path.replace("\\", "/").split("/"))
+    return module_in_domain(ref.module)
+
+
+def module_in_domain(module: ModuleIndex) -> bool:
+    """Whether ``module`` lives in a domain package (`app/orders/domain/order.py`)."""
+    parts = set(module.module.split(".")) | set(module.path.replace("\\", "/").split("/"))
     return bool(parts & _DOMAIN_PARTS)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches
+from agentls.patterns.detectors._domain_model import module_in_domain
 from agentls.patterns.detectors._shared import (
     entity_evidence,
     handler_maps,
@@ -340,6 +341,10 @@ def messages(ctx: Ctx) -> Messages:
             for call in fn.calls:
                 if call.method not in _DISPATCH_VERBS or not call.receiver or call.receiver == "self":
                     continue
+                # Outside a domain package, a list the function made itself (not a parameter nor
+                # a module-level queue) collects results for its caller: no send.
+                if call.method in ("append", "push") and _local(fn, module, call.receiver):
+                    continue
                 for arg in call.args:
                     if arg.startswith("call:"):
                         r = ctx.ws.resolve(module, arg[5:])
@@ -377,6 +382,14 @@ def messages(ctx: Ctx) -> Messages:
                         if s.key not in roles and name_kind(s, ctx) == kind:
                             add(s, kind, f"a `{base.cls.name}` like its siblings", confident=False)
     return out
+
+
+def _local(fn: FunctionFacts, module: ModuleIndex, name: str) -> bool:
+    """``name`` is a plain name the function binds itself (not a parameter, not global), in a
+    module outside a domain package (where a decider may return the events it made)."""
+    if "." in name or name in {*fn.param_names, *module.assigns, *module.import_map, *fn.globals}:
+        return False
+    return not module_in_domain(module)
 
 
 def message_roles(ctx: Ctx, ref: ClassRef) -> dict[str, list[Ev]]:

@@ -89,14 +89,17 @@ class Composite(Detector):
     structure), nor a specification combining the rules of its base (reported as
     Specification). Its base class, when it has
     one, is the component and the base's other
-    implementations (without children of their own) are leaves. The program is read once, so
+    implementations (without children of their own, nor inherited from a group base they
+    share with it: `OrTrigger` beside `AndTrigger`) are leaves. The program is read once, so
     the component and the leaves, in whatever module, are reported too. Calling a different
     method on each item (`notify` calling `update`) is Observer, not Composite.
 
     Also: a composite that is itself the list of its children (`class Macro(Command, list)`
     looping `for cmd in self`; the component is the top of the hierarchy declaring the
     method); the root of a small hierarchy recursing over a public children list its clients
-    fill, whose subclasses are the leaves; and a node holding two or more children it was
+    fill, whose subclasses are the leaves (not a list the class fills itself with what it
+    builds: a cron field compiling its expressions holds parts, and its subclasses are no
+    leaves); and a node holding two or more children it was
     given (`self.left`, `self.right`) whose method combines the same method of each (an
     expression tree under a common base, whose direct implementations without children are
     the leaves; a specification's combinators built by the base itself are not).
@@ -169,8 +172,15 @@ class Composite(Detector):
                 adds.add("self")
             # Children the clients add to a public list the class starts empty
             # (`drawing.children.append(circle)`): the recursion below still has to prove it.
-            # Only for the root of its own small hierarchy, whose subclasses are the leaves.
-            opened = set() if ctx.ancestors(ref) else {a for a in containers if not a.startswith("_") and a not in adds}
+            # Only for the root of its own small hierarchy, whose subclasses are the leaves, and
+            # only for a list the class never fills itself: one it fills with what it builds
+            # (a cron field compiling its expressions) holds its own parts, not its clients'.
+            filled = {op.container.removeprefix("self.") for m in methods.values() for op in m.container_ops}
+            opened = (
+                set()
+                if ctx.ancestors(ref)
+                else {a for a in containers if not a.startswith("_") and a not in adds and a not in filled}
+            )
             for m in ref.cls.methods.values():
                 if m.name.startswith("__") and m.name not in ("__call__", "__str__"):
                     continue
@@ -191,7 +201,9 @@ class Composite(Detector):
                             d
                             for b in bases[:1]
                             for d in ctx.concrete(b)
-                            if d.key not in mine and not ctx.collabs(d).get(attr)
+                            # a sibling inheriting the children list from a shared group base
+                            # (`OrTrigger` beside `AndTrigger`) is another composite, no leaf
+                            if d.key not in mine and not any(ctx.collabs(x).get(attr) for x in (d, *ctx.ancestors(d)))
                         ]
                         if not bases:
                             # The group class is the component too: its subclasses that never

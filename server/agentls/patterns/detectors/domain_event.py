@@ -46,7 +46,9 @@ class DomainEvent(Detector):
     (`class ListingWasCancelled(DomainEvent): ...`; an empty error class is not). Outside a
     domain package only an entity records events: any class may keep a list of objects it
     makes (a migration autodetector collecting operations), and a list its owner works
-    through itself holds parts, not events.
+    through itself holds parts, not events; nor is a message appended to a list the function
+    makes itself (not a parameter, not module-level) a sent one there: it collects results for
+    the caller (a scheduler's job run returning its notifications).
     """
 
     id = "domain_event"
