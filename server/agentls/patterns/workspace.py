@@ -287,7 +287,7 @@ class _Derived:
                 # `for o in self._observers: o.notify()`): a context, a subject or a chain's
                 # driver passing the call on, whose members the Protocol types.
                 for m, c in broader:
-                    if id(m) in exact and not _passes_on(c, needed):
+                    if id(m) in exact and not passes_on(c, needed):
                         self._structural.setdefault(ClassRef(m, c).key, []).append(p)
         return self._structural
 
@@ -315,7 +315,7 @@ def _accepts(cls: ClassFacts, protocol: ClassFacts, name: str) -> bool:
     return required <= len(theirs.params) and len(mine.params) >= sum(not q.has_default for q in theirs.params)
 
 
-def _passes_on(cls: ClassFacts, names: set[str]) -> bool:
+def passes_on(cls: ClassFacts, names: set[str]) -> bool:
     """``cls`` calls one of ``names`` on an object it keeps: an attribute (`self.next.handle()`)
     or each member of one (`for o in self._observers: o.notify()`), not a local of its own
     (`out.write(text)` on a file it opened)."""

@@ -6,7 +6,8 @@ there (`duck.set_fly(FlyNoWay())`, `duck.fly = FlyNoWay()`). The interface is im
 the holder calls; its implementations are the classes the program actually hands to the
 holder that define all those methods. A shared method name alone (`close`, `run`) proves
 nothing: only the classes seen handed at a constructor, a setter or an attribute of the
-holder count, and two distinct ones at least.
+holder count, with the alternatives written beside one of them in the holder's module
+(`_duck_siblings`), and two distinct ones at least.
 
 The implied interface is given a ``ClassRef`` of its own (a Protocol of stubs named after the
 attribute, `Context._strategy`, placed at the attribute), so that strategy, state and bridge
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Collab, Ctx, Ev, line_range, per_workspace
+from agentls.patterns.detectors._duck_siblings import siblings
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex, Value, new_function_facts
 from agentls.patterns.test_code import is_test_module
@@ -33,6 +35,7 @@ class Site:
     module: ModuleIndex
     line: int
     how: str  # `Context(ConcreteStrategyA())`, `.set_fly(FlyNoWay())`, `.strategy = B()`
+    own: bool = False  # made by the holder's hierarchy itself, not handed by a client
 
 
 @dataclass
@@ -315,7 +318,8 @@ def _own_writes(ctx: Ctx, s: Slot) -> None:
                 # Made around the one it keeps (`self.resolver = Override(self.resolver)`): a
                 # wrapper of the current object, not another implementation replacing it.
                 if made is not None and not any(c.func == v[5:] and f"attr:self.{s.attr}" in c.args for c in m.calls):
-                    s.sites.append(Site(made, cls.module, m.selection.line, f"`self.{s.attr} = {made.cls.name}()`"))
+                    how = f"`self.{s.attr} = {made.cls.name}()`"
+                    s.sites.append(Site(made, cls.module, m.selection.line, how, own=True))
     todo = [x.cls for x in s.sites if defines(ctx, x.cls, s)]
     seen = {r.key for r in todo}
     while todo and answers:
@@ -324,7 +328,7 @@ def _own_writes(ctx: Ctx, s: Slot) -> None:
             step = ctx.all_methods(ref).get(name)
             for r in ctx.returned_classes(step, ref.module) if step is not None else ():
                 how = f"`{ref.cls.name}.{name}` returns `{r.cls.name}()`, kept in `self.{s.attr}`"
-                s.sites.append(Site(r, ref.module, step.selection.line if step is not None else 0, how))
+                s.sites.append(Site(r, ref.module, step.selection.line if step is not None else 0, how, own=True))
                 if r.key not in seen and defines(ctx, r, s):
                     seen.add(r.key)
                     todo.append(r)
@@ -371,6 +375,13 @@ def implied_families(ctx: Ctx) -> dict[str, Implied]:
             sites.append(site)
             if c not in impls:
                 impls.append(c)
+        # The alternatives written beside a class a client hands over (what the holder makes
+        # itself is its own choice, not a configuration).
+        given = [c for c in impls if any(x.cls == c and not x.own for x in sites)]
+        for c, beside in siblings(ctx, holder, s.hierarchy, s.called, given):
+            how = f"written beside `{beside.cls.name}`, which is handed to `{holder.cls.name}`"
+            sites.append(Site(c, c.module, c.cls.selection.line, how))
+            impls.append(c)
         if len(impls) < 2:
             continue
         # A holder answering what it passes on, handed objects that do the same, wraps its own

@@ -207,10 +207,14 @@ class Strategy(Detector):
     module variable made from one, or the object a function made just before handing it
     (`fast = Fast(); Context(fast)`), given to a required constructor parameter or a setter
     that stores it (`context.use(Slow())`, `context.strategy = Slow()`), or made by the
-    holder's own hierarchy into the attribute. What a test hands (a double beside the real
-    class) does not count, nor a wrapper handed wrappers of its own kind (a decorator chain),
-    and a method name the classes merely share, with nothing handing them to the holder, is
-    no family. The evidence names what the holder calls and where each class is handed.
+    holder's own hierarchy into the attribute. A class a client hands over, written in the
+    holder's module, brings the classes written beside it that define those methods too
+    (`CustomerSupport(Random())` with `Fifo` beside `Random`), when none of them derives or is
+    derived by a class of the program, none needs constructor arguments (one made with its own payload carries its own
+    request) and none passes those calls on to objects it keeps. What a test hands (a double
+    beside the real class) does not count, nor a wrapper handed wrappers of its own kind (a
+    decorator chain), and a method name the classes merely share, with nothing handing one of
+    them to the holder, is no family. The evidence names what the holder calls and where each class is handed.
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
