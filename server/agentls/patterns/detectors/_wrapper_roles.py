@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.detectors._adapter_forms import adaptees, filled, whole_translation
 from agentls.patterns.detectors._messages import handler_roles
 from agentls.patterns.detectors._proxy_forms import adds_around, typed_as_one
 from agentls.patterns.detectors._shared import is_repository, is_uow
@@ -184,11 +185,7 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
                 conf,
                 [(m.selection.line, f"`{m.name}` (from `{iface.cls.name}`) is served by `self.{w.collab.attr}.{n}`")],
                 [(iface, "target", f"the interface the adapter `{name}` implements")]
-                + [
-                    (t, "adaptee", f"adapted by `{name}` to `{iface.cls.name}`")
-                    for t in w.wrapped
-                    if not t.cls.is_interface or not ctx.concrete(t)
-                ],
+                + [(t, "adaptee", f"adapted by `{name}` to `{iface.cls.name}`") for t in adaptees(ctx, w)],
             )
             return
     _class_adapter(ctx, ref, out["adapter"])
@@ -204,7 +201,7 @@ def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         return False
     if any(is_repository(ctx, t) or is_uow(ctx, t) for t in [ref, *w.wrapped]):
         return False
-    if all(t.cls.is_interface and ctx.concrete(t) for t in w.wrapped):
+    if all(t.cls.is_interface and ctx.concrete(t) for t in w.wrapped) and not whole_translation(ctx, ref, w):
         return False  # held as an abstraction with implementations: a strategy or a bridge
     if not w.collab.from_param and all(n in _COLLECTING for m, n in w.forwards if m.name != n):
         return False  # filling an object it made (`self.content.append(text)`) is collecting
@@ -217,8 +214,15 @@ def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
             set(x.wrapped) & set(w.wrapped) and not x.same_family for x in wraps(ctx, sib) if x.interface == w.interface
         ):
             return False
-    others = [c for c in ctx.collabs(ref).values() if c.attr != w.collab.attr and c.methods and not c.container]
-    if others or any(c.container for c in ctx.collabs(ref).values()):
+    # Other objects it holds and drives, or storage it fills, make it a service of its own; a
+    # value it keeps from an answer (`self._data = response`, then `self._data.get(...)`) or
+    # a constant table set up once (`self._required = {"id", "value"}`) do not.
+    others = [
+        c
+        for c in ctx.collabs(ref).values()
+        if c.attr != w.collab.attr and c.methods and not c.container and (c.from_param or c.instantiated or c.types)
+    ]
+    if others or any(c.container and filled(ref, c.attr) for c in ctx.collabs(ref).values()):
         return False
     per: dict[str, set[str]] = {}
     for m, n in w.forwards:

@@ -31,9 +31,13 @@ class Adapter(Detector):
       call one *differently named*, public method of the collaborator each, and not all of
       them are private hooks of its base (`_resolve_nested_field` served by
       `self.filter.resolve` is how an expression node works). A wrapper that
-      keeps other collaborators or storage of its own (a service, a mediator, a repository)
-      is not one, nor is one wrapping a repository or unit of work, nor one holding an
-      abstraction with implementations (a strategy or bridge), nor one only filling an
+      keeps other collaborators or storage of its own that it fills after construction (a
+      service, a mediator, a repository; a constant table set up once, or a value kept from
+      an answer, is none) is not one, nor is one wrapping a repository or unit of work, nor
+      one holding an abstraction with implementations (a strategy or bridge) unless it serves
+      every abstract method, two or more, of its interface through it, beside an
+      implementation of that interface holding nothing of that kind (`TurkeyAdapter(Duck)`
+      over a `Turkey`, beside `MallardDuck`: the adaptee is then the abstraction), nor one only filling an
       object it made (`self.content.append(text)`: collecting), nor one handing out the
       object it made and filled (`get_result()` returning `self.product`: a builder).
       When nothing shows the held object's class (untyped, handed over in a local), it is

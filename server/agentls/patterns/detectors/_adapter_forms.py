@@ -1,0 +1,40 @@
+"""What tells an object adapter from its look-alikes when the rest of its shape is an
+adapter's (see ``_wrapper_roles._adapts``): whom it holds as an abstraction, and what it keeps
+besides."""
+
+from __future__ import annotations
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._wrapping import Wrap, family
+from agentls.patterns.workspace import ClassRef
+
+
+def adaptees(ctx: Ctx, w: Wrap) -> list[ClassRef]:
+    """The held classes of another kind: its concrete ones, or, held only as an abstraction
+    (a `Turkey` interface), that abstraction."""
+    concrete = [t for t in w.wrapped if not t.cls.is_interface or not ctx.concrete(t)]
+    return concrete or list(w.wrapped)
+
+
+def filled(ref: ClassRef, attr: str) -> bool:
+    """A container attribute changed after construction: stored into, added to, or replaced."""
+    for name, m in ref.cls.methods.items():
+        if name in ("__init__", "__post_init__"):
+            continue
+        if attr in m.self_writes or any(op.container == f"self.{attr}" for op in m.container_ops):
+            return True
+    return False
+
+
+def whole_translation(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
+    """Serving every method (two or more) its interface declares abstract through the held
+    object, beside another implementation of that interface holding nothing of the held
+    object's kind (`TurkeyAdapter(Duck)` over a `Turkey`, beside `MallardDuck`): the one
+    member of the target's family that translates. A strategy's context or a bridge's
+    abstraction serves only some of its methods so, or its siblings hold the same kind."""
+    wanted = set(w.interface.cls.abstract_methods)
+    if len(wanted) < 2 or not wanted <= {m.name for m, _ in w.forwards}:
+        return False
+    kind = set().union(*(family(ctx, t) for t in w.wrapped))
+    siblings = [s for s in ctx.concrete(w.interface) if s != ref]
+    return any(not any(t.key in kind for c in ctx.collabs(s).values() for t in c.types) for s in siblings)
