@@ -5,6 +5,7 @@ besides."""
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._command_families import command_families
 from agentls.patterns.detectors._wrapping import Wrap, family
 from agentls.patterns.workspace import ClassRef
 
@@ -38,3 +39,10 @@ def whole_translation(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
     kind = set().union(*(family(ctx, t) for t in w.wrapped))
     siblings = [s for s in ctx.concrete(w.interface) if s != ref]
     return any(not any(t.key in kind for c in ctx.collabs(s).values() for t in c.types) for s in siblings)
+
+
+def runs_as_command(ctx: Ctx, ref: ClassRef, iface: ClassRef) -> bool:
+    """One of two or more implementations of a command interface that an invoker runs
+    (`SandwichCommand.execute` calling its receiver's `make_sandwich`, kept and triggered by
+    `MealInvoker`): a command binding its receiver, not an adapter of it."""
+    return any(f.iface == iface and ref in f.impls and len(f.impls) >= 2 and f.invokers for f in command_families(ctx))

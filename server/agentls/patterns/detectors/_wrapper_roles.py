@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.patterns.context import Ctx, per_workspace
-from agentls.patterns.detectors._adapter_forms import adaptees, filled, whole_translation
+from agentls.patterns.detectors._adapter_forms import adaptees, filled, runs_as_command, whole_translation
 from agentls.patterns.detectors._messages import handler_roles
 from agentls.patterns.detectors._proxy_forms import adds_around, typed_as_one
 from agentls.patterns.detectors._shared import is_repository, is_uow
@@ -207,6 +207,8 @@ def _adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         return False  # filling an object it made (`self.content.append(text)`) is collecting
     if not w.collab.from_param and any(f"attr:self.{w.collab.attr}" in m.returns for m in ref.cls.methods.values()):
         return False  # hands out the object it made and filled (`get_result()`): a builder's product
+    if runs_as_command(ctx, ref, w.interface):
+        return False
     # Several implementations of the interface each calling a method of the same class are
     # commands over one receiver, not adapters of foreign classes.
     for sib in ctx.concrete(w.interface):

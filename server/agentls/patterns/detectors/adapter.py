@@ -37,7 +37,9 @@ class Adapter(Detector):
       one holding an abstraction with implementations (a strategy or bridge) unless it serves
       every abstract method, two or more, of its interface through it, beside an
       implementation of that interface holding nothing of that kind (`TurkeyAdapter(Duck)`
-      over a `Turkey`, beside `MallardDuck`: the adaptee is then the abstraction), nor one only filling an
+      over a `Turkey`, beside `MallardDuck`: the adaptee is then the abstraction), nor one
+      of two or more implementations of a command interface an invoker keeps and runs
+      (`SandwichOrder.execute` calling its receiver's `make_sandwich`), nor one only filling an
       object it made (`self.content.append(text)`: collecting), nor one handing out the
       object it made and filled (`get_result()` returning `self.product`: a builder).
       When nothing shows the held object's class (untyped, handed over in a local), it is
