@@ -27,6 +27,17 @@ def _answers_apart(own: dict[str, FunctionFacts], siblings: list[ClassRef]) -> b
     return False
 
 
+# Return annotations that let a body of `pass` answer what it promises.
+_NOTHING_ALLOWED = ("None", "Optional", "Any", "NoReturn", "Never", "object")
+
+
+def _promises_value(m: FunctionFacts) -> bool:
+    """An empty body (`pass`, `...`) under a return annotation that excludes None (`-> bool`,
+    `-> str`): it answers None where it promises a value, a method not written yet."""
+    ann = m.returns_annotation or ""
+    return m.body_kind == "stub" and bool(ann) and not any(word in ann for word in _NOTHING_ALLOWED)
+
+
 @register
 class NullObject(Detector):
     """Provides a do-nothing implementation of an interface to stand in for "no object", so
@@ -50,7 +61,8 @@ class NullObject(Detector):
     request returns `{}`, a match with no parameters, where the others return `None` for no
     match). A class whose constructor keeps collaborators it is handed, typed as classes of
     the program (a repository, a unit of work), is an implementation not written yet, not a
-    stand-in for "no object".
+    stand-in for "no object"; so is one with an empty method annotated to return a value
+    (`def health_check(self) -> bool: pass` answers None where it promises a bool).
 
     Also: a class whose `__getattr__` and `__call__` only return itself (it absorbs every
     use), and a subclass that replaces three or more inherited methods by aliasing module
@@ -123,6 +135,8 @@ class NullObject(Detector):
                 continue
             if self._keeps_collaborators(ctx, ref):
                 continue  # an unfinished implementation, handed its dependencies and not using them
+            if any(_promises_value(m) for m in own.values()):
+                continue  # `def send(...) -> bool: pass` answers None where it promises a value: a stub
             for base in ctx.ancestors(ref):
                 overridden = set(own) & set(base.cls.methods)
                 siblings = [
