@@ -229,7 +229,10 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             return [(line, f"a `{scalar}`: immutable, compared by value")]
         # Properties read the fields (`self.amount` over `self._amount`): they are not methods here.
         plain = {n for n, m in cls.methods.items() if m.kind != "property"}
-        compared = (eq.self_reads - plain) if eq is not None else set()
+        # `self.__class__ == other.__class__` compares no value: every instance of the class
+        # is equal to every other (a stateless handler), which is no value semantics
+        dunder = {a for a in eq.self_reads if a.startswith("__") and a.endswith("__")} if eq is not None else set()
+        compared = (eq.self_reads - plain - dunder) if eq is not None else set()
         if eq is not None and compared and (compared >= state or len(state) <= 2):
             return [(eq.selection.line, "equality compares its values; nothing changes it after creation")]
         if eq is not None and (eq.abstract or eq.is_stub) and ctx.ws.subclasses(ref):

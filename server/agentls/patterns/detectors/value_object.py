@@ -49,7 +49,9 @@ class ValueObject(Detector):
     with declared fields and no mutating method, a subclass of an immutable scalar
     (`class Email(str)`, pydantic's `class Age(PositiveInt)`; enums never), and a marker base
     with no state whose two or more subclasses are all value objects. Read-only properties
-    count as the fields `__eq__` compares (`self.amount` over `self._amount`).
+    count as the fields `__eq__` compares (`self.amount` over `self._amount`); comparing only
+    `self.__class__` compares no value (every instance equal to every other: a stateless
+    subscriber).
     """
 
     id = "value_object"
