@@ -186,3 +186,18 @@ def adds_around(collab: Collab, forwarding: list[FunctionFacts]) -> bool:
     return any(
         m.complexity > 1 or _records(m, collab.attr) or any(c.receiver != receiver for c in m.calls) for m in forwarding
     )
+
+
+def tree_node(ctx: Ctx, ref: ClassRef, iface: ClassRef) -> bool:
+    """Another implementation of the same interface holds two or more objects of it (a
+    `BinaryOperation` with `left` and `right` beside the `UnaryOperation` holding one
+    `operand`): the one-child class is an inner node of that tree, evaluating through its
+    child, not a stand-in for it nor a decoration of it."""
+    kind = {iface.key, *(d.key for d in ctx.descendants(iface))}
+    for s in ctx.concrete(iface):
+        if s == ref:
+            continue
+        held = [c for c in ctx.collabs(s).values() if not c.container and any(t.key in kind for t in c.types)]
+        if len(held) >= 2:
+            return True
+    return False

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._adapter_forms import adaptees, filled, runs_as_command, whole_translation
 from agentls.patterns.detectors._messages import handler_roles
-from agentls.patterns.detectors._proxy_forms import adds_around, typed_as_one
+from agentls.patterns.detectors._proxy_forms import adds_around, tree_node, typed_as_one
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.detectors._wrapper_forms import baseless, getattr_wrapper, sole_offerer
 from agentls.patterns.detectors._wrapping import (
@@ -80,8 +80,8 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
                 if c.attr != w.collab.attr
                 and (any(t.key in family(ctx, iface) for t in c.types) or set(c.methods) & {n for _, n in same})
             ]
-            if siblings:
-                continue  # two or more parts of its own interface: a composite node
+            if siblings or tree_node(ctx, ref, iface):
+                continue  # two or more parts of its own interface, or a sibling with them: a tree node
             # A stand-in works only through its subject: one that also drives other objects it
             # holds (a capture writing to its temporary file, a router asking its router) does
             # its own work with a helper.

@@ -51,8 +51,10 @@ class Decorator(Detector):
     Not decorators: a node handing the object it holds out as its child (`children()`
     returning `(self.body,)`: a tree), a scope asking its parent, checked for `None`, on a
     miss (a chain of lookups), a node whose operand may be a plain value (`str |
-    Expr`), a base-less mirror handing back most answers converted (`legacy_path(self._p.
-    mkdir(name))`: another interface, adapting). Wrappers that create their subject,
+    Expr`), a node holding one object of its interface beside another implementation
+    holding two or more (`Unary(operand)` beside `Binary(left, right)`), a base-less mirror
+    handing back most answers converted (`legacy_path(self._p.mkdir(name))`: another
+    interface, adapting). Wrappers that create their subject,
     initialise it lazily or forward only under a condition are proxies; wrappers that call
     *different* methods on an unrelated object are adapters; a wrapped object set later by a
     setter (`set_next`) is a chain, not a decoration; a class passing each call on unchanged,

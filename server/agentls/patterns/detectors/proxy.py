@@ -62,9 +62,11 @@ class Proxy(Detector):
     - A unit of work over a session answering `commit`/`rollback` is not a proxy or decorator;
       nor is a class that also drives another object it holds (a capture writing to its own
       temporary file besides the stream it mirrors: its own work with helpers; a cache kept in
-      a map, `{}`, `dict()`, `OrderedDict()` or `defaultdict(...)`, is no such object), nor one whose
-      constructor parameter may be a plain value or an object (`operand: str | Expr`: an
-      expression tree's operand).
+      a map, `{}`, `dict()`, `OrderedDict()` or `defaultdict(...)`, is no such object), nor
+      one whose constructor parameter may be a plain value or an object (`operand: str |
+      Expr`: an expression tree's operand), nor one holding one object of its interface
+      beside another implementation holding two or more (`Unary(operand)` beside
+      `Binary(left, right)`: an inner node of a tree).
     """
 
     id = "proxy"
