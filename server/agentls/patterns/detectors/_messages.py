@@ -29,6 +29,7 @@ from agentls.patterns.detectors._shared import (
     is_uow,
     mutates,
 )
+from agentls.patterns.detectors._typed_recorders import typed_recordings
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -101,9 +102,10 @@ def is_message_like(cls: ClassFacts) -> bool:
         return True
     if not (cls.dataclass or cls.fields or "__init__" in cls.methods):
         # `class ListingWasCancelled(DomainEvent): ...`: a subclass adding nothing carries
-        # what its base declares (an empty error class is an error, not a message)
+        # what its base declares (an empty error class is an error, not a message); a literal
+        # it answers (`event_name()`) or an alternative constructor adds no behaviour
         return (
-            not cls.methods
+            all(m.kind in ("classmethod", "staticmethod") or m.body_kind == "constant" for m in cls.methods.values())
             and not cls.instance_attrs()
             and bool(cls.bases)
             and not any(b.rpartition(".")[2].endswith(("Error", "Exception", "Warning")) for b in cls.bases)
@@ -111,8 +113,8 @@ def is_message_like(cls: ClassFacts) -> bool:
     for n, m in cls.methods.items():
         if n in _JOB_DUNDERS:
             return False
-        if n.startswith("__") or m.kind in ("property", "classmethod", "staticmethod"):
-            continue
+        if n.startswith("__") or m.kind in ("property", "classmethod", "staticmethod") or m.body_kind == "constant":
+            continue  # (a method answering a literal, `event_name()`, is data too)
         if any(m.self_writes.values()) or not n.startswith(("to_", "as_", "from_", "name", "get_")):
             return False
     return True
@@ -280,6 +282,13 @@ def messages(ctx: Ctx) -> Messages:
                 if r is None or r == owner or not is_message_like(r.cls) or r.key in values:
                     continue
                 add(r, "event", f"recorded by `{owner.cls.name}.{m.name}`")
+    # A recorder typed with what it records (`record(self, event: DomainEvent)`, handed out by
+    # a `pull_events()`): that class is the event, and so are its data-only subclasses.
+    for r, owner, name in typed_recordings(ctx):
+        add(r, "event", f"recorded by `{owner.cls.name}.{name}`, typed as what it records")
+        for d in ctx.descendants(r):
+            if is_message_like(d.cls):
+                add(d, "event", f"a `{r.cls.name}` recorded by `{owner.cls.name}.{name}`")
     # Handler classes: an entry method whose first argument is typed as a message.
     taken: dict[str, tuple[ClassRef, list[tuple[ClassRef, FunctionFacts, str, str, str]]]] = {}
     for h in ctx.ws.all_classes():

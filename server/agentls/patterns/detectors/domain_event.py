@@ -37,7 +37,11 @@ class DomainEvent(Detector):
     its argument to a list of the object) called on the aggregate, including in a factory
     classmethod (`event = cls(...); event.record(EventCreated(...))`); handler classes whose
     entry method takes an event are `event_handler`s, and the base class of events is an event
-    too.
+    too. A domain class's recorder typed with what it records (`record(self, event:
+    DomainEvent)`), whose list another method hands out and clears (`events = self.events;
+    self.events = []; return events`), makes that class an event, helpers and all, and its
+    subclasses adding only a literal answer (`event_name()`) or an alternative constructor; a
+    typed list only returned holds parts.
 
     A class the domain keeps as a typed field (`book_ids: List[AuthorBook]`) is a member the
     aggregate appends to its own collection, not a recorded event. Handler tables may be keyed

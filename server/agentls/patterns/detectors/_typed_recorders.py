@@ -1,0 +1,46 @@
+"""Recorders typed with what they record: an aggregate base's `record(self, event:
+DomainEvent)` appending to `self.events`, which another method hands out and clears
+(`events = self.events; self.events = []; return events`). The declared type is the event,
+whatever helpers it carries; the message analysis reads it from here."""
+
+from __future__ import annotations
+
+from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.detectors._shared import entity_evidence, in_domain, is_repository, is_uow
+from agentls.patterns.facts import ClassFacts, FunctionFacts
+from agentls.patterns.workspace import ClassRef
+
+
+def _handed_out(cls: ClassFacts, recorder: FunctionFacts, name: str) -> bool:
+    """Another method takes the list out and resets it, answering what it held: recorded
+    facts are handed out once. A list only returned (`lines()`) or worked through holds parts."""
+    for o in cls.methods.values():
+        if o is recorder or name not in o.self_reads or name not in o.self_writes:
+            continue
+        if any(v != "none" for v in o.returns):
+            return True
+    return False
+
+
+@per_workspace
+def typed_recordings(ctx: Ctx) -> list[tuple[ClassRef, ClassRef, str]]:
+    """(recorded class, owner, recorder method) for every typed recorder of a domain class."""
+    out: list[tuple[ClassRef, ClassRef, str]] = []
+    for owner in ctx.ws.all_classes():
+        cls = owner.cls
+        appends = [
+            (m, op)
+            for m in cls.methods.values()
+            for op in m.container_ops
+            if op.op == "append" and op.container.startswith("self.") and op.arg.startswith("param:")
+        ]
+        if not appends or not (in_domain(owner) or entity_evidence(ctx, owner)):
+            continue
+        for m, op in appends:
+            if not _handed_out(cls, m, op.container[5:]):
+                continue
+            p = m.param(op.arg[6:])
+            for r in ctx.annotation_refs(p.annotation if p else None, owner.module):
+                if r != owner and not (is_repository(ctx, r) or is_uow(ctx, r)) and r not in [o[0] for o in out]:
+                    out.append((r, owner, m.name))
+    return out
