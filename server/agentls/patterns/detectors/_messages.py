@@ -295,6 +295,8 @@ def messages(ctx: Ctx) -> Messages:
         entry, by_name = _entry(h.cls)
         if entry is None or any(dispatches(m) or calls_found_handler(m) for m in h.cls.methods.values()):
             continue  # (a bus looking handlers up by the message's type is none of them)
+        if h.cls.is_interface and not ctx.concrete(h):
+            continue  # an abstract handler nothing implements handles nothing yet
         targets = ctx.annotation_refs(entry.params[0].annotation, h.module)
         # a generic handler base names the message first, then what it answers
         # (`QueryHandler[GetUser, GetUser.Result]`): the result is no message

@@ -50,7 +50,8 @@ class CqrsCommand(Detector):
     field, is an argument, not a message; context managers and callables never carry data.
     A marker base of a single command (no fields, at most one method) is a command too. A
     function handing the command it takes to a collaborator it was given (a web route calling
-    `await interactor(request)`) passes it on to its handler; it is no handler itself.
+    `await interactor(request)`) passes it on to its handler; it is no handler itself. An
+    abstract handler base that nothing implements handles nothing yet.
     """
 
     id = "cqrs_command"

@@ -51,7 +51,8 @@ class CqrsQuery(Detector):
     (`find_by_email`, `list_users`, `get_current_user`). A generic handler base names the
     message first and its answer second (`QueryHandler[GetUser, GetUser.Result]`): the answer
     is no message. A function handing the query it takes to a collaborator it was given (a
-    web route calling `await interactor(request)`) passes it on; it is no handler itself.
+    web route calling `await interactor(request)`) passes it on; it is no handler itself. An
+    abstract handler base that nothing implements handles nothing yet.
     """
 
     id = "cqrs_query"
