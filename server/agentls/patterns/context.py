@@ -222,7 +222,8 @@ class Ctx:
         return not ref.cls.is_plain_interface or bool(self.descendants(ref))
 
     def concrete(self, ref: ClassRef) -> list[ClassRef]:
-        return [d for d in self.descendants(ref) if not d.cls.is_interface]
+        """The descendants implementing ``ref``: no interface, no empty base between (`_Common`)."""
+        return [d for d in self.descendants(ref) if not d.cls.is_interface and not self.ws.empty_base(d)]
 
     def interface_ancestors(self, ref: ClassRef) -> list[ClassRef]:
         return [a for a in self.ancestors(ref) if a.cls.is_interface]

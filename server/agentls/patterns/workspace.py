@@ -200,6 +200,13 @@ class WorkspaceIndex:
                 out.append((module, fn, param))
         return out
 
+    def empty_base(self, ref: ClassRef) -> bool:
+        """A class with nothing of its own (no method, attribute or field) that others derive: a
+        place between an interface and its implementations (`class _Common(Shape): pass`),
+        which implements nothing itself."""
+        c = ref.cls
+        return not c.methods and not c.class_attrs and not c.fields and bool(self.subclasses(ref))
+
     def method_overridden(self, ref: ClassRef, name: str) -> bool:
         return any(name in d.cls.methods for d in self.descendants(ref))
 

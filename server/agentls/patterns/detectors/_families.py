@@ -400,7 +400,7 @@ def abstraction_base(ctx: Ctx, h: Held) -> ClassRef | None:
         # one resource among many kinds of resources, is not refining an abstraction.
         delegating = {n for n, m in h.holder.cls.methods.items() if h.collab.attr in m.self_reads}
         given = [c for c in ctx.collabs(h.holder).values() if c.from_param]
-        concrete = [d for d in ctx.descendants(anc) if not d.cls.is_interface]
+        concrete = ctx.concrete(anc)
         if (
             anc.cls.is_interface
             and delegating & anc.cls.abstract_methods
