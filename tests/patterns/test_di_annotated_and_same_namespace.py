@@ -188,3 +188,45 @@ def test_a_provider_building_an_implementation_of_a_port(tmp_path: Path) -> None
 def test_a_provider_building_a_class_implementing_nothing_is_none(tmp_path: Path) -> None:
     # The near miss: the same provider building a class of no abstraction.
     assert "get_made" not in _di(tmp_path, {"app/deps.py": IMPL.replace("{made}", "Stamp")})
+
+
+REGISTERS = """\
+from typing import Annotated
+
+from fastapi import Depends
+
+from app.ports import Clock, MemoryStore, SystemClock
+
+
+class Registry:
+    def __init__(self) -> None:
+        self.items: dict[str, object] = {}
+
+    def register(self, name: str, item: object) -> None:
+        self.items[name] = item
+
+
+def get_clock() -> Clock:
+    return SystemClock()
+
+
+def get_registry() -> Registry:
+    return Registry()
+
+
+def get_wired(
+    clock: Annotated[Clock, Depends(get_clock)], registry: Annotated[Registry, Depends(get_registry)]
+) -> Registry:
+    registry.register("store", {made})
+    return registry
+"""
+
+
+def test_a_provider_handing_an_injected_object_a_service_it_builds(tmp_path: Path) -> None:
+    wiring = REGISTERS.replace("{made}", "MemoryStore(clock=clock)")
+    assert _di(tmp_path, {"app/deps.py": wiring}).get("get_wired") == "composition_root"
+
+
+def test_a_provider_handing_an_injected_object_a_plain_value_is_none(tmp_path: Path) -> None:
+    # The near miss: the same registration of a value, no service built from a dependency.
+    assert "get_wired" not in _di(tmp_path, {"app/deps.py": REGISTERS.replace("{made}", "str(clock)")})

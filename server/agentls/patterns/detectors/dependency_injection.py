@@ -117,11 +117,20 @@ def _provider_function(ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
                     v.startswith(f"attr:{p.name}.") for v in fn.returns
                 ):
                     return [(fn.selection.line, f"hands out a service of the container `{r.cls.name}` it is injected")]
+    names = {f"param:{p.name}" for p in params}
+    # It hands one object it is injected a service it builds from another
+    # (`bus.register_query(FindShoe, FindShoeHandler(repository=repo))`): it wires them.
+    for c in fn.calls:
+        if c.receiver not in {p.name for p in params}:
+            continue
+        for a in c.args:
+            made = next((m for m in fn.calls if a == f"call:{m.func}" and names & set(m.args)), None)
+            if made is not None and _implementation(ctx, made.func):
+                return [(c.line, f"hands `{c.receiver}` a `{made.func}` built from its injected dependencies")]
     port = ctx.resolve(fn.returns_annotation or "")
     # the abstraction it provides, or an implementation of one (`-> RabbitMqPublisher`)
     if port is None or not (port.cls.is_interface or port.cls.declares_abstract or ctx.interface_ancestors(port)):
         return []
-    names = {f"param:{p.name}" for p in params}
     built = next((c for c in fn.calls if f"call:{c.func}" in fn.returns and names & set(c.args)), None)
     if built is None:
         return []
@@ -189,7 +198,9 @@ class DependencyInjection(Detector):
       (`session: Annotated[Session, Depends(get_session)]`, not an annotated builtin such as
       `Annotated[str, Query()]`) and it returns the workspace abstraction it declares (or an
       implementation of one), built from them, or a workspace service it reaches through an
-      injected container of the program (`return context.services.user`): `composition_root`.
+      injected container of the program (`return context.services.user`), or it hands one
+      injected object a service it builds from another (`bus.register_query(FindShoe,
+      FindShoeHandler(repository=repo))`): `composition_root`.
 
     - A hand-written container (`composition_root`): a class whose public members are all
       accessors taking no argument, two or more of which build services (implementations of
