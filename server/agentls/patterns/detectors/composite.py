@@ -90,7 +90,9 @@ class Composite(Detector):
     Specification). Its base class, when it has
     one, is the component and the base's other
     implementations (without children of their own, nor inherited from a group base they
-    share with it: `OrTrigger` beside `AndTrigger`) are leaves. The program is read once, so
+    share with it: `OrTrigger` beside `AndTrigger`) are leaves; one whose method calls the
+    same method on a child it holds (a block generating its body, a function node resolving its
+    argument) is an inner node, reported as a composite. The program is read once, so
     the component and the leaves, in whatever module, are reported too. Calling a different
     method on each item (`notify` calling `update`) is Observer, not Composite.
 
@@ -231,7 +233,7 @@ class Composite(Detector):
                         parts = [
                             (ref, "composite"),
                             *((b, "component") for b in bases[:1]),
-                            *((lf, "leaf") for lf in leaves),
+                            *((lf, _role(ctx, lf, m.name)) for lf in leaves),
                         ]
                         for b in bases[:1]:
                             yield (
@@ -248,7 +250,7 @@ class Composite(Detector):
                             )
                         for lf in leaves:
                             kind = (bases or [ref])[0].cls.name
-                            yield (lf, _at(ctx, lf, self.id, "leaf", 0.8, f"a `{kind}` without children", parts))
+                            yield (lf, _leaf_or_node(ctx, lf, m.name, kind, 0.8, parts))
                         yield (
                             ref,
                             ctx.det(
@@ -262,7 +264,10 @@ class Composite(Detector):
                                         f"`{m.name}` calls `{m.name}` on every child in `{_where(attr)}`",
                                     ),
                                 ],
-                                [*((b, "component") for b in bases[:1]), *((lf, "leaf") for lf in leaves)],
+                                [
+                                    *((b, "component") for b in bases[:1]),
+                                    *((lf, _role(ctx, lf, m.name)) for lf in leaves),
+                                ],
                             ),
                         )
                         break
@@ -308,7 +313,7 @@ class Composite(Detector):
                 return
             if len(leaves) > 6:
                 leaves = []  # a framework's wide hierarchy (template nodes): not all leaves of this tree
-            parts = [(ref, "composite"), (base, "component"), *((lf, "leaf") for lf in leaves)]
+            parts = [(ref, "composite"), (base, "component"), *((lf, _role(ctx, lf, m.name)) for lf in leaves)]
             why = f"`{m.name}` combines `{m.name}` of its children " + ", ".join(f"`self.{k}`" for k in sorted(kids))
             yield (ref, ctx.det(ref, self.id, "composite", 0.75, [(m.selection.line, why)], parts[1:]))
             yield (
@@ -316,11 +321,36 @@ class Composite(Detector):
                 _at(ctx, base, self.id, "component", 0.75, f"what `{ref.cls.name}` and its leaves share", parts),
             )
             for lf in leaves:
-                yield (lf, _at(ctx, lf, self.id, "leaf", 0.7, f"a `{base.cls.name}` without children", parts))
+                yield (lf, _leaf_or_node(ctx, lf, m.name, base.cls.name, 0.7, parts))
             return
 
 
 _LISTS = frozenset({"list", "set", "deque", "UserList"})
+
+
+def _held_child(ctx: Ctx, ref: ClassRef, method: str) -> str:
+    """The attribute on which ``ref``'s ``method`` (its own or inherited) calls ``method``
+    (`self.body.generate(writer)`), or "" when there is none."""
+    impl = ctx.all_methods(ref).get(method)
+    held = {c.receiver for c in impl.calls if c.method == method and c.receiver.startswith("self.")} if impl else set()
+    return min(held, default="")
+
+
+def _role(ctx: Ctx, ref: ClassRef, method: str) -> str:
+    """`leaf`, or `composite` for an inner node holding one child it forwards to (a template
+    block around its body, a function node over its argument expression)."""
+    return "composite" if _held_child(ctx, ref, method) else "leaf"
+
+
+def _leaf_or_node(
+    ctx: Ctx, ref: ClassRef, method: str, kind: str, conf: float, parts: Sequence[tuple[Target, str]]
+) -> Detection:
+    """A leaf, or an inner node with one child (``_role``), reported as a composite."""
+    held = _held_child(ctx, ref, method)
+    if held:
+        why = f"`{method}` calls `{method}` on the child it holds in `{held}`"
+        return _at(ctx, ref, "composite", "composite", conf - 0.05, why, parts)
+    return _at(ctx, ref, "composite", "leaf", conf, f"a `{kind}` without children", parts)
 
 
 def _where(attr: str) -> str:
