@@ -311,6 +311,11 @@ class ClassFacts:
         """Abstract by declaration, or every public method raises NotImplementedError."""
         if self.abstract_methods and (self.declares_abstract or self.is_protocol):
             return True
+        if not self.bases and sum(1 for m in self.methods.values() if m.abstract) >= 2:
+            # A class of no base declaring two or more `@abstractmethod`s is abstract even
+            # without the ABC Python needs to enforce them (`class ComponentFactory:` declaring
+            # its creation methods so, beside a static `create` choosing the concrete factory).
+            return True
         public = [m for n, m in self.methods.items() if not n.startswith("_")]
         if not public:
             return False
