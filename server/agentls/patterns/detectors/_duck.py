@@ -220,6 +220,8 @@ def _collect_sites(ctx: Ctx, slots: list[Slot]) -> None:
                     props.setdefault(name, []).append(s)
                 elif at >= 0:
                     setters.setdefault(name, []).append((s, at))
+    # (class key, attribute) -> its constructor's parameter kept there: asked per call made.
+    positions: dict[tuple[str, str], int] = {}
     for module, fn, owner in handing_units(ctx):
         hand = Hand(ctx, module, fn, owner)
         for call in fn.calls:
@@ -227,21 +229,25 @@ def _collect_sites(ctx: Ctx, slots: list[Slot]) -> None:
                 continue
             # A class made with the object (`Context(ConcreteStrategyA())`, a subclass of
             # the holder inheriting its constructor included).
-            tail = call.func.rpartition(".")[2]
+            tail = call.method
             target = ctx.ws.resolve(module, call.func) if tail[:1].isupper() else None
             if target is not None and target.key in by_key:
                 for s in by_key[target.key]:
-                    at = init_position(ctx, target, s.attr)
+                    known = positions.get((target.key, s.attr))
+                    at = positions[target.key, s.attr] = init_position(ctx, target, s.attr) if known is None else known
                     if 0 <= at < len(call.args):
                         hand(s, call.args[at], call.line, f"`{target.cls.name}(?)` hands it over")
                 continue
-            found = setters.get(call.method, [])
+            found = setters.get(call.method)
+            if not found:  # no setter of that name: nothing to reach (most calls)
+                continue
             reach = {id(s) for s in hand.reach(call.receiver, [s for s, _ in found], call.line)}
             hits = [(s, at) for s, at in found if id(s) in reach]
             if len(hits) == 1 and hits[0][1] < len(call.args):
                 hand(hits[0][0], call.args[hits[0][1]], call.line, f"`.{call.method}(?)` hands it over")
         for st in fn.attr_stores:
-            stored = hand.reach(st.receiver, [*props.get(st.attr, []), *by_attr.get(st.attr, [])], st.line)
+            kept = [*props.get(st.attr, []), *by_attr.get(st.attr, [])]
+            stored = hand.reach(st.receiver, kept, st.line) if kept else []
             if len(stored) == 1:
                 hand(stored[0], st.value, st.line, f"`.{st.attr} = ?` hands it over")
         hand.close()
@@ -283,12 +289,20 @@ def handing_units(
     of the function's own calls, runs before the test-class check (which reads its
     ancestors)."""
     units, by_name = _units(ctx)
+    tests: dict[str, bool] = ctx._cache.setdefault("duck test classes", {})  # class key -> is_test_case
     for i in by_name.get(calling, ()) if calling is not None else range(len(units)):
         module, fn, owner = units[i]
         if wanted is not None and not wanted(fn):
             continue
-        if not fn.name.startswith("test") and (owner is None or not is_test_case(ctx, owner)):
-            yield module, fn, owner
+        if fn.name.startswith("test"):
+            continue
+        if owner is not None:
+            test = tests.get(owner.key)
+            if test is None:
+                test = tests[owner.key] = is_test_case(ctx, owner)
+            if test:
+                continue
+        yield module, fn, owner
 
 
 def is_test_case(ctx: Ctx, ref: ClassRef) -> bool:
