@@ -97,6 +97,12 @@ def storage_base_evidence(ctx: Ctx, ref: ClassRef, is_repository: Callable[[Clas
     below = [d for d in ctx.concrete(ref) if d != ref]
     if not below:
         return []
+    # Then that a subclass calls one of its methods on itself (a step is one of them), before
+    # working out its storage: most bases with subclasses are no storage base.
+    own = ref.cls.methods
+    calls = (c for d in below for m in d.cls.methods.values() for c in m.calls)
+    if not any(c.receiver == "self" and c.method in own for c in calls):
+        return []
     attrs = storage_handles(ctx, ref)
     steps = {m.name: m for m in ref.cls.methods.values() if _writes_storage(ctx, ref, m, attrs)}
     if not steps:
