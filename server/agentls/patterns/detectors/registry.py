@@ -1,11 +1,12 @@
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -97,18 +98,48 @@ def _read_by_subclass(ctx: Ctx, ref: ClassRef, name: str) -> list[tuple[ClassRef
 
 def _looks_up(fn: FunctionFacts, container: str) -> bool:
     return (
-        any(c == container for c, k in fn.subscripts if k.startswith("param:"))
+        any(c == container and _from_argument(fn, k) for c, k in fn.subscripts)
         or any(c.func == f"{container}.get" for c in fn.calls)
         or any(v == f"sub:{container}" for v in fn.returns)
     )
 
 
-def _calls_entry(fn: FunctionFacts, container: str) -> bool:
+def _from_argument(fn: FunctionFacts, key: str) -> bool:
+    """A key that is an argument, or a field of one (`self._registry[config.queue_type]`)."""
+    if key.startswith("param:"):
+        return True
+    head = key[5:].partition(".")[0] if key.startswith("attr:") else ""
+    return bool(head) and head not in ("self", "cls") and fn.param(head) is not None
+
+
+def _calls_entry(fn: FunctionFacts, container: str, module: ModuleIndex) -> bool:
     return (
         any(c.func in (f"{container}[]", f"{container}.get()") for c in fn.calls)
         or any(v in (f"call:{container}[]", f"call:{container}.get()") for v in fn.returns)
         or any(loop.iter == container and any(c.func == loop.target for c in fn.calls) for loop in fn.loops)
+        or _calls_found(fn, module)
     )
+
+
+def _calls_found(fn: FunctionFacts, module: ModuleIndex) -> bool:
+    """Calls a local it looked up (`creator_cls = self._registry.get(kind)`, then `return
+    creator_cls()`): a bare name that is no parameter, no builtin, and no module name the
+    function reads otherwise, answered or kept in a local it answers."""
+    called = {
+        c.func
+        for c in fn.calls
+        if c.func.isidentifier()
+        and fn.param(c.func) is None
+        and c.func not in _BUILTINS
+        and c.func not in module.import_map
+        and c.func not in module.functions
+        and c.func not in module.classes
+    }
+    kept = any(v.startswith("name:") for v in fn.returns)  # `queue = queue_class(config)`, `return queue`
+    return bool(called) and (kept or any(f"call:{c}" in fn.returns for c in called))
+
+
+_BUILTINS = frozenset(dir(builtins))
 
 
 def _looks_up_any(ref: ClassRef, container: str, skip: FunctionFacts) -> bool:
@@ -128,8 +159,10 @@ class Registry(Detector):
 
     ## How it is detected
     - A class with a dict attribute that one method fills with the object it receives
-      (`self._items[name] = obj`) and another method reads by key and calls or instantiates
-      what it finds (or the registering method returns its argument, the decorator form).
+      (`self._items[name] = obj`) and another method reads by key (an argument or a field of
+      one, `self._kinds[config.kind]`) and calls or instantiates what it finds, directly or
+      through a local it then answers (`queue_class = ...`, `return queue_class(config)`), or
+      the registering method returns its argument, the decorator form.
       A key-value store of plain data is a cache, not a registry.
     - A base class whose `__init_subclass__` (or a metaclass) stores each new class in a dict.
     - A module function that stores its argument in a module-level dict and returns it (the
@@ -186,7 +219,7 @@ class Registry(Detector):
                 readers = [
                     o
                     for o in ref.cls.methods.values()
-                    if o is not m and _looks_up(o, f"{prefix}{name}") and _calls_entry(o, f"{prefix}{name}")
+                    if o is not m and _looks_up(o, f"{prefix}{name}") and _calls_entry(o, f"{prefix}{name}", ref.module)
                 ]
                 decorator_like = any(v.startswith("param:") for v in m.returns)
                 if (
