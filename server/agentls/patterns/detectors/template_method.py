@@ -38,7 +38,9 @@ class TemplateMethod(Detector):
     calls a step on `self` which is abstract (or a stub) in the base and overridden by a
     subclass, or calls two or more steps of which a concrete one (a hook) is overridden,
     while the template itself is not overridden (a class method calling its steps on `cls`
-    counts too). One abstract step gives 0.7, two or more 0.85. A data-model method that is
+    counts too). A base may have several such skeletons (`encode` and `decode`): a subclass
+    supplying a step of any of them is a concrete class. One abstract step gives 0.7, two or
+    more 0.85 (those of the base's first skeleton). A data-model method that is
     one statement handing over to one method (`__getitem__` returning `self.get_by_id(key)`)
     is another spelling of it, not a skeleton.
     """
@@ -48,8 +50,10 @@ class TemplateMethod(Detector):
     roles: ClassVar[dict[str, str]] = {"abstract_class": "owns the skeleton", "concrete_class": "implements the steps"}
 
     @per_workspace
-    def _template(self, ctx: Ctx, ref: ClassRef) -> tuple[str, list[str]] | None:
-        result = None
+    def _templates(self, ctx: Ctx, ref: ClassRef) -> list[tuple[str, list[str]]]:
+        """Every skeleton of ``ref`` with the steps its subclasses override: a base may have
+        several (`serialize` and `deserialize`), and a subclass may fill in a step of any."""
+        found: list[tuple[str, list[str]]] = []
         subs = ctx.descendants(ref)
         if subs:
             methods = ref.cls.methods
@@ -69,15 +73,17 @@ class TemplateMethod(Detector):
                 # calls at least one more step.
                 hook_steps = sorted(s for s in called - hooks if s != m.name and any(s in d.cls.methods for d in subs))
                 if abstract_steps or (hook_steps and len(called) >= 2):
-                    result = (m.name, abstract_steps + hook_steps)
-                    break
-        return result
+                    found.append((m.name, abstract_steps + hook_steps))
+        return found
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
-            found = self._template(ctx, ref)
-            if found:
-                name, steps = found
+            templates = self._templates(ctx, ref)
+            if templates:
+                # The first skeleton is the evidence and sets the confidence; the concrete
+                # classes are those supplying a step of any.
+                name, steps = templates[0]
+                every = {s for _, t in templates for s in t}
                 conf = 0.85 if len(steps) >= 2 else 0.7
                 yield ctx.det(
                     ref,
@@ -90,11 +96,11 @@ class TemplateMethod(Detector):
                             f"`{name}` fixes the order of the steps {', '.join(f'`{s}`' for s in steps)}",
                         ),
                     ],
-                    [(d, "concrete_class") for d in ctx.descendants(ref) if set(steps) & set(d.cls.methods)],
+                    [(d, "concrete_class") for d in ctx.descendants(ref) if every & set(d.cls.methods)],
                 )
             for anc in ctx.ancestors(ref):
-                found = self._template(ctx, anc)
-                if found and set(found[1]) & set(ref.cls.methods):
+                found = next((t for t in self._templates(ctx, anc) if set(t[1]) & set(ref.cls.methods)), None)
+                if found:
                     step = sorted(set(found[1]) & set(ref.cls.methods))[0]
                     yield ctx.det(
                         ref,
