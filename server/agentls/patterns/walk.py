@@ -329,6 +329,7 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
     loops, subs = f.loops, f.subscripts
     reads, foreign = f.self_reads, f.foreign_reads
     complexity = 1
+    type_locals: set[str] = set()  # rendered locals bound to a value's type
     stack: list[Any] = list(body)
     pop, push, extend = stack.pop, stack.append, stack.extend
     plans = _PLAN
@@ -385,13 +386,13 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
             continue
         if code == _ASSIGN:
             _assign(node.targets if t is ast.Assign else [node.target], node.value, f, params)
+            if t is ast.Assign and _type_of(node.value):
+                type_locals.update(f"name:{n.id}" for n in node.targets if type(n) is Name)
         elif code == _SUBSCRIPT:
             if type(node.ctx) is Load:
                 key = node.slice
                 subs.append((dotted(node.value), value_of(key, params)))
-                if (type(key) is Call and dotted(key.func) == "type") or (
-                    type(key) is Attribute and key.attr == "__class__"
-                ):
+                if _type_of(key):
                     f.type_dispatch = True
         elif code == _RETURN:
             f.returns.extend(_returned(node.value, params))
@@ -426,6 +427,23 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
         elif code == _MATCH_CASE:
             complexity += 1
     f.complexity = complexity
+    # `kind = type(event)` then `self._handlers[kind]` / `self._handlers.get(kind)`: the same
+    # lookup by the message's type as `self._handlers[type(event)]`, through a local, in a
+    # table of the object's own (a module table of library types keyed so, `_BRACES[kind]`,
+    # picks a formatter). The walk is not in source order: the keys are matched once it is over.
+    if type_locals and not f.type_dispatch:
+        f.type_dispatch = any(c.startswith("self.") and k in type_locals for c, k in subs) or any(
+            c.method == "get" and c.receiver.startswith("self.") and c.args[:1] and c.args[0] in type_locals
+            for c in f.calls
+        )
+
+
+def _type_of(node: ast.expr | None) -> bool:
+    """`type(x)` or `x.__class__`: a value's class, the key a dispatch by type looks up."""
+    t = type(node)
+    return (t is ast.Call and dotted(node.func) == "type") or (  # type: ignore[union-attr]
+        t is ast.Attribute and node.attr == "__class__"  # type: ignore[union-attr]
+    )
 
 
 def _call(node: ast.Call, f: FunctionFacts, params: frozenset[str]) -> None:

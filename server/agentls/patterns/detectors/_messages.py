@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches
 from agentls.patterns.detectors._domain_model import module_in_domain
+from agentls.patterns.detectors._routed_messages import routed_by_type
 from agentls.patterns.detectors._shared import (
     entity_evidence,
     handler_maps,
@@ -361,6 +362,10 @@ def messages(ctx: Ctx) -> Messages:
                         r = ctx.ws.resolve(module, arg[5:])
                         if r is not None and is_message_like(r.cls) and r.key not in roles:
                             candidates.setdefault(r.key, (r, f"sent with `{call.func}` in {module.module}"))
+    # What a bus routes by the message's type (`self._handlers[type(event)]`) is a message.
+    for r, where in routed_by_type(ctx):
+        if is_message_like(r.cls) and r.key not in roles:
+            candidates.setdefault(r.key, (r, f"routed by its type in `{where}`"))
     # Siblings of known messages under a common base share its kind; so does the base.
     for _ in range(2):
         for base in ctx.ws.all_classes():

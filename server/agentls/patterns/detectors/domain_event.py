@@ -53,6 +53,12 @@ class DomainEvent(Detector):
     through itself holds parts, not events; nor is a message appended to a list the function
     makes itself (not a parameter, not module-level) a sent one there: it collects results for
     the caller (a scheduler's job run returning its notifications).
+
+    What a bus looks its handlers up for by type (`kind = type(event); for h in
+    self._handlers[kind]: h(event)`) is a message, whatever it is named: the class the bus's
+    method declares it takes, and that class's data-only subclasses; whether they are events,
+    commands or queries is then read as for any message (their handlers, then their names, at
+    lower confidence).
     """
 
     id = "domain_event"

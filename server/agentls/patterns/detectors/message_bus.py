@@ -40,7 +40,14 @@ class MessageBus(Detector):
     one too. So is a class with a method taking messages (one, or a list of them) that reads
     each message's own key (`event.event_name`), takes the handlers filed under a key in its
     own table and hands the message to each (`for s in self._subs[key]: s.on(event)`); the
-    same filing under a topic the publisher hands in is publish-subscribe. A bus is none of
+    same filing under a topic the publisher hands in is publish-subscribe. The message's type
+    may be bound to a local first (`kind = type(event)`, `kind = event.__class__`) when the
+    table looked up with it is the object's own (`self._handlers[kind]`,
+    `self._handlers.get(kind)`); a module table of library types keyed so picks a formatter.
+    The handlers found may be kept in a local list before each is handed the message
+    (`handlers = self.events_map.get(kind); for h in handlers: h.handle(event)`), and a table
+    may be filled by extending its lists (`self.events_map[kind].extend(handlers)`). A port
+    is a bus when one of its implementations finds handlers by the message's type. A bus is none of
     the command, query or event handlers it
     routes to, even when its method taking a message is named like a handler's (`execute`).
     """
@@ -67,7 +74,7 @@ class MessageBus(Detector):
             op.container.removeprefix("self.").rstrip("[]")
             for m in ctx.all_methods(ref).values()
             for op in m.container_ops
-            if op.container.startswith("self.") and op.op in ("setitem", "append", "add")
+            if op.container.startswith("self.") and op.op in ("setitem", "append", "add", "extend")
         }
         for m in ref.cls.methods.values():
             msg = self._takes_messages(ctx, ref, m)
@@ -93,17 +100,38 @@ class MessageBus(Detector):
                 and lp.iter[5:].split("[")[0].split(".")[0] in tables
                 and any(c.func == lp.target or c.receiver == lp.target for c in m.calls)
             ]
-            if looked_up or looped:
+            if looked_up or looped or self._hands_found(m, tables, given):
                 out = [
                     (m.selection.line, f"`{m.name}` takes a `{msg.cls.name}` and calls the handler registered for it")
                 ]
                 break
         out = out or self._routes_by_key(ctx, ref, tables)
         if not out and (ref.cls.is_interface or ref.cls.is_protocol):
-            impls = [d for d in ctx.concrete(ref) if self._routes(ctx, d) or self._finds_handlers(ctx, d)]
+            impls = [
+                d
+                for d in ctx.concrete(ref)
+                if self._routes(ctx, d)
+                or self._finds_handlers(ctx, d)
+                or any(dispatches(m) for m in d.cls.methods.values())
+            ]
             if impls:
                 out = [(ref.cls.selection.line, f"the port of the bus `{impls[0].cls.name}`")]
         return out
+
+    @staticmethod
+    def _hands_found(m: FunctionFacts, tables: set[str], given: str) -> bool:
+        """Reads one of its tables (`self.events_map.get(kind)`, `self._subs[kind]`) and hands
+        the message to each item of a local list (`for h in handlers: h.handle(event)`): the
+        handlers it found, kept in a local first."""
+        read = any(
+            c.func.startswith("self.") and c.method == "get" and c.receiver[5:] in tables for c in m.calls
+        ) or any(c.startswith("self.") and c[5:] in tables for c, _ in m.subscripts)
+        return read and any(
+            lp.iter
+            and not lp.iter.startswith("self.")
+            and any((c.func == lp.target or c.receiver == lp.target) and given in c.args for c in m.calls)
+            for lp in m.loops
+        )
 
     def _routes_by_key(self, ctx: Ctx, ref: ClassRef, tables: set[str]) -> list[Ev]:
         """A method taking messages (one, or a collection of them typed as a command, query or
