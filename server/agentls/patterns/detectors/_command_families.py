@@ -139,11 +139,22 @@ def _answers(public: dict[str, FunctionFacts], triggers: set[str], impls: list[C
     return False
 
 
+def _stub_base(ctx: Ctx, ref: ClassRef) -> bool:
+    """A base of no base keeping what its constructor is handed (the receiver) beside public
+    methods that are all empty (`def execute(self): pass`), two or more subclasses filling
+    them in: an abstract command written without `@abstractmethod`."""
+    cls = ref.cls
+    public = _public(cls)
+    if cls.bases or not public or not all(m.is_stub for m in public.values()) or "__init__" not in cls.methods:
+        return False
+    return sum(1 for d in ctx.concrete(ref) if set(public) & set(d.cls.methods)) >= 2
+
+
 def _interface_triggers(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRef], bool, bool] | None:
     """A small interface whose argument-less methods the implementations carry out for effect:
     (triggers, implementations, bound, reversible)."""
     cls = ref.cls
-    if not cls.is_interface:
+    if not cls.is_interface and not _stub_base(ctx, ref):
         return None
     public = _public(cls)
     # The requests are the abstract methods; a base may carry a helper or two of its own

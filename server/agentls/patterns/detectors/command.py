@@ -22,9 +22,12 @@ class Command(Detector):
     - `invoker`: stores commands and triggers them.
 
     ## How it is detected
-    - The interface: an abstract class (or a base whose methods raise `NotImplementedError`)
-      with one to three abstract public methods (and at most two helpers of its own beside
-      them: `snapshot()` over the receiver every command keeps), some of which take no
+    - The interface: an abstract class (or a base whose methods raise `NotImplementedError`,
+      or a plain base of no base keeping what its constructor is handed beside public
+      methods that are all empty, two or more subclasses filling them in: `ScreenCommand`
+      holding the screen, `def execute(self): pass`) with one to three abstract public
+      methods (and at most two helpers of its own beside them: `snapshot()` over the
+      receiver every command keeps), some of which take no
       argument and are carried out by two or more concrete implementations for their effect
       (they return nothing, or a literal saying whether they changed anything after acting
       through what they hold: a strategy computes and answers, a command acts). The receiver
