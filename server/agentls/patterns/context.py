@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from agentls.patterns.facts import Call, ClassFacts, FunctionFacts, ModuleIndex, held_receiver
+from agentls.patterns.generated_init import annotated_container, field_is_param, takes_fields
 from agentls.patterns.model import Detection, Evidence, Participant, Range
 from agentls.patterns.settings import PatternSettings
 from agentls.patterns.workspace import ClassRef, WorkspaceIndex
@@ -268,9 +269,12 @@ class Ctx:
         cls, module = ref.cls, ref.module
         out: dict[str, Collab] = {}
         aliases: list[tuple[str, str, int]] = []  # `self.state = self.amstate`: state takes amstate's types
+        generated = takes_fields(cls, [a.cls for a in self.ancestors(ref)])
         for name, ann in cls.fields.items():
             c = out.setdefault(name, Collab(name, line=cls.selection.line))
             c.types.extend(self.annotation_refs(ann, module))
+            c.from_param = generated and field_is_param(cls, name)
+            c.container = annotated_container(ann)
         for m in cls.methods.values():
             for attr, values in m.self_writes.items():
                 for v in values:

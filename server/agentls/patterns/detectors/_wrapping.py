@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from agentls.patterns.context import Collab, Ctx, Ev, Target, per_workspace
 from agentls.patterns.facts import FunctionFacts, ModuleIndex, held_receiver
+from agentls.patterns.generated_init import takes_fields
 from agentls.patterns.workspace import ClassRef
 
 
@@ -241,9 +242,9 @@ def abstract_wrap(ctx: Ctx, anc: ClassRef) -> tuple[str, ClassRef] | None:
     """(attribute, interface) when ``anc`` keeps an object it is handed in its constructor and
     derives from an interface its subclasses forward to that object by the same names, but
     forwards nothing itself (an abstract decorator: `CharacterDecorator(Character, ABC)`
-    storing `self._character` and leaving every method abstract)."""
-    init = anc.cls.methods.get("__init__")
-    if init is None:
+    storing `self._character` and leaving every method abstract; or declaring it as the one
+    field of a generated constructor: a dataclass's `display: Display`)."""
+    if "__init__" not in anc.cls.methods and not takes_fields(anc.cls, [a.cls for a in ctx.ancestors(anc)]):
         return None
     held = [
         c

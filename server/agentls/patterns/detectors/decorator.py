@@ -28,7 +28,8 @@ class Decorator(Detector):
       constructor, an object of that same interface (by annotation, by the objects handed to
       its constructor elsewhere in the program, or by calling two of the interface's methods
       on it), keeps it for its life and overrides interface methods that always call the
-      *same* method on the wrapped object.
+      *same* method on the wrapped object. A field of a generated constructor (a dataclass's
+      or attrs class's `inner: Text`, a pydantic model's) is received in the constructor too.
     - A subclass of such a decorator whose own overrides forward through the inherited
       wrapped object (directly, through a property returning it, or by calling the base's
       own forwarding method: `return super().get_data(user, key)` after a check of its
