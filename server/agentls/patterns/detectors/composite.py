@@ -22,18 +22,26 @@ def _foreign_interface(ctx: Ctx, ref: ClassRef, method: str) -> bool:
 
 def _runs_other_kind(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
     """The children added to ``self.<attr>`` are declared to be of a class of the program
-    (`register(self, plugin: Plugin)` appending `plugin`) that ``ref``, which has no base, is
-    not: it runs objects of another kind (a plug-in manager), it cannot stand in for them."""
+    (`register(self, plugin: Plugin)` appending `plugin`, or the list itself declared
+    `items: list[Item]`, in ``ref`` or the base keeping it) that neither ``ref`` nor a base of
+    it is: it runs objects of another kind (a plug-in manager, a page rendering its items), it
+    cannot stand in for them."""
+    lineage = [ref, *ctx.ancestors(ref)]
     declared: list[ClassRef] = []
-    for m in ref.cls.methods.values():
-        for op in m.container_ops:
-            if op.container == f"self.{attr}" and op.arg.startswith("param:"):
-                p = m.param(op.arg[6:])
-                refs = ctx.annotation_refs(p.annotation, ref.module) if p is not None and p.annotation else []
-                if not refs:
-                    return False  # an untyped child: nothing says what kind it is
-                declared.extend(refs)
-    return bool(declared) and ref not in declared
+    for x in lineage:
+        c = ctx.collabs(x).get(attr)
+        if c is not None and c.container:
+            declared.extend(c.types)
+    for x in lineage:
+        for m in x.cls.methods.values():
+            for op in m.container_ops:
+                if op.container == f"self.{attr}" and op.arg.startswith("param:"):
+                    p = m.param(op.arg[6:])
+                    refs = ctx.annotation_refs(p.annotation, x.module) if p is not None and p.annotation else []
+                    if not refs:
+                        return False  # an untyped child: nothing says what kind it is
+                    declared.extend(refs)
+    return bool(declared) and not any(x in declared for x in lineage)
 
 
 def _own_kind(ctx: Ctx, ref: ClassRef, name: str) -> bool:
@@ -77,14 +85,19 @@ class Composite(Detector):
     ## How it is detected
     A class that keeps a collection of children, adds objects it receives to it, and
     implements a method by calling the *same* method on each child (in a loop or a
-    comprehension); children kept in a dict under their own name (`self.children[item.name]
+    comprehension); the collection may be a field declared as a list (a dataclass's
+    `children: list[Node] = field(default_factory=list)`, a pydantic `PrivateAttr`), or kept
+    and filled by a group base the class derives (`Tray.add` filling `self.items`, each kind of
+    tray rendering every item); children kept in a dict under their own name (`self.children[item.name]
     = item`, walked through `.values()`), handed to its constructor and walked (`Group(*
     members)` keeping `list(members)`), or made by the class itself of its own kind (itself
     or a class sharing a base with it: `Directory(path)` / `File(path)` for each entry)
     count too. A class with no base running the implementations of an interface that
     declares the method abstract (a chain's runner) is not one, nor one with no base whose
     children are declared of a class it is not (`register(self, plugin: Plugin)`: a plug-in
-    manager calling `setup` on each cannot stand in for a plug-in), nor one handing an object to
+    manager calling `setup` on each cannot stand in for a plug-in), nor one, with a base or
+    not, whose children are declared (by the adding parameter or the list's annotation) of a
+    class neither it nor a base of it is (a page rendering its items), nor one handing an object to
     items that all call it back with themselves (`guide.at_vase(self)`: a Visitor's object
     structure), nor a specification combining the rules of its base (reported as
     Specification). Its base class, when it has
@@ -131,7 +144,9 @@ class Composite(Detector):
     def _detect(self, ctx: Ctx, ref: ClassRef) -> Iterator[tuple[ClassRef, Detection]]:
         if ref.module is ctx.index:
             methods = ctx.all_methods(ref)
-            containers = {c.attr for c in ctx.collabs(ref).values() if c.container}
+            # a group base may keep the children its subclasses walk (`Tray.add` filling
+            # `self.items`, `ListTray.html` rendering each)
+            containers = {c.attr for x in (ref, *ctx.ancestors(ref)) for c in ctx.collabs(x).values() if c.container}
             adds = {
                 op.container.removeprefix("self.")
                 for m in methods.values()
@@ -224,8 +239,8 @@ class Composite(Detector):
                             continue  # a plain collection answering for its items (a result set)
                         if not bases and _foreign_interface(ctx, ref, m.name):
                             continue  # runs the implementations of an interface it is not (a chain)
-                        if not bases and _runs_other_kind(ctx, ref, attr):
-                            continue  # runs objects declared of a class it is not (a manager)
+                        if _runs_other_kind(ctx, ref, attr):
+                            continue  # runs objects declared of a class it is not (a manager, a page)
                         if not bases and _visited(ctx, ref, m.name):
                             continue  # hands a visitor to elements calling it back: an object structure
                         if bases and combines_rules(ctx, ref):
