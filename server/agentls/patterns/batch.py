@@ -12,10 +12,11 @@ what they need (the file list, then the workspace) instead of receiving a copy:
   detector, each map is built by the one process running its detector. The detectors that
   build the maps most DDD detectors read (repositories, entities, messages) run in this
   process, one after the other (``_PINNED``); the workers claim the others, heaviest first,
-  from the moment the workspace exists, and this process joins them when its own are done
-  (no serial step before forking: the other cores would wait idle). Each module's findings
-  are then merged as one process would (``analysis.assemble``), so the output is the same
-  whatever the number of jobs.
+  once the workspace exists, and this process joins them when its own are done. Before
+  forking, only the per-class maps every detector reads are built (``_shared_maps``), which
+  each process would otherwise build for itself: the other cores wait no longer than they
+  would have worked. Each module's findings are then merged as one process would
+  (``analysis.assemble``), so the output is the same whatever the number of jobs.
 """
 
 from __future__ import annotations
@@ -192,6 +193,8 @@ def _analyse_by_detector(
 ) -> list[Result]:
     active = active_detectors(settings)
     ctxs = [Ctx(index, ws, settings) for _, index, _ in indexed]
+    if ctxs:
+        _shared_maps(ctxs[0])
     position = {pattern_id: i for i, (pattern_id, _) in enumerate(active)}
     pinned = [position[p] for p in _PINNED if p in position]
     groups = [[position[p] for p in group if p in position] for group in _GROUPS]
@@ -207,6 +210,19 @@ def _analyse_by_detector(
         analysis = assemble(index, active, [found[d][m] for d in range(len(active))], problems, with_outline=False)
         out.append(_analysis(shown, analysis))
     return out
+
+
+def _shared_maps(ctx: Ctx) -> None:
+    """Every class's ancestors, descendants, methods and collaborators, before forking: nearly
+    every detector reads them, so each process built them all (0.27 s of CPU over Django +
+    SQLAlchemy in one process, the structural Protocols behind ``bases`` and the names
+    resolved on the way included). Built here once, they cost the workers nothing and this
+    process what it would have spent anyway."""
+    for ref in ctx.ws.all_classes():
+        ctx.ancestors(ref)
+        ctx.descendants(ref)
+        ctx.all_methods(ref)
+        ctx.collabs(ref)
 
 
 def _detect_everywhere(active: list[tuple[str, Detector]], ctxs: list[Ctx], group: list[int]) -> list[list[Found]]:
