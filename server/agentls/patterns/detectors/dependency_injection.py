@@ -69,15 +69,41 @@ def _reads_signature(ctx: Ctx, ref: ClassRef, fn: FunctionFacts) -> bool:
 def _implementation(ctx: Ctx, name: str) -> bool:
     """A workspace class implementing an abstraction: what injection is for. Values, entities
     and messages built to be sent (`RegisterUser(EmailAddress(...))`) are data, not services."""
-    dep = ctx.resolve(name)
+    return _service(ctx, ctx.resolve(name))
+
+
+def _service(ctx: Ctx, dep: ClassRef | None) -> bool:
     # a repository or unit of work is one with or without a port
     return (
         dep is not None
         and (bool(ctx.interface_ancestors(dep)) or is_repository(ctx, dep) or is_uow(ctx, dep))
-        and not value_object_evidence(ctx, dep)
-        and not entity_evidence(ctx, dep)
-        and not message_like(dep)
+        and not _data(ctx, dep)
     )
+
+
+def _data(ctx: Ctx, dep: ClassRef) -> bool:
+    return bool(value_object_evidence(ctx, dep) or entity_evidence(ctx, dep) or message_like(dep))
+
+
+def _builds_service(ctx: Ctx, fn: FunctionFacts, params: list[Param]) -> list[tuple[int, str]]:
+    """A provider building, from what it is injected, an implementation of an abstraction, a
+    repository or a unit of work (`return SqlUnitOfWork(session)`, the return undeclared), or a
+    class of the program it hands an injected one of those (`return CreateTodo(uow, bus)` with
+    `uow: Annotated[SqlUnitOfWork, Depends(...)]`): it wires services."""
+    names = {f"param:{p.name}" for p in params}
+    services = {
+        f"param:{p.name}" for p in params if any(_service(ctx, r) for r in ctx.annotation_refs(p.annotation, ctx.index))
+    }
+    for c in fn.calls:
+        given = names.intersection(c.args)
+        if not given:
+            continue
+        dep = ctx.resolve(c.func)
+        if dep is None or _data(ctx, dep):
+            continue
+        if _service(ctx, dep) or services & given:
+            return [(c.line, f"builds `{dep.cls.name}` from the services injected into its parameters")]
+    return []
 
 
 _REQUEST_VALUES = frozenset(("str", "int", "float", "bool", "bytes", "dict", "list", "UUID", "uuid.UUID"))
@@ -130,10 +156,10 @@ def _provider_function(ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
     port = ctx.resolve(fn.returns_annotation or "")
     # the abstraction it provides, or an implementation of one (`-> RabbitMqPublisher`)
     if port is None or not (port.cls.is_interface or port.cls.declares_abstract or ctx.interface_ancestors(port)):
-        return []
+        return _builds_service(ctx, fn, params)
     built = next((c for c in fn.calls if f"call:{c.func}" in fn.returns and names & set(c.args)), None)
     if built is None:
-        return []
+        return _builds_service(ctx, fn, params)
     return [(built.line, f"builds the `{port.cls.name}` from the dependencies injected into its parameters")]
 
 
@@ -200,7 +226,10 @@ class DependencyInjection(Detector):
       implementation of one), built from them, or a workspace service it reaches through an
       injected container of the program (`return context.services.user`), or it hands one
       injected object a service it builds from another (`bus.register_query(FindShoe,
-      FindShoeHandler(repository=repo))`): `composition_root`.
+      FindShoeHandler(repository=repo))`), or, declaring no abstraction, it builds from what
+      it is injected an implementation of one, a repository or a unit of work (`return
+      SqlUnitOfWork(session)`), or a class it hands an injected one of those (`return
+      PlaceOrder(uow)`; an injected value handed on is no service): `composition_root`.
 
     - A hand-written container (`composition_root`): a class whose public members are all
       accessors taking no argument, two or more of which build services (implementations of
