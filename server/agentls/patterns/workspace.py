@@ -246,9 +246,11 @@ class _Derived:
         name (where a reader sees both). A class offering more counts when the program hands
         it out from a function declared to return the Protocol (wherever it sits). A class
         whose bases of the workspace already give it one of those methods is a subclass of
-        that base, not a new implementation. A broader class also counts beside another
-        class of its module that implements the Protocol, unless it calls the Protocol's
-        methods on other objects (it passes them on)."""
+        that base, not a new implementation. The classes a module of no class of its own
+        imports with the Protocol are seen with it there too (a main script wiring one-class
+        files). A broader class also counts beside another class of its module that
+        implements the Protocol, unless it calls the Protocol's methods on other objects (it
+        passes them on)."""
         if self._structural is None:
             self._structural = {}
             protocols = [r for r in self.class_refs if r.cls.is_protocol and protocol_methods(r.cls)]
@@ -266,7 +268,13 @@ class _Derived:
                 fields = set(p.cls.fields)
                 declared = handed.get(p.key, {})
                 candidates = [(m, c) for m in modules for c in m.classes.values()]
-                candidates += [(r.module, r.cls) for r in declared.values() if r.module not in modules]
+                # The classes a module of no class of its own imports beside the Protocol (a main
+                # script wiring one-class files together): a reader sees both there too. (A
+                # module defining classes imports its collaborators, not a family.)
+                wiring = [m for m in modules if not m.classes]
+                brought = [r for m in wiring for a in m.import_map if (r := ws.resolve(m, a)) is not None]
+                candidates += [(r.module, r.cls) for r in dict.fromkeys([*brought, *declared.values()])]
+                candidates = list({id(c): (m, c) for m, c in candidates}.values())
                 broader: list[tuple[ModuleIndex, ClassFacts]] = []
                 exact: set[int] = set()  # ids of the modules holding an implementation of it
                 for m, c in candidates:
