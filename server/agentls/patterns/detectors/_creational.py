@@ -235,8 +235,12 @@ def registered(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[str, l
     cls = module.classes.get(fn.qualname.rpartition(".")[0])
     if cls is None or fn.kind != "method":
         return None
-    keyed = {c for c, k in fn.subscripts if k not in ("const", "none")}
-    keyed |= {c.receiver for c in fn.calls if c.method == "get" and c.args and c.args[0] not in ("const", "none")}
+    # Keyed by a kind the caller names, not by the class of what it hands over
+    # (`self._handlers.get(type(command))` routes a message to its handler).
+    keyed = {c for c, k in fn.subscripts if k not in ("const", "none", "call:type")}
+    keyed |= {
+        c.receiver for c in fn.calls if c.method == "get" and c.args and c.args[0] not in ("const", "none", "call:type")
+    }
     made = {
         c.func
         for c in fn.calls
@@ -259,7 +263,11 @@ def registered(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[str, l
             if len(products) >= 2 and shared_bases(ctx, products):
                 return table, products
             p = m.param(name)
-            bases = [b for b in ctx.annotation_refs(p.annotation, module) if b.cls.is_interface] if p else []
+            ann = (p.annotation or "") if p else ""
+            # Only a parameter taking classes (`type[Queue]`); one taking instances
+            # (`handler: CommandHandler`) registers objects to call, not classes to make.
+            classes = ann.startswith(("type[", "Type[", "typing.Type["))
+            bases = [b for b in ctx.annotation_refs(ann, module) if b.cls.is_interface] if classes else []
             implementers = [c for b in bases[:1] for c in _implementers(ctx, b)]
             if len(implementers) >= 2:
                 return table, implementers

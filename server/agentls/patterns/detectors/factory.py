@@ -65,7 +65,8 @@ class Factory(Detector):
       attribute another method of its class fills with the class it is handed (`register(
       kind, queue_class)`), the classes the program registers there (two or more sharing a
       base; else the implementations of the `type[Base]` the registering parameter is
-      annotated with) being its products; or that chooses between two or more such
+      annotated with) being its products (looked up by the class of its argument,
+      `.get(type(command))`, it routes a message to its handler instead); or that chooses between two or more such
       factories and returns what they make. Not a factory: a parser method that advances the token stream it reads
       (`next(self.stream)`) and returns the node the tokens call for.
     - A class whose public methods are all such factories and that keeps no state of its own

@@ -117,7 +117,15 @@ def _calls_entry(fn: FunctionFacts, container: str, module: ModuleIndex) -> bool
         any(c.func in (f"{container}[]", f"{container}.get()") for c in fn.calls)
         or any(v in (f"call:{container}[]", f"call:{container}.get()") for v in fn.returns)
         or any(loop.iter == container and any(c.func == loop.target for c in fn.calls) for loop in fn.loops)
-        or _calls_found(fn, module)
+        or (_calls_found(fn, module) and not _by_type(fn, container))
+    )
+
+
+def _by_type(fn: FunctionFacts, container: str) -> bool:
+    """Looked up by the class of the argument (`self._handlers.get(type(command))`): routing a
+    message to its handler, a message bus's work rather than a registry's."""
+    return any(c.func == f"{container}.get" and c.args[:1] == ("call:type",) for c in fn.calls) or any(
+        c == container and k == "call:type" for c, k in fn.subscripts
     )
 
 
@@ -161,7 +169,8 @@ class Registry(Detector):
     - A class with a dict attribute that one method fills with the object it receives
       (`self._items[name] = obj`) and another method reads by key (an argument or a field of
       one, `self._kinds[config.kind]`) and calls or instantiates what it finds, directly or
-      through a local it then answers (`queue_class = ...`, `return queue_class(config)`), or
+      through a local it then answers (`queue_class = ...`, `return queue_class(config)`; not
+      when looked up by the class of its argument, `.get(type(command))`: a message bus), or
       the registering method returns its argument, the decorator form.
       A key-value store of plain data is a cache, not a registry.
     - A base class whose `__init_subclass__` (or a metaclass) stores each new class in a dict.
