@@ -41,3 +41,19 @@ def calls_found_handler(fn: FunctionFacts) -> str:
         if local and hit:
             return next(iter(hit))[6:]
     return ""
+
+
+def hands_found(fn: FunctionFacts) -> bool:
+    """Looks a table up by the type of what it is handed (`kind = event.__class__;
+    handlers = self.events_map.get(kind)`) and hands a parameter to each item of a local list
+    (`for h in handlers: h.handle(event)`): the handlers it found, kept in a local first."""
+    if not fn.type_dispatch:
+        return False
+    given = {f"param:{p}" for p in fn.param_names}
+    return any(
+        lp.target
+        and lp.iter
+        and not lp.iter.startswith("self.")
+        and any((c.func == lp.target or c.receiver == lp.target) and given.intersection(c.args) for c in fn.calls)
+        for lp in fn.loops
+    )

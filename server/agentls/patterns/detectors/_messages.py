@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
-from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches
+from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches, hands_found
 from agentls.patterns.detectors._domain_model import module_in_domain
 from agentls.patterns.detectors._routed_messages import routed_by_type
 from agentls.patterns.detectors._shared import (
@@ -294,7 +294,9 @@ def messages(ctx: Ctx) -> Messages:
     taken: dict[str, tuple[ClassRef, list[tuple[ClassRef, FunctionFacts, str, str, str]]]] = {}
     for h in ctx.ws.all_classes():
         entry, by_name = _entry(h.cls)
-        if entry is None or any(dispatches(m) or calls_found_handler(m) for m in h.cls.methods.values()):
+        if entry is None or any(
+            dispatches(m) or calls_found_handler(m) or hands_found(m) for m in h.cls.methods.values()
+        ):
             continue  # (a bus looking handlers up by the message's type is none of them)
         if h.cls.is_interface and not ctx.concrete(h):
             continue  # an abstract handler nothing implements handles nothing yet
