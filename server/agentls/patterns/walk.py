@@ -150,6 +150,9 @@ def _whole_word(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before == "_" or after.isalnum() or after == "_")
 
 
+_CASTS = frozenset({"cast", "typing.cast"})
+
+
 def value_of(node: Any, params: frozenset[str]) -> Value:
     if node is None:
         return "none"
@@ -162,7 +165,10 @@ def value_of(node: Any, params: frozenset[str]) -> Value:
     if t is ast.Constant:
         return "none" if node.value is None else "const"
     if t is ast.Call:
-        return f"call:{dotted(node.func)}"
+        func = dotted(node.func)
+        if func in _CASTS and len(node.args) == 2:
+            return value_of(node.args[1], params)  # `cast(T, x)` is `x`: a note for the type checker
+        return f"call:{func}"
     if t is ast.Attribute:
         return f"attr:{dotted(node)}"
     if t is ast.Subscript:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detectors._duck import implied, implied_families
 from agentls.patterns.detectors._passed import made_from_param
-from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow
+from agentls.patterns.detectors._shared import hands_out_own, is_exception, is_repository, is_uow
 from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -132,6 +132,10 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
             if "." in value and tail in getters:
                 return getters[tail]  # `machine.set_state(machine.get_sold_state())`
             r = ctx.resolve(value[5:], module)
+            if r is None and "." in value[5:]:  # a state's own accessor (`Urgent.get_instance()`)
+                owner, _, meth = value[5:].rpartition(".")
+                r = ctx.resolve(owner, module)
+                r = r if r is not None and hands_out_own(ctx, r, meth) else None
             return r.cls.name if r is not None and r.key in keys else None
         if value.startswith("attr:") and value.rpartition(".")[2] in kept:
             return value.rpartition(".")[2]

@@ -83,3 +83,20 @@ def handler_maps(ctx: Ctx) -> list[tuple[ModuleIndex, str, bool, list[tuple[Clas
                     found.append((module, name, all(e.is_list for e in entries), resolved))
         ctx._cache[key] = found
     return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+def hands_out_own(ctx: Ctx, owner: ClassRef, method: str) -> bool:
+    """`Owner.method()` answers an instance of ``owner``: a classmethod of it (or of a base)
+    returning `cls(...)` or the instance it keeps on the class (`return cls._instance`, stored
+    by `cls._instance = ...`), as a singleton's `get_instance()` does."""
+    m = ctx.all_methods(owner).get(method)
+    if m is None or m.kind != "classmethod":
+        return False
+    kept = {
+        s.attr
+        for a in (owner, *ctx.ancestors(owner))
+        for f in a.cls.methods.values()
+        for s in f.attr_stores
+        if s.receiver == "cls"
+    }
+    return any(v == "call:cls" or (v.startswith("attr:cls.") and v[9:] in kept) for v in m.returns)

@@ -51,9 +51,11 @@ class State(Detector):
     context calls (the textbook radio with `AmState` / `FmState`), and a state may switch the
     context by assigning `self.radio.state = self.radio.fmstate`, or by calling a context
     method that replaces the state with its argument
-    (`self.context.transition_to(ConcreteStateB())`), or through a property setter of the
-    context that stores it (`self.context.state = B()` with `@state.setter` writing
-    `self._state`). A state returning a sibling counts as a
+    (`self.context.transition_to(ConcreteStateB())`, or handing it the sibling kept one per
+    class and fetched by that class's own accessor: `context.change_state(Night.get_instance())`,
+    a classmethod returning the instance it stores on the class; `cast(State, x)` is read as
+    `x`), or through a property setter of the context that stores it
+    (`self.context.state = B()` with `@state.setter` writing `self._state`). A state returning a sibling counts as a
     transition only when the context keeps what its state returns (`self.state =
     self.state.next()`) and the sibling does not wrap the state itself (`Subquery(self)`: an
     immutable statement growing, not the next state), and test classes swapping a fixture are
