@@ -308,7 +308,9 @@ def kind_of(ctx: Ctx, h: Held) -> str:
     methods = [m for d in subs for m in d.cls.methods.values()]
     steps = {c for m in h.holder.cls.methods.values() if attr in m.self_reads for c in m.self_calls}
     # A refined operation extending the holder's own delegating one through `super()`
-    # (`return f"Refined: {super().operation()}"`) works through the implementor too.
+    # (`return f"Refined: {super().operation()}"`), or composing the abstraction's delegating
+    # operations (`display_multi` calling `self.open()`, `self.print()`, `self.close()`), works
+    # through the implementor too.
     delegating = {n for n, m in h.holder.cls.methods.items() if attr in m.self_reads and n != "__init__"}
     if (
         subs
@@ -317,6 +319,7 @@ def kind_of(ctx: Ctx, h: Held) -> str:
             attr in m.self_reads
             or m.name in steps
             or (m.name in delegating and any(c.func == f"super().{m.name}" for c in m.calls))
+            or (m.name not in delegating and m.self_calls & delegating)
             for m in methods
         )
     ):

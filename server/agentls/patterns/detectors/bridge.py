@@ -52,8 +52,10 @@ class Bridge(Detector):
     and is all the base's concrete subclasses there are (`AdvancedFileStorage.save_file` over
     `self.storage.save`).
 
-    The refined abstractions must work through the implementor: use it themselves, or override
-    a step that a method using it calls (`check_prices` over `self.exchange` calling the
+    The refined abstractions must work through the implementor: use it themselves, or compose
+    the abstraction's operations that do (`display_multi` calling `self.open()`, `self.print()`,
+    `self.close()`, each delegating to `self._impl`), or override a step that a method using it
+    calls (`check_prices` over `self.exchange` calling the
     subclass's `should_buy`), or extend a method of the abstraction that uses it through
     `super()` (`return "circle " + super().show()`); a subclass that only changes what it reports (a failed match
     keeping its route) refines nothing, and the holder is then read as a Strategy context.
