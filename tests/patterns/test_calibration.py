@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.patterns.cli import patterns_rows, write_tree
+
 from agentls.patterns.calibration import FIRST_RUNS, FLOOR, MIN_JUDGED, ceiling
 from agentls.patterns.detector_registry import detectors
-from tests.patterns.cli import patterns_rows, write_tree
 
 SHAPES = """\
 from abc import ABC, abstractmethod
