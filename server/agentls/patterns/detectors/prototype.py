@@ -35,6 +35,19 @@ def _own_copy(m: FunctionFacts, own: str = "") -> bool:
     return copied or "__dict__" in m.self_reads or len(m.self_reads) >= 2
 
 
+def _named_copy(cls: ClassFacts, m: FunctionFacts) -> bool:
+    """`def clone(self): return Note(self.fraction)`: a method of no argument answering only
+    a new instance of its own class, named, handed back every attribute the class keeps (a
+    class keeping none answers a fresh one, `Sharp()`). Handing back only part of it
+    (`Stack()` from a stack holding items) makes another object, not a copy."""
+    if m.kind != "method" or m.params or not m.returns or any(v != f"call:{cls.name}" for v in m.returns):
+        return False  # (a property answering a new object of its class is an attribute, no copy)
+    args = [a for c in m.calls if c.func == cls.name for a in c.args]
+    if any(not a.startswith("attr:self.") or "." in a[10:] for a in args):
+        return False
+    return {a[10:] for a in args} >= cls.instance_attrs()
+
+
 def _find(cls: ClassFacts) -> Found | None:
     # Several public methods each deriving a new instance (`bump_major`, `bump_minor`): an
     # immutable value's operations, not a prototype's one way of cloning itself.
@@ -50,6 +63,9 @@ def _find(cls: ClassFacts) -> Found | None:
             return ("prototype", 0.85, m.selection.line, f"`{m.name}` returns a copy of `self`", m.name)
         if m.returns and (len(deriving) == 1 or any(m is p for p in pure)) and _own_copy(m):
             reason = f"`{m.name}` builds a new instance of its own class from its state"
+            return ("prototype", 0.75, m.selection.line, reason, m.name)
+        if _named_copy(cls, m):
+            reason = f"`{m.name}` answers a new `{cls.name}` made from all its state"
             return ("prototype", 0.75, m.selection.line, reason, m.name)
         handed_out = any(v[5:] in _COPIES for v in m.returns if v.startswith("call:"))
         if any(c.args[:1] and c.args[0].startswith("sub:self.") for c in copies) and m.params and handed_out:
@@ -133,6 +149,9 @@ class Prototype(Detector):
       one passing new literal values to the constructor (`self.__class__(self.major + 1, 0)`).
       A class with several such methods (`bump_major`, `bump_minor`) and none that takes no
       argument at all is an immutable value deriving new ones, not a prototype.
+    - A public method of no argument answering only a new instance of its own class, named,
+      handed back every attribute the class keeps (`def clone(self): return
+      Note(self.fraction)`; a class keeping none answers a fresh one, `Sharp()`).
     - A class implementing both `__copy__` and `__deepcopy__`, at least one building a new
       instance of its own class from its state (deliberate cloning, not a one-off hook; there
       the class may name itself, `Sheet(self.title, self.rows)`), neither answering a copy of
