@@ -1,8 +1,10 @@
 """One class per file, wired in a main script: a script of no class of its own that imports a
-Protocol and classes beside it shows them together, so a class there with the Protocol's shape
-implements it, even when its own file never names the Protocol. Through `agentls patterns` run
-as a subprocess, beside its near misses (the script does not import the Protocol; a module
-defining a class of its own imports its collaborators)."""
+Protocol and classes beside it, one of which it hands over as the Protocol, shows them
+together, so another class there with the Protocol's shape implements it too, even when its
+own file never names the Protocol. Through `agentls patterns` run as a subprocess, beside its
+near misses (the script does not import the Protocol; a module defining a class of its own
+imports its collaborators). Without any class handed as the Protocol, a shared method set
+shows nothing (test_handed_protocols)."""
 
 from __future__ import annotations
 

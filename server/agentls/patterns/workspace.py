@@ -247,8 +247,8 @@ class _Derived:
         it out from a function declared to return the Protocol (wherever it sits). A class
         whose bases of the workspace already give it one of those methods is a subclass of
         that base, not a new implementation. The classes a module of no class of its own
-        imports with the Protocol are seen with it there too (a main script wiring one-class
-        files). A broader class also counts beside another class of its module that
+        imports with the Protocol and with a class handed as it are seen with it there too (a
+        main script wiring one-class files). A broader class also counts beside another class of its module that
         implements the Protocol, unless it calls the Protocol's methods on other objects (it
         passes them on)."""
         if self._structural is None:
@@ -268,11 +268,15 @@ class _Derived:
                 fields = set(p.cls.fields)
                 declared = handed.get(p.key, {})
                 candidates = [(m, c) for m in modules for c in m.classes.values()]
-                # The classes a module of no class of its own imports beside the Protocol (a main
-                # script wiring one-class files together): a reader sees both there too. (A
-                # module defining classes imports its collaborators, not a family.)
-                wiring = [m for m in modules if not m.classes]
-                brought = [r for m in wiring for a in m.import_map if (r := ws.resolve(m, a)) is not None]
+                # The classes a module of no class of its own imports beside the Protocol and
+                # beside a class the program hands as it (a main script wiring one-class files
+                # together): the others there of its shape are the alternatives. (A module
+                # defining classes imports its collaborators, not a family.)
+                brought: list[ClassRef] = []
+                for m in modules:
+                    refs = [r for a in m.import_map if (r := ws.resolve(m, a)) is not None] if not m.classes else []
+                    if any(r.key in declared for r in refs):
+                        brought += refs
                 candidates += [(r.module, r.cls) for r in dict.fromkeys([*brought, *declared.values()])]
                 candidates = list({id(c): (m, c) for m, c in candidates}.values())
                 broader: list[tuple[ModuleIndex, ClassFacts]] = []
