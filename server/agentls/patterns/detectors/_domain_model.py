@@ -215,6 +215,9 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         if (
             mutators(cls)
             or _identity_equality(ctx, ref)
+            # a subclass of an entity base comparing by identity (`@dataclass(eq=False) class
+            # Message(BaseEntity)`) inherits that equality: an entity, not a value
+            or (eq is None and any(_identity_equality(ctx, a) for a in ctx.ancestors(ref)))
             # An identifier type (`UserID` wrapping one UUID) is a value; an identity among
             # other state is an entity's.
             or (ident is not None and (len(inherited) >= 2 or ident not in inherited or entity_evidence(ctx, ref)))

@@ -51,7 +51,9 @@ class ValueObject(Detector):
     with no state whose two or more subclasses are all value objects. Read-only properties
     count as the fields `__eq__` compares (`self.amount` over `self._amount`); comparing only
     `self.__class__` compares no value (every instance equal to every other: a stateless
-    subscriber).
+    subscriber). A class with no `__eq__` of its own deriving a base that compares by identity
+    (`@dataclass(eq=False) class Message(BaseEntity)`, the base's `__eq__` on `oid`) inherits
+    that equality: an entity, no value object.
     """
 
     id = "value_object"
