@@ -115,11 +115,13 @@ class Aggregate(Detector):
     An entity that records domain events through a method it defines or inherits
     (`self.record(EventCreated(...))`, `self._events.append(event)`) is a root too, and so is
     the base class providing that method to its subclasses; the method's list may have any
-    name when what it appends is typed as a domain event (`note(self, fact: Fact)`).
-    Repositories and units of work are never roots, and a repository keeping a root does not
-    make it anyone's member. The domain classes a root makes in a public method and keeps in
-    a collection of its own (`seedling = Seedling(...); self._seedlings[seedling.tray] =
-    seedling`) are its members.
+    name when what it appends is typed as a domain event (`note(self, fact: Fact)`). Of two
+    entities recording events through a shared base, the one kept in a typed collection of the
+    other (`messages: set[Message]` in `Chat`) is its member, not a root. Repositories and
+    units of work are never roots, and a repository keeping a root does not make it anyone's
+    member. The domain classes a root makes in a public method and keeps in a collection of
+    its own (`seedling = Seedling(...); self._seedlings[seedling.tray] = seedling`) are its
+    members.
 
     Repositories exist per aggregate: an entity a repository stores or hands back whole (its
     generic argument, what its methods take and return, or, untyped, the class it queries or
@@ -254,10 +256,15 @@ class Aggregate(Detector):
             if not ev:
                 continue
             # (a repository keeping what it stores is no aggregate of it)
+            # (a holder is a root by its structure, or by recording events as an entity: two
+            # entities sharing a recording base, the one keeping the other is its root)
             inside = [
                 h
                 for h, c in ctx.holders(ref)
-                if c.types and h != ref and self._root(ctx, h)[0] and not (is_repository(ctx, h) or is_uow(ctx, h))
+                if c.types
+                and h != ref
+                and (self._root(ctx, h)[0] or (self._records_events(ctx, h) and entity_evidence(ctx, h)))
+                and not (is_repository(ctx, h) or is_uow(ctx, h))
             ]
             if inside:
                 continue  # kept by another aggregate: a member, not a root
