@@ -44,9 +44,11 @@ def _snapshot_class(ref: ClassRef) -> bool:
 
 
 def _restores(m: FunctionFacts) -> set[str]:
-    """Own attributes a method writes back from the fields (or getters) of its argument."""
+    """Own attributes a method writes back from the fields (or getters) of its argument, or,
+    taking none, of an entry of its own history (`memento = self.mementos[-2]`, then
+    `self.text = memento.text`)."""
     if not m.params:
-        return set()
+        return _restores_kept(m)
     p = m.params[0].name
     prefixes = (f"attr:{p}.", f"call:{p}.")
     out = {a for a, vs in m.self_writes.items() if any(v.startswith(prefixes) for v in vs)}
@@ -55,6 +57,23 @@ def _restores(m: FunctionFacts) -> set[str]:
         for c in m.calls
     ):
         out.add("__dict__")
+    return out
+
+
+def _restores_kept(m: FunctionFacts) -> set[str]:
+    """Own attributes written back from the fields of a local, in a method reading an entry of
+    an own container (`self.history[-1]`, `self.history.pop()`): the snapshot it keeps."""
+    reads_own = any(c.startswith("self.") for c, _ in m.subscripts) or any(
+        c.method == "pop" and c.receiver.startswith("self.") for c in m.calls
+    )
+    if not reads_own:
+        return set()
+    out = set()
+    for a, vs in m.self_writes.items():
+        for v in vs:
+            head = v[5:].partition(".")[0] if v.startswith("attr:") else ""
+            if head and head != "self" and m.param(head) is None and "." in v[5:]:
+                out.add(a)
     return out
 
 
@@ -89,8 +108,11 @@ def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
         # returned (`m = Memento(self.balance); self.changes.append(m); return m`); a
         # mutator may hand one out as it changes (`deposit(amount)` returning the new state).
         local = any(v.startswith("name:") for v in m.returns)
+        # ... or kept by the originator itself (`self.mementos.append(Memento(self.text))`)
+        kept = {op.arg for op in m.container_ops if op.op == "append" and op.container.startswith("self.")}
         for call in m.calls:
-            if (f"call:{call.func}" not in m.returns and not local) or not call.args:
+            made = f"call:{call.func}"
+            if (made not in m.returns and not local and made not in kept) or not call.args:
                 continue
             packed = {a for v in call.args if (a := _own(v))}
             if len(packed) != len(call.args):
@@ -105,7 +127,8 @@ def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
             for n, written in restores.items():
                 if n != m.name and packed & written:
                     mementos = [r, *(a for a in ctx.interface_ancestors(r))]
-                    for t in ctx.annotation_refs(methods[n].params[0].annotation, ref.module):
+                    taken = methods[n].params[0].annotation if methods[n].params else None
+                    for t in ctx.annotation_refs(taken, ref.module):
                         if t not in mementos and t.cls.is_interface:
                             mementos.append(t)
                     return _Orig(m, methods[n], mementos)
@@ -194,7 +217,11 @@ class Memento(Detector):
       `self.__dict__.update`). The snapshot class and the interfaces it implements (or the
       restore method's annotation) are mementos. The snapshot may be returned through a
       local (`m = Memento(self.balance); self.changes.append(m); return m`), and the method
-      making it may be a mutator handing out the new state (`deposit(amount)`).
+      making it may be a mutator handing out the new state (`deposit(amount)`). The
+      originator may keep the snapshots itself: one method appending a new snapshot to a
+      list of its own (`self.mementos.append(Memento(self.title, self.text))`), another,
+      taking nothing, writing the attributes back from the fields of an entry of that list
+      (`memento = self.mementos[-2]`, `self.text = memento.text`).
     - A property setter writing its own attributes back from exactly the fields of one plain
       data class of its module (or its imports) is a restore too; that class is the memento.
     - A module function that reads its argument's `__dict__` and returns a closure calling
