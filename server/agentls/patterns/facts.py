@@ -145,7 +145,8 @@ class FunctionFacts:
     attr_stores: list[AttrStore] = field(default_factory=list)
     names: set[str] = field(default_factory=set)
     dict_writes: set[str] = field(default_factory=set)  # "self.__dict__", "obj.__dict__"
-    # local name -> the method of its own class it holds the answer of (`real = self._real()`)
+    # local name -> the method of its own class it holds the answer of (`real = self._real()`),
+    # or `self.<attr>` for a local naming an attribute (`ls = self.strategy`); "" once rebound
     getter_locals: dict[str, str] = field(default_factory=dict)
 
     def __getstate__(self) -> dict[str, object]:
@@ -378,10 +379,14 @@ class ModuleIndex:
 
 
 def held_receiver(cls: ClassFacts, fn: FunctionFacts, receiver: str) -> str:
-    """`self.<attr>` for a local of ``fn`` holding what a method of the class answers when that
-    method answers only `self.<attr>` (`real = self._get_real(); real.read()` calls the lazily
-    made `self._real`'s `read`); else ``receiver`` itself."""
-    getter = cls.methods.get(fn.getter_locals.get(receiver, "")) if fn.getter_locals else None
+    """`self.<attr>` for a local of ``fn`` naming that attribute (`ls = self.strategy;
+    ls.start()`), or holding what a method of the class answers when that method answers only
+    `self.<attr>` (`real = self._get_real(); real.read()` calls the lazily made `self._real`'s
+    `read`); else ``receiver`` itself."""
+    held = fn.getter_locals.get(receiver, "") if fn.getter_locals else ""
+    if held.startswith("self."):
+        return held if "." not in held[5:] else receiver  # `ls = self.strategy; ls.start()`
+    getter = cls.methods.get(held) if held else None
     if getter is None or len(set(getter.returns)) != 1:
         return receiver
     value = getter.returns[0]

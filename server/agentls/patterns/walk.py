@@ -268,6 +268,8 @@ def function_facts(node: _FuncNode, qual: str, kind: str, pos: AstColumns) -> Fu
     )
     names = frozenset(p.name for p in params)
     walk_body(node.body, facts, names, pos)
+    if facts.getter_locals:  # locals bound to anything else, in whatever order, name nothing
+        facts.getter_locals = {k: v for k, v in facts.getter_locals.items() if v}
     return facts
 
 
@@ -504,7 +506,10 @@ def _assign(targets: list[ast.expr], value: ast.expr | None, f: FunctionFacts, p
             stack.extend(target.elts)
         elif t is ast.Name:
             # `real = self._get_real()`: what the local's methods are called on is what that
-            # method of the class answers (a lazy getter's attribute)
+            # method of the class answers (a lazy getter's attribute); `ls = self.strategy`:
+            # what they are called on is that attribute. A local bound again to anything else
+            # (`node = node.next`) stands for no one thing ("").
+            alias = None
             if (
                 type(value) is ast.Call
                 and type(value.func) is ast.Attribute
@@ -513,7 +518,13 @@ def _assign(targets: list[ast.expr], value: ast.expr | None, f: FunctionFacts, p
                 and not value.args
                 and not value.keywords
             ):
-                f.getter_locals[target.id] = value.func.attr
+                alias = value.func.attr
+            elif type(value) is ast.Attribute and type(value.value) is ast.Name and value.value.id == "self":
+                alias = f"self.{value.attr}"
+            if alias is None or f.getter_locals.get(target.id, alias) != alias:
+                f.getter_locals[target.id] = ""  # dropped once the body is walked
+            else:
+                f.getter_locals[target.id] = alias
         elif t is ast.Attribute:
             receiver = dotted(target.value)
             attr = target.attr
