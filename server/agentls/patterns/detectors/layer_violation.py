@@ -123,7 +123,9 @@ class LayerViolation(Detector):
     application declares depend on an abstraction, which is what the layers are for. A module
     holding a composition root (a dependency-injection provider module or container, or a
     function creating them, in an `infrastructure/di` folder say) is not judged: wiring the
-    object graph is knowing every layer.
+    object graph is knowing every layer; nor is a module of the outermost layer nested inside
+    another layer's package (`infrastructure/api/v1/dependencies.py`: the web adapter driving
+    the application), which may import every layer.
 
     ## Settings
     `layers` in `[tool.agentls.patterns]` (`pyproject.toml`; `[patterns]` in `.agentls.toml`),
@@ -143,6 +145,12 @@ class LayerViolation(Detector):
         if found is None:
             return
         package, here = found
+        # An entrypoint nested in another layer's package (`infrastructure/api/...`, the web
+        # adapter that drives the application) is of the outermost layer: it imports what it likes.
+        parts = ctx.index.module.split(".")[:3]
+        depth = len(package.split(".")) if package else 0
+        if here < len(layers) - 1 and any(p in layers[-1][1] for p in parts[depth + 1 :]):
+            return
         # A layered layout has its layers side by side: a package holding at least three of
         # them (or all, when fewer are configured). A lone `core` or `models` is just a name.
         if len(_layered(ctx).get(package, ())) < min(3, len(layers)) or _wires_the_graph(ctx):
