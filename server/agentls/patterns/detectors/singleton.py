@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.facts import ClassFacts, FunctionFacts
 from agentls.patterns.model import Detection
 
 
@@ -76,6 +76,20 @@ def _decorator_singleton(fn: FunctionFacts) -> bool:
     return makes and wrapper and bool(cache & fn.in_checks) and any(v == f"sub:{c}" for c in cache for v in fn.returns)
 
 
+def _class_decorator_singleton(cls: ClassFacts) -> bool:
+    """The class form of the caching decorator: its constructor keeps the class it is given
+    (`self.klass = klass`) and its `__call__` makes an instance of it once (`if self.instance
+    is None: self.instance = self.klass(...)`) and hands that out every time."""
+    init, call = cls.methods.get("__init__"), cls.methods.get("__call__")
+    if init is None or call is None or len(init.params) != 1:
+        return False
+    kept = [a for a, vs in init.self_writes.items() if f"param:{init.params[0].name}" in vs]
+    if len(kept) != 1 or len(set(call.returns)) != 1 or not call.returns[0].startswith("attr:self."):
+        return False
+    instance = call.returns[0][10:]
+    return f"self.{instance}" in call.none_checks and f"call:self.{kept[0]}" in call.self_writes.get(instance, [])
+
+
 def _returns_class(fn: FunctionFacts) -> bool:
     """`__new__` handing back the class object itself: every construction yields that one
     object (class-level state shared by all callers)."""
@@ -103,7 +117,9 @@ class Singleton(Detector):
       classes using it are singletons.
     - A module function declares `global x`, tests `x is None` and returns `x`.
     - A class decorator keeping instances in a dict keyed by the class it wraps and returning
-      `instances[cls]` is an `accessor`; the classes it decorates are singletons.
+      `instances[cls]` is an `accessor`; the classes it decorates are singletons. So is a
+      decorator written as a class keeping the class it is given and making it once in its
+      `__call__` (`if self.instance is None: self.instance = self.klass(...)`).
     - A class attribute made once is a singleton's instance only when it is an instance of the
       class (`cls()`, `super().__new__(cls)`): `cls._app = current_app` is lazy binding. A
       metaclass is inherited by subclasses.
@@ -149,6 +165,17 @@ class Singleton(Detector):
                     if m_anc is not None and m_anc.key in metas:
                         meta = m_anc
                         break
+            made_by = next((ctx.index.classes[d] for d in cls.decorators if d in ctx.index.classes), None)
+            if made_by is not None and _class_decorator_singleton(made_by):
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "singleton",
+                    0.85,
+                    [(cls.selection.line, f"decorated with `@{made_by.name}`, which hands out one cached instance")],
+                    [(ctx.ref(made_by), "accessor")],
+                )
+                continue
             deco = next((d for d in cls.decorators if d in ctx.index.functions), None)
             if deco is not None and _decorator_singleton(ctx.index.functions[deco]):
                 yield ctx.det(
@@ -191,6 +218,11 @@ class Singleton(Detector):
                     if new is not None and "__new__" not in cls.methods and _one_instance(new, anc.cls.name):
                         ev = [(cls.selection.line, f"constructed through `{anc.cls.name}.__new__`, which keeps one")]
                         yield ctx.det(ref, self.id, "singleton", 0.8, ev, [(anc, "singleton")])
+        for ref in ctx.classes():
+            used = any(ref.cls.name in c.decorators for c in ctx.index.classes.values())
+            if used and _class_decorator_singleton(ref.cls):
+                ev = [(ref.cls.selection.line, "class decorator making the class it wraps once and handing it out")]
+                yield ctx.det(ref, self.id, "accessor", 0.8, ev)
         for fn in ctx.index.functions.values():
             if _decorator_singleton(fn):
                 yield ctx.det(
