@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._messages import handler_roles, message_roles, messages
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
@@ -46,19 +46,47 @@ def handler_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator
                 break
 
 
+@per_workspace
+def _subscribed(ctx: Ctx) -> dict[str, set[str]]:
+    """module path -> module functions handed to a call beside a message class
+    (`bus.subscribe(TodoCreated, handle_todo_created)`): registered by that call."""
+    out: dict[str, set[str]] = {}
+    for module in ctx.ws.modules():
+        for caller in module.all_functions():
+            for c in caller.calls:
+                names = [a[5:] for a in c.args if a.startswith("name:")]
+                if len(names) < 2:
+                    continue
+                if not any((r := ctx.ws.resolve(module, n)) is not None and message_roles(ctx, r) for n in names):
+                    continue
+                for n in names:
+                    found = ctx.ws.function(module, n)
+                    if found is not None:
+                        out.setdefault(found[0].path, set()).add(found[1].qualname)
+    return out
+
+
 def function_handler_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:
     """Functions of this module handling one message: the first parameter is typed as a
-    message class of that kind, and the function is registered (decorated) or takes its
-    collaborators beside the message."""
+    message class of that kind, and the function is registered (decorated, or handed to a call
+    beside a message class) or takes its collaborators beside the message."""
+    subscribed = _subscribed(ctx).get(ctx.index.path, set())
     for fn in ctx.index.functions.values():
         if not fn.params or fn.name.startswith("test"):
             continue
-        if (not fn.decorators and len(fn.params) < 2) or forwards_message(fn):
+        handed = fn.qualname in subscribed
+        if (not fn.decorators and not handed and len(fn.params) < 2) or forwards_message(fn):
             continue
         for m in ctx.annotation_refs(fn.params[0].annotation, ctx.index):
             kinds = message_roles(ctx, m)
             if kind in kinds and (kind == "event" or "event" not in kinds):
-                how = f"registered with `@{fn.decorators[0]}`" if fn.decorators else "takes it beside its collaborators"
+                how = (
+                    f"registered with `@{fn.decorators[0]}`"
+                    if fn.decorators
+                    else "handed to a call beside a message class"
+                    if handed
+                    else "takes it beside its collaborators"
+                )
                 yield ctx.det(
                     fn,
                     pattern,

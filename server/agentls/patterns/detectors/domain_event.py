@@ -58,7 +58,10 @@ class DomainEvent(Detector):
     self._handlers[kind]: h(event)`) is a message, whatever it is named: the class the bus's
     method declares it takes, and that class's data-only subclasses; whether they are events,
     commands or queries is then read as for any message (their handlers, then their names, at
-    lower confidence).
+    lower confidence). A function whose first parameter is typed as an event is its
+    `event_handler` when it is registered: decorated, taking its collaborators beside the
+    event, or handed to a call beside a message class (`bus.subscribe(TodoCreated,
+    on_todo_created)`; handed beside a class that is no message, it is not).
     """
 
     id = "domain_event"
