@@ -149,8 +149,9 @@ class Bridge(Detector):
                     break
 
     def _sibling_base(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
-        """The base of refined abstractions that each keep their own implementor."""
-        for d in ctx.ws.subclasses(ref):
+        """The base of refined abstractions that each keep their own implementor (below it, or
+        below an empty base of it: `class _Common(Abstraction): pass`)."""
+        for d in ctx.descendants(ref):
             for role, h in roles_of_kind(ctx, d, "bridge"):
                 if role == "holder" and abstraction_base(ctx, h) == ref and not is_repository(ctx, h.holder):
                     refined = [x.holder for x in held_families(ctx, h.interface) if ref in ctx.ancestors(x.holder)]
