@@ -29,9 +29,13 @@ class AbstractFactory(Detector):
     ## How it is detected
     - An abstract class (or a base whose public methods are all stubs) with at least two
       methods that at least two concrete subclasses override, each override returning a new
-      instance of a class of the workspace. A method that builds its result from the fields of
-      an argument it requires (`to_entity(model)`) converts between representations (a data
-      mapper) and does not count.
+      instance of a class of the workspace, of two or more classes per subclass (creation
+      methods all making one class are no family). A base with helpers of its own (a static
+      chooser, a method building through its creation methods) counts its abstract (or stub)
+      methods only, so it may be abstract through a base of the program (`class
+      Factory(Model)` with `class Model(ABC)`). A method that builds its result from the
+      fields of an argument it requires (`to_entity(model)`) converts between representations
+      (a data mapper) and does not count.
     - Duck-typed families: a class keeps an object it was given and calls two or more of its
       methods; two or more classes of the workspace offer all of those methods without a
       common base, and each creates a different class of the workspace in one of them. The
@@ -44,7 +48,7 @@ class AbstractFactory(Detector):
       the classes of the factories it chooses between are `concrete_factory` too.
 
     Every class a concrete factory creates is a `product`, and so are the product interfaces
-    those classes implement.
+    those classes implement (not a base the factories derive too).
     """
 
     id = "abstract_factory"
@@ -65,7 +69,12 @@ class AbstractFactory(Detector):
 
     def _compute_families(self, ctx: Ctx, base: ClassRef) -> list[Family] | None:
         creation = [n for n in base.cls.methods if not n.startswith("_")]
-        if len(creation) < 2 or not (base.cls.is_interface or all(base.cls.methods[n].is_stub for n in creation)):
+        if not base.cls.is_interface:
+            # The abstract creation methods of a base that also has helpers of its own (a
+            # static `get_factory(name)`, a `create_yahoo_page()` building through them), as
+            # an ABC declared through a base of the program has.
+            creation = [n for n in creation if base.cls.methods[n].abstract or base.cls.methods[n].is_stub]
+        if len(creation) < 2:
             return None
         families = []
         for sub in ctx.descendants(base):
@@ -77,7 +86,9 @@ class AbstractFactory(Detector):
                 products = ctx.returned_classes(m, sub.module) if m and not cr.converts(m) else []
                 if products:
                     made.append((name, products[0]))
-            if len(made) >= 2:
+            # Two or more kinds of product: methods all making one class (a template engine's
+            # `from_string` and `get_template` both answering its `Template`) are no family.
+            if len({p.key for _, p in made}) >= 2:
                 families.append((sub, made))
         return families if len(families) >= 2 else None
 
@@ -178,10 +189,14 @@ class AbstractFactory(Detector):
             families += self._families(ctx, base) or []
         families += list(self._duck(ctx).values())
         for factory, made in families:
+            # A base the factory derives too (a framework's model base under everything) is no
+            # product interface.
+            shared = {a.key for a in ctx.ancestors(factory)}
             for _, p in made:
                 out.setdefault(p.key, factory)
                 for a in ctx.ancestors(p):
-                    out.setdefault(a.key, factory)
+                    if a.key not in shared:
+                        out.setdefault(a.key, factory)
         return out
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
