@@ -42,6 +42,9 @@ class Visitor(Detector):
       visitors `visit` in another, or when a visitor's `visit` picks the type itself (methods
       registered per type by a decorator, `@visitor(Add)` / `@visit.register`) or walks back
       through the elements (`node.left.accept(self)`).
+    - Visitors calling the element back with themselves (`Bee.visit(flower)` calling
+      `flower.pollinate(self)`) are not more elements: a method that the elements call back
+      on the visitors, and that does not call their accept method in turn, is the visitors'.
     - Reflective dispatch: a method looks up `getattr(self, "prefix" + kind)`, where the kind
       comes from its argument (`type(node).__name__`, `node.__visit_name__`), and the class
       (or its subclasses) defines two or more methods with that prefix, most of them taking
@@ -73,8 +76,20 @@ class Visitor(Detector):
                 for call in m.calls:
                     if call.receiver == p and "self" in call.args:
                         groups.setdefault(m.name, {})[ref.key] = (ref, call.method)
+        # The visitors' side of a double dispatch calls back too (`Bee.visit(flower)` calling
+        # `flower.pollinate(self)`): a group whose method is what another group's members call
+        # back, and which does not call that group's method in turn (a visitor walking back
+        # through `node.accept(self)` does), is the visitors, not more elements.
+        called_back = {acc: {v for _, v in members.values()} for acc, members in groups.items()}
+        answering = {
+            g
+            for g, calls in called_back.items()
+            if any(g in other and len(other) == 1 and h not in calls for h, other in called_back.items() if h != g)
+        }
         out = {}
         for accept, members in groups.items():
+            if accept in answering:
+                continue
             names = {v for _, v in members.values()}
             if len(names) >= 2 or (len(names) == 1 and self._single_dispatch(ctx, accept, members, next(iter(names)))):
                 everyone = {k: r for k, (r, _) in members.items()}
