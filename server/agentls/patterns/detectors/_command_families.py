@@ -11,6 +11,7 @@ from agentls.patterns.detectors._duck_runners import members
 from agentls.patterns.detectors._families import held_families, kind_of
 from agentls.patterns.detectors._shared import is_data_holder, is_repository, is_uow
 from agentls.patterns.facts import ClassFacts, FunctionFacts
+from agentls.patterns.generated_init import field_is_param, takes_fields
 from agentls.patterns.workspace import ClassRef
 
 _PUSH = frozenset({"append", "add", "appendleft", "insert", "setitem", "push"})
@@ -76,13 +77,15 @@ def _undo_pair(cls: ClassFacts, names: set[str]) -> tuple[str, str] | None:
 def _receiver_calls(ref: ClassRef, triggers: set[str], ctx: Ctx | None = None) -> set[str]:
     """The triggers that call a method on an attribute set from a constructor argument (its
     own constructor's, or a base's: `Command.__init__(self, editor)` keeping the editor every
-    command acts on)."""
-    inits = [
-        c.cls.methods["__init__"] for c in [ref, *(ctx.ancestors(ref) if ctx else [])] if "__init__" in c.cls.methods
-    ]
-    if not inits:
-        return set()
+    command acts on), or a field of a generated one (a dataclass's `drawable: Drawable`)."""
+    lineage = [ref, *(ctx.ancestors(ref) if ctx else [])]
+    inits = [c.cls.methods["__init__"] for c in lineage if "__init__" in c.cls.methods]
     given = {a for init in inits for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)}
+    for i, c in enumerate(lineage):
+        if takes_fields(c.cls, [a.cls for a in lineage[i + 1 :]]):
+            given |= {n for n in c.cls.fields if field_is_param(c.cls, n)}
+    if not given:
+        return set()
     out = set()
     for name in triggers:
         m = ref.cls.methods.get(name)

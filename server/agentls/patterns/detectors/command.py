@@ -31,7 +31,8 @@ class Command(Detector):
       argument and are carried out by two or more concrete implementations for their effect
       (they return nothing, or a literal saying whether they changed anything after acting
       through what they hold: a strategy computes and answers, a command acts). The receiver
-      may be bound by the base's constructor. Resources with `__enter__` (locks, transactions),
+      may be bound by the base's constructor, or be a field of a generated one (a dataclass's
+      `drawable: Drawable`). Resources with `__enter__` (locks, transactions),
       repositories, units of work and state families (implementations replacing one another)
       are not commands, nor is a service whose interface also answers questions (a resolver's
       `resolve(host, port)` returning addresses beside `close()`): its argument-less method is
