@@ -250,7 +250,8 @@ class _Derived:
         imports with the Protocol and with a class handed as it are seen with it there too (a
         main script wiring one-class files). A broader class also counts beside another class of its module that
         implements the Protocol, unless it calls the Protocol's methods on other objects (it
-        passes them on)."""
+        passes them on) or a class naming the Protocol keeps it by its own type (the service
+        that port narrows)."""
         if self._structural is None:
             self._structural = {}
             protocols = [r for r in self.class_refs if r.cls.is_protocol and protocol_methods(r.cls)]
@@ -305,8 +306,11 @@ class _Derived:
                 # Not one calling the Protocol's methods on other objects (`self.strategy.execute()`,
                 # `for o in self._observers: o.notify()`): a context, a subject or a chain's
                 # driver passing the call on, whose members the Protocol types.
+                # Nor one that a class naming the Protocol keeps by its own type (`service:
+                # TimeService` in `ServiceClock(ClockPort)`): the service that port narrows,
+                # its adaptee, not a member of the family.
                 for m, c in broader:
-                    if id(m) in exact and not passes_on(c, needed):
+                    if id(m) in exact and not passes_on(c, needed) and not _adapted(ws, p, modules, ClassRef(m, c)):
                         self._structural.setdefault(ClassRef(m, c).key, []).append(p)
         return self._structural
 
@@ -342,6 +346,16 @@ def passes_on(cls: ClassFacts, names: set[str]) -> bool:
         members = {loop.target for loop in f.loops if loop.iter.startswith("self.") and loop.target}
         for k in f.calls:
             if k.method in names and (k.receiver.startswith("self.") or k.receiver in members):
+                return True
+    return False
+
+
+def _adapted(ws: WorkspaceIndex, protocol: ClassRef, modules: list[ModuleIndex], ref: ClassRef) -> bool:
+    """A class of ``modules`` naming ``protocol`` as its base keeps ``ref`` (a field or a
+    parameter annotated with it): the port implemented over ``ref``."""
+    for m in modules:
+        for c in m.classes.values():
+            if c is not ref.cls and any(ws.resolve(m, b) == protocol for b in c.bases) and _keeps(ws, m, c, ref):
                 return True
     return False
 
