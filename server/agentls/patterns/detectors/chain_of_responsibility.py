@@ -77,6 +77,17 @@ def _foreign(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
     return True
 
 
+def _constructor(ctx: Ctx, ref: ClassRef) -> FunctionFacts | None:
+    """The `__init__` that runs for the class: its own, or the nearest ancestor's. Handlers
+    usually inherit the successor from the base's constructor (`__init__(self, next=None)`)
+    and only override the handling method."""
+    for r in (ref, *ctx.ancestors(ref)):
+        init = r.cls.methods.get("__init__")
+        if init is not None:
+            return init
+    return None
+
+
 def _dispatches_by_name(m: FunctionFacts) -> bool:
     """Finds its handling by name on itself (`getattr(self, f"handle_{event}")`,
     `hasattr(self, "handle_default")`): each subclass handles the requests it has methods for."""
@@ -96,7 +107,8 @@ class ChainOfResponsibility(Detector):
 
     ## How it is detected
     A class with an attribute holding another handler of its own hierarchy that may be absent
-    (defaults to `None`, is checked for `None`, or is set by a method such as `set_next`), and a
+    (defaults to `None` in its constructor or the one it inherits, is checked for `None`, or
+    is set by a method such as `set_next`), and a
     method that, behind a decision, returns the result of the *same* method on that successor
     (handle here or pass on; a part's result used inside a computation is composition), where
     handlers come in kinds (the
@@ -177,7 +189,7 @@ class ChainOfResponsibility(Detector):
                 and any(v.startswith("param:") for v in m.self_writes[c.attr])
                 for m in ref.cls.methods.values()
             )
-            init = ref.cls.methods.get("__init__")
+            init = _constructor(ctx, ref)
             if init is not None:
                 for v in init.self_writes.get(c.attr, []):
                     p = init.param(v[6:]) if v.startswith("param:") else None
@@ -185,6 +197,8 @@ class ChainOfResponsibility(Detector):
             if not (optional or setter):
                 continue
             sources = [v for m in ref.cls.methods.values() for v in m.self_writes.get(c.attr, [])]
+            if init is not None and init is not ref.cls.methods.get("__init__"):
+                sources += init.self_writes.get(c.attr, [])
             if any(v != "none" and not v.startswith("param:") for v in sources):
                 continue  # the successor is built internally: a helper object, not a chain link
             hits: list[tuple[bool, str, str, int]] = []
