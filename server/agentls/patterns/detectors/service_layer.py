@@ -20,6 +20,16 @@ def _changes(method: str) -> bool:
     return method.lstrip("_").split("_")[0] in _CHANGES
 
 
+_ROUTES = frozenset({"route", "get", "post", "put", "patch", "delete", "api_route", "websocket"})
+
+
+def _route(decorator: str) -> bool:
+    """A web framework's routing decorator on a router or application object (`bp.route`,
+    `app.get`, `router.post`), not a bare function named so."""
+    head = decorator.partition("(")[0].strip()
+    return "." in head and head.rpartition(".")[2] in _ROUTES
+
+
 @per_workspace
 def _built_with_storage(ctx: Ctx) -> dict[str, ClassRef]:
     """Classes the program instantiates passing a new repository or unit of work, keyed by
@@ -85,8 +95,9 @@ class ServiceLayer(Detector):
     a service when a repository reached through it changes state (`async with uow as tx:
     await tx.trainers.add_to_team(...)`); untyped, it is one when the program has a context
     manager holding a repository under every name the block reaches through it (`tx.trainers`).
-    Test functions, pytest fixtures (which build a use case for the tests) and test classes are
-    never services.
+    Test functions, pytest fixtures (which build a use case for the tests), test classes and
+    web endpoints (functions under a router's or application's routing decorator, `@bp.route`,
+    `@router.post`: the entrypoints driving the use cases) are never services.
 
     The unit of work may be reached through a base's property over the attribute it was given
     (`self.uow` reading `self._uow`), and a method that loads through what the class holds and
@@ -262,6 +273,10 @@ class ServiceLayer(Detector):
                 continue
             # a pytest fixture that builds a use case for the tests is not one
             if any(d.partition("(")[0].rpartition(".")[2] == "fixture" for d in fn.decorators):
+                continue
+            # a web endpoint (`@bp.route(...)`, `@router.post(...)`) is the entrypoint driving
+            # use cases, even when it saves through a repository itself
+            if any(_route(d) for d in fn.decorators):
                 continue
             ev = self._service(ctx, fn)
             if ev:
