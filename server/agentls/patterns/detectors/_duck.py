@@ -77,9 +77,15 @@ def _slots(ctx: Ctx) -> list[Slot]:
                 if dc is not None:
                     for name, line in dc.methods.items():
                         called.setdefault(name, line)
-            if called:
+            # Only protocol hooks called (`self.receiver.__composite_values__()`, `__eq__`): the
+            # held values take part in a language or library protocol, not an algorithm chosen.
+            if called and not all(_hook(n) for n in called):
                 out.append(Slot(ref, attr, {ref.key, *(d.key for d in subs)}, called))
     return out
+
+
+def _hook(name: str) -> bool:
+    return name.startswith("__") and name.endswith("__") and name != "__call__"
 
 
 def _writes_param(fn: FunctionFacts | None, attr: str) -> int:

@@ -214,7 +214,9 @@ class Strategy(Detector):
     request) and none passes those calls on to objects it keeps. What a test hands (a double
     beside the real class) does not count, nor a wrapper handed wrappers of its own kind (a
     decorator chain), and a method name the classes merely share, with nothing handing one of
-    them to the holder, is no family. The evidence names what the holder calls and where each class is handed.
+    them to the holder, is no family, nor are values the holder calls only protocol hooks on
+    (`self.receiver.__composite_values__()`, `__eq__`). The evidence names what the holder
+    calls and where each class is handed.
 
     Two function forms count too: a class that keeps a function it was given and calls it,
     when two or more module functions are its family (`Order(price, discount=ten_percent)`):
