@@ -54,7 +54,8 @@ def through_local(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[Clas
 
 def _table_call(fn: FunctionFacts, value: str) -> tuple[str, bool, str] | None:
     """(table, keyed by an input, default) of a `return` instantiating a table's value:
-    `makers[kind](...)` or `makers.get(kind, Default)(...)`."""
+    `makers[kind](...)` or `makers.get(kind, Default)(...)`; or answering it (`return
+    factories[kind]`, a table of instances)."""
     rest = value[5:] if value.startswith("call:") else ""
     if rest.endswith("[]"):
         table = rest[:-2]
@@ -65,6 +66,9 @@ def _table_call(fn: FunctionFacts, value: str) -> tuple[str, bool, str] | None:
             if c.func == f"{table}.get" and c.args:
                 default = c.args[1][5:] if len(c.args) == 2 and c.args[1].startswith("name:") else ""
                 return table, c.args[0] not in ("const", "none"), default
+    if value.startswith("sub:"):  # `return factories[kind]`: an instance the table holds
+        table = value[4:]
+        return table, any(c == table and k not in ("const", "none") for c, k in fn.subscripts), ""
     return None
 
 
@@ -144,6 +148,11 @@ def table_products(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[st
             if not base.cls.is_interface:
                 continue
             near = [c for c in _implementers(ctx, base) if c.module is module or c.cls.name in module.import_map]
+            if value.startswith("sub:"):
+                # A table of instances: of the classes the function makes there (`{ELF:
+                # ElfKingdomFactory(), ORC: OrcKingdomFactory()}`), not of objects made elsewhere.
+                made = {r.key for _, r in ctx.instantiations(fn, module)}
+                near = [c for c in near if c.key in made]
             if len(near) >= 2 and (default is None or default in near):
                 # A Protocol is no base the products share by name: named with them.
                 return table.rpartition(".")[2], near + ([base] if base.cls.is_protocol else [])
