@@ -57,7 +57,8 @@ class Factory(Detector):
       LedLamp)()`), or answers the instance such a table of instances it makes there maps its
       argument to (`factories = {ELF: ElfFactory(), ORC: OrcFactory()}; return
       factories[kind]`: its products are the classes it makes there), when it is annotated
-      to return an interface (or the default is a class of one, or, for a table built in a function annotated with nothing, the one interface of
+      to return an interface (or the default is a class of one, or, for a table built in a
+      function annotated with nothing, the one interface of
       the module (defined, imported, or implemented by a class imported there, as in a folder
       of one class per file) whose declared methods the function's callers there call) that two or more
       classes defined or imported in the module implement, by deriving from it or, for a
