@@ -97,9 +97,12 @@ class Specification(Detector):
     - a callable predicate (`__call__(candidate)`) whose `__and__` / `__or__` / `__invert__`
       build new predicates of its own class, and an empty interface it implements;
     - business rules without combinators: a base whose one public predicate (a `bool` method
-      taking no candidate) is the only behaviour two or more subclasses (the majority) define,
-      evaluated by client code on a parameter typed as the base (`if rule.is_broken(): raise`);
-      the subclasses are `concrete_specification`.
+      taking no candidate, or taking one when it is all the base declares:
+      `is_satisfied_by(candidate) -> bool`) is the only behaviour two or more subclasses (the
+      majority) define, evaluated by client code on a parameter typed as the base (`if
+      rule.is_broken(): raise`) or on an attribute a class keeps typed as the base
+      (`self.specification.is_satisfied_by(order)`); the subclasses are
+      `concrete_specification`.
     """
 
     id = "specification"
@@ -161,8 +164,9 @@ class Specification(Detector):
 
     def _rules(self, ctx: Ctx) -> dict[str, tuple[str, list[ClassRef], list[Ev]]]:
         """Base key -> (predicate, rules, evidence): a base whose one public predicate (a
-        `bool` method taking no candidate) is the only behaviour its subclasses define, and
-        that clients evaluate on an object typed as the base (`if rule.is_broken(): raise`)."""
+        `bool` method taking no candidate, or one when it is all the base declares) is the only
+        behaviour its subclasses define, and that clients evaluate on an object typed as the
+        base (`if rule.is_broken(): raise`, `self.spec.is_satisfied_by(x)`)."""
         key = ("spec", "rules")
         hit = ctx._cache.get(key)
         if hit is not None:
@@ -172,9 +176,11 @@ class Specification(Detector):
             preds = [
                 m
                 for n, m in ref.cls.public_methods.items()
-                if m.kind == "method" and not m.params and m.returns_annotation == "bool"
+                if m.kind == "method" and len(m.params) <= 1 and m.returns_annotation == "bool"
             ]
-            if len(preds) != 1:
+            # A predicate taking the candidate (`is_satisfied_by(order)`) only when it is all the
+            # base declares: beside other methods it is one step of a wider interface.
+            if len(preds) != 1 or (preds[0].params and len(ref.cls.public_methods) != 1):
                 continue
             pred = preds[0].name
             subs = ctx.ws.subclasses(ref)
@@ -188,17 +194,23 @@ class Specification(Detector):
             if len(rules) < 2 or len(rules) * 2 < len(subs):
                 continue
             clients = [
-                (fn, p) for _, fn, p in ctx.ws.functions_taking(ref) if any(c.func == f"{p}.{pred}" for c in fn.calls)
+                (fn.selection.line, f"`{fn.name}` evaluates any `{ref.cls.name}` through `{p}.{pred}()`")
+                for _, fn, p in ctx.ws.functions_taking(ref)
+                if any(c.func == f"{p}.{pred}" for c in fn.calls)
+            ] or [
+                (
+                    c.line,
+                    f"`{holder.cls.name}` evaluates the `{ref.cls.name}` it keeps through `self.{c.attr}.{pred}()`",
+                )
+                for holder in ctx.ws.all_classes()
+                for c in ctx.collabs(holder).values()
+                if ref in c.types and pred in c.methods and holder not in subs and holder != ref
             ]
             if clients:
-                fn, p = clients[0]
                 out[ref.key] = (
                     pred,
                     rules,
-                    [
-                        (preds[0].selection.line, f"`{pred}` is the one rule every subclass states"),
-                        (fn.selection.line, f"`{fn.name}` evaluates any `{ref.cls.name}` through `{p}.{pred}()`"),
-                    ],
+                    [(preds[0].selection.line, f"`{pred}` is the one rule every subclass states"), clients[0]],
                 )
         ctx._cache[key] = out
         return out
