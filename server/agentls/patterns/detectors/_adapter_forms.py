@@ -46,3 +46,15 @@ def runs_as_command(ctx: Ctx, ref: ClassRef, iface: ClassRef) -> bool:
     (`SandwichCommand.execute` calling its receiver's `make_sandwich`, kept and triggered by
     `MealInvoker`): a command binding its receiver, not an adapter of it."""
     return any(f.iface == iface and ref in f.impls and len(f.impls) >= 2 and f.invokers for f in command_families(ctx))
+
+
+def translates_enough(w: Wrap) -> bool:
+    """Enough translation to guess an untyped wrapped object's class from what it answers: two
+    or more of the interface's methods served by differently named calls, or every abstract
+    method (two or more) served through it with at least one renamed (`TurkeyAdapter.quack`
+    calling `gobble`, `fly` passed on as `fly`: the adaptee shares a name with the target)."""
+    renamed = {m.name for m, n in w.forwards if m.name != n}
+    if len(renamed) >= 2:
+        return True
+    wanted = set(w.interface.cls.abstract_methods)
+    return bool(renamed) and len(wanted) >= 2 and wanted <= {m.name for m, _ in w.forwards}

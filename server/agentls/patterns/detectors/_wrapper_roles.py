@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.patterns.context import Ctx, per_workspace
-from agentls.patterns.detectors._adapter_forms import adaptees, filled, runs_as_command, whole_translation
+from agentls.patterns.detectors._adapter_forms import (
+    adaptees,
+    filled,
+    runs_as_command,
+    translates_enough,
+    whole_translation,
+)
 from agentls.patterns.detectors._messages import handler_roles
 from agentls.patterns.detectors._proxy_forms import adds_around, tree_node, typed_as_one
 from agentls.patterns.detectors._shared import is_repository, is_uow
@@ -152,15 +158,16 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             )
             return
         # Untyped: the one concrete class nearby answering what it calls and none of the
-        # interface's methods (`TurkeyAdapter(Duck)` handed a turkey: `gobble`, `fly_short`).
-        # Guessed so, it must translate two or more of the interface's methods (one `execute`
-        # calling a receiver is a command; one `draw` over an API is a bridge).
+        # interface's methods it translates (`TurkeyAdapter(Duck)` handed a turkey: `gobble`,
+        # `fly`). Guessed so, it must translate two or more of the interface's methods, or
+        # serve every abstract one (one `execute` calling a receiver is a command; one `draw`
+        # over an API is a bridge).
         if (
             not w.same_family
             and not w.wrapped
             and w.collab.from_param
             and not w.collab.types
-            and len({m.name for m, n in w.forwards if m.name != n}) >= 2
+            and translates_enough(w)
             # handing the calls what it stored itself (`deposit(self.amount)`) is a command's
             # captured request, not a translation of the caller's
             and not any(a.startswith("attr:self.") for m, _ in w.forwards for c in m.calls for a in c.args)
@@ -171,7 +178,8 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
                 for s in ctx.concrete(iface)
             )
         ):
-            w.wrapped = sole_offerer(ctx, ref, w.collab, set(ctx.all_methods(iface)))
+            passed = {n for m, n in w.forwards if m.name == n}  # forwarded as it came (`fly`)
+            w.wrapped = sole_offerer(ctx, ref, w.collab, set(ctx.all_methods(iface)) - passed)
         if _port_over_service(ctx, ref, w, out["adapter"]):
             return
         if not w.same_family and _adapts(ctx, ref, w):

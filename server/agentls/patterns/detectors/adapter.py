@@ -44,8 +44,10 @@ class Adapter(Detector):
       object it made and filled (`get_result()` returning `self.product`: a builder).
       When nothing shows the held object's class (untyped, handed over in a local), it is
       the one concrete class nearby answering every call made on it and none of the
-      interface's methods, provided the class translates two or more of the interface's
-      methods (one `execute` over a receiver is a command, one `draw` over an API a bridge).
+      interface's methods it translates (a name passed on as it came, `fly` to `fly`, may be
+      shared), provided the class translates two or more of the interface's methods, or
+      serves every abstract one (two or more) through it with one at least renamed (one
+      `execute` over a receiver is a command, one `draw` over an API a bridge).
     - Class adapter: a class with two base classes, one of whose methods it serves by calling
       a differently named, concrete method inherited from the other (not one it defines);
       a repository saving through a storage base's step (`save` → inherited `persist`) is
