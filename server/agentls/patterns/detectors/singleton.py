@@ -7,6 +7,7 @@ from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.facts import ClassFacts, FunctionFacts
 from agentls.patterns.model import Detection
+from agentls.patterns.workspace import ClassRef
 
 
 def _guards_one_instance(fn: FunctionFacts, holder: str) -> str | None:
@@ -59,6 +60,21 @@ def _one_instance(m: FunctionFacts, cls_name: str) -> str | None:
     if attr and not _makes_instance(m, holder, cls_name, attr):
         return None  # a lazily bound class attribute (`cls._app = current_app`)
     return attr
+
+
+def _new_owner(ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
+    """The base whose `__new__` constructs ``ref`` (bases left to right, depth first, as
+    Python's lookup finds it), as a list of at most one."""
+    stack, seen = list(reversed(ctx.ws.bases(ref))), set()
+    while stack:
+        b = stack.pop()
+        if b.key in seen:
+            continue
+        seen.add(b.key)
+        if "__new__" in b.cls.methods:
+            return [b]
+        stack.extend(reversed(ctx.ws.bases(b)))
+    return []
 
 
 def _decorator_singleton(fn: FunctionFacts) -> bool:
@@ -122,7 +138,9 @@ class Singleton(Detector):
       `__call__` (`if self.instance is None: self.instance = self.klass(...)`).
     - A class attribute made once is a singleton's instance only when it is an instance of the
       class (`cls()`, `super().__new__(cls)`): `cls._app = current_app` is lazy binding. A
-      metaclass is inherited by subclasses.
+      metaclass is inherited by subclasses, and so is such a `__new__`: a subclass is
+      constructed through the first of its bases defining one, looked up left to right as
+      Python does (`Day(OneOnly, State)`).
 
     A class merely *named* Singleton is not reported. Caches keyed by arguments are flyweights.
     """
@@ -212,8 +230,9 @@ class Singleton(Detector):
                     yield ctx.det(ref, self.id, "singleton", 0.8, ev)
                     break
             else:
-                # A subclass constructed through a singleton base's `__new__`.
-                for anc in ctx.ancestors(ref)[:1]:
+                # A subclass constructed through a singleton base's `__new__`: the first class
+                # defining one in the order Python looks (`DayState(BaseSingleton, StateIF)`).
+                for anc in _new_owner(ctx, ref):
                     new = anc.cls.methods.get("__new__")
                     if new is not None and "__new__" not in cls.methods and _one_instance(new, anc.cls.name):
                         ev = [(cls.selection.line, f"constructed through `{anc.cls.name}.__new__`, which keeps one")]
