@@ -6,12 +6,27 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.detectors._shared import is_exception
 from agentls.patterns.detectors.factory import Factory
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 # A family: the concrete factory and (creation method, product) pairs it makes.
 Family = tuple[ClassRef, list[tuple[str, ClassRef]]]
+
+
+def _answered(ctx: Ctx, m: FunctionFacts, module: ModuleIndex) -> list[ClassRef]:
+    """The classes a creation method makes into a collection or a local it answers
+    (`return [Garlic(), Onion()]`, `veggies = [BlackOlives(), Spinach()]; return veggies`),
+    when they share a base (or it makes one class): products of one kind, several at once."""
+    if not any(v in ("list", "tuple", "set") for v in m.returns):
+        return cr.through_local(ctx, m, module)
+    made: list[ClassRef] = []
+    for _, r in ctx.instantiations(m, module):
+        if r not in made and not is_exception(ctx, r):
+            made.append(r)
+    return made if len(made) == 1 or (made and cr.shared_bases(ctx, made)) else []
 
 
 @register
@@ -30,10 +45,11 @@ class AbstractFactory(Detector):
     - An abstract class (or a base whose public methods are all stubs) with at least two
       methods that at least two concrete subclasses override, each override returning a new
       instance of a class of the workspace, of two or more classes per subclass (creation
-      methods all making one class are no family). A base with helpers of its own (a static
-      chooser, a method building through its creation methods) counts its abstract (or stub)
-      methods only, so it may be abstract through a base of the program (`class
-      Factory(Model)` with `class Model(ABC)`). A method that builds its result from the
+      methods all making one class are no family). A method answering new objects sharing a
+      base in a collection or a local (`return [Garlic(), Onion()]`) creates each of them. A
+      base with helpers of its own (a static chooser, a method building through its creation
+      methods) counts its abstract (or stub) methods only, so it may be abstract through a
+      base of the program (`class Factory(Model)` with `class Model(ABC)`). A method that builds its result from the
       fields of an argument it requires (`to_entity(model)`) converts between representations
       (a data mapper) and does not count.
     - Duck-typed families: a class keeps an object it was given and calls two or more of its
@@ -86,9 +102,13 @@ class AbstractFactory(Detector):
                 products = ctx.returned_classes(m, sub.module) if m and not cr.converts(m) else []
                 if products:
                     made.append((name, products[0]))
+                elif m is not None and not cr.converts(m):
+                    made += [(name, p) for p in _answered(ctx, m, sub.module)]
             # Two or more kinds of product: methods all making one class (a template engine's
             # `from_string` and `get_template` both answering its `Template`) are no family.
-            if len({p.key for _, p in made}) >= 2:
+            # (Several classes answered by one method, a Factory Method choosing, are no
+            # family either: two or more creation methods must make something.)
+            if len({p.key for _, p in made}) >= 2 and len({n for n, _ in made}) >= 2:
                 families.append((sub, made))
         return families if len(families) >= 2 else None
 
