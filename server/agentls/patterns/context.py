@@ -352,9 +352,20 @@ class Ctx:
                 all(name in offered for name in called)
                 and (len(called) >= 2 or called >= abstract)
                 and ref != target
+                and not self._passes_on(ref, called, target)
             ):
                 out.append((ref, c))
         return out
+
+    def _passes_on(self, ref: ClassRef, called: frozenset[str], target: ClassRef) -> bool:
+        """A base outside ``target``'s family, whose subclasses implement what it calls on the
+        object it was given, hands work on to its own kind (a middleware base's
+        `self.next.execute(command)`, each middleware overriding `execute`): a chain, not a
+        holder of whatever other family shares the method names. (A context delegating a
+        method of the same name, with no subclass of its own, still holds the family.)"""
+        if not called <= set(self.all_methods(ref)) or target in self.ancestors(ref):
+            return False
+        return any(called & set(d.cls.methods) for d in self.descendants(ref))
 
     # -- output -----------------------------------------------------------------------------
 

@@ -160,7 +160,10 @@ class Strategy(Detector):
     `NotImplementedError`) with at least two concrete implementations, and a class outside
     that hierarchy that keeps one in an attribute (by annotation, or by calling only the
     interface's methods on an object it was given: two or more of them, or all of a
-    one-method interface, since one shared name such as `close` proves nothing) and calls it.
+    one-method interface, since one shared name such as `close` proves nothing, and not when
+    that class is a base answering all it calls, its subclasses implementing those methods: a
+    middleware base's `execute` calling `self.next.execute(command)` passes work on to its own
+    kind) and calls it.
     A Protocol's implementations need not name it: a class that defines every public method
     of the Protocol (and no other, properties aside), callable as the Protocol declares it,
     with the context-manager methods and attributes it declares, in the Protocol's module or
