@@ -1,6 +1,7 @@
 """A composite's children may be kept by a group base its subclasses share: `Tray` adds the
 items it is handed to `self.items` and each kind of tray renders every item, through
-`agentls patterns` run as a subprocess. The near miss, one base away: a `Page` keeping the
+`agentls patterns` run as a subprocess; the group base keeping them is a composite too. The
+near miss, one base away: a `Page` keeping the
 same kind of list, filled the same way, whose subclasses render each item by the same method
 name, is no node of the items' tree (neither it nor a base of it is an `Item`): it uses the
 tree, it is no composite."""
@@ -63,6 +64,7 @@ def _composites(tmp_path: Path, text: str) -> dict[str, str]:
 def test_children_kept_by_a_group_base_its_subclasses_walk(tmp_path: Path) -> None:
     found = _composites(tmp_path, _items("Tray", "Item, ", "super().__init__(caption)"))
     assert found.get("ListTray") == "composite"
+    assert found.get("Tray") == "composite"
     assert found.get("TableTray") == "composite"
     assert found.get("Item") == "component"
     assert found.get("Link") == "leaf"

@@ -88,8 +88,9 @@ class Composite(Detector):
     comprehension); the collection may be a field declared as a list (a dataclass's
     `children: list[Node] = field(default_factory=list)`, a pydantic `PrivateAttr`), or kept
     and filled by a group base the class derives (`Tray.add` filling `self.items`, each kind of
-    tray rendering every item); children kept in a dict under their own name (`self.children[item.name]
-    = item`, walked through `.values()`), handed to its constructor and walked (`Group(*
+    tray rendering every item; the group base is reported as a composite too); children
+    kept in a dict under their own name (`self.children[item.name] = item`, walked through
+    `.values()`), handed to its constructor and walked (`Group(*
     members)` keeping `list(members)`), or made by the class itself of its own kind (itself
     or a class sharing a base with it: `Directory(path)` / `File(path)` for each entry)
     count too. A class with no base running the implementations of an interface that
@@ -266,6 +267,14 @@ class Composite(Detector):
                         for lf in leaves:
                             kind = (bases or [ref])[0].cls.name
                             yield (lf, _leaf_or_node(ctx, lf, m.name, kind, 0.8, parts))
+                        # The group base keeping the children its subclasses walk is a
+                        # composite too (`Tray` adding the items `ListTray` renders).
+                        keeper = next(
+                            (x for x in ctx.ancestors(ref) if (c := ctx.collabs(x).get(attr)) and c.container), None
+                        )
+                        if keeper is not None and attr not in ctx.collabs(ref) and keeper not in bases[:1]:
+                            why = f"keeps the children in `self.{attr}` that `{ref.cls.name}` walks"
+                            yield (keeper, _at(ctx, keeper, self.id, "composite", 0.75, why, parts))
                         yield (
                             ref,
                             ctx.det(
