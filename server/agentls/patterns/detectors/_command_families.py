@@ -346,7 +346,7 @@ def _invocations(
                         continue  # a composite or decorator of its own kind
                     if types and not any(t.key in family for t in types):
                         continue
-                    if not types and not near(ref, f.iface, ctx):
+                    if not types and not _sees(ctx, ref, f.iface, family):
                         continue  # an untyped list of commands runs those its module can see
                     if not any(r == ref for r, _, _ in f.invokers):
                         f.invokers.append((ref, m, method))
@@ -354,6 +354,15 @@ def _invocations(
                 _duck(ctx, ref, m, collab.attr, set(collab.methods), types, duck)
             elif kept and not types and not by_trigger.get(method):
                 _listed(ctx, ref, m, attr, method, duck)
+
+
+def _sees(ctx: Ctx, ref: ClassRef, iface: ClassRef, family: set[str]) -> bool:
+    """The invoker's module can see the family: near its interface, or importing one of its
+    classes, perhaps through a package re-exporting it (`from app.commands import NoCommand`
+    filling the empty slots of a remote control)."""
+    if near(ref, iface, ctx):
+        return True
+    return any((r := ctx.resolve(name, ref.module)) is not None and r.key in family for name in ref.module.import_map)
 
 
 def _duck(

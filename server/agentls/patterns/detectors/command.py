@@ -43,7 +43,8 @@ class Command(Detector):
       object it keeps: `self.history.push(command)`) and calls a trigger on it with no
       argument; or a module-level table of two or more command instances. A list of commands
       neither typed nor received typed runs only the families its module can see (its own
-      module, or one importing or imported by it).
+      module, one importing or imported by it, or one of whose classes it imports, perhaps
+      through a package re-exporting it: `from app.commands import NoCommand`).
     - Without an invoker in the code: an interface with two or more such requests that every
       implementation carries out on the receiver it was built with (`invoke()` deposits into
       `self.account`, `undo()` withdraws), even with one implementation (0.75 / 0.7); macro
