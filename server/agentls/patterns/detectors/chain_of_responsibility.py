@@ -88,6 +88,25 @@ def _constructor(ctx: Ctx, ref: ClassRef) -> FunctionFacts | None:
     return None
 
 
+def _helper_hits(ctx: Ctx, ref: ClassRef, attr: str) -> list[tuple[bool, str, str, int]]:
+    """A base's helper passing the request it was given on to the successor's handling method
+    behind a decision (`def next(self, cmd): if self.next: self.next.execute(cmd)`), called by
+    the subclasses' overrides of that method (`execute` ending in `self.next(cmd)`)."""
+    out: list[tuple[bool, str, str, int]] = []
+    for h in ref.cls.methods.values():
+        if h.name.startswith("__") or h.complexity < 2 or not all(v == "none" for v in h.returns):
+            continue
+        for c in h.calls:
+            method = c.method
+            if c.receiver != f"self.{attr}" or method == h.name or method not in ref.cls.methods:
+                continue
+            if not set(c.args) & given(h):
+                continue
+            if any(h.name in d.cls.methods[method].self_calls for d in ctx.descendants(ref) if method in d.cls.methods):
+                out.append((True, attr, method, h.selection.line))
+    return out
+
+
 def _dispatches_by_name(m: FunctionFacts) -> bool:
     """Finds its handling by name on itself (`getattr(self, f"handle_{event}")`,
     `hasattr(self, "handle_default")`): each subclass handles the requests it has methods for."""
@@ -110,7 +129,9 @@ class ChainOfResponsibility(Detector):
     (defaults to `None` in its constructor or the one it inherits, is checked for `None`, or
     is set by a method such as `set_next`), and a
     method that, behind a decision, returns the result of the *same* method on that successor
-    (handle here or pass on; a part's result used inside a computation is composition), where
+    (handle here or pass on; a part's result used inside a computation is composition), or a
+    helper of the base passing the request it was given on to the successor's method behind a
+    decision, which the subclasses' overrides of that method call (`self.next(command)`), where
     handlers come in kinds (the
     method is overridden by subclasses or declared by a base, or two or more subclasses
     answer by name what the base looks up on itself: `getattr(self, f"handle_{event}")`) or
@@ -231,6 +252,7 @@ class ChainOfResponsibility(Detector):
                 named = _dispatches_by_name(m) and len(ctx.descendants(ref)) >= 2
                 if overridden or declared or setter or stepped or named:
                     hits.append((overridden, c.attr, m.name, m.selection.line))
+            hits += _helper_hits(ctx, ref, c.attr)
             # The request the subclasses handle, rather than the link's own recursive
             # `add_modifier` walking to the end of the chain.
             if hits:
