@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detectors._basics import is_namedtuple, memo
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
@@ -89,11 +91,22 @@ def _identity_attr(ctx: Ctx, ref: ClassRef) -> str | None:
     attrs = {*ref.cls.fields, *ref.cls.instance_attrs()}
     for a in [ref, *ctx.ancestors(ref)]:
         attrs |= {*a.cls.fields, *a.cls.instance_attrs()}
+    own = _own_id_names(ref.cls.name)
     for name in sorted(attrs):
-        bare = name.lstrip("_")
-        if name in _ID_NAMES or bare == f"{ref.cls.name.lower()}_id":
+        if name in _ID_NAMES or name.lstrip("_") in own:
             return name
     return None
+
+
+def _own_id_names(cls_name: str) -> set[str]:
+    """`<class>_id` for the class's name and for each trailing run of its words
+    (`ComparativeBenchmark`: `comparativebenchmark_id`, `comparative_benchmark_id`,
+    `benchmark_id`): an entity is usually identified by the noun it ends with."""
+    words = re.findall(r"[A-Z]+[a-z0-9]*|[a-z0-9]+", cls_name)
+    out = {f"{cls_name.lower()}_id"}
+    for i in range(len(words)):
+        out.add("_".join(w.lower() for w in words[i:]) + "_id")
+    return out
 
 
 def _keyed_identities(ctx: Ctx) -> dict[str, str]:
@@ -155,8 +168,8 @@ def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         for anc in ctx.ancestors(ref):
             if entity_evidence(ctx, anc):
                 return [(ref.cls.selection.line, f"an `{anc.cls.name}`: its identity comes from it")]
-        if not in_domain(ref) or ref.module.module.rpartition(".")[0].endswith("value_objects"):
-            return []  # a value objects package holds values, identifiers included
+        if not in_domain(ref) or "value_objects" in ref.module.module.split("."):
+            return []  # a value objects package or module holds values, identifiers included
         ident = _identity_attr(ctx, ref)
         keyed = ""
         if ident is None:
