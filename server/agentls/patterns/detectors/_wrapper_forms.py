@@ -142,6 +142,7 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
             and public[n].complexity <= 3
             and not public[n].loops
             and not _works_with_answer(public[n], ref.module.import_map)
+            and not _captured(public[n], c.attr)
         ]
         adaptees = [t for t in known if not set(public) & set(ctx.all_methods(t))]
         if created and len({n for r in renamed for n in fwd[r]}) >= len(renamed):
@@ -172,6 +173,14 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
                 + [(t, "target", f"offers what `{ref.cls.name}` presents") for t in targets[:1]],
             )
             return
+
+
+def _captured(fn: FunctionFacts, attr: str) -> bool:
+    """Takes nothing and hands the held object what the class stored itself (`execute()`
+    calling `self.client.post(self.request)`): a command's captured request carried out on
+    its receiver, not a translation of the caller's request."""
+    captures = (c.receiver == f"self.{attr}" and any(a.startswith("attr:self.") for a in c.args) for c in fn.calls)
+    return not [p for p in fn.params if p.name != "self"] and any(captures)
 
 
 def _offers(t: ClassRef, ref: ClassRef, public: dict[str, FunctionFacts]) -> bool:

@@ -57,9 +57,11 @@ class Adapter(Detector):
       object it creates there, when several of its requests become fewer operations of it
       (`move_forwards`/`stop` both served by `change_speed`). A method working with what it
       gets back (`lamp = self.factory.create_lamp(kind)`, then two or more calls on `lamp`)
-      is a client of the held object, not a translation. An object registering itself
-      with what it holds (a controller) and a message handler turning a message into a call
-      (`uc.invoke(command)`) are not adapters. When nothing shows the handed object's class
+      is a client of the held object, not a translation, and one taking nothing that hands
+      the held object what the class stored itself (`execute()` calling
+      `self.client.post(self.query)`) carries out a command's captured request. An object
+      registering itself with what it holds (a controller) and a message handler turning a
+      message into a call (`uc.invoke(command)`) are not adapters. When nothing shows the handed object's class
       (untyped, built in a function's local variable), it is the one concrete class of the
       wrapper's module or its imports (or else of its script folder) answering every call
       made on it and none of the wrapper's own names, and the adapter is reported (0.65) only
