@@ -27,9 +27,10 @@ class IteratorPattern(Detector):
       itself yields (it makes a new generator on every call), or that only raises (a stand-in
       refusing reads), is not one.
     - The explicit form: a method without arguments returning the element of an own container
-      at an own position and advancing that position, with another method reading the
-      position (`next()` / `has_next()`): an iterator, and an interface declaring those
-      methods above it is the iterator interface.
+      at an own position and advancing that position, or answering something while moving an
+      own cursor on from its current value (`self.current = self.current.right`), with
+      another method reading the position (`next()` / `has_next()`): an iterator, and an
+      interface declaring those methods above it is the iterator interface.
     - Python 2's protocol: `__iter__` returning `self` and a `next()` that returns the element
       at an own position and moves it.
     - `__iter__` returning a new instance of a class that has `__next__`: an aggregate with
@@ -226,4 +227,26 @@ def _explicit_iterator(ref: ClassRef) -> tuple[FunctionFacts, FunctionFacts] | N
                     and not other.self_writes
                 ):
                     return m, other
+    return _cursor(methods)
+
+
+def _cursor(methods: dict[str, FunctionFacts]) -> tuple[FunctionFacts, FunctionFacts] | None:
+    """(next, has_next) over a cursor rather than an index: a method without arguments that
+    answers something and moves an own cursor on from its current value (`self.current =
+    self.current.right`), and another reading the cursor without moving it (an in-order
+    tree walk's `has_next()`)."""
+    for m in methods.values():
+        if m.params or m.name.startswith("__") or not m.returns or set(m.returns) <= {"none", "self"}:
+            continue
+        moved = {a for a, vs in m.self_writes.items() if any(v.startswith(f"attr:self.{a}.") for v in vs)}
+        for other in methods.values():
+            if (
+                other is not m
+                and not other.params
+                and not other.name.startswith("__")
+                and other.returns
+                and not other.self_writes
+                and moved & other.self_reads
+            ):
+                return m, other
     return None
