@@ -114,7 +114,8 @@ class Aggregate(Detector):
 
     An entity that records domain events through a method it defines or inherits
     (`self.record(EventCreated(...))`, `self._events.append(event)`) is a root too, and so is
-    the base class providing that method to its subclasses; the method's list may have any
+    the base class providing that method to subclasses of the domain model (not a mixin giving
+    command handlers an event list); the method's list may have any
     name when what it appends is typed as a domain event (`note(self, fact: Fact)`). Of two
     entities recording events through a shared base, the one kept in a typed collection of the
     other (`messages: set[Message]` in `Chat`) is its member, not a root. Repositories and
@@ -245,7 +246,11 @@ class Aggregate(Detector):
                 continue
             ev, members = self._root(ctx, ref)
             recorded = self._records_events(ctx, ref)
-            if recorded and (entity_evidence(ctx, ref) or ctx.ws.subclasses(ref)):
+            # the base providing the recording method, when what derives it is domain model
+            # (not a mixin giving command handlers an event list)
+            if recorded and (
+                entity_evidence(ctx, ref) or any(in_domain(d) or entity_evidence(ctx, d) for d in ctx.descendants(ref))
+            ):
                 ev = [*ev, *recorded] if ev else recorded
             repo = stored.get(ref.key)
             guard = self._guard(ctx, ref) if repo is not None else None
