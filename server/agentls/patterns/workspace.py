@@ -205,7 +205,7 @@ class WorkspaceIndex:
         place between an interface and its implementations (`class _Common(Shape): pass`),
         which implements nothing itself."""
         c = ref.cls
-        return not c.methods and not c.class_attrs and not c.fields and bool(self.subclasses(ref))
+        return not c.methods and not c.class_attrs and not c.fields and bool(self.derived.subclasses(self).get(ref.key))
 
     def method_overridden(self, ref: ClassRef, name: str) -> bool:
         return any(name in d.cls.methods for d in self.descendants(ref))
