@@ -9,6 +9,28 @@ from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 
+def _handed_kind(ctx: Ctx, mediator: ClassRef, kinds: set[str]) -> bool:
+    """The program hands the method filling one of the mediator's collections a new object of
+    the colleague's kind (`company.register(Taxi("111", company))`): it keeps colleagues."""
+    fillers: dict[str, int] = {}
+    for m in mediator.cls.methods.values():
+        names = [p.name for p in m.params if p.name != "self"]
+        for op in m.container_ops:
+            if m.is_public and op.container.startswith("self.") and op.arg[6:] in names:
+                fillers[m.name] = names.index(op.arg[6:])
+    if not fillers:
+        return False
+    for module in ctx.ws.modules():
+        for unit in [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]:
+            for c in unit.calls:
+                pos = fillers.get(c.method)
+                arg = c.args[pos] if pos is not None and len(c.args) > pos else ""
+                r = ctx.resolve(arg[5:], module) if arg.startswith("call:") else None
+                if r is not None and r.key in kinds:
+                    return True
+    return False
+
+
 def _held(ctx: Ctx, ref: ClassRef, name: str) -> Collab | None:
     """What ``self.<name>`` holds in ``ref``: its own attribute, one its bases keep (a
     colleague base storing the mediator), or the attribute a property of theirs answers."""
@@ -38,9 +60,11 @@ class Mediator(Detector):
     A colleague class calls a method on an object it holds passing `self` (`self.mediator.
     notify(self, "event")`; held by the class, by a base of it, or answered by a property of
     theirs), and that object's class (by annotation, an implementation of the annotated
-    interface, or by the method name) keeps that colleague's kind itself (by annotation or by
-    creating it), holds two or more other objects (or a collection of them) and, in that
-    method or the helpers it calls (`self._mediate(...)`), branches and loops over them, or
+    interface, or by the method name) keeps that colleague's kind itself (by annotation, by
+    creating it, or in a collection the program fills with new colleagues:
+    `company.register(Taxi(...))`), holds two or more other objects (or a collection of
+    them) and, in that method or the helpers it calls (`self._mediate(...)`), branches and
+    loops over them, or
     works on two or more of them, or on one while it keeps two or more colleagues. An
     interface two or more implementations of which answer the call their own way is a state
     or strategy family handed its context (`self.state.transition(self)`), not a hub. A call
@@ -196,7 +220,7 @@ class Mediator(Detector):
                     and any(c.receiver == loop.target and c.method in answers for c in m.calls)
                 ):
                     return True
-        return False
+        return _handed_kind(ctx, mediator, kinds)
 
     def _about(self, ctx: Ctx, mediator: ClassRef, colleague: ClassRef, method: str) -> bool:
         """A mediator the colleague keeps (typed) whose method takes the colleague's own kind as
