@@ -251,6 +251,14 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         compared = (eq.self_reads - plain - dunder) if eq is not None else set()
         if eq is not None and compared and (compared >= state or len(state) <= 2):
             return [(eq.selection.line, "equality compares its values; nothing changes it after creation")]
+        # `self.__dict__ == other.__dict__`: every attribute compared, unless what derives it
+        # carries an identity (a base of entities comparing that way is no value)
+        if (
+            eq is not None
+            and "__dict__" in eq.self_reads
+            and not any(entity_evidence(ctx, d) for d in ctx.descendants(ref))
+        ):
+            return [(eq.selection.line, "equality compares all its attributes (`__dict__`); nothing changes it")]
         if eq is not None and (eq.abstract or eq.is_stub) and ctx.ws.subclasses(ref):
             return [(eq.selection.line, "requires value equality of every subclass")]
         hash_ = cls.methods.get("__hash__")

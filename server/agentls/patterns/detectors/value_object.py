@@ -36,7 +36,9 @@ class ValueObject(Detector):
     instead.
 
     In a domain package, a class nothing changes after creation and with no identity attribute
-    is a value object when its `__eq__` compares its values, when it hashes on its value
+    is a value object when its `__eq__` compares its values (or all its attributes at once,
+    `self.__dict__ == other.__dict__`, unless a subclass is an entity: a base of entities
+    comparing that way), when it hashes on its value
     (identifier values such as `EventId`), when it is a plain field-only dataclass, or when a
     base makes it one (a base whose `__init_subclass__` makes every subclass a dataclass, or a
     base that requires value equality). Outside domain code (no `domain`, `model`,
