@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._memento_forms import handed_snapshots
 from agentls.patterns.detectors._shared import is_data_holder
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
@@ -230,7 +231,10 @@ class Memento(Detector):
       what the originator's save answers) and hands one back: it holds the originator and
       calls its restore method (or assigns its restoring property), or it calls a closure
       memento and later calls what it returned (a loop over the kept closures, or the local
-      result in an exception handler).
+      result in an exception handler). One holding no originator is a caretaker when the
+      program hands the method filling its collection an originator's snapshot straight
+      from its save method (`care_taker.add(originator.save_to_memento())`) and another of
+      its methods hands a kept one back (`return self._mementos[index]`, 0.75).
     """
 
     id = "memento"
@@ -351,6 +355,16 @@ class Memento(Detector):
                         [(orig, "originator")],
                     )
                     return
+        if ref.key not in originators and (handed := handed_snapshots(ctx, ref, originators)) is not None:
+            yield ctx.det(
+                ref,
+                self.id,
+                "caretaker",
+                0.75,
+                [(ref.cls.selection.line, f"the program hands it `{handed.cls.name}` snapshots to keep")],
+                [(handed, "originator")],
+            )
+            return
         # The closure form: calls a closure memento, keeps what it returns, calls it later.
         makes = [m for m in methods.values() if _calls_closure(ctx, ref.module, m)]
         if not makes:
