@@ -363,9 +363,26 @@ class Ctx:
                 and (len(called) >= 2 or called >= abstract)
                 and ref != target
                 and not self._passes_on(ref, called, target)
+                and not self._answered_elsewhere(called, target)
             ):
                 out.append((ref, c))
         return out
+
+    def _answered_elsewhere(self, called: frozenset[str], target: ClassRef) -> bool:
+        """Another written family, unrelated to ``target``, declares every method called too
+        (a listener interface's `execute` and a middleware base's `execute`): the names alone
+        cannot tell which the untyped object is."""
+        key = ("duck answerers", called)
+        bases: list[ClassRef] | None = self._cache.get(key)
+        if bases is None:
+            bases = [
+                r
+                for r in self.ws.all_classes()
+                if (r.cls.is_interface or self.ws.subclasses(r)) and called <= set(r.cls.methods)
+            ]
+            self._cache[key] = bases
+        kin = {target.key, *(a.key for a in self.ancestors(target)), *(d.key for d in self.descendants(target))}
+        return any(r.key not in kin and not kin & {a.key for a in self.ancestors(r)} for r in bases)
 
     def _passes_on(self, ref: ClassRef, called: frozenset[str], target: ClassRef) -> bool:
         """A base outside ``target``'s family, whose subclasses implement what it calls on the

@@ -36,14 +36,15 @@ class Bridge(Detector):
     An implementor interface with two or more concrete implementations, held in an attribute of
     a class that itself has subclasses (two independent hierarchies joined by composition) and
     calls the implementor's methods (kept untyped, not by a base answering those calls itself
-    that its subclasses implement: it passes work on to its own kind). A repository holding a
-    storage hierarchy is a repository instead, and a persistence port (a repository or unit of
-    work interface) handed to command handlers is no implementor. The base may receive the
-    implementor while its subclasses call it (`Shape(renderer)` / `Circle.draw()`), and sibling
-    refined abstractions each keeping an implementor of one family make their common base the
-    abstraction, unless they answer what they pass on (a chain of handlers; not when the classes
-    they are handed are of another hierarchy, whatever the method names). A refined abstraction
-    may make its implementor from the class a client hands it (`self.renderer = renderer()` with
+    that its subclasses implement: it passes work on to its own kind; nor when another,
+    unrelated family declares those methods too). A repository holding a storage hierarchy is a
+    repository instead, and a persistence port (a repository or unit of work interface) handed
+    to command handlers is no implementor. The base may receive the implementor while its
+    subclasses call it (`Shape(renderer)` / `Circle.draw()`), and sibling refined abstractions
+    each keeping an implementor of one family make their common base the abstraction, unless
+    they answer what they pass on (a chain of handlers; not when the classes they are handed are
+    of another hierarchy, whatever the method names). A refined abstraction may make its
+    implementor from the class a client hands it (`self.renderer = renderer()` with
     `Dial(Ascii)`): the classes handed at the call sites type the attribute; a factory function
     handed over types nothing. The implementor interface may be implied by duck typing, as for
     Strategy: the classes the program hands the abstraction (or its subclasses,
