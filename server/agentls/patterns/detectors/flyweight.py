@@ -109,7 +109,8 @@ class Flyweight(Detector):
     its class's attribute, or a module-level dict: `key in cache`, `cache.get(key)`,
     `cache[key]`), on a miss stores a *new instance of a class* under that key (made there, or
     made with `object.__new__` / `super().__new__` into a local it then stores and returns),
-    and returns the cached entry (a `__new__` doing so is itself the `flyweight_factory`, its
+    and returns the cached entry (a `__new__`, or a class or static method of the cached
+    class, `CoffeeFlavour.intern(name)`, doing so is itself the `flyweight_factory`, its
     class the `flyweight`; a static method may name its class's cache through the class,
     `FlyweightFactory._flyweights[key]`; every class stored on a miss, and the abstract
     interface they implement, are `flyweight`s). A metaclass whose `__call__` does this is the
@@ -175,8 +176,9 @@ class Flyweight(Detector):
                         _conf(ref),
                         [(m.selection.line, f"`{m.name}` returns the shared instance for equal arguments")],
                     )
-                    if m.name == "__new__":
-                        # the constructor hook handing out the shared instance is the factory
+                    if m.name == "__new__" or m.kind in ("classmethod", "staticmethod"):
+                        # the constructor hook (or a class-level accessor, `intern(cls, name)`)
+                        # handing out the shared instance is the factory
                         yield ctx.det(
                             m,
                             self.id,
