@@ -89,7 +89,18 @@ def _decorator_singleton(fn: FunctionFacts) -> bool:
     # function `fib(n)` keyed by its argument does neither).
     makes = any(c.func == p for c in fn.calls)
     wrapper = any(v.startswith("name:") for v in fn.returns)
-    return makes and wrapper and bool(cache & fn.in_checks) and any(v == f"sub:{c}" for c in cache for v in fn.returns)
+    keyed = bool(cache & fn.in_checks) and any(v == f"sub:{c}" for c in cache for v in fn.returns)
+    # ... or keeps the one instance on an attribute of the wrapper it returns
+    # (`if wrapper._instance is None: wrapper._instance = class_(...)`, `return wrapper._instance`)
+    wrappers = {v[5:] for v in fn.returns if v.startswith("name:")}
+    held = any(
+        st.receiver in wrappers
+        and st.value == f"call:{p}"
+        and f"{st.receiver}.{st.attr}" in fn.none_checks
+        and f"attr:{st.receiver}.{st.attr}" in fn.returns
+        for st in fn.attr_stores
+    )
+    return makes and wrapper and (keyed or held)
 
 
 def _class_decorator_singleton(cls: ClassFacts) -> bool:
@@ -133,7 +144,8 @@ class Singleton(Detector):
       classes using it are singletons.
     - A module function declares `global x`, tests `x is None` and returns `x`.
     - A class decorator keeping instances in a dict keyed by the class it wraps and returning
-      `instances[cls]` is an `accessor`; the classes it decorates are singletons. So is a
+      `instances[cls]`, or the one instance on an attribute of the wrapper it returns
+      (`wrapper._instance`, `None` until made), is an `accessor`; the classes it decorates are singletons. So is a
       decorator written as a class keeping the class it is given and making it once in its
       `__call__` (`if self.instance is None: self.instance = self.klass(...)`).
     - A class attribute made once is a singleton's instance only when it is an instance of the
