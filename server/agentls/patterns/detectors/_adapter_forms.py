@@ -14,7 +14,16 @@ def adaptees(ctx: Ctx, w: Wrap) -> list[ClassRef]:
     """The held classes of another kind: its concrete ones, or, held only as an abstraction
     (a `Turkey` interface), that abstraction."""
     concrete = [t for t in w.wrapped if not t.cls.is_interface or not ctx.concrete(t)]
-    return concrete or list(w.wrapped)
+    # ... and the interface of a concrete one declaring what the adapter calls on it (`ITurkey`
+    # above `WildTurkey`, whose `gobble` and `fly` the adapter calls): the adapted interface.
+    called = {n for _, n in w.forwards}
+    above = [
+        a
+        for t in concrete
+        for a in ctx.ancestors(t)
+        if a.cls.is_interface and called <= set(a.cls.abstract_methods) and a not in concrete
+    ]
+    return [*concrete, *dict.fromkeys(above)] if concrete else list(w.wrapped)
 
 
 def filled(ref: ClassRef, attr: str) -> bool:

@@ -84,6 +84,8 @@ class Adapter(Detector):
       `IdentityProvider.get_current_user_id` over an `AuthService` that also issues and
       revokes sessions). The port narrows the service; a class keeping anything else is not
       one.
+    A concrete adaptee's interface declaring abstract every method the adapter calls on it
+    (`ITurkey` above `WildTurkey`) is an `adaptee` too.
     Same-named forwarding to the same interface is a decorator or a proxy instead.
     """
 
