@@ -101,13 +101,16 @@ class WorkspaceIndex:
         """The class a dotted name written in ``module`` refers to, if the workspace has it."""
         if not name:
             return None
-        memo = (self._derived or self.derived).resolved  # asked 100,000 times: no property call
-        key = (id(module), name)
-        hit = memo.get(key)
-        if hit is not None and hit[0] is module:
-            return hit[1]
-        found = self._resolve(module, name)
-        memo[key] = (module, found)
+        # Asked 100,000 times: no property call, and a store per module keyed by the name
+        # alone (no key tuple per question).
+        per_module = (self._derived or self.derived).resolved
+        entry = per_module.get(id(module))
+        if entry is None or entry[0] is not module:
+            entry = per_module[id(module)] = (module, {})
+        names = entry[1]
+        if name in names:
+            return names[name]
+        found = names[name] = self._resolve(module, name)
         return found
 
     def _resolve(self, module: ModuleIndex, name: str) -> ClassRef | None:
@@ -220,9 +223,9 @@ class _Derived:
         self.annotated_params: dict[str, list[tuple[ModuleIndex, FunctionFacts, str]]] = {}
         self._subclasses: dict[str, list[ClassRef]] | None = None
         self._structural: dict[str, list[ClassRef]] | None = None
-        # (id(module), name) -> (module, what the name resolves to there); the module is kept
+        # id(module) -> (module, name -> what the name resolves to there); the module is kept
         # so that an id reused by another object is not mistaken for it.
-        self.resolved: dict[tuple[int, str], tuple[ModuleIndex, ClassRef | None]] = {}
+        self.resolved: dict[int, tuple[ModuleIndex, dict[str, ClassRef | None]]] = {}
         self._modules = modules
         self.module_list = list(modules)
         self.by_module = {m.module: m for m in modules}
