@@ -10,14 +10,8 @@ import ast
 
 from agentls.patterns.facts import BodyCall, ClassFacts, DictEntry, FunctionFacts, Import, ModuleIndex, make_call
 from agentls.patterns.model import Range
-from agentls.patterns.walk import (
-    AstColumns,
-    annotation,
-    dotted,
-    function_facts,
-    value_of,
-    walk_body,
-)
+from agentls.patterns.render import annotation, dotted, value_of
+from agentls.patterns.walk import AstColumns, function_facts, walk_body
 
 _FuncNode = ast.FunctionDef | ast.AsyncFunctionDef
 _NONE: frozenset[str] = frozenset()
