@@ -25,6 +25,7 @@ import copy
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from agentls.patterns.columns import AstColumns
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.index import (
     build_index,
@@ -38,7 +39,6 @@ from agentls.patterns.model import ParseProblem, make_range
 from agentls.patterns.parse import can_close_later, parse_module, parse_or_error
 from agentls.patterns.recovery import DeferredProblems, Joins, drops
 from agentls.patterns.shift import shift_body_calls, shift_class, shift_function, shift_import
-from agentls.patterns.walk import AstColumns
 
 
 @dataclass

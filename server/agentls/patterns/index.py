@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import ast
 
+from agentls.patterns.columns import AstColumns
 from agentls.patterns.facts import BodyCall, ClassFacts, DictEntry, FunctionFacts, Import, ModuleIndex, make_call
 from agentls.patterns.model import Range
 from agentls.patterns.render import annotation, dotted, value_of
-from agentls.patterns.walk import AstColumns, function_facts, walk_body
+from agentls.patterns.walk import function_facts, walk_body
 
 _FuncNode = ast.FunctionDef | ast.AsyncFunctionDef
 _NONE: frozenset[str] = frozenset()
