@@ -14,21 +14,19 @@ its module break the tie (never the other way round), at a lower confidence.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches, hands_found
 from agentls.patterns.detectors._domain_model import module_in_domain
+from agentls.patterns.detectors._message_kinds import handler_kind, is_message_like, name_kind, pick_kind, uses_infra
 from agentls.patterns.detectors._routed_messages import routed_by_type
 from agentls.patterns.detectors._shared import (
     entity_evidence,
     handler_maps,
     in_domain,
-    is_data_holder,
     is_repository,
     is_uow,
-    mutates,
 )
 from agentls.patterns.detectors._typed_recorders import typed_recordings
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
@@ -62,27 +60,6 @@ _DISPATCH_VERBS = frozenset(
         "append",
     }
 )
-# Dunders that give an object a job (a context manager, a callable, a proxy, a container):
-# no data carrier defines them.
-_JOB_DUNDERS = frozenset(
-    {
-        "__enter__",
-        "__exit__",
-        "__aenter__",
-        "__aexit__",
-        "__call__",
-        "__getattr__",
-        "__get__",
-        "__set__",
-        "__setitem__",
-        "__delitem__",
-        "__await__",
-    }
-)
-# `queries` does not contain `query`: a read-side package (`app/core/queries/`) says query too.
-_WORDS = (("command", "command"), ("query", "query"), ("event", "event"))
-_PAST = re.compile(r"[a-z](ed|Created|Deleted|Changed|Added|Removed)$")
-
 Roles = dict[str, dict[str, list[Ev]]]  # class key -> role (event|command|query) -> evidence
 
 
@@ -92,76 +69,6 @@ class Messages:
     confident: dict[str, bool] = field(default_factory=dict)  # class key -> kind from structure
     # handler class key -> [(kind, message, entry method)]
     handler_classes: dict[str, list[tuple[str, ClassRef, FunctionFacts]]] = field(default_factory=dict)
-
-
-def is_message_like(cls: ClassFacts) -> bool:
-    """Data and little else: a data holder, or a dataclass whose methods only convert it.
-    A small class defining its own equality or hash is a value (an id, an amount)."""
-    if ("__eq__" in cls.methods or "__hash__" in cls.methods) and len(cls.instance_attrs() | set(cls.fields)) <= 2:
-        return False
-    if is_data_holder(cls):
-        return True
-    if not (cls.dataclass or cls.fields or "__init__" in cls.methods):
-        # `class ListingWasCancelled(DomainEvent): ...`: a subclass adding nothing carries
-        # what its base declares (an empty error class is an error, not a message); a literal
-        # it answers (`event_name()`) or an alternative constructor adds no behaviour
-        return (
-            all(m.kind in ("classmethod", "staticmethod") or m.body_kind == "constant" for m in cls.methods.values())
-            and not cls.instance_attrs()
-            and bool(cls.bases)
-            and not any(b.rpartition(".")[2].endswith(("Error", "Exception", "Warning")) for b in cls.bases)
-        )
-    for n, m in cls.methods.items():
-        if n in _JOB_DUNDERS:
-            return False
-        if n.startswith("__") or m.kind in ("property", "classmethod", "staticmethod") or m.body_kind == "constant":
-            continue  # (a method answering a literal, `event_name()`, is data too)
-        if any(m.self_writes.values()) or not n.startswith(("to_", "as_", "from_", "name", "get_")):
-            return False
-    return True
-
-
-def _uses_infra(ctx: Ctx, ref: ClassRef | None, fn: FunctionFacts, module: ModuleIndex) -> bool:
-    refs = [r for p in fn.params for r in ctx.annotation_refs(p.annotation, module)]
-    if ref is not None:
-        refs += [t for c in ctx.collabs(ref).values() for t in c.types]
-    # a block over what it is given or holds (`with uow:`, `with self.uow:`), not `with open(...)`
-    given = {p.name for p in fn.params} | {"self"}
-    blocks = any(w.split("(")[0].split(".")[0] in given for w in fn.with_items)
-    return blocks or any(is_uow(ctx, r) or is_repository(ctx, r) for r in refs)
-
-
-_READS = frozenset({"find", "search", "get", "query", "execute", "all", "list", "fetch", "count", "read"})
-
-
-def handler_kind(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, ref: ClassRef | None = None) -> str:
-    """command when the handler changes state, query when it only answers, "" when unsure."""
-    changes = mutates(fn) or any(c.method in ("save", "delete", "remove", "update", "commit") for c in fn.calls)
-    answers = any(v not in ("none", "const") for v in fn.returns)
-    if changes or (_uses_infra(ctx, ref, fn, module) and not answers):
-        return "command"
-    # reads, however spelled out (`find_by_email`, `list_users`, `get_current_user`)
-    if answers and ("select" in fn.sql or any(c.method.lstrip("_").split("_")[0] in _READS for c in fn.calls)):
-        return "query"
-    return ""
-
-
-def name_kind(ref: ClassRef, ctx: Ctx, modules: bool = True) -> str:
-    """The kind the names suggest: the class, its bases, then (``modules``) its module."""
-    texts = [ref.cls.name, *(a.cls.name for a in ctx.ancestors(ref)), *ref.cls.bases]
-    if modules:
-        texts.append(ref.module.module)
-    for text in texts:
-        low = text.lower()
-        for word, kind in _WORDS:
-            if word in low and not (word == "command" and "handler" in low):
-                return kind
-    return "event" if _PAST.search(ref.cls.name) else ""
-
-
-def pick_kind(ref: ClassRef, ctx: Ctx, behaviour: str) -> str:
-    """Names of the class and its bases first, then what the handler does, then the module."""
-    return name_kind(ref, ctx, modules=False) or behaviour or name_kind(ref, ctx)
 
 
 def _entry(cls: ClassFacts) -> tuple[FunctionFacts | None, bool]:
@@ -317,7 +224,7 @@ def messages(ctx: Ctx) -> Messages:
             # Events go to `handle`/`__call__`; a one-method class taking an event is more often
             # the bus or a validator it passes through. Test classes handle nothing.
             if not by_name and (
-                named == "event" or h.cls.name.startswith("Test") or not (named or _uses_infra(ctx, h, entry, h.module))
+                named == "event" or h.cls.name.startswith("Test") or not (named or uses_infra(ctx, h, entry, h.module))
             ):
                 continue
             taken.setdefault(msg.key, (msg, []))[1].append((h, entry, behaviour, named, pick_kind(msg, ctx, behaviour)))
@@ -342,7 +249,7 @@ def messages(ctx: Ctx) -> Messages:
             if fn.kind != "function" or fn.name.startswith("test"):
                 continue
             others = fn.params[1:]
-            if fn.params and fn.params[0].name == param and others and _uses_infra(ctx, None, fn, module):
+            if fn.params and fn.params[0].name == param and others and uses_infra(ctx, None, fn, module):
                 behaviour = handler_kind(ctx, fn, module)
                 kind = pick_kind(ref, ctx, behaviour)
                 if kind:
