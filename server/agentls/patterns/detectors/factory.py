@@ -6,20 +6,14 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Ev, Target, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.detectors._creation_methods import attribute_methods, creation_methods, declared
 from agentls.patterns.detectors._duck_creators import implied_creators, implied_products
-from agentls.patterns.detectors._shared import is_test_file
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 # (evidence, products) of one factory function
 Found = tuple[list[Ev], list[ClassRef]]
-
-
-def _declared(base: ClassRef, name: str) -> bool:
-    """The base declares the creation method for subclasses to fill in (abstract or empty)."""
-    m = base.cls.methods.get(name)
-    return m is not None and (m.abstract or m.is_stub)
 
 
 @register
@@ -273,9 +267,9 @@ class Factory(Detector):
                         found = self._simple(ctx, fn, module, cls.name)
                         if found:
                             add(found[1], ref, fn.qualname, module.path)
-                for name, subs in self._creation_methods(ctx, ref).items():
+                for name, subs in creation_methods(ctx, ref).items():
                     add([p for _, p in subs], ref, f"{cls.name}.{name}", module.path)
-                for name, (_, made, _) in self._attribute_methods(ctx, ref).items():
+                for name, (_, made, _) in attribute_methods(ctx, ref).items():
                     add(made, ref, f"{cls.name}.{name}", module.path)
         for key, product in implied_products(ctx).items():  # what creators implied by duck typing make
             out.setdefault(key, product)
@@ -284,7 +278,7 @@ class Factory(Detector):
     # -- factory method ---------------------------------------------------------------------
 
     def _factory_method(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
-        creators = self._creation_methods(ctx, ref)
+        creators = creation_methods(ctx, ref)
         if len(creators) == 1:
             name, subs = next(iter(creators.items()))
             users = [m for m in ref.cls.methods.values() if name in m.self_calls]
@@ -293,15 +287,15 @@ class Factory(Detector):
                     (users[0].selection.line, f"`{users[0].name}` calls `self.{name}()`, which subclasses override")
                 ]
                 yield ctx.det(ref, self.id, "creator", 0.85, ev, [(s, "concrete_creator") for s, _ in subs])
-            elif _declared(ref, name):
+            elif declared(ref, name):
                 m = ref.cls.methods[name]
                 ev = [(m.selection.line, f"declares `{name}`, which each subclass overrides to create its own class")]
                 yield ctx.det(ref, self.id, "creator", 0.75, ev, [(s, "concrete_creator") for s, _ in subs])
         for base in ctx.ancestors(ref):
-            for name, subs in self._creation_methods(ctx, base).items():
+            for name, subs in creation_methods(ctx, base).items():
                 called = any(name in m.self_calls for m in base.cls.methods.values())
                 for sub, product in subs:
-                    if sub == ref and (called or _declared(base, name)):
+                    if sub == ref and (called or declared(base, name)):
                         line = ref.cls.methods[name].selection.line
                         yield ctx.det(
                             ref,
@@ -312,87 +306,10 @@ class Factory(Detector):
                             [(base, "creator"), (product, "product")],
                         )
 
-    def _creation_methods(self, ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
-        key = ("creation", base.key)
-        if key not in ctx._cache:
-            ctx._cache[key] = self._compute_creation(ctx, base)
-        return ctx._cache[key]  # type: ignore[no-any-return]
-
-    def _compute_creation(self, ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
-        out: dict[str, list[tuple[ClassRef, ClassRef]]] = {}
-        subs = ctx.descendants(base)
-        if len(subs) < 2 or is_test_file(base.module):
-            return out  # a test mixin's hook making what its test cases need is not labelled
-        kin = {base.key, *(s.key for s in subs), *(a.key for a in ctx.ancestors(base))}
-        for name in base.cls.methods:
-            if name.startswith("__"):
-                continue
-            made = []
-            kinds: list[frozenset[str]] = []
-            for s in subs:
-                m = s.cls.methods.get(name)
-                if m is None or "self" in m.returns:
-                    continue
-                # Not the base's own kind (a state returning the next state) nor a conversion
-                # of what it is given (`to_entity(row)`, a mapper).
-                returned = ctx.returned_classes(m, s.module) or cr.through_local(ctx, m, s.module)
-                products = [p for p in returned if p.key not in kin and not cr.converts(m)]
-                # Wrapping itself (`Grouping(self)`) is not creating; handing itself to the new
-                # object as a back-reference (`Cursor(self.connection, self)`) still is.
-                if products and not any(
-                    c.args[:1] == ("self",)
-                    and c.func.removesuffix("()") in {v[5:] for v in m.returns if v.startswith("call:")}
-                    for c in m.calls
-                ):
-                    made.append((s, products[0]))
-                    kinds.append(frozenset(p.key for p in products))
-            # the subclasses make different things (not all the same set of classes)
-            if len(made) >= 2 and len(set(kinds)) >= 2:
-                out[name] = made
-        if len(out) > 1:
-            return {}  # several creation methods per family: that is an abstract factory
-        return out
-
     # -- factory method through a class attribute -------------------------------------------
 
-    @per_workspace
-    def _attribute_methods(self, ctx: Ctx, base: ClassRef) -> dict[str, tuple[str, list[ClassRef], list[ClassRef]]]:
-        """{method: (attribute, products, overriding subclasses)} for the methods of ``base``
-        returning a new `cls.<attr>(...)` whose class subclasses replace, called by the base."""
-        out: dict[str, tuple[str, list[ClassRef], list[ClassRef]]] = {}
-        cls = base.cls
-        attrs = {a: v[5:] for a, v in cls.class_attrs.items() if v.startswith("name:")}
-        if attrs:
-            for name, m in cls.methods.items():
-                if name.startswith("__"):
-                    continue
-                for value in m.returns:
-                    head, _, attr = value.removeprefix("call:").partition(".")
-                    if not value.startswith("call:") or head not in ("cls", "self") or attr not in attrs:
-                        continue
-                    first = ctx.resolve(attrs[attr], base.module)
-                    if first is None:
-                        continue
-                    made, overriding = [first], []
-                    for d in ctx.descendants(base):
-                        v = d.cls.class_attrs.get(attr, "")
-                        r = ctx.resolve(v[5:], d.module) if v.startswith("name:") else None
-                        if r is not None:
-                            overriding.append(d)
-                            if r not in made:
-                                made.append(r)
-                    callers = [
-                        c
-                        for n, c in cls.methods.items()
-                        if n != name and any(k.method == name and k.receiver in ("self", "cls") for k in c.calls)
-                    ]
-                    if len(made) >= 2 and callers:
-                        out[name] = (attr, made, overriding)
-                        break
-        return out
-
     def _attribute_creator(self, ctx: Ctx, ref: ClassRef) -> Iterator[Detection]:
-        methods = self._attribute_methods(ctx, ref)
+        methods = attribute_methods(ctx, ref)
         if methods:
             ev: list[Ev] = [
                 (ref.cls.methods[n].selection.line, f"`{n}` creates `{a}`, a class subclasses replace")
@@ -404,7 +321,7 @@ class Factory(Detector):
         if ref.key in self._products(ctx):
             return  # reported once, as a product of the factory choosing it
         for base in ctx.ancestors(ref):
-            for name, (attr, _, overriding) in self._attribute_methods(ctx, base).items():
+            for name, (attr, _, overriding) in attribute_methods(ctx, base).items():
                 if ref in overriding and attr in ref.cls.class_attrs:
                     product = ctx.resolve(ref.cls.class_attrs[attr][5:], ref.module)
                     yield ctx.det(

@@ -1,0 +1,96 @@
+"""The methods of a family's base whose subclasses create different products: a creation
+method each subclass overrides (factory method), or one making the class a class attribute
+names, which subclasses replace."""
+
+from __future__ import annotations
+
+from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.detectors._shared import is_test_file
+from agentls.patterns.workspace import ClassRef
+
+
+def declared(base: ClassRef, name: str) -> bool:
+    """The base declares the creation method for subclasses to fill in (abstract or empty)."""
+    m = base.cls.methods.get(name)
+    return m is not None and (m.abstract or m.is_stub)
+
+
+def creation_methods(ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
+    key = ("creation", base.key)
+    if key not in ctx._cache:
+        ctx._cache[key] = _compute_creation(ctx, base)
+    return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+def _compute_creation(ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
+    out: dict[str, list[tuple[ClassRef, ClassRef]]] = {}
+    subs = ctx.descendants(base)
+    if len(subs) < 2 or is_test_file(base.module):
+        return out  # a test mixin's hook making what its test cases need is not labelled
+    kin = {base.key, *(s.key for s in subs), *(a.key for a in ctx.ancestors(base))}
+    for name in base.cls.methods:
+        if name.startswith("__"):
+            continue
+        made = []
+        kinds: list[frozenset[str]] = []
+        for s in subs:
+            m = s.cls.methods.get(name)
+            if m is None or "self" in m.returns:
+                continue
+            # Not the base's own kind (a state returning the next state) nor a conversion
+            # of what it is given (`to_entity(row)`, a mapper).
+            returned = ctx.returned_classes(m, s.module) or cr.through_local(ctx, m, s.module)
+            products = [p for p in returned if p.key not in kin and not cr.converts(m)]
+            # Wrapping itself (`Grouping(self)`) is not creating; handing itself to the new
+            # object as a back-reference (`Cursor(self.connection, self)`) still is.
+            if products and not any(
+                c.args[:1] == ("self",)
+                and c.func.removesuffix("()") in {v[5:] for v in m.returns if v.startswith("call:")}
+                for c in m.calls
+            ):
+                made.append((s, products[0]))
+                kinds.append(frozenset(p.key for p in products))
+        # the subclasses make different things (not all the same set of classes)
+        if len(made) >= 2 and len(set(kinds)) >= 2:
+            out[name] = made
+    if len(out) > 1:
+        return {}  # several creation methods per family: that is an abstract factory
+    return out
+
+
+@per_workspace
+def attribute_methods(ctx: Ctx, base: ClassRef) -> dict[str, tuple[str, list[ClassRef], list[ClassRef]]]:
+    """{method: (attribute, products, overriding subclasses)} for the methods of ``base``
+    returning a new `cls.<attr>(...)` whose class subclasses replace, called by the base."""
+    out: dict[str, tuple[str, list[ClassRef], list[ClassRef]]] = {}
+    cls = base.cls
+    attrs = {a: v[5:] for a, v in cls.class_attrs.items() if v.startswith("name:")}
+    if attrs:
+        for name, m in cls.methods.items():
+            if name.startswith("__"):
+                continue
+            for value in m.returns:
+                head, _, attr = value.removeprefix("call:").partition(".")
+                if not value.startswith("call:") or head not in ("cls", "self") or attr not in attrs:
+                    continue
+                first = ctx.resolve(attrs[attr], base.module)
+                if first is None:
+                    continue
+                made, overriding = [first], []
+                for d in ctx.descendants(base):
+                    v = d.cls.class_attrs.get(attr, "")
+                    r = ctx.resolve(v[5:], d.module) if v.startswith("name:") else None
+                    if r is not None:
+                        overriding.append(d)
+                        if r not in made:
+                            made.append(r)
+                callers = [
+                    c
+                    for n, c in cls.methods.items()
+                    if n != name and any(k.method == name and k.receiver in ("self", "cls") for k in c.calls)
+                ]
+                if len(made) >= 2 and callers:
+                    out[name] = (attr, made, overriding)
+                    break
+    return out
