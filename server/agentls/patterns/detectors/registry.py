@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import builtins
 from collections.abc import Iterator
 from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.facts import FunctionFacts, ModuleIndex
+from agentls.patterns.detectors._registry_lookups import calls_entry, looks_up, looks_up_any, read_by_subclass
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -82,78 +82,6 @@ def _files_none(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
     return True
 
 
-def _read_by_subclass(ctx: Ctx, ref: ClassRef, name: str) -> list[tuple[ClassRef, FunctionFacts]]:
-    """Subclasses' methods that look entries up by key in the registry's `name` map, through
-    `self` or another registry of the same kind (`module.handlers.get(cls)`)."""
-    out = []
-    for d in ctx.descendants(ref):
-        for m in d.cls.methods.values():
-            if any(c.method == "get" and c.receiver.rpartition(".")[2] == name for c in m.calls) or any(
-                c.rpartition(".")[2] == name for c, _ in m.subscripts
-            ):
-                out.append((d, m))
-                break
-    return out
-
-
-def _looks_up(fn: FunctionFacts, container: str) -> bool:
-    return (
-        any(c == container and _from_argument(fn, k) for c, k in fn.subscripts)
-        or any(c.func == f"{container}.get" for c in fn.calls)
-        or any(v == f"sub:{container}" for v in fn.returns)
-    )
-
-
-def _from_argument(fn: FunctionFacts, key: str) -> bool:
-    """A key that is an argument, or a field of one (`self._registry[config.queue_type]`)."""
-    if key.startswith("param:"):
-        return True
-    head = key[5:].partition(".")[0] if key.startswith("attr:") else ""
-    return bool(head) and head not in ("self", "cls") and fn.param(head) is not None
-
-
-def _calls_entry(fn: FunctionFacts, container: str, module: ModuleIndex) -> bool:
-    return (
-        any(c.func in (f"{container}[]", f"{container}.get()") for c in fn.calls)
-        or any(v in (f"call:{container}[]", f"call:{container}.get()") for v in fn.returns)
-        or any(loop.iter == container and any(c.func == loop.target for c in fn.calls) for loop in fn.loops)
-        or (_calls_found(fn, module) and not _by_type(fn, container))
-    )
-
-
-def _by_type(fn: FunctionFacts, container: str) -> bool:
-    """Looked up by the class of the argument (`self._handlers.get(type(command))`): routing a
-    message to its handler, a message bus's work rather than a registry's."""
-    return any(c.func == f"{container}.get" and c.args[:1] == ("call:type",) for c in fn.calls) or any(
-        c == container and k == "call:type" for c, k in fn.subscripts
-    )
-
-
-def _calls_found(fn: FunctionFacts, module: ModuleIndex) -> bool:
-    """Calls a local it looked up (`creator_cls = self._registry.get(kind)`, then `return
-    creator_cls()`): a bare name that is no parameter, no builtin, and no module name the
-    function reads otherwise, answered or kept in a local it answers."""
-    called = {
-        c.func
-        for c in fn.calls
-        if c.func.isidentifier()
-        and fn.param(c.func) is None
-        and c.func not in _BUILTINS
-        and c.func not in module.import_map
-        and c.func not in module.functions
-        and c.func not in module.classes
-    }
-    kept = any(v.startswith("name:") for v in fn.returns)  # `queue = queue_class(config)`, `return queue`
-    return bool(called) and (kept or any(f"call:{c}" in fn.returns for c in called))
-
-
-_BUILTINS = frozenset(dir(builtins))
-
-
-def _looks_up_any(ref: ClassRef, container: str, skip: FunctionFacts) -> bool:
-    return any(o is not skip and _looks_up(o, container) for o in ref.cls.methods.values())
-
-
 @register
 class Registry(Detector):
     """Keeps a well-known map from names (or types) to objects, functions or classes that
@@ -209,10 +137,10 @@ class Registry(Detector):
                     built = _builds_received(m, dicts, prefix)
                     # Answering from the map first and storing what it builds on a miss
                     # (`get_or_create(key, creation_function)`) memoises values: a cache.
-                    if built and _looks_up(m, f"{prefix}{built}"):
+                    if built and looks_up(m, f"{prefix}{built}"):
                         continue
                     if built and any(
-                        o is not m and o.returns and _looks_up(o, f"{prefix}{built}") for o in ref.cls.methods.values()
+                        o is not m and o.returns and looks_up(o, f"{prefix}{built}") for o in ref.cls.methods.values()
                     ):
                         yield ctx.det(
                             ref,
@@ -228,15 +156,14 @@ class Registry(Detector):
                 readers = [
                     o
                     for o in ref.cls.methods.values()
-                    if o is not m and _looks_up(o, f"{prefix}{name}") and _calls_entry(o, f"{prefix}{name}", ref.module)
+                    if o is not m and looks_up(o, f"{prefix}{name}") and calls_entry(o, f"{prefix}{name}", ref.module)
                 ]
                 decorator_like = any(v.startswith("param:") for v in m.returns)
                 if (
                     m.name == "__init_subclass__"
                     or readers
                     or (
-                        decorator_like
-                        and (_looks_up_any(ref, f"{prefix}{name}", m) or _read_by_subclass(ctx, ref, name))
+                        decorator_like and (looks_up_any(ref, f"{prefix}{name}", m) or read_by_subclass(ctx, ref, name))
                     )
                 ):
                     why = "stores each subclass" if m.name == "__init_subclass__" else "stores the object it receives"
@@ -255,8 +182,8 @@ class Registry(Detector):
         functions = list(ctx.index.functions.values())
         top = ctx.index.toplevel
         for fn, name in registrars:
-            readers = [o for o in functions if o is not fn and _looks_up(o, name)]
-            if top is not None and _looks_up(top, name):
+            readers = [o for o in functions if o is not fn and looks_up(o, name)]
+            if top is not None and looks_up(top, name):
                 readers.append(top)
             decorated: list[Target] = [f for f in functions if fn.name in f.decorators]
             decorated += [r for r in ctx.classes() if fn.name in r.cls.decorators]
@@ -282,7 +209,7 @@ class Registry(Detector):
             for anc in ctx.ancestors(ref):
                 if anc.key in _decorator_registries(ctx):
                     name = _decorator_registries(ctx)[anc.key][1]
-                    readers = [m for d, m in _read_by_subclass(ctx, anc, name) if d == ref]
+                    readers = [m for d, m in read_by_subclass(ctx, anc, name) if d == ref]
                     if readers:
                         yield ctx.det(
                             ref,
@@ -402,7 +329,7 @@ def _decorator_registries(ctx: Ctx) -> dict[str, tuple[set[str], str]]:
                 ),
                 None,
             )
-            if name and (_looks_up_any(ref, f"self.{name}", m) or _read_by_subclass(ctx, ref, name)):
+            if name and (looks_up_any(ref, f"self.{name}", m) or read_by_subclass(ctx, ref, name)):
                 out.setdefault(ref.key, (set(), name))[0].add(m.name)
     ctx._cache[key] = out
     return out
