@@ -1,0 +1,155 @@
+"""When a wrapper is an adapter: it translates the calls to a held object of another
+interface (``adapts``), implements a port over a wider service (``port_over_service``), or
+serves one base's methods with another base's (``class_adapter``)."""
+
+from __future__ import annotations
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._adapter_forms import filled, runs_as_command, whole_translation
+from agentls.patterns.detectors._messages import handler_roles
+from agentls.patterns.detectors._shared import is_repository, is_uow
+from agentls.patterns.detectors._wrapping import Role, Wrap, emit_roles, family, wraps
+from agentls.patterns.workspace import ClassRef
+
+
+def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
+    """Translating: the wrapped object is of another, known interface and is the wrapper's one
+    collaborator; each adapting method is short, loop-free and calls one differently named,
+    public method on it."""
+    if not w.wrapped:
+        return False
+    if any(is_repository(ctx, t) or is_uow(ctx, t) for t in [ref, *w.wrapped]):
+        return False
+    if all(t.cls.is_interface and ctx.concrete(t) for t in w.wrapped) and not whole_translation(ctx, ref, w):
+        return False  # held as an abstraction with implementations: a strategy or a bridge
+    if not w.collab.from_param and all(n in _COLLECTING for m, n in w.forwards if m.name != n):
+        return False  # filling an object it made (`self.content.append(text)`) is collecting
+    if not w.collab.from_param and any(f"attr:self.{w.collab.attr}" in m.returns for m in ref.cls.methods.values()):
+        return False  # hands out the object it made and filled (`get_result()`): a builder's product
+    if runs_as_command(ctx, ref, w.interface):
+        return False
+    # Several implementations of the interface each calling a method of the same class are
+    # commands over one receiver, not adapters of foreign classes.
+    for sib in ctx.concrete(w.interface):
+        if sib != ref and any(
+            set(x.wrapped) & set(w.wrapped) and not x.same_family for x in wraps(ctx, sib) if x.interface == w.interface
+        ):
+            return False
+    # Other objects it holds and drives, or storage it fills, make it a service of its own; a
+    # value it keeps from an answer (`self._data = response`, then `self._data.get(...)`) or
+    # a constant table set up once (`self._required = {"id", "value"}`) do not.
+    others = [
+        c
+        for c in ctx.collabs(ref).values()
+        if c.attr != w.collab.attr and c.methods and not c.container and (c.from_param or c.instantiated or c.types)
+    ]
+    if others or any(c.container and filled(ref, c.attr) for c in ctx.collabs(ref).values()):
+        return False
+    per: dict[str, set[str]] = {}
+    for m, n in w.forwards:
+        per.setdefault(m.name, set()).add(n)
+    by_name = {m.name: m for m, _ in w.forwards}
+    good = [
+        mn
+        for mn, called in per.items()
+        if len(called) == 1
+        and mn not in called
+        and not next(iter(called)).startswith("_")
+        and by_name[mn].complexity <= 3
+        and not by_name[mn].loops
+    ]
+    if not good or len(good) * 2 < len(per):
+        return False
+    if all(mn.startswith("_") and not mn.endswith("__") for mn in good):
+        return False  # a private hook of its base served by a call is how it works, no interface
+    # Last, as it asks the (workspace-wide) message analysis: a message handler turning a
+    # message into a call (`uc.invoke(command)`) is not an adapter.
+    return not handler_roles(ctx, ref)
+
+
+_COLLECTING = frozenset({"append", "extend", "add", "insert", "update", "append_text", "write"})
+
+
+def port_over_service(ctx: Ctx, ref: ClassRef, w: Wrap, out: dict[str, list[Role]]) -> bool:
+    """A port implemented over a service of another kind by same-named calls: every method of
+    an abstract interface forwards to the method of that name of the one object the class is
+    handed, annotated as a concrete class outside the interface's family that offers more
+    than the port (`IdentityProvider.get_current_user_id` over an `AuthService` that also
+    issues and revokes sessions). The port narrows the service: not a proxy, whose subject
+    shares its interface, nor a decorator."""
+    iface = w.interface
+    if w.same_family or not w.collab.from_param or not w.collab.types or not iface.cls.is_interface:
+        return False
+    wanted = {n for n in ctx.all_methods(iface) if not n.startswith("_")}
+    if not wanted:
+        return False
+    fam = family(ctx, iface)
+    if any(t.cls.is_interface or t.key in fam for t in w.wrapped) or not w.wrapped:
+        return False
+    fwd = {m.name: m for m, n in w.forwards if m.name == n and m.complexity <= 2}
+    offered = {n for t in w.wrapped for n in ctx.all_methods(t) if not n.startswith("_")}
+    if not wanted <= set(fwd) or len(offered) <= len(wanted) or set(ref.cls.public_methods) - wanted:
+        return False
+    if any(c.attr != w.collab.attr and (c.methods or c.container) for c in ctx.collabs(ref).values()):
+        return False
+    if any(is_repository(ctx, t) or is_uow(ctx, t) for t in [ref, *w.wrapped]) or handler_roles(ctx, ref):
+        return False
+    m = fwd[min(wanted)]
+    emit_roles(
+        out,
+        ref,
+        "adapter",
+        0.75,
+        [(m.selection.line, f"`{m.name}` of the port `{iface.cls.name}` is served by `self.{w.collab.attr}.{m.name}`")],
+        [(iface, "target", f"the port the adapter `{ref.cls.name}` implements")]
+        + [(t, "adaptee", f"the service `{ref.cls.name}` narrows to `{iface.cls.name}`") for t in w.wrapped],
+    )
+    return True
+
+
+def class_adapter(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> None:
+    """Adapter by multiple inheritance: a method of one base is served by a differently named
+    method inherited from another base."""
+    bases = [b for b in ctx.ws.bases(ref) if b.cls.methods]
+    if len(bases) < 2:
+        return
+    # Two unrelated classes, and the adapter only serves the target's methods (mixins that
+    # share a root and add behaviour of their own are a class hierarchy, not an adapter).
+    roots = [{a.key for a in ctx.ancestors(b)} | {b.key} for b in bases]
+    if any(roots[i] & roots[j] for i in range(len(roots)) for j in range(i + 1, len(roots))):
+        return
+    offered = set().union(*(set(ctx.all_methods(b)) for b in bases))
+    if any(not n.startswith("_") and n not in offered for n in ref.cls.methods):
+        return
+    # A repository implementing its port by a storage base's step (`save` → inherited
+    # `persist`) reuses the base, it adapts nothing: as in every other adapter form. (Asked
+    # after the tests above, which are cheap: the repository evidence is built by the process
+    # running the repository detector, and the one running this one would build it again.)
+    if is_repository(ctx, ref) or is_uow(ctx, ref):
+        return
+    for target in bases:
+        t_methods = set(ctx.all_methods(target))
+        for adaptee in bases:
+            if adaptee == target or adaptee in ctx.ancestors(target) or target in ctx.ancestors(adaptee):
+                continue
+            a_methods = set(ctx.all_methods(adaptee)) - t_methods
+            for m in ref.cls.methods.values():
+                if m.name.startswith("_") or m.name not in t_methods:
+                    continue
+                # The adaptee's own, inherited method: one the class defines itself, or only
+                # declares abstractly, is not adapted (`update()` calling its own `display()`).
+                adapted = {n for n in a_methods if n not in ref.cls.methods and not ctx.all_methods(adaptee)[n].is_stub}
+                used = [c.method for c in m.calls if c.receiver == "self" and c.method in adapted]
+                if used and m.complexity <= 3:
+                    emit_roles(
+                        out,
+                        ref,
+                        "adapter",
+                        0.8,
+                        [(m.selection.line, f"`{m.name}` of `{target.cls.name}` is served by inherited `{used[0]}`")],
+                        [
+                            (target, "target", f"the interface the adapter `{ref.cls.name}` implements"),
+                            (adaptee, "adaptee", f"inherited and adapted by `{ref.cls.name}`"),
+                        ],
+                    )
+                    return
