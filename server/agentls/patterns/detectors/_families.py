@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detectors._duck import implied, implied_families
 from agentls.patterns.detectors._passed import made_from_param
-from agentls.patterns.detectors._shared import hands_out_own, is_exception, is_repository, is_uow
-from agentls.patterns.facts import ModuleIndex
+from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow
+from agentls.patterns.detectors._transitions import transitions
 from agentls.patterns.workspace import ClassRef
 
 
@@ -100,85 +100,6 @@ def is_test_class(ctx: Ctx, ref: ClassRef) -> bool:
         if r.cls.name.startswith("Test") or any(b.rpartition(".")[2].endswith("TestCase") for b in r.cls.bases):
             return True
     return False
-
-
-def transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
-    """Places where the held object is replaced by another implementation: a state change."""
-    key = ("transitions", h.interface.key, h.holder.key, h.collab.attr)
-    if key not in ctx._cache:
-        ctx._cache[key] = _transitions(ctx, h)
-    return ctx._cache[key]  # type: ignore[no-any-return]
-
-
-def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
-    keys = {i.key for i in h.impls}
-    holder_methods = h.holder.cls.methods
-    # Holder attributes that keep a family member (`self.fmstate = FmState(self)`).
-    kept = {c.attr for c in ctx.collabs(h.holder).values() if any(t.key in keys for t in c.types)}
-    # Holder methods that replace the held object with their argument (`transition_to(state)`).
-    setters = {
-        n
-        for n, m in holder_methods.items()
-        if any(v.startswith("param:") for v in m.self_writes.get(h.collab.attr, []))
-    }
-    out = []
-
-    # Holder getters handing out a kept state (`get_sold_state()` returning `self.sold_state`).
-    getters = {n: a for n, m in holder_methods.items() if not m.params for a in kept if f"attr:self.{a}" in m.returns}
-
-    def member(value: str, module: ModuleIndex) -> str | None:
-        if value.startswith("call:"):
-            tail = value.rpartition(".")[2]
-            if "." in value and tail in getters:
-                return getters[tail]  # `machine.set_state(machine.get_sold_state())`
-            r = ctx.resolve(value[5:], module)
-            if r is None and "." in value[5:]:  # a state's own accessor (`Urgent.get_instance()`)
-                owner, _, meth = value[5:].rpartition(".")
-                r = ctx.resolve(owner, module)
-                r = r if r is not None and hands_out_own(ctx, r, meth) else None
-            return r.cls.name if r is not None and r.key in keys else None
-        if value.startswith("attr:") and value.rpartition(".")[2] in kept:
-            return value.rpartition(".")[2]
-        return None
-
-    for impl in h.impls:
-        for m in impl.cls.methods.values():
-            for s in m.attr_stores:
-                # Through the attribute itself or a property setter writing it
-                # (`self.context.state = B()` with `@state.setter` storing `self._state`).
-                hit = s.attr == h.collab.attr or s.attr in setters
-                name = member(s.value, impl.module) if hit else None
-                if name is not None:
-                    out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` switches the context to `{name}`"))
-            for call in m.calls:
-                if call.method in setters and call.receiver not in ("", "self"):
-                    name = next((n for a in call.args if (n := member(a, impl.module))), None)
-                    if name is not None:
-                        out.append(
-                            (m.selection.line, f"`{impl.cls.name}.{m.name}` asks the context to switch to `{name}`")
-                        )
-            # A sibling made around this object (`Subquery(self)`, `Alias(self, name)`) wraps it:
-            # an immutable expression growing, not the next state replacing it.
-            wrapped = {r.key for c, r in ctx.instantiations(m, impl.module) if "self" in c.args}
-            for r in ctx.returned_classes(m, impl.module):
-                if r.key in keys and r != impl and r.key not in wrapped:
-                    out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` returns the next state `{r.cls.name}`"))
-    writes = []
-    for m in holder_methods.values():
-        if f"attr:self.{h.collab.attr}" in m.returns:
-            continue  # hands what it made to its caller (`begin()` returning the transaction)
-        for v in m.self_writes.get(h.collab.attr, []):
-            name = member(v, h.holder.module)
-            if name is not None and m.name != "__init__":
-                writes.append((m, f"`{m.name}` switches to `{name}`"))
-    # The context replacing its state counts when the replacements are spread over its
-    # methods, or when one method picks the next state from the current one; one setter
-    # choosing among implementations by its argument (`set_output_format(fmt)`) is a client
-    # configuring a strategy.
-    methods = {m.name for m, _ in writes}
-    if len(writes) >= 2 and (len(methods) >= 2 or any(h.collab.attr in m.self_reads for m, _ in writes)):
-        out.extend((m.selection.line, text) for m, text in writes)
-    return out
 
 
 def roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:

@@ -6,8 +6,9 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._duck import duck_evidence
-from agentls.patterns.detectors._families import Held, roles_of_kind, transitions
+from agentls.patterns.detectors._families import Held, roles_of_kind
 from agentls.patterns.detectors._states import machines
+from agentls.patterns.detectors._transitions import transitions
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
