@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from agentls.patterns.facts import Call, ClassFacts, FunctionFacts, ModuleIndex, held_receiver
 from agentls.patterns.generated_init import annotated_container, field_is_param, takes_fields
+from agentls.patterns.holders import holders_of
 from agentls.patterns.model import Detection, Evidence, Participant, Range
 from agentls.patterns.settings import PatternSettings
 from agentls.patterns.workspace import ClassRef, WorkspaceIndex
@@ -328,71 +329,8 @@ class Ctx:
         key = ("holders_of", target.key)
         hit = self._cache.get(key)
         if hit is None:
-            hit = self._cache[key] = self._holders(self.canonical(target))
+            hit = self._cache[key] = holders_of(self, self.canonical(target))
         return list(hit)
-
-    def _holders(self, target: ClassRef) -> list[tuple[ClassRef, Collab]]:
-        typed: dict[str, list[tuple[ClassRef, Collab]]] = self._cache.get("holders") or {}
-        # Duck-typed holders (a parameter kept and called, with no type), and for each method
-        # name the positions of those calling it: a target is matched only against the
-        # holders calling one of its abstract methods, not against all of them.
-        duck: list[tuple[ClassRef, Collab, frozenset[str]]] = self._cache.get("duck") or []
-        calling: dict[str, list[int]] = self._cache.get("duck_calling") or {}
-        if "holders" not in self._cache:
-            for ref in self.ws.all_classes():
-                for c in self.collabs(ref).values():
-                    for t in c.types:
-                        typed.setdefault(t.key, []).append((ref, c))
-                    if c.from_param and not c.types and c.methods:
-                        for name in c.methods:
-                            calling.setdefault(name, []).append(len(duck))
-                        duck.append((ref, c, frozenset(c.methods)))
-            self._cache["holders"] = typed
-            self._cache["duck"] = duck
-            self._cache["duck_calling"] = calling
-        out = list(typed.get(target.key, []))
-        abstract = target.cls.abstract_methods or set(target.cls.public_methods)
-        offered = self.all_methods(target)
-        candidates = sorted({i for name in abstract for i in calling.get(name, ())})
-        for i in candidates:
-            ref, c, called = duck[i]
-            # Duck typing by one shared method name (`close`, `get`) proves nothing; calling
-            # two of its methods, or the whole of a one-method interface, does.
-            if (
-                all(name in offered for name in called)
-                and (len(called) >= 2 or called >= abstract)
-                and ref != target
-                and not self._passes_on(ref, called, target)
-                and not self._answered_elsewhere(called, target)
-            ):
-                out.append((ref, c))
-        return out
-
-    def _answered_elsewhere(self, called: frozenset[str], target: ClassRef) -> bool:
-        """Another written family, unrelated to ``target``, declares every method called too
-        (a listener interface's `execute` and a middleware base's `execute`): the names alone
-        cannot tell which the untyped object is."""
-        key = ("duck answerers", called)
-        bases: list[ClassRef] | None = self._cache.get(key)
-        if bases is None:
-            bases = [
-                r
-                for r in self.ws.all_classes()
-                if (r.cls.is_interface or self.ws.subclasses(r)) and called <= set(r.cls.methods)
-            ]
-            self._cache[key] = bases
-        kin = {target.key, *(a.key for a in self.ancestors(target)), *(d.key for d in self.descendants(target))}
-        return any(r.key not in kin and not kin & {a.key for a in self.ancestors(r)} for r in bases)
-
-    def _passes_on(self, ref: ClassRef, called: frozenset[str], target: ClassRef) -> bool:
-        """A base outside ``target``'s family, whose subclasses implement what it calls on the
-        object it was given, hands work on to its own kind (a middleware base's
-        `self.next.execute(command)`, each middleware overriding `execute`): a chain, not a
-        holder of whatever other family shares the method names. (A context delegating a
-        method of the same name, with no subclass of its own, still holds the family.)"""
-        if not called <= set(self.all_methods(ref)) or target in self.ancestors(ref):
-            return False
-        return any(called & set(d.cls.methods) for d in self.descendants(ref))
 
     # -- output -----------------------------------------------------------------------------
 
