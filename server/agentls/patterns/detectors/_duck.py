@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from agentls.patterns.context import Collab, Ctx, Ev, line_range, per_workspace
 from agentls.patterns.detectors._duck_siblings import siblings
 from agentls.patterns.detectors._handing import handing_units
+from agentls.patterns.detectors._init_params import init_position, writes_param
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex, Value, new_function_facts
 from agentls.patterns.test_code import is_test_module
@@ -86,46 +87,6 @@ def _slots(ctx: Ctx) -> list[Slot]:
 
 def _hook(name: str) -> bool:
     return name.startswith("__") and name.endswith("__") and name != "__call__"
-
-
-def _writes_param(fn: FunctionFacts | None, attr: str) -> int:
-    """The position of the parameter ``fn`` stores in ``self.<attr>``, or -1. Only a required
-    parameter after required ones: the index records keyword arguments after the positional
-    ones, by position, so an optional parameter's place in a call says nothing
-    (`Panel(text, style=background)`)."""
-    if fn is None:
-        return -1
-    for v in fn.self_writes.get(attr, ()):
-        if v.startswith("param:"):
-            for i, p in enumerate(fn.params):
-                if p.has_default or p.name.startswith("*"):
-                    return -1
-                if p.name == v[6:]:
-                    return i
-    return -1
-
-
-def init_position(ctx: Ctx, target: ClassRef, attr: str, depth: int = 0) -> int:
-    """The position of the constructor parameter of ``target`` that ends in ``self.<attr>``,
-    written there or handed on to the base's constructor (`super().__init__(renderer)`)."""
-    owner = next((c for c in [target, *ctx.ancestors(target)] if "__init__" in c.cls.methods), None)
-    if owner is None:
-        return -1
-    init = owner.cls.methods["__init__"]
-    at = _writes_param(init, attr)
-    if at >= 0 or depth > 4:
-        return at
-    bases = ctx.ws.bases(owner)
-    for call in init.calls:
-        if call.method != "__init__" or not bases:
-            continue
-        args = call.args if call.receiver == "super()" else call.args[1:]  # `Base.__init__(self, x)`
-        base = bases[0] if call.receiver == "super()" else ctx.ws.resolve(owner.module, call.receiver)
-        j = init_position(ctx, base, attr, depth + 1) if base is not None else -1
-        if 0 <= j < len(args) and args[j].startswith("param:"):
-            at = next((i for i, p in enumerate(init.params) if p.name == args[j][6:]), -1)
-            return at if all(not p.has_default and not p.name.startswith("*") for p in init.params[: at + 1]) else -1
-    return -1
 
 
 def instance_made(ctx: Ctx, module: ModuleIndex, value: Value) -> ClassRef | None:
@@ -221,7 +182,7 @@ def _collect_sites(ctx: Ctx, slots: list[Slot]) -> None:
         for key in sorted(s.hierarchy):
             cls = ctx.ws.derived.by_key.get(key)
             for name, m in cls.cls.methods.items() if cls is not None else ():
-                at = _writes_param(m, s.attr) if name != "__init__" else -1
+                at = writes_param(m, s.attr) if name != "__init__" else -1
                 if at >= 0 and m.kind == "property":
                     props.setdefault(name, []).append(s)
                 elif at >= 0:

@@ -12,8 +12,9 @@ doubles and chooses nothing. A wrapper's untyped constructor parameter is read t
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._duck import Hand, Site, Slot, defines, init_position
+from agentls.patterns.detectors._duck import Hand, Site, Slot, defines
 from agentls.patterns.detectors._handing import handing_units
+from agentls.patterns.detectors._init_params import init_position
 from agentls.patterns.facts import Call
 from agentls.patterns.workspace import ClassRef
 
