@@ -10,6 +10,7 @@ import ast
 import re
 from typing import Any
 
+from agentls.patterns import bodies
 from agentls.patterns.columns import AstColumns
 from agentls.patterns.facts import (
     AttrStore,
@@ -43,44 +44,6 @@ def _returned(node: Any, params: frozenset[str]) -> list[Value]:
     return [value_of(node, params)]
 
 
-def _body_kind(body: list[ast.stmt]) -> tuple[str, int]:
-    stmts = list(body)
-    if (
-        stmts
-        and isinstance(stmts[0], ast.Expr)
-        and isinstance(stmts[0].value, ast.Constant)
-        and isinstance(stmts[0].value.value, str)
-    ):
-        stmts = stmts[1:]
-    if not stmts:
-        return "stub", 0
-    if len(stmts) == 1:
-        s = stmts[0]
-        if isinstance(s, ast.Pass) or (
-            isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant) and s.value.value is ...
-        ):
-            return "stub", 1
-        if isinstance(s, ast.Raise) and "NotImplementedError" in dotted(
-            s.exc.func if isinstance(s.exc, ast.Call) else s.exc
-        ):
-            return "not_implemented", 1
-        if isinstance(s, ast.Return) and (
-            s.value is None
-            or (isinstance(s.value, ast.Constant) and s.value.value in (None, "", b""))
-            or (isinstance(s.value, ast.List | ast.Dict | ast.Tuple | ast.Set) and not _has_elts(s.value))
-        ):
-            return "trivial", 1
-        if isinstance(s, ast.Return) and isinstance(s.value, ast.Constant):
-            return "constant", 1  # `return "SmallInt"`, `return False`: an answer, not nothing
-    return "real", len(stmts)
-
-
-def _has_elts(node: ast.expr) -> bool:
-    if isinstance(node, ast.Dict):
-        return bool(node.keys)
-    return bool(getattr(node, "elts", ()))
-
-
 def function_facts(node: _FuncNode, qual: str, kind: str, pos: AstColumns) -> FunctionFacts:
     args = node.args
     every = [*args.posonlyargs, *args.args]
@@ -98,7 +61,7 @@ def function_facts(node: _FuncNode, qual: str, kind: str, pos: AstColumns) -> Fu
     if args.kwarg:
         params.append(make_param(args.kwarg.arg, annotation(args.kwarg.annotation), True))
     decorators = [dotted(d.func if isinstance(d, ast.Call) else d) for d in node.decorator_list]
-    body_kind, statements = _body_kind(node.body)
+    body_kind, statements = bodies.body_kind(node.body)
     facts = new_function_facts(
         node.name,
         qual,
