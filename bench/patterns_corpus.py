@@ -281,6 +281,15 @@ def score(
     return per
 
 
+def bands(judged: list[tuple[float, bool]]) -> list[tuple[str, int, float]]:
+    """How right the judged detections of each confidence band were: (band, how many, share right)."""
+    out = []
+    for low, high in ((0.5, 0.65), (0.65, 0.8), (0.8, 1.01)):
+        bucket = [right for conf, right in judged if low <= conf < high]
+        out.append((f"{low:.2f}–{min(high, 1.0):.2f}", len(bucket), sum(bucket) / len(bucket) if bucket else 1.0))
+    return out
+
+
 def report(title: str, per: dict[str, Counts], verbose: bool) -> Counts:
     print(f"\n== {title}")
     print(f"{'pattern':<26}{'pos':>5}{'TP':>5}{'FP':>5}{'FN':>5}{'prec':>7}{'recall':>7}{'roles':>7}{'name R':>8}")
@@ -339,12 +348,8 @@ def main() -> int:
                 per[pattern].add(c)
         total = report(f"{split} half", per, args.verbose)
         judged = [j for c in per.values() for j in c.judged]
-        calibration = {}
-        for low, high in ((0.5, 0.65), (0.65, 0.8), (0.8, 1.01)):
-            bucket = [right for conf, right in judged if low <= conf < high]
-            share = sum(bucket) / len(bucket) if bucket else 1.0
-            calibration[f"{low:.2f}-{min(high, 1.0):.2f}"] = {"detections": len(bucket), "right": share}
-            print(f"confidence {low:.2f}–{min(high, 1.0):.2f}: {len(bucket)} judged detections, {share:.2f} right")
+        for band, count, share in bands(judged):
+            print(f"confidence {band}: {count} judged detections, {share:.2f} right")
         summary[split] = {
             "micro": {
                 "precision": total.precision,

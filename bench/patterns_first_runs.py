@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from patterns_corpus import CORPUS, Counts, detections, load_labels, prepare, score  # noqa: E402
+from patterns_corpus import CORPUS, Counts, bands, detections, load_labels, prepare, score  # noqa: E402
 
 TREES = ROOT / "bench" / ".work" / "first-runs"
 
@@ -122,10 +122,8 @@ def print_per_pattern(per: dict[str, Counts]) -> None:
         high_p = f"{sum(high) / len(high):.2f} ({len(high)})" if high else "-"
         print(f"{pattern:<28}{c.tp:>5}{c.fp:>5}{c.fn:>5}{c.precision:>7.2f}{c.recall:>7.2f}{high_p:>13}")
     judged = [j for c in per.values() for j in c.judged]
-    for low, high_end in ((0.5, 0.65), (0.65, 0.8), (0.8, 1.01)):
-        bucket = [right for conf, right in judged if low <= conf < high_end]
-        share = sum(bucket) / len(bucket) if bucket else 1.0
-        print(f"first runs, confidence {low:.2f}–{min(high_end, 1.0):.2f}: {len(bucket)} judged, {share:.2f} right")
+    for band, count, share in bands(judged):
+        print(f"first runs, confidence {band}: {count} judged, {share:.2f} right")
 
 
 def main() -> int:
