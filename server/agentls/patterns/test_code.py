@@ -26,6 +26,8 @@ def is_test_module(module: ModuleIndex) -> bool:
 _TEST_ENDINGS = ("Test", "Tests", "TestCase", "TestMixin", "TestBase")
 
 
+# Broader than detectors._handing.is_test_case (`...Test(s)` names, `...TestMixin` bases) but
+# asked only inside test modules, where such names cannot be a library's own classes.
 def _is_test_case(cls: ClassFacts) -> bool:
     """pytest collects `Test...` classes; unittest ones derive a `...TestCase`, directly or
     through the suite's own `...Test` base, and are named `...Test(s)` by convention."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detectors._duck import implied, implied_families
+from agentls.patterns.detectors._handing import is_test_case
 from agentls.patterns.detectors._passed import made_from_param
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow
 from agentls.patterns.detectors._transitions import transitions
@@ -63,7 +64,7 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
         for holder, collab in pairs:
             if holder.key in family or collab.container or (holder.key, collab.attr) in seen:
                 continue
-            if is_test_class(ctx, holder) or is_exception(ctx, holder):
+            if is_test_case(ctx, holder) or is_exception(ctx, holder):
                 continue  # a test case keeping what it tests, an error keeping what failed
             # The class that delegates may be an ancestor of the one that picks the
             # implementation (a `Duck` calling `self.fly_behavior.fly()` while `MallardDuck`
@@ -91,15 +92,6 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
                 continue
             out.append(Held(iface, impls, holder, collab, bool(collab.types), abstract))
     return out
-
-
-def is_test_class(ctx: Ctx, ref: ClassRef) -> bool:
-    """A test class: named `Test...` (pytest) or deriving, here or from a library, a
-    `...TestCase` (unittest, tornado's `AsyncHTTPTestCase`)."""
-    for r in [ref, *ctx.ancestors(ref)]:
-        if r.cls.name.startswith("Test") or any(b.rpartition(".")[2].endswith("TestCase") for b in r.cls.bases):
-            return True
-    return False
 
 
 def roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:

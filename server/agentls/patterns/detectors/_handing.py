@@ -62,7 +62,8 @@ def handing_units(
 
 def is_test_case(ctx: Ctx, ref: ClassRef) -> bool:
     """A test class outside a test module's name (`utest_views.py`): deriving a `...TestCase`
-    or named `Test...`."""
+    or named `Test...`, itself or through an ancestor. Shared by the families, facade and state;
+    narrower than test_code's rule (no `...Test` names) as it applies in every module."""
     return any(
         r.cls.name.startswith("Test") or any(b.rpartition(".")[2].endswith("TestCase") for b in r.cls.bases)
         for r in [ref, *ctx.ancestors(ref)]

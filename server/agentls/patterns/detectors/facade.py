@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, Target
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._families import is_test_class
+from agentls.patterns.detectors._handing import is_test_case
 from agentls.patterns.detectors._shared import is_data_holder, is_exception, is_repository, is_uow
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
@@ -172,7 +172,7 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     if is_uow(ctx, ref) or is_repository(ctx, ref):
         return  # reported as that, so its parts are no facade's subsystems either
     public = [m for n, m in cls.methods.items() if not n.startswith("_") and m.kind != "property"]
-    if not public or all(m.name.startswith("test") for m in public) or is_test_class(ctx, ref):
+    if not public or all(m.name.startswith("test") for m in public) or is_test_case(ctx, ref):
         return  # a test case drives what it tests
     if all(_factory_call(ctx, ref, m) for m in public):
         return  # hands out products (an object mother), drives nothing

@@ -7,21 +7,18 @@ from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._duck import duck_evidence
 from agentls.patterns.detectors._families import Held, roles_of_kind
+from agentls.patterns.detectors._handing import is_test_case
 from agentls.patterns.detectors._states import machines
 from agentls.patterns.detectors._transitions import transitions
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 
-def _is_test(ref: ClassRef) -> bool:
-    return ref.cls.name.startswith("Test") or any(b.rpartition(".")[2].endswith("TestCase") for b in ref.cls.bases)
-
-
 def _real_moves(ctx: Ctx, h: Held) -> list[Ev]:
     """The family's transitions that really replace the context's state: a state returning a
     sibling is a transition only when the context keeps what its state returns
     (`self.state = self.state.next()`); test methods swapping a fixture are not transitions."""
-    if _is_test(h.holder) or any(_is_test(a) for a in ctx.ancestors(h.holder)):
+    if is_test_case(ctx, h.holder):
         return []
     attr = h.collab.attr
     keeps_returned = any(
