@@ -20,6 +20,19 @@ def memo(ctx: Ctx, name: str, ref: ClassRef, compute: Callable[[], T]) -> T:
     return ctx._cache[key]  # type: ignore[no-any-return]
 
 
+def structural(ctx: Ctx, proto: ClassRef) -> list[ClassRef]:
+    """The classes besides ``proto`` defining every public method of it with a body of their
+    own, in workspace order: the implementers of a Protocol without deriving from it
+    (structural typing is what a Protocol is for)."""
+    wanted = set(proto.cls.public_methods)
+    first = min(wanted) if wanted else ""
+    return [
+        r
+        for r in ctx.by_method(public=True).get(first, [])
+        if r != proto and all((m := r.cls.methods.get(n)) is not None and not m.is_stub for n in wanted)
+    ]
+
+
 def is_namedtuple(cls: ClassFacts) -> bool:
     return any(b.rpartition(".")[2] == "NamedTuple" for b in cls.bases)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 
 from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.detectors._basics import structural
 from agentls.patterns.detectors._shared import is_exception
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
@@ -84,14 +85,11 @@ def _own_table(fn: FunctionFacts, module: ModuleIndex, table: str) -> bool:
 
 
 def _implementers(ctx: Ctx, base: ClassRef) -> list[ClassRef]:
-    """The concrete subclasses of an interface, or the classes implementing every method of a
-    Protocol without deriving from it (structural typing is what a Protocol is for)."""
+    """The concrete subclasses of an interface, or the concrete classes implementing every
+    method of a Protocol without deriving from it (``structural``)."""
     if not base.cls.is_protocol:
         return ctx.concrete(base)
-    wanted = set(base.cls.public_methods)
-    first = min(wanted) if wanted else ""
-    found = [r for r in ctx.by_method(public=True).get(first, []) if r != base and not r.cls.is_interface]
-    return [r for r in found if all((m := r.cls.methods.get(n)) is not None and not m.is_stub for n in wanted)]
+    return [r for r in structural(ctx, base) if not r.cls.is_interface]
 
 
 def _used_as(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[ClassRef]:

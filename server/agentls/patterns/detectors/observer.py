@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._basics import near
+from agentls.patterns.detectors._basics import near, structural
 from agentls.patterns.detectors._command_families import command_runs
 from agentls.patterns.detectors._event_lists import event_lists
 from agentls.patterns.detectors.mediator import Mediator
@@ -66,19 +66,13 @@ def _stub_base(ctx: Ctx, ref: ClassRef, method: str) -> bool:
 
 def _structural(ctx: Ctx, proto: ClassRef, subj: ClassRef) -> list[ClassRef]:
     """The classes near the subject implementing every method of an observer Protocol with a
-    body, without deriving from it (structural typing is what a Protocol is for)."""
+    body, without deriving from it."""
     if not proto.cls.is_protocol:
         return []
-    wanted = set(proto.cls.public_methods)
-    first = sorted(wanted)[0] if wanted else ""
     return [
         r
-        for r in ctx.by_method(public=True).get(first, [])
-        if r != proto
-        and not r.cls.is_protocol
-        and proto not in ctx.ancestors(r)
-        and all((m := r.cls.methods.get(n)) is not None and not m.is_stub for n in wanted)
-        and near(subj, r, ctx)
+        for r in structural(ctx, proto)
+        if not r.cls.is_protocol and proto not in ctx.ancestors(r) and near(subj, r, ctx)
     ]
 
 
