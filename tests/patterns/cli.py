@@ -28,3 +28,13 @@ def patterns_rows(cwd: Path, *args: str) -> list[dict[str, Any]]:
     assert result.returncode == 0, result.stderr
     rows: list[dict[str, Any]] = json.loads(result.stdout)
     return rows
+
+
+def roles_of(rows: list[dict[str, Any]], pattern: str) -> dict[str, str]:
+    """{symbol: role} of the rows that name ``pattern``."""
+    return {str(r["symbol"]): str(r["role"]) for r in rows if r["pattern"] == pattern}
+
+
+def role_map(rows: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    """{(symbol, pattern): role} of every row."""
+    return {(str(r["symbol"]), str(r["pattern"])): str(r["role"]) for r in rows}

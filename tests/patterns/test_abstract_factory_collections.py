@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 KITCHEN = """\
 from abc import ABC, abstractmethod
@@ -128,8 +128,7 @@ class DeepStore(Store):
 
 def _roles(tmp_path: Path, source: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/shop.py": source})
-    rows = patterns_rows(tmp_path, "app")
-    return {r["symbol"]: r["role"] for r in rows if r["pattern"] == "abstract_factory"}
+    return roles_of(patterns_rows(tmp_path, "app"), "abstract_factory")
 
 
 def test_products_answered_in_a_collection(tmp_path: Path) -> None:

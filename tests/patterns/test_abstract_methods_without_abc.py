@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 WIDGETS = """\
 from abc import abstractmethod
@@ -80,8 +80,7 @@ DEFAULT = """def create_checkbox(self) -> Checkbox:
 
 def _roles(tmp_path: Path, checkbox: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/widgets.py": WIDGETS.format(checkbox=checkbox)})
-    rows = patterns_rows(tmp_path, "app")
-    return {str(r["symbol"]): str(r["role"]) for r in rows if r["pattern"] == "abstract_factory"}
+    return roles_of(patterns_rows(tmp_path, "app"), "abstract_factory")
 
 
 def test_two_abstract_methods_without_an_abc_make_an_abstract_factory(tmp_path: Path) -> None:

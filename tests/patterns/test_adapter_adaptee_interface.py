@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 SOURCE = """\
 from abc import ABC, abstractmethod
@@ -64,8 +64,7 @@ ONE = """\
 
 def _roles(tmp_path: Path, base: str, declared: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/birds.py": SOURCE.format(base=base, declared=declared)})
-    rows = patterns_rows(tmp_path, "app")
-    return {r["symbol"]: r["role"] for r in rows if r["pattern"] == "adapter"}
+    return roles_of(patterns_rows(tmp_path, "app"), "adapter")
 
 
 def test_interface_declaring_what_the_adapter_calls(tmp_path: Path) -> None:

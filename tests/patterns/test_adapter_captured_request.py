@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 SOURCE = """\
 class Client:
@@ -31,8 +31,7 @@ Search(Client(), "q").{call}
 
 def _roles(tmp_path: Path, method: str, arg: str, call: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/search.py": SOURCE.format(method=method, arg=arg, call=call)})
-    rows = patterns_rows(tmp_path, "app")
-    return {r["symbol"]: r["role"] for r in rows if r["pattern"] == "adapter"}
+    return roles_of(patterns_rows(tmp_path, "app"), "adapter")
 
 
 def test_translating_the_callers_request(tmp_path: Path) -> None:

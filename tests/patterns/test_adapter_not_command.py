@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, role_map, write_tree
 
 MEALS = """\
 from abc import ABC, abstractmethod
@@ -64,7 +64,7 @@ class Waiter:
 
 def _roles(tmp_path: Path, text: str) -> dict[tuple[str, str], str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/meals.py": text})
-    return {(str(r["symbol"]), str(r["pattern"])): str(r["role"]) for r in patterns_rows(tmp_path, "app")}
+    return role_map(patterns_rows(tmp_path, "app"))
 
 
 def test_commands_an_invoker_runs_are_no_adapters(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 BIRDS = """\
 from abc import ABC, abstractmethod
@@ -72,8 +72,7 @@ def main():
 def _roles(tmp_path: Path, fly: str) -> dict[str, str]:
     files = {"birds.py": BIRDS, "turkeys.py": TURKEYS, "adapter.py": ADAPTER.format(fly=fly), "main.py": MAIN}
     write_tree(tmp_path, {f"zoo/{k}": v for k, v in files.items()})
-    rows = patterns_rows(tmp_path, "zoo")
-    return {r["symbol"]: r["role"] for r in rows if r["pattern"] == "adapter"}
+    return roles_of(patterns_rows(tmp_path, "zoo"), "adapter")
 
 
 def test_adaptee_sharing_a_name_with_the_target(tmp_path: Path) -> None:

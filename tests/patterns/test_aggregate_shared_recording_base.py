@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 BASE = """\
 from dataclasses import dataclass, field
@@ -74,8 +74,7 @@ def _roles(tmp_path: Path, keeper_base: str) -> dict[str, str]:
             "forum/domain/model.py": MODEL.format(keeper_base=keeper_base),
         },
     )
-    rows = patterns_rows(tmp_path, ".")
-    return {str(r["symbol"]): str(r["role"]) for r in rows if r["pattern"] == "aggregate"}
+    return roles_of(patterns_rows(tmp_path, "."), "aggregate")
 
 
 def test_the_entity_kept_by_another_recording_one_is_its_member(tmp_path: Path) -> None:

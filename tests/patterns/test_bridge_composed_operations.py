@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, role_map, write_tree
 
 DISPLAY = """\
 from abc import ABC, abstractmethod
@@ -72,7 +72,7 @@ class CountDisplay(Display):
 
 def _roles(tmp_path: Path, calls: str) -> dict[tuple[str, str], str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/display.py": DISPLAY.replace("CALLS", calls)})
-    return {(str(r["symbol"]), str(r["pattern"])): str(r["role"]) for r in patterns_rows(tmp_path, "app")}
+    return role_map(patterns_rows(tmp_path, "app"))
 
 
 def test_a_subclass_composing_the_delegating_operations_refines_a_bridge(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, role_map, write_tree
 
 BUS = """\
 from abc import ABC, abstractmethod
@@ -72,7 +72,7 @@ MAKER = BUS.replace("handler: Handler) -> None:", "handler: type[Handler]) -> No
 
 def _rows(tmp_path: Path, text: str) -> dict[tuple[str, str], str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/bus.py": text})
-    return {(str(r["symbol"]), str(r["pattern"])): str(r["role"]) for r in patterns_rows(tmp_path, "app")}
+    return role_map(patterns_rows(tmp_path, "app"))
 
 
 def test_a_bus_routing_by_the_message_class_is_no_factory_nor_registry(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 LINKS = """\
 class {first}(Processor):
@@ -64,8 +64,7 @@ class Processor(ABC):
 
 def _roles(tmp_path: Path, source: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/chain.py": source})
-    rows = patterns_rows(tmp_path, "app")
-    return {r["symbol"]: r["role"] for r in rows if r["pattern"] == "chain_of_responsibility"}
+    return roles_of(patterns_rows(tmp_path, "app"), "chain_of_responsibility")
 
 
 def test_successor_from_the_inherited_constructor_is_a_chain(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 BASE = """\
 from abc import ABC, abstractmethod
@@ -104,8 +104,7 @@ def _roles(tmp_path: Path, module: str, name: str) -> dict[str, str]:
         "app/remote.py": REMOTE.format(module=module, name=name),
     }
     write_tree(tmp_path, files)
-    rows = patterns_rows(tmp_path, "app")
-    return {r["symbol"]: r["role"] for r in rows if r["pattern"] == "command"}
+    return roles_of(patterns_rows(tmp_path, "app"), "command")
 
 
 def test_invoker_seeing_the_family_through_a_reexport(tmp_path: Path) -> None:
