@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 NODES = """\
 class Node:
@@ -45,7 +45,7 @@ class Block(Node):
 
 def _roles(tmp_path: Path, block: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/nodes.py": NODES.replace("{block}", block)})
-    return {str(r["symbol"]): str(r["role"]) for r in patterns_rows(tmp_path, "app") if r["pattern"] == "composite"}
+    return roles_of(patterns_rows(tmp_path, "app"), "composite")
 
 
 def test_a_node_generating_the_body_it_holds_is_an_inner_node(tmp_path: Path) -> None:

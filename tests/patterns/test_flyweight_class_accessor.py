@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 CACHED = """\
 class Flavour:
@@ -36,8 +36,7 @@ class Flavour:
 
 def _roles(tmp_path: Path, source: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/flavours.py": source})
-    rows = patterns_rows(tmp_path, "app")
-    return {r["symbol"]: r["role"] for r in rows if r["pattern"] == "flyweight"}
+    return roles_of(patterns_rows(tmp_path, "app"), "flyweight")
 
 
 def test_class_method_handing_out_the_cached_instance(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 SOURCE = """\
 class Node:
@@ -43,8 +43,7 @@ class Chain:
 
 def _roles(tmp_path: Path, step: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/chain.py": SOURCE.format(step=step)})
-    rows = patterns_rows(tmp_path, "app")
-    return {r["symbol"]: r["role"] for r in rows if r["pattern"] == "iterator"}
+    return roles_of(patterns_rows(tmp_path, "app"), "iterator")
 
 
 def test_cursor_moved_on_from_its_own_value(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 SOURCE = """\
 class Taxi:
@@ -43,8 +43,7 @@ company = TaxiCompany()
 
 def _roles(tmp_path: Path, registered: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/taxis.py": SOURCE.format(registered=registered)})
-    rows = patterns_rows(tmp_path, "app")
-    return {r["symbol"]: r["role"] for r in rows if r["pattern"] == "mediator"}
+    return roles_of(patterns_rows(tmp_path, "app"), "mediator")
 
 
 def test_colleagues_registered_by_the_program(tmp_path: Path) -> None:

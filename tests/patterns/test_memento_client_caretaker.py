@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 SOURCE = """\
 class Snapshot:
@@ -49,8 +49,7 @@ history.add({handed})
 
 def _roles(tmp_path: Path, handed: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/editor.py": SOURCE.format(handed=handed)})
-    rows = patterns_rows(tmp_path, "app")
-    return {r["symbol"]: r["role"] for r in rows if r["pattern"] == "memento"}
+    return roles_of(patterns_rows(tmp_path, "app"), "memento")
 
 
 def test_caretaker_handed_snapshots_by_the_client(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, role_map, write_tree
 
 SINKS = """\
 from typing import Protocol
@@ -51,7 +51,7 @@ class FileSink(Sink):
 
 def _roles(tmp_path: Path, held: str) -> dict[tuple[str, str], str]:
     write_tree(tmp_path, {"app/sinks.py": SINKS.replace("HELD", held)})
-    return {(str(r["symbol"]), str(r["pattern"])): str(r["role"]) for r in patterns_rows(tmp_path, "app")}
+    return role_map(patterns_rows(tmp_path, "app"))
 
 
 def test_a_broader_class_kept_by_its_own_type_under_the_port_is_its_adaptee(tmp_path: Path) -> None:

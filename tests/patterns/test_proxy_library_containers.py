@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, role_map, write_tree
 
 CALCULATOR = """\
 from abc import ABC, abstractmethod
@@ -69,7 +69,7 @@ class CountingCalculator(Calculator):
 
 def _roles(tmp_path: Path, name: str, text: str) -> dict[tuple[str, str], str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/calc.py": CALCULATOR, f"app/{name}.py": text})
-    return {(str(r["symbol"]), str(r["pattern"])): str(r["role"]) for r in patterns_rows(tmp_path, "app")}
+    return role_map(patterns_rows(tmp_path, "app"))
 
 
 def test_a_wrapper_caching_in_an_ordered_dict_is_a_proxy(tmp_path: Path) -> None:

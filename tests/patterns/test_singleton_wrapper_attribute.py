@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 ONCE = """\
 if wrapper._instance is None:
@@ -39,8 +39,7 @@ class Config:
 
 def _roles(tmp_path: Path, body: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/config.py": SOURCE.format(body=body)})
-    rows = patterns_rows(tmp_path, "app")
-    return {r["symbol"]: r["role"] for r in rows if r["pattern"] == "singleton"}
+    return roles_of(patterns_rows(tmp_path, "app"), "singleton")
 
 
 def test_instance_kept_on_the_wrapper(tmp_path: Path) -> None:

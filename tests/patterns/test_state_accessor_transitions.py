@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, role_map, write_tree
 
 STATES = """\
 from __future__ import annotations
@@ -78,7 +78,7 @@ class Safe:
 
 def _roles(tmp_path: Path, answer: str) -> dict[tuple[str, str], str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/safe.py": STATES.replace("ANSWER", answer)})
-    return {(str(r["symbol"]), str(r["pattern"])): str(r["role"]) for r in patterns_rows(tmp_path, "app")}
+    return role_map(patterns_rows(tmp_path, "app"))
 
 
 def test_states_fetched_through_their_accessor_switch_the_context(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 CODECS = """\
 class Codec:
@@ -43,8 +43,7 @@ class Number(Codec):
 
 def _roles(tmp_path: Path, method: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/codecs.py": CODECS.replace("{method}", method)})
-    rows = patterns_rows(tmp_path, "app")
-    return {str(r["symbol"]): str(r["role"]) for r in rows if r["pattern"] == "template_method"}
+    return roles_of(patterns_rows(tmp_path, "app"), "template_method")
 
 
 def test_a_step_of_the_second_skeleton(tmp_path: Path) -> None:

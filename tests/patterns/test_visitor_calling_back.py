@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 GARDEN = """\
 from abc import ABC, abstractmethod
@@ -73,7 +73,7 @@ class Evaluator:
 
 def _roles(tmp_path: Path, text: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/main.py": text})
-    return {str(r["symbol"]): str(r["role"]) for r in patterns_rows(tmp_path, "app") if r["pattern"] == "visitor"}
+    return roles_of(patterns_rows(tmp_path, "app"), "visitor")
 
 
 def test_visitors_calling_the_element_back_stay_visitors(tmp_path: Path) -> None:
