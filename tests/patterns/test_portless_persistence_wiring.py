@@ -7,12 +7,10 @@ plain helpers."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows, write_tree
 
 APP = """\
 from dataclasses import dataclass
@@ -120,19 +118,9 @@ def build_helpers() -> Enrol:
 
 
 def _rows(tmp_path: Path, files: dict[str, str]) -> dict[tuple[str, str], dict[str, Any]]:
-    for name, text in files.items():
-        path = tmp_path / "app" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json", "--min-confidence", "0.5"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return {(str(r["symbol"]), str(r["pattern"])): r for r in json.loads(result.stdout)}
+    write_tree(tmp_path, {f"app/{name}": text for name, text in files.items()})
+    rows = patterns_rows(tmp_path, "app", "--min-confidence", "0.5")
+    return {(str(r["symbol"]), str(r["pattern"])): r for r in rows}
 
 
 def test_a_transaction_over_portless_repositories_and_its_wiring(tmp_path: Path) -> None:

@@ -4,12 +4,10 @@ keeping objects of another class by their own key."""
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import AGENTLS
+from tests.patterns.cli import patterns_rows, write_tree
 
 TREE = """\
 from typing import Protocol
@@ -58,18 +56,9 @@ class Shelf:
 
 
 def _rows(tmp_path: Path, files: dict[str, str]) -> dict[tuple[str, str], dict[str, Any]]:
-    for name, text in files.items():
-        (tmp_path / "app").mkdir(exist_ok=True)
-        (tmp_path / "app" / name).write_text(text)
-    result = subprocess.run(
-        [*AGENTLS, "patterns", "app", "--format", "json", "--min-confidence", "0"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return {(str(r["symbol"]), str(r["pattern"])): r for r in json.loads(result.stdout)}
+    write_tree(tmp_path, {f"app/{name}": text for name, text in files.items()})
+    rows = patterns_rows(tmp_path, "app", "--min-confidence", "0")
+    return {(str(r["symbol"]), str(r["pattern"])): r for r in rows}
 
 
 def test_an_assembly_keeping_parts_of_its_own_kind(tmp_path: Path) -> None:
