@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 KIT = """\
 from __future__ import annotations
@@ -85,9 +85,7 @@ class TableFactory(Factory):
 def _roles(tmp_path: Path, list_tray: str, table_tray: str) -> dict[str, str]:
     text = KIT.replace("LIST_TRAY", list_tray).replace("TABLE_TRAY", table_tray)
     write_tree(tmp_path, {"app/__init__.py": "", "app/kit.py": text})
-    return {
-        str(r["symbol"]): str(r["role"]) for r in patterns_rows(tmp_path, "app") if r["pattern"] == "abstract_factory"
-    }
+    return roles_of(patterns_rows(tmp_path, "app"), "abstract_factory")
 
 
 def test_abstract_creation_methods_beside_helpers_make_a_family(tmp_path: Path) -> None:

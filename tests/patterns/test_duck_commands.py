@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows
+from tests.patterns.cli import patterns_rows, write_tree
 
 REQUESTS = """\
 class Lamp:
@@ -101,10 +101,7 @@ PANEL.bind("b", Flash())
 
 
 def _roles(tmp_path: Path, files: dict[str, str]) -> dict[str, str]:
-    (tmp_path / "app").mkdir()
-    (tmp_path / "app" / "__init__.py").write_text("")
-    for name, text in files.items():
-        (tmp_path / "app" / name).write_text(text)
+    write_tree(tmp_path, {"app/__init__.py": "", **{f"app/{name}": text for name, text in files.items()}})
     rows = patterns_rows(tmp_path, "app")
     found = [r for r in rows if r["pattern"] == "command"]
     return {str(r["symbol"]).rpartition(".")[2]: str(r["role"]) for r in found}
