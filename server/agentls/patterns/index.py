@@ -9,10 +9,10 @@ from __future__ import annotations
 import ast
 
 from agentls.patterns.columns import AstColumns
-from agentls.patterns.facts import BodyCall, ClassFacts, DictEntry, FunctionFacts, Import, ModuleIndex, make_call
+from agentls.patterns.facts import BodyCall, ClassFacts, DictEntry, FunctionFacts, Import, ModuleIndex
 from agentls.patterns.model import Range
 from agentls.patterns.render import annotation, dotted, value_of
-from agentls.patterns.walk import function_facts, walk_body
+from agentls.patterns.walk import call_record, function_facts, walk_body
 
 _FuncNode = ast.FunctionDef | ast.AsyncFunctionDef
 _NONE: frozenset[str] = frozenset()
@@ -129,13 +129,8 @@ def _body_calls(stmt: ast.Assign | ast.AnnAssign | ast.Expr, value: ast.expr, cl
     first = stmt.targets[0] if isinstance(stmt, ast.Assign) else getattr(stmt, "target", None)
     target = first.id if isinstance(first, ast.Name) else ""
     for node in calls:
-        name = dotted(node.func)
-        if not name:
-            continue
-        args = [value_of(a, _NONE) for a in node.args] + [value_of(k.value, _NONE) for k in node.keywords]
-        receiver, _, tail = name.rpartition(".")
-        call = make_call(name, node.lineno - 1, tuple(args), receiver, tail)
-        cls.body_calls.append(BodyCall(target, call, tuple(k.arg or "" for k in node.keywords)))
+        if (call := call_record(node, _NONE)) is not None:
+            cls.body_calls.append(BodyCall(target, call, tuple(k.arg or "" for k in node.keywords)))
 
 
 def _class_facts(node: ast.ClassDef, qual: str, pos: AstColumns, out: dict[str, ClassFacts]) -> None:

@@ -14,6 +14,7 @@ from agentls.patterns import bodies
 from agentls.patterns.columns import AstColumns
 from agentls.patterns.facts import (
     AttrStore,
+    Call,
     ContainerOp,
     FunctionFacts,
     Loop,
@@ -263,16 +264,25 @@ def _type_of(node: ast.expr | None) -> bool:
     )
 
 
-def _call(node: ast.Call, f: FunctionFacts, params: frozenset[str]) -> None:
-    func = node.func
-    name = dotted(func)
+def call_record(node: ast.Call, params: frozenset[str]) -> Call | None:
+    """One call as recorded (``FunctionFacts.calls``, ``ClassFacts.body_calls``): the dotted
+    callee, the values of its positional then keyword arguments; None for a callee of no
+    dotted name (`f()()`, `xs[0]()`)."""
+    name = dotted(node.func)
     if not name:
-        return
-    line = node.lineno - 1
+        return None
     args = [value_of(a, params) for a in node.args]
     args += [value_of(k.value, params) for k in node.keywords]
     receiver, _, tail = name.rpartition(".")
-    f.calls.append(make_call(name, line, tuple(args), receiver, tail))
+    return make_call(name, node.lineno - 1, tuple(args), receiver, tail)
+
+
+def _call(node: ast.Call, f: FunctionFacts, params: frozenset[str]) -> None:
+    call = call_record(node, params)
+    if call is None:
+        return
+    f.calls.append(call)
+    func, name, line, receiver = node.func, call.func, call.line, call.receiver
     if type(func) is ast.Attribute:
         method = func.attr
         if receiver == "self":
