@@ -377,6 +377,10 @@ class ModuleIndex:
             out.extend(cls.methods.values())
         return out
 
+    def units(self) -> list[FunctionFacts]:
+        """Every function, method and then the main block (``toplevel``), in that order."""
+        return [*self.all_functions(), *([self.toplevel] if self.toplevel else [])]
+
 
 def held_receiver(cls: ClassFacts, fn: FunctionFacts, receiver: str) -> str:
     """`self.<attr>` for a local of ``fn`` naming that attribute (`ls = self.strategy;

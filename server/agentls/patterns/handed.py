@@ -66,10 +66,7 @@ def handed_as(ws: WorkspaceIndex, modules: list[ModuleIndex], protocols: list[Cl
     fields = _protocol_fields(modules, names)
     provided: dict[str, list[ClassRef]] | None = None  # made on the first class-body call
     for m in modules:
-        functions = m.all_functions()
-        if m.toplevel is not None:
-            functions.append(m.toplevel)
-        for fn in functions:
+        for fn in m.units():
             site = _Site(ws, m, fn, keys, out)
             for c in fn.calls:
                 if c.method in takers:

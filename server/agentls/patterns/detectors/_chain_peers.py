@@ -35,7 +35,7 @@ def _units(ctx: Ctx) -> list[tuple[str, set[str], set[str]]]:
     for module in ctx.ws.modules():
         if is_test_module(module):
             continue  # a test wiring doubles chooses nothing at run time
-        units = [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]
+        units = module.units()
         for fn in units:
             made = {r.key for _, r in ctx.instantiations(fn, module)}
             if len(made) >= 2:

@@ -162,7 +162,7 @@ def _referenced(module: ModuleIndex) -> set[str]:
         if text:
             out.update(_IDENT.findall(text.partition(":")[2] if ":" in text else text))
 
-    fns = module.all_functions() + ([module.toplevel] if module.toplevel else [])
+    fns = module.units()
     for f in fns:
         for c in f.calls:
             add(c.func)

@@ -29,10 +29,6 @@ class Creator:
     site: str  # `send_notification(EmailFactory())` (path:line)
 
 
-def _units(module: ModuleIndex) -> list[FunctionFacts]:
-    return module.all_functions() + ([module.toplevel] if module.toplevel else [])
-
-
 @per_workspace
 def implied_creators(ctx: Ctx) -> dict[str, Creator]:
     """Creator class key -> what it makes, for every function handed two or more classes
@@ -51,7 +47,7 @@ def implied_creators(ctx: Ctx) -> dict[str, Creator]:
                     users.setdefault(fn.name, []).append((i, called, fn, module))
     handed: dict[tuple[int, str], list[tuple[ClassRef, str]]] = {}
     for module in modules if users else ():
-        for unit in _units(module):
+        for unit in module.units():
             if unit.name.startswith("test"):
                 continue
             made = sorted(((c.line, r) for c, r in ctx.instantiations(unit, module)), key=lambda x: x[0])

@@ -31,7 +31,7 @@ def handed_snapshots(ctx: Ctx, ref: ClassRef, originators: Mapping[str, tuple[Cl
     if not fillers or not hands_back or not saves:
         return None
     for module in ctx.ws.modules():
-        for unit in [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]:
+        for unit in module.units():
             for c in unit.calls:
                 if c.method in fillers:
                     for a in c.args:

@@ -98,7 +98,7 @@ def passed_strategies(ctx: Ctx) -> list[Passed]:
     for module in ctx.ws.modules():
         if is_test_file(module):
             continue  # a test trying each implementation in turn chooses nothing at run time
-        fns = [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]
+        fns = module.units()
         for fn in fns:
             for call in fn.calls:
                 if not call.args:
@@ -232,7 +232,7 @@ def classes_handed(ctx: Ctx) -> dict[tuple[str, str], list[ClassRef]]:
     clients pass for it (`Dial(Ascii)`, `Dial(renderer=Svg)` is not read)."""
     out: dict[tuple[str, str], list[ClassRef]] = {}
     for module in ctx.ws.modules():
-        for fn in [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]:
+        for fn in module.units():
             for call in fn.calls:
                 if not call.args or not call.func[:1].isupper():
                     continue
@@ -294,7 +294,7 @@ def callable_strategies(
     # with what the context calls the function with.
     classes: dict[str, list[ClassRef]] = {}
     for module in ctx.ws.modules():
-        fns = [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]
+        fns = module.units()
         for fn in fns:
             for call in fn.calls:
                 target = ctx.ws.resolve(module, call.func) if call.func[:1].isupper() else None

@@ -340,7 +340,7 @@ def installed_adaptees(ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
     for module in ctx.ws.modules():
         if name not in module.classes and name not in module.import_map:
             continue
-        for fn in [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]:
+        for fn in module.units():
             if not any(c.method == name and ctx.ws.resolve(module, c.func) == ref for c in fn.calls):
                 continue
             # handed to its constructor, or gathered in a `dict(...)` handed to it

@@ -21,7 +21,7 @@ def _handed_kind(ctx: Ctx, mediator: ClassRef, kinds: set[str]) -> bool:
     if not fillers:
         return False
     for module in ctx.ws.modules():
-        for unit in [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]:
+        for unit in module.units():
             for c in unit.calls:
                 pos = fillers.get(c.method)
                 arg = c.args[pos] if pos is not None and len(c.args) > pos else ""
