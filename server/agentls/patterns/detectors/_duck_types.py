@@ -28,7 +28,7 @@ def answering(ctx: Ctx, called: frozenset[str]) -> list[ClassRef]:
     in ``called``; none when the names are only built-in objects' methods."""
     if not called - _BUILTIN or any(n.startswith("__") for n in called):
         return []
-    defining = _defining(ctx)
+    defining = ctx.by_method(public=False)
     # the classes defining the rarest name, and those inheriting it
     rarest = min(sorted(called), key=lambda n: len(defining.get(n, ())))
     seen: dict[str, ClassRef] = {}
@@ -46,21 +46,11 @@ def answering(ctx: Ctx, called: frozenset[str]) -> list[ClassRef]:
 
 
 @per_workspace
-def _defining(ctx: Ctx) -> dict[str, list[ClassRef]]:
-    """Method name -> the program's classes defining it themselves."""
-    out: dict[str, list[ClassRef]] = {}
-    for r in ctx.ws.all_classes():
-        for n in r.cls.methods:
-            out.setdefault(n, []).append(r)
-    return out
-
-
-@per_workspace
 def holding_repositories(ctx: Ctx, reached: frozenset[str]) -> list[ClassRef]:
     """The program's context managers (`__enter__`/`__aenter__`) holding a repository under
     every name in ``reached``: what a function entering an untyped `uow` and calling
     `tx.pokemon_repo.create(...)` works in."""
-    defining = _defining(ctx)
+    defining = ctx.by_method(public=False)
     found = []
     for r in [*defining.get("__enter__", ()), *defining.get("__aenter__", ())]:
         held = {c.attr.lstrip("_"): c.types for c in ctx.collabs(r).values()}
