@@ -221,7 +221,7 @@ def _handed_to(ctx: Ctx, method: str, position: int) -> list[ClassRef]:
     named (`registry.register_exporter("csv", CSVExporter)`)."""
     out: list[ClassRef] = []
     for module in ctx.ws.modules():
-        units = [*module.all_functions(), *([module.toplevel] if module.toplevel else [])]
+        units = module.units()
         for unit in units:
             for c in unit.calls:
                 if c.method != method or len(c.args) <= position or not c.args[position].startswith("name:"):
