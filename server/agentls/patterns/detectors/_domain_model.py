@@ -93,7 +93,9 @@ def _identity_attr(ctx: Ctx, ref: ClassRef) -> str | None:
         attrs |= {*a.cls.fields, *a.cls.instance_attrs()}
     own = _own_id_names(ref.cls.name)
     for name in sorted(attrs):
-        if name in _ID_NAMES or name.lstrip("_") in own:
+        # a private or name-mangled identity (`self.__id` behind a read-only `id` property, as
+        # code ported from Java or TypeScript keeps it) is the same identity
+        if name in _ID_NAMES or name.lstrip("_") in _ID_NAMES or name.lstrip("_") in own:
             return name
     return None
 

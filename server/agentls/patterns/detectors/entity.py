@@ -31,7 +31,8 @@ class Entity(Detector):
     In a domain package (a module path with `domain`, `model`, `entities`, `aggregates`,
     `shared_kernel` …; never a `value_objects` package or module), a mutable class with an identity
     attribute (`id`, `id_`, `reference`, `sku`, `<class>_id` or `<noun>_id` for the noun the
-    class name ends with, `benchmark_id` in `ComparativeBenchmark`, own or inherited, or the
+    class name ends with, `benchmark_id` in `ComparativeBenchmark`, also private or name-mangled
+    as `self.__id` behind a read-only `id` property, own or inherited, or the
     attribute the program stores it keyed by, `self._rows[order.code] = order`, when no method
     rewrites it) is an entity when a method changes it after creation, or when it has more state
     than its identity; so is every subclass of an entity, and a class whose `__eq__` compares
