@@ -23,6 +23,7 @@ from agentls.patterns.facts import (
     make_param,
     new_function_facts,
 )
+from agentls.patterns.next_loops import next_loops
 from agentls.patterns.render import annotation, dotted, value_of
 
 # A statement, not a word: `"update"` or `"delete"` as a plain string is an option name.
@@ -245,6 +246,9 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
         elif code == _MATCH_CASE:
             complexity += 1
     f.complexity = complexity
+    # `x = next(it, None)` ... `while x != None:` is a `for` loop spelled as in Java.
+    if any(c.func == "next" for c in f.calls):
+        loops.extend(next_loops(body))
     # `kind = type(event)` then `self._handlers[kind]` / `self._handlers.get(kind)`: the same
     # lookup by the message's type as `self._handlers[type(event)]`, through a local, in a
     # table of the object's own (a module table of library types keyed so, `_BRACES[kind]`,
