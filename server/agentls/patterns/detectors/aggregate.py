@@ -14,7 +14,6 @@ from agentls.patterns.detectors._shared import (
     is_repository,
     is_uow,
     mutators,
-    repository_evidence,
     repository_port_evidence,
     value_object_evidence,
 )
@@ -67,10 +66,18 @@ def _identifier(attr: str) -> bool:
 def _stored(ctx: Ctx) -> dict[str, ClassRef]:
     """Domain classes a repository stores or hands back whole (its generic argument, or what
     its methods take and return): repositories exist per aggregate. Keyed by class, the value
-    is the repository."""
-    out: dict[str, ClassRef] = {}
+    is the (first) repository."""
+    return {key: repos[0] for key, repos in _stored_by(ctx).items()}
+
+
+@per_workspace
+def _stored_by(ctx: Ctx) -> dict[str, list[ClassRef]]:
+    """Every repository storing or handing back each domain class, keyed by class."""
+    out: dict[str, list[ClassRef]] = {}
     for repo in ctx.ws.all_classes():
-        if not (repository_port_evidence(ctx, repo) or repository_evidence(ctx, repo)):
+        # (an implementation of a repository port is one too, though its own methods alone
+        # would not say so: `OrderRepository(OrderRepositoryInterface)` over a generic port)
+        if not (repository_port_evidence(ctx, repo) or is_repository(ctx, repo)):
             continue
         anns = [a for m in repo.cls.methods.values() for a in (m.returns_annotation, *(p.annotation for p in m.params))]
         found = [r for a in repo.cls.base_args if (r := ctx.resolve(a, repo.module)) is not None]
@@ -84,8 +91,8 @@ def _stored(ctx: Ctx) -> dict[str, ClassRef]:
                     if r is not None:
                         found.append(r)
         for r in found:
-            if r != repo and in_domain(r) and not message_roles(ctx, r):
-                out.setdefault(r.key, repo)
+            if r != repo and in_domain(r) and not message_roles(ctx, r) and repo not in out.get(r.key, []):
+                out.setdefault(r.key, []).append(repo)
     return out
 
 
@@ -124,11 +131,14 @@ class Aggregate(Detector):
     its own (`seedling = Seedling(...); self._seedlings[seedling.tray] = seedling`) are its
     members.
 
-    Repositories exist per aggregate: an entity a repository stores or hands back whole (its
+    Repositories exist per aggregate: an entity a repository (or an implementation of a
+    repository port, `OrderRepository(OrderRepositoryPort)`) stores or hands back whole (its
     generic argument, what its methods take and return, or, untyped, the class it queries or
     rebuilds: `session.query(model.Grove)`, `Grove(**row)`) is a root when a public method of
     it refuses a change that breaks a rule (raises, itself or through a private check it calls,
-    `self._ensure_open()`) or adds a domain part it creates to a collection of its own.
+    `self._ensure_open()`) or adds a domain part it creates to a collection of its own, or
+    when it keeps entities of its own bounded context that no other repository stores (an
+    `Order` keeping its `OrderItem`s): they live, and are stored, inside it.
     Members kept in typed fields come from the root's own bounded context (the package up to
     its `domain` part): a shared-kernel `Money` is nobody's member.
     """
@@ -236,6 +246,25 @@ class Aggregate(Detector):
                     out.append(part)
         return out
 
+    def _owned_entities(self, ctx: Ctx, ref: ClassRef, repo: ClassRef) -> list[ClassRef]:
+        """Entities of the class's own bounded context it keeps in its attributes (not by
+        identifier) that no repository but its own (`repo`, rebuilding them with it) stores or
+        hands back."""
+        context = domain_package(ref)
+        by = _stored_by(ctx)
+        return [
+            t
+            for attr, types in _held(ctx, ref).items()
+            if not _identifier(attr)
+            for t in types
+            if t != ref
+            and all(r == repo for r in by.get(t.key, []))
+            and in_domain(t)
+            and t.module.module.startswith(context)
+            and entity_evidence(ctx, t)
+            and not message_roles(ctx, t)
+        ]
+
     @per_workspace
     def _roots(self, ctx: Ctx) -> dict[str, tuple[list[Ev], list[ClassRef]]]:
         """Every aggregate root of the workspace with its evidence and members, once."""
@@ -258,6 +287,15 @@ class Aggregate(Detector):
             # refuses a completed todo) or changing the parts it owns (`add_book`).
             if repo is not None and guard is not None and entity_evidence(ctx, ref):
                 ev = [*ev, (ref.cls.selection.line, f"stored and loaded whole through `{repo.cls.name}`"), guard]
+            elif repo is not None and not ev and entity_evidence(ctx, ref):
+                # ... or keeping entities of its own bounded context that no repository stores on
+                # their own (`Order` with its `OrderItem`s): they live and are stored inside it
+                owned = self._owned_entities(ctx, ref, repo)
+                if owned:
+                    ev = [
+                        (ref.cls.selection.line, f"stored and loaded whole through `{repo.cls.name}`"),
+                        (ref.cls.selection.line, f"keeps `{owned[0].cls.name}` entities no repository stores alone"),
+                    ]
             if not ev:
                 continue
             # (a repository keeping what it stores is no aggregate of it)
