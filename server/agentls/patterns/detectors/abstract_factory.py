@@ -29,6 +29,21 @@ def _answered(ctx: Ctx, m: FunctionFacts, module: ModuleIndex) -> list[ClassRef]
     return made if len(made) == 1 or (made and cr.shared_bases(ctx, made)) else []
 
 
+def _wrapped(ctx: Ctx, m: FunctionFacts, module: ModuleIndex, outer: ClassRef) -> list[ClassRef]:
+    """The classes a creation method makes as the argument of the object it returns
+    (`return QuackCounter(MallardDuck())`): a decorated product is made with what it wraps, so
+    a factory wrapping every product in one decorator still makes a family of the wrapped."""
+    out: list[ClassRef] = []
+    for call, r in ctx.instantiations(m, module):
+        if r != outer:
+            continue
+        for arg in call.args:
+            inner = ctx.resolve(arg[5:], module) if arg.startswith("call:") else None
+            if inner is not None and inner != outer and inner not in out and not is_exception(ctx, inner):
+                out.append(inner)
+    return out
+
+
 @register
 class AbstractFactory(Detector):
     """Provides an interface for creating *families* of related objects, with one concrete
@@ -46,7 +61,9 @@ class AbstractFactory(Detector):
       methods that at least two concrete subclasses override, each override returning a new
       instance of a class of the workspace, of two or more classes per subclass (creation
       methods all making one class are no family). A method answering new objects sharing a
-      base in a collection or a local (`return [Garlic(), Onion()]`) creates each of them. A
+      base in a collection or a local (`return [Garlic(), Onion()]`) creates each of them, and
+      one returning a new object wrapping another it makes (`return Counter(Mallard())`, a
+      decorated product) creates both. A
       base with helpers of its own (a static chooser, a method building through its creation
       methods) counts its abstract (or stub) methods only, so it may be abstract through a
       base of the program (`class Factory(Model)` with `class Model(ABC)`). A method that builds its result from the
@@ -100,8 +117,9 @@ class AbstractFactory(Detector):
             for name in creation:
                 m = sub.cls.methods.get(name)
                 products = ctx.returned_classes(m, sub.module) if m and not cr.converts(m) else []
-                if products:
+                if m is not None and products:
                     made.append((name, products[0]))
+                    made += [(name, p) for p in _wrapped(ctx, m, sub.module, products[0])]
                 elif m is not None and not cr.converts(m):
                     made += [(name, p) for p in _answered(ctx, m, sub.module)]
             # Two or more kinds of product: methods all making one class (a template engine's
