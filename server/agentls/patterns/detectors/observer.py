@@ -8,46 +8,10 @@ from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._basics import near, structural
 from agentls.patterns.detectors._command_families import command_runs
 from agentls.patterns.detectors._event_lists import event_lists
+from agentls.patterns.detectors._subjects import Found, notifies
 from agentls.patterns.detectors.mediator import Mediator
-from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
-
-Found = tuple[FunctionFacts, FunctionFacts, str, str]
-
-
-def _attr(container: str) -> str | None:
-    """`self._obs` / `cls._obs` → `_obs`."""
-    for prefix in ("self.", "cls."):
-        if container.startswith(prefix):
-            rest = container[len(prefix) :]
-            return rest if rest.isidentifier() else None
-    return None
-
-
-def _family_defines(ctx: Ctx, ref: ClassRef, method: str) -> bool:
-    """Whether another concrete class of this class's own hierarchy answers ``method``: the
-    parts of a composite, not observers of a subject."""
-    roots = [a for a in ctx.ancestors(ref) if not ctx.ancestors(a)] or [ref]
-    for root in roots:
-        for d in [root, *ctx.descendants(root)]:
-            if d == ref or d in ctx.ancestors(ref) or d.cls.is_interface:
-                continue
-            m = d.cls.methods.get(method)
-            if m is not None and not m.is_stub:
-                return True
-    return False
-
-
-def _declared_subject(ctx: Ctx, ref: ClassRef, sub: str, method: str) -> bool:
-    """A notification calling the method it is in is a composite's recursion unless the
-    subscribing is declared by an abstract subject or observers subscribe themselves, and no
-    other class of its own hierarchy answers the method."""
-    if _family_defines(ctx, ref, method):
-        return False
-    if any(sub in a.cls.abstract_methods for a in ctx.ancestors(ref)):
-        return True
-    return sub in _self_registrations(ctx)
 
 
 def _stub_base(ctx: Ctx, ref: ClassRef, method: str) -> bool:
@@ -90,94 +54,6 @@ def _relayed(ctx: Ctx, note: str, method: str) -> bool:
     return False
 
 
-def _self_registrations(ctx: Ctx) -> set[str]:
-    """Methods some object calls on another passing itself (`subject.attach(self)`)."""
-    key = ("observer", "self_registrations")
-    hit = ctx._cache.get(key)
-    if hit is None:
-        hit = set()
-        for r in ctx.ws.all_classes():
-            for m in r.cls.methods.values():
-                hit.update(c.method for c in m.calls if "self" in c.args and c.receiver and c.receiver != "self")
-        ctx._cache[key] = hit
-    return hit
-
-
-def notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
-    """(subscribe method, notify method, container, called method or '()') for a subject."""
-    key = ("observer", "notifies", ref.key)
-    if key not in ctx._cache:
-        ctx._cache[key] = _notifies(ctx, ref)
-    return ctx._cache[key]  # type: ignore[no-any-return]
-
-
-def _data_items(ctx: Ctx, ref: ClassRef, sub: FunctionFacts) -> bool:
-    """What the class collects is data, not observers: it is a collection itself (answers
-    `__len__` with `__iter__` or `__getitem__`), or its subscribe parameter is annotated with a
-    concrete class no other class derives from (`append(self, line: Text)`)."""
-    methods = ref.cls.methods
-    if "__len__" in methods and ("__iter__" in methods or "__getitem__" in methods):
-        return True
-    p = sub.params[0] if sub.params else None
-    kinds = ctx.annotation_refs(p.annotation, ref.module) if p is not None and p.annotation else []
-    return bool(kinds) and all(
-        not t.cls.is_interface
-        and not ctx.descendants(t)
-        and any(not m.is_stub for n, m in t.cls.methods.items() if not n.startswith("_"))
-        for t in kinds
-    )
-
-
-def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
-    methods = ref.cls.methods
-    for sub in methods.values():
-        # Subscribing is a small public operation (`attach`, `connect`), not a step of some
-        # larger algorithm that collects objects to process later.
-        if not sub.is_public or sub.complexity > 3 or not sub.container_ops or _data_items(ctx, ref, sub):
-            continue
-        for op in sub.container_ops:
-            attr = _attr(op.container)
-            if op.op not in ("append", "add", "setitem") or attr is None or not op.arg.startswith("param:"):
-                continue
-            if op.op == "setitem" and op.key == op.arg:
-                continue
-            for note in methods.values():
-                if note is sub:
-                    continue
-                for loop in note.loops:
-                    if not loop.target:
-                        continue
-                    it = loop.iter.removeprefix("self.").removeprefix("cls.")
-                    if it != attr and not (loop.iter == "" and attr in note.self_reads):
-                        continue
-                    # A bare name is a local: the kept list only when the method reads it
-                    # (`pins = self.pins`), not a list it builds under the same name (a
-                    # group's `commands` of (name, command) rows made for its help page).
-                    if it == loop.iter and attr not in note.self_reads:
-                        continue
-                    keyed = f"{loop.iter}[]" if op.op == "setitem" else loop.target
-                    for call in note.calls:
-                        if call.method.startswith("_"):
-                            continue  # observers are told through their public interface
-                        if call.receiver in (loop.target, keyed) and call.receiver:
-                            if call.method == note.name and not _declared_subject(ctx, ref, sub.name, call.method):
-                                continue  # a composite's recursion over its parts
-                            return sub, note, attr, call.method
-                        if call.func == loop.target and _triggered(ref, note):
-                            return sub, note, attr, "()"
-    return None
-
-
-def _triggered(ref: ClassRef, note: FunctionFacts) -> bool:
-    """Callables are observers when the subject tells them about itself: it triggers the
-    notification on its own change, or passes itself; a pipeline handing a request it was
-    given to every function in turn is not one."""
-    if any(note.name in m.self_calls for m in ref.cls.methods.values() if m is not note):
-        return True
-    given = {f"param:{p}" for p in note.param_names}
-    return not any(set(c.args) & given for c in note.calls if c.func and "." not in c.func)
-
-
 @register
 class Observer(Detector):
     """Defines a one-to-many dependency: observers register with a subject, and the subject
@@ -202,18 +78,25 @@ class Observer(Detector):
       family) is no subject;
       calling plain functions counts only when the subject triggers the
       notification itself or passes itself (a pipeline handing a request to every function is
-      not an observer). A dict of lists keyed by topic is publish-subscribe instead. A
+      not an observer). A dict of lists keyed by topic is publish-subscribe instead, unless
+      another method of the class changes its state and then fires the notification
+      (`add_product` keeping the product, then calling `self.notify(product)`) and the key is
+      not an attribute of the object stored: a subject keeping its observers per key. A
       collection (answering `__len__` with `__iter__` or `__getitem__`), or a class whose
       subscribe parameter is annotated with a concrete class with behaviour of its own that
-      nothing derives from (`append(self, line: Text)`), collects data, not observers.
+      nothing derives from (`append(self, line: Text)`), collects data, not observers, unless
+      the looping method keeps the argument it hands to each (`self.products.add(product)`,
+      then `customer.notify(product)`): a subject telling the one class it knows of its
+      change, that class then being the concrete observer.
     - Abstract subjects: interfaces a subject implements that declare its subscribe or notify
       method; subclasses of a subject that trigger the notification are subjects too.
     - The observer interface: a class declaring the notified method abstractly (or as a stub
       its subclasses override, also in a plain class with no state whose public methods are
       all empty: `class Observer: def update(self): pass`) in the subject's module, one
       importing it or imported by it, or beside it in a folder of scripts without `__init__.py`
-      (one class per file); the class the subscribe method's parameter is annotated with; or an
-      interface declaring the notified method above a concrete observer.
+      (one class per file); the class the subscribe method's parameter is annotated with (a
+      concrete observer instead when that class carries the notified method out itself); or
+      an interface declaring the notified method above a concrete observer.
     - Concrete observers implement the notified method below such a declaration (or, for an
       observer Protocol, implement all its methods near the subject without deriving from
       it), define it
@@ -300,6 +183,17 @@ class Observer(Detector):
                     if method in ctx.all_methods(t) and t.key not in subject_keys:
                         ifaces.append(t)
             for iface in ifaces:
+                own = iface.cls.methods.get(method)
+                if own is not None and not own.is_stub and not iface.cls.is_interface:
+                    # A concrete class the subject is typed against is the one observer it knows.
+                    add(
+                        iface,
+                        "concrete_observer",
+                        0.8,
+                        [(own.selection.line, f"`{method}` reacts to notifications")],
+                        subj,
+                    )
+                    continue
                 add(iface, "observer", 0.8, [(iface.cls.selection.line, "the type observers register as")], subj)
             family = {a.key for s, _ in subjects for a in [s, *ctx.ancestors(s)]}
             observers = [r for r in self._declaring(ctx, method) if r.key not in family and near(subj, r, ctx)]

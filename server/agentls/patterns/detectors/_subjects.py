@@ -1,0 +1,174 @@
+"""Which classes are Observer subjects: a small public method adding the object it is handed to
+a list, set or dict (or a bucket per key), and another method looping over it and calling each."""
+
+from __future__ import annotations
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.facts import FunctionFacts, Value
+from agentls.patterns.workspace import ClassRef
+
+Found = tuple[FunctionFacts, FunctionFacts, str, str]
+
+
+def _attr(container: str) -> str | None:
+    """`self._obs` / `cls._obs` → `_obs`."""
+    for prefix in ("self.", "cls."):
+        if container.startswith(prefix):
+            rest = container[len(prefix) :]
+            return rest if rest.isidentifier() else None
+    return None
+
+
+def _family_defines(ctx: Ctx, ref: ClassRef, method: str) -> bool:
+    """Whether another concrete class of this class's own hierarchy answers ``method``: the
+    parts of a composite, not observers of a subject."""
+    roots = [a for a in ctx.ancestors(ref) if not ctx.ancestors(a)] or [ref]
+    for root in roots:
+        for d in [root, *ctx.descendants(root)]:
+            if d == ref or d in ctx.ancestors(ref) or d.cls.is_interface:
+                continue
+            m = d.cls.methods.get(method)
+            if m is not None and not m.is_stub:
+                return True
+    return False
+
+
+def _declared_subject(ctx: Ctx, ref: ClassRef, sub: str, method: str) -> bool:
+    """A notification calling the method it is in is a composite's recursion unless the
+    subscribing is declared by an abstract subject or observers subscribe themselves, and no
+    other class of its own hierarchy answers the method."""
+    if _family_defines(ctx, ref, method):
+        return False
+    if any(sub in a.cls.abstract_methods for a in ctx.ancestors(ref)):
+        return True
+    return sub in _self_registrations(ctx)
+
+
+def _self_registrations(ctx: Ctx) -> set[str]:
+    """Methods some object calls on another passing itself (`subject.attach(self)`)."""
+    key = ("observer", "self_registrations")
+    hit = ctx._cache.get(key)
+    if hit is None:
+        hit = set()
+        for r in ctx.ws.all_classes():
+            for m in r.cls.methods.values():
+                hit.update(c.method for c in m.calls if "self" in c.args and c.receiver and c.receiver != "self")
+        ctx._cache[key] = hit
+    return hit
+
+
+def notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
+    """(subscribe method, notify method, container, called method or '()') for a subject."""
+    key = ("observer", "notifies", ref.key)
+    if key not in ctx._cache:
+        ctx._cache[key] = _notifies(ctx, ref)
+    return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+def _collection(ref: ClassRef) -> bool:
+    """What the class collects is data, not observers: it is a collection itself (answers
+    `__len__` with `__iter__` or `__getitem__`)."""
+    methods = ref.cls.methods
+    return "__len__" in methods and ("__iter__" in methods or "__getitem__" in methods)
+
+
+def _typed_items(ctx: Ctx, ref: ClassRef, sub: FunctionFacts) -> bool:
+    """The subscribe parameter is annotated with a concrete class no other class derives from
+    (`append(self, line: Text)`): rows of data, unless the class tells them of its own change
+    (`_records_change`)."""
+    p = sub.params[0] if sub.params else None
+    kinds = ctx.annotation_refs(p.annotation, ref.module) if p is not None and p.annotation else []
+    return bool(kinds) and all(
+        not t.cls.is_interface
+        and not ctx.descendants(t)
+        and any(not m.is_stub for n, m in t.cls.methods.items() if not n.startswith("_"))
+        for t in kinds
+    )
+
+
+def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
+    methods = ref.cls.methods
+    for sub in methods.values():
+        # Subscribing is a small public operation (`attach`, `connect`), not a step of some
+        # larger algorithm that collects objects to process later.
+        if not sub.is_public or sub.complexity > 3 or not sub.container_ops or _collection(ref):
+            continue
+        typed = _typed_items(ctx, ref, sub)
+        for op in sub.container_ops:
+            bucket = op.container.endswith("[]") and op.op in ("append", "add")
+            attr = _attr(op.container[:-2] if bucket else op.container)
+            if op.op not in ("append", "add", "setitem") or attr is None or not op.arg.startswith("param:"):
+                continue
+            if op.op == "setitem" and op.key == op.arg:
+                continue
+            # A bucket keyed by the stored object's own attribute (`by_source[t.source].append(t)`)
+            # indexes objects, as publish-subscribe reads it too.
+            if bucket and any(
+                c == op.container[:-2] and k.startswith(f"attr:{op.arg[6:]}.") for c, k in sub.subscripts
+            ):
+                continue
+            for note in methods.values():
+                if note is sub:
+                    continue
+                # Observers kept per key (`self._subs[product].append(s)`) are a broker's topic
+                # lists unless the class fires the notification on its own change (`add_product`
+                # calling `self.notify(product)`): a subject telling those who asked about it.
+                if bucket and not _fired_on_change(ref, note):
+                    continue
+                for loop in note.loops:
+                    if not loop.target:
+                        continue
+                    it = loop.iter.removeprefix("self.").removeprefix("cls.")
+                    if bucket:
+                        if it not in (f"{attr}[]", f"{attr}.get()"):
+                            continue
+                    elif it != attr and not (loop.iter == "" and attr in note.self_reads):
+                        continue
+                    # A bare name is a local: the kept list only when the method reads it
+                    # (`pins = self.pins`), not a list it builds under the same name (a
+                    # group's `commands` of (name, command) rows made for its help page).
+                    if it == loop.iter and attr not in note.self_reads:
+                        continue
+                    keyed = f"{loop.iter}[]" if op.op == "setitem" else loop.target
+                    for call in note.calls:
+                        if call.method.startswith("_"):
+                            continue  # observers are told through their public interface
+                        if call.receiver in (loop.target, keyed) and call.receiver:
+                            if call.method == note.name and not _declared_subject(ctx, ref, sub.name, call.method):
+                                continue  # a composite's recursion over its parts
+                            if typed and not _records_change(note, call.args):
+                                continue
+                            return sub, note, attr, call.method
+                        if call.func == loop.target and _triggered(ref, note):
+                            return sub, note, attr, "()"
+    return None
+
+
+def _fired_on_change(ref: ClassRef, note: FunctionFacts) -> bool:
+    """Another method of the class changes its state and then calls ``note`` (`add_product`:
+    `self.products.add(product)`, `self.notify(product)`); a batch helper calling it for each
+    item it is handed (`dispatch_events`) changes nothing."""
+    return any(
+        note.name in m.self_calls and (m.self_writes or any(op.container.startswith("self.") for op in m.container_ops))
+        for m in ref.cls.methods.values()
+        if m is not note
+    )
+
+
+def _records_change(note: FunctionFacts, args: tuple[Value, ...]) -> bool:
+    """The loop's method keeps what it was handed (`self.products.add(product)`) and hands that
+    to each element: a subject telling its observers of its change, where a table drawing its
+    rows at a width (`row.render(width)`) records nothing."""
+    kept = {op.arg for op in note.container_ops if op.container.startswith("self.")}
+    kept |= {v for vals in note.self_writes.values() for v in vals}
+    return any(a.startswith("param:") and a in kept for a in args)
+
+
+def _triggered(ref: ClassRef, note: FunctionFacts) -> bool:
+    """Callables are observers when the subject tells them about itself: it triggers the
+    notification on its own change, or passes itself; a pipeline handing a request it was
+    given to every function in turn is not one."""
+    if any(note.name in m.self_calls for m in ref.cls.methods.values() if m is not note):
+        return True
+    given = {f"param:{p}" for p in note.param_names}
+    return not any(set(c.args) & given for c in note.calls if c.func and "." not in c.func)
