@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._built_repositories import built_repository_service
 from agentls.patterns.detectors._duck_types import answering, holding_repositories
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import Call, FunctionFacts
@@ -103,6 +104,19 @@ class ServiceLayer(Detector):
     (`self.uow` reading `self._uow`), and a method that loads through what the class holds and
     asks the loaded aggregate to act (`author = self.uow.repository.find_by_pk(id);
     author.add_book(command)`) is a service method even when a decorator commits.
+
+    A use case may build its repositories over the transaction it works in rather than receive
+    them: a function receiving a unit of work (typed as one) or a session, or entering a unit of
+    work (one of the program's it creates, `async with AsyncUnitOfWork() as uow:`, or the one it
+    was handed or holds, `with self.uow as uow:`), that builds a repository over it (`repo =
+    ArticleRepository(uow.session)`) and then calls a method of that repository which changes
+    state (`add`, `delete`, ... by name, or any method whose body stores or flushes through
+    `self`, or forwards to a storing method of another repository: `user_repo.follow_user(...)`)
+    or loads through it and assigns to a local (`user.bio = bio`, `setattr(user, key, value)`:
+    the session tracks what it loaded) is a service, whoever commits (a `@transactional()`
+    decorator, the caller). A method doing so, or building its repositories over the unit of
+    work its class holds (typed as one: `self.uow.session`), makes its class the service; the
+    method is not reported apart.
     """
 
     id = "service_layer"
@@ -195,7 +209,21 @@ class ServiceLayer(Detector):
 
     def _service_class(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
         """A use-case class: it holds a unit of work or a repository (injected) and one of its
-        methods changes state through it (`commit`, `save`, `add`, ...)."""
+        methods changes state through it (`commit`, `save`, `add`, ...), or one of its methods
+        builds a repository over the unit of work it is handed or holds and stores through it."""
+        return self._holding_service(ctx, ref) or self._building_service(ctx, ref)
+
+    def _building_service(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
+        held = [c.attr for c in ctx.collabs(ref).values() if any(is_uow(ctx, t) for t in c.types)]
+        for m in ref.cls.methods.values():
+            if m.name.startswith("__"):
+                continue
+            ev = built_repository_service(ctx, m, held, _changes)
+            if ev:
+                return [(ref.cls.selection.line, f"`{m.name}` is one of its use cases"), *ev]
+        return []
+
+    def _holding_service(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
         # Keyed without leading underscores: a base's `uow` property reads the `_uow` it was given.
         held = {
             c.attr.lstrip("_"): t
@@ -279,6 +307,9 @@ class ServiceLayer(Detector):
             if any(_route(d) for d in fn.decorators):
                 continue
             ev = self._service(ctx, fn)
+            if not ev and "." not in fn.qualname:
+                # a method building its repositories makes its class the service (below)
+                ev = built_repository_service(ctx, fn, [], _changes)
             if ev:
                 yield ctx.det(fn, self.id, "service", 0.8, ev)
         for ref in ctx.classes():
