@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import itertools
-import re
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo, param_of
-from agentls.patterns.detectors._domain_model import entity_evidence, value_object_evidence
+from agentls.patterns.detectors._domain_model import entity_evidence
 from agentls.patterns.detectors._gateways import class_containers, gateway_evidence, store_named, takes_object
+from agentls.patterns.detectors._repository_ports import repository_port_evidence
 from agentls.patterns.detectors._saving_ports import message_like as message_like  # re-exported: _mappers
-from agentls.patterns.detectors._saving_ports import stepped_heads, stores_received, write_only
+from agentls.patterns.detectors._saving_ports import stepped_heads, write_only
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -243,161 +243,6 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         return compute() or ([] if ref.cls.is_interface else gateway_evidence(ctx, ref))
 
     return memo(ctx, "repo", ref, compute_all)
-
-
-_ANN_WORD = re.compile(r"[A-Za-z_][\w.]*")
-_NOT_ENTITIES = frozenset(
-    {
-        "None", "Optional", "List", "list", "Sequence", "Iterable", "Iterator", "Union", "Any", "str", "int",
-        "float", "bool", "bytes", "dict", "Dict", "set", "Set", "tuple", "Tuple", "object", "Type", "type",
-        "UUID", "datetime", "date", "Callable", "Awaitable",
-    }
-)
-
-
-def _ann_names(ann: str | None) -> set[str]:
-    return {w.rpartition(".")[2] for w in _ANN_WORD.findall(ann or "")} - _NOT_ENTITIES
-
-
-def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
-    """A persistence port: an interface (abstract class or Protocol) that takes objects of a
-    type in one method and gives that type back from another that takes a key — a collection
-    of them (`save(event: Event)`, `find_by_id(id) -> Optional[Event]`)."""
-
-    def compute() -> list[Ev]:
-        cls = ref.cls
-        methods = ctx.all_methods(ref)
-        public = [m for n, m in methods.items() if not n.startswith("__")]
-        if not public or not (cls.is_interface or cls.is_protocol or all(m.is_stub or m.abstract for m in public)):
-            return []
-        # A port is mostly declarations: a base class with one abstract hook among many working
-        # methods (a test collector node, a router) is a framework class, not a port.
-        named = [m for m in public if not m.name.startswith("_")]
-        if not cls.is_protocol and 2 * sum(1 for m in named if m.is_stub or m.abstract) < len(named):
-            return []
-        takes: dict[str, FunctionFacts] = {}
-        for m in named:
-            answer = _ann_names(m.returns_annotation)
-            # the object stored is a required argument, not a default (`get(name, default: Mark)`)
-            for p in (p for p in m.params if not p.has_default):
-                names = _ann_names(p.annotation)
-                # A store answers nothing or hands back what it stored (`insert(d: D) -> D`);
-                # a converter (`encode(x) -> str`) is no collection.
-                if m.returns_annotation in (None, "None") or (answer and answer <= names):
-                    for name in sorted(names):  # sorted: a set's order changes between runs
-                        takes.setdefault(name, m)
-        for m in public:
-            for name in sorted(_ann_names(m.returns_annotation)):
-                given = takes.get(name)
-                if given is None or given is m or not m.params:
-                    continue
-                target = ctx.ws.resolve(ref.module, name)
-                if target is not None and ((target.cls.is_interface and not target.cls.fields) or message_like(target)):
-                    continue  # a service port handing out services, or a bus taking messages
-                return [
-                    (given.selection.line, f"`{given.name}` takes a `{name}`"),
-                    (m.selection.line, f"`{m.name}` gives one back by key"),
-                ]
-        return _finder_port(ctx, ref, public) or _entity_store_port(ctx, ref, public) or _saved_port(ctx, ref, public)
-
-    key = ("repo_port", ref.key)
-    if key not in ctx._cache:
-        ctx._cache[key] = []  # while computing: a port whose implementations lead back to it
-        ctx._cache[key] = compute()
-    return ctx._cache[key]  # type: ignore[no-any-return]
-
-
-_KEY_PARAMS = frozenset({"id", "pk", "key", "uuid", "reference", "ref", "sku", "slug"})
-
-
-def _entity_store_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]:
-    """A port storing entities and searching them: one method takes an entity and answers
-    nothing (`save(event: Event) -> None`), another takes criteria and gives a collection back
-    (`search(start, end) -> list`). Messages handed to a publisher are not entities."""
-    for m in public:
-        if m.returns_annotation not in (None, "None"):
-            continue
-        stored = [
-            r
-            for p in m.params
-            for r in ctx.annotation_refs(p.annotation, ref.module)
-            if r != ref and not message_like(r) and entity_evidence(ctx, r)
-        ]
-        if not stored:
-            continue
-        for q in public:
-            answer = (q.returns_annotation or "").partition("[")[0].rpartition(".")[2]
-            # criteria, or none when it lists the kind stored (`search_all() -> Sequence[User]`)
-            lists = q.params or stored[0].cls.name in _ann_names(q.returns_annotation)
-            listed = lists and answer in ("list", "List", "Sequence", "Iterable", "set", "Set")
-            # or, taking nothing, the one entity such a store keeps (`get() -> PiggyBank`
-            # beside `save(piggy_bank: PiggyBank)`)
-            if q is not m and (listed or (not q.params and answer == stored[0].cls.name)):
-                how = "searches what it stored" if listed else "gives back the one it stored"
-                return [
-                    (m.selection.line, f"`{m.name}` stores a `{stored[0].cls.name}`"),
-                    (q.selection.line, f"`{q.name}` {how}"),
-                ]
-    return []
-
-
-def _saved_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]:
-    """A write-side port: a declared method takes an entity and answers nothing
-    (`save(product: Product) -> None`), and an implementation keeps what it receives in
-    storage (keyed by its own id in a dict, or written through a storage base's step)."""
-    for m in public:
-        if m.returns_annotation not in (None, "None") or not (m.is_stub or m.abstract):
-            continue
-        for p in (p for p in m.params if not p.has_default):
-            entity = next(
-                (
-                    r
-                    for r in ctx.annotation_refs(p.annotation, ref.module)
-                    if r != ref and not message_like(r) and entity_evidence(ctx, r)
-                ),
-                None,
-            )
-            if entity is None:
-                continue
-            for d in ctx.concrete(ref):
-                kept = stores_received(ctx, d, m.name, p.name)
-                if kept is not None:
-                    return [(m.selection.line, f"`{m.name}` takes a `{entity.cls.name}`"), kept]
-    return []
-
-
-def _finder_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]:
-    """A read-side persistence port: a method taking an identity (a value-object id, or a
-    parameter named as one) gives back entities (`get(consignee_id: ConsigneeId) -> Address`,
-    `zones_by_event_id(event_id) -> List[Zone]`)."""
-    for m in public:
-        keys = [
-            p
-            for p in m.params
-            if p.name.lower() in _KEY_PARAMS
-            or p.name.lower().endswith(("_id", "_key", "_uuid"))
-            or any(value_object_evidence(ctx, r) for r in ctx.annotation_refs(p.annotation, ref.module))
-        ]
-        if not keys:
-            continue
-        # A use-case port (`execute(todo_id) -> Todo`) looks the same; its implementations
-        # work through a repository rather than on storage. (Units of work are built on
-        # repositories: imported here, where it is needed, to keep that order.)
-        from agentls.patterns.detectors._transactions import is_uow
-
-        if any(
-            t != ref and (is_repository(ctx, t) or is_uow(ctx, t))
-            for d in ctx.concrete(ref)
-            for c in ctx.collabs(d).values()
-            for t in c.types
-        ):
-            return []
-        for name in sorted(_ann_names(m.returns_annotation)):
-            target = ctx.ws.resolve(ref.module, name)
-            if target is None or target == ref or message_like(target) or not entity_evidence(ctx, target):
-                continue
-            return [(m.selection.line, f"`{m.name}` finds `{name}` entities by `{keys[0].name}`")]
-    return []
 
 
 # Asked of every class by a dozen detectors, each time up its interfaces and down all their

@@ -27,8 +27,8 @@ from agentls.patterns.detectors._repositories import (
     is_repository,
     message_like,
     repository_evidence,
-    repository_port_evidence,
 )
+from agentls.patterns.detectors._repository_ports import repository_port_evidence
 from agentls.patterns.detectors._transactions import (
     is_uow,
     uow_evidence,
