@@ -41,7 +41,11 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
     others = [
         c
         for c in ctx.collabs(ref).values()
-        if c.attr != w.collab.attr and c.methods and not c.container and (c.from_param or c.instantiated or c.types)
+        if c.attr != w.collab.attr
+        and c.methods
+        and not c.container
+        and (c.from_param or c.instantiated or c.types)
+        and not _own_helper(ref, c.attr)
     ]
     if others or any(c.container and filled(ref, c.attr) for c in ctx.collabs(ref).values()):
         return False
@@ -65,6 +69,17 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
     # Last, as it asks the (workspace-wide) message analysis: a message handler turning a
     # message into a call (`uc.invoke(command)`) is not an adapter.
     return not handler_roles(ctx, ref)
+
+
+def _own_helper(ref: ClassRef, attr: str) -> bool:
+    """`self.observable = Observable(self)`: a helper the class makes and hands itself to (the
+    notification machinery a subject delegates to) is part of the object, not another
+    collaborator it drives."""
+    for m in ref.cls.methods.values():
+        for v in m.self_writes.get(attr, []):
+            if v.startswith("call:") and any(k.func == v[5:] and "self" in k.args for k in m.calls):
+                return True
+    return False
 
 
 _COLLECTING = frozenset({"append", "extend", "add", "insert", "update", "append_text", "write"})

@@ -33,7 +33,8 @@ class Adapter(Detector):
       `self.filter.resolve` is how an expression node works). A wrapper that
       keeps other collaborators or storage of its own that it fills after construction (a
       service, a mediator, a repository; a constant table set up once, or a value kept from
-      an answer, is none) is not one, nor is one wrapping a repository or unit of work, nor
+      an answer, is none; nor is a helper it makes handing itself, `Events(self)`, which is
+      part of the object) is not one, nor is one wrapping a repository or unit of work, nor
       one holding an abstraction with implementations (a strategy or bridge) unless it serves
       every abstract method, two or more, of its interface through it, beside an
       implementation of that interface holding nothing of that kind (`TurkeyAdapter(Duck)`
