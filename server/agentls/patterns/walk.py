@@ -261,8 +261,12 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
 
 
 def _type_of(node: ast.expr | None) -> bool:
-    """`type(x)` or `x.__class__`: a value's class, the key a dispatch by type looks up."""
+    """`type(x)` or `x.__class__`: a value's class, the key a dispatch by type looks up; or its
+    name (`type(x).__name__`, `x.__class__.__name__`), the same key spelled as a string."""
     t = type(node)
+    if t is ast.Attribute and node.attr == "__name__":  # type: ignore[union-attr]
+        node = node.value  # type: ignore[union-attr]
+        t = type(node)
     return (t is ast.Call and dotted(node.func) == "type") or (  # type: ignore[union-attr]
         t is ast.Attribute and node.attr == "__class__"  # type: ignore[union-attr]
     )

@@ -54,9 +54,23 @@ def is_message_like(cls: ClassFacts) -> bool:
             return False
         if n.startswith("__") or m.kind in ("property", "classmethod", "staticmethod") or m.body_kind == "constant":
             continue  # (a method answering a literal, `event_name()`, is data too)
+        if _getter(m):
+            continue  # a getter spelled as in Java (`def event_data(self): return self.__data`)
         if any(m.self_writes.values()) or not n.startswith(("to_", "as_", "from_", "name", "get_")):
             return False
     return True
+
+
+def _getter(m: FunctionFacts) -> bool:
+    """A method taking nothing whose one statement returns one of the object's own attributes."""
+    return (
+        not m.params
+        and m.statements == 1
+        and not m.calls
+        and len(m.returns) == 1
+        and m.returns[0].startswith("attr:self.")
+        and "." not in m.returns[0][10:]
+    )
 
 
 def uses_infra(ctx: Ctx, ref: ClassRef | None, fn: FunctionFacts, module: ModuleIndex) -> bool:

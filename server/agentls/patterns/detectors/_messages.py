@@ -207,6 +207,12 @@ def messages(ctx: Ctx) -> Messages:
             continue  # (a bus looking handlers up by the message's type is none of them)
         if h.cls.is_interface and not ctx.concrete(h):
             continue  # an abstract handler nothing implements handles nothing yet
+        if h.cls.is_interface and any(
+            dispatches(m) or calls_found_handler(m) or hands_found(m)
+            for d in ctx.concrete(h)
+            for m in d.cls.methods.values()
+        ):
+            continue  # the port of a bus (`EventDispatcherInterface.notify`) is no handler either
         targets = ctx.annotation_refs(entry.params[0].annotation, h.module)
         # a generic handler base names the message first, then what it answers
         # (`QueryHandler[GetUser, GetUser.Result]`): the result is no message
@@ -241,6 +247,16 @@ def messages(ctx: Ctx) -> Messages:
                 add(message, kind, f"handled by `{hc.cls.name}.{he.name}`", confident=nm == beh or not nm)
             else:
                 candidates.setdefault(message.key, (message, f"handled by `{hc.cls.name}`"))
+    # The abstract base declaring a handler's entry method (`EventHandler.handle(self, event:
+    # T)`, its parameter a type variable or untyped) is the base of handlers: it handles what
+    # they handle.
+    for key, handled in list(out.handler_classes.items()):
+        handler = ctx.ws.derived.by_key[key]
+        first_kind, first_message, first_entry = handled[0]
+        for base in ctx.ancestors(handler):
+            declared = base.cls.methods.get(first_entry.name)
+            if declared is not None and (declared.abstract or declared.is_stub) and base.key not in out.handler_classes:
+                out.handler_classes[base.key] = [(first_kind, first_message, declared)]
     # Functions taking a message beside a unit of work or a repository.
     for ref in ctx.ws.all_classes():
         if ref.key in roles or not is_message_like(ref.cls):
@@ -281,7 +297,13 @@ def messages(ctx: Ctx) -> Messages:
             subs = [s for s in ctx.descendants(base) if is_message_like(s.cls)]
             known = {k for s in subs for k in roles.get(s.key, {})}
             # A base of one message only counts when it carries nothing of its own (a marker).
-            marker = not base.cls.fields and not base.cls.instance_attrs() and len(base.cls.methods) <= 1
+            # ... and so does an interface whose members are all abstract (`EventInterface` with
+            # abstract `occurred_on` and `payload` properties): it only declares the message's shape
+            marker = (not base.cls.fields and not base.cls.instance_attrs() and len(base.cls.methods) <= 1) or (
+                base.cls.is_interface
+                and not base.cls.fields
+                and all(m.abstract or m.is_stub for m in base.cls.methods.values())
+            )
             if not subs or (len(subs) < 2 and not marker) or len(known) != 1:
                 continue
             kind = next(iter(known))
