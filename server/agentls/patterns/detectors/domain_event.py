@@ -36,12 +36,15 @@ class DomainEvent(Detector):
     Events are also recorded through a recorder method (`record`, `add_event`, … that appends
     its argument to a list of the object) called on the aggregate, including in a factory
     classmethod (`event = cls(...); event.record(EventCreated(...))`); handler classes whose
-    entry method takes an event are `event_handler`s, and the base class of events is an event
-    too. A domain class's recorder typed with what it records (`record(self, event:
-    DomainEvent)`), whose list another method hands out and clears (`events = self.events;
-    self.events = []; return events`), makes that class an event, helpers and all, and its
-    subclasses adding only a literal answer (`event_name()`) or an alternative constructor; a
-    typed list only returned holds parts.
+    entry method takes an event are `event_handler`s, and so is the abstract base declaring
+    that entry method (`handle(self, event: T)` over a type variable, or untyped); the base
+    class of events is an event too, and so is an interface whose members are all abstract
+    (`occurred_on`, `payload`) above a single event. Getters spelled as in Java (`def
+    payload(self): return self.__payload`) leave an event data-only. A domain class's recorder
+    typed with what it records (`record(self, event: DomainEvent)`), whose list another method
+    hands out and clears (`events = self.events; self.events = []; return events`), makes that
+    class an event, helpers and all, and its subclasses adding only a literal answer
+    (`event_name()`) or an alternative constructor; a typed list only returned holds parts.
 
     A class the domain keeps as a typed field (`book_ids: List[AuthorBook]`) is a member the
     aggregate appends to its own collection, not a recorded event. Handler tables may be keyed
@@ -55,13 +58,15 @@ class DomainEvent(Detector):
     the caller (a scheduler's job run returning its notifications).
 
     What a bus looks its handlers up for by type (`kind = type(event); for h in
-    self._handlers[kind]: h(event)`) is a message, whatever it is named: the class the bus's
-    method declares it takes, and that class's data-only subclasses; whether they are events,
-    commands or queries is then read as for any message (their handlers, then their names, at
-    lower confidence). A function whose first parameter is typed as an event is its
-    `event_handler` when it is registered: decorated, taking its collaborators beside the
-    event, or handed to a call beside a message class (`bus.subscribe(TodoCreated,
-    on_todo_created)`; handed beside a class that is no message, it is not).
+    self._handlers[kind]: h(event)`, or by the class's name, `type(event).__name__`) is a
+    message, whatever it is named: the class the bus's method declares it takes, and that
+    class's data-only subclasses; whether they are events, commands or queries is then read as
+    for any message (their handlers, then their names, at lower confidence). Neither the bus
+    nor the port it implements (`Dispatcher.notify(event)`) is a handler of them. A function
+    whose first parameter is typed as an event is its `event_handler` when it is registered:
+    decorated, taking its collaborators beside the event, or handed to a call beside a message
+    class (`bus.subscribe(TodoCreated, on_todo_created)`; handed beside a class that is no
+    message, it is not).
     """
 
     id = "domain_event"
