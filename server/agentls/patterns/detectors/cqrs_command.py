@@ -42,10 +42,12 @@ class CqrsCommand(Detector):
     (`bus.dispatch(CreateProject(...))`); its kind comes from the names of the class and its
     bases, then from what the handler does (changes state: a command; only answers: a query),
     then from its module. The base class of such messages is a command too, and the handler
-    class is the `command_handler`. Kinds taken from names alone are reported at 0.65. A bus
-    is no handler: a class with a method looking handlers up by the message's type, whether it
-    calls what it found or hands the message to each of a local list of them (`handlers =
-    self.commands_map.get(kind); for h in handlers: h.handle(command)`).
+    class is the `command_handler`, and so is the abstract base declaring its entry method
+    (`handle(self, command: CT)` over a type variable, or untyped). Kinds taken from names
+    alone are reported at 0.65. A bus is no handler: a class with a method looking handlers up
+    by the message's type, whether it calls what it found or hands the message to each of a
+    local list of them (`handlers = self.commands_map.get(kind); for h in handlers:
+    h.handle(command)`).
 
     A use-case class's one public method is its entry too (`invoke(command: NewAuthorCommand)`)
     when it works on storage or the message's name says what it is. A type that several
