@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._basics import structural
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -38,10 +39,13 @@ class Visitor(Detector):
       interface is the base declaring that method, or a Protocol of an element's module
       declaring only it (elements offering more of their own satisfy it without naming it).
     - One `visit` for every element (`accept` calling `visitor.visit(self)` in two or more
-      classes) is double dispatch when the elements declare `accept` in an interface and the
-      visitors `visit` in another, or when a visitor's `visit` picks the type itself (methods
-      registered per type by a decorator, `@visitor(Add)` / `@visit.register`) or walks back
-      through the elements (`node.left.accept(self)`).
+      classes) is double dispatch when the elements declare `accept` in an interface (a stub,
+      or abstract with the call-back as its default body) and the visitors `visit` in another
+      (implemented by a subclass, or a Protocol a class implements without naming it: one per
+      element, `CircleVisitor` with `visit(self, shape: Circle)`), or when a visitor's `visit`
+      picks the type itself (methods registered per type by a decorator, `@visitor(Add)` /
+      `@visit.register`, or a `singledispatchmethod` of its own it hands the element to) or
+      walks back through the elements (`node.left.accept(self)`).
     - Visitors calling the element back with themselves (`Bee.visit(flower)` calling
       `flower.pollinate(self)`) are not more elements: a method that the elements call back
       on the visitors, and that does not call their accept method in turn, is the visitors'.
@@ -101,8 +105,10 @@ class Visitor(Detector):
     def _single_dispatch(self, ctx: Ctx, accept: str, members: dict[str, tuple[ClassRef, str]], visit: str) -> bool:
         """One visit method for every element: double dispatch only when the elements declare
         `accept` in an interface and the visitors declare `visit` in another, implemented."""
+        # Declared: a stub, or abstract with the call-back as its default body (`@abstractmethod
+        # def accept(self, v): v.visit(self)`).
         declared = any(
-            accept in a.cls.methods and a.cls.methods[accept].is_stub
+            accept in a.cls.methods and (a.cls.methods[accept].is_stub or a.cls.methods[accept].abstract)
             for r, _ in members.values()
             for a in ctx.ancestors(r)
         )
@@ -123,13 +129,21 @@ class Visitor(Detector):
                 if m is None or r.key in elements or m.is_stub or len(m.params) != 1:
                     continue
                 back = any(c.method == accept and "self" in c.args for c in m.calls)
-                if m.decorators or back:
+                # ... or hands the element to a method of its own registering one body per type
+                # (`return self._visit(element)` over `@singledispatchmethod def _visit`).
+                typed = any(
+                    (d := r.cls.methods.get(n)) is not None and any("singledispatch" in x for x in d.decorators)
+                    for n in m.self_calls
+                )
+                if m.decorators or back or typed:
                     hit.append(r)
             ctx._cache[key] = hit
         return hit
 
     def _visitor_ifaces(self, ctx: Ctx, visit: str, elements: set[str]) -> list[ClassRef]:
-        """Classes declaring ``visit`` abstractly, implemented by a concrete subclass."""
+        """Classes declaring ``visit`` abstractly, implemented by a concrete subclass, and
+        Protocols declaring it that a class implements without naming them (the visitor typed
+        per element, `AudioVisitor` with `visit(self, element: Audio)`)."""
         key = ("visitor", "ifaces", visit)
         hit = ctx._cache.get(key)
         if hit is None:
@@ -138,7 +152,13 @@ class Visitor(Detector):
                 m = r.cls.methods.get(visit)
                 if m is None or not m.is_stub or r.key in elements:
                     continue
-                if any(visit in d.cls.methods and not d.cls.methods[visit].is_stub for d in ctx.descendants(r)):
+                subclassed = any(
+                    visit in d.cls.methods and not d.cls.methods[visit].is_stub for d in ctx.descendants(r)
+                )
+                if subclassed or (
+                    r.cls.is_protocol
+                    and any(not d.cls.is_protocol and d.key not in elements for d in structural(ctx, r))
+                ):
                     hit.append(r)
             ctx._cache[key] = hit
         return hit
