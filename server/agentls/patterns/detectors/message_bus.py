@@ -47,7 +47,10 @@ class MessageBus(Detector):
     The handlers found may be kept in a local list before each is handed the message
     (`handlers = self.events_map.get(kind); for h in handlers: h.handle(event)`), and a table
     may be filled by extending its lists (`self.events_map[kind].extend(handlers)`). A port
-    is a bus when one of its implementations finds handlers by the message's type. A bus is none of
+    is a bus when one of its implementations finds handlers by the message's type. A subclass
+    of a concrete bus is a bus when every method of the bus it overrides passes on to the bus's
+    own with `super()` (`PersistentEventBus` logging each event before
+    `super().publish(event)`): the routing is inherited. A bus is none of
     the command, query or event handlers it
     routes to, even when its method taking a message is named like a handler's (`execute`).
     """
@@ -181,8 +184,33 @@ class MessageBus(Detector):
                 ]
         return []
 
+    def _own_routing(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
+        routes = self._routes(ctx, ref) or self._finds_handlers(ctx, ref)
+        if routes:
+            return routes
+        for m in ref.cls.methods.values():
+            if dispatches(m):
+                return [(m.selection.line, f"`{m.name}` finds handlers by the message's type and calls them")]
+        return []
+
+    def _inherited(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
+        """A subclass of a concrete bus keeps its routing (`PersistentEventBus(EventBus)`
+        logging each event, then `super().publish(event)`): every method of the bus it
+        overrides passes on to the bus's own with `super()`."""
+        for base in ctx.ancestors(ref):
+            if base.cls.is_interface or base.cls.is_protocol or not self._own_routing(ctx, base):
+                continue
+            overridden = [m for n, m in ref.cls.methods.items() if n in base.cls.methods and not n.startswith("__")]
+            if all(any(c.func == f"super().{m.name}" for c in m.calls) for m in overridden):
+                return [(ref.cls.selection.line, f"a `{base.cls.name}` whose routing it inherits")]
+        return []
+
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
+            inherited = self._inherited(ctx, ref) if not ref.cls.is_interface else []
+            if inherited and not self._own_routing(ctx, ref):
+                yield ctx.det(ref, self.id, "message_bus", 0.75, inherited)
+                continue
             routes = self._routes(ctx, ref) or self._finds_handlers(ctx, ref)
             if routes:
                 yield ctx.det(ref, self.id, "message_bus", 0.8, routes)
