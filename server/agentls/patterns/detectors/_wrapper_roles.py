@@ -123,11 +123,10 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             )
             if built_by_base:
                 continue  # the component builds it (a combinator such as `~spec`), clients do not wrap
-            # The component is the top of the hierarchy declaring what is forwarded; abstract
-            # classes between it and the decorator (`CondimentDecorator`) are decorators too.
-            names = {n for _, n in same}
+            # Abstract classes between the component and the decorator (`CondimentDecorator`)
+            # are decorators too.
             chain = [iface, *ctx.ancestors(iface)]
-            top = next((a for a in reversed(chain) if names & set(a.cls.methods)), iface)
+            top = component(ctx, chain, {n for _, n in same})
             middle = [a for a in chain[: chain.index(top)] if a.cls.is_interface] if top in chain else []
             # A marker base between the component and its decorators (`class Extra(Drink):
             # pass`) is the abstract decorator too, when every class under it is a wrapper.
@@ -221,6 +220,15 @@ def _inherited(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -
                 )
                 return
     _under_abstract_decorator(ctx, ref, out["decorator"])
+
+
+def component(ctx: Ctx, chain: list[ClassRef], names: set[str]) -> ClassRef:
+    """The component of a decorator implementing ``chain[0]``: the top of the hierarchy
+    offering every method forwarded (what the wrapped object must be: `Quackable` with
+    `quack`, not the `QuackObservable` above it declaring only `registerObserver`), else the
+    top declaring any of them."""
+    declaring = next((a for a in reversed(chain) if names & set(a.cls.methods)), chain[0])
+    return next((a for a in reversed(chain) if names <= set(ctx.all_methods(a))), declaring)
 
 
 def _under_abstract_decorator(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> None:

@@ -23,7 +23,8 @@ class Decorator(Detector):
 
     ## How it is detected
     The whole program is read once for wrappers; each decorator and its component interface
-    are reported.
+    are reported (the component is the top of the hierarchy offering every method the
+    decorator forwards: what the wrapped object must be).
     - A class that implements an interface (a base class with methods) and receives, in its
       constructor, an object of that same interface (by annotation, by the objects handed to
       its constructor elsewhere in the program, or by calling two of the interface's methods
