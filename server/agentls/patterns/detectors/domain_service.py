@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._domain_model import module_in_domain
 from agentls.patterns.detectors._shared import (
     entity_evidence,
     is_repository,
@@ -15,6 +16,10 @@ from agentls.patterns.detectors._shared import (
 )
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
+
+_COLLECTIONS = frozenset(
+    {"List", "list", "Sequence", "Iterable", "Collection", "Set", "set", "FrozenSet", "frozenset", "Tuple", "tuple"}
+)
 
 
 @register
@@ -31,7 +36,9 @@ class DomainService(Detector):
     A module function, or a method of a class without instance state, whose parameters are
     annotated with two or more domain types (entities, aggregates or value objects, possibly
     in a collection), that calls their methods or reads their attributes, and that touches no
-    infrastructure: no unit of work, repository, session commit or SQL.
+    infrastructure: no unit of work, repository, session commit or SQL. In a domain package
+    one parameter holding a collection of them is enough (`increase_price(products:
+    List[Product], percentage)` weighs several products); outside it, it is not.
     """
 
     id = "domain_service"
@@ -41,18 +48,25 @@ class DomainService(Detector):
     def _check(self, ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
         if mutates(fn) or fn.sql or fn.with_items or fn.name.startswith("_"):
             return []
-        if sum(1 for p in fn.params if p.annotation) < 2:
-            return []  # cheap exit: two typed domain parameters are required
+        if sum(1 for p in fn.params if p.annotation) < 2 and not any(
+            (p.annotation or "").partition("[")[0].rpartition(".")[2] in _COLLECTIONS for p in fn.params
+        ):
+            return []  # cheap exit: two typed domain parameters, or a collection, are required
         domain = []
+        several = 0  # domain objects weighed: one per parameter, several for a collection
         for p in fn.params:
             refs = ctx.annotation_refs(p.annotation, ctx.index)
             if any(is_uow(ctx, r) or is_repository(ctx, r) for r in refs):
                 return []
             if any(entity_evidence(ctx, r) or value_object_evidence(ctx, r) for r in refs):
                 domain.append(p.name)
+                # a collection of them (`products: List[Product]`) in the domain package itself
+                # weighs several: `increase_price(products, percentage)`
+                collection = (p.annotation or "").partition("[")[0].rpartition(".")[2] in _COLLECTIONS
+                several += 2 if collection and module_in_domain(ctx.index) else 1
         used = {c.receiver for c in fn.calls} | {r.partition(".")[0] for r in fn.foreign_reads}
         loops = {loop.target for loop in fn.loops if loop.iter in domain}
-        if len(domain) >= 2 and (set(domain) | loops) & (used | {c.receiver for c in fn.calls}):
+        if several >= 2 and (set(domain) | loops) & (used | {c.receiver for c in fn.calls}):
             return [(fn.selection.line, f"works on the domain objects {', '.join(f'`{d}`' for d in domain)} only")]
         return []
 
