@@ -6,51 +6,12 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._chain_created import created_links
 from agentls.patterns.detectors._chain_peers import wired_peer
 from agentls.patterns.detectors._chain_runners import given, runner_chains
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
-
-
-def _creates_next(ctx: Ctx, ref: ClassRef) -> tuple[str, ClassRef, int] | None:
-    """(method, interface, line): a method declared abstract by an interface, which behind a
-    decision makes another implementation of that interface and hands it the request it was
-    given (`return Other().handle(payload)`): a chain whose successors are created, not kept."""
-    for anc in ctx.interface_ancestors(ref):
-        for name in anc.cls.abstract_methods:
-            m = ref.cls.methods.get(name)
-            if m is None or m.is_stub or m.complexity < 2 or not m.params:
-                continue
-            family = {d.key for d in ctx.descendants(anc)}
-            for c in m.calls:
-                if c.method != name or not c.receiver.endswith("()") or not set(c.args) & given(m):
-                    continue
-                r = ctx.resolve(c.receiver[:-2], ref.module)
-                if r is not None and r.key in family:
-                    return name, anc, c.line
-    return None
-
-
-def _makes_next_duck(ctx: Ctx, ref: ClassRef, depth: int = 0) -> tuple[str, ClassRef, int] | None:
-    """(method, next class, line) with no interface written (duck typing): behind a decision a
-    method makes an object of another class and hands it the request it was given under the
-    same name (`return Successor2().handle(payload)`), where that class does the same in turn
-    (the links hand the request to each other; one object asked once is a helper)."""
-    for m in ref.cls.methods.values():
-        if m.is_stub or m.complexity < 2 or not m.params or m.name.startswith("_"):
-            continue
-        for c in m.calls:
-            if c.method != m.name or not c.receiver.endswith("()") or not set(c.args) & given(m):
-                continue
-            r = ctx.resolve(c.receiver[:-2], ref.module)
-            if r is None or r == ref or ref in ctx.ancestors(r) or r in ctx.ancestors(ref):
-                continue
-            if depth == 0 and _makes_next_duck(ctx, r, 1) is None:
-                continue
-            return m.name, r, c.line
-    return None
-
 
 _UNTYPED = frozenset({"Any", "object", "Self"})
 
@@ -274,22 +235,8 @@ class ChainOfResponsibility(Detector):
         ctx._cache[key] = out
         return out
 
-    def _created(self, ctx: Ctx) -> dict[str, tuple[str, ClassRef, int]]:
-        key = ("chain", "created")
-        hit = ctx._cache.get(key)
-        if hit is None:
-            hit = {}
-            for r in ctx.ws.all_classes():
-                found = _creates_next(ctx, r) if r.cls.bases else None
-                if found:
-                    hit[r.key] = found
-                elif not any(r2.cls.methods for r2 in ctx.ancestors(r)) and (duck := _makes_next_duck(ctx, r)):
-                    hit[r.key] = (duck[0], r, duck[2])  # no interface: the class stands for itself
-            ctx._cache[key] = hit
-        return hit
-
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        created = self._created(ctx)
+        created = created_links(ctx)
         created_ifaces = {iface.key: (iface, name) for k, (name, iface, _) in created.items() if iface.key != k}
         for ref in ctx.classes():
             found = self._chain(ctx, ref)
