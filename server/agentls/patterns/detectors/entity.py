@@ -8,6 +8,16 @@ from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import entity_evidence, in_domain
 from agentls.patterns.model import Detection
+from agentls.patterns.workspace import ClassRef
+
+# The conventional home of a web API's request and response models (FastAPI's `schemas.py`
+# beside `models.py`, marshmallow schemas): views of the domain objects, kept in the domain
+# package by some applications (`UserRead(BaseModel)` with its `id`).
+_CONTRACT_PARTS = frozenset({"schemas", "schema"})
+
+
+def _contracts(ref: ClassRef) -> bool:
+    return bool(set(ref.module.module.split(".")) & _CONTRACT_PARTS)
 
 
 @register
@@ -40,7 +50,10 @@ class Entity(Detector):
     frozen classes, exceptions and messages (commands, events) are not. Outside a domain package
     an entity is only a hint (0.45, below the default threshold), unless it subclasses an entity
     of a domain package (a test's `Person(Entity)` builds on the domain model). A declarative
-    ORM row (`__tablename__`) is the table's shape, not a domain entity, whatever its name.
+    ORM row (`__tablename__`) is the table's shape, not a domain entity, whatever its name. A
+    `schemas` module or package inside a domain package (`domain/users/schemas.py`) holds the
+    API's request and response models (pydantic, marshmallow): how an entity is shown or asked
+    for, a hint only, like a class outside the domain.
     """
 
     id = "entity"
@@ -55,6 +68,8 @@ class Entity(Detector):
                 # `Field` ordered by a counter) the same shape is only a hint.
                 # ... but a subclass of a domain package's entity (a test's `Person(Entity)`)
                 # is built on the domain model.
-                domain = in_domain(ref) or any(in_domain(a) and entity_evidence(ctx, a) for a in ctx.ancestors(ref))
+                domain = (in_domain(ref) and not _contracts(ref)) or any(
+                    in_domain(a) and not _contracts(a) and entity_evidence(ctx, a) for a in ctx.ancestors(ref)
+                )
                 conf = (0.85 if len(ev) > 1 else 0.75) if domain else 0.45
                 yield ctx.det(ref, self.id, "entity", conf, ev)
