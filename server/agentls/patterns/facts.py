@@ -148,6 +148,9 @@ class FunctionFacts:
     # local name -> the method of its own class it holds the answer of (`real = self._real()`),
     # or `self.<attr>` for a local naming an attribute (`ls = self.strategy`); "" once rebound
     getter_locals: dict[str, str] = field(default_factory=dict)
+    # local name -> the dotted callee of the one call it is bound to (`factory = NYFactory()`);
+    # locals bound to anything else, or to two different things, are left out
+    call_locals: dict[str, str] = field(default_factory=dict)
 
     def __getstate__(self) -> dict[str, object]:
         # Pickled by the index workers: most of the ~17 containers are empty, and an empty
@@ -239,6 +242,7 @@ def new_function_facts(
         "names": set(),
         "dict_writes": set(),
         "getter_locals": {},
+        "call_locals": {},
     }
     return f
 

@@ -81,6 +81,8 @@ def function_facts(node: _FuncNode, qual: str, kind: str, pos: AstColumns) -> Fu
     walk_body(node.body, facts, names, pos)
     if facts.getter_locals:  # locals bound to anything else, in whatever order, name nothing
         facts.getter_locals = {k: v for k, v in facts.getter_locals.items() if v}
+    if facts.call_locals:
+        facts.call_locals = {k: v for k, v in facts.call_locals.items() if v}
     return facts
 
 
@@ -332,6 +334,11 @@ def _assign(targets: list[ast.expr], value: ast.expr | None, f: FunctionFacts, p
         if t is ast.Tuple or t is ast.List:
             stack.extend(target.elts)
         elif t is ast.Name:
+            # `factory = NYFactory()`: the local names what that call made, unless it is bound
+            # to anything else too (kept as "" until the body is walked, in whatever order).
+            callee = dotted(value.func) if type(value) is ast.Call else ""
+            if f.call_locals.setdefault(target.id, callee) != callee:
+                f.call_locals[target.id] = ""
             # `real = self._get_real()`: what the local's methods are called on is what that
             # method of the class answers (a lazy getter's attribute); `ls = self.strategy`:
             # what they are called on is that attribute. A local bound again to anything else

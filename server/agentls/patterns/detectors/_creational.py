@@ -34,18 +34,29 @@ def through_local(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[Clas
     """The classes a function creates into one local it then returns, behind its branches
     (`pizza = None`, `if kind == "cheese": pizza = CheesePizza()` ..., `return pizza`): what
     it instantiates, when every `return` hands out that one local and all it instantiates
-    share a base (or it instantiates one class). Exceptions raised on the way do not count."""
+    share a base (or it instantiates one class). Exceptions raised on the way, and an object
+    made into another local that is handed to calls (the ingredient factory each pizza is
+    given), do not count."""
     if fn.loops or ctx.returned_classes(fn, module):
         return []  # a loop assembles (a parser building a tree), a factory chooses
     names = {v for v in fn.returns if v != "none"}
     if len(names) != 1 or not next(iter(names)).startswith("name:"):
         return []
+    # What is made into another local and handed to calls (`factory = NYFactory()`, then
+    # `pizza = CheesePizza(factory)` in each branch) is a collaborator of the products.
+    handed = {
+        callee
+        for local, callee in fn.call_locals.items()
+        if f"name:{local}" not in names and any(f"name:{local}" in c.args for c in fn.calls)
+    }
     made: list[ClassRef] = []
     for call, r in ctx.instantiations(fn, module):
         if is_exception(ctx, r):
             continue
         if any(f"call:{call.func}" in c.args for c in fn.calls):
             return []  # an object made to be handed on (`tree.append(Number(x))`), not returned
+        if call.func in handed:
+            continue
         if r not in made:
             made.append(r)
     if len(made) == 1 or (made and shared_bases(ctx, made)):
