@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.facts import Call, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -20,15 +21,28 @@ def _handed_kind(ctx: Ctx, mediator: ClassRef, kinds: set[str]) -> bool:
                 fillers[m.name] = names.index(op.arg[6:])
     if not fillers:
         return False
+    calls = _calls_by_method(ctx)
+    for name, pos in fillers.items():
+        for module, c in calls.get(name, ()):
+            arg = c.args[pos] if len(c.args) > pos else ""
+            r = ctx.resolve(arg[5:], module) if arg.startswith("call:") else None
+            if r is not None and r.key in kinds:
+                return True
+    return False
+
+
+@per_workspace
+def _calls_by_method(ctx: Ctx) -> dict[str, list[tuple[ModuleIndex, Call]]]:
+    """Method name -> every call of it in the workspace's functions, methods and main blocks,
+    with its module: `_handed_kind` asks for one or two names per mediator and colleague, and
+    walking every call of the workspace for each pair was three quarters of the mediator's map
+    over Django + SQLAlchemy."""
+    out: dict[str, list[tuple[ModuleIndex, Call]]] = {}
     for module in ctx.ws.modules():
         for unit in module.units():
             for c in unit.calls:
-                pos = fillers.get(c.method)
-                arg = c.args[pos] if pos is not None and len(c.args) > pos else ""
-                r = ctx.resolve(arg[5:], module) if arg.startswith("call:") else None
-                if r is not None and r.key in kinds:
-                    return True
-    return False
+                out.setdefault(c.method, []).append((module, c))
+    return out
 
 
 def _held(ctx: Ctx, ref: ClassRef, name: str) -> Collab | None:
