@@ -124,9 +124,12 @@ def _invocations(
             if not receiver or call.args or method.startswith("_"):
                 continue
             own = methods.get(method)
-            if own is not None and not own.params:
-                continue  # a peer answering the same request (composite, decorator), not an invoker
             fams = by_trigger.get(method)
+            if own is not None and not own.params and not (fams and _typed_kept(ctx, ref, m, receiver, fams)):
+                # A peer answering the same request (composite, decorator), not an invoker; but a
+                # controller whose own `execute()` runs the commands it keeps, typed as the
+                # family's interface (`queue: list[Command]`), is an invoker.
+                continue
             if not fams and not receiver.startswith("self."):
                 continue  # neither a known trigger nor a held object (the duck-typed form)
             if single is None:
@@ -165,6 +168,16 @@ def _invocations(
                 _duck(ctx, ref, m, collab.attr, set(collab.methods), types, duck)
             elif kept and not types and not by_trigger.get(method):
                 _listed(ctx, ref, m, attr, method, duck)
+
+
+def _typed_kept(ctx: Ctx, ref: ClassRef, m: FunctionFacts, receiver: str, fams: list[_Family]) -> bool:
+    """The object the call goes to is kept in an attribute (or a container looped over in
+    ``m``) annotated as one of the families (`command: Optional[Command]`)."""
+    attrs = {receiver[5:].rstrip("[]")} if receiver.startswith("self.") else set()
+    attrs |= {loop.iter[5:].rstrip("[]") for loop in m.loops if loop.target == receiver and loop.iter[:5] == "self."}
+    kinds = {k for f in fams if f.iface is not None for k in (f.iface.key, *(d.key for d in ctx.descendants(f.iface)))}
+    collabs = ctx.collabs(ref)
+    return any(t.key in kinds for a in attrs if (c := collabs.get(a)) is not None for t in c.types)
 
 
 def _sees(ctx: Ctx, ref: ClassRef, iface: ClassRef, family: set[str]) -> bool:

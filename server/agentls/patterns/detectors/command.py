@@ -41,7 +41,10 @@ class Command(Detector):
       family that keeps a command it was given (in an attribute set by its constructor or a
       setter, in a list or dict it stores into, or as received and stored, or handed on to an
       object it keeps: `self.history.push(command)`) and calls a trigger on it with no
-      argument; or a module-level table of two or more command instances. A list of commands
+      argument; or a module-level table of two or more command instances. A class answering
+      the trigger itself is a peer of the commands (a composite or decorator of their kind),
+      not an invoker, unless what it runs is kept typed as the interface (a controller whose
+      own `execute()` runs its `queue: list[Command]`). A list of commands
       neither typed nor received typed runs only the families its module can see (its own
       module, one importing or imported by it, or one of whose classes it imports, perhaps
       through a package re-exporting it: `from app.commands import NoCommand`).
