@@ -47,7 +47,10 @@ class Builder(Detector):
       `self` itself). A fluent class without such a product method (a generative query or
       statement that is its own result, a cursor returning `self` for chaining) is not a
       builder; one that merely hands back an attribute it assembled is reported below the
-      default threshold (0.45).
+      default threshold (0.45), unless its steps fill in one held object the result hands out
+      (`self.person.city = city`) or rebuild one attribute from its own previous value
+      (`self._query = self._query.where(c)`, a generative statement) that the result returns
+      (`build()` -> `self._query`): those assemble a product (0.75).
     - A class that creates its product into an attribute (`self.house = House()`), has two or
       more public steps that add to that object (`self.house.doors = n`,
       `self._product.add(part)`, or a call of one of its own methods that records the part
@@ -161,6 +164,12 @@ class Builder(Detector):
                 # product even when its class is not known here.
                 held = {s.receiver[5:] for st in fluent for s in st.attr_stores if s.receiver.startswith("self.")}
                 if not products and any(f"attr:self.{a}" in result.returns for a in held):
+                    conf = 0.75
+                # ... and so do steps rebuilding one attribute from its previous value
+                # (`self._query = self._query.where(c)`: a generative SQL statement).
+                writes = [(a, v) for st in fluent for a, vs in st.self_writes.items() for v in vs]
+                rebuilt = {a for a, v in writes if v.startswith(f"call:self.{a}.")}
+                if not products and any(f"attr:self.{a}" in result.returns for a in rebuilt):
                     conf = 0.75
                 out = ([s.name for s in steps], result, products, conf, ev)
         if out is None or not out[2]:
