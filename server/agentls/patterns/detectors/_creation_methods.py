@@ -51,12 +51,19 @@ def _compute_creation(ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef
             ):
                 made.append((s, products[0]))
                 kinds.append(frozenset(p.key for p in products))
-        # the subclasses make different things (not all the same set of classes)
-        if len(made) >= 2 and len(set(kinds)) >= 2:
+        # The subclasses make different things (not all the same set of classes), or each
+        # chooses among two or more (a parameterized factory method: two pizza stores making
+        # the same four pizzas, each handing them its own ingredient factory).
+        if len(made) >= 2 and (len(set(kinds)) >= 2 or parameterized(kinds)):
             out[name] = made
     if len(out) > 1:
         return {}  # several creation methods per family: that is an abstract factory
     return out
+
+
+def parameterized(kinds: list[frozenset[str]]) -> bool:
+    """Every override chooses among two or more classes (by its argument)."""
+    return all(len(k) >= 2 for k in kinds)
 
 
 @per_workspace

@@ -35,7 +35,9 @@ class Factory(Detector):
     - A function or method whose `return` statements instantiate two or more different classes
       of the workspace (both branches of a conditional expression count, `return Circle() if
       round else Square()`; or that creates them, behind its branches, into one local it returns:
-      `pizza = CheesePizza()` ... `return pizza`, when they share a base), behind a branch,
+      `pizza = CheesePizza()` ... `return pizza`, when they share a base; an object made into
+      another local and handed to each, `kit = RegionKit()` then `CheesePizza(kit)`, is no
+      product), behind a branch,
       with at least two thirds of its `return`s being such instantiations and no more
       decisions than choosing among them needs (cyclomatic complexity at most twice the
       number of products plus two: a long request handler that sometimes redirects is not a
@@ -72,7 +74,9 @@ class Factory(Detector):
     - Factory method: a method declared in a base class (abstract or overridden) that two or
       more subclasses override, each returning an instance of a different class (not `self`,
       nor a wrapper around `self`, nor a class of the base's own hierarchy, nor a conversion
-      of an argument's fields), and that another method of the base calls on `self` (0.85),
+      of an argument's fields), or each choosing among two or more classes, the same ones
+      (a parameterized factory method: two pizza stores making the same pizzas, each with
+      its own ingredient factory), and that another method of the base calls on `self` (0.85),
       or that the base only declares, abstract or empty, for the subclasses to fill in
       (0.75: `LocalizerFactory.create_localizer`).
     - Factory method through a class attribute: a base method returns a new instance of
