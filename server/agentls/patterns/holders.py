@@ -45,7 +45,7 @@ def holders_of(ctx: Ctx, target: ClassRef) -> list[tuple[ClassRef, Collab]]:
             and (len(called) >= 2 or called >= abstract)
             and ref != target
             and not _passes_on(ctx, ref, called, target)
-            and not _answered_elsewhere(ctx, called, target)
+            and not (_answered_elsewhere(ctx, called, target) and not _handed_kin(ctx, ref, c.attr, target))
         ):
             out.append((ref, c))
     return out
@@ -66,6 +66,17 @@ def _answered_elsewhere(ctx: Ctx, called: frozenset[str], target: ClassRef) -> b
         ctx._cache[key] = bases
     kin = {target.key, *(a.key for a in ctx.ancestors(target)), *(d.key for d in ctx.descendants(target))}
     return any(r.key not in kin and not kin & {a.key for a in ctx.ancestors(r)} for r in bases)
+
+
+def _handed_kin(ctx: Ctx, holder: ClassRef, attr: str, target: ClassRef) -> bool:
+    """The program hands ``holder`` (or it makes there itself) an object of ``target``'s family
+    (`Context(ConcreteStrategyA())`, `context.set_strategy(ConcreteStrategyB())`): what the
+    names shared with another family leave open, the object handed settles."""
+    # `_duck` reads the handing sites (it imports the context module, which imports this one).
+    from agentls.patterns.detectors._duck import handed_to
+
+    kin = {target.key, *(a.key for a in ctx.ancestors(target)), *(d.key for d in ctx.descendants(target))}
+    return any(r.key in kin or kin & {a.key for a in ctx.ancestors(r)} for r in handed_to(ctx, holder, attr))
 
 
 def _passes_on(ctx: Ctx, ref: ClassRef, called: frozenset[str], target: ClassRef) -> bool:

@@ -273,11 +273,31 @@ def _stand_in(holder: ClassRef, attr: str, called: dict[str, int], impl: ClassRe
 
 
 @per_workspace
+def _handed_slots(ctx: Ctx) -> list[Slot]:
+    """Every slot with the sites where it is handed (or makes) its objects: walked once, read
+    by the implied families and by the holders' check (`handed_to`)."""
+    slots = _slots(ctx)
+    _collect_sites(ctx, slots)
+    return slots
+
+
+@per_workspace
+def _slot_at(ctx: Ctx) -> dict[tuple[str, str], Slot]:
+    return {(k, s.attr): s for s in _handed_slots(ctx) for k in sorted(s.hierarchy)}
+
+
+def handed_to(ctx: Ctx, holder: ClassRef, attr: str) -> list[ClassRef]:
+    """The classes whose objects the program hands ``holder``'s untyped ``self.<attr>`` (at its
+    constructor, a setter, a store), or that its hierarchy makes there itself."""
+    s = _slot_at(ctx).get((holder.key, attr))
+    return list({x.cls.key: x.cls for x in s.sites}.values()) if s is not None else []
+
+
+@per_workspace
 def implied_families(ctx: Ctx) -> dict[str, Implied]:
     """Stand-in interface key -> the implied family, for every holder the program hands two or
     more classes defining all it calls."""
-    slots = _slots(ctx)
-    _collect_sites(ctx, slots)
+    slots = _handed_slots(ctx)
     forwarding = {s.holder.key for s in slots if all(n in ctx.all_methods(s.holder) for n in s.called)}
     forwarding |= {d.key for s in slots if s.holder.key in forwarding for d in ctx.descendants(s.holder)}
     out: dict[str, Implied] = {}

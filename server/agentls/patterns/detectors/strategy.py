@@ -164,7 +164,8 @@ class Strategy(Detector):
     that class is a base answering all it calls, its subclasses implementing those methods: a
     middleware base's `execute` calling `self.next.execute(command)` passes work on to its own
     kind, nor when another, unrelated written family declares all those methods too: the names
-    cannot tell which family the object belongs to) and calls it.
+    cannot tell which family the object belongs to, unless the program hands the holder an
+    object of one of them, `Context(ConcreteStrategyA())`) and calls it.
     A Protocol's implementations need not name it: a class that defines every public method
     of the Protocol (and no other, properties aside), callable as the Protocol declares it,
     with the context-manager methods and attributes it declares, in the Protocol's module or
