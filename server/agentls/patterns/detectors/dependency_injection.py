@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._dependency_injection import wiring
+from agentls.patterns.detectors._port_wiring import hands_port_implementation
 from agentls.patterns.detectors._shared import (
     entity_evidence,
     is_repository,
@@ -216,6 +217,12 @@ class DependencyInjection(Detector):
       collaborators (two classes into one constructor, or into two constructors): one class
       made three times for one holder (`MultiCapture(FD(0), FD(1), FD(2))`) is a factory's
       product.
+    - A function or method (a static one too; not a constructor, not in a test file) whose one
+      answer is a workspace object it builds over a new implementation of the abstraction that
+      object's constructor declares it takes (`return CreateCustomer(SqlCustomerRepository())`
+      with `__init__(self, repo: CustomerRepositoryPort)`, the port possibly an empty subclass
+      of a generic one): `composition_root`. Answers chosen by branch are a factory's, and an
+      implementation built over the object itself (`Wrapper(self)`) is its own part.
     - A function that runs a workspace injector over what it wires (`bootstrap()` calling
       `inject_dependencies(handler, dependencies)` for every handler) and hands the result on
       (returns it): `composition_root`.
@@ -313,8 +320,14 @@ class DependencyInjection(Detector):
             if fn.kind != "function":
                 # An entrypoint method may wire the graph per request; a constructor building
                 # its own parts is composition of another kind.
-                if fn.kind == "method" and not fn.name.startswith("__") and not testing:
-                    ev, made = self._wires(ctx, fn)
+                if (
+                    fn.kind in ("method", "staticmethod", "classmethod")
+                    and not fn.name.startswith("__")
+                    and not testing
+                ):
+                    ev, made = self._wires(ctx, fn) if fn.kind == "method" else ([], [])
+                    if not ev:
+                        ev, made = hands_port_implementation(ctx, fn)
                     if ev:
                         yield ctx.det(fn, self.id, "composition_root", 0.7, ev, made)
                 continue
@@ -336,6 +349,8 @@ class DependencyInjection(Detector):
                 yield ctx.det(fn, self.id, "composition_root", 0.75, injects)
                 continue
             ev, made = self._wires(ctx, fn) if not (testing or fn.name.startswith("test")) else ([], [])
+            if not ev and not (testing or fn.name.startswith("test")):
+                ev, made = hands_port_implementation(ctx, fn)
             if ev:
                 yield ctx.det(fn, self.id, "composition_root", 0.7, ev, made)
         for ref in ctx.classes():
