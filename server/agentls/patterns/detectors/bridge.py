@@ -37,9 +37,10 @@ class Bridge(Detector):
     a class that itself has subclasses (two independent hierarchies joined by composition) and
     calls the implementor's methods (kept untyped, not by a base answering those calls itself
     that its subclasses implement: it passes work on to its own kind; nor when another,
-    unrelated family declares those methods too). A repository holding a storage hierarchy is a
-    repository instead, and a persistence port (a repository or unit of work interface) handed
-    to command handlers is no implementor. The base may receive the implementor while its
+    unrelated family declares those methods too, unless the program hands it an object of
+    one of them). A repository holding a storage hierarchy is a repository instead, and a
+    persistence port (a repository or unit of work interface) handed to command handlers is
+    no implementor. The base may receive the implementor while its
     subclasses call it (`Shape(renderer)` / `Circle.draw()`), and sibling refined abstractions
     each keeping an implementor of one family make their common base the abstraction, unless
     they answer what they pass on (a chain of handlers; not when the classes they are handed are
