@@ -25,7 +25,8 @@ class MessageBus(Detector):
 
     ## How it is detected
     A method or function that looks handlers up with the message's type as the key
-    (`HANDLERS[type(message)]`, `self.handlers[message.__class__]`) and calls what it finds
+    (`HANDLERS[type(message)]`, `self.handlers[message.__class__]`, or the class's name,
+    `self.handlers[type(message).__name__]`) and calls what it finds
     (or each handler in the list it finds). Topic-string routing is publish-subscribe. A
     class with a method taking a message (its parameter typed as a command, query or event
     class) that calls the handler it finds in a table its own methods fill
