@@ -39,7 +39,9 @@ class Facade(Detector):
     (`-> Optional[Script]`) is handed to its clients, not hidden; a class reported as a
     repository or unit of work is not
     reported as a facade, nor are its parts as subsystems, and a test case driving what it
-    tests is not one either. It is a facade when one public
+    tests is not one either; repositories and units of work it creates (over the session it
+    is handed: `self.repo = OrderRepository(session)`) are a service's data access, not
+    subsystems, as injected ones are. It is a facade when one public
     method coordinates two or more parts (and at least two are classes or modules it hides; a
     class handed only untyped parts, each answering what it calls by exactly one concrete
     class, is a facade when one method runs three or more of them),
@@ -251,6 +253,12 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     if handed & classes.keys():
         used_by = {n: p - handed for n, p in used_by.items() if p - handed}
         classes = {k: r for k, r in classes.items() if k not in handed}
+    # Repositories and units of work it builds over the session it is handed (`self.repo =
+    # OrderRepository(session)`) are a service's data access, as injected ones are: no subsystems.
+    storage = {k for k, r in classes.items() if is_repository(ctx, r) or is_uow(ctx, r)}
+    if storage:
+        used_by = {n: p - storage for n, p in used_by.items() if p - storage}
+        classes = {k: r for k, r in classes.items() if k not in storage}
     every = set().union(*used_by.values()) if used_by else set()
     # Coordinating runs different operations of the parts together; calling the same method on
     # whichever part a condition picks (a dispatcher, a front controller) is choosing.
