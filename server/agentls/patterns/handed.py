@@ -29,6 +29,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from agentls.patterns.facts import BodyCall, ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.protocol_places import constructor_annotations, protocol_fields, protocol_takers
 
 if TYPE_CHECKING:
     from agentls.patterns.workspace import ClassRef, WorkspaceIndex
@@ -62,8 +63,8 @@ def handed_as(ws: WorkspaceIndex, modules: list[ModuleIndex], protocols: list[Cl
         return out
     names = {p.cls.name for p in protocols}
     keys = {p.key for p in protocols}
-    takers = _takers(modules, names)
-    fields = _protocol_fields(modules, names)
+    takers = protocol_takers(modules, names)
+    fields = protocol_fields(modules, names)
     provided: dict[str, list[ClassRef]] | None = None  # made on the first class-body call
     for m in modules:
         for fn in m.units():
@@ -149,7 +150,7 @@ def _provider_arguments(ws: WorkspaceIndex, m: ModuleIndex, cls: ClassFacts, b: 
     built = _source(ws, m, b)
     if built is None:
         return
-    anns = [a for a in _parameter_protocols(built.cls) if a]
+    anns = [a for a in constructor_annotations(built.cls) if a]
     if not anns:
         return
     args = b.call.args
@@ -237,7 +238,7 @@ class _Site:
         if method[:1].isupper():
             owner = ws.resolve(module, func)
             if owner is not None and any(m is owner.module and n == owner.cls.name for m, n in takers):
-                return owner.module, _parameter_protocols(owner.cls)
+                return owner.module, constructor_annotations(owner.cls)
             return None
         receiver = func.rpartition(".")[0]
         if receiver == "self":  # a method of the caller's own class
@@ -307,54 +308,6 @@ def protocol_methods(cls: ClassFacts) -> set[str]:
 
 def _has_all(cls: ClassFacts, protocol: ClassFacts) -> bool:
     return all(n in cls.methods for n in protocol_methods(protocol))
-
-
-def _takers(modules: list[ModuleIndex], names: set[str]) -> dict[str, list[tuple[ModuleIndex, str]]]:
-    """Callee simple name (a function's, or a class's for its constructor) -> (module, name)
-    of each function or class with a parameter or dataclass field naming a Protocol."""
-    out: dict[str, list[tuple[ModuleIndex, str]]] = {}
-    for m in modules:
-        for fn in m.functions.values():
-            if _names_one([q.annotation for q in fn.params], names):
-                out.setdefault(fn.name, []).append((m, fn.name))
-        for cls in m.classes.values():
-            if _names_one(list(_parameter_protocols(cls)), names):
-                out.setdefault(cls.name, []).append((m, cls.name))
-            for f in cls.methods.values():
-                if f.name != "__init__" and _names_one([q.annotation for q in f.params], names):
-                    out.setdefault(f.name, []).append((m, cls.name))
-    return out
-
-
-def _parameter_protocols(cls: ClassFacts) -> list[str]:
-    """The annotations of a constructor's parameters: its `__init__`'s, else its fields (a
-    dataclass, a pydantic model, an attrs class)."""
-    init = cls.methods.get("__init__")
-    if init is not None:
-        return [q.annotation or "" for q in init.params]
-    return [a or "" for a in cls.fields.values()]
-
-
-def _names_one(anns: list[str | None], names: set[str]) -> bool:
-    return any(a and a.strip("'\" ").rpartition(".")[2] in names for a in anns)
-
-
-def _protocol_fields(modules: list[ModuleIndex], names: set[str]) -> dict[str, list[tuple[ModuleIndex, str]]]:
-    """Attribute name -> (module, annotation) of each class declaring it as a Protocol
-    (`repo: UserRepo`), or taking it through a property setter whose value is declared so
-    (`@strategy.setter def strategy(self, strategy: Strategy)`)."""
-    out: dict[str, list[tuple[ModuleIndex, str]]] = {}
-    for m in modules:
-        for cls in m.classes.values():
-            for attr, ann in cls.fields.items():
-                if ann and ann.rpartition(".")[2] in names:
-                    out.setdefault(attr, []).append((m, ann))
-            for name, f in cls.methods.items():
-                if f.kind == "property" and len(f.params) == 1:
-                    ann = (f.params[0].annotation or "").strip("'\" ")
-                    if ann.rpartition(".")[2] in names:
-                        out.setdefault(name, []).append((m, ann))
-    return out
 
 
 def _produced(ann: str) -> tuple[str, bool]:
