@@ -77,7 +77,8 @@ def command_families(ctx: Ctx) -> list[_Family]:
 def command_runs(ctx: Ctx) -> set[tuple[str, str]]:
     """(invoker class key, trigger) for every command family's invoker: a class running the
     requests it keeps, which an observer's notification loop resembles."""
-    return {(r.key, t) for f in command_families(ctx) for r, _, t in f.invokers}
+    # A command run by being called is what an observer loop calling each element does: "()".
+    return {(r.key, "()" if t == "__call__" else t) for f in command_families(ctx) for r, _, t in f.invokers}
 
 
 def _set_later(ref: ClassRef, m: FunctionFacts, trigger: str) -> bool:
@@ -121,7 +122,9 @@ def _invocations(
             continue
         for call in m.calls:
             receiver, method = call.receiver, call.method
-            if not receiver or call.args or method.startswith("_"):
+            if not call.args and "__call__" in by_trigger and _called_kept(ref, m, call.func):
+                receiver, method = call.func, "__call__"  # `command()`, `self.command()`: run by a call
+            elif not receiver or call.args or method.startswith("_"):
                 continue
             own = methods.get(method)
             fams = by_trigger.get(method)
@@ -168,6 +171,16 @@ def _invocations(
                 _duck(ctx, ref, m, collab.attr, set(collab.methods), types, duck)
             elif kept and not types and not by_trigger.get(method):
                 _listed(ctx, ref, m, attr, method, duck)
+
+
+def _called_kept(ref: ClassRef, m: FunctionFacts, func: str) -> bool:
+    """``func`` is an object the class keeps, called: a loop variable over one of its containers
+    (`for command in self.queue: command()`) or an attribute that no method of its defines
+    (`self.command()`)."""
+    if "." not in func:
+        return any(loop.target == func and loop.iter[:5] == "self." for loop in m.loops)
+    attr = func[5:] if func[:5] == "self." else ""
+    return attr.isidentifier() and attr not in ref.cls.methods
 
 
 def _typed_kept(ctx: Ctx, ref: ClassRef, m: FunctionFacts, receiver: str, fams: list[_Family]) -> bool:

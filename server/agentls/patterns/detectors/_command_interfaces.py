@@ -143,6 +143,10 @@ def command_interface(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRef]
     if not cls.is_interface and not _stub_base(ctx, ref):
         return None
     public = public_methods(cls)
+    # A command may be run by being called: an abstract `__call__` is a request too.
+    call = cls.methods.get("__call__")
+    if call is not None and (call.is_stub or call.abstract):
+        public["__call__"] = call
     # The requests are the abstract methods; a base may carry a helper or two of its own
     # beside them (`save_backup()` and `undo()` over the editor every command holds).
     requests = {n: m for n, m in public.items() if m.is_stub or m.abstract}

@@ -30,7 +30,8 @@ class Command(Detector):
       receiver every command keeps), some of which take no
       argument and are carried out by two or more concrete implementations for their effect
       (they return nothing, or a literal saying whether they changed anything after acting
-      through what they hold: a strategy computes and answers, a command acts). The receiver
+      through what they hold: a strategy computes and answers, a command acts); an abstract
+      `__call__` is such a request, run by calling the command. The receiver
       may be bound by the base's constructor, or be a field of a generated one (a dataclass's
       `drawable: Drawable`). Resources with `__enter__` (locks, transactions),
       repositories, units of work and state families (implementations replacing one another)
@@ -41,7 +42,8 @@ class Command(Detector):
       family that keeps a command it was given (in an attribute set by its constructor or a
       setter, in a list or dict it stores into, or as received and stored, or handed on to an
       object it keeps: `self.history.push(command)`) and calls a trigger on it with no
-      argument; or a module-level table of two or more command instances. A class answering
+      argument (or calls it, `command()` over its queue, `self.command()`, for `__call__`); or
+      a module-level table of two or more command instances. A class answering
       the trigger itself is a peer of the commands (a composite or decorator of their kind),
       not an invoker, unless what it runs is kept typed as the interface (a controller whose
       own `execute()` runs its `queue: list[Command]`). A list of commands
