@@ -184,3 +184,13 @@ def test_a_function_entering_a_unit_of_work_it_creates_and_storing_is_a_service(
 
 def test_the_same_function_only_reading_is_no_service(tmp_path: Path) -> None:
     assert "list_tags" not in _services(tmp_path, CREATOR.format(name="list_tags", body=_nested(READS, 1)))
+
+
+def test_an_untyped_unit_of_work_the_class_enters_counts_too(tmp_path: Path) -> None:
+    untyped = HOLDER.replace("def __init__(self, uow: UnitOfWork)", "def __init__(self, uow)")
+    assert "ShelfService" in _services(tmp_path, untyped.format(name="add_shelf", body=_nested(WRITES)))
+
+
+def test_the_same_untyped_class_only_reading_is_no_service(tmp_path: Path) -> None:
+    untyped = HOLDER.replace("def __init__(self, uow: UnitOfWork)", "def __init__(self, uow)")
+    assert "ShelfService" not in _services(tmp_path, untyped.format(name="list_tags", body=_nested(READS)))

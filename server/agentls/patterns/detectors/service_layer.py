@@ -115,8 +115,9 @@ class ServiceLayer(Detector):
     or loads through it and assigns to a local (`user.bio = bio`, `setattr(user, key, value)`:
     the session tracks what it loaded) is a service, whoever commits (a `@transactional()`
     decorator, the caller). A method doing so, or building its repositories over the unit of
-    work its class holds (typed as one: `self.uow.session`), makes its class the service; the
-    method is not reported apart.
+    work its class holds (typed as one: `self.uow.session`; untyped, one it was handed and
+    enters: `with self.uow as uow:`), makes its class the service; the method is not reported
+    apart.
     """
 
     id = "service_layer"
@@ -215,6 +216,9 @@ class ServiceLayer(Detector):
 
     def _building_service(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
         held = [c.attr for c in ctx.collabs(ref).values() if any(is_uow(ctx, t) for t in c.types)]
+        # untyped, what it was handed and enters (`with self.uow as uow:`) is its transaction
+        entered = {w[5:] for m in ref.cls.methods.values() for w in m.with_items if w.startswith("self.")}
+        held += [c.attr for c in ctx.collabs(ref).values() if c.from_param and not c.types and c.attr in entered]
         for m in ref.cls.methods.values():
             if m.name.startswith("__"):
                 continue
