@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.patterns.context import Ctx, per_workspace
-from agentls.patterns.detectors._messages import handler_roles, message_roles, messages
+from agentls.patterns.detectors._messages import handler_roles, message_roles, messages, single_dispatch
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 
@@ -72,8 +72,8 @@ def function_handler_detections(ctx: Ctx, kind: str, pattern: str, role: str) ->
     beside a message class) or takes its collaborators beside the message."""
     subscribed = _subscribed(ctx).get(ctx.index.path, set())
     for fn in ctx.index.functions.values():
-        if not fn.params or fn.name.startswith("test"):
-            continue
+        if not fn.params or fn.name.startswith("test") or single_dispatch(fn):
+            continue  # (the generic function of a singledispatch routes to the handlers)
         handed = fn.qualname in subscribed
         if (not fn.decorators and not handed and len(fn.params) < 2) or forwards_message(fn):
             continue

@@ -287,6 +287,15 @@ def messages(ctx: Ctx) -> Messages:
                         r = ctx.ws.resolve(module, arg[5:])
                         if r is not None and is_message_like(r.cls) and r.key not in roles:
                             candidates.setdefault(r.key, (r, f"sent with `{call.func}` in {module.module}"))
+    # Functions registered on a `functools.singledispatch` function (`@dispatch.register def
+    # on_created(event: UserCreated)`): the generic function routes each by its type.
+    for module in ctx.ws.modules():
+        generic = {f"{f.name}.register" for f in module.functions.values() if single_dispatch(f)}
+        for fn in module.functions.values() if generic else ():
+            if fn.params and generic.intersection(fn.decorators):
+                for r in ctx.annotation_refs(fn.params[0].annotation, module):
+                    if is_message_like(r.cls) and r.key not in roles:
+                        candidates.setdefault(r.key, (r, f"routed by its type to `{fn.name}` in {module.module}"))
     # What a bus routes by the message's type (`self._handlers[type(event)]`) is a message.
     for r, where in routed_by_type(ctx):
         if is_message_like(r.cls) and r.key not in roles:
@@ -329,6 +338,11 @@ def messages(ctx: Ctx) -> Messages:
                         if s.key not in roles and name_kind(s, ctx) == kind:
                             add(s, kind, f"a `{base.cls.name}` like its siblings", confident=False)
     return out
+
+
+def single_dispatch(fn: FunctionFacts) -> bool:
+    """A `functools.singledispatch` generic function: it routes, it handles nothing itself."""
+    return any(d.rpartition(".")[2] in ("singledispatch", "singledispatchmethod") for d in fn.decorators)
 
 
 def _local(fn: FunctionFacts, module: ModuleIndex, name: str) -> bool:

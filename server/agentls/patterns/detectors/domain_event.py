@@ -66,7 +66,10 @@ class DomainEvent(Detector):
     whose first parameter is typed as an event is its `event_handler` when it is registered:
     decorated, taking its collaborators beside the event, or handed to a call beside a message
     class (`bus.subscribe(TodoCreated, on_todo_created)`; handed beside a class that is no
-    message, it is not).
+    message, it is not). Functions registered on a `functools.singledispatch` function by the
+    type of their first parameter (`@dispatch.register def on_created(event: UserCreated)`) are
+    routed by type too: that data-only class is a message, its kind read from its names, and
+    the function its handler; the generic function itself handles nothing.
     """
 
     id = "domain_event"
