@@ -194,3 +194,10 @@ def test_an_untyped_unit_of_work_the_class_enters_counts_too(tmp_path: Path) -> 
 def test_the_same_untyped_class_only_reading_is_no_service(tmp_path: Path) -> None:
     untyped = HOLDER.replace("def __init__(self, uow: UnitOfWork)", "def __init__(self, uow)")
     assert "ShelfService" not in _services(tmp_path, untyped.format(name="list_tags", body=_nested(READS)))
+
+
+def test_the_same_function_as_a_test_helper_seeds_data_and_is_no_service(tmp_path: Path) -> None:
+    seed = FUNCTIONS.format(name="add_shelf", body=WRITES)
+    write_tree(tmp_path, {"app/__init__.py": "", "app/storage.py": STORAGE, "tests/helpers.py": seed})
+    rows = patterns_rows(tmp_path, "app", "tests")
+    assert "add_shelf" not in {r["symbol"] for r in rows if r["pattern"] == "service_layer"}

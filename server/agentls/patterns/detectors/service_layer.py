@@ -10,6 +10,7 @@ from agentls.patterns.detectors._duck_types import answering, holding_repositori
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.model import Detection
+from agentls.patterns.test_code import is_test_module
 from agentls.patterns.workspace import ClassRef
 
 _CHANGES = frozenset({"commit", "save", "add", "create", "update", "delete", "remove", "persist", "replace", "upsert"})
@@ -117,7 +118,8 @@ class ServiceLayer(Detector):
     decorator, the caller). A method doing so, or building its repositories over the unit of
     work its class holds (typed as one: `self.uow.session`; untyped, one it was handed and
     enters: `with self.uow as uow:`), makes its class the service; the method is not reported
-    apart.
+    apart. A module function of a test module (`tests/`, `test_*.py`, `conftest.py`) storing
+    rows so through a session it is handed seeds data for the tests: no service.
     """
 
     id = "service_layer"
@@ -311,8 +313,9 @@ class ServiceLayer(Detector):
             if any(_route(d) for d in fn.decorators):
                 continue
             ev = self._service(ctx, fn)
-            if not ev and "." not in fn.qualname:
-                # a method building its repositories makes its class the service (below)
+            if not ev and "." not in fn.qualname and not is_test_module(ctx.index):
+                # a method building its repositories makes its class the service (below); a
+                # test module's helper storing rows through one seeds data for its tests
                 ev = built_repository_service(ctx, fn, [], _changes)
             if ev:
                 yield ctx.det(fn, self.id, "service", 0.8, ev)
