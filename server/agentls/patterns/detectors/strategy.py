@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._duck import duck_evidence
+from agentls.patterns.detectors._factory_clients import keeps_factory_products
 from agentls.patterns.detectors._families import Held, held_families, implied_roles, kind_of, roles_for
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._passed import callable_strategies, passed_detections
@@ -103,6 +104,7 @@ def _rejected(ctx: Ctx, h: Held) -> bool:
         or _adapts(ctx, h)  # an adapter serving its own interface through the held object
         or _grows(h)  # it keeps what the held object answers: a value built up, not an algorithm
         or _hands_out(h)  # it makes the object and hands it to its caller: a creator keeping track
+        or keeps_factory_products(ctx, h)  # filled by an abstract factory: its client, keeping products
     )
 
 
@@ -196,7 +198,9 @@ class Strategy(Detector):
     keeping what they test and exceptions keeping what failed are not contexts, and a family
     whose implementations answer every call of the holder with a new object they make
     (`create_dough()` returning `ThinCrustDough()`) is an Abstract Factory's, its holder a
-    client; a holder that the family's hierarchy names or makes (`executor_class =
+    client, and so is a holder whose attribute only keeps what such a factory's creation
+    method answers (`self.button = self.factory.create_button()`): products, no algorithm;
+    a holder that the family's hierarchy names or makes (`executor_class =
     SqliteExecutor`, `TransactionContext(self)`) is a part of one implementation, not a
     context configured with any. A holder that is one implementation of an interface of its
     own, beside others that hold no such object, and carries out that interface's abstract
