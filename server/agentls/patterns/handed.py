@@ -93,8 +93,7 @@ def handed_as(ws: WorkspaceIndex, modules: list[ModuleIndex], protocols: list[Cl
     return out
 
 
-def _provided_as(ws: WorkspaceIndex, m: ModuleIndex, cls: ClassFacts, b: BodyCall, keys: set[str],
-                 out: Handed) -> None:
+def _provided_as(ws: WorkspaceIndex, m: ModuleIndex, cls: ClassFacts, b: BodyCall, keys: set[str], out: Handed) -> None:
     """A provider declared in a class body: the class it builds (its first positional
     argument, or dishka's `source=`) handed as what it `provides=`, or as the Protocol the
     declaration is annotated with (`repo: Provider[UserRepo] = Factory(SqlUserRepo)`)."""
@@ -140,8 +139,15 @@ def _providers(ws: WorkspaceIndex, modules: list[ModuleIndex]) -> dict[str, list
     return out
 
 
-def _provider_arguments(ws: WorkspaceIndex, m: ModuleIndex, cls: ClassFacts, b: BodyCall,
-                        provided: dict[str, list[ClassRef]], keys: set[str], out: Handed) -> None:
+def _provider_arguments(
+    ws: WorkspaceIndex,
+    m: ModuleIndex,
+    cls: ClassFacts,
+    b: BodyCall,
+    provided: dict[str, list[ClassRef]],
+    keys: set[str],
+    out: Handed,
+) -> None:
     """`Factory(RegisterUser, adapters.uow, adapters.password_hasher)`: the container builds
     the class from other providers, so what each of those builds is handed to the class's
     constructor (to a parameter declared as a Protocol) as a call would hand it. A provider

@@ -15,9 +15,35 @@ from agentls.patterns.workspace import ClassRef
 # with these may be a list, set or dict as well as any class of the program.
 _BUILTIN = frozenset(
     {
-        "add", "append", "clear", "copy", "count", "discard", "extend", "get", "index", "insert", "items",
-        "keys", "pop", "popitem", "remove", "setdefault", "sort", "update", "values", "close", "read", "write",
-        "join", "split", "format", "encode", "decode", "send", "put",
+        "add",
+        "append",
+        "clear",
+        "copy",
+        "count",
+        "discard",
+        "extend",
+        "get",
+        "index",
+        "insert",
+        "items",
+        "keys",
+        "pop",
+        "popitem",
+        "remove",
+        "setdefault",
+        "sort",
+        "update",
+        "values",
+        "close",
+        "read",
+        "write",
+        "join",
+        "split",
+        "format",
+        "encode",
+        "decode",
+        "send",
+        "put",
     }
 )
 

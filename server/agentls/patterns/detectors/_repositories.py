@@ -16,15 +16,52 @@ from agentls.patterns.workspace import ClassRef
 
 _STORE_VERBS = frozenset(
     {
-        "add", "merge", "save", "insert", "put", "persist", "add_all", "append", "insert_one", "replace_one",
-        "update_one", "set", "store", "write", "execute", "index", "bulk_save_objects", "create",
+        "add",
+        "merge",
+        "save",
+        "insert",
+        "put",
+        "persist",
+        "add_all",
+        "append",
+        "insert_one",
+        "replace_one",
+        "update_one",
+        "set",
+        "store",
+        "write",
+        "execute",
+        "index",
+        "bulk_save_objects",
+        "create",
     }
 )
 _READ_VERBS = frozenset(
     {
-        "get", "query", "execute", "find", "find_one", "scalars", "scalar", "filter", "filter_by", "select",
-        "load", "read", "fetch", "fetchone", "fetchall", "first", "one", "search", "values", "items",
-        "scalar_one", "all", "get_item", "query_one",
+        "get",
+        "query",
+        "execute",
+        "find",
+        "find_one",
+        "scalars",
+        "scalar",
+        "filter",
+        "filter_by",
+        "select",
+        "load",
+        "read",
+        "fetch",
+        "fetchone",
+        "fetchall",
+        "first",
+        "one",
+        "search",
+        "values",
+        "items",
+        "scalar_one",
+        "all",
+        "get_item",
+        "query_one",
     }
 )
 
@@ -111,6 +148,7 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             return []
         by_class = class_containers(ctx, ref)
         storage = _storage_attrs(ctx, ref, by_class)
+
         # A repository is the collection's interface: its methods are about the storage,
         # themselves or through a step (a storage base's `persist`).
         def on_storage(m: FunctionFacts) -> bool:
