@@ -4,7 +4,7 @@ a list, set or dict (or a bucket per key), and another method looping over it an
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.facts import FunctionFacts, Value
+from agentls.patterns.facts import Call, FunctionFacts, Loop, Value
 from agentls.patterns.workspace import ClassRef
 
 Found = tuple[FunctionFacts, FunctionFacts, str, str]
@@ -133,6 +133,8 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                     for call in note.calls:
                         if call.method.startswith("_"):
                             continue  # observers are told through their public interface
+                        if _gathers(note, loop, call):
+                            continue  # it asks each for data: a notification's answers are dropped
                         if call.receiver in (loop.target, keyed) and call.receiver:
                             if call.method == note.name and not _declared_subject(ctx, ref, sub.name, call.method):
                                 continue  # a composite's recursion over its parts
@@ -142,6 +144,18 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                         if call.func == loop.target and _triggered(ref, note):
                             return sub, note, attr, "()"
     return None
+
+
+def _gathers(note: FunctionFacts, loop: Loop, call: Call) -> bool:
+    """The loop asks each element for data, telling it nothing: a call with no argument whose
+    answers it collects, as the element of a comprehension the method returns (`return
+    [d.read() for d in self.devices]`) or appended where it collects (`out.append(d.read())`).
+    A signal handing each receiver the sender and returning their answers still notifies."""
+    if call.args:
+        return False
+    if any(op.arg == f"call:{call.func}" for op in note.container_ops):
+        return True
+    return call.line == loop.line and any(v in ("list", "set", "dict", "tuple") for v in note.returns)
 
 
 def _fired_on_change(ref: ClassRef, note: FunctionFacts) -> bool:

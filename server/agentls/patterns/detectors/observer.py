@@ -69,7 +69,10 @@ class Observer(Detector):
     ## How it is detected
     - A subject has a list, set or dict attribute (on the instance or the class), a small
       public method adding the object it receives to it, and another method looping over it
-      and calling a public method on (or calling) each element. Calling the same method the
+      and calling a public method on (or calling) each element, not asking each for data:
+      a call with no argument whose answers the method collects (`return [d.read() for d in
+      self.devices]`) gathers from parts it keeps (a signal handing each receiver the sender
+      and returning their answers still notifies). Calling the same method the
       loop is in over parts of the class's own hierarchy is a composite's recursion, not a
       notification; a relay its colleagues report to, passing themselves or calling it
       through an attribute they hold (`self.hub.relay(text)`) while answering what it calls
