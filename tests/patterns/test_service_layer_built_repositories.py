@@ -201,3 +201,11 @@ def test_the_same_function_as_a_test_helper_seeds_data_and_is_no_service(tmp_pat
     write_tree(tmp_path, {"app/__init__.py": "", "app/storage.py": STORAGE, "tests/helpers.py": seed})
     rows = patterns_rows(tmp_path, "app", "tests")
     assert "add_shelf" not in {r["symbol"] for r in rows if r["pattern"] == "service_layer"}
+
+
+def test_the_same_function_as_a_chat_bots_handler_is_the_entrypoint(tmp_path: Path) -> None:
+    use = FUNCTIONS.format(name="add_shelf", body=WRITES).replace(
+        "\n\nasync def", "\nrouter = Router()\n\n\n@router.message(F.text)\nasync def"
+    )
+    use = "from aiogram import F, Router\n" + use
+    assert "add_shelf" not in _services(tmp_path, use)

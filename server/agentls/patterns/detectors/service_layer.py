@@ -23,13 +23,21 @@ def _changes(method: str) -> bool:
 
 
 _ROUTES = frozenset({"route", "get", "post", "put", "patch", "delete", "api_route", "websocket"})
+# A chat bot's handler registrations (aiogram's `router.message` / `router.callback_query`,
+# pyTelegramBotAPI's `bot.message_handler`, pyrogram's `app.on_message`) and a CLI's
+# commands (`cli.command`): entrypoints driving use cases, as web routes are.
+_HANDLERS = frozenset(
+    {"message", "callback_query", "inline_query", "message_handler", "callback_query_handler", "command"}
+    | {"on_message", "on_callback_query"}
+)
 
 
 def _route(decorator: str) -> bool:
     """A web framework's routing decorator on a router or application object (`bp.route`,
-    `app.get`, `router.post`), not a bare function named so."""
+    `app.get`, `router.post`), or a bot's or CLI's handler registration (`router.message`,
+    `cli.command`), not a bare function named so."""
     head = decorator.partition("(")[0].strip()
-    return "." in head and head.rpartition(".")[2] in _ROUTES
+    return "." in head and head.rpartition(".")[2] in _ROUTES | _HANDLERS
 
 
 @per_workspace
@@ -99,7 +107,9 @@ class ServiceLayer(Detector):
     manager holding a repository under every name the block reaches through it (`tx.trainers`).
     Test functions, pytest fixtures (which build a use case for the tests), test classes and
     web endpoints (functions under a router's or application's routing decorator, `@bp.route`,
-    `@router.post`: the entrypoints driving the use cases) are never services.
+    `@router.post`: the entrypoints driving the use cases, and so a chat bot's handlers,
+    `@router.message(...)`, `@bot.message_handler(...)`, and a CLI's `@cli.command()`) are
+    never services.
 
     The unit of work may be reached through a base's property over the attribute it was given
     (`self.uow` reading `self._uow`), and a method that loads through what the class holds and
