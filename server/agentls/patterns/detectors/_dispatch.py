@@ -57,3 +57,25 @@ def hands_found(fn: FunctionFacts) -> bool:
         and any((c.func == lp.target or c.receiver == lp.target) and given.intersection(c.args) for c in fn.calls)
         for lp in fn.loops
     )
+
+
+def filters_by_type(fn: FunctionFacts) -> bool:
+    """Hands a parameter to each handler of a list it holds whose declared type the parameter
+    is an instance of (`for s in self.subscribers: if isinstance(event,
+    s.subscribed_to_event_type()): s.handle_event(event)`): the lookup by type, spelled as a
+    filter over the handlers."""
+    for lp in fn.loops:
+        if not lp.target or not lp.iter.startswith("self."):
+            continue
+        declared = (f"call:{lp.target}.", f"attr:{lp.target}.")
+        typed = {
+            c.args[0]
+            for c in fn.calls
+            if c.func == "isinstance"
+            and len(c.args) == 2
+            and c.args[0].startswith("param:")
+            and c.args[1].startswith(declared)
+        }
+        if any((c.func == lp.target or c.receiver == lp.target) and typed.intersection(c.args) for c in fn.calls):
+            return True
+    return False

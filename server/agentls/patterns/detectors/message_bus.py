@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches
+from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches, filters_by_type
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import handler_maps
 from agentls.patterns.facts import FunctionFacts
@@ -51,9 +51,12 @@ class MessageBus(Detector):
     is a bus when one of its implementations finds handlers by the message's type. A subclass
     of a concrete bus is a bus when every method of the bus it overrides passes on to the bus's
     own with `super()` (`PersistentEventBus` logging each event before
-    `super().publish(event)`): the routing is inherited. A bus is none of
-    the command, query or event handlers it
-    routes to, even when its method taking a message is named like a handler's (`execute`).
+    `super().publish(event)`): the routing is inherited. A method handing its parameter to
+    each handler of a list it holds whose declared type the parameter is an instance of (`for s
+    in self.subscribers: if isinstance(event, s.subscribed_to_event_type()):
+    s.handle_event(event)`) routes by type too; handing every message to every handler is an
+    observer's notify loop. A bus is none of the command, query or event handlers it routes
+    to, even when its method taking a message is named like a handler's (`execute`).
     """
 
     id = "message_bus"
@@ -225,6 +228,10 @@ class MessageBus(Detector):
                         0.85,
                         [(m.selection.line, f"`{m.name}` finds handlers by the message's type and calls them")],
                     )
+                    break
+                if filters_by_type(m):
+                    why = f"`{m.name}` hands each message to the handlers whose declared type it is an instance of"
+                    yield ctx.det(ref, self.id, "message_bus", 0.8, [(m.selection.line, why)])
                     break
         # module dicts mapping message classes to handlers (`HANDLERS = {Allocate: allocate}`)
         tables = {name for module, name, _, _ in handler_maps(ctx) if module.path == ctx.index.path}
