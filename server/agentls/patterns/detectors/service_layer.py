@@ -99,7 +99,8 @@ class ServiceLayer(Detector):
     `CheckoutService(FakeOrders())`, or, built nowhere the program says, when every class of
     the program answering all the methods called on it is a repository or unit of work: duck
     typing, with built-in containers' methods such as `add` or `get` telling nothing) and one of
-    its methods changes state through it (`add`, `save`, `commit`, and their spelled-out forms,
+    its methods (any but the dunders: a name-mangled private step, `__save_file`, counts)
+    changes state through it (`add`, `save`, `commit`, and their spelled-out forms,
     `add_or_update_user`, `create_one`), or works `with self._uow` and commits. A function that
     receives a unit of work (typed as one) and enters it, so that leaving the block commits, is
     a service when a repository reached through it changes state (`async with uow as tx:
@@ -232,7 +233,7 @@ class ServiceLayer(Detector):
         entered = {w[5:] for m in ref.cls.methods.values() for w in m.with_items if w.startswith("self.")}
         held += [c.attr for c in ctx.collabs(ref).values() if c.from_param and not c.types and c.attr in entered]
         for m in ref.cls.methods.values():
-            if m.name.startswith("__"):
+            if m.name.startswith("__") and m.name.endswith("__"):
                 continue
             ev = built_repository_service(ctx, m, held, _changes)
             if ev:
@@ -270,7 +271,9 @@ class ServiceLayer(Detector):
             return receiver.removeprefix("self.").split(".")[0].split("(")[0].lstrip("_")
 
         for m in ref.cls.methods.values():
-            if m.name.startswith("__") and m.name != "__call__":
+            # dunders only: a name-mangled private step (`__save_file`, as code ported from
+            # Java keeps its helpers) is where a use case often does its storing
+            if m.name.startswith("__") and m.name.endswith("__") and m.name != "__call__":
                 continue
             # `with self._uow as uow: ... uow.commit()`
             within = [w for w in m.with_items if head(w) in held]
