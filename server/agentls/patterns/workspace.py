@@ -162,6 +162,12 @@ class WorkspaceIndex:
             head = module.import_map.get(head.split(".")[0], head)
         package = module.module.rpartition(".")[0]  # `from helpers import f` in a script folder
         other = self.module_named(head) or (self.module_named(f"{package}.{head}") if package else None)
+        # `from pkg import f` re-exported by pkg/__init__: follow its import, a few hops at most.
+        for _ in range(3):
+            if other is None or tail in other.functions or tail not in other.import_map:
+                break
+            head, _, tail = other.import_map[tail].rpartition(".")
+            other = self.module_named(head)
         if other is not None and tail in other.functions:
             return other, other.functions[tail]
         return None

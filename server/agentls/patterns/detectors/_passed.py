@@ -11,6 +11,7 @@ from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_test_file, is_uow
 from agentls.patterns.facts import Call, FunctionFacts, ModuleIndex
+from agentls.patterns.generated_init import field_is_param, takes_fields
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -278,13 +279,18 @@ def callable_strategies(
     kept: dict[str, tuple[str, int]] = {}  # class key -> (attribute holding a callable, args it is called with)
     for ref in ctx.ws.all_classes():
         methods = ctx.all_methods(ref)
-        for m in ref.cls.methods.values():
-            for attr, values in m.self_writes.items():
-                if attr in methods or not any(v.startswith("param:") for v in values):
-                    continue
-                arity = next((len(c.args) for f in methods.values() for c in f.calls if c.func == f"self.{attr}"), -1)
-                if arity >= 0:
-                    kept.setdefault(ref.key, (attr, arity))
+        held = [
+            a for m in ref.cls.methods.values() for a, vs in m.self_writes.items() if any(v[:6] == "param:" for v in vs)
+        ]
+        # ... or a field of a generated constructor (`ordering: Callable[...] = fifo` on a dataclass)
+        if ref.cls.fields and takes_fields(ref.cls, [a.cls for a in ctx.ancestors(ref)]):
+            held += [n for n in ref.cls.fields if field_is_param(ref.cls, n)]
+        for attr in held:
+            if attr in methods:
+                continue
+            arity = next((len(c.args) for f in methods.values() for c in f.calls if c.func == f"self.{attr}"), -1)
+            if arity >= 0:
+                kept.setdefault(ref.key, (attr, arity))
     out: dict[str, tuple[str, list[ClassRef], list[tuple[ModuleIndex, FunctionFacts]]]] = {}
     if not kept:
         ctx._cache["callable_strategies"] = out
@@ -296,6 +302,14 @@ def callable_strategies(
     for module in ctx.ws.modules():
         fns = module.units()
         for fn in fns:
+            # A client replacing the function of a context it made (`b = Banner(); b.style = lower`).
+            for store in fn.attr_stores:
+                made = fn.call_locals.get(store.receiver, "")
+                target = ctx.ws.resolve(module, made) if made[:1].isupper() and store.value[:5] == "name:" else None
+                if target is not None and kept.get(target.key, ("",))[0] == store.attr:
+                    found = ctx.ws.function(module, store.value[5:])
+                    if found is not None:
+                        passed.setdefault(target.key, {})[f"{found[0].module}.{found[1].qualname}"] = found
             for call in fn.calls:
                 target = ctx.ws.resolve(module, call.func) if call.func[:1].isupper() else None
                 if target is None or target.key not in kept:
@@ -313,6 +327,12 @@ def callable_strategies(
     for key, (attr, arity) in kept.items():
         family = dict(passed.get(key, {}))
         holder = ctx.ws.derived.by_key.get(key)
+        # The function a field defaults to is one of them (`ordering: Callable[...] = fifo`).
+        default = holder.cls.class_attrs.get(attr, "") if holder is not None else ""
+        if holder is not None and default[:5] == "name:" and family:
+            found = ctx.ws.function(holder.module, default[5:])
+            if found is not None:
+                family.setdefault(f"{found[0].module}.{found[1].qualname}", found)
         # The family is wider than what the code passes in (one choice in a script, the
         # rest in a doctest): module functions taking what the context calls them with,
         # beside one that is passed in, or taking the context itself (`discount(order:

@@ -227,9 +227,12 @@ class Strategy(Detector):
     (`self.receiver.__composite_values__()`, `__eq__`). The evidence names what the holder
     calls and where each class is handed.
 
-    Two function forms count too: a class that keeps a function it was given and calls it,
-    when two or more module functions are its family (`Order(price, discount=ten_percent)`):
-    the functions passed to it, and the module functions beside one of them (or taking the
+    Two function forms count too: a class that keeps a function it was given (by its
+    constructor, or as a field of a generated one) and calls it, when two or more module
+    functions are its family (`Order(price, discount=ten_percent)`): the functions passed to
+    it, a function a client assigns to that attribute of an object it made (`banner.style =
+    lower`, beside the function the field defaults to), and the module functions beside one
+    of them (or taking the
     context itself) that take what the context calls them with, and classes passed in a
     function's place that are made or called with those arguments (beside a function, not
     alone: a context handed only classes makes products); and a module table of
