@@ -22,8 +22,9 @@ from agentls.patterns.parse import chunk_starts, joins_whole, parse_module
 _CLAUSE = re.compile(r"(?:else|elif|except|finally)\b")
 
 
-def drops(new: list[str], failed: tuple[int, int, BaseException], chunk: tuple[int, int], indent: int,
-          cut: set[int]) -> bool:
+def drops(
+    new: list[str], failed: tuple[int, int, BaseException], chunk: tuple[int, int], indent: int, cut: set[int]
+) -> bool:
     """Whether ``parse_module(new)`` recovers exactly the units other than those of ``chunk``
     (the new lines of the unit(s) the edit touched), given that the lines ``failed`` names (the
     whole chunk, or the class members the edit touched, at ``indent``; the chunk then starts
@@ -45,8 +46,11 @@ def drops(new: list[str], failed: tuple[int, int, BaseException], chunk: tuple[i
         # The members' text parses as it would inside the class: it starts at the members'
         # column with no clause of the statement above, and ends with no decorator of the
         # statement below. (A line at column 0 ends the block in both.)
-        return bool(code) and len(code[0]) - len(code[0].lstrip()) == indent and not (
-            _CLAUSE.match(code[0].lstrip()) or code[-1].lstrip().startswith("@") or code[-1].endswith("\\"))
+        return (
+            bool(code)
+            and len(code[0]) - len(code[0].lstrip()) == indent
+            and not (_CLAUSE.match(code[0].lstrip()) or code[-1].lstrip().startswith("@") or code[-1].endswith("\\"))
+        )
     got = chunk_starts(new[cb : ce + 1], cb)
     inner, tail = [x for x in got if x < ce], [x for x in got if x >= ce]
     return tail == ([ce] if ce < len(new) else []) and (inner == [cb] or (cb == 0 and len(inner) <= 1))
@@ -84,8 +88,10 @@ class Joins:
 
     def _whole(self, lines: list[str], bounds: list[int]) -> bool:
         last = len(lines)
-        texts = ["".join(line + "\n" if i + 1 < last else line for i, line in enumerate(lines[a:b], a))
-                 for a, b in itertools.pairwise(bounds)]
+        texts = [
+            "".join(line + "\n" if i + 1 < last else line for i, line in enumerate(lines[a:b], a))
+            for a, b in itertools.pairwise(bounds)
+        ]
         key = "".join(texts)
         found = self._joined.get(key)
         if found is None:

@@ -125,9 +125,7 @@ def message_like(ref: ClassRef) -> bool:
     return bool(tails & {"Command", "Query", "Event", "DomainEvent", "Message"})
 
 
-def write_only(
-    ctx: Ctx, ref: ClassRef, own: list[FunctionFacts], stored: dict[str, Ev], lists: set[str]
-) -> list[Ev]:
+def write_only(ctx: Ctx, ref: ClassRef, own: list[FunctionFacts], stored: dict[str, Ev], lists: set[str]) -> list[Ev]:
     """The write side of a collection with no finder yet (`save(review: ProductReview)` keeping
     the review keyed by its own id, or through a storage base's step): a repository when every
     public method of its own so stores an entity, or lists what the storage holds (`search_all()`,

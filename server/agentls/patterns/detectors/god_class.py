@@ -24,8 +24,11 @@ def metrics(ctx: Ctx, ref: ClassRef) -> tuple[int, int, float]:
             owner = read.partition(".")[0]
             if owner not in imported and owner not in ("super()", "cls", "self") and not owner.isupper():
                 foreign.add(read)
-    used = {n: _fields_used(cls.methods, n) for n, m in cls.methods.items()
-            if not n.startswith("_") and m.kind in ("method", "property")}
+    used = {
+        n: _fields_used(cls.methods, n)
+        for n, m in cls.methods.items()
+        if not n.startswith("_") and m.kind in ("method", "property")
+    }
     pairs = list(combinations(used.values(), 2))
     tcc = sum(1 for a, b in pairs if a & b) / len(pairs) if pairs else 1.0
     return len(foreign), wmc, tcc
