@@ -33,6 +33,9 @@ class IteratorPattern(Detector):
       interface declaring those methods above it is the iterator interface.
     - Python 2's protocol: `__iter__` returning `self` and a `next()` that returns the element
       at an own position and moves it.
+    - A subclass of such an iterator (one stepping through elements itself, not an interface
+      declaring `__next__`) inheriting the traversal without an `__iter__` of its own: an
+      iterator (0.75), as orderings over the list the base walks are.
     - `__iter__` returning a new instance of a class that has `__next__`: an aggregate with
       its own iterator (high confidence); `__iter__` as a generator over its own state: an
       aggregate (lower confidence); another method without arguments returning a new
@@ -108,6 +111,18 @@ class IteratorPattern(Detector):
                     0.75,
                     [(ref.cls.methods[iface[1]].selection.line, f"declares `{iface[1]}` for `{iface[0].cls.name}`")],
                     [(iface[0], "iterator")],
+                )
+                continue
+            base = next((a for a in ctx.ancestors(ref) if _traverses(a)), None)
+            if base is not None and it is None:
+                # A subclass inheriting its traversal (only ordering the list its base walks).
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "iterator",
+                    0.75,
+                    [(ref.cls.selection.line, f"inherits its traversal from `{base.cls.name}`")],
+                    [(base, "iterator")],
                 )
                 continue
             if it is None:
@@ -194,6 +209,14 @@ def _step(ref: ClassRef) -> FunctionFacts | None:
             if container.startswith("self.") and key.startswith("attr:self.") and key[10:] in m.self_writes:
                 return m
     return None
+
+
+def _traverses(ref: ClassRef) -> bool:
+    """Steps through elements itself: a `__next__` with a body, or the explicit form."""
+    nxt = ref.cls.methods.get("__next__")
+    if nxt is not None:
+        return not nxt.is_stub and not nxt.yields and bool(nxt.returns)
+    return _explicit_iterator(ref) is not None
 
 
 def _is_iterator(ref: ClassRef) -> bool:
