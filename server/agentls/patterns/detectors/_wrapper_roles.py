@@ -128,6 +128,11 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             chain = [iface, *ctx.ancestors(iface)]
             top = component(ctx, chain, {n for _, n in same})
             middle = [a for a in chain[: chain.index(top)] if a.cls.is_interface] if top in chain else []
+            # ... and so are those between the decorator and the interface it wraps, when that
+            # is further up than the nearest base (`Mocha(CondimentDecorator(Beverage))`).
+            middle += [
+                a for a in ctx.ancestors(ref) if a not in chain and a.cls.is_interface and top in ctx.ancestors(a)
+            ]
             # A marker base between the component and its decorators (`class Extra(Drink):
             # pass`) is the abstract decorator too, when every class under it is a wrapper.
             for a in ctx.ancestors(ref):

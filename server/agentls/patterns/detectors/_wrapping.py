@@ -141,6 +141,13 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
         if not init_held(ref, c.attr) or _value_or_node(ref, c.attr):
             continue
         known = known_types(ctx, ref, c)
+        # The nearest base the class forwards through, unless the object is handed in,
+        # declared as a class, and a base further up is its family: Head First's
+        # `Mocha(CondimentDecorator)` is handed a `beverage: Beverage`, the abstract
+        # decorator's base, and decorates it. (An object the class makes, such as its own
+        # notification helper, or one whose kind is only guessed keeps the nearest base.)
+        further = c.from_param and bool(c.types)
+        found: Wrap | None = None
         for base in bases:
             fam = family(ctx, base)
             offered = set(ctx.all_methods(base))
@@ -167,9 +174,12 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
                 for call in m.calls:
                     if held_receiver(ref.cls, m, call.receiver) == f"self.{c.attr}":
                         forwards.append((m, call.method))
-            if forwards:
-                out.append(Wrap(c, base, same, forwards, known))
-                break
+            if forwards and (found is None or (same and further)):
+                found = Wrap(c, base, same, forwards, known)
+                if same or not further:
+                    break
+        if found is not None:
+            out.append(found)
     return out
 
 

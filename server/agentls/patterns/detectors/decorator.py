@@ -31,6 +31,10 @@ class Decorator(Detector):
       on it), keeps it for its life and overrides interface methods that always call the
       *same* method on the wrapped object. A field of a generated constructor (a dataclass's
       or attrs class's `inner: Text`, a pydantic model's) is received in the constructor too.
+    - The interface may be a base above the nearest one, when the object handed in is
+      declared as it: Head First's `Mocha(CondimentDecorator)` is handed a `beverage:
+      Beverage`, and `CondimentDecorator`, the abstract class between them (declaring the
+      wrapped field its subclasses set), is the abstract decorator.
     - A subclass of such a decorator whose own overrides forward through the inherited
       wrapped object (directly, through a property returning it, or by calling the base's
       own forwarding method: `return super().get_data(user, key)` after a check of its
