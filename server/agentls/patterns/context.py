@@ -288,7 +288,10 @@ class Ctx:
             c.container = annotated_container(ann)
         for m in cls.methods.values():
             for attr, values in m.self_writes.items():
-                for v in values:
+                for written in values:
+                    # A branch of a conditional choosing what the attribute keeps
+                    # (`pick:call:Fast`, walk._picks) is a value it may keep.
+                    v = written.removeprefix("pick:")
                     kind, _, rest = v.partition(":")
                     if kind == "param":
                         c = out.setdefault(attr, Collab(attr, line=m.selection.line))

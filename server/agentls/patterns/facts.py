@@ -5,7 +5,10 @@ module's index in memory after its tree has been dropped, and the CLI parses eac
 
 Value renderings (``Value``) are short strings: ``self``, ``none``, ``const``, ``list``,
 ``dict``, ``set``, ``tuple``, ``lambda``, ``param:NAME``, ``name:NAME``, ``call:DOTTED``,
-``attr:DOTTED``, ``sub:DOTTED`` and ``other``.
+``attr:DOTTED``, ``sub:DOTTED`` and ``other``; and, only among a method's ``self_writes``,
+``pick:VALUE``: one branch of a conditional expression choosing what the attribute keeps
+(`self._route = Fast() if hurry else Slow()`), a value it may keep but no replacement of
+what it kept.
 """
 
 from __future__ import annotations

@@ -325,6 +325,26 @@ def _derived(node: ast.expr) -> bool:
     return isinstance(node, ast.Attribute | ast.Call)
 
 
+def _picks(value: ast.expr | None, attr: str, params: frozenset[str]) -> list[Value]:
+    """`self._route = Fast() if hurry else Slow()`: the attribute may keep what either branch
+    makes, chosen by a condition on other data, so each branch is kept as a `pick:` value (a
+    choice made once, no replacement of the object kept: the context of a strategy, not a
+    state machine). A test reading the attribute itself (`B() if self._state is a else A()`)
+    picks the next state from the current one: the expression stays one value, as before."""
+    if type(value) is not ast.IfExp or any(
+        type(n) is ast.Attribute and n.attr == attr and type(n.value) is ast.Name and n.value.id == "self"
+        for n in ast.walk(value.test)
+    ):
+        return []
+    out = [
+        v for branch in (value.body, value.orelse) for v in _picks(branch, attr, params) or [value_of(branch, params)]
+    ]
+    # Only a conditional making an object in one branch at least chooses an implementation.
+    if not any(v.startswith(("call:", "pick:call:")) for v in out):
+        return []
+    return [v if v.startswith("pick:") else f"pick:{v}" for v in out]
+
+
 def _assign(targets: list[ast.expr], value: ast.expr | None, f: FunctionFacts, params: frozenset[str]) -> None:
     rendered = value_of(value, params) if value is not None else "none"
     stack: list[Any] = list(targets)
@@ -363,7 +383,7 @@ def _assign(targets: list[ast.expr], value: ast.expr | None, f: FunctionFacts, p
             receiver = dotted(target.value)
             attr = target.attr
             if receiver == "self":
-                f.self_writes.setdefault(attr, []).append(rendered)
+                f.self_writes.setdefault(attr, []).extend(_picks(value, attr, params) or [rendered])
             elif attr == "__dict__":
                 f.dict_writes.add(f"{receiver}.__dict__")
             elif receiver:

@@ -191,7 +191,9 @@ class Strategy(Detector):
 
     The context must be configured with one of the implementations and use it as the
     algorithm: a class that is never handed the object and only ever makes one concrete class
-    (`self._inflater = ZlibDecompressor()`, typed as that class) chooses nothing; one that calls
+    (`self._inflater = ZlibDecompressor()`, typed as that class) chooses nothing, while one making
+    it by a condition on other data (`self._route = Fast() if hurry else Slow()`) chooses, once:
+    that is no state change (a condition reading the attribute is one). One that calls
     nothing on what it keeps (a body it sends) delegates nothing; and one calling fewer than
     half of a wide interface (five or more public methods: a parser it only pauses, a column
     type it asks for a processor) works with a rich collaborator, not an algorithm. Test cases
