@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.detectors._shared import is_data_holder, is_repository, is_uow, mutates
+from agentls.patterns.detectors._shared import is_data_holder, is_repository, is_uow
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -86,9 +86,29 @@ def uses_infra(ctx: Ctx, ref: ClassRef | None, fn: FunctionFacts, module: Module
 _READS = frozenset({"find", "search", "get", "query", "execute", "all", "list", "fetch", "count", "read"})
 
 
+_COLLECTIONS = frozenset(
+    {"list", "set", "dict", "frozenset", "deque", "defaultdict", "mutableset", "mutablesequence", "mutablemapping"}
+)
+
+
+def _own_collection(ctx: Ctx, ref: ClassRef | None, receiver: str) -> bool:
+    """`self.seen` kept as a plain list, set or dict of the handler's own (made empty, or a
+    field annotated so): adding to it is the object's bookkeeping, not storage."""
+    attr = receiver[5:] if receiver[:5] == "self." else ""
+    if ref is None or not attr.isidentifier():
+        return False
+    held = ctx.collabs(ref).get(attr)
+    if held is not None and held.container:
+        return True
+    return (ref.cls.fields.get(attr) or "").split("[")[0].rpartition(".")[2].lower() in _COLLECTIONS
+
+
 def handler_kind(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, ref: ClassRef | None = None) -> str:
     """command when the handler changes state, query when it only answers, "" when unsure."""
-    changes = mutates(fn) or any(c.method in ("save", "delete", "remove", "update", "commit") for c in fn.calls)
+    stores = ("commit", "add", "add_all", "save", "flush", "delete", "remove", "update")
+    changes = bool(fn.sql & {"insert", "update", "delete"}) or any(
+        c.method in stores and not _own_collection(ctx, ref, c.receiver) for c in fn.calls
+    )
     answers = any(v not in ("none", "const") for v in fn.returns)
     if changes or (uses_infra(ctx, ref, fn, module) and not answers):
         return "command"

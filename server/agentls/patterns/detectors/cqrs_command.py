@@ -40,7 +40,9 @@ class CqrsCommand(Detector):
     typed entry method (`__call__`, `handle`, `execute`) of a handler class, named in its
     generic base (`CommandHandler[CreateProject]`), or sent to a bus
     (`bus.dispatch(CreateProject(...))`); its kind comes from the names of the class and its
-    bases, then from what the handler does (changes state: a command; only answers: a query),
+    bases, then from what the handler does (changes state: a command; only answers: a query;
+    adding to a list, set or dict of its own, `self.owned.add(item)`, is bookkeeping, not a
+    change of state),
     then from its module. The base class of such messages is a command too, and the handler
     class is the `command_handler`, and so is the abstract base declaring its entry method
     (`handle(self, command: CT)` over a type variable, or untyped). Kinds taken from names
