@@ -168,8 +168,9 @@ class IncrementalIndex:
             cls.body_calls.extend(m.part.body_calls)
             unit.classes.update(m.nested)
 
-    def _assemble(self, pos: AstColumns, units: list[_Unit] | None = None,
-                  toplevel: FunctionFacts | None = None) -> ModuleIndex:
+    def _assemble(
+        self, pos: AstColumns, units: list[_Unit] | None = None, toplevel: FunctionFacts | None = None
+    ) -> ModuleIndex:
         """The module index from ``self._units`` (or from ``units``, a broken version's, which
         leaves this object's state alone)."""
         index = ModuleIndex(path=self.path, module=self.module, line_count=len(pos.lines))
@@ -243,8 +244,9 @@ class IncrementalIndex:
         self._lines = new
         return self._assemble(pos), True
 
-    def _edit_members(self, unit: _Unit, lo: int, hi: int, end: int, d: int, new: list[str],
-                      pos: AstColumns) -> bool | tuple[int, int, BaseException] | None:
+    def _edit_members(
+        self, unit: _Unit, lo: int, hi: int, end: int, d: int, new: list[str], pos: AstColumns
+    ) -> bool | tuple[int, int, BaseException] | None:
         """True when the members the edit touched parsed again; (their new lines' span, the
         error) when they do not parse; None when the whole class must be parsed again."""
         members = unit.members
@@ -272,8 +274,9 @@ class IncrementalIndex:
         return True
 
     # -- a version that does not parse ------------------------------------------------------
-    def _drops(self, new: list[str], failed: tuple[int, int, BaseException], chunk: tuple[int, int],
-               indent: int) -> bool:
+    def _drops(
+        self, new: list[str], failed: tuple[int, int, BaseException], chunk: tuple[int, int], indent: int
+    ) -> bool:
         if can_close_later(failed[2]):
             return False
         if self._cut_for is not self._lines:  # once per text that parsed
@@ -338,13 +341,27 @@ def _moved(u: _Unit, d: int) -> _Unit:
             node = copy.deepcopy(u.node)  # that parsed keeps the original)
             ast.increment_lineno(node, d)
         p = u.part
-        part = ModuleIndex(path=p.path, module=p.module, import_map=p.import_map, assigns=p.assigns,
-                           dicts=p.dicts, has_main_guard=p.has_main_guard,
-                           functions={k: shift_function(f, d) for k, f in p.functions.items()},
-                           imports=[shift_import(i, d) for i in p.imports])
+        part = ModuleIndex(
+            path=p.path,
+            module=p.module,
+            import_map=p.import_map,
+            assigns=p.assigns,
+            dicts=p.dicts,
+            has_main_guard=p.has_main_guard,
+            functions={k: shift_function(f, d) for k, f in p.functions.items()},
+            imports=[shift_import(i, d) for i in p.imports],
+        )
         return _Unit(u.start + d, node=node, part=part)
-    members = [_Member(m.start + d, shift_class(m.part, d), {k: shift_class(c, d) for k, c in m.nested.items()},
-                       m.end_line + d, m.end_col) for m in u.members]
+    members = [
+        _Member(
+            m.start + d,
+            shift_class(m.part, d),
+            {k: shift_class(c, d) for k, c in m.nested.items()},
+            m.end_line + d,
+            m.end_col,
+        )
+        for m in u.members
+    ]
     moved = _Unit(u.start + d, header=shift_class(u.header, d), members=members, indent=u.indent)
     IncrementalIndex._assemble_class(moved)
     return moved
