@@ -186,3 +186,33 @@ def _triggered(ref: ClassRef, note: FunctionFacts) -> bool:
         return True
     given = {f"param:{p}" for p in note.param_names}
     return not any(set(c.args) & given for c in note.calls if c.func and "." not in c.func)
+
+
+def handed_callables(ctx: Ctx, subj: ClassRef, sub: str) -> list[ClassRef]:
+    """The classes whose objects the program subscribes to a subject keeping callables: a bound
+    method of an object it made (`store.subscribe(shopper.notify)`), or the object itself when
+    its class is callable (`store.subscribe(shopper)` with `__call__`)."""
+    key = ("observer", "handed_callables", subj.key, sub)
+    hit = ctx._cache.get(key)
+    if hit is not None:
+        return hit  # type: ignore[no-any-return]
+    out: dict[str, ClassRef] = {}
+    for module in ctx.ws.modules():
+        for fn in module.units():
+            for c in fn.calls:
+                if c.method != sub or not c.args or not fn.call_locals.get(c.receiver, "")[:1].isupper():
+                    continue
+                if ctx.ws.resolve(module, fn.call_locals[c.receiver]) != subj:
+                    continue
+                arg = c.args[0]
+                local, _, meth = arg[5:].partition(".") if arg[:5] == "attr:" else (arg[5:], "", "__call__")
+                if arg[:5] not in ("attr:", "name:") or "." in meth:
+                    continue
+                made = fn.call_locals.get(local, "")
+                cls = ctx.ws.resolve(module, made) if made[:1].isupper() else None
+                m = ctx.all_methods(cls).get(meth) if cls is not None else None
+                if cls is not None and m is not None and not m.is_stub:
+                    out.setdefault(cls.key, cls)
+    found = list(out.values())
+    ctx._cache[key] = found
+    return found

@@ -8,7 +8,7 @@ from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._basics import near, structural
 from agentls.patterns.detectors._command_families import command_runs
 from agentls.patterns.detectors._event_lists import event_lists
-from agentls.patterns.detectors._subjects import Found, notifies
+from agentls.patterns.detectors._subjects import Found, handed_callables, notifies
 from agentls.patterns.detectors.mediator import Mediator
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -108,7 +108,10 @@ class Observer(Detector):
     - A callable list (`class Event(list)` whose `__call__` calls every item) is a subject,
       and so is a class that keeps one in an attribute (and its subclasses that fire it); a
       class appending its own bound method to such an attribute of another object
-      (`person.falls_ill.append(self.call_doctor)`) is a concrete observer.
+      (`person.falls_ill.append(self.call_doctor)`) is a concrete observer, and so is, for a
+      subject keeping callables, a class whose bound method or callable object (`__call__`) the
+      program subscribes on an object of the subject it made (`store.subscribe(shopper.notify)`,
+      `store.subscribe(shopper)`).
     """
 
     id = "observer"
@@ -178,6 +181,11 @@ class Observer(Detector):
                         subj,
                     )
             if method == "()":
+                # Callables kept: the classes whose bound method, or whose callable objects, the
+                # program subscribes (`store.subscribe(shopper.notify)`) observe it.
+                for r in handed_callables(ctx, subj, sub.name):
+                    if r.key not in subject_keys:
+                        add(r, "concrete_observer", 0.8, [(r.cls.selection.line, "subscribed as a callable")], subj)
                 continue
             ifaces: list[ClassRef] = []
             p = sub.params[0] if sub.params else None
