@@ -47,20 +47,32 @@ def module_name_in(path: str, relative: str) -> str:
     """The dotted name the CLI gives a file shown as ``relative`` (to the current folder, or
     to the editor's workspace folder): from packages (``module_name_for``); for namespace
     packages (no ``__init__.py``), from ``relative``, so that layers such as ``app.domain``
-    are still seen. A leading ``src/`` is dropped."""
+    are still seen. A leading ``src/`` is dropped, and so is everything down to a folder whose
+    name no import can spell (`Project 02`, `gof+examples`): such a folder is no package, only
+    a folder on the path, so the dotted name starts below it (as below `src/`), and the script
+    folders under it keep distinct names (`strategy.context`, `state.context`: one bare
+    `context` each would give their classes one key)."""
     name = module_name_for(path)
-    if "." in name or relative.startswith(".."):
+    if "." in name:
         return name
     parts = list(PurePath(relative).with_suffix("").parts)
+    odd = [i for i, part in enumerate(parts[:-1]) if part != ".." and not _spelled(part)]
+    parts = parts[odd[-1] + 1 :] if odd else parts
+    if ".." in parts:
+        return name
     if parts and parts[0] == "src":
         parts = parts[1:]
     if parts and parts[-1] == "__init__":
         parts = parts[:-1]
     dotted = ".".join(parts)
-    # A hyphen in a folder name (`structural/07-proxy/main.py`, a script folder of examples)
-    # still names the folder: dropping it to the bare stem would give every `main.py` of the
-    # tree one module name, and their classes one key.
-    return dotted if dotted.replace(".", "").replace("_", "a").replace("-", "a").isalnum() else name
+    return dotted if _spelled(dotted) else name
+
+
+def _spelled(name: str) -> bool:
+    """Letters, digits, `_`, `.` and `-`. A hyphen in a folder name (`structural/07-proxy/main.py`,
+    a script folder of examples) still names the folder: dropping it to the bare stem would
+    give every `main.py` of the tree one module name, and their classes one key."""
+    return name.replace(".", "").replace("_", "a").replace("-", "a").isalnum()
 
 
 def source_hash(source: str) -> str:
