@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_test_file, is_uow
-from agentls.patterns.facts import Call, FunctionFacts, ModuleIndex
+from agentls.patterns.facts import Call, ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.generated_init import field_is_param, takes_fields
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -269,6 +269,34 @@ def _names(annotation: str | None, cls: str) -> bool:
     return annotation is not None and annotation.strip("'\"").rpartition(".")[2] == cls
 
 
+_BIND = ("call:types.MethodType", "call:MethodType")
+
+
+def _replaced_methods(cls: ClassFacts) -> list[tuple[str, int]]:
+    """(method, the arguments its replacement is called with) for each method of the class its
+    constructor replaces, on the instance, by a function it is given (`self.execute = func`,
+    or bound to the instance: `self.execute = types.MethodType(func, self)`, the function then
+    taking the context first): clients call the method, and run the function they chose."""
+    init = cls.methods.get("__init__")
+    if init is None:
+        return []
+    bound = any(
+        c.func in ("types.MethodType", "MethodType") and len(c.args) == 2 and c.args[0][:6] == "param:"
+        for c in init.calls
+    )
+    out = []
+    for attr, values in init.self_writes.items():
+        m = cls.methods.get(attr)
+        if m is None or m.kind != "method" or attr.startswith("__"):
+            continue
+        arity = sum(1 for p in m.params if not p.has_default and not p.name.startswith("*"))
+        if any(v[:6] == "param:" for v in values):
+            out.append((attr, arity))
+        elif bound and any(v in _BIND for v in values):
+            out.append((attr, arity + 1))
+    return out
+
+
 def callable_strategies(
     ctx: Ctx,
 ) -> dict[str, tuple[str, list[ClassRef], list[tuple[ModuleIndex, FunctionFacts]]]]:
@@ -291,6 +319,8 @@ def callable_strategies(
             arity = next((len(c.args) for f in methods.values() for c in f.calls if c.func == f"self.{attr}"), -1)
             if arity >= 0:
                 kept.setdefault(ref.key, (attr, arity))
+        for attr, arity in _replaced_methods(ref.cls):
+            kept.setdefault(ref.key, (attr, arity))
     out: dict[str, tuple[str, list[ClassRef], list[tuple[ModuleIndex, FunctionFacts]]]] = {}
     if not kept:
         ctx._cache["callable_strategies"] = out

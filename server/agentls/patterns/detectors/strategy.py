@@ -144,6 +144,13 @@ def _accepted(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
     return list(out.items())
 
 
+def _keeps(holder: ClassRef, attr: str) -> str:
+    """How a context keeps the function it is given: calling it, or in place of a method."""
+    if attr in holder.cls.methods:
+        return f"replaces its method `{attr}` by"
+    return f"keeps in `self.{attr}` and calls"
+
+
 @register
 class Strategy(Detector):
     """Defines a family of interchangeable algorithms behind one interface and lets a context
@@ -230,7 +237,8 @@ class Strategy(Detector):
     calls and where each class is handed.
 
     Two function forms count too: a class that keeps a function it was given (by its
-    constructor, or as a field of a generated one) and calls it, when two or more module
+    constructor, or as a field of a generated one) and calls it, or whose constructor replaces
+    one of its methods by it (`self.execute = types.MethodType(func, self)`), when two or more module
     functions are its family (`Order(price, discount=ten_percent)`): the functions passed to
     it, a function a client assigns to that attribute of an object it made (`banner.style =
     lower`, beside the function the field defaults to), and the module functions beside one
@@ -322,7 +330,7 @@ class Strategy(Detector):
                     [
                         (
                             ref.cls.selection.line,
-                            f"keeps the function it is given in `self.{attr}` and calls it; {names} are passed in",
+                            f"{_keeps(ref, attr)} the function it is given; {names} are passed in",
                         )
                     ],
                     [
@@ -353,7 +361,7 @@ class Strategy(Detector):
                         [
                             (
                                 fn.selection.line,
-                                f"one of the algorithms `{holder.cls.name}` is given and calls as `self.{attr}`",
+                                f"one of the algorithms `{holder.cls.name}` is given: it {_keeps(holder, attr)} it",
                             )
                         ],
                         [(holder, "context")],
