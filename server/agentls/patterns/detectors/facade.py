@@ -30,7 +30,8 @@ class Facade(Detector):
     (`Wallets.get_balance(...)`), and functions of another workspace module
     (`dao.start_payment(...)`). A part is a class with behaviour of its own (not a data holder,
     a message or an exception); objects created with `self` as an argument are colleagues or
-    children instead, and injected objects are not hidden. A call answering a new object of the
+    children instead, and injected objects are not hidden (but for a class handed all its
+    parts, below). A call answering a new object of the
     part's own class (`Text.assemble(...)`, `Text("\\n").join(lines)`, `Table.grid()`) builds a
     value and drives no subsystem, nor does a class-level method handing out an object it
     makes, itself or through another such method whose answer it returns (test-data mothers:
@@ -43,8 +44,10 @@ class Facade(Detector):
     is handed: `self.repo = OrderRepository(session)`) are a service's data access, not
     subsystems, as injected ones are. It is a facade when one public
     method coordinates two or more parts (and at least two are classes or modules it hides; a
-    class handed only untyped parts, each answering what it calls by exactly one concrete
-    class, is a facade when one method runs three or more of them),
+    class handed only parts, each untyped and answering what it calls by exactly one concrete
+    class or declared as such a class, `amp: Amplifier`, and no repository or unit of work
+    among them, is a facade when one method runs three or more of them; declared parts count
+    only for a class making none itself),
     calling different operations on them or handing one part's state to another
     (`self.engine.start(self.starter.spin)`), or when three or more public methods each
     delegate to one of three or more parts. The facade and each subsystem class it drives are
@@ -148,20 +151,41 @@ def _makes_own_kind(owner: ClassRef, fn: FunctionFacts) -> bool:
 
 
 def _injected_parts(ctx: Ctx, ref: ClassRef, created: dict[str, ClassRef]) -> dict[str, ClassRef]:
-    """Untyped constructor arguments kept in attributes, each answering what the class calls on
-    it by exactly one concrete workspace class with behaviour (`self.amp.on()`,
-    `self.amp.set_volume(5)`: `Amplifier`). Typed ports (interfaces, repositories, units of
-    work) are dependencies of a service, not subsystems."""
+    """Constructor arguments kept in attributes, each answering what the class calls on it by
+    exactly one concrete workspace class with behaviour (`self.amp.on()`,
+    `self.amp.set_volume(5)`: `Amplifier`), untyped or declared as that class (`amp:
+    Amplifier`, a class nothing derives from, when the class makes no part itself and is not
+    also handed a repository or unit of work: a service). Typed ports (interfaces, classes
+    with implementations, repositories, units of work) are dependencies of a service, not
+    subsystems."""
     out: dict[str, ClassRef] = {}
-    for c in ctx.collabs(ref).values():
-        if c.attr in created or not c.from_param or c.types or c.container or len(c.methods) < 2:
+    collabs = ctx.collabs(ref).values()
+    # Handed a repository or unit of work too, it is an application service persisting through
+    # them, and the classes it is handed by name are its dependencies.
+    service = any(c.from_param and any(is_repository(ctx, t) or is_uow(ctx, t) for t in c.types) for c in collabs)
+    for c in collabs:
+        if c.attr in created or not c.from_param or c.container or len(c.methods) < 2:
             continue
         called = set(c.methods)
-        fits = [
-            r
-            for r in ctx.by_method(public=True).get(min(called), [])
-            if r != ref and called <= set(ctx.all_methods(r)) and not ctx.is_interface(r) and _behaviour(ctx, r)
-        ]
+        if c.types and (service or created):
+            continue  # typed parts count only for a class handed all its parts
+        if c.types:
+            declared = {t.key: t for t in c.types}
+            fits = [
+                t
+                for t in declared.values()
+                if len(declared) == 1
+                and called <= set(ctx.all_methods(t))
+                and not ctx.is_interface(t)
+                and not ctx.ws.subclasses(t)
+                and _behaviour(ctx, t)
+            ]
+        else:
+            fits = [
+                r
+                for r in ctx.by_method(public=True).get(min(called), [])
+                if r != ref and called <= set(ctx.all_methods(r)) and not ctx.is_interface(r) and _behaviour(ctx, r)
+            ]
         if len(fits) == 1 and not (is_repository(ctx, fits[0]) or is_uow(ctx, fits[0])):
             out[c.attr] = fits[0]
     return out
