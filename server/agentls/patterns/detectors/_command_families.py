@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._basics import near
+from agentls.patterns.detectors._closure_commands import closure_commands
 from agentls.patterns.detectors._command_interfaces import PUSH_OPS, acts, command_interface, public_methods, undo_pair
 from agentls.patterns.detectors._duck_runners import members
 from agentls.patterns.facts import FunctionFacts
@@ -78,7 +79,8 @@ def command_runs(ctx: Ctx) -> set[tuple[str, str]]:
     """(invoker class key, trigger) for every command family's invoker: a class running the
     requests it keeps, which an observer's notification loop resembles."""
     # A command run by being called is what an observer loop calling each element does: "()".
-    return {(r.key, "()" if t == "__call__" else t) for f in command_families(ctx) for r, _, t in f.invokers}
+    runs = {(r.key, "()" if t == "__call__" else t) for f in command_families(ctx) for r, _, t in f.invokers}
+    return runs | {(r.key, "()") for r, _ in closure_commands(ctx).invokers}
 
 
 def _set_later(ref: ClassRef, m: FunctionFacts, trigger: str) -> bool:

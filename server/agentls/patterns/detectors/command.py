@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._closure_commands import closure_commands
 from agentls.patterns.detectors._command_families import command_families
 from agentls.patterns.model import Detection
 
@@ -73,6 +74,14 @@ class Command(Detector):
       base defining it) answering it by acting through a receiver they hold
       (`self._lamp.on()`). Registered objects acting on their own are no commands, nor is a
       shared method name with nothing registered.
+    - Closures: a module function returning an inner function of its own while calling a
+      method of, or setting an attribute on, an argument it binds (`switch_on(lamp)` returning
+      `run`, which calls `lamp.on()`), when the program hands what two or more such functions
+      return (through locals bound to their calls: `light = switch_on(lamp);
+      queue.push(light)`) to a class keeping what it is handed (in a list, or an attribute)
+      and calling it later with no argument. The functions (and those written the same way
+      beside them) are concrete commands, the class an invoker; plain functions handed so are
+      callbacks.
     - The implementations are concrete commands; the holders are invokers.
     """
 
@@ -85,6 +94,7 @@ class Command(Detector):
     }
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
+        yield from self._closures(ctx)
         fams = [f for f in command_families(ctx) if f.invokers or f.table or f.reversible]
         if not fams:
             return
@@ -144,3 +154,31 @@ class Command(Detector):
                             [(f.iface, "command")] if f.iface else [(i, "concrete_command") for i in f.impls],
                         )
                         break
+
+    def _closures(self, ctx: Ctx) -> Iterator[Detection]:
+        """Commands made as closures (`turn_on(lamp)` returning what runs `lamp.on()`), and the
+        invokers keeping and calling them."""
+        found = closure_commands(ctx)
+        if not found.makers:
+            return
+        for m, f in found.makers:
+            if m is ctx.index:
+                yield ctx.det(
+                    f,
+                    self.id,
+                    "concrete_command",
+                    0.7,
+                    [(f.selection.line, f"`{f.name}` returns a request bound to the receiver it is handed")],
+                    [(r, "invoker") for r, _ in found.invokers],
+                )
+        mine = set(ctx.classes())
+        for r, run in found.invokers:
+            if r in mine:
+                yield ctx.det(
+                    r,
+                    self.id,
+                    "invoker",
+                    0.7,
+                    [(run.selection.line, f"`{run.name}` calls the requests it keeps")],
+                    [(f, "concrete_command") for m, f in found.makers if m is ctx.index],
+                )
