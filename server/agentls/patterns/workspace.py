@@ -12,6 +12,7 @@ from typing import Any
 
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.handed import handed_as, protocol_methods
+from agentls.patterns.mro import linearization
 
 _ABSTRACT_BASES = frozenset({"ABC", "Protocol", "object", "Generic"})
 
@@ -189,7 +190,8 @@ class WorkspaceIndex:
         return out
 
     def ancestors(self, ref: ClassRef) -> list[ClassRef]:
-        return _closure(ref, self.bases, 50)
+        """The workspace classes ``ref`` inherits from, in Python's method resolution order."""
+        return linearization(ref, self.bases, 50)
 
     def subclasses(self, ref: ClassRef) -> list[ClassRef]:
         return list(self.derived.subclasses(self).get(ref.key, []))
@@ -394,7 +396,7 @@ def _inside(qualified: str, ref: ClassRef) -> bool:
 
 
 def _closure(ref: ClassRef, step: Callable[[ClassRef], list[ClassRef]], limit: int) -> list[ClassRef]:
-    """Every class reached from ``ref`` by ``step`` (bases or subclasses), at most ``limit``."""
+    """Every class reached from ``ref`` by ``step`` (subclasses), at most ``limit``."""
     seen: dict[str, ClassRef] = {}
     stack = step(ref)
     while stack and len(seen) < limit:

@@ -117,8 +117,9 @@ class Composite(Detector):
     builds: a cron field compiling its expressions holds parts, and its subclasses are no
     leaves); and a node holding two or more children it was
     given (`self.left`, `self.right`) whose method combines the same method of each (an
-    expression tree under a common base, whose direct implementations without children are
-    the leaves; a specification's combinators built by the base itself are not).
+    expression tree under a common base, the nearest offering that method: a mixin written
+    first is not it; the base's direct implementations without children are the leaves; a
+    specification's combinators built by the base itself are not).
     """
 
     id = "composite"
@@ -311,18 +312,21 @@ class Composite(Detector):
         if not bases or init is None:
             return
         given = {a for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)}
-        base = bases[0]
-        if any(
-            ref.cls.name in {v[5:] for v in f.returns} or any(c.func == ref.cls.name for c in f.calls)
-            for f in base.cls.methods.values()
-        ):
-            return  # the base builds this node from itself (`__and__` -> `And(self, other)`): a specification
         for m in ref.cls.methods.values():
-            if m.name.startswith("_") or m.name not in ctx.all_methods(base):
+            # The component is the nearest base offering the method (ancestors come in Python's
+            # lookup order): a mixin written first (`Window(SQLiteNumericMixin, Expression)`)
+            # adds to the node, it is not what the node stands for.
+            base = next((b for b in bases if m.name in ctx.all_methods(b)), None)
+            if m.name.startswith("_") or base is None:
                 continue
             kids = {c.receiver[5:] for c in m.calls if c.method == m.name and c.receiver[5:] in given}
             if len(kids) < 2:
                 continue
+            if any(
+                ref.cls.name in {v[5:] for v in f.returns} or any(c.func == ref.cls.name for c in f.calls)
+                for f in base.cls.methods.values()
+            ):
+                return  # the base builds this node from itself (`__and__` -> `And(self, other)`): a specification
             # Leaves: the base's own implementations without such children (not every class
             # deeper in a large hierarchy).
             leaves = [
