@@ -1,10 +1,14 @@
-"""Script folders of examples (each run as `python main.py` there, importing its siblings by
-bare name: `from context import Context`) under a folder whose name no import can spell
-(`design patterns/`): through `agentls patterns` run as a subprocess, each folder's `Context`
-is wired to its own folder's family, the Strategy one not read as the State one (their module
-names stay apart, `strategy.context` and `state.context`, instead of one bare `context` each,
-which gave both classes one key). The near miss: the State folder's own family, found as
-before."""
+"""A bare import in a folder of scripts (`from state import State`, run as `python main.py`
+there) names the module beside the importing file, as Python puts the script's folder first
+on the path: through `agentls patterns` run as a subprocess, a State example kept in a folder
+`state/` is found even though a top-level `state.py` declares another `State` (an address
+field). The near miss: the same files in a regular package (`__init__.py`), where the bare
+import is absolute and names the top-level module, whose `State` is no state family.
+
+Two such folders, `strategy/` and `state/`, each with its `context.py`, under a folder whose
+name no import can spell (`design patterns/`): each `Context` is wired to its own folder's
+family, not read as the other folder's (their module names stay apart, `strategy.context`
+and `state.context`, instead of one bare `context`)."""
 
 from __future__ import annotations
 
@@ -12,6 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from tests.patterns.cli import patterns_rows, write_tree
+
+ADDRESS = """\
+from dataclasses import dataclass
+
+
+@dataclass
+class State:
+    code: str
+    name: str
+"""
 
 STATES = """\
 from abc import ABC, abstractmethod
@@ -32,9 +46,37 @@ class Closed(State):
         door.change(Open())
 """
 
+CONTEXT = """\
+from state import State
+
+
+class Door:
+    def __init__(self, state: State) -> None:
+        self._state = state
+
+    def change(self, state: State) -> None:
+        self._state = state
+
+    def press(self) -> None:
+        self._state.press(self)
+"""
+
 
 def _roles(rows: list[dict[str, Any]], folder: str) -> dict[str, str]:
     return {str(r["symbol"]): str(r["role"]) for r in rows if r["pattern"] == "state" and r["path"].startswith(folder)}
+
+
+def test_script_folder_import_names_the_sibling(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"state.py": ADDRESS, "state/state.py": STATES, "state/context.py": CONTEXT})
+    roles = _roles(patterns_rows(tmp_path, "--no-smells"), "state/")
+    assert roles.get("Door") == "context"
+    assert {roles.get("Open"), roles.get("Closed")} == {"concrete_state"}
+
+
+def test_package_import_stays_absolute(tmp_path: Path) -> None:
+    files = {"state.py": ADDRESS, "door/__init__.py": "", "door/state.py": STATES, "door/context.py": CONTEXT}
+    write_tree(tmp_path, files)
+    assert "Door" not in _roles(patterns_rows(tmp_path, "--no-smells"), "door/")
 
 
 STRATEGIES = """\

@@ -13,6 +13,7 @@ from typing import Any
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.handed import handed_as, protocol_methods
 from agentls.patterns.mro import linearization
+from agentls.patterns.script_imports import beside, folders, in_package
 
 _ABSTRACT_BASES = frozenset({"ABC", "Protocol", "object", "Generic"})
 
@@ -125,14 +126,13 @@ class WorkspaceIndex:
         qualified = (f"{target}.{rest}" if rest else target) if target is not None else ""
         if target is not None:
             # `from small_chair import SmallChair` in a script folder (no `__init__.py`): the
-            # module beside the importer, whose name is the importer's package plus the import;
-            # first, as Python puts the script's folder first on the path (a chapter's
-            # `game.py` before another `game.py` at the top).
-            # (A package's module imports absolutely: there the top-level module comes first.)
-            package = module.module.rpartition(".")[0]
-            sibling = d.by_key.get(f"{package}.{qualified}") if package else None
+            # module beside the importer, found by path (script_imports); first, as Python puts
+            # the script's folder first on the path (a chapter's `game.py` before another at the
+            # top). (A package's module imports absolutely: there the top-level module first.)
+            near = beside(d.folders, module, qualified)
+            sibling = ClassRef(near[0], c) if near and (c := near[0].classes.get(near[1])) else None
             top = d.by_key.get(qualified)
-            if sibling is not None and (top is None or d.by_module.get(package) is None):
+            if sibling is not None and (top is None or not in_package(d.folders, module)):
                 return sibling
             if top is not None:
                 return top
@@ -161,8 +161,11 @@ class WorkspaceIndex:
             head, _, tail = target.rpartition(".")
         else:
             head = module.import_map.get(head.split(".")[0], head)
-        package = module.module.rpartition(".")[0]  # `from helpers import f` in a script folder
-        other = self.module_named(head) or (self.module_named(f"{package}.{head}") if package else None)
+        table = self.derived.folders  # `from helpers import f` in a script folder: as for classes
+        near = beside(table, module, f"{head}.{tail}") if head else None
+        other = self.module_named(head)
+        if near and near[1] == tail and (other is None or not in_package(table, module)):
+            other = near[0]
         # `from pkg import f` re-exported by pkg/__init__: follow its import, a few hops at most.
         for _ in range(3):
             if other is None or tail in other.functions or tail not in other.import_map:
@@ -237,6 +240,7 @@ class _Derived:
         self._modules = modules
         self.module_list = list(modules)
         self.by_module = {m.module: m for m in modules}
+        self.folders = folders(modules)
         self.class_refs = [ClassRef(m, c) for m in modules for c in m.classes.values()]
         for m in modules:
             for c in m.classes.values():

@@ -1,0 +1,65 @@
+"""Where a bare import written in a script folder leads: the module beside the importing file.
+
+Example collections keep each example in a folder of scripts importing their siblings by bare
+name (`from context import Context`, `from strategy import Strategy`), run as `python main.py`
+from that folder: Python puts the script's own folder first on ``sys.path``, so the sibling
+wins over every other `context.py` of the repository, and over a top-level `state.py` for a
+folder `state/` of scripts. The lookup goes by path, not by dotted module name, because names
+cannot always tell the folders apart: a file right inside a folder no import can spell
+(`02 Classic/main.py`), or outside the current folder, is named by its bare stem (`main`).
+
+A file in a regular package (its folder holds `__init__.py`) is imported by its dotted name,
+and a bare import there is absolute (Python 3 has no implicit relative import): for it the
+workspace's top-level module comes first (``WorkspaceIndex`` decides the order).
+"""
+
+from __future__ import annotations
+
+from agentls.patterns.facts import ModuleIndex
+
+# folder (with `/` separators, "" for the top) -> the name a module there is imported by -> module
+Folders = dict[str, dict[str, ModuleIndex]]
+
+
+def _split(path: str) -> tuple[str, str]:
+    folder, _, file = path.replace("\\", "/").rpartition("/")
+    return folder, file.removesuffix(".pyi").removesuffix(".py")
+
+
+def folders(modules: list[ModuleIndex]) -> Folders:
+    """Every module by its folder and the name it is imported by there: `x.py` as `x`, a package
+    `x/__init__.py` as `__init__` in its folder and as `x` in the folder above (before `x.py`,
+    as Python's finder takes the package)."""
+    out: Folders = {}
+    for m in sorted(modules, key=lambda m: _split(m.path)[1] == "__init__"):
+        folder, stem = _split(m.path)
+        out.setdefault(folder, {})[stem] = m
+        if stem == "__init__":
+            parent, _, name = folder.rpartition("/")
+            out.setdefault(parent, {})[name] = m
+    return out
+
+
+def in_package(table: Folders, module: ModuleIndex) -> bool:
+    """The file sits in a regular package (its folder holds `__init__.py`)."""
+    return "__init__" in table.get(_split(module.path)[0], {})
+
+
+def beside(table: Folders, module: ModuleIndex, dotted: str) -> tuple[ModuleIndex, str] | None:
+    """The module of the folder of ``module`` that an imported dotted name (`context.Context`,
+    `shapes.circle.Circle`) starts with, the deepest one through packages and folders, and the
+    rest of the name (the qualified name inside it); None when the folder has no such module."""
+    folder = _split(module.path)[0]
+    parts = dotted.split(".")
+    found: tuple[ModuleIndex, str] | None = None
+    for i, part in enumerate(parts[:-1]):
+        here = table.get(folder, {}).get(part)
+        below = f"{folder}/{part}" if folder else part
+        if here is not None:
+            found = (here, ".".join(parts[i + 1 :]))
+            if _split(here.path)[1] != "__init__":
+                break  # a plain module: the rest is inside it
+        elif below not in table:
+            break
+        folder = below
+    return found
