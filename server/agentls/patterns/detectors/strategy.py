@@ -8,6 +8,7 @@ from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._duck import duck_evidence
 from agentls.patterns.detectors._factory_clients import keeps_factory_products
 from agentls.patterns.detectors._families import Held, held_families, implied_roles, kind_of, roles_for
+from agentls.patterns.detectors._keyed import function_tables, keyed_detections
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._passed import callable_strategies, passed_detections
 from agentls.patterns.detectors._shared import is_repository, is_test_module, is_uow
@@ -268,6 +269,14 @@ class Strategy(Detector):
     `Shelf(items, BuiltinArrangement)`): the classes handed at the call sites type what it
     keeps, and a context answering every attribute it lacks from that object (`__getattr__`
     returning `getattr(self._arrangement, name)`) uses all of its methods.
+
+    A context may keep its strategies by name and pick one per call, the object form of the
+    module table: a method storing what it is handed, declared as an interface with two or
+    more implementations, under a key (`self._methods[name] = method`), another reading that
+    table by key and calling the interface's methods on what it read (`method =
+    self._methods[name]; method.charge(amount)`), and clients registering two or more
+    implementations made without arguments (one made with what it acts on, `LightOn(lamp)`,
+    carries its own request: a command).
     """
 
     id = "strategy"
@@ -278,44 +287,8 @@ class Strategy(Detector):
         "context": "holds and calls a strategy",
     }
 
-    def _tables(self, ctx: Ctx) -> Iterator[Detection]:
-        """A module table of functions picked by key and called: the function that picks is
-        the context, the table's functions of this workspace the concrete strategies."""
-        module = ctx.index
-        for name, entries in module.dicts.items():
-            callables = [e for e in entries if e.values and not e.is_list]
-            if len(callables) < 2:
-                continue
-            fns = [found for e in callables for v in e.values if (found := ctx.ws.function(module, v)) is not None]
-            users = [
-                fn
-                for fn in module.functions.values()
-                if any(c.func in (f"{name}[]", f"{name}.get()") for c in fn.calls)
-            ]
-            if not fns or not users:
-                continue
-            for fn in users:
-                yield ctx.det(
-                    fn,
-                    self.id,
-                    "context",
-                    0.7,
-                    [(fn.selection.line, f"picks a function from the table `{name}` by key and calls it")],
-                    [(f, "concrete_strategy") for m, f in fns if m is module],
-                )
-            for m, f in fns:
-                if m is module:
-                    yield ctx.det(
-                        f,
-                        self.id,
-                        "concrete_strategy",
-                        0.7,
-                        [(f.selection.line, f"one of the functions of the table `{name}`")],
-                        [(u, "context") for u in users],
-                    )
-
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
-        yield from self._tables(ctx)
+        yield from function_tables(ctx, self.id)
         callables = callable_strategies(ctx)
         for ref in ctx.classes():
             found = callables.get(ref.key)
@@ -414,3 +387,4 @@ class Strategy(Detector):
                         [(h.interface, "strategy"), *((i, "concrete_strategy") for i in h.impls)],
                     )
         yield from passed_detections(ctx, self.id, done)
+        yield from keyed_detections(ctx, self.id, done)
