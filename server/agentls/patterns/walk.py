@@ -405,7 +405,12 @@ def _assign(targets: list[ast.expr], value: ast.expr | None, f: FunctionFacts, p
 def _compare(node: ast.Compare, f: FunctionFacts) -> None:
     left = dotted(node.left)
     for op, right in zip(node.ops, node.comparators, strict=True):
-        if isinstance(op, ast.Is | ast.IsNot) and isinstance(right, ast.Constant) and right.value is None:
+        # `x == None` (as code ported from Java writes it) tests the same as `x is None`.
+        if (
+            isinstance(op, ast.Is | ast.IsNot | ast.Eq | ast.NotEq)
+            and isinstance(right, ast.Constant)
+            and right.value is None
+        ):
             if left:
                 f.none_checks.add(left)
         elif isinstance(op, ast.In | ast.NotIn):

@@ -52,7 +52,9 @@ def _makes_instance(fn: FunctionFacts, holder: str, cls_name: str, attr: str) ->
 
 def _one_instance(m: FunctionFacts, cls_name: str) -> str | None:
     """The class attribute in which ``m`` keeps the one instance it creates, if it does."""
-    holders = ["cls"]
+    # A static method names its class (`Singleton.__unique = Singleton()`); a class method or
+    # `__new__` has it as `cls`.
+    holders = [cls_name] if m.kind == "staticmethod" else ["cls"]
     if m.name == "__new__":
         # `def __new__(new_singleton, ...)`: whatever the first parameter is called
         holders += sorted({n.partition(".")[0] for n in m.none_checks} - {"cls", "self"})
@@ -137,7 +139,9 @@ class Singleton(Detector):
     ## How it is detected
     - `__new__`, or a class method, checks a class attribute (`cls._instance is None`, `cls
       in cls._instances`, `not hasattr(cls, "_inst")`, `"_inst" not in cls.__dict__`), stores
-      the instance there and returns that attribute: the class is a singleton.
+      the instance there and returns that attribute: the class is a singleton. So does a
+      static method naming its own class (`if Boiler.__unique == None: Boiler.__unique =
+      Boiler()`, the classic `getInstance()` ported from Java; `== None` tests as `is None`).
     - `__new__` returns the class itself (`return cls`): every construction yields the one
       class object, whose class-level state all callers share.
     - A metaclass (`type` subclass) whose `__call__` does the same with a dict keyed by class;
@@ -228,7 +232,7 @@ class Singleton(Detector):
                 )
                 continue
             for m in cls.methods.values():
-                if m.kind != "classmethod" or m.name == "__init_subclass__":
+                if m.kind not in ("classmethod", "staticmethod") or m.name == "__init_subclass__":
                     continue
                 attr = _one_instance(m, cls.name)
                 if attr:
