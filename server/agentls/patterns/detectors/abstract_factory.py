@@ -58,7 +58,8 @@ class AbstractFactory(Detector):
 
     ## How it is detected
     - An abstract class (or a base whose public methods are all stubs) with at least two
-      methods that at least two concrete subclasses override, each override returning a new
+      methods that at least two concrete subclasses override (whatever other interfaces they
+      implement too), each override returning a new
       instance of a class of the workspace, of two or more classes per subclass (creation
       methods all making one class are no family). A method answering new objects sharing a
       base in a collection or a local (`return [Garlic(), Onion()]`) creates each of them, and
@@ -270,7 +271,10 @@ class AbstractFactory(Detector):
                     [(ref.cls.selection.line, f"{len(fams)} implementations each create a family of products")],
                     [(f, "concrete_factory") for f, _ in fams],
                 )
-            for base in [a for a in ctx.ancestors(ref) if a.cls.is_interface] or ctx.ancestors(ref):
+            # Interfaces first (the abstract factory is the interface, not a class between),
+            # then the other bases: a factory base with helpers of its own is no interface, and
+            # a concrete factory deriving it beside a mixin ABC is one of its factories still.
+            for base in sorted(ctx.ancestors(ref), key=lambda a: not a.cls.is_interface):
                 for f, made in self._families(ctx, base) or []:
                     if f == ref and "concrete_factory" not in done:
                         done.add("concrete_factory")
