@@ -69,7 +69,9 @@ class AbstractFactory(Detector):
       methods) counts its abstract (or stub) methods only, so it may be abstract through a
       base of the program (`class Factory(Model)` with `class Model(ABC)`). A method that builds its result from the
       fields of an argument it requires (`to_entity(model)`) converts between representations
-      (a data mapper) and does not count.
+      (a data mapper) and does not count; one handing that argument whole to the class it
+      returns (`create_document(config)` reading `config.format`, then `return
+      PdfDocument(config)`) creates.
     - Duck-typed families: a class keeps an object it was given and calls two or more of its
       methods; two or more classes of the workspace offer all of those methods without a
       common base, and each creates a different class of the workspace in one of them. The
