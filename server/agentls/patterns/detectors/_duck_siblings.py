@@ -17,8 +17,9 @@ from collections.abc import Collection
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._shared import is_exception
+from agentls.patterns.structural import passes_on
 from agentls.patterns.test_code import is_test_module
-from agentls.patterns.workspace import ClassRef, passes_on
+from agentls.patterns.workspace import ClassRef
 
 
 def siblings(
