@@ -1,6 +1,7 @@
 """First runs: how the pattern engine did on each tuning source *before* anyone tuned on it.
 
     python bench/patterns_first_runs.py [--min-confidence 0.5] [--only NAME] [--since REV] [--json OUT]
+                                        [--calibration] [--calibration-cv]
 
 A tuning source's score today says how well the engine fits code it was tuned on. The honest
 estimate of how it does on code nobody tuned it on is its score on each source the day that
@@ -13,7 +14,11 @@ engine it ran, the first-run precision and recall beside today's, and the micro 
 first runs and of today over the same sources; then, per pattern, the first runs' precision and recall
 and how often their detections at >= 0.8 were right, and how right each confidence band was
 (the basis of the engine's confidence: docs/patterns/index.md). ``--since REV`` keeps the
-sources labelled after REV, to see recent engines only.
+sources labelled after REV, to see recent engines only. Confidences are the detectors' own:
+the ceilings of patterns/calibration.py are switched off in the old engines that had them.
+``--calibration-cv`` checks the ceilings by leaving one source out: each source's first-run
+detections capped by the ceilings the other sources give, with the estimator of
+calibration.py beside the smoothed share used before it (docs/benchmarks.md).
 
 The check half is never run here: its first run is what `patterns_corpus.py --split check`
 reports.
@@ -23,15 +28,19 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import subprocess
 import sys
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
 from patterns_corpus import CORPUS, Counts, bands, detections, load_labels, prepare, score  # noqa: E402
+
+from agentls.patterns.calibration import FLOOR, ceiling_of  # noqa: E402
 
 TREES = ROOT / "bench" / ".work" / "first-runs"
 
@@ -42,6 +51,9 @@ import json, sys
 sys.path.insert(0, sys.argv[1])
 import agentls.cli.patterns_cmd as cmd
 assert cmd.__file__.startswith(sys.argv[1]), cmd.__file__
+import agentls.patterns.analysis as analysis
+if hasattr(analysis, "calibrated"):  # the detectors' own confidence, before any ceiling
+    analysis.calibrated = lambda d: d
 sys.path.insert(0, sys.argv[2])
 from pathlib import Path
 import patterns_corpus as pc
@@ -79,6 +91,43 @@ def engine_tree(commit: str) -> Path:
 
 
 Found = dict[str, list[dict[str, object]]]
+Judged = dict[str, list[tuple[float, bool]]]  # per pattern: (confidence, right) of each judged detection
+Estimator = Callable[[int, int], float]  # (right, judged) of a pattern -> the ceiling of its confidence
+
+
+def share_ceiling(right: int, judged: int) -> float:
+    """The first estimator (until the ninth session): the smoothed share right, rounded down to
+    0.05, for a pattern judged at least 5 times."""
+    if judged < 5:
+        return 1.0
+    return max(FLOOR, math.floor((right + 1) / (judged + 2) * 20 + 1e-9) / 20)
+
+
+def cross_validated(per_source: dict[str, Judged], estimate: Estimator) -> list[tuple[float, bool]]:
+    """Leave one source out: each source's first-run detections capped by the ceilings the
+    other sources' first runs give (``estimate``), as a ceiling meets code it was not measured on."""
+    out: list[tuple[float, bool]] = []
+    for held in per_source:
+        table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for name, judged in per_source.items():
+            if name == held:
+                continue
+            for pattern, rows in judged.items():
+                table[pattern][0] += sum(right for _, right in rows)
+                table[pattern][1] += len(rows)
+        for pattern, rows in per_source[held].items():
+            cap = estimate(*table.get(pattern, (0, 0)))
+            out += [(min(conf, cap), right) for conf, right in rows]
+    return out
+
+
+def print_cross_validation(per_source: dict[str, Judged]) -> None:
+    estimators: dict[str, Estimator] = {"smoothed share (before)": share_ceiling, "calibration.py": ceiling_of}
+    print(f"\nleave one source out ({len(per_source)} sources): detections per band, share right")
+    for label, estimate in estimators.items():
+        capped = cross_validated(per_source, estimate)
+        cells = [f"{band} {count:>4} {share:.2f}" for band, count, share in bands(capped)]
+        print(f"{label:<26}" + "   ".join(cells))
 
 
 def first_detections(tree: Path, names: list[str], mirrors: Path, min_confidence: float) -> Found:
@@ -140,6 +189,11 @@ def main() -> int:
         action="store_true",
         help="print the per-pattern (right, judged) table of server/agentls/patterns/calibration.py",
     )
+    parser.add_argument(
+        "--calibration-cv",
+        action="store_true",
+        help="leave one source out: how right each confidence band is under ceilings measured on the other sources",
+    )
     args = parser.parse_args()
     recent = set(_git("rev-list", f"{args.since}..HEAD").split()) if args.since else None
     entries = [e for e in json.loads((CORPUS / "repos.json").read_text()) if e["split"] == "tuning"]
@@ -159,6 +213,7 @@ def main() -> int:
     # Per pattern, over all first runs: how often each pattern's detections were right on code
     # the engine had not been tuned on (the basis of its confidence, docs/patterns/index.md).
     per_pattern: dict[str, Counts] = defaultdict(Counts)
+    per_source: dict[str, Judged] = {}
     sums: dict[str, dict[str, Counts]] = {"exhaustive": defaultdict(Counts), "precision": defaultdict(Counts)}
     order = {c: i for i, c in enumerate(_git("rev-list", "--reverse", "HEAD").split())}
     for commit in sorted(by_commit, key=lambda c: order.get(c, 0)):
@@ -173,6 +228,7 @@ def main() -> int:
             src = prepare(next(e for e in entries if e["name"] == name), Path(args.mirrors))
             labels = load_labels(name)
             first_per = score(src, labels, first[name], [])
+            per_source[name] = {pattern: c.judged for pattern, c in first_per.items() if c.judged}
             for pattern, c in first_per.items():
                 per_pattern[pattern].add(c)
             then = total(first_per)
@@ -192,6 +248,7 @@ def main() -> int:
                         "fn": then.fn,
                     },
                     "now": {"precision": now.precision, "recall": now.recall, "tp": now.tp, "fp": now.fp, "fn": now.fn},
+                    "judged": per_source[name],
                 }
             )
     print(f"{'source':<63}{'scope':<11}{'engine':<9}{'first P/R':>11}{'now P/R':>11}")
@@ -219,6 +276,8 @@ def main() -> int:
             if c.tp + c.fp:
                 print(f'    "{pattern}": ({c.tp}, {c.tp + c.fp}),')
         print("}")
+    if args.calibration_cv:
+        print_cross_validation(per_source)
     if args.json:
         Path(args.json).write_text(json.dumps(rows, indent=1))
     return 0

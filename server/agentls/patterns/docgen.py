@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from agentls.patterns.calibration import FIRST_RUNS, FLOOR, MIN_JUDGED, SINCE, ceiling
+from agentls.patterns.calibration import BELOW_HIGH, FIRST_RUNS, FLOOR, HIGH, SINCE, ceiling
 from agentls.patterns.detector_registry import CATEGORIES, Detector, detectors
 
 _HEADER = (
@@ -74,20 +74,23 @@ def confidence_section(dets: dict[str, Detector]) -> str:
     rows = []
     for pattern in sorted(p for p, d in dets.items() if d.category != "smell"):
         right, judged = FIRST_RUNS.get(pattern, (0, 0))
-        cap = ceiling(pattern)
         measured = f"{right} of {judged}" if judged else "not yet"
-        rows.append(f"| `{pattern}` | {measured} | {cap:.2f} |" if cap < 1 else f"| `{pattern}` | {measured} | none |")
+        rows.append(f"| `{pattern}` | {measured} | {ceiling(pattern):.2f} |")
     return (
         "\n## Confidence\n\n"
         "Each detection has a confidence between 0 and 1 (`agentls patterns` shows those at 0.5 "
         "and above unless `--min-confidence` says otherwise). A detector rates how strong its "
         "evidence is; that alone does not say how often such evidence is right on code the engine "
-        "was never tuned on, so each pattern's confidence is also capped at what its detections "
-        "earned there: the share right among its detections in the first run of each source "
-        f"labelled by hand since engine `{SINCE}`, before anyone tuned on it (smoothed, rounded "
-        f"down to 0.05, never below {FLOOR}). A pattern judged fewer than {MIN_JUDGED} times "
-        "keeps its detectors' confidence. `python bench/patterns_first_runs.py --since "
-        f"{SINCE} --calibration` measures the table again.\n\n"
+        "was never tuned on, so each pattern's confidence is also capped by what its detections "
+        "earned there: in the first run of each source labelled by hand since engine "
+        f"`{SINCE}`, before anyone tuned on it. The ceiling is the share right the pattern reaches "
+        "at least, with 95% certainty (a one-sided Wilson lower bound, rounded down to 0.05). A "
+        f"pattern reaches 0.8 or more only when that bound is at least {HIGH}, that is when it was "
+        f"right nearly every time over dozens of detections; otherwise its ceiling is at most "
+        f"{BELOW_HIGH}. No ceiling is below {FLOOR}, and a pattern not judged yet is capped at "
+        f"{FLOOR}. `python bench/patterns_first_runs.py --since {SINCE} --calibration` measures "
+        "the table again; `--calibration-cv` checks the ceilings on each source left out of "
+        "them ([benchmarks](../benchmarks.md)).\n\n"
         "| Pattern | First-run detections right | Ceiling |\n|---|---|---|\n" + "\n".join(rows) + "\n"
     )
 
