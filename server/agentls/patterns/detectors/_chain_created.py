@@ -4,7 +4,7 @@ interface or (duck typing) of another class doing the same in turn."""
 
 from __future__ import annotations
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._chain_runners import given
 from agentls.patterns.workspace import ClassRef
 
@@ -48,18 +48,15 @@ def _makes_next_duck(ctx: Ctx, ref: ClassRef, depth: int = 0) -> tuple[str, Clas
     return None
 
 
+@per_workspace
 def created_links(ctx: Ctx) -> dict[str, tuple[str, ClassRef, int]]:
     """{class key: (method, interface, line)} for every link that makes its successor: of a
     written interface, or (duck typing) with the class standing for the interface (cached)."""
-    key = ("chain", "created")
-    hit = ctx._cache.get(key)
-    if hit is None:
-        hit = {}
-        for r in ctx.ws.all_classes():
-            found = _creates_next(ctx, r) if r.cls.bases else None
-            if found:
-                hit[r.key] = found
-            elif not any(r2.cls.methods for r2 in ctx.ancestors(r)) and (duck := _makes_next_duck(ctx, r)):
-                hit[r.key] = (duck[0], r, duck[2])  # no interface: the class stands for itself
-        ctx._cache[key] = hit
+    hit: dict[str, tuple[str, ClassRef, int]] = {}
+    for r in ctx.ws.all_classes():
+        found = _creates_next(ctx, r) if r.cls.bases else None
+        if found:
+            hit[r.key] = found
+        elif not any(r2.cls.methods for r2 in ctx.ancestors(r)) and (duck := _makes_next_duck(ctx, r)):
+            hit[r.key] = (duck[0], r, duck[2])  # no interface: the class stands for itself
     return hit

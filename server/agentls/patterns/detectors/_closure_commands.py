@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._command_interfaces import PUSH_OPS
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
@@ -51,13 +51,10 @@ def _runner(ref: ClassRef) -> tuple[FunctionFacts, FunctionFacts] | None:
     return None
 
 
+@per_workspace
 def closure_commands(ctx: Ctx) -> ClosureCommands:
     """Every closure command of the workspace, with its invokers (cached): two or more maker
     functions whose results are handed to invokers, and the makers beside them."""
-    key = ("command", "closures")
-    hit = ctx._cache.get(key)
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
     runners = {r.key: (r, pair) for r in ctx.ws.all_classes() if (pair := _runner(r)) is not None}
     makers: dict[str, tuple[ModuleIndex, FunctionFacts]] = {}
     invokers: dict[str, tuple[ClassRef, FunctionFacts]] = {}
@@ -82,5 +79,4 @@ def closure_commands(ctx: Ctx) -> ClosureCommands:
                 if _maker(module, f):
                     makers.setdefault(f"{module.module}.{f.qualname}", (module, f))
         out = ClosureCommands(list(makers.values()), list(invokers.values()))
-    ctx._cache[key] = out
     return out

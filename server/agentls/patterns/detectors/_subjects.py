@@ -3,7 +3,7 @@ a list, set or dict (or a bucket per key), and another method looping over it an
 
 from __future__ import annotations
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.facts import Call, FunctionFacts, Loop, Value
 from agentls.patterns.workspace import ClassRef
 
@@ -188,14 +188,11 @@ def _triggered(ref: ClassRef, note: FunctionFacts) -> bool:
     return not any(set(c.args) & given for c in note.calls if c.func and "." not in c.func)
 
 
+@per_workspace
 def handed_callables(ctx: Ctx, subj: ClassRef, sub: str) -> list[ClassRef]:
     """The classes whose objects the program subscribes to a subject keeping callables: a bound
     method of an object it made (`store.subscribe(shopper.notify)`), or the object itself when
     its class is callable (`store.subscribe(shopper)` with `__call__`)."""
-    key = ("observer", "handed_callables", subj.key, sub)
-    hit = ctx._cache.get(key)
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
     out: dict[str, ClassRef] = {}
     for module in ctx.ws.modules():
         for fn in module.units():
@@ -213,6 +210,4 @@ def handed_callables(ctx: Ctx, subj: ClassRef, sub: str) -> list[ClassRef]:
                 m = ctx.all_methods(cls).get(meth) if cls is not None else None
                 if cls is not None and m is not None and not m.is_stub:
                     out.setdefault(cls.key, cls)
-    found = list(out.values())
-    ctx._cache[key] = found
-    return found
+    return list(out.values())
