@@ -168,7 +168,26 @@ def table_products(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[st
             if len(near) >= 2 and (default is None or default in near):
                 # A Protocol is no base the products share by name: named with them.
                 return table.rpartition(".")[2], near + ([base] if base.cls.is_protocol else [])
+        # A local table only: a class's cache filled on a miss (`cls._cache[code]`) keeps
+        # what it made before, whatever it was asked for then.
+        if value.startswith("sub:") and "." not in table and (kinds := _instances_made(ctx, fn, module)):
+            return table.rpartition(".")[2], kinds
     return None
+
+
+def _instances_made(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[ClassRef]:
+    """The classes a function answering the entry of its own table of instances makes there
+    (`pets = dict(dog=Dog("rex"), cat=Cat("tom")); return pets[kind]`), with nothing to tell
+    its interface by: two or more of the program's, sharing a base or, duck-typed, public
+    methods (`speak`) the client can call whichever it gets."""
+    made: list[ClassRef] = []
+    for _, r in ctx.instantiations(fn, module):
+        if r not in made and not is_exception(ctx, r):
+            made.append(r)
+    if len(made) < 2:
+        return []
+    common = set.intersection(*(set(r.cls.public_methods) for r in made))
+    return made if shared_bases(ctx, made) or common else []
 
 
 def parses(fn: FunctionFacts) -> bool:

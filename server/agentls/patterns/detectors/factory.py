@@ -60,7 +60,10 @@ class Factory(Detector):
       classes defined or imported in the module implement, by deriving from it or, for a
       `Protocol`, structurally: those (and the `Protocol`) are its products (a table of
       callbacks answering plain values, one filled at run time or read with a constant key
-      is none); or, a method, that instantiates what it finds by its argument in a dict
+      is none); a table of instances with nothing of these to tell its interface by counts
+      when the classes made there (two or more) share a base or public methods (`pets =
+      dict(dog=Dog("rex"), cat=Cat("tom")); return pets[kind]`); or, a method, that
+      instantiates what it finds by its argument in a dict
       attribute another method of its class fills with the class it is handed (`register(
       kind, queue_class)`), the classes the program registers there (two or more sharing a
       base; else the implementations of the `type[Base]` the registering parameter is
