@@ -38,7 +38,9 @@ class Factory(Detector):
       `pizza = CheesePizza()` ... `return pizza`, when they share a base; an object made into
       another local and handed to each, `kit = RegionKit()` then `CheesePizza(kit)`, is no
       product), behind a branch,
-      with at least two thirds of its `return`s being such instantiations and no more
+      with at least two thirds of its `return`s being such instantiations (a `return None`,
+      or of an argument as it came, `return auth` when it is one already, not counted: a
+      coercion building a class per kind of input) and no more
       decisions than choosing among them needs (cyclomatic complexity at most twice the
       number of products plus two: a long request handler that sometimes redirects is not a
       factory); or that instantiates the value found in a
@@ -131,7 +133,10 @@ class Factory(Detector):
         # A factory's answers are its products; a function that mostly returns other things
         # (a request handler that sometimes redirects) only happens to construct some.
         choosing = 1 < fn.complexity <= 2 * len(products) + 2  # its decisions pick the class
-        if len(products) >= 2 and choosing and made * 3 >= len(fn.returns) * 2:
+        # Handing back None, or what it was given (`return auth` when that is an `Auth`
+        # already), is no other answer: a coercion building a class per kind of input chooses.
+        answers = [v for v in fn.returns if v != "none" and not v.startswith("param:")]
+        if len(products) >= 2 and choosing and made * 3 >= len(answers) * 2:
             return [(fn.selection.line, f"returns one of {len(products)} classes depending on its input")], products
         takes_input = any(p.name not in ("self", "cls") for p in fn.params)
         for value in fn.returns:
