@@ -34,7 +34,7 @@ def hands_port_implementation(ctx: Ctx, fn: FunctionFacts) -> tuple[list[Ev], li
         ]
         for a in call.args if ports else ():
             impl = ctx.resolve(a[5:]) if a.startswith("call:") else None
-            if impl is None or impl in ports or a[5:] in over_self or _data(ctx, impl):
+            if impl is None or impl in ports or a[5:] in over_self or is_data(ctx, impl):
                 continue
             port = next((t for t in ports if t in ctx.ancestors(impl)), None)
             if port is not None:
@@ -43,6 +43,6 @@ def hands_port_implementation(ctx: Ctx, fn: FunctionFacts) -> tuple[list[Ev], li
     return [], []
 
 
-def _data(ctx: Ctx, dep: ClassRef) -> bool:
+def is_data(ctx: Ctx, dep: ClassRef) -> bool:
     """Values, entities and messages are data handed on, not services behind a port."""
     return bool(value_object_evidence(ctx, dep) or entity_evidence(ctx, dep) or message_like(dep))

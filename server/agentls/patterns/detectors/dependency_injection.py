@@ -6,15 +6,8 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._dependency_injection import wiring
-from agentls.patterns.detectors._port_wiring import hands_port_implementation
-from agentls.patterns.detectors._shared import (
-    entity_evidence,
-    is_repository,
-    is_test_file,
-    is_uow,
-    message_like,
-    value_object_evidence,
-)
+from agentls.patterns.detectors._port_wiring import hands_port_implementation, is_data
+from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
 from agentls.patterns.facts import FunctionFacts, Param
 from agentls.patterns.handed import split_type_args
 from agentls.patterns.model import Detection
@@ -78,12 +71,8 @@ def _service(ctx: Ctx, dep: ClassRef | None) -> bool:
     return (
         dep is not None
         and (bool(ctx.interface_ancestors(dep)) or is_repository(ctx, dep) or is_uow(ctx, dep))
-        and not _data(ctx, dep)
+        and not is_data(ctx, dep)
     )
-
-
-def _data(ctx: Ctx, dep: ClassRef) -> bool:
-    return bool(value_object_evidence(ctx, dep) or entity_evidence(ctx, dep) or message_like(dep))
 
 
 def _builds_service(ctx: Ctx, fn: FunctionFacts, params: list[Param]) -> list[tuple[int, str]]:
@@ -100,7 +89,7 @@ def _builds_service(ctx: Ctx, fn: FunctionFacts, params: list[Param]) -> list[tu
         if not given:
             continue
         dep = ctx.resolve(c.func)
-        if dep is None or _data(ctx, dep):
+        if dep is None or is_data(ctx, dep):
             continue
         if _service(ctx, dep) or services & given:
             return [(c.line, f"builds `{dep.cls.name}` from the services injected into its parameters")]
