@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._built_repositories import built_repository_service
+from agentls.patterns.detectors._built_repositories import _SESSION_WORDS, built_repository_service
 from agentls.patterns.detectors._duck_types import answering, holding_repositories
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import Call, FunctionFacts
@@ -147,7 +147,7 @@ class ServiceLayer(Detector):
             # what it loaded to act, and commits (`restaurant.book_table(...); session.commit()`).
             what = f"{p.name} {p.annotation or ''}".lower()
             commit = next((c for c in calls if c.method == "commit"), None)
-            if commit is not None and any(w in what for w in ("session", "connection", "conn")):
+            if commit is not None and any(w in what for w in _SESSION_WORDS):
                 acted = self._acted_on(ctx, fn)
                 loads = [c for c in calls if c.method in ("query", "get", "execute", "scalars", "scalar")]
                 if acted and loads:
