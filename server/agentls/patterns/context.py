@@ -290,7 +290,7 @@ class Ctx:
             for attr, values in m.self_writes.items():
                 for written in values:
                     # A branch of a conditional choosing what the attribute keeps
-                    # (`pick:call:Fast`, walk._picks) is a value it may keep.
+                    # (`pick:call:Fast`, assigns._picks) is a value it may keep.
                     v = written.removeprefix("pick:")
                     kind, _, rest = v.partition(":")
                     if kind == "param":

@@ -16,7 +16,7 @@ evidence that the class implements it, whatever module it sits in:
   provide(SqlUserRepo, provides=UserRepo)`, `repo: Provider[UserRepo] = Factory(SqlUserRepo)`).
 
 Which argument goes to which parameter is not worked out: an object counts when it defines
-every method of the Protocol, and the caller (``workspace._Derived.structural``) still checks
+every method of the Protocol, and the caller (``structural.implementations``) still checks
 each method is callable as the Protocol declares it. The scan is one pass over the call sites,
 each looked up by its callee's simple name among the few functions with a parameter naming a
 Protocol: no search of every class against every call.
