@@ -72,8 +72,9 @@ def _handed_kin(ctx: Ctx, holder: ClassRef, attr: str, target: ClassRef) -> bool
     """The program hands ``holder`` (or it makes there itself) an object of ``target``'s family
     (`Context(ConcreteStrategyA())`, `context.set_strategy(ConcreteStrategyB())`): what the
     names shared with another family leave open, the object handed settles."""
-    # `_duck` reads the handing sites (it imports the context module, which imports this one).
-    from agentls.patterns.detectors._duck import handed_to
+    # The detectors read the handing sites (`_duck`, which imports the context module, which
+    # imports this one); their package offers the reader, its private modules stay its own.
+    from agentls.patterns.detectors import handed_to
 
     kin = {target.key, *(a.key for a in ctx.ancestors(target)), *(d.key for d in ctx.descendants(target))}
     return any(r.key in kin or kin & {a.key for a in ctx.ancestors(r)} for r in handed_to(ctx, holder, attr))

@@ -1,4 +1,7 @@
-"""Every detector, one module per pattern id. Importing this package registers them all."""
+"""Every detector, one module per pattern id. Importing this package registers them all.
+
+It also offers the one fact of theirs the context layer asks (``holders``): which classes'
+objects the program hands a holder's untyped attribute (``handed_to``)."""
 
 from agentls.patterns.detectors import (  # noqa: F401
     abstract_factory,
@@ -48,3 +51,4 @@ from agentls.patterns.detectors import (  # noqa: F401
     value_object,
     visitor,
 )
+from agentls.patterns.detectors._duck import handed_to as handed_to  # asked by holders: re-exported
