@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._command_interfaces import PUSH_OPS
+from agentls.patterns.detectors._passed import made_class
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -61,8 +62,7 @@ def closure_commands(ctx: Ctx) -> ClosureCommands:
     for module in ctx.ws.modules() if runners else []:
         for fn in module.units():
             for c in fn.calls:
-                made = fn.call_locals.get(c.receiver, "")
-                target = ctx.ws.resolve(module, made) if made[:1].isupper() else None
+                target = made_class(ctx, module, fn, c.receiver)
                 if target is None or target.key not in runners or c.method != runners[target.key][1][0].name:
                     continue
                 for arg in c.args:

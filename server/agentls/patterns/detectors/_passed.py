@@ -44,6 +44,13 @@ def _receiver_class(ctx: Ctx, module: ModuleIndex, call: Call) -> ClassRef | Non
     return owners[0] if len(owners) == 1 else None
 
 
+def made_class(ctx: Ctx, module: ModuleIndex, fn: FunctionFacts, local: str) -> ClassRef | None:
+    """The workspace class a local of ``fn`` was made from (`till = Till()`): the callee of the
+    one call it is bound to (``FunctionFacts.call_locals``), when that is named as a class is."""
+    made = fn.call_locals.get(local, "")
+    return ctx.ws.resolve(module, made) if made[:1].isupper() else None
+
+
 def _handed(ctx: Ctx, module: ModuleIndex, fn: FunctionFacts, call: Call, arg: str) -> ClassRef | None:
     """The class an argument hands over: the class itself (`run(Walking)`) or an instance made
     without arguments (`run(Walking())`). An instance made with arguments carries its own
@@ -334,8 +341,7 @@ def callable_strategies(
         for fn in fns:
             # A client replacing the function of a context it made (`b = Banner(); b.style = lower`).
             for store in fn.attr_stores:
-                made = fn.call_locals.get(store.receiver, "")
-                target = ctx.ws.resolve(module, made) if made[:1].isupper() and store.value[:5] == "name:" else None
+                target = made_class(ctx, module, fn, store.receiver) if store.value[:5] == "name:" else None
                 if target is not None and kept.get(target.key, ("",))[0] == store.attr:
                     found = ctx.ws.function(module, store.value[5:])
                     if found is not None:

@@ -4,6 +4,7 @@ a list, set or dict (or a bucket per key), and another method looping over it an
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.detectors._passed import made_class
 from agentls.patterns.facts import Call, FunctionFacts, Loop, Value
 from agentls.patterns.workspace import ClassRef
 
@@ -197,16 +198,13 @@ def handed_callables(ctx: Ctx, subj: ClassRef, sub: str) -> list[ClassRef]:
     for module in ctx.ws.modules():
         for fn in module.units():
             for c in fn.calls:
-                if c.method != sub or not c.args or not fn.call_locals.get(c.receiver, "")[:1].isupper():
-                    continue
-                if ctx.ws.resolve(module, fn.call_locals[c.receiver]) != subj:
+                if c.method != sub or not c.args or made_class(ctx, module, fn, c.receiver) != subj:
                     continue
                 arg = c.args[0]
                 local, _, meth = arg[5:].partition(".") if arg[:5] == "attr:" else (arg[5:], "", "__call__")
                 if arg[:5] not in ("attr:", "name:") or "." in meth:
                     continue
-                made = fn.call_locals.get(local, "")
-                cls = ctx.ws.resolve(module, made) if made[:1].isupper() else None
+                cls = made_class(ctx, module, fn, local)
                 m = ctx.all_methods(cls).get(meth) if cls is not None else None
                 if cls is not None and m is not None and not m.is_stub:
                     out.setdefault(cls.key, cls)
