@@ -26,7 +26,7 @@ def creation_methods(ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef,
 def _compute_creation(ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
     out: dict[str, list[tuple[ClassRef, ClassRef]]] = {}
     subs = ctx.descendants(base)
-    if len(subs) < 2 or is_test_file(base.module):
+    if not subs or is_test_file(base.module):
         return out  # a test mixin's hook making what its test cases need is not labelled
     kin = {base.key, *(s.key for s in subs), *(a.key for a in ctx.ancestors(base))}
     for name in base.cls.methods:
@@ -56,9 +56,36 @@ def _compute_creation(ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef
         # the same four pizzas, each handing them its own ingredient factory).
         if len(made) >= 2 and (len(set(kinds)) >= 2 or parameterized(kinds)):
             out[name] = made
+        # One override answering a new object on every path, over a default product (a
+        # preparation hook sometimes wrapping its value, `return Cast(...)` or `super()`'s,
+        # is none).
+        elif (
+            len(made) == 1
+            and _only_new(made[0][0].cls.methods[name].returns)
+            and (default := _default_product(ctx, base, name, kin)) not in (None, made[0][1])
+        ):
+            out[name] = [(base, default), *made]
     if len(out) > 1:
         return {}  # several creation methods per family: that is an abstract factory
     return out
+
+
+def _default_product(ctx: Ctx, base: ClassRef, name: str, kin: set[str]) -> ClassRef | None:
+    """The one class a base's own creation method makes by default, when another method of
+    the base calls it on self (`operation()` using `self.factory_method()`): one subclass
+    overriding it with another product is a factory method with a default product."""
+    m = base.cls.methods.get(name)
+    if m is None or m.abstract or m.is_stub or cr.converts(m):
+        return None
+    if not any(name in c.self_calls for n, c in base.cls.methods.items() if n != name):
+        return None
+    made = [p for p in ctx.returned_classes(m, base.module) if p.key not in kin]
+    return made[0] if len(made) == 1 and _only_new(m.returns) else None
+
+
+def _only_new(returns: list[str]) -> bool:
+    """Every `return` answers a new object (`return Button()`), nothing else."""
+    return bool(returns) and all(v.startswith("call:") and not v.startswith("call:super()") for v in returns)
 
 
 def parameterized(kinds: list[frozenset[str]]) -> bool:

@@ -83,7 +83,11 @@ class Factory(Detector):
       (a parameterized factory method: two pizza stores making the same pizzas, each with
       its own ingredient factory), and that another method of the base calls on `self` (0.85),
       or that the base only declares, abstract or empty, for the subclasses to fill in
-      (0.75: `LocalizerFactory.create_localizer`).
+      (0.75: `LocalizerFactory.create_localizer`). One overriding subclass is enough when
+      the base's own method makes a default product of one other class and another method
+      of the base calls it on `self`, both answering a new object on every path
+      (`Dialog.create_button()` making a `Button`, `WebDialog`'s an `HtmlButton`): both
+      products.
     - Factory method through a class attribute: a base method returns a new instance of
       `cls.<attr>` / `self.<attr>`, a class attribute naming a class that subclasses replace
       with other classes, and other methods of the base call it. The base is the `creator`,
@@ -298,11 +302,11 @@ class Factory(Detector):
                 ev: list[Ev] = [
                     (users[0].selection.line, f"`{users[0].name}` calls `self.{name}()`, which subclasses override")
                 ]
-                yield ctx.det(ref, self.id, "creator", 0.85, ev, [(s, "concrete_creator") for s, _ in subs])
+                yield ctx.det(ref, self.id, "creator", 0.85, ev, [(s, "concrete_creator") for s, _ in subs if s != ref])
             elif declared(ref, name):
                 m = ref.cls.methods[name]
                 ev = [(m.selection.line, f"declares `{name}`, which each subclass overrides to create its own class")]
-                yield ctx.det(ref, self.id, "creator", 0.75, ev, [(s, "concrete_creator") for s, _ in subs])
+                yield ctx.det(ref, self.id, "creator", 0.75, ev, [(s, "concrete_creator") for s, _ in subs if s != ref])
         for base in ctx.ancestors(ref):
             for name, subs in creation_methods(ctx, base).items():
                 called = any(name in m.self_calls for m in base.cls.methods.values())
