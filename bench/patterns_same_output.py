@@ -5,8 +5,9 @@
 
 Others edit detectors and settings while the engine is optimised, so "before" is not a stored
 file: both sides are copies of this working tree made at the same moment
-(bench/.work/same-output/), and "before" has its engine files (``ENGINE`` below: the
-program-wide analysis, the workers, the CLI command) taken from git revision ``--before``
+(bench/.work/same-output/), and "before" has its engine files (every module directly in
+``server/agentls/patterns``: the program-wide analysis, the index, the workers; and the CLI
+command, ``CLI``) taken from git revision ``--before``
 (default ``HEAD``). Only the engine differs. Each side runs as a whole process over the same
 files, once per ``--jobs`` value (one process, and the parallel path), through ``DRIVER``:
 what `agentls patterns --format json` does with default settings (``collect``, ``as_json``,
@@ -34,18 +35,8 @@ SRC = WORK / "src"
 
 # The files the engine's speed work touches (detectors are not in it: both sides use the
 # working tree's detectors, so their concurrent edits cancel out).
-ENGINE = [
-    "server/agentls/cli/patterns_cmd.py",
-    "server/agentls/patterns/analysis.py",
-    "server/agentls/patterns/context.py",
-    "server/agentls/patterns/workspace.py",
-    "server/agentls/patterns/batch.py",
-    "server/agentls/patterns/facts.py",
-    "server/agentls/patterns/shift.py",
-    "server/agentls/patterns/index.py",
-    "server/agentls/patterns/walk.py",
-    "server/agentls/patterns/parse.py",
-]
+CLI = "server/agentls/cli/patterns_cmd.py"
+PATTERNS = "server/agentls/patterns"
 
 
 DRIVER = """
@@ -69,19 +60,16 @@ def snapshot(name: str, rev: str | None, whole: bool = False) -> Path:
         shutil.rmtree(dest)
     for part in ("server", "bench"):
         shutil.copytree(ROOT / part, dest / part, ignore=shutil.ignore_patterns("__pycache__", ".work", "*.pyc"))
-    engine = ENGINE
-    if rev and whole:
-        # every file of the engine at ``rev``; the ones added since are taken out
-        listed = subprocess.run(
-            ["git", "ls-tree", "-r", "--name-only", rev, "--", "server/agentls/patterns"],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.split()
-        here = [str(f.relative_to(dest)) for f in (dest / "server/agentls/patterns").rglob("*.py")]
-        engine = sorted({*listed, *here, "server/agentls/cli/patterns_cmd.py"})
-    for rel in engine if rev else []:
+    engine: list[str] = []
+    if rev:
+        # the engine's files at ``rev``, and the ones added since (taken out); a new module
+        # is part of the engine as soon as it exists, so the list is never written by hand
+        tree = ["git", "ls-tree", "--name-only"] + (["-r"] if whole else []) + [rev, "--", f"{PATTERNS}/"]
+        listed = subprocess.run(tree, cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+        files = (dest / PATTERNS).rglob("*.py") if whole else (dest / PATTERNS).glob("*.py")
+        here = [str(f.relative_to(dest)) for f in files]
+        engine = sorted({*(f for f in listed if f.endswith(".py")), *here, CLI})
+    for rel in engine:
         target = dest / rel
         shown = subprocess.run(["git", "show", f"{rev}:{rel}"], cwd=ROOT, capture_output=True)
         if shown.returncode == 0:
