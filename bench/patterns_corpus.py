@@ -2,6 +2,7 @@
 
     python bench/patterns_corpus.py [--split tuning|check|both|holdout] [--min-confidence 0.5]
                                     [--verbose] [--only NAME] [--mirrors DIR] [--json OUT]
+                                    [--unjudged FILE]
 
 The corpus is described in bench/corpus/README.md: `repos.json` names each source (a GitHub
 repository at a pinned commit, or a PyPI sdist), its split and its scope; `labels/*.jsonl`
@@ -12,7 +13,9 @@ that, `git clone`; an sdist with `pip download --no-binary :all: --no-deps`.
 Each source is analysed as a user runs `agentls patterns` in its root (the same `collect`,
 one workspace per source). For each split it prints per pattern TP / FP / FN, precision,
 recall, role accuracy, and the recall of the name-only baseline, then the micro averages;
-`--verbose` lists every miss and every false positive.
+`--verbose` lists every miss and every false positive; `--unjudged FILE` writes the detections
+no label judges on precision-scope sources, one JSON object a line (source, path, symbol,
+pattern, role, confidence), to sample and judge them.
 """
 
 from __future__ import annotations
@@ -106,6 +109,7 @@ class Counts(Score):
     base_tp: int = 0
     base_fp: int = 0
     judged: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right) per judged detection
+    unjudged_rows: list[dict[str, object]] = field(default_factory=list)  # the detections `unjudged` counts
 
     def add(self, other: Counts) -> None:
         for k in ("tp", "fp", "fn", "role_ok", "unjudged", "base_tp", "base_fp"):
@@ -113,6 +117,7 @@ class Counts(Score):
         self.misses += other.misses
         self.extras += other.extras
         self.judged += other.judged
+        self.unjudged_rows += other.unjudged_rows
 
     @property
     def base_recall(self) -> float:
@@ -249,6 +254,7 @@ def score(
                 c.extras.append(where + " [unlabelled]")
             else:
                 c.unjudged += 1
+                c.unjudged_rows.append({"source": src.name, **d})
         elif lab["polarity"] == "positive":
             c.tp += 1
             c.judged.append((conf, True))
@@ -329,10 +335,12 @@ def main() -> int:
     parser.add_argument("--only", help="one source by name")
     parser.add_argument("--mirrors", default="/work/.mirror")
     parser.add_argument("--json", help="write the per-split, per-pattern figures here")
+    parser.add_argument("--unjudged", help="write the unjudged detections here, one JSON object a line")
     args = parser.parse_args()
     entries = json.loads((CORPUS / "repos.json").read_text())
     splits = ["tuning", "check"] if args.split == "both" else [args.split]
     summary: dict[str, dict[str, object]] = {}
+    unjudged: list[dict[str, object]] = []
     for split in splits:
         per: dict[str, Counts] = defaultdict(Counts)
         for entry in entries:
@@ -347,6 +355,7 @@ def main() -> int:
             for pattern, c in score(src, labels, found, baseline(src)).items():
                 per[pattern].add(c)
         total = report(f"{split} half", per, args.verbose)
+        unjudged += [row for c in per.values() for row in c.unjudged_rows]
         judged = [j for c in per.values() for j in c.judged]
         for band, count, share in bands(judged):
             print(f"confidence {band}: {count} judged detections, {share:.2f} right")
@@ -384,6 +393,9 @@ def main() -> int:
         )
     if args.json:
         Path(args.json).write_text(json.dumps(summary, indent=1))
+    if args.unjudged:
+        lines = [json.dumps(row) for row in sorted(unjudged, key=lambda r: (str(r["source"]), str(r["path"])))]
+        Path(args.unjudged).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     return 0
 
 
