@@ -8,6 +8,7 @@ from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._adapter_forms import filled, runs_as_command, whole_translation
 from agentls.patterns.detectors._messages import handler_roles
 from agentls.patterns.detectors._shared import is_repository, is_uow
+from agentls.patterns.detectors._wrapper_forms import captured_request
 from agentls.patterns.detectors._wrapping import Role, Wrap, emit_roles, family, wraps
 from agentls.patterns.workspace import ClassRef
 
@@ -66,6 +67,11 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         return False
     if all(mn.startswith("_") and not mn.endswith("__") for mn in good):
         return False  # a private hook of its base served by a call is how it works, no interface
+    if all(captured_request(by_name[mn], w.collab.attr) for mn in good):
+        # Each takes nothing and hands the held object what the class stored itself
+        # (`execute()` calling `self.light.set_brightness(self.brightness)`, `undo()` with
+        # `self.previous`): a command's captured request on its receiver, not a translation.
+        return False
     # Last, as it asks the (workspace-wide) message analysis: a message handler turning a
     # message into a call (`uc.invoke(command)`) is not an adapter.
     return not handler_roles(ctx, ref)

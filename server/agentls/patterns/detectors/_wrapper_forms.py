@@ -142,7 +142,7 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
             and public[n].complexity <= 3
             and not public[n].loops
             and not _works_with_answer(public[n], ref.module.import_map)
-            and not _captured(public[n], c.attr)
+            and not captured_request(public[n], c.attr)
         ]
         adaptees = [t for t in known if not set(public) & set(ctx.all_methods(t))]
         if created and len({n for r in renamed for n in fwd[r]}) >= len(renamed):
@@ -175,7 +175,7 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
             return
 
 
-def _captured(fn: FunctionFacts, attr: str) -> bool:
+def captured_request(fn: FunctionFacts, attr: str) -> bool:
     """Takes nothing and hands the held object what the class stored itself (`execute()`
     calling `self.client.post(self.request)`): a command's captured request carried out on
     its receiver, not a translation of the caller's request."""

@@ -40,7 +40,10 @@ class Adapter(Detector):
       implementation of that interface holding nothing of that kind (`TurkeyAdapter(Duck)`
       over a `Turkey`, beside `MallardDuck`: the adaptee is then the abstraction), nor one
       of two or more implementations of a command interface an invoker keeps and runs
-      (`SandwichOrder.execute` calling its receiver's `make_sandwich`), nor one only filling an
+      (`SandwichOrder.execute` calling its receiver's `make_sandwich`), nor one whose methods
+      each take nothing and hand the held object what the class stored itself (`execute()`
+      calling `self.light.set_brightness(self.brightness)`: a command's captured request),
+      nor one only filling an
       object it made (`self.content.append(text)`: collecting), nor one handing out the
       object it made and filled (`get_result()` returning `self.product`: a builder).
       When nothing shows the held object's class (untyped, handed over in a local), it is
