@@ -142,7 +142,7 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                             if typed and not _records_change(note, call.args):
                                 continue
                             return sub, note, attr, call.method
-                        if call.func == loop.target and _triggered(ref, note):
+                        if call.func == loop.target and _triggered(ref, note) and not _answering(sub):
                             return sub, note, attr, "()"
     return None
 
@@ -177,6 +177,29 @@ def _records_change(note: FunctionFacts, args: tuple[Value, ...]) -> bool:
     kept = {op.arg for op in note.container_ops if op.container.startswith("self.")}
     kept |= {v for vals in note.self_writes.values() for v in vals}
     return any(a.startswith("param:") and a in kept for a in args)
+
+
+def _answering(sub: FunctionFacts) -> bool:
+    """The callables subscribed are typed to answer something (`add_guard(self, guard:
+    Callable[[Ctx], bool])`, a middleware `Callable[[Event], Event]`): filters, guards and
+    transforms the loop asks for a verdict or a new value, not listeners told of a change
+    (`Callable[[Change], None]`, `Callable[..., Awaitable[None]]`, `Callable[..., Any]`)."""
+    p = sub.params[0] if sub.params else None
+    text = (p.annotation or "").strip("'\"") if p is not None else ""
+    head, _, rest = text.partition("[")
+    if head.rpartition(".")[2] != "Callable" or not rest.endswith("]"):
+        return False
+    # The answer is the last top-level item (`Callable[?, bool]`: the index writes `?` for
+    # the argument list).
+    depth, cut = 0, -1
+    for i, ch in enumerate(rest[:-1]):
+        depth += (ch == "[") - (ch == "]")
+        if ch == "," and depth == 0:
+            cut = i
+    answer = rest[cut + 1 : -1].strip() if cut >= 0 else ""
+    # The index writes `?` for `None` too; an awaitable of nothing is an async listener's.
+    told = ("?", "None", "Any", "object", "typing.Any")
+    return bool(answer) and answer not in told and not answer.endswith(("?]", "None]"))
 
 
 def _triggered(ref: ClassRef, note: FunctionFacts) -> bool:

@@ -81,8 +81,11 @@ class Observer(Detector):
       family) is no subject;
       calling plain functions counts only when the subject triggers the
       notification itself or passes itself (a pipeline handing a request to every function is
-      not an observer). A dict of lists keyed by topic is publish-subscribe instead, unless
-      another method of the class changes its state and then fires the notification
+      not an observer), and not when the subscribe parameter is typed as a callable answering
+      something (`guard: Callable[[Order], bool]`, a middleware answering the event): guards,
+      filters and transforms asked for a verdict or a value, where a listener answers nothing
+      (`Callable[[Order], None]`). A dict of lists keyed by topic is publish-subscribe
+      instead, unless another method of the class changes its state and then fires the notification
       (`add_product` keeping the product, then calling `self.notify(product)`) and the key is
       not an attribute of the object stored: a subject keeping its observers per key. A
       collection (answering `__len__` with `__iter__` or `__getitem__`), or a class whose
