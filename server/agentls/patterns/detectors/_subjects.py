@@ -130,6 +130,8 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                     # group's `commands` of (name, command) rows made for its help page).
                     if it == loop.iter and attr not in note.self_reads:
                         continue
+                    if _logs_run(note, loop, attr):
+                        continue  # an invoker keeping a history of the commands it ran
                     keyed = f"{loop.iter}[]" if op.op == "setitem" else loop.target
                     for call in note.calls:
                         if call.method.startswith("_"):
@@ -145,6 +147,19 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                         if call.func == loop.target and _triggered(ref, note) and not _answering(sub):
                             return sub, note, attr, "()"
     return None
+
+
+def _logs_run(note: FunctionFacts, loop: Loop, attr: str) -> bool:
+    """The loop files each element it ran into another list of the object (`for command in
+    self._commands: command.execute(); self._history.append(command)`): an invoker keeping a
+    history to undo, where a subject leaves its observers where they subscribed."""
+    return bool(loop.target) and any(
+        op.arg == f"name:{loop.target}"
+        and op.op in ("append", "add", "appendleft")
+        and (kept := _attr(op.container)) is not None
+        and kept != attr
+        for op in note.container_ops
+    )
 
 
 def _gathers(note: FunctionFacts, loop: Loop, call: Call) -> bool:

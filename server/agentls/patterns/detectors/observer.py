@@ -78,7 +78,8 @@ class Observer(Detector):
       through an attribute they hold (`self.hub.relay(text)`) while answering what it calls
       on each, is a mediator (the loop may be a helper the relay calls); an invoker running
       the commands it keeps (`for job in self.jobs: job.run()`, the request of a command
-      family) is no subject;
+      family) is no subject, nor is a loop filing each element it ran into another list of
+      the object (`self.history.append(job)`, an invoker's history to undo);
       calling plain functions counts only when the subject triggers the
       notification itself or passes itself (a pipeline handing a request to every function is
       not an observer), and not when the subscribe parameter is typed as a callable answering
