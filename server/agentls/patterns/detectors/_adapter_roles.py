@@ -21,6 +21,8 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         return False
     if any(is_repository(ctx, t) or is_uow(ctx, t) for t in [ref, *w.wrapped]):
         return False
+    if all(t.cls.frozen for t in w.wrapped):
+        return False  # an immutable value it keeps (`color: Color`, read by `to_hex()`) is state, no adaptee
     if all(t.cls.is_interface and ctx.concrete(t) for t in w.wrapped) and not whole_translation(ctx, ref, w):
         return False  # held as an abstraction with implementations: a strategy or a bridge
     if not w.collab.from_param and all(n in _COLLECTING for m, n in w.forwards if m.name != n):

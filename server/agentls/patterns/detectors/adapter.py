@@ -34,7 +34,8 @@ class Adapter(Detector):
       keeps other collaborators or storage of its own that it fills after construction (a
       service, a mediator, a repository; a constant table set up once, or a value kept from
       an answer, is none; nor is a helper it makes handing itself, `Events(self)`, which is
-      part of the object) is not one, nor is one wrapping a repository or unit of work, nor
+      part of the object) is not one, nor is one wrapping a repository or unit of work or
+      an immutable value (a frozen dataclass, `color: Color` read by `to_hex()`: state), nor
       one holding an abstraction with implementations (a strategy or bridge) unless it serves
       every abstract method, two or more, of its interface through it, beside an
       implementation of that interface holding nothing of that kind (`TurkeyAdapter(Duck)`
