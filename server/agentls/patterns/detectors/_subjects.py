@@ -228,20 +228,26 @@ def _triggered(ref: ClassRef, note: FunctionFacts) -> bool:
 
 
 @per_workspace
-def handed_callables(ctx: Ctx, subj: ClassRef, sub: str) -> list[ClassRef]:
-    """The classes whose objects the program subscribes to a subject keeping callables: a bound
-    method of an object it made (`store.subscribe(shopper.notify)`), or the object itself when
-    its class is callable (`store.subscribe(shopper)` with `__call__`)."""
+def handed_callables(ctx: Ctx, subj: ClassRef, sub: str, method: str = "__call__") -> list[ClassRef]:
+    """The classes whose objects the program subscribes to a subject: for a subject keeping
+    callables, a bound method of an object it made (`store.subscribe(shopper.notify)`), or the
+    object itself when its class is callable (`store.subscribe(shopper)` with `__call__`); for
+    one calling ``method`` on each, an object it made whose class answers ``method``
+    (`core.attach(TempObserver("o1"))` made as a local first), on an object of the subject
+    or of a subclass triggering it."""
+    kinds = {subj, *ctx.descendants(subj)}
     out: dict[str, ClassRef] = {}
     for module in ctx.ws.modules():
         for fn in module.units():
             for c in fn.calls:
-                if c.method != sub or not c.args or made_class(ctx, module, fn, c.receiver) != subj:
+                if c.method != sub or not c.args or made_class(ctx, module, fn, c.receiver) not in kinds:
                     continue
                 arg = c.args[0]
-                local, _, meth = arg[5:].partition(".") if arg[:5] == "attr:" else (arg[5:], "", "__call__")
+                local, _, meth = arg[5:].partition(".") if arg[:5] == "attr:" else (arg[5:], "", method)
                 if arg[:5] not in ("attr:", "name:") or "." in meth:
                     continue
+                if method != "__call__" and arg[:5] != "name:":
+                    continue  # a bound method handed to a subject calling a method on each
                 cls = made_class(ctx, module, fn, local)
                 m = ctx.all_methods(cls).get(meth) if cls is not None else None
                 if cls is not None and m is not None and not m.is_stub:

@@ -108,7 +108,9 @@ class Observer(Detector):
       observer Protocol, implement all its methods near the subject without deriving from
       it), define it
       and subscribe themselves (`subject.attach(self)`), or define it taking the subject's
-      kind as its argument (`update(self, subject: Data)`).
+      kind as its argument (`update(self, subject: Data)`), or define it and the program
+      subscribes an object of theirs it made to an object of the subject or of a subclass
+      triggering it (`screen = Screen()`, `feed.attach(screen)`), typed or not.
     - A callable list (`class Event(list)` whose `__call__` calls every item) is a subject,
       and so is a class that keeps one in an attribute (and its subclasses that fire it); a
       class appending its own bound method to such an attribute of another object
@@ -191,6 +193,11 @@ class Observer(Detector):
                     if r.key not in subject_keys:
                         add(r, "concrete_observer", 0.8, [(r.cls.selection.line, "subscribed as a callable")], subj)
                 continue
+            # Objects the program makes and subscribes (`core.attach(o1)`, `o1 = TempObserver()`)
+            # whose class answers what the subject calls observe it, typed or not.
+            for r in handed_callables(ctx, subj, sub.name, method):
+                if r.key not in subject_keys:
+                    add(r, "concrete_observer", 0.8, [(r.cls.selection.line, "subscribed by the program")], subj)
             ifaces: list[ClassRef] = []
             p = sub.params[0] if sub.params else None
             if p is not None:
