@@ -50,7 +50,9 @@ class Facade(Detector):
     only for a class making none itself),
     calling different operations on them or handing one part's state to another
     (`self.engine.start(self.starter.spin)`), or when three or more public methods each
-    delegate to one of three or more parts. The facade and each subsystem class it drives are
+    delegate to one of three or more parts; when most of the methods driving parts answer
+    `self` (`select(...).where(...)`, then `build()`), it is a fluent builder or query object
+    configured through a chain instead. The facade and each subsystem class it drives are
     reported.
     """
 
@@ -283,6 +285,12 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     if storage:
         used_by = {n: p - storage for n, p in used_by.items() if p - storage}
         classes = {k: r for k, r in classes.items() if k not in storage}
+    # Most of the methods driving its parts answering `self` (`select(...)`, `where(...)`,
+    # then `build()`) configure what it assembles through a chain: a fluent builder or query
+    # object, not an entry point hiding a subsystem.
+    by_name = {m.name: m for m in public}
+    if 2 * sum("self" in by_name[n].returns for n in used_by) > len(used_by):
+        return
     every = set().union(*used_by.values()) if used_by else set()
     # Coordinating runs different operations of the parts together; calling the same method on
     # whichever part a condition picks (a dispatcher, a front controller) is choosing.
