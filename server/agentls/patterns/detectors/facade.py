@@ -46,7 +46,8 @@ class Facade(Detector):
     method coordinates two or more parts (and at least two are classes or modules it hides; a
     class handed only parts, each untyped and answering what it calls by exactly one concrete
     class or declared as such a class, `amp: Amplifier`, and no repository or unit of work
-    among them, is a facade when one method runs three or more of them; declared parts count
+    among them, is a facade when one method runs three or more of them, or two of them
+    through two or more operations of each, `prepare()` then `fire()`; declared parts count
     only for a class making none itself),
     calling different operations on them or handing one part's state to another
     (`self.engine.start(self.starter.spin)`), or when three or more public methods each
@@ -235,6 +236,8 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     modules = {m.module for m in ctx.ws.modules()}
     used_by: dict[str, set[str]] = {}  # public method -> parts it drives
     verbs: dict[str, set[str]] = {}  # public method -> methods it calls on them
+    # public method -> handed part -> methods it calls on that part
+    steps: dict[str, dict[str, set[str]]] = {}
     classes: dict[str, ClassRef] = {}
     passes: set[str] = set()  # public methods handing one part's state to another part
     for m in public:
@@ -246,6 +249,7 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
                 parts.add(r.key)
                 classes[r.key] = r
                 verbs.setdefault(m.name, set()).add(c.method)
+                steps.setdefault(m.name, {}).setdefault(recv[5:], set()).add(c.method)
                 if any(
                     a.startswith("attr:self.")
                     and a[10:].partition(".")[0] in (created.keys() | injected.keys()) - {recv[5:]}
@@ -304,8 +308,15 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     if injected and not any(p in own for p in every):
         # Only parts it was handed: a facade when one method runs three or more of them
         # through different operations (`watch_movie` turning on the projector, the amplifier
-        # and the player); two injected collaborators are an ordinary service.
-        coordinating = [n for n in coordinating if len(used_by[n]) >= 3]
+        # and the player), or two of them through a sequence of two or more operations of
+        # each (`operation` preparing and then firing both subsystems); two injected
+        # collaborators called once each are an ordinary service.
+        coordinating = [
+            n
+            for n in coordinating
+            if len(used_by[n]) >= 3
+            or (len(used_by[n]) == 2 and sum(len(v) >= 2 for v in steps.get(n, {}).values()) == 2)
+        ]
         if not coordinating:
             return
     if coordinating:
