@@ -10,6 +10,7 @@ from agentls.patterns.detectors._duck_runners import handed_at_init
 from agentls.patterns.detectors._shared import is_repository
 from agentls.patterns.detectors._wrapping import Role, calls_on, emit_roles
 from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.generated_init import annotated_container
 from agentls.patterns.workspace import ClassRef
 
 
@@ -200,4 +201,33 @@ def tree_node(ctx: Ctx, ref: ClassRef, iface: ClassRef) -> bool:
         held = [c for c in ctx.collabs(s).values() if not c.container and any(t.key in kind for t in c.types)]
         if len(held) >= 2:
             return True
+    return False
+
+
+def list_tree_node(ctx: Ctx, ref: ClassRef, iface: ClassRef) -> bool:
+    """Another implementation of the same interface is handed a list of objects of it (a
+    template's `Group(children: list[Node])`) and this class is handed the one it holds (a
+    `Block(body: Node)` answering from the context, else rendering its body): an inner node
+    of that tree, branching before it asks its child, not a stand-in guarding it. A class
+    that makes its subject itself (the book's `ImageProxy` beside the `Picture` of graphics)
+    is no node."""
+    kind = {iface.key, *(d.key for d in ctx.descendants(iface))}
+    if any(c.instantiated and any(t.key in kind for t in c.types) for c in ctx.collabs(ref).values()):
+        return False
+    for s in ctx.concrete(iface):
+        if s != ref and any(
+            _handed_list(s, c.attr) for c in ctx.collabs(s).values() if any(t.key in kind for t in c.types)
+        ):
+            return True
+    return False
+
+
+def _handed_list(ref: ClassRef, attr: str) -> bool:
+    """`self.<attr>` keeps a parameter annotated as a list (`children: list[Node]`)."""
+    for m in ref.cls.methods.values():
+        for written in m.self_writes.get(attr, ()):
+            kind, _, rest = written.removeprefix("pick:").partition(":")
+            p = m.param(rest) if kind == "param" else None
+            if p is not None and annotated_container(p.annotation) == "list":
+                return True
     return False

@@ -11,7 +11,7 @@ from agentls.patterns.detectors._adapter_forms import (
     translates_enough,
 )
 from agentls.patterns.detectors._adapter_roles import adapts, class_adapter, port_over_service
-from agentls.patterns.detectors._proxy_forms import adds_around, tree_node, typed_as_one
+from agentls.patterns.detectors._proxy_forms import adds_around, list_tree_node, tree_node, typed_as_one
 from agentls.patterns.detectors._shared import is_uow
 from agentls.patterns.detectors._wrapper_forms import baseless, getattr_wrapper, sole_offerer
 from agentls.patterns.detectors._wrapping import (
@@ -96,6 +96,8 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
                 # constructor declares (`connection: AsyncSession`): plain delegation
                 continue
             if (is_proxy_like(w) or one) and not helpers:
+                if list_tree_node(ctx, ref, iface):
+                    continue  # branches before asking the child it was handed, in a tree of lists
                 how = "creates" if w.collab.instantiated and not w.collab.from_param else "guards access to"
                 real = [t for t in w.wrapped if t != iface and not t.cls.is_interface]
                 emit_roles(

@@ -66,7 +66,10 @@ class Proxy(Detector):
       one whose constructor parameter may be a plain value or an object (`operand: str |
       Expr`: an expression tree's operand), nor one holding one object of its interface
       beside another implementation holding two or more (`Unary(operand)` beside
-      `Binary(left, right)`: an inner node of a tree).
+      `Binary(left, right)`: an inner node of a tree). Nor is a class handed the one it
+      holds and branching before it asks it, beside another implementation handed a list of
+      them (a template's `Block(body: Node)` beside `Group(children: list[Node])`); one
+      making that object itself stays a virtual proxy there (`ImageProxy` among graphics).
     """
 
     id = "proxy"
