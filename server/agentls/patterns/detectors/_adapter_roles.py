@@ -32,10 +32,15 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
     if runs_as_command(ctx, ref, w.interface):
         return False
     # Several implementations of the interface each calling a method of the same class are
-    # commands over one receiver, not adapters of foreign classes.
+    # commands over one receiver, not adapters of foreign classes; a sibling translating the
+    # same methods into the same calls of that class (`process_data` ->
+    # `process_legacy_data` in both) is another adapter of it, not another command.
+    mine = _translation(w)
     for sib in ctx.concrete(w.interface):
         if sib != ref and any(
-            set(x.wrapped) & set(w.wrapped) and not x.same_family for x in wraps(ctx, sib) if x.interface == w.interface
+            set(x.wrapped) & set(w.wrapped) and not x.same_family and not _same_translation(mine, _translation(x))
+            for x in wraps(ctx, sib)
+            if x.interface == w.interface
         ):
             return False
     # Other objects it holds and drives, or storage it fills, make it a service of its own; a
@@ -77,6 +82,20 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
     # Last, as it asks the (workspace-wide) message analysis: a message handler turning a
     # message into a call (`uc.invoke(command)`) is not an adapter.
     return not handler_roles(ctx, ref)
+
+
+def _translation(w: Wrap) -> dict[str, set[str]]:
+    """Wrapper method -> the methods it calls on the wrapped object."""
+    out: dict[str, set[str]] = {}
+    for m, n in w.forwards:
+        out.setdefault(m.name, set()).add(n)
+    return out
+
+
+def _same_translation(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    """Two wrappers serving every method they share, two or more, by the same calls."""
+    shared = a.keys() & b.keys()
+    return len(shared) >= 2 and all(a[n] == b[n] for n in shared)
 
 
 def _own_helper(ref: ClassRef, attr: str) -> bool:

@@ -44,7 +44,10 @@ class Adapter(Detector):
       (`SandwichOrder.execute` calling its receiver's `make_sandwich`), nor one whose methods
       each take nothing and hand the held object what the class stored itself (`execute()`
       calling `self.light.set_brightness(self.brightness)`: a command's captured request),
-      nor one only filling an
+      nor one of several implementations of its interface each calling the same class,
+      commands over one receiver, unless they serve the methods they share (two or more)
+      by the same calls (`process_data` -> `process_legacy_data` in both: two adapters of
+      one legacy class), nor one only filling an
       object it made (`self.content.append(text)`: collecting), nor one handing out the
       object it made and filled (`get_result()` returning `self.product`: a builder).
       When nothing shows the held object's class (untyped, handed over in a local), it is
