@@ -23,6 +23,8 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         return False
     if all(t.cls.frozen for t in w.wrapped):
         return False  # an immutable value it keeps (`color: Color`, read by `to_hex()`) is state, no adaptee
+    if all(_made_by(ctx, t, ref) for t in w.wrapped):
+        return False  # a part its holder makes and keeps, handing it itself: it serves its owner
     if all(t.cls.is_interface and ctx.concrete(t) for t in w.wrapped) and not whole_translation(ctx, ref, w):
         return False  # held as an abstraction with implementations: a strategy or a bridge
     if not w.collab.from_param and all(n in _COLLECTING for m, n in w.forwards if m.name != n):
@@ -82,6 +84,18 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
     # Last, as it asks the (workspace-wide) message analysis: a message handler turning a
     # message into a call (`uc.invoke(command)`) is not an adapter.
     return not handler_roles(ctx, ref)
+
+
+def _made_by(ctx: Ctx, owner: ClassRef, part: ClassRef) -> bool:
+    """The held class makes the wrapper handing it itself and keeps or registers it
+    (`md.postprocessors.register(FootnotePostprocessor(self), ...)`): a plug-in part of its
+    owner. Returning it instead (`as_duck()` answering `TurkeyAdapter(self)`) hands clients
+    an adapter of itself."""
+    for m in ctx.all_methods(owner).values():
+        for c in m.calls:
+            if "self" in c.args and f"call:{c.func}" not in m.returns and ctx.ws.resolve(owner.module, c.func) == part:
+                return True
+    return False
 
 
 def _translation(w: Wrap) -> dict[str, set[str]]:

@@ -35,7 +35,10 @@ class Adapter(Detector):
       service, a mediator, a repository; a constant table set up once, or a value kept from
       an answer, is none; nor is a helper it makes handing itself, `Events(self)`, which is
       part of the object) is not one, nor is one wrapping a repository or unit of work or
-      an immutable value (a frozen dataclass, `color: Color` read by `to_hex()`: state), nor
+      an immutable value (a frozen dataclass, `color: Color` read by `to_hex()`: state) or
+      the class that makes it handing it itself and keeps or registers it
+      (`register(FootnotePostprocessor(self))`: a part of its owner; one the held class
+      returns, `as_duck()` answering `TurkeyAdapter(self)`, is still its adapter), nor
       one holding an abstraction with implementations (a strategy or bridge) unless it serves
       every abstract method, two or more, of its interface through it, beside an
       implementation of that interface holding nothing of that kind (`TurkeyAdapter(Duck)`
