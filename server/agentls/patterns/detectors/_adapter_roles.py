@@ -196,6 +196,10 @@ def class_adapter(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> None:
                 # declares abstractly, is not adapted (`update()` calling its own `display()`).
                 adapted = {n for n in a_methods if n not in ref.cls.methods and not ctx.all_methods(adaptee)[n].is_stub}
                 used = [c.method for c in m.calls if c.receiver == "self" and c.method in adapted]
+                # or by reading its inherited properties (`address` from `self.number` and
+                # `self.street`)
+                props = ctx.all_methods(adaptee)
+                used += sorted(n for n in m.self_reads if n in adapted and props[n].kind == "property")
                 if used and m.complexity <= 3:
                     emit_roles(
                         out,

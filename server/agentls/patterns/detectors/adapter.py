@@ -60,9 +60,10 @@ class Adapter(Detector):
       serves every abstract one (two or more) through it with one at least renamed (one
       `execute` over a receiver is a command, one `draw` over an API a bridge).
     - Class adapter: a class with two base classes, one of whose methods it serves by calling
-      a differently named, concrete method inherited from the other (not one it defines);
-      a repository saving through a storage base's step (`save` → inherited `persist`) is
-      none.
+      a differently named, concrete method inherited from the other (not one it defines),
+      or by reading differently named properties inherited from it (`address` from
+      `self.number` and `self.street`); a repository saving through a storage base's step
+      (`save` → inherited `persist`) is none.
     - A class with no base that serves every public method by one differently named method of
       the one object handed to its constructor, whose class lacks those names; or of the one
       object it creates there, when several of its requests become fewer operations of it
