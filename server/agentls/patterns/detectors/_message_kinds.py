@@ -3,11 +3,12 @@ is: what its handler does (changes state, only answers) and what its names say."
 
 from __future__ import annotations
 
+import builtins
 import re
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._shared import is_data_holder, is_repository, is_uow
-from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
 # Dunders that give an object a job (a context manager, a callable, a proxy, a container):
@@ -32,22 +33,39 @@ _WORDS = (("command", "command"), ("query", "query"), ("event", "event"))
 _PAST = re.compile(r"[a-z](ed|Created|Deleted|Changed|Added|Removed)$")
 
 
-def is_message_like(cls: ClassFacts) -> bool:
+def is_exception(ctx: Ctx, ref: ClassRef) -> bool:
+    """Whether the class's ancestry reaches an exception: a base, its own or a workspace
+    ancestor's, named like one (`...Error`, `...Exception`, `...Warning`) or a builtin one
+    (`KeyboardInterrupt`)."""
+    for base in [*ref.cls.bases, *(b for a in ctx.ancestors(ref) for b in a.cls.bases)]:
+        name = base.removeprefix("builtins.")
+        if name.rpartition(".")[2].endswith(("Error", "Exception", "Warning")):
+            return True
+        found = getattr(builtins, name, None)
+        if isinstance(found, type) and issubclass(found, BaseException):
+            return True
+    return False
+
+
+def is_message_like(ctx: Ctx, ref: ClassRef) -> bool:
     """Data and little else: a data holder, or a dataclass whose methods only convert it.
-    A small class defining its own equality or hash is a value (an id, an amount)."""
+    A small class defining its own equality or hash is a value (an id, an amount); an
+    exception, however little it carries (`DomainError(message)`), is raised, never sent."""
+    cls = ref.cls
+    if is_exception(ctx, ref):
+        return False
     if ("__eq__" in cls.methods or "__hash__" in cls.methods) and len(cls.instance_attrs() | set(cls.fields)) <= 2:
         return False
     if is_data_holder(cls):
         return True
     if not (cls.dataclass or cls.fields or "__init__" in cls.methods):
         # `class ListingWasCancelled(DomainEvent): ...`: a subclass adding nothing carries
-        # what its base declares (an empty error class is an error, not a message); a literal
-        # it answers (`event_name()`) or an alternative constructor adds no behaviour
+        # what its base declares; a literal it answers (`event_name()`) or an alternative
+        # constructor adds no behaviour
         return (
             all(m.kind in ("classmethod", "staticmethod") or m.body_kind == "constant" for m in cls.methods.values())
             and not cls.instance_attrs()
             and bool(cls.bases)
-            and not any(b.rpartition(".")[2].endswith(("Error", "Exception", "Warning")) for b in cls.bases)
         )
     for n, m in cls.methods.items():
         if n in _JOB_DUNDERS:

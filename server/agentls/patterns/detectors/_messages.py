@@ -1,10 +1,10 @@
 """Messages and their handlers: what CQRS commands and queries, domain events and message
 buses share.
 
-A *message* is a class that only carries data and that the program hands to something else
-to act on: a handler class whose entry method (`__call__`, `handle`, …) takes it, a function
-that takes it beside a unit of work or repository, a dict mapping message classes to
-handlers, a bus call (`bus.dispatch(CreateOrder(...))`), or an aggregate recording it
+A *message* is a class that only carries data (never an exception) and that the program
+hands to something else to act on: a handler class whose entry method (`__call__`, `handle`,
+…) takes it, a function that takes it beside a unit of work or repository, a dict mapping
+message classes to handlers, a bus call (`bus.dispatch(CreateOrder(...))`), or an aggregate recording it
 (`self.events.append(OutOfStock(...))`). Its *kind* (command, query or event) comes from
 what the program does with it: events are recorded by aggregates or fan out to lists of
 handlers; a handler that changes state makes a command, one that only returns data a query.
@@ -95,7 +95,7 @@ def _field_types(ctx: Ctx) -> set[str]:
     (`Todo.id: TodoId`), whatever else takes them as an argument."""
     out: set[str] = set()
     for ref in ctx.ws.all_classes():
-        if not ref.cls.fields or not in_domain(ref) or is_message_like(ref.cls):
+        if not ref.cls.fields or not in_domain(ref) or is_message_like(ctx, ref):
             continue
         for ann in ref.cls.fields.values():
             out.update(r.key for r in ctx.annotation_refs(ann, ref.module) if r != ref)
@@ -121,7 +121,7 @@ def messages(ctx: Ctx) -> Messages:
     # Dicts mapping message classes to handlers.
     for module, name, is_list, entries in handler_maps(ctx):
         for ref, handlers in entries:
-            if not is_message_like(ref.cls):
+            if not is_message_like(ctx, ref):
                 continue
             where = f"`{name}` in {module.module}"
             if is_list:
@@ -187,7 +187,7 @@ def messages(ctx: Ctx) -> Messages:
                 r = ctx.ws.resolve(owner.module, arg[5:])
                 # A class the domain keeps as a typed field is a member it appends to its own
                 # collection (`self.book_ids.append(AuthorBook(...))`), not an event.
-                if r is None or r == owner or not is_message_like(r.cls) or r.key in values:
+                if r is None or r == owner or not is_message_like(ctx, r) or r.key in values:
                     continue
                 add(r, "event", f"recorded by `{owner.cls.name}.{m.name}`")
     # A recorder typed with what it records (`record(self, event: DomainEvent)`, handed out by
@@ -195,7 +195,7 @@ def messages(ctx: Ctx) -> Messages:
     for r, owner, name in typed_recordings(ctx):
         add(r, "event", f"recorded by `{owner.cls.name}.{name}`, typed as what it records")
         for d in ctx.descendants(r):
-            if is_message_like(d.cls):
+            if is_message_like(ctx, d):
                 add(d, "event", f"a `{r.cls.name}` recorded by `{owner.cls.name}.{name}`")
     # Handler classes: an entry method whose first argument is typed as a message.
     taken: dict[str, tuple[ClassRef, list[tuple[ClassRef, FunctionFacts, str, str, str]]]] = {}
@@ -218,7 +218,7 @@ def messages(ctx: Ctx) -> Messages:
         # (`QueryHandler[GetUser, GetUser.Result]`): the result is no message
         targets += [r for a in h.cls.base_args[:1] if (r := ctx.ws.resolve(h.module, a)) is not None]
         for msg in targets:
-            if msg == h or msg.key in values or not (is_message_like(msg.cls) or ctx.ws.subclasses(msg)):
+            if msg == h or msg.key in values or not (is_message_like(ctx, msg) or ctx.ws.subclasses(msg)):
                 continue
             # What a handler does (change state, answer) tells commands from queries, not
             # commands from events (event handlers change state too): a name that says which
@@ -243,7 +243,7 @@ def messages(ctx: Ctx) -> Messages:
             continue
         for hc, he, beh, nm, kind in takers:
             out.handler_classes.setdefault(hc.key, []).append((kind, message, he))
-            if kind and is_message_like(message.cls):
+            if kind and is_message_like(ctx, message):
                 add(message, kind, f"handled by `{hc.cls.name}.{he.name}`", confident=nm == beh or not nm)
             else:
                 candidates.setdefault(message.key, (message, f"handled by `{hc.cls.name}`"))
@@ -259,7 +259,7 @@ def messages(ctx: Ctx) -> Messages:
                 out.handler_classes[base.key] = [(first_kind, first_message, declared)]
     # Functions taking a message beside a unit of work or a repository.
     for ref in ctx.ws.all_classes():
-        if ref.key in roles or not is_message_like(ref.cls):
+        if ref.key in roles or not is_message_like(ctx, ref):
             continue
         for module, fn, param in ctx.ws.functions_taking(ref):
             if fn.kind != "function" or fn.name.startswith("test"):
@@ -285,7 +285,7 @@ def messages(ctx: Ctx) -> Messages:
                 for arg in call.args:
                     if arg.startswith("call:"):
                         r = ctx.ws.resolve(module, arg[5:])
-                        if r is not None and is_message_like(r.cls) and r.key not in roles:
+                        if r is not None and is_message_like(ctx, r) and r.key not in roles:
                             candidates.setdefault(r.key, (r, f"sent with `{call.func}` in {module.module}"))
     # Functions registered on a `functools.singledispatch` function (`@dispatch.register def
     # on_created(event: UserCreated)`): the generic function routes each by its type.
@@ -294,16 +294,16 @@ def messages(ctx: Ctx) -> Messages:
         for fn in module.functions.values() if generic else ():
             if fn.params and generic.intersection(fn.decorators):
                 for r in ctx.annotation_refs(fn.params[0].annotation, module):
-                    if is_message_like(r.cls) and r.key not in roles:
+                    if is_message_like(ctx, r) and r.key not in roles:
                         candidates.setdefault(r.key, (r, f"routed by its type to `{fn.name}` in {module.module}"))
     # What a bus routes by the message's type (`self._handlers[type(event)]`) is a message.
     for r, where in routed_by_type(ctx):
-        if is_message_like(r.cls) and r.key not in roles:
+        if is_message_like(ctx, r) and r.key not in roles:
             candidates.setdefault(r.key, (r, f"routed by its type in `{where}`"))
     # Siblings of known messages under a common base share its kind; so does the base.
     for _ in range(2):
         for base in ctx.ws.all_classes():
-            subs = [s for s in ctx.descendants(base) if is_message_like(s.cls)]
+            subs = [s for s in ctx.descendants(base) if is_message_like(ctx, s)]
             known = {k for s in subs for k in roles.get(s.key, {})}
             # A base of one message only counts when it carries nothing of its own (a marker).
             # ... and so does an interface whose members are all abstract (`EventInterface` with
@@ -316,7 +316,7 @@ def messages(ctx: Ctx) -> Messages:
             if not subs or (len(subs) < 2 and not marker) or len(known) != 1:
                 continue
             kind = next(iter(known))
-            if base.cls.methods and not is_message_like(base.cls) and len(base.cls.methods) > 3:
+            if base.cls.methods and not is_message_like(ctx, base) and len(base.cls.methods) > 3:
                 continue
             for s in subs:
                 if s.key not in roles:
@@ -331,7 +331,7 @@ def messages(ctx: Ctx) -> Messages:
         add(ref, kind, f"{why}; a {kind} by its name", confident=False)
         if kind:
             for base in ctx.ws.bases(ref):
-                subs = [s for s in ctx.descendants(base) if is_message_like(s.cls)]
+                subs = [s for s in ctx.descendants(base) if is_message_like(ctx, s)]
                 if len(subs) >= 2 and base.key not in roles and name_kind(base, ctx) == kind:
                     add(base, kind, f"the base of {kind} classes", confident=False)
                     for s in subs:
