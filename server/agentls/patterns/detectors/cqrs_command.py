@@ -58,7 +58,10 @@ class CqrsCommand(Detector):
     A marker base of a single command (no fields, at most one method) is a command too. A
     function handing the command it takes to a collaborator it was given (a web route calling
     `await interactor(request)`) passes it on to its handler; it is no handler itself. An
-    abstract handler base that nothing implements handles nothing yet.
+    abstract handler base that nothing implements handles nothing yet. An exception is raised,
+    never sent: no class whose ancestry reaches an exception (a base, its own or a workspace
+    ancestor's, named `...Error`, `...Exception` or `...Warning`, or a builtin exception) is a
+    message, even mapped to what it answers (`{NotFoundError: HTTPStatus.NOT_FOUND}`).
     """
 
     id = "cqrs_command"

@@ -41,7 +41,8 @@ class CqrsQuery(Detector):
     of a handler class, a generic handler base or a bus call, whose class, base, handler
     behaviour (it only answers) or module says query; the base class of queries and the
     handler classes are reported too, and so is the abstract base declaring the handlers'
-    entry method (`__call__(self, query)` untyped, or over a type variable).
+    entry method (`__call__(self, query)` untyped, or over a type variable). No class whose
+    ancestry reaches an exception is a message.
 
     A query object of the read side is a `query_handler` too (at 0.7): a class whose one public
     method reads through storage it holds (`self._conn.execute(select ...)`) and returns a DTO

@@ -50,7 +50,9 @@ class DomainEvent(Detector):
     aggregate appends to its own collection, not a recorded event. Handler tables may be keyed
     by a message class's name attribute (`{BookedTableEvent.name: handler}`), and a marker
     base of a single event is an event too, and so is a subclass adding nothing to its base
-    (`class ListingWasCancelled(DomainEvent): ...`; an empty error class is not). Outside a
+    (`class ListingWasCancelled(DomainEvent): ...`). No class whose ancestry reaches an
+    exception (`...Error`, `...Exception`, `...Warning` or builtin bases, workspace ancestors
+    included) is an event, however little it adds. Outside a
     domain package only an entity records events: any class may keep a list of objects it
     makes (a migration autodetector collecting operations), and a list its owner works
     through itself holds parts, not events; nor is a message appended to a list the function
