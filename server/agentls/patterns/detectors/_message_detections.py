@@ -6,20 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.detectors._message_kinds import forwards_message as forwards_message  # (re-exported)
 from agentls.patterns.detectors._messages import handler_roles, message_roles, messages, single_dispatch
-from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
-
-
-def forwards_message(fn: FunctionFacts) -> bool:
-    """The function hands the message it takes to a collaborator it was handed
-    (`await interactor(request)`, `handler.handle(request)`): an entrypoint passing the message
-    on to its handler, not the handler itself."""
-    if not fn.params:
-        return False
-    message = f"param:{fn.params[0].name}"
-    others = {p.name for p in fn.params[1:]}
-    return any(message in c.args and (c.func in others or c.receiver in others) for c in fn.calls)
 
 
 def message_detections(ctx: Ctx, kind: str, pattern: str, role: str) -> Iterator[Detection]:

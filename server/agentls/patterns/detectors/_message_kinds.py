@@ -91,6 +91,34 @@ def _getter(m: FunctionFacts) -> bool:
     )
 
 
+# What storage is told to do with what it is handed: a call adding the message, converted or
+# not, to storage handles it (`repo.add(command.to_order())`), it does not pass it on.
+_STORES = ("commit", "add", "add_all", "save", "flush", "delete", "remove", "update")
+
+
+def forwards_message(fn: FunctionFacts) -> bool:
+    """The function hands the message it takes, as it is or converted by its own method
+    (`payload.to_input()`), to a collaborator it was handed or got from one (`await
+    interactor(request)`, `handler.handle(request)`, `use_case = container.register();
+    use_case.execute(payload.to_input())`): an entrypoint passing the message on to its
+    handler, not the handler itself."""
+    if not fn.params:
+        return False
+    name = fn.params[0].name
+    others = {p.name for p in fn.params[1:]}
+    # a local bound to what a collaborator answers (`container.users.register_command()`)
+    got = {k for k, v in fn.call_locals.items() if v.split(".")[0] in others}
+
+    def passes(arg: str) -> bool:
+        return arg == f"param:{name}" or (arg.startswith(f"call:{name}.") and arg.count(".") == 1)
+
+    return any(
+        any(passes(a) for a in c.args)
+        and (c.func in others or c.receiver in others or (c.receiver in got and c.method not in _STORES))
+        for c in fn.calls
+    )
+
+
 def uses_infra(ctx: Ctx, ref: ClassRef | None, fn: FunctionFacts, module: ModuleIndex) -> bool:
     refs = [r for p in fn.params for r in ctx.annotation_refs(p.annotation, module)]
     if ref is not None:
@@ -123,9 +151,8 @@ def _own_collection(ctx: Ctx, ref: ClassRef | None, receiver: str) -> bool:
 
 def handler_kind(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, ref: ClassRef | None = None) -> str:
     """command when the handler changes state, query when it only answers, "" when unsure."""
-    stores = ("commit", "add", "add_all", "save", "flush", "delete", "remove", "update")
     changes = bool(fn.sql & {"insert", "update", "delete"}) or any(
-        c.method in stores and not _own_collection(ctx, ref, c.receiver) for c in fn.calls
+        c.method in _STORES and not _own_collection(ctx, ref, c.receiver) for c in fn.calls
     )
     answers = any(v not in ("none", "const") for v in fn.returns)
     if changes or (uses_infra(ctx, ref, fn, module) and not answers):

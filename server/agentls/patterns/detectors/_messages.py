@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches, hands_found
 from agentls.patterns.detectors._domain_model import module_in_domain
-from agentls.patterns.detectors._message_kinds import handler_kind, is_message_like, name_kind, pick_kind, uses_infra
+from agentls.patterns.detectors._message_kinds import (
+    forwards_message,
+    handler_kind,
+    is_message_like,
+    name_kind,
+    pick_kind,
+    uses_infra,
+)
 from agentls.patterns.detectors._routed_messages import routed_by_type
 from agentls.patterns.detectors._shared import (
     entity_evidence,
@@ -262,8 +269,8 @@ def messages(ctx: Ctx) -> Messages:
         if ref.key in roles or not is_message_like(ctx, ref):
             continue
         for module, fn, param in ctx.ws.functions_taking(ref):
-            if fn.kind != "function" or fn.name.startswith("test"):
-                continue
+            if fn.kind != "function" or fn.name.startswith("test") or forwards_message(fn):
+                continue  # (a web route handing the message on to its use case is no handler)
             others = fn.params[1:]
             if fn.params and fn.params[0].name == param and others and uses_infra(ctx, None, fn, module):
                 behaviour = handler_kind(ctx, fn, module)
