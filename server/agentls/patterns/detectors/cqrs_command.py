@@ -56,8 +56,11 @@ class CqrsCommand(Detector):
     unrelated handlers take (`execute(todo_id: TodoId)`), or that a domain class keeps as a
     field, is an argument, not a message; context managers and callables never carry data.
     A marker base of a single command (no fields, at most one method) is a command too. A
-    function handing the command it takes to a collaborator it was given (a web route calling
-    `await interactor(request)`) passes it on to its handler; it is no handler itself. An
+    function handing the command it takes, as it is or converted by its own method, to a
+    collaborator it was given or got from one (a web route calling `await interactor(request)`,
+    or `use_case = container.register(); use_case.execute(payload.to_input())`) passes it on to
+    its handler; it is no handler itself, nor its parameter a message, unless it adds it to
+    storage (`orders.add(command.to_order())`). An
     abstract handler base that nothing implements handles nothing yet. An exception is raised,
     never sent: no class whose ancestry reaches an exception (a base, its own or a workspace
     ancestor's, named `...Error`, `...Exception` or `...Warning`, or a builtin exception) is a
