@@ -225,7 +225,9 @@ def messages(ctx: Ctx) -> Messages:
         # (`QueryHandler[GetUser, GetUser.Result]`): the result is no message
         targets += [r for a in h.cls.base_args[:1] if (r := ctx.ws.resolve(h.module, a)) is not None]
         for msg in targets:
-            if msg == h or msg.key in values or not (is_message_like(ctx, msg) or ctx.ws.subclasses(msg)):
+            # a base counts through its subclasses, when one of them carries data only: a GoF
+            # command hierarchy (each `execute()` doing the work) has none, its invoker no message
+            if msg == h or msg.key in values or not any(is_message_like(ctx, m) for m in (msg, *ctx.descendants(msg))):
                 continue
             # What a handler does (change state, answer) tells commands from queries, not
             # commands from events (event handlers change state too): a name that says which
