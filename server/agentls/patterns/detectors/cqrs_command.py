@@ -43,9 +43,12 @@ class CqrsCommand(Detector):
     bases, then from what the handler does (changes state: a command; only answers: a query;
     adding to a list, set or dict of its own, `self.owned.add(item)`, is bookkeeping, not a
     change of state),
-    then from its module. The base class of such messages is a command too, and the handler
-    class is the `command_handler`, and so is the abstract base declaring its entry method
-    (`handle(self, command: CT)` over a type variable, or untyped). Kinds taken from names
+    then from its module. A base class taken by the entry method counts when one of its
+    subclasses carries data only (a GoF command hierarchy, each subclass doing its work in
+    `execute()`, has none: its invoker handles no message). The base class of such messages
+    is a command too, and the handler class is the `command_handler`, and so is the abstract
+    base declaring its entry method (`handle(self, command: CT)` over a type variable, or
+    untyped). Kinds taken from names
     alone are reported at 0.65. A bus is no handler: a class with a method looking handlers up
     by the message's type, whether it calls what it found or hands the message to each of a
     local list of them (`handlers = self.commands_map.get(kind); for h in handlers:
