@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._composite_leaves import duck_leaves
 from agentls.patterns.detectors._shared import is_repository
 from agentls.patterns.detectors.specification import combines_rules
 from agentls.patterns.model import Detection
@@ -107,7 +108,10 @@ class Composite(Detector):
     share with it: `OrTrigger` beside `AndTrigger`) are leaves; one whose method calls the
     same method on a child it holds (a block generating its body, a function node resolving its
     argument) is an inner node, reported as a composite. The program is read once, so
-    the component and the leaves, in whatever module, are reported too. Calling a different
+    the component and the leaves, in whatever module, are reported too. With no base (a
+    duck-typed tree), the leaves are the classes of its module, or imported into it by name,
+    that implement the same method and answer an empty `children` (`return ()`, or an
+    `__iter__` over nothing: `File` beside `Folder`). Calling a different
     method on each item (`notify` calling `update`) is Observer, not Composite.
 
     Also: a composite that is itself the list of its children (`class Macro(Command, list)`
@@ -235,11 +239,15 @@ class Composite(Detector):
                                 )
                                 and d.cls.methods
                             ]
+                        # A duck-typed tree with no base: a sibling implementing the method and
+                        # answering an empty `children` is the leaf (`File` beside `Folder`).
+                        duck = duck_leaves(ctx, ref, m.name, attr) if not bases and not leaves else []
+                        leaves = leaves or duck
                         if attr in opened and not leaves:
                             continue  # a class looping over parts it made itself (a row's columns)
                         if attr == "self" and not bases:
                             continue  # a plain collection answering for its items (a result set)
-                        if not bases and _foreign_interface(ctx, ref, m.name):
+                        if not bases and not duck and _foreign_interface(ctx, ref, m.name):
                             continue  # runs the implementations of an interface it is not (a chain)
                         if _runs_other_kind(ctx, ref, attr):
                             continue  # runs objects declared of a class it is not (a manager, a page)
