@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._duck import duck_evidence
+from agentls.patterns.detectors._duck_states import duck_states
 from agentls.patterns.detectors._families import Held, roles_of_kind
 from agentls.patterns.detectors._handing import is_test_case
 from agentls.patterns.detectors._states import machines
@@ -63,7 +64,15 @@ class State(Detector):
     the program hands the context or makes into its attribute, here also those the states it
     holds return and it keeps (`self.state = self.state.review()` with `return Reviewed()`).
 
-    Two more forms without a held interface:
+    Three more forms without a held interface:
+    - duck-typed states with no base in common, each answering only some of the requests: the
+      context keeps one in an attribute and delegates to it handing itself over
+      (`self.state.pay(self)`), and the states replace that attribute on the context they are
+      handed with a sibling, made afresh or kept at module level (`order.state = PaidState()`,
+      `player.state = PLAYING` with `PLAYING = PlayingState()`); every state reached this way
+      from the context's own states is `concrete_state`, each must answer one of the delegated
+      requests, and at least one must switch (a strategy never replaces its holder's, and
+      classes writing an attribute nothing delegates to are filling in a record);
     - a machine keeping a table (list or dict) of states of one family, built where it creates
       them, and replacing its current state from that table by key or in turn
       (`self._current = self._states[name]`, `self._handle = iter(self._states)`); the base
@@ -93,7 +102,16 @@ class State(Detector):
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         table = machines(ctx)
+        ducks = duck_states(ctx)
         for ref in ctx.classes():
+            for role, fam in ducks.get(ref.key, []):
+                if role == "context":
+                    ev = [(fam.line, f"keeps the current state in `self.{fam.attr}`"), fam.moves[0]]
+                    others = [(s, "concrete_state") for s in fam.states]
+                else:
+                    ev = [mv for mv in fam.moves if f"`{ref.cls.name}." in mv[1]][:2] or [fam.moves[0]]
+                    others = [(fam.context, "context"), *((s, "concrete_state") for s in fam.states if s != ref)]
+                yield ctx.det(ref, self.id, role, 0.8, ev, others)
             for role, mach in table.get(ref.key, []):
                 parts: list[tuple[ClassRef, str]] = [(s, "concrete_state") for s in mach.states]
                 if mach.root is not None:
