@@ -13,46 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.patterns.cli import patterns_rows, write_tree
-
-LISTENERS = """\
-import abc
-
-
-class Listener(abc.ABC):
-    @abc.abstractmethod
-    def execute(self, event):
-        raise NotImplementedError
-
-
-class Mailer(Listener):
-    def execute(self, event):
-        return f"mail {event}"
-
-
-class Journal(Listener):
-    def execute(self, event):
-        return f"log {event}"
-"""
-
-JOBS = """\
-import abc
-
-
-class Job(abc.ABC):
-    @abc.abstractmethod
-    def execute(self, event):
-        raise NotImplementedError
-
-
-class Backup(Job):
-    def execute(self, event):
-        return f"backup {event}"
-
-
-class Cleanup(Job):
-    def execute(self, event):
-        return f"cleanup {event}"
-"""
+from tests.patterns.test_duck_two_families import JOBS, LISTENERS
 
 RUNNER = """\
 class Runner:
