@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 TEAM = """\
 class Team:
@@ -69,8 +69,7 @@ ITERATED = MEMBER.replace(
 
 def _composites(tmp_path: Path, files: dict[str, str]) -> dict[str, str]:
     write_tree(tmp_path, files)
-    rows = patterns_rows(tmp_path, "app")
-    return {str(r["symbol"]): str(r["role"]) for r in rows if r["pattern"] == "composite"}
+    return roles_of(patterns_rows(tmp_path, "app"), "composite")
 
 
 def test_a_sibling_answering_empty_children_is_the_leaf(tmp_path: Path) -> None:

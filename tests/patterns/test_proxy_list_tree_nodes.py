@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 NODES = """\
 class Node:
@@ -83,7 +83,7 @@ class Picture(Graphic):
 
 def _proxies(tmp_path: Path, text: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/nodes.py": text})
-    return {str(r["symbol"]): str(r["role"]) for r in patterns_rows(tmp_path, "app") if r["pattern"] == "proxy"}
+    return roles_of(patterns_rows(tmp_path, "app"), "proxy")
 
 
 def test_a_one_child_node_beside_a_list_holding_node_is_no_proxy(tmp_path: Path) -> None:
