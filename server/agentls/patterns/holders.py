@@ -64,8 +64,13 @@ def _answered_elsewhere(ctx: Ctx, called: frozenset[str], target: ClassRef) -> b
         pool = ctx.by_method(public=False).get(min(called), []) if called else ctx.ws.all_classes()
         bases = [r for r in pool if (r.cls.is_interface or ctx.ws.subclasses(r)) and called <= set(r.cls.methods)]
         ctx._cache[key] = bases
-    kin = {target.key, *(a.key for a in ctx.ancestors(target)), *(d.key for d in ctx.descendants(target))}
+    kin = _family(ctx, target)
     return any(r.key not in kin and not kin & {a.key for a in ctx.ancestors(r)} for r in bases)
+
+
+def _family(ctx: Ctx, target: ClassRef) -> set[str]:
+    """The keys of ``target``, its ancestors and its descendants: one family of classes."""
+    return {target.key, *(a.key for a in ctx.ancestors(target)), *(d.key for d in ctx.descendants(target))}
 
 
 def _handed_kin(ctx: Ctx, holder: ClassRef, attr: str, target: ClassRef) -> bool:
@@ -76,7 +81,7 @@ def _handed_kin(ctx: Ctx, holder: ClassRef, attr: str, target: ClassRef) -> bool
     # imports this one); their package offers the reader, its private modules stay its own.
     from agentls.patterns.detectors import handed_to
 
-    kin = {target.key, *(a.key for a in ctx.ancestors(target)), *(d.key for d in ctx.descendants(target))}
+    kin = _family(ctx, target)
     return any(r.key in kin or kin & {a.key for a in ctx.ancestors(r)} for r in handed_to(ctx, holder, attr))
 
 
