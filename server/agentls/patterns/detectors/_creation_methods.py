@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.detectors._basics import memo
 from agentls.patterns.detectors._shared import is_test_file
 from agentls.patterns.workspace import ClassRef
 
@@ -17,10 +18,7 @@ def declared(base: ClassRef, name: str) -> bool:
 
 
 def creation_methods(ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
-    key = ("creation", base.key)
-    if key not in ctx._cache:
-        ctx._cache[key] = _compute_creation(ctx, base)
-    return ctx._cache[key]  # type: ignore[no-any-return]
+    return memo(ctx, "creation", base, lambda: _compute_creation(ctx, base))
 
 
 def _compute_creation(ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef, ClassRef]]]:
