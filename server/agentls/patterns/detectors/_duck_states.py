@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.facts import ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -72,11 +72,9 @@ def _family(ctx: Ctx, ref: ClassRef, attr: str, values: list[str]) -> DuckFamily
     return DuckFamily(ref, attr, line, states, moves)
 
 
+@per_workspace
 def duck_states(ctx: Ctx) -> dict[str, list[tuple[str, DuckFamily]]]:
     """Class key -> (role, family) for every duck-typed state family the states switch."""
-    key = ("duck_states",)
-    if key in ctx._cache:
-        return ctx._cache[key]  # type: ignore[no-any-return]
     out: dict[str, list[tuple[str, DuckFamily]]] = {}
     for ref in ctx.ws.all_classes():
         writes: dict[str, list[str]] = {}
@@ -90,5 +88,4 @@ def duck_states(ctx: Ctx) -> dict[str, list[tuple[str, DuckFamily]]]:
             out.setdefault(ref.key, []).append(("context", fam))
             for s in fam.states:
                 out.setdefault(s.key, []).append(("concrete_state", fam))
-    ctx._cache[key] = out
     return out
