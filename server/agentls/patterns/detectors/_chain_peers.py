@@ -10,7 +10,7 @@ through a successor setter. Two classes merely sharing the method name prove not
 
 from __future__ import annotations
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.test_code import is_test_module
 from agentls.patterns.workspace import ClassRef
 
@@ -24,13 +24,10 @@ def successor_setters(ref: ClassRef, attr: str) -> set[str]:
     }
 
 
+@per_workspace
 def _units(ctx: Ctx) -> list[tuple[str, set[str], set[str]]]:
     """(where, classes made, methods called) for each function, method and main block of
     the program's non-test modules that makes two classes or more."""
-    key = ("chain peers", "units")
-    hit = ctx._cache.get(key)
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
     out: list[tuple[str, set[str], set[str]]] = []
     for module in ctx.ws.modules():
         if is_test_module(module):
@@ -40,7 +37,6 @@ def _units(ctx: Ctx) -> list[tuple[str, set[str], set[str]]]:
             made = {r.key for _, r in ctx.instantiations(fn, module)}
             if len(made) >= 2:
                 out.append((f"{module.path}:{fn.selection.line + 1}", made, {c.method for c in fn.calls}))
-    ctx._cache[key] = out
     return out
 
 

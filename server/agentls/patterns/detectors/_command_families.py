@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._basics import near
 from agentls.patterns.detectors._closure_commands import closure_commands
 from agentls.patterns.detectors._command_interfaces import PUSH_OPS, acts, command_interface, public_methods, undo_pair
@@ -40,12 +40,9 @@ def _stored(ctx: Ctx, ref: ClassRef) -> tuple[set[str], set[str]]:
     return single, containers
 
 
+@per_workspace
 def command_families(ctx: Ctx) -> list[_Family]:
     """Every command family of the workspace, with its invokers and tables (cached)."""
-    key = ("command", "families")
-    hit = ctx._cache.get(key)
-    if hit is not None:
-        return hit  # type: ignore[no-any-return]
     fams: list[_Family] = []
     for ref in ctx.ws.all_classes():
         found = command_interface(ctx, ref)
@@ -71,7 +68,6 @@ def command_families(ctx: Ctx) -> list[_Family]:
             # after it is built (`invoker.command(cmd)`, a list it fills) to run later.
             f.invokers = [i for i in f.invokers if _set_later(i[0], i[1], i[2])]
     _tables(ctx, fams)
-    ctx._cache[key] = fams
     return fams
 
 

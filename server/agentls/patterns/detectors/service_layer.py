@@ -30,6 +30,7 @@ _HANDLERS = frozenset(
     {"message", "callback_query", "inline_query", "message_handler", "callback_query_handler", "command"}
     | {"on_message", "on_callback_query"}
 )
+_REGISTRATIONS = _ROUTES | _HANDLERS  # a routing or handler-registration decorator
 
 
 def _route(decorator: str) -> bool:
@@ -37,7 +38,7 @@ def _route(decorator: str) -> bool:
     `app.get`, `router.post`), or a bot's or CLI's handler registration (`router.message`,
     `cli.command`), not a bare function named so."""
     head = decorator.partition("(")[0].strip()
-    return "." in head and head.rpartition(".")[2] in _ROUTES | _HANDLERS
+    return "." in head and head.rpartition(".")[2] in _REGISTRATIONS
 
 
 @per_workspace
