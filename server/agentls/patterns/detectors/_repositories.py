@@ -254,9 +254,10 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 gets.setdefault("<sql>", []).append((m.name, (line, f"`{m.name}` reads with an SQL SELECT")))
             for loop in m.loops:
                 # a search: the loop reads each element's attribute to match the key it was given
-                # and hands back the element it found
+                # and hands back the element it found, itself or as the first the generator
+                # filtering the storage yields (`next((o for o in self._items if o.id == id), None)`)
                 matches = any(r.startswith(f"{loop.target}.") for r in m.foreign_reads) and (
-                    f"name:{loop.target}" in m.returns
+                    f"name:{loop.target}" in m.returns or "call:next" in m.returns
                 )
                 head = _storage_head(loop.iter, storage)
                 if head is not None and m.returns and matches:

@@ -35,8 +35,9 @@ class Repository(Detector):
     named for storing: `add`, `save`, `register`, `put`; a router keeping rules by name in
     `process_rule` is no repository) (keyed by that object's own
     attribute, appended to a collection, handed to `session.add`, or an SQL INSERT) and another
-    that takes a key and returns what storage finds (subscript, search loop, ORM query, SQL
-    SELECT), both public, and at least half of its public methods working on that storage (a
+    that takes a key and returns what storage finds (subscript, search loop, the first match of
+    a generator filtering it, `next((o for o in self._items if o.id == id), None)`, ORM query,
+    SQL SELECT), both public, and at least half of its public methods working on that storage (a
     large class that happens to keep a list is not a collection interface). SQL counts only as
     a statement (`SELECT … FROM`, `INSERT INTO`, `UPDATE … SET`, `DELETE FROM`), not a word. A
     cache that maps an arbitrary key to a value is not a repository, and neither is a class
