@@ -87,6 +87,28 @@ def mutators(cls: ClassFacts) -> list[FunctionFacts]:
     ]
 
 
+def _construction_steps(cls: ClassFacts) -> set[str]:
+    """Private setters only the constructor runs (`__init__` -> `self._set_name(name)`, the
+    validating self-encapsulation of code ported from Java): they build the object, nothing
+    calls them to change it afterwards."""
+    callers: dict[str, set[str]] = {}
+    for n, m in cls.methods.items():
+        for c in m.calls:
+            if c.receiver == "self":
+                callers.setdefault(c.method, set()).add(n)
+    steps: set[str] = set()
+    building = {"__init__", "__post_init__", "__new__"}
+    grew = True
+    while grew:  # a step may run another step (`_set_name` -> `_set_first_name`)
+        grew = False
+        for n in cls.methods:
+            private = n.startswith("_") and not (n.startswith("__") and n.endswith("__"))
+            if private and n not in steps and n in callers and callers[n] <= building | steps:
+                steps.add(n)
+                grew = True
+    return steps
+
+
 def _identity_attr(ctx: Ctx, ref: ClassRef) -> str | None:
     attrs = {*ref.cls.fields, *ref.cls.instance_attrs()}
     for a in [ref, *ctx.ancestors(ref)]:
@@ -227,8 +249,9 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         # the identifier a subclass inherits (`EventId(Uuid)`) is still its whole state
         inherited = state.union(*(a.cls.instance_attrs() | set(a.cls.fields) for a in ctx.ancestors(ref)))
         ident = _identity_attr(ctx, ref)
+        steps = _construction_steps(cls)
         if (
-            mutators(cls)
+            [m for m in mutators(cls) if m.name not in steps]
             or _identity_equality(ctx, ref)
             # a subclass of an entity base comparing by identity (`@dataclass(eq=False) class
             # Message(BaseEntity)`) inherits that equality: an entity, not a value
@@ -251,6 +274,15 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         # is equal to every other (a stateless handler), which is no value semantics
         dunder = {a for a in eq.self_reads if a.startswith("__") and a.endswith("__")} if eq is not None else set()
         compared = (eq.self_reads - plain - dunder) if eq is not None else set()
+        if eq is not None:
+            # accessors compared in its place (`self.value() == other.value()`, Java's
+            # `getValue()`) compare the fields they answer
+            every = ctx.all_methods(ref)
+            for name in eq.self_reads & set(every):
+                got = every[name]
+                answers = got.returns and all(v.startswith("attr:self.") for v in got.returns)
+                if got.kind == "method" and not got.params and answers:
+                    compared |= got.self_reads
         if eq is not None and compared and (compared >= state or len(state) <= 2):
             return [(eq.selection.line, "equality compares its values; nothing changes it after creation")]
         # `self.__dict__ == other.__dict__`: every attribute compared, unless what derives it

@@ -51,7 +51,11 @@ class ValueObject(Detector):
     with declared fields and no mutating method, a subclass of an immutable scalar
     (`class Email(str)`, pydantic's `class Age(PositiveInt)`; enums never), and a marker base
     with no state whose two or more subclasses are all value objects. Read-only properties
-    count as the fields `__eq__` compares (`self.amount` over `self._amount`); comparing only
+    count as the fields `__eq__` compares (`self.amount` over `self._amount`), and so do
+    accessors answering a field (`self.value() == other.value()`, Java's `getValue()`); a
+    private setter only the constructor runs (`__init__` -> `self._set_value(value)`,
+    validating as code ported from Java does) builds the object and changes nothing after
+    (a public method running it again does); comparing only
     `self.__class__` compares no value (every instance equal to every other: a stateless
     subscriber). A class with no `__eq__` of its own deriving a base that compares by identity
     (`@dataclass(eq=False) class Message(BaseEntity)`, the base's `__eq__` on `oid`) inherits
