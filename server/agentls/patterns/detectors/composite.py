@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._basics import near
 from agentls.patterns.detectors._composite_leaves import duck_leaves
 from agentls.patterns.detectors._shared import is_repository
 from agentls.patterns.detectors.specification import combines_rules
@@ -14,9 +15,11 @@ from agentls.patterns.workspace import ClassRef
 
 def _foreign_interface(ctx: Ctx, ref: ClassRef, method: str) -> bool:
     """``method`` is declared abstract by an interface with two or more implementations that
-    ``ref`` is not one of: ``ref`` runs those objects (a chain's runner), it is not one of them."""
+    ``ref`` is not one of: ``ref`` runs those objects (a chain's runner), it is not one of them.
+    Only an interface ``ref`` can reach counts (its module, or one importing or imported by
+    it): in a collection of unrelated scripts another file's `operation` says nothing."""
     for r in ctx.by_method(public=False).get(method, []):
-        if r != ref and method in r.cls.abstract_methods and len(ctx.concrete(r)) >= 2:
+        if r != ref and method in r.cls.abstract_methods and len(ctx.concrete(r)) >= 2 and near(r, ref, ctx):
             return True
     return False
 
@@ -66,8 +69,13 @@ def calls_back(impls: Sequence[ClassRef], method: str) -> bool:
 
 
 def _visited(ctx: Ctx, ref: ClassRef, method: str) -> bool:
-    """Every other class answering ``method`` calls back what it is handed (``calls_back``)."""
-    others = [r for r in ctx.by_method(public=True).get(method, []) if r != ref and not r.cls.is_interface]
+    """Every other class answering ``method`` (that ``ref`` can reach, as for
+    ``_foreign_interface``) calls back what it is handed (``calls_back``)."""
+    others = [
+        r
+        for r in ctx.by_method(public=True).get(method, [])
+        if r != ref and not r.cls.is_interface and near(r, ref, ctx)
+    ]
     return bool(others) and calls_back(others, method)
 
 
@@ -94,8 +102,10 @@ class Composite(Detector):
     `.values()`), handed to its constructor and walked (`Group(*
     members)` keeping `list(members)`), or made by the class itself of its own kind (itself
     or a class sharing a base with it: `Directory(path)` / `File(path)` for each entry)
-    count too. A class with no base running the implementations of an interface that
-    declares the method abstract (a chain's runner) is not one, nor one with no base whose
+    count too, and so does a walk in a name-mangled helper (`__print`, recursing into each
+    child's `__print` for `__str__`). A class with no base running the implementations of an
+    interface that declares the method abstract, in its module or one importing or imported by
+    it (a chain's runner; an unrelated script elsewhere says nothing), is not one, nor one with no base whose
     children are declared of a class it is not (`register(self, plugin: Plugin)`: a plug-in
     manager calling `setup` on each cannot stand in for a plug-in), nor one, with a base or
     not, whose children are declared (by the adding parameter or the list's annotation) of a
@@ -205,7 +215,8 @@ class Composite(Detector):
                 else {a for a in containers if not a.startswith("_") and a not in adds and a not in filled}
             )
             for m in ref.cls.methods.values():
-                if m.name.startswith("__") and m.name not in ("__call__", "__str__"):
+                # Dunders are plumbing; a name-mangled helper (`__print`) is a walk like any other.
+                if m.name.startswith("__") and m.name.endswith("__") and m.name not in ("__call__", "__str__"):
                     continue
                 for loop in m.loops:
                     # children kept in a dict by name are walked through `.values()`
