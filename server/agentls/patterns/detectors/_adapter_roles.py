@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._adapter_forms import filled, runs_as_command, whole_translation
+from agentls.patterns.detectors._families import roles_of_kind
 from agentls.patterns.detectors._messages import handler_roles
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.detectors._wrapper_forms import captured_request
@@ -27,6 +28,10 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         return False  # a part its holder makes and keeps, handing it itself: it serves its owner
     if all(t.cls.is_interface and ctx.concrete(t) for t in w.wrapped) and not whole_translation(ctx, ref, w):
         return False  # held as an abstraction with implementations: a strategy or a bridge
+    if any(role == "holder" for role, _ in roles_of_kind(ctx, ref, "bridge")):
+        # Handed one implementation each (`Linux(LinuxImpl())`, `Windows(WindowsImpl())`), the
+        # siblings of one abstraction hold members of one implementor family: a bridge.
+        return False
     if not w.collab.from_param and all(n in _COLLECTING for m, n in w.forwards if m.name != n):
         return False  # filling an object it made (`self.content.append(text)`) is collecting
     if not w.collab.from_param and any(f"attr:self.{w.collab.attr}" in m.returns for m in ref.cls.methods.values()):

@@ -43,6 +43,8 @@ class Adapter(Detector):
       every abstract method, two or more, of its interface through it, beside an
       implementation of that interface holding nothing of that kind (`TurkeyAdapter(Duck)`
       over a `Turkey`, beside `MallardDuck`: the adaptee is then the abstraction), nor one
+      reported as a bridge's abstraction, its siblings each handed another implementation of
+      one implementor interface (`Linux(LinuxDriver())`, `Windows(WindowsDriver())`), nor one
       of two or more implementations of a command interface an invoker keeps and runs
       (`SandwichOrder.execute` calling its receiver's `make_sandwich`), nor one whose methods
       each take nothing and hand the held object what the class stored itself (`execute()`
