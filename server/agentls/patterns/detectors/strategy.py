@@ -5,12 +5,13 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._callables import callable_strategies
 from agentls.patterns.detectors._duck import duck_evidence
 from agentls.patterns.detectors._factory_clients import keeps_factory_products
 from agentls.patterns.detectors._families import Held, held_families, implied_roles, kind_of, roles_for
 from agentls.patterns.detectors._keyed import function_tables, keyed_detections
 from agentls.patterns.detectors._messages import message_roles
-from agentls.patterns.detectors._passed import callable_strategies, passed_detections
+from agentls.patterns.detectors._passed import passed_detections
 from agentls.patterns.detectors._shared import is_repository, is_test_module, is_uow
 from agentls.patterns.detectors.layer_violation import layer_of
 from agentls.patterns.model import Detection
