@@ -193,9 +193,10 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             stores = takes_object(ctx, ref, m)
             for op in m.container_ops:
                 head = _storage_head(op.container, storage)
-                if head is None or not param_of(m, op.arg) or op.container.endswith("[]"):
+                source = param_of(m, op.arg) or _serialised(m, op.arg)
+                if head is None or source is None or op.container.endswith("[]"):
                     continue
-                if _own_kind(ctx, ref, m, op.arg):
+                if _own_kind(ctx, ref, m, f"param:{source}"):
                     continue
                 # A cache maps an unrelated key to the value; a repository keys an object by
                 # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects, or
@@ -203,12 +204,13 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 injected = head not in own_containers
                 # Its own dict or list is a collection when the method says it stores (`add`,
                 # `save`, `register`): a router keeping rules by name in `process_rule` is not.
-                if not injected and not store_named(m.name):
+                # (a row made from what it receives counts only in a method named to store)
+                if (not injected or source != param_of(m, op.arg)) and not store_named(m.name):
                     continue
                 # (a class keyed by its `__name__` is registered, not stored)
                 if stores and (
                     op.op in ("append", "add")
-                    or (op.key.startswith(f"attr:{op.arg[6:]}.") and not op.key.endswith("__"))
+                    or (op.key.startswith(f"attr:{source}.") and not op.key.endswith("__"))
                     or (injected and op.op != "setitem")
                 ):
                     why = f"`{m.name}` stores the object it receives in `{op.container}`"
@@ -256,8 +258,23 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 # a search: the loop reads each element's attribute to match the key it was given
                 # and hands back the element it found, itself or as the first the generator
                 # filtering the storage yields (`next((o for o in self._items if o.id == id), None)`)
-                matches = any(r.startswith(f"{loop.target}.") for r in m.foreign_reads) and (
-                    f"name:{loop.target}" in m.returns or "call:next" in m.returns
+                # (a row it keeps is read by key, `row["id"] == id`, and handed back as the
+                # object made from the row's fields, `return User(row["id"], row["name"])`,
+                # perhaps through a local; an object built from the element itself is a
+                # mediator's `Travel(user, driver)`, not a row read back)
+                made = {f"call:{c.func}" for c in m.calls if c.func[:1].isupper() and f"sub:{loop.target}" in c.args}
+                local = any(v.startswith("name:") and v != f"name:{loop.target}" for v in m.returns)
+                reads = any(r.startswith(f"{loop.target}.") for r in m.foreign_reads) or any(
+                    c == loop.target for c, _ in m.subscripts
+                )
+                matches = (
+                    bool(loop.target)
+                    and reads
+                    and (
+                        f"name:{loop.target}" in m.returns
+                        or "call:next" in m.returns
+                        or bool(made and (made & set(m.returns) or local))
+                    )
                 )
                 head = _storage_head(loop.iter, storage)
                 if head is not None and m.returns and matches:
@@ -296,6 +313,27 @@ def is_repository(ctx: Ctx, ref: ClassRef) -> bool:
     if ref.cls.is_interface or ref.cls.is_protocol:
         return bool(repository_port_evidence(ctx, ref)) or any(repository_evidence(ctx, d) for d in ctx.concrete(ref))
     return any(is_repository(ctx, a) for a in ctx.ancestors(ref) if a.cls.is_interface or a.cls.is_protocol)
+
+
+def _serialised(m: FunctionFacts, value: str) -> str | None:
+    """The parameter a stored row is made from: `asdict(order)`, `mapper.to_row(order)`,
+    `order.to_dict()`, or a dict literal (or a local) filled from two or more of its fields
+    (`{"id": user.id, "name": user.name}`): a repository keeping its objects as rows."""
+    params = [p.name for p in m.params if p.name not in ("self", "cls")]
+    if value.startswith("name:"):
+        local = value[5:]
+        value = f"call:{m.call_locals[local]}" if m.call_locals.get(local) else "dict"
+    if value.startswith("call:"):
+        func = value[5:]
+        head = func.split(".")[0]
+        if head in params and "." in func:
+            return head  # `order.to_dict()`
+        made = [a[6:] for c in m.calls if c.func == func for a in c.args if a[6:] in params and a.startswith("param:")]
+        return made[0] if made else None
+    if value == "dict":
+        filled = [p for p in params if sum(1 for r in m.foreign_reads if r.startswith(f"{p}.")) >= 2]
+        return filled[0] if len(filled) == 1 else None
+    return None
 
 
 def _own_kind(ctx: Ctx, ref: ClassRef, m: FunctionFacts, arg: str) -> bool:

@@ -43,7 +43,11 @@ class Repository(Detector):
     cache that maps an arbitrary key to a value is not a repository, and neither is a class
     merely *named* `...Repository`, nor a tree node storing objects annotated as its own kind
     (`add(self, part: Part)` in a `Part`: its children). Its abstract base, when another implementation
-    qualifies, is the abstract repository.
+    qualifies, is the abstract repository. What it keeps may be a row made from the object it
+    receives (`asdict(order)`, `order.to_dict()`, a dict of its fields, in a method named to
+    store), keyed by the object's own identity or appended, and found again as the object
+    rebuilt from the row a search matched (`if row["id"] == id: found = User(row["id"], ...)`);
+    rows kept under a key the caller chooses (`put(key, order)`) are a cache.
 
     The store and look-up may be private steps of an inherited template (`add` → `_add`), and
     the storage may be inherited: an abstract repository whose `add`/`get` call abstract
