@@ -157,10 +157,29 @@ def handler_kind(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, ref: ClassRef
     answers = any(v not in ("none", "const") for v in fn.returns)
     if changes or (uses_infra(ctx, ref, fn, module) and not answers):
         return "command"
-    # reads, however spelled out (`find_by_email`, `list_users`, `get_current_user`)
-    if answers and ("select" in fn.sql or any(c.method.lstrip("_").split("_")[0] in _READS for c in fn.calls)):
+    if answers and ("select" in fn.sql or _reads(fn, ref)):
         return "query"
     return ""
+
+
+def _reads(fn: FunctionFacts, ref: ClassRef | None, depth: int = 2) -> bool:
+    """Whether the handler reads, however spelled out (`find_by_email`, `list_users`,
+    `get_current_user`), from something other than the message it is given: looking into the
+    message itself (`request.headers.get(...)`) reads no storage, and a helper of its own
+    (`self._get_route(request)`) reads only when that helper does."""
+    message = fn.params[0].name if fn.params else ""
+    for c in fn.calls:
+        if c.method.lstrip("_").split("_")[0] not in _READS:
+            continue
+        if message and c.receiver.split(".")[0] == message:
+            continue
+        helper = ref.cls.methods.get(c.method) if ref is not None and c.receiver == "self" else None
+        if helper is not None and helper is not fn:
+            if depth > 0 and _reads(helper, ref, depth - 1):
+                return True
+            continue
+        return True
+    return False
 
 
 def name_kind(ref: ClassRef, ctx: Ctx, modules: bool = True) -> str:

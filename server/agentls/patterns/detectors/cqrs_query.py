@@ -50,9 +50,11 @@ class CqrsQuery(Detector):
     changing anything, and the abstract read port such classes implement.
 
     A handler only answers when it returns what it reads, however the read is spelled out
-    (`find_by_email`, `list_users`, `get_current_user`). A generic handler base names the
-    message first and its answer second (`QueryHandler[GetUser, GetUser.Result]`): the answer
-    is no message. A function handing the query it takes, as it is or converted by its own
+    (`find_by_email`, `list_users`, `get_current_user`), from something other than the
+    message: looking into the message itself (`request.headers.get(...)`) reads no storage,
+    and a helper of its own (`self._get_route(request)`) reads only when that helper does. A
+    generic handler base names the message first and its answer second (`QueryHandler[GetUser,
+    GetUser.Result]`): the answer is no message. A function handing the query it takes, as it is or converted by its own
     method, to a collaborator it was given or got from one (a web route calling `await
     interactor(request)`, or `use_case = container.list_users(); use_case.execute(
     payload.to_input())`) passes it on; it is no handler itself, nor its parameter a message. An
