@@ -6,7 +6,7 @@ class-level dict, or an ORM model's manager (`OrderModel.objects.get(id=...)`).
 A repository is recognised by what its interface does, not what it is built on: one method
 whose name says it stores (`add`, `save`, `put`, `insert`, `create`, `update`, `upsert`) takes
 an object and hands something to the storage; another whose name says it finds (`get`,
-`find_by_*`, `fetch`, `load`, `by_*`) takes a key and returns what the storage gives back.
+`find_by_*`, `fetch`, `load`, `by_*`, `search_by_*`) takes a key and returns what the storage gives back.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from agentls.patterns.facts import FunctionFacts, ModuleIndex, Param
 from agentls.patterns.workspace import ClassRef
 
 _STORE_WORDS = frozenset({"add", "save", "put", "insert", "create", "store", "persist", "update", "upsert", "register"})
-_FIND_WORDS = frozenset({"get", "find", "fetch", "load", "by", "retrieve", "lookup", "one", "first"})
+_FIND_WORDS = frozenset({"get", "find", "fetch", "load", "by", "retrieve", "lookup", "one", "first", "search"})
 _STORE_CALLS = frozenset(
     {
         "add",
