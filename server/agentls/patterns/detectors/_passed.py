@@ -28,12 +28,17 @@ class Passed:
     passed: list[ClassRef] = field(default_factory=list)  # what the clients hand over
 
 
-def _receiver_class(ctx: Ctx, module: ModuleIndex, call: Call) -> ClassRef | None:
-    """The class of a call's receiver when the module says it: a module variable made from a
-    class (`CHARACTER = Character()`) or the class itself (a class or static method); else,
-    for a local (`till = Till(); till.total(...)`), the one workspace class defining the
-    method, if only one does."""
+def _receiver_class(ctx: Ctx, module: ModuleIndex, call: Call, fn: FunctionFacts | None = None) -> ClassRef | None:
+    """The class of a call's receiver when the code says it: a local the calling function made
+    from a class (`till = Till(); till.total(...)`), a module variable made from one
+    (`CHARACTER = Character()`) or the class itself (a class or static method); else, for a
+    local of unknown origin, the one workspace class defining the method, if only one does."""
     receiver = call.receiver
+    # What the local was made from first: a method name such as `calculate` is often defined
+    # by several classes of a program (or by each chapter of an examples repository).
+    made = made_class(ctx, module, fn, receiver) if fn is not None and receiver and "." not in receiver else None
+    if made is not None:
+        return made
     value = module.assigns.get(receiver, "")
     if value.startswith("call:"):
         return ctx.ws.resolve(module, value[5:])
@@ -111,7 +116,7 @@ def passed_strategies(ctx: Ctx) -> list[Passed]:
                 if not call.args:
                     continue
                 if call.receiver:
-                    owner = _receiver_class(ctx, module, call)
+                    owner = _receiver_class(ctx, module, call, fn)
                     method = ctx.all_methods(owner).get(call.method) if owner is not None else None
                     home = owner.module if owner is not None else module
                     key = owner.key if owner is not None else ""

@@ -254,10 +254,10 @@ class Strategy(Detector):
     A strategy may also be handed to the method (or module function) that runs it rather than
     kept: clients call one method with two or more implementations of one interface (the classes themselves, or
     instances made without arguments: `till.total(FlatPricing(), amount)`), and the method
-    calls what it is handed or the interface's methods on it (the receiver known as a module
-    variable made from a class, the class itself, or, for a local, the one class defining the
-    method). The interface, its
-    implementations and the class of that method are reported. One implementation ever handed
+    calls what it is handed or the interface's methods on it (the receiver known as a local
+    the caller made from a class, `desk = Desk()`, a module variable made from one, the class
+    itself, or, for a local of unknown origin, the one class defining the method). The
+    interface, its implementations and the class of that method are reported. One implementation ever handed
     over chooses nothing; classes sharing no base are no family; an instance made with
     arguments carries its own request (a command); a method keeping what it is handed, or what
     it makes of it, registers it (`self._registry[model] = admin_class(model, self)`); a family
