@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
+from agentls.patterns.detectors._duck_passed import duck_family, stand_in
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_test_file, is_uow
 from agentls.patterns.facts import Call, FunctionFacts, ModuleIndex
@@ -26,6 +27,7 @@ class Passed:
     param: str
     home: ModuleIndex  # where ``method`` is defined
     passed: list[ClassRef] = field(default_factory=list)  # what the clients hand over
+    implied: bool = False  # the interface is written nowhere: ``interface`` is a stand-in
 
 
 def _receiver_class(ctx: Ctx, module: ModuleIndex, call: Call, fn: FunctionFacts | None = None) -> ClassRef | None:
@@ -136,21 +138,42 @@ def passed_strategies(ctx: Ctx) -> list[Passed]:
     for (_, _, i), (owner, method, home, given) in sites.items():
         if len(given) < 2:
             continue  # one implementation passed: nothing is chosen
-        iface = _family(ctx, given)
-        if iface is None or (owner is not None and (iface == owner or owner in ctx.descendants(iface))):
-            continue
-        if is_repository(ctx, iface) or is_uow(ctx, iface) or is_exception(ctx, iface) or message_roles(ctx, iface):
-            continue  # persistence ports, errors and messages are handed over, not run
         param = method.params[i].name
-        if not _uses(method, param, set(ctx.all_methods(iface))):
-            continue
-        impls = [d for d in ctx.descendants(iface) if not d.cls.is_interface]
-        if _makes(ctx, method, param, impls):
-            continue  # a factory handed to its client (`run(WinWidgets())` asking it for a button)
-        if _inherited(ctx, method, param, iface, impls):
-            continue  # a method of the base the implementations share (a template method)
-        out.append(Passed(iface, impls, owner, method, param, home, [h for h in given if h in impls]))
+        judged = _written(ctx, owner, method, home, param, given) or _implied(ctx, owner, method, home, param, given)
+        if judged is not None:
+            out.append(judged)
     return out
+
+
+def _written(
+    ctx: Ctx, owner: ClassRef | None, method: FunctionFacts, home: ModuleIndex, param: str, given: list[ClassRef]
+) -> Passed | None:
+    """The handed classes' written family, when the method runs it."""
+    iface = _family(ctx, given)
+    if iface is None or (owner is not None and (iface == owner or owner in ctx.descendants(iface))):
+        return None
+    if is_repository(ctx, iface) or is_uow(ctx, iface) or is_exception(ctx, iface) or message_roles(ctx, iface):
+        return None  # persistence ports, errors and messages are handed over, not run
+    if not _uses(method, param, set(ctx.all_methods(iface))):
+        return None
+    impls = [d for d in ctx.descendants(iface) if not d.cls.is_interface]
+    if _makes(ctx, method, param, impls):
+        return None  # a factory handed to its client (`run(WinWidgets())` asking it for a button)
+    if _inherited(ctx, method, param, iface, impls):
+        return None  # a method of the base the implementations share (a template method)
+    return Passed(iface, impls, owner, method, param, home, [h for h in given if h in impls])
+
+
+def _implied(
+    ctx: Ctx, owner: ClassRef | None, method: FunctionFacts, home: ModuleIndex, param: str, given: list[ClassRef]
+) -> Passed | None:
+    """The handed classes' family written nowhere (``_duck_passed``), when the method runs it."""
+    impls = duck_family(ctx, given, method, param)
+    if not impls or (owner is not None and any(owner == g or owner in ctx.ancestors(g) for g in impls)):
+        return None  # nothing shared, or a class handed its own kind (a chain, a wrapper)
+    if not _uses(method, param, set(ctx.all_methods(impls[0]))) or _makes(ctx, method, param, impls):
+        return None
+    return Passed(stand_in(home, method, param, impls[0], ctx), impls, owner, method, param, home, impls, True)
 
 
 def _inherited(ctx: Ctx, method: FunctionFacts, param: str, iface: ClassRef, impls: list[ClassRef]) -> bool:
@@ -175,6 +198,11 @@ def passed_detections(ctx: Ctx, pattern: str, done: set[tuple[str, str]]) -> Ite
         context: _Target | None = p.context or (p.method if p.home is ctx.index else None)
         ctx_part: list[tuple[_Target, str]] = [(context, "context")] if context else []
         others: list[tuple[_Target, str]] = [(i, "concrete_strategy") for i in p.impls]
+        calls = ", ".join(f"`{n}`" for n in p.interface.cls.methods)
+        implements = f"implements `{p.interface.cls.name}`; handed to {where}"
+        if p.implied:
+            implements = f"defines {calls}, all that {where} calls on what it is handed"
+        what = f"object ({calls})" if p.implied else f"`{p.interface.cls.name}`"
         found: list[tuple[_Target, str, list[tuple[int, str]], list[tuple[_Target, str]]]]
         found = [
             (
@@ -189,7 +217,7 @@ def passed_detections(ctx: Ctx, pattern: str, done: set[tuple[str, str]]) -> Ite
                 (
                     impl,
                     "concrete_strategy",
-                    [(impl.cls.selection.line, f"implements `{p.interface.cls.name}`; handed to {where}")],
+                    [(impl.cls.selection.line, implements)],
                     [(p.interface, "strategy"), *ctx_part],
                 )
             )
@@ -198,7 +226,7 @@ def passed_detections(ctx: Ctx, pattern: str, done: set[tuple[str, str]]) -> Ite
                 (
                     context,
                     "context",
-                    [(p.method.selection.line, f"runs the `{p.interface.cls.name}` it is handed in `{p.param}`")],
+                    [(p.method.selection.line, f"runs the {what} it is handed in `{p.param}`")],
                     [(p.interface, "strategy"), *others],
                 )
             )

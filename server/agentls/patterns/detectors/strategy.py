@@ -257,8 +257,13 @@ class Strategy(Detector):
     calls what it is handed or the interface's methods on it (the receiver known as a local
     the caller made from a class, `desk = Desk()`, a module variable made from one, the class
     itself, or, for a local of unknown origin, the one class defining the method). The
-    interface, its implementations and the class of that method are reported. One implementation ever handed
-    over chooses nothing; classes sharing no base are no family; an instance made with
+    interface, its implementations and the class of that method are reported. The interface
+    may be written nowhere: classes sharing no base that each define all the method calls on
+    what it is handed (`desk.quote(parcel, Ground())`, `desk.quote(parcel, Air())`, each with
+    its own `cost`) are a family too, when they bring two or more definitions of it (classes
+    all inheriting one `cost` vary nothing) and none passes those calls on to an object it
+    keeps (a wrapper); then the implementations and the class of that method are reported.
+    One implementation ever handed over chooses nothing; an instance made with
     arguments carries its own request (a command); a method keeping what it is handed, or what
     it makes of it, registers it (`self._registry[model] = admin_class(model, self)`); a family
     whose every implementation answers those calls with a new object is a factory handed to
