@@ -121,8 +121,15 @@ def _class_decorator_singleton(cls: ClassFacts) -> bool:
 
 def _returns_class(fn: FunctionFacts) -> bool:
     """`__new__` handing back the class object itself: every construction yields that one
-    object (class-level state shared by all callers)."""
-    return fn.name == "__new__" and bool(fn.returns) and all(v == "name:cls" for v in fn.returns)
+    object (class-level state shared by all callers). A local `cls` bound to what a call
+    answered is something new: the class a metaclass's `__new__` has just made (`cls =
+    super().__new__(mcs, name, bases, ns)`), one per class statement."""
+    return (
+        fn.name == "__new__"
+        and bool(fn.returns)
+        and all(v == "name:cls" for v in fn.returns)
+        and "cls" not in fn.call_locals
+    )
 
 
 @register
@@ -143,7 +150,8 @@ class Singleton(Detector):
       static method naming its own class (`if Boiler.__unique == None: Boiler.__unique =
       Boiler()`, the classic `getInstance()` ported from Java; `== None` tests as `is None`).
     - `__new__` returns the class itself (`return cls`): every construction yields the one
-      class object, whose class-level state all callers share.
+      class object, whose class-level state all callers share. A metaclass's `__new__`
+      returning the class it has just made (`cls = super().__new__(mcs, ...)`) is not that.
     - A metaclass (`type` subclass) whose `__call__` does the same with a dict keyed by class;
       classes using it are singletons.
     - A module function declares `global x`, tests `x is None` and returns `x`.
