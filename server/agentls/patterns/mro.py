@@ -14,28 +14,57 @@ from typing import TypeVar
 T = TypeVar("T", bound=Hashable)
 
 
-def linearization(cls: T, bases: Callable[[T], list[T]], limit: int) -> list[T]:
+def linearization(
+    cls: T, bases: Callable[[T], list[T]], limit: int, shared: dict[T, tuple[list[T], int]] | None = None
+) -> list[T]:
     """The ancestors of ``cls`` in method resolution order, without ``cls``, at most ``limit``.
 
     ``bases`` gives a class's direct bases in the order written. A hierarchy Python would
     refuse (no consistent order) still gets one: where the merge is stuck, the first
     candidate is taken. A cycle (two classes resolving to each other's base) is cut where it
-    closes, and a chain deeper than ``limit`` ends there."""
-    done: dict[T, list[T]] = {}
+    closes, and a chain deeper than ``limit`` ends there.
+
+    ``shared`` keeps, across calls, each class's order with the height of the hierarchy above
+    it, for the classes whose order does not depend on where the walk came from (no cycle
+    reached from them, no chain cut at ``limit``): asked for every class of a workspace, each
+    ancestor's order was otherwise merged again under every class deriving from it (a third
+    of the per-class maps built before the analysis). Only for ``bases`` that tell classes
+    apart by what they hash as (a workspace with two classes of one key merges whichever it
+    met first within one call, as before)."""
+    done: dict[T, tuple[list[T], int]] = {}  # height -1: depends on the walk that computed it
     active: set[T] = set()
 
-    def order(c: T) -> list[T]:
+    def order(c: T) -> tuple[list[T], int]:
         hit = done.get(c)
         if hit is not None:
             return hit
+        if shared is not None:
+            hit = shared.get(c)
+            # each class above at depth d walks with len(active) + 1 + d classes active
+            if hit is not None and len(active) + hit[1] <= limit:
+                done[c] = hit
+                return hit
         active.add(c)
-        direct = [b for b in bases(c) if b not in active] if len(active) <= limit else []
-        out = [c, *_merge([*(order(b) for b in direct), direct])]
+        height = 0
+        if len(active) <= limit:
+            written = bases(c)
+            direct = [b for b in written if b not in active]
+            if len(direct) != len(written):
+                height = -1  # a cycle closes here
+        else:
+            direct = []
+            height = -1  # cut at the limit (a class with no base is cut the same way)
+        above = [order(b) for b in direct]
+        for _, h in above:
+            height = -1 if height < 0 or h < 0 else max(height, h + 1)
+        out = ([c, *_merge([*(o for o, _ in above), direct])], height)
         active.discard(c)
         done[c] = out
+        if shared is not None and height >= 0:
+            shared[c] = out
         return out
 
-    return order(cls)[1 : limit + 1]
+    return order(cls)[0][1 : limit + 1]
 
 
 def _merge(sequences: list[list[T]]) -> list[T]:

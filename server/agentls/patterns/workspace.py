@@ -193,7 +193,7 @@ class WorkspaceIndex:
 
     def ancestors(self, ref: ClassRef) -> list[ClassRef]:
         """The workspace classes ``ref`` inherits from, in Python's method resolution order."""
-        return linearization(ref, self.bases, 50)
+        return linearization(ref, self.bases, 50, self.derived.mro)
 
     def subclasses(self, ref: ClassRef) -> list[ClassRef]:
         return list(self.derived.subclasses(self).get(ref.key, []))
@@ -251,6 +251,12 @@ class _Derived:
                     if p.annotation:
                         simple = p.annotation.rpartition(".")[2].strip("'\" ")
                         self.annotated_params.setdefault(simple, []).append((m, fn, p.name))
+        # Each class's method resolution order, shared between the classes deriving from it
+        # (``mro.linearization``); only where no two classes have one key, as ClassRefs are
+        # told apart by their key.
+        self.mro: dict[ClassRef, tuple[list[ClassRef], int]] | None = (
+            {} if len(self.by_key) == len(self.class_refs) else None
+        )
 
     def structural(self, ws: WorkspaceIndex) -> dict[str, list[ClassRef]]:
         """Class key -> the Protocols it implements without naming them (``structural.implementations``)."""
