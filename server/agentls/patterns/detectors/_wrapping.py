@@ -136,11 +136,17 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
     if not bases:
         return out
     for c in ctx.collabs(ref).values():
-        if c.container or not (c.from_param or c.instantiated) or not c.methods:
+        # `__str__` answering an f-string of the held object (`f"{self.shape} in red"`) asks it
+        # for its own `__str__`: forwarding, with no method called by name.
+        formats = [] if c.methods else _formats(ref, c.attr)
+        if c.container or not (c.from_param or c.instantiated) or not (c.methods or formats):
             continue
         if not init_held(ref, c.attr) or _value_or_node(ref, c.attr):
             continue
         known = known_types(ctx, ref, c)
+        if formats and not known and c.from_param:
+            names = {m.name for m in formats}
+            known = [r for r in ctx_args_for(ctx, ref) if names <= set(ctx.all_methods(r))]
         # The nearest base the class forwards through, unless the object is handed in,
         # declared as a class, and a base further up is its family: Head First's
         # `Mocha(CondimentDecorator)` is handed a `beverage: Beverage`, the abstract
@@ -167,7 +173,7 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
                     siblings = _implementers(ctx, base, ref, called)
                     if siblings and _forwards_same(ref, c.attr, called):
                         same, known = True, siblings
-            forwards = []
+            forwards = [(m, m.name) for m in formats if m.name in offered]
             for m in ref.cls.methods.values():
                 if m.name.startswith("__") or m.name not in offered:
                     continue
@@ -184,6 +190,19 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
 
 
 _SCALARS = frozenset({"str", "int", "float", "bytes", "bool"})
+
+
+def _formats(ref: ClassRef, attr: str) -> list[FunctionFacts]:
+    """`__str__` / `__repr__` answering only an f-string that reads ``self.<attr>`` and calls
+    nothing on it."""
+    return [
+        m
+        for n, m in ref.cls.methods.items()
+        if n in ("__str__", "__repr__")
+        and m.returns == ["fstring"]
+        and attr in m.self_reads
+        and not any(c.receiver == f"self.{attr}" for c in m.calls)
+    ]
 
 
 def _value_or_node(ref: ClassRef, attr: str) -> bool:

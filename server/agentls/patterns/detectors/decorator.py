@@ -31,6 +31,9 @@ class Decorator(Detector):
       on it), keeps it for its life and overrides interface methods that always call the
       *same* method on the wrapped object. A field of a generated constructor (a dataclass's
       or attrs class's `inner: Text`, a pydantic model's) is received in the constructor too.
+      A `__str__` (or `__repr__`) answering an f-string of the held object (`f"[{self.shape}]"`)
+      calls its `__str__`: forwarding, when the interface defines `__str__` (the object then
+      known from the classes handed to the constructor).
     - The interface may be a base above the nearest one, when the object handed in is
       declared as it: Head First's `Mocha(CondimentDecorator)` is handed a `beverage:
       Beverage`, and `CondimentDecorator`, the abstract class between them (declaring the
