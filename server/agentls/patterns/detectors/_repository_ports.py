@@ -52,6 +52,26 @@ def _ann_names(ann: str | None) -> set[str]:
     return {w.rpartition(".")[2] for w in _ANN_WORD.findall(ann or "")} - _NOT_ENTITIES
 
 
+# Effect types an operation answers through (`returns`' `FutureResult`, `Result`, a
+# coroutine): carrying nothing else, they answer nothing.
+_EFFECTS = frozenset(
+    {"FutureResult", "FutureResultE", "Result", "ResultE", "IOResult", "IOResultE", "Future", "Coroutine", "Deferred"}
+)
+
+
+def _answers_nothing(ann: str | None) -> bool:
+    """`-> None`, or an effect carrying nothing but failures (`-> FutureResult`,
+    `-> Result[None, DomainError]`): what a store answers. (`-> Result[str, Any]` answers a
+    string: a serializer's.)"""
+    words = {w.rpartition(".")[2] for w in _ANN_WORD.findall(ann or "")} - _EFFECTS - {"None", "Any"}
+    return ann in (None, "None") or not {w for w in words if not w.endswith(("Exception", "Error"))}
+
+
+def _key_param(name: str) -> bool:
+    """`id`, `order_id`: a parameter naming a key, not an object to store."""
+    return name.lower() in _KEY_PARAMS or name.lower().endswith(("_id", "_key", "_uuid"))
+
+
 def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     """A persistence port: an interface (abstract class or Protocol) that takes objects of a
     type in one method and gives that type back from another that takes a key — a collection
@@ -72,11 +92,12 @@ def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         for m in named:
             answer = _ann_names(m.returns_annotation)
             # the object stored is a required argument, not a default (`get(name, default: Mark)`)
-            for p in (p for p in m.params if not p.has_default):
+            # (`remove(id: OrderId)` takes a key, not an object it stores)
+            for p in (p for p in m.params if not p.has_default and not _key_param(p.name)):
                 names = _ann_names(p.annotation)
                 # A store answers nothing or hands back what it stored (`insert(d: D) -> D`);
                 # a converter (`encode(x) -> str`) is no collection.
-                if m.returns_annotation in (None, "None") or (answer and answer <= names):
+                if _answers_nothing(m.returns_annotation) or (answer and answer <= names):
                     for name in sorted(names):  # sorted: a set's order changes between runs
                         takes.setdefault(name, m)
         for m in public:

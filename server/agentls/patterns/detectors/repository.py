@@ -62,8 +62,10 @@ class Repository(Detector):
     named as one) and gives back entities (`get(consignee_id) -> Address`) is a repository
     port, unless its implementations themselves work through a repository or unit of work (a
     use-case port such as `execute(todo_id) -> Todo`). A store may hand back what it stored
-    (`insert(domain: D) -> D`), and a generic `Protocol[D, I]` is a port like any other. A
-    port is mostly declarations (a Protocol, or an abstract class at least half of whose public
+    (`insert(domain: D) -> D`) or answer through an effect type carrying nothing else
+    (`add(entity: T) -> FutureResult`; a serializer's `-> Result[str, Any]` answers a string),
+    and a method taking a key (`remove(id)`) stores nothing; a generic `Protocol[D, I]` is a
+    port like any other. A port is mostly declarations (a Protocol, or an abstract class at least half of whose public
     methods are abstract): a framework base with one abstract hook among working methods (a
     test collector node) is none, and the object stored is a required argument, not a default
     (`get_closest_marker(name, default: Mark) -> Mark` stores nothing). A
