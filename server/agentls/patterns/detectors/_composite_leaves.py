@@ -44,3 +44,48 @@ def duck_leaves(ctx: Ctx, ref: ClassRef, method: str, attr: str) -> list[ClassRe
         )
         and _answers_no_children(r.cls, attr)
     ]
+
+
+def added_leaves(ctx: Ctx, ref: ClassRef, method: str, attr: str) -> list[ClassRef]:
+    """The classes whose objects the program hands to ``ref``'s adding method
+    (`menu.add(Item("tea"))`, or a local made so: `leaf = Item("tea"); menu.add(leaf)`), in
+    ``ref``'s module or one importing it, that implement ``method`` too and keep no children
+    of their own: the leaves of a duck-typed tree, told by what is put into it."""
+    adders = {
+        m.name
+        for m in ref.cls.methods.values()
+        if any(
+            op.container == f"self.{attr}" and op.op in ("append", "add", "insert") and op.arg.startswith("param:")
+            for op in m.container_ops
+        )
+    }
+    if not adders:
+        return []
+    kin = {ref.key, *(a.key for a in ctx.ancestors(ref)), *(d.key for d in ctx.descendants(ref))}
+    out: list[ClassRef] = []
+    for mod in ctx.ws.modules():
+        if mod is not ref.module and ref.module.module not in mod.import_map.values():
+            continue
+        for fn in mod.units():
+            for c in fn.calls:
+                if c.method not in adders or not c.args or ctx.resolve(fn.call_locals.get(c.receiver, ""), mod) != ref:
+                    continue
+                arg = c.args[0]
+                made = (
+                    arg[5:]
+                    if arg.startswith("call:")
+                    else fn.call_locals.get(arg[5:], "")
+                    if arg.startswith("name:")
+                    else ""
+                )
+                r = ctx.resolve(made, mod) if made else None
+                if (
+                    r is not None
+                    and r.key not in kin
+                    and r not in out
+                    and not r.cls.is_interface
+                    and method in ctx.all_methods(r)
+                    and not any(c2.container for c2 in ctx.collabs(r).values())
+                ):
+                    out.append(r)
+    return out

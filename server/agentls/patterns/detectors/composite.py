@@ -6,7 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._basics import near
-from agentls.patterns.detectors._composite_leaves import duck_leaves
+from agentls.patterns.detectors._composite_leaves import added_leaves, duck_leaves
 from agentls.patterns.detectors._shared import is_repository
 from agentls.patterns.detectors.specification import combines_rules
 from agentls.patterns.model import Detection
@@ -121,7 +121,9 @@ class Composite(Detector):
     the component and the leaves, in whatever module, are reported too. With no base (a
     duck-typed tree), the leaves are the classes of its module, or imported into it by name,
     that implement the same method and answer an empty `children` (`return ()`, or an
-    `__iter__` over nothing: `File` beside `Folder`). Calling a different
+    `__iter__` over nothing: `File` beside `Folder`), or else the classes whose objects the
+    program adds to it (`menu.add(Dish("tea"))`) implementing the method and keeping no
+    children. Calling a different
     method on each item (`notify` calling `update`) is Observer, not Composite.
 
     Also: a composite that is itself the list of its children (`class Macro(Command, list)`
@@ -264,6 +266,9 @@ class Composite(Detector):
                             continue  # runs objects declared of a class it is not (a manager, a page)
                         if not bases and _visited(ctx, ref, m.name):
                             continue  # hands a visitor to elements calling it back: an object structure
+                        if not bases and not leaves:
+                            # ... or the classes whose objects the program adds to it (`menu.add(Item())`)
+                            leaves = added_leaves(ctx, ref, m.name, attr)
                         if bases and combines_rules(ctx, ref):
                             continue  # a specification combining rules (`AnyOf`): reported as that
                         parts = [
