@@ -138,6 +138,8 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                             continue  # observers are told through their public interface
                         if _gathers(note, loop, call):
                             continue  # it asks each for data: a notification's answers are dropped
+                        if _filters(note, loop, call, attr):
+                            continue  # it rebuilds the kept list, asking each whether to keep it
                         if call.receiver in (loop.target, keyed) and call.receiver:
                             if call.method == note.name and not _declared_subject(ctx, ref, sub.name, call.method):
                                 continue  # a composite's recursion over its parts
@@ -164,14 +166,22 @@ def _logs_run(note: FunctionFacts, loop: Loop, attr: str) -> bool:
 
 def _gathers(note: FunctionFacts, loop: Loop, call: Call) -> bool:
     """The loop asks each element for data, telling it nothing: a call with no argument whose
-    answers it collects, as the element of a comprehension the method returns (`return
-    [d.read() for d in self.devices]`) or appended where it collects (`out.append(d.read())`).
+    answers it collects, as the element of a comprehension in a method that answers something
+    (`return [d.read() for d in self.devices]`, or `names = [a.name() for a in self.parts]`
+    joined into the text it returns) or appended where it collects (`out.append(d.read())`).
     A signal handing each receiver the sender and returning their answers still notifies."""
     if call.args:
         return False
     if any(op.arg == f"call:{call.func}" for op in note.container_ops):
         return True
-    return call.line == loop.line and any(v in ("list", "set", "dict", "tuple") for v in note.returns)
+    return call.line == loop.line and any(v != "none" for v in note.returns)
+
+
+def _filters(note: FunctionFacts, loop: Loop, call: Call, attr: str) -> bool:
+    """The call sits in a comprehension whose result the method puts back in the attribute it
+    loops over (`self._parts = [p for p in self._parts if p.get_name() != name]`): removing by
+    a key each element answers, where a notification leaves the kept list as it was."""
+    return call.line == loop.line and attr in note.self_writes
 
 
 def _fired_on_change(ref: ClassRef, note: FunctionFacts) -> bool:

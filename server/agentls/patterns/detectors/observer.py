@@ -71,8 +71,11 @@ class Observer(Detector):
       public method adding the object it receives to it, and another method looping over it
       and calling a public method on (or calling) each element, not asking each for data:
       a call with no argument whose answers the method collects (`return [d.read() for d in
-      self.devices]`) gathers from parts it keeps (a signal handing each receiver the sender
-      and returning their answers still notifies). Calling the same method the
+      self.devices]`, or a comprehension of names it joins into the text it returns) gathers
+      from parts it keeps (a signal handing each receiver the sender and returning their
+      answers still notifies), and a comprehension the method puts back in the attribute it
+      loops over (`self.parts = [p for p in self.parts if p.name() != name]`) removes by a
+      key. Calling the same method the
       loop is in over parts of the class's own hierarchy is a composite's recursion, not a
       notification; a relay its colleagues report to, passing themselves or calling it
       through an attribute they hold (`self.hub.relay(text)`) while answering what it calls
