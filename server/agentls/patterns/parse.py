@@ -5,7 +5,9 @@ unary chains ``MemoryError``, NUL bytes ``ValueError`` on some versions. When th
 fails we retry each top-level statement on its own, so that one half-typed function does not
 hide every class in the file. A statement whose text runs over a line at column 0 (a
 multi-line string or call whose later lines are not indented) fails on its own as
-"unterminated" or "never closed": it is retried joined with the next spans.
+"unterminated" or "never closed": it is retried joined with the next spans. Code written for
+Python 3.12 (type parameter lists) or for Python 2 (print statements) is parsed on the same
+lines after a rewrite of just those constructs.
 """
 
 from __future__ import annotations
@@ -51,6 +53,23 @@ def _without_type_params(source: str) -> str:
     return _TYPE_ALIAS.sub(r"\1", out)
 
 
+# Python 2 statements that Python 3 cannot parse: `print x`, `exec code`, `raise E, "msg"` and
+# `except E, e:`. The print, exec and raise forms become two statements of the same length
+# (`print;x`, `raise E; "msg"`), the except form `except E as e:` (that line alone grows).
+_PY2_PRINT = re.compile(r"^([ \t]*(?:print|exec))[ \t](?=[ \t]*[^\s=,;.)\]}>#])", re.M)
+_PY2_RAISE = re.compile(r"^([ \t]*raise[ \t]+[\w.]+)[ \t]*,", re.M)
+_PY2_EXCEPT = re.compile(r"^([ \t]*except[ \t]+[^:#\n]+?)[ \t]*,[ \t]*([A-Za-z_]\w*)[ \t]*:", re.M)
+
+
+def _python3_statements(source: str) -> str:
+    """``source`` with Python 2's print, exec, raise and except statements written so that
+    Python 3 parses them, on the same lines: the classes of code written for Python 2 (many
+    older examples and tutorials) are analysed rather than lost with the statements."""
+    out = _PY2_PRINT.sub(r"\1;", source)
+    out = _PY2_RAISE.sub(r"\1;", out)
+    return _PY2_EXCEPT.sub(r"\1 as \2:", out)
+
+
 def _parse(source: str) -> ast.Module:
     with warnings.catch_warnings():
         # Invalid escape sequences in the analysed code are not our concern.
@@ -59,13 +78,19 @@ def _parse(source: str) -> ast.Module:
             return ast.parse(source, type_comments=False)
         except SyntaxError as exc:
             plain = _without_type_params(source)
-            if plain == source:
+            if plain != source:
+                try:
+                    return ast.parse(plain, type_comments=False)
+                except SyntaxError as real:
+                    # the type parameters were fine: report what is really broken (same lines)
+                    raise real from exc
+            older = _python3_statements(source)
+            if older == source:
                 raise
             try:
-                return ast.parse(plain, type_comments=False)
-            except SyntaxError as real:
-                # the type parameters were fine: report what is really broken (same lines)
-                raise real from exc
+                return ast.parse(older, type_comments=False)
+            except SyntaxError:
+                raise exc from None  # not (only) Python 2: report the error as written
 
 
 def parse_text(source: str) -> ast.Module | None:
