@@ -62,6 +62,38 @@ def _built_with_storage(ctx: Ctx) -> dict[str, ClassRef]:
     return out
 
 
+def _round_trip(fn: FunctionFacts, holders: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Loads an object through a collaborator it was handed (a parameter, or `self.<x>`) by a key
+    it was given, asks the object to act, and hands it back to the same collaborator to store (`task =
+    repo.find_by_id(id); task.postpone(); repo.save(task)`): the use case's round trip, whatever
+    the collaborator's class says of itself (a port with untyped stubs, a container's binding)."""
+    for local, callee in fn.call_locals.items():
+        holder, _, load = callee.rpartition(".")
+        if not holder or holder.split(".")[0] not in holders or holder in ("self", "cls"):
+            continue
+        # by a key the use case was given (`find_by_id(task_id)`, `get(command.order_id)`)
+        given = set(fn.param_names)
+        loads = [
+            c
+            for c in fn.calls
+            if c.func == callee
+            and any(a.startswith("param:") or (a.startswith("attr:") and a[5:].split(".")[0] in given) for a in c.args)
+        ]
+        acted = [c for c in fn.calls if c.receiver == local and not c.method.startswith("_")]
+        stored = [
+            c
+            for c in fn.calls
+            if c.receiver == holder and c.method != load and _changes(c.method) and f"name:{local}" in c.args
+        ]
+        if loads and acted and stored:
+            return [
+                (loads[0].line, f"loads `{local}` through `{callee}()`"),
+                (acted[0].line, f"asks `{local}` to `{acted[0].method}`"),
+                (stored[0].line, f"hands it back to `{stored[0].func}()`"),
+            ]
+    return []
+
+
 def _duck_storage(ctx: Ctx, used: set[str]) -> ClassRef | None:
     """An untyped collaborator is a repository or unit of work when every class of the program
     answering all the methods called on it is one (`self._repo.save(user)`, and the program's
@@ -112,6 +144,14 @@ class ServiceLayer(Detector):
     `@router.post`: the entrypoints driving the use cases, and so a chat bot's handlers,
     `@router.message(...)`, `@bot.message_handler(...)`, and a CLI's `@cli.command()`) are
     never services.
+
+    Whatever the collaborator's class says of itself (a port of untyped stubs, a binding a
+    container makes), a use case shows in its round trip: a function (or a method, making its
+    class the service) loads an object through a collaborator it was handed (a parameter,
+    `self.<x>`) by a key it was given (`find_by_id(task_id)`, `get(command.order_id)`), asks
+    the object to act and hands it back to the same collaborator to store (`task.postpone();
+    self.tasks.save(task)`). A key of its own (a compiler's `self.query.chain(klass=Query)`
+    then `self.query.add_filter(..., query)`) or an object handed elsewhere is no round trip.
 
     The unit of work may be reached through a base's property over the attribute it was given
     (`self.uow` reading `self._uow`), and a method that loads through what the class holds and
@@ -225,8 +265,15 @@ class ServiceLayer(Detector):
     def _service_class(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
         """A use-case class: it holds a unit of work or a repository (injected) and one of its
         methods changes state through it (`commit`, `save`, `add`, ...), or one of its methods
-        builds a repository over the unit of work it is handed or holds and stores through it."""
-        return self._holding_service(ctx, ref) or self._building_service(ctx, ref)
+        builds a repository over the unit of work it is handed or holds and stores through it,
+        or loads an object through what it holds, asks it to act and stores it back there."""
+        found = self._holding_service(ctx, ref) or self._building_service(ctx, ref)
+        for m in ref.cls.methods.values():
+            if found or (m.name.startswith("__") and m.name.endswith("__")):
+                continue
+            trip = _round_trip(m, ("self",))
+            found = [(ref.cls.selection.line, f"`{m.name}` is one of its use cases"), *trip] if trip else []
+        return found
 
     def _building_service(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
         held = [c.attr for c in ctx.collabs(ref).values() if any(is_uow(ctx, t) for t in c.types)]
@@ -331,6 +378,7 @@ class ServiceLayer(Detector):
                 # a method building its repositories makes its class the service (below); a
                 # test module's helper storing rows through one seeds data for its tests
                 ev = built_repository_service(ctx, fn, [], _changes)
+                ev = ev or _round_trip(fn, tuple(fn.param_names))
             if ev:
                 yield ctx.det(fn, self.id, "service", 0.8, ev)
         for ref in ctx.classes():
