@@ -177,9 +177,13 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
 
 def captured_request(fn: FunctionFacts, attr: str) -> bool:
     """Takes nothing and hands the held object what the class stored itself (`execute()`
-    calling `self.client.post(self.request)`): a command's captured request carried out on
-    its receiver, not a translation of the caller's request."""
-    captures = (c.receiver == f"self.{attr}" and any(a.startswith("attr:self.") for a in c.args) for c in fn.calls)
+    calling `self.client.post(self.request)`), or a local it built from that, a method taking
+    nothing having nothing of a caller's to pass on (`score()` firing `self.game.fire(info)`
+    with `info = Goal(self.name, self.goals)`): its own request carried out on the object it
+    holds (a command's receiver, a colleague's mediator), not a translation of the caller's."""
+    captures = (
+        c.receiver == f"self.{attr}" and any(a.startswith(("attr:self.", "name:")) for a in c.args) for c in fn.calls
+    )
     return not [p for p in fn.params if p.name != "self"] and any(captures)
 
 

@@ -73,7 +73,8 @@ class Adapter(Detector):
       gets back (`lamp = self.factory.create_lamp(kind)`, then two or more calls on `lamp`)
       is a client of the held object, not a translation, and one taking nothing that hands
       the held object what the class stored itself (`execute()` calling
-      `self.client.post(self.query)`) carries out a command's captured request. An object
+      `self.client.post(self.query)`, or a local it built from its own state: `info =
+      Goal(self.name)`, then `self.game.fire(info)`) carries out its own request. An object
       registering itself with what it holds (a controller) and a message handler turning a
       message into a call (`uc.invoke(command)`) are not adapters. When nothing shows the handed object's class
       (untyped, built in a function's local variable), it is the one concrete class of the
