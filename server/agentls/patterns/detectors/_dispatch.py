@@ -27,10 +27,13 @@ _NOT_HANDLERS = frozenset(
 
 def calls_found_handler(fn: FunctionFacts) -> str:
     """The parameter whose type keys a lookup (`self.handlers.get(type(command))`,
-    `handlers = self.listeners[type(event)]`) when the method then calls a local with it:
-    the handler it found (`handler(command)`) or each one of the list it found
-    (`for handle in handlers: handle(event)`); "" otherwise."""
-    keyed = fn.type_dispatch or any(c.method == "get" and c.args[:1] == ("call:type",) for c in fn.calls)
+    `handlers = self.listeners[type(event)]`, or asked of a registry it holds:
+    `self._registry.get_query_handler(type(query))`) when the method then calls a local with
+    it: the handler it found (`handler(command)`), each one of the list it found (`for handle
+    in handlers: handle(event)`) or the pipeline it built around it; "" otherwise."""
+    keyed = fn.type_dispatch or any(
+        c.args[:1] == ("call:type",) and (c.method == "get" or c.receiver.startswith("self.")) for c in fn.calls
+    )
     if not keyed:
         return ""
     typed = {a for c in fn.calls if c.func == "type" for a in c.args if a.startswith("param:")}

@@ -35,13 +35,15 @@ class MessageBus(Detector):
     the abstract port such a class implements. So is a class with a method taking a message that looks its
     handlers up by the message's type into a local and calls it with the message
     (`handler = self._routes.get(type(order)); return handler(order)`, or each one of the
-    list it found); the same lookup over a value that is no message (renderers keyed by a
-    plain value's type) is not. A module function doing the same, untyped, over a module dict
-    mapping message classes to handlers (`handler = JOBS[type(job)]; handler(job, crew)`) is
-    one too. So is a class with a method taking messages (one, or a list of them) that reads
-    each message's own key (`event.event_name`), takes the handlers filed under a key in its
-    own table and hands the message to each (`for s in self._subs[key]: s.on(event)`); the
-    same filing under a topic the publisher hands in is publish-subscribe. The message's type
+    list it found), or asks a registry it holds for it (`run =
+    self._registry.handler_for(type(query)); return run(query)`); the same lookup over a
+    value that is no message (renderers keyed by a plain value's type) is not. A module
+    function doing the same, untyped, over a module dict mapping message classes to handlers
+    (`handler = JOBS[type(job)]; handler(job, crew)`) is one too. So is a class with a
+    method taking messages (one, or a list of them) that reads each message's own key
+    (`event.event_name`), takes the handlers filed under a key in its own table and hands
+    the message to each (`for s in self._subs[key]: s.on(event)`); the same filing under a
+    topic the publisher hands in is publish-subscribe. The message's type
     may be bound to a local first (`kind = type(event)`, `kind = event.__class__`) when the
     table looked up with it is the object's own (`self._handlers[kind]`,
     `self._handlers.get(kind)`); a module table of library types keyed so picks a formatter.
