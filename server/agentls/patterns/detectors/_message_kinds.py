@@ -8,7 +8,7 @@ import re
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._shared import is_data_holder, is_repository, is_uow
-from agentls.patterns.facts import FunctionFacts, ModuleIndex
+from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
 # Dunders that give an object a job (a context manager, a callable, a proxy, a container):
@@ -33,18 +33,31 @@ _WORDS = (("command", "command"), ("query", "query"), ("event", "event"))
 _PAST = re.compile(r"[a-z](ed|Created|Deleted|Changed|Added|Removed)$")
 
 
+# The builtin exceptions by name (`KeyboardInterrupt`): a set, not `getattr(builtins, name)`,
+# which raises and catches an AttributeError for every other name.
+_BUILTIN_EXCEPTIONS = frozenset(
+    n for n, v in vars(builtins).items() if isinstance(v, type) and issubclass(v, BaseException)
+)
+
+
 def is_exception(ctx: Ctx, ref: ClassRef) -> bool:
     """Whether the class's ancestry reaches an exception: a base, its own or a workspace
     ancestor's, named like one (`...Error`, `...Exception`, `...Warning`) or a builtin one
-    (`KeyboardInterrupt`)."""
+    (`KeyboardInterrupt`). Kept per class: the message roles ask it of every descendant of
+    every class, twice (a third of the analysis over Django + SQLAlchemy, asked afresh)."""
+    store: dict[str, tuple[ClassFacts, bool]] = ctx._cache.setdefault("is_exception", {})
+    hit = store.get(ref.key)
+    if hit is not None and hit[0] is ref.cls:
+        return hit[1]
+    out = False
     for base in [*ref.cls.bases, *(b for a in ctx.ancestors(ref) for b in a.cls.bases)]:
         name = base.removeprefix("builtins.")
-        if name.rpartition(".")[2].endswith(("Error", "Exception", "Warning")):
-            return True
-        found = getattr(builtins, name, None)
-        if isinstance(found, type) and issubclass(found, BaseException):
-            return True
-    return False
+        if name.rpartition(".")[2].endswith(("Error", "Exception", "Warning")) or name in _BUILTIN_EXCEPTIONS:
+            out = True
+            break
+    # (a class of the same key in another copy of its package asks again: its own bases differ)
+    store[ref.key] = (ref.cls, out)
+    return out
 
 
 def is_message_like(ctx: Ctx, ref: ClassRef) -> bool:
