@@ -171,7 +171,8 @@ class ServiceLayer(Detector):
     work its class holds (typed as one: `self.uow.session`; untyped, one it was handed and
     enters: `with self.uow as uow:`), makes its class the service; the method is not reported
     apart. A module function of a test module (`tests/`, `test_*.py`, `conftest.py`) storing
-    rows so through a session it is handed seeds data for the tests: no service.
+    rows so through a session it is handed seeds data for the tests: no service, and neither
+    does one handed a repository alone, with no request to serve (`_seed(customers)`).
     """
 
     id = "service_layer"
@@ -216,6 +217,12 @@ class ServiceLayer(Detector):
                         (commits[-1].line, f"finishes with `{commits[-1].func}()`"),
                     ]
             if any(is_repository(ctx, r) for r in refs):
+                # a test module's helper handed the repository alone, no request to serve
+                # (`_add_items(db)`: `db.add({...})` twice), seeds data for its tests
+                if is_test_module(ctx.index) and [q.name for q in fn.params if q.name not in ("self", "cls")] == [
+                    p.name
+                ]:
+                    continue
                 if any(c.method in _CHANGES for c in fn.calls):
                     return [(line, f"receives the repository `{p.name}`"), (calls[0].line, f"uses `{calls[0].func}`")]
                 # Loads an aggregate and asks it to act: a call on something it did not
