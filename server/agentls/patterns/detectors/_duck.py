@@ -23,7 +23,7 @@ from agentls.patterns.detectors._duck_siblings import siblings
 from agentls.patterns.detectors._handing import handing_units
 from agentls.patterns.detectors._init_params import init_position, writes_param
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow
-from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex, Value, new_function_facts
+from agentls.patterns.facts import Call, ClassFacts, FunctionFacts, ModuleIndex, Value, new_function_facts
 from agentls.patterns.test_code import is_test_module
 from agentls.patterns.workspace import ClassRef
 
@@ -205,6 +205,9 @@ def _collect_sites(ctx: Ctx, slots: list[Slot]) -> None:
                     if 0 <= at < len(call.args):
                         hand(s, call.args[at], call.line, f"`{target.cls.name}(?)` hands it over")
                 continue
+            if tail == "__init__" and owner is not None and owner.key in by_key:
+                _hand_to_base(ctx, hand, owner, call, by_key[owner.key], positions)
+                continue
             found = setters.get(call.method)
             if not found:  # no setter of that name: nothing to reach (most calls)
                 continue
@@ -220,6 +223,25 @@ def _collect_sites(ctx: Ctx, slots: list[Slot]) -> None:
         hand.close()
     for s in slots:
         _own_writes(ctx, s)
+
+
+def _hand_to_base(
+    ctx: Ctx, hand: Hand, owner: ClassRef, call: Call, slots: list[Slot], positions: dict[tuple[str, str], int]
+) -> None:
+    """A subclass handing its base's constructor the object the base keeps
+    (`super().__init__(Quack())`, `Duck.__init__(self, fly, quack)` after `quack = Quack()`):
+    the hierarchy configures itself with one of the implementations."""
+    if call.receiver == "super()":
+        base, args = next(iter(ctx.ws.bases(owner)), None), call.args
+    else:
+        base, args = ctx.ws.resolve(owner.module, call.receiver), call.args[1:]  # `self` first
+    if base is None or base not in ctx.ancestors(owner):
+        return
+    for s in slots:
+        known = positions.get((base.key, s.attr))
+        at = positions[base.key, s.attr] = init_position(ctx, base, s.attr) if known is None else known
+        if s.holder.key in {base.key, *(a.key for a in ctx.ancestors(base))} and 0 <= at < len(args):
+            hand(s, args[at], call.line, f"`{owner.cls.name}` hands `{base.cls.name}.__init__` ?")
 
 
 def _own_writes(ctx: Ctx, s: Slot) -> None:

@@ -226,8 +226,9 @@ class Strategy(Detector):
     defines those methods, which define them all: made in the call (`Context(Fast())`), a
     module variable made from one, or the object a function made just before handing it
     (`fast = Fast(); Context(fast)`), given to a required constructor parameter or a setter
-    that stores it (`context.use(Slow())`, `context.strategy = Slow()`), or made by the
-    holder's own hierarchy into the attribute. A class a client hands over, written in the
+    that stores it (`context.use(Slow())`, `context.strategy = Slow()`), handed by a subclass
+    to the holder's constructor (`super().__init__(Quack())`, `Duck.__init__(self, quack)`), or
+    made by the holder's own hierarchy into the attribute. A class a client hands over, written in the
     holder's module, brings the classes written beside it that define those methods too
     (`CustomerSupport(Random())` with `Fifo` beside `Random`), when none of them derives or is
     derived by a class of the program, none needs constructor arguments (one made with its own payload carries its own
