@@ -11,6 +11,7 @@ from agentls.patterns.detectors._messages import handler_roles
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.detectors._wrapper_forms import captured_request
 from agentls.patterns.detectors._wrapping import Role, Wrap, emit_roles, family, wraps
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
 
@@ -72,7 +73,7 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         mn
         for mn, called in per.items()
         if len(called) == 1
-        and mn not in called
+        and (mn not in called or _reshaped(ctx, w, by_name[mn]))
         and not next(iter(called)).startswith("_")
         and by_name[mn].complexity <= 3
         and not by_name[mn].loops
@@ -89,6 +90,18 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
     # Last, as it asks the (workspace-wide) message analysis: a message handler turning a
     # message into a call (`uc.invoke(command)`) is not an adapter.
     return not handler_roles(ctx, ref)
+
+
+def _reshaped(ctx: Ctx, w: Wrap, m: FunctionFacts) -> bool:
+    """``m`` is served by the same-named method of a foreign class taking other parameters
+    (`play(kind, name)` by `player.play(name)`): the call is converted, not passed on. Handing
+    itself along (`self.mediator.notify(message, self)`) is a colleague talking to its
+    mediator instead."""
+    if any(c.method == m.name and "self" in c.args for c in m.calls):
+        return False
+    mine = [p for p in m.param_names if p != "self"]
+    theirs = [ctx.all_methods(t).get(m.name) for t in w.wrapped]
+    return bool(theirs) and all(f is not None and [p for p in f.param_names if p != "self"] != mine for f in theirs)
 
 
 def _made_by(ctx: Ctx, owner: ClassRef, part: ClassRef) -> bool:

@@ -185,7 +185,8 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
         if port_over_service(ctx, ref, w, out["adapter"]):
             return
         if not w.same_family and adapts(ctx, ref, w):
-            renamed = [(m, n) for m, n in w.forwards if m.name != n]
+            # renamed, or else served by a same-named method taking other parameters
+            renamed = [(m, n) for m, n in w.forwards if m.name != n] or w.forwards
             m, n = renamed[0]
             conf = 0.85 if iface.cls.is_interface else 0.75
             emit_roles(

@@ -28,7 +28,9 @@ class Adapter(Detector):
       holds one collaborator, set in its constructor and never replaced, that is *not* of
       that interface: annotated, created there, or known from the objects handed to its
       constructor elsewhere in the program. Its overriding methods are short and loop-free and
-      call one *differently named*, public method of the collaborator each, and not all of
+      call one *differently named*, public method of the collaborator each (or a same-named
+      one taking other parameters, `play(kind, name)` served by `self.engine.play(name)`,
+      handing it nothing of itself), and not all of
       them are private hooks of its base (`_resolve_nested_field` served by
       `self.filter.resolve` is how an expression node works). A wrapper that
       keeps other collaborators or storage of its own that it fills after construction (a
