@@ -24,13 +24,20 @@ def shared_bases(ctx: Ctx, made: list[ClassRef]) -> list[ClassRef]:
 
 
 def converts(m: FunctionFacts) -> bool:
-    """Builds its result from the fields of an argument it requires (`to_entity(row)`): a
-    mapping between representations, not the creation of a product. An argument handed whole
-    to the class it returns (`create_document(config)` checking `config.format`, then
-    `return PdfDocument(config)`) is what the product is made with, not what it unpacks."""
+    """Builds its result from the fields of an argument it requires (`to_entity(row)`, the
+    fields read as attributes or, from a document or row dict, by name: `doc["name"]`,
+    `doc.get("name")`): a mapping between representations, not the creation of a product. An
+    argument handed whole to the class it returns (`create_document(config)` checking
+    `config.format`, then `return PdfDocument(config)`) is what the product is made with, not
+    what it unpacks."""
     required = {p.name for p in m.params if p.name not in ("self", "cls") and not p.has_default}
     handed = {a[6:] for c in m.calls if f"call:{c.func}" in m.returns for a in c.args if a.startswith("param:")}
-    return any(r.partition(".")[0] in required - handed for r in m.foreign_reads)
+    unpacked = required - handed
+    if any(r.partition(".")[0] in unpacked for r in m.foreign_reads):
+        return True
+    by_name = {c for c, k in m.subscripts if k == "const"}
+    by_name |= {c.receiver for c in m.calls if c.method == "get" and c.args[:1] == ("const",)}
+    return bool(by_name & unpacked)
 
 
 def through_local(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[ClassRef]:

@@ -68,7 +68,8 @@ class AbstractFactory(Detector):
       base with helpers of its own (a static chooser, a method building through its creation
       methods) counts its abstract (or stub) methods only, so it may be abstract through a
       base of the program (`class Factory(Model)` with `class Model(ABC)`). A method that builds its result from the
-      fields of an argument it requires (`to_entity(model)`) converts between representations
+      fields of an argument it requires (`to_entity(model)`, or `doc["name"]` / `doc.get("name")`
+      from a document dict) converts between representations
       (a data mapper) and does not count; one handing that argument whole to the class it
       returns (`create_document(config)` reading `config.format`, then `return
       PdfDocument(config)`) creates.

@@ -79,7 +79,8 @@ class Factory(Detector):
     - Factory method: a method declared in a base class (abstract or overridden) that two or
       more subclasses override, each returning an instance of a different class (not `self`,
       nor a wrapper around `self`, nor a class of the base's own hierarchy, nor a conversion
-      of an argument's fields), or each choosing among two or more classes, the same ones
+      of an argument's fields, read as attributes or by name from a document or row dict:
+      `Card(doc["title"], doc.get("width"))`), or each choosing among two or more classes, the same ones
       (a parameterized factory method: two pizza stores making the same pizzas, each with
       its own ingredient factory), and that another method of the base calls on `self` (0.85),
       or that the base only declares, abstract or empty, for the subclasses to fill in
