@@ -299,9 +299,23 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
 
     def compute_all() -> list[Ev]:
         # Storage reached otherwise (a parameter, a `with` block, a module dict, an ORM manager).
-        return compute() or ([] if ref.cls.is_interface else gateway_evidence(ctx, ref))
+        if ref.cls.is_interface:
+            return []
+        return compute() or gateway_evidence(ctx, ref) or _specialised(ctx, ref)
 
     return memo(ctx, "repo", ref, compute_all)
+
+
+def _specialised(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """A subclass adding no method of its own to a working repository it derives
+    (`class UserRepository(SqlRepository[User]): model = User`): the whole collection
+    interface is inherited, specialised for one kind of object."""
+    if any(not n.startswith("__") for n in ref.cls.methods):
+        return []  # methods of its own: asked of the class itself above
+    for a in ctx.ancestors(ref):
+        if not (a.cls.is_interface or a.cls.is_protocol) and repository_evidence(ctx, a):
+            return [(ref.cls.selection.line, f"inherits the collection interface of the repository `{a.cls.name}`")]
+    return []
 
 
 # Asked of every class by a dozen detectors, each time up its interfaces and down all their
