@@ -41,6 +41,9 @@ def _runner(ref: ClassRef) -> tuple[FunctionFacts, FunctionFacts] | None:
         kept = {op.container[5:] for op in add.container_ops if op.op in PUSH_OPS and op.arg[:6] == "param:"}
         kept |= {a for a, vs in add.self_writes.items() if any(v[:6] == "param:" for v in vs)}
         kept = {k for k in kept if k.isidentifier() and k not in methods}
+        if not kept:
+            # nothing kept, nothing to run: every pair of a class's methods was tried otherwise
+            continue
         for run in methods.values():
             looped = {
                 loop.target for loop in run.loops if loop.target and loop.iter[:5] == "self." and loop.iter[5:] in kept
