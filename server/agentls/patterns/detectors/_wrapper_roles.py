@@ -271,10 +271,8 @@ def _under_abstract_decorator(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]
                     f"`{same[0].name}` forwards to the wrapped `{same[0].name}` and adds behaviour",
                 ),
             ],
-            [
-                (top, "component", f"the interface the decorator `{ref.cls.name}` wraps and implements"),
-                (anc, "decorator", f"the abstract decorator `{ref.cls.name}` refines"),
-            ],
+            [(top, "component", f"the interface the decorator `{ref.cls.name}` wraps and implements")]
+            + ([(anc, "decorator", f"the abstract decorator `{ref.cls.name}` refines")] if anc != top else []),
         )
         return
 

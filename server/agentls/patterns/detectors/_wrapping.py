@@ -281,12 +281,24 @@ def abstract_wrap(ctx: Ctx, anc: ClassRef) -> tuple[str, ClassRef] | None:
         if c.from_param and not c.container and not c.methods and init_held(anc, c.attr)
     ]
     tops = [a for a in ctx.ancestors(anc) if a.cls.public_methods]
+    if not tops and anc.cls.abstract_methods and _handed_own_kind(ctx, anc):
+        # With no interface above it, a base declaring the methods abstract is the interface
+        # itself, when the program hands its subclasses objects of its own family
+        # (`BoldWrapper(Text("hi"))` under `BaseWrapper(ABC)`; a session it keeps is no kin).
+        tops = [anc]
     if len(held) != 1 or not tops:
         return None
     attr = held[0].attr
     if any(f"self.{attr}" in m.none_checks for m in anc.cls.methods.values()):
         return None  # an optional successor: a chain
     return attr, tops[-1]
+
+
+def _handed_own_kind(ctx: Ctx, anc: ClassRef) -> bool:
+    """The program hands the constructor of ``anc`` or of a subclass an object of ``anc``'s
+    family."""
+    kin = family(ctx, anc)
+    return any(t.key in kin for d in [anc, *ctx.descendants(anc)] for t in ctx_args_for(ctx, d))
 
 
 def inherited_wraps(ctx: Ctx, ref: ClassRef) -> list[tuple[ClassRef, Wrap, list[tuple[FunctionFacts, str]]]]:

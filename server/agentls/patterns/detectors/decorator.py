@@ -48,7 +48,9 @@ class Decorator(Detector):
       constructor is handed (never checked for `None`, which would make it a chain's
       optional successor) and forwards nothing itself; each subclass whose overrides call,
       without branching, the same-named methods of that object is a decorator, and the
-      abstract class is one too.
+      abstract class is one too. With no interface above it, a base declaring its methods
+      abstract is itself the component, when the program hands its subclasses objects of its
+      own family (`Bold(Plain("hi"))` under `Tag(ABC)` keeping `self._inner`).
     - The wrapped object's interface is also known when the class forwards every call it
       makes on it under the same name and another implementation of its own base answers
       them all with a body (`LoggedSource(PriceSource)` over `WarehousePrices`).
