@@ -337,12 +337,14 @@ def abstraction_base(ctx: Ctx, h: Held) -> ClassRef | None:
         if sum(not any(a.key in keys for a in ctx.ancestors(d)) for d in mine) >= 2:
             return anc
         # One refined abstraction is enough when it carries out an abstract operation of its
-        # own abstraction through the implementor, is handed nothing else, and the
+        # own abstraction through the implementor, is handed no other object, and the
         # abstraction's every concrete subclass works over the implementor (`save_file` over
         # `self.storage.save`); a service implementing a port over several injected ports, or
-        # one resource among many kinds of resources, is not refining an abstraction.
+        # one resource among many kinds of resources, is not refining an abstraction. Plain
+        # values handed beside the implementor (`CircleShape(x, y, radius, api)`) are the
+        # abstraction's own state: only handed objects it calls or types as a class count.
         delegating = {n for n, m in h.holder.cls.methods.items() if h.collab.attr in m.self_reads}
-        given = [c for c in ctx.collabs(h.holder).values() if c.from_param]
+        given = [c for c in ctx.collabs(h.holder).values() if c.from_param and (c.methods or c.types)]
         concrete = ctx.concrete(anc)
         if (
             anc.cls.is_interface

@@ -51,8 +51,10 @@ class Bridge(Detector):
     Strategy: the classes the program hands the abstraction (or its subclasses,
     `Summary(FileSink())`, through the base's constructor) that define all the abstraction calls
     on them. One refined abstraction is enough when it carries out an abstract operation of its
-    abstract base through the implementor, is handed nothing else, and is all the base's
-    concrete subclasses there are (`AdvancedFileStorage.save_file` over `self.storage.save`).
+    abstract base through the implementor, is handed no other object (plain values beside it,
+    `CircleShape(x, y, radius, api)`, are its own state: only handed objects it calls or types
+    as a class count), and is all the base's concrete subclasses there are
+    (`AdvancedFileStorage.save_file` over `self.storage.save`).
 
     The refined abstractions must work through the implementor: use it themselves, or compose
     the abstraction's operations that do (`display_multi` calling `self.open()`, `self.print()`,
