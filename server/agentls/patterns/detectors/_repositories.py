@@ -7,7 +7,7 @@ import itertools
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo, param_of
 from agentls.patterns.detectors._domain_model import entity_evidence
-from agentls.patterns.detectors._gateways import class_containers, gateway_evidence, store_named, takes_object
+from agentls.patterns.detectors._gateways import _SCALARS, class_containers, gateway_evidence, store_named, takes_object
 from agentls.patterns.detectors._repository_ports import repository_port_evidence
 from agentls.patterns.detectors._saving_ports import message_like as message_like  # re-exported: _mappers
 from agentls.patterns.detectors._saving_ports import stepped_heads, write_only
@@ -230,10 +230,15 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 head = _storage_head(call.receiver, storage)
                 if head is None:
                     continue
+                # the object itself, or (in a method named to store) a row or document made
+                # from it and keyed by its own fields (`self.redis.set(f"order:{order.id}",
+                # json.dumps(order.to_dict()))`; `set(key, json.dumps(value))` is a cache)
+                rows = {src for a in call.args if (src := _serialised(m, a))}
+                row = store_named(m.name) and any(r.split(".")[0] in rows for r in m.foreign_reads)
                 if (
                     stores
                     and call.method in _STORE_VERBS
-                    and any(param_of(m, a) and not _own_kind(ctx, ref, m, a) for a in call.args)
+                    and (row or any(param_of(m, a) and not _own_kind(ctx, ref, m, a) for a in call.args))
                 ):
                     adds.setdefault(head, []).append((m.name, (line, f"`{m.name}` hands the object to `self.{head}`")))
                 elif call.method in _READ_VERBS and m.returns and any(p.name not in ("self", "cls") for p in m.params):
@@ -329,11 +334,16 @@ def is_repository(ctx: Ctx, ref: ClassRef) -> bool:
     return any(is_repository(ctx, a) for a in ctx.ancestors(ref) if a.cls.is_interface or a.cls.is_protocol)
 
 
-def _serialised(m: FunctionFacts, value: str) -> str | None:
+def _serialised(m: FunctionFacts, value: str, depth: int = 0) -> str | None:
     """The parameter a stored row is made from: `asdict(order)`, `mapper.to_row(order)`,
-    `order.to_dict()`, or a dict literal (or a local) filled from two or more of its fields
-    (`{"id": user.id, "name": user.name}`): a repository keeping its objects as rows."""
-    params = [p.name for p in m.params if p.name not in ("self", "cls")]
+    `order.to_dict()`, `json.dumps(order.to_dict())`, or a dict literal (or a local) filled
+    from two or more of its fields (`{"id": user.id, "name": user.name}`): a repository
+    keeping its objects as rows. A key (`order_id`, a `str`) is no object."""
+    params = [
+        p.name
+        for p in m.params
+        if p.name not in ("self", "cls") and p.annotation not in _SCALARS and not _key_name(p.name)
+    ]
     if value.startswith("name:"):
         local = value[5:]
         value = f"call:{m.call_locals[local]}" if m.call_locals.get(local) else "dict"
@@ -342,12 +352,22 @@ def _serialised(m: FunctionFacts, value: str) -> str | None:
         head = func.split(".")[0]
         if head in params and "." in func:
             return head  # `order.to_dict()`
-        made = [a[6:] for c in m.calls if c.func == func for a in c.args if a[6:] in params and a.startswith("param:")]
-        return made[0] if made else None
+        args = [a for c in m.calls if c.func == func for a in c.args]
+        made = [a[6:] for a in args if a.startswith("param:") and a[6:] in params]
+        # one call deeper: `json.dumps(order.to_dict())`
+        deeper = [s for a in args if depth == 0 and a.startswith("call:") and (s := _serialised(m, a, 1))]
+        found = made or deeper
+        return found[0] if found else None
     if value == "dict":
         filled = [p for p in params if sum(1 for r in m.foreign_reads if r.startswith(f"{p}.")) >= 2]
         return filled[0] if len(filled) == 1 else None
     return None
+
+
+def _key_name(name: str) -> bool:
+    """`id`, `key`, `order_id`: a parameter naming a key."""
+    n = name.lower()
+    return n in ("id", "pk", "key", "uuid", "name") or n.endswith(("_id", "_key", "_uuid"))
 
 
 def _own_kind(ctx: Ctx, ref: ClassRef, m: FunctionFacts, arg: str) -> bool:

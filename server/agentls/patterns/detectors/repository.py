@@ -47,7 +47,9 @@ class Repository(Detector):
     receives (`asdict(order)`, `order.to_dict()`, a dict of its fields, in a method named to
     store), keyed by the object's own identity or appended, and found again as the object
     rebuilt from the row a search matched (`if row["id"] == id: found = User(row["id"], ...)`);
-    rows kept under a key the caller chooses (`put(key, order)`) are a cache. A subclass adding
+    rows kept under a key the caller chooses (`put(key, order)`) are a cache. A document made
+    from the object may be handed to the store too (`self.redis.set(f"order:{order.id}",
+    json.dumps(order.to_dict()))`) when the object's own fields key it. A subclass adding
     no method of its own (an `__init__` aside) to a working repository it derives (`class
     UserRepository(SqlRepository[User]): model = User`) inherits its whole interface: one too.
 
