@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._shared import hands_out_own
-from agentls.patterns.facts import ModuleIndex
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 
 if TYPE_CHECKING:  # `_families` asks these for its kinds: only its type is needed here
     from agentls.patterns.detectors._families import Held
@@ -89,4 +89,22 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
     methods = {m.name for m, _ in writes}
     if len(writes) >= 2 and (len(methods) >= 2 or any(h.collab.attr in m.self_reads for m, _ in writes)):
         out.extend((m.selection.line, text) for m, text in writes)
+    elif len(writes) == 1 and _moves_on(h, writes[0][0]):
+        out.append((writes[0][0].selection.line, writes[0][1]))
     return out
+
+
+def _moves_on(h: Held, m: FunctionFacts) -> bool:
+    """One public event of the context's own, taking nothing, moving it on from the state it
+    starts in (set by `__init__`, or a dataclass field's default) to another it names
+    (`pay_for_premium_account()`: `self.level = PremiumLevel()`): a transition, where a client
+    configuring a strategy hands the implementation in, and a set-up method making the
+    attribute for the first time (`create_widgets()`) starts nothing."""
+    if m.params or not m.is_public:
+        return False
+    attr = h.collab.attr
+    init = h.holder.cls.methods.get("__init__")
+    first = init.self_writes.get(attr, []) if init is not None else []
+    if not first and not (h.holder.cls.dataclass and attr in h.holder.cls.fields):
+        return False
+    return not set(m.self_writes.get(attr, [])) & set(first)

@@ -44,7 +44,9 @@ class State(Detector):
     The same skeleton as Strategy (an interface with two or more implementations held by a
     context that delegates to it), plus transitions: a state assigns a sibling state to the
     context (`context.state = Closed()`), returns the next state, or the context replaces its
-    state with different implementations in two or more places.
+    state with different implementations in two or more places, or, starting in one (made
+    by `__init__`, or a dataclass field's default), moves on to another it names in a public
+    event taking nothing (`upgrade()`: `self.level = Gold()`).
 
     The interface may also be a plain base class whose subclasses each override a method the
     context calls (the textbook radio with `AmState` / `FmState`), and a state may switch the
@@ -84,7 +86,8 @@ class State(Detector):
     A setter choosing among implementations by its argument (`set_output_format(fmt)`) is a
     client configuring a strategy, not a transition: the context's own replacements count
     when they are spread over two or more of its methods, or when one method picks the next
-    state from the current one. Likewise a machine's table entry picked by a method's own
+    state from the current one or is such an event (a set-up method making the attribute
+    for the first time starts nothing). Likewise a machine's table entry picked by a method's own
     argument (`self.formatter = self._formatters[kind]`) is a transition only when the states
     or the machine's other methods call that method, and a context method that makes a new
     object into the attribute and returns it (`begin()` handing out the transaction it keeps
