@@ -44,13 +44,22 @@ def through_local(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[Clas
     """The classes a function creates into one local it then returns, behind its branches
     (`pizza = None`, `if kind == "cheese": pizza = CheesePizza()` ..., `return pizza`): what
     it instantiates, when every `return` hands out that one local and all it instantiates
-    share a base (or it instantiates one class). Exceptions raised on the way, and an object
+    share a base (or it instantiates one class); or into one attribute it then returns, when
+    all it writes there is what it makes. Exceptions raised on the way, and an object
     made into another local that is handed to calls (the ingredient factory each pizza is
     given), do not count."""
     if fn.loops or ctx.returned_classes(fn, module):
         return []  # a loop assembles (a parser building a tree), a factory chooses
     names = {v for v in fn.returns if v != "none"}
-    if len(names) != 1 or not next(iter(names)).startswith("name:"):
+    if len(names) != 1:
+        return []
+    only = next(iter(names))
+    # The product made into an attribute of its own and answered from it (`self._car =
+    # ChevyVolt()`, `self._car.name = ...`, `return self._car`): a local that outlives the call.
+    kept = only.startswith("attr:self.") and only[10:] in fn.self_writes
+    if not (only.startswith("name:") or kept):
+        return []
+    if kept and not all(v.startswith("call:") for v in fn.self_writes[only[10:]]):
         return []
     # What is made into another local and handed to calls (`factory = NYFactory()`, then
     # `pizza = CheesePizza(factory)` in each branch) is a collaborator of the products.

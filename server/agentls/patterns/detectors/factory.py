@@ -77,7 +77,9 @@ class Factory(Detector):
       (a factory class of static methods) is reported as the `factory` itself, in place of its
       method.
     - Factory method: a method declared in a base class (abstract or overridden) that two or
-      more subclasses override, each returning an instance of a different class (not `self`,
+      more subclasses override, each returning an instance of a different class (made in the
+      `return`, or into a local or an attribute it then answers, `self._car = Volt()` ... `return
+      self._car`; not `self`,
       nor a wrapper around `self`, nor a class of the base's own hierarchy, nor a conversion
       of an argument's fields, read as attributes or by name from a document or row dict:
       `Card(doc["title"], doc.get("width"))`), or each choosing among two or more classes, the same ones
