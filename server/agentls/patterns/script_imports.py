@@ -45,11 +45,27 @@ def in_package(table: Folders, module: ModuleIndex) -> bool:
     return "__init__" in table.get(_split(module.path)[0], {})
 
 
-def beside(table: Folders, module: ModuleIndex, dotted: str) -> tuple[ModuleIndex, str] | None:
-    """The module of the folder of ``module`` that an imported dotted name (`context.Context`,
-    `shapes.circle.Circle`) starts with, the deepest one through packages and folders, and the
-    rest of the name (the qualified name inside it); None when the folder has no such module."""
+def above_package(table: Folders, module: ModuleIndex) -> str | None:
+    """The folder holding the outermost regular package ``module`` belongs to: the folder that
+    must be on ``sys.path`` for the package to be imported at all (a script folder running
+    `python Factory`, whose `factories/` package imports `autos.chevyvolt` kept beside it);
+    None for a file in no package, or a package reaching the workspace's top."""
     folder = _split(module.path)[0]
+    if "__init__" not in table.get(folder, {}):
+        return None
+    while folder and "__init__" in table.get(folder, {}):
+        folder = folder.rpartition("/")[0]
+    return folder if folder and "__init__" not in table.get(folder, {}) else None
+
+
+def beside(
+    table: Folders, module: ModuleIndex, dotted: str, start: str | None = None
+) -> tuple[ModuleIndex, str] | None:
+    """The module of the folder of ``module`` (or of folder ``start``) that an imported dotted
+    name (`context.Context`, `shapes.circle.Circle`) starts with, the deepest one through
+    packages and folders, and the rest of the name (the qualified name inside it); None when
+    the folder has no such module."""
+    folder = _split(module.path)[0] if start is None else start
     parts = dotted.split(".")
     found: tuple[ModuleIndex, str] | None = None
     for i, part in enumerate(parts[:-1]):

@@ -11,7 +11,7 @@ from typing import Any
 
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.mro import linearization
-from agentls.patterns.script_imports import beside, folders, in_package
+from agentls.patterns.script_imports import above_package, beside, folders, in_package
 from agentls.patterns.structural import implementations
 
 _ABSTRACT_BASES = frozenset({"ABC", "Protocol", "object", "Generic"})
@@ -111,6 +111,7 @@ class WorkspaceIndex:
         names = entry[1]
         if name in names:
             return names[name]
+        names[name] = None  # asked again while resolving (a re-export cycle): nothing
         found = names[name] = self._resolve(module, name)
         return found
 
@@ -130,6 +131,18 @@ class WorkspaceIndex:
             # top). (A package's module imports absolutely: there the top-level module first.)
             near = beside(d.folders, module, qualified)
             sibling = ClassRef(near[0], c) if near and (c := near[0].classes.get(near[1])) else None
+            root = above_package(d.folders, module) if sibling is None else None
+            if root is not None:
+                # A package inside a script folder (`Factory/factories/`, run as `python Factory`
+                # beside `Factory/autos/`): Python imports it, and every absolute or relative
+                # name it imports, from the folder above it, the one on the path; the same dotted
+                # name elsewhere (a sibling example's `factories.abs_factory`) is another program.
+                near = beside(d.folders, module, qualified, root)
+                sibling = ClassRef(near[0], c) if near and (c := near[0].classes.get(near[1])) else None
+                if sibling is None and near and near[0].path.endswith("__init__.py") and near[1] in near[0].import_map:
+                    sibling = self.resolve(near[0], near[1])  # re-exported by the package's `__init__`
+                if sibling is not None:
+                    return sibling
             top = d.by_key.get(qualified)
             if sibling is not None and (top is None or not in_package(d.folders, module)):
                 return sibling
