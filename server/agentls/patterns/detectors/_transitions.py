@@ -68,6 +68,10 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
                         out.append(
                             (m.selection.line, f"`{impl.cls.name}.{m.name}` asks the context to switch to `{name}`")
                         )
+                    elif call.args == ("self",) and not call.method.startswith("__"):
+                        # Each state installing itself when it acts (`context.set_state(self)`):
+                        # the context's state is replaced by whichever acted last.
+                        out.append((m.selection.line, f"`{impl.cls.name}.{m.name}` makes itself the context's state"))
             # A sibling made around this object (`Subquery(self)`, `Alias(self, name)`) wraps it:
             # an immutable expression growing, not the next state replacing it.
             wrapped = {r.key for c, r in ctx.instantiations(m, impl.module) if "self" in c.args}

@@ -52,7 +52,8 @@ class State(Detector):
     context calls (the textbook radio with `AmState` / `FmState`), and a state may switch the
     context by assigning `self.radio.state = self.radio.fmstate`, or by calling a context
     method that replaces the state with its argument
-    (`self.context.transition_to(ConcreteStateB())`, or handing it the sibling kept one per
+    (`self.context.transition_to(ConcreteStateB())`, or itself when it acts:
+    `player.set_mode(self)`, not a base's `__init__`; or handing it the sibling kept one per
     class and fetched by that class's own accessor: `context.change_state(Night.get_instance())`,
     a classmethod returning the instance it stores on the class; `cast(State, x)` is read as
     `x`), or through a property setter of the context that stores it
