@@ -248,15 +248,27 @@ def _kind_of(ctx: Ctx, h: Held) -> str:
     # operations (`display_multi` calling `self.open()`, `self.print()`, `self.close()`), works
     # through the implementor too.
     delegating = {n for n, m in h.holder.cls.methods.items() if attr in m.self_reads and n != "__init__"}
+    # An abstract holder handed its implementor in its constructor for good, whose two or more
+    # subclasses carry out its own abstract operations (`Flask` / `Django` routing and
+    # rendering beside the base's `execute` over a database driver), is an abstraction refined
+    # apart from its implementor; one whose clients swap it through a setter is a context.
+    handed_for_good = h.collab.from_param and all(
+        n == "__init__" for n, m in h.holder.cls.methods.items() if attr in m.self_writes
+    )
+    abstract_ops = h.holder.cls.abstract_methods
+    refining = [d for d in subs if abstract_ops & {n for n, m in d.cls.methods.items() if not m.abstract}]
     if (
         subs
         and not any(attr in m.self_writes for m in methods)
-        and any(
-            attr in m.self_reads
-            or m.name in steps
-            or (m.name in delegating and any(c.func == f"super().{m.name}" for c in m.calls))
-            or (m.name not in delegating and m.self_calls & delegating)
-            for m in methods
+        and (
+            any(
+                attr in m.self_reads
+                or m.name in steps
+                or (m.name in delegating and any(c.func == f"super().{m.name}" for c in m.calls))
+                or (m.name not in delegating and m.self_calls & delegating)
+                for m in methods
+            )
+            or (handed_for_good and delegating and len(refining) >= 2)
         )
     ):
         return "bridge"

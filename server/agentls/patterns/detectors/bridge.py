@@ -61,7 +61,10 @@ class Bridge(Detector):
     `self.close()`, each delegating to `self._impl`), or override a step that a method using it
     calls (`check_prices` over `self.exchange` calling the
     subclass's `should_buy`), or extend a method of the abstraction that uses it through
-    `super()` (`return "circle " + super().show()`); a subclass that only changes what it reports (a failed match
+    `super()` (`return "circle " + super().show()`), or, two or more of them, carry out the
+    abstract operations of an abstraction handed its implementor in its constructor for good
+    (`Flask` / `Django` routing beside the base's `execute` over a driver; one whose clients
+    swap it through a setter is a context); a subclass that only changes what it reports (a failed match
     keeping its route) refines nothing, and the holder is then read as a Strategy context.
     Siblings are holders neither of which derives from the other (a response and its subclass
     keeping the same body are one abstraction). Test cases keeping the application under test
