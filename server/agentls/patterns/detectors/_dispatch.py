@@ -31,12 +31,16 @@ def calls_found_handler(fn: FunctionFacts) -> str:
     `self._registry.get_query_handler(type(query))`) when the method then calls a local with
     it: the handler it found (`handler(command)`), each one of the list it found (`for handle
     in handlers: handle(event)`) or the pipeline it built around it; "" otherwise."""
+    # What a parameter's type is asked of first: most methods ask none (asked of every method
+    # of every class and its ancestors by the message roles and the bus).
+    typed = {a for c in fn.calls if c.func == "type" for a in c.args if a.startswith("param:")}
+    if not typed:
+        return ""
     keyed = fn.type_dispatch or any(
         c.args[:1] == ("call:type",) and (c.method == "get" or c.receiver.startswith("self.")) for c in fn.calls
     )
     if not keyed:
         return ""
-    typed = {a for c in fn.calls if c.func == "type" for a in c.args if a.startswith("param:")}
     params = set(fn.param_names)
     for c in fn.calls:
         local = c.func.isidentifier() and c.func[0].islower() and c.func not in params | _NOT_HANDLERS
