@@ -207,6 +207,8 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
             continue
         if code == _ASSIGN:
             record_assign(node.targets if t is ast.Assign else [node.target], node.value, f, params)
+            if t is ast.AugAssign:
+                _augmented(node, f, params)
             if t is ast.Assign and _type_of(node.value):
                 type_locals.update(f"name:{n.id}" for n in node.targets if type(n) is Name)
         elif code == _SUBSCRIPT:
@@ -285,6 +287,28 @@ def call_record(node: ast.Call, params: frozenset[str]) -> Call | None:
     args += [value_of(k.value, params) for k in node.keywords]
     receiver, _, tail = name.rpartition(".")
     return make_call(name, node.lineno - 1, tuple(args), receiver, tail)
+
+
+# `items |= {x}` / `items += [x]` / `items -= {x}`: the container operation they spell.
+_AUGMENTED: dict[tuple[type, type], str] = {
+    (ast.BitOr, ast.Set): "add",
+    (ast.Add, ast.List): "append",
+    (ast.Add, ast.Tuple): "append",
+    (ast.Sub, ast.Set): "discard",
+}
+
+
+def _augmented(node: ast.AugAssign, f: FunctionFacts, params: frozenset[str]) -> None:
+    """A one-element display joined to (or taken from) a container in place (`self._observers
+    |= {observer}`, `self.items += [item]`) adds (or removes) that element, as `add()` or
+    `append()` would: recorded as that container operation."""
+    value = node.value
+    op = _AUGMENTED.get((type(node.op), type(value)))
+    if op is None or not isinstance(value, ast.Set | ast.List | ast.Tuple) or len(value.elts) != 1:
+        return
+    container = dotted(node.target)
+    if container:
+        f.container_ops.append(ContainerOp(container, op, value_of(value.elts[0], params), node.lineno - 1))
 
 
 def _call(node: ast.Call, f: FunctionFacts, params: frozenset[str]) -> None:

@@ -68,7 +68,8 @@ class Observer(Detector):
 
     ## How it is detected
     - A subject has a list, set or dict attribute (on the instance or the class), a small
-      public method adding the object it receives to it, and another method looping over it
+      public method adding the object it receives to it (also joined in place as a one-element
+      display, `self._observers |= {observer}`, `+= [observer]`), and another method looping over it
       and calling a public method on (or calling) each element, not asking each for data:
       a call with no argument whose answers the method collects (`return [d.read() for d in
       self.devices]`, or a comprehension of names it joins into the text it returns) gathers
