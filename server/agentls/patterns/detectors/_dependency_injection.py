@@ -104,17 +104,24 @@ def _provider(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> str:
 
 
 def _binder(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> bool:
-    """Binds a type to what provides it on a binder it receives: `binder.bind(Port, to=Impl)`."""
+    """Binds a type to what provides it on a binder it receives: `binder.bind(Port, to=Impl)`,
+    the type one of the program's classes or an imported name spelled as a class."""
     params = {p.name for p in m.params if p.name not in ("self", "cls")}
     for c in m.calls:
         if c.receiver not in params or len(c.args) < 2 or not c.args[0].startswith(("name:", "sub:", "attr:")):
             continue
         typ = c.args[0].partition(":")[2]
         if ctx.resolve(typ, ref.module) is not None or (
-            typ.partition(".")[0] in ref.module.import_map and _tail(typ)[:1].isupper()
+            typ.partition(".")[0] in ref.module.import_map and _class_like(_tail(typ))
         ):
             return True
     return False
+
+
+def _class_like(name: str) -> bool:
+    """A name spelled as a class (`Session`, `IRepo`), not as a constant: an imported `DEBUG`
+    handed to a received logger's call (`client.log(DEBUG, msg)`) binds no type."""
+    return name[:1].isupper() and not name.isupper()
 
 
 def _module_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:

@@ -176,7 +176,9 @@ class DependencyInjection(Detector):
     - A provider module (`composition_root`): a class whose methods are all registered
       providers (decorated, every dependency a typed parameter, returning the type they
       declare, at least one building it or an implementation of it, or two sharing a
-      decorator) or binders (`binder.bind(Port, to=Impl)` on a binder they receive). A
+      decorator) or binders (`binder.bind(Port, to=Impl)` on a binder they receive, the
+      bound type a class of the program or an imported name spelled as a class: a constant
+      such as `DEBUG` handed to a received logger binds nothing). A
       provider may build into a local it returns (`bus = MemoryBus(); return bus`) or return
       a factory function that builds it (`-> Callable[[], Awaitable[Repo]]`, a list of them
       for a multi-provider), or return what a function of the program declared to make that
