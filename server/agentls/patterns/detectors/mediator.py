@@ -45,6 +45,52 @@ def _calls_by_method(ctx: Ctx) -> dict[str, list[tuple[ModuleIndex, Call]]]:
     return out
 
 
+def _binders(ctx: Ctx, colleague: ClassRef, attr: str, method: str) -> list[ClassRef]:
+    """The hubs that bind themselves into ``colleague``'s ``attr`` on two or more objects they
+    keep (`self.comp_a.set_mediator(self)`, `self._button.mediator = self`) and answer
+    ``method`` with a parameter for the sender: the colleague calling them back with itself
+    (`self._mediator.notify(self, "A")`) reports to them, even when they only relay (a
+    two-way binding, no branch needed)."""
+    setters = {
+        n
+        for n, m in ctx.all_methods(colleague).items()
+        if any(v.startswith("param:") for v in m.self_writes.get(attr, ()))
+    }
+    out = []
+    for hub, kept in _bindings(ctx).get(method, ()):
+        bound = {a for a, via in kept if via == attr or via in setters}
+        if len(bound) >= 2 and hub != colleague and hub not in ctx.ancestors(colleague):
+            out.append(hub)
+    return out
+
+
+@per_workspace
+def _bindings(ctx: Ctx) -> dict[str, list[tuple[ClassRef, set[tuple[str, str]]]]]:
+    """Method name -> the classes answering it (with a parameter beside `self`) that hand
+    themselves to objects they keep: (kept attribute, the colleague's attribute set or the
+    method called with `self`)."""
+    out: dict[str, list[tuple[ClassRef, set[tuple[str, str]]]]] = {}
+    for ref in ctx.ws.all_classes():
+        kept: set[tuple[str, str]] = set()
+        for m in ref.cls.methods.values():
+            kept |= {
+                (st.receiver[5:], st.attr)
+                for st in m.attr_stores
+                if st.value == "self" and st.receiver[:5] == "self." and "." not in st.receiver[5:]
+            }
+            kept |= {
+                (c.receiver[5:], c.method)
+                for c in m.calls
+                if c.args == ("self",) and c.receiver[:5] == "self." and "." not in c.receiver[5:]
+            }
+        if len({a for a, _ in kept}) < 2:
+            continue
+        for name, m in ref.cls.methods.items():
+            if not name.startswith("_") and any(p.name != "self" for p in m.params):
+                out.setdefault(name, []).append((ref, kept))
+    return out
+
+
 def _held(ctx: Ctx, ref: ClassRef, name: str) -> Collab | None:
     """What ``self.<name>`` holds in ``ref``: its own attribute, one its bases keep (a
     colleague base storing the mediator), or the attribute a property of theirs answers."""
@@ -91,6 +137,12 @@ class Mediator(Detector):
     (collections it fills with what it is given, attributes of the colleague's kind, or
     nothing); one class handing itself to an object with a life of its own (a response to its
     cookie jar, a request handler to the application's logger) is a callback.
+
+    The two-way binding: a hub that hands itself to two or more objects it keeps
+    (`self.left.set_hub(self)`, `self.right.hub = self`) into the attribute colleagues call it
+    back through with themselves (`self._hub.notify(self, "A")`) mediates even when it only
+    relays (`notify(sender, event)` passing it on to `self.right.receive(...)`); one object
+    handed the hub is a back-reference.
 
     The chat-room form: a hub that admits colleagues, hands each a reference to itself
     (`person.room = self`) and keeps them, and that colleagues call through that reference
@@ -143,6 +195,8 @@ class Mediator(Detector):
                         coordinated = self._holds(ctx, t, ref) and self._coordinates(ctx, t, call.method)
                         if coordinated or (c.types and self._about(ctx, t, ref, call.method)):
                             links.append((ref, t, call.method, call.line))
+                    if not c.types and not any(link[0] == ref and link[3] == call.line for link in links):
+                        links.extend((ref, h, call.method, call.line) for h in _binders(ctx, ref, c.attr, call.method))
         # A mediator sits between colleagues: one class handing itself to a method of an
         # object with a life of its own (`Response` to `Cookies.extract_cookies`, an app
         # context to `Flask.do_teardown_appcontext`) is a callback. Two or more colleague
