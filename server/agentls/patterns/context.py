@@ -65,19 +65,23 @@ _MISSING = object()
 # (`self._cache = OrderedDict()` is an LRU table, not a collaborator whose methods it drives).
 # (`set()` / `deque()` stay collaborators for now: as containers, a subject's observers kept in
 # one would be read as a composite's children, which the composite detector does not tell
-# apart yet.)
-_CONTAINER_CALLS: dict[str, str] = dict.fromkeys(
-    (
+# apart yet.) `list()` is the `[]` literal written as a call (`self._states = list()`, a
+# caretaker's history): the same list.
+_CONTAINER_CALLS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "dict",
+            "OrderedDict",
+            "collections.OrderedDict",
+            "defaultdict",
+            "collections.defaultdict",
+            "Counter",
+            "collections.Counter",
+        ),
         "dict",
-        "OrderedDict",
-        "collections.OrderedDict",
-        "defaultdict",
-        "collections.defaultdict",
-        "Counter",
-        "collections.Counter",
     ),
-    "dict",
-)
+    "list": "list",
+}
 
 
 def per_workspace(fn: Callable[..., R]) -> Callable[..., R]:
