@@ -4,10 +4,13 @@ A test case plays no design role: a `TestIOStreamMixin` whose test methods call 
 subclasses override is a template method only in form, and hovering it as one explains
 nothing. Test doubles are another matter (a `FakeRepository` in `tests/` is a repository), so
 the rule is narrow: in a test module, a test-case class (named `Test...` or `...Test`, or
-deriving a `...TestCase`) and whatever is nested in it gets no role.
+deriving a `...TestCase`) and whatever is nested in it gets no role; so does a class named
+`test_...` (suites setting pytest's `python_classes = test_*`), but not the classes nested in it.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from agentls.patterns.facts import ClassFacts, ModuleIndex
 
@@ -37,15 +40,34 @@ def _is_test_case(cls: ClassFacts) -> bool:
     )
 
 
-def test_case_symbols(module: ModuleIndex) -> frozenset[str]:
+@dataclass(frozen=True)
+class TestCases:
+    """A module's test-case classes (with what is nested in them) and the nested classes that
+    keep their roles all the same."""
+
+    __test__ = False  # not a pytest class, whatever its name
+
+    cases: frozenset[str] = frozenset()
+    kept: frozenset[str] = frozenset()
+
+
+def test_case_symbols(module: ModuleIndex) -> TestCases:
     """The qualified names of the module's test-case classes and the classes nested in them
     (none outside test modules: `django.test.TestCase` is a framework's class, not a test)."""
     if not is_test_module(module):
-        return frozenset()
+        return TestCases()
     cases = {q for q, cls in module.classes.items() if _is_test_case(cls)}
-    return frozenset(q for q in module.classes if any(q == c or q.startswith(c + ".") for c in cases))
+    # `test_Connection`: a case named as its test functions are (pytest's `python_classes =
+    # test_*`). The classes such suites nest in a case are doubles subclassing the code under
+    # test (`class test_Mailbox: class Mailbox(pidbox.Mailbox)` overriding one step): kept.
+    named = {q for q, cls in module.classes.items() if cls.name.startswith("test_")}
+    closed = {q for q in module.classes if any(q == c or q.startswith(c + ".") for c in cases)}
+    kept = {q for q in module.classes if q.rpartition(".")[0] in named} - closed
+    return TestCases(frozenset(closed | named), frozenset(kept))
 
 
-def in_test_case(symbol: str, cases: frozenset[str]) -> bool:
+def in_test_case(symbol: str, cases: TestCases) -> bool:
     """Whether ``symbol`` (a class, or a method `Class.name`) is or sits in one of ``cases``."""
-    return bool(cases) and (symbol in cases or symbol.rpartition(".")[0] in cases)
+    if not cases.cases or symbol in cases.kept or symbol.rpartition(".")[0] in cases.kept:
+        return False
+    return symbol in cases.cases or symbol.rpartition(".")[0] in cases.cases

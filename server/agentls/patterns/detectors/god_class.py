@@ -9,6 +9,7 @@ from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
+from agentls.patterns.test_code import in_test_case, test_case_symbols
 from agentls.patterns.workspace import ClassRef
 
 
@@ -84,6 +85,11 @@ class GodClass(Detector):
       the class's own properties (an accessor, as Lanza & Marinescu count them). Calls between
       methods are not followed: a helper every method calls would glue them all together.
 
+    A test case (`test_code`: a `Test...`/`...Test` class in a test module, deriving a
+    `...TestCase`, or named `test_...`) is never one: its test methods are independent by
+    design, so its cohesion is low and its reads of results' attributes many whatever its
+    quality. Test doubles and helpers in test modules are measured as any class.
+
     ## Settings
     The three thresholds are settings: `atfd`, `wmc` and `tcc` in `[tool.agentls.patterns.god-class]`
     (`pyproject.toml`; `[patterns.god-class]` in `.agentls.toml`) for `agentls patterns` and
@@ -98,7 +104,10 @@ class GodClass(Detector):
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         s = ctx.settings
+        cases = test_case_symbols(ctx.index)
         for ref in ctx.classes():
+            if in_test_case(ref.cls.qualname, cases):
+                continue  # independent test methods: low cohesion by design, not a smell
             if sum(m.complexity for m in ref.cls.methods.values()) < s.god_wmc:
                 continue  # cheap pre-check before the pairwise cohesion count
             atfd, wmc, tcc = metrics(ctx, ref)
