@@ -103,3 +103,34 @@ def test_a_name_mangled_walk_over_children_is_a_composite(tmp_path: Path) -> Non
 
 def test_a_helper_reading_children_without_recursing_is_none(tmp_path: Path) -> None:
     assert _composites(tmp_path, {"demos/shapes.py": LISTED}) == {}
+
+
+MANAGER = """\
+class Manager:
+    def __init__(self):
+        self.plugins = []
+
+    def add(self, plugin):
+        self.plugins.append(plugin)
+
+    def operation(self):
+        for plugin in self.plugins:
+            plugin.operation()
+"""
+
+
+def test_an_interface_of_its_own_package_makes_it_a_runner_unimported(tmp_path: Path) -> None:
+    # A plug-in manager need not import the interface its plug-ins derive: in one package,
+    # the interface is still within reach.
+    write_tree(
+        tmp_path,
+        {
+            "demos/app/__init__.py": "",
+            "demos/app/core/__init__.py": "",
+            "demos/app/core/manager.py": MANAGER,
+            "demos/app/steps/__init__.py": "",
+            "demos/app/steps/steps.py": STEPS,
+        },
+    )
+    got = roles_of(patterns_rows(tmp_path / "demos", "app", "--min-confidence", "0"), "composite")
+    assert "Manager" not in got

@@ -5,78 +5,20 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._basics import near
+from agentls.patterns.detectors._composite_checks import (
+    calls_back as calls_back,  # re-exported: the chain runners ask it
+)
+from agentls.patterns.detectors._composite_checks import (
+    foreign_interface,
+    own_kind,
+    runs_other_kind,
+    visited,
+)
 from agentls.patterns.detectors._composite_leaves import added_leaves, duck_leaves
 from agentls.patterns.detectors._shared import is_repository
 from agentls.patterns.detectors.specification import combines_rules
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
-
-
-def _foreign_interface(ctx: Ctx, ref: ClassRef, method: str) -> bool:
-    """``method`` is declared abstract by an interface with two or more implementations that
-    ``ref`` is not one of: ``ref`` runs those objects (a chain's runner), it is not one of them.
-    Only an interface ``ref`` can reach counts (its module, or one importing or imported by
-    it): in a collection of unrelated scripts another file's `operation` says nothing."""
-    for r in ctx.by_method(public=False).get(method, []):
-        if r != ref and method in r.cls.abstract_methods and len(ctx.concrete(r)) >= 2 and near(r, ref, ctx):
-            return True
-    return False
-
-
-def _runs_other_kind(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
-    """The children added to ``self.<attr>`` are declared to be of a class of the program
-    (`register(self, plugin: Plugin)` appending `plugin`, or the list itself declared
-    `items: list[Item]`, in ``ref`` or the base keeping it) that neither ``ref`` nor a base of
-    it is: it runs objects of another kind (a plug-in manager, a page rendering its items), it
-    cannot stand in for them."""
-    lineage = [ref, *ctx.ancestors(ref)]
-    declared: list[ClassRef] = []
-    for x in lineage:
-        c = ctx.collabs(x).get(attr)
-        if c is not None and c.container:
-            declared.extend(c.types)
-    for x in lineage:
-        for m in x.cls.methods.values():
-            for op in m.container_ops:
-                if op.container == f"self.{attr}" and op.arg.startswith("param:"):
-                    p = m.param(op.arg[6:])
-                    refs = ctx.annotation_refs(p.annotation, x.module) if p is not None and p.annotation else []
-                    if not refs:
-                        return False  # an untyped child: nothing says what kind it is
-                    declared.extend(refs)
-    return bool(declared) and not any(x in declared for x in lineage)
-
-
-def _own_kind(ctx: Ctx, ref: ClassRef, name: str) -> bool:
-    """``name`` makes ``ref`` itself or a class sharing a base of the program with it."""
-    made = ctx.resolve(name, ref.module)
-    if made is None:
-        return False
-    return made == ref or bool(set(ctx.ancestors(made)) & set(ctx.ancestors(ref)))
-
-
-def calls_back(impls: Sequence[ClassRef], method: str) -> bool:
-    """Every one of ``impls`` answers ``method`` by calling back the object it is handed with
-    itself (`visitor.visit_file(self)`): a Visitor's elements, and whoever hands them the
-    visitor its object structure (not a composite of them, nor a chain's runner)."""
-    for r in impls:
-        m = r.cls.methods.get(method)
-        given = set(m.param_names) if m is not None else set()
-        if m is None or not any(c.receiver in given and "self" in c.args for c in m.calls):
-            return False
-    return True
-
-
-def _visited(ctx: Ctx, ref: ClassRef, method: str) -> bool:
-    """Every other class answering ``method`` (that ``ref`` can reach, as for
-    ``_foreign_interface``) calls back what it is handed (``calls_back``)."""
-    others = [
-        r
-        for r in ctx.by_method(public=True).get(method, [])
-        if r != ref and not r.cls.is_interface and near(r, ref, ctx)
-    ]
-    return bool(others) and calls_back(others, method)
 
 
 @register
@@ -104,8 +46,9 @@ class Composite(Detector):
     or a class sharing a base with it: `Directory(path)` / `File(path)` for each entry)
     count too, and so does a walk in a name-mangled helper (`__print`, recursing into each
     child's `__print` for `__str__`). A class with no base running the implementations of an
-    interface that declares the method abstract, in its module or one importing or imported by
-    it (a chain's runner; an unrelated script elsewhere says nothing), is not one, nor one with no base whose
+    interface that declares the method abstract, within its reach (its module, one importing
+    or imported by it, its script folder or its top-level package: a chain's runner; a script
+    of another folder says nothing), is not one, nor one with no base whose
     children are declared of a class it is not (`register(self, plugin: Plugin)`: a plug-in
     manager calling `setup` on each cannot stand in for a plug-in), nor one, with a base or
     not, whose children are declared (by the adding parameter or the list's annotation) of a
@@ -183,7 +126,7 @@ class Composite(Detector):
                 or (
                     op.op in ("append", "add", "insert")
                     and op.arg.startswith("call:")
-                    and _own_kind(ctx, ref, op.arg[5:])
+                    and own_kind(ctx, ref, op.arg[5:])
                 )
             }
             init = methods.get("__init__")
@@ -260,11 +203,11 @@ class Composite(Detector):
                             continue  # a class looping over parts it made itself (a row's columns)
                         if attr == "self" and not bases:
                             continue  # a plain collection answering for its items (a result set)
-                        if not bases and not duck and _foreign_interface(ctx, ref, m.name):
+                        if not bases and not duck and foreign_interface(ctx, ref, m.name):
                             continue  # runs the implementations of an interface it is not (a chain)
-                        if _runs_other_kind(ctx, ref, attr):
+                        if runs_other_kind(ctx, ref, attr):
                             continue  # runs objects declared of a class it is not (a manager, a page)
-                        if not bases and _visited(ctx, ref, m.name):
+                        if not bases and visited(ctx, ref, m.name):
                             continue  # hands a visitor to elements calling it back: an object structure
                         if not bases and not leaves:
                             # ... or the classes whose objects the program adds to it (`menu.add(Item())`)

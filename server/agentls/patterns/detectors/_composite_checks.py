@@ -1,0 +1,88 @@
+"""What a composite's candidate may not be, read from the program around it: a runner of an
+interface within its reach (a chain's), a manager of objects declared of another kind, a
+Visitor's object structure (see ``composite``)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._basics import near, script_folder
+from agentls.patterns.workspace import ClassRef
+
+
+def foreign_interface(ctx: Ctx, ref: ClassRef, method: str) -> bool:
+    """``method`` is declared abstract by an interface with two or more implementations that
+    ``ref`` is not one of: ``ref`` runs those objects (a chain's runner), it is not one of them.
+    Only an interface ``ref`` can reach counts (``_reaches``): in a collection of unrelated
+    scripts another file's `operation` says nothing."""
+    for r in ctx.by_method(public=False).get(method, []):
+        if r != ref and method in r.cls.abstract_methods and len(ctx.concrete(r)) >= 2 and _reaches(ctx, ref, r):
+            return True
+    return False
+
+
+def _reaches(ctx: Ctx, ref: ClassRef, other: ClassRef) -> bool:
+    """``other`` is in ``ref``'s module, one importing or imported by it, its script folder,
+    or, both in packages, the same top-level package (a plug-in manager need not import the
+    plug-in interface its plug-ins derive). Only scripts of other folders are out of reach."""
+    if near(ref, other, ctx):
+        return True
+    a, b = ref.module.module, other.module.module
+    packaged = script_folder(ctx, a) is None and script_folder(ctx, b) is None and "." in a and "." in b
+    return packaged and a.partition(".")[0] == b.partition(".")[0]
+
+
+def runs_other_kind(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
+    """The children added to ``self.<attr>`` are declared to be of a class of the program
+    (`register(self, plugin: Plugin)` appending `plugin`, or the list itself declared
+    `items: list[Item]`, in ``ref`` or the base keeping it) that neither ``ref`` nor a base of
+    it is: it runs objects of another kind (a plug-in manager, a page rendering its items), it
+    cannot stand in for them."""
+    lineage = [ref, *ctx.ancestors(ref)]
+    declared: list[ClassRef] = []
+    for x in lineage:
+        c = ctx.collabs(x).get(attr)
+        if c is not None and c.container:
+            declared.extend(c.types)
+    for x in lineage:
+        for m in x.cls.methods.values():
+            for op in m.container_ops:
+                if op.container == f"self.{attr}" and op.arg.startswith("param:"):
+                    p = m.param(op.arg[6:])
+                    refs = ctx.annotation_refs(p.annotation, x.module) if p is not None and p.annotation else []
+                    if not refs:
+                        return False  # an untyped child: nothing says what kind it is
+                    declared.extend(refs)
+    return bool(declared) and not any(x in declared for x in lineage)
+
+
+def own_kind(ctx: Ctx, ref: ClassRef, name: str) -> bool:
+    """``name`` makes ``ref`` itself or a class sharing a base of the program with it."""
+    made = ctx.resolve(name, ref.module)
+    if made is None:
+        return False
+    return made == ref or bool(set(ctx.ancestors(made)) & set(ctx.ancestors(ref)))
+
+
+def calls_back(impls: Sequence[ClassRef], method: str) -> bool:
+    """Every one of ``impls`` answers ``method`` by calling back the object it is handed with
+    itself (`visitor.visit_file(self)`): a Visitor's elements, and whoever hands them the
+    visitor its object structure (not a composite of them, nor a chain's runner)."""
+    for r in impls:
+        m = r.cls.methods.get(method)
+        given = set(m.param_names) if m is not None else set()
+        if m is None or not any(c.receiver in given and "self" in c.args for c in m.calls):
+            return False
+    return True
+
+
+def visited(ctx: Ctx, ref: ClassRef, method: str) -> bool:
+    """Every other class answering ``method`` (that ``ref`` can reach, as for
+    ``foreign_interface``) calls back what it is handed (``calls_back``)."""
+    others = [
+        r
+        for r in ctx.by_method(public=True).get(method, [])
+        if r != ref and not r.cls.is_interface and _reaches(ctx, ref, r)
+    ]
+    return bool(others) and calls_back(others, method)
