@@ -262,6 +262,8 @@ def _cursor(methods: dict[str, FunctionFacts]) -> tuple[FunctionFacts, FunctionF
         if m.params or m.name.startswith("__") or not m.returns or set(m.returns) <= {"none", "self"}:
             continue
         moved = {a for a, vs in m.self_writes.items() if any(v.startswith(f"attr:self.{a}.") for v in vs)}
+        if not moved:
+            continue  # no cursor moved: no other method to pair it with (asked of every ancestor)
         for other in methods.values():
             if (
                 other is not m
