@@ -3,7 +3,8 @@
 `desk.quote(parcel, Ground())` and `desk.quote(parcel, Air())`, where `Ground` and `Air` share no
 base and each defines the `cost` that `quote` calls: an implied strategy family. Classes that
 all inherit one `cost` vary nothing; classes forwarding `cost` to an object they keep are
-wrappers.
+wrappers; classes only asked for a value (`item.label()`, nothing handed to work on) describe
+themselves rather than run an algorithm.
 """
 
 from __future__ import annotations
@@ -91,3 +92,23 @@ class Air:
 """
     roles = _strategy(tmp_path, {"desk.py": _DESK, "carriers.py": carriers, "main.py": _MAIN})
     assert "Ground" not in roles and "Desk" not in roles
+
+
+def test_classes_only_asked_for_a_value_are_no_family(tmp_path: Path) -> None:
+    desk = """
+class Desk:
+    def quote(self, parcel, carrier):
+        return f"{parcel} by {carrier.label()}"
+"""
+    carriers = """
+class Ground:
+    def label(self):
+        return "ground"
+
+
+class Air:
+    def label(self):
+        return "air"
+"""
+    roles = _strategy(tmp_path, {"desk.py": desk, "carriers.py": carriers, "main.py": _MAIN})
+    assert "Ground" not in roles and "Air" not in roles and "Desk" not in roles

@@ -6,8 +6,10 @@ handed: the interface is implied by that call, as for a held duck family (`_duck
 method name alone proves nothing, so only the classes the program actually hands to that
 parameter count (instances made without arguments, or the classes themselves: `_passed`), and
 they must bring two or more different definitions of what the method calls: classes that all
-inherit one definition (a template method of their base) vary nothing there. Classes that
-pass those calls on to objects they keep (wrappers, chains) and errors are not algorithms.
+inherit one definition (a template method of their base) vary nothing there. The method must
+hand them something to work on (`rate(order)`): objects only asked for a value (`item.text()`)
+describe themselves rather than run an algorithm. Classes that pass those calls on to objects
+they keep (wrappers, chains) and errors are not algorithms.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ def duck_family(ctx: Ctx, given: list[ClassRef], method: FunctionFacts, param: s
     called = _called(method, param)
     if not called or any(n.startswith("__") and n != "__call__" for n in called):
         return []  # protocol hooks (`__eq__`, `__enter__`) are shared by every kind of value
+    if not any(c.args for c in method.calls if c.receiver == param or c.func == param):
+        # An algorithm works on what the runner hands it (`tax.compute(order)`); a method asked
+        # for a value with nothing to work on (`item.text()`) is a polymorphic description.
+        return []
     family = [
         g
         for g in given

@@ -262,8 +262,10 @@ class Strategy(Detector):
     may be written nowhere: classes sharing no base that each define all the method calls on
     what it is handed (`desk.quote(parcel, Ground())`, `desk.quote(parcel, Air())`, each with
     its own `cost`) are a family too, when they bring two or more definitions of it (classes
-    all inheriting one `cost` vary nothing) and none passes those calls on to an object it
-    keeps (a wrapper); then the implementations and the class of that method are reported.
+    all inheriting one `cost` vary nothing), the method hands them something to work on (an
+    object only asked for a value, `item.text()`, describes itself) and none passes those calls
+    on to an object it keeps (a wrapper); then the implementations and the class of that method
+    are reported.
     One implementation ever handed over chooses nothing; an instance made with
     arguments carries its own request (a command); a method keeping what it is handed, or what
     it makes of it, registers it (`self._registry[model] = admin_class(model, self)`); a family
