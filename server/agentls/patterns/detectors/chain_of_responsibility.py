@@ -98,7 +98,9 @@ class ChainOfResponsibility(Detector):
     answer by name what the base looks up on itself: `getattr(self, f"handle_{event}")`) or
     are linked by a setter. A linked list's recursive search is not a chain, nor is a node
     holding two or more children of its own kind (a tree), nor a writer forwarding to an
-    attribute annotated only with types from outside the program (`stream: TextIO | None`). Subclasses
+    attribute annotated only with types from outside the program (`stream: TextIO | None`), nor
+    a method that drops what it passed the call on to (`self._conn.close(); self._conn = None`:
+    a wrapper releasing a resource it holds). Subclasses
     overriding the method (or defining what the base looks up) are concrete handlers.
 
     A chain kept as a list: a class outside an interface's hierarchy that appends the
@@ -201,6 +203,10 @@ class ChainOfResponsibility(Detector):
                     for c2 in m.calls
                 )
                 if not (answers or acts) or m.complexity < 2:
+                    continue
+                # Dropping the successor once it is reached (`self._conn.close(); self._conn =
+                # None`) releases a resource it holds: a handler keeps its link for the next request.
+                if "none" in m.self_writes.get(c.attr, []):
                     continue
                 # A linked list's recursive search has the same shape; handlers come in kinds:
                 # overridden in subclasses, declared by an interface, or chained by a setter.
