@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._basics import structural
+from agentls.patterns.detectors._shared import is_test_file
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -58,7 +59,9 @@ class Visitor(Detector):
       element, `CircleVisitor` with `visit(self, shape: Circle)`), or when a visitor's `visit`
       picks the type itself (methods registered per type by a decorator, `@visitor(Add)` /
       `@visit.register`, or a `singledispatchmethod` of its own it hands the element to) or
-      walks back through the elements (`node.left.accept(self)`).
+      walks back through the elements (`node.left.accept(self)`). When the visitor picks
+      the type itself, the subclasses inheriting the one `accept` (`Num(Node)` under
+      `Node.accept`) are elements too: they are the types it dispatches on.
     - Visitors calling the element back with themselves (`Bee.visit(flower)` calling
       `flower.pollinate(self)`) are not more elements: a method that the elements call back
       on the visitors, and that does not call their accept method in turn, is the visitors'.
@@ -112,6 +115,16 @@ class Visitor(Detector):
                 everyone = {k: r for k, (r, _) in members.items()}
                 for k, (_r, visit) in members.items():
                     out[k] = (accept, visit, everyone)
+                if len(names) == 1:
+                    # The visitor picks the type itself (`@visit.register`, `@visitor(Add)`): the
+                    # subclasses inheriting the one `accept` are the types it dispatches on.
+                    visit = next(iter(names))
+                    if self._dispatching_visitors(ctx, accept, visit, set(members)):
+                        for r, _ in list(members.values()):
+                            for d in ctx.descendants(r):
+                                if d.key not in out and accept not in d.cls.methods and not is_test_file(d.module):
+                                    everyone[d.key] = d
+                                    out[d.key] = (accept, visit, everyone)
         ctx._cache[key] = out
         return out
 
@@ -209,13 +222,13 @@ class Visitor(Detector):
         for ref in ctx.classes():
             if ref.key in elements:
                 accept, visit, _ = elements[ref.key]
-                yield ctx.det(
-                    ref,
-                    self.id,
-                    "element",
-                    0.9,
-                    [(ref.cls.methods[accept].selection.line, f"`{accept}` calls back `{visit}(self)` on the visitor")],
-                )
+                own_accept = ref.cls.methods.get(accept)
+                if own_accept is None:
+                    why = f"inherits `{accept}`, calling back `{visit}(self)` on a visitor dispatching on its type"
+                    yield ctx.det(ref, self.id, "element", 0.8, [(ref.cls.selection.line, why)])
+                else:
+                    why = f"`{accept}` calls back `{visit}(self)` on the visitor"
+                    yield ctx.det(ref, self.id, "element", 0.9, [(own_accept.selection.line, why)])
             elif ref.key in element_ifaces:
                 m = next((ref.cls.methods[a] for a in accepts if a in ref.cls.methods), None)
                 if m is None:  # the accept method is inherited only: no line of its own to show
