@@ -29,8 +29,9 @@ class IteratorPattern(Detector):
     - The explicit form: a method without arguments returning the element of an own container
       at an own position and advancing that position, or answering something while moving an
       own cursor on from its current value (`self.current = self.current.right`), with
-      another method reading the position (`next()` / `has_next()`): an iterator, and an
-      interface declaring those methods above it is the iterator interface.
+      another method reading the position (`next()` / `has_next()`), both public: an
+      iterator, and an interface declaring those methods above it is the iterator interface.
+      Private ones (`_peek()`, `_advance()`) are a parser's or scanner's own cursor.
     - Python 2's protocol: `__iter__` returning `self` and a `next()` that returns the element
       at an own position and moves it.
     - A subclass of such an iterator (one stepping through elements itself, not an interface
@@ -230,9 +231,11 @@ def _explicit_iterator(ref: ClassRef) -> tuple[FunctionFacts, FunctionFacts] | N
     """(next, has_next): a method without arguments returning the element of an own container at
     an own position and advancing that position, and another reading the position (the
     explicit, Java-style iterator)."""
-    methods = ref.cls.methods
+    # Both public: a class stepping through its own tokens with private helpers (`_peek()`,
+    # `_advance()`) is a parser or scanner keeping a cursor for itself, offering no traversal.
+    methods = {n: m for n, m in ref.cls.methods.items() if not n.startswith("_")}
     for m in methods.values():
-        if m.params or m.name.startswith("__") or not m.returns:
+        if m.params or not m.returns:
             continue
         for container, key in m.subscripts:
             if not (container.startswith("self.") and key.startswith("attr:self.")):
@@ -244,7 +247,6 @@ def _explicit_iterator(ref: ClassRef) -> tuple[FunctionFacts, FunctionFacts] | N
                 if (
                     other is not m
                     and not other.params
-                    and not other.name.startswith("__")
                     and pos in other.self_reads
                     and other.returns
                     and not other.self_writes
@@ -259,7 +261,7 @@ def _cursor(methods: dict[str, FunctionFacts]) -> tuple[FunctionFacts, FunctionF
     self.current.right`), and another reading the cursor without moving it (an in-order
     tree walk's `has_next()`)."""
     for m in methods.values():
-        if m.params or m.name.startswith("__") or not m.returns or set(m.returns) <= {"none", "self"}:
+        if m.params or not m.returns or set(m.returns) <= {"none", "self"}:
             continue
         moved = {a for a, vs in m.self_writes.items() if any(v.startswith(f"attr:self.{a}.") for v in vs)}
         if not moved:
@@ -268,7 +270,6 @@ def _cursor(methods: dict[str, FunctionFacts]) -> tuple[FunctionFacts, FunctionF
             if (
                 other is not m
                 and not other.params
-                and not other.name.startswith("__")
                 and other.returns
                 and not other.self_writes
                 and moved & other.self_reads
