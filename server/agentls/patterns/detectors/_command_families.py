@@ -57,6 +57,10 @@ def command_families(ctx: Ctx) -> list[_Family]:
         _invocations(ctx, ref, by_trigger, duck)
     fams.extend(duck.values())
     for f in fams:
+        # Implementations handing themselves to the holder's adder (`subject.register(self)`)
+        # subscribe to it: observers of a subject, where commands are handed to an invoker by
+        # the program that made them.
+        f.invokers = [i for i in f.invokers if not _subscribed(ctx, i[0], f.impls)]
         if not f.bound:
             # Implementations acting on their own, and a holder calling two or more of their
             # requests: it uses a device's API (`turn_on()` / `turn_off()`, `connect()`), it
@@ -77,6 +81,23 @@ def command_runs(ctx: Ctx) -> set[tuple[str, str]]:
     # A command run by being called is what an observer loop calling each element does: "()".
     runs = {(r.key, "()" if t == "__call__" else t) for f in command_families(ctx) for r, _, t in f.invokers}
     return runs | {(r.key, "()") for r, _ in closure_commands(ctx).invokers}
+
+
+def _subscribed(ctx: Ctx, holder: ClassRef, impls: list[ClassRef]) -> bool:
+    """One of ``impls`` calls, on another object, a method of the holder storing what it is
+    handed into a container of the holder, passing itself (`self.data.register_observer(self)`)."""
+    adders = {
+        m.name
+        for r in (holder, *ctx.ancestors(holder))
+        for m in r.cls.methods.values()
+        if any(op.op in PUSH_OPS and op.container[:5] == "self." and op.arg[:6] == "param:" for op in m.container_ops)
+    }
+    return bool(adders) and any(
+        c.method in adders and "self" in c.args and c.receiver and c.receiver != "self"
+        for i in impls
+        for m in i.cls.methods.values()
+        for c in m.calls
+    )
 
 
 def _set_later(ref: ClassRef, m: FunctionFacts, trigger: str) -> bool:

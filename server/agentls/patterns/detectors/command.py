@@ -44,7 +44,10 @@ class Command(Detector):
       setter, in a list or dict it stores into, or as received and stored, or handed on to an
       object it keeps: `self.history.push(command)`) and calls a trigger on it with no
       argument (or calls it, `command()` over its queue, `self.command()`, for `__call__`); or
-      a module-level table of two or more command instances. A class answering
+      a module-level table of two or more command instances. A holder the implementations
+      hand themselves to (`station.register_observer(self)` in their constructor) is no
+      invoker: they subscribe to it, as observers do, where commands are handed to an
+      invoker by the program that made them. A class answering
       the trigger itself is a peer of the commands (a composite or decorator of their kind),
       not an invoker, unless what it runs is kept typed as the interface (a controller whose
       own `execute()` runs its `queue: list[Command]`). A list of commands
