@@ -8,6 +8,7 @@ from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors import _creational as cr
 from agentls.patterns.detectors._creation_methods import attribute_methods, creation_methods, declared
 from agentls.patterns.detectors._duck_creators import implied_creators, implied_products
+from agentls.patterns.detectors._introspected import introspected
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -70,7 +71,12 @@ class Factory(Detector):
       kind, queue_class)`), the classes the program registers there (two or more sharing a
       base; else the implementations of the `type[Base]` the registering parameter is
       annotated with) being its products (looked up by the class of its argument,
-      `.get(type(command))`, it routes a message to its handler instead); or that chooses between two or more such
+      `.get(type(command))`, it routes a message to its handler instead); or, a method, that
+      instantiates what it finds by its argument in a dict attribute another method of its
+      class fills by introspection with the classes passing a subclass check (`if
+      issubclass(kind, Vehicle): self.vehicles[name] = kind` over `inspect.getmembers(mod)`),
+      the concrete subclasses of that base being its products (a table of functions found the
+      same way holds hooks, not classes); or that chooses between two or more such
       factories and returns what they make. Not a factory: a parser method that advances the token stream it reads
       (`next(self.stream)`) and returns the node the tokens call for.
     - A class whose public methods are all such factories and that keeps no state of its own
@@ -153,6 +159,10 @@ class Factory(Detector):
                 classes = cr.table_classes(ctx, module, table)
                 if len(classes) >= 2:
                     return [(fn.selection.line, f"instantiates the class found in `{table}` for its argument")], classes
+                classes = introspected(ctx, fn, module, table) if takes_input else []
+                if classes:
+                    ev = (fn.selection.line, f"instantiates the class it loaded into `{table}` for its argument")
+                    return [ev], classes
             elif kind == "sub" and takes_input and len(fn.returns) <= 2:
                 # `return TABLE[key]`: the class itself, chosen by the arguments, for the caller
                 # to instantiate. Only a table of related classes (one family) is a factory.
