@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches, hands_found
-from agentls.patterns.detectors._domain_model import module_in_domain
 from agentls.patterns.detectors._message_kinds import (
     forwards_message,
     handler_kind,
@@ -28,6 +27,7 @@ from agentls.patterns.detectors._message_kinds import (
     uses_infra,
 )
 from agentls.patterns.detectors._routed_messages import routed_by_type
+from agentls.patterns.detectors._sent_messages import sent_messages
 from agentls.patterns.detectors._shared import (
     entity_evidence,
     handler_maps,
@@ -36,37 +36,10 @@ from agentls.patterns.detectors._shared import (
     is_uow,
 )
 from agentls.patterns.detectors._typed_recorders import typed_recordings
-from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.facts import ClassFacts, FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
 ENTRY_METHODS = ("__call__", "handle", "execute", "handle_command", "handle_query", "handle_event", "notify", "on")
-_DISPATCH_VERBS = frozenset(
-    {
-        "dispatch",
-        "execute",
-        "handle",
-        "send",
-        "publish",
-        "ask",
-        "emit",
-        "raise_event",
-        "post",
-        "put",
-        "submit",
-        "query",
-        "command",
-        "notify",
-        "fire",
-        "trigger",
-        "record",
-        "register_event",
-        "record_event",
-        "add_event",
-        "_record",
-        "push",
-        "append",
-    }
-)
 Roles = dict[str, dict[str, list[Ev]]]  # class key -> role (event|command|query) -> evidence
 
 
@@ -281,21 +254,10 @@ def messages(ctx: Ctx) -> Messages:
                     add(ref, kind, f"handled by `{fn.qualname}` in {module.module}")
                 else:
                     candidates.setdefault(ref.key, (ref, f"handled by `{fn.qualname}`"))
-    # Bus calls: `bus.dispatch(CreateOrder(...))`.
-    for module in ctx.ws.modules():
-        for fn in module.all_functions():
-            for call in fn.calls:
-                if call.method not in _DISPATCH_VERBS or not call.receiver or call.receiver == "self":
-                    continue
-                # Outside a domain package, a list the function made itself (not a parameter nor
-                # a module-level queue) collects results for its caller: no send.
-                if call.method in ("append", "push") and _local(fn, module, call.receiver):
-                    continue
-                for arg in call.args:
-                    if arg.startswith("call:"):
-                        r = ctx.ws.resolve(module, arg[5:])
-                        if r is not None and is_message_like(ctx, r) and r.key not in roles:
-                            candidates.setdefault(r.key, (r, f"sent with `{call.func}` in {module.module}"))
+    # Bus calls: `bus.dispatch(CreateOrder(...))`, or a local made first and then sent.
+    for r, why in sent_messages(ctx):
+        if r.key not in roles:
+            candidates.setdefault(r.key, (r, why))
     # Functions registered on a `functools.singledispatch` function (`@dispatch.register def
     # on_created(event: UserCreated)`): the generic function routes each by its type.
     for module in ctx.ws.modules():
@@ -352,14 +314,6 @@ def messages(ctx: Ctx) -> Messages:
 def single_dispatch(fn: FunctionFacts) -> bool:
     """A `functools.singledispatch` generic function: it routes, it handles nothing itself."""
     return any(d.rpartition(".")[2] in ("singledispatch", "singledispatchmethod") for d in fn.decorators)
-
-
-def _local(fn: FunctionFacts, module: ModuleIndex, name: str) -> bool:
-    """``name`` is a plain name the function binds itself (not a parameter, not global), in a
-    module outside a domain package (where a decider may return the events it made)."""
-    if "." in name or name in {*fn.param_names, *module.assigns, *module.import_map, *fn.globals}:
-        return False
-    return not module_in_domain(module)
 
 
 def message_roles(ctx: Ctx, ref: ClassRef) -> dict[str, list[Ev]]:

@@ -39,7 +39,9 @@ class CqrsCommand(Detector):
     More generally (see `detectors/_messages.py`), a message is a data-only class taken by the
     typed entry method (`__call__`, `handle`, `execute`) of a handler class, named in its
     generic base (`CommandHandler[CreateProject]`), or sent to a bus
-    (`bus.dispatch(CreateProject(...))`); its kind comes from the names of the class and its
+    (`bus.dispatch(CreateProject(...))`, or made into a local first and handed to a call that
+    only sends: `command = CreateProject(...); bus.dispatch(command)`, `publish_event(event)`;
+    a local handed to `put` or `send_message` is not sent); its kind comes from the names of the class and its
     bases, then from what the handler does (changes state: a command; only answers: a query;
     adding to a list, set or dict of its own, `self.owned.add(item)`, is bookkeeping, not a
     change of state),

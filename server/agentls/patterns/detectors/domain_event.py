@@ -31,7 +31,11 @@ class DomainEvent(Detector):
     A data-only class (dataclass, NamedTuple or an `__init__` that just stores) that is
     instantiated and appended to a list of an entity or aggregate (`self.events.append(
     OutOfStock(...))`), or that is a key of a dict mapping message classes to *lists* of
-    handlers; siblings of such classes under a common field-less base are events too.
+    handlers; siblings of such classes under a common field-less base are events too. A
+    data-only class sent to a bus or publisher (`bus.publish(OrderShipped(...))`, or made into
+    a local first and handed to a call that only sends, `event = OrderShipped(...);
+    self.publisher.publish_event(event)`) is a message whose kind its name gives (`...Event`,
+    past tense), at lower confidence.
 
     Events are also recorded through a recorder method (`record`, `add_event`, … that appends
     its argument to a list of the object) called on the aggregate, including in a factory
