@@ -27,7 +27,6 @@ from agentls.patterns.detectors._message_kinds import (
     uses_infra,
 )
 from agentls.patterns.detectors._routed_messages import routed_by_type
-from agentls.patterns.detectors._seed_messages import seed_message_bases
 from agentls.patterns.detectors._sent_messages import sent_messages
 from agentls.patterns.detectors._shared import (
     entity_evidence,
@@ -295,10 +294,6 @@ def messages(ctx: Ctx) -> Messages:
                     add(s, kind, f"a `{base.cls.name}` like its siblings")
             if base.key not in roles:
                 add(base, kind, f"the base of {len(subs)} {kind} classes")
-    # A seedwork's message bases nothing derives from yet (`class Command(ABC): pass`).
-    for r, kind in seed_message_bases(ctx):
-        if r.key not in roles:
-            add(r, kind, f"a `{r.cls.name}` base for messages to derive from", confident=False)
     # Messages whose kind the structure leaves open: the names decide, at lower confidence.
     for key, (ref, why) in candidates.items():
         if key in roles:

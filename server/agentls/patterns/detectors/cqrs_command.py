@@ -60,10 +60,7 @@ class CqrsCommand(Detector):
     when it works on storage or the message's name says what it is. A type that several
     unrelated handlers take (`execute(todo_id: TodoId)`), or that a domain class keeps as a
     field, is an argument, not a message; context managers and callables never carry data.
-    A marker base of a single command (no fields, at most one method) is a command too, and
-    so is a seedwork's base nothing derives from yet: a class named `Command` (`BaseCommand`,
-    `Query`, `DomainEvent`, ...) with no fields and no method but a conversion (`as_dict`),
-    in a module named for its kind (`application/command.py`), at lower confidence. A
+    A marker base of a single command (no fields, at most one method) is a command too. A
     function handing the command it takes, as it is or converted by its own method, to a
     collaborator it was given or got from one (a web route calling `await interactor(request)`,
     or `use_case = container.register(); use_case.execute(payload.to_input())`) passes it on to

@@ -35,8 +35,7 @@ class DomainEvent(Detector):
     data-only class sent to a bus or publisher (`bus.publish(OrderShipped(...))`, or made into
     a local first and handed to a call that only sends, `event = OrderShipped(...);
     self.publisher.publish_event(event)`) is a message whose kind its name gives (`...Event`,
-    past tense), at lower confidence; so is a seedwork's field-less `DomainEvent` / `Event`
-    base in an `event` module that nothing derives from yet.
+    past tense), at lower confidence.
 
     Events are also recorded through a recorder method (`record`, `add_event`, … that appends
     its argument to a list of the object) called on the aggregate, including in a factory
