@@ -83,6 +83,20 @@ def _uses(method: FunctionFacts, param: str, family_methods: set[str]) -> bool:
     return any(c.func == param or (c.receiver == param and c.method in family_methods) for c in method.calls)
 
 
+def _answers_made(method: FunctionFacts, param: str, family: list[ClassRef]) -> bool:
+    """The method answers an object it makes from the class it is handed around what it
+    computed (`return cls(result)`) and asks nothing of it: with no `__call__` in the family,
+    calling the class only makes one, so the caller picks the type of the answer (a parser's
+    result class), no algorithm the method runs. Made with nothing of the method's
+    (`return strategy()`), it is the implementation chosen, handed back."""
+    made = [c for c in method.calls if c.func == param]
+    if any(c.receiver == param for c in method.calls) or f"call:{param}" not in method.returns:
+        return False
+    if not made or not all(c.args for c in made):
+        return False
+    return not any("__call__" in f.cls.methods for f in family)
+
+
 def _makes(ctx: Ctx, method: FunctionFacts, param: str, impls: list[ClassRef]) -> bool:
     """Every implementation answers what the method calls on it by making an object of a
     workspace class (`create_button()` returning `WinButton()`): an Abstract Factory's client."""
@@ -157,6 +171,8 @@ def _written(
     if not _uses(method, param, set(ctx.all_methods(iface))):
         return None
     impls = [d for d in ctx.descendants(iface) if not d.cls.is_interface]
+    if _answers_made(method, param, [iface, *impls]):
+        return None  # the type of what it answers (`return cls(result)`), not an algorithm
     if _makes(ctx, method, param, impls):
         return None  # a factory handed to its client (`run(WinWidgets())` asking it for a button)
     if _inherited(ctx, method, param, iface, impls):

@@ -270,7 +270,9 @@ class Strategy(Detector):
     arguments carries its own request (a command); a method keeping what it is handed, or what
     it makes of it, registers it (`self._registry[model] = admin_class(model, self)`); a family
     whose every implementation answers those calls with a new object is a factory handed to
-    its client (`console.build(KnobWidgets())`); a call of a concrete base method the
+    its client (`console.build(KnobWidgets())`); a method answering what it makes of the class
+    it is handed around what it computed and asking nothing of it (`return cls(result)`, no
+    `__call__` in the family) lets the caller pick the type of its answer; a call of a concrete base method the
     implementations do not override (`publish(Weekly())` running the base's `produce()`) runs
     a template method, not the varying algorithm; calls in test files, persistence ports,
     errors and messages do not count. A context may also make its strategy from the class a
