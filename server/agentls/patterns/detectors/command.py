@@ -6,7 +6,8 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._closure_commands import closure_commands
-from agentls.patterns.detectors._command_families import command_families
+from agentls.patterns.detectors._command_families import _Family, command_families
+from agentls.patterns.detectors._families import roles_of_kind
 from agentls.patterns.model import Detection
 
 
@@ -57,7 +58,10 @@ class Command(Detector):
     - Without an invoker in the code: an interface with two or more such requests that every
       implementation carries out on the receiver it was built with (`invoke()` deposits into
       `self.account`, `undo()` withdraws), even with one implementation (0.75 / 0.7); macro
-      commands running the same requests over the commands they hold count with them. An
+      commands running the same requests over the commands they hold count with them. Not
+      when every implementation is what the bridge analysis finds a refined abstraction,
+      holding a member of an implementor family (`BasicRemote(device)` turning `volume_up()`
+      / `volume_down()` into operations on whichever of `Radio` / `TV` it was handed). An
       implementation whose every request only calls the same-named method of what it holds
       (`commit()` -> `self.session.commit()`, `rollback()` -> `self.session.rollback()`)
       passes that object's API through: a transaction port, not requests it turns into a
@@ -98,7 +102,7 @@ class Command(Detector):
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         yield from self._closures(ctx)
-        fams = [f for f in command_families(ctx) if f.invokers or f.table or f.reversible]
+        fams = [f for f in command_families(ctx) if f.invokers or f.table or (f.reversible and not _bridged(ctx, f))]
         if not fams:
             return
         for ref in ctx.classes():
@@ -185,3 +189,11 @@ class Command(Detector):
                     [(run.selection.line, f"`{run.name}` calls the requests it keeps")],
                     [(f, "concrete_command") for m, f in found.makers if m is ctx.index],
                 )
+
+
+def _bridged(ctx: Ctx, f: _Family) -> bool:
+    """Every implementation holds a member of an implementor family the bridge analysis finds
+    (`BasicRemote(device)` turning `volume_up()` into `self.device.volume += 1`, the device one
+    of two or more implementations of `Device`): a refined abstraction operating whichever
+    implementation it was handed, not requests bound to one receiver."""
+    return bool(f.impls) and all(any(role == "holder" for role, _ in roles_of_kind(ctx, i, "bridge")) for i in f.impls)
