@@ -15,6 +15,7 @@ from agentls.patterns.detectors._shared import (
     value_object_evidence,
 )
 from agentls.patterns.model import Detection
+from agentls.patterns.workspace import ClassRef
 
 
 @register
@@ -59,7 +60,9 @@ class ValueObject(Detector):
     `self.__class__` compares no value (every instance equal to every other: a stateless
     subscriber). A class with no `__eq__` of its own deriving a base that compares by identity
     (`@dataclass(eq=False) class Message(BaseEntity)`, the base's `__eq__` on `oid`) inherits
-    that equality: an entity, no value object.
+    that equality: an entity, no value object. A frozen dataclass holding only class-level
+    constants (`class Stage: START = "start"`, no base, field, method or subclass) is a
+    namespace of names, every instance equal to every other: no value.
     """
 
     id = "value_object"
@@ -70,7 +73,7 @@ class ValueObject(Detector):
         held = self._held_by_entities(ctx)
         for ref in ctx.classes():
             ev = value_object_evidence(ctx, ref)
-            if not ev or message_roles(ctx, ref):
+            if not ev or message_roles(ctx, ref) or _constants_only(ctx, ref):
                 continue
             own = ref.cls.name
             # A frozen dataclass or NamedTuple with no behaviour is just a record (an argument
@@ -111,3 +114,14 @@ class ValueObject(Detector):
                                 out.setdefault(t.key, ref.cls.name)
             ctx._cache["vo_held"] = out
         return ctx._cache["vo_held"]  # type: ignore[no-any-return]
+
+
+def _constants_only(ctx: Ctx, ref: ClassRef) -> bool:
+    """A dataclass namespace of class-level constants (`@dataclass(frozen=True) class Stage:
+    START = "start"`): no base, field, attribute or method, nothing deriving it; every instance
+    equals every other, so it holds no value to compare. A constrained scalar's settings
+    (`class Age(PositiveInt): ge = 1`) configure the value its base carries: not this."""
+    cls = ref.cls
+    if not cls.dataclass or cls.bases or not cls.class_attrs or cls.methods or ctx.descendants(ref):
+        return False
+    return not cls.fields and not cls.instance_attrs()
