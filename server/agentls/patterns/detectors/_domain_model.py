@@ -273,25 +273,29 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         # `self.__class__ == other.__class__` compares no value: every instance of the class
         # is equal to every other (a stateless handler), which is no value semantics
         dunder = {a for a in eq.self_reads if a.startswith("__") and a.endswith("__")} if eq is not None else set()
+        if eq is not None:
+            eq = _delegate(ctx.all_methods(ref), eq)
+            dunder = {a for a in eq.self_reads if a.startswith("__") and a.endswith("__")}
         compared = (eq.self_reads - plain - dunder) if eq is not None else set()
+        whole = eq is not None and "__dict__" in eq.self_reads
         if eq is not None:
             # accessors compared in its place (`self.value() == other.value()`, Java's
-            # `getValue()`) compare the fields they answer
+            # `getValue()`) compare the fields they answer, and a private summary of its own
+            # state (`self._key() == other._key()` over `(self._amount, self._currency)`, or a
+            # tuple of `self.__dict__`) compares what it reads
             every = ctx.all_methods(ref)
             for name in eq.self_reads & set(every):
                 got = every[name]
                 answers = got.returns and all(v.startswith("attr:self.") for v in got.returns)
-                if got.kind == "method" and not got.params and answers:
-                    compared |= got.self_reads
+                summary = name.startswith("_") and not name.endswith("__") and not any(got.self_writes.values())
+                if got.kind == "method" and not got.params and (answers or summary):
+                    compared |= {a for a in got.self_reads if not (a.startswith("__") and a.endswith("__"))}
+                    whole = whole or "__dict__" in got.self_reads
         if eq is not None and compared and (compared >= state or len(state) <= 2):
             return [(eq.selection.line, "equality compares its values; nothing changes it after creation")]
         # `self.__dict__ == other.__dict__`: every attribute compared, unless what derives it
         # carries an identity (a base of entities comparing that way is no value)
-        if (
-            eq is not None
-            and "__dict__" in eq.self_reads
-            and not any(entity_evidence(ctx, d) for d in ctx.descendants(ref))
-        ):
+        if eq is not None and whole and not any(entity_evidence(ctx, d) for d in ctx.descendants(ref)):
             return [(eq.selection.line, "equality compares all its attributes (`__dict__`); nothing changes it")]
         if eq is not None and (eq.abstract or eq.is_stub) and ctx.ws.subclasses(ref):
             return [(eq.selection.line, "requires value equality of every subclass")]
@@ -310,6 +314,16 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         ctx._cache[key] = []  # while computing: a marker base asks its subclasses, which ask it
         ctx._cache[key] = compute()
     return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+def _delegate(methods: dict[str, FunctionFacts], eq: FunctionFacts) -> FunctionFacts:
+    """The method an `__eq__` only hands its argument to (`return self.equals(other)`, as code
+    ported from Java spells equality), or the `__eq__` itself."""
+    if len(eq.returns) == 1 and eq.returns[0].startswith("call:self."):
+        target = methods.get(eq.returns[0][10:])
+        if target is not None and target is not eq and len(target.params) == 1 and target.kind == "method":
+            return target
+    return eq
 
 
 # Immutable scalar types a domain value may extend (`class Email(str)`, pydantic's

@@ -53,7 +53,10 @@ class ValueObject(Detector):
     (`class Email(str)`, pydantic's `class Age(PositiveInt)`; enums never), and a marker base
     with no state whose two or more subclasses are all value objects. Read-only properties
     count as the fields `__eq__` compares (`self.amount` over `self._amount`), and so do
-    accessors answering a field (`self.value() == other.value()`, Java's `getValue()`); a
+    accessors answering a field (`self.value() == other.value()`, Java's `getValue()`), and
+    a private summary of its own state compared on both sides (`self._key() == other._key()`
+    over `(self._amount, self._currency)`; one made from `self.__dict__` compares all its
+    attributes), also when `__eq__` only hands its argument to `equals(other)`; a
     private setter only the constructor runs (`__init__` -> `self._set_value(value)`,
     validating as code ported from Java does) builds the object and changes nothing after
     (a public method running it again does); comparing only
