@@ -111,12 +111,19 @@ def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
         local = any(v.startswith("name:") for v in m.returns)
         # ... or kept by the originator itself (`self.mementos.append(Memento(self.text))`)
         kept = {op.arg for op in m.container_ops if op.op == "append" and op.container.startswith("self.")}
+        # A copy of its own attribute handed over (`Memento(copy.deepcopy(self._state))`, so
+        # later changes to the state do not reach the snapshot) packs that attribute.
+        copied: dict[str, set[str]] = {}
+        for c in m.calls:
+            if c.func in _COPIES and c.args and (a := _own(c.args[0])):
+                copied.setdefault(f"call:{c.func}", set()).add(a)
         for call in m.calls:
             made = f"call:{call.func}"
             if (made not in m.returns and not local and made not in kept) or not call.args:
                 continue
             packed = {a for v in call.args if (a := _own(v))}
-            if len(packed) != len(call.args):
+            packed |= {a for v in call.args for a in copied.get(v, ())}
+            if len(packed) < len(call.args) or any(not _own(v) and v not in copied for v in call.args):
                 # `copy.deepcopy(self.__dict__)` as the snapshot itself
                 continue
             r = ctx.resolve(call.func, ref.module)
@@ -213,7 +220,7 @@ class Memento(Detector):
     - An originator has a method returning a new instance of a snapshot class (one that
       nothing but its constructor changes, or a frozen dataclass; it may be nested in the
       originator: `self._Snap(self._text)`) built only from its own attributes (or copies of
-      them), and another method taking an argument and writing those same attributes back
+      them: `self.lines.copy()`, `Memento(copy.deepcopy(self._state))`), and another method taking an argument and writing those same attributes back
       from that argument's fields or getters (or a copy of `self.__dict__` and
       `self.__dict__.update`). The snapshot class and the interfaces it implements (or the
       restore method's annotation) are mementos. The snapshot may be returned through a
