@@ -246,6 +246,17 @@ def sole_offerer(ctx: Ctx, ref: ClassRef, c: Collab, own: set[str]) -> list[Clas
     return found
 
 
+def _creates_on_first_use(methods: dict[str, FunctionFacts], ga: FunctionFacts, held: str) -> bool:
+    """`__getattr__` testing the held object for None and making it then, itself or through a
+    method of its own (`if self._wrapped is None: self._setup()`): a virtual proxy, the real
+    subject created on first use. Reading it unconditionally is a plain pass-through."""
+    if f"self.{held}" not in ga.none_checks:
+        return False
+    if held in ga.self_writes:
+        return True
+    return any(held in m.self_writes for n, m in methods.items() if n in ga.self_calls and n != "__init__")
+
+
 def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> None:
     """`__getattr__` forwarding every unknown attribute to a held object: with some names or
     assignment refused, a protection proxy; with methods injected into the instance's
@@ -290,6 +301,16 @@ def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]
             "proxy",
             0.8,
             [(ga.selection.line, f"`__getattr__` forwards to `{target[5:]}` but refuses some access")],
+            [],
+        )
+        return
+    if held and _creates_on_first_use(methods, ga, held):
+        emit_roles(
+            out["proxy"],
+            ref,
+            "proxy",
+            0.75,
+            [(ga.selection.line, f"`__getattr__` creates `self.{held}` on first use, then forwards to it")],
             [],
         )
         return

@@ -34,10 +34,12 @@ class Proxy(Detector):
       untyped, as the other implementations of the proxy's own base answering every call it
       forwards (`CachedPrices(PriceSource)` handed a source, beside `WarehousePrices`).
     - A class whose `__getattr__` forwards every unknown attribute to a held object and
-      refuses some access (raises for some names, or refuses assignment). Forwarding alone is
-      plain delegation, and so is raising only for names the held object lacks (`if name in
-      dir(self._obj)`) or for names neither it nor a table of the class's own answers (a
-      namespace answering `self.callables[key]` first and asking the one it inherits from).
+      refuses some access (raises for some names, or refuses assignment), or makes that object
+      on first use (`if self._wrapped is None: self._setup()`, or assigning it there: a lazy
+      loader). Forwarding alone is plain delegation, and so is raising only for names the
+      held object lacks (`if name in dir(self._obj)`) or for names neither it nor a table of
+      the class's own answers (a namespace answering `self.callables[key]` first and asking
+      the one it inherits from).
     - A class implementing an interface and handed its subject typed as one concrete
       implementation of that interface which is no base of its own (`AuditedMeter(Meter)`
       taking `inner: GasMeter`): it stands in for that class alone, even when it always
