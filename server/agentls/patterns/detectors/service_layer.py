@@ -134,7 +134,9 @@ class ServiceLayer(Detector):
     typing, with built-in containers' methods such as `add` or `get` telling nothing) and one of
     its methods (any but the dunders: a name-mangled private step, `__save_file`, counts)
     changes state through it (`add`, `save`, `commit`, and their spelled-out forms,
-    `add_or_update_user`, `create_one`), or works `with self._uow` and commits. A function that
+    `add_or_update_user`, `create_one`; a method handing its own arguments on to the method of
+    the same name, `create_user(n, e)` -> `self.repo.create_user(n, e)`, only wraps the
+    repository), or works `with self._uow` and commits. A function that
     receives a unit of work (typed as one) and enters it, so that leaving the block commits, is
     a service when a repository reached through it changes state (`async with uow as tx:
     await tx.trainers.add_to_team(...)`); untyped, it is one when the program has a context
@@ -340,7 +342,10 @@ class ServiceLayer(Detector):
                 ]
             through = [c for c in m.calls if c.receiver.startswith("self.") and head(c.receiver) in held]
             for c in through:
-                if _changes(c.method):
+                # (its own arguments handed on to the same method: an adapter, no use case)
+                if _changes(c.method) and not (
+                    c.method == m.name and c.args == tuple(f"param:{p}" for p in m.param_names)
+                ):
                     return [
                         (ref.cls.selection.line, f"holds `{held[head(c.receiver)].cls.name}`"),
                         (c.line, f"`{m.name}` changes state through `{c.func}()`"),
