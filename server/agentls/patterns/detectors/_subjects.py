@@ -87,6 +87,19 @@ def _typed_items(ctx: Ctx, ref: ClassRef, sub: FunctionFacts) -> bool:
     )
 
 
+def _declared(ctx: Ctx, ref: ClassRef, sub: FunctionFacts, method: str) -> bool:
+    """Each class the subscribe parameter is annotated with implements an interface declaring
+    ``method`` abstractly (`add_subscriber(self, s: Subscriber)`, `Subscriber(ISubscriber)`
+    with `update` abstract there): the observer interface, spelled through its one
+    implementation (as when the subject is generic in it), not rows of data."""
+    p = sub.params[0] if sub.params else None
+    kinds = ctx.annotation_refs(p.annotation, ref.module) if p is not None and p.annotation else []
+    return bool(kinds) and all(
+        any((m := a.cls.methods.get(method)) is not None and m.abstract for a in ctx.interface_ancestors(t))
+        for t in kinds
+    )
+
+
 def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
     methods = ref.cls.methods
     for sub in methods.values():
@@ -143,7 +156,11 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                         if call.receiver in (loop.target, keyed) and call.receiver:
                             if call.method == note.name and not _declared_subject(ctx, ref, sub.name, call.method):
                                 continue  # a composite's recursion over its parts
-                            if typed and not _records_change(note, call.args):
+                            if (
+                                typed
+                                and not _records_change(note, call.args)
+                                and not _declared(ctx, ref, sub, call.method)
+                            ):
                                 continue
                             return sub, note, attr, call.method
                         if call.func == loop.target and _triggered(ref, note) and not _answering(sub):

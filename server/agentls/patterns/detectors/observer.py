@@ -98,7 +98,9 @@ class Observer(Detector):
       nothing derives from (`append(self, line: Text)`), collects data, not observers, unless
       the looping method keeps the argument it hands to each (`self.products.add(product)`,
       then `customer.notify(product)`): a subject telling the one class it knows of its
-      change, that class then being the concrete observer.
+      change, that class then being the concrete observer, or that class implements an
+      interface declaring the notified method abstractly (`add(self, s: Subscriber)` with
+      `Subscriber(ISubscriber)`): the observer interface spelled through its implementation.
     - Abstract subjects: interfaces a subject implements that declare its subscribe or notify
       method; subclasses of a subject that trigger the notification are subjects too.
     - The observer interface: a class declaring the notified method abstractly (or as a stub
