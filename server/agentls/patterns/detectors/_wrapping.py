@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Collab, Ctx, Ev, Target, per_workspace
+from agentls.patterns.detectors._duck_subject import duck_subject
 from agentls.patterns.facts import FunctionFacts, ModuleIndex, held_receiver
 from agentls.patterns.generated_init import takes_fields
 from agentls.patterns.workspace import ClassRef
@@ -158,7 +159,7 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
             fam = family(ctx, base)
             offered = set(ctx.all_methods(base))
             if known:
-                same = any(t.key in fam for t in known)
+                same = any(t.key in fam for t in known) or duck_subject(ctx, ref, c, base, known)
             else:
                 called = set(c.methods)
                 # Duck typing by one shared method name (`send`, `close`) proves nothing. The

@@ -29,7 +29,11 @@ class Proxy(Detector):
       answers the attribute: `real = self._get_real(); real.read()`), while creating that
       object itself (in its constructor or on first use, `if self._real is None`), or
       forwarding under a condition of its own (an access check, a cache) rather than always.
-      A decorator is handed its component and always forwards.
+      A decorator is handed its component and always forwards. An object it makes of a class
+      naming no base counts as an implementation (duck typing) when that class offers every
+      public method of the interface, each forwarded to the same-named one, and no other class
+      makes one for itself (`Proxy(ServiceInterface)` making a `Service()` on first use; every
+      game making the shared `Leaderboard()` uses a service).
       The real subject is known by annotation, by what is handed to the constructor, or,
       untyped, as the other implementations of the proxy's own base answering every call it
       forwards (`CachedPrices(PriceSource)` handed a source, beside `WarehousePrices`).
