@@ -302,7 +302,9 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         hash_ = cls.methods.get("__hash__")
         if hash_ is not None and hash_.self_reads and (eq is None or compared):
             return [(hash_.selection.line, "hashed on its value; nothing changes it after creation")]
-        if cls.dataclass and eq is None and cls.fields:
+        # (a field typed as an entity, `user: User`, keeps something with an identity that
+        # changes: the holder compares no value)
+        if cls.dataclass and eq is None and cls.fields and not _holds_entity(ctx, ref):
             return [(line, "a dataclass in a domain package, compared by its fields and never changed")]
         subs = ctx.ws.subclasses(ref)
         if not cls.methods and not state and len(subs) >= 2 and all(value_object_evidence(ctx, d) for d in subs):
@@ -314,6 +316,16 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         ctx._cache[key] = []  # while computing: a marker base asks its subclasses, which ask it
         ctx._cache[key] = compute()
     return ctx._cache[key]  # type: ignore[no-any-return]
+
+
+def _holds_entity(ctx: Ctx, ref: ClassRef) -> bool:
+    """A field of the class is typed as an entity (`user: User`)."""
+    return any(
+        t != ref and entity_evidence(ctx, t)
+        for ann in ref.cls.fields.values()
+        if ann
+        for t in ctx.annotation_refs(ann, ref.module)
+    )
 
 
 def _delegate(methods: dict[str, FunctionFacts], eq: FunctionFacts) -> FunctionFacts:

@@ -49,7 +49,8 @@ class ValueObject(Detector):
 
     Also in a domain package: an identifier type whose whole state is its identifier (`UserID`
     over one UUID, hashed on it; an identity among other state is an entity's), a dataclass
-    with declared fields and no mutating method, a subclass of an immutable scalar
+    with declared fields and no mutating method (none of them typed as an entity, `user:
+    User`: what keeps an entity compares no value), a subclass of an immutable scalar
     (`class Email(str)`, pydantic's `class Age(PositiveInt)`; enums never), and a marker base
     with no state whose two or more subclasses are all value objects. Read-only properties
     count as the fields `__eq__` compares (`self.amount` over `self._amount`), and so do
