@@ -115,17 +115,31 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def index_file(path: Path) -> Row:
+def index_file(path: Path, base: str | None = None) -> Row:
     """(shown path, index, parse problems, error): the dotted name from packages, or for
     namespace packages from the path below the current folder (as the language server names
-    files relative to the workspace folder)."""
+    files relative to the workspace folder), or, for files outside it, below ``base``, the
+    folder holding every file of the run (else `adapter/entities.py` and
+    `factory/entities.py` of one tree run from elsewhere would both be `entities`, one key
+    for their classes)."""
     shown = display_path(path)
     try:
         source = read_source(path)
     except (OSError, SyntaxError, UnicodeDecodeError, LookupError) as exc:
         return shown, None, [], f"{shown}: cannot read: {exc}"
-    index, problems = index_source(source, shown, module_name_in(str(path), shown))
+    below = shown
+    if base is not None and shown.split(os.sep, 1)[0] == os.pardir:
+        below = os.path.relpath(os.path.abspath(path), base)
+    index, problems = index_source(source, shown, module_name_in(str(path), below))
     return shown, index, problems, None
+
+
+def common_folder(files: list[Path]) -> str | None:
+    """The folder holding every file (absolute), or None when there is none (other drives)."""
+    try:
+        return os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files]) if files else None
+    except ValueError:
+        return None
 
 
 def analyse_files(
@@ -144,7 +158,8 @@ def analyse_files(
     gc.disable()
     try:
         # The detectors' modules are imported by this process while the workers index.
-        rows = run_shared(_chunks(len(files), workers), partial(_index_chunk, files), workers, first=detectors)
+        index_chunk = partial(_index_chunk, files, common_folder(files))
+        rows = run_shared(_chunks(len(files), workers), index_chunk, workers, first=detectors)
         for chunk in rows:
             for shown, index, problems, error in chunk:
                 if error is not None:
@@ -171,8 +186,8 @@ def _analysis(shown: str, analysis: ModuleAnalysis) -> Result:
     return shown, analysis.all(), analysis.problems
 
 
-def _index_chunk(files: list[Path], bounds: tuple[int, int]) -> list[Row]:
-    return [index_file(f) for f in files[bounds[0] : bounds[1]]]
+def _index_chunk(files: list[Path], base: str | None, bounds: tuple[int, int]) -> list[Row]:
+    return [index_file(f, base) for f in files[bounds[0] : bounds[1]]]
 
 
 def _chunks(n: int, jobs: int) -> list[tuple[int, int]]:
