@@ -157,11 +157,13 @@ def main() -> int:
     before_env = after_env = None
     if args.before:
         # Both sides are copies made now: others may be editing the tree during the runs.
-        import patterns_same_output
         from patterns_same_output import snapshot
 
-        patterns_same_output.ENGINE = [*patterns_same_output.ENGINE, *args.also]
-        before_env = {**os.environ, "PYTHONPATH": str(snapshot("speed-before", args.before) / "server")}
+        before_dir = snapshot("speed-before", args.before)
+        for rel in args.also:  # (the snapshot lists the engine's files itself)
+            shown = subprocess.run(["git", "show", f"{args.before}:{rel}"], cwd=ROOT, capture_output=True, check=True)
+            (before_dir / rel).write_bytes(shown.stdout)
+        before_env = {**os.environ, "PYTHONPATH": str(before_dir / "server")}
         after_env = {**os.environ, "PYTHONPATH": str(snapshot("speed-after", None) / "server")}
     timed(floor_cmd)  # warm the page cache once
     floors, fulls, befores = [], [], []
