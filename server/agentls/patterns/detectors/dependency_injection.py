@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._dependency_injection import wiring
+from agentls.patterns.detectors._keyed_bindings import keyed_bindings
 from agentls.patterns.detectors._port_wiring import hands_port_implementation, is_data
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
 from agentls.patterns.facts import FunctionFacts, Param
@@ -214,6 +215,10 @@ class DependencyInjection(Detector):
       with `__init__(self, repo: CustomerRepositoryPort)`, the port possibly an empty subclass
       of a generic one): `composition_root`. Answers chosen by branch are a factory's, and an
       implementation built over the object itself (`Wrapper(self)`) is its own part.
+    - A module function filing an implementation under the abstraction it implements in a
+      container keyed by class (`di[UserRepository] = SqlUserRepository(db)`, kink's and
+      lagom's binding): `composition_root`. Handlers filed under the messages they handle
+      (`handlers[CreateUser] = CreateUserHandler()`) implement no key: a routing table.
     - A function that runs a workspace injector over what it wires (`bootstrap()` calling
       `inject_dependencies(handler, dependencies)` for every handler) and hands the result on
       (returns it): `composition_root`.
@@ -305,6 +310,11 @@ class DependencyInjection(Detector):
                 done.add(f.qualname)
                 yield ctx.det(f, self.id, "composition_root", 0.7, ev)
         testing = is_test_file(ctx.index)
+        for f in ctx.index.functions.values():
+            ev = [] if f.qualname in done or testing else keyed_bindings(ctx, f, ctx.index)
+            if ev:
+                done.add(f.qualname)
+                yield ctx.det(f, self.id, "composition_root", 0.7, ev)
         for fn in ctx.index.all_functions():
             if fn.qualname in done:
                 continue
