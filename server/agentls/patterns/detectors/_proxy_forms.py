@@ -8,7 +8,7 @@ from agentls.patterns.context import Collab, Ctx
 from agentls.patterns.detectors._basics import made_together, script_siblings
 from agentls.patterns.detectors._duck_runners import handed_at_init
 from agentls.patterns.detectors._shared import is_repository
-from agentls.patterns.detectors._wrapping import Role, calls_on, emit_roles
+from agentls.patterns.detectors._wrapping import Role, Wrap, calls_on, emit_roles, wraps
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.generated_init import annotated_container
 from agentls.patterns.workspace import ClassRef
@@ -231,3 +231,38 @@ def _handed_list(ref: ClassRef, attr: str) -> bool:
             if p is not None and annotated_container(p.annotation) == "list":
                 return True
     return False
+
+
+def made_link(ctx: Ctx, ref: ClassRef, w: Wrap, iface: ClassRef) -> bool:
+    """The wrapper makes its subject itself and that subject makes another of the interface in
+    turn, forwarding the same call to it, or the wrapper is itself made so by another, each
+    answering some requests itself (`return True` in a branch): links of a chain handing on
+    what they do not answer (`Clerk` making a `Supervisor` making a `Director`), not a
+    stand-in. Wrappers always handing the call on (a connection through a proxy server over a
+    connection that connects on first use) are layers, left to the other rules."""
+    names = {n for m, n in w.forwards if m.name == n and _answers_itself(m)}
+    if w.collab.from_param or not w.collab.instantiated or not names:
+        return False
+
+    def makers(r: ClassRef) -> list[ClassRef]:
+        """What ``r`` makes for itself, of the interface, and hands one of ``names`` on to,
+        answering some of them itself."""
+        return [
+            t
+            for x in wraps(ctx, r)
+            if x.same_family
+            and not x.collab.from_param
+            and names & {n for m, n in x.forwards if m.name == n and _answers_itself(m)}
+            for t in x.collab.instantiated
+            if t.key != r.key
+        ]
+
+    if any(makers(t) for t in w.collab.instantiated if t.key != ref.key):
+        return True
+    return any(ref.key in {t.key for t in makers(s)} for s in ctx.descendants(iface) if s.key != ref.key)
+
+
+def _answers_itself(m: FunctionFacts) -> bool:
+    """Some `return` answers a literal of the method's own (`return True`, an f-string), not
+    what a call (awaited or not) answered."""
+    return any(v in ("const", "fstring") for v in m.returns)

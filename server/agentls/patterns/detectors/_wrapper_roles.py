@@ -11,7 +11,7 @@ from agentls.patterns.detectors._adapter_forms import (
     translates_enough,
 )
 from agentls.patterns.detectors._adapter_roles import adapts, class_adapter, port_over_service
-from agentls.patterns.detectors._proxy_forms import adds_around, list_tree_node, tree_node, typed_as_one
+from agentls.patterns.detectors._proxy_forms import adds_around, list_tree_node, made_link, tree_node, typed_as_one
 from agentls.patterns.detectors._shared import is_uow
 from agentls.patterns.detectors._wrapper_forms import baseless, getattr_wrapper, sole_offerer
 from agentls.patterns.detectors._wrapping import (
@@ -98,6 +98,8 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
             if (is_proxy_like(w) or one) and not helpers:
                 if list_tree_node(ctx, ref, iface):
                     continue  # branches before asking the child it was handed, in a tree of lists
+                if made_link(ctx, ref, w, iface):
+                    continue  # makes the next of a chain of handlers, or is made by one
                 how = "creates" if w.collab.instantiated and not w.collab.from_param else "guards access to"
                 real = [t for t in w.wrapped if t != iface and not t.cls.is_interface]
                 emit_roles(

@@ -76,6 +76,10 @@ class Proxy(Detector):
       holds and branching before it asks it, beside another implementation handed a list of
       them (a template's `Block(body: Node)` beside `Group(children: list[Node])`); one
       making that object itself stays a virtual proxy there (`ImageProxy` among graphics).
+      Nor are handlers each making the next of their interface and handing it the same call,
+      answering some requests themselves (`return True` below a threshold: `Clerk` making a
+      `Supervisor` making a `Director`): a chain, made link by link. Layers always handing
+      the call on (a lazy proxy made by a remote one) are judged by the rules above.
     """
 
     id = "proxy"
