@@ -272,10 +272,9 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         plain = {n for n, m in cls.methods.items() if m.kind != "property"}
         # `self.__class__ == other.__class__` compares no value: every instance of the class
         # is equal to every other (a stateless handler), which is no value semantics
-        dunder = {a for a in eq.self_reads if a.startswith("__") and a.endswith("__")} if eq is not None else set()
         if eq is not None:
             eq = _delegate(ctx.all_methods(ref), eq)
-            dunder = {a for a in eq.self_reads if a.startswith("__") and a.endswith("__")}
+        dunder = {a for a in eq.self_reads if a.startswith("__") and a.endswith("__")} if eq is not None else set()
         compared = (eq.self_reads - plain - dunder) if eq is not None else set()
         whole = eq is not None and "__dict__" in eq.self_reads
         if eq is not None:
