@@ -12,7 +12,7 @@ from agentls.patterns.detectors._message_kinds import is_message_like
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
-DISPATCH_VERBS = frozenset(
+_DISPATCH_VERBS = frozenset(
     {
         "dispatch",
         "execute",
@@ -70,8 +70,9 @@ def sent_messages(ctx: Ctx) -> Iterator[tuple[ClassRef, str]]:
             for call in fn.calls:
                 if not call.receiver or call.receiver == "self":
                     continue
-                listed = call.method in DISPATCH_VERBS
-                if not listed and not _names_sending(call.method):
+                listed = call.method in _DISPATCH_VERBS
+                sending = _names_sending(call.method)
+                if not listed and not sending:
                     continue
                 # Outside a domain package, a list the function made itself (not a parameter nor
                 # a module-level queue) collects results for its caller: no send.
@@ -80,7 +81,7 @@ def sent_messages(ctx: Ctx) -> Iterator[tuple[ClassRef, str]]:
                 for arg in call.args:
                     if arg.startswith("call:") and listed:
                         made = arg[5:]
-                    elif arg.startswith("name:") and _names_sending(call.method):
+                    elif arg.startswith("name:") and sending:
                         made = fn.call_locals.get(arg[5:], "")
                     else:
                         continue
