@@ -277,12 +277,13 @@ class ServiceLayer(Detector):
         builds a repository over the unit of work it is handed or holds and stores through it,
         or loads an object through what it holds, asks it to act and stores it back there."""
         found = self._holding_service(ctx, ref) or self._building_service(ctx, ref)
+        if found:
+            return found
         for m in ref.cls.methods.values():
-            if found or (m.name.startswith("__") and m.name.endswith("__")):
-                continue
-            trip = _round_trip(m, ("self",))
-            found = [(ref.cls.selection.line, f"`{m.name}` is one of its use cases"), *trip] if trip else []
-        return found
+            trip = [] if m.name.startswith("__") and m.name.endswith("__") else _round_trip(m, ("self",))
+            if trip:
+                return [(ref.cls.selection.line, f"`{m.name}` is one of its use cases"), *trip]
+        return []
 
     def _building_service(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
         held = [c.attr for c in ctx.collabs(ref).values() if any(is_uow(ctx, t) for t in c.types)]
