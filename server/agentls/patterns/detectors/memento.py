@@ -220,7 +220,8 @@ class Memento(Detector):
     - An originator has a method returning a new instance of a snapshot class (one that
       nothing but its constructor changes, or a frozen dataclass; it may be nested in the
       originator: `self._Snap(self._text)`) built only from its own attributes (or copies of
-      them: `self.lines.copy()`, `Memento(copy.deepcopy(self._state))`), and another method taking an argument and writing those same attributes back
+      them: `self.lines.copy()`, `Memento(copy.deepcopy(self._state))`), and another method
+      taking an argument and writing those same attributes back
       from that argument's fields or getters (or a copy of `self.__dict__` and
       `self.__dict__.update`). The snapshot class and the interfaces it implements (or the
       restore method's annotation) are mementos. The snapshot may be returned through a
