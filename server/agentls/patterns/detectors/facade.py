@@ -50,10 +50,10 @@ class Facade(Detector):
     through two or more operations of each, `prepare()` then `fire()`; declared parts count
     only for a class making none itself),
     calling different operations on them or handing one part's state to another
-    (`self.engine.start(self.starter.spin)`), or when two or more public methods each run one
-    operation on every part it made, without branching (`start()` starting the engine and the
-    pump, `stop()` stopping both: the subsystem driven in step; calling one part picked by a
-    condition is dispatching), or when three or more public methods each
+    (`self.engine.start(self.starter.spin)`), or when two or more public methods each drive
+    two or more parts, all of them parts it made, without branching (`start()` starting the
+    engine and the pump, `stop()` stopping both: the subsystem driven in step; calling one part
+    picked by a condition is dispatching), or when three or more public methods each
     delegate to one of three or more parts; when most of the methods driving parts answer
     `self` (`select(...).where(...)`, then `build()`), it is a fluent builder or query object
     configured through a chain instead. The facade and each subsystem class it drives are
@@ -308,7 +308,7 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     if len(every) < 2 or not classes:
         return
     own = {r.key for r in created.values()}
-    # Running one operation on every part it made, unconditionally, in two or more of its
+    # Driving two or more of the parts it made, unconditionally, in two or more of its
     # entry points (`start()` starting the engine and the pump, `stop()` stopping both) is
     # driving the whole subsystem in step, not picking one part as a dispatcher does.
     in_step = [n for n, p in used_by.items() if len(p) >= 2 and p <= own and by_name[n].complexity <= 1]
