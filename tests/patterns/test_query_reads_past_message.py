@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
-HTTP = """\
+MESSAGES = """\
 from dataclasses import dataclass, field
 
 
@@ -33,6 +33,11 @@ class Handler:
         raise NotImplementedError
 
 
+"""
+
+HTTP = (
+    MESSAGES
+    + """\
 class Router(Handler):
     def __init__(self, routes: list[str]) -> None:
         self._routes = routes
@@ -50,28 +55,11 @@ class Router(Handler):
         route = self._get_route(request)
         return Response(200 if route else 404, route or "")
 """
+)
 
-READ_SIDE = """\
-from dataclasses import dataclass, field
-
-
-@dataclass
-class Request:
-    path: str
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class Response:
-    status: int
-    body: str = ""
-
-
-class Handler:
-    def handle(self, request: Request) -> Response:
-        raise NotImplementedError
-
-
+READ_SIDE = (
+    MESSAGES
+    + """\
 class Router(Handler):
     def __init__(self, store: "PageStore") -> None:
         self._store = store
@@ -94,6 +82,7 @@ class PageStore:
     def find(self, path: str) -> str | None:
         return self._pages.get(path)
 """
+)
 
 
 def test_request_looked_into_by_its_handler_is_no_query(tmp_path: Path) -> None:
