@@ -7,29 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, roles_of, write_tree
-
-_DESK = """
-class Desk:
-    def quote(self, parcel, carrier):
-        return carrier.cost(parcel) + 1
-"""
-
-_MAIN = """
-from desk import Desk
-from carriers import Ground, Air
-
-if __name__ == "__main__":
-    desk = Desk()
-    print(desk.quote(3, Ground()))
-    print(desk.quote(3, Air()))
-"""
-
-
-def _strategy(tmp_path: Path, files: dict[str, str]) -> dict[str, str]:
-    write_tree(tmp_path, files)
-    return roles_of(patterns_rows(tmp_path, "--min-confidence", "0", "."), "strategy")
-
+from tests.patterns.test_strategy_passed_duck import _DESK, _MAIN, _strategy
 
 _FAMILY = """
 from abc import ABC, abstractmethod
