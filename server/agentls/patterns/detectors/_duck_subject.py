@@ -23,15 +23,15 @@ def duck_subject(ctx: Ctx, ref: ClassRef, collab: Collab, base: ClassRef, known:
     if any(h.key != ref.key and any(t.key == real.key for t in c.instantiated) for h, c in ctx.holders(real)):
         return False
     public = {n for n in ctx.all_methods(base) if not n.startswith("_")}
-    return bool(public) and public <= set(ctx.all_methods(real)) and _forwards_each(ref, collab.attr, public)
+    return bool(public) and public <= set(ctx.all_methods(real)) and forwards_same(ref, collab.attr, public)
 
 
-def _forwards_each(ref: ClassRef, attr: str, names: set[str]) -> bool:
-    """Each of ``names`` is called on ``self.<attr>`` from the same-named method."""
+def forwards_same(ref: ClassRef, attr: str, called: set[str]) -> bool:
+    """Every method called on ``self.<attr>`` is called from the same-named method."""
     seen = {
         call.method
         for n, m in ref.cls.methods.items()
         for call in m.calls
         if call.receiver == f"self.{attr}" and call.method == n
     }
-    return names <= seen
+    return bool(called) and called <= seen

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Collab, Ctx, Ev, Target, per_workspace
-from agentls.patterns.detectors._duck_subject import duck_subject
+from agentls.patterns.detectors._duck_subject import duck_subject, forwards_same
 from agentls.patterns.facts import FunctionFacts, ModuleIndex, held_receiver
 from agentls.patterns.generated_init import takes_fields
 from agentls.patterns.workspace import ClassRef
@@ -172,7 +172,7 @@ def _wraps(ctx: Ctx, ref: ClassRef) -> list[Wrap]:
                     # of its own base answers (`CacheProxy(DatabaseQuery)` over
                     # `RealDatabaseQuery`): the wrapped object is that sibling's kind.
                     siblings = _implementers(ctx, base, ref, called)
-                    if siblings and _forwards_same(ref, c.attr, called):
+                    if siblings and forwards_same(ref, c.attr, called):
                         same, known = True, siblings
             forwards = [(m, m.name) for m in formats if m.name in offered]
             for m in ref.cls.methods.values():
@@ -255,17 +255,6 @@ def _plainly_given(ctx: Ctx, ref: ClassRef, attr: str, fam: set[str]) -> bool:
         ):
             return False
     return True
-
-
-def _forwards_same(ref: ClassRef, attr: str, called: set[str]) -> bool:
-    """Every method called on ``self.<attr>`` is called from the same-named method."""
-    seen = {
-        call.method
-        for n, m in ref.cls.methods.items()
-        for call in m.calls
-        if call.receiver == f"self.{attr}" and call.method == n
-    }
-    return bool(called) and called <= seen
 
 
 def abstract_wrap(ctx: Ctx, anc: ClassRef) -> tuple[str, ClassRef] | None:
