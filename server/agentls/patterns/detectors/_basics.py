@@ -20,6 +20,18 @@ def memo(ctx: Ctx, name: str, ref: ClassRef, compute: Callable[[], T]) -> T:
     return ctx._cache[key]  # type: ignore[no-any-return]
 
 
+def memo_class(ctx: Ctx, name: str, ref: ClassRef, compute: Callable[[], T]) -> T:
+    """``memo``, asked again for a class of the same key in another copy of its package
+    (its facts differ)."""
+    store: dict[str, tuple[ClassFacts, T]] = ctx._cache.setdefault(name, {})
+    hit = store.get(ref.key)
+    if hit is not None and hit[0] is ref.cls:
+        return hit[1]
+    out = compute()
+    store[ref.key] = (ref.cls, out)
+    return out
+
+
 def structural(ctx: Ctx, proto: ClassRef) -> list[ClassRef]:
     """The classes besides ``proto`` defining every public method of it with a body of their
     own, in workspace order: the implementers of a Protocol without deriving from it

@@ -7,8 +7,9 @@ import builtins
 import re
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._basics import memo_class
 from agentls.patterns.detectors._shared import is_data_holder, is_repository, is_uow
-from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
 # Dunders that give an object a job (a context manager, a callable, a proxy, a container):
@@ -45,19 +46,15 @@ def is_exception(ctx: Ctx, ref: ClassRef) -> bool:
     ancestor's, named like one (`...Error`, `...Exception`, `...Warning`) or a builtin one
     (`KeyboardInterrupt`). Kept per class: the message roles ask it of every descendant of
     every class, twice (a third of the analysis over Django + SQLAlchemy, asked afresh)."""
-    store: dict[str, tuple[ClassFacts, bool]] = ctx._cache.setdefault("is_exception", {})
-    hit = store.get(ref.key)
-    if hit is not None and hit[0] is ref.cls:
-        return hit[1]
-    out = False
-    for base in [*ref.cls.bases, *(b for a in ctx.ancestors(ref) for b in a.cls.bases)]:
-        name = base.removeprefix("builtins.")
-        if name.rpartition(".")[2].endswith(("Error", "Exception", "Warning")) or name in _BUILTIN_EXCEPTIONS:
-            out = True
-            break
-    # (a class of the same key in another copy of its package asks again: its own bases differ)
-    store[ref.key] = (ref.cls, out)
-    return out
+
+    def compute() -> bool:
+        for base in [*ref.cls.bases, *(b for a in ctx.ancestors(ref) for b in a.cls.bases)]:
+            name = base.removeprefix("builtins.")
+            if name.rpartition(".")[2].endswith(("Error", "Exception", "Warning")) or name in _BUILTIN_EXCEPTIONS:
+                return True
+        return False
+
+    return memo_class(ctx, "is_exception", ref, compute)
 
 
 def is_message_like(ctx: Ctx, ref: ClassRef) -> bool:

@@ -5,10 +5,11 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._basics import memo_class
 from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches, filters_by_type
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import handler_maps
-from agentls.patterns.facts import ClassFacts, FunctionFacts
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -193,18 +194,16 @@ class MessageBus(Detector):
     def _own_routing(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
         """Kept per class: asked of every ancestor of every class (``_inherited``). A class of
         the same key in another copy of its package asks again (its methods differ)."""
-        store: dict[str, tuple[ClassFacts, list[Ev]]] = ctx._cache.setdefault("message_bus.own_routing", {})
-        hit = store.get(ref.key)
-        if hit is not None and hit[0] is ref.cls:
-            return hit[1]
+        return memo_class(ctx, "message_bus.own_routing", ref, lambda: self._routing(ctx, ref))
+
+    def _routing(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
         routes = self._routes(ctx, ref) or self._finds_handlers(ctx, ref)
-        if not routes:
-            for m in ref.cls.methods.values():
-                if dispatches(m):
-                    routes = [(m.selection.line, f"`{m.name}` finds handlers by the message's type and calls them")]
-                    break
-        store[ref.key] = (ref.cls, routes)
-        return routes
+        if routes:
+            return routes
+        for m in ref.cls.methods.values():
+            if dispatches(m):
+                return [(m.selection.line, f"`{m.name}` finds handlers by the message's type and calls them")]
+        return []
 
     def _inherited(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
         """A subclass of a concrete bus keeps its routing (`PersistentEventBus(EventBus)`
