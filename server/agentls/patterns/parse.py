@@ -38,8 +38,10 @@ def _without_type_params(source: str) -> str:
     """``source`` with PEP 695 type parameter lists blanked (same length, same lines) and
     `type X = ...` read as `X = ...`: a server on an older Python still sees the classes of
     code written for 3.12."""
-    chars = list(source)
+    chars: list[str] | None = None  # built on the first header: most failing texts have none
     for m in _TYPE_PARAMS.finditer(source):
+        if chars is None:
+            chars = list(source)
         depth = 0
         for i in range(m.end(), len(source)):
             c = source[i]
@@ -49,7 +51,7 @@ def _without_type_params(source: str) -> str:
                 chars[i] = " "
             if depth == 0:
                 break
-    out = "".join(chars)
+    out = source if chars is None else "".join(chars)
     return _TYPE_ALIAS.sub(r"\1", out)
 
 
