@@ -76,6 +76,13 @@ def module_in_domain(module: ModuleIndex) -> bool:
     return bool(parts & _DOMAIN_PARTS)
 
 
+def _all_optional(cls: ClassFacts) -> bool:
+    """Every declared field defaults to `None` (`id_: Optional[str] = None`, `title: str | None
+    = None`): a bag of values any of which may be missing, as a request, patch or filter
+    payload is. An object whose very identity may be absent is not known by it."""
+    return len(cls.fields) >= 2 and all(cls.class_attrs.get(f) == "none" for f in cls.fields)
+
+
 def mutators(cls: ClassFacts) -> list[FunctionFacts]:
     """Methods that change the object after it is made."""
     return [
@@ -214,7 +221,7 @@ def entity_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 (ref.cls.selection.line, f"{how} in a domain package"),
                 (changing[0].selection.line, f"`{changing[0].name}` changes it over its life"),
             ]
-        if len(state) >= 2 or ctx.ws.subclasses(ref):
+        if (len(state) >= 2 or ctx.ws.subclasses(ref)) and not _all_optional(ref.cls):
             return [(ref.cls.selection.line, f"{how} in a domain package, with mutable state")]
         return []
 

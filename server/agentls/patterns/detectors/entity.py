@@ -39,21 +39,24 @@ class Entity(Detector):
     method rewrites (a file name changed on save) is not one.
 
     In a domain package (a module path with `domain`, `model`, `entities`, `aggregates`,
-    `shared_kernel` …; never a `value_objects` package or module), a mutable class with an identity
-    attribute (`id`, `id_`, `reference`, `sku`, `<class>_id` or `<noun>_id` for the noun the
-    class name ends with, `benchmark_id` in `ComparativeBenchmark`, also private or name-mangled
-    as `self.__id` behind a read-only `id` property, own or inherited, or the
+    `shared_kernel` …; never a `value_objects` package or module), a mutable class with an
+    identity attribute (`id`, `id_`, `reference`, `sku`, `<class>_id` or `<noun>_id` for the
+    noun the class name ends with, `benchmark_id` in `ComparativeBenchmark`, also private or
+    name-mangled as `self.__id` behind a read-only `id` property, own or inherited, or the
     attribute the program stores it keyed by, `self._rows[order.code] = order`, when no method
     rewrites it) is an entity when a method changes it after creation, or when it has more state
-    than its identity; so is every subclass of an entity, and a class whose `__eq__` compares
-    what an identity method returns (`self.__get_id__()`). Builders (methods returning `self`),
-    frozen classes, exceptions and messages (commands, events) are not. Outside a domain package
-    an entity is only a hint (0.45, below the default threshold), unless it subclasses an entity
-    of a domain package (a test's `Person(Entity)` builds on the domain model). A declarative
-    ORM row (`__tablename__`) is the table's shape, not a domain entity, whatever its name. A
-    `schemas` module or package inside a domain package (`domain/users/schemas.py`) holds the
-    API's request and response models (pydantic, marshmallow): how an entity is shown or asked
-    for, a hint only, like a class outside the domain.
+    than its identity, unless every field it declares defaults to `None` (`id: Optional[str] =
+    None`, `title: Optional[str] = None`: a create, update or filter payload, whose identity may
+    be missing, is an entity only when a method changes it); so is every subclass of an entity,
+    and a class whose `__eq__` compares what an identity method returns (`self.__get_id__()`).
+    Builders (methods returning `self`), frozen classes, exceptions and messages (commands,
+    events) are not. Outside a domain package an entity is only a hint (0.45, below the default
+    threshold), unless it subclasses an entity of a domain package (a test's `Person(Entity)`
+    builds on the domain model). A declarative ORM row (`__tablename__`) is the table's shape,
+    not a domain entity, whatever its name. A `schemas` module or package inside a domain
+    package (`domain/users/schemas.py`) holds the API's request and response models (pydantic,
+    marshmallow): how an entity is shown or asked for, a hint only, like a class outside the
+    domain.
     """
 
     id = "entity"
