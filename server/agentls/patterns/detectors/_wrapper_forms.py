@@ -110,6 +110,7 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
                 not created
                 and not optional
                 and not twin
+                and not all(_passes_on(m, c.attr) for m in public.values())
                 and len(converted) * 2 < len(mirrored)
                 # a service re-exposing its repository's finders, or a repository over a
                 # store, is no decorator: both or neither must be repositories
@@ -173,6 +174,20 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
                 + [(t, "target", f"offers what `{ref.cls.name}` presents") for t in targets[:1]],
             )
             return
+
+
+def _passes_on(fn: FunctionFacts, attr: str) -> bool:
+    """The method only calls its namesake on `self.<attr>` (`turn_on` doing
+    `self.device.turn_on()`), adding nothing: a wrapper all of whose methods do so attaches no
+    responsibility (a bridge's abstraction over its implementor, or a plain delegate)."""
+    return (
+        fn.statements <= 1
+        and fn.complexity == 1
+        and not fn.self_writes
+        and len(fn.calls) == 1
+        and fn.calls[0].receiver == f"self.{attr}"
+        and fn.calls[0].method == fn.name
+    )
 
 
 def captured_request(fn: FunctionFacts, attr: str) -> bool:

@@ -56,7 +56,9 @@ class Decorator(Detector):
       them all with a body (`LoggedSource(PriceSource)` over `WarehousePrices`).
     - A class with no base that holds an object of an interface and re-exposes two or more of
       that interface's methods under their own names, forwarding to it, unless exactly one of
-      the two is a repository (a service re-exposing its repository's finders).
+      the two is a repository (a service re-exposing its repository's finders), or each of
+      its methods only calls its namesake on the object and does nothing else (`turn_on`
+      doing `self.device.turn_on()`: adding nothing, a bridge's abstraction or a delegate).
     - A class whose `__getattr__` forwards every attribute to a held object and which
       overrides some of them, calling the same method on it.
     Not decorators: a node handing the object it holds out as its child (`children()`
