@@ -12,10 +12,13 @@ from agentls.patterns.workspace import ClassRef
 
 
 def _handed_out(cls: ClassFacts, recorder: FunctionFacts, name: str) -> bool:
-    """Another method takes the list out and resets it, answering what it held: recorded
-    facts are handed out once. A list only returned (`lines()`) or worked through holds parts."""
+    """Another method takes the list out and resets it (`self.events = []`, or
+    `self.events.clear()` after a copy), answering what it held: recorded facts are handed out
+    once. A list only returned (`lines()`) or worked through holds parts."""
     for o in cls.methods.values():
-        if o is recorder or name not in o.self_reads or name not in o.self_writes:
+        # reset by assignment (`self.events = []`) or emptied in place (`self.events.clear()`)
+        emptied = any(op.op == "clear" and op.container == f"self.{name}" for op in o.container_ops)
+        if o is recorder or name not in o.self_reads or not (name in o.self_writes or emptied):
             continue
         if any(v != "none" for v in o.returns):
             return True
@@ -34,7 +37,12 @@ def typed_recordings(ctx: Ctx) -> list[tuple[ClassRef, ClassRef, str]]:
             for op in m.container_ops
             if op.op == "append" and op.container.startswith("self.") and op.arg.startswith("param:")
         ]
-        if not appends or not (in_domain(owner) or entity_evidence(ctx, owner)):
+        if not appends:
+            continue
+        # a seedwork base kept beside the domain (`core/ddd.py`'s `AggregateRoot`) is the
+        # domain's when the classes deriving it are
+        domain = in_domain(owner) or any(in_domain(d) for d in ctx.ws.subclasses(owner))
+        if not (domain or entity_evidence(ctx, owner)):
             continue
         for m, op in appends:
             if not _handed_out(cls, m, op.container[5:]):

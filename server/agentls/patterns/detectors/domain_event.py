@@ -46,8 +46,10 @@ class DomainEvent(Detector):
     (`occurred_on`, `payload`) above a single event. Getters spelled as in Java (`def
     payload(self): return self.__payload`) leave an event data-only. A domain class's recorder
     typed with what it records (`record(self, event: DomainEvent)`), whose list another method
-    hands out and clears (`events = self.events; self.events = []; return events`), makes that
-    class an event, helpers and all, and its subclasses adding only a literal answer
+    hands out and clears (`events = self.events; self.events = []; return events`, or a copy
+    returned after `self.events.clear()`), makes that class an event, helpers and all (a
+    seedwork base kept outside the domain package, `core/ddd.py`'s `AggregateRoot`, is a domain
+    class when the classes deriving it are), and its subclasses adding only a literal answer
     (`event_name()`) or an alternative constructor; a typed list only returned holds parts.
 
     A class the domain keeps as a typed field (`book_ids: List[AuthorBook]`) is a member the
