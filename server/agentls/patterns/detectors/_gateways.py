@@ -266,8 +266,10 @@ def gateway_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             return found
 
         public = [m for m in own if not m.name.startswith("_")]
-        # public methods on the storage, directly or through a private step that is
-        helpers = {n for n, m in every.items() if n.startswith("_") and heads_of(m)}
+        # public methods on the storage, directly or through a private step that is (only the
+        # steps they call are asked: a Django model inherits a hundred private methods)
+        called = {n for m in public for n in m.self_calls if n.startswith("_") and n in every}
+        helpers = {n for n in called if heads_of(every[n])}
         about = [m for m in public if heads_of(every[m.name]) or m.sql or m.self_calls & helpers]
         if len(about) * 2 < len(public):
             return []
