@@ -136,10 +136,13 @@ class ServiceLayer(Detector):
     changes state through it (`add`, `save`, `commit`, and their spelled-out forms,
     `add_or_update_user`, `create_one`; a method handing its own arguments on to the method of
     the same name, `create_user(n, e)` -> `self.repo.create_user(n, e)`, only wraps the
-    repository), or works `with self._uow` and commits. A function that
+    repository), or works `with self._uow` and commits, or, inside the unit of work it holds
+    (typed as one, whose exit commits), asks another collaborator it holds to change state
+    (`async with self._uow as tx: await self._posts.create(data, uow=tx)`). A function that
     receives a unit of work (typed as one) and enters it, so that leaving the block commits, is
     a service when a repository reached through it changes state (`async with uow as tx:
-    await tx.trainers.add_to_team(...)`); untyped, it is one when the program has a context
+    await tx.trainers.add_to_team(...)`, or a repository asked of it, `repo =
+    uow.get_repository(Users); await repo.add(user)`); untyped, it is one when the program has a context
     manager holding a repository under every name the block reaches through it (`tx.trainers`).
     Test functions, pytest fixtures (which build a use case for the tests), test classes and
     web endpoints (functions under a router's or application's routing decorator, `@bp.route`,
@@ -264,7 +267,9 @@ class ServiceLayer(Detector):
         for c in fn.calls:
             head = c.receiver.split(".")[0]
             through = head == name or (head not in params and head not in ctx.index.import_map and head != "self")
-            if through and c.receiver.count(".") == 1 and _changes(c.method):
+            # or a repository asked of it (`repo = uow.get_repository(Users); repo.add(user)`)
+            asked = "." not in c.receiver and fn.call_locals.get(c.receiver, "").startswith(f"{name}.")
+            if ((through and c.receiver.count(".") == 1) or asked) and _changes(c.method):
                 return [
                     (fn.selection.line, f"enters the unit of work `{name}` it receives"),
                     (c.line, f"changes state through `{c.receiver}.{c.method}()`"),
@@ -340,6 +345,16 @@ class ServiceLayer(Detector):
                 return [
                     (ref.cls.selection.line, f"works in a unit of work, `{within[0]}`"),
                     (finish.line, f"`{m.name}` finishes with `{finish.func}()`"),
+                ]
+            # Inside the unit of work it holds (typed as one), whose exit commits, it asks
+            # another collaborator it holds to change state (`async with self._uow as tx:
+            # await self._posts.create(payload, uow=tx)`): the transaction is the use case's.
+            others = [c for c in m.calls if c.receiver.count(".") == 1 and c.receiver[:5] == "self."]
+            asked = next((c for c in others if head(c.receiver) not in held and _changes(c.method)), None)
+            if within and asked is not None and any(is_uow(ctx, held[head(w)]) for w in within):
+                return [
+                    (ref.cls.selection.line, f"works in a unit of work, `{within[0]}`"),
+                    (asked.line, f"`{m.name}` changes state through `{asked.func}()` within it"),
                 ]
             through = [c for c in m.calls if c.receiver.startswith("self.") and head(c.receiver) in held]
             for c in through:
