@@ -7,6 +7,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._chain_created import created_links
+from agentls.patterns.detectors._chain_ends import ended, last_link
 from agentls.patterns.detectors._chain_peers import wired_peer
 from agentls.patterns.detectors._chain_runners import given, runner_chains
 from agentls.patterns.facts import FunctionFacts
@@ -103,6 +104,15 @@ class ChainOfResponsibility(Detector):
     a wrapper releasing a resource it holds). Subclasses
     overriding the method (or defining what the base looks up) are concrete handlers.
 
+    A successor each link requires (a constructor parameter with no default, never checked:
+    `Clerk(Manager(Refuse()))`) counts too when the chain has an end: two or more
+    implementations of an interface declaring the method, written in one module and deriving
+    from no link, pass it on so, and another there answers it keeping no successor. An
+    implementation answering, without passing it on, the request that a link written beside
+    it passes to one of the interface's kind (or to an untyped object) is the chain's end, a
+    concrete handler too (0.7). One class passing the call on to a sibling answering it itself
+    is a proxy before its real subject, and wrappers spread over a library's modules, no chain.
+
     A chain kept as a list: a class outside an interface's hierarchy that appends the
     handlers it is handed to a list and hands the request it was given to each in turn
     through the method the interface declares abstract (middleware run in order); the
@@ -178,7 +188,9 @@ class ChainOfResponsibility(Detector):
                 for v in init.self_writes.get(c.attr, []):
                     p = init.param(v[6:]) if v.startswith("param:") else None
                     optional = optional or v == "none" or (p is not None and p.has_default)
-            if not (optional or setter):
+            # A required successor: a chain all the same when the chain has an end (`_chain_ends.ended`).
+            ends = not (optional or setter) and any(ended(ctx, ref, n) for n in c.methods)
+            if not (optional or setter or ends):
                 continue
             sources = [v for m in ref.cls.methods.values() for v in m.self_writes.get(c.attr, [])]
             if init is not None and init is not ref.cls.methods.get("__init__"):
@@ -356,3 +368,17 @@ class ChainOfResponsibility(Detector):
                         [(anc, "handler")],
                     )
                     break
+            else:
+                end = last_link(ctx, ref, self._chain)
+                if end is not None:
+                    iface, link, method = end
+                    m = ref.cls.methods[method]
+                    what = f"answers `{method}` without passing it on: the end of `{link.cls.name}`'s chain"
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "concrete_handler",
+                        0.7,
+                        [(m.selection.line, what)],
+                        [(iface, "handler"), (link, "concrete_handler")],
+                    )
