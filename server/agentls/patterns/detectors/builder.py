@@ -150,8 +150,9 @@ class Builder(Detector):
         if found:
             steps, result, products = found
             fluent = [s for s in steps if "self" in s.returns]
-            directors = [h for h, c in ctx.holders(ref) if len(set(c.methods) & {s.name for s in steps}) >= 2]
-            if len(fluent) >= 2 or (directors and products):
+            # A holder driving two steps counts only when not fluent: asked last (costly map).
+            named = {s.name for s in steps}
+            if len(fluent) >= 2 or (products and any(len(set(c.methods) & named) >= 2 for _, c in ctx.holders(ref))):
                 ev: list[Ev] = (
                     [(fluent[0].selection.line, f"`{fluent[0].name}` records a part and returns `self`")]
                     if fluent
@@ -227,6 +228,10 @@ class Builder(Detector):
         ctx._cache[key] = out
         return out
 
+    @per_workspace
+    def _step_names(self, ctx: Ctx) -> frozenset[str]:  # what every step family is drawn from
+        return frozenset(n for steps, _ in self._builders(ctx).values() for n in steps)
+
     def _step_family(self, ctx: Ctx, ref: ClassRef) -> list[str]:
         """The steps of a builder, or of the builders implementing a builder interface."""
         builders = self._builders(ctx)
@@ -240,6 +245,9 @@ class Builder(Detector):
     def _directs(self, ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, owner: ClassRef | None) -> ClassRef | None:
         """The builder ``fn`` drives through two or more of its steps: one it holds, or one it
         creates and chains (`HouseBuilder().set_a(1).set_b(2).get_result()`)."""
+        # Asked of every method of the workspace: most call fewer than two builder steps.
+        if len(self._step_names(ctx).intersection([c.method for c in fn.calls])) < 2:
+            return None
         by_receiver: dict[str, set[str]] = {}
         for c in fn.calls:
             if c.receiver:
