@@ -157,8 +157,10 @@ def _report(args: argparse.Namespace, results: list[Result], errors: list[str]) 
     if args.fail_on_smells:
         rows = [(path, d) for path, d in rows if _is_smell(d)]
     if args.format == "json":
-        json.dump([as_json(path, d) for path, d in rows], sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        # One write of the whole text: `json.dump` writes each of its 240,000 pieces (Django +
+        # SQLAlchemy), and an unbuffered stdout (PYTHONUNBUFFERED, as containers and CI set it)
+        # makes each a system call: 0.28 s of CPU into a pipe, 0.05 s this way.
+        sys.stdout.write(json.dumps([as_json(path, d) for path, d in rows], indent=2, ensure_ascii=False) + "\n")
     else:
         for path, d in rows:
             print(f"{path}:{d.range.line + 1}: {d.symbol} plays {d.pattern}/{d.role} ({d.confidence:.2f})")
