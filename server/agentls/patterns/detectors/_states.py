@@ -152,6 +152,17 @@ def _class_switch(ctx: Ctx, ref: ClassRef) -> Machine | None:
             names += sorted(m.foreign_reads) + sorted(m.names)
         targets = [r for n in names if (r := _resolve_near(ctx, ref, n)) is not None and r != ref]
         if not targets:
+            # The class it becomes is handed in (`self.__class__ = state`, the caller passing
+            # `On`): a base written so turns its objects into any of its own subclasses, the
+            # states, when two or more derive from it.
+            kinds = [d for d in ctx.descendants(ref) if not d.cls.is_interface]
+            if any(v.startswith("param:") for v in values) and len(kinds) >= 2 and not m.name.startswith("__"):
+                why = f"`{m.name}` turns the object into the subclass it is handed"
+                # The context: a class outside the family keeping one of the states (made
+                # there: `self.state = Off()`) and asking it to switch (`self.state.handle(On)`).
+                family = {ref.key, *(d.key for d in kinds)}
+                held = [h for k in kinds for h, c in ctx.holders(k) if m.name in c.methods and h.key not in family]
+                return Machine(held[0] if held else None, ref, kinds, [(m.selection.line, why)])
             continue
         others = ", ".join(f"`{t.cls.name}`" for t in targets[:3])
         fam = _family_root(ctx, [ref, *targets])

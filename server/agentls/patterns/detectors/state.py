@@ -82,7 +82,12 @@ class State(Detector):
       the states share is `state`, all its implementations `concrete_state`;
     - states that turn the object into a sibling state (`self.__class__ = Other`); with no base
       in common, the siblings must answer all the public methods of the class turning into
-      them (a class becoming one with another interface is converted, not changing state).
+      them (a class becoming one with another interface is converted, not changing state);
+      or a base turning the object into the class it is handed (`self.__class__ = state`, the
+      caller passing `On`), when two or more subclasses derive from it: they are the
+      `concrete_state`s, the base the `state`, and a class outside the family keeping one
+      and asking it to switch (`self.state.handle(On)`) the `context`. A lone subclass to
+      become is an upgrade in place (a placeholder turning into its loaded form).
 
     A setter choosing among implementations by its argument (`set_output_format(fmt)`) is a
     client configuring a strategy, not a transition: the context's own replacements count
