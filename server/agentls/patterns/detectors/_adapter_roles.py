@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._adapter_forms import filled, runs_as_command, whole_translation
+from agentls.patterns.detectors._command_families import command_families
 from agentls.patterns.detectors._families import roles_of_kind
 from agentls.patterns.detectors._messages import handler_roles
 from agentls.patterns.detectors._shared import is_repository, is_uow
@@ -37,8 +38,10 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
         return False  # filling an object it made (`self.content.append(text)`) is collecting
     if not w.collab.from_param and any(f"attr:self.{w.collab.attr}" in m.returns for m in ref.cls.methods.values()):
         return False  # hands out the object it made and filled (`get_result()`): a builder's product
-    if runs_as_command(ctx, ref, w.interface):
+    if runs_as_command(ctx, ref, w.interface) or _only_command(ctx, ref, w):
         return False
+    if hands_itself(ref, w.collab.attr):
+        return False  # registering with what it holds (`subject.attach(self)`): an observer or colleague
     # Several implementations of the interface each calling a method of the same class are
     # commands over one receiver, not adapters of foreign classes; a sibling translating the
     # same methods into the same calls of that class (`process_data` ->
@@ -90,6 +93,33 @@ def adapts(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
     # Last, as it asks the (workspace-wide) message analysis: a message handler turning a
     # message into a call (`uc.invoke(command)`) is not an adapter.
     return not handler_roles(ctx, ref)
+
+
+def _only_command(ctx: Ctx, ref: ClassRef, w: Wrap) -> bool:
+    """The one implementation of a command interface an invoker is handed and runs, whose
+    requests take nothing, pass nothing on and answer nothing (`process()` doing
+    `self.receiver.perform_action()`): a command even without siblings."""
+    return all(_bare_request(m) for m, _ in w.forwards) and any(
+        f.iface == w.interface and f.impls == [ref] and f.invokers for f in command_families(ctx)
+    )
+
+
+def hands_itself(ref: ClassRef, attr: str) -> bool:
+    """The class hands itself to the object it keeps in `self.<attr>` (`subject.attach(self)` in
+    its constructor, or on `self._subject` later): the two talk both ways (an observer pulling
+    its subject's state, a colleague and its mediator), the held object is no adaptee."""
+    init = ref.cls.methods.get("__init__")
+    names = {f"self.{attr}"} | {
+        v[6:] for v in (init.self_writes.get(attr, []) if init is not None else []) if v.startswith("param:")
+    }
+    return any(c.receiver in names and "self" in c.args for m in ref.cls.methods.values() for c in m.calls)
+
+
+def _bare_request(fn: FunctionFacts) -> bool:
+    """Takes nothing, hands nothing on and answers nothing (`process()` doing
+    `self.receiver.perform_action()`): a request fixed when the object was made, carried out on
+    its receiver, where an adapter translates a caller's arguments or the answer it returns."""
+    return not [p for p in fn.params if p.name != "self"] and not fn.returns and all(not c.args for c in fn.calls)
 
 
 def _reshaped(ctx: Ctx, w: Wrap, m: FunctionFacts) -> bool:

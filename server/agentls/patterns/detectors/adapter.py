@@ -48,7 +48,11 @@ class Adapter(Detector):
       reported as a bridge's abstraction, its siblings each handed another implementation of
       one implementor interface (`Linux(LinuxDriver())`, `Windows(WindowsDriver())`), nor one
       of two or more implementations of a command interface an invoker keeps and runs
-      (`SandwichOrder.execute` calling its receiver's `make_sandwich`), nor one whose methods
+      (`SandwichOrder.execute` calling its receiver's `make_sandwich`; the only one, too, when
+      its requests take nothing, pass nothing on and answer nothing: `process()` doing
+      `self.receiver.perform_action()`), nor one registering itself with the object it
+      holds (`subject.attach(self)`: an observer pulling its subject's state), nor one whose
+      methods
       each take nothing and hand the held object what the class stored itself (`execute()`
       calling `self.light.set_brightness(self.brightness)`: a command's captured request),
       nor one of several implementations of its interface each calling the same class,
@@ -69,7 +73,9 @@ class Adapter(Detector):
       `self.number` and `self.street`); a repository saving through a storage base's step
       (`save` → inherited `persist`) is none.
     - A class with no base that serves every public method by one differently named method of
-      the one object handed to its constructor, whose class lacks those names; or of the one
+      the one object handed to its constructor, whose class lacks those names (and whose base
+      does not declare them abstract: `send` calling `self.cipher.encrypt`, declared by
+      `Cipher`, uses an interface, a strategy's context); or of the one
       object it creates there, when several of its requests become fewer operations of it
       (`move_forwards`/`stop` both served by `change_speed`). A method working with what it
       gets back (`lamp = self.factory.create_lamp(kind)`, then two or more calls on `lamp`)
