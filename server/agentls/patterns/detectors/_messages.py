@@ -274,7 +274,12 @@ def messages(ctx: Ctx) -> Messages:
     # Siblings of known messages under a common base share its kind; so does the base.
     for _ in range(2):
         for base in ctx.ws.all_classes():
-            subs = [s for s in ctx.descendants(base) if is_message_like(ctx, s)]
+            below = ctx.descendants(base)
+            # Without a known message below, none has a kind to share: most bases end here,
+            # before each of their descendants is asked whether it is one.
+            if not any(s.key in roles for s in below):
+                continue
+            subs = [s for s in below if is_message_like(ctx, s)]
             known = {k for s in subs for k in roles.get(s.key, {})}
             # A base of one message only counts when it carries nothing of its own (a marker).
             # ... and so does an interface whose members are all abstract (`EventInterface` with
