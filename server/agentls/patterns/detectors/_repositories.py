@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
-from agentls.patterns.detectors._basics import memo, param_of
+from agentls.patterns.detectors._basics import memo, memo_class, param_of
 from agentls.patterns.detectors._domain_model import entity_evidence
 from agentls.patterns.detectors._gateways import _SCALARS, class_containers, gateway_evidence, store_named, takes_object
 from agentls.patterns.detectors._repository_ports import repository_port_evidence
@@ -70,20 +70,39 @@ def _storage_attrs(ctx: Ctx, ref: ClassRef, by_class: set[str]) -> set[str]:
     """Attributes that hold storage: an injected session/connection or an own container,
     in this class or inherited (``by_class``: `class_containers`, which the caller needs too)."""
     out = set(by_class)
-    for r in [ref, *ctx.ancestors(ref)]:
+    held = [_held_storage(ctx, r) for r in [ref, *ctx.ancestors(ref)]]
+    for attrs, _ in held:
+        out |= attrs
+    # A property reaching into storage (`queryset` returning `self.session.query(X)`) is storage.
+    for _, properties in held:
+        for name, heads in properties:
+            if any(h in out for h in heads):
+                out.add(name)
+    return out
+
+
+def _held_storage(ctx: Ctx, r: ClassRef) -> tuple[set[str], list[tuple[str, list[str]]]]:
+    """One class's part of ``_storage_attrs`` (the attributes it makes storage; its properties
+    with the `self.<attr>` their calls reach), kept: every subclass asks it of its bases."""
+
+    def compute() -> tuple[set[str], list[tuple[str, list[str]]]]:
+        attrs: set[str] = set()
         for c in ctx.collabs(r).values():
             if c.container or (c.from_param and (c.methods or not c.types)):
-                out.add(c.attr)
+                attrs.add(c.attr)
         for m in r.cls.methods.values():
             for attr, values in m.self_writes.items():
                 if any(v.startswith(("call:", "param:")) for v in values):
-                    out.add(attr)
-    # A property reaching into storage (`queryset` returning `self.session.query(X)`) is storage.
-    for r in [ref, *ctx.ancestors(ref)]:
+                    attrs.add(attr)
+        properties: list[tuple[str, list[str]]] = []
         for m in r.cls.methods.values():
-            if m.kind == "property" and any(_storage_head(c.receiver, out) for c in m.calls):
-                out.add(m.name)
-    return out
+            if m.kind == "property":
+                reached = [c.receiver[5:] for c in m.calls if c.receiver.startswith("self.")]
+                heads = [h for x in reached if (h := x.split(".")[0].split("(")[0].rstrip("[]"))]
+                properties.append((m.name, heads))
+        return attrs, properties
+
+    return memo_class(ctx, "storage attrs", r, compute)
 
 
 def _storage_head(receiver: str, storage: set[str]) -> str | None:
@@ -217,11 +236,13 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                     adds.setdefault(head, []).append((m.name, (line, why)))
                     if op.op == "setitem":  # keyed by its own identity
                         keyed.setdefault(m.name, (line, why))
-            if stores:
+            if stores and m.self_calls:
                 # handed to a step that writes storage (`self.persist(user.id, user)` in a base)
+                # (only a parameter some call on self is handed can be: asked before its kind)
+                handed = {a for c in m.calls if c.receiver == "self" for a in c.args}
                 for p in m.params:
                     arg = f"param:{p.name}"
-                    if p.name not in ("self", "cls") and not _own_kind(ctx, ref, m, arg):
+                    if p.name not in ("self", "cls") and arg in handed and not _own_kind(ctx, ref, m, arg):
                         for head in stepped_heads(every, m, arg, storage):
                             why = f"`{m.name}` stores the object it receives through a step writing `self.{head}`"
                             adds.setdefault(head, []).append((m.name, (line, why)))
