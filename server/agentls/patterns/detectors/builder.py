@@ -59,7 +59,9 @@ class Builder(Detector):
     - An abstract class declaring two or more of the steps (or the result method) a detected
       builder implements is a `builder` too (the builder interface).
     - `director`: a class or function that calls two or more steps of a builder it holds
-      (typed as the builder or its interface), or that creates a builder, chains its steps and
+      (typed as the builder or its interface; a chain of fluent steps on it counts each step,
+      `self._builder.named(n).aged(a)`, as each returns the builder, while calls on what its
+      result answers are no steps), or that creates a builder, chains its steps and
       returns the result (`return HouseBuilder().set_a(1).set_b(2).get_result()`; a caller
       that keeps the result for itself is a client). A function that instantiates the class
       it is given (`building = cls()`), calls two or more of its steps and returns it is a
@@ -250,8 +252,14 @@ class Builder(Detector):
             return None
         by_receiver: dict[str, set[str]] = {}
         for c in fn.calls:
-            if c.receiver:
-                by_receiver.setdefault(c.receiver, set()).add(c.method)
+            receiver = c.receiver
+            if receiver[:5] == "self." and "()" in receiver:
+                # A chain of fluent steps on the held builder (`self._builder.add_a(x).add_b(y)`):
+                # each step is asked of the builder itself, as each returns it.
+                head = receiver.partition("()")[0].rpartition(".")[0]
+                receiver = head if "." not in head[5:] else receiver
+            if receiver:
+                by_receiver.setdefault(receiver, set()).add(c.method)
         chains: dict[str, set[str]] = {}
         for receiver, methods in by_receiver.items():
             if receiver.startswith("self.") and owner is not None and "." not in receiver[5:]:
