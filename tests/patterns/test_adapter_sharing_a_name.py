@@ -1,8 +1,9 @@
 """An object adapter over an untyped adaptee that shares one method name with the target
 (`TurkeyAdapter.quack` calling `gobble`, `fly` passed on as `fly`), in a script folder wired
-by its `main.py`, through `agentls patterns` run as a subprocess; beside its near miss: the
-same wrapper serving only one of the two abstract methods through what it holds (the other
-by itself), which is not enough translation to guess what it is handed."""
+by its `main.py` (the turkey made by a helper, so only a guess names its class), through
+`agentls patterns` run as a subprocess; beside its near miss: the same wrapper serving only
+one of the two abstract methods through what it holds (the other by itself), which is not
+enough translation to guess what it is handed."""
 
 from __future__ import annotations
 
@@ -61,8 +62,12 @@ from adapter import TurkeyAdapter
 from turkeys import WildTurkey
 
 
+def wild():
+    return WildTurkey()
+
+
 def main():
-    turkey = WildTurkey()
+    turkey = wild()
     duck = TurkeyAdapter(turkey)
     duck.quack()
     duck.fly()

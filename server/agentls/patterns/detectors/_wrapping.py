@@ -24,6 +24,7 @@ from agentls.patterns.context import Collab, Ctx, Ev, Target, per_workspace
 from agentls.patterns.detectors._duck_subject import duck_subject, forwards_same
 from agentls.patterns.facts import FunctionFacts, ModuleIndex, held_receiver
 from agentls.patterns.generated_init import takes_fields
+from agentls.patterns.test_code import is_test_file
 from agentls.patterns.workspace import ClassRef
 
 
@@ -55,7 +56,7 @@ def family(ctx: Ctx, base: ClassRef) -> set[str]:
 def ctor_args(ctx: Ctx) -> dict[str, list[ClassRef]]:
     """For every class, the workspace classes whose instances are passed to its constructor
     somewhere in the program (`Adapter(Adaptee())`, `d = Decorator(component)` after
-    `component = Component()` at module level)."""
+    `component = Component()` at module level, in a main guard or in a plain function)."""
     names = {r.cls.name for r in ctx.ws.all_classes()}
     out: dict[str, list[ClassRef]] = {}
 
@@ -78,10 +79,18 @@ def ctor_args(ctx: Ctx) -> dict[str, list[ClassRef]]:
 
     for module in ctx.ws.modules():
         if module.toplevel is not None:
-            scan(module, module.toplevel, module.assigns)
+            scan(module, module.toplevel, {**_bound(module.toplevel), **module.assigns})
+        # Locals of a main guard or a plain function (`main()`) wire the program; a test's (a
+        # test case's method, a test module's function) wire doubles and fixtures.
+        plain = set() if is_test_file(module) else {id(fn) for fn in module.functions.values()}
         for fn in module.all_functions():
-            scan(module, fn, {})
+            scan(module, fn, _bound(fn) if id(fn) in plain else {})
     return out
+
+
+def _bound(fn: FunctionFacts) -> dict[str, str]:
+    """The locals of ``fn`` bound to one call, as a value (`name -> "call:Adaptee"`)."""
+    return {k: f"call:{v}" for k, v in fn.call_locals.items()}
 
 
 # -- the wrapped object ---------------------------------------------------------------------------

@@ -27,7 +27,9 @@ class Adapter(Detector):
     - Object adapter: a class that implements an interface (a base class with methods) and
       holds one collaborator, set in its constructor and never replaced, that is *not* of
       that interface: annotated, created there, or known from the objects handed to its
-      constructor elsewhere in the program. Its overriding methods are short and loop-free and
+      constructor elsewhere in the program (also through a local of a main guard or of a
+      plain function outside tests: `adaptee = Adaptee()`, then `Adapter(adaptee)`). Its
+      overriding methods are short and loop-free and
       call one *differently named*, public method of the collaborator each (or a same-named
       one taking other parameters, `play(kind, name)` served by `self.engine.play(name)`,
       handing it nothing of itself), and not all of
