@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
+from agentls.patterns.detectors._client_swaps import swapped_by_clients
 from agentls.patterns.detectors._duck import implied, implied_families
 from agentls.patterns.detectors._handing import is_test_case
 from agentls.patterns.detectors._passed import made_from_param
@@ -251,9 +252,14 @@ def _kind_of(ctx: Ctx, h: Held) -> str:
     # An abstract holder handed its implementor in its constructor for good, whose two or more
     # subclasses carry out its own abstract operations (`Flask` / `Django` routing and
     # rendering beside the base's `execute` over a database driver), is an abstraction refined
-    # apart from its implementor; one whose clients swap it through a setter is a context.
-    handed_for_good = h.collab.from_param and all(
-        n == "__init__" for n, m in h.holder.cls.methods.items() if attr in m.self_writes
+    # apart from its implementor; one whose clients swap it through a setter is a context, and
+    # so is one whose clients assign it, or another object it is handed and calls, on an
+    # object they made (`duck.fly_behaviour = FlyRocketPowered()`): its behaviours are
+    # algorithms it is configured with, one after another.
+    handed_for_good = (
+        h.collab.from_param
+        and all(n == "__init__" for n, m in h.holder.cls.methods.items() if attr in m.self_writes)
+        and not swapped_by_clients(ctx, h.holder)
     )
     abstract_ops = h.holder.cls.abstract_methods
     refining = [d for d in subs if abstract_ops & {n for n, m in d.cls.methods.items() if not m.abstract}]

@@ -64,7 +64,9 @@ class Bridge(Detector):
     `super()` (`return "circle " + super().show()`), or, two or more of them, carry out the
     abstract operations of an abstraction handed its implementor in its constructor for good
     (`Flask` / `Django` routing beside the base's `execute` over a driver; one whose clients
-    swap it through a setter is a context); a subclass that only changes what it reports (a failed match
+    swap it through a setter is a context, and so is one whose clients assign it, or another
+    object it is handed and calls, on an object they made: `duck.fly_behaviour =
+    FlyRocketPowered()`); a subclass that only changes what it reports (a failed match
     keeping its route) refines nothing, and the holder is then read as a Strategy context.
     Siblings are holders neither of which derives from the other (a response and its subclass
     keeping the same body are one abstraction). Test cases keeping the application under test

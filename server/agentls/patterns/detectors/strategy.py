@@ -190,7 +190,8 @@ class Strategy(Detector):
     it); a context answering `transition()` to states declaring `transition(context)` is none.
     A persistence port (its implementations are repositories or units of work) is reported
     as that instead. If implementations replace one another in the context, it is State; if
-    the context is itself a class hierarchy, it is Bridge. Names play no part.
+    the context is itself a class hierarchy, it is Bridge, unless clients assign what it is
+    handed on an object they made (`duck.fly_behaviour = Rocket()`). Names play no part.
 
     A port of dependency inversion (an interface in the domain or service layer whose
     implementations all live in the adapters layer, such as an event publisher over a broker)
