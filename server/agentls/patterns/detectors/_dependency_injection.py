@@ -9,7 +9,9 @@ containers (classes that are nothing but provider declarations), and composition
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_test_module, is_uow
@@ -208,7 +210,7 @@ def _namespace(module: ModuleIndex, dotted: str) -> str:
     return target if dot else target.rpartition(".")[0]
 
 
-def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
+def _container_evidence(ctx: Ctx, ref: ClassRef, unused: Callable[[], int]) -> list[Ev]:
     """Nothing but provider declarations: no methods, two or more class attributes made by
     calls into one external namespace other than its base's, in a module whose imported
     workspace classes only those declarations use (as the providers' arguments), or whose
@@ -225,8 +227,6 @@ def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
     if cls.methods or not cls.bases or is_test_file(module):
         return []
     wired = _wired(ctx, ref)
-    if unused + typed < 2 and len(wired) < 2:
-        return []
     if any(ctx.resolve(b, module) is not None for b in cls.bases):
         return []
     base_spaces = {_namespace(module, b.removesuffix("[]")) for b in cls.bases}
@@ -246,6 +246,9 @@ def _container_evidence(ctx: Ctx, ref: ClassRef, unused: int) -> list[Ev]:
         # first argument a record class) never do.
         if len(wired) >= 2:
             return [(cls.selection.line, f"declares providers of {len(wired)} services, and nothing else")]
+        return []
+    # The imports only declarations use, last: counting them reads the whole module.
+    if len(wired) < 2 and unused() + typed < 2:
         return []
     ns = max(spaces, key=lambda k: spaces[k])
     return [(cls.selection.line, f"declares {spaces[ns]} providers (`{ns}.*`) of workspace classes, and nothing else")]
@@ -339,18 +342,10 @@ def _wiring(ctx: Ctx) -> Wiring:
         candidates = [c for c in module.classes.values() if not c.methods and c.class_attrs and c.bases]
         if not candidates:
             continue
-        used = _referenced(module)
-        unused = 0
-        for imp in module.imports:
-            if (
-                imp.name is not None
-                and imp.alias not in used
-                and (ctx.resolve(imp.alias, module) is not None or ctx.ws.function(module, imp.alias) is not None)
-            ):
-                unused += 1  # a workspace class, or function (`providers.Singleton(create_engine, config)`)
+        counted: list[int] = []  # the module's imports only its declarations use, counted once if asked
         for c in candidates:
             cref = ClassRef(module, c)
-            ev = _container_evidence(ctx, cref, unused)
+            ev = _container_evidence(ctx, cref, partial(_unused_imports, ctx, module, counted))
             if ev:
                 out.containers[cref.key] = ev
     wired_classes = set(out.modules) | set(out.containers)
@@ -392,6 +387,16 @@ def _wiring(ctx: Ctx) -> Wiring:
         if not grew:
             break
     return out
+
+
+def _unused_imports(ctx: Ctx, module: ModuleIndex, counted: list[int]) -> int:
+    """Imported workspace classes and functions (`providers.Singleton(create_engine)`) unused
+    by the module's recorded facts: what only class-body arguments use."""
+    if not counted:
+        used = _referenced(module)
+        found = [i.alias for i in module.imports if i.name is not None and i.alias not in used]
+        counted.append(sum(ctx.resolve(a, module) is not None or ctx.ws.function(module, a) is not None for a in found))
+    return counted[0]
 
 
 def _hands_on(f: FunctionFacts) -> bool:
