@@ -3,7 +3,7 @@ objects a context keeps by name in a table of its own and picks per call (a meth
 what it is handed, typed as an interface, under a key: `self._methods[name] = method`;
 another picking one by key and running it: `method = self._methods[name];
 method.charge(amount)`; clients registering two or more implementations made without
-arguments)."""
+arguments, or the context making them into a dict itself: `{"zip": Zip(), "gzip": Gzip()}`)."""
 
 from __future__ import annotations
 
@@ -45,14 +45,46 @@ def _tables(ctx: Ctx, ref: ClassRef) -> list[tuple[str, str, ClassRef]]:
     return out
 
 
+def _built_tables(ctx: Ctx, ref: ClassRef) -> list[tuple[str, str, ClassRef, list[ClassRef]]]:
+    """(table attribute, method making it, interface, implementations) for a method writing
+    one dict display into an attribute while making, without arguments, two or more
+    implementations of one interface that it keeps in no attribute of their own
+    (`self._strategies = {"zip": Zip(), "gzip": Gzip()}`): the context's own table of
+    algorithms. One made with what it acts on (`LightOn(self.lamp)`) carries its request."""
+    out = []
+    for m in ref.cls.methods.values():
+        tables = [a for a, vs in m.self_writes.items() if vs == ["dict"]]
+        if len(tables) != 1 or not m.calls:
+            continue
+        direct = {v[5:] for vs in m.self_writes.values() for v in vs if v[:5] == "call:"}
+        made: list[ClassRef] = []
+        for c in m.calls:
+            r = ctx.ws.resolve(ref.module, c.func) if c.func[:1].isupper() and c.func not in direct else None
+            if r is not None and not c.args and r not in made:
+                made.append(r)
+        seen: dict[str, tuple[ClassRef, list[ClassRef]]] = {}
+        for r in made:
+            for anc in ctx.ancestors(r):
+                if anc.cls.is_interface and anc not in ctx.ancestors(ref) and r in ctx.concrete(anc):
+                    seen.setdefault(anc.key, (anc, []))[1].append(r)
+        out += [(tables[0], m.name, iface, impls) for iface, impls in seen.values() if len(impls) >= 2]
+    return out
+
+
 def _picks(ref: ClassRef, table: str, iface: ClassRef, ctx: Ctx) -> FunctionFacts | None:
     """A method of the class reading the table by key and calling the interface's methods on
     what it read: through a local (`method = self._methods[name]`, the calls on a local no
-    parameter names) or on the element itself (`self._methods[name].charge(...)`)."""
+    parameter names), on the element itself (`self._methods[name].charge(...)`), or on the
+    attribute it puts it in (`self._strategy = self._strategies[name]`, then
+    `self._strategy.pay(...)`)."""
     names = set(iface.cls.abstract_methods or iface.cls.public_methods)
     for m in ref.cls.methods.values():
         if not any(c == f"self.{table}" and k != "const" for c, k in m.subscripts):
             continue
+        for attr, values in m.self_writes.items():
+            held = ctx.collabs(ref).get(attr) if f"sub:self.{table}" in values else None
+            if held is not None and names & set(held.methods):
+                return m
         params = set(m.param_names)
         for c in m.calls:
             local = c.receiver and "." not in c.receiver and c.receiver != "self" and c.receiver not in params
@@ -82,6 +114,12 @@ def keyed_strategies(ctx: Ctx) -> list[Keyed]:
             if pick is not None:
                 impls = ctx.concrete(iface)
                 found.setdefault((ref.key, register), Keyed(iface, impls, ref, table, register, pick, []))
+        for table, builder, iface, made in _built_tables(ctx, ref):
+            if is_repository(ctx, iface) or is_exception(ctx, iface) or message_roles(ctx, iface):
+                continue
+            pick = _picks(ref, table, iface, ctx)
+            if pick is not None:
+                found.setdefault((ref.key, builder), Keyed(iface, ctx.concrete(iface), ref, table, builder, pick, made))
     if not found:
         return []
     for module in ctx.ws.modules():

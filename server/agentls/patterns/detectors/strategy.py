@@ -284,11 +284,12 @@ class Strategy(Detector):
 
     A context may keep its strategies by name and pick one per call, the object form of the
     module table: a method storing what it is handed, declared as an interface with two or
-    more implementations, under a key (`self._methods[name] = method`), another reading that
-    table by key and calling the interface's methods on what it read (`method =
-    self._methods[name]; method.charge(amount)`), and clients registering two or more
-    implementations made without arguments (one made with what it acts on, `LightOn(lamp)`,
-    carries its own request: a command).
+    more implementations, under a key (`self._methods[name] = method`), clients registering
+    two or more, or a method making two or more into a dict (`{"zip": Zip(), "gzip": Gzip()}`),
+    all made without arguments (one made with what it acts on, `LightOn(lamp)`, carries its
+    own request: a command); and another method reading that table by key and calling the
+    interface's methods on what it read (`method = self._methods[name]; method.charge(amount)`)
+    or on the attribute it puts it in (`self._codec = self._codecs[name]`).
     """
 
     id = "strategy"
