@@ -62,6 +62,31 @@ def _identifier(attr: str) -> bool:
     return attr.strip("_").lower().endswith(("_id", "_uuid"))
 
 
+def _changes(ctx: Ctx, m: FunctionFacts, members: list[ClassRef]) -> bool:
+    """The method changes the cluster: its own state, one of its collections, a member's
+    attribute, or a member through a method of the member's that changes it (directly or by a
+    step of its own). A loop that only reads its members (yielding their results, or building
+    a new copy of the root from theirs) guards nothing."""
+    if m.self_writes or m.attr_stores or any(op.container.startswith("self.") for op in m.container_ops):
+        return True
+    changing: set[str] = set()
+    for t in members:
+        methods = ctx.all_methods(t)
+        found = {
+            n
+            for n, f in methods.items()
+            if f.self_writes or any(op.container.startswith("self.") for op in f.container_ops)
+        }
+        # a method changing the member through a step it calls (`confirm()` -> `self._set(...)`)
+        grew = True
+        while grew:
+            more = {n for n, f in methods.items() if n not in found and f.self_calls & found}
+            grew = bool(more)
+            found |= more
+        changing |= {n for n in found if n != "__init__"}
+    return any(c.method in changing for c in m.calls)
+
+
 @per_workspace
 def _stored(ctx: Ctx) -> dict[str, ClassRef]:
     """Domain classes a repository stores or hands back whole (its generic argument, or what
@@ -111,7 +136,9 @@ class Aggregate(Detector):
     A class that keeps a collection of entities or value objects with behaviour (typed as
     such, or filled with ones it receives or creates; a bare frozen record does not count) and
     has a public method that checks a condition (raises, or branches) before changing the
-    collection or its members; or that records domain events in its own list. A class that is
+    collection or its members (its own state, or a member through a method of the member's
+    that changes it: a loop only reading the members, yielding their answers or building a
+    copy from theirs, changes nothing); or that records domain events in its own list. A class that is
     itself kept in another aggregate's collection is a member, and so is every entity or value
     object of a domain package that a root keeps in a typed attribute or field. A collection
     built from a typed parameter holds that type (`self.tables = sorted(tables, ...)` with
@@ -185,6 +212,7 @@ class Aggregate(Detector):
                     held.get(attr)
                     and (m.raises or m.complexity > 2)
                     and any(c.receiver == loop.target for c in m.calls)
+                    and _changes(ctx, m, held[attr])
                 ):
                     ev.append((m.selection.line, f"`{m.name}` works through the members in `self.{attr}`"))
                     members += held[attr]
