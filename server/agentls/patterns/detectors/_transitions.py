@@ -86,6 +86,12 @@ def _transitions(ctx: Ctx, h: Held) -> list[tuple[int, str]]:
             name = member(v, h.holder.module)
             if name is not None and m.name != "__init__":
                 writes.append((m, f"`{m.name}` switches to `{name}`"))
+        # Through its own setter (`take_damage` calling `self.set_state(DeadState())`).
+        for call in m.calls if m.name not in setters and m.name != "__init__" else ():
+            if call.receiver == "self" and call.method in setters:
+                name = next((n for a in call.args if (n := member(a, h.holder.module))), None)
+                if name is not None:
+                    writes.append((m, f"`{m.name}` switches to `{name}` through `{call.method}`"))
     # The context replacing its state counts when the replacements are spread over its
     # methods, or when one method picks the next state from the current one; one setter
     # choosing among implementations by its argument (`set_output_format(fmt)`) is a client

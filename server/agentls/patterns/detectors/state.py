@@ -44,7 +44,8 @@ class State(Detector):
     The same skeleton as Strategy (an interface with two or more implementations held by a
     context that delegates to it), plus transitions: a state assigns a sibling state to the
     context (`context.state = Closed()`), returns the next state, or the context replaces its
-    state with different implementations in two or more places, or, starting in one (made
+    state with different implementations in two or more places (directly, or by calling its
+    own setter: `take_damage` doing `self.set_state(Dead())`), or, starting in one (made
     by `__init__`, or a dataclass field's default), moves on to another it names in a public
     event taking nothing (`upgrade()`: `self.level = Gold()`).
 
