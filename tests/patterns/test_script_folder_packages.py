@@ -2,9 +2,11 @@
 `shop/catalog.py`) imports its absolute names from the folder above it, the one Python puts on
 the path: `from catalog import Pen` there is `shop/catalog.py`, not another example's
 `catalog.py` with classes of the same names, so the creators' products resolve and the factory
-method is found, through `agentls patterns` run as a subprocess. The near miss: the same files
-with `shop/` itself a regular package, where the bare import is absolute from the top and names
-no module of the workspace: nothing resolves, nothing is reported."""
+method is found, through `agentls patterns` run as a subprocess (`shop/` a regular package as
+well: its folder is then the root the bare import resolves against, ``script_imports.roots``).
+The near miss: `shop/` a regular package without its own `catalog.py`, where the bare import
+names only the sibling example's `draft/catalog.py`, which is on no path of `shop`: nothing
+resolves, nothing is reported."""
 
 from __future__ import annotations
 
@@ -37,8 +39,15 @@ def test_a_package_in_a_script_folder_imports_from_the_folder_above_it(tmp_path:
     assert roles.get(("Pen", "factory")) == "product"
 
 
-def test_in_a_regular_package_the_bare_import_is_absolute(tmp_path: Path) -> None:
+def test_a_regular_package_imports_from_its_own_folder(tmp_path: Path) -> None:
     write_tree(tmp_path, {**FILES, "shop/__init__.py": ""})
+    roles = role_map(patterns_rows(tmp_path, ".", "--min-confidence", "0"))
+    assert roles.get(("PenMaker", "factory")) == "concrete_creator"
+
+
+def test_a_sibling_examples_module_is_on_no_path(tmp_path: Path) -> None:
+    files = {k: v for k, v in FILES.items() if k != "shop/catalog.py"}
+    write_tree(tmp_path, {**files, "shop/__init__.py": ""})
     roles = role_map(patterns_rows(tmp_path, ".", "--min-confidence", "0"))
     assert ("PenMaker", "factory") not in roles
     assert ("Pen", "factory") not in roles

@@ -11,6 +11,14 @@ cannot always tell the folders apart: a file right inside a folder no import can
 A file in a regular package (its folder holds `__init__.py`) is imported by its dotted name,
 and a bare import there is absolute (Python 3 has no implicit relative import): for it the
 workspace's top-level module comes first (``WorkspaceIndex`` decides the order).
+
+A project nested in the tree runs from its own folder: `bookmanagement/application/x.py`
+writing `from domain.book import Book` beside `bookmanagement/domain/book.py` (that folder, a
+package or not, is on ``sys.path`` when the project runs), or `code/src/` holding both the
+`manutencao` package and the `utils` folder it imports. When a name resolves nowhere else, the
+folders above the importer are tried as such roots, nearest first (``roots``): a root is a
+folder above the importer that the import itself resolves against, so a sibling project's
+`domain/` is never one.
 """
 
 from __future__ import annotations
@@ -37,6 +45,11 @@ def folders(modules: list[ModuleIndex]) -> Folders:
         if stem == "__init__":
             parent, _, name = folder.rpartition("/")
             out.setdefault(parent, {})[name] = m
+    # A folder holding only folders (`src/utils/` over `interfaces/`, `validators/`) is still
+    # a namespace package an import walks through: every folder above a module is listed.
+    for folder in list(out):
+        while folder and (folder := folder.rpartition("/")[0]) not in out:
+            out[folder] = {}
     return out
 
 
@@ -79,3 +92,14 @@ def beside(
             break
         folder = below
     return found
+
+
+def roots(module: ModuleIndex) -> list[str]:
+    """The folders above ``module``'s own folder, nearest first, down to the tree's top (""):
+    where a nested project importing absolutely may have been run from."""
+    folder = _split(module.path)[0]
+    out: list[str] = []
+    while folder:
+        folder = folder.rpartition("/")[0]
+        out.append(folder)
+    return out

@@ -11,7 +11,7 @@ from typing import Any
 
 from agentls.patterns.facts import ClassFacts, FunctionFacts, ModuleIndex
 from agentls.patterns.mro import linearization
-from agentls.patterns.script_imports import above_package, beside, folders, in_package
+from agentls.patterns.script_imports import above_package, beside, folders, in_package, roots
 from agentls.patterns.structural import implementations
 
 _ABSTRACT_BASES = frozenset({"ABC", "Protocol", "object", "Generic"})
@@ -148,6 +148,9 @@ class WorkspaceIndex:
                 return sibling
             if top is not None:
                 return top
+            rooted = self._rooted(module, qualified) if sibling is None else None
+            if rooted is not None:
+                return rooted
             # `from pkg import Cls` where pkg/__init__ re-exports it: fall back on the last name.
         tail = name.rpartition(".")[2]
         candidates = d.by_name.get(tail, [])
@@ -160,6 +163,29 @@ class WorkspaceIndex:
         if len(candidates) != 1:
             return None
         return candidates[0] if "." not in name and head not in module.import_map else None
+
+    def _rooted(self, module: ModuleIndex, qualified: str) -> ClassRef | None:
+        """The class an absolute name resolves to from a folder above the importer, nearest
+        first: the root of a project nested in the tree (``script_imports.roots``)."""
+        near = self._from_root(module, qualified)
+        if near is None:
+            return None
+        cls = near[0].classes.get(near[1])
+        if cls is not None:
+            return ClassRef(near[0], cls)
+        if near[0].path.endswith("__init__.py") and near[1] in near[0].import_map:
+            return self.resolve(near[0], near[1])  # re-exported by the package's `__init__`
+        return None
+
+    def _from_root(self, module: ModuleIndex, dotted: str) -> tuple[ModuleIndex, str] | None:
+        """The module (and the rest of the name) of the nearest folder above ``module`` that
+        has the module ``dotted`` starts with: Python takes the first root holding it."""
+        table = self.derived.folders
+        for folder in roots(module):
+            near = beside(table, module, dotted, folder)
+            if near is not None:
+                return near
+        return None
 
     def function(self, module: ModuleIndex, name: str) -> tuple[ModuleIndex, FunctionFacts] | None:
         """The module-level function a name written in ``module`` refers to (`f`, an imported
@@ -178,6 +204,9 @@ class WorkspaceIndex:
         other = self.module_named(head)
         if near and near[1] == tail and (other is None or not in_package(table, module)):
             other = near[0]
+        if other is None and head and not (near and near[1] == tail):
+            rooted = self._from_root(module, f"{head}.{tail}")  # a nested project's root
+            other = rooted[0] if rooted and rooted[1] == tail else None
         # `from pkg import f` re-exported by pkg/__init__: follow its import, a few hops at most.
         for _ in range(3):
             if other is None or tail in other.functions or tail not in other.import_map:
