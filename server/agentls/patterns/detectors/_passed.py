@@ -195,8 +195,10 @@ def _implied(
 def _inherited(ctx: Ctx, method: FunctionFacts, param: str, iface: ClassRef, impls: list[ClassRef]) -> bool:
     """What the method calls on the object is a concrete method of the family's base that the
     implementations do not override (`client_code(ConcreteClass1())` calling the base's
-    `template_method()`): the algorithm that varies is not what is run."""
-    called = {c.method for c in method.calls if c.receiver == param}
+    `template_method()`, or on the instance it makes of the class it is handed: `means =
+    transport(destination); means.take_trip()`): the algorithm that varies is not what is run."""
+    made = {local for local, callee in method.call_locals.items() if callee == param}
+    called = {c.method for c in method.calls if c.receiver == param or c.receiver in made}
     base = ctx.all_methods(iface)
     varying = {n for n in called if any(n in i.cls.methods for i in impls)}
     return bool(called) and not varying and all(n in base and not base[n].abstract for n in called)

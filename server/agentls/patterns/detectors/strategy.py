@@ -274,7 +274,8 @@ class Strategy(Detector):
     its client (`console.build(KnobWidgets())`); a method answering what it makes of the class
     it is handed around what it computed and asking nothing of it (`return cls(result)`, no
     `__call__` in the family) lets the caller pick the type of its answer; a call of a concrete base method the
-    implementations do not override (`publish(Weekly())` running the base's `produce()`) runs
+    implementations do not override (`publish(Weekly())` running the base's `produce()`, or
+    on what it makes of a handed class: `trip = transport(city); trip.go()`) runs
     a template method, not the varying algorithm; calls in test files, persistence ports,
     errors and messages do not count. A context may also make its strategy from the class a
     client hands its constructor (`self._arrangement = arrangement(items)` with
