@@ -41,7 +41,21 @@ def _shared_instances(
             or any(c.func in (f"{op.container}.get", f"{op.container}.setdefault") for c in fn.calls)
             or any(c == op.container for c, _ in fn.subscripts)
         )
-        if looked_up and (f"sub:{op.container}" in fn.returns or fn.returns):
+        # ... and what comes back is the cached entry (`cache[key]`, `cache.get(key)`, the
+        # instance it stored): a registration refusing a known key (`raise Duplicate`) and
+        # returning something else stores objects, it hands out no shared one
+        back = (
+            f"sub:{op.container}" in fn.returns
+            or f"call:{op.container}.get" in fn.returns
+            or f"call:{op.container}.setdefault" in fn.returns
+            or (op.arg.startswith("name:") and op.arg in fn.returns)
+            # `lexer = cache.get(key); if lexer is None: cache[key] = lexer = Lexer(); return lexer`
+            or (
+                any(r.startswith("name:") for r in fn.returns)
+                and any(c.func in (f"{op.container}.get", f"{op.container}.setdefault") for c in fn.calls)
+            )
+        )
+        if looked_up and back:
             return op.container, created
     return None
 
@@ -109,11 +123,13 @@ class Flyweight(Detector):
     its class's attribute, or a module-level dict: `key in cache`, `cache.get(key)`,
     `cache[key]`), on a miss stores a *new instance of a class* under that key (made there, or
     made with `object.__new__` / `super().__new__` into a local it then stores and returns),
-    and returns the cached entry (a `__new__`, or a class or static method of the cached
-    class, `CoffeeFlavour.intern(name)`, doing so is itself the `flyweight_factory`, its
-    class the `flyweight`; a static method may name its class's cache through the class,
-    `FlyweightFactory._flyweights[key]`; every class stored on a miss, and the abstract
-    interface they implement, are `flyweight`s). A metaclass whose `__call__` does this is the
+    and returns the cached entry (`cache[key]`, `cache.get(key)` or the local it fetched it
+    into, or the instance it stored: a registration refusing a known key and returning
+    something else hands out no shared instance). A `__new__`, or a class or static method of
+    the cached class, `CoffeeFlavour.intern(name)`, doing so is itself the
+    `flyweight_factory`, its class the `flyweight`; a static method may name its class's cache
+    through the class, `FlyweightFactory._flyweights[key]`; every class stored on a miss, and
+    the abstract interface they implement, are `flyweight`s. A metaclass whose `__call__` does this is the
     `flyweight_factory` of the classes that declare it, which are `flyweight`s. Exceptions
     are never flyweights. Caches of arbitrary computed values are memoisation; a single instance
     with no key is a singleton; storing objects handed in by callers is a registry. Shared
