@@ -104,6 +104,9 @@ class Composite(Detector):
 
     def _detect(self, ctx: Ctx, ref: ClassRef) -> Iterator[tuple[ClassRef, Detection]]:
         if ref.module is ctx.index:
+            if not any(lp.target for m in ref.cls.methods.values() for lp in m.loops):
+                yield from self._binary(ctx, ref)  # no walk over children: what follows finds none
+                return
             methods = ctx.all_methods(ref)
             # a group base may keep the children its subclasses walk (`Tray.add` filling
             # `self.items`, `ListTray.html` rendering each)
