@@ -11,8 +11,10 @@ an object and hands something to the storage; another whose name says it finds (
 
 from __future__ import annotations
 
+import re
+
 from agentls.patterns.context import Ctx, Ev, per_workspace
-from agentls.patterns.detectors._basics import memo
+from agentls.patterns.detectors._basics import memo, memo_class
 from agentls.patterns.facts import FunctionFacts, ModuleIndex, Param
 from agentls.patterns.workspace import ClassRef
 
@@ -71,9 +73,12 @@ def _word(name: str) -> str:
     return name.lstrip("_").split("_")[0].lower()
 
 
+# Any of the words anywhere in a text, in one scan (asked some 30,000 times per workspace).
+_STORAGE_WORD = re.compile("|".join(_STORAGE_WORDS))
+
+
 def _storage_word(text: str | None) -> bool:
-    t = (text or "").lower()
-    return any(w in t for w in _STORAGE_WORDS)
+    return text is not None and _STORAGE_WORD.search(text.lower()) is not None
 
 
 def _storage_name(parts: list[str]) -> bool:
@@ -111,8 +116,17 @@ def storage_handles(ctx: Ctx, ref: ClassRef) -> set[str]:
     tells a cache from a repository by how the object is keyed."""
     out = class_containers(ctx, ref)
     for r in [ref, *ctx.ancestors(ref)]:
+        out.update(_own_handles(ctx, r))
+    return out
+
+
+def _own_handles(ctx: Ctx, r: ClassRef) -> set[str]:
+    """The handles ``storage_handles`` finds in one class's own fields and methods, kept per
+    class: every subclass asks them of its bases again."""
+
+    def compute() -> set[str]:
         cls = r.cls
-        out.update(a for a, ann in cls.fields.items() if _storage_word(a) or _storage_word(ann))
+        out = {a for a, ann in cls.fields.items() if _storage_word(a) or _storage_word(ann)}
         for m in cls.methods.values():
             for attr, values in m.self_writes.items():
                 for v in values:
@@ -122,7 +136,9 @@ def storage_handles(ctx: Ctx, ref: ClassRef) -> set[str]:
                     typed = p is not None and _storage_word(p.annotation)
                     if named or typed or (kind in ("call", "sub") and _storage_word(rest)):
                         out.add(attr)
-    return out
+        return out
+
+    return memo_class(ctx, "storage handles", r, compute)
 
 
 def class_containers(ctx: Ctx, ref: ClassRef) -> set[str]:
