@@ -44,18 +44,19 @@ def _tail(ann: str | None) -> str:
 def _typevars(module: ModuleIndex, ctx: Ctx | None = None) -> set[str]:
     """Type variables of the module, and (with ``ctx``) those it imports from a workspace
     module (`from common.protocols import D, P`)."""
+    key = ("typevars", module.path)
+    if ctx is not None and key in ctx._cache:  # (asked once per class of the module)
+        return ctx._cache[key]  # type: ignore[no-any-return]
     out = {n for n, v in module.assigns.items() if v.startswith("call:") and v[5:].rpartition(".")[2] == "TypeVar"}
     if ctx is None:
         return out
-    key = ("typevars", module.path)
-    if key not in ctx._cache:
-        for local, target in module.import_map.items():
-            source, _, name = target.rpartition(".")
-            origin = ctx.ws.module_named(source) if source else None
-            if origin is not None and name in _typevars(origin):
-                out.add(local)
-        ctx._cache[key] = out
-    return ctx._cache[key]  # type: ignore[no-any-return]
+    for local, target in module.import_map.items():
+        source, _, name = target.rpartition(".")
+        origin = ctx.ws.module_named(source) if source else None
+        if origin is not None and name in _typevars(origin):
+            out.add(local)
+    ctx._cache[key] = out
+    return out
 
 
 _FIELD_CALLS = frozenset({"field", "dataclasses.field", "attr.ib", "attrs.field", "attr.field"})
@@ -183,6 +184,10 @@ def _pair_evidence(ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef], b
 def _row_evidence(ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef], FunctionFacts | None]:
     """A method building a domain object from two or more fields of a row it receives, and a
     method turning such an object back into a row (dict/tuple, or written with SQL)."""
+    # Without a method that could turn an object back into a row there is none to find: asked
+    # first (most classes end here), before the calls building objects are resolved.
+    if not any(_rows(m) for m in ref.cls.methods.values() if m.params and m.kind != "property"):
+        return [], [], None
     loads: tuple[FunctionFacts, ClassRef] | None = None
     dumps: FunctionFacts | None = None
     domain: list[ClassRef] = []
@@ -214,12 +219,7 @@ def _row_evidence(ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef], Fu
             continue
         param = m.param(p)
         typed = ctx.resolve(param.annotation, ref.module) if param and param.annotation else None
-        rows = (
-            any(v in ("dict", "tuple") for v in m.returns)
-            or bool(m.sql & {"insert", "update"})
-            or any(c.method in _WRITE_CALLS and c.receiver and not c.receiver.startswith("self.") for c in m.calls)
-        )
-        if rows and (typed is None or domain_like(ctx, typed)):
+        if _rows(m) and (typed is None or domain_like(ctx, typed)):
             dumps = dumps or m
     if loads is None or dumps is None:
         return [], [], None
@@ -231,6 +231,15 @@ def _row_evidence(ctx: Ctx, ref: ClassRef) -> tuple[list[Ev], list[ClassRef], Fu
         ],
         domain,
         m,
+    )
+
+
+def _rows(m: FunctionFacts) -> bool:
+    """It answers a dict or tuple, writes with SQL, or hands something to a storage call."""
+    return (
+        any(v in ("dict", "tuple") for v in m.returns)
+        or bool(m.sql & {"insert", "update"})
+        or any(c.method in _WRITE_CALLS and c.receiver and not c.receiver.startswith("self.") for c in m.calls)
     )
 
 
