@@ -186,10 +186,12 @@ class ServiceLayer(Detector):
 
     def _service(self, ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
         line = fn.selection.line
+        # (a parameter no call goes through, `session.commit()`, nor entered: passed over at once)
+        heads = {c.func.partition(".")[0] for c in fn.calls if "." in c.func}
         for p in fn.params:
-            calls = [c for c in fn.calls if c.func.startswith(f"{p.name}.")]
-            if not calls and p.name not in fn.with_items:
+            if p.name not in heads and p.name not in fn.with_items:
                 continue
+            calls = [c for c in fn.calls if c.func.startswith(f"{p.name}.")]
             # A transaction script over the session it is given: it loads through it, asks
             # what it loaded to act, and commits (`restaurant.book_table(...); session.commit()`).
             what = f"{p.name} {p.annotation or ''}".lower()
