@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._callables import callable_strategies
+from agentls.patterns.detectors._director_holders import directs
 from agentls.patterns.detectors._duck import duck_evidence
 from agentls.patterns.detectors._factory_clients import keeps_factory_products
 from agentls.patterns.detectors._families import Held, held_families, implied_roles, kind_of, roles_for
@@ -107,6 +108,7 @@ def _rejected(ctx: Ctx, h: Held) -> bool:
         or _grows(h)  # it keeps what the held object answers: a value built up, not an algorithm
         or _hands_out(h)  # it makes the object and hands it to its caller: a creator keeping track
         or keeps_factory_products(ctx, h)  # filled by an abstract factory: its client, keeping products
+        or directs(ctx, h)  # runs a builder's steps and hands out the product it made: a director
     )
 
 
@@ -211,7 +213,9 @@ class Strategy(Detector):
     whose implementations answer every call of the holder with a new object they make
     (`create_dough()` returning `ThinCrustDough()`) is an Abstract Factory's, its holder a
     client, and so is a holder whose attribute only keeps what such a factory's creation
-    method answers (`self.button = self.factory.create_button()`): products, no algorithm;
+    method answers (`self.button = self.factory.create_button()`): products, no algorithm,
+    nor is one running two or more steps taking nothing on it and handing out what it
+    answers, an object the family made (`return self._builder.get_computer()`): a director;
     a holder that the family's hierarchy names or makes (`executor_class =
     SqliteExecutor`, `TransactionContext(self)`) is a part of one implementation, not a
     context configured with any. A holder that is one implementation of an interface of its
