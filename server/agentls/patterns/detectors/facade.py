@@ -236,7 +236,6 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
                 created.setdefault(attr, r)
     injected = _injected_parts(ctx, ref, created)
     del params
-    modules = {m.module for m in ctx.ws.modules()}
     used_by: dict[str, set[str]] = {}  # public method -> parts it drives
     verbs: dict[str, set[str]] = {}  # public method -> methods it calls on them
     # public method -> handed part -> methods it calls on that part
@@ -273,11 +272,11 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
                 verbs.setdefault(m.name, set()).add(c.method)
                 continue
             target = module.import_map.get(head)
-            if target in modules and target != module.module and "." not in head:
-                other = ctx.ws.module_named(target)
-                if other is not None and c.method in other.functions:
-                    parts.add(f"module:{target}")
-                    verbs.setdefault(m.name, set()).add(c.method)
+            # A module of the workspace (asked by name: no set of every module's per class)
+            other = ctx.ws.module_named(target) if target is not None and "." not in head else None
+            if other is not None and target != module.module and c.method in other.functions:
+                parts.add(f"module:{target}")
+                verbs.setdefault(m.name, set()).add(c.method)
         if parts:
             used_by[m.name] = parts
     # What its public methods are declared to hand back (`-> Optional[Script]`) its clients
