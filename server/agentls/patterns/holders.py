@@ -45,16 +45,19 @@ def holders_of(ctx: Ctx, target: ClassRef) -> list[tuple[ClassRef, Collab]]:
             and (len(called) >= 2 or called >= abstract)
             and ref != target
             and not _passes_on(ctx, ref, called, target)
-            and not (_answered_elsewhere(ctx, called, target) and not _handed_kin(ctx, ref, c.attr, target))
+            and not (_answered_elsewhere(ctx, called, target, ref) and not _handed_kin(ctx, ref, c.attr, target))
         ):
             out.append((ref, c))
     return out
 
 
-def _answered_elsewhere(ctx: Ctx, called: frozenset[str], target: ClassRef) -> bool:
+def _answered_elsewhere(ctx: Ctx, called: frozenset[str], target: ClassRef, holder: ClassRef) -> bool:
     """Another written family, unrelated to ``target``, declares every method called too
     (a listener interface's `execute` and a middleware base's `execute`): the names alone
-    cannot tell which the untyped object is."""
+    cannot tell which the untyped object is. Unless ``holder`` is written in one module with
+    ``target``'s family and the other family in a module that neither imports nor is imported
+    by it: a copy of the same example kept beside it (`exercise.py` and `solution.py` each
+    defining the strategies and the solver calling them) is another program."""
     key = ("duck answerers", called)
     bases: list[ClassRef] | None = ctx._cache.get(key)
     if bases is None:
@@ -64,8 +67,15 @@ def _answered_elsewhere(ctx: Ctx, called: frozenset[str], target: ClassRef) -> b
         pool = ctx.by_method(public=False).get(min(called), []) if called else ctx.ws.all_classes()
         bases = [r for r in pool if (r.cls.is_interface or ctx.ws.subclasses(r)) and called <= set(r.cls.methods)]
         ctx._cache[key] = bases
+    # The detectors' module-relation helper (as `_handed_kin` reads the handing sites).
+    from agentls.patterns.detectors._basics import near
+
     kin = _family(ctx, target)
-    return any(r.key not in kin and not kin & {a.key for a in ctx.ancestors(r)} for r in bases)
+    own = any(a.module is holder.module for a in (target, *ctx.ancestors(target)))
+    return any(
+        r.key not in kin and not kin & {a.key for a in ctx.ancestors(r)} and not (own and not near(holder, r))
+        for r in bases
+    )
 
 
 def _family(ctx: Ctx, target: ClassRef) -> set[str]:

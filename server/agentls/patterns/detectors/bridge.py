@@ -38,7 +38,8 @@ class Bridge(Detector):
     calls the implementor's methods (kept untyped, not by a base answering those calls itself
     that its subclasses implement: it passes work on to its own kind; nor when another,
     unrelated family declares those methods too, unless the program hands it an object of
-    one of them). A repository holding a storage hierarchy is a repository instead, and a
+    one of them or, as for Strategy, that family is a copy in a module unrelated to the
+    holder's, which writes its own). A repository holding a storage hierarchy is a repository instead, and a
     persistence port (a repository or unit of work interface) handed to command handlers is
     no implementor. The base may receive the implementor while its
     subclasses call it (`Shape(renderer)` / `Circle.draw()`), and sibling refined abstractions

@@ -178,7 +178,9 @@ class Strategy(Detector):
     middleware base's `execute` calling `self.next.execute(command)` passes work on to its own
     kind, nor when another, unrelated written family declares all those methods too: the names
     cannot tell which family the object belongs to, unless the program hands the holder an
-    object of one of them, `Context(ConcreteStrategyA())`) and calls it.
+    object of one of them, `Context(ConcreteStrategyA())`, or the holder's module writes one
+    and the other's neither imports it nor is imported by it: a copy kept beside it, as
+    `exercise.py` and `solution.py`) and calls it.
     A Protocol's implementations need not name it: a class that defines every public method
     of the Protocol (and no other, properties aside), callable as the Protocol declares it,
     with the context-manager methods and attributes it declares, in the Protocol's module or
