@@ -91,8 +91,10 @@ _SKIP_FIELDS = frozenset({"ctx", "op", "ops", "type_comment", "kind", "names", "
 
 # What the walker does with a node type, besides visiting its children (codes below).
 _NOTHING, _ASSIGN, _SUBSCRIPT, _RETURN, _BOOLOP, _DECISION, _FOR, _COMPREHENSION = range(8)
-_COMPARE, _YIELD, _RAISE, _WITH, _GLOBAL, _MATCH_CASE, _UNARY = range(8, 15)
+_COMPARE, _YIELD, _RAISE, _WITH, _GLOBAL, _MATCH_CASE, _UNARY, _NESTED = range(8, 16)
 _CODES: dict[type, int] = {
+    ast.FunctionDef: _NESTED,
+    ast.AsyncFunctionDef: _NESTED,
     ast.Assign: _ASSIGN,
     ast.AnnAssign: _ASSIGN,
     ast.AugAssign: _ASSIGN,
@@ -151,6 +153,8 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
     reads, foreign = f.self_reads, f.foreign_reads
     complexity = 1
     type_locals: set[str] = set()  # rendered locals bound to a value's type
+    nested: dict[int, str] = {}  # a `return` of a function defined inside -> that function
+    inside: list[tuple[int, str]] = []  # (place in f.returns, function defined inside)
     stack: list[Any] = list(body)
     pop, push, extend = stack.pop, stack.append, stack.extend
     plans = _PLAN
@@ -218,7 +222,11 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
                 if _type_of(key):
                     f.type_dispatch = True
         elif code == _RETURN:
-            f.returns.extend(_returned(node.value, params))
+            values = _returned(node.value, params)
+            owner = nested.get(id(node))
+            if owner is not None:
+                inside.extend((len(f.returns) + i, owner) for i in range(len(values)))
+            f.returns.extend(values)
         elif code == _DECISION:
             complexity += 1
         elif code == _COMPARE:
@@ -249,7 +257,17 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
             f.globals.update(node.names)
         elif code == _MATCH_CASE:
             complexity += 1
+        elif code == _NESTED:
+            for n in ast.walk(node):
+                if type(n) is ast.Return:
+                    nested.setdefault(id(n), node.name)  # the outermost function defined inside
     f.complexity = complexity
+    if inside:
+        # A function defined inside that this one does not hand back (a route handler an app
+        # factory registers) answers its own callers: its answers are none of this function's.
+        # (A closure it returns, `return get_instance`, still speaks for it, as a decorator's.)
+        drop = {i for i, owner in inside if f"name:{owner}" not in f.returns}
+        f.returns[:] = [v for i, v in enumerate(f.returns) if i not in drop]
     # `x = next(it, None)` ... `while x != None:` is a `for` loop spelled as in Java.
     if any(c.func == "next" for c in f.calls):
         loops.extend(next_loops(body))

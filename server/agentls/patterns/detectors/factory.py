@@ -34,8 +34,10 @@ class Factory(Detector):
 
     ## How it is detected
     - A function or method whose `return` statements instantiate two or more different classes
-      of the workspace (both branches of a conditional expression count, `return Circle() if
-      round else Square()`; or that creates them, behind its branches, into one local it returns:
+      of the workspace (its own, or those of a closure it hands back: a route handler defined
+      inside it and registered, not returned, answers its own callers; both branches of a
+      conditional expression count, `return Circle() if round else Square()`; or that
+      creates them, behind its branches, into one local it returns:
       `pizza = CheesePizza()` ... `return pizza`, when they share a base; an object made into
       another local and handed to each, `kit = RegionKit()` then `CheesePizza(kit)`, is no
       product), behind a branch,
