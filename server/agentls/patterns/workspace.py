@@ -180,12 +180,22 @@ class WorkspaceIndex:
     def _from_root(self, module: ModuleIndex, dotted: str) -> tuple[ModuleIndex, str] | None:
         """The module (and the rest of the name) of the nearest folder above ``module`` that
         has the module ``dotted`` starts with: Python takes the first root holding it."""
-        table = self.derived.folders
-        for folder in roots(module):
-            near = beside(table, module, dotted, folder)
-            if near is not None:
-                return near
-        return None
+        d = self.derived
+        # The answer depends on the importer's folder alone: asked once per folder and name
+        # (the modules of a folder import the same names: `from django.db import models`).
+        key = (module.path.replace("\\", "/").rpartition("/")[0], dotted)
+        if key in d.rooted:
+            return d.rooted[key]
+        found = None
+        # A name no folder of the workspace holds (`typing.List`, `django.db` outside Django)
+        # is found from none of them.
+        if dotted.partition(".")[0] in d.folder_names():
+            for folder in roots(module):
+                found = beside(d.folders, module, dotted, folder)
+                if found is not None:
+                    break
+        d.rooted[key] = found
+        return found
 
     def function(self, module: ModuleIndex, name: str) -> tuple[ModuleIndex, FunctionFacts] | None:
         """The module-level function a name written in ``module`` refers to (`f`, an imported
@@ -278,6 +288,8 @@ class _Derived:
         # id(module) -> (module, name -> what the name resolves to there); the module is kept
         # so that an id reused by another object is not mistaken for it.
         self.resolved: dict[int, tuple[ModuleIndex, dict[str, ClassRef | None]]] = {}
+        self.rooted: dict[tuple[str, str], tuple[ModuleIndex, str] | None] = {}  # WorkspaceIndex._from_root
+        self._folder_names: set[str] | None = None
         self._modules = modules
         self.module_list = list(modules)
         self.by_module = {m.module: m for m in modules}
@@ -299,6 +311,13 @@ class _Derived:
         self.mro: dict[ClassRef, tuple[list[ClassRef], int]] | None = (
             {} if len(self.by_key) == len(self.class_refs) else None
         )
+
+    def folder_names(self) -> set[str]:
+        """Every name a folder of the workspace holds: its modules' and its sub-folders'."""
+        if self._folder_names is None:
+            self._folder_names = {n for names in self.folders.values() for n in names}
+            self._folder_names.update(f.rpartition("/")[2] for f in self.folders)
+        return self._folder_names
 
     def structural(self, ws: WorkspaceIndex) -> dict[str, list[ClassRef]]:
         """Class key -> the Protocols it implements without naming them (``structural.implementations``)."""
