@@ -68,7 +68,7 @@ def _answered_elsewhere(ctx: Ctx, called: frozenset[str], target: ClassRef, hold
         bases = [r for r in pool if (r.cls.is_interface or ctx.ws.subclasses(r)) and called <= set(r.cls.methods)]
         ctx._cache[key] = bases
     # The detectors' module-relation helper (as `_handed_kin` reads the handing sites).
-    from agentls.patterns.detectors._basics import near
+    from agentls.patterns.detectors import near
 
     kin = _family(ctx, target)
     own = any(a.module is holder.module for a in (target, *ctx.ancestors(target)))

@@ -51,4 +51,5 @@ from agentls.patterns.detectors import (  # noqa: F401
     value_object,
     visitor,
 )
+from agentls.patterns.detectors._basics import near as near  # asked by holders: re-exported
 from agentls.patterns.detectors._duck import handed_to as handed_to  # asked by holders: re-exported
