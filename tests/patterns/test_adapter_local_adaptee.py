@@ -6,13 +6,14 @@ observer handing itself to the subject it keeps (`subject.attach(self)`) talks b
 client calling on its object a method its base declares abstract uses it through that
 interface (a strategy's context); a request taking nothing, passing nothing on and answering
 nothing, kept by an invoker that is handed it later, is a command; the same request with no
-invoker stays an adapter; and a test case's locals wire doubles, not the program."""
+invoker stays an adapter (the texts of test_adapter_talking_back, wired through locals); and a
+test case's locals wire doubles, not the program."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, roles_of, write_tree
+from tests.patterns.test_adapter_talking_back import CLIENT, COMMAND, INVOKER, OBSERVER, _adapter
 
 ADAPTER = """\
 class Target:
@@ -45,108 +46,12 @@ if __name__ == "__main__":
     adapter = Adapter(legacy)
 """
 
-OBSERVER = """\
-class Subject:
-    def __init__(self):
-        self._observers = []
-        self._state = 0
 
-    def attach(self, observer):
-        self._observers.append(observer)
-
-    def get_state(self):
-        return self._state
-
-
-class Observer:
-    def update(self):
-        pass
-
-
-class Display(Observer):
-    def __init__(self, subject):
-        self._subject = subject
-        subject.attach(self)
-
-    def update(self):
-        state = self._subject.get_state()
-        print(state)
-
-
-if __name__ == "__main__":
-    subject = Subject()
-    display = Display(subject)
-"""
-
-CLIENT = """\
-from abc import ABC, abstractmethod
-
-
-class Cipher(ABC):
-    @abstractmethod
-    def encrypt(self, text): ...
-
-
-class Aes(Cipher):
-    def encrypt(self, text):
-        return text[::-1]
-
-
-class Client:
-    def __init__(self, cipher):
-        self.cipher = cipher
-
-    def send(self, text):
-        return self.cipher.encrypt(text)
-
-
-if __name__ == "__main__":
-    cipher = Aes()
-    client = Client(cipher)
-"""
-
-COMMAND = """\
-from abc import ABC, abstractmethod
-
-
-class Command(ABC):
-    @abstractmethod
-    def process(self): ...
-
-
-class Receiver:
-    def perform_action(self):
-        print("done")
-
-
-class Concrete(Command):
-    def __init__(self, receiver):
-        self.receiver = receiver
-
-    def process(self):
-        self.receiver.perform_action()
-
-
-class Invoker:
-    def __init__(self):
-        self.cmd = None
-
-    def command(self, cmd):
-        self.cmd = cmd
-
-    def execute(self):
-        self.cmd.process()
-
-
-if __name__ == "__main__":
-    receiver = Receiver()
-    cmd = Concrete(receiver)
-INVOKED"""
-
-
-def _adapter(tmp_path: Path, text: str, name: str = "app/mod.py") -> dict[str, str]:
-    write_tree(tmp_path, {"app/__init__.py": "", name: text})
-    return roles_of(patterns_rows(tmp_path, "app", "--min-confidence", "0"), "adapter")
+def _through_locals(text: str, direct: str, *lines: str) -> str:
+    """``text`` with its wiring ``direct`` (objects handed straight to constructors) written
+    instead as ``lines``, the locals of a main guard."""
+    assert direct in text
+    return text.replace(direct, 'if __name__ == "__main__":\n' + "".join(f"    {line}\n" for line in lines))
 
 
 def test_an_adaptee_handed_over_in_a_local_is_known(tmp_path: Path) -> None:
@@ -166,22 +71,33 @@ def test_the_same_wiring_in_a_test_case_says_nothing(tmp_path: Path) -> None:
 
 
 def test_an_observer_handing_itself_to_its_subject_is_no_adapter(tmp_path: Path) -> None:
-    assert "Display" not in _adapter(tmp_path, OBSERVER)
+    observer = OBSERVER.replace("ATTACH", "        subject.attach(self)\n")
+    direct = "display = Display(Subject())\n"
+    wired = _through_locals(observer, direct, "subject = Subject()", "display = Display(subject)")
+    assert "Display" not in _adapter(tmp_path, wired)
 
 
 def test_a_client_calling_its_objects_interface_is_no_adapter(tmp_path: Path) -> None:
-    assert "Client" not in _adapter(tmp_path, CLIENT)
+    client = CLIENT.replace("BASE", "Cipher")
+    wired = _through_locals(client, "client = Client(Aes())\n", "cipher = Aes()", "client = Client(cipher)")
+    assert "Client" not in _adapter(tmp_path, wired)
 
 
 def test_a_bare_request_an_invoker_runs_is_a_command(tmp_path: Path) -> None:
-    found = _adapter(tmp_path, COMMAND.replace("INVOKED", "    invoker = Invoker()\n    invoker.command(cmd)\n"))
-    assert "Concrete" not in found
+    invoked = _through_locals(
+        COMMAND.replace("INVOKER", INVOKER),
+        "invoker = Invoker()\ninvoker.command(Concrete(Receiver()))\n",
+        "receiver = Receiver()",
+        "cmd = Concrete(receiver)",
+        "invoker = Invoker()",
+        "invoker.command(cmd)",
+    )
+    assert "Concrete" not in _adapter(tmp_path, invoked)
 
 
 def test_the_same_request_with_no_invoker_stays_an_adapter(tmp_path: Path) -> None:
-    text = COMMAND.replace("INVOKED", "").split("class Invoker:")[0] + (
-        'if __name__ == "__main__":\n    receiver = Receiver()\n    cmd = Concrete(receiver)\n'
-    )
-    found = _adapter(tmp_path, text)
+    direct = "cmd = Concrete(Receiver())\n"
+    text = COMMAND.replace("INVOKER", "\n\n" + direct)
+    found = _adapter(tmp_path, _through_locals(text, direct, "receiver = Receiver()", "cmd = Concrete(receiver)"))
     assert found.get("Concrete") == "adapter"
     assert found.get("Receiver") == "adaptee"
