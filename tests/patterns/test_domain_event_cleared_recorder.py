@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 CORE = """\
 from typing import List
@@ -68,7 +68,7 @@ def _events(tmp_path: Path, core: str) -> set[str]:
         tmp_path,
         {"core/__init__.py": "", "core/ddd.py": core, "domain/__init__.py": "", "domain/ticket.py": DOMAIN},
     )
-    return {r["symbol"] for r in patterns_rows(tmp_path, ".") if r["pattern"] == "domain_event"}
+    return set(roles_of(patterns_rows(tmp_path, "."), "domain_event"))
 
 
 def test_a_typed_recorder_whose_list_is_copied_out_and_cleared_records_events(tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 PAYLOAD = """\
 from dataclasses import dataclass
@@ -38,7 +38,7 @@ CHANGED = (
 
 def _entities(tmp_path: Path, text: str) -> set[str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/domain/__init__.py": "", "app/domain/articles.py": text})
-    return {r["symbol"] for r in patterns_rows(tmp_path, "app") if r["pattern"] == "entity"}
+    return set(roles_of(patterns_rows(tmp_path, "app"), "entity"))
 
 
 def test_a_class_with_a_required_identity_and_more_state_is_an_entity(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, role_map, roles_of, write_tree
 
 UOW = """\
 class UnitOfWork:
@@ -76,8 +76,8 @@ class ArticleService:
 def _services(tmp_path: Path, module: str) -> set[str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/uow.py": UOW, "app/service.py": module})
     rows = patterns_rows(tmp_path, "app", "--min-confidence", "0")
-    assert ("UnitOfWork", "unit_of_work") in {(r["symbol"], r["pattern"]) for r in rows}
-    return {r["symbol"] for r in rows if r["pattern"] == "service_layer"}
+    assert ("UnitOfWork", "unit_of_work") in role_map(rows)
+    return set(roles_of(rows, "service_layer"))
 
 
 def test_a_change_through_a_repository_asked_of_the_entered_unit_of_work(tmp_path: Path) -> None:
