@@ -7,6 +7,7 @@ from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._basics import home_module
 from agentls.patterns.detectors._builders import Directed, directed_builders, held_product
+from agentls.patterns.detectors._class_directors import class_directors
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -288,48 +289,6 @@ class Builder(Detector):
                     return t
         return None
 
-    def _class_directors(self, ctx: Ctx) -> dict[str, tuple[FunctionFacts, list[ClassRef]]]:
-        """Functions that instantiate the class they are given (`building = cls()`), call two
-        or more of its build steps in a fixed order and return it: {key: (director, builders)}
-        for the director (keyed by module path and name) and for every builder it drives. The
-        builders are the classes defining those steps: a base declaring them abstract, and
-        implementations whose steps only record parts in their own state."""
-        key = ("builder_class_directors",)
-        if key in ctx._cache:
-            return ctx._cache[key]  # type: ignore[no-any-return]
-        out: dict[str, tuple[FunctionFacts, list[ClassRef]]] = {}
-        by_method: dict[str, list[ClassRef]] | None = None
-        for module in ctx.ws.modules():
-            for fn in module.functions.values():
-                given = {p.name for p in fn.params}
-                if not any(c.func in given for c in fn.calls):
-                    continue
-                local = {v[5:] for v in fn.returns if v.startswith("name:")}
-                called = {c.method for c in fn.calls if c.receiver in local}
-                if len(called) < 2:
-                    continue
-                if by_method is None:
-                    by_method = ctx.by_method(public=False)
-                first = sorted(called)[0]
-                defining = [r for r in by_method.get(first, []) if called <= set(r.cls.methods)]
-                declared = [r for r in defining if all(r.cls.methods[n].body_kind == "not_implemented" for n in called)]
-                impls = [
-                    r
-                    for r in defining
-                    if r not in declared
-                    and all(
-                        r.cls.methods[n].self_writes and not r.cls.methods[n].calls and not r.cls.methods[n].returns
-                        for n in called
-                    )
-                ]
-                if declared and len(impls) >= 2:
-                    builders = [*declared, *impls]
-                    out[f"{module.path}:{fn.qualname}"] = (fn, builders)
-                    for b in builders:
-                        out.setdefault(b.key, (fn, builders))
-        ctx._cache[key] = out
-        return out
-
     @per_workspace
     def _directors(self, ctx: Ctx) -> dict[str, ClassRef]:
         out: dict[str, ClassRef] = {}
@@ -372,7 +331,7 @@ class Builder(Detector):
         directors = self._directors(ctx)
         products = self._products(ctx)
         interfaces = self._interfaces(ctx)
-        class_directors = self._class_directors(ctx)
+        handed_class = class_directors(ctx)
         directed = directed_builders(ctx)
         for ref in ctx.classes():
             found = self._found(ctx, ref)
@@ -385,8 +344,8 @@ class Builder(Detector):
                 holders = [d for d, t in directors.items() if t == ref or t.key in {a.key for a in ctx.ancestors(ref)}]
                 parts = [*((p, "product") for p in made), *((ctx.ws.derived.by_key[d], "director") for d in holders)]
                 yield ctx.det(ref, self.id, "builder", conf, ev, parts)
-            elif ref.key in class_directors:
-                fn, builders = class_directors[ref.key]
+            elif ref.key in handed_class:
+                fn, builders = handed_class[ref.key]
                 ev = [(ref.cls.selection.line, f"its build steps are driven in order by `{fn.qualname}`")]
                 yield ctx.det(
                     ref, self.id, "builder", 0.75, ev, [*((b, "builder") for b in builders), (fn, "director")]
@@ -408,7 +367,7 @@ class Builder(Detector):
                 ev = [(ref.cls.selection.line, f"assembled by the builder `{b.cls.name}`")]
                 yield ctx.det(ref, self.id, "product", 0.75, ev, [(b, "builder")])
         for fn in ctx.index.functions.values():
-            hit = class_directors.get(f"{ctx.index.path}:{fn.qualname}")
+            hit = handed_class.get(f"{ctx.index.path}:{fn.qualname}")
             if hit is not None:
                 ev = [(fn.selection.line, "creates the builder it is given and calls its steps in order")]
                 yield ctx.det(fn, self.id, "director", 0.75, ev, [(b, "builder") for b in hit[1]])
