@@ -3,24 +3,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._built_repositories import _SESSION_WORDS, built_repository_service
-from agentls.patterns.detectors._duck_types import answering, holding_repositories
+from agentls.patterns.detectors._duck_types import holding_repositories
+from agentls.patterns.detectors._service_classes import service_class
 from agentls.patterns.detectors._shared import is_repository, is_uow
-from agentls.patterns.facts import Call, FunctionFacts
+from agentls.patterns.detectors._use_case_steps import CHANGES, acted_on, changes, duck_storage, round_trip
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.test_code import is_test_module
 from agentls.patterns.workspace import ClassRef
-
-_CHANGES = frozenset({"commit", "save", "add", "create", "update", "delete", "remove", "persist", "replace", "upsert"})
-
-
-def _changes(method: str) -> bool:
-    """A call that changes state: `add`, and its spelled-out forms (`add_or_update_user`,
-    `create_one`, `remove_from_team`)."""
-    return method.lstrip("_").split("_")[0] in _CHANGES
-
 
 _ROUTES = frozenset({"route", "get", "post", "put", "patch", "delete", "api_route", "websocket"})
 # A chat bot's handler registrations (aiogram's `router.message` / `router.callback_query`,
@@ -39,69 +32,6 @@ def _route(decorator: str) -> bool:
     `cli.command`), not a bare function named so."""
     head = decorator.partition("(")[0].strip()
     return "." in head and head.rpartition(".")[2] in _REGISTRATIONS
-
-
-@per_workspace
-def _built_with_storage(ctx: Ctx) -> dict[str, ClassRef]:
-    """Classes the program instantiates passing a new repository or unit of work, keyed by
-    class, with the repository or unit of work passed."""
-    out: dict[str, ClassRef] = {}
-    for module in ctx.ws.modules():
-        for fn in module.all_functions():
-            for call in fn.calls:
-                if not call.func[:1].isupper() or not any(a.startswith("call:") for a in call.args):
-                    continue
-                made = ctx.ws.resolve(module, call.func)
-                if made is None or made.key in out:
-                    continue
-                for a in call.args:
-                    arg = ctx.ws.resolve(module, a[5:]) if a.startswith("call:") and a[5:6].isupper() else None
-                    if arg is not None and arg != made and (is_repository(ctx, arg) or is_uow(ctx, arg)):
-                        out[made.key] = arg
-                        break
-    return out
-
-
-def _round_trip(fn: FunctionFacts, holders: tuple[str, ...]) -> list[tuple[int, str]]:
-    """Loads an object through a collaborator it was handed (a parameter, or `self.<x>`) by a key
-    it was given, asks the object to act, and hands it back to the same collaborator to store (`task =
-    repo.find_by_id(id); task.postpone(); repo.save(task)`): the use case's round trip, whatever
-    the collaborator's class says of itself (a port with untyped stubs, a container's binding)."""
-    for local, callee in fn.call_locals.items():
-        holder, _, load = callee.rpartition(".")
-        if not holder or holder.split(".")[0] not in holders or holder in ("self", "cls"):
-            continue
-        # by a key the use case was given (`find_by_id(task_id)`, `get(command.order_id)`)
-        given = set(fn.param_names)
-        loads = [
-            c
-            for c in fn.calls
-            if c.func == callee
-            and any(a.startswith("param:") or (a.startswith("attr:") and a[5:].split(".")[0] in given) for a in c.args)
-        ]
-        acted = [c for c in fn.calls if c.receiver == local and not c.method.startswith("_")]
-        stored = [
-            c
-            for c in fn.calls
-            if c.receiver == holder and c.method != load and _changes(c.method) and f"name:{local}" in c.args
-        ]
-        if loads and acted and stored:
-            return [
-                (loads[0].line, f"loads `{local}` through `{callee}()`"),
-                (acted[0].line, f"asks `{local}` to `{acted[0].method}`"),
-                (stored[0].line, f"hands it back to `{stored[0].func}()`"),
-            ]
-    return []
-
-
-def _duck_storage(ctx: Ctx, used: set[str]) -> ClassRef | None:
-    """An untyped collaborator is a repository or unit of work when every class of the program
-    answering all the methods called on it is one (`self._repo.save(user)`, and the program's
-    only classes with a `save` are repositories)."""
-    found = answering(ctx, frozenset(used)) if used else []
-    if found and all(is_repository(ctx, r) or is_uow(ctx, r) for r in found):
-        return found[0]
-    return None
 
 
 @register
@@ -197,7 +127,7 @@ class ServiceLayer(Detector):
             what = f"{p.name} {p.annotation or ''}".lower()
             commit = next((c for c in calls if c.method == "commit"), None)
             if commit is not None and any(w in what for w in _SESSION_WORDS):
-                acted = self._acted_on(ctx, fn)
+                acted = acted_on(ctx, fn)
                 loads = [c for c in calls if c.method in ("query", "get", "execute", "scalars", "scalar")]
                 if acted and loads:
                     return [
@@ -207,7 +137,7 @@ class ServiceLayer(Detector):
                     ]
             refs = ctx.annotation_refs(p.annotation, ctx.index)
             if p.annotation is None and p.name != "self":
-                duck = _duck_storage(ctx, {c.method for c in calls if c.receiver == p.name})
+                duck = duck_storage(ctx, {c.method for c in calls if c.receiver == p.name})
                 refs = [duck] if duck is not None else refs
             entered = self._entered_uow(ctx, fn, p.name, refs)
             if entered:
@@ -230,11 +160,11 @@ class ServiceLayer(Detector):
                     p.name
                 ]:
                     continue
-                if any(c.method in _CHANGES for c in fn.calls):
+                if any(c.method in CHANGES for c in fn.calls):
                     return [(line, f"receives the repository `{p.name}`"), (calls[0].line, f"uses `{calls[0].func}`")]
                 # Loads an aggregate and asks it to act: a call on something it did not
                 # receive and did not import (`listing = repo.get(id); listing.place_bid(bid)`).
-                acted = self._acted_on(ctx, fn)
+                acted = acted_on(ctx, fn)
                 if acted:
                     return [
                         (line, f"receives the repository `{p.name}`"),
@@ -271,126 +201,12 @@ class ServiceLayer(Detector):
             through = head == name or (head not in params and head not in ctx.index.import_map and head != "self")
             # or a repository asked of it (`repo = uow.get_repository(Users); repo.add(user)`)
             asked = "." not in c.receiver and fn.call_locals.get(c.receiver, "").startswith(f"{name}.")
-            if ((through and c.receiver.count(".") == 1) or asked) and _changes(c.method):
+            if ((through and c.receiver.count(".") == 1) or asked) and changes(c.method):
                 return [
                     (fn.selection.line, f"enters the unit of work `{name}` it receives"),
                     (c.line, f"changes state through `{c.receiver}.{c.method}()`"),
                 ]
         return []
-
-    def _service_class(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
-        """A use-case class: it holds a unit of work or a repository (injected) and one of its
-        methods changes state through it (`commit`, `save`, `add`, ...), or one of its methods
-        builds a repository over the unit of work it is handed or holds and stores through it,
-        or loads an object through what it holds, asks it to act and stores it back there."""
-        found = self._holding_service(ctx, ref) or self._building_service(ctx, ref)
-        if found:
-            return found
-        for m in ref.cls.methods.values():
-            trip = [] if m.name.startswith("__") and m.name.endswith("__") else _round_trip(m, ("self",))
-            if trip:
-                return [(ref.cls.selection.line, f"`{m.name}` is one of its use cases"), *trip]
-        return []
-
-    def _building_service(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
-        held = [c.attr for c in ctx.collabs(ref).values() if any(is_uow(ctx, t) for t in c.types)]
-        # untyped, what it was handed and enters (`with self.uow as uow:`) is its transaction
-        entered = {w[5:] for m in ref.cls.methods.values() for w in m.with_items if w.startswith("self.")}
-        held += [c.attr for c in ctx.collabs(ref).values() if c.from_param and not c.types and c.attr in entered]
-        for m in ref.cls.methods.values():
-            if m.name.startswith("__") and m.name.endswith("__"):
-                continue
-            ev = built_repository_service(ctx, m, held, _changes)
-            if ev:
-                return [(ref.cls.selection.line, f"`{m.name}` is one of its use cases"), *ev]
-        return []
-
-    def _holding_service(self, ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
-        # Keyed without leading underscores: a base's `uow` property reads the `_uow` it was given.
-        held = {
-            c.attr.lstrip("_"): t
-            for c in ctx.collabs(ref).values()
-            for t in c.types
-            if is_uow(ctx, t) or is_repository(ctx, t)
-        }
-        # Untyped: the program builds it with a new repository or unit of work somewhere
-        # (`UserService(SqlUserRepository(session))`, a test's `UserService(FakeRepository())`),
-        # so what it keeps from its parameters may be one.
-        given = _built_with_storage(ctx).get(ref.key)
-        if given is not None:
-            for kept in ctx.collabs(ref).values():
-                if kept.from_param and not kept.types:
-                    held.setdefault(kept.attr.lstrip("_"), given)
-        # Untyped, and built nowhere the program says: what it is asked to do tells.
-        for kept in ctx.collabs(ref).values():
-            if kept.from_param and not kept.types and kept.attr.lstrip("_") not in held:
-                receiver = f"self.{kept.attr}"
-                used = {c.method for m in ref.cls.methods.values() for c in m.calls if c.receiver == receiver}
-                duck = _duck_storage(ctx, used)
-                if duck is not None:
-                    held[kept.attr.lstrip("_")] = duck
-        if not held:
-            return []
-
-        def head(receiver: str) -> str:
-            return receiver.removeprefix("self.").split(".")[0].split("(")[0].lstrip("_")
-
-        for m in ref.cls.methods.values():
-            # dunders only: a name-mangled private step (`__save_file`, as code ported from
-            # Java keeps its helpers) is where a use case often does its storing
-            if m.name.startswith("__") and m.name.endswith("__") and m.name != "__call__":
-                continue
-            # `with self._uow as uow: ... uow.commit()`
-            within = [w for w in m.with_items if head(w) in held]
-            finish = next((c for c in m.calls if c.method == "commit"), None)
-            if within and finish is not None:
-                return [
-                    (ref.cls.selection.line, f"works in a unit of work, `{within[0]}`"),
-                    (finish.line, f"`{m.name}` finishes with `{finish.func}()`"),
-                ]
-            # Inside the unit of work it holds (typed as one), whose exit commits, it asks
-            # another collaborator it holds to change state (`async with self._uow as tx:
-            # await self._posts.create(payload, uow=tx)`): the transaction is the use case's.
-            others = [c for c in m.calls if c.receiver.count(".") == 1 and c.receiver[:5] == "self."]
-            asked = next((c for c in others if head(c.receiver) not in held and _changes(c.method)), None)
-            if within and asked is not None and any(is_uow(ctx, held[head(w)]) for w in within):
-                return [
-                    (ref.cls.selection.line, f"works in a unit of work, `{within[0]}`"),
-                    (asked.line, f"`{m.name}` changes state through `{asked.func}()` within it"),
-                ]
-            through = [c for c in m.calls if c.receiver.startswith("self.") and head(c.receiver) in held]
-            for c in through:
-                # (its own arguments handed on to the same method: an adapter, no use case)
-                if _changes(c.method) and not (
-                    c.method == m.name and c.args == tuple(f"param:{p}" for p in m.param_names)
-                ):
-                    return [
-                        (ref.cls.selection.line, f"holds `{held[head(c.receiver)].cls.name}`"),
-                        (c.line, f"`{m.name}` changes state through `{c.func}()`"),
-                    ]
-            # Loads an aggregate through what it holds and asks it to act.
-            acted = self._acted_on(ctx, m) if through else []
-            if acted:
-                return [
-                    (through[0].line, f"`{m.name}` loads through `{through[0].func}`"),
-                    (acted[0].line, f"asks `{acted[0].receiver}` to `{acted[0].method}`"),
-                ]
-        return []
-
-    def _acted_on(self, ctx: Ctx, fn: FunctionFacts) -> list[Call]:
-        """Calls on a local object the function neither received nor imported: what it loaded
-        (`listing = repo.get(id); listing.place_bid(bid)`)."""
-        params = set(fn.param_names)
-        return [
-            c
-            for c in fn.calls
-            if c.receiver
-            and "." not in c.receiver
-            and c.receiver not in params
-            and c.receiver not in ("self", "cls")
-            and c.receiver not in ctx.index.import_map
-            and c.receiver not in ctx.index.classes
-        ]
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for fn in ctx.index.all_functions():
@@ -407,13 +223,13 @@ class ServiceLayer(Detector):
             if not ev and "." not in fn.qualname and not is_test_module(ctx.index):
                 # a method building its repositories makes its class the service (below); a
                 # test module's helper storing rows through one seeds data for its tests
-                ev = built_repository_service(ctx, fn, [], _changes)
-                ev = ev or _round_trip(fn, tuple(fn.param_names))
+                ev = built_repository_service(ctx, fn, [], changes)
+                ev = ev or round_trip(fn, tuple(fn.param_names))
             if ev:
                 yield ctx.det(fn, self.id, "service", 0.8, ev)
         for ref in ctx.classes():
             if ref.cls.name.startswith("Test") or is_uow(ctx, ref) or is_repository(ctx, ref):
                 continue
-            ev = self._service_class(ctx, ref)
+            ev = service_class(ctx, ref)
             if ev:
                 yield ctx.det(ref, self.id, "service", 0.75, ev)

@@ -1,0 +1,133 @@
+"""When a class is a use-case service: it holds a unit of work or a repository (typed, built
+with one, or recognised by what is asked of it) and a method changes state through it, or it
+builds its repositories over the transaction it holds, or a method makes the load-act-store
+round trip through what it holds."""
+
+from __future__ import annotations
+
+from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.detectors._built_repositories import built_repository_service
+from agentls.patterns.detectors._shared import is_repository, is_uow
+from agentls.patterns.detectors._use_case_steps import acted_on, changes, duck_storage, round_trip
+from agentls.patterns.workspace import ClassRef
+
+
+@per_workspace
+def _built_with_storage(ctx: Ctx) -> dict[str, ClassRef]:
+    """Classes the program instantiates passing a new repository or unit of work, keyed by
+    class, with the repository or unit of work passed."""
+    out: dict[str, ClassRef] = {}
+    for module in ctx.ws.modules():
+        for fn in module.all_functions():
+            for call in fn.calls:
+                if not call.func[:1].isupper() or not any(a.startswith("call:") for a in call.args):
+                    continue
+                made = ctx.ws.resolve(module, call.func)
+                if made is None or made.key in out:
+                    continue
+                for a in call.args:
+                    arg = ctx.ws.resolve(module, a[5:]) if a.startswith("call:") and a[5:6].isupper() else None
+                    if arg is not None and arg != made and (is_repository(ctx, arg) or is_uow(ctx, arg)):
+                        out[made.key] = arg
+                        break
+    return out
+
+
+def service_class(ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
+    """A use-case class: it holds a unit of work or a repository (injected) and one of its
+    methods changes state through it (`commit`, `save`, `add`, ...), or one of its methods
+    builds a repository over the unit of work it is handed or holds and stores through it,
+    or loads an object through what it holds, asks it to act and stores it back there."""
+    found = _holding_service(ctx, ref) or _building_service(ctx, ref)
+    if found:
+        return found
+    for m in ref.cls.methods.values():
+        trip = [] if m.name.startswith("__") and m.name.endswith("__") else round_trip(m, ("self",))
+        if trip:
+            return [(ref.cls.selection.line, f"`{m.name}` is one of its use cases"), *trip]
+    return []
+
+
+def _building_service(ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
+    held = [c.attr for c in ctx.collabs(ref).values() if any(is_uow(ctx, t) for t in c.types)]
+    # untyped, what it was handed and enters (`with self.uow as uow:`) is its transaction
+    entered = {w[5:] for m in ref.cls.methods.values() for w in m.with_items if w.startswith("self.")}
+    held += [c.attr for c in ctx.collabs(ref).values() if c.from_param and not c.types and c.attr in entered]
+    for m in ref.cls.methods.values():
+        if m.name.startswith("__") and m.name.endswith("__"):
+            continue
+        ev = built_repository_service(ctx, m, held, changes)
+        if ev:
+            return [(ref.cls.selection.line, f"`{m.name}` is one of its use cases"), *ev]
+    return []
+
+
+def _holding_service(ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
+    # Keyed without leading underscores: a base's `uow` property reads the `_uow` it was given.
+    held = {
+        c.attr.lstrip("_"): t
+        for c in ctx.collabs(ref).values()
+        for t in c.types
+        if is_uow(ctx, t) or is_repository(ctx, t)
+    }
+    # Untyped: the program builds it with a new repository or unit of work somewhere
+    # (`UserService(SqlUserRepository(session))`, a test's `UserService(FakeRepository())`),
+    # so what it keeps from its parameters may be one.
+    given = _built_with_storage(ctx).get(ref.key)
+    if given is not None:
+        for kept in ctx.collabs(ref).values():
+            if kept.from_param and not kept.types:
+                held.setdefault(kept.attr.lstrip("_"), given)
+    # Untyped, and built nowhere the program says: what it is asked to do tells.
+    for kept in ctx.collabs(ref).values():
+        if kept.from_param and not kept.types and kept.attr.lstrip("_") not in held:
+            receiver = f"self.{kept.attr}"
+            used = {c.method for m in ref.cls.methods.values() for c in m.calls if c.receiver == receiver}
+            duck = duck_storage(ctx, used)
+            if duck is not None:
+                held[kept.attr.lstrip("_")] = duck
+    if not held:
+        return []
+
+    def head(receiver: str) -> str:
+        return receiver.removeprefix("self.").split(".")[0].split("(")[0].lstrip("_")
+
+    for m in ref.cls.methods.values():
+        # dunders only: a name-mangled private step (`__save_file`, as code ported from
+        # Java keeps its helpers) is where a use case often does its storing
+        if m.name.startswith("__") and m.name.endswith("__") and m.name != "__call__":
+            continue
+        # `with self._uow as uow: ... uow.commit()`
+        within = [w for w in m.with_items if head(w) in held]
+        finish = next((c for c in m.calls if c.method == "commit"), None)
+        if within and finish is not None:
+            return [
+                (ref.cls.selection.line, f"works in a unit of work, `{within[0]}`"),
+                (finish.line, f"`{m.name}` finishes with `{finish.func}()`"),
+            ]
+        # Inside the unit of work it holds (typed as one), whose exit commits, it asks
+        # another collaborator it holds to change state (`async with self._uow as tx:
+        # await self._posts.create(payload, uow=tx)`): the transaction is the use case's.
+        others = [c for c in m.calls if c.receiver.count(".") == 1 and c.receiver[:5] == "self."]
+        asked = next((c for c in others if head(c.receiver) not in held and changes(c.method)), None)
+        if within and asked is not None and any(is_uow(ctx, held[head(w)]) for w in within):
+            return [
+                (ref.cls.selection.line, f"works in a unit of work, `{within[0]}`"),
+                (asked.line, f"`{m.name}` changes state through `{asked.func}()` within it"),
+            ]
+        through = [c for c in m.calls if c.receiver.startswith("self.") and head(c.receiver) in held]
+        for c in through:
+            # (its own arguments handed on to the same method: an adapter, no use case)
+            if changes(c.method) and not (c.method == m.name and c.args == tuple(f"param:{p}" for p in m.param_names)):
+                return [
+                    (ref.cls.selection.line, f"holds `{held[head(c.receiver)].cls.name}`"),
+                    (c.line, f"`{m.name}` changes state through `{c.func}()`"),
+                ]
+        # Loads an aggregate through what it holds and asks it to act.
+        acted = acted_on(ctx, m) if through else []
+        if acted:
+            return [
+                (through[0].line, f"`{m.name}` loads through `{through[0].func}`"),
+                (acted[0].line, f"asks `{acted[0].receiver}` to `{acted[0].method}`"),
+            ]
+    return []
