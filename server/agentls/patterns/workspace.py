@@ -137,10 +137,7 @@ class WorkspaceIndex:
                 # beside `Factory/autos/`): Python imports it, and every absolute or relative
                 # name it imports, from the folder above it, the one on the path; the same dotted
                 # name elsewhere (a sibling example's `factories.abs_factory`) is another program.
-                near = beside(d.folders, module, qualified, root)
-                sibling = ClassRef(near[0], c) if near and (c := near[0].classes.get(near[1])) else None
-                if sibling is None and near and near[0].path.endswith("__init__.py") and near[1] in near[0].import_map:
-                    sibling = self.resolve(near[0], near[1])  # re-exported by the package's `__init__`
+                sibling = self._class_at(beside(d.folders, module, qualified, root))
                 if sibling is not None:
                     return sibling
             top = d.by_key.get(qualified)
@@ -148,7 +145,8 @@ class WorkspaceIndex:
                 return sibling
             if top is not None:
                 return top
-            rooted = self._rooted(module, qualified) if sibling is None else None
+            # Neither beside the importer nor at the top: from a nested project's root.
+            rooted = self._class_at(self._from_root(module, qualified))
             if rooted is not None:
                 return rooted
             # `from pkg import Cls` where pkg/__init__ re-exports it: fall back on the last name.
@@ -164,17 +162,16 @@ class WorkspaceIndex:
             return None
         return candidates[0] if "." not in name and head not in module.import_map else None
 
-    def _rooted(self, module: ModuleIndex, qualified: str) -> ClassRef | None:
-        """The class an absolute name resolves to from a folder above the importer, nearest
-        first: the root of a project nested in the tree (``script_imports.roots``)."""
-        near = self._from_root(module, qualified)
+    def _class_at(self, near: tuple[ModuleIndex, str] | None) -> ClassRef | None:
+        """The class a module found by path (``script_imports.beside``) has under the rest of
+        the name: its own, or one its package's `__init__` re-exports."""
         if near is None:
             return None
         cls = near[0].classes.get(near[1])
         if cls is not None:
             return ClassRef(near[0], cls)
         if near[0].path.endswith("__init__.py") and near[1] in near[0].import_map:
-            return self.resolve(near[0], near[1])  # re-exported by the package's `__init__`
+            return self.resolve(near[0], near[1])
         return None
 
     def _from_root(self, module: ModuleIndex, dotted: str) -> tuple[ModuleIndex, str] | None:
@@ -214,7 +211,7 @@ class WorkspaceIndex:
         other = self.module_named(head)
         if near and near[1] == tail and (other is None or not in_package(table, module)):
             other = near[0]
-        if other is None and head and not (near and near[1] == tail):
+        if other is None and head:  # (a module beside it with `tail` would be `other` now)
             rooted = self._from_root(module, f"{head}.{tail}")  # a nested project's root
             other = rooted[0] if rooted and rooted[1] == tail else None
         # `from pkg import f` re-exported by pkg/__init__: follow its import, a few hops at most.
