@@ -36,11 +36,8 @@ def _shared_instances(
                     break
         if created is None or not _owned(fn, op.container, module, self_cls) or is_exception(ctx, created):
             continue
-        looked_up = (
-            op.container in fn.in_checks
-            or any(c.func in (f"{op.container}.get", f"{op.container}.setdefault") for c in fn.calls)
-            or any(c == op.container for c, _ in fn.subscripts)
-        )
+        fetched = any(c.func in (f"{op.container}.get", f"{op.container}.setdefault") for c in fn.calls)
+        looked_up = fetched or op.container in fn.in_checks or any(c == op.container for c, _ in fn.subscripts)
         # ... and what comes back is the cached entry (`cache[key]`, `cache.get(key)`, the
         # instance it stored): a registration refusing a known key (`raise Duplicate`) and
         # returning something else stores objects, it hands out no shared one
@@ -50,10 +47,7 @@ def _shared_instances(
             or f"call:{op.container}.setdefault" in fn.returns
             or (op.arg.startswith("name:") and op.arg in fn.returns)
             # `lexer = cache.get(key); if lexer is None: cache[key] = lexer = Lexer(); return lexer`
-            or (
-                any(r.startswith("name:") for r in fn.returns)
-                and any(c.func in (f"{op.container}.get", f"{op.container}.setdefault") for c in fn.calls)
-            )
+            or (fetched and any(r.startswith("name:") for r in fn.returns))
         )
         if looked_up and back:
             return op.container, created
