@@ -145,21 +145,21 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
             and not _works_with_answer(public[n], ref.module.import_map)
             and not captured_request(public[n], c.attr)
         ]
+        called = {n for r in renamed for n in fwd[r]}
+        if created and len(called) >= len(renamed):
+            # Owning its adaptee, an adapter turns several requests of its own into fewer
+            # operations of the adaptee (`move_forwards`/`stop` -> `change_speed`); one-to-one
+            # renaming over an object it made is a client using a helper.
+            continue
         # A held implementation whose base declares what the class calls on it (`click` running
         # `self.command.execute()`, `execute` declared by `Command`) is used through that
         # interface: an invoker or a context, not the adapter of one class.
-        called = {n for r in renamed for n in fwd[r]}
         adaptees = [
             t
             for t in known
             if not set(public) & set(ctx.all_methods(t))
             and not any(called <= a.cls.abstract_methods for a in ctx.ancestors(t) if a.cls.is_interface)
         ]
-        if created and len({n for r in renamed for n in fwd[r]}) >= len(renamed):
-            # Owning its adaptee, an adapter turns several requests of its own into fewer
-            # operations of the adaptee (`move_forwards`/`stop` -> `change_speed`); one-to-one
-            # renaming over an object it made is a client using a helper.
-            continue
         if renamed and len(renamed) == len(public) and adaptees:
             m0 = public[renamed[0]]
             called0 = next(iter(fwd[renamed[0]]))
