@@ -97,20 +97,22 @@ def _held_storage(ctx: Ctx, r: ClassRef) -> tuple[set[str], list[tuple[str, list
         properties: list[tuple[str, list[str]]] = []
         for m in r.cls.methods.values():
             if m.kind == "property":
-                reached = [c.receiver[5:] for c in m.calls if c.receiver.startswith("self.")]
-                heads = [h for x in reached if (h := x.split(".")[0].split("(")[0].rstrip("[]"))]
+                heads = [h for c in m.calls if (h := _self_head(c.receiver))]
                 properties.append((m.name, heads))
         return attrs, properties
 
     return memo_class(ctx, "storage attrs", r, compute)
 
 
+def _self_head(receiver: str) -> str:
+    """`self._session.execute()` → `_session`: the attribute of `self` a call goes through ("" if none)."""
+    return receiver[5:].split(".")[0].split("(")[0].rstrip("[]") if receiver.startswith("self.") else ""
+
+
 def _storage_head(receiver: str, storage: set[str]) -> str | None:
     """`self._session.execute()` → `_session` when that attribute holds storage."""
-    if not receiver.startswith("self."):
-        return None
-    head = receiver[5:].split(".")[0].split("(")[0].rstrip("[]")
-    return head if head in storage else None
+    head = _self_head(receiver)
+    return head if head and head in storage else None
 
 
 _RUN_SQL = frozenset({"execute", "executemany", "executescript", "exec", "query", "fetch", "fetchrow", "run"})
