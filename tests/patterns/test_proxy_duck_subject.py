@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 DUCK = """\
 class Storage:
@@ -83,7 +83,7 @@ class AuditedStorage(Storage):
 
 def _proxy(tmp_path: Path, text: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/storage.py": text})
-    return {str(r["symbol"]): str(r["role"]) for r in patterns_rows(tmp_path, "app") if r["pattern"] == "proxy"}
+    return roles_of(patterns_rows(tmp_path, "app"), "proxy")
 
 
 def test_a_proxy_making_a_duck_typed_subject_is_found(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 BASE = """\
 from abc import ABC, abstractmethod
@@ -104,7 +104,7 @@ class RemoteBank(Approver):
 
 def _proxy(tmp_path: Path, text: str) -> dict[str, str]:
     write_tree(tmp_path, {"app/__init__.py": "", "app/approvers.py": text})
-    return {str(r["symbol"]): str(r["role"]) for r in patterns_rows(tmp_path, "app") if r["pattern"] == "proxy"}
+    return roles_of(patterns_rows(tmp_path, "app"), "proxy")
 
 
 def test_handlers_making_the_next_link_are_no_proxies(tmp_path: Path) -> None:
