@@ -18,12 +18,13 @@ def duck_subject(ctx: Ctx, ref: ClassRef, collab: Collab, base: ClassRef, known:
     real = known[0]
     if real == ref or real.cls.is_interface or any(b.rpartition(".")[2] != "object" for b in real.cls.bases):
         return False
-    # A class several others make for themselves (every game making the shared `Leaderboard()`)
-    # is a service they use, not a subject one of them stands in for.
-    if any(h.key != ref.key and any(t.key == real.key for t in c.instantiated) for h, c in ctx.holders(real)):
-        return False
     public = {n for n in ctx.all_methods(base) if not n.startswith("_")}
-    return bool(public) and public <= set(ctx.all_methods(real)) and forwards_same(ref, collab.attr, public)
+    if not (public and public <= set(ctx.all_methods(real)) and forwards_same(ref, collab.attr, public)):
+        return False
+    # A class several others make for themselves (every game making the shared `Leaderboard()`)
+    # is a service they use, not a subject one of them stands in for (asked last: the holders
+    # of the class are looked up across the workspace).
+    return not any(h.key != ref.key and any(t.key == real.key for t in c.instantiated) for h, c in ctx.holders(real))
 
 
 def forwards_same(ref: ClassRef, attr: str, called: set[str]) -> bool:
