@@ -240,8 +240,10 @@ def made_link(ctx: Ctx, ref: ClassRef, w: Wrap, iface: ClassRef) -> bool:
     what they do not answer (`Clerk` making a `Supervisor` making a `Director`), not a
     stand-in. Wrappers always handing the call on (a connection through a proxy server over a
     connection that connects on first use) are layers, left to the other rules."""
-    names = {n for m, n in w.forwards if m.name == n and _answers_itself(m)}
-    if w.collab.from_param or not w.collab.instantiated or not names:
+    if w.collab.from_param or not w.collab.instantiated:
+        return False
+    names = _answered_forwards(w)
+    if not names:
         return False
 
     def makers(r: ClassRef) -> list[ClassRef]:
@@ -250,9 +252,7 @@ def made_link(ctx: Ctx, ref: ClassRef, w: Wrap, iface: ClassRef) -> bool:
         return [
             t
             for x in wraps(ctx, r)
-            if x.same_family
-            and not x.collab.from_param
-            and names & {n for m, n in x.forwards if m.name == n and _answers_itself(m)}
+            if x.same_family and not x.collab.from_param and names & _answered_forwards(x)
             for t in x.collab.instantiated
             if t.key != r.key
         ]
@@ -260,6 +260,11 @@ def made_link(ctx: Ctx, ref: ClassRef, w: Wrap, iface: ClassRef) -> bool:
     if any(makers(t) for t in w.collab.instantiated if t.key != ref.key):
         return True
     return any(ref.key in {t.key for t in makers(s)} for s in ctx.descendants(iface) if s.key != ref.key)
+
+
+def _answered_forwards(w: Wrap) -> set[str]:
+    """Names ``w`` forwards to the same-named method while answering some requests itself."""
+    return {n for m, n in w.forwards if m.name == n and _answers_itself(m)}
 
 
 def _answers_itself(m: FunctionFacts) -> bool:
