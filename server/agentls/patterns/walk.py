@@ -92,6 +92,7 @@ _SKIP_FIELDS = frozenset({"ctx", "op", "ops", "type_comment", "kind", "names", "
 # What the walker does with a node type, besides visiting its children (codes below).
 _NOTHING, _ASSIGN, _SUBSCRIPT, _RETURN, _BOOLOP, _DECISION, _FOR, _COMPREHENSION = range(8)
 _COMPARE, _YIELD, _RAISE, _WITH, _GLOBAL, _MATCH_CASE, _UNARY, _NESTED = range(8, 16)
+_RETURN_OR_DEF = (ast.Return, ast.FunctionDef, ast.AsyncFunctionDef)
 _CODES: dict[type, int] = {
     ast.FunctionDef: _NESTED,
     ast.AsyncFunctionDef: _NESTED,
@@ -153,7 +154,7 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
     reads, foreign = f.self_reads, f.foreign_reads
     complexity = 1
     type_locals: set[str] = set()  # rendered locals bound to a value's type
-    nested: dict[int, str] = {}  # a `return` of a function defined inside -> that function
+    nested: dict[int, str] = {}  # a `return` (or def) in a function defined inside -> that function
     inside: list[tuple[int, str]] = []  # (place in f.returns, function defined inside)
     stack: list[Any] = list(body)
     pop, push, extend = stack.pop, stack.append, stack.extend
@@ -257,10 +258,12 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
             f.globals.update(node.names)
         elif code == _MATCH_CASE:
             complexity += 1
-        elif code == _NESTED:
+        elif code == _NESTED and id(node) not in nested:
+            # One walk per outermost function defined inside: the ones nested in it are
+            # marked here too, their returns already being that outermost function's.
             for n in ast.walk(node):
-                if type(n) is ast.Return:
-                    nested.setdefault(id(n), node.name)  # the outermost function defined inside
+                if type(n) in _RETURN_OR_DEF:
+                    nested.setdefault(id(n), node.name)
     f.complexity = complexity
     if inside:
         # A function defined inside that this one does not hand back (a route handler an app
