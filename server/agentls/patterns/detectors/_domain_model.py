@@ -279,17 +279,17 @@ def value_object_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         plain = {n for n, m in cls.methods.items() if m.kind != "property"}
         # `self.__class__ == other.__class__` compares no value: every instance of the class
         # is equal to every other (a stateless handler), which is no value semantics
+        compared: set[str] = set()
+        whole = False
         if eq is not None:
-            eq = _delegate(ctx.all_methods(ref), eq)
-        dunder = {a for a in eq.self_reads if a.startswith("__") and a.endswith("__")} if eq is not None else set()
-        compared = (eq.self_reads - plain - dunder) if eq is not None else set()
-        whole = eq is not None and "__dict__" in eq.self_reads
-        if eq is not None:
+            every = ctx.all_methods(ref)
+            eq = _delegate(every, eq)
+            compared = {a for a in eq.self_reads - plain if not (a.startswith("__") and a.endswith("__"))}
+            whole = "__dict__" in eq.self_reads
             # accessors compared in its place (`self.value() == other.value()`, Java's
             # `getValue()`) compare the fields they answer, and a private summary of its own
             # state (`self._key() == other._key()` over `(self._amount, self._currency)`, or a
             # tuple of `self.__dict__`) compares what it reads
-            every = ctx.all_methods(ref)
             for name in eq.self_reads & set(every):
                 got = every[name]
                 answers = got.returns and all(v.startswith("attr:self.") for v in got.returns)
