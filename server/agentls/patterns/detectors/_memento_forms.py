@@ -1,5 +1,6 @@
-"""Caretaker forms of the Memento detector kept apart from ``memento`` (module size): a
-caretaker the client drives, holding no originator itself."""
+"""Forms of the Memento detector kept apart from ``memento`` (module size): what a snapshot
+packs of its originator's state, and a caretaker the client drives, holding no originator
+itself."""
 
 from __future__ import annotations
 
@@ -7,19 +8,57 @@ from collections.abc import Mapping
 from typing import Any
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.workspace import ClassRef
+
+COPIES = frozenset({"copy", "deepcopy", "copy.copy", "copy.deepcopy", "dict"})
+
+
+def own(value: str) -> str | None:
+    """The own attribute a value reads: `self.x`, or a copy of it (`self.x.copy()`)."""
+    for prefix in ("attr:self.", "call:self."):
+        if value.startswith(prefix):
+            return value[len(prefix) :].split(".")[0]
+    return None
+
+
+def copied_own(m: FunctionFacts) -> dict[str, set[str]]:
+    """The copies of its own attributes ``m`` makes (`copy.deepcopy(self._state)`, so later
+    changes to the state do not reach the snapshot): the call value -> the attributes copied."""
+    copied: dict[str, set[str]] = {}
+    for c in m.calls:
+        if c.func in COPIES and c.args and (a := own(c.args[0])):
+            copied.setdefault(f"call:{c.func}", set()).add(a)
+    return copied
+
+
+def packed_own(m: FunctionFacts, call: Call, copied: dict[str, set[str]]) -> set[str]:
+    """The own attributes ``call`` packs when every argument is one of them, a copy of one, or
+    a parameter of ``m`` labelling the snapshot (`DocumentMemento(self.title, self.body,
+    action, description)`: what was done, not state), the labels no more than the attributes;
+    empty otherwise (`copy.deepcopy(self.__dict__)` as the snapshot itself, or a value built
+    from what ``m`` is handed)."""
+    state = [v for v in call.args if own(v) or v in copied]
+    labels = [v for v in call.args if v.startswith("param:") and m.param(v[6:]) is not None]
+    packed = {a for v in state if (a := own(v))} | {a for v in state for a in copied.get(v, ())}
+    if len(state) + len(labels) < len(call.args) or len(packed) < len(state) or len(labels) > len(packed):
+        return set()
+    return packed
 
 
 def handed_snapshots(ctx: Ctx, ref: ClassRef, originators: Mapping[str, tuple[ClassRef, Any]]) -> ClassRef | None:
-    """The originator whose snapshots the program hands straight to the method filling one of
-    the class's collections (`care_taker.add(originator.save_to_memento())`), when another
-    of its methods hands a kept one back (`return self._mementos[index]`): a caretaker the
-    client drives, holding no originator itself."""
+    """The originator whose snapshots the class keeps, when one of its methods hands a kept one
+    back (`return self._mementos[index]`): the method filling one of its collections takes
+    that originator's snapshot class by annotation (`push(self, memento: EditorMemento)`), or
+    the program hands it a snapshot straight from the save method, made in the call
+    (`care_taker.add(originator.save_to_memento())`) or held in a local for it (`m =
+    doc.create_memento(); history.push(m)`): a caretaker the client drives, holding no
+    originator itself."""
     fillers = {
-        m.name
+        m.name: m
         for m in ref.cls.methods.values()
-        for op in m.container_ops
-        if m.is_public and op.container.startswith("self.") and op.arg.startswith("param:")
+        if m.is_public
+        and any(op.container.startswith("self.") and op.arg.startswith("param:") for op in m.container_ops)
     }
     kept = {op.container for m in ref.cls.methods.values() for op in m.container_ops}
     hands_back = any(
@@ -27,15 +66,26 @@ def handed_snapshots(ctx: Ctx, ref: ClassRef, originators: Mapping[str, tuple[Cl
         for m in ref.cls.methods.values()
         for v in m.returns
     )
+    if not fillers or not hands_back:
+        return None
+    by_memento = {mem.key: r for r, f in originators.values() for mem in f.mementos}
+    for m in fillers.values():
+        for op in m.container_ops:
+            p = m.param(op.arg[6:]) if op.arg.startswith("param:") else None
+            for t in ctx.annotation_refs(p.annotation if p else None, ref.module):
+                if t.key in by_memento:
+                    return by_memento[t.key]
     saves = {f.save.name: r for r, f in originators.values() if f.save is not None}
-    if not fillers or not hands_back or not saves:
+    if not saves:
         return None
     for module in ctx.ws.modules():
         for unit in module.units():
             for c in unit.calls:
                 if c.method in fillers:
                     for a in c.args:
-                        orig = saves.get(a.rpartition(".")[2]) if a.startswith("call:") else None
+                        made = a[5:] if a.startswith("call:") else ""
+                        made = made or (unit.call_locals.get(a[5:], "") if a.startswith("name:") else "")
+                        orig = saves.get(made.rpartition(".")[2]) if made else None
                         if orig is not None:
                             return orig
     return None

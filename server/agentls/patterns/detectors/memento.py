@@ -7,14 +7,13 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._memento_forms import handed_snapshots
+from agentls.patterns.detectors._memento_forms import COPIES, copied_own, handed_snapshots, packed_own
 from agentls.patterns.detectors._shared import is_data_holder
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 _BUILTINS = frozenset(dir(builtins))
-_COPIES = frozenset({"copy", "deepcopy", "copy.copy", "copy.deepcopy", "dict"})
 
 
 @dataclass
@@ -23,14 +22,6 @@ class _Orig:
     restore: FunctionFacts
     mementos: list[ClassRef] = field(default_factory=list)
     confidence: float = 0.85
-
-
-def _own(value: str) -> str | None:
-    """The own attribute a value reads: `self.x`, or a copy of it (`self.x.copy()`)."""
-    for prefix in ("attr:self.", "call:self."):
-        if value.startswith(prefix):
-            return value[len(prefix) :].split(".")[0]
-    return None
 
 
 def _snapshot_class(ref: ClassRef) -> bool:
@@ -111,20 +102,13 @@ def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
         local = any(v.startswith("name:") for v in m.returns)
         # ... or kept by the originator itself (`self.mementos.append(Memento(self.text))`)
         kept = {op.arg for op in m.container_ops if op.op == "append" and op.container.startswith("self.")}
-        # A copy of its own attribute handed over (`Memento(copy.deepcopy(self._state))`, so
-        # later changes to the state do not reach the snapshot) packs that attribute.
-        copied: dict[str, set[str]] = {}
-        for c in m.calls:
-            if c.func in _COPIES and c.args and (a := _own(c.args[0])):
-                copied.setdefault(f"call:{c.func}", set()).add(a)
+        copied = copied_own(m)
         for call in m.calls:
             made = f"call:{call.func}"
             if (made not in m.returns and not local and made not in kept) or not call.args:
                 continue
-            packed = {a for v in call.args if (a := _own(v))}
-            packed |= {a for v in call.args for a in copied.get(v, ())}
-            if len(packed) < len(call.args) or any(not _own(v) and v not in copied for v in call.args):
-                # `copy.deepcopy(self.__dict__)` as the snapshot itself
+            packed = packed_own(m, call, copied)
+            if not packed:
                 continue
             r = ctx.resolve(call.func, ref.module)
             if r is None and call.func.startswith(("self.", "cls.")):
@@ -140,7 +124,7 @@ def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
                         if t not in mementos and t.cls.is_interface:
                             mementos.append(t)
                     return _Orig(m, methods[n], mementos)
-        if m.returns and any(c.func in _COPIES and c.args[:1] == ("attr:self.__dict__",) for c in m.calls):
+        if m.returns and any(c.func in COPIES and c.args[:1] == ("attr:self.__dict__",) for c in m.calls):
             for n, written in restores.items():
                 if n != m.name and "__dict__" in written:
                     return _Orig(m, methods[n])
@@ -220,7 +204,9 @@ class Memento(Detector):
     - An originator has a method returning a new instance of a snapshot class (one that
       nothing but its constructor changes, or a frozen dataclass; it may be nested in the
       originator: `self._Snap(self._text)`) built only from its own attributes (or copies of
-      them: `self.lines.copy()`, `Memento(copy.deepcopy(self._state))`), and another method
+      them: `self.lines.copy()`, `Memento(copy.deepcopy(self._state))`; labels the method is
+      handed may travel with them, no more of them than attributes: `Snap(self.text, action)`),
+      and another method
       taking an argument and writing those same attributes back
       from that argument's fields or getters (or a copy of `self.__dict__` and
       `self.__dict__.update`). The snapshot class and the interfaces it implements (or the
@@ -240,9 +226,11 @@ class Memento(Detector):
       calls its restore method (or assigns its restoring property), or it calls a closure
       memento and later calls what it returned (a loop over the kept closures, or the local
       result in an exception handler). One holding no originator is a caretaker when the
-      program hands the method filling its collection an originator's snapshot straight
-      from its save method (`care_taker.add(originator.save_to_memento())`) and another of
-      its methods hands a kept one back (`return self._mementos[index]`, 0.75).
+      program hands the method filling its collection an originator's snapshot from its
+      save method (`care_taker.add(originator.save_to_memento())`, or through a local: `m =
+      doc.save(); history.push(m)`), or that method takes the snapshot class by annotation
+      (`push(self, m: DocMemento)`), and another of its methods hands a kept one back
+      (`return self._mementos[index]`, 0.75).
     """
 
     id = "memento"
