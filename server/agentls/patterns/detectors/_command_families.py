@@ -11,6 +11,7 @@ from agentls.patterns.detectors._basics import near
 from agentls.patterns.detectors._closure_commands import closure_commands
 from agentls.patterns.detectors._command_interfaces import PUSH_OPS, acts, command_interface, public_methods, undo_pair
 from agentls.patterns.detectors._duck_runners import members
+from agentls.patterns.detectors._translations import translates
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -67,6 +68,10 @@ def command_families(ctx: Ctx) -> list[_Family]:
             # does not run requests it was handed.
             api = set(public_methods(f.iface.cls)) if f.iface is not None else f.triggers
             f.invokers = [i for i in f.invokers if len(_triggers_called(i[0], api)) < 2]
+        # A holder presenting another interface whose every method it serves by one request of
+        # the object it was handed converts that object: an adapter, not an invoker.
+        api = set(public_methods(f.iface.cls)) if f.iface is not None else f.triggers
+        f.invokers = [i for i in f.invokers if not translates(ctx, i[0], api)]
         if f.iface is not None and len(f.impls) == 1 and not f.reversible:
             # One implementation: a port with its adapter unless the invoker is handed commands
             # after it is built (`invoker.command(cmd)`, a list it fills) to run later.

@@ -8,6 +8,7 @@ from agentls.patterns.detectors._factory_clients import keeps_factory_products
 from agentls.patterns.detectors._families import Held
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import is_repository, is_test_module, is_uow
+from agentls.patterns.detectors._translations import translates
 from agentls.patterns.detectors.layer_violation import layer_of
 from agentls.patterns.workspace import ClassRef
 
@@ -76,6 +77,10 @@ def _adapts(ctx: Ctx, h: Held) -> bool:
     return False
 
 
+def _api(ctx: Ctx, iface: ClassRef) -> set[str]:
+    return {n for n in ctx.all_methods(iface) if not n.startswith("_")}
+
+
 def _carries_messages(ctx: Ctx, iface: ClassRef) -> bool:
     """An interface whose methods take any command, query or event (typed as the base of a
     family of messages, `post(event: Event)`): a bus or a publisher."""
@@ -98,6 +103,7 @@ def rejected(ctx: Ctx, h: Held) -> bool:
         or _fixed(h)  # one concrete class made in place, or nothing delegated: no choice
         or _uses_little_of(ctx, h)  # a few calls into a wide interface: a collaborator
         or _adapts(ctx, h)  # an adapter serving its own interface through the held object
+        or translates(ctx, h.holder, _api(ctx, h.interface))  # the same, the interface a Protocol
         or _grows(h)  # it keeps what the held object answers: a value built up, not an algorithm
         or _hands_out(h)  # it makes the object and hands it to its caller: a creator keeping track
         or keeps_factory_products(ctx, h)  # filled by an abstract factory: its client, keeping products
