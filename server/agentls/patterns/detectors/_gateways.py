@@ -6,7 +6,8 @@ class-level dict, or an ORM model's manager (`OrderModel.objects.get(id=...)`).
 A repository is recognised by what its interface does, not what it is built on: one method
 whose name says it stores (`add`, `save`, `put`, `insert`, `create`, `update`, `upsert`) takes
 an object and hands something to the storage; another whose name says it finds (`get`,
-`find_by_*`, `fetch`, `load`, `by_*`, `search_by_*`) takes a key and returns what the storage gives back.
+`find_by_*`, `fetch`, `load`, `by_*`, `search_by_*`, `select_*`) takes a key and returns what the storage
+gives back.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from agentls.patterns.facts import FunctionFacts, ModuleIndex, Param
 from agentls.patterns.workspace import ClassRef
 
 _STORE_WORDS = frozenset({"add", "save", "put", "insert", "create", "store", "persist", "update", "upsert", "register"})
-_FIND_WORDS = frozenset({"get", "find", "fetch", "load", "by", "retrieve", "lookup", "one", "first", "search"})
+# (`select_thematic(id)`: clean-architecture templates name finders after the SQL verb)
+_FIND_WORDS = frozenset(
+    {"get", "find", "fetch", "load", "by", "retrieve", "lookup", "one", "first", "search", "select"}
+)
 _STORE_CALLS = frozenset(
     {
         "add",

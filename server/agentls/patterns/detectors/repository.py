@@ -81,8 +81,9 @@ class Repository(Detector):
     Whatever its base, a class is also a repository when its interface is a collection's: a
     method named to store (`add`, `save`, `put`, `insert`, `create`, `update`) receives an object
     and hands something to the storage, and a public method named to find (`get`, `find_by_*`,
-    `fetch`, `load`, `by_*`, `search_by_*`) takes a key and returns what the same storage gives back, with
-    the storage reached however the application reaches it: an attribute named or typed as a
+    `fetch`, `load`, `by_*`, `search_by_*`, `select_*`) takes a key and returns what the same
+    storage gives back, with the storage reached however the application reaches it: an
+    attribute named or typed as a
     session, connection, client or collection, a session passed in (`add(session, order)`), a
     `with SessionLocal() as s` block, a session factory called per method, a module-level
     handle (Flask-SQLAlchemy's `db.session`), a module-level or class-level dict, a Django
