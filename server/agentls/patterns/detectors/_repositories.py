@@ -258,8 +258,12 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 # json.dumps(order.to_dict()))`; `set(key, json.dumps(value))` is a cache)
                 rows = {src for a in call.args if (src := _serialised(m, a))}
                 row = store_named(m.name) and any(r.split(".")[0] in rows for r in m.foreign_reads)
+                # (its own dict or list stores through a call, `self._rooms[room].add(ws)`, only
+                # in a method named to store, as through an item assignment: `connect` is none)
+                own_store = head not in own_containers or store_named(m.name)
                 if (
                     stores
+                    and own_store
                     and call.method in _STORE_VERBS
                     and (row or any(param_of(m, a) and not _own_kind(ctx, ref, m, a) for a in call.args))
                 ):
