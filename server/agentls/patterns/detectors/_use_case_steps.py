@@ -10,7 +10,10 @@ from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
-CHANGES = frozenset({"commit", "save", "add", "create", "update", "delete", "remove", "persist", "replace", "upsert"})
+# (`insert`: repositories named after the SQL verb, `insert_city(name, state)`, store as `add` does)
+CHANGES = frozenset(
+    {"commit", "save", "add", "create", "update", "delete", "remove", "persist", "replace", "upsert", "insert"}
+)
 
 
 def changes(method: str) -> bool:

@@ -63,8 +63,8 @@ class ServiceLayer(Detector):
     the program answering all the methods called on it is a repository or unit of work: duck
     typing, with built-in containers' methods such as `add` or `get` telling nothing) and one of
     its methods (any but the dunders: a name-mangled private step, `__save_file`, counts)
-    changes state through it (`add`, `save`, `commit`, and their spelled-out forms,
-    `add_or_update_user`, `create_one`; a method handing its own arguments on to the method of
+    changes state through it (`add`, `save`, `insert`, `commit`, and their spelled-out forms,
+    `add_or_update_user`, `create_one`, `insert_city`; a method handing its own arguments on to the method of
     the same name, `create_user(n, e)` -> `self.repo.create_user(n, e)`, only wraps the
     repository), or works `with self._uow` and commits, or, inside the unit of work it holds
     (typed as one, whose exit commits), asks another collaborator it holds to change state
