@@ -17,6 +17,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 
 from agentls.patterns.model import Range
+from agentls.patterns.receivers import held_receiver as held_receiver  # moved there; kept importable from here
 
 Value = str
 
@@ -387,19 +388,3 @@ class ModuleIndex:
     def units(self) -> list[FunctionFacts]:
         """Every function, method and then the main block (``toplevel``), in that order."""
         return [*self.all_functions(), *([self.toplevel] if self.toplevel else [])]
-
-
-def held_receiver(cls: ClassFacts, fn: FunctionFacts, receiver: str) -> str:
-    """`self.<attr>` for a local of ``fn`` naming that attribute (`ls = self.strategy;
-    ls.start()`), or holding what a method of the class answers when that method answers only
-    `self.<attr>` (`real = self._get_real(); real.read()` calls the lazily made `self._real`'s
-    `read`); else ``receiver`` itself."""
-    held = fn.getter_locals.get(receiver, "") if fn.getter_locals else ""
-    if held.startswith("self."):
-        return held if "." not in held[5:] else receiver  # `ls = self.strategy; ls.start()`
-    getter = cls.methods.get(held) if held else None
-    if getter is None or len(set(getter.returns)) != 1:
-        return receiver
-    value = getter.returns[0]
-    attr = value[10:] if value.startswith("attr:self.") else ""
-    return f"self.{attr}" if attr and "." not in attr else receiver
