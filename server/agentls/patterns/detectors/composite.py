@@ -60,7 +60,9 @@ class Composite(Detector):
     implementations (without children of their own, nor inherited from a group base they
     share with it: `OrTrigger` beside `AndTrigger`) are leaves; one whose method calls the
     same method on a child it holds (a block generating its body, a function node resolving its
-    argument) is an inner node, reported as a composite. The program is read once, so
+    argument), or on each item of a list it holds other than the one the composite walks (a
+    function call node over its arguments, `[a.replace_table(t) for a in self.args]`), is an
+    inner node, reported as a composite. The program is read once, so
     the component and the leaves, in whatever module, are reported too. With no base (a
     duck-typed tree), the leaves are the classes of its module, or imported into it by name,
     that implement the same method and answer an empty `children` (`return ()`, or an
@@ -220,7 +222,7 @@ class Composite(Detector):
                         parts = [
                             (ref, "composite"),
                             *((b, "component") for b in bases[:1]),
-                            *((lf, _role(ctx, lf, m.name)) for lf in leaves),
+                            *((lf, _role(ctx, lf, m.name, attr)) for lf in leaves),
                         ]
                         for b in bases[:1]:
                             yield (
@@ -237,7 +239,7 @@ class Composite(Detector):
                             )
                         for lf in leaves:
                             kind = (bases or [ref])[0].cls.name
-                            yield (lf, _leaf_or_node(ctx, lf, m.name, kind, 0.8, parts))
+                            yield (lf, _leaf_or_node(ctx, lf, m.name, kind, 0.8, parts, attr))
                         # The group base keeping the children its subclasses walk is a
                         # composite too (`Tray` adding the items `ListTray` renders).
                         keeper = next(
@@ -261,7 +263,7 @@ class Composite(Detector):
                                 ],
                                 [
                                     *((b, "component") for b in bases[:1]),
-                                    *((lf, _role(ctx, lf, m.name)) for lf in leaves),
+                                    *((lf, _role(ctx, lf, m.name, attr)) for lf in leaves),
                                 ],
                             ),
                         )
@@ -326,27 +328,49 @@ class Composite(Detector):
 _LISTS = frozenset({"list", "set", "deque", "UserList"})
 
 
-def _held_child(ctx: Ctx, ref: ClassRef, method: str) -> str:
-    """The attribute on which ``ref``'s ``method`` (its own or inherited) calls ``method``
-    (`self.body.generate(writer)`), or "" when there is none."""
+def _held_child(ctx: Ctx, ref: ClassRef, method: str, group: str = "") -> str:
+    """How ``ref``'s ``method`` (its own or inherited) calls ``method`` on what it holds: on
+    an attribute (`self.body.generate(writer)`: "the child it holds in `self.body`"), or on
+    each item of one (a function node over its arguments, `[a.replace_table(t) for a in
+    self.args]`: "every child in `self.args`"); "" when it does neither (a leaf). ``group``
+    is the list the composite found walks: a subclass of a group class inheriting that walk
+    (`Circle(GraphicObject)`) is the leaf the group was written for, not another group."""
     impl = ctx.all_methods(ref).get(method)
-    held = {c.receiver for c in impl.calls if c.method == method and c.receiver.startswith("self.")} if impl else set()
-    return min(held, default="")
+    if impl is None:
+        return ""
+    held = {c.receiver for c in impl.calls if c.method == method and c.receiver.startswith("self.")}
+    if held:
+        return f"the child it holds in `{min(held)}`"
+    walked = {
+        lp.iter
+        for lp in impl.loops
+        if lp.target
+        and lp.iter.startswith("self.")
+        and lp.iter != f"self.{group}"
+        and any(c.func == f"{lp.target}.{method}" for c in impl.calls)
+    }
+    return f"every child in `{min(walked)}`" if walked else ""
 
 
-def _role(ctx: Ctx, ref: ClassRef, method: str) -> str:
-    """`leaf`, or `composite` for an inner node holding one child it forwards to (a template
-    block around its body, a function node over its argument expression)."""
-    return "composite" if _held_child(ctx, ref, method) else "leaf"
+def _role(ctx: Ctx, ref: ClassRef, method: str, group: str = "") -> str:
+    """`leaf`, or `composite` for an inner node holding children it forwards to (a template
+    block around its body, a function node over its argument expressions)."""
+    return "composite" if _held_child(ctx, ref, method, group) else "leaf"
 
 
 def _leaf_or_node(
-    ctx: Ctx, ref: ClassRef, method: str, kind: str, conf: float, parts: Sequence[tuple[Target, str]]
+    ctx: Ctx,
+    ref: ClassRef,
+    method: str,
+    kind: str,
+    conf: float,
+    parts: Sequence[tuple[Target, str]],
+    group: str = "",
 ) -> Detection:
-    """A leaf, or an inner node with one child (``_role``), reported as a composite."""
-    held = _held_child(ctx, ref, method)
+    """A leaf, or an inner node with children (``_role``), reported as a composite."""
+    held = _held_child(ctx, ref, method, group)
     if held:
-        why = f"`{method}` calls `{method}` on the child it holds in `{held}`"
+        why = f"`{method}` calls `{method}` on {held}"
         return _at(ctx, ref, "composite", "composite", conf - 0.05, why, parts)
     return _at(ctx, ref, "composite", "leaf", conf, f"a `{kind}` without children", parts)
 
