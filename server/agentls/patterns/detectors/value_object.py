@@ -45,7 +45,9 @@ class ValueObject(Detector):
     base that requires value equality). Outside domain code (no `domain`, `model`,
     `value_objects`, ... package) nothing is reported, not even a type with value behaviour: a
     library's `Color` or `Span` is a value type, but the pattern is a domain model's; exceptions
-    never count.
+    never count, and neither does a record kept in a read-model or DTO package or module
+    (`domain/read_models/user.py`, `orders/dto.py`) or named as one (`UserDTO`, `TaskReadModel`):
+    the rows a query hands out, frozen for safety, not values of the model.
 
     Also in a domain package: an identifier type whose whole state is its identifier (`UserID`
     over one UUID, hashed on it; an identity among other state is an entity's), a dataclass
@@ -96,7 +98,7 @@ class ValueObject(Detector):
             if ref.key in held:
                 ev = [*ev, (ref.cls.selection.line, f"held by the entity `{held[ref.key]}`")]
                 conf = max(conf, 0.8)
-            if is_exception(ctx, ref) or not in_domain(ref):
+            if is_exception(ctx, ref) or not in_domain(ref) or _read_model(ref):
                 continue  # an exception, or an immutable type outside domain code (a DTO, a library value)
             if in_domain(ref):
                 # In a domain package immutability is the point, not a record's convenience:
@@ -129,3 +131,17 @@ def _constants_only(ctx: Ctx, ref: ClassRef) -> bool:
     if not cls.dataclass or cls.bases or not cls.class_attrs or cls.methods or ctx.descendants(ref):
         return False
     return not cls.fields and not cls.instance_attrs()
+
+
+# Packages and modules that say what they hold is a read model or a transfer object
+# (`domain/read_models/user.py`, `orders/dto.py`, `create_customer_dto.py`).
+_READ_MODEL_PARTS = frozenset({"read_models", "read_model", "readmodels", "readmodel", "dto", "dtos"})
+
+
+def _read_model(ref: ClassRef) -> bool:
+    """A record kept in a read-model or DTO package or module, or named as one (`UserDTO`,
+    `TaskReadModel`): the rows a query hands out, immutable for safety, not a domain value
+    compared by its attributes (even under `domain/`)."""
+    path = ref.module.path.replace("\\", "/").removesuffix(".py")
+    parts = {w for p in path.split("/") for w in (p, p.rpartition("_")[2])}
+    return bool(parts & _READ_MODEL_PARTS) or ref.cls.name.endswith(("DTO", "Dto", "ReadModel"))
