@@ -5,44 +5,9 @@ from typing import ClassVar
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.facts import Call, ModuleIndex
+from agentls.patterns.detectors._mediator_hubs import handed_kind, kept_by_annotation, registers
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
-
-
-def _handed_kind(ctx: Ctx, mediator: ClassRef, kinds: set[str]) -> bool:
-    """The program hands the method filling one of the mediator's collections a new object of
-    the colleague's kind (`company.register(Taxi("111", company))`): it keeps colleagues."""
-    fillers: dict[str, int] = {}
-    for m in mediator.cls.methods.values():
-        names = [p.name for p in m.params if p.name != "self"]
-        for op in m.container_ops:
-            if m.is_public and op.container.startswith("self.") and op.arg[6:] in names:
-                fillers[m.name] = names.index(op.arg[6:])
-    if not fillers:
-        return False
-    calls = _calls_by_method(ctx)
-    for name, pos in fillers.items():
-        for module, c in calls.get(name, ()):
-            arg = c.args[pos] if len(c.args) > pos else ""
-            r = ctx.resolve(arg[5:], module) if arg.startswith("call:") else None
-            if r is not None and r.key in kinds:
-                return True
-    return False
-
-
-@per_workspace
-def _calls_by_method(ctx: Ctx) -> dict[str, list[tuple[ModuleIndex, Call]]]:
-    """Method name -> every call of it in the workspace's functions, methods and main blocks,
-    with its module: `_handed_kind` asks for one or two names per mediator and colleague, and
-    walking every call of the workspace for each pair was three quarters of the mediator's map
-    over Django + SQLAlchemy."""
-    out: dict[str, list[tuple[ModuleIndex, Call]]] = {}
-    for module in ctx.ws.modules():
-        for unit in module.units():
-            for c in unit.calls:
-                out.setdefault(c.method, []).append((module, c))
-    return out
 
 
 def _binders(ctx: Ctx, colleague: ClassRef, attr: str, method: str) -> list[ClassRef]:
@@ -121,8 +86,10 @@ class Mediator(Detector):
     notify(self, "event")`; held by the class, by a base of it, or answered by a property of
     theirs), and that object's class (by annotation, an implementation of the annotated
     interface, or by the method name) keeps that colleague's kind itself (by annotation, by
-    creating it, or in a collection the program fills with new colleagues:
-    `company.register(Taxi(...))`), holds two or more other objects (or a collection of
+    creating it, in a collection the program fills with new colleagues:
+    `company.register(Taxi(...))`, or in one a method fills with what it is handed typed as
+    a colleague, or handing itself to each one it keeps: `aircraft.set_tower(self)`), holds
+    two or more other objects (or a collection of
     them) and, in that method or the helpers it calls (`self._mediate(...)`), branches and
     loops over them, or
     works on two or more of them, or on one while it keeps two or more colleagues. An
@@ -135,8 +102,12 @@ class Mediator(Detector):
     more colleague kinds report to it, or when one kind does and all the mediator keeps is
     its colleagues
     (collections it fills with what it is given, attributes of the colleague's kind, or
-    nothing); one class handing itself to an object with a life of its own (a response to its
-    cookie jar, a request handler to the application's logger) is a callback.
+    nothing), or when it registers them, keeping each and handing itself to it
+    (`aircraft.set_tower(self)`, `user.room = self`) though it keeps state of its own (a
+    name, queues); one class handing itself to an object with a life of its own (a response
+    to its cookie jar, a request handler to the application's logger) is a callback, and a
+    tree node setting its children's parent (`child.parent = self`, the hub of the
+    colleague's own family) is a Composite.
 
     The two-way binding: a hub that hands itself to two or more objects it keeps
     (`self.left.set_hub(self)`, `self.right.hub = self`) into the attribute colleagues call it
@@ -204,7 +175,11 @@ class Mediator(Detector):
         kinds: dict[str, set[str]] = {}
         for colleague, med, _, _ in links:
             kinds.setdefault(med.key, set()).add(colleague.key)
-        links = [link for link in links if len(kinds[link[1].key]) >= 2 or self._hub(ctx, link[1], link[0])]
+        links = [
+            link
+            for link in links
+            if len(kinds[link[1].key]) >= 2 or self._hub(ctx, link[1], link[0]) or registers(ctx, link[1], link[0])
+        ]
         links.extend(self._rooms(ctx))
         return links
 
@@ -288,7 +263,11 @@ class Mediator(Detector):
                     and any(c.receiver == loop.target and c.method in answers for c in m.calls)
                 ):
                     return True
-        return _handed_kind(ctx, mediator, kinds)
+        return (
+            handed_kind(ctx, mediator, kinds)
+            or kept_by_annotation(ctx, mediator, kinds)
+            or registers(ctx, mediator, colleague)
+        )
 
     def _about(self, ctx: Ctx, mediator: ClassRef, colleague: ClassRef, method: str) -> bool:
         """A mediator the colleague keeps (typed) whose method takes the colleague's own kind as
