@@ -54,6 +54,20 @@ def _relayed(ctx: Ctx, note: str, method: str) -> bool:
     return False
 
 
+def _asked(ctx: Ctx, subj: ClassRef, method: str) -> bool:
+    """Every class of the program carrying ``method`` out answers something from it (`return
+    matched`, `return True`): the loop asks each element for a verdict or a value (plug-in
+    file analyzers asked `is_valid_plugin(name)`), where a notified observer answers nothing."""
+    bodies = [
+        m
+        for r in ctx.by_method(public=True).get(method, [])
+        if r != subj
+        and (m := r.cls.methods.get(method)) is not None
+        and not (m.abstract or m.is_stub or m.body_kind == "not_implemented")
+    ]
+    return bool(bodies) and all(m.returns and "none" not in m.returns for m in bodies)
+
+
 @register
 class Observer(Detector):
     """Defines a one-to-many dependency: observers register with a subject, and the subject
@@ -70,7 +84,10 @@ class Observer(Detector):
     - A subject has a list, set or dict attribute (on the instance or the class), a small
       public method adding the object it receives to it (also joined in place as a one-element
       display, `self._observers |= {observer}`, `+= [observer]`), and another method looping over it
-      and calling a public method on (or calling) each element, not asking each for data:
+      and calling a public method on (or calling) each element, not asking each for data
+      (nor for a verdict: when every implementation of the method in the program answers
+      something, `return matched`, the loop asks, as a plug-in locator asks its file
+      analyzers `is_valid(name)`; an observer answers nothing):
       a call with no argument whose answers the method collects (`return [d.read() for d in
       self.devices]`, or a comprehension of names it joins into the text it returns) gathers
       from parts it keeps (a signal handing each receiver the sender and returning their
@@ -156,6 +173,7 @@ class Observer(Detector):
                 and (r.key, f[1].name) not in relays
                 and (r.key, f[3]) not in runs
                 and not (f[3] != "()" and _relayed(ctx, f[1].name, f[3]))
+                and not (f[3] != "()" and _asked(ctx, r, f[3]))
             ]
         return ctx._cache["subjects"]  # type: ignore[no-any-return]
 
