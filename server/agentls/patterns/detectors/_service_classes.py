@@ -117,8 +117,10 @@ def _holding_service(ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
             ]
         through = [c for c in m.calls if c.receiver.startswith("self.") and head(c.receiver) in held]
         for c in through:
-            # (its own arguments handed on to the same method: an adapter, no use case)
-            if changes(c.method) and not (c.method == m.name and c.args == tuple(f"param:{p}" for p in m.param_names)):
+            # (its own arguments handed on to the same method, and nothing else asked of what it
+            # holds: an adapter, no use case; one checking first, `exists_by_email(user)`, is one)
+            forwards = c.method == m.name and c.args == tuple(f"param:{p}" for p in m.param_names)
+            if changes(c.method) and not (forwards and len(through) == 1):
                 return [
                     (ref.cls.selection.line, f"holds `{held[head(c.receiver)].cls.name}`"),
                     (c.line, f"`{m.name}` changes state through `{c.func}()`"),

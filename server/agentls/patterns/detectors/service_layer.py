@@ -64,10 +64,12 @@ class ServiceLayer(Detector):
     typing, with built-in containers' methods such as `add` or `get` telling nothing) and one of
     its methods (any but the dunders: a name-mangled private step, `__save_file`, counts)
     changes state through it (`add`, `save`, `insert`, `commit`, and their spelled-out forms,
-    `add_or_update_user`, `create_one`, `insert_city`; a method handing its own arguments on to the method of
-    the same name, `create_user(n, e)` -> `self.repo.create_user(n, e)`, only wraps the
-    repository), or works `with self._uow` and commits, or, inside the unit of work it holds
-    (typed as one, whose exit commits), asks another collaborator it holds to change state
+    `add_or_update_user`, `create_one`, `insert_city`; a method handing its own arguments on to
+    the method of the same name, `create_user(n, e)` -> `self.repo.create_user(n, e)`, and
+    asking nothing else of it only wraps the repository; one checking first,
+    `exists_by_email(user)`, is a use case), or works `with self._uow` and commits, or, inside
+    the unit of work it holds (typed as one, whose exit commits), asks another collaborator it
+    holds to change state
     (`async with self._uow as tx: await self._posts.create(data, uow=tx)`). A function that
     receives a unit of work (typed as one) and enters it, so that leaving the block commits, is
     a service when a repository reached through it changes state (`async with uow as tx:
