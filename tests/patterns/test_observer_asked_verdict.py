@@ -1,7 +1,8 @@
 """A class keeping the objects it is handed and calling one public method on each is a subject
-when that method tells them something (every implementation answers nothing); when every
-implementation answers a verdict (`return matched`), the loop asks each for it (plug-in file
-analyzers asked whether a file is a plug-in) and nothing is an observer. The same locator with
+when that method tells them something (every implementation answers nothing); when the
+method is a predicate (`is_plugin`) every implementation of which answers (`return matched`),
+the loop asks each for a verdict (plug-in file analyzers asked whether a file is a plug-in)
+and nothing is an observer. The same locator with
 the two kinds of analyzer. Through `agentls patterns` run as a subprocess."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 LOCATOR = """\
 class Analyzer:
-    def seen(self, filename: str):
+    def is_plugin(self, filename: str):
         raise NotImplementedError
 
 
@@ -21,7 +22,7 @@ class SuffixAnalyzer(Analyzer):
         self.suffix = suffix
         self.hits: list[str] = []
 
-    def seen(self, filename: str):
+    def is_plugin(self, filename: str):
         {suffix_body}
 
 
@@ -30,7 +31,7 @@ class PrefixAnalyzer(Analyzer):
         self.prefix = prefix
         self.hits: list[str] = []
 
-    def seen(self, filename: str):
+    def is_plugin(self, filename: str):
         {prefix_body}
 
 
@@ -45,7 +46,7 @@ class Locator:
     def scan(self, names: list[str]) -> None:
         for name in names:
             for analyzer in self._analyzers:
-                if analyzer.seen(name):
+                if analyzer.is_plugin(name):
                     self.found.append(name)
 """
 

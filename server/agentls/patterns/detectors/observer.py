@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -54,10 +55,15 @@ def _relayed(ctx: Ctx, note: str, method: str) -> bool:
     return False
 
 
+_PREDICATE = re.compile(r"(is|has|can|should|accepts?|matches)([A-Z_]|$)")
+
+
 def _asked(ctx: Ctx, subj: ClassRef, method: str) -> bool:
-    """Every class of the program carrying ``method`` out answers something from it (`return
-    matched`, `return True`): the loop asks each element for a verdict or a value (plug-in
-    file analyzers asked `is_valid_plugin(name)`), where a notified observer answers nothing."""
+    """The method is a predicate (`is_valid_plugin`, `accepts`, or declared `-> bool`) and every
+    class of the program carrying it out answers from it (`return matched`): the loop asks
+    each element for a verdict (a plug-in locator asking its file analyzers whether a file is
+    a plug-in), where an observer is told something; a signal collecting its receivers'
+    answers (`-> str`) still notifies."""
     bodies = [
         m
         for r in ctx.by_method(public=True).get(method, [])
@@ -65,7 +71,9 @@ def _asked(ctx: Ctx, subj: ClassRef, method: str) -> bool:
         and (m := r.cls.methods.get(method)) is not None
         and not (m.abstract or m.is_stub or m.body_kind == "not_implemented")
     ]
-    return bool(bodies) and all(m.returns and "none" not in m.returns for m in bodies)
+    if not bodies or not all(m.returns and "none" not in m.returns for m in bodies):
+        return False
+    return bool(_PREDICATE.match(method)) or any(m.returns_annotation == "bool" for m in bodies)
 
 
 @register
@@ -85,9 +93,10 @@ class Observer(Detector):
       public method adding the object it receives to it (also joined in place as a one-element
       display, `self._observers |= {observer}`, `+= [observer]`), and another method looping over it
       and calling a public method on (or calling) each element, not asking each for data
-      (nor for a verdict: when every implementation of the method in the program answers
-      something, `return matched`, the loop asks, as a plug-in locator asks its file
-      analyzers `is_valid(name)`; an observer answers nothing):
+      (nor for a verdict: when the method is a predicate, `is_valid_plugin` or declared
+      `-> bool`, and every implementation of it in the program answers something, the loop
+      asks, as a plug-in locator asks its file analyzers; a signal collecting its receivers'
+      answers still notifies):
       a call with no argument whose answers the method collects (`return [d.read() for d in
       self.devices]`, or a comprehension of names it joins into the text it returns) gathers
       from parts it keeps (a signal handing each receiver the sender and returning their
