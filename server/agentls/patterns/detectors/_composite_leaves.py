@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx
-from agentls.patterns.facts import ClassFacts
+from agentls.patterns.facts import ClassFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
 # What an empty literal renders as among a method's returns (`return ()`, `return []`); a
@@ -64,7 +64,7 @@ def added_leaves(ctx: Ctx, ref: ClassRef, method: str, attr: str) -> list[ClassR
     kin = {ref.key, *(a.key for a in ctx.ancestors(ref)), *(d.key for d in ctx.descendants(ref))}
     out: list[ClassRef] = []
     for mod in ctx.ws.modules():
-        if mod is not ref.module and ref.module.module not in mod.import_map.values():
+        if mod is not ref.module and not _imports(mod, ref.module.module):
             continue
         for fn in mod.units():
             for c in fn.calls:
@@ -89,3 +89,9 @@ def added_leaves(ctx: Ctx, ref: ClassRef, method: str, attr: str) -> list[ClassR
                 ):
                     out.append(r)
     return out
+
+
+def _imports(mod: ModuleIndex, name: str) -> bool:
+    """``mod`` imports the module ``name`` or a name from it (`import menus`, or `from menus
+    import Menu, Item`, whose names map to `menus.Menu`, `menus.Item`)."""
+    return any(v == name or v.startswith(f"{name}.") for v in mod.import_map.values())
