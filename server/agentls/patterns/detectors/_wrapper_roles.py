@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agentls.patterns.context import Ctx, per_workspace
+from agentls.patterns.detectors._abstract_decorators import abstract_wrap
 from agentls.patterns.detectors._adapter_forms import (
     adaptees,
     translates_enough,
@@ -16,7 +17,6 @@ from agentls.patterns.detectors._shared import is_uow
 from agentls.patterns.detectors._wrapper_forms import baseless, getattr_wrapper, sole_offerer
 from agentls.patterns.detectors._wrapping import (
     Role,
-    abstract_wrap,
     calls_on,
     emit_roles,
     family,
@@ -24,6 +24,7 @@ from agentls.patterns.detectors._wrapping import (
     is_proxy_like,
     wraps,
 )
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -259,7 +260,8 @@ def _under_abstract_decorator(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]
             and not n.startswith("_")
             and any(c.receiver in receivers and c.method == n for c in m.calls)
         ]
-        if not same or any(m.complexity > 1 for m in same):
+        branched = [m for m in same if m.complexity > 1]
+        if not same or (branched and (_optional(anc, attr) or not all(_forwards_last(m, receivers) for m in branched))):
             continue
         emit_roles(
             out,
@@ -277,6 +279,28 @@ def _under_abstract_decorator(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]
             + ([(anc, "decorator", f"the abstract decorator `{ref.cls.name}` refines")] if anc != top else []),
         )
         return
+
+
+def _forwards_last(m: FunctionFacts, receivers: dict[str, str]) -> bool:
+    """A branching override that still forwards on every path: the call to the wrapped
+    namesake is its last line, its one return, with nothing raised and the wrapped object never
+    checked for `None` (Head First's sized `Mocha.cost()` picking its price by
+    `self.beverage.get_size()`, then `return self.beverage.cost() + price`). A proxy forwards
+    only under its condition, or makes the object first; so does a chain's handler passing the
+    request on to its successor when there is one (`if self._next: self._next.process(r)`)."""
+    if len(m.returns) != 1 or m.raises or any(r in m.none_checks for r in receivers):
+        return False
+    end = m.range.end_line
+    return any(c.line == end and c.receiver in receivers and c.method == m.name for c in m.calls)
+
+
+def _optional(anc: ClassRef, attr: str) -> bool:
+    """The base's constructor may be handed no object to keep (`next_processor=None`): a
+    chain's optional successor, which its handlers test before passing a request on."""
+    init = anc.cls.methods.get("__init__")
+    values = init.self_writes.get(attr, []) if init is not None else []
+    params = [init.param(v[6:]) for v in values if v.startswith("param:")] if init is not None else []
+    return any(p is not None and p.has_default for p in params)
 
 
 def emit(ctx: Ctx, pattern: str) -> Iterator[Detection]:

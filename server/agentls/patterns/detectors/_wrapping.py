@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from agentls.patterns.context import Collab, Ctx, Ev, Target, per_workspace
 from agentls.patterns.detectors._duck_subject import duck_subject, forwards_same
 from agentls.patterns.facts import FunctionFacts, ModuleIndex, held_receiver
-from agentls.patterns.generated_init import takes_fields
 from agentls.patterns.test_code import is_test_file
 from agentls.patterns.workspace import ClassRef
 
@@ -264,40 +263,6 @@ def _plainly_given(ctx: Ctx, ref: ClassRef, attr: str, fam: set[str]) -> bool:
         ):
             return False
     return True
-
-
-def abstract_wrap(ctx: Ctx, anc: ClassRef) -> tuple[str, ClassRef] | None:
-    """(attribute, interface) when ``anc`` keeps an object it is handed in its constructor and
-    derives from an interface its subclasses forward to that object by the same names, but
-    forwards nothing itself (an abstract decorator: `CharacterDecorator(Character, ABC)`
-    storing `self._character` and leaving every method abstract; or declaring it as the one
-    field of a generated constructor: a dataclass's `display: Display`)."""
-    if "__init__" not in anc.cls.methods and not takes_fields(anc.cls, [a.cls for a in ctx.ancestors(anc)]):
-        return None
-    held = [
-        c
-        for c in ctx.collabs(anc).values()
-        if c.from_param and not c.container and not c.methods and init_held(anc, c.attr)
-    ]
-    tops = [a for a in ctx.ancestors(anc) if a.cls.public_methods]
-    if not tops and anc.cls.abstract_methods and _handed_own_kind(ctx, anc):
-        # With no interface above it, a base declaring the methods abstract is the interface
-        # itself, when the program hands its subclasses objects of its own family
-        # (`BoldWrapper(Text("hi"))` under `BaseWrapper(ABC)`; a session it keeps is no kin).
-        tops = [anc]
-    if len(held) != 1 or not tops:
-        return None
-    attr = held[0].attr
-    if any(f"self.{attr}" in m.none_checks for m in anc.cls.methods.values()):
-        return None  # an optional successor: a chain
-    return attr, tops[-1]
-
-
-def _handed_own_kind(ctx: Ctx, anc: ClassRef) -> bool:
-    """The program hands the constructor of ``anc`` or of a subclass an object of ``anc``'s
-    family."""
-    kin = family(ctx, anc)
-    return any(t.key in kin for d in [anc, *ctx.descendants(anc)] for t in ctx_args_for(ctx, d))
 
 
 def inherited_wraps(ctx: Ctx, ref: ClassRef) -> list[tuple[ClassRef, Wrap, list[tuple[FunctionFacts, str]]]]:

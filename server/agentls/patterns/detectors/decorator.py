@@ -46,9 +46,14 @@ class Decorator(Detector):
       class under it a wrapper) is the abstract decorator.
     - An abstract decorator: a subclass of an interface that keeps the one object its
       constructor is handed (never checked for `None`, which would make it a chain's
-      optional successor) and forwards nothing itself; each subclass whose overrides call,
-      without branching, the same-named methods of that object is a decorator, and the
-      abstract class is one too. With no interface above it, a base declaring its methods
+      optional successor) and forwards nothing itself, or only under the same names (Head
+      First's sized `CondimentDecorator.get_size()` answering `self.beverage.get_size()`);
+      each subclass whose overrides call, without branching, the same-named methods of that
+      object is a decorator, and the abstract class is one too. An override may branch on
+      what it asks the object first when it forwards on its last line, its one return
+      (`Mocha.cost()` choosing its price by the wrapped beverage's size, then `return
+      self.beverage.cost() + price`), unless the base may be handed nothing
+      (`next_step=None`: a chain's optional successor). With no interface above it, a base declaring its methods
       abstract is itself the component, when the program hands its subclasses objects of its
       own family (`Bold(Plain("hi"))` under `Tag(ABC)` keeping `self._inner`).
     - The wrapped object's interface is also known when the class forwards every call it
