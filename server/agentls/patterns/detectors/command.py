@@ -48,7 +48,11 @@ class Command(Detector):
       a module-level table of two or more command instances. A holder the implementations
       hand themselves to (`station.register_observer(self)` in their constructor) is no
       invoker: they subscribe to it, as observers do, where commands are handed to an
-      invoker by the program that made them. A class answering
+      invoker by the program that made them. Nor is a holder serving every method (two or
+      more) of an interface the program declares, its base or a `Protocol` it matches, by one
+      request of the object handed to its constructor, one at least renamed
+      (`DuckAdapter(Turkey)`: `gobble()` calling `self.duck.quack()`): it adapts that
+      object. A class answering
       the trigger itself is a peer of the commands (a composite or decorator of their kind),
       not an invoker, unless what it runs is kept typed as the interface (a controller whose
       own `execute()` runs its `queue: list[Command]`). A list of commands
