@@ -86,3 +86,46 @@ def filters_by_type(fn: FunctionFacts) -> bool:
         if any((c.func == lp.target or c.receiver == lp.target) and typed.intersection(c.args) for c in fn.calls):
             return True
     return False
+
+
+# A handler's entry methods (as the message analysis reads them), asked of what a locator found.
+_HANDLER_ENTRIES = frozenset(
+    {"__call__", "handle", "execute", "handle_command", "handle_query", "handle_event", "notify", "on"}
+)
+
+
+def asks_locator(fn: FunctionFacts) -> str:
+    """The parameter a method hands, whole, to the handler it asked a locator for under a key
+    made from that parameter as a whole, its class or name (`handler_id =
+    f"{class_fullname(command)}_handler"; handler = container.get(handler_id);
+    handler.handle(command)`): a bus resolving handlers through a container rather than a
+    table of its own; "" otherwise. A key read from the message's fields (`order =
+    self.orders.get(command.order_id); order.apply(command)`) loads an aggregate instead."""
+    names = [n for n in fn.param_names if n not in ("self", "cls")]
+    if not names or not fn.call_locals:
+        return ""
+    given = f"param:{names[0]}"
+    for local, callee in fn.call_locals.items():
+        if callee.rpartition(".")[2] != "get":
+            continue
+        keys = [a for c in fn.calls if c.func == callee for a in c.args]
+        if not keys or any(a == given or a.startswith(f"attr:{names[0]}.") for a in keys):
+            continue
+        # called, or asked to handle it (`event_store.append(event)` keeps it: no handler)
+        handed = any(
+            (c.func == local or (c.receiver == local and c.method in _HANDLER_ENTRIES)) and given in c.args
+            for c in fn.calls
+        )
+        # the key made from the message as a whole (`class_fullname(command)`, `type(command)`),
+        # an error raised with it aside
+        keyed = any(
+            given in c.args
+            and c.receiver != local
+            and c.func != local
+            and c.func not in _NOT_HANDLERS - {"type"}
+            and not c.func.endswith(("Error", "Exception"))
+            for c in fn.calls
+        )
+        if handed and keyed:
+            return names[0]
+    return ""

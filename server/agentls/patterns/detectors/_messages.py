@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
-from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches, hands_found
+from agentls.patterns.detectors._dispatch import asks_locator, calls_found_handler, dispatches, hands_found
 from agentls.patterns.detectors._message_kinds import (
     forwards_message,
     handler_kind,
@@ -182,13 +182,13 @@ def messages(ctx: Ctx) -> Messages:
     for h in ctx.ws.all_classes():
         entry, by_name = _entry(h.cls)
         if entry is None or any(
-            dispatches(m) or calls_found_handler(m) or hands_found(m) for m in h.cls.methods.values()
+            dispatches(m) or calls_found_handler(m) or hands_found(m) or asks_locator(m) for m in h.cls.methods.values()
         ):
             continue  # (a bus looking handlers up by the message's type is none of them)
         if h.cls.is_interface and not ctx.concrete(h):
             continue  # an abstract handler nothing implements handles nothing yet
         if h.cls.is_interface and any(
-            dispatches(m) or calls_found_handler(m) or hands_found(m)
+            dispatches(m) or calls_found_handler(m) or hands_found(m) or asks_locator(m)
             for d in ctx.concrete(h)
             for m in d.cls.methods.values()
         ):

@@ -7,7 +7,7 @@ here (their kind, command, query or event, is left to the rest of the evidence).
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx, per_workspace
-from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches
+from agentls.patterns.detectors._dispatch import asks_locator, calls_found_handler, dispatches
 from agentls.patterns.workspace import ClassRef
 
 
@@ -20,7 +20,7 @@ def routed_by_type(ctx: Ctx) -> list[tuple[ClassRef, str]]:
         for m in owner.cls.methods.values():
             if not m.params or m.params[0].annotation is None:
                 continue
-            if not (dispatches(m) or calls_found_handler(m) == m.params[0].name):
+            if not (dispatches(m) or m.params[0].name in (calls_found_handler(m), asks_locator(m))):
                 continue
             where = f"{owner.cls.name}.{m.name}"
             for r in ctx.annotation_refs(m.params[0].annotation, owner.module):

@@ -54,7 +54,8 @@ class CqrsCommand(Detector):
     alone are reported at 0.65. A bus is no handler: a class with a method looking handlers up
     by the message's type, whether it calls what it found or hands the message to each of a
     local list of them (`handlers = self.commands_map.get(kind); for h in handlers:
-    h.handle(command)`).
+    h.handle(command)`), or asking a container for the handler under a key made from the
+    message's class name (`container.get(handler_id).handle(command)`), and so is its port.
 
     A use-case class's one public method is its entry too (`invoke(command: NewAuthorCommand)`)
     when it works on storage or the message's name says what it is. A type that several

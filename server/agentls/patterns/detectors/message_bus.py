@@ -6,7 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._basics import memo_class
-from agentls.patterns.detectors._dispatch import calls_found_handler, dispatches, filters_by_type
+from agentls.patterns.detectors._dispatch import asks_locator, calls_found_handler, dispatches, filters_by_type
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import handler_maps
 from agentls.patterns.facts import FunctionFacts
@@ -37,7 +37,11 @@ class MessageBus(Detector):
     handlers up by the message's type into a local and calls it with the message
     (`handler = self._routes.get(type(order)); return handler(order)`, or each one of the
     list it found), or asks a registry it holds for it (`run =
-    self._registry.handler_for(type(query)); return run(query)`); the same lookup over a
+    self._registry.handler_for(type(query)); return run(query)`), or asks a locator (a DI
+    container) for it under a key made from the message as a whole, its class or class name,
+    and hands it the message (`handler = container.get(f"{class_fullname(command)}_handler");
+    handler.handle(command)`; a key read from the message's fields loads an aggregate, and an
+    event store found so and appended to keeps the event); the same lookup over a
     value that is no message (renderers keyed by a plain value's type) is not. A module
     function doing the same, untyped, over a module dict mapping message classes to handlers
     (`handler = JOBS[type(job)]; handler(job, crew)`) is one too. So is a class with a
@@ -173,9 +177,10 @@ class MessageBus(Detector):
 
     def _finds_handlers(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
         """A method taking a message (typed as a command, query or event class) that looks
-        its handlers up by the message's type and calls what it found through a local."""
+        its handlers up by the message's type and calls what it found through a local, or asks
+        a locator for the handler under a key made from the message (`asks_locator`)."""
         for m in ref.cls.methods.values():
-            name = calls_found_handler(m)
+            name = calls_found_handler(m) or asks_locator(m)
             p = m.param(name) if name else None
             msg = (
                 next((r for r in ctx.annotation_refs(p.annotation, ref.module) if message_roles(ctx, r)), None)
