@@ -5,6 +5,7 @@ command, the context of a strategy."""
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
 
@@ -19,14 +20,20 @@ def translates(ctx: Ctx, ref: ClassRef, api: set[str]) -> bool:
     public = ref.cls.public_methods
     if len(public) < 2:
         return False
+    def requests(m: FunctionFacts) -> list[Call]:
+        return [c for c in m.calls if c.method in api and c.receiver.startswith("self.") and "[" not in c.receiver]
+
     served: dict[str, str] = {}
     receivers: set[str] = set()
     for name, m in public.items():
-        calls = [c for c in m.calls if c.method in api and c.receiver.startswith("self.") and "[" not in c.receiver]
-        if not calls:
+        calls = requests(m)
+        if calls:
+            receivers.update(c.receiver for c in calls)
+            served[name] = calls[0].method
+        elif not any(c.receiver == "self" and (o := ref.cls.methods.get(c.method)) and requests(o) for c in m.calls):
+            # Nor through one of its own methods that does (`fly()` printing what
+            # `self.get_flying_capacity()` asks the held turkey): it serves that one by itself.
             return False
-        receivers.update(c.receiver for c in calls)
-        served[name] = calls[0].method
     if len(receivers) != 1 or len(set(served.values())) < 2 or all(n == r for n, r in served.items()):
         return False
     held = ctx.collabs(ref).get(next(iter(receivers))[5:])
