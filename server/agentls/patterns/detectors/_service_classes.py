@@ -9,6 +9,7 @@ from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._built_repositories import built_repository_service
 from agentls.patterns.detectors._shared import is_repository, is_uow
 from agentls.patterns.detectors._use_case_steps import acted_on, changes, duck_storage, round_trip
+from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
 
@@ -125,11 +126,39 @@ def _holding_service(ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
                     (ref.cls.selection.line, f"holds `{held[head(c.receiver)].cls.name}`"),
                     (c.line, f"`{m.name}` changes state through `{c.func}()`"),
                 ]
-        # Loads an aggregate through what it holds and asks it to act.
-        acted = acted_on(ctx, m) if through else []
+        # Loads an aggregate through what it holds, by a key it was given, and asks it to act.
+        acted = _acts_on_loaded(ctx, m, {c.func for c in through}) if through else []
         if acted:
             return [
                 (through[0].line, f"`{m.name}` loads through `{through[0].func}`"),
                 (acted[0].line, f"asks `{acted[0].receiver}` to `{acted[0].method}`"),
             ]
     return []
+
+
+# What a plain list, dict or string a method builds for itself is asked (`accum.append(x)`,
+# `params.get(k)`): no aggregate acting.
+_PLAIN_VALUE_METHODS = frozenset(
+    {"append", "extend", "get", "setdefault", "items", "keys", "values", "pop", "copy", "join", "format", "split"}
+)
+
+
+def _acts_on_loaded(ctx: Ctx, m: FunctionFacts, loads: set[str]) -> list[Call]:
+    """Calls asking a local the method loaded to act (`author = self.uow.authors.find_by_pk(
+    author_id); author.add_book(...)`). A local bound to one call must be bound to a load
+    through what the class holds by a key the method was given: a context it made itself
+    (`ctx = self.make_context()`) or one the collaborator hands out unasked (`context =
+    self._database.get_sql_context()`) is no loaded aggregate; a local bound otherwise (an
+    awaited load) counts unless what is asked of it is a plain list's or dict's (`accum.append`)."""
+    given = set(m.param_names) - {"self", "cls"}
+    keyed = {
+        c.func
+        for c in m.calls
+        if c.func in loads
+        and any(a.startswith("param:") or (a.startswith("attr:") and a[5:].split(".")[0] in given) for a in c.args)
+    }
+    return [
+        c
+        for c in acted_on(ctx, m)
+        if (m.call_locals[c.receiver] in keyed if c.receiver in m.call_locals else c.method not in _PLAIN_VALUE_METHODS)
+    ]

@@ -93,7 +93,9 @@ class ServiceLayer(Detector):
     The unit of work may be reached through a base's property over the attribute it was given
     (`self.uow` reading `self._uow`), and a method that loads through what the class holds and
     asks the loaded aggregate to act (`author = self.uow.repository.find_by_pk(id);
-    author.add_book(command)`) is a service method even when a decorator commits.
+    author.add_book(command)`) is a service method even when a decorator commits. What is
+    asked to act must be what it loaded, by a key it was given: a context it made itself
+    (`ctx = self.make_context()`), or a list it fills (`rows.append(row)`), is not.
 
     A use case may build its repositories over the transaction it works in rather than receive
     them: a function receiving a unit of work (typed as one) or a session, or entering a unit of
