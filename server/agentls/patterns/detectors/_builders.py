@@ -165,13 +165,19 @@ def held_product(ctx: Ctx, ref: ClassRef) -> tuple[list[str], FunctionFacts, lis
     (`self.house.doors = n`, `self._product.add(part)`), and a method hands it out."""
     out = None
     created: dict[str, list[ClassRef]] = {}
-    # Inherited too: a hierarchy of builders sharing the product its base creates.
+    # Inherited too: a hierarchy of builders sharing the product its base creates, also when
+    # the subclass's own constructor runs the base's (`super().__init__("Gaming")`).
     methods = ctx.all_methods(ref) if ref.cls.bases else ref.cls.methods
-    for m in methods.values():
+    makers = [(m, home_module(ctx, ref, m), False) for m in methods.values()]
+    makers += [(a.cls.methods["__init__"], a.module, True) for a in _constructors_run(ctx, ref)]
+    run_base: set[str] = set()  # made only by a base constructor the class's own one runs
+    for m, home, by_base in makers:
         for attr, values in m.self_writes.items():
             for v in values:
-                r = ctx.resolve(v[5:], home_module(ctx, ref, m)) if v.startswith("call:") else None
+                r = ctx.resolve(v[5:], home) if v.startswith("call:") else None
                 if r is not None and r != ref and not r.cls.is_interface:
+                    if by_base and attr not in created:
+                        run_base.add(attr)
                     created.setdefault(attr, []).append(r)
     for attr, made in created.items():
         inside = f"self.{attr}"
@@ -198,6 +204,8 @@ def held_product(ctx: Ctx, ref: ClassRef) -> tuple[list[str], FunctionFacts, lis
 
         steps = [n for n, m in methods.items() if not n.startswith("_") and on_product(m)]
         steps = [n for n in steps if not any(v == f"attr:{inside}" for v in methods[n].returns)]
+        if attr in run_base and sum(n in ref.cls.methods for n in steps) < 2:
+            continue  # the base's own steps: it is the builder, if any, not each subclass
         result = None
         for m in methods.values():
             required = any(not p.has_default for p in m.params)
@@ -216,4 +224,20 @@ def held_product(ctx: Ctx, ref: ClassRef) -> tuple[list[str], FunctionFacts, lis
         if len(steps) >= 2 and result is not None and len(steps) * 3 >= len(public):
             out = (steps, result, made)
             break
+    return out
+
+
+def _constructors_run(ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
+    """The ancestors whose `__init__` the class's own constructor runs through
+    `super().__init__(...)`, each reaching the next the same way: their attributes are the
+    object's too, though `all_methods` answers only the overriding constructor."""
+    out: list[ClassRef] = []
+    current = ref
+    for anc in ctx.ancestors(ref):
+        init = current.cls.methods.get("__init__")
+        if init is not None and not any(c.func == "super().__init__" for c in init.calls):
+            break
+        if "__init__" in anc.cls.methods:
+            out.append(anc)
+            current = anc
     return out

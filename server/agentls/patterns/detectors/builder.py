@@ -71,7 +71,9 @@ class Builder(Detector):
       parts in their own state.
     - `product`: the class a detected builder produces.
     - Hierarchies of builders: steps that store onto a held object count, inherited ones too
-      (what an inherited method makes is named as the file defining it names it);
+      (what an inherited method makes is named as the file defining it names it), and so does
+      a product made by a base constructor the subclass's own runs (`super().__init__(...)`)
+      when two or more of the subclass's own steps fill it in;
       fluent steps filling in one held object that the result method hands out make a builder
       even when the product's class is not known (0.75); a concrete base defining steps or the
       result its builder subclasses use is a builder; a text builder's `__str__` is its result.
