@@ -99,7 +99,8 @@ class Specification(Detector):
     - business rules without combinators: a base whose one public predicate (a `bool` method
       taking no candidate, or taking one when it is all the base declares:
       `is_satisfied_by(candidate) -> bool`) is the only behaviour two or more subclasses (the
-      majority) define, evaluated by client code on a parameter typed as the base (`if
+      majority) define (an iterator's `has_next() -> bool` beside the abstract `next()` they
+      carry out is a step of it, no rule), evaluated by client code on a parameter typed as the base (`if
       rule.is_broken(): raise`) or on an attribute a class keeps typed as the base
       (`self.specification.is_satisfied_by(order)`); the subclasses are
       `concrete_specification`.
@@ -183,6 +184,10 @@ class Specification(Detector):
             if len(preds) != 1 or (preds[0].params and len(ref.cls.public_methods) != 1):
                 continue
             pred = preds[0].name
+            # Another abstract method beside it is behaviour the subclasses carry out too (an
+            # iterator's `next()` beside `has_next() -> bool`): the predicate is one step of it.
+            if ref.cls.abstract_methods - {pred} - {n for n in ref.cls.abstract_methods if n.startswith("_")}:
+                continue
             subs = ctx.ws.subclasses(ref)
             rules = [
                 d
