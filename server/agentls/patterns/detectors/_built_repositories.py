@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detectors._shared import is_repository, is_uow
+from agentls.patterns.detectors._use_case_steps import acted_on
 from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -54,7 +55,34 @@ def _entered(ctx: Ctx, fn: FunctionFacts, sources: dict[str, str]) -> str:
             made = ctx.resolve(w[:-2])
             if made is not None and is_uow(ctx, made):
                 return f"enters a new `{w[:-2]}`"
+            # a factory function of the program's handing out the unit of work, named so
+            # (`async with make_unit_of_work() as uow:`, chosen by environment at import; a
+            # library's `transaction.atomic()` opens a transaction, no unit of work)
+            if made is None and "." not in w and any(word in w.lower() for word in _UOW_WORDS):
+                return f"enters the unit of work `{w[:-2]}()` makes"
     return ""
+
+
+# Words naming a unit of work in the factory a `with` block calls for one.
+_UOW_WORDS = ("unit_of_work", "uow")
+
+
+def _repository_factories(ctx: Ctx, fn: FunctionFacts) -> list[tuple[Call, ClassRef]]:
+    """Calls of module functions that hand out a repository, told by their return annotation
+    (`def account_repository(uow) -> AccountRepository:` picking the implementation for the
+    unit of work it is given): built over what they are handed, as a constructor call is."""
+    out: list[tuple[Call, ClassRef]] = []
+    for call in fn.calls:
+        if not call.func or "." in call.func or not call.args:
+            continue
+        found = ctx.ws.function(ctx.index, call.func)
+        if found is None or not found[1].returns_annotation:
+            continue
+        answers = ctx.annotation_refs(found[1].returns_annotation, found[0])
+        made = next((r for r in answers if is_repository(ctx, r)), None)
+        if made is not None:
+            out.append((call, made))
+    return out
 
 
 def built_repository_service(ctx: Ctx, fn: FunctionFacts, held: list[str], changes: Callable[[str], bool]) -> list[Ev]:
@@ -83,7 +111,7 @@ def built_repository_service(ctx: Ctx, fn: FunctionFacts, held: list[str], chang
         return ""
 
     built: list[tuple[Call, ClassRef, str]] = []
-    for call, made in ctx.instantiations(fn):
+    for call, made in [*ctx.instantiations(fn), *_repository_factories(ctx, fn)]:
         if not is_repository(ctx, made) or is_uow(ctx, made):
             continue
         how = next((h for h in map(over, call.args) if h), "")
@@ -105,6 +133,22 @@ def built_repository_service(ctx: Ctx, fn: FunctionFacts, held: list[str], chang
                     (call.line, f"builds `{made.cls.name}` over it"),
                     (c.line, f"changes state through `{c.func}()`"),
                 ]
+
+    # Loaded through the repository handed out by a factory (`account =
+    # account_repository(uow).find_by_id(id)`) and asked to act (`account.deposit(...)`): the
+    # unit of work it entered stores what it tracked. (The unit of work itself, a name a
+    # repository is built over, is no loaded object.)
+    made_over = {a[5:] for call, _, _ in built for a in call.args if a.startswith("name:")}
+    factories = {f"{call.func}()" for call, _, _ in built}
+    loads = [c for c in fn.calls if c.receiver in factories and not changes(c.method)]
+    acted = [c for c in acted_on(ctx, fn) if c.receiver not in made_over and "(" not in c.receiver]
+    if loads and acted and entered:
+        call, made, how = built[0]
+        return [
+            (fn.selection.line, how),
+            (loads[0].line, f"loads through the `{made.cls.name}` `{call.func}()` hands out"),
+            (acted[0].line, f"asks `{acted[0].receiver}` to `{acted[0].method}`"),
+        ]
 
     # What it loaded is tracked by the session: assigning to it (`user.bio = bio`,
     # `setattr(user, key, value)`) is a change the unit of work commits.

@@ -106,12 +106,19 @@ class ServiceLayer(Detector):
     `self`, or forwards to a storing method of another repository: `user_repo.follow_user(...)`)
     or loads through it and assigns to a local (`user.bio = bio`, `setattr(user, key, value)`:
     the session tracks what it loaded) is a service, whoever commits (a `@transactional()`
-    decorator, the caller). A method doing so, or building its repositories over the unit of
-    work its class holds (typed as one: `self.uow.session`; untyped, one it was handed and
-    enters: `with self.uow as uow:`), makes its class the service; the method is not reported
-    apart. A module function of a test module (`tests/`, `test_*.py`, `conftest.py`) storing
-    rows so through a session it is handed seeds data for the tests: no service, and neither
-    does one handed a repository alone, with no request to serve (`_seed(customers)`).
+    decorator, the caller). The unit of work may come from a factory function of the program
+    named for one (`async with make_unit_of_work() as uow:`), and the repository from a function
+    whose return annotation is a repository (`account_repository(uow) -> AccountRepository`,
+    picking the implementation for the unit of work): storing through what it hands out, or
+    loading through it and asking what it loaded to act (`account = await
+    account_repository(uow).find_by_id(id); account.deposit(amount)`; the unit of work itself,
+    `uow.emit(event)`, is no loaded object), is a use case too. A method doing so, or building
+    its repositories over the unit of work its class holds (typed as one: `self.uow.session`;
+    untyped, one it was handed and enters: `with self.uow as uow:`), makes its class the
+    service; the method is not reported apart. A module function of a test module (`tests/`,
+    `test_*.py`, `conftest.py`) storing rows so through a session it is handed seeds data for
+    the tests: no service, and neither does one handed a repository alone, with no request to
+    serve (`_seed(customers)`).
     """
 
     id = "service_layer"
