@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from agentls.patterns.context import Ctx
+from agentls.patterns.context import Collab, Ctx
 from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -32,7 +32,41 @@ def copied_own(m: FunctionFacts) -> dict[str, set[str]]:
     return copied
 
 
-def packed_own(m: FunctionFacts, call: Call, copied: dict[str, set[str]]) -> set[str]:
+def _answered(methods: Mapping[str, FunctionFacts], value: str) -> str | None:
+    """The own attribute an own getter answers (`call:self.get_memo` for `get_memo()`
+    returning `self.__memo`): the state it hands out, as `self.__memo` itself would."""
+    getter = methods.get(value[10:]) if value.startswith("call:self.") else None
+    if getter is None or len(getter.params) > 0 or len(getter.returns) != 1:
+        return None
+    return own(getter.returns[0]) if getter.returns[0].startswith("attr:self.") else None
+
+
+def set_back(methods: Mapping[str, FunctionFacts], m: FunctionFacts) -> set[str]:
+    """Own attributes ``m`` writes back through an own setter handed its argument's fields or
+    getters (`self.add_memo(memento.get_memo())`, `add_memo` writing `self.__memo` from its
+    parameter): a restore through the class's own accessors."""
+    if not m.params:
+        return set()
+    p = m.params[0].name
+    out: set[str] = set()
+    for c in m.calls:
+        setter = methods.get(c.func[5:]) if c.func.startswith("self.") else None
+        if setter is None or setter is m or not any(a.startswith((f"attr:{p}.", f"call:{p}.")) for a in c.args):
+            continue
+        out |= {a for a, vs in setter.self_writes.items() if any(v.startswith("param:") for v in vs)}
+    return out
+
+
+def typed_snapshots(c: Collab, originators: Mapping[str, tuple[ClassRef, Any]]) -> bool:
+    """An attribute declared to hold snapshots (`mementos: list[Memento]`), handed in rather
+    than made empty: the caretaker's store all the same."""
+    mementos = {mem.key for _, f in originators.values() for mem in f.mementos}
+    return any(t.key in mementos for t in c.types)
+
+
+def packed_own(
+    m: FunctionFacts, call: Call, copied: dict[str, set[str]], methods: Mapping[str, FunctionFacts]
+) -> set[str]:
     """The own attributes ``call`` packs when every argument is one of them, a copy of one, or
     a parameter of ``m`` labelling the snapshot (`DocumentMemento(self.title, self.body,
     action, description)`: what was done, not state), the labels no more than the attributes;
@@ -40,7 +74,8 @@ def packed_own(m: FunctionFacts, call: Call, copied: dict[str, set[str]]) -> set
     from what ``m`` is handed)."""
     state = [v for v in call.args if own(v) or v in copied]
     labels = [v for v in call.args if v.startswith("param:") and m.param(v[6:]) is not None]
-    packed = {a for v in state if (a := own(v))} | {a for v in state for a in copied.get(v, ())}
+    packed = {a for v in state if (a := _answered(methods, v) or own(v))}
+    packed |= {a for v in state for a in copied.get(v, ())}
     if len(state) + len(labels) < len(call.args) or len(packed) < len(state) or len(labels) > len(packed):
         return set()
     return packed

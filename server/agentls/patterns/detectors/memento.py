@@ -7,7 +7,14 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._memento_forms import COPIES, copied_own, handed_snapshots, packed_own
+from agentls.patterns.detectors._memento_forms import (
+    COPIES,
+    copied_own,
+    handed_snapshots,
+    packed_own,
+    set_back,
+    typed_snapshots,
+)
 from agentls.patterns.detectors._shared import is_data_holder
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
@@ -90,7 +97,9 @@ def _holders_by_attrs(ctx: Ctx) -> dict[frozenset[str], list[ClassRef]]:
 
 def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
     methods = ref.cls.methods
-    restores = {n: w for n, m in methods.items() if not n.startswith("__") and (w := _restores(m))}
+    restores = {
+        n: w for n, m in methods.items() if not n.startswith("__") and (w := _restores(m) | set_back(methods, m))
+    }
     if not restores:
         return None  # cheap exit: nothing writes its state back from an argument
     for m in methods.values():
@@ -107,7 +116,7 @@ def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
             made = f"call:{call.func}"
             if (made not in m.returns and not local and made not in kept) or not call.args:
                 continue
-            packed = packed_own(m, call, copied)
+            packed = packed_own(m, call, copied, methods)
             if not packed:
                 continue
             r = ctx.resolve(call.func, ref.module)
@@ -205,10 +214,11 @@ class Memento(Detector):
       nothing but its constructor changes, or a frozen dataclass; it may be nested in the
       originator: `self._Snap(self._text)`) built only from its own attributes (or copies of
       them: `self.lines.copy()`, `Memento(copy.deepcopy(self._state))`; labels the method is
-      handed may travel with them, no more of them than attributes: `Snap(self.text, action)`),
-      and another method
+      handed may travel with them, no more of them than attributes: `Snap(self.text, action)`;
+      own getters count as what they answer: `Snap(self.get_memo())`), and another method
       taking an argument and writing those same attributes back
-      from that argument's fields or getters (or a copy of `self.__dict__` and
+      from that argument's fields or getters, directly or through an own setter
+      (`self.set_memo(m.get_memo())`) (or a copy of `self.__dict__` and
       `self.__dict__.update`). The snapshot class and the interfaces it implements (or the
       restore method's annotation) are mementos. The snapshot may be returned through a
       local (`m = Memento(self.balance); self.changes.append(m); return m`), and the method
@@ -221,7 +231,8 @@ class Memento(Detector):
       data class of its module (or its imports) is a restore too; that class is the memento.
     - A module function that reads its argument's `__dict__` and returns a closure calling
       `obj.__dict__.update` is a memento (the closure form).
-    - A caretaker keeps snapshots in a container (or the last one in an attribute, set from
+    - A caretaker keeps snapshots in a container (one it is handed declared as holding them
+      counts: `history: list[Memento]`; or the last one in an attribute, set from
       what the originator's save answers) and hands one back: it holds the originator and
       calls its restore method (or assigns its restoring property), or it calls a closure
       memento and later calls what it returned (a loop over the kept closures, or the local
@@ -303,7 +314,7 @@ class Memento(Detector):
         restore_names: dict[str, tuple[ClassRef, _Orig]],
     ) -> Iterator[Detection]:
         methods = ref.cls.methods
-        kept = {c.attr for c in ctx.collabs(ref).values() if c.container}
+        kept = {c.attr for c in ctx.collabs(ref).values() if c.container or typed_snapshots(c, originators)}
         kept |= {a for a, v in ref.cls.class_attrs.items() if v in ("list", "dict")}
         # The object form: holds the originator, keeps snapshots, hands one back to restore.
         if ref.key not in originators:
