@@ -121,6 +121,12 @@ def _stored_by(ctx: Ctx) -> dict[str, list[ClassRef]]:
     return out
 
 
+def _domain_code(ctx: Ctx, ref: ClassRef, members: list[ClassRef]) -> bool:
+    """The root or a member lives in a domain package or is stored by a repository: a library's
+    worker keeping its queues, or a service container its services, guards no domain cluster."""
+    return any(in_domain(r) or r.key in _stored(ctx) for r in (ref, *members))
+
+
 @register
 class Aggregate(Detector):
     """A cluster of domain objects treated as one unit for changes: outside code holds only
@@ -168,6 +174,9 @@ class Aggregate(Detector):
     `Order` keeping its `OrderItem`s): they live, and are stored, inside it.
     Members kept in typed fields come from the root's own bounded context (the package up to
     its `domain` part): a shared-kernel `Money` is nobody's member.
+
+    A root recording no events must be domain code: it or a member in a domain package, or
+    stored by a repository (a library's worker guarding its queues is no aggregate).
     """
 
     id = "aggregate"
@@ -325,6 +334,8 @@ class Aggregate(Detector):
                         (ref.cls.selection.line, f"keeps `{owned[0].cls.name}` entities no repository stores alone"),
                     ]
             if not ev:
+                continue
+            if not recorded and not _domain_code(ctx, ref, members):
                 continue
             # (a repository keeping what it stores is no aggregate of it)
             # (a holder is a root by its structure, or by recording events as an entity: two
