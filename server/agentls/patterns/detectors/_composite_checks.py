@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._basics import near, script_folder
+from agentls.patterns.facts import FunctionFacts, Loop
 from agentls.patterns.workspace import ClassRef
 
 
@@ -86,3 +87,18 @@ def visited(ctx: Ctx, ref: ClassRef, method: str) -> bool:
         if r != ref and not r.cls.is_interface and _reaches(ctx, ref, r)
     ]
     return bool(others) and calls_back(others, method)
+
+
+def walk(m: FunctionFacts, loop: Loop) -> tuple[str, str]:
+    """(the attribute ``loop`` walks, how a call on the child is written): `for c in
+    self.children` gives ("children", "c"); an index loop over the one list of the class it
+    subscripts (`for i in range(len(self.commands)): self.commands[i].execute()`, the Java
+    port's walk) gives ("commands", "self.commands[]")."""
+    if loop.iter == "range()" and loop.target:
+        held = {c for c, k in m.subscripts if k == f"name:{loop.target}" and c.startswith("self.")}
+        if len(held) == 1:
+            attr = held.pop()
+            return attr[5:], f"{attr}[]"
+    return (
+        loop.iter if loop.iter == "self" else loop.iter.removeprefix("self.").removesuffix(".values()")
+    ), loop.target

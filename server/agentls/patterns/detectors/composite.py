@@ -13,6 +13,7 @@ from agentls.patterns.detectors._composite_checks import (
     own_kind,
     runs_other_kind,
     visited,
+    walk,
 )
 from agentls.patterns.detectors._composite_leaves import added_leaves, duck_leaves
 from agentls.patterns.detectors._shared import is_repository
@@ -35,8 +36,8 @@ class Composite(Detector):
 
     ## How it is detected
     A class that keeps a collection of children, adds objects it receives to it, and
-    implements a method by calling the *same* method on each child (in a loop or a
-    comprehension); the collection may be a field declared as a list (a dataclass's
+    implements a method by calling the *same* method on each child (in a loop, by index too:
+    `self.commands[i].execute()`, or a comprehension); the collection may be a field declared as a list (a dataclass's
     `children: list[Node] = field(default_factory=list)`, a pydantic `PrivateAttr`), or kept
     and filled by a group base the class derives (`Tray.add` filling `self.items`, each kind of
     tray rendering every item; the group base is reported as a composite too); children
@@ -144,7 +145,9 @@ class Composite(Detector):
                 adds |= given
                 # the members it is handed (`Group(*members)` keeping `list(members)`), when
                 # some method walks them
-                walked = {lp.iter.removeprefix("self.") for m in methods.values() for lp in m.loops}
+                walked = {lp.iter.removeprefix("self.") for m in methods.values() for lp in m.loops} | {
+                    walk(m, lp)[0] for m in methods.values() for lp in m.loops if lp.iter == "range()"
+                }
                 containers |= given & walked
             # A composite that is itself the list of its children (`class Macro(Command,
             # list)`): `append` is its own public API.
@@ -169,13 +172,12 @@ class Composite(Detector):
                 if m.name.startswith("__") and m.name.endswith("__") and m.name not in ("__call__", "__str__"):
                     continue
                 for loop in m.loops:
-                    # children kept in a dict by name are walked through `.values()`
-                    attr = (
-                        loop.iter if loop.iter == "self" else loop.iter.removeprefix("self.").removesuffix(".values()")
-                    )
-                    if attr not in containers or (attr not in adds and attr not in opened) or not loop.target:
+                    # children kept in a dict by name are walked through `.values()`; a list
+                    # walked by index (`self.commands[i].execute()`) too
+                    attr, child = walk(m, loop)
+                    if attr not in containers or (attr not in adds and attr not in opened) or not child:
                         continue
-                    if any(c.func == f"{loop.target}.{m.name}" for c in m.calls):
+                    if any(c.func == f"{child}.{m.name}" for c in m.calls):
                         # The component is the top of the hierarchy declaring the method (a
                         # macro command's base may itself be a composite).
                         declaring = [b for b in ctx.ancestors(ref) if m.name in b.cls.methods]
