@@ -51,7 +51,9 @@ def last_link(ctx: Ctx, ref: ClassRef, chain: Chain) -> tuple[ClassRef, ClassRef
         return None
     for a in ctx.interface_ancestors(ref):
         for d in ctx.concrete(a):
-            if d == ref or d.module is not ref.module or ref in ctx.ancestors(d):
+            # (the module first: a base such as a library's `Field` has hundreds of
+            # implementations, nearly all in other modules)
+            if d.module is not ref.module or d == ref or ref in ctx.ancestors(d):
                 continue
             found = chain(ctx, d)
             if found is None or found[1] not in ref.cls.methods or found[1] not in a.cls.methods:

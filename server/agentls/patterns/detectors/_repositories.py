@@ -11,6 +11,8 @@ from agentls.patterns.detectors._gateways import _SCALARS, class_containers, gat
 from agentls.patterns.detectors._repository_ports import repository_port_evidence
 from agentls.patterns.detectors._saving_ports import message_like as message_like  # re-exported: _mappers
 from agentls.patterns.detectors._saving_ports import stepped_heads, write_only
+from agentls.patterns.detectors._storage_reach import reaches_storage
+from agentls.patterns.detectors._storage_reach import self_head as _self_head
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -102,11 +104,6 @@ def _held_storage(ctx: Ctx, r: ClassRef) -> tuple[set[str], list[tuple[str, list
         return attrs, properties
 
     return memo_class(ctx, "storage attrs", r, compute)
-
-
-def _self_head(receiver: str) -> str:
-    """`self._session.execute()` → `_session`: the attribute of `self` a call goes through ("" if none)."""
-    return receiver[5:].split(".")[0].split("(")[0].rstrip("[]") if receiver.startswith("self.") else ""
 
 
 def _storage_head(receiver: str, storage: set[str]) -> str | None:
@@ -209,6 +206,8 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             # is a helper of something else (`notify` -> `_get_customer`).
             if m.name.startswith("_") and m.name not in public_calls:
                 continue
+            if not reaches_storage(ctx, m, storage, every):
+                continue  # (most inherited methods: below, each find needs the storage)
             line = m.selection.line
             # A store receives an object, not only scalars (`set_token(user_id: str, token: str)`).
             stores = takes_object(ctx, ref, m)

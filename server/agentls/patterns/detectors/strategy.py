@@ -7,7 +7,7 @@ from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._callables import callable_strategies
 from agentls.patterns.detectors._duck import duck_evidence
-from agentls.patterns.detectors._families import Held, held_families, implied_roles, kind_of, roles_for
+from agentls.patterns.detectors._families import Held, held_families, implements, implied_roles, kind_of, roles_for
 from agentls.patterns.detectors._keyed import function_tables, keyed_detections
 from agentls.patterns.detectors._passed import passed_detections
 from agentls.patterns.detectors._strategy_rejected import rejected
@@ -21,7 +21,7 @@ def _accepted(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
     context among the others)."""
     found: list[tuple[str, Held]] = [("interface", h) for h in held_families(ctx, ref)]
     for anc in ctx.ancestors(ref):
-        found += [("impl", h) for h in held_families(ctx, anc) if ref in h.impls]
+        found += [("impl", h) for h in held_families(ctx, anc) if implements(ctx, h, ref)]
     found += [(role, h) for role, h in roles_for(ctx, ref) if role == "holder"]
     found += [(role, h) for role, h in implied_roles(ctx, ref) if role == "impl"]
     out: dict[str, Held] = {}
