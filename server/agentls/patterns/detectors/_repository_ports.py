@@ -10,7 +10,7 @@ import re
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detectors._domain_model import entity_evidence, value_object_evidence
 from agentls.patterns.detectors._saving_ports import message_like, stores_received
-from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.facts import FunctionFacts, Param
 from agentls.patterns.workspace import ClassRef
 
 _ANN_WORD = re.compile(r"[A-Za-z_][\w.]*")
@@ -112,7 +112,12 @@ def repository_port_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                     (given.selection.line, f"`{given.name}` takes a `{name}`"),
                     (m.selection.line, f"`{m.name}` gives one back by key"),
                 ]
-        return _finder_port(ctx, ref, public) or _entity_store_port(ctx, ref, public) or _saved_port(ctx, ref, public)
+        return (
+            _finder_port(ctx, ref, public)
+            or _entity_store_port(ctx, ref, public)
+            or _saved_port(ctx, ref, public)
+            or _crud_port(ctx, ref, public)
+        )
 
     key = ("repo_port", ref.key)
     if key not in ctx._cache:
@@ -214,3 +219,45 @@ def _finder_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[E
                 continue
             return [(m.selection.line, f"`{m.name}` finds `{name}` entities by `{keys[0].name}`")]
     return []
+
+
+_CRUD_STORES = frozenset({"add", "save", "create", "insert", "persist", "store", "upsert"})
+_CRUD_FINDS = frozenset({"get", "find", "fetch", "load", "retrieve", "search", "select", "by"})
+_CRUD_OTHERS = frozenset({"update", "delete", "remove", "all", "list", "exists", "count"})
+
+
+def _crud_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]:
+    """A port declaring a collection's whole vocabulary with its types left loose (`create(self,
+    entity)`, `get(self, entity) -> object`, `update`, `delete`, `all()`): every public method
+    abstract, one named to store taking an object, one named to find taking something, a third
+    updating, deleting or listing, and a concrete implementation in the program. A tree node's
+    interface (`add(child: Node)`, `get_child(index)`) keeps its own kind, no collection."""
+    declared = [m for m in public if not m.name.startswith("_") and (m.is_stub or m.abstract)]
+    if len(declared) < 3 or len(declared) < len([m for m in public if not m.name.startswith("_")]):
+        return []
+    words = {m.name: m.name.split("_")[0].lower() for m in declared}
+
+    def takes(m: FunctionFacts) -> list[Param]:
+        return [p for p in m.params if p.name not in ("self", "cls")]
+
+    own = {ref.key, *(a.key for a in ctx.ancestors(ref))}
+    store = next(
+        (
+            m
+            for m in declared
+            if words[m.name] in _CRUD_STORES
+            and any(
+                not _key_param(p.name) and not any(r.key in own for r in ctx.annotation_refs(p.annotation, ref.module))
+                for p in takes(m)
+            )
+        ),
+        None,
+    )
+    find = next((m for m in declared if words[m.name] in _CRUD_FINDS and takes(m)), None)
+    other = any(words[m.name] in _CRUD_OTHERS for m in declared)
+    if store is None or find is None or not other or not ctx.concrete(ref):
+        return []
+    return [
+        (store.selection.line, f"`{store.name}` stores what it is handed"),
+        (find.selection.line, f"`{find.name}` finds it again, beside the rest of a collection's interface"),
+    ]

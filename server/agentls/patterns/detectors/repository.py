@@ -76,7 +76,12 @@ class Repository(Detector):
     port storing entities and searching them (`save(event: Event) -> None` beside
     `search(start, end) -> list`), or giving back, asked nothing, the one entity it keeps
     (`get() -> PiggyBank` beside `save(piggy_bank: PiggyBank)`), is one too; messages handed
-    to a publisher are not entities.
+    to a publisher are not entities. So is a port declaring a collection's whole vocabulary
+    with its types left loose (`create(self, entity)`, `get(self, entity) -> object`,
+    `update`, `delete`, `all()`): every public method abstract, one named to store taking an
+    object, one named to find taking something, a third updating, deleting or listing, and an
+    implementation in the program (which is then a repository, whatever it builds on); a tree
+    node's interface (`add(child: Node)`, `get_child(index)`) keeps its own kind.
 
     Whatever its base, a class is also a repository when its interface is a collection's: a
     method named to store (`add`, `save`, `put`, `insert`, `create`, `update`) receives an object
