@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -42,6 +43,19 @@ def pooled(ctx: Ctx) -> dict[str, tuple[str, list[ClassRef], list[ClassRef]]]:
             out[ref.key] = (pred, combinators, rules)
     ctx._cache[key] = out
     return out
+
+
+# Declared answers no verdict is given in: an expression tree's `get_sql(**kwargs) -> str`
+# renders its nodes, however `&` and `|` combine them.
+_DATA_ANSWERS = frozenset(
+    {"str", "bytes", "int", "float", "list", "List", "dict", "Dict", "tuple", "Tuple", "set", "Set", "Iterator"}
+)
+
+
+def _answers_data(fn: FunctionFacts) -> bool:
+    """The method is declared to answer text, a number or a collection, not a verdict."""
+    head = (fn.returns_annotation or "").strip("'\"").partition("[")[0].rpartition(".")[2]
+    return head in _DATA_ANSWERS
 
 
 def combines_rules(ctx: Ctx, ref: ClassRef) -> bool:
@@ -86,7 +100,9 @@ class Specification(Detector):
     in self.parts)`). A base declaring that predicate above the class with the
     combinators is the `specification` too. The predicate is never one of the combinators: a
     method handing out a subclass over a part of `self` (`get_def(name)` returning
-    `DefTemplate(self, ...)`, which asks its parent for other defs) builds, it tests nothing.
+    `DefTemplate(self, ...)`, which asks its parent for other defs) builds, it tests nothing;
+    nor is a method declared to answer text, a number or a collection (an expression tree's
+    `get_sql(**kwargs) -> str` renders SQL however `&` and `|` combine its criteria).
 
     Also:
     - rules without combinator methods: an interface whose one public method is a
@@ -132,7 +148,7 @@ class Specification(Detector):
         # def to its parent, builds objects and tests nothing.
         building = {m.name for m, _ in combinators}
         for pred in ref.cls.methods.values():
-            if len(pred.params) != 1 or pred.name.startswith("__") or pred.name in building:
+            if len(pred.params) != 1 or pred.name.startswith("__") or pred.name in building or _answers_data(pred):
                 continue
             composites = [
                 r
