@@ -26,7 +26,10 @@ class Facade(Detector):
     ## How it is detected
     A class outside any hierarchy of its own whose public methods serve clients by driving
     parts it hides from them: objects of workspace classes it creates itself (in its
-    constructor, or on the spot: `SubsystemA().method()`), classes it calls directly
+    constructor, or on the spot: `SubsystemA().method()`, or into a local the method then
+    drives, `stock = Stock(); stock.reserve(item)`, when the class has no base and the
+    part's class no hierarchy: a framework's subclass doing that work is the client, and a
+    method making members of one family is a demo of it), classes it calls directly
     (`Wallets.get_balance(...)`), and functions of another workspace module
     (`dao.start_payment(...)`). A part is a class with behaviour of its own (not a data holder,
     a message or an exception); objects created with `self` as an argument are colleagues or
@@ -262,6 +265,16 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
             if not recv or recv == "self" or recv.startswith("self."):
                 continue
             head = recv[:-2] if recv.endswith("()") else recv
+            if head in m.call_locals and head not in m.param_names:
+                # A local holding an object the method makes (`payment = Payment()`, then
+                # `payment.make_payment(name)`), as made on the spot, when both classes stand
+                # alone: making members of one hierarchy and calling them is a demo of that
+                # family (a simulator making ducks), and a framework's subclass (a `tk.Tk`
+                # window) doing the work itself is the client, not an entry point over it.
+                local_class = ctx.ws.resolve(module, m.call_locals[head]) if not cls.bases else None
+                if local_class is None or ctx.ancestors(local_class) or ctx.ws.subclasses(local_class):
+                    continue
+                head = m.call_locals[head]
             r = ctx.ws.resolve(module, head) if "(" not in head else None
             called = ctx.all_methods(r).get(c.method) if r is not None else None
             if r is not None and called is not None and (_factory_call(ctx, r, called) or _makes_own_kind(r, called)):
