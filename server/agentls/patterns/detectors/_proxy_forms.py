@@ -193,8 +193,10 @@ def tree_node(ctx: Ctx, ref: ClassRef, iface: ClassRef) -> bool:
     """Another implementation of the same interface holds two or more objects of it (a
     `BinaryOperation` with `left` and `right` beside the `UnaryOperation` holding one
     `operand`): the one-child class is an inner node of that tree, evaluating through its
-    child, not a stand-in for it nor a decoration of it."""
-    kind = {iface.key, *(d.key for d in ctx.descendants(iface))}
+    child, not a stand-in for it nor a decoration of it. The objects held may be typed as a
+    base of the interface (a SQL `BasicCriterion(left: Term, right: Term)` beside the
+    `ExistsCriterion` holding one subquery, under `Criterion(Term)`)."""
+    kind = {iface.key, *(d.key for d in ctx.descendants(iface)), *(a.key for a in ctx.ancestors(iface))}
     for s in ctx.concrete(iface):
         if s == ref:
             continue

@@ -71,8 +71,9 @@ class Proxy(Detector):
       a map, `{}`, `dict()`, `OrderedDict()` or `defaultdict(...)`, is no such object), nor
       one whose constructor parameter may be a plain value or an object (`operand: str |
       Expr`: an expression tree's operand), nor one holding one object of its interface
-      beside another implementation holding two or more (`Unary(operand)` beside
-      `Binary(left, right)`: an inner node of a tree). Nor is a class handed the one it
+      beside another implementation holding two or more, typed as it or as a base of it
+      (`Unary(operand)` beside `Binary(left, right)`; `Exists(query)` beside `Binary(left:
+      Term, right: Term)` under `Criterion(Term)`: an inner node of a tree). Nor is a class handed the one it
       holds and branching before it asks it, beside another implementation handed a list of
       them (a template's `Block(body: Node)` beside `Group(children: list[Node])`); one
       making that object itself stays a virtual proxy there (`ImageProxy` among graphics).
