@@ -102,3 +102,18 @@ def walk(m: FunctionFacts, loop: Loop) -> tuple[str, str]:
     return (
         loop.iter if loop.iter == "self" else loop.iter.removeprefix("self.").removesuffix(".values()")
     ), loop.target
+
+
+_BUILTIN_DUNDERS = {"__str__": "str", "__repr__": "repr"}
+
+
+def calls_child(m: FunctionFacts, child: str, added: bool) -> bool:
+    """``m`` calls its own method on the child ``child`` names: `child.render()` in `render`, or
+    the builtin that runs the dunder, `str(menu)` in `__str__` (joining each child's text),
+    when the children are ``added`` by a method of the class after it is built (`menu.add(item)`):
+    an expression node joining the text of the operands its constructor took only prints them."""
+    builtin = _BUILTIN_DUNDERS.get(m.name) if added else None
+    return any(
+        c.func == f"{child}.{m.name}" or (builtin and c.func == builtin and c.args == (f"name:{child}",))
+        for c in m.calls
+    )

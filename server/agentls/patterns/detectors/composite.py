@@ -9,6 +9,7 @@ from agentls.patterns.detectors._composite_checks import (
     calls_back as calls_back,  # re-exported: the chain runners ask it
 )
 from agentls.patterns.detectors._composite_checks import (
+    calls_child,
     foreign_interface,
     own_kind,
     runs_other_kind,
@@ -46,7 +47,9 @@ class Composite(Detector):
     members)` keeping `list(members)`), or made by the class itself of its own kind (itself
     or a class sharing a base with it: `Directory(path)` / `File(path)` for each entry)
     count too, and so does a walk in a name-mangled helper (`__print`, recursing into each
-    child's `__print` for `__str__`). A class with no base running the implementations of an
+    child's `__print` for `__str__`), or a `__str__` joining `str(child)` over children a
+    method of the class adds (not operands only its constructor took: an expression printing
+    its parts). A class with no base running the implementations of an
     interface that declares the method abstract, within its reach (its module, one importing
     or imported by it, its script folder or its top-level package: a chain's runner; a script
     of another folder says nothing), is not one, nor one with no base whose
@@ -167,6 +170,13 @@ class Composite(Detector):
                 if ctx.ancestors(ref)
                 else {a for a in containers if not a.startswith("_") and a not in adds and a not in filled}
             )
+            added_later = {
+                op.container.removeprefix("self.")
+                for f in methods.values()
+                if f.name != "__init__"
+                for op in f.container_ops
+                if op.op in ("append", "add", "extend", "insert") and op.arg.startswith("param:")
+            }
             for m in ref.cls.methods.values():
                 # Dunders are plumbing; a name-mangled helper (`__print`) is a walk like any other.
                 if m.name.startswith("__") and m.name.endswith("__") and m.name not in ("__call__", "__str__"):
@@ -177,7 +187,7 @@ class Composite(Detector):
                     attr, child = walk(m, loop)
                     if attr not in containers or (attr not in adds and attr not in opened) or not child:
                         continue
-                    if any(c.func == f"{child}.{m.name}" for c in m.calls):
+                    if calls_child(m, child, attr in added_later):
                         # The component is the top of the hierarchy declaring the method (a
                         # macro command's base may itself be a composite).
                         declaring = [b for b in ctx.ancestors(ref) if m.name in b.cls.methods]
