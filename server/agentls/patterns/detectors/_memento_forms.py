@@ -124,3 +124,16 @@ def handed_snapshots(ctx: Ctx, ref: ClassRef, originators: Mapping[str, tuple[Cl
                         if orig is not None:
                             return orig
     return None
+
+
+def reads_snapshot(ctx: Ctx, m: FunctionFacts, snapshot: ClassRef) -> bool:
+    """What the restore ``m`` reads off its argument (`memento.get_state()`, `m.text`) is
+    something the snapshot class answers: a builder's step writing `self._method =
+    method.upper()` reads a string's method, not a snapshot's field."""
+    if not m.params:
+        return True  # the originator's own history, read through a local
+    p = m.params[0].name
+    values = [v for vs in m.self_writes.values() for v in vs] + [a for c in m.calls for a in c.args]
+    read = {v.split(".", 2)[1] for v in values if v.startswith((f"attr:{p}.", f"call:{p}."))}
+    answered = set(ctx.all_methods(snapshot)) | snapshot.cls.instance_attrs() | set(snapshot.cls.fields)
+    return read <= answered

@@ -12,6 +12,7 @@ from agentls.patterns.detectors._memento_forms import (
     copied_own,
     handed_snapshots,
     packed_own,
+    reads_snapshot,
     set_back,
     typed_snapshots,
 )
@@ -126,7 +127,7 @@ def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
             if r is None or r == ref or not _snapshot_class(r):
                 continue
             for n, written in restores.items():
-                if n != m.name and packed & written:
+                if n != m.name and packed & written and reads_snapshot(ctx, methods[n], r):
                     mementos = [r, *(a for a in ctx.interface_ancestors(r))]
                     taken = methods[n].params[0].annotation if methods[n].params else None
                     for t in ctx.annotation_refs(taken, ref.module):
@@ -217,8 +218,8 @@ class Memento(Detector):
       handed may travel with them, no more of them than attributes: `Snap(self.text, action)`;
       own getters count as what they answer: `Snap(self.get_memo())`), and another method
       taking an argument and writing those same attributes back
-      from that argument's fields or getters, directly or through an own setter
-      (`self.set_memo(m.get_memo())`) (or a copy of `self.__dict__` and
+      from that argument's fields or getters (ones the snapshot class answers), directly or
+      through an own setter (`self.set_memo(m.get_memo())`) (or a copy of `self.__dict__` and
       `self.__dict__.update`). The snapshot class and the interfaces it implements (or the
       restore method's annotation) are mementos. The snapshot may be returned through a
       local (`m = Memento(self.balance); self.changes.append(m); return m`), and the method
