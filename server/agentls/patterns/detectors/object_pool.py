@@ -6,11 +6,29 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._basics import memo
+from agentls.patterns.detectors._shared import is_exception
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 _TAKE = frozenset({"get", "get_nowait", "pop", "popleft", "acquire"})
 _GIVE = frozenset({"put", "put_nowait", "append", "appendleft", "add", "release"})
+
+
+def _fills(m: FunctionFacts, take: FunctionFacts, attr: str) -> bool:
+    """Where what the method creates goes to the pool: the take method itself (creating one
+    when the pool is empty), a method putting what it made into the pooled container
+    (`self.free.append(Conn())`, `c = Conn(); self.free.append(c)`), or one filling the
+    container with a comprehension (`self.free = [Conn() for _ in range(n)]`). What a class
+    creates elsewhere (the errors it raises, the collaborators its constructor builds) is
+    not what it pools."""
+    if m is take:
+        return True
+    kept = f"self.{attr}"
+    made = {f"name:{local}" for local in m.call_locals} | {f"call:{c.func}" for c in m.calls}
+    if any(op.container == kept and op.arg in made for op in m.container_ops):
+        return True
+    return attr in m.self_writes and bool(m.loops)
 
 
 @register
@@ -30,7 +48,10 @@ class ObjectPool(Detector):
     class, or calling a factory it was given, when empty or up front in `__init__`).
     Taking out may also be picking an element and removing it (`r = self.free[0];
     self.free.remove(r); return r`). A plain stack or queue, which never creates what it
-    stores, is not a pool. The class it creates is the `reusable`, in the pool's module or in
+    stores, is not a pool. What it creates must go to the pool: made in the method handing
+    out (when empty), put into the pooled container, or filling it in a comprehension; the
+    errors it raises and the collaborators its constructor builds are not pooled. The class it
+    creates is the `reusable`, in the pool's module or in
     another (one class per file, in a folder of scripts).
     A scoped checkout is one too: a context manager that, entering, takes an item out of a pool
     it was given (`self.item = self._queue.get()`) and returns it, and, leaving, puts that same
@@ -131,7 +152,9 @@ class ObjectPool(Detector):
         created: list[ClassRef] = []
         makes = False
         for m in ref.cls.methods.values():
-            created += [r for _, r in ctx.instantiations(m, ref.module) if r != ref]
+            if not _fills(m, takes[0], takes[1]):
+                continue
+            created += [r for _, r in ctx.instantiations(m, ref.module) if r != ref and not is_exception(ctx, r)]
             makes = makes or any(c.func in factories for c in m.calls)
         if not created and not makes:
             return None
