@@ -225,6 +225,16 @@ class WorkspaceIndex:
         return None
 
     def bases(self, ref: ClassRef) -> list[ClassRef]:
+        """The workspace classes ``ref`` names as its bases, then the Protocols it implements
+        structurally: a new list each time, from the answer kept per class (asked 27,000 times
+        for 3,800 classes over Django + SQLAlchemy, each time resolving every base)."""
+        kept = (self._derived or self.derived).bases_of
+        hit = kept.get(id(ref.cls))
+        if hit is None or hit[0] is not ref.cls or hit[1] is not ref.module:
+            hit = kept[id(ref.cls)] = (ref.cls, ref.module, tuple(self._bases(ref)))
+        return list(hit[2])
+
+    def _bases(self, ref: ClassRef) -> list[ClassRef]:
         out = []
         for b in ref.cls.bases:
             if b.rpartition(".")[2] in _ABSTRACT_BASES:
@@ -286,6 +296,9 @@ class _Derived:
         # so that an id reused by another object is not mistaken for it.
         self.resolved: dict[int, tuple[ModuleIndex, dict[str, ClassRef | None]]] = {}
         self.rooted: dict[tuple[str, str], tuple[ModuleIndex, str] | None] = {}  # WorkspaceIndex._from_root
+        # id(class facts) -> (the facts, their module, WorkspaceIndex.bases), the facts and
+        # module kept so that a reused id is not mistaken for them.
+        self.bases_of: dict[int, tuple[ClassFacts, ModuleIndex, tuple[ClassRef, ...]]] = {}
         self._folder_names: set[str] | None = None
         self._modules = modules
         self.module_list = list(modules)

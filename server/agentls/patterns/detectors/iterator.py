@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._basics import memo_class
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -114,7 +115,7 @@ class IteratorPattern(Detector):
                     [(iface[0], "iterator")],
                 )
                 continue
-            base = next((a for a in ctx.ancestors(ref) if _traverses(a)), None)
+            base = next((a for a in ctx.ancestors(ref) if _traverses_kept(ctx, a)), None)
             if base is not None and it is None:
                 # A subclass inheriting its traversal (only ordering the list its base walks).
                 yield ctx.det(
@@ -210,6 +211,12 @@ def _step(ref: ClassRef) -> FunctionFacts | None:
             if container.startswith("self.") and key.startswith("attr:self.") and key[10:] in m.self_writes:
                 return m
     return None
+
+
+def _traverses_kept(ctx: Ctx, ref: ClassRef) -> bool:
+    """``_traverses``, kept per class: every subclass asks it of each of its ancestors (40,000
+    times for 3,800 classes over Django + SQLAlchemy, each walking the ancestor's methods)."""
+    return memo_class(ctx, "iterator traverses", ref, lambda: _traverses(ref))
 
 
 def _traverses(ref: ClassRef) -> bool:
