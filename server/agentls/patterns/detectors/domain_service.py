@@ -38,7 +38,10 @@ class DomainService(Detector):
     in a collection), that calls their methods or reads their attributes, and that touches no
     infrastructure: no unit of work, repository, session commit or SQL. In a domain package
     one parameter holding a collection of them is enough (`increase_price(products:
-    List[Product], percentage)` weighs several products); outside it, it is not.
+    List[Product], percentage)` weighs several products); outside it, it is not. The function
+    or one of those types must be domain code (in a domain package): a library's function over
+    its own identity-bearing objects (a task queue's `cleanup_execution(worker, execution)`)
+    weighs no domain model.
     """
 
     id = "domain_service"
@@ -54,19 +57,23 @@ class DomainService(Detector):
             return []  # cheap exit: two typed domain parameters, or a collection, are required
         domain = []
         several = 0  # domain objects weighed: one per parameter, several for a collection
+        modelled = module_in_domain(ctx.index)  # the function, or one of its types, in domain code
         for p in fn.params:
             refs = ctx.annotation_refs(p.annotation, ctx.index)
             if any(is_uow(ctx, r) or is_repository(ctx, r) for r in refs):
                 return []
             if any(entity_evidence(ctx, r) or value_object_evidence(ctx, r) for r in refs):
                 domain.append(p.name)
+                modelled = modelled or any(module_in_domain(r.module) for r in refs)
                 # a collection of them (`products: List[Product]`) in the domain package itself
                 # weighs several: `increase_price(products, percentage)`
                 collection = (p.annotation or "").partition("[")[0].rpartition(".")[2] in _COLLECTIONS
                 several += 2 if collection and module_in_domain(ctx.index) else 1
         used = {c.receiver for c in fn.calls} | {r.partition(".")[0] for r in fn.foreign_reads}
         loops = {loop.target for loop in fn.loops if loop.iter in domain}
-        if several >= 2 and (set(domain) | loops) & (used | {c.receiver for c in fn.calls}):
+        # A library's function over its own identity-bearing objects (a task queue's
+        # `cleanup_execution(worker, execution)`) weighs no domain model.
+        if several >= 2 and modelled and (set(domain) | loops) & (used | {c.receiver for c in fn.calls}):
             return [(fn.selection.line, f"works on the domain objects {', '.join(f'`{d}`' for d in domain)} only")]
         return []
 
