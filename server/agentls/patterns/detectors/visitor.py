@@ -33,6 +33,17 @@ def _handed(handlers: list[FunctionFacts]) -> bool:
     return len(required) * 2 >= len(handlers)
 
 
+def _answered_back(
+    groups: dict[str, dict[str, tuple[ClassRef, str]]], members: dict[str, tuple[ClassRef, str]], visit: str
+) -> bool:
+    """The classes answering ``visit`` call the elements back, two or more of them each with
+    a different method the elements define: one operation per visitor class."""
+    back = groups.get(visit, {})
+    called = {m for _, m in back.values()}
+    defined = set.intersection(*(set(r.cls.methods) for r, _ in members.values()))
+    return len(back) >= 2 and len(called) >= 2 and called <= defined
+
+
 @register
 class Visitor(Detector):
     """Separates an operation from the object structure it works on: each element accepts a
@@ -62,6 +73,9 @@ class Visitor(Detector):
       walks back through the elements (`node.left.accept(self)`). When the visitor picks
       the type itself, the subclasses inheriting the one `accept` (`Num(Node)` under
       `Node.accept`) are elements too: they are the types it dispatches on.
+    - One `visit` answered by two or more visitor classes each calling the element back with
+      a different method of its own (`Electrician.visit(house)` calling
+      `house.work_on_wiring(self)`) is double dispatch too, even over one element class.
     - Visitors calling the element back with themselves (`Bee.visit(flower)` calling
       `flower.pollinate(self)`) are not more elements: a method that the elements call back
       on the visitors, and that does not call their accept method in turn, is the visitors'.
@@ -111,7 +125,13 @@ class Visitor(Detector):
             if accept in answering:
                 continue
             names = {v for _, v in members.values()}
-            if len(names) >= 2 or (len(names) == 1 and self._single_dispatch(ctx, accept, members, next(iter(names)))):
+            # One visit the visitors answer each by calling the element back with a method of
+            # its own (`HvacSpecialist.visit(house)` calling `house.work_on_hvac(self)`,
+            # `Electrician.visit(house)` calling `house.work_on_wiring(self)`): the second
+            # dispatch is theirs, even over one element class.
+            answered_back = len(names) == 1 and _answered_back(groups, members, next(iter(names)))
+            single = len(names) == 1 and self._single_dispatch(ctx, accept, members, next(iter(names)))
+            if len(names) >= 2 or single or answered_back:
                 everyone = {k: r for k, (r, _) in members.items()}
                 for k, (_r, visit) in members.items():
                     out[k] = (accept, visit, everyone)
