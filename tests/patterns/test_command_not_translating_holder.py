@@ -235,3 +235,14 @@ class PrinterAsPlotter(Plotter):
 def test_a_method_served_through_its_own_helper_still_translates(tmp_path: Path) -> None:
     found = _roles(tmp_path, {"app/devices.py": HELPED})
     assert not [k for k in found if k[1] == "command"]
+
+
+def test_an_interface_method_with_a_default_body_is_presented_too(tmp_path: Path) -> None:
+    # `Printer.feed` given a default body beside the abstract `print_page`, and the same for
+    # `Plotter.feed`: the adapters still present every method their interface declares.
+    text = DEVICES.replace(
+        "    @abstractmethod\n    def feed(self) -> None: ...", "    def feed(self) -> None:\n        pass"
+    )
+    assert text.count("pass") == 2
+    found = _roles(tmp_path, {"app/devices.py": text})
+    assert not [k for k in found if k[1] == "command"]

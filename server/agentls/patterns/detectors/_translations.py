@@ -20,6 +20,7 @@ def translates(ctx: Ctx, ref: ClassRef, api: set[str]) -> bool:
     public = ref.cls.public_methods
     if len(public) < 2:
         return False
+
     def requests(m: FunctionFacts) -> list[Call]:
         return [c for c in m.calls if c.method in api and c.receiver.startswith("self.") and "[" not in c.receiver]
 
@@ -40,7 +41,9 @@ def translates(ctx: Ctx, ref: ClassRef, api: set[str]) -> bool:
     if held is None or not held.from_param or held.container:
         return False
     names = set(public)
-    if any(a.cls.is_interface and a.cls.abstract_methods == names for a in ctx.ancestors(ref)):
+    # What the interface declares, abstract or with a default body (`def fly(self): pass` beside
+    # an abstract `quack`).
+    if any(a.cls.is_interface and set(a.cls.public_methods) == names for a in ctx.ancestors(ref)):
         return True
     # The interface it presents by structure: a Protocol it need not name (`Turkey`).
-    return any(c.cls.is_protocol and c.cls.abstract_methods == names for c in ctx.ws.all_classes())
+    return any(c.cls.is_protocol and set(c.cls.public_methods) == names for c in ctx.ws.all_classes())
