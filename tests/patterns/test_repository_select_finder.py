@@ -2,8 +2,9 @@
 clean-architecture templates name them) beside a store building the mapped row from the fields it
 is handed in a session opened per call, through `agentls patterns` run as a subprocess; its port
 is the abstract repository (the records it hands back are namedtuples, no entities to find by
-key on their own). The near miss: the same store beside a `select_all_*` listing that
-takes no key: no look-up by key, no collection interface."""
+key on their own). The near miss: a store handing on the record it is given, building no
+mapped row, beside a `select_all_*` listing that takes no key: no look-up by key, no
+collection interface."""
 
 from __future__ import annotations
 
@@ -78,12 +79,11 @@ from app.infra.rows import BookRow
 
 
 class BookShelf:
-    def insert_book(self, title: str, shelf: str) -> Book:
+    def insert_book(self, book: Book) -> Book:
         with DBConnectionHandler() as db_connection:
-            row = BookRow(title=title, shelf=shelf)
-            db_connection.session.add(row)
+            db_connection.session.add(book)
             db_connection.session.commit()
-            return Book(id=row.id, title=row.title)
+            return book
 
     def select_all_books(self) -> list[Book]:
         with DBConnectionHandler() as db_connection:

@@ -13,6 +13,7 @@ gives back.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo, memo_class
@@ -262,7 +263,13 @@ def gateway_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         # Without a method named to store and a public one named to find there is no gateway
         # (``_store``, ``_find``): most classes end here, before their storage is worked out.
         named = [_named(ctx, r) for r in (ref, *ctx.ancestors(ref))]
-        if not any(store for store, _ in named) or not any(find for _, find in named):
+        if not any(store for store, _ in named):
+            return []
+        # with no finder, only the write side of a table (``_row_writer``) is left to find: a
+        # class none of whose own stores builds a mapped row ends here
+        if not any(find for _, find in named) and not any(
+            _word(n) in _STORE_WORDS and _mapped_rows(ctx, ref, m) for n, m in cls.methods.items()
+        ):
             return []
         if cls.is_interface or cls.is_protocol or cls.declares_abstract:
             return []
@@ -298,11 +305,46 @@ def gateway_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         store = next((m for m in methods if _word(m.name) in _STORE_WORDS and _store(m, heads_of(m), ctx, ref)), None)
         finds = [m for m in methods if m is not store and not m.name.startswith("_")]
         find = next((m for m in finds if _word(m.name) in _FIND_WORDS and _find(ctx, ref, m, heads_of(m))), None)
-        if store is None or find is None:
+        if store is None:
             return []
+        if find is None:
+            return _row_writer(ctx, ref, store, public, heads_of)
         return [
             (store.selection.line, f"`{store.name}` hands what it receives to the storage"),
             (find.selection.line, f"`{find.name}` looks it up by key in the same storage"),
         ]
 
     return memo(ctx, "gateway", ref, compute)
+
+
+def _row_writer(
+    ctx: Ctx,
+    ref: ClassRef,
+    store: FunctionFacts,
+    public: list[FunctionFacts],
+    heads_of: Callable[[FunctionFacts], set[str]],
+) -> list[Ev]:
+    """The write side of a table's collection with no finder by key: its store builds a row of a
+    mapped class from the fields it is handed and adds it (`Municipio(nome=name, uf=state)` then
+    `session.add(...)`), and every other public method stores so too or lists what the storage
+    holds, taking nothing (`select_all_laws()`). A store building no mapped row writes fields:
+    no collection."""
+    rows = _mapped_rows(ctx, ref, store)
+    if not rows:
+        return []
+    for m in public:
+        if m is store:
+            continue
+        stores = _word(m.name) in _STORE_WORDS and _store(m, heads_of(m), ctx, ref)
+        lists = bool(heads_of(m)) and m.returns and not [p for p in m.params if p.name not in ("self", "cls")]
+        if not (stores or lists):
+            return []
+    return [
+        (store.selection.line, f"`{store.name}` adds a `{rows[0].cls.name}` row built from the fields it is handed"),
+        (ref.cls.selection.line, "its other methods store so too or list what the storage holds"),
+    ]
+
+
+def _mapped_rows(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> list[ClassRef]:
+    """The mapped classes (`__tablename__`, an ORM base) a method builds rows of."""
+    return [r for _, r in ctx.instantiations(m, ref.module) if _orm_class(ctx, r.module, r.cls.name)]
