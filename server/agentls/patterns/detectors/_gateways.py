@@ -205,7 +205,7 @@ def _store(m: FunctionFacts, heads: set[str], ctx: Ctx, ref: ClassRef) -> bool:
     # the fields it receives (`create(email: str, name: str)` building a `User` to add).
     made = any(
         r != ref and (r.cls.dataclass or r.cls.fields or r.cls.methods) for _, r in ctx.instantiations(m, ref.module)
-    )
+    ) or _inserts_row(ctx, ref, m)
     if not (takes_object(ctx, ref, m) or (made and len(m.params) > 1)):
         return False
     if m.sql & {"insert", "update"}:
@@ -348,3 +348,18 @@ def _row_writer(
 def _mapped_rows(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> list[ClassRef]:
     """The mapped classes (`__tablename__`, an ORM base) a method builds rows of."""
     return [r for _, r in ctx.instantiations(m, ref.module) if _orm_class(ctx, r.module, r.cls.name)]
+
+
+def _inserts_row(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> bool:
+    """An SQLAlchemy statement inserting a row of a mapped class filled from the fields the
+    method is handed (`insert(UserModel).values(id=user_id, email=email)`): the row is made as
+    surely as by calling the class."""
+    mapped = any(
+        c.func.rpartition(".")[2] == "insert"
+        and any(a.startswith("name:") and _orm_class(ctx, ref.module, a[5:]) for a in c.args)
+        for c in m.calls
+    )
+    return mapped and any(
+        c.method == "values" and c.receiver.endswith("insert()") and any(a.startswith("param:") for a in c.args)
+        for c in m.calls
+    )

@@ -94,12 +94,13 @@ class Repository(Detector):
     handle (Flask-SQLAlchemy's `db.session`), a module-level or class-level dict, a Django
     model's manager (`OrderModel.objects.get(id=...)`) or an ODM document class. The stored
     object may be built in the method from the fields it receives (`create(email, name)`
-    adding a new `User`), and with no finder by key the class is the write side of a table's
-    collection when such a store builds a row of a mapped class (`insert_city(name, state)`
-    adding a new `Municipio` row) and every other public method stores so too or lists what
-    the storage holds, taking nothing (`select_all_laws()`); a store that receives only
-    scalars and builds nothing (`set_token(user_id: str, token: str)`) is a cache; a look-up
-    that only a private helper
+    adding a new `User`, or an SQLAlchemy statement inserting a row of a mapped class filled
+    from them, `insert(UserModel).values(id=user_id, email=email)`), and with no finder by
+    key the class is the write side of a table's collection when such a store builds a row of
+    a mapped class (`insert_city(name, state)` adding a new `Municipio` row) and every other
+    public method stores so too or lists what the storage holds, taking nothing
+    (`select_all_laws()`); a store that receives only scalars and builds nothing
+    (`set_token(user_id: str, token: str)`) is a cache; a look-up that only a private helper
     of something else performs (`notify` → `_get_customer`) is no finder; one method that both
     forwards and answers (a proxy's `add(x, y)`) is neither; SQL counts only in a method that
     runs it.
