@@ -140,6 +140,18 @@ def _guarded_by_own(ref: ClassRef, m: FunctionFacts) -> bool:
     return False
 
 
+def checked_by_own(ref: ClassRef, forwarding: list[FunctionFacts]) -> bool:
+    """A forwarding method runs a check of its own class first, a helper raising when it
+    fails (`self._authorize(user_id)` raising for an unknown user): access control, as an
+    `if` around the forwarding would be."""
+    for m in forwarding:
+        for name in m.self_calls:
+            helper = ref.cls.methods.get(name)
+            if helper is not None and helper is not m and helper.raises and helper.complexity > 1:
+                return True
+    return False
+
+
 def _records(m: FunctionFacts, attr: str) -> bool:
     """Keeps something of its own about each call it forwards (appends to a log, stores a
     result): bookkeeping around the forwarding, not the forwarding alone."""

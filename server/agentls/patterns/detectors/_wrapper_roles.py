@@ -12,7 +12,14 @@ from agentls.patterns.detectors._adapter_forms import (
     translates_enough,
 )
 from agentls.patterns.detectors._adapter_roles import adapts, class_adapter, port_over_service
-from agentls.patterns.detectors._proxy_forms import adds_around, list_tree_node, made_link, tree_node, typed_as_one
+from agentls.patterns.detectors._proxy_forms import (
+    adds_around,
+    checked_by_own,
+    list_tree_node,
+    made_link,
+    tree_node,
+    typed_as_one,
+)
 from agentls.patterns.detectors._shared import is_uow
 from agentls.patterns.detectors._wrapper_forms import baseless, getattr_wrapper, sole_offerer
 from agentls.patterns.detectors._wrapping import (
@@ -96,7 +103,7 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
                 # passes each call on unchanged to one class, or to a library object its
                 # constructor declares (`connection: AsyncSession`): plain delegation
                 continue
-            if (is_proxy_like(w) or one) and not helpers:
+            if (is_proxy_like(w) or one or checked_by_own(ref, [m for m, _ in same])) and not helpers:
                 if list_tree_node(ctx, ref, iface):
                     continue  # branches before asking the child it was handed, in a tree of lists
                 if made_link(ctx, ref, w, iface):

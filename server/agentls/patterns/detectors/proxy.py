@@ -28,7 +28,9 @@ class Proxy(Detector):
       same-named calls (on the attribute, or on a local taken from a method of its own that
       answers the attribute: `real = self._get_real(); real.read()`), while creating that
       object itself (in its constructor or on first use, `if self._real is None`), or
-      forwarding under a condition of its own (an access check, a cache) rather than always.
+      forwarding under a condition of its own (an access check, a cache; or a helper of its
+      own the forwarding method runs first, raising when the check fails:
+      `self._authorize(user)`) rather than always.
       A decorator is handed its component and always forwards. An object it makes of a class
       naming no base counts as an implementation (duck typing) when that class offers every
       public method of the interface, each forwarded to the same-named one, and no other class
