@@ -58,6 +58,21 @@ def runs_other_kind(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
     return bool(declared) and not any(x in declared for x in lineage)
 
 
+def asks_other_kind(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
+    """A walk over ``self.<attr>`` asks its items a public method ``ref`` does not have (a
+    plug-in locator asking each of its file analyzers `isValidPlugin(name)`): the items are of
+    another kind, which a composite, one with its children, is not."""
+    own = ctx.all_methods(ref)
+    for m in own.values():
+        for lp in m.loops:
+            if not lp.target or lp.iter != f"self.{attr}":
+                continue
+            for c in m.calls:
+                if c.receiver == lp.target and not c.method.startswith("_") and c.method not in own:
+                    return True
+    return False
+
+
 def own_kind(ctx: Ctx, ref: ClassRef, name: str) -> bool:
     """``name`` makes ``ref`` itself or a class sharing a base of the program with it."""
     made = ctx.resolve(name, ref.module)

@@ -6,15 +6,16 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._composite_checks import (
-    calls_back as calls_back,  # re-exported: the chain runners ask it
-)
-from agentls.patterns.detectors._composite_checks import (
+    asks_other_kind,
     calls_child,
     foreign_interface,
     own_kind,
     runs_other_kind,
     visited,
     walk,
+)
+from agentls.patterns.detectors._composite_checks import (
+    calls_back as calls_back,  # re-exported: the chain runners ask it
 )
 from agentls.patterns.detectors._composite_leaves import added_leaves, duck_leaves
 from agentls.patterns.detectors._shared import is_repository
@@ -56,7 +57,8 @@ class Composite(Detector):
     children are declared of a class it is not (`register(self, plugin: Plugin)`: a plug-in
     manager calling `setup` on each cannot stand in for a plug-in), nor one, with a base or
     not, whose children are declared (by the adding parameter or the list's annotation) of a
-    class neither it nor a base of it is (a page rendering its items), nor one handing an object to
+    class neither it nor a base of it is (a page rendering its items), nor one whose walks ask
+    an item a public method it lacks (a locator's analyzers `is_valid(name)`), nor one handing an object to
     items that all call it back with themselves (`guide.at_vase(self)`: a Visitor's object
     structure), nor a specification combining the rules of its base (reported as
     Specification). Its base class, when it has
@@ -222,8 +224,8 @@ class Composite(Detector):
                             continue  # a plain collection answering for its items (a result set)
                         if not bases and not duck and foreign_interface(ctx, ref, m.name):
                             continue  # runs the implementations of an interface it is not (a chain)
-                        if runs_other_kind(ctx, ref, attr):
-                            continue  # runs objects declared of a class it is not (a manager, a page)
+                        if runs_other_kind(ctx, ref, attr) or asks_other_kind(ctx, ref, attr):
+                            continue  # runs objects of a class it is not (a manager, a page)
                         if not bases and visited(ctx, ref, m.name):
                             continue  # hands a visitor to elements calling it back: an object structure
                         if not bases and not leaves:
