@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from agentls.patterns.context import Ctx, Ev
+from agentls.patterns.detectors._composite_checks import calls_child
 from agentls.patterns.detectors._domain_model import entity_evidence, value_object_evidence
 from agentls.patterns.detectors._saving_ports import message_like, stores_received
 from agentls.patterns.facts import FunctionFacts, Param
@@ -255,9 +256,24 @@ def _crud_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]
     )
     find = next((m for m in declared if words[m.name] in _CRUD_FINDS and takes(m)), None)
     other = any(words[m.name] in _CRUD_OTHERS for m in declared)
-    if store is None or find is None or not other or not ctx.concrete(ref):
+    if store is None or find is None or not other or not ctx.concrete(ref) or _walks_own_kind(ctx, ref):
         return []
     return [
         (store.selection.line, f"`{store.name}` stores what it is handed"),
         (find.selection.line, f"`{find.name}` finds it again, beside the rest of a collection's interface"),
     ]
+
+
+def _walks_own_kind(ctx: Ctx, ref: ClassRef) -> bool:
+    """An implementation walks what it keeps calling a method of the port on each (`for c in
+    self.menu_components: c.print()`, `str(child)` in `__str__`): the objects it stores are of
+    its own kind, a tree node's children (Head First's `MenuComponent` with `add`, `remove`,
+    `get_child(i)` over untyped parameters), not a collection of records."""
+    declared = set(ctx.all_methods(ref))
+    return any(
+        loop.target and loop.iter.startswith("self.") and calls_child(m, loop.target, True)
+        for impl in ctx.concrete(ref)
+        for m in impl.cls.methods.values()
+        if m.name in declared
+        for loop in m.loops
+    )
