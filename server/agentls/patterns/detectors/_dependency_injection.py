@@ -274,3 +274,30 @@ def _hands_on(f: FunctionFacts) -> bool:
         return True
     params = {p.name for p in f.params}
     return any(c.receiver in params and c.args for c in f.calls)
+
+
+def keyed_resolver(ref: ClassRef) -> list[Ev]:
+    """A container keyed by class: a method files a provider in a dict under the key it is
+    given (`self._bindings[cls] = provider`), and a public method looks the key up there and
+    calls what it finds (`binding = self._bindings.get(cls); return binding()`), building the
+    key itself when nothing is bound (`cls()`): the key is a class it supplies an instance of,
+    where a name-keyed table of creators never instantiates its key."""
+    stores = {
+        op.container
+        for m in ref.cls.methods.values()
+        for op in m.container_ops
+        if op.op == "setitem" and op.key.startswith("param:") and op.container.startswith("self.")
+    }
+    for m in ref.cls.methods.values():
+        if not m.is_public:
+            continue
+        for p in m.param_names:
+            looked = {
+                local
+                for local, callee in m.call_locals.items()
+                if callee.removesuffix(".get") in stores
+                and any(c.func == callee and c.args[:1] == (f"param:{p}",) for c in m.calls)
+            }
+            if any(c.func in looked for c in m.calls) and any(c.func == p for c in m.calls):
+                return [(m.selection.line, f"`{m.name}` calls the provider filed under `{p}`, or builds `{p}` itself")]
+    return []

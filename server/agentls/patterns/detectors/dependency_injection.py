@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._dependency_injection import wiring
+from agentls.patterns.detectors._dependency_injection import keyed_resolver, wiring
 from agentls.patterns.detectors._keyed_bindings import keyed_bindings
 from agentls.patterns.detectors._port_wiring import hands_port_implementation, is_data
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
@@ -174,6 +174,9 @@ class DependencyInjection(Detector):
     - A class that stores providers in a dict under a received key and, in another method,
       introspects a class's constructor or a callable's parameters to build or call it
       (itself, or through one of its own methods or a workspace function it calls): `container`.
+      So is one whose public method calls the provider filed under the key it is given and
+      instantiates the key itself when none is (`binding = self._bindings.get(cls)`,
+      `binding()`, else `cls()`): a name-keyed table of creators never builds its key.
     - A provider module (`composition_root`): a class whose methods are all registered
       providers (decorated, every dependency a typed parameter, returning the type they
       declare, at least one building it or an implementation of it, or two sharing a
@@ -375,3 +378,5 @@ class DependencyInjection(Detector):
                     0.85,
                     [(resolver.selection.line, f"`{resolver.name}` builds objects from their constructor's signature")],
                 )
+            elif not is_test_file(ctx.index) and (keyed := keyed_resolver(ref)):
+                yield ctx.det(ref, self.id, "container", 0.7, keyed)
