@@ -1,11 +1,48 @@
 """What a function's body amounts to: a stub, ``raise NotImplementedError``, a trivial or a
-constant answer, or real code (with its statement count, the docstring left out)."""
+constant answer, or real code (with its statement count, the docstring left out); and which
+of its statements belong to a function defined inside it."""
 
 from __future__ import annotations
 
 import ast
+from typing import Any
 
 from agentls.patterns.render import dotted
+
+_RETURN_OR_DEF = (ast.Return, ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+def _statement_types() -> list[type]:
+    found: list[type] = []
+    todo: list[type] = [ast.stmt, ast.excepthandler, ast.match_case]
+    while todo:
+        t = todo.pop()
+        found.append(t)
+        todo.extend(t.__subclasses__())
+    return found
+
+
+# Per statement type (and ``except`` clause, ``case``), the fields holding statements: a
+# `return` or a `def` is a statement, never inside an expression (a lambda holds neither).
+_STMT_LISTS: dict[type, tuple[str, ...]] = {
+    t: tuple(n for n in ("body", "orelse", "finalbody", "handlers", "cases") if n in t._fields)  # type: ignore[attr-defined]
+    for t in _statement_types()
+}
+
+
+def mark_nested(node: ast.FunctionDef | ast.AsyncFunctionDef, nested: dict[int, str]) -> None:
+    """Every `return` and `def` inside ``node`` (itself included) is ``node``'s, unless an
+    outer one already claimed it (``nested``: node id -> name): only statements are walked,
+    not the expressions an ``ast.walk`` would visit too."""
+    name = node.name
+    stack: list[Any] = [node]
+    while stack:
+        n = stack.pop()
+        t = type(n)
+        if t in _RETURN_OR_DEF:
+            nested.setdefault(id(n), name)
+        for field in _STMT_LISTS.get(t, ()):
+            stack.extend(getattr(n, field))
 
 
 def body_kind(body: list[ast.stmt]) -> tuple[str, int]:

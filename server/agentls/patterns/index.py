@@ -123,6 +123,8 @@ def class_member(stmt: ast.stmt, first: bool, cls: ClassFacts, pos: AstColumns, 
 
 def _body_calls(stmt: ast.Assign | ast.AnnAssign | ast.Expr, value: ast.expr, cls: ClassFacts) -> None:
     """The calls a class body statement makes, outermost first (``ClassFacts.body_calls``)."""
+    if type(value) is ast.Constant or type(value) is ast.Name:
+        return  # (`x = 5`, a docstring, `y = x`: no call to look for)
     calls = [n for n in ast.walk(value) if isinstance(n, ast.Call)]
     if not calls:
         return

@@ -92,7 +92,6 @@ _SKIP_FIELDS = frozenset({"ctx", "op", "ops", "type_comment", "kind", "names", "
 # What the walker does with a node type, besides visiting its children (codes below).
 _NOTHING, _ASSIGN, _SUBSCRIPT, _RETURN, _BOOLOP, _DECISION, _FOR, _COMPREHENSION = range(8)
 _COMPARE, _YIELD, _RAISE, _WITH, _GLOBAL, _MATCH_CASE, _UNARY, _NESTED = range(8, 16)
-_RETURN_OR_DEF = (ast.Return, ast.FunctionDef, ast.AsyncFunctionDef)
 _CODES: dict[type, int] = {
     ast.FunctionDef: _NESTED,
     ast.AsyncFunctionDef: _NESTED,
@@ -166,10 +165,12 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
         t = type(node)
         if t is Name:
             continue
+        # A Name records nothing when popped: one met as a child here is never pushed.
         if t is Attribute:
             value = node.value
-            push(value)
-            if type(value) is Name and type(node.ctx) is Load:
+            if type(value) is not Name:
+                push(value)
+            elif type(node.ctx) is Load:
                 if value.id == "self":
                     reads.add(node.attr)
                 elif value.id != "cls":
@@ -180,10 +181,11 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
             if type(func) is Attribute:
                 # The callee is no foreign read (`other.method()`); `self.method` is a read.
                 value = func.value
-                push(value)
-                if type(value) is Name and value.id == "self":
+                if type(value) is not Name:
+                    push(value)
+                elif value.id == "self":
                     reads.add(func.attr)
-            else:
+            elif type(func) is not Name:
                 push(func)
             extend(node.args)
             extend(node.keywords)
@@ -261,9 +263,7 @@ def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], po
         elif code == _NESTED and id(node) not in nested:
             # One walk per outermost function defined inside: the ones nested in it are
             # marked here too, their returns already being that outermost function's.
-            for n in ast.walk(node):
-                if type(n) in _RETURN_OR_DEF:
-                    nested.setdefault(id(n), node.name)
+            bodies.mark_nested(node, nested)
     f.complexity = complexity
     if inside:
         # A function defined inside that this one does not hand back (a route handler an app
