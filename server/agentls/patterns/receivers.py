@@ -14,12 +14,14 @@ def held_receiver(cls: ClassFacts, fn: FunctionFacts, receiver: str) -> str:
     """`self.<attr>` for a local of ``fn`` naming that attribute (`ls = self.strategy;
     ls.start()`), or holding what a method of the class answers when that method answers only
     `self.<attr>` (`real = self._get_real(); real.read()` calls the lazily made `self._real`'s
-    `read`); or the attribute behind a property the call goes through (`self.fly_behavior.fly()`
-    with `fly_behavior` answering, or its setter storing, only `self._fly_behavior`); else
-    ``receiver`` itself."""
+    `read`, as does `self._get_real().read()`); or the attribute behind a property the call
+    goes through (`self.fly_behavior.fly()` with `fly_behavior` answering, or its setter
+    storing, only `self._fly_behavior`); else ``receiver`` itself."""
     if receiver[:5] == "self." and (prop := cls.methods.get(receiver[5:])) is not None and prop.kind == "property":
         return _behind(prop) or receiver
     held = fn.getter_locals.get(receiver, "") if fn.getter_locals else ""
+    if not held and receiver[:5] == "self." and receiver.endswith("()") and "." not in receiver[5:-2]:
+        held = receiver[5:-2]  # the getter called in place: `self._get_real().read()`
     if held.startswith("self."):
         return held if "." not in held[5:] else receiver  # `ls = self.strategy; ls.start()`
     getter = cls.methods.get(held) if held else None
