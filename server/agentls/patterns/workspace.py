@@ -15,6 +15,7 @@ from agentls.patterns.script_imports import above_package, beside, folders, in_p
 from agentls.patterns.structural import implementations
 
 _ABSTRACT_BASES = frozenset({"ABC", "Protocol", "object", "Generic"})
+_UNSEEN = object()  # a name not resolved yet in a module (None: resolved to nothing)
 
 
 class ClassRef:
@@ -37,8 +38,14 @@ class ClassRef:
     def __hash__(self) -> int:
         return hash(self.key)
 
+    # Compared some 300,000 times over Django + SQLAlchemy (`ref in family`, `r != ref`): the
+    # type tested by identity (no class derives ClassRef), and `!=` a method of its own rather
+    # than `__eq__` called and inverted (half its cost).
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, ClassRef) and other.key == self.key
+        return type(other) is ClassRef and other.key == self.key
+
+    def __ne__(self, other: object) -> bool:
+        return type(other) is not ClassRef or other.key != self.key
 
 
 class WorkspaceIndex:
@@ -109,8 +116,10 @@ class WorkspaceIndex:
         if entry is None or entry[0] is not module:
             entry = per_module[id(module)] = (module, {})
         names = entry[1]
-        if name in names:
-            return names[name]
+        # (one look-up for the 85% of questions asked before)
+        seen = names.get(name, _UNSEEN)
+        if seen is not _UNSEEN:
+            return seen  # type: ignore[return-value]
         names[name] = None  # asked again while resolving (a re-export cycle): nothing
         found = names[name] = self._resolve(module, name)
         return found
