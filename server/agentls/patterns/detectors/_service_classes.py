@@ -157,8 +157,15 @@ def _acts_on_loaded(ctx: Ctx, m: FunctionFacts, loads: set[str]) -> list[Call]:
         if c.func in loads
         and any(a.startswith("param:") or (a.startswith("attr:") and a[5:].split(".")[0] in given) for a in c.args)
     }
+    # What the method loops over (`for x in context.all_registrations(key)`) is data it reads,
+    # and the items of it are no loaded aggregates, unless the loop walks a load through what
+    # the class holds (`for order in self.orders.pending(): order.cancel()`).
+    iterated = {lp.iter for lp in m.loops}
+    items = {lp.target for lp in m.loops if lp.target and lp.iter.removesuffix("()") not in loads}
     return [
         c
         for c in acted_on(ctx, m)
         if (m.call_locals[c.receiver] in keyed if c.receiver in m.call_locals else c.method not in _PLAIN_VALUE_METHODS)
+        and f"{c.func}()" not in iterated
+        and c.receiver not in items
     ]
