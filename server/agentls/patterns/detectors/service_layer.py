@@ -95,7 +95,8 @@ class ServiceLayer(Detector):
     asks the loaded aggregate to act (`author = self.uow.repository.find_by_pk(id);
     author.add_book(command)`) is a service method even when a decorator commits. What is
     asked to act must be what it loaded, by a key it was given: a context it made itself
-    (`ctx = self.make_context()`), or a list it fills (`rows.append(row)`), is not.
+    (`ctx = self.make_context()`), or a list it fills (`rows.append(row)`), is not, nor is a
+    call whose answer it loops over (`for x in context.all_registrations(key)`).
 
     A use case may build its repositories over the transaction it works in rather than receive
     them: a function receiving a unit of work (typed as one) or a session, or entering a unit of
