@@ -7,7 +7,14 @@ import itertools
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo, memo_class, param_of
 from agentls.patterns.detectors._domain_model import entity_evidence
-from agentls.patterns.detectors._gateways import _SCALARS, class_containers, gateway_evidence, store_named, takes_object
+from agentls.patterns.detectors._gateways import (
+    _SCALARS,
+    class_containers,
+    gateway_evidence,
+    storage_handles,
+    store_named,
+    takes_object,
+)
 from agentls.patterns.detectors._repository_ports import repository_port_evidence
 from agentls.patterns.detectors._saving_ports import message_like as message_like  # re-exported: _mappers
 from agentls.patterns.detectors._saving_ports import stepped_heads, write_only
@@ -266,7 +273,12 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                     and call.method in _STORE_VERBS
                     and (row or any(param_of(m, a) and not _own_kind(ctx, ref, m, a) for a in call.args))
                 ):
-                    adds.setdefault(head, []).append((m.name, (line, f"`{m.name}` hands the object to `self.{head}`")))
+                    why = f"`{m.name}` hands the object to `self.{head}`"
+                    adds.setdefault(head, []).append((m.name, (line, why)))
+                    # kept whole by a session in a method named to store (`create(alert)` ->
+                    # `self._session.add(alert)`; a use case's `self.carts.save(cart)` is no session)
+                    if store_named(m.name) and head in storage_handles(ctx, ref) and not row:
+                        keyed.setdefault(m.name, (line, why))
                 elif call.method in _READ_VERBS and m.returns and any(p.name not in ("self", "cls") for p in m.params):
                     gets.setdefault(head, []).append((m.name, (line, f"`{m.name}` returns what `self.{head}` finds")))
             # SQL counts when the method runs it (a docstring saying "update the set" does not)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from agentls.patterns.context import Ctx, Ev
-from agentls.patterns.detectors._domain_model import entity_evidence
+from agentls.patterns.detectors._domain_model import entity_evidence, in_domain
 from agentls.patterns.detectors._gateways import _SCALARS as SCALARS
 from agentls.patterns.detectors._gateways import _STORE_CALLS as STORE_CALLS
 from agentls.patterns.detectors._gateways import _storage_heads as storage_heads
@@ -138,8 +138,16 @@ def write_only(ctx: Ctx, ref: ClassRef, own: list[FunctionFacts], stored: dict[s
     entities = []
     for m in public:
         kinds = [r for p in m.params for r in ctx.annotation_refs(p.annotation, ref.module) if r != ref]
-        entity = next((r for r in kinds if not message_like(r) and entity_evidence(ctx, r)), None)
+        # an entity, or a mapped class kept under `domain/` (`DeviceAlert` with `__tablename__`)
+        entity = next(
+            (r for r in kinds if not message_like(r) and (entity_evidence(ctx, r) or _mapped_entity(r))), None
+        )
         if entity is None:
             return []
         entities.append(entity.cls.name)
     return [stored[public[0].name], (ref.cls.selection.line, f"keeps `{entities[0]}` entities")]
+
+
+def _mapped_entity(ref: ClassRef) -> bool:
+    """A mapped class (`__tablename__`) kept in a domain package: the ORM row is the entity."""
+    return "__tablename__" in ref.cls.class_attrs and in_domain(ref)

@@ -114,7 +114,10 @@ class Repository(Detector):
     through it; a base holding a client that no repository saves through is none.
 
     No port is needed: a class-level container (`_rows: dict[str, Member] = {}`) is storage
-    like an instance's own, a store may hand the object it receives to a step of a storage
+    like an instance's own, an injected session a method named to store hands the entity it
+    receives (`create(alert: DeviceAlert)` -> `self._session.add(alert)`; a row of a mapped
+    class kept in a domain package is the entity there) keeps it whole, a store may hand the
+    object it receives to a step of a storage
     base that writes the collection (`save(user)` -> `self.persist(user.id, user)`; an id
     handed to a finder step, or a step whose `execute` only selects, stores nothing), and a
     class whose every public method of its own keeps an entity by its own id or through such
