@@ -8,7 +8,6 @@ from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo, memo_class, param_of
 from agentls.patterns.detectors._domain_model import entity_evidence
 from agentls.patterns.detectors._gateways import (
-    _SCALARS,
     class_containers,
     gateway_evidence,
     storage_handles,
@@ -20,6 +19,7 @@ from agentls.patterns.detectors._saving_ports import message_like as message_lik
 from agentls.patterns.detectors._saving_ports import stepped_heads, write_only
 from agentls.patterns.detectors._storage_reach import reaches_storage
 from agentls.patterns.detectors._storage_reach import self_head as _self_head
+from agentls.patterns.detectors._stored_objects import own_kind, serialised
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -220,10 +220,10 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             stores = takes_object(ctx, ref, m)
             for op in m.container_ops:
                 head = _storage_head(op.container, storage)
-                source = param_of(m, op.arg) or _serialised(m, op.arg)
+                source = param_of(m, op.arg) or serialised(m, op.arg)
                 if head is None or source is None or op.container.endswith("[]"):
                     continue
-                if _own_kind(ctx, ref, m, f"param:{source}"):
+                if own_kind(ctx, ref, m, f"param:{source}"):
                     continue
                 # A cache maps an unrelated key to the value; a repository keys an object by
                 # its own identity (`items[obj.ref] = obj`) or keeps a set/list of objects, or
@@ -250,7 +250,7 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 handed = {a for c in m.calls if c.receiver == "self" for a in c.args}
                 for p in m.params:
                     arg = f"param:{p.name}"
-                    if p.name not in ("self", "cls") and arg in handed and not _own_kind(ctx, ref, m, arg):
+                    if p.name not in ("self", "cls") and arg in handed and not own_kind(ctx, ref, m, arg):
                         for head in stepped_heads(every, m, arg, storage):
                             why = f"`{m.name}` stores the object it receives through a step writing `self.{head}`"
                             adds.setdefault(head, []).append((m.name, (line, why)))
@@ -262,7 +262,7 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                 # the object itself, or (in a method named to store) a row or document made
                 # from it and keyed by its own fields (`self.redis.set(f"order:{order.id}",
                 # json.dumps(order.to_dict()))`; `set(key, json.dumps(value))` is a cache)
-                rows = {src for a in call.args if (src := _serialised(m, a))}
+                rows = {src for a in call.args if (src := serialised(m, a))}
                 row = store_named(m.name) and any(r.split(".")[0] in rows for r in m.foreign_reads)
                 # (its own dict or list stores through a call, `self._rooms[room].add(ws)`, only
                 # in a method named to store, as through an item assignment: `connect` is none)
@@ -271,7 +271,7 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
                     stores
                     and own_store
                     and call.method in _STORE_VERBS
-                    and (row or any(param_of(m, a) and not _own_kind(ctx, ref, m, a) for a in call.args))
+                    and (row or any(param_of(m, a) and not own_kind(ctx, ref, m, a) for a in call.args))
                 ):
                     why = f"`{m.name}` hands the object to `self.{head}`"
                     adds.setdefault(head, []).append((m.name, (line, why)))
@@ -370,48 +370,3 @@ def is_repository(ctx: Ctx, ref: ClassRef) -> bool:
     if ref.cls.is_interface or ref.cls.is_protocol:
         return bool(repository_port_evidence(ctx, ref)) or any(repository_evidence(ctx, d) for d in ctx.concrete(ref))
     return any(is_repository(ctx, a) for a in ctx.ancestors(ref) if a.cls.is_interface or a.cls.is_protocol)
-
-
-def _serialised(m: FunctionFacts, value: str, depth: int = 0) -> str | None:
-    """The parameter a stored row is made from: `asdict(order)`, `mapper.to_row(order)`,
-    `order.to_dict()`, `json.dumps(order.to_dict())`, or a dict literal (or a local) filled
-    from two or more of its fields (`{"id": user.id, "name": user.name}`): a repository
-    keeping its objects as rows. A key (`order_id`, a `str`) is no object."""
-    params = [
-        p.name
-        for p in m.params
-        if p.name not in ("self", "cls") and p.annotation not in _SCALARS and not _key_name(p.name)
-    ]
-    if value.startswith("name:"):
-        local = value[5:]
-        value = f"call:{m.call_locals[local]}" if m.call_locals.get(local) else "dict"
-    if value.startswith("call:"):
-        func = value[5:]
-        head = func.split(".")[0]
-        if head in params and "." in func:
-            return head  # `order.to_dict()`
-        args = [a for c in m.calls if c.func == func for a in c.args]
-        made = [a[6:] for a in args if a.startswith("param:") and a[6:] in params]
-        # one call deeper: `json.dumps(order.to_dict())`
-        deeper = [s for a in args if depth == 0 and a.startswith("call:") and (s := _serialised(m, a, 1))]
-        found = made or deeper
-        return found[0] if found else None
-    if value == "dict":
-        filled = [p for p in params if sum(1 for r in m.foreign_reads if r.startswith(f"{p}.")) >= 2]
-        return filled[0] if len(filled) == 1 else None
-    return None
-
-
-def _key_name(name: str) -> bool:
-    """`id`, `key`, `order_id`: a parameter naming a key."""
-    n = name.lower()
-    return n in ("id", "pk", "key", "uuid", "name") or n.endswith(("_id", "_key", "_uuid"))
-
-
-def _own_kind(ctx: Ctx, ref: ClassRef, m: FunctionFacts, arg: str) -> bool:
-    """The object stored is annotated as the class itself or one of its bases (`add(self,
-    component: Component)` in a `Component`): a tree node keeping its children, not a
-    collection of domain objects."""
-    p = m.param(arg[6:]) if arg.startswith("param:") else None
-    kinds = ctx.annotation_refs(p.annotation, ref.module) if p is not None and p.annotation else []
-    return bool(kinds) and all(k == ref or k in ctx.ancestors(ref) for k in kinds)
