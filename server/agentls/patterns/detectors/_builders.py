@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._basics import home_module
-from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
 _ADDS = frozenset({"append", "add", "extend", "insert", "setitem", "update", "appendleft"})
@@ -168,13 +168,19 @@ def held_product(ctx: Ctx, ref: ClassRef) -> tuple[list[str], FunctionFacts, lis
     # Inherited too: a hierarchy of builders sharing the product its base creates, also when
     # the subclass's own constructor runs the base's (`super().__init__("Gaming")`).
     methods = ctx.all_methods(ref) if ref.cls.bases else ref.cls.methods
-    makers = [(m, home_module(ctx, ref, m), False) for m in methods.values()]
+    # (the module a method's names are read in, `home_module`, looked up only for a method
+    # that makes something: most of a model base's hundred inherited methods make nothing)
+    makers: list[tuple[FunctionFacts, ModuleIndex | None, bool]] = [(m, None, False) for m in methods.values()]
     makers += [(a.cls.methods["__init__"], a.module, True) for a in _constructors_run(ctx, ref)]
     run_base: set[str] = set()  # made only by a base constructor the class's own one runs
     for m, home, by_base in makers:
         for attr, values in m.self_writes.items():
             for v in values:
-                r = ctx.resolve(v[5:], home) if v.startswith("call:") else None
+                if not v.startswith("call:"):
+                    continue
+                if home is None:
+                    home = home_module(ctx, ref, m)
+                r = ctx.resolve(v[5:], home)
                 if r is not None and r != ref and not r.cls.is_interface:
                     if by_base and attr not in created:
                         run_base.add(attr)
