@@ -51,12 +51,20 @@ def module_name_in(path: str, relative: str) -> str:
     name no import can spell (`Project 02`, `gof+examples`): such a folder is no package, only
     a folder on the path, so the dotted name starts below it (as below `src/`), and the script
     folders under it keep distinct names (`strategy.context`, `state.context`: one bare
-    `context` each would give their classes one key)."""
+    `context` each would give their classes one key). A file right inside such a folder (the
+    script folder `Project 01/11 Observer/`, run as `python main.py` there) is named after the
+    folder's whole path, one opaque part that no import spells (`Project 01/11 Observer.main`):
+    its bare stem would give every `main.py` of such folders one name, their classes one key,
+    and leave their folders no script folder."""
     name = module_name_for(path)
     if "." in name:
         return name
     parts = list(PurePath(relative).with_suffix("").parts)
     odd = [i for i, part in enumerate(parts[:-1]) if part != ".." and not _spelled(part)]
+    if odd and odd[-1] == len(parts) - 2:
+        below = parts[len(parts) - parts[::-1].index("..") :] if ".." in parts else parts
+        folder = "/".join(below[:-1])
+        return folder if parts[-1] == "__init__" else f"{folder}.{parts[-1]}"
     parts = parts[odd[-1] + 1 :] if odd else parts
     if ".." in parts:
         return name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from agentls.patterns.context import Ctx
+from agentls.patterns.detectors._basics import script_folder
 from agentls.patterns.facts import ClassFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
@@ -63,8 +64,13 @@ def added_leaves(ctx: Ctx, ref: ClassRef, method: str, attr: str) -> list[ClassR
         return []
     kin = {ref.key, *(a.key for a in ctx.ancestors(ref)), *(d.key for d in ctx.descendants(ref))}
     out: list[ClassRef] = []
+    # A script of the composite's own script folder (`main.py` beside `composite.py`) may
+    # import it by a bare name that is not the module's dotted one (`composite`, while the
+    # module is `Lessons/09 Composite.composite`): the receiver's resolution below decides.
+    folder = script_folder(ctx, ref.module.module)
     for mod in ctx.ws.modules():
-        if mod is not ref.module and not _imports(mod, ref.module.module):
+        beside = folder is not None and mod.module.rpartition(".")[0] == folder
+        if mod is not ref.module and not beside and not _imports(mod, ref.module.module):
             continue
         for fn in mod.units():
             for c in fn.calls:
