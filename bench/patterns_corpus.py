@@ -148,8 +148,11 @@ def prepare(entry: dict[str, object], mirrors: Path) -> Source:
                 git_dir = WORK / f"{name}.git"
                 if not git_dir.exists():
                     _run(["git", "clone", "--bare", "--quiet", f"https://github.com/{repo}.git", str(git_dir)])
+            # Only the included paths: a mirror may lack a large file elsewhere (a PDF of the
+            # book), and `git archive` of the whole tree then fails.
+            paths = [] if include == ["."] else ["--", *include]
             archive = subprocess.run(
-                ["git", "--git-dir", str(git_dir), "archive", commit], check=True, capture_output=True
+                ["git", "--git-dir", str(git_dir), "archive", commit, *paths], check=True, capture_output=True
             ).stdout
             subprocess.run(["tar", "-x", "-C", str(dest)], input=archive, check=True)
         else:
