@@ -12,9 +12,10 @@ from agentls.patterns.render import dotted
 _RETURN_OR_DEF = (ast.Return, ast.FunctionDef, ast.AsyncFunctionDef)
 
 
-def _statement_types() -> list[type]:
+def node_types(*roots: type) -> list[type]:
+    """The ``ast`` classes ``roots`` and every class below them (subclasses of subclasses too)."""
     found: list[type] = []
-    todo: list[type] = [ast.stmt, ast.excepthandler, ast.match_case]
+    todo: list[type] = list(roots)
     while todo:
         t = todo.pop()
         found.append(t)
@@ -26,7 +27,7 @@ def _statement_types() -> list[type]:
 # `return` or a `def` is a statement, never inside an expression (a lambda holds neither).
 _STMT_LISTS: dict[type, tuple[str, ...]] = {
     t: tuple(n for n in ("body", "orelse", "finalbody", "handlers", "cases") if n in t._fields)  # type: ignore[attr-defined]
-    for t in _statement_types()
+    for t in node_types(ast.stmt, ast.excepthandler, ast.match_case)
 }
 
 

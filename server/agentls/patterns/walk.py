@@ -131,19 +131,9 @@ def _plan(t: type) -> tuple[tuple[str, ...], int]:
     return _child_fields(t), _CODES.get(t, _NOTHING)
 
 
-def _node_types() -> list[type]:
-    found: list[type] = []
-    todo: list[type] = [ast.AST]
-    while todo:
-        t = todo.pop()
-        found.append(t)
-        todo.extend(t.__subclasses__())
-    return found
-
-
 # Per node type: the fields holding children, and what to do with the node (a code above).
 # Every node class of this Python's ``ast``, worked out once at import; never written after.
-_PLAN: dict[type, tuple[tuple[str, ...], int]] = {t: _plan(t) for t in _node_types()}
+_PLAN: dict[type, tuple[tuple[str, ...], int]] = {t: _plan(t) for t in bodies.node_types(ast.AST)}
 
 
 def walk_body(body: list[ast.stmt], f: FunctionFacts, params: frozenset[str], pos: AstColumns) -> None:

@@ -173,7 +173,8 @@ def held_product(ctx: Ctx, ref: ClassRef) -> tuple[list[str], FunctionFacts, lis
     makers: list[tuple[FunctionFacts, ModuleIndex | None, bool]] = [(m, None, False) for m in methods.values()]
     makers += [(a.cls.methods["__init__"], a.module, True) for a in _constructors_run(ctx, ref)]
     run_base: set[str] = set()  # made only by a base constructor the class's own one runs
-    for m, home, by_base in makers:
+    for m, known_home, by_base in makers:
+        home = known_home  # (its own name: looked up below at most once per method)
         for attr, values in m.self_writes.items():
             for v in values:
                 if not v.startswith("call:"):

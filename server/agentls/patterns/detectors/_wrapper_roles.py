@@ -103,7 +103,8 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
                 # passes each call on unchanged to one class, or to a library object its
                 # constructor declares (`connection: AsyncSession`): plain delegation
                 continue
-            if (is_proxy_like(w) or one or checked_by_own(ref, [m for m, _ in same])) and not helpers:
+            # (`helpers` asked first, the cheapest: the tests it guards have no side effects)
+            if not helpers and (is_proxy_like(w) or one or checked_by_own(ref, [m for m, _ in same])):
                 if list_tree_node(ctx, ref, iface):
                     continue  # branches before asking the child it was handed, in a tree of lists
                 if made_link(ctx, ref, w, iface):

@@ -40,8 +40,9 @@ def _answered_back(
     a different method the elements define: one operation per visitor class."""
     back = groups.get(visit, {})
     called = {m for _, m in back.values()}
-    defined = set.intersection(*(set(r.cls.methods) for r, _ in members.values()))
-    return len(back) >= 2 and len(called) >= 2 and called <= defined
+    if len(back) < 2 or len(called) < 2 or not members:
+        return False  # (before the intersection: `set.intersection()` of no sets raises)
+    return called <= set.intersection(*(set(r.cls.methods) for r, _ in members.values()))
 
 
 @register
