@@ -8,7 +8,6 @@ and stays a service."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from tests.patterns.cli import patterns_rows, role_map, write_tree
 
@@ -86,13 +85,14 @@ def _roles(tmp_path: Path) -> dict[tuple[str, str], str]:
             "app/application/carts.py": CARTS,
         },
     )
-    rows: list[dict[str, Any]] = patterns_rows(tmp_path, "app")
-    return role_map(rows)
+    return role_map(patterns_rows(tmp_path, "app"))
 
 
 def test_a_session_write_side_keeping_mapped_entities_is_a_repository(tmp_path: Path) -> None:
     assert _roles(tmp_path).get(("DeviceAlertRepository", "repository")) == "repository"
 
 
-def test_a_use_case_saving_through_its_repository_is_none(tmp_path: Path) -> None:
-    assert ("AddCartService", "repository") not in _roles(tmp_path)
+def test_a_use_case_saving_through_its_repository_stays_a_service(tmp_path: Path) -> None:
+    roles = _roles(tmp_path)
+    assert ("AddCartService", "repository") not in roles
+    assert roles.get(("AddCartService", "service_layer")) == "service"
