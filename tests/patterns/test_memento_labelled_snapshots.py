@@ -107,8 +107,13 @@ def test_a_caretaker_keeps_snapshots_it_is_told_of_by_annotation_or_handed_throu
 def test_a_class_keeping_annotated_snapshots_it_never_hands_back_is_a_log(tmp_path: Path) -> None:
     roles = _roles(tmp_path, "self.text, self.cursor, action", hands_back="")
     assert ("History", "memento") not in roles
+    # only the caretaker goes: the snapshot the document packs is still one
+    assert roles.get(("Document", "memento")) == "originator"
+    assert roles.get(("Snapshot", "memento")) == "memento"
 
 
 def test_a_local_made_by_another_method_than_the_save_is_not_a_snapshot_handed_over(tmp_path: Path) -> None:
     roles = _roles(tmp_path, "self.text, self.cursor, action", kept="object", made_by="copy_text")
     assert ("History", "memento") not in roles
+    assert roles.get(("Document", "memento")) == "originator"
+    assert roles.get(("Snapshot", "memento")) == "memento"
