@@ -70,5 +70,6 @@ def test_leaves_handed_by_a_program_importing_the_classes_by_name(tmp_path: Path
 
 def test_an_object_keeping_children_of_its_own_is_no_leaf(tmp_path: Path) -> None:
     roles = _roles(tmp_path, "Basket")
+    assert roles.get("Menu") == "composite"
     assert "Basket" not in roles
     assert "Item" not in roles
