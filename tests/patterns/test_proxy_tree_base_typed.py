@@ -63,4 +63,6 @@ def test_a_one_child_criterion_alone_reads_as_a_proxy(tmp_path: Path) -> None:
 
 def test_beside_a_node_holding_two_base_typed_children_it_is_a_tree_node(tmp_path: Path) -> None:
     write_tree(tmp_path, {"sql/terms.py": BASE + BINARY})
-    assert "Exists" not in roles_of(patterns_rows(tmp_path, "sql"), "proxy")
+    rows = patterns_rows(tmp_path, "sql")
+    assert "Exists" not in roles_of(rows, "proxy")
+    assert roles_of(rows, "composite").get("Exists") == "composite"
