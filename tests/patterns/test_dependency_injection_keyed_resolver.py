@@ -7,6 +7,7 @@ Through `agentls patterns` run as a subprocess."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
@@ -26,14 +27,16 @@ class Injector:
 """
 
 
-def _roles(tmp_path: Path, missing: str) -> dict[str, str]:
+def _rows(tmp_path: Path, missing: str) -> list[dict[str, Any]]:
     write_tree(tmp_path, {"wiring/injector.py": CODE.replace("{missing}", missing)})
-    return roles_of(patterns_rows(tmp_path, "wiring"), "dependency_injection")
+    return patterns_rows(tmp_path, "wiring")
 
 
 def test_building_the_key_itself_when_unbound_is_a_container(tmp_path: Path) -> None:
-    assert _roles(tmp_path, "return key()").get("Injector") == "container"
+    assert roles_of(_rows(tmp_path, "return key()"), "dependency_injection").get("Injector") == "container"
 
 
 def test_raising_when_unbound_is_a_table_of_creators(tmp_path: Path) -> None:
-    assert "Injector" not in _roles(tmp_path, 'raise LookupError(f"nothing bound to {key}")')
+    rows = _rows(tmp_path, 'raise LookupError(f"nothing bound to {key}")')
+    assert "Injector" not in roles_of(rows, "dependency_injection")
+    assert roles_of(rows, "registry").get("Injector") == "registry"
