@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.patterns.cli import patterns_rows, write_tree
+from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
 from agentls.patterns.analysis import module_name_in
 
@@ -148,20 +148,21 @@ print(Report("plain").render(["a", "b"]))
 """
 
 
+OBSERVER_BESIDE_MAILING = {
+    "Lessons 01/11 Observer/observer.py": OBSERVER,
+    "Lessons 01/11 Observer/main.py": OBSERVER_MAIN,
+    "Lessons 01/12 Mailing/observer.py": MAILING,
+    "Lessons 01/12 Mailing/main.py": MAILING_MAIN,
+}
+
+
 def _roles(rows: list[dict[str, Any]], pattern: str, folder: str) -> dict[str, str]:
-    return {str(r["symbol"]): str(r["role"]) for r in rows if r["pattern"] == pattern and r["path"].startswith(folder)}
+    """{symbol: role} of ``pattern``'s rows in files below ``folder``."""
+    return roles_of([r for r in rows if str(r["path"]).startswith(folder)], pattern)
 
 
 def test_observer_folder_found_beside_a_look_alike(tmp_path: Path) -> None:
-    write_tree(
-        tmp_path,
-        {
-            "Lessons 01/11 Observer/observer.py": OBSERVER,
-            "Lessons 01/11 Observer/main.py": OBSERVER_MAIN,
-            "Lessons 01/12 Mailing/observer.py": MAILING,
-            "Lessons 01/12 Mailing/main.py": MAILING_MAIN,
-        },
-    )
+    write_tree(tmp_path, OBSERVER_BESIDE_MAILING)
     roles = _roles(patterns_rows(tmp_path, "--no-smells"), "observer", "Lessons 01/11 Observer/")
     assert roles == {
         "Observer": "observer",
@@ -173,15 +174,7 @@ def test_observer_folder_found_beside_a_look_alike(tmp_path: Path) -> None:
 
 
 def test_look_alike_folder_takes_no_roles_of_its_neighbour(tmp_path: Path) -> None:
-    write_tree(
-        tmp_path,
-        {
-            "Lessons 01/11 Observer/observer.py": OBSERVER,
-            "Lessons 01/11 Observer/main.py": OBSERVER_MAIN,
-            "Lessons 01/12 Mailing/observer.py": MAILING,
-            "Lessons 01/12 Mailing/main.py": MAILING_MAIN,
-        },
-    )
+    write_tree(tmp_path, OBSERVER_BESIDE_MAILING)
     assert _roles(patterns_rows(tmp_path, "--no-smells"), "observer", "Lessons 01/12 Mailing/") == {}
 
 
