@@ -7,17 +7,16 @@ command stays a command handler, no bus."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from tests.patterns.cli import patterns_rows, role_map, write_tree
 
 MESSAGES = """\
-import abc
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class Command(metaclass=abc.ABCMeta):
+class Command(ABC):
     pass
 
 
@@ -26,16 +25,14 @@ class ShipOrder(Command):
     order_id: str
 
 
-class CommandHandler(metaclass=abc.ABCMeta):
-    @abc.abstractmethod
-    def handle(self, command: Command) -> None:
-        raise NotImplementedError
+class CommandHandler(ABC):
+    @abstractmethod
+    def handle(self, command: Command) -> None: ...
 
 
-class CommandBus(metaclass=abc.ABCMeta):
-    @abc.abstractmethod
-    def dispatch(self, command: Command) -> None:
-        raise NotImplementedError
+class CommandBus(ABC):
+    @abstractmethod
+    def dispatch(self, command: Command) -> None: ...
 """
 
 BUS = """\
@@ -86,8 +83,7 @@ def _roles(tmp_path: Path) -> dict[tuple[str, str], str]:
             "app/application/ship.py": HANDLER,
         },
     )
-    rows: list[dict[str, Any]] = patterns_rows(tmp_path, "app")
-    return role_map(rows)
+    return role_map(patterns_rows(tmp_path, "app"))
 
 
 def test_a_bus_asking_a_container_for_the_handler_is_a_message_bus(tmp_path: Path) -> None:
