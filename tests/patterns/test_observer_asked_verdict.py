@@ -2,8 +2,8 @@
 when that method tells them something (every implementation answers nothing); when the
 method is a predicate (`is_plugin`) every implementation of which answers (`return matched`),
 the loop asks each for a verdict (plug-in file analyzers asked whether a file is a plug-in)
-and nothing is an observer. The same locator with
-the two kinds of analyzer. Through `agentls patterns` run as a subprocess."""
+and nothing is an observer. The same locator with the two kinds of analyzer, through `agentls
+patterns` run as a subprocess."""
 
 from __future__ import annotations
 
