@@ -2,9 +2,9 @@
 `remove(entry)`, `get_child(i)`; its implementation declares them `Entry`), whose
 implementation walks what it keeps calling the port's own method on each (`for entry in
 self.entries: entry.show()`), through `agentls patterns` run as a subprocess: the objects it
-stores are of its own kind, a tree's children, so it is no repository port. The near miss, one
-change away: the same port whose implementation never calls the port on what it keeps is still
-read as a persistence port."""
+stores are of its own kind, a tree's children, so it is no repository port. The near miss: the same port
+whose implementation keeps records of another class (`entry: Record`) and never calls the port
+on them is still read as a persistence port."""
 
 from __future__ import annotations
 
@@ -65,7 +65,16 @@ class Folder(Entry):
             entry.show()
 """
 
-LISTED = CATALOGUE.replace("            entry.show()", "            print(entry)")
+# Records of another class, never asked anything: what a persistence port keeps. (A folder
+# printing entries of its own kind would still be a tree's node: not the near miss.)
+LISTED = (
+    CATALOGUE.replace(
+        "class Folder(Entry):",
+        "class Record:\n    def __init__(self, name):\n        self.name = name\n\n\nclass Folder(Entry):",
+    )
+    .replace("entry: Entry", "entry: Record")
+    .replace("            entry.show()", "            print(entry.name)")
+)
 
 
 def _repository(tmp_path: Path, text: str) -> dict[str, str]:
@@ -78,4 +87,6 @@ def test_a_port_whose_implementation_walks_its_own_kind_is_no_repository(tmp_pat
 
 
 def test_the_same_port_storing_records_it_never_asks_is_one(tmp_path: Path) -> None:
-    assert _repository(tmp_path, LISTED).get("Entry") == "abstract_repository"
+    roles = _repository(tmp_path, LISTED)
+    assert roles.get("Entry") == "abstract_repository"
+    assert roles.get("Folder") == "repository"
