@@ -14,6 +14,7 @@ from agentls.patterns.detectors._gateways import _SCALARS as SCALARS
 from agentls.patterns.detectors._gateways import _STORE_CALLS as STORE_CALLS
 from agentls.patterns.detectors._gateways import _storage_heads as storage_heads
 from agentls.patterns.detectors._gateways import storage_handles, takes_object
+from agentls.patterns.detectors._storage_reach import step_head
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -77,7 +78,7 @@ def stepped_heads(all_methods: dict[str, FunctionFacts], m: FunctionFacts, arg: 
         if step is None or step is m or step.is_stub:
             continue
         for s in step.calls:
-            head = s.receiver[5:].split(".")[0].split("(")[0] if s.receiver.startswith("self.") else ""
+            head = step_head(s.receiver)
             # `execute` writes only with a write statement (`_get_customer(id)` selects)
             writes = s.method != "execute" or bool(step.sql & {"insert", "update"})
             if head in storage and s.method in STORE_CALLS and writes:

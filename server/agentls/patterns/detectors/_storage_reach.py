@@ -12,6 +12,13 @@ def self_head(receiver: str) -> str:
     return receiver[5:].split(".")[0].split("(")[0].rstrip("[]") if receiver.startswith("self.") else ""
 
 
+def step_head(receiver: str) -> str:
+    """``self_head`` as ``_saving_ports.stepped_heads`` reads a step's calls: the brackets of a
+    subscript kept (`self._rows[]`), so that ``reaches_storage`` passes over no method whose
+    step that function would count."""
+    return receiver[5:].split(".")[0].split("(")[0] if receiver.startswith("self.") else ""
+
+
 def reached_heads(ctx: Ctx, m: FunctionFacts) -> frozenset[str]:
     """Every `self.<attr>` ``m`` stores into, calls through, subscripts, returns a call on, or
     loops over (by ``self_head``). Kept per method: a model base's hundred methods are asked
@@ -45,8 +52,7 @@ def reaches_storage(ctx: Ctx, m: FunctionFacts, storage: set[str], every: dict[s
         step = every.get(c.method)
         if step is None:
             continue
-        for s in step.calls:
-            # (as `stepped_heads` takes the head: `self.<attr>` up to a dot or a call)
-            if s.receiver.startswith("self.") and s.receiver[5:].split(".")[0].split("(")[0] in storage:
-                return True
+        # ("" is no storage here: it returned above)
+        if any(step_head(s.receiver) in storage for s in step.calls):
+            return True
     return False
