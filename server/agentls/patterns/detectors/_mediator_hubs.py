@@ -33,7 +33,7 @@ def handed_kind(ctx: Ctx, mediator: ClassRef, kinds: set[str]) -> bool:
 @per_workspace
 def calls_by_method(ctx: Ctx) -> dict[str, list[tuple[ModuleIndex, Call]]]:
     """Method name -> every call of it in the workspace's functions, methods and main blocks,
-    with its module: `_handed_kind` asks for one or two names per mediator and colleague, and
+    with its module: `handed_kind` asks for one or two names per mediator and colleague, and
     walking every call of the workspace for each pair was three quarters of the mediator's map
     over Django + SQLAlchemy."""
     out: dict[str, list[tuple[ModuleIndex, Call]]] = {}

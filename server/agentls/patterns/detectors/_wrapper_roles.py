@@ -306,8 +306,9 @@ def _optional(anc: ClassRef, attr: str) -> bool:
     """The base's constructor may be handed no object to keep (`next_processor=None`): a
     chain's optional successor, which its handlers test before passing a request on."""
     init = anc.cls.methods.get("__init__")
-    values = init.self_writes.get(attr, []) if init is not None else []
-    params = [init.param(v[6:]) for v in values if v.startswith("param:")] if init is not None else []
+    if init is None:
+        return False
+    params = [init.param(v[6:]) for v in init.self_writes.get(attr, []) if v.startswith("param:")]
     return any(p is not None and p.has_default for p in params)
 
 
