@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Collab, Ctx, Ev, line_range, per_workspace
+from agentls.patterns.detectors._classes_set import class_named, made_at
 from agentls.patterns.detectors._duck_siblings import siblings
 from agentls.patterns.detectors._handing import handing_units
 from agentls.patterns.detectors._init_params import init_position, writes_param
@@ -178,6 +179,7 @@ def _collect_sites(ctx: Ctx, slots: list[Slot]) -> None:
     # Setters: (method name) -> [(slot, parameter position)]; property setters by name too.
     setters: dict[str, list[tuple[Slot, int]]] = {}
     props: dict[str, list[Slot]] = {}
+    makers: set[tuple[int, str]] = set()  # (slot, setter) making the object from the class handed
     for s in slots:
         for key in sorted(s.hierarchy):
             cls = ctx.ws.derived.by_key.get(key)
@@ -187,6 +189,9 @@ def _collect_sites(ctx: Ctx, slots: list[Slot]) -> None:
                     props.setdefault(name, []).append(s)
                 elif at >= 0:
                     setters.setdefault(name, []).append((s, at))
+                elif name != "__init__" and (at := made_at(m, s.attr)) >= 0:
+                    setters.setdefault(name, []).append((s, at))  # handed the class it makes
+                    makers.add((id(s), name))
     # (class key, attribute) -> its constructor's parameter kept there: asked per call made.
     positions: dict[tuple[str, str], int] = {}
     for module, fn, owner in handing_units(ctx):
@@ -214,7 +219,12 @@ def _collect_sites(ctx: Ctx, slots: list[Slot]) -> None:
             reach = {id(s) for s in hand.reach(call.receiver, [s for s, _ in found], call.line)}
             hits = [(s, at) for s, at in found if id(s) in reach]
             if len(hits) == 1 and hits[0][1] < len(call.args):
-                hand(hits[0][0], call.args[hits[0][1]], call.line, f"`.{call.method}(?)` hands it over")
+                arg, how = call.args[hits[0][1]], f"`.{call.method}(?)` hands it over"
+                if (id(hits[0][0]), call.method) in makers:  # `duck.set_fly(Rocket)`: as if `Rocket()`
+                    made = class_named(ctx, module, arg)
+                    arg = f"call:{arg[5:]}" if made is not None else ""
+                    how = f"`.{call.method}({arg[5:]})` hands over the class it makes"
+                hand(hits[0][0], arg, call.line, how)
         for st in fn.attr_stores:
             kept = [*props.get(st.attr, []), *by_attr.get(st.attr, [])]
             stored = hand.reach(st.receiver, kept, st.line) if kept else []

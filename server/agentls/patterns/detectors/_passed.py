@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
+from agentls.patterns.detectors._classes_set import classes_set, makes_from_param
 from agentls.patterns.detectors._duck_passed import duck_family, stand_in
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_test_file, is_uow
@@ -259,28 +260,41 @@ def passed_detections(ctx: Ctx, pattern: str, done: set[tuple[str, str]]) -> Ite
 def made_from_param(ctx: Ctx, ref: ClassRef) -> list[tuple[ClassRef, Collab]]:
     """An object the class makes from the class it is handed (`self.renderer = renderer()`)
     and calls methods on, typed by the classes its clients hand it (`Dial(Ascii)`; the index
-    records `call:renderer`, which names no class). Nothing handed at a call site: no type,
-    and no holder (a factory called for a product of any kind)."""
+    records `call:renderer`, which names no class), at its constructor or at a setter
+    (`duck.set_fly(FlyRocketPowered)` to `self.fly = fly()`, `_classes_set`). Nothing handed
+    at a call site: no type, and no holder (a factory called for a product of any kind)."""
     out: list[tuple[ClassRef, Collab]] = []
-    init = ref.cls.methods.get("__init__")
-    if init is None:
+    makers = [m for m in ref.cls.methods.values() if m.name == "__init__" or makes_from_param(m)]
+    if not makers:
         return out
     collabs = ctx.collabs(ref)
     handed = classes_handed(ctx)
-    for attr, values in init.self_writes.items():
-        c = collabs.get(attr)
-        if c is not None and (c.from_param or c.types):
-            continue
-        for p in init.params:
-            types = handed.get((ref.key, p.name), []) if f"call:{p.name}" in values else []
-            methods = dict(c.methods) if c is not None else {}
-            if types and not methods and _forwards(ref, attr):
-                # Every attribute the class does not have comes from the object it made
-                # (`__getattr__` answering `getattr(self._strategy, name)`): all its methods.
-                line = init.selection.line
-                methods = {n: line for t in types for n in ctx.all_methods(t) if not n.startswith("_")}
-            if types and methods:
-                out.append((ref, Collab(attr, list(types), True, [], methods, "", init.selection.line)))
+    made: dict[str, Collab] = {}
+    for m in makers:
+        for attr, values in m.self_writes.items():
+            c = collabs.get(attr)
+            if c is not None and (c.from_param or c.types):
+                continue
+            for p in m.params:
+                if f"call:{p.name}" not in values:
+                    continue
+                if m.name == "__init__":
+                    types = handed.get((ref.key, p.name), [])
+                else:
+                    types = classes_set(ctx).get((ref.key, m.name, p.name), [])
+                methods = dict(c.methods) if c is not None else {}
+                if types and not methods and _forwards(ref, attr):
+                    # Every attribute the class does not have comes from the object it made
+                    # (`__getattr__` answering `getattr(self._strategy, name)`): all its methods.
+                    line = m.selection.line
+                    methods = {n: line for t in types for n in ctx.all_methods(t) if not n.startswith("_")}
+                if not (types and methods):
+                    continue
+                kept = made.get(attr)
+                if kept is None:
+                    made[attr] = kept = Collab(attr, [], True, [], methods, "", m.selection.line)
+                    out.append((ref, kept))
+                kept.types.extend(t for t in types if t not in kept.types)
     return out
 
 

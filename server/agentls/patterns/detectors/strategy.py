@@ -168,9 +168,12 @@ class Strategy(Detector):
     a template method, not the varying algorithm; calls in test files, persistence ports,
     errors and messages do not count. A context may also make its strategy from the class a
     client hands its constructor (`self._arrangement = arrangement(items)` with
-    `Shelf(items, BuiltinArrangement)`): the classes handed at the call sites type what it
-    keeps, and a context answering every attribute it lacks from that object (`__getattr__`
-    returning `getattr(self._arrangement, name)`) uses all of its methods.
+    `Shelf(items, BuiltinArrangement)`) or a setter (`duck.set_fly(FlyRocketPowered)` to
+    `self.fly = fly()`, on an object of the holder's class a client made, whatever default
+    the class keeps): the classes handed at the call sites type what it keeps, as instances
+    handed would (classes sharing no base included), and a context answering every
+    attribute it lacks from that object (`__getattr__` returning
+    `getattr(self._arrangement, name)`) uses all of its methods.
 
     A context may keep its strategies by name and pick one per call, the object form of the
     module table: a method storing what it is handed, declared as an interface with two or
