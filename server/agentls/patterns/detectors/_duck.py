@@ -11,21 +11,19 @@ holder count, with the alternatives written beside one of them in the holder's m
 
 The implied interface is given a ``ClassRef`` of its own (a Protocol of stubs named after the
 attribute, `Context._strategy`, placed at the attribute), so that strategy, state and bridge
-judge the family with the rules they apply to a written interface (`_families.Held`).
+judge the family with the rules they apply to a written interface (`_families.Held`). This
+module finds the slots and what is handed to them; `_duck_families` makes the families.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from agentls.patterns.context import Collab, Ctx, Ev, line_range, per_workspace
+from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._classes_set import class_named, made_at
-from agentls.patterns.detectors._duck_siblings import siblings
 from agentls.patterns.detectors._handing import handing_units
 from agentls.patterns.detectors._init_params import init_position, writes_param
-from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow
-from agentls.patterns.facts import Call, ClassFacts, FunctionFacts, ModuleIndex, Value, new_function_facts
-from agentls.patterns.test_code import is_test_module
+from agentls.patterns.facts import Call, FunctionFacts, ModuleIndex, Value
 from agentls.patterns.workspace import ClassRef
 
 
@@ -38,15 +36,6 @@ class Site:
     line: int
     how: str  # `Context(ConcreteStrategyA())`, `.set_fly(FlyNoWay())`, `.strategy = B()`
     own: bool = False  # made by the holder's hierarchy itself, not handed by a client
-
-
-@dataclass
-class Implied:
-    iface: ClassRef  # the stand-in interface: a Protocol of the methods the holder calls
-    holder: ClassRef
-    collab: Collab
-    impls: list[ClassRef]
-    sites: list[Site] = field(default_factory=list)
 
 
 @dataclass
@@ -288,24 +277,8 @@ def _own_writes(ctx: Ctx, s: Slot) -> None:
                     todo.append(r)
 
 
-def _stand_in(holder: ClassRef, attr: str, called: dict[str, int], impl: ClassRef, ctx: Ctx, line: int) -> ClassRef:
-    """A Protocol of stubs with the called methods' signatures (taken from one implementation),
-    named after the attribute and placed at it."""
-    rng = line_range(line)
-    theirs = ctx.all_methods(impl)
-    qual = f"{holder.cls.qualname}.{attr}"
-    methods: dict[str, FunctionFacts] = {
-        n: new_function_facts(n, f"{qual}.{n}", rng, rng, "method", list(theirs[n].params), None, [], True, "stub", 1)
-        for n in called
-    }
-    cls = ClassFacts(
-        f"{holder.cls.name}.{attr}", f"{holder.cls.qualname}.{attr}", rng, rng, bases=["Protocol"], methods=methods
-    )
-    return ClassRef(holder.module, cls)
-
-
 @per_workspace
-def _handed_slots(ctx: Ctx) -> list[Slot]:
+def handed_slots(ctx: Ctx) -> list[Slot]:
     """Every slot with the sites where it is handed (or makes) its objects: walked once, read
     by the implied families and by the holders' check (`handed_to`)."""
     slots = _slots(ctx)
@@ -315,7 +288,7 @@ def _handed_slots(ctx: Ctx) -> list[Slot]:
 
 @per_workspace
 def _slot_at(ctx: Ctx) -> dict[tuple[str, str], Slot]:
-    return {(k, s.attr): s for s in _handed_slots(ctx) for k in sorted(s.hierarchy)}
+    return {(k, s.attr): s for s in handed_slots(ctx) for k in sorted(s.hierarchy)}
 
 
 def handed_to(ctx: Ctx, holder: ClassRef, attr: str) -> list[ClassRef]:
@@ -323,96 +296,3 @@ def handed_to(ctx: Ctx, holder: ClassRef, attr: str) -> list[ClassRef]:
     constructor, a setter, a store), or that its hierarchy makes there itself."""
     s = _slot_at(ctx).get((holder.key, attr))
     return list({x.cls.key: x.cls for x in s.sites}.values()) if s is not None else []
-
-
-@per_workspace
-def implied_families(ctx: Ctx) -> dict[str, Implied]:
-    """Stand-in interface key -> the implied family, for every holder the program hands two or
-    more classes defining all it calls."""
-    slots = _handed_slots(ctx)
-    forwarding = {s.holder.key for s in slots if all(n in ctx.all_methods(s.holder) for n in s.called)}
-    forwarding |= {d.key for s in slots if s.holder.key in forwarding for d in ctx.descendants(s.holder)}
-    out: dict[str, Implied] = {}
-    for s in slots:
-        holder = s.holder
-        if is_test_module(holder.module) or is_exception(ctx, holder):
-            continue
-        impls: list[ClassRef] = []
-        sites: list[Site] = []
-        for site in s.sites:
-            c = site.cls
-            if c.key in s.hierarchy or any(a.key in s.hierarchy for a in ctx.ancestors(c)):
-                continue  # its own kind
-            theirs = ctx.all_methods(c)
-            if not all(n in theirs for n in s.called):
-                continue
-            sites.append(site)
-            if c not in impls:
-                impls.append(c)
-        # The alternatives written beside a class a client hands over (what the holder makes
-        # itself is its own choice, not a configuration).
-        given = [c for c in impls if any(x.cls == c and not x.own for x in sites)]
-        for c, beside in siblings(ctx, holder, s.hierarchy, s.called, given):
-            how = f"written beside `{beside.cls.name}`, which is handed to `{holder.cls.name}`"
-            sites.append(Site(c, c.module, c.cls.selection.line, how))
-            impls.append(c)
-        if len(impls) < 2:
-            continue
-        # A holder answering what it passes on, handed objects that do the same, wraps its own
-        # kind (`Sugar(Milk(Coffee()))`): a decorator or a chain, not a context.
-        if s.holder.key in forwarding and any(i.key in forwarding for i in impls):
-            continue
-        # Implementations sharing a base of the workspace that defines what the holder calls
-        # are a written family: the interface machinery judges them by that base.
-        shared = set.intersection(*({i.key, *(a.key for a in ctx.ancestors(i))} for i in impls))
-        if any(set(s.called) & set(ctx.ws.derived.by_key[k].cls.methods) for k in shared if k in ctx.ws.derived.by_key):
-            continue
-        if any(is_repository(ctx, i) or is_uow(ctx, i) or is_exception(ctx, i) for i in impls):
-            continue  # a persistence port handed to its users; errors are raised, not run
-        base = ctx.collabs(holder)[s.attr]
-        from_param = base.from_param or any(
-            (dc := ctx.collabs(d).get(s.attr)) is not None and dc.from_param for d in ctx.descendants(holder)
-        )
-        collab = Collab(s.attr, [], from_param, [], dict(s.called), "", base.line)
-        iface = _stand_in(holder, s.attr, s.called, impls[0], ctx, base.line)
-        sites.sort(key=lambda x: (x.module.path, x.line))
-        out[iface.key] = Implied(iface, holder, collab, impls, sites)
-    return out
-
-
-def implied(ctx: Ctx, ref: ClassRef) -> Implied | None:
-    """The implied family whose stand-in interface ``ref`` is."""
-    return implied_families(ctx).get(ref.key)
-
-
-def _where(ctx: Ctx, site: Site, here: ClassRef) -> tuple[int, str]:
-    if site.module is here.module:
-        return site.line, ""
-    return here.cls.selection.line, f" ({site.module.path}:{site.line + 1})"
-
-
-def duck_evidence(ctx: Ctx, iface: ClassRef, ref: ClassRef) -> list[Ev]:
-    """What was seen of an implied family, for the detection of ``ref`` (its holder or one of
-    its implementations): the methods the holder calls, and where each class is handed."""
-    fam = implied(ctx, iface)
-    if fam is None:
-        return []
-    called = ", ".join(f"`{n}`" for n in list(fam.collab.methods)[:3])
-    text = f"no interface is written: `{fam.holder.cls.name}` calls {called} on `self.{fam.collab.attr}`"
-    if ref.module is fam.holder.module:
-        out: list[Ev] = [(fam.collab.line, text)]
-    else:
-        out = [(ref.cls.selection.line, f"{text} ({fam.holder.module.path}:{fam.collab.line + 1})")]
-    if ref == fam.holder:
-        shown: set[str] = set()
-        for site in fam.sites:
-            if site.cls.key not in shown and len(shown) < 3:
-                shown.add(site.cls.key)
-                line, where = _where(ctx, site, ref)
-                out.append((line, f"{site.how}{where}"))
-    else:
-        mine = [s for s in fam.sites if s.cls == ref][:2]
-        for site in mine:
-            line, where = _where(ctx, site, ref)
-            out.append((line, f"{site.how}{where}"))
-    return out

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detectors._client_swaps import swapped_by_clients
-from agentls.patterns.detectors._duck import implied, implied_families
+from agentls.patterns.detectors._duck_families import implied, implied_families
 from agentls.patterns.detectors._handing import is_test_case
 from agentls.patterns.detectors._passed import made_from_param
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow

@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._duck import duck_evidence
+from agentls.patterns.detectors._duck_families import duck_evidence
 from agentls.patterns.detectors._families import (
     Held,
     abstraction_base,

@@ -6,7 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._callables import callable_strategies
-from agentls.patterns.detectors._duck import duck_evidence
+from agentls.patterns.detectors._duck_families import duck_evidence
 from agentls.patterns.detectors._families import Held, held_families, implements, implied_roles, kind_of, roles_for
 from agentls.patterns.detectors._keyed import function_tables, keyed_detections
 from agentls.patterns.detectors._passed import passed_detections
