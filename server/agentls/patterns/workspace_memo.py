@@ -8,6 +8,7 @@ answers."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from inspect import CO_VARARGS, CO_VARKEYWORDS
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from agentls.patterns.workspace import ClassRef
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 MISSING = object()
-VARIADIC = 0x04 | 0x08  # CO_VARARGS | CO_VARKEYWORDS: a function taking *args or **kwargs
+VARIADIC = CO_VARARGS | CO_VARKEYWORDS  # the code flags of a function taking *args or **kwargs
 
 
 def one_argument(fn: Callable[..., R]) -> Callable[..., R]:
