@@ -40,8 +40,9 @@ def reached_heads(ctx: Ctx, m: FunctionFacts) -> frozenset[str]:
 
 
 def reaches_storage(ctx: Ctx, m: FunctionFacts, storage: set[str], every: dict[str, FunctionFacts]) -> bool:
-    """Whether ``m`` may add to a repository's evidence over ``storage``: it runs SQL, reaches
-    a storage attribute itself (``reached_heads``), or hands something to a step of ``every``
+    """Whether ``m`` may add to a repository's evidence over ``storage``: it holds an SQL string
+    (``m.sql``, run or not: the evidence itself asks whether it is run), reaches a storage
+    attribute itself (``reached_heads``), or hands something to a step of ``every``
     (the class's methods) that calls through one (``_saving_ports.stepped_heads``). False
     means none of its stores, look-ups, subscripts, answers or loops can name the storage."""
     if m.sql or "" in storage or not reached_heads(ctx, m).isdisjoint(storage):
