@@ -72,8 +72,16 @@ def in_domain(ref: ClassRef) -> bool:
 
 def module_in_domain(module: ModuleIndex) -> bool:
     """Whether ``module`` lives in a domain package (`app/orders/domain/order.py`)."""
-    parts = set(module.module.split(".")) | set(module.path.replace("\\", "/").split("/"))
-    return bool(parts & _DOMAIN_PARTS)
+    return bool(set(module_parts(module)) & _DOMAIN_PARTS)
+
+
+def module_parts(module: ModuleIndex) -> list[str]:
+    """The packages and the module of ``module``'s dotted name (`app.orders.domain.order`),
+    what tests of where a class lives read: the name starts at the import root, where its
+    path starts at the folder the command runs in, so a path would also show the folders above
+    the project (a checkout named `shop_dto`, `domain-lab`) and the answer would change with
+    the folder the user runs the command from."""
+    return module.module.split(".")
 
 
 def _all_optional(cls: ClassFacts) -> bool:

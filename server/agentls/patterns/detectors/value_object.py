@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._domain_model import module_parts
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import (
     behaviour_methods,
@@ -142,6 +143,5 @@ def _read_model(ref: ClassRef) -> bool:
     """A record kept in a read-model or DTO package or module, or named as one (`UserDTO`,
     `TaskReadModel`): the rows a query hands out, immutable for safety, not a domain value
     compared by its attributes (even under `domain/`)."""
-    path = ref.module.path.replace("\\", "/").removesuffix(".py")
-    parts = {w for p in path.split("/") for w in (p, p.rpartition("_")[2])}
+    parts = {w for p in module_parts(ref.module) for w in (p, p.rpartition("_")[2])}
     return bool(parts & _READ_MODEL_PARTS) or ref.cls.name.endswith(("DTO", "Dto", "ReadModel"))
