@@ -94,13 +94,62 @@ _HANDLER_ENTRIES = frozenset(
 )
 
 
+# Builtins and errors taking the message that make no key of it (`str` and `type` may).
+def _keys_nothing(func: str) -> bool:
+    return func in _NOT_HANDLERS - {"type", "str"} or func.endswith(("Error", "Exception"))
+
+
+def _made_from(key: str, given: str, fn: FunctionFacts, lines: range, loose: bool, depth: int = 0) -> bool:
+    """Whether a key handed to a locator on `lines` is made from the message `given` as a
+    whole: its class (`type(command)`, `command.__class__`, `type(command).__name__`), a call
+    over it or over its class (`handler_for(command)`, `str(type(command))`), a local bound to
+    such a call (`handler_id = handler_key(command)`) or an expression on the locator's lines
+    holding one (`f"{type(command).__name__}Handler"`). A constant key, an attribute of `self`
+    or a call over something else is none, however else the method uses the message
+    (`log.info(command)`). A local bound to an f-string or an expression (`handler_id =
+    f"{class_fullname(command)}_handler"`) is kept by the facts as no call: `loose` (some call
+    of the method makes something of the message) answers for it."""
+    if depth > 2:
+        return False
+    if key.startswith(f"attr:{given[6:]}.__class__"):
+        return True
+    if key.startswith("attr:") and "()" in key:
+        return _made_from(f"call:{key[5:].partition('()')[0]}", given, fn, lines, loose, depth + 1)
+    if key in ("fstring", "call:", "other"):
+        # the facts keep no tree of the expression, only the lines of its calls
+        return any(
+            c.line in lines
+            and not _keys_nothing(c.func)
+            and any(a == given or _made_from(a, given, fn, lines, loose, depth + 1) for a in c.args)
+            for c in fn.calls
+        )
+    if key.startswith("name:"):
+        callee = fn.call_locals.get(key[5:])
+        return loose if callee is None else _made_from(f"call:{callee}", given, fn, range(0), loose, depth + 1)
+    if not key.startswith("call:") or _keys_nothing(key[5:]):
+        return False
+    return any(
+        c.func == key[5:] and any(a == given or _made_from(a, given, fn, lines, loose, depth + 1) for a in c.args)
+        for c in fn.calls
+    )
+
+
+def _key_lines(fn: FunctionFacts, line: int, local: str) -> range:
+    """The lines a locator call on `line` may spread its key over (a call split over lines):
+    the two after it at most, and none the handler it found is used on."""
+    used = [c.line for c in fn.calls if c.line > line and (c.func == local or c.receiver == local)]
+    return range(line, min([line + 3, *used]))
+
+
 def asks_locator(fn: FunctionFacts) -> str:
     """The parameter a method hands, whole, to the handler it asked a locator for under a key
     made from that parameter as a whole, its class or name (`handler_id =
     f"{class_fullname(command)}_handler"; handler = container.get(handler_id);
     handler.handle(command)`): a bus resolving handlers through a container rather than a
     table of its own; "" otherwise. A key read from the message's fields (`order =
-    self.orders.get(command.order_id); order.apply(command)`) loads an aggregate instead."""
+    self.orders.get(command.order_id); order.apply(command)`) loads an aggregate instead, and
+    a constant key (`mailer = self.container.get("mailer"); mailer.notify(command)`) a
+    service the handler uses, however else it uses the message (`log.info(command)`)."""
     names = [n for n in fn.param_names if n not in ("self", "cls")]
     if not names or not fn.call_locals:
         return ""
@@ -108,7 +157,8 @@ def asks_locator(fn: FunctionFacts) -> str:
     for local, callee in fn.call_locals.items():
         if callee.rpartition(".")[2] != "get":
             continue
-        keys = [a for c in fn.calls if c.func == callee for a in c.args]
+        lookups = [c for c in fn.calls if c.func == callee]
+        keys = [a for c in lookups for a in c.args]
         if not keys or any(a == given or a.startswith(f"attr:{names[0]}.") for a in keys):
             continue
         # called, or asked to handle it (`event_store.append(event)` keeps it: no handler)
@@ -116,15 +166,20 @@ def asks_locator(fn: FunctionFacts) -> str:
             (c.func == local or (c.receiver == local and c.method in _HANDLER_ENTRIES)) and given in c.args
             for c in fn.calls
         )
-        # the key made from the message as a whole (`class_fullname(command)`, `type(command)`),
-        # an error raised with it aside
-        keyed = any(
+        # some call makes something of the message as a whole (`class_fullname(command)`,
+        # `type(command)`), an error raised with it aside: enough only for a key the facts
+        # cannot follow
+        loose = any(
             given in c.args
             and c.receiver != local
             and c.func != local
             and c.func not in _NOT_HANDLERS - {"type"}
             and not c.func.endswith(("Error", "Exception"))
             for c in fn.calls
+        )
+        # the key itself made from the message, not a constant beside some call taking it
+        keyed = loose and any(
+            _made_from(a, given, fn, _key_lines(fn, c.line, local), loose) for c in lookups for a in c.args[:1]
         )
         if handed and keyed:
             return names[0]
