@@ -53,37 +53,12 @@ def show(cursor: Cursor) -> None:
         print(cursor.next())
 """
 
-RULES = """\
-from abc import ABC, abstractmethod
-
-
-class Cursor(ABC):
-    @abstractmethod
-    def has_next(self) -> bool: ...
-
-
-class ListCursor(Cursor):
-    def __init__(self, items: list[str]) -> None:
-        self.items = items
-        self.at = 0
-
-    def has_next(self) -> bool:
-        return self.at < len(self.items)
-
-
-class ReverseCursor(Cursor):
-    def __init__(self, items: list[str]) -> None:
-        self.items = items
-        self.at = len(items)
-
-    def has_next(self) -> bool:
-        return self.at > 0
-
-
-def show(cursor: Cursor) -> None:
-    if cursor.has_next():
-        print("more")
-"""
+RULES = (
+    CURSORS.replace("\n    @abstractmethod\n    def next(self) -> str: ...\n", "")
+    .replace("\n    def next(self) -> str:\n        self.at += 1\n        return self.items[self.at - 1]\n", "")
+    .replace("\n    def next(self) -> str:\n        self.at -= 1\n        return self.items[self.at]\n", "")
+    .replace("while cursor.has_next():\n        print(cursor.next())", 'if cursor.has_next():\n        print("more")')
+)
 
 
 def _specification(tmp_path: Path, text: str) -> dict[str, str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
-TEXT = """\
+FAMILY = """\
 class Packer:
     def pack(self, items):
         pass
@@ -30,6 +30,11 @@ class LoosePacker(Packer):
         return list(items)
 
 
+"""
+
+TEXT = (
+    FAMILY
+    + """\
 class Suitcase:
     packer = Packer()
 
@@ -44,23 +49,11 @@ case = Suitcase()
 case.use_packer(TightPacker)
 print(case.pack_all(["socks", "shirt"]))
 """
+)
 
-FACTORY = """\
-class Packer:
-    def pack(self, items):
-        pass
-
-
-class TightPacker(Packer):
-    def pack(self, items):
-        return sorted(items, key=len, reverse=True)
-
-
-class LoosePacker(Packer):
-    def pack(self, items):
-        return list(items)
-
-
+FACTORY = (
+    FAMILY
+    + """\
 class Shelf:
     def stock(self, kind):
         self.made = kind()
@@ -71,6 +64,7 @@ shelf = Shelf()
 shelf.stock(TightPacker)
 shelf.stock(LoosePacker)
 """
+)
 
 
 def _roles(tmp_path: Path, text: str) -> dict[str, str]:
