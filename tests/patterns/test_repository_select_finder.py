@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.patterns.cli import patterns_rows, roles_of, write_tree
+from tests.patterns.db_handler import DB
 
 DOMAIN = """\
 from collections import namedtuple
@@ -88,20 +89,6 @@ class BookShelf:
     def select_all_books(self) -> list[Book]:
         with DBConnectionHandler() as db_connection:
             return [r[0] for r in db_connection.session.execute(select(BookRow)).all()]
-"""
-
-DB = """\
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
-
-
-class DBConnectionHandler:
-    def __enter__(self):
-        self.session = Session(create_engine("sqlite://"))
-        return self
-
-    def __exit__(self, *exc):
-        self.session.close()
 """
 
 

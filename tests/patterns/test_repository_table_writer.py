@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.patterns.cli import patterns_rows, roles_of, write_tree
+from tests.patterns.db_handler import DB
 
 DOMAIN = """\
 from collections import namedtuple
@@ -28,20 +29,6 @@ class LawRow(Base):
     id = Column(Integer, primary_key=True)
     name = Column(String)
     text = Column(String)
-"""
-
-DB = """\
-from sqlalchemy import create_engine
-from sqlalchemy.orm import Session
-
-
-class DBConnectionHandler:
-    def __enter__(self):
-        self.session = Session(create_engine("sqlite://"))
-        return self
-
-    def __exit__(self, *exc):
-        self.session.close()
 """
 
 PORT = """\

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.patterns.cli import patterns_rows, roles_of, write_tree
+from tests.patterns.db_handler import DB_HANDLER
 
 DOMAIN = """\
 from collections import namedtuple
@@ -32,7 +33,8 @@ class CityRepositoryInterface(ABC):
         raise NotImplementedError
 """
 
-REPOSITORY = """\
+REPOSITORY = (
+    """\
 from sqlalchemy import Column, Integer, String, create_engine, select
 from sqlalchemy.orm import Session, declarative_base
 
@@ -49,13 +51,9 @@ class CityRow(Base):
     state = Column(String)
 
 
-class DBConnectionHandler:
-    def __enter__(self):
-        self.session = Session(create_engine("sqlite://"))
-        return self
-
-    def __exit__(self, *exc):
-        self.session.close()
+"""
+    + DB_HANDLER
+    + """\
 
 
 class CityRepository(CityRepositoryInterface):
@@ -73,6 +71,7 @@ class CityRepository(CityRepositoryInterface):
             query = select(CityRow).where(CityRow.id == city_id)
             return [r[0] for r in db_connection.session.execute(query).all()]
 """
+)
 
 USE_CASES = """\
 from typing import Type
