@@ -156,81 +156,24 @@ def test_a_panel_triggering_under_its_own_names_stays_an_invoker(tmp_path: Path)
     assert found.get(("Panel", "command")) == "invoker"
 
 
-HELPED = """\
-from abc import ABC, abstractmethod
-
-
-class Printer(ABC):
-    @abstractmethod
-    def print_page(self) -> None: ...
-
-    @abstractmethod
-    def level(self) -> int: ...
-
-    @abstractmethod
-    def feed(self) -> None: ...
-
-
-class Plotter(ABC):
-    @abstractmethod
-    def draw_sheet(self) -> None: ...
-
-    @abstractmethod
-    def level(self) -> int: ...
-
-    @abstractmethod
-    def feed(self) -> None: ...
-
-
-class LaserPrinter(Printer):
-    def print_page(self) -> None:
-        print("laser page")
-
-    def level(self) -> int:
-        return 3
-
-    def feed(self) -> None:
-        print("tray feed")
-
-
-class PenPlotter(Plotter):
-    def draw_sheet(self) -> None:
-        print("pen sheet")
-
-    def level(self) -> int:
-        return 5
-
-    def feed(self) -> None:
-        print("roll feed")
-
-
-class PlotterAsPrinter(Printer):
-    def __init__(self, plotter: Plotter) -> None:
-        self.plotter = plotter
-
-    def print_page(self) -> None:
-        self.plotter.draw_sheet()
-
-    def level(self) -> int:
-        return self.plotter.level() * 2
-
-    def feed(self) -> None:
-        print("feeding at level", self.level())
-
-
-class PrinterAsPlotter(Plotter):
-    def __init__(self, printer: Printer) -> None:
-        self.printer = printer
-
-    def draw_sheet(self) -> None:
-        self.printer.print_page()
-
-    def level(self) -> int:
-        return self.printer.level() // 2
-
-    def feed(self) -> None:
-        print("feeding at level", self.level())
-"""
+HELPED = (
+    DEVICES.replace(
+        "    def feed(self) -> None: ...",
+        "    def level(self) -> int: ...\n\n    @abstractmethod\n    def feed(self) -> None: ...",
+    )
+    .replace('print("laser page")\n', 'print("laser page")\n\n    def level(self) -> int:\n        return 3\n')
+    .replace('print("pen sheet")\n', 'print("pen sheet")\n\n    def level(self) -> int:\n        return 5\n')
+    .replace(
+        "    def feed(self) -> None:\n        self.plotter.feed()",
+        "    def level(self) -> int:\n        return self.plotter.level() * 2\n\n"
+        '    def feed(self) -> None:\n        print("feeding at level", self.level())',
+    )
+    .replace(
+        "    def feed(self) -> None:\n        for _ in range(2):\n            self.printer.feed()",
+        "    def level(self) -> int:\n        return self.printer.level() // 2\n\n"
+        '    def feed(self) -> None:\n        print("feeding at level", self.level())',
+    )
+)
 
 
 def test_a_method_served_through_its_own_helper_still_translates(tmp_path: Path) -> None:
