@@ -25,21 +25,22 @@ def held_receiver(cls: ClassFacts, fn: FunctionFacts, receiver: str) -> str:
     if held.startswith("self."):
         return held if "." not in held[5:] else receiver  # `ls = self.strategy; ls.start()`
     getter = cls.methods.get(held) if held else None
-    if getter is None or len(set(getter.returns)) != 1:
-        return receiver
-    value = getter.returns[0]
+    return (_answered(getter) if getter is not None else "") or receiver
+
+
+def _answered(fn: FunctionFacts) -> str:
+    """`self.<attr>` when ``fn`` answers only that attribute, else ""."""
+    values = set(fn.returns)
+    value = values.pop() if len(values) == 1 else ""
     attr = value[10:] if value.startswith("attr:self.") else ""
-    return f"self.{attr}" if attr and "." not in attr else receiver
+    return f"self.{attr}" if attr and "." not in attr else ""
 
 
 def _behind(prop: FunctionFacts) -> str:
     """`self.<attr>` when the property answers only that attribute, or, the setter being the
     one kept under the name (defined after the getter), stores only into it what it is handed."""
-    values = set(prop.returns)
-    if values:
-        value = values.pop() if len(values) == 1 else ""
-        attr = value[10:] if value.startswith("attr:self.") else ""
-    else:
-        written = list(prop.self_writes.items())
-        attr = written[0][0] if len(written) == 1 and all(v.startswith("param:") for v in written[0][1]) else ""
+    if prop.returns:
+        return _answered(prop)
+    written = list(prop.self_writes.items())
+    attr = written[0][0] if len(written) == 1 and all(v.startswith("param:") for v in written[0][1]) else ""
     return f"self.{attr}" if attr and "." not in attr else ""
