@@ -61,7 +61,7 @@ def classes_set(ctx: Ctx) -> dict[tuple[str, str, str], list[ClassRef]]:
                     for p, arg in zip(m.params, call.args, strict=False):
                         if p.has_default or p.name.startswith("*"):
                             break  # keyword arguments are recorded after positional ones
-                        r = ctx.ws.resolve(module, arg[5:]) if arg.startswith("name:") else None
+                        r = class_named(ctx, module, arg)
                         kept = out.setdefault((ref.key, name, p.name), []) if r is not None else []
                         if r is not None and r not in kept:
                             kept.append(r)

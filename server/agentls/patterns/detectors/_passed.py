@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
-from agentls.patterns.detectors._classes_set import classes_set, makes_from_param
+from agentls.patterns.detectors._classes_set import class_named, classes_set, makes_from_param
 from agentls.patterns.detectors._duck_passed import duck_family, stand_in
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_test_file, is_uow
@@ -313,7 +313,7 @@ def classes_handed(ctx: Ctx) -> dict[tuple[str, str], list[ClassRef]]:
                 if target is None or init is None:
                     continue
                 for p, arg in zip(init.params, call.args, strict=False):
-                    r = ctx.ws.resolve(module, arg[5:]) if arg.startswith("name:") else None
+                    r = class_named(ctx, module, arg)
                     kept = out.setdefault((target.key, p.name), []) if r is not None else []
                     if r is not None and r not in kept:
                         kept.append(r)
