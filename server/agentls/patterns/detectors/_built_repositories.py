@@ -8,11 +8,9 @@ service-layer detector see neither a repository nor a commit.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detectors._shared import is_repository, is_uow
-from agentls.patterns.detectors._use_case_steps import acted_on
+from agentls.patterns.detectors._use_case_steps import acted_on, changes
 from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -85,7 +83,7 @@ def _repository_factories(ctx: Ctx, fn: FunctionFacts) -> list[tuple[Call, Class
     return out
 
 
-def built_repository_service(ctx: Ctx, fn: FunctionFacts, held: list[str], changes: Callable[[str], bool]) -> list[Ev]:
+def built_repository_service(ctx: Ctx, fn: FunctionFacts, held: list[str]) -> list[Ev]:
     """A use case building a repository over the unit of work or session it works in and
     changing state through that repository: `repo = UserRepository(uow.session);
     repo.add(user)`, or a method of the repository that itself stores (`follow_user`
@@ -127,7 +125,7 @@ def built_repository_service(ctx: Ctx, fn: FunctionFacts, held: list[str], chang
             continue
         for call, made, how in built:
             m = ctx.all_methods(made).get(c.method)
-            if m is not None and (changes(c.method) or _stores(ctx, m, changes)):
+            if m is not None and (changes(c.method) or _stores(ctx, m)):
                 return [
                     (fn.selection.line, how),
                     (call.line, f"builds `{made.cls.name}` over it"),
@@ -178,7 +176,7 @@ _CONTAINER_METHODS = frozenset(
 )
 
 
-def _stores(ctx: Ctx, m: FunctionFacts, changes: Callable[[str], bool]) -> bool:
+def _stores(ctx: Ctx, m: FunctionFacts) -> bool:
     """A repository method that stores: it changes its own storage (`self.session.add(x)`,
     `self.session.flush()`), or forwards to a storing method of another repository it builds
     (`follower_repo.add_relationship(...)`), told by a method name no built-in collection has

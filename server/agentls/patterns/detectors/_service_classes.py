@@ -57,7 +57,7 @@ def _building_service(ctx: Ctx, ref: ClassRef) -> list[tuple[int, str]]:
     for m in ref.cls.methods.values():
         if m.name.startswith("__") and m.name.endswith("__"):
             continue
-        ev = built_repository_service(ctx, m, held, changes)
+        ev = built_repository_service(ctx, m, held)
         if ev:
             return [(ref.cls.selection.line, f"`{m.name}` is one of its use cases"), *ev]
     return []

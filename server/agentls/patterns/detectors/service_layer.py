@@ -235,7 +235,7 @@ class ServiceLayer(Detector):
             if not ev and "." not in fn.qualname and not is_test_module(ctx.index):
                 # a method building its repositories makes its class the service (below); a
                 # test module's helper storing rows through one seeds data for its tests
-                ev = built_repository_service(ctx, fn, [], changes)
+                ev = built_repository_service(ctx, fn, [])
                 ev = ev or round_trip(fn, tuple(fn.param_names))
             if ev:
                 yield ctx.det(fn, self.id, "service", 0.8, ev)
