@@ -68,20 +68,6 @@ def classes_set(ctx: Ctx) -> dict[tuple[str, str, str], list[ClassRef]]:
     return out
 
 
-def made_at(fn: FunctionFacts, attr: str) -> int:
-    """The position of the required parameter ``fn`` calls to make ``self.<attr>`` (`self.fly =
-    fly()`), or -1: where a caller hands the setter the class (`_init_params.writes_param`
-    finds the parameter kept as it is)."""
-    for v in fn.self_writes.get(attr, ()):
-        if v.startswith("call:"):
-            for i, p in enumerate(fn.params):
-                if p.has_default or p.name.startswith("*"):
-                    return -1
-                if p.name == v[5:]:
-                    return i
-    return -1
-
-
 def class_named(ctx: Ctx, module: ModuleIndex, value: str) -> ClassRef | None:
     """The workspace class an argument names (`MoveOnFeet`, not `MoveOnFeet()`)."""
     return ctx.ws.resolve(module, value[5:]) if value.startswith("name:") else None

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from agentls.patterns.context import Ctx, per_workspace
-from agentls.patterns.detectors._classes_set import class_named, made_at
+from agentls.patterns.detectors._classes_set import class_named
 from agentls.patterns.detectors._handing import handing_units
 from agentls.patterns.detectors._init_params import init_position, writes_param
 from agentls.patterns.facts import Call, FunctionFacts, ModuleIndex, Value
@@ -178,7 +178,7 @@ def _collect_sites(ctx: Ctx, slots: list[Slot]) -> None:
                     props.setdefault(name, []).append(s)
                 elif at >= 0:
                     setters.setdefault(name, []).append((s, at))
-                elif name != "__init__" and (at := made_at(m, s.attr)) >= 0:
+                elif name != "__init__" and (at := writes_param(m, s.attr, "call:")) >= 0:
                     setters.setdefault(name, []).append((s, at))  # handed the class it makes
                     makers.add((id(s), name))
     # (class key, attribute) -> its constructor's parameter kept there: asked per call made.

@@ -8,19 +8,20 @@ from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
 
-def writes_param(fn: FunctionFacts | None, attr: str) -> int:
-    """The position of the parameter ``fn`` stores in ``self.<attr>``, or -1. Only a required
-    parameter after required ones: the index records keyword arguments after the positional
-    ones, by position, so an optional parameter's place in a call says nothing
+def writes_param(fn: FunctionFacts | None, attr: str, how: str = "param:") -> int:
+    """The position of the parameter ``fn`` stores in ``self.<attr>``, or -1 (with ``how``
+    "call:", the parameter it calls to make what it stores there). Only a required parameter
+    after required ones: the index records keyword arguments after the positional ones, by
+    position, so an optional parameter's place in a call says nothing
     (`Panel(text, style=background)`)."""
     if fn is None:
         return -1
     for v in fn.self_writes.get(attr, ()):
-        if v.startswith("param:"):
+        if v.startswith(how):
             for i, p in enumerate(fn.params):
                 if p.has_default or p.name.startswith("*"):
                     return -1
-                if p.name == v[6:]:
+                if p.name == v[len(how) :]:
                     return i
     return -1
 
