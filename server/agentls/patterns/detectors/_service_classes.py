@@ -8,7 +8,7 @@ from __future__ import annotations
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._built_repositories import built_repository_service
 from agentls.patterns.detectors._shared import is_repository, is_uow
-from agentls.patterns.detectors._use_case_steps import acted_on, changes, duck_storage, round_trip
+from agentls.patterns.detectors._use_case_steps import acted_on, changes, duck_storage, keyed_by, round_trip
 from agentls.patterns.facts import Call, FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
@@ -151,12 +151,7 @@ def _acts_on_loaded(ctx: Ctx, m: FunctionFacts, loads: set[str]) -> list[Call]:
     self._database.get_sql_context()`) is no loaded aggregate; a local bound otherwise (an
     awaited load) counts unless what is asked of it is a plain list's or dict's (`accum.append`)."""
     given = set(m.param_names) - {"self", "cls"}
-    keyed = {
-        c.func
-        for c in m.calls
-        if c.func in loads
-        and any(a.startswith("param:") or (a.startswith("attr:") and a[5:].split(".")[0] in given) for a in c.args)
-    }
+    keyed = {c.func for c in m.calls if c.func in loads and keyed_by(c, given)}
     # What the method loops over (`for x in context.all_registrations(key)`) is data it reads,
     # and the items of it are no loaded aggregates, unless the loop walks a load through what
     # the class holds (`for order in self.orders.pending(): order.cancel()`).

@@ -22,23 +22,24 @@ def changes(method: str) -> bool:
     return method.lstrip("_").split("_")[0] in CHANGES
 
 
+def keyed_by(call: Call, given: set[str]) -> bool:
+    """The call is handed a key the use case was given: a parameter (`find_by_id(task_id)`) or
+    a field of one (`get(command.order_id)`)."""
+    return any(a.startswith("param:") or (a.startswith("attr:") and a[5:].split(".")[0] in given) for a in call.args)
+
+
 def round_trip(fn: FunctionFacts, holders: tuple[str, ...]) -> list[tuple[int, str]]:
     """Loads an object through a collaborator it was handed (a parameter, or `self.<x>`) by a key
     it was given, asks the object to act, and hands it back to the same collaborator to store (`task =
     repo.find_by_id(id); task.postpone(); repo.save(task)`): the use case's round trip, whatever
     the collaborator's class says of itself (a port with untyped stubs, a container's binding)."""
+    given = set(fn.param_names)
     for local, callee in fn.call_locals.items():
         holder, _, load = callee.rpartition(".")
         if not holder or holder.split(".")[0] not in holders or holder in ("self", "cls"):
             continue
         # by a key the use case was given (`find_by_id(task_id)`, `get(command.order_id)`)
-        given = set(fn.param_names)
-        loads = [
-            c
-            for c in fn.calls
-            if c.func == callee
-            and any(a.startswith("param:") or (a.startswith("attr:") and a[5:].split(".")[0] in given) for a in c.args)
-        ]
+        loads = [c for c in fn.calls if c.func == callee and keyed_by(c, given)]
         acted = [c for c in fn.calls if c.receiver == local and not c.method.startswith("_")]
         stored = [
             c
