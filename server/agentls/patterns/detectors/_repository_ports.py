@@ -194,8 +194,7 @@ def _finder_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[E
         keys = [
             p
             for p in m.params
-            if p.name.lower() in _KEY_PARAMS
-            or p.name.lower().endswith(("_id", "_key", "_uuid"))
+            if _key_param(p.name)
             or any(value_object_evidence(ctx, r) for r in ctx.annotation_refs(p.annotation, ref.module))
         ]
         if not keys:
