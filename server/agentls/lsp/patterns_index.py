@@ -30,25 +30,24 @@ features' lock (pygls may run other handlers on worker threads).
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import gc
 import logging
 import os
 import threading
 import time
 import tokenize
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lsprotocol import types as t
-from pygls.uris import to_fs_path
 from pygls.workspace import TextDocument
 
 from agentls.lsp import engine_modules as engines
+from agentls.lsp.gc_hold import GcHold
+from agentls.lsp.patterns_index_config import PatternsIndexConfig, workspace_roots
 from agentls.lsp.server import AgentLanguageServer
 from agentls.lsp.walk_commits import CommitLog
+from agentls.lsp.walk_progress import WalkProgress
 
 if TYPE_CHECKING:
     from agentls.patterns.facts import ModuleIndex
@@ -63,47 +62,11 @@ COMMIT_EVERY = 5.0  # seconds of indexing work (not wall time) between two commi
 # (with sleep(0) the next slice runs first; hover p50 during indexing was 13 ms instead of 3).
 YIELD = 0.0005
 REPORT_EVERY = 0.25  # seconds between two progress reports
-CREATE_TIMEOUT = 5.0  # a client that never answers window/workDoneProgress/create
 WATCH_GLOBS = ("**/*.py",)
 
 
 def is_python(doc: TextDocument) -> bool:
     return doc.language_id == "python" or doc.uri.endswith((".py", ".pyi"))
-
-
-@dataclass(frozen=True)
-class PatternsIndexConfig:
-    enabled: bool
-    roots: tuple[str, ...]
-    exclude: tuple[str, ...]
-    max_files: int
-    max_file_size: int
-
-    @staticmethod
-    def of(ls: AgentLanguageServer) -> PatternsIndexConfig:
-        cfg = ls.config.window  # one index for the whole workspace: the window-wide settings
-        patterns = cfg.patterns
-        return PatternsIndexConfig(
-            enabled=patterns.enabled and patterns.max_files > 0,
-            roots=_roots(ls),
-            exclude=patterns.exclude,
-            max_files=patterns.max_files,
-            max_file_size=cfg.core.max_file_size,
-        )
-
-
-def _roots(ls: AgentLanguageServer) -> tuple[str, ...]:
-    folders = [f.uri for f in ls.workspace.folders.values()]
-    if not folders and ls.workspace.root_uri:
-        folders = [ls.workspace.root_uri]
-    roots: list[str] = []
-    for uri in folders:
-        path = to_fs_path(uri) if uri.startswith("file:") else None
-        if path and os.path.isdir(path):
-            norm = os.path.normpath(path)
-            if norm not in roots:
-                roots.append(norm)
-    return tuple(roots)
 
 
 @dataclass
@@ -135,8 +98,7 @@ class WorkspaceIndexer:
         self._names: dict[str, str | None] = {}
         self._refreshed = -1  # the index generation the open documents' diagnostics reflect
         self.commits = CommitLog()  # the current walk's (hover answers across them: walk_commits)
-        self._gc_holds = 0
-        self._gc_was_enabled = True
+        self._gc = GcHold()
         self.registered_watchers = False
 
     # -- names -----------------------------------------------------------------------------
@@ -152,7 +114,7 @@ class WorkspaceIndexer:
         if path in self._names:
             return self._names[path]
         if self.config is None and not self.scopes:  # a document opened before `initialized` ended
-            self.scopes = [engines.files.FolderScope(root) for root in _roots(ls)]
+            self.scopes = [engines.files.FolderScope(root) for root in workspace_roots(ls)]
         scope = self.scope_of(path)
         rel = scope.relative(path) if scope is not None else None
         name = engines.analysis.module_name_in(path, rel) if rel is not None else None
@@ -196,29 +158,13 @@ class WorkspaceIndexer:
             self._drain.cancel()
         self.config = PatternsIndexConfig(False, (), (), 0, 0)
 
-    async def _begin_progress(self, ls: AgentLanguageServer) -> str | None:
-        window = ls.client_capabilities.window
-        if not (window and window.work_done_progress):
-            return None
-        token = f"agentls-patterns-index-{uuid.uuid4()}"
-        try:
-            await asyncio.wait_for(ls.work_done_progress.create_async(token), CREATE_TIMEOUT)
-            ls.work_done_progress.begin(token, t.WorkDoneProgressBegin(
-                title="Indexing Python files", message="listing files", cancellable=True, percentage=0))
-        except asyncio.CancelledError:
-            raise
-        except Exception:
-            log.info("the client refused work-done progress for the pattern index")
-            return None
-        return token
-
     async def _run_walk(self, ls: AgentLanguageServer, config: PatternsIndexConfig, stop: threading.Event) -> None:
-        token: str | None = None
+        progress = WalkProgress(ls)
         message = "Cancelled"
         started = time.perf_counter()
         try:
-            token = await self._begin_progress(ls)
-            message = await self._index_all(ls, config, stop, token, started)
+            await progress.begin("Indexing Python files", "listing files")
+            message = await self._index_all(ls, config, stop, progress, started)
         except asyncio.CancelledError:
             message = "Cancelled"
             raise
@@ -227,18 +173,16 @@ class WorkspaceIndexer:
             message = "Failed (see the log)"
         finally:
             stop.set()
-            if token is not None:
-                with contextlib.suppress(Exception):
-                    ls.work_done_progress.end(token, t.WorkDoneProgressEnd(message=message))
+            progress.end(message)
 
-    def _cancelled_by_user(self, ls: AgentLanguageServer, token: str | None) -> bool:
-        if token is None:
-            return False
-        future = ls.work_done_progress.tokens.get(token)
-        return future is not None and future.cancelled()
-
-    async def _index_all(self, ls: AgentLanguageServer, config: PatternsIndexConfig, stop: threading.Event,
-                         token: str | None, started: float) -> str:
+    async def _index_all(
+        self,
+        ls: AgentLanguageServer,
+        config: PatternsIndexConfig,
+        stop: threading.Event,
+        progress: WalkProgress,
+        started: float,
+    ) -> str:
         listed: list[str] = []
         truncated = False
         for scope in self.scopes:
@@ -257,7 +201,7 @@ class WorkspaceIndexer:
         stopped = False
         last_report = time.perf_counter()
         work = 0.0  # seconds spent indexing since the last commit, hovers and edits not counted
-        self._hold_gc()
+        self._gc.hold()
         try:
             slice_start = time.perf_counter()
             deadline = slice_start + SLICE
@@ -272,12 +216,11 @@ class WorkspaceIndexer:
                 if work >= COMMIT_EVERY and len(staged) >= len(self._disk):
                     self._commit(ls, staged)
                     work = 0.0
-                if token is not None and now - last_report >= REPORT_EVERY:
+                if now - last_report >= REPORT_EVERY:
                     last_report = now
-                    ls.work_done_progress.report(token, t.WorkDoneProgressReport(
-                        message=f"{done}/{total} files", percentage=int(100 * done / max(total, 1))))
+                    progress.report(f"{done}/{total} files", int(100 * done / max(total, 1)))
                 await asyncio.sleep(YIELD)  # let the server answer what arrived meanwhile
-                if self._cancelled_by_user(ls, token):  # keep what is indexed; prune nothing
+                if progress.cancelled_by_user():  # keep what is indexed; prune nothing
                     stopped = True
                     break
                 opened = self._open_paths(ls)
@@ -287,7 +230,7 @@ class WorkspaceIndexer:
             if not stopped:
                 self._prune(ls, set(listed))
         finally:
-            self._release_gc(freeze=not stop.is_set())
+            self._gc.release(freeze=not stop.is_set())
         elapsed = time.perf_counter() - started
         log.info("pattern index: %d Python files (%d parsed) in %.2f s", total, indexed, elapsed)
         await self._refresh_open(ls)
@@ -299,8 +242,9 @@ class WorkspaceIndexer:
         return message
 
     # -- one file --------------------------------------------------------------------------
-    def _index_file(self, ls: AgentLanguageServer, path: str, config: PatternsIndexConfig, staged: dict[str, _Staged],
-                    force: bool) -> bool:
+    def _index_file(
+        self, ls: AgentLanguageServer, path: str, config: PatternsIndexConfig, staged: dict[str, _Staged], force: bool
+    ) -> bool:
         """Parse and index ``path`` into ``staged`` unless its committed copy is current."""
         try:
             st = os.stat(path)
@@ -358,23 +302,6 @@ class WorkspaceIndexer:
                 if path not in opened:
                     self.workspace.remove(path)
 
-    # -- the garbage collector -------------------------------------------------------------
-    def _hold_gc(self) -> None:
-        """Indexing allocates hundreds of thousands of long-lived objects; the collector's
-        passes over them would double the time (the CLI turns it off for its run too)."""
-        if self._gc_holds == 0:
-            self._gc_was_enabled = gc.isenabled()
-            gc.disable()
-        self._gc_holds += 1
-
-    def _release_gc(self, freeze: bool) -> None:
-        self._gc_holds -= 1
-        if self._gc_holds == 0:
-            if freeze:
-                gc.freeze()  # the index lives as long as the server: never rescan it
-            if self._gc_was_enabled:
-                gc.enable()
-
     # -- changes on disk and closed documents ----------------------------------------------
     def watched(self, ls: AgentLanguageServer, params: t.DidChangeWatchedFilesParams) -> None:
         if not self.active:
@@ -429,8 +356,9 @@ class WorkspaceIndexer:
         except Exception:
             log.exception("updating the pattern index failed")
 
-    def _apply_change(self, ls: AgentLanguageServer, path: str, config: PatternsIndexConfig,
-                      staged: dict[str, _Staged]) -> None:
+    def _apply_change(
+        self, ls: AgentLanguageServer, path: str, config: PatternsIndexConfig, staged: dict[str, _Staged]
+    ) -> None:
         if path in self._open_paths(ls):
             return  # the open document is the truth; its close brings the disk copy back
         scope = self.scope_of(path)
