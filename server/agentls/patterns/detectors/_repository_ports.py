@@ -199,19 +199,7 @@ def _finder_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[E
         ]
         if not keys:
             continue
-        # A use-case port (`execute(todo_id) -> Todo`) looks the same; its implementations
-        # work through a repository rather than on storage. (Units of work are built on
-        # repositories, and `is_repository` asks for this port's evidence: both imported here,
-        # where they are needed, to keep that order.)
-        from agentls.patterns.detectors._repositories import is_repository
-        from agentls.patterns.detectors._transactions import is_uow
-
-        if any(
-            t != ref and (is_repository(ctx, t) or is_uow(ctx, t))
-            for d in ctx.concrete(ref)
-            for c in ctx.collabs(d).values()
-            for t in c.types
-        ):
+        if _use_case_port(ctx, ref):
             return []
         for name in sorted(_ann_names(m.returns_annotation)):
             target = ctx.ws.resolve(ref.module, name)
@@ -219,6 +207,28 @@ def _finder_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[E
                 continue
             return [(m.selection.line, f"`{m.name}` finds `{name}` entities by `{keys[0].name}`")]
     return []
+
+
+def _use_case_port(ctx: Ctx, ref: ClassRef) -> bool:
+    """A use-case or application-service port (`execute(todo_id) -> Todo`, `create(payload)`,
+    `get_by_id(id_)`) looks like a repository's; its implementations work through a repository
+    or unit of work rather than on storage: one held (`self._repo: IBaseRepository`) or handed
+    to each method (`create(payload, uow: AbstractUnitOfWork)`)."""
+    # Units of work are built on repositories, and `is_repository` asks for this port's
+    # evidence: both imported here, where they are needed, to keep that order.
+    from agentls.patterns.detectors._repositories import is_repository
+    from agentls.patterns.detectors._transactions import is_uow
+
+    def through(t: ClassRef) -> bool:
+        return t != ref and (is_repository(ctx, t) or is_uow(ctx, t))
+
+    for d in ctx.concrete(ref):
+        if any(through(t) for c in ctx.collabs(d).values() for t in c.types):
+            return True
+        params = (p for m in d.cls.methods.values() for p in m.params)
+        if any(through(t) for p in params for t in ctx.annotation_refs(p.annotation, d.module)):
+            return True
+    return False
 
 
 _CRUD_STORES = frozenset({"add", "save", "create", "insert", "persist", "store", "upsert"})
@@ -256,6 +266,8 @@ def _crud_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[Ev]
     find = next((m for m in declared if words[m.name] in _CRUD_FINDS and takes(m)), None)
     other = any(words[m.name] in _CRUD_OTHERS for m in declared)
     if store is None or find is None or not other or not ctx.concrete(ref) or _walks_own_kind(ctx, ref):
+        return []
+    if _use_case_port(ctx, ref):
         return []
     return [
         (store.selection.line, f"`{store.name}` stores what it is handed"),

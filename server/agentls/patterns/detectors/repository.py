@@ -81,7 +81,10 @@ class Repository(Detector):
     `update`, `delete`, `all()`): every public method abstract, one named to store taking an
     object, one named to find taking something, a third updating, deleting or listing, and an
     implementation in the program (which is then a repository, whatever it builds on); a tree
-    node's interface (`add(child: Node)`, `get_child(index)`) keeps its own kind.
+    node's interface (`add(child: Node)`, `get_child(index)`) keeps its own kind, and an
+    application service's port (`create(payload)`, `get_by_id(id_)`) is none when its
+    implementations work through a repository or unit of work, held (`self._repo`) or handed
+    to each method (`create(payload, uow: AbstractUnitOfWork)`), as a use-case port is.
 
     Whatever its base, a class is also a repository when its interface is a collection's: a
     method named to store (`add`, `save`, `put`, `insert`, `create`, `update`) receives an object
