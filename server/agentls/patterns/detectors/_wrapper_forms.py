@@ -138,7 +138,7 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
         renamed = [
             n
             for n, called in fwd.items()
-            if len(called) == 1
+            if called
             and n not in called
             and public[n].complexity <= 3
             and not public[n].loops
@@ -162,7 +162,7 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
         ]
         if renamed and len(renamed) == len(public) and adaptees:
             m0 = public[renamed[0]]
-            called0 = next(iter(fwd[renamed[0]]))
+            called0 = min(fwd[renamed[0]])  # several: the same one every run
             # The interface it presents, when a class of its module (or else one made beside it
             # in its script folder, one class per file) already offers it (the old system the
             # adapter stands in for).
@@ -173,6 +173,11 @@ def baseless(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) -> 
             ]
             if inferred and not targets:
                 continue  # guessed adaptee and no interface it stands in for: a mere client
+            # A request served by two or more operations of the adaptee (`encender` running
+            # `conectar()` then `activar()`) translates only towards an interface a class of
+            # its own already presents; without one it is a client driving a helper.
+            if not targets and any(len(fwd[n]) > 1 for n in renamed):
+                continue
             emit_roles(
                 out["adapter"],
                 ref,

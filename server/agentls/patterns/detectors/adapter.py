@@ -75,7 +75,9 @@ class Adapter(Detector):
       `self.number` and `self.street`); a repository saving through a storage base's step
       (`save` → inherited `persist`) is none.
     - A class with no base that serves every public method by one differently named method of
-      the one object handed to its constructor, whose class lacks those names (and whose base
+      the one object handed to its constructor (or some by two or more, `encender` running
+      `conectar()` then `activar()`, when a class of its module already offers what it
+      presents: its target, below), whose class lacks those names (and whose base
       does not declare them abstract: `send` calling `self.cipher.encrypt`, declared by
       `Cipher`, uses an interface, a strategy's context); or of the one
       object it creates there, when several of its requests become fewer operations of it
