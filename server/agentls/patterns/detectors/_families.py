@@ -8,7 +8,7 @@ from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detectors._client_swaps import swapped_by_clients
 from agentls.patterns.detectors._duck_families import implied, implied_families
 from agentls.patterns.detectors._handing import is_test_case
-from agentls.patterns.detectors._passed import made_from_param
+from agentls.patterns.detectors._passed import made_from_param, same_answers
 from agentls.patterns.detectors._shared import is_exception, is_repository, is_uow
 from agentls.patterns.detectors._transitions import transitions
 from agentls.patterns.workspace import ClassRef
@@ -306,6 +306,8 @@ def _creates(ctx: Ctx, h: Held) -> bool:
     workspace class (`create_dough()` returning `ThinCrustDough()`): the holder asks a factory
     for products, it does not run an algorithm or work through an implementor."""
     called = set(h.collab.methods)
+    if same_answers(ctx, h.impls, called):
+        return False  # one result type filled in by each algorithm, no product family
     found = False
     for impl in h.impls:
         for name in called & set(impl.cls.methods):

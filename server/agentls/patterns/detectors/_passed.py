@@ -103,7 +103,22 @@ def _makes(ctx: Ctx, method: FunctionFacts, param: str, impls: list[ClassRef]) -
     workspace class (`create_button()` returning `WinButton()`): an Abstract Factory's client."""
     called = {c.method for c in method.calls if c.receiver == param}
     answers = [(impl, impl.cls.methods[n]) for impl in impls for n in sorted(called) if n in impl.cls.methods]
-    return bool(answers) and all(ctx.returned_classes(m, impl.module) for impl, m in answers)
+    made = bool(answers) and all(ctx.returned_classes(m, impl.module) for impl, m in answers)
+    return made and not same_answers(ctx, impls, called)
+
+
+def same_answers(ctx: Ctx, impls: list[ClassRef], called: set[str]) -> bool:
+    """Each implementation answers every call with an object of the same classes as the others
+    (`can_pay()` making a `Verdict` in each, `pay()` a `Receipt`): a result the algorithm
+    fills in, not a product that varies with the implementation, as an Abstract Factory's
+    `create_button()` making `WinButton` in one and `MacButton` in another does."""
+    made: dict[str, list[frozenset[str]]] = {}
+    for impl in impls:
+        for name in called & set(impl.cls.methods):
+            classes = frozenset(r.key for r in ctx.returned_classes(impl.cls.methods[name], impl.module))
+            made.setdefault(name, []).append(classes)
+    shared = [len(set(kinds)) == 1 and bool(kinds[0]) for kinds in made.values()]
+    return any(len(kinds) >= 2 for kinds in made.values()) and all(shared)
 
 
 def _family(ctx: Ctx, passed: list[ClassRef]) -> ClassRef | None:

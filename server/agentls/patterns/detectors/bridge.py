@@ -73,7 +73,8 @@ class Bridge(Detector):
     keeping the same body are one abstraction). Test cases keeping the application under test
     and exceptions keeping the parameter that failed are not abstractions, nor are the clients
     of an Abstract Factory (pizzas asking a regional ingredient factory for their dough: every
-    implementation answers by making a new object). Nor are parallel hierarchies: when the
+    implementation answers by making a new object, of a class that differs between them:
+    authenticators each answering a `Session` fill in one result). Nor are parallel hierarchies: when the
     implementor's hierarchy names or makes the holders (a database client declaring
     `executor_class = SqliteExecutor`, or opening a transaction context over itself), each
     abstraction belongs to one implementation and nothing varies independently.

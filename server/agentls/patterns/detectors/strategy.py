@@ -96,7 +96,8 @@ class Strategy(Detector):
     type it asks for a processor) works with a rich collaborator, not an algorithm. Test cases
     keeping what they test and exceptions keeping what failed are not contexts, and a family
     whose implementations answer every call of the holder with a new object they make
-    (`create_dough()` returning `ThinCrustDough()`) is an Abstract Factory's, its holder a
+    (`create_dough()` returning `ThinCrustDough()`, another class in each: all answering one
+    result class, `Quote`, fill in a result) is an Abstract Factory's, its holder a
     client, and so is a holder whose attribute only keeps what such a factory's creation
     method answers (`self.button = self.factory.create_button()`): products, no algorithm,
     nor is one running two or more steps taking nothing on it and handing out what it
@@ -159,7 +160,8 @@ class Strategy(Detector):
     One implementation ever handed over chooses nothing; an instance made with
     arguments carries its own request (a command); a method keeping what it is handed, or what
     it makes of it, registers it (`self._registry[model] = admin_class(model, self)`); a family
-    whose every implementation answers those calls with a new object is a factory handed to
+    whose every implementation answers those calls with a new object (of a class differing
+    between them) is a factory handed to
     its client (`console.build(KnobWidgets())`); a method answering what it makes of the class
     it is handed around what it computed and asking nothing of it (`return cls(result)`, no
     `__call__` in the family) lets the caller pick the type of its answer; a call of a concrete base method the
