@@ -9,7 +9,7 @@ from agentls.patterns.workspace import ClassRef
 
 # What an empty literal renders as among a method's returns (`return ()`, `return []`); a
 # trivial body tells the empty literal from a filled one.
-_EMPTY = frozenset({"tuple", "list", "set", "dict"})
+EMPTY = frozenset({"tuple", "list", "set", "dict"})
 
 
 def _answers_no_children(cls: ClassFacts, attr: str) -> bool:
@@ -17,14 +17,14 @@ def _answers_no_children(cls: ClassFacts, attr: str) -> bool:
     method or property returning an empty literal, or an `__iter__` over an empty literal
     (`return iter(())`)."""
     own = cls.methods.get(attr.lstrip("_"))
-    if own is not None and own.body_kind == "trivial" and own.returns and set(own.returns) <= _EMPTY:
+    if own is not None and own.body_kind == "trivial" and own.returns and set(own.returns) <= EMPTY:
         return True
     it = cls.methods.get("__iter__")
     return (
         it is not None
         and it.statements == 1
         and it.returns == ["call:iter"]
-        and any(c.func == "iter" and c.args and c.args[0] in _EMPTY for c in it.calls)
+        and any(c.func == "iter" and c.args and c.args[0] in EMPTY for c in it.calls)
     )
 
 

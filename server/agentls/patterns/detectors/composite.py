@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import ClassVar
 
-from agentls.patterns.context import Ctx, Target
+from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._composite_checks import (
     asks_other_kind,
@@ -18,6 +18,9 @@ from agentls.patterns.detectors._composite_checks import (
     calls_back as calls_back,  # re-exported: the chain runners ask it
 )
 from agentls.patterns.detectors._composite_leaves import added_leaves, duck_leaves
+from agentls.patterns.detectors._composite_nodes import at as _at
+from agentls.patterns.detectors._composite_nodes import leaf_or_node as _leaf_or_node
+from agentls.patterns.detectors._composite_nodes import role as _role
 from agentls.patterns.detectors._shared import is_repository
 from agentls.patterns.detectors.specification import combines_rules
 from agentls.patterns.model import Detection
@@ -68,7 +71,10 @@ class Composite(Detector):
     same method on a child it holds (a block generating its body, a function node resolving its
     argument), or on each item of a list it holds other than the one the composite walks (a
     function call node over its arguments, `[a.replace_table(t) for a in self.args]`), is an
-    inner node, reported as a composite. The program is read once, so
+    inner node, reported as a composite (not for a walk it inherits over what a method
+    answering an empty list answers: a token keeping its base's walk over `recurse()`; nor
+    for an object it holds and asks a public method the node lacks: a sprite's path, asked
+    `next_pos()`, is a part, not a child). The program is read once, so
     the component and the leaves, in whatever module, are reported too. With no base (a
     duck-typed tree), the leaves are the classes of its module, or imported into it by name,
     that implement the same method and answer an empty `children` (`return ()`, or an
@@ -342,59 +348,5 @@ class Composite(Detector):
 _LISTS = frozenset({"list", "set", "deque", "UserList"})
 
 
-def _held_child(ctx: Ctx, ref: ClassRef, method: str, group: str = "") -> str:
-    """How ``ref``'s ``method`` (its own or inherited) calls ``method`` on what it holds: on
-    an attribute (`self.body.generate(writer)`: "the child it holds in `self.body`"), or on
-    each item of one (a function node over its arguments, `[a.replace_table(t) for a in
-    self.args]`: "every child in `self.args`"); "" when it does neither (a leaf). ``group``
-    is the list the composite found walks: a subclass of a group class inheriting that walk
-    (`Circle(GraphicObject)`) is the leaf the group was written for, not another group."""
-    impl = ctx.all_methods(ref).get(method)
-    if impl is None:
-        return ""
-    held = {c.receiver for c in impl.calls if c.method == method and c.receiver.startswith("self.")}
-    if held:
-        return f"the child it holds in `{min(held)}`"
-    walked = {
-        lp.iter
-        for lp in impl.loops
-        if lp.target
-        and lp.iter.startswith("self.")
-        and lp.iter != f"self.{group}"
-        and any(c.func == f"{lp.target}.{method}" for c in impl.calls)
-    }
-    return f"every child in `{min(walked)}`" if walked else ""
-
-
-def _role(ctx: Ctx, ref: ClassRef, method: str, group: str = "") -> str:
-    """`leaf`, or `composite` for an inner node holding children it forwards to (a template
-    block around its body, a function node over its argument expressions)."""
-    return "composite" if _held_child(ctx, ref, method, group) else "leaf"
-
-
-def _leaf_or_node(
-    ctx: Ctx,
-    ref: ClassRef,
-    method: str,
-    kind: str,
-    conf: float,
-    parts: Sequence[tuple[Target, str]],
-    group: str = "",
-) -> Detection:
-    """A leaf, or an inner node with children (``_role``), reported as a composite."""
-    held = _held_child(ctx, ref, method, group)
-    if held:
-        why = f"`{method}` calls `{method}` on {held}"
-        return _at(ctx, ref, "composite", "composite", conf - 0.05, why, parts)
-    return _at(ctx, ref, "composite", "leaf", conf, f"a `{kind}` without children", parts)
-
-
 def _where(attr: str) -> str:
     return "itself" if attr == "self" else f"self.{attr}"
-
-
-def _at(
-    ctx: Ctx, ref: ClassRef, pattern: str, role: str, conf: float, why: str, parts: Sequence[tuple[Target, str]]
-) -> Detection:
-    """A detection for a participant, built as if analysing its own module."""
-    return Ctx(ref.module, ctx.ws, ctx.settings).det(ref, pattern, role, conf, [(ref.cls.selection.line, why)], parts)
