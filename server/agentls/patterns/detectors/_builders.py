@@ -49,8 +49,14 @@ def directed_builders(ctx: Ctx) -> dict[str, Directed]:
                 if c.receiver.startswith("self.") and "." not in c.receiver[5:] and not c.args:
                     by_attr.setdefault(c.receiver[5:], set()).add(c.method)
             for attr, called in by_attr.items():
+                if len(called) < 2:
+                    continue
                 taken = [v for v in m.returns if v.startswith(f"attr:self.{attr}.")]
-                if len(called) < 2 or not taken:
+                if not taken:
+                    # ... or a getter of the director's own hands it out (`get_car()` returning
+                    # `self._builder.car` after `construct_car()` ran the steps)
+                    taken = _getters_taking(ref, m, attr)
+                if not taken:
                     continue
                 if by_method is None:
                     by_method = ctx.by_method(public=False)
@@ -62,9 +68,16 @@ def directed_builders(ctx: Ctx) -> dict[str, Directed]:
                     for r in defining
                     if not r.cls.is_interface and all(_records(ctx.all_methods(r)[n]) for n in called)
                 ]
-                if len(impls) < 2 and not (impls and declared):
-                    continue
                 part = taken[0][len(f"attr:self.{attr}.") :].partition(".")[0]
+                # One implementation and no interface: a builder still when it makes the
+                # product into the part taken off it and two or more steps fill that object
+                # in (`self.car = Car()`, then `self.car.model = ...`, `self.car.tires = ...`).
+                if (
+                    len(impls) < 2
+                    and not (impls and declared)
+                    and not (impls and _fills_made(ctx, impls[0], part, called))
+                ):
+                    continue
                 products: list[ClassRef] = []
                 for i in impls:
                     for f in ctx.all_methods(i).values():
@@ -76,6 +89,31 @@ def directed_builders(ctx: Ctx) -> dict[str, Directed]:
             if ref.key not in out:
                 _param_directed(ctx, ref, m, out)
     return out
+
+
+def _getters_taking(ref: ClassRef, m: FunctionFacts, attr: str) -> list[str]:
+    """What the director's other public methods taking nothing answer off `self.<attr>`."""
+    return [
+        v
+        for g in ref.cls.methods.values()
+        if g is not m and not g.name.startswith("_") and not [p for p in g.params if p.name != "self"]
+        for v in g.returns
+        if v.startswith(f"attr:self.{attr}.")
+    ]
+
+
+def _fills_made(ctx: Ctx, ref: ClassRef, part: str, steps: set[str]) -> bool:
+    """The builder makes a class of the program into `self.<part>` in one of its methods (or
+    its base's) and two or more of ``steps`` store on that object."""
+    methods = ctx.all_methods(ref)
+    made = any(
+        v.startswith("call:") and ctx.resolve(v[5:], ref.module) not in (None, ref)
+        for f in methods.values()
+        for v in f.self_writes.get(part, [])
+    )
+    inside = f"self.{part}"
+    filling = [n for n in steps if any(s.receiver == inside for s in methods[n].attr_stores)]
+    return made and len(filling) >= 2
 
 
 def _record(out: dict[str, Directed], found: Directed) -> None:

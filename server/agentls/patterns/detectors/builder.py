@@ -80,7 +80,12 @@ class Builder(Detector):
     - A director running no-argument steps on a builder it holds and taking the product off it
       (`self.builder.make_wheels(); ...; return self.builder.vehicle`) reveals the builders
       (the interface declaring the steps and two or more implementations whose steps only
-      record parts) and the product they create.
+      record parts) and the product they create. The product may be taken off in a getter
+      of the director's own taking nothing (`get_car()` returning `self._builder.car` after
+      `construct_car()` ran the steps), and one implementation is enough when it makes the
+      product into that attribute (`self.car = Car()`, its base's method too) and two or
+      more of the steps fill that object in (`self.car.model = ...`); steps changing the
+      held object's own state build nothing.
     - A director handed the builder (`construct(self, builder)` calling `builder.build_a()`,
       `builder.build_b()`, no arguments): the classes defining those steps are builders when
       each creates its product into an attribute in its constructor and every step fills that
