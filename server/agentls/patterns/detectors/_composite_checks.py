@@ -132,3 +132,40 @@ def calls_child(m: FunctionFacts, child: str, added: bool) -> bool:
         c.func == f"{child}.{m.name}" or (builtin and c.func == builtin and c.args == (f"name:{child}",))
         for c in m.calls
     )
+
+
+def keeps_children(ctx: Ctx, group: ClassRef, d: ClassRef, attr: str) -> bool:
+    """``d``, a subclass of the group class ``group``, touches the children list
+    ``self.<attr>``, itself or through a class between it and ``group`` (`AND` under a
+    `Function` node keeping `args`): a node of the tree, not a leaf."""
+    below = {x.key for x in ctx.descendants(group)}
+    return any(
+        attr in f.self_reads or attr in f.self_writes
+        for x in (d, *ctx.ancestors(d))
+        if x.key in below
+        for f in x.cls.methods.values()
+    )
+
+
+def tells_own_kind(ctx: Ctx, ref: ClassRef, m: FunctionFacts, child: str) -> bool:
+    """``m`` asks whether ``child`` is of ``ref``'s own class (`isinstance(n, Tree)`) before
+    calling it: it treats its groups and the rest apart, the opposite of a composite (a parse
+    tree recursing into subtrees and printing its tokens)."""
+    return any(
+        c.func == "isinstance"
+        and len(c.args) == 2
+        and c.args[0] == f"name:{child}"
+        and c.args[1].startswith("name:")
+        and ctx.resolve(c.args[1][5:], ref.module) == ref
+        for c in m.calls
+    )
+
+
+def replaces_items(m: FunctionFacts, attr: str, child: str) -> bool:
+    """``m`` stores what each item of ``self.<attr>`` answers back in its place
+    (`self.data[i] = self.data[i].replace(old, new)`): the items are values it transforms (a
+    list of strings), not children it forwards to."""
+    return any(
+        op.container == f"self.{attr}" and op.op == "setitem" and op.arg == f"call:{child}.{m.name}"
+        for op in m.container_ops
+    )

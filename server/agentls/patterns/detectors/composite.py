@@ -9,8 +9,11 @@ from agentls.patterns.detectors._composite_checks import (
     asks_other_kind,
     calls_child,
     foreign_interface,
+    keeps_children,
     own_kind,
+    replaces_items,
     runs_other_kind,
+    tells_own_kind,
     visited,
     walk,
 )
@@ -63,8 +66,11 @@ class Composite(Detector):
     class neither it nor a base of it is (a page rendering its items), nor one whose walks ask
     an item a public method it lacks (a locator's analyzers `is_valid(name)`), nor one handing an object to
     items that all call it back with themselves (`guide.at_vase(self)`: a Visitor's object
-    structure), nor a specification combining the rules of its base (reported as
-    Specification). Its base class, when it has
+    structure), nor one whose walk recurses only into items of its own class (`if
+    isinstance(n, Tree)`: a parse tree printing its tokens otherwise, groups and the rest told
+    apart), nor one storing each item's answer back in its place (`self.data[i] =
+    self.data[i].replace(old, new)`: values transformed, a list of strings), nor a
+    specification combining the rules of its base (reported as Specification). Its base class, when it has
     one, is the component and the base's other
     implementations (without children of their own, nor inherited from a group base they
     share with it: `OrTrigger` beside `AndTrigger`) are leaves; one whose method calls the
@@ -75,13 +81,15 @@ class Composite(Detector):
     answering an empty list answers: a token keeping its base's walk over `recurse()`; nor
     for an object it holds and asks a public method the node lacks: a sprite's path, asked
     `next_pos()`, is a part, not a child). The program is read once, so
-    the component and the leaves, in whatever module, are reported too. With no base (a
-    duck-typed tree), the leaves are the classes of its module, or imported into it by name,
-    that implement the same method and answer an empty `children` (`return ()`, or an
-    `__iter__` over nothing: `File` beside `Folder`), or else the classes whose objects the
-    program adds to it (`menu.add(Dish("tea"))`) implementing the method and keeping no
-    children. Calling a different
-    method on each item (`notify` calling `update`) is Observer, not Composite.
+    the component and the leaves, in whatever module, are reported too. With no base, the
+    class is the component too and its subclasses that never touch the children, neither
+    themselves nor through a class between (`AND` under a `Function` node keeping `args` is
+    a node), are the leaves; with none either (a duck-typed tree), the leaves are the
+    classes of its module, or imported into it by name, that implement the same method and
+    answer an empty `children` (`return ()`, or an `__iter__` over nothing: `File` beside
+    `Folder`), or else the classes whose objects the program adds to it
+    (`menu.add(Dish("tea"))`) implementing the method and keeping no children. Calling a
+    different method on each item (`notify` calling `update`) is Observer, not Composite.
 
     Also: a composite that is itself the list of its children (`class Macro(Command, list)`
     looping `for cmd in self`; the component is the top of the hierarchy declaring the
@@ -195,7 +203,11 @@ class Composite(Detector):
                     attr, child = walk(m, loop)
                     if attr not in containers or (attr not in adds and attr not in opened) or not child:
                         continue
-                    if calls_child(m, child, attr in added_later):
+                    if (
+                        calls_child(m, child, attr in added_later)
+                        and not tells_own_kind(ctx, ref, m, child)
+                        and not replaces_items(m, attr, child)
+                    ):
                         # The component is the top of the hierarchy declaring the method (a
                         # macro command's base may itself be a composite).
                         declaring = [b for b in ctx.ancestors(ref) if m.name in b.cls.methods]
@@ -212,14 +224,8 @@ class Composite(Detector):
                         if not bases:
                             # The group class is the component too: its subclasses that never
                             # touch the children are the leaves (`Circle(GraphicObject)`).
-                            leaves = [
-                                d
-                                for d in ctx.descendants(ref)
-                                if not any(
-                                    attr in f.self_reads or attr in f.self_writes for f in d.cls.methods.values()
-                                )
-                                and d.cls.methods
-                            ]
+                            below = ctx.descendants(ref)
+                            leaves = [d for d in below if d.cls.methods and not keeps_children(ctx, ref, d, attr)]
                         # A duck-typed tree with no base: a sibling implementing the method and
                         # answering an empty `children` is the leaf (`File` beside `Folder`).
                         duck = duck_leaves(ctx, ref, m.name, attr) if not bases and not leaves else []
