@@ -65,7 +65,10 @@ def _handed(ctx: Ctx, module: ModuleIndex, fn: FunctionFacts, call: Call, arg: s
     if arg.startswith("name:"):
         return ctx.ws.resolve(module, arg[5:])
     if arg.startswith("call:"):
-        made = [c for c in fn.calls if c.func == arg[5:] and c.line == call.line]
+        # The first such call from the line the call starts on: a call spread over lines
+        # (`run(\n    payment=Pix(),\n)`) makes its arguments on the lines below.
+        lines = [c.line for c in fn.calls if c.func == arg[5:] and c.line >= call.line]
+        made = [c for c in fn.calls if c.func == arg[5:] and lines and c.line == min(lines)]
         if made and not any(c.args for c in made):
             return ctx.ws.resolve(module, arg[5:])
     return None
@@ -184,7 +187,7 @@ def _written(
         return None
     if is_repository(ctx, iface) or is_uow(ctx, iface) or is_exception(ctx, iface) or message_roles(ctx, iface):
         return None  # persistence ports, errors and messages are handed over, not run
-    if not _uses(method, param, set(ctx.all_methods(iface))):
+    if not _uses(method, param, set(ctx.all_methods(iface))) or _rule(iface):
         return None
     impls = [d for d in ctx.descendants(iface) if not d.cls.is_interface]
     if _answers_made(method, param, [iface, *impls]):
@@ -200,12 +203,23 @@ def _implied(
     ctx: Ctx, owner: ClassRef | None, method: FunctionFacts, home: ModuleIndex, param: str, given: list[ClassRef]
 ) -> Passed | None:
     """The handed classes' family written nowhere (``_duck_passed``), when the method runs it."""
+    written = _family(ctx, given)
+    if written is not None and _rule(written):
+        return None  # rules of a written Specification, not classes sharing only a name
     impls = duck_family(ctx, given, method, param)
     if not impls or (owner is not None and any(owner == g or owner in ctx.ancestors(g) for g in impls)):
         return None  # nothing shared, or a class handed its own kind (a chain, a wrapper)
     if not _uses(method, param, set(ctx.all_methods(impls[0]))) or _makes(ctx, method, param, impls):
         return None
     return Passed(stand_in(home, method, param, impls[0], ctx), impls, owner, method, param, home, impls, True)
+
+
+def _rule(iface: ClassRef) -> bool:
+    """An interface declaring nothing but one predicate over a candidate
+    (`is_satisfied_by(context) -> bool`): a business rule handed to what checks it, a
+    Specification, not an algorithm run for the caller."""
+    public = list(iface.cls.public_methods.values())
+    return len(public) == 1 and public[0].returns_annotation == "bool" and len(public[0].params) == 1
 
 
 def _inherited(ctx: Ctx, method: FunctionFacts, param: str, iface: ClassRef, impls: list[ClassRef]) -> bool:

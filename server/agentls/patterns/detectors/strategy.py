@@ -145,7 +145,8 @@ class Strategy(Detector):
 
     A strategy may also be handed to the method (or module function) that runs it rather than
     kept: clients call one method with two or more implementations of one interface (the classes themselves, or
-    instances made without arguments: `till.total(FlatPricing(), amount)`), and the method
+    instances made without arguments: `till.total(FlatPricing(), amount)`, in a call on one
+    line or spread over several), and the method
     calls what it is handed or the interface's methods on it (the receiver known as a local
     the caller made from a class, `desk = Desk()`, a module variable made from one, the class
     itself, or, for a local of unknown origin, the one class defining the method). The
@@ -168,7 +169,9 @@ class Strategy(Detector):
     implementations do not override (`publish(Weekly())` running the base's `produce()`, or
     on what it makes of a handed class: `trip = transport(city); trip.go()`) runs
     a template method, not the varying algorithm; calls in test files, persistence ports,
-    errors and messages do not count. A context may also make its strategy from the class a
+    errors and messages do not count, nor does a family declaring nothing but one predicate
+    over a candidate (`allows(amount) -> bool`): business rules, a Specification's. A context
+    may also make its strategy from the class a
     client hands its constructor (`self._arrangement = arrangement(items)` with
     `Shelf(items, BuiltinArrangement)`) or a setter (`duck.set_fly(FlyRocketPowered)` to
     `self.fly = fly()`, on an object of the holder's class a client made, whatever default
