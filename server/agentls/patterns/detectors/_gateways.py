@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detectors._basics import memo, memo_class
+from agentls.patterns.detectors._mapped_rows import inserts_row, manager_rows, mapped_rows, orm_class
 from agentls.patterns.facts import FunctionFacts, ModuleIndex, Param
 from agentls.patterns.workspace import ClassRef
 
@@ -68,7 +69,6 @@ _STORAGE_WORDS = (
     "collection",
     "table",
 )
-_ORM_BASES = frozenset({"Model", "Document", "DynamicDocument", "SQLModel", "DeclarativeBase", "Base"})
 _CONTAINERS = frozenset({"dict", "list", "set", "call:dict", "call:list", "call:set", "call:defaultdict"})
 # Annotations of scalar values: a store taking only these writes fields, not an object.
 _SCALARS = frozenset({"int", "str", "float", "bool", "bytes", "UUID", "uuid.UUID", "datetime", "date", "Decimal"})
@@ -100,17 +100,6 @@ def _storage_param(ctx: Ctx, module: ModuleIndex, p: Param) -> bool:
     if p.annotation:
         return _storage_word(p.annotation) and not ctx.annotation_refs(p.annotation, module)
     return p.name.lower().rpartition("_")[2] in _STORAGE_WORDS
-
-
-def _orm_class(ctx: Ctx, module: ModuleIndex, name: str) -> bool:
-    """A mapped row / document class: `OrderModel(models.Model)`, `class OrderDoc(Document)`."""
-    target = ctx.ws.resolve(module, name)
-    if target is None:
-        return False
-    cls = target.cls
-    if "__tablename__" in cls.class_attrs or "__table__" in cls.class_attrs:
-        return True
-    return any(b.rpartition(".")[2] in _ORM_BASES for b in cls.bases)
 
 
 def storage_handles(ctx: Ctx, ref: ClassRef) -> set[str]:
@@ -177,7 +166,7 @@ def _storage_heads(ctx: Ctx, ref: ClassRef, m: FunctionFacts, attrs: set[str]) -
             heads.add(receiver)
         elif (head in module.import_map or head in module.assigns) and _storage_name(parts[:2]):
             heads.add(receiver)  # a module-level handle: Flask-SQLAlchemy's `db.session`, `session`
-        elif (len(parts) == 1 or parts[1] in ("objects", "query")) and _orm_class(ctx, module, head):
+        elif (len(parts) == 1 or parts[1] in ("objects", "query")) and orm_class(ctx, module, head):
             heads.add(receiver)  # `Order.objects.get(...)`, `Order.query.get(...)`, an ODM's `Order.find_one(...)`
         elif head not in module.import_map and head not in module.classes and with_storage and "(" not in receiver:
             heads.add(receiver)  # `s.add(...)` inside `with SessionLocal() as s`
@@ -203,9 +192,14 @@ def _store(m: FunctionFacts, heads: set[str], ctx: Ctx, ref: ClassRef) -> bool:
         return False
     # It stores an object: one it receives, or one of the application's classes it makes from
     # the fields it receives (`create(email: str, name: str)` building a `User` to add).
-    made = any(
-        r != ref and (r.cls.dataclass or r.cls.fields or r.cls.methods) for _, r in ctx.instantiations(m, ref.module)
-    ) or _inserts_row(ctx, ref, m)
+    made = (
+        any(
+            r != ref and (r.cls.dataclass or r.cls.fields or r.cls.methods)
+            for _, r in ctx.instantiations(m, ref.module)
+        )
+        or inserts_row(ctx, ref, m)
+        or bool(manager_rows(ctx, ref, m))
+    )
     if not (takes_object(ctx, ref, m) or (made and len(m.params) > 1)):
         return False
     if m.sql & {"insert", "update"}:
@@ -268,7 +262,7 @@ def gateway_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         # with no finder, only the write side of a table (``_row_writer``) is left to find: a
         # class none of whose own stores builds a mapped row ends here
         if not any(find for _, find in named) and not any(
-            _word(n) in _STORE_WORDS and _mapped_rows(ctx, ref, m) for n, m in cls.methods.items()
+            _word(n) in _STORE_WORDS and mapped_rows(ctx, ref, m) for n, m in cls.methods.items()
         ):
             return []
         if cls.is_interface or cls.is_protocol or cls.declares_abstract:
@@ -317,6 +311,15 @@ def gateway_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     return memo(ctx, "gateway", ref, compute)
 
 
+# Methods changing or removing rows of the collection, named so.
+_CHANGE_WORDS = frozenset({"update", "delete", "remove", "change", "set"})
+
+
+def _key_name(name: str) -> bool:
+    """`id`, `task_id`, `pk`: a parameter naming a row's key."""
+    return name.lower() in ("id", "pk", "key", "uuid") or name.lower().endswith(("_id", "_pk", "_key", "_uuid"))
+
+
 def _row_writer(
     ctx: Ctx,
     ref: ClassRef,
@@ -326,10 +329,11 @@ def _row_writer(
 ) -> list[Ev]:
     """The write side of a table's collection with no finder by key: its store builds a row of a
     mapped class from the fields it is handed and adds it (`Municipio(nome=name, uf=state)` then
-    `session.add(...)`), and every other public method stores so too or lists what the storage
-    holds, taking nothing (`select_all_laws()`). A store building no mapped row writes fields:
-    no collection."""
-    rows = _mapped_rows(ctx, ref, store)
+    `session.add(...)`, `Member.objects.create(...)`), and every other public method stores so
+    too, lists what the storage holds, taking nothing (`select_all_laws()`), or changes or
+    removes a row by the key it is handed (`remove_task(task_id)`). A store building no mapped
+    row writes fields: no collection."""
+    rows = mapped_rows(ctx, ref, store)
     if not rows:
         return []
     for m in public:
@@ -337,29 +341,13 @@ def _row_writer(
             continue
         stores = _word(m.name) in _STORE_WORDS and _store(m, heads_of(m), ctx, ref)
         lists = bool(heads_of(m)) and m.returns and not [p for p in m.params if p.name not in ("self", "cls")]
-        if not (stores or lists):
+        # or it changes or removes a row it is handed the key of (`update_task_status(id,
+        # done)`, `remove_task(id)` on `Task.objects.get(id=id)`)
+        keyed = any(_key_name(p.name) for p in m.params)
+        changes = keyed and _word(m.name) in _CHANGE_WORDS and bool(heads_of(m))
+        if not (stores or lists or changes):
             return []
     return [
         (store.selection.line, f"`{store.name}` adds a `{rows[0].cls.name}` row built from the fields it is handed"),
         (ref.cls.selection.line, "its other methods store so too or list what the storage holds"),
     ]
-
-
-def _mapped_rows(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> list[ClassRef]:
-    """The mapped classes (`__tablename__`, an ORM base) a method builds rows of."""
-    return [r for _, r in ctx.instantiations(m, ref.module) if _orm_class(ctx, r.module, r.cls.name)]
-
-
-def _inserts_row(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> bool:
-    """An SQLAlchemy statement inserting a row of a mapped class filled from the fields the
-    method is handed (`insert(UserModel).values(id=user_id, email=email)`): the row is made as
-    surely as by calling the class."""
-    mapped = any(
-        c.func.rpartition(".")[2] == "insert"
-        and any(a.startswith("name:") and _orm_class(ctx, ref.module, a[5:]) for a in c.args)
-        for c in m.calls
-    )
-    return mapped and any(
-        c.method == "values" and c.receiver.endswith("insert()") and any(a.startswith("param:") for a in c.args)
-        for c in m.calls
-    )

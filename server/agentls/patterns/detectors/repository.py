@@ -100,13 +100,16 @@ class Repository(Detector):
     adding a new `User`, or an SQLAlchemy statement inserting a row of a mapped class filled
     from them, `insert(UserModel).values(id=user_id, email=email)`), and with no finder by
     key the class is the write side of a table's collection when such a store builds a row of
-    a mapped class (`insert_city(name, state)` adding a new `Municipio` row) and every other
-    public method stores so too or lists what the storage holds, taking nothing
-    (`select_all_laws()`); a store that receives only scalars and builds nothing
-    (`set_token(user_id: str, token: str)`) is a cache; a look-up that only a private helper
-    of something else performs (`notify` → `_get_customer`) is no finder; one method that both
-    forwards and answers (a proxy's `add(x, y)`) is neither; SQL counts only in a method that
-    runs it.
+    a mapped class (`insert_city(name, state)` adding a new `Municipio` row, or asking the
+    model's manager for one: `Member.objects.create(name=cmd.name)`; a model may derive a
+    mapped class of the program's or a library's model base imported from a `models` module,
+    `django_extensions.db.models.TimeStampedModel`) and every other public method stores so
+    too, lists what the storage holds, taking nothing (`select_all_laws()`), or changes or
+    removes a row by the key it is handed (`remove_task(task_id)`); a store that receives
+    only scalars and builds nothing (`set_token(user_id: str, token: str)`) is a cache; a
+    look-up that only a private helper of something else performs (`notify` →
+    `_get_customer`) is no finder; one method that both forwards and answers (a proxy's
+    `add(x, y)`) is neither; SQL counts only in a method that runs it.
 
     A port may be write-side only (`save(product: Product) -> None`, perhaps beside a
     `search_all() -> Sequence[Product]` listing what it stores): it is one when an
