@@ -144,7 +144,8 @@ class Aggregate(Detector):
     has a public method that checks a condition (raises, or branches) before changing the
     collection or its members (its own state, or a member through a method of the member's
     that changes it: a loop only reading the members, yielding their answers or building a
-    copy from theirs, changes nothing); or that records domain events in its own list. A class that is
+    copy from theirs, changes nothing); or that records domain events in a list of its own (an
+    event serialising itself into a local payload records nothing). A class that is
     itself kept in another aggregate's collection is a member, and so is every entity or value
     object of a domain package that a root keeps in a typed attribute or field. A collection
     built from a typed parameter holds that type (`self.tables = sorted(tables, ...)` with
@@ -156,7 +157,8 @@ class Aggregate(Detector):
     (`self.record(EventCreated(...))`, `self._events.append(event)`) is a root too, and so is
     the base class providing that method to subclasses of the domain model (not a mixin giving
     command handlers an event list); the method's list may have any
-    name when what it appends is typed as a domain event (`note(self, fact: Fact)`). Of two
+    name when what it appends is typed as a domain event (`note(self, fact: Fact)`); a class
+    neither (a handler keeping the events it is handed) records none. Of two
     entities recording events through a shared base, the one kept in a typed collection of the
     other (`messages: set[Message]` in `Chat`) is its member, not a root. Repositories and
     units of work are never roots, and a repository keeping a root does not make it anyone's
@@ -200,9 +202,10 @@ class Aggregate(Detector):
                 continue
             for op in m.container_ops:
                 attr = op.container.removeprefix("self.").split(".")[0]
-                if op.arg.startswith("call:") and "event" in message_roles(
-                    ctx, ctx.resolve(op.arg[5:], ref.module) or ref
-                ):
+                # an event it makes and keeps in its own list; a call naming no class of the
+                # workspace (`str(...)` stored in a local payload) records nothing
+                made = ctx.resolve(op.arg[5:], ref.module) if op.arg.startswith("call:") else None
+                if made is not None and op.container.startswith("self.") and "event" in message_roles(ctx, made):
                     ev.append((m.selection.line, f"`{m.name}` records the domain event `{op.arg[5:]}`"))
                     continue
                 p = m.param(op.arg[6:]) if op.arg.startswith("param:") else None
@@ -312,11 +315,13 @@ class Aggregate(Detector):
                 continue
             ev, members = self._root(ctx, ref)
             recorded = self._records_events(ctx, ref)
-            # the base providing the recording method, when what derives it is domain model
-            # (not a mixin giving command handlers an event list)
-            if recorded and (
+            # the base providing the recording method, when what derives it is domain model (not
+            # a mixin giving command handlers an event list, nor a handler keeping what it handles)
+            if recorded and not (
                 entity_evidence(ctx, ref) or any(in_domain(d) or entity_evidence(ctx, d) for d in ctx.descendants(ref))
             ):
+                recorded = []
+            if recorded:
                 ev = [*ev, *recorded] if ev else recorded
             repo = stored.get(ref.key)
             guard = self._guard(ctx, ref) if repo is not None else None
