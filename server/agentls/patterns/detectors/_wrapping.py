@@ -310,7 +310,27 @@ def is_proxy_like(w: Wrap) -> bool:
     same = [m for m, n in w.forwards if m.name == n]
     # A forwarding method with a branch of its own that is not about whether the wrapped
     # object is there at all (an optional successor in a chain).
-    return any(m.complexity > 1 and attr not in m.none_checks and not m.loops for m in same)
+    return any(
+        m.complexity > 1 and attr not in m.none_checks and not m.loops and not _priced_by_wrapped(m, w.collab.attr)
+        for m in same
+    )
+
+
+def _priced_by_wrapped(m: FunctionFacts, attr: str) -> bool:
+    """Branches only on what the wrapped object answers besides the forwarded call (`if
+    self.beverage.get_size() == Size.TALL: cost += .10`), taking nothing, reading nothing else
+    of its own, refusing nothing (no raise, no constant or empty answer): it adds its share by
+    the component's state, a decorator's work, not a check of the stand-in's own."""
+    held = f"self.{attr}"
+    asked = {c.method for c in m.calls if c.receiver == held and c.method != m.name}
+    return (
+        bool(asked)
+        and not m.params
+        and not m.raises
+        and m.self_reads == {attr}
+        and bool(m.returns)
+        and not any(v in ("const", "none") for v in m.returns)
+    )
 
 
 def add_role(out: dict[str, list[Role]], ref: ClassRef, role: Role) -> None:

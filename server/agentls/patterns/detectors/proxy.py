@@ -31,7 +31,11 @@ class Proxy(Detector):
       forwarding under a condition of its own (an access check, a cache; or a helper of its
       own the forwarding method runs first, raising when the check fails:
       `self._authorize(user)`) rather than always.
-      A decorator is handed its component and always forwards. An object it makes of a class
+      A decorator is handed its component and always forwards; a branch only on what the
+      held object answers besides the forwarded call (`if self.beverage.get_size() ==
+      Size.TALL: cost += .10`), in a method taking nothing, reading nothing else of its own
+      and refusing nothing (no raise, no constant answer), adds its share by the component's
+      state: decoration, no condition of its own. An object it makes of a class
       naming no base counts as an implementation (duck typing) when that class offers every
       public method of the interface, each forwarded to the same-named one, and no other class
       makes one for itself (`Proxy(ServiceInterface)` making a `Service()` on first use; every
