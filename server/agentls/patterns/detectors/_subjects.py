@@ -136,7 +136,11 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                     if bucket:
                         if it not in (f"{attr}[]", f"{attr}.get()"):
                             continue
-                    elif it != attr and not (loop.iter == "" and attr in note.self_reads):
+                    elif (
+                        it != attr
+                        and not (loop.iter == "" and attr in note.self_reads)
+                        and _snapshot(note, loop) != attr
+                    ):
                         continue
                     # A bare name is a local: the kept list only when the method reads it
                     # (`pins = self.pins`), not a list it builds under the same name (a
@@ -166,6 +170,39 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                         if call.func == loop.target and _triggered(ref, note) and not _answering(sub):
                             return sub, note, attr, "()"
     return None
+
+
+_COPIES = ("list", "tuple", "set", "frozenset")
+
+
+def _snapshot(note: FunctionFacts, loop: Loop) -> str | None:
+    """The attribute a loop walks a copy of, taken so an element may unsubscribe while it is
+    told (`for o in list(self._observers)`, `self._observers.copy()`, or a local bound to one:
+    `observers = self._observers.copy()`, then `for o in observers`)."""
+    it = loop.iter
+    if it.endswith(".copy()"):
+        return _attr(it[: -len(".copy()")])
+    if it.isidentifier():
+        made = note.call_locals.get(it, "")
+        if made.endswith(".copy"):
+            return _attr(made[: -len(".copy")])
+        if made not in _COPIES:
+            return None
+        lines = None  # the copy bound to the local is one call of its kind somewhere in the method
+    elif it.endswith("()") and it[:-2] in _COPIES:
+        made, lines = it[:-2], loop.line
+    else:
+        return None
+    copied = {
+        kept
+        for c in note.calls
+        if c.func == made
+        and (lines is None or c.line == lines)
+        and len(c.args) == 1
+        and c.args[0].startswith("attr:")
+        and (kept := _attr(c.args[0][5:])) is not None
+    }
+    return copied.pop() if len(copied) == 1 else None
 
 
 def _logs_run(note: FunctionFacts, loop: Loop, attr: str) -> bool:

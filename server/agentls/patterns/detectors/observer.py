@@ -92,6 +92,8 @@ class Observer(Detector):
     - A subject has a list, set or dict attribute (on the instance or the class), a small
       public method adding the object it receives to it (also joined in place as a one-element
       display, `self._observers |= {observer}`, `+= [observer]`), and another method looping over it
+      (or over a copy taken so an observer may unsubscribe while told: `list(self._observers)`,
+      `self._observers.copy()`, or a local bound to one)
       and calling a public method on (or calling) each element, not asking each for data
       (nor for a verdict: when the method is a predicate, `is_valid_plugin` or declared
       `-> bool`, and every implementation of it in the program answers something, the loop
