@@ -184,3 +184,29 @@ def asks_locator(fn: FunctionFacts) -> str:
         if handed and keyed:
             return names[0]
     return ""
+
+
+def asks_found_handler(fn: FunctionFacts, tables: set[str]) -> str:
+    """The parameter, untyped or typed as no message class (`dispatch(self, order)`,
+    `command: Any`), whose type keys a lookup in one of the object's own `tables` (the
+    attributes its methods fill: `handler = self._handlers.get(type(order))`) when the handler
+    found is then asked through a handler's entry method to handle it (`handler.handle(order)`,
+    `handler.execute(command)`); "" otherwise. A found callable called directly (`fmt(value)`)
+    is as much a formatter a registry keyed by type picks: without a message class it is no
+    routing here."""
+    names = [n for n in fn.param_names if n not in ("self", "cls")]
+    if not names or not fn.call_locals:
+        return ""
+    given = f"param:{names[0]}"
+    # the lines where the method takes the parameter's type (`type(order)`)
+    typed = {c.line for c in fn.calls if c.func == "type" and given in c.args}
+    if not typed:
+        return ""
+    for local, callee in fn.call_locals.items():
+        receiver, _, method = callee.rpartition(".")
+        if method != "get" or not receiver.startswith("self.") or receiver[5:] not in tables:
+            continue
+        keyed = any(c.func == callee and c.args[:1] == ("call:type",) and c.line in typed for c in fn.calls)
+        if keyed and any(c.receiver == local and c.method in _HANDLER_ENTRIES and given in c.args for c in fn.calls):
+            return names[0]
+    return ""

@@ -6,7 +6,13 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._basics import memo_class
-from agentls.patterns.detectors._dispatch import asks_locator, calls_found_handler, dispatches, filters_by_type
+from agentls.patterns.detectors._dispatch import (
+    asks_found_handler,
+    asks_locator,
+    calls_found_handler,
+    dispatches,
+    filters_by_type,
+)
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import handler_maps
 from agentls.patterns.facts import FunctionFacts
@@ -42,7 +48,11 @@ class MessageBus(Detector):
     and hands it the message (`handler = container.get(f"{class_fullname(command)}_handler");
     handler.handle(command)`; a key read from the message's fields loads an aggregate, and an
     event store found so and appended to keeps the event); the same lookup over a
-    value that is no message (renderers keyed by a plain value's type) is not. A module
+    value that is no message (renderers keyed by a plain value's type) is not. An untyped
+    message counts when the handler found by its type in a table of the class's own is asked
+    to handle it through a handler's entry method (`handler = self._handlers.get(type(order));
+    handler.handle(order)`, `.execute(command)`); a renderer found so and asked to `render`
+    it is none. A module
     function doing the same, untyped, over a module dict mapping message classes to handlers
     (`handler = JOBS[type(job)]; handler(job, crew)`) is one too. So is a class with a
     method taking messages (one, or a list of them) that reads each message's own key
@@ -119,7 +129,7 @@ class MessageBus(Detector):
                     (m.selection.line, f"`{m.name}` takes a `{msg.cls.name}` and calls the handler registered for it")
                 ]
                 break
-        out = out or self._routes_by_key(ctx, ref, tables)
+        out = out or self._routes_by_key(ctx, ref, tables) or self._asks_found(ref, tables)
         if not out and (ref.cls.is_interface or ref.cls.is_protocol):
             impls = [
                 d
@@ -173,6 +183,18 @@ class MessageBus(Detector):
                 if handed:
                     why = f"`{m.name}` hands each `{msg.cls.name}` to the handlers filed under its key"
                     return [(m.selection.line, why)]
+        return []
+
+    @staticmethod
+    def _asks_found(ref: ClassRef, tables: set[str]) -> list[Ev]:
+        """A method handed an untyped message that looks its handler up by the message's type
+        in a table of its own and asks it to handle the message (`handler =
+        self._handlers.get(type(order)); handler.handle(order)`)."""
+        for m in ref.cls.methods.values():
+            given = asks_found_handler(m, tables)
+            if given:
+                why = f"`{m.name}` finds the handler for the type of `{given}` and asks it to handle it"
+                return [(m.selection.line, why)]
         return []
 
     def _finds_handlers(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
