@@ -88,6 +88,9 @@ def _table_call(fn: FunctionFacts, value: str) -> tuple[str, bool, str] | None:
     `makers[kind](...)` or `makers.get(kind, Default)(...)`; or answering it (`return
     factories[kind]`, a table of instances)."""
     rest = value[5:] if value.startswith("call:") else ""
+    if fn.call_locals.get(rest, "").endswith(".get"):
+        # Looked up into a local first: `kind = cls._kinds.get(name)`, then `return kind()`.
+        rest = f"{fn.call_locals[rest]}()"
     if rest.endswith("[]"):
         table = rest[:-2]
         return table, any(c == table and k not in ("const", "none") for c, k in fn.subscripts), ""
@@ -167,7 +170,7 @@ def table_products(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[st
         default = ctx.resolve(name, module) if name else None
         if name and default is None:
             continue  # the default is a function or a value: a table of callbacks
-        bases = ctx.annotation_refs(fn.returns_annotation, module)
+        bases = ctx.annotation_refs(fn.returns_annotation, module) or _declared(ctx, fn, module)
         if not bases and default is not None:
             bases = ctx.interface_ancestors(default)
         if not bases and default is None and "." not in table:
@@ -189,6 +192,19 @@ def table_products(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> tuple[st
         if value.startswith("sub:") and "." not in table and (kinds := _instances_made(ctx, fn, module)):
             return table.rpartition(".")[2], kinds
     return None
+
+
+def _declared(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[ClassRef]:
+    """What the method a method overrides is annotated to return (`ToyFactory.create_item`
+    carrying out `ItemFactory.create_item(...) -> Item`): the override answers the same."""
+    owner = module.classes.get(fn.qualname.rpartition(".")[0])
+    if owner is None:
+        return []
+    for base in ctx.ancestors(ClassRef(module, owner)):
+        declared = base.cls.methods.get(fn.name)
+        if declared is not None and declared.returns_annotation:
+            return ctx.annotation_refs(declared.returns_annotation, base.module)
+    return []
 
 
 def _instances_made(ctx: Ctx, fn: FunctionFacts, module: ModuleIndex) -> list[ClassRef]:

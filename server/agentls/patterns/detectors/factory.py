@@ -55,10 +55,12 @@ class Factory(Detector):
       factory, `return _CLASS_MAP[(graph, nested)]`, when the classes share a base); or that
       instantiates the value its own table maps its argument to, a dict built in the function
       or a class attribute (`kinds = {...}; return kinds[room]()`, `cls._stock.get(style,
-      LedLamp)()`), or answers the instance such a table of instances it makes there maps its
+      LedLamp)()`, or looked up into a local first: `lamp = cls._stock.get(style)` ...
+      `return lamp()`), or answers the instance such a table of instances it makes there maps its
       argument to (`factories = {ELF: ElfFactory(), ORC: OrcFactory()}; return
       factories[kind]`: its products are the classes it makes there), when it is annotated
-      to return an interface (or the default is a class of one, or, for a table built in a
+      to return an interface (or the method it overrides is: `ToyShop.make(name)` under
+      `Shop.make(name) -> Toy`; or the default is a class of one, or, for a table built in a
       function annotated with nothing, the one interface of
       the module (defined, imported, or implemented by a class imported there, as in a folder
       of one class per file) whose declared methods the function's callers there call) that two or more
