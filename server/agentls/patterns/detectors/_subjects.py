@@ -153,6 +153,8 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                     for call in note.calls:
                         if call.method.startswith("_"):
                             continue  # observers are told through their public interface
+                        if not _in_loop(note, loop, call):
+                            continue  # the name bound again by a later loop (`for c in done`)
                         if _gathers(note, loop, call):
                             continue  # it asks each for data: a notification's answers are dropped
                         if _filters(note, loop, call, attr):
@@ -203,6 +205,15 @@ def _snapshot(note: FunctionFacts, loop: Loop) -> str | None:
         and (kept := _attr(c.args[0][5:])) is not None
     }
     return copied.pop() if len(copied) == 1 else None
+
+
+def _in_loop(note: FunctionFacts, loop: Loop, call: Call) -> bool:
+    """The call may sit in ``loop``: no loop of the method binding the same name starts after
+    it and before the call (an invoker running its commands, then undoing the ones it ran with
+    `for change in done: change.undo()`, tells no element of its kept list in the second loop)."""
+    return loop.line <= call.line and not any(
+        other.target == loop.target and loop.line < other.line <= call.line for other in note.loops
+    )
 
 
 def _logs_run(note: FunctionFacts, loop: Loop, attr: str) -> bool:

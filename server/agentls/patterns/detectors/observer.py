@@ -94,7 +94,9 @@ class Observer(Detector):
       display, `self._observers |= {observer}`, `+= [observer]`), and another method looping over it
       (or over a copy taken so an observer may unsubscribe while told: `list(self._observers)`,
       `self._observers.copy()`, or a local bound to one)
-      and calling a public method on (or calling) each element, not asking each for data
+      and calling a public method on (or calling) each element in that loop (not in a later
+      loop binding the same name: a batch undoing the steps it ran, `for step in done:
+      step.rollback()`, tells no element of its kept list), not asking each for data
       (nor for a verdict: when the method is a predicate, `is_valid_plugin` or declared
       `-> bool`, and every implementation of it in the program answers something, the loop
       asks, as a plug-in locator asks its file analyzers; a signal collecting its receivers'
