@@ -154,7 +154,8 @@ class Aggregate(Detector):
     EventId`) is a reference, not a member.
 
     An entity that records domain events through a method it defines or inherits
-    (`self.record(EventCreated(...))`, `self._events.append(event)`) is a root too, and so is
+    (`self.record(EventCreated(...))`, `self._events.append(event)`, `self._pending.append(
+    event_class(**kw))` with the event class handed in) is a root too, and so is
     the base class providing that method to subclasses of the domain model (not a mixin giving
     command handlers an event list); the method's list may have any
     name when what it appends is typed as a domain event (`note(self, fact: Fact)`); a class
@@ -228,8 +229,7 @@ class Aggregate(Detector):
                 ):
                     ev.append((m.selection.line, f"`{m.name}` works through the members in `self.{attr}`"))
                     members += held[attr]
-        result = (ev[:3], list({r.key: r for r in members}.values()))
-        return result
+        return ev[:3], list({r.key: r for r in members}.values())
 
     def _guard(self, ctx: Ctx, ref: ClassRef) -> Ev | None:
         """A public method that refuses a change breaking a rule, or that adds a domain part
@@ -255,17 +255,18 @@ class Aggregate(Detector):
 
     def _records_events(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
         """An entity (or the base of entities) that records domain events through a method it
-        defines or inherits (`self.record(Created(...))`, `self._events.append(e)`)."""
+        defines or inherits (`self.record(Created(...))`, `self._events.append(e)`), or makes
+        from the event class it is handed (`e = event_class(**kw); self._pending.append(e)`)."""
         for r in [ref, *ctx.ancestors(ref)]:
             for m in r.cls.methods.values():
                 for op in m.container_ops:
+                    named = any(w in f"{m.name} {op.container}".lower() for w in ("event", "record"))
                     if (
                         op.op == "append"
                         and op.container.startswith("self.")
-                        and op.arg.startswith("param:")
                         and (
-                            any(w in f"{m.name} {op.container}".lower() for w in ("event", "record"))
-                            or self._takes_event(ctx, r, m, op.arg[6:])
+                            (op.arg.startswith("param:") and (named or self._takes_event(ctx, r, m, op.arg[6:])))
+                            or (named and m.call_locals.get(op.arg[5:]) in m.param_names)
                         )
                     ):
                         whose = "" if r == ref else f" (from `{r.cls.name}`)"
