@@ -285,3 +285,32 @@ def _answers_itself(m: FunctionFacts) -> bool:
     """Some `return` answers a literal of the method's own (`return True`, an f-string), not
     what a call (awaited or not) answered."""
     return any(v in ("const", "fstring") for v in m.returns)
+
+
+def remote_stub(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> bool:
+    """`__getattr__` answering every attribute with a method stand-in of another class of the
+    program, made from the name asked and a bound method of its own that carries the call
+    (`return _RemoteMethod(self._invoke, name)`, the stand-in's `__call__` sending it): a
+    remote proxy, the real object living elsewhere. A stand-in answering its own kind for a
+    dotted name (`_RemoteMethod.__getattr__`) is that method object, not the proxy."""
+    ga = ref.cls.methods.get("__getattr__")
+    if ga is None or not ga.params:
+        return False
+    asked = f"param:{ga.params[0].name}"
+    for c in ga.calls:
+        own = [a[10:] for a in c.args if a.startswith("attr:self.") and a[10:] in ref.cls.methods]
+        if asked not in c.args or not own or f"call:{c.func}" not in ga.returns:
+            continue
+        stub = ctx.resolve(c.func, ref.module)
+        if stub is None or stub == ref or "__call__" not in stub.cls.methods:
+            continue
+        emit_roles(
+            out,
+            ref,
+            "proxy",
+            0.7,
+            [(ga.selection.line, f"`__getattr__` answers a `{stub.cls.name}` sending each call through `{own[0]}`")],
+            [],
+        )
+        return True
+    return False

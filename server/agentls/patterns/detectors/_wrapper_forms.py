@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from agentls.patterns.context import Collab, Ctx
 from agentls.patterns.detectors._basics import made_together, near, script_siblings
-from agentls.patterns.detectors._proxy_forms import baseless_proxy
+from agentls.patterns.detectors._proxy_forms import baseless_proxy, remote_stub
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
 from agentls.patterns.detectors._wrapping import Role, emit_roles, init_held, installed_adaptees, known_types
 from agentls.patterns.facts import FunctionFacts
@@ -296,6 +296,8 @@ def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]
     methods = ref.cls.methods
     target = getattr_target(methods)
     init = methods.get("__init__")
+    if target is None and remote_stub(ctx, ref, out["proxy"]):
+        return
     if target is None:
         # No `__getattr__`: the adapted methods it is handed become its own, beside the one
         # object it keeps (`Adapter(musician, dict(organize_event=musician.play))`).

@@ -50,6 +50,11 @@ class Proxy(Detector):
       held object lacks (`if name in dir(self._obj)`) or for names neither it nor a table of
       the class's own answers (a namespace answering `self.callables[key]` first and asking
       the one it inherits from).
+    - A remote proxy: a class whose `__getattr__` answers every attribute with a method
+      stand-in of another class of the program, made from the name asked and a bound method
+      of its own carrying the call (`return _RemoteMethod(self._invoke, name)`, the
+      stand-in's `__call__` sending it); a stand-in answering its own kind for a dotted name
+      is that method object, no proxy.
     - A class implementing an interface and handed its subject typed as one concrete
       implementation of that interface which is no base of its own (`AuditedMeter(Meter)`
       taking `inner: GasMeter`): it stands in for that class alone, even when it always
