@@ -105,7 +105,13 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
     for sub in methods.values():
         # Subscribing is a small public operation (`attach`, `connect`), not a step of some
         # larger algorithm that collects objects to process later.
-        if not sub.is_public or sub.complexity > 3 or not sub.container_ops or _collection(ref):
+        # `event += handler` (`__iadd__`) subscribes as `attach` does; on a class that is also a
+        # collection it counts only for handlers the loop calls.
+        added = sub.name == "__iadd__"
+        if not (sub.is_public or added) or sub.complexity > 3 or not sub.container_ops:
+            continue
+        handlers_only = _collection(ref)
+        if handlers_only and not added:
             continue
         typed = _typed_items(ctx, ref, sub)
         for op in sub.container_ops:
@@ -159,7 +165,7 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                             continue  # it asks each for data: a notification's answers are dropped
                         if _filters(note, loop, call, attr):
                             continue  # it rebuilds the kept list, asking each whether to keep it
-                        if call.receiver in (loop.target, keyed) and call.receiver:
+                        if call.receiver in (loop.target, keyed) and call.receiver and not handlers_only:
                             if call.method == note.name and not _declared_subject(ctx, ref, sub.name, call.method):
                                 continue  # a composite's recursion over its parts
                             if (
@@ -169,7 +175,8 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
                             ):
                                 continue
                             return sub, note, attr, call.method
-                        if call.func == loop.target and _triggered(ref, note) and not _answering(sub):
+                        told = _triggered(ref, note) or _unsubscribes(ref, attr)
+                        if call.func == loop.target and told and not _answering(sub):
                             return sub, note, attr, "()"
     return None
 
@@ -290,6 +297,17 @@ def _answering(sub: FunctionFacts) -> bool:
     # The index writes `?` for `None` too; an awaitable of nothing is an async listener's.
     told = ("?", "None", "Any", "object", "typing.Any")
     return bool(answer) and answer not in told and not answer.endswith(("?]", "None]"))
+
+
+def _unsubscribes(ref: ClassRef, attr: str) -> bool:
+    """A method of the class takes an object it is handed back out of the kept list
+    (`detach`, `__isub__`: `self._handlers.remove(handler)`): listeners come and go, where the
+    steps of a pipeline or a middleware stack stay as they were built."""
+    return any(
+        op.op in ("remove", "discard") and op.arg.startswith("param:") and _attr(op.container) == attr
+        for m in ref.cls.methods.values()
+        for op in m.container_ops
+    )
 
 
 def _triggered(ref: ClassRef, note: FunctionFacts) -> bool:

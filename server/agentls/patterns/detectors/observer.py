@@ -90,7 +90,7 @@ class Observer(Detector):
 
     ## How it is detected
     - A subject has a list, set or dict attribute (on the instance or the class), a small
-      public method adding the object it receives to it (also joined in place as a one-element
+      public method (or `__iadd__`: `event += handler`) adding the object it receives to it (also joined in place as a one-element
       display, `self._observers |= {observer}`, `+= [observer]`), and another method looping over it
       (or over a copy taken so an observer may unsubscribe while told: `list(self._observers)`,
       `self._observers.copy()`, or a local bound to one)
@@ -115,15 +115,17 @@ class Observer(Detector):
       family) is no subject, nor is a loop filing each element it ran into another list of
       the object (`self.history.append(job)`, an invoker's history to undo);
       calling plain functions counts only when the subject triggers the
-      notification itself or passes itself (a pipeline handing a request to every function is
-      not an observer), and not when the subscribe parameter is typed as a callable answering
+      notification itself or passes itself, or takes a handed one back out of the list
+      (`remove(handler)`, `__isub__`: listeners come and go; a pipeline handing a request to
+      every function, its steps fixed once built, is not an observer), and not when the subscribe parameter is typed as a callable answering
       something (`guard: Callable[[Order], bool]`, a middleware answering the event): guards,
       filters and transforms asked for a verdict or a value, where a listener answers nothing
       (`Callable[[Order], None]`). A dict of lists keyed by topic is publish-subscribe
       instead, unless another method of the class changes its state and then fires the notification
       (`add_product` keeping the product, then calling `self.notify(product)`) and the key is
       not an attribute of the object stored: a subject keeping its observers per key. A
-      collection (answering `__len__` with `__iter__` or `__getitem__`), or a class whose
+      collection (answering `__len__` with `__iter__` or `__getitem__`; one subscribed with
+      `+=` whose loop calls each element is an event all the same), or a class whose
       subscribe parameter is annotated with a concrete class with behaviour of its own that
       nothing derives from (`append(self, line: Text)`), collects data, not observers, unless
       the looping method keeps the argument it hands to each (`self.products.add(product)`,
