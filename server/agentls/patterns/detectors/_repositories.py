@@ -15,6 +15,7 @@ from agentls.patterns.detectors._gateways import (
     takes_object,
 )
 from agentls.patterns.detectors._repository_ports import repository_port_evidence
+from agentls.patterns.detectors._row_readers import row_reader_evidence
 from agentls.patterns.detectors._saving_ports import message_like as message_like  # re-exported: _mappers
 from agentls.patterns.detectors._saving_ports import stepped_heads, write_only
 from agentls.patterns.detectors._storage_reach import reaches_storage
@@ -344,7 +345,7 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         # Storage reached otherwise (a parameter, a `with` block, a module dict, an ORM manager).
         if ref.cls.is_interface:
             return []
-        return compute() or gateway_evidence(ctx, ref) or _specialised(ctx, ref)
+        return compute() or gateway_evidence(ctx, ref) or _specialised(ctx, ref) or row_reader_evidence(ctx, ref)
 
     return memo(ctx, "repo", ref, compute_all)
 

@@ -109,7 +109,15 @@ class Repository(Detector):
     only scalars and builds nothing (`set_token(user_id: str, token: str)`) is a cache; a
     look-up that only a private helper of something else performs (`notify` →
     `_get_customer`) is no finder; one method that both forwards and answers (a proxy's
-    `add(x, y)`) is neither; SQL counts only in a method that runs it.
+    `add(x, y)`) is neither; SQL counts only in a method that runs it. The read side of such a
+    collection, the query half of a repository split for CQRS, is one too: a plain class (no
+    framework base: a view's `get(request, pk)` queries a manager as well) storing nothing,
+    whose every public method (at most ten) is named to find or list, answers something and
+    reaches a database (a mapped class's manager, a session, a collection, a cursor; an HTTP
+    client's `get` answers a request), one of them a look-up by a key it is handed
+    (`get_reviews_by(member_id)` over `Review.objects.filter(...)`), and what it finds the
+    domain's (a mapped class kept in a domain package, or an entity it is annotated to
+    answer): a reader of bare rows (`session.query(UserRow)` beside `count()`) reads a table.
 
     A port may be write-side only (`save(product: Product) -> None`, perhaps beside a
     `search_all() -> Sequence[Product]` listing what it stores): it is one when an
