@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detectors._client_swaps import swapped_by_clients
+from agentls.patterns.detectors._configured import hooked_impls, optional_in_constructor
 from agentls.patterns.detectors._duck_families import implied, implied_families
 from agentls.patterns.detectors._handing import is_test_case
 from agentls.patterns.detectors._passed import made_from_param, same_answers
@@ -91,7 +92,9 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
             # `OffState.on`), so two subclasses overriding some called method is enough.
             if not abstract and sum(bool(called & set(i.cls.methods)) for i in impls) < 2:
                 continue
-            out.append(Held(iface, impls, holder, collab, bool(collab.types), abstract))
+            # A concrete base is an interface in the hooks the holder calls on an object it is handed.
+            hooked = [] if abstract or not collab.from_param else hooked_impls(iface, impls, called)
+            out.append(Held(iface, hooked or impls, holder, collab, bool(collab.types), abstract or bool(hooked)))
     return out
 
 
@@ -281,8 +284,11 @@ def _kind_of(ctx: Ctx, h: Held) -> str:
     )
     abstract_ops = h.holder.cls.abstract_methods
     refining = [d for d in subs if abstract_ops & {n for n, m in d.cls.methods.items() if not m.abstract}]
+    # A holder its callers may leave without the object (an optional constructor parameter)
+    # is configured with it: subclasses extending it refine a context, not an abstraction.
     if (
         subs
+        and not optional_in_constructor(h.holder, attr)
         and not any(attr in m.self_writes for m in methods)
         and (
             any(

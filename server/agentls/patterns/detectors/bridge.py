@@ -68,7 +68,10 @@ class Bridge(Detector):
     swap it through a setter is a context, and so is one whose clients assign it, or another
     object it is handed and calls, on an object they made: `duck.fly_behaviour =
     FlyRocketPowered()`); a subclass that only changes what it reports (a failed match
-    keeping its route) refines nothing, and the holder is then read as a Strategy context.
+    keeping its route) refines nothing, and the holder is then read as a Strategy context, as
+    is a holder whose constructor lets callers leave the implementor out (`highlighter:
+    Highlighter | None = None`, or a default made when none is given): an abstraction cannot
+    work without its implementor and requires it.
     Siblings are holders neither of which derives from the other (a response and its subclass
     keeping the same body are one abstraction). Test cases keeping the application under test
     and exceptions keeping the parameter that failed are not abstractions, nor are the clients

@@ -53,7 +53,11 @@ class Strategy(Detector):
 
     ## How it is detected
     An interface (abstract class, Protocol, or a base whose public methods raise
-    `NotImplementedError`) with at least two concrete implementations, and a class outside
+    `NotImplementedError`, or whose hooks do beside helpers with a body, for a holder handed the
+    object and calling a hook two or more implementations carry out: a `Signer` given any
+    `SigningAlgorithm` and asking it for `get_signature`, the algorithm's `verify_signature` a
+    default; a subclass adding hooks of its own, `do_open`, is a further base, not an
+    implementation) with at least two concrete implementations, and a class outside
     that hierarchy that keeps one in an attribute (by annotation, or by calling only the
     interface's methods on an object it was given: two or more of them, or all of a
     one-method interface, since one shared name such as `close` proves nothing, and not when
@@ -77,7 +81,10 @@ class Strategy(Detector):
     it); a context answering `transition()` to states declaring `transition(context)` is none.
     A persistence port (its implementations are repositories or units of work) is reported
     as that instead. If implementations replace one another in the context, it is State; if
-    the context is itself a class hierarchy, it is Bridge, unless clients assign what it is
+    the context is itself a class hierarchy, it is Bridge, unless its constructor lets callers
+    leave the object out (`highlighter: Highlighter | None = None`, or a default made when none
+    is given): a holder configured with an optional algorithm, whose subclasses extend it, is a
+    context (a Bridge's abstraction requires its implementor); or unless clients assign what it is
     handed on an object they made (`duck.fly_behaviour = Rocket()`). Names play no part.
 
     A port of dependency inversion (an interface in the domain or service layer whose
