@@ -64,6 +64,30 @@ def _entry(cls: ClassFacts) -> tuple[FunctionFacts | None, bool]:
     return None, False
 
 
+def _calls_next(m: FunctionFacts | None) -> bool:
+    """The method calls its second parameter with its first or with nothing (`result =
+    next_handler(query)`, `await next_handler()`): the rest of a pipeline it wraps, not a
+    callback it hands something new (`publish(Shipped(...))`)."""
+    if m is None or len(m.params) < 2:
+        return False
+    given, nxt = f"param:{m.params[0].name}", m.params[1].name
+    return any(c.func == nxt and (not c.args or c.args == (given,)) for c in m.calls)
+
+
+def _passes_on(ctx: Ctx, ref: ClassRef, entry: FunctionFacts) -> bool:
+    """A pipeline behaviour around the handlers, none of them: its entry takes the next handler
+    beside the message and calls it, or, abstract, declares it callable (`next_handler:
+    Callable[[], Awaitable[T]]`) or has only implementations calling it."""
+    if _calls_next(entry):
+        return True
+    if len(entry.params) < 2 or not (entry.abstract or entry.is_stub):
+        return False
+    if "Callable" in (entry.params[1].annotation or ""):
+        return True
+    impls = [d.cls.methods.get(entry.name) for d in ctx.concrete(ref)]
+    return bool(impls) and all(_calls_next(m) for m in impls)
+
+
 def _hierarchy_root(ctx: Ctx, ref: ClassRef) -> ClassRef:
     """The topmost workspace ancestor (the class itself when it has none)."""
     ancestors = ctx.ancestors(ref)
@@ -185,6 +209,8 @@ def messages(ctx: Ctx) -> Messages:
             dispatches(m) or calls_found_handler(m) or hands_found(m) or asks_locator(m) for m in h.cls.methods.values()
         ):
             continue  # (a bus looking handlers up by the message's type is none of them)
+        if _passes_on(ctx, h, entry):
+            continue  # (nor is a pipeline behaviour calling the next handler)
         if h.cls.is_interface and not ctx.concrete(h):
             continue  # an abstract handler nothing implements handles nothing yet
         if h.cls.is_interface and any(

@@ -56,6 +56,9 @@ class CqrsCommand(Detector):
     local list of them (`handlers = self.commands_map.get(kind); for h in handlers:
     h.handle(command)`), or asking a container for the handler under a key made from the
     message's class name (`container.get(handler_id).handle(command)`), and so is its port.
+    Nor is a pipeline behaviour: an entry taking the next handler beside the message and calling
+    it with the message or nothing (`result = await next_handler()`), or, abstract, declaring
+    it callable (`next_handler: Callable[[], Awaitable[T]]`) or implemented only so.
 
     A use-case class's one public method is its entry too (`invoke(command: NewAuthorCommand)`)
     when it works on storage or the message's name says what it is. A type that several

@@ -58,7 +58,9 @@ class CqrsQuery(Detector):
     method, to a collaborator it was given or got from one (a web route calling `await
     interactor(request)`, or `use_case = container.list_users(); use_case.execute(
     payload.to_input())`) passes it on; it is no handler itself, nor its parameter a message. An
-    abstract handler base that nothing implements handles nothing yet.
+    abstract handler base that nothing implements handles nothing yet, and a pipeline behaviour
+    calling the next handler it is handed beside the query (`return next_handler(query)`: a
+    cache or timing wrapper) handles none.
     """
 
     id = "cqrs_query"
