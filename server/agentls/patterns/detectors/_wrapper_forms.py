@@ -17,6 +17,10 @@ def getattr_target(cls_methods: dict[str, FunctionFacts]) -> str | None:
     ga = cls_methods.get("__getattr__")
     if ga is None:
         return None
+    # Answering only something of its own made from what it read there (`return
+    # self.FieldClass(...)` after `getattr(self.table.q, attr).fieldName`) forwards nothing.
+    if ga.returns and all(v.startswith("call:self.") for v in ga.returns):
+        return None
     for c in ga.calls:
         if c.func == "getattr" and c.args[:1] and c.args[0].startswith(("attr:self.", "sub:self.__dict__")):
             return c.args[0]

@@ -49,7 +49,9 @@ class Proxy(Detector):
       loader). Forwarding alone is plain delegation, and so is raising only for names the
       held object lacks (`if name in dir(self._obj)`) or for names neither it nor a table of
       the class's own answers (a namespace answering `self.callables[key]` first and asking
-      the one it inherits from).
+      the one it inherits from). One answering only something of its own made from what it
+      read there (`return self.FieldClass(...)` after `getattr(self.table.q,
+      attr).fieldName`: an alias making its columns) forwards nothing.
     - A remote proxy: a class whose `__getattr__` answers every attribute with a method
       stand-in of another class of the program, made from the name asked and a bound method
       of its own carrying the call (`return _RemoteMethod(self._invoke, name)`, the
