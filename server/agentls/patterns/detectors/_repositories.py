@@ -174,6 +174,11 @@ def repository_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
             return []
         by_class = class_containers(ctx, ref)
         storage = _storage_attrs(ctx, ref, by_class)
+        # An entity keeping objects in fields it declares (`tasks: list[Task]` on a `Board`
+        # with an identity) holds its parts: an aggregate, not their repository.
+        declared = {f for r in (ref, *ctx.ancestors(ref)) for f in r.cls.fields}
+        if storage and storage <= declared and entity_evidence(ctx, ref):
+            return []
 
         # A repository is the collection's interface: its methods are about the storage,
         # themselves or through a step (a storage base's `persist`).

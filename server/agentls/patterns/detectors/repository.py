@@ -42,7 +42,9 @@ class Repository(Detector):
     a statement (`SELECT … FROM`, `INSERT INTO`, `UPDATE … SET`, `DELETE FROM`), not a word. A
     cache that maps an arbitrary key to a value is not a repository, and neither is a class
     merely *named* `...Repository`, nor a tree node storing objects annotated as its own kind
-    (`add(self, part: Part)` in a `Part`: its children). Its abstract base, when another implementation
+    (`add(self, part: Part)` in a `Part`: its children), nor an entity keeping objects only in
+    fields it declares (`tasks: list[Task]` on a `Board` with an identity: its parts, an
+    aggregate). Its abstract base, when another implementation
     qualifies, is the abstract repository. What it keeps may be a row made from the object it
     receives (`asdict(order)`, `order.to_dict()`, a dict of its fields, in a method named to
     store), keyed by the object's own identity or appended, and found again as the object
