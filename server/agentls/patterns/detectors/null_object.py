@@ -64,6 +64,10 @@ class NullObject(Detector):
     stand-in for "no object"; so is one with an empty method annotated to return a value
     (`def health_check(self) -> bool: pass` answers None where it promises a bool).
 
+    The interface it stands in for is reported too, as the `abstract_object`, with a row of
+    its own in whatever module it is declared (at the null object's confidence, when that is
+    0.5 or more).
+
     Also: a class whose `__getattr__` and `__call__` only return itself (it absorbs every
     use), and a subclass that replaces three or more inherited methods by aliasing module
     functions that do nothing or only refuse (`_commit = ignore`), at least one a no-op.
@@ -123,44 +127,60 @@ class NullObject(Detector):
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
-            ev = self._absorbing(ref) or self._aliased(ctx, ref)
-            if ev:
-                bases = ctx.ancestors(ref)[:1]
-                yield ctx.det(ref, self.id, "null_object", 0.8, ev, [(b, "abstract_object") for b in bases])
-                continue
-            own = {n: m for n, m in ref.cls.methods.items() if n not in _IGNORED}
-            if not own or ref.cls.is_interface or ref.cls.declares_abstract:
-                continue
-            if not all(m.body_kind in ("stub", "trivial") and not m.abstract for m in own.values()):
-                continue
-            if self._keeps_collaborators(ctx, ref):
-                continue  # an unfinished implementation, handed its dependencies and not using them
-            if any(_promises_value(m) for m in own.values()):
-                continue  # `def send(...) -> bool: pass` answers None where it promises a value: a stub
-            for base in ctx.ancestors(ref):
-                overridden = set(own) & set(base.cls.methods)
-                siblings = [
-                    d
-                    for d in ctx.concrete(base)
-                    if d != ref
-                    and any(d.cls.methods.get(n) and d.cls.methods[n].body_kind == "real" for n in overridden)
-                ]
-                if overridden and siblings and _answers_apart(own, siblings):
-                    break  # its empty container is an answer its siblings tell apart from None
-                if overridden and siblings:
-                    # A stand-in covers the interface: the base's abstract methods, or (for a
-                    # concrete base) more than one method of a small interface. One hook
-                    # overridden to return nothing in a large class is a variant, not a null.
-                    # A concrete base's empty hooks (`def render(self): pass`) are its interface too.
-                    hooks = {n for n, m in base.cls.methods.items() if m.is_stub and not n.startswith("__")}
-                    interface = base.cls.abstract_methods or hooks
-                    covers = interface <= set(own) if interface else len(overridden) >= 2
-                    yield ctx.det(
-                        ref,
-                        self.id,
-                        "null_object",
-                        0.85 if covers else 0.45,
-                        [(own[n].selection.line, f"`{n}` does nothing") for n in sorted(overridden)[:3]],
-                        [(base, "abstract_object")],
-                    )
+            found = self._null(ctx, ref)
+            if found is not None:
+                yield found[0]
+            # The interface a null object of the program stands in for, wherever that null
+            # object lives, is reported too (its own row, not only a participant of the null's).
+            for d in ctx.concrete(ref):
+                got = self._null(Ctx(d.module, ctx.ws, ctx.settings), d) if d != ref else None
+                if got is not None and got[1] == ref and got[0].confidence >= 0.5:
+                    why = f"the interface `{d.cls.name}` implements by doing nothing"
+                    ev: list[Ev] = [(ref.cls.selection.line, why)]
+                    yield ctx.det(ref, self.id, "abstract_object", got[0].confidence, ev, [(d, "null_object")])
                     break
+
+    def _null(self, ctx: Ctx, ref: ClassRef) -> tuple[Detection, ClassRef | None] | None:
+        """``ref`` as a null object (its detection, built in ``ctx``, its module's), with the
+        interface it stands in for; None when it is none."""
+        ev = self._absorbing(ref) or self._aliased(ctx, ref)
+        if ev:
+            bases = ctx.ancestors(ref)[:1]
+            det = ctx.det(ref, self.id, "null_object", 0.8, ev, [(b, "abstract_object") for b in bases])
+            return det, (bases[0] if bases else None)
+        own = {n: m for n, m in ref.cls.methods.items() if n not in _IGNORED}
+        if not own or ref.cls.is_interface or ref.cls.declares_abstract:
+            return None
+        if not all(m.body_kind in ("stub", "trivial") and not m.abstract for m in own.values()):
+            return None
+        if self._keeps_collaborators(ctx, ref):
+            return None  # an unfinished implementation, handed its dependencies and not using them
+        if any(_promises_value(m) for m in own.values()):
+            return None  # `def send(...) -> bool: pass` answers None where it promises a value: a stub
+        for base in ctx.ancestors(ref):
+            overridden = set(own) & set(base.cls.methods)
+            siblings = [
+                d
+                for d in ctx.concrete(base)
+                if d != ref and any(d.cls.methods.get(n) and d.cls.methods[n].body_kind == "real" for n in overridden)
+            ]
+            if overridden and siblings and _answers_apart(own, siblings):
+                return None  # its empty container is an answer its siblings tell apart from None
+            if overridden and siblings:
+                # A stand-in covers the interface: the base's abstract methods, or (for a
+                # concrete base) more than one method of a small interface. One hook
+                # overridden to return nothing in a large class is a variant, not a null.
+                # A concrete base's empty hooks (`def render(self): pass`) are its interface too.
+                hooks = {n for n, m in base.cls.methods.items() if m.is_stub and not n.startswith("__")}
+                interface = base.cls.abstract_methods or hooks
+                covers = interface <= set(own) if interface else len(overridden) >= 2
+                det = ctx.det(
+                    ref,
+                    self.id,
+                    "null_object",
+                    0.85 if covers else 0.45,
+                    [(own[n].selection.line, f"`{n}` does nothing") for n in sorted(overridden)[:3]],
+                    [(base, "abstract_object")],
+                )
+                return det, base
+        return None
