@@ -73,7 +73,10 @@ class MessageBus(Detector):
     in self.subscribers: if isinstance(event, s.subscribed_to_event_type()):
     s.handle_event(event)`) routes by type too; handing every message to every handler is an
     observer's notify loop. A bus is none of the command, query or event handlers it routes
-    to, even when its method taking a message is named like a handler's (`execute`).
+    to, even when its method taking a message is named like a handler's (`execute`). A class
+    whose handler found by the message's type is one of its own methods (`handler =
+    getattr(self, self._steps.get(type(event))); handler(event)`: a saga's step, an
+    event-sourced aggregate's applier) handles the message itself and routes nothing.
     """
 
     id = "message_bus"
@@ -197,12 +200,23 @@ class MessageBus(Detector):
                 return [(m.selection.line, why)]
         return []
 
+    @staticmethod
+    def _own_handler(m: FunctionFacts, given: str) -> bool:
+        """The handler found is a method of the object itself (`handler = getattr(self,
+        self._handlers.get(type(event))); handler(event)`): a saga, or an event-sourced
+        aggregate applying the event to itself, handles what it routes."""
+        called = {c.func for c in m.calls if f"param:{given}" in c.args}
+        own = {local for local, callee in m.call_locals.items() if callee == "getattr"}
+        return bool(called & own) and any(c.func == "getattr" and c.args[:1] == ("self",) for c in m.calls)
+
     def _finds_handlers(self, ctx: Ctx, ref: ClassRef) -> list[Ev]:
         """A method taking a message (typed as a command, query or event class) that looks
         its handlers up by the message's type and calls what it found through a local, or asks
         a locator for the handler under a key made from the message (`asks_locator`)."""
         for m in ref.cls.methods.values():
             name = calls_found_handler(m) or asks_locator(m)
+            if name and self._own_handler(m, name):
+                continue
             p = m.param(name) if name else None
             msg = (
                 next((r for r in ctx.annotation_refs(p.annotation, ref.module) if message_roles(ctx, r)), None)
