@@ -108,7 +108,7 @@ def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
         # `event += handler` (`__iadd__`) subscribes as `attach` does; on a class that is also a
         # collection it counts only for handlers the loop calls.
         added = sub.name == "__iadd__"
-        if not (sub.is_public or added) or sub.complexity > 3 or not sub.container_ops:
+        if not (sub.is_public or added or _hook(ctx, ref, sub)) or sub.complexity > 3 or not sub.container_ops:
             continue
         handlers_only = _collection(ref)
         if handlers_only and not added:
@@ -297,6 +297,21 @@ def _answering(sub: FunctionFacts) -> bool:
     # The index writes `?` for `None` too; an awaitable of nothing is an async listener's.
     told = ("?", "None", "Any", "object", "typing.Any")
     return bool(answer) and answer not in told and not answer.endswith(("?]", "None]"))
+
+
+def _hook(ctx: Ctx, ref: ClassRef, sub: FunctionFacts) -> bool:
+    """A protected method overriding one of a base whose public method runs it (`Observable.
+    subscribe` calling `self._subscribe_core(observer)`, which `Subject` overrides to keep the
+    observer): the subscribing the base's public operation does, in the class's own words."""
+    name = sub.name
+    return (
+        name.startswith("_")
+        and not name.startswith("__")
+        and any(
+            name in a.cls.methods and any(m.is_public and name in m.self_calls for m in a.cls.methods.values())
+            for a in ctx.ancestors(ref)
+        )
+    )
 
 
 def _unsubscribes(ref: ClassRef, attr: str) -> bool:

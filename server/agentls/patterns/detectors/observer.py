@@ -90,7 +90,9 @@ class Observer(Detector):
 
     ## How it is detected
     - A subject has a list, set or dict attribute (on the instance or the class), a small
-      public method (or `__iadd__`: `event += handler`) adding the object it receives to it (also joined in place as a one-element
+      public method (or `__iadd__`: `event += handler`, or a protected hook overriding one a
+      base's public method runs: `_subscribe_core` under `Observable.subscribe`) adding the
+      object it receives to it (also joined in place as a one-element
       display, `self._observers |= {observer}`, `+= [observer]`), and another method looping over it
       (or over a copy taken so an observer may unsubscribe while told: `list(self._observers)`,
       `self._observers.copy()`, or a local bound to one)
@@ -117,8 +119,9 @@ class Observer(Detector):
       calling plain functions counts only when the subject triggers the
       notification itself or passes itself, or takes a handed one back out of the list
       (`remove(handler)`, `__isub__`: listeners come and go; a pipeline handing a request to
-      every function, its steps fixed once built, is not an observer), and not when the subscribe parameter is typed as a callable answering
-      something (`guard: Callable[[Order], bool]`, a middleware answering the event): guards,
+      every function, its steps fixed once built, is not an observer), and not when the
+      subscribe parameter is typed as a callable answering something (`guard:
+      Callable[[Order], bool]`, a middleware answering the event): guards,
       filters and transforms asked for a verdict or a value, where a listener answers nothing
       (`Callable[[Order], None]`). A dict of lists keyed by topic is publish-subscribe
       instead, unless another method of the class changes its state and then fires the notification
