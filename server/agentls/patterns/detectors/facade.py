@@ -7,7 +7,7 @@ from agentls.patterns.context import Ctx, Ev, Target
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._handing import is_test_case
 from agentls.patterns.detectors._shared import is_data_holder, is_exception, is_repository, is_uow
-from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -31,8 +31,9 @@ class Facade(Detector):
     part's class no hierarchy: a framework's subclass doing that work is the client, and a
     method making members of one family is a demo of it), classes it calls directly
     (`Wallets.get_balance(...)`), and functions of another workspace module
-    (`dao.start_payment(...)`). A part is a class with behaviour of its own (not a data holder,
-    a message or an exception); objects created with `self` as an argument are colleagues or
+    (`dao.start_payment(...)`; not of a module whose classes are all exceptions: its
+    `errors.format_traceback(...)` reports a failure). A part is a class with behaviour of
+    its own (not a data holder, a message or an exception); objects created with `self` as an argument are colleagues or
     children instead, and injected objects are not hidden (but for a class handed all its
     parts, below). A call answering a new object of the
     part's own class (`Text.assemble(...)`, `Text("\\n").join(lines)`, `Table.grid()`) builds a
@@ -200,6 +201,13 @@ def _injected_parts(ctx: Ctx, ref: ClassRef, created: dict[str, ClassRef]) -> di
     return out
 
 
+def _errors_module(ctx: Ctx, mod: ModuleIndex) -> bool:
+    """Every class of the module an exception (`errors.py`): its functions report failures
+    (`errors.format_traceback(...)` in a handler), they run no subsystem."""
+    refs = [ctx.ref(c, mod) for c in mod.classes.values()]
+    return bool(refs) and all(is_exception(ctx, r) for r in refs)
+
+
 def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
     cls, module = ref.cls, ref.module
     if ctx.is_interface(ref) or any(a.cls.methods for a in ctx.ancestors(ref)) or ctx.ws.subclasses(ref):
@@ -287,7 +295,12 @@ def _facade(ctx: Ctx, ref: ClassRef, out: dict[str, list[Found]]) -> None:
             target = module.import_map.get(head)
             # A module of the workspace (asked by name: no set of every module's per class)
             other = ctx.ws.module_named(target) if target is not None and "." not in head else None
-            if other is not None and target != module.module and c.method in other.functions:
+            if (
+                other is not None
+                and target != module.module
+                and c.method in other.functions
+                and not _errors_module(ctx, other)
+            ):
                 parts.add(f"module:{target}")
                 verbs.setdefault(m.name, set()).add(c.method)
         if parts:
