@@ -46,7 +46,7 @@ def _held_child(ctx: Ctx, ref: ClassRef, method: str, group: str = "") -> str:
     what a method answering an empty literal answers walks nothing: neither is a child."""
     impl = ctx.all_methods(ref).get(method)
     if impl is None:
-        return ""
+        return _kept_for_subclasses(ctx, ref, method)
     held = {
         c.receiver
         for c in impl.calls
@@ -63,7 +63,28 @@ def _held_child(ctx: Ctx, ref: ClassRef, method: str, group: str = "") -> str:
         and any(c.func == f"{lp.target}.{method}" for c in impl.calls)
         and not _answers_nothing(ctx, ref, lp.iter)
     }
-    return f"every child in `{min(walked)}`" if walked else ""
+    return f"every child in `{min(walked)}`" if walked else _kept_for_subclasses(ctx, ref, method)
+
+
+def _kept_for_subclasses(ctx: Ctx, ref: ClassRef, method: str) -> str:
+    """``ref`` keeps, in an attribute its own methods write, the children its subclasses
+    forward ``method`` to (`Binary` keeping the `left` and `right` its `Add` evaluates, a
+    boolean operation keeping the operands its `And` and `Or` walk): the group base of those
+    nodes, not a leaf beside them."""
+    kept = {a for f in ref.cls.methods.values() for a in f.self_writes}
+    for e in ctx.descendants(ref) if kept else []:
+        impl = e.cls.methods.get(method)
+        if impl is None:
+            continue
+        for c in impl.calls:
+            a = c.receiver[5:] if c.receiver.startswith("self.") else ""
+            if c.method == method and a in kept and not _asked_other(ctx, e, a):
+                return f"the children `{e.cls.name}` forwards to, kept in `self.{a}`"
+        for lp in impl.loops:
+            a = lp.iter[5:] if lp.target and lp.iter.startswith("self.") else ""
+            if a in kept and any(c.func == f"{lp.target}.{method}" for c in impl.calls):
+                return f"the children `{e.cls.name}` forwards to, kept in `self.{a}`"
+    return ""
 
 
 def role(ctx: Ctx, ref: ClassRef, method: str, group: str = "") -> str:

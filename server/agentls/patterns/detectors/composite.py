@@ -80,7 +80,9 @@ class Composite(Detector):
     inner node, reported as a composite (not for a walk it inherits over what a method
     answering an empty list answers: a token keeping its base's walk over `recurse()`; nor
     for an object it holds and asks a public method the node lacks: a sprite's path, asked
-    `next_pos()`, is a part, not a child). The program is read once, so
+    `next_pos()`, is a part, not a child); so is one keeping, in attributes its own methods
+    write, the children its subclasses forward to (`Binary` keeping the `left` and `right`
+    its `Add` evaluates: their group base, not a leaf). The program is read once, so
     the component and the leaves, in whatever module, are reported too. With no base, the
     class is the component too and its subclasses that never touch the children, neither
     themselves nor through a class between (`AND` under a `Function` node keeping `args` is
