@@ -9,7 +9,8 @@ import re
 
 from agentls.patterns.context import Ctx, Ev
 from agentls.patterns.detectors._composite_checks import calls_child
-from agentls.patterns.detectors._domain_model import entity_evidence, value_object_evidence
+from agentls.patterns.detectors._domain_model import entity_evidence, module_in_domain, value_object_evidence
+from agentls.patterns.detectors._row_readers import reaches_rows
 from agentls.patterns.detectors._saving_ports import message_like, stores_received
 from agentls.patterns.facts import FunctionFacts, Param
 from agentls.patterns.workspace import ClassRef
@@ -206,6 +207,21 @@ def _finder_port(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts]) -> list[E
             if target is None or target == ref or message_like(target) or not entity_evidence(ctx, target):
                 continue
             return [(m.selection.line, f"`{m.name}` finds `{name}` entities by `{keys[0].name}`")]
+        # or records of the domain's (a pydantic `User` with no identity of its own, in a domain
+        # package) that an implementation asks a database for, in the same method
+        # (`session.query(UserOrm)`); a query port answering a DTO is a read model's
+        records = [
+            r
+            for r in ctx.annotation_refs(m.returns_annotation, ref.module)
+            if r != ref
+            and module_in_domain(r.module)
+            and not message_like(r)
+            and not r.cls.is_interface
+            and (r.cls.dataclass or r.cls.fields)
+        ]
+        impls = [d for d in ctx.concrete(ref) if m.name in d.cls.methods]
+        if records and any(reaches_rows(ctx, d, d.cls.methods[m.name]) for d in impls):
+            return [(m.selection.line, f"`{m.name}` finds `{records[0].cls.name}` records by `{keys[0].name}`")]
     return []
 
 

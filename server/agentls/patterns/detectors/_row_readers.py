@@ -45,6 +45,12 @@ def _domain_rows(ctx: Ctx, ref: ClassRef, public: list[FunctionFacts], heads: di
     return False
 
 
+def reaches_rows(ctx: Ctx, ref: ClassRef, m: FunctionFacts) -> bool:
+    """`m`, a method of ``ref``'s, asks a database for what it answers (a mapped class's
+    manager, a session, a collection, a cursor), not an HTTP or message client."""
+    return any(w in h.lower() for h in _storage_heads(ctx, ref, m, storage_handles(ctx, ref)) for w in _ROW_WORDS)
+
+
 def row_reader_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
     """A class with no store whose every public method (at most ten) is named to find or list,
     answers something and reaches a database, one of them a keyed look-up (``_find``); a plain

@@ -67,7 +67,11 @@ class Repository(Detector):
     read-only: an interface whose method takes an identity (a value-object id, or a parameter
     named as one) and gives back entities (`get(consignee_id) -> Address`) is a repository
     port, unless its implementations themselves work through a repository or unit of work (a
-    use-case port such as `execute(todo_id) -> Todo`). A store may hand back what it stored
+    use-case port such as `execute(todo_id) -> Todo`); so is one giving back a record of the
+    domain's with no identity of its own (`get_by_id(user_id) -> Optional[User]`, a pydantic
+    `User` in a domain package) that an implementation asks a database for in that method
+    (`self.session.query(UserOrm)`; a query port answering an application DTO is a read
+    model's). A store may hand back what it stored
     (`insert(domain: D) -> D`) or answer through an effect type carrying nothing else
     (`add(entity: T) -> FutureResult`; a serializer's `-> Result[str, Any]` answers a string),
     and a method taking a key (`remove(id)`) stores nothing; a generic `Protocol[D, I]` is a
