@@ -69,6 +69,15 @@ def _helper_hits(ctx: Ctx, ref: ClassRef, attr: str) -> list[tuple[bool, str, st
     return out
 
 
+def _stub_base(ref: ClassRef, method: str | None) -> bool:
+    """A plain base declaring what its handlers answer as a stub (`def handle_request(self,
+    request): pass`), ``method`` or (None) any of its public methods, beside the successor it
+    keeps (`self._successor = successor`): the handler interface written as a class with state,
+    which is then no interface by declaration."""
+    stubs = [n for n, m in ref.cls.methods.items() if m.is_stub and not n.startswith("_")]
+    return bool(stubs) and (method is None or method in stubs)
+
+
 def _dispatches_by_name(m: FunctionFacts) -> bool:
     """Finds its handling by name on itself (`getattr(self, f"handle_{event}")`,
     `hasattr(self, "handle_default")`): each subclass handles the requests it has methods for."""
@@ -102,7 +111,10 @@ class ChainOfResponsibility(Detector):
     attribute annotated only with types from outside the program (`stream: TextIO | None`), nor
     a method that drops what it passed the call on to (`self._conn.close(); self._conn = None`:
     a wrapper releasing a resource it holds). Subclasses
-    overriding the method (or defining what the base looks up) are concrete handlers.
+    overriding the method (or defining what the base looks up) are concrete handlers. A plain
+    base keeping the successor and declaring the method as a stub (`def handle_request(self,
+    request): pass`) is the handler interface written as a class with state: it is the
+    `handler` and the links passing on below it are `concrete_handler`s.
 
     A successor each link requires (a constructor parameter with no default, never checked:
     `Clerk(Manager(Refuse()))`) counts too when the chain has an end: two or more
@@ -261,7 +273,9 @@ class ChainOfResponsibility(Detector):
             if found:
                 attr, method, line = found
                 subs = [d for d in ctx.descendants(ref) if method in d.cls.methods]
-                declared = any(method in a.cls.methods for a in ctx.interface_ancestors(ref))
+                declared = any(method in a.cls.methods for a in ctx.interface_ancestors(ref)) or any(
+                    _stub_base(a, method) for a in ctx.ancestors(ref)
+                )
                 # a base outside what the workspace resolves is the interface it implements
                 external = len(ctx.ancestors(ref)) < len([b for b in ref.cls.bases if b not in ("object", "ABC")])
                 ev = [(line, f"`{method}` passes the request on to `self.{attr}.{method}`")]
@@ -309,7 +323,7 @@ class ChainOfResponsibility(Detector):
             done = False
             for d in ctx.descendants(ref):
                 # an interface above a handler, declaring the method it passes on
-                found = self._chain(ctx, d) if ref.cls.is_interface else None
+                found = self._chain(ctx, d) if ref.cls.is_interface or _stub_base(ref, None) else None
                 if found and found[1] in ref.cls.methods and ref.cls.methods[found[1]].is_stub:
                     m = ref.cls.methods[found[1]]
                     yield ctx.det(
