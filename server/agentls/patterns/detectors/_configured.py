@@ -3,6 +3,7 @@ its hooks, and a constructor parameter the object may be left out of."""
 
 from __future__ import annotations
 
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.workspace import ClassRef
 
 
@@ -41,11 +42,20 @@ def optional_in_constructor(holder: ClassRef, attr: str) -> bool:
     object configures the holder, which works without one being chosen. A Bridge's abstraction
     cannot work without its implementor and requires it."""
     init = holder.cls.methods.get("__init__")
-    if init is None:
-        return False
-    for written in init.self_writes.get(attr, []):
+    return init is not None and _optional(init, attr)
+
+
+def optional_anywhere(holder: ClassRef, attr: str) -> bool:
+    """A method of the holder (its constructor, or one configuring it later:
+    `configure(region_invalidator=None)`) keeps in ``attr`` a parameter its callers may leave
+    out."""
+    return any(_optional(m, attr) for m in holder.cls.methods.values())
+
+
+def _optional(m: FunctionFacts, attr: str) -> bool:
+    for written in m.self_writes.get(attr, []):
         kind, _, name = written.removeprefix("pick:").partition(":")
-        p = init.param(name) if kind == "param" else None
+        p = m.param(name) if kind == "param" else None
         if p is not None and p.has_default:
             return True
     return False

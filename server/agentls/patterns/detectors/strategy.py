@@ -9,6 +9,7 @@ from agentls.patterns.detectors._callables import callable_strategies
 from agentls.patterns.detectors._duck_families import duck_evidence
 from agentls.patterns.detectors._families import Held, held_families, implements, implied_roles, kind_of, roles_for
 from agentls.patterns.detectors._keyed import function_tables, keyed_detections
+from agentls.patterns.detectors._lone_families import lone_families
 from agentls.patterns.detectors._passed import passed_detections
 from agentls.patterns.detectors._strategy_rejected import rejected
 from agentls.patterns.model import Detection
@@ -24,6 +25,11 @@ def _accepted(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
         found += [("impl", h) for h in held_families(ctx, anc) if implements(ctx, h, ref)]
     found += [(role, h) for role, h in roles_for(ctx, ref) if role == "holder"]
     found += [(role, h) for role, h in implied_roles(ctx, ref) if role == "impl"]
+    # An interface with one implementation, for a context its callers may leave without one.
+    found += [("interface", h) for h in lone_families(ctx, ref)]
+    found += [("impl", h) for anc in ctx.ancestors(ref) for h in lone_families(ctx, anc) if ref in h.impls]
+    typed = {t.key: t for c in ctx.collabs(ref).values() for t in c.types}
+    found += [("holder", h) for t in typed.values() for h in lone_families(ctx, t) if h.holder == ref]
     out: dict[str, Held] = {}
     for role, h in found:
         if role not in out and kind_of(ctx, h) == "strategy" and not rejected(ctx, h):
@@ -85,7 +91,12 @@ class Strategy(Detector):
     leave the object out (`highlighter: Highlighter | None = None`, or a default made when none
     is given): a holder configured with an optional algorithm, whose subclasses extend it, is a
     context (a Bridge's abstraction requires its implementor); or unless clients assign what it is
-    handed on an object they made (`duck.fly_behaviour = Rocket()`). Names play no part.
+    handed on an object they made (`duck.fly_behaviour = Rocket()`). An interface the program
+    implements only once is a family too when a context typed as it may be left without one
+    (an optional parameter: `session: BaseSession | None = None`, an `AiohttpSession()` made
+    when none is given, or `configure(region_invalidator=None)` beside the default): the library
+    ships one algorithm for its users to replace theirs; a required one is wiring. Names play
+    no part.
 
     A port of dependency inversion (an interface in the domain or service layer whose
     implementations all live in the adapters layer, such as an event publisher over a broker)
