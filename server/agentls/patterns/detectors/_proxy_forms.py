@@ -314,3 +314,24 @@ def remote_stub(ctx: Ctx, ref: ClassRef, out: dict[str, list[Role]]) -> bool:
         )
         return True
     return False
+
+
+def sole_keeper(ctx: Ctx, ref: ClassRef, held: str) -> bool:
+    """A class keeping only the object it passes everything through to (`self.<held>`),
+    deriving no class of the program: a stand-in for it. Another object kept beside it is
+    allowed only as the one it hands that object back to (`self._pool.cache(self._con)`: a
+    pooled connection). One keeping more (a select result beside the join it came from, a
+    method beside the connection it binds) wraps it for work of its own, and one deriving a
+    base of the program is a node of that hierarchy wrapping another (`Lateral(FromItem)`
+    around a query)."""
+    init = ref.cls.methods.get("__init__")
+    if not held or init is None or any(ctx.ws.resolve(ref.module, b) is not None for b in ref.cls.bases):
+        return False
+    kept = {a for a, vs in init.self_writes.items() if any(v.startswith("param:") for v in vs)}
+    homes = {
+        c.receiver[5:]
+        for m in ref.cls.methods.values()
+        for c in m.calls
+        if c.receiver.startswith("self.") and f"attr:self.{held}" in c.args
+    }
+    return held in kept and kept - homes <= {held}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from agentls.patterns.context import Collab, Ctx
 from agentls.patterns.detectors._basics import made_together, near, script_siblings
-from agentls.patterns.detectors._proxy_forms import baseless_proxy, remote_stub
+from agentls.patterns.detectors._proxy_forms import baseless_proxy, remote_stub, sole_keeper
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
 from agentls.patterns.detectors._wrapping import Role, emit_roles, init_held, installed_adaptees, known_types
 from agentls.patterns.facts import FunctionFacts
@@ -381,7 +381,7 @@ def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]
                 [],
             )
             return
-    if "call:getattr" in ga.returns and ga.complexity == 1:
+    if "call:getattr" in ga.returns and ga.complexity == 1 and sole_keeper(ctx, ref, held):
         # Every attribute passed straight through: a stand-in, but nothing shows it controls
         # access, so it is reported at the lowest confidence shown.
         emit_roles(

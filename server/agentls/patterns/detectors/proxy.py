@@ -51,7 +51,12 @@ class Proxy(Detector):
       the class's own answers (a namespace answering `self.callables[key]` first and asking
       the one it inherits from). One answering only something of its own made from what it
       read there (`return self.FieldClass(...)` after `getattr(self.table.q,
-      attr).fieldName`: an alias making its columns) forwards nothing.
+      attr).fieldName`: an alias making its columns) forwards nothing. Passing every
+      attribute straight through with nothing else is reported at the lowest confidence
+      shown (0.5) only for a class keeping that object alone (or beside it the one it hands
+      it back to, `self._pool.cache(self._con)`) and deriving no class of the program: one
+      keeping more wraps it for work of its own, one deriving a base of the program is a
+      node wrapping another (`Lateral(FromItem)`).
     - A remote proxy: a class whose `__getattr__` answers every attribute with a method
       stand-in of another class of the program, made from the name asked and a bound method
       of its own carrying the call (`return _RemoteMethod(self._invoke, name)`, the
