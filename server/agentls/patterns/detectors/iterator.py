@@ -42,7 +42,8 @@ class IteratorPattern(Detector):
       its own iterator (high confidence); `__iter__` as a generator over its own state: an
       aggregate (lower confidence); another method without arguments returning a new
       iterator (`reverse_iter()`): an aggregate (0.75), or `iter()` of an own collection
-      (`create_iterator()` returning `iter(self.items)`, 0.7).
+      (`create_iterator()` returning `iter(self.items)`, 0.7). An iterator class written
+      inside the collection counts named through the object too (`return self.Cursor(...)`).
     - A base declaring the protocol empty or raising `NotImplementedError` above its
       implementation: `__next__` above an iterator is the iterator interface (0.75); a method
       a subclass implements by handing out a new iterator (`Collection.create_iterator`) makes
@@ -132,7 +133,7 @@ class IteratorPattern(Detector):
                 for m in methods.values():
                     if not m.is_public or m.params:
                         continue
-                    made = [r for r in ctx.returned_classes(m) if r != ref and _is_iterator(r)]
+                    made = [r for r in _made(ctx, ref, m) if r != ref and _is_iterator(r)]
                     own = [c for c in m.calls if c.func == "iter" and c.args[:1] and c.args[0].startswith("attr:self.")]
                     if own and "call:iter" in m.returns and not made:
                         # `create_iterator()` handing out `iter(self.items)`: the aggregate
@@ -156,7 +157,7 @@ class IteratorPattern(Detector):
                         )
                         break
                 continue
-            made = [r for r in ctx.returned_classes(it) if "__next__" in r.cls.methods]
+            made = [r for r in _made(ctx, ref, it) if "__next__" in r.cls.methods]
             if made:
                 yield ctx.det(
                     ref,
@@ -199,6 +200,19 @@ class IteratorPattern(Detector):
                 name = next(f.name for f in found if f.name in ref.cls.methods)
                 return d, name
         return None
+
+
+def _made(ctx: Ctx, ref: ClassRef, fn: FunctionFacts) -> list[ClassRef]:
+    """The classes ``fn`` answers a new object of, a class nested in ``ref`` named through the
+    object too (`return self.ListIterator(self.head)`, the iterator written inside its list)."""
+    out = ctx.returned_classes(fn, ref.module)
+    for value in fn.returns:
+        head, _, name = value.partition(".")
+        if head in ("call:self", "call:cls") and name.isidentifier():
+            nested = ctx.ws.resolve(ref.module, f"{ref.cls.name}.{name}")
+            if nested is not None and nested not in out:
+                out.append(nested)
+    return out
 
 
 def _step(ref: ClassRef) -> FunctionFacts | None:
