@@ -82,7 +82,8 @@ class Composite(Detector):
     for an object it holds and asks a public method the node lacks: a sprite's path, asked
     `next_pos()`, is a part, not a child); so is one keeping, in attributes its own methods
     write, the children its subclasses forward to (`Binary` keeping the `left` and `right`
-    its `Add` evaluates: their group base, not a leaf). The program is read once, so
+    its `Add` evaluates: their group base, not a leaf); a node of one composite's walk that
+    another's reads as a leaf is reported as a node only. The program is read once, so
     the component and the leaves, in whatever module, are reported too. With no base, the
     class is the component too and its subclasses that never touch the children, neither
     themselves nor through a class between (`AND` under a `Function` node keeping `args` is
@@ -122,6 +123,11 @@ class Composite(Detector):
                 for who, d in self._detect(Ctx(ref.module, ctx.ws, ctx.settings), ref):
                     if all((d.role, d.symbol) != (x.role, x.symbol) for x in found.get(who.key, [])):
                         found.setdefault(who.key, []).append(d)
+            # A node of one walk (`_checkRecursion` forwarded to its child) that another walk
+            # reads as a leaf (its `leave_whitespace` stops there) is a node of the tree.
+            for k, ds in found.items():
+                if any(d.role == "composite" for d in ds):
+                    found[k] = [d for d in ds if d.role != "leaf"]
             ctx._cache[key] = found
         for ref in ctx.classes():
             yield from found.get(ref.key, [])
