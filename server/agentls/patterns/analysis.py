@@ -205,7 +205,6 @@ _MORE_SPECIFIC: dict[str, frozenset[str]] = {
             "repository",
             "unit_of_work",
             "message_bus",
-            "iterator",
             "builder",
         }
     ),
