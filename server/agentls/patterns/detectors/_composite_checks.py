@@ -4,11 +4,13 @@ Visitor's object structure (see ``composite``)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detectors._basics import near, script_folder
 from agentls.patterns.facts import FunctionFacts, Loop
+from agentls.patterns.generated_init import annotated_container
 from agentls.patterns.workspace import ClassRef
 
 
@@ -169,3 +171,24 @@ def replaces_items(m: FunctionFacts, attr: str, child: str) -> bool:
         op.container == f"self.{attr}" and op.op == "setitem" and op.arg == f"call:{child}.{m.name}"
         for op in m.container_ops
     )
+
+
+# Names in a container annotation that say nothing about the kind of its items.
+_TYPING_WORDS = frozenset({"Any", "Optional", "Union", "None", "List", "Dict", "Sequence", "Iterable", "Mapping"})
+
+
+def handed_other_kind(ref: ClassRef, lineage_names: set[str], attr: str) -> bool:
+    """``ref``'s constructor keeps in ``self.<attr>`` a container it is handed, declared of
+    classes named neither as ``ref`` nor as a base of it (`tables: dict[str, Table]`), by name:
+    an import made only for type checking resolves to nothing, the name still tells the kind."""
+    init = ref.cls.methods.get("__init__")
+    for v in init.self_writes.get(attr, []) if init is not None else []:
+        p = init.param(v[6:]) if init is not None and v.startswith("param:") else None
+        ann = p.annotation if p is not None else None
+        if not ann or not annotated_container(ann):
+            continue
+        names = {w.rpartition(".")[2] for w in re.findall(r"[A-Za-z_][\w.]*", ann.partition("[")[2])}
+        kinds = {n for n in names if n[:1].isupper() and n not in _TYPING_WORDS}
+        if kinds and not kinds & lineage_names:
+            return True
+    return False

@@ -9,6 +9,7 @@ from agentls.patterns.detectors._composite_checks import (
     asks_other_kind,
     calls_child,
     foreign_interface,
+    handed_other_kind,
     keeps_children,
     own_kind,
     replaces_items,
@@ -63,7 +64,9 @@ class Composite(Detector):
     children are declared of a class it is not (`register(self, plugin: Plugin)`: a plug-in
     manager calling `setup` on each cannot stand in for a plug-in), nor one, with a base or
     not, whose children are declared (by the adding parameter or the list's annotation) of a
-    class neither it nor a base of it is (a page rendering its items), nor one whose walks ask
+    class neither it nor a base of it is (a page rendering its items), or, the container
+    handed to its constructor, of classes named neither as it nor as a base of it (`tables:
+    dict[str, Table]`, `Table` imported only for type checking), nor one whose walks ask
     an item a public method it lacks (a locator's analyzers `is_valid(name)`), nor one handing an object to
     items that all call it back with themselves (`guide.at_vase(self)`: a Visitor's object
     structure), nor one whose walk recurses only into items of its own class (`if
@@ -244,7 +247,12 @@ class Composite(Detector):
                             continue  # a plain collection answering for its items (a result set)
                         if not bases and not duck and foreign_interface(ctx, ref, m.name):
                             continue  # runs the implementations of an interface it is not (a chain)
-                        if runs_other_kind(ctx, ref, attr) or asks_other_kind(ctx, ref, attr):
+                        lineage = {x.cls.name for x in (ref, *ctx.ancestors(ref))}
+                        if (
+                            runs_other_kind(ctx, ref, attr)
+                            or asks_other_kind(ctx, ref, attr)
+                            or handed_other_kind(ref, lineage, attr)
+                        ):
                             continue  # runs objects of a class it is not (a manager, a page)
                         if not bases and visited(ctx, ref, m.name):
                             continue  # hands a visitor to elements calling it back: an object structure
