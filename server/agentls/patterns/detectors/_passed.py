@@ -11,7 +11,7 @@ from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detectors._classes_set import class_named, classes_set, makes_from_param
 from agentls.patterns.detectors._duck_passed import duck_family, stand_in
 from agentls.patterns.detectors._messages import message_roles
-from agentls.patterns.detectors._shared import is_exception, is_repository, is_test_file, is_uow
+from agentls.patterns.detectors._shared import is_exception, is_repository, is_test_file, is_test_module, is_uow
 from agentls.patterns.facts import Call, FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
@@ -74,6 +74,20 @@ def _handed(ctx: Ctx, module: ModuleIndex, fn: FunctionFacts, call: Call, arg: s
     return None
 
 
+def _arranged(ctx: Ctx, module: ModuleIndex, fn: FunctionFacts, call: Call, arg: str) -> ClassRef | None:
+    """The class a test hands over as a local it arranged first (`tax = ISS()`, then
+    `calc.run(order, tax)`): made once without arguments before the call and asked nothing (one
+    filled in first, `tree = Node(); tree.add(leaf)`, is an object handed, no algorithm). Asked
+    of tests only: demo code binding its adapters and visitors to locals (`target = Adapter();
+    client_code(target)`) shows no choice between them."""
+    made = fn.call_locals.get(arg[5:], "") if arg.startswith("name:") else ""
+    if not made[:1].isupper():
+        return None
+    earlier = [c for c in fn.calls if c.func == made and c.line <= call.line]
+    fresh = bool(earlier) and not any(c.args for c in earlier) and not any(c.receiver == arg[5:] for c in fn.calls)
+    return ctx.ws.resolve(module, made) if fresh else None
+
+
 def _uses(method: FunctionFacts, param: str, family_methods: set[str]) -> bool:
     """The method runs what it is given: calls it (`style(position)`, `strategy()`) or calls
     one of the family's methods on it, and keeps neither it nor what it makes of it (a site
@@ -110,6 +124,14 @@ def _makes(ctx: Ctx, method: FunctionFacts, param: str, impls: list[ClassRef]) -
     return made and not same_answers(ctx, impls, called)
 
 
+def _fluent(method: FunctionFacts, param: str, impls: list[ClassRef]) -> bool:
+    """Every implementation answers what the method calls on it with itself (`return self`):
+    steps of a fluent builder the method drives, no algorithm computing an answer."""
+    called = {c.method for c in method.calls if c.receiver == param}
+    answers = [impl.cls.methods[n].returns for impl in impls for n in called if n in impl.cls.methods]
+    return bool(answers) and all(r and all(v == "self" for v in r) for r in answers)
+
+
 def same_answers(ctx: Ctx, impls: list[ClassRef], called: set[str]) -> bool:
     """Each implementation answers every call with an object of the same classes as the others
     (`can_pay()` making a `Verdict` in each, `pay()` a `Receipt`): a result the algorithm
@@ -143,8 +165,7 @@ def passed_strategies(ctx: Ctx) -> list[Passed]:
     and that the method runs."""
     sites: dict[tuple[str, str, int], tuple[ClassRef | None, FunctionFacts, ModuleIndex, list[ClassRef]]] = {}
     for module in ctx.ws.modules():
-        if is_test_file(module):
-            continue  # a test trying each implementation in turn chooses nothing at run time
+        testing = is_test_file(module)
         fns = module.units()
         for fn in fns:
             for call in fn.calls:
@@ -161,8 +182,17 @@ def passed_strategies(ctx: Ctx) -> list[Passed]:
                     key = f"{home.module}.{method.qualname}" if method is not None else ""
                 if method is None or method.name.startswith("__") or not key:
                     continue
+                if testing and is_test_module(home):
+                    continue  # a test's helper run on the test's own objects
                 for i, arg in enumerate(call.args[: len(method.params)]):
                     handed = _handed(ctx, module, fn, call, arg)
+                    if handed is None and testing:
+                        handed = _arranged(ctx, module, fn, call, arg)
+                    # A test handing the program's own classes in turn (`calc.run(order, ISS())`,
+                    # `calc.run(order, ICMS())`) shows what the program may hand; its doubles
+                    # (`FakeTax` declared in the tests, a `Mock()`) show nothing of the program.
+                    if handed is not None and testing and is_test_module(handed.module):
+                        continue
                     if handed is not None:
                         entry = sites.setdefault((key, method.name, i), (owner, method, home, []))
                         if handed not in entry[3]:
@@ -194,6 +224,8 @@ def _written(
         return None  # the type of what it answers (`return cls(result)`), not an algorithm
     if _makes(ctx, method, param, impls):
         return None  # a factory handed to its client (`run(WinWidgets())` asking it for a button)
+    if _fluent(method, param, impls):
+        return None  # a builder handed to its director (`builder.set_engine().set_wheels()`)
     if _inherited(ctx, method, param, iface, impls):
         return None  # a method of the base the implementations share (a template method)
     return Passed(iface, impls, owner, method, param, home, [h for h in given if h in impls])

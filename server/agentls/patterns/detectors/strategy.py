@@ -186,7 +186,11 @@ class Strategy(Detector):
     `__call__` in the family) lets the caller pick the type of its answer; a call of a concrete base method the
     implementations do not override (`publish(Weekly())` running the base's `produce()`, or
     on what it makes of a handed class: `trip = transport(city); trip.go()`) runs
-    a template method, not the varying algorithm; calls in test files, persistence ports,
+    a template method, not the varying algorithm; a family of fluent steps each answering
+    itself (`builder.add_frame().add_seat()`) is a builder its director drives; calls in
+    test files count only when they hand the program's own classes (made in the call, or in
+    a local the test arranged first and asks nothing of: `rate = Air()`, then
+    `desk.quote(parcel, rate)`), not doubles the tests declare; persistence ports,
     errors and messages do not count, nor does a family declaring nothing but one predicate
     over a candidate (`allows(amount) -> bool`): business rules, a Specification's. A context
     may also make its strategy from the class a
