@@ -240,12 +240,15 @@ def _gathers(note: FunctionFacts, loop: Loop, call: Call) -> bool:
     """The loop asks each element for data, telling it nothing: a call with no argument whose
     answers it collects, as the element of a comprehension in a method that answers something
     (`return [d.read() for d in self.devices]`, or `names = [a.name() for a in self.parts]`
-    joined into the text it returns) or appended where it collects (`out.append(d.read())`).
+    joined into the text it returns), appended where it collects (`out.append(d.read())`) or
+    searched (`[c for c in self.undo_list if path in c.get_changed_resources()]`).
     A signal handing each receiver the sender and returning their answers still notifies."""
     if call.args:
         return False
     if any(op.arg == f"call:{call.func}" for op in note.container_ops):
         return True
+    if f"{call.func}()" in note.in_checks:
+        return True  # its answer is searched (`if path in change.get_changed_resources()`)
     return call.line == loop.line and any(v != "none" for v in note.returns)
 
 

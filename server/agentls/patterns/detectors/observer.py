@@ -104,12 +104,12 @@ class Observer(Detector):
       asks, as a plug-in locator asks its file analyzers; a signal collecting its receivers'
       answers still notifies):
       a call with no argument whose answers the method collects (`return [d.read() for d in
-      self.devices]`, or a comprehension of names it joins into the text it returns) gathers
-      from parts it keeps (a signal handing each receiver the sender and returning their
-      answers still notifies), and a comprehension the method puts back in the attribute it
-      loops over (`self.parts = [p for p in self.parts if p.name() != name]`) removes by a
-      key. Calling the same method the
-      loop is in over parts of the class's own hierarchy is a composite's recursion, not a
+      self.devices]`, or a comprehension of names it joins into the text it returns) or
+      searches (`if path in c.touched()`) gathers from parts it keeps (a signal handing each
+      receiver the sender and returning their answers still notifies), and a comprehension
+      the method puts back in the attribute it loops over (`self.parts = [p for p in
+      self.parts if p.name() != name]`) removes by a key. Calling the same method the loop
+      is in over parts of the class's own hierarchy is a composite's recursion, not a
       notification; a relay its colleagues report to, passing themselves or calling it
       through an attribute they hold (`self.hub.relay(text)`) while answering what it calls
       on each, is a mediator (the loop may be a helper the relay calls); an invoker running
