@@ -286,3 +286,20 @@ def _constructors_run(ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
             out.append(anc)
             current = anc
     return out
+
+
+def handed_builder(
+    ctx: Ctx,
+    hint: str | None,
+    steps: set[str],
+    module: ModuleIndex,
+    builders: dict[str, tuple[list[str], list[ClassRef]]],
+) -> list[ClassRef]:
+    """The builder a director's parameter holds: its declared class, or, untyped, the one
+    builder of the program (``builders``: key -> its step names) whose steps include two or
+    more of those chained on it."""
+    if hint:
+        declared = ctx.resolve(hint, module)
+        return [declared] if declared is not None else []
+    fits = [k for k, (names, _) in builders.items() if len(steps & set(names)) >= 2]
+    return [ctx.ws.derived.by_key[fits[0]]] if len(fits) == 1 else []

@@ -6,7 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._basics import home_module
-from agentls.patterns.detectors._builders import Directed, directed_builders, held_product
+from agentls.patterns.detectors._builders import Directed, directed_builders, handed_builder, held_product
 from agentls.patterns.detectors._class_directors import class_directors
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
@@ -62,7 +62,8 @@ class Builder(Detector):
     - `director`: a class or function that calls two or more steps of a builder it holds
       (typed as the builder or its interface; a chain of fluent steps on it counts each step,
       `self._builder.named(n).aged(a)`, as each returns the builder, while calls on what its
-      result answers are no steps), or that creates a builder, chains its steps and
+      result answers are no steps), or that creates a builder (or is handed one: typed, or
+      untyped when one builder of the program has those steps), chains its steps and
       returns the result (`return HouseBuilder().set_a(1).set_b(2).get_result()`; a caller
       that keeps the result for itself is a client). A function that instantiates the class
       it is given (`building = cls()`), calls two or more of its steps and returns it is a
@@ -269,8 +270,13 @@ class Builder(Detector):
             if receiver:
                 by_receiver.setdefault(receiver, set()).add(c.method)
         chains: dict[str, set[str]] = {}
+        handed = {p.name: p.annotation for p in fn.params if p.name not in ("self", "cls")}
         for receiver, methods in by_receiver.items():
-            if receiver.startswith("self.") and owner is not None and "." not in receiver[5:]:
+            root = receiver.partition(".")[0]
+            if root in handed and any(v.startswith(f"call:{root}.") for v in fn.returns):
+                # a builder it is handed, chained: `return builder.with_a(1).with_b(2).build()`
+                chains.setdefault(f"param:{root}", set()).update(methods)
+            elif receiver.startswith("self.") and owner is not None and "." not in receiver[5:]:
                 chains.setdefault(receiver, set()).update(methods)
             elif "()" in receiver and not receiver.startswith(("self.", "cls.")):
                 # A director hands out what the chain builds; a client uses it itself.
@@ -279,7 +285,9 @@ class Builder(Detector):
                     chains.setdefault(f"{head}()", set()).update(methods)
         for receiver, methods in chains.items():
             targets: list[ClassRef] = []
-            if receiver.startswith("self.") and owner is not None:
+            if receiver.startswith("param:"):
+                targets += handed_builder(ctx, handed[receiver[6:]], methods, module, self._builders(ctx))
+            elif receiver.startswith("self.") and owner is not None:
                 attr = receiver[5:]
                 collabs = ctx.collabs(owner)
                 for name in (attr, f"_{attr}"):
