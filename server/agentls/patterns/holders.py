@@ -1,11 +1,14 @@
 """The classes holding a class's objects: by annotation or instantiation, or by duck typing (a
 parameter kept untyped and called with the target's methods), less the duck-typed holders
-the method names cannot tie to the target."""
+the method names cannot tie to the target. Duck typing stays inside one program
+(``programs.same_program``): an examples repository's command folder cannot be handed the
+bridge folder's implementors, whatever method names they share."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from agentls.patterns.programs import same_program
 from agentls.patterns.workspace import ClassRef
 
 if TYPE_CHECKING:  # `Ctx.holders` asks this module: only the types are needed here
@@ -44,6 +47,7 @@ def holders_of(ctx: Ctx, target: ClassRef) -> list[tuple[ClassRef, Collab]]:
             all(name in offered for name in called)
             and (len(called) >= 2 or called >= abstract)
             and ref != target
+            and same_program(ctx.ws, ref.module, target.module)
             and not _passes_on(ctx, ref, called, target)
             and not (_answered_elsewhere(ctx, called, target, ref) and not _handed_kin(ctx, ref, c.attr, target))
         ):
@@ -73,7 +77,10 @@ def _answered_elsewhere(ctx: Ctx, called: frozenset[str], target: ClassRef, hold
     kin = _family(ctx, target)
     own = any(a.module is holder.module for a in (target, *ctx.ancestors(target)))
     return any(
-        r.key not in kin and not kin & {a.key for a in ctx.ancestors(r)} and not (own and not near(holder, r))
+        r.key not in kin
+        and not kin & {a.key for a in ctx.ancestors(r)}
+        and not (own and not near(holder, r))
+        and same_program(ctx.ws, holder.module, r.module)
         for r in bases
     )
 
