@@ -5,126 +5,29 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, Ev, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._aggregate_clusters import (
+    WRAPS,
+    changes_cluster,
+    domain_code,
+    domain_part,
+    held_classes,
+    identifier_attr,
+    stored_by,
+    stored_whole,
+)
 from agentls.patterns.detectors._messages import message_roles
 from agentls.patterns.detectors._shared import (
-    behaviour_methods,
     domain_package,
     entity_evidence,
     in_domain,
     is_repository,
     is_uow,
     mutators,
-    repository_port_evidence,
     value_object_evidence,
 )
 from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
-
-
-def _domain(ctx: Ctx, ref: ClassRef) -> bool:
-    """An entity, or a value object with behaviour; a bare frozen record is not a domain type."""
-    if message_roles(ctx, ref):
-        return False
-    if entity_evidence(ctx, ref):
-        return True
-    return bool(value_object_evidence(ctx, ref)) and any(m.kind == "method" for m in behaviour_methods(ref.cls))
-
-
-_WRAPS = frozenset({"sorted", "list", "set", "tuple", "frozenset", "dict", "deque", "OrderedDict"})
-
-
-@per_workspace
-def _held(ctx: Ctx, ref: ClassRef) -> dict[str, list[ClassRef]]:
-    """The classes each attribute holds: its collaborator types, and the element type of a
-    typed parameter it keeps in a new collection (`self.tables = sorted(tables, key=...)`
-    with `tables: List[Table]`)."""
-    out = {a: list(c.types) for a, c in ctx.collabs(ref).items()}
-    for m in ref.cls.methods.values():
-        for attr, values in m.self_writes.items():
-            for v in values:
-                wrap = v[5:] if v.startswith("call:") else ""
-                if wrap.rpartition(".")[2] not in _WRAPS:
-                    continue
-                for c in m.calls:
-                    if c.func != wrap:
-                        continue
-                    for a in c.args:
-                        p = m.param(a[6:]) if a.startswith("param:") else None
-                        for t in ctx.annotation_refs(p.annotation if p else None, ref.module):
-                            if t not in out.setdefault(attr, []):
-                                out[attr].append(t)
-    return out
-
-
-def _identifier(attr: str) -> bool:
-    """An attribute naming another aggregate's identity (`event_id`, `owner_uuid`)."""
-    return attr.strip("_").lower().endswith(("_id", "_uuid"))
-
-
-def _changes(ctx: Ctx, m: FunctionFacts, members: list[ClassRef]) -> bool:
-    """The method changes the cluster: its own state, one of its collections, a member's
-    attribute, or a member through a method of the member's that changes it (directly or by a
-    step of its own). A loop that only reads its members (yielding their results, or building
-    a new copy of the root from theirs) guards nothing."""
-    if m.self_writes or m.attr_stores or any(op.container.startswith("self.") for op in m.container_ops):
-        return True
-    changing: set[str] = set()
-    for t in members:
-        methods = ctx.all_methods(t)
-        found = {
-            n
-            for n, f in methods.items()
-            if f.self_writes or any(op.container.startswith("self.") for op in f.container_ops)
-        }
-        # a method changing the member through a step it calls (`confirm()` -> `self._set(...)`)
-        grew = True
-        while grew:
-            more = {n for n, f in methods.items() if n not in found and f.self_calls & found}
-            grew = bool(more)
-            found |= more
-        changing |= {n for n in found if n != "__init__"}
-    return any(c.method in changing for c in m.calls)
-
-
-@per_workspace
-def _stored(ctx: Ctx) -> dict[str, ClassRef]:
-    """Domain classes a repository stores or hands back whole (its generic argument, or what
-    its methods take and return): repositories exist per aggregate. Keyed by class, the value
-    is the (first) repository."""
-    return {key: repos[0] for key, repos in _stored_by(ctx).items()}
-
-
-@per_workspace
-def _stored_by(ctx: Ctx) -> dict[str, list[ClassRef]]:
-    """Every repository storing or handing back each domain class, keyed by class."""
-    out: dict[str, list[ClassRef]] = {}
-    for repo in ctx.ws.all_classes():
-        # (an implementation of a repository port is one too, though its own methods alone
-        # would not say so: `OrderRepository(OrderRepositoryInterface)` over a generic port)
-        if not (repository_port_evidence(ctx, repo) or is_repository(ctx, repo)):
-            continue
-        anns = [a for m in repo.cls.methods.values() for a in (m.returns_annotation, *(p.annotation for p in m.params))]
-        found = [r for a in repo.cls.base_args if (r := ctx.resolve(a, repo.module)) is not None]
-        found += [r for a in anns for r in ctx.annotation_refs(a, repo.module)]
-        # untyped: the class it queries (`session.query(model.Product)`) or rebuilds (`Product(...)`)
-        for m in repo.cls.methods.values():
-            for c in m.calls:
-                names = [a.partition(":")[2] for a in c.args if a.startswith(("name:", "attr:"))]
-                for name in [*names, c.func] if c.func[:1].isupper() or "." in c.func else names:
-                    r = ctx.resolve(name, repo.module) if name[:1].isalpha() else None
-                    if r is not None:
-                        found.append(r)
-        for r in found:
-            if r != repo and in_domain(r) and not message_roles(ctx, r) and repo not in out.get(r.key, []):
-                out.setdefault(r.key, []).append(repo)
-    return out
-
-
-def _domain_code(ctx: Ctx, ref: ClassRef, members: list[ClassRef]) -> bool:
-    """The root or a member lives in a domain package or is stored by a repository: a library's
-    worker keeping its queues, or a service container its services, guards no domain cluster."""
-    return any(in_domain(r) or r.key in _stored(ctx) for r in (ref, *members))
 
 
 @register
@@ -197,7 +100,9 @@ class Aggregate(Detector):
         # one: without any, nothing below is worth asking (most classes end here).
         if not any(m.container_ops or m.loops for n, m in ref.cls.methods.items() if not n.startswith("_")):
             return ev, members
-        held = {a: [t for t in types if t != ref and _domain(ctx, t)] for a, types in _held(ctx, ref).items()}
+        held = {
+            a: [t for t in types if t != ref and domain_part(ctx, t)] for a, types in held_classes(ctx, ref).items()
+        }
         for m in ref.cls.methods.values():
             if m.name.startswith("_"):
                 continue
@@ -211,13 +116,13 @@ class Aggregate(Detector):
                     continue
                 p = m.param(op.arg[6:]) if op.arg.startswith("param:") else None
                 kinds = ctx.annotation_refs(p.annotation, ref.module) if p else []
-                domain = [t for t in kinds if _domain(ctx, t)] or held.get(attr, [])
+                domain = [t for t in kinds if domain_part(ctx, t)] or held.get(attr, [])
                 if domain and (m.raises or m.complexity > 1) and op.container.startswith("self."):
                     ev.append((m.selection.line, f"`{m.name}` checks its invariants before changing `self.{attr}`"))
                     members += domain
             for loop in m.loops:
                 attr = loop.iter.removeprefix("self.")
-                if attr.endswith("()") and attr[:-2] in _WRAPS:
+                if attr.endswith("()") and attr[:-2] in WRAPS:
                     # `next(b for b in sorted(self.batches) if ...)`: the members, sorted
                     wrapped = [a for c in m.calls if c.func == attr[:-2] for a in c.args if a.startswith("attr:self.")]
                     attr = wrapped[0][10:] if wrapped else attr
@@ -225,7 +130,7 @@ class Aggregate(Detector):
                     held.get(attr)
                     and (m.raises or m.complexity > 2)
                     and any(c.receiver == loop.target for c in m.calls)
-                    and _changes(ctx, m, held[attr])
+                    and changes_cluster(ctx, m, held[attr])
                 ):
                     ev.append((m.selection.line, f"`{m.name}` works through the members in `self.{attr}`"))
                     members += held[attr]
@@ -276,7 +181,7 @@ class Aggregate(Detector):
     def _made(self, ctx: Ctx, ref: ClassRef) -> list[ClassRef]:
         """Domain classes the root makes in a public method and keeps in a collection of its
         own (`task = Task(...); self._tasks[task.number] = task`): it owns them."""
-        held = {t.key for types in _held(ctx, ref).values() for t in types}
+        held = {t.key for types in held_classes(ctx, ref).values() for t in types}
         out = []
         for m in ref.cls.methods.values():
             if not m.is_public or not any(op.container.startswith("self.") for op in m.container_ops):
@@ -292,11 +197,11 @@ class Aggregate(Detector):
         identifier) that no repository but its own (`repo`, rebuilding them with it) stores or
         hands back."""
         context = domain_package(ref)
-        by = _stored_by(ctx)
+        by = stored_by(ctx)
         return [
             t
-            for attr, types in _held(ctx, ref).items()
-            if not _identifier(attr)
+            for attr, types in held_classes(ctx, ref).items()
+            if not identifier_attr(attr)
             for t in types
             if t != ref
             and all(r == repo for r in by.get(t.key, []))
@@ -310,7 +215,7 @@ class Aggregate(Detector):
     def _roots(self, ctx: Ctx) -> dict[str, tuple[list[Ev], list[ClassRef]]]:
         """Every aggregate root of the workspace with its evidence and members, once."""
         out: dict[str, tuple[list[Ev], list[ClassRef]]] = {}
-        stored = _stored(ctx)
+        stored = stored_whole(ctx)
         for ref in ctx.ws.all_classes():
             if is_repository(ctx, ref) or is_uow(ctx, ref):
                 continue
@@ -341,7 +246,7 @@ class Aggregate(Detector):
                     ]
             if not ev:
                 continue
-            if not recorded and not _domain_code(ctx, ref, members):
+            if not recorded and not domain_code(ctx, ref, members):
                 continue
             # (a repository keeping what it stores is no aggregate of it)
             # (a holder is a root by its structure, or by recording events as an entity: two
@@ -363,8 +268,8 @@ class Aggregate(Detector):
             # value (`id: TodoId`) it does keep.
             held = [
                 t
-                for attr, types in _held(ctx, ref).items()
-                if not _identifier(attr)
+                for attr, types in held_classes(ctx, ref).items()
+                if not identifier_attr(attr)
                 for t in types
                 if t != ref
                 and in_domain(t)
