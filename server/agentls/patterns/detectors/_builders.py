@@ -85,7 +85,11 @@ def directed_builders(ctx: Ctx) -> dict[str, Directed]:
                             p = ctx.resolve(v[5:], i.module) if v.startswith("call:") else None
                             if p is not None and p not in products and p not in impls:
                                 products.append(p)
-                _record(out, Directed(ref, m, [*declared, *impls], products))
+                # a base of theirs defining steps the director runs (`create_new_car()` making
+                # the product they fill in) is part of the builder hierarchy
+                bases = [a for i in impls for a in ctx.ancestors(i) if set(a.cls.methods) & called]
+                bases = [a for a in dict.fromkeys(bases) if a not in declared and a not in impls]
+                _record(out, Directed(ref, m, [*declared, *impls, *bases], products))
             if ref.key not in out:
                 _param_directed(ctx, ref, m, out)
     return out

@@ -86,7 +86,8 @@ class Builder(Detector):
       `construct_car()` ran the steps), and one implementation is enough when it makes the
       product into that attribute (`self.car = Car()`, its base's method too) and two or
       more of the steps fill that object in (`self.car.model = ...`); steps changing the
-      held object's own state build nothing.
+      held object's own state build nothing. A base of the builders defining a step the
+      director runs (`create_new_car()` making the product) is a builder too.
     - A director handed the builder (`construct(self, builder)` calling `builder.build_a()`,
       `builder.build_b()`, no arguments): the classes defining those steps are builders when
       each creates its product into an attribute in its constructor and every step fills that
