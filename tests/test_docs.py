@@ -21,9 +21,9 @@ def test_rule_docs_are_up_to_date() -> None:
 def test_every_workspace_code_emitted_has_a_page() -> None:
     import re
 
-    import agentls.agentindex.index as index_module
+    import agentls.agentindex.findings as findings_module
 
-    source = Path(index_module.__file__).read_text(encoding="utf-8")
+    source = Path(findings_module.__file__).read_text(encoding="utf-8")
     emitted = set(re.findall(r'"(AGW\d{3})"', source))
     assert emitted, "no workspace codes found: did the module move?"
     assert all((DOCS / f"{code}.md").is_file() for code in emitted), emitted
