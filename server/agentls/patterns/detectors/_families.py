@@ -312,8 +312,6 @@ def _creates(ctx: Ctx, h: Held) -> bool:
     workspace class (`create_dough()` returning `ThinCrustDough()`): the holder asks a factory
     for products, it does not run an algorithm or work through an implementor."""
     called = set(h.collab.methods)
-    if same_answers(ctx, h.impls, called):
-        return False  # one result type filled in by each algorithm, no product family
     found = False
     for impl in h.impls:
         for name in called & set(impl.cls.methods):
@@ -327,7 +325,8 @@ def _creates(ctx: Ctx, h: Held) -> bool:
             if not (answers and ctx.instantiations(m, impl.module)):
                 return False
             found = True
-    return found
+    # (one result type filled in by each algorithm is no product family)
+    return found and not same_answers(ctx, h.impls, called)
 
 
 def _paired(ctx: Ctx, h: Held) -> bool:
