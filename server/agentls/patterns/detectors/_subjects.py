@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._passed import made_class
-from agentls.patterns.facts import Call, FunctionFacts, Loop, Value
+from agentls.patterns.facts import Call, FunctionFacts, Loop, ModuleIndex, Value
+from agentls.patterns.programs import same_program
 from agentls.patterns.workspace import ClassRef
 
 Found = tuple[FunctionFacts, FunctionFacts, str, str]
@@ -37,23 +38,29 @@ def _family_defines(ctx: Ctx, ref: ClassRef, method: str) -> bool:
 def _declared_subject(ctx: Ctx, ref: ClassRef, sub: str, method: str) -> bool:
     """A notification calling the method it is in is a composite's recursion unless the
     subscribing is declared by an abstract subject or observers subscribe themselves, and no
-    other class of its own hierarchy answers the method."""
+    other class of its own hierarchy answers the method. Observers of its own program: an
+    examples repository's observer folder subscribing itself (`subject.attach(self)`) says
+    nothing of the visitor folder's `ObjectStructure.attach`."""
     if _family_defines(ctx, ref, method):
         return False
     if any(sub in a.cls.abstract_methods for a in ctx.ancestors(ref)):
         return True
-    return sub in _self_registrations(ctx)
+    callers = _self_registrations(ctx).get(sub, {})
+    return any(same_program(ctx.ws, ref.module, m) for m in callers.values())
 
 
-def _self_registrations(ctx: Ctx) -> set[str]:
-    """Methods some object calls on another passing itself (`subject.attach(self)`)."""
+def _self_registrations(ctx: Ctx) -> dict[str, dict[int, ModuleIndex]]:
+    """Methods some object calls on another passing itself (`subject.attach(self)`), each with
+    the modules calling it so (by id)."""
     key = ("observer", "self_registrations")
-    hit = ctx._cache.get(key)
+    hit: dict[str, dict[int, ModuleIndex]] | None = ctx._cache.get(key)
     if hit is None:
-        hit = set()
+        hit = {}
         for r in ctx.ws.all_classes():
             for m in r.cls.methods.values():
-                hit.update(c.method for c in m.calls if "self" in c.args and c.receiver and c.receiver != "self")
+                for c in m.calls:
+                    if "self" in c.args and c.receiver and c.receiver != "self":
+                        hit.setdefault(c.method, {})[id(r.module)] = r.module
         ctx._cache[key] = hit
     return hit
 
