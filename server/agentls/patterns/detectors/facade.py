@@ -9,6 +9,7 @@ from agentls.patterns.detectors._handing import is_test_case
 from agentls.patterns.detectors._shared import is_data_holder, is_exception, is_repository, is_uow
 from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.model import Detection
+from agentls.patterns.programs import same_program
 from agentls.patterns.workspace import ClassRef
 
 
@@ -191,10 +192,16 @@ def _injected_parts(ctx: Ctx, ref: ClassRef, created: dict[str, ClassRef]) -> di
                 and _behaviour(ctx, t)
             ]
         else:
+            # Untyped, a part is one of the classes of the facade's own program answering what
+            # it calls: another example folder's `Light` (on/off/dim) is never handed to it.
             fits = [
                 r
                 for r in ctx.by_method(public=True).get(min(called), [])
-                if r != ref and called <= set(ctx.all_methods(r)) and not ctx.is_interface(r) and _behaviour(ctx, r)
+                if r != ref
+                and called <= set(ctx.all_methods(r))
+                and not ctx.is_interface(r)
+                and same_program(ctx.ws, ref.module, r.module)
+                and _behaviour(ctx, r)
             ]
         if len(fits) == 1 and not (is_repository(ctx, fits[0]) or is_uow(ctx, fits[0])):
             out[c.attr] = fits[0]
