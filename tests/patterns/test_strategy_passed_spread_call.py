@@ -9,6 +9,7 @@ rules, not a strategy family."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
@@ -59,14 +60,18 @@ FEE = """
 """
 
 
-def _roles(tmp_path: Path, with_fee: bool) -> dict[str, str]:
+def _rows(tmp_path: Path, with_fee: bool) -> list[dict[str, Any]]:
     text = TILL.replace("EXTRA", FEE if with_fee else "")
     fee = "\n    def fee(self, amount: float) -> float:\n        return FEE\n"
     text = text.replace("CARD", fee.replace("FEE", "amount * 0.02") if with_fee else "")
     text = text.replace("CASH", fee.replace("FEE", "0.0") if with_fee else "")
     text = text.replace("CALL", "amount + method.fee(amount)" if with_fee else "amount")
     write_tree(tmp_path, {"till.py": text})
-    return roles_of(patterns_rows(tmp_path, "--no-smells"), "strategy")
+    return patterns_rows(tmp_path, "--no-smells")
+
+
+def _roles(tmp_path: Path, with_fee: bool) -> dict[str, str]:
+    return roles_of(_rows(tmp_path, with_fee), "strategy")
 
 
 def test_methods_handed_in_calls_spread_over_lines_are_a_strategy_family(tmp_path: Path) -> None:
@@ -78,5 +83,10 @@ def test_methods_handed_in_calls_spread_over_lines_are_a_strategy_family(tmp_pat
 
 
 def test_rules_declaring_one_predicate_handed_the_same_way_are_no_strategy(tmp_path: Path) -> None:
-    roles = _roles(tmp_path, with_fee=False)
-    assert roles == {}
+    rows = _rows(tmp_path, with_fee=False)
+    assert roles_of(rows, "strategy") == {}
+    assert roles_of(rows, "specification") == {
+        "Method": "specification",
+        "Card": "concrete_specification",
+        "Cash": "concrete_specification",
+    }
