@@ -85,4 +85,6 @@ def test_a_base_queueing_the_jobs_it_makes_records_no_events(tmp_path: Path) -> 
         .replace("return events", "return jobs")
     )
     _tree(tmp_path, queued, ACCOUNT.replace("trigger_event", "schedule"))
-    assert "Account" not in roles_of(patterns_rows(tmp_path, "bank"), "aggregate")
+    rows = patterns_rows(tmp_path, "bank")
+    assert "Account" not in roles_of(rows, "aggregate")
+    assert roles_of(rows, "entity").get("Account") == "entity"
