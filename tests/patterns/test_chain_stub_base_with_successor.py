@@ -46,4 +46,6 @@ def test_a_stub_base_keeping_the_successor_is_the_handler(tmp_path: Path) -> Non
 
 def test_a_base_doing_work_of_its_own_declares_nothing(tmp_path: Path) -> None:
     write_tree(tmp_path, {"approvers.py": APPROVERS.format(base_body='print("no one approves", amount)')})
-    assert "Approver" not in roles_of(patterns_rows(tmp_path), "chain_of_responsibility")
+    roles = roles_of(patterns_rows(tmp_path), "chain_of_responsibility")
+    assert "Approver" not in roles
+    assert roles == {"TeamLead": "handler", "Director": "handler"}
