@@ -182,6 +182,8 @@ if __name__ == "__main__":
 
 def test_fluent_builders_handed_to_their_director_are_no_strategies(tmp_path: Path) -> None:
     write_tree(tmp_path, {"workshop.py": BUILDERS})
-    roles = roles_of(patterns_rows(tmp_path, "--no-smells", "-j", "1", "."), "strategy")
+    rows = patterns_rows(tmp_path, "--no-smells", "-j", "1", ".")
+    roles = roles_of(rows, "strategy")
     assert "Workshop" not in roles
     assert "BikeAssembler" not in roles
+    assert roles_of(rows, "builder").get("BikeAssembler") == "builder"
