@@ -64,3 +64,4 @@ def test_an_iterable_collection_configured_with_an_algorithm_is_a_context(tmp_pa
 def test_an_iterable_collection_making_its_one_order_is_no_context(tmp_path: Path) -> None:
     roles = _roles(tmp_path, "ByTitle()")
     assert ("Shelf", "strategy") not in roles
+    assert roles.get(("Shelf", "iterator")) == "aggregate"
