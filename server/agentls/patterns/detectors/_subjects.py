@@ -109,7 +109,11 @@ def _declared(ctx: Ctx, ref: ClassRef, sub: FunctionFacts, method: str) -> bool:
 
 def _notifies(ctx: Ctx, ref: ClassRef) -> Found | None:
     methods = ref.cls.methods
-    for sub in methods.values():
+    # The subscribing may be inherited from a base that keeps no loop (an abstract `Subject`
+    # with `register_observer`, leaving `notify_observers` to `WeatherData`); the loop telling
+    # the observers is the class's own, so a base found alone is not reported for each heir.
+    inherited = [m for n, m in ctx.all_methods(ref).items() if n not in methods]
+    for sub in [*methods.values(), *inherited]:
         # Subscribing is a small public operation (`attach`, `connect`), not a step of some
         # larger algorithm that collects objects to process later.
         # `event += handler` (`__iadd__`) subscribes as `attach` does; on a class that is also a

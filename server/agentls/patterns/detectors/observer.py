@@ -136,8 +136,11 @@ class Observer(Detector):
       change, that class then being the concrete observer, or that class implements an
       interface declaring the notified method abstractly (`add(self, s: Subscriber)` with
       `Subscriber(ISubscriber)`): the observer interface spelled through its implementation.
+    - The subscribe method may be inherited (an abstract `Subject` keeping `register_observer`,
+      its subclass `WeatherData` looping in `notify_observers`); the loop is the class's own.
     - Abstract subjects: interfaces a subject implements that declare its subscribe or notify
-      method; subclasses of a subject that trigger the notification are subjects too.
+      method, and abstract classes between those and the subject; subclasses of a subject that
+      trigger the notification are subjects too.
     - The observer interface: a class declaring the notified method abstractly (or as a stub
       its subclasses override, also in a plain class with no state whose public methods are
       all empty: `class Observer: def update(self): pass`) in the subject's module, one
@@ -213,11 +216,30 @@ class Observer(Detector):
         by_sub: dict[str, list[ClassRef]] = {}
         for subj, (sub, note, _, method) in subjects:
             by_sub.setdefault(sub.name, []).append(subj)
+            declaring: list[ClassRef] = []
             for anc in ctx.ancestors(subj):
                 declared = [n for n in (sub.name, note.name) if n in anc.cls.methods and anc.cls.methods[n].is_stub]
                 if declared and anc.key not in subject_keys:
+                    declaring.append(anc)
                     m = anc.cls.methods[declared[0]]
                     add(anc, "subject", 0.8, [(m.selection.line, f"declares `{m.name}` for subjects")], subj)
+            # An abstract class between the subject and the abstract subject it derives from
+            # (`SubjectWithSensors(Subject)` adding an abstract `set_measurements`) is one too: it
+            # hands the declaration down; a concrete base or a mixin in between is not.
+            for anc in ctx.ancestors(subj):
+                if (
+                    anc.key not in subject_keys
+                    and anc not in declaring
+                    and anc.cls.is_interface
+                    and any(d in ctx.ancestors(anc) for d in declaring)
+                ):
+                    add(
+                        anc,
+                        "subject",
+                        0.8,
+                        [(anc.cls.selection.line, "an abstract subject below the declaring one")],
+                        subj,
+                    )
             for d in ctx.descendants(subj):
                 trig = [m for m in d.cls.methods.values() if note.name in m.self_calls]
                 if trig and d.key not in subject_keys:
@@ -341,15 +363,17 @@ class Observer(Detector):
             if found:
                 sub, note, attr, method = found
                 what = "calls each one" if method == "()" else f"calls `{method}` on each"
+                registers = (
+                    (sub.selection.line, f"`{sub.name}` registers observers in `{attr}`")
+                    if ref.cls.methods.get(sub.name) is sub
+                    else (ref.cls.selection.line, f"inherits `{sub.name}`, registering observers in `{attr}`")
+                )
                 yield ctx.det(
                     ref,
                     self.id,
                     "subject",
                     0.85,
-                    [
-                        (sub.selection.line, f"`{sub.name}` registers observers in `{attr}`"),
-                        (note.selection.line, f"`{note.name}` {what}"),
-                    ],
+                    [registers, (note.selection.line, f"`{note.name}` {what}")],
                 )
             rows = roles.get(ref.key, [])
             if not found and not rows:
