@@ -78,6 +78,12 @@ def _stub_base(ref: ClassRef, method: str | None) -> bool:
     return bool(stubs) and (method is None or method in stubs)
 
 
+def _remainder(m: FunctionFacts, args: tuple[str, ...]) -> bool:
+    """Given a request, passes on what remains of it: one value worked out there, a local or an
+    expression (`rest = amount % 50; self._next.pay(rest)`), not a call's answer or a field."""
+    return bool(m.params) and len(args) == 1 and (args[0] == "other" or args[0].startswith("name:"))
+
+
 def _dispatches_by_name(m: FunctionFacts) -> bool:
     """Finds its handling by name on itself (`getattr(self, f"handle_{event}")`,
     `hasattr(self, "handle_default")`): each subclass handles the requests it has methods for."""
@@ -223,7 +229,7 @@ class ChainOfResponsibility(Detector):
                 acts = all(v == "none" for v in m.returns) and any(
                     c2.receiver == f"self.{c.attr}"
                     and c2.method == m.name
-                    and (set(c2.args) & given(m) or not (m.params or c2.args))
+                    and (set(c2.args) & given(m) or not (m.params or c2.args) or _remainder(m, c2.args))
                     for c2 in m.calls
                 )
                 if not (answers or acts) or m.complexity < 2:
