@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
+from agentls.patterns.detectors._class_configured import class_configured
 from agentls.patterns.detectors._client_swaps import swapped_by_clients
 from agentls.patterns.detectors._configured import hooked_impls, optional_in_constructor
 from agentls.patterns.detectors._duck_families import implied, implied_families
@@ -50,6 +51,8 @@ def held_families(ctx: Ctx, iface: ClassRef) -> list[Held]:
         pairs = list(ctx.holders(iface))
         for impl in impls:
             pairs += [(h, c) for h, c in ctx.holders(impl) if c.instantiated]
+        # Made from a class its subclasses set in a class attribute (`storage_class = RedisStorage`).
+        pairs += [(h, c) for h, c in class_configured(ctx) if any(t.key in family for t in c.types)]
         abstract_names = iface.cls.abstract_methods or set(iface.cls.public_methods)
         for holder, c in inherited_ducks(ctx):
             called = set(c.methods)
@@ -123,7 +126,8 @@ def _roles_for(ctx: Ctx, ref: ClassRef) -> list[tuple[str, Held]]:
         out.extend(("impl", h) for h in _held_per_kind(ctx, anc) if implements(ctx, h, ref))
     ducks = _ducks_held_by(ctx).get(ref.key, [])
     made = [c for c in ducks if c.types]
-    for c in [*ctx.collabs(ref).values(), *made]:
+    configured = [c for h, c in class_configured(ctx) if h == ref]
+    for c in [*ctx.collabs(ref).values(), *made, *configured]:
         for t in c.types:
             for cand in [t, *ctx.ancestors(t)]:
                 out.extend(

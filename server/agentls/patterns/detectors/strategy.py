@@ -95,7 +95,11 @@ class Strategy(Detector):
     implements only once is a family too when a context typed as it may be left without one
     (an optional parameter: `session: BaseSession | None = None`, an `AiohttpSession()` made
     when none is given, or `configure(region_invalidator=None)` beside the default): the library
-    ships one algorithm for its users to replace theirs; a required one is wiring. Names play
+    ships one algorithm for its users to replace theirs; a required one is wiring. A context
+    may also be configured with the class of its algorithm in a class attribute its subclasses
+    set (`storage_class = RedisStorage`, `storage_class = SqliteStorage`), keeping what a
+    method of its own answers (`self.storage = self.create_storage()`, an instance of the class
+    set, or of a class it names for a mode); one class ever set chooses nothing. Names play
     no part.
 
     A port of dependency inversion (an interface in the domain or service layer whose
