@@ -19,6 +19,21 @@ from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
 
+def _own_pairs(ctx: Ctx, h: Held) -> bool:
+    """Every holder of the family makes its own implementor, one class each and another than
+    its siblings' (`PdfExport` making a `PdfWriter`, `HtmlExport` an `HtmlWriter`), handed
+    none: each abstraction belongs to one implementation, parallel hierarchies in which nothing
+    varies independently."""
+    helds = [x for x in held_families(ctx, h.interface) if kind_of(ctx, x) == "bridge"]
+    made: set[str] = set()
+    for x in helds:
+        c = x.collab
+        if c.from_param or len(c.instantiated) != 1 or c.instantiated[0].key in made:
+            return False
+        made.add(c.instantiated[0].key)
+    return len(made) >= 2
+
+
 @register
 class Bridge(Detector):
     """Decouples an abstraction from its implementation so the two can vary independently:
@@ -80,7 +95,9 @@ class Bridge(Detector):
     authenticators each answering a `Session` fill in one result). Nor are parallel hierarchies: when the
     implementor's hierarchy names or makes the holders (a database client declaring
     `executor_class = SqliteExecutor`, or opening a transaction context over itself), each
-    abstraction belongs to one implementation and nothing varies independently.
+    abstraction belongs to one implementation and nothing varies independently; nor when every
+    holder makes its own implementor, a class of its own (`PdfExport` making a `PdfWriter`,
+    `HtmlExport` an `HtmlWriter`), and is handed none.
     """
 
     id = "bridge"
@@ -95,7 +112,11 @@ class Bridge(Detector):
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
             # A repository over a storage hierarchy (DAOs) is a repository, not a bridge.
-            mine = [(r, h) for r, h in roles_of_kind(ctx, ref, "bridge") if not is_repository(ctx, h.holder)]
+            mine = [
+                (r, h)
+                for r, h in roles_of_kind(ctx, ref, "bridge")
+                if not is_repository(ctx, h.holder) and not _own_pairs(ctx, h)
+            ]
             for role, h in mine:
                 parts = self._parts(ctx, h)
                 if role == "interface":
@@ -148,7 +169,12 @@ class Bridge(Detector):
             if all(role != "holder" for role, _ in mine):
                 for anc in ctx.ancestors(ref):
                     for r, h in roles_for(ctx, anc):
-                        if r == "holder" and kind_of(ctx, h) == "bridge" and not is_repository(ctx, h.holder):
+                        if (
+                            r == "holder"
+                            and kind_of(ctx, h) == "bridge"
+                            and not is_repository(ctx, h.holder)
+                            and not _own_pairs(ctx, h)
+                        ):
                             yield ctx.det(
                                 ref,
                                 self.id,
@@ -167,7 +193,12 @@ class Bridge(Detector):
         below an empty base of it: `class _Common(Abstraction): pass`)."""
         for d in ctx.descendants(ref):
             for role, h in roles_of_kind(ctx, d, "bridge"):
-                if role == "holder" and abstraction_base(ctx, h) == ref and not is_repository(ctx, h.holder):
+                if (
+                    role == "holder"
+                    and abstraction_base(ctx, h) == ref
+                    and not is_repository(ctx, h.holder)
+                    and not _own_pairs(ctx, h)
+                ):
                     refined = [x.holder for x in held_families(ctx, h.interface) if ref in ctx.ancestors(x.holder)]
                     yield ctx.det(
                         ref,
