@@ -3,7 +3,9 @@ attribute its subclasses set (`renderer_class = HtmlRenderer`), making the objec
 method of its own (`self.renderer = self.build_renderer()`, which answers an instance of the
 class set): the subclasses each pick one implementation, so the entry class is a Strategy
 context over the family. The near miss: the same shape where only one class is ever set, so
-nothing is chosen between. Through `agentls patterns` run as a subprocess."""
+nothing is chosen between. The same for a class the holder looks up in a module table of classes
+by a key it is handed (`KINDS[kind]()`), unless the table holds one class. Through `agentls
+patterns` run as a subprocess."""
 
 from __future__ import annotations
 
@@ -92,3 +94,60 @@ def test_one_class_ever_set_configures_nothing(tmp_path: Path) -> None:
     roles = _roles(tmp_path, text)
     assert "Report" not in roles
     assert "Renderer" not in roles
+
+
+RUNNERS = """\
+class Runner:
+    def start(self, job):
+        raise NotImplementedError
+
+    def alive(self, handle):
+        raise NotImplementedError
+
+
+class ThreadRunner(Runner):
+    def start(self, job):
+        return ("thread", job)
+
+    def alive(self, handle):
+        return True
+
+
+class ForkRunner(Runner):
+    def start(self, job):
+        return ("fork", job)
+
+    def alive(self, handle):
+        return False
+
+
+KINDS = {"thread": ThreadRunner, "fork": ForkRunner}
+
+
+class Pool:
+    def __init__(self, kind="thread"):
+        self.runner = self.pick_runner(kind)
+
+    def pick_runner(self, kind):
+        return KINDS[kind]()
+
+    def launch(self, job):
+        handle = self.runner.start(job)
+        return self.runner.alive(handle)
+"""
+
+
+def test_a_class_looked_up_in_a_module_table_configures_the_context(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"app/__init__.py": "", "app/pool.py": RUNNERS})
+    roles = roles_of(patterns_rows(tmp_path, "app"), "strategy")
+    assert roles.get("Pool") == "context"
+    assert roles.get("Runner") == "strategy"
+    assert roles.get("ForkRunner") == "concrete_strategy"
+
+
+def test_a_table_of_one_class_configures_nothing(tmp_path: Path) -> None:
+    text = RUNNERS.replace('KINDS = {"thread": ThreadRunner, "fork": ForkRunner}', 'KINDS = {"thread": ThreadRunner}')
+    write_tree(tmp_path, {"app/__init__.py": "", "app/pool.py": text})
+    roles = roles_of(patterns_rows(tmp_path, "app"), "strategy")
+    assert "Pool" not in roles
+    assert "Runner" not in roles

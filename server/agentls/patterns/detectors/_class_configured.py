@@ -1,6 +1,6 @@
-"""A holder configured with the class of its algorithm through a class attribute: the library's
-subclasses (or a constructor argument) set `storage_class`, and a method of the holder makes
-the object it keeps from whatever class is set."""
+"""A holder configured with the class of its algorithm through a class attribute (the library's
+subclasses, or a constructor argument, set `storage_class`) or a key into a module table of
+classes, and a method of the holder makes the object it keeps from whatever class that is."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ def class_configured(ctx: Ctx) -> list[tuple[ClassRef, Collab]]:
     """Attributes filled by a method of the holder's own (`self.storage = self.create_storage()`)
     that answers, itself or through the holder's methods it answers in turn, an instance of the
     class kept in a class attribute (`Storage = self.storage_class; return Storage(self.name)`),
-    which the holder's subclasses set to different classes (`storage_class = RedisStorage`);
-    classes the methods make by name on the way (`MemoryStorage(self.name)` for a test mode)
-    are among what it may keep. Two or more classes in all: the holder is configured with one
-    of them, a Strategy's context when they share an interface it calls. One class named once
-    configures nothing."""
+    which the holder's subclasses set to different classes (`storage_class = RedisStorage`), or
+    of the class a module table of classes gives for a key (`return KINDS[kind](self.timeout)`,
+    the key a constructor argument); classes the methods make by name on the way
+    (`MemoryStorage(self.name)` for a test mode) are among what it may keep. Two or more
+    classes in all: the holder is configured with one of them, a Strategy's context when they
+    share an interface it calls. One class named once configures nothing."""
     out: list[tuple[ClassRef, Collab]] = []
     for holder in ctx.ws.all_classes():
         collabs = ctx.collabs(holder)
@@ -56,7 +57,7 @@ def _answered(ctx: Ctx, holder: ClassRef, names: list[str]) -> list[ClassRef]:
                 todo.append(callee[5:])
                 continue
             r = ctx.resolve(callee, holder.module)
-            configured = _configured_classes(m, callee, by_attr)
+            configured = _configured_classes(m, callee, by_attr) or _tabled_classes(ctx, holder, callee)
             if r is not None:
                 found.setdefault(r.key, r)
             elif configured:
@@ -72,6 +73,24 @@ def _configured_classes(m: FunctionFacts, local: str, by_attr: dict[str, list[Cl
     if m.param(local) is not None or "." in local:
         return []
     return [c for attr in sorted(m.self_reads & set(by_attr)) for c in by_attr[attr]]
+
+
+def _tabled_classes(ctx: Ctx, holder: ClassRef, callee: str) -> list[ClassRef]:
+    """The classes of a module table the method looks one up in and makes (`return
+    KINDS[kind](self.timeout)` with `KINDS = {"fast": FastRunner, "slow": SlowRunner}`): the
+    holder is configured with whichever the key names. Every value must be a class."""
+    table = callee.removesuffix("[]")
+    entries = holder.module.dicts.get(table) if table != callee and "." not in table else None
+    if not entries:
+        return []
+    out: dict[str, ClassRef] = {}
+    for e in entries:
+        for v in e.values:
+            r = ctx.resolve(v, holder.module)
+            if r is None:
+                return []
+            out.setdefault(r.key, r)
+    return list(out.values())
 
 
 def _class_attrs(ctx: Ctx, holder: ClassRef) -> dict[str, list[ClassRef]]:

@@ -99,8 +99,9 @@ class Strategy(Detector):
     may also be configured with the class of its algorithm in a class attribute its subclasses
     set (`storage_class = RedisStorage`, `storage_class = SqliteStorage`), keeping what a
     method of its own answers (`self.storage = self.create_storage()`, an instance of the class
-    set, or of a class it names for a mode); one class ever set chooses nothing. Names play
-    no part.
+    set, or of a class it names for a mode), or with a key into a module table of classes it
+    makes the one named from (`return KINDS[kind](timeout)`); one class ever set, or a table of
+    one class, chooses nothing. Names play no part.
 
     A port of dependency inversion (an interface in the domain or service layer whose
     implementations all live in the adapters layer, such as an event publisher over a broker)
