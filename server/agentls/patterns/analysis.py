@@ -58,7 +58,7 @@ def module_name_in(path: str, relative: str) -> str:
     and leave their folders no script folder."""
     name = module_name_for(path)
     if "." in name:
-        return name
+        return _under_namespace(name, path, relative)
     parts = list(PurePath(relative).with_suffix("").parts)
     odd = [i for i, part in enumerate(parts[:-1]) if part != ".." and not _spelled(part)]
     if odd and odd[-1] == len(parts) - 2:
@@ -74,6 +74,39 @@ def module_name_in(path: str, relative: str) -> str:
         parts = parts[:-1]
     dotted = ".".join(parts)
     return dotted if _spelled(dotted) else name
+
+
+# Files that make a folder a project's root: what it holds is installed or put on the path,
+# so import names start below it (`auctions/setup.py` beside the package `auctions/auctions/`).
+_PROJECT_FILES = ("setup.py", "setup.cfg", "pyproject.toml")
+
+
+def _under_namespace(name: str, path: str, relative: str) -> str:
+    """A package's dotted name with the namespace folders (no ``__init__.py``) above it that
+    ``relative`` shows, down from the current folder: `src/board/domain/category/category.py`
+    with only `category/` a package is imported as `board.domain.category.category`, and that
+    name shows the layer (`domain`) the module lives in. Taken upwards only while a folder is
+    one an import can spell and no project root (a `src/` folder, or one holding `setup.py` or
+    `pyproject.toml`); the first that is not, and everything above it, stays out."""
+    packaged = name.split(".")
+    parts = list(PurePath(relative).with_suffix("").parts)
+    init = bool(parts) and parts[-1] == "__init__"
+    if init:
+        parts = parts[:-1]
+    if len(parts) <= len(packaged) or parts[-len(packaged) :] != packaged:
+        return name
+    folder = os.path.dirname(os.path.normpath(path))
+    for _ in range(len(packaged) - (1 if init else 2)):
+        folder = os.path.dirname(folder)  # up to the top package's folder
+    above: list[str] = []
+    for part in reversed(parts[: -len(packaged)]):
+        folder = os.path.dirname(folder)
+        if part == "src" or not part.isidentifier():
+            break
+        if any(os.path.isfile(os.path.join(folder, f)) for f in _PROJECT_FILES):
+            break
+        above.append(part)
+    return ".".join([*reversed(above), *packaged])
 
 
 def _spelled(name: str) -> bool:
