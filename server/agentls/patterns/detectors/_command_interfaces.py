@@ -79,6 +79,31 @@ def _receiver_calls(ref: ClassRef, triggers: set[str], ctx: Ctx | None = None) -
     return out
 
 
+def _binds_made(ctx: Ctx, ref: ClassRef, triggers: set[str]) -> bool:
+    """Its constructor makes the receiver itself, an object of a class of the program, and keeps
+    the arguments it is handed, which its requests hand that receiver (`self.sender =
+    SmsSender(); self.text = text`, `notify()` calling `self.sender.send(self.text)`): the
+    receiver and the arguments are both bound when it is built, to be carried out later."""
+    init = ref.cls.methods.get("__init__")
+    if init is None:
+        return False
+    made = {
+        a
+        for a, vs in init.self_writes.items()
+        if vs and all(v.startswith("call:") and ctx.resolve(v[5:], ref.module) is not None for v in vs)
+    }
+    kept = {a for a, vs in init.self_writes.items() if vs and all(v.startswith("param:") for v in vs)}
+    own = [ref.cls.methods[t] for t in triggers if t in ref.cls.methods]
+    return bool(made and kept and own) and all(
+        any(
+            c.receiver.removeprefix("self.") in made and {f"attr:self.{a}" for a in kept} & set(c.args)
+            for c in m.calls
+            if c.receiver.startswith("self.")
+        )
+        for m in own
+    )
+
+
 def _passes_through(ref: ClassRef, triggers: set[str]) -> bool:
     """Every request it defines only calls the same-named method of what it holds
     (`commit()` -> `self.session.commit()`, `rollback()` -> `self.session.rollback()`): it
@@ -191,8 +216,9 @@ def command_interface(ctx: Ctx, ref: ClassRef) -> tuple[set[str], list[ClassRef]
         return None
     # A command binds a receiver (GoF: "concrete command: binds receiver and arguments"), or
     # can take back what it did; an algorithm that only acts on its own (a duck's `fly()`
-    # printing) is a strategy its context calls.
-    bound = sum(_binds_receiver(d, triggers, ctx) for d in impls)
+    # printing) is a strategy its context calls. A receiver it makes itself is bound too when
+    # it hands it the arguments it was built with (`_binds_made`).
+    bound = sum(_binds_receiver(d, triggers, ctx) or _binds_made(ctx, d, triggers) for d in impls)
     if bound * 2 < len(impls) and len(public) < 2:
         return None
     if _context_manager(ctx, ref) or any(_context_manager(ctx, d) for d in impls):

@@ -35,11 +35,13 @@ class Command(Detector):
       through what they hold: a strategy computes and answers, a command acts); an abstract
       `__call__` is such a request, run by calling the command. The receiver
       may be bound by the base's constructor, or be a field of a generated one (a dataclass's
-      `drawable: Drawable`). Resources with `__enter__` (locks, transactions),
-      repositories, units of work and state families (implementations replacing one another)
-      are not commands, nor is a service whose interface also answers questions (a resolver's
-      `resolve(host, port)` returning addresses beside `close()`): its argument-less method is
-      its lifecycle, and the classes closing it are not invokers.
+      `drawable: Drawable`), or be made by the command's constructor when the request hands it
+      the arguments the command was built with (`self.printer.print(self.text)`). Resources
+      with `__enter__` (locks, transactions), repositories, units of work and state families
+      (implementations replacing one another) are not commands, nor is a service whose
+      interface also answers questions (a resolver's `resolve(host, port)` returning addresses
+      beside `close()`): its argument-less method is its lifecycle, and the classes closing it
+      are not invokers.
     - It is a command only if something triggers it later: an *invoker*, a class outside the
       family that keeps a command it was given (in an attribute set by its constructor or a
       setter, in a list or dict it stores into, or as received and stored, or handed on to an
