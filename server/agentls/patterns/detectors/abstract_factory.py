@@ -44,6 +44,50 @@ def _wrapped(ctx: Ctx, m: FunctionFacts, module: ModuleIndex, outer: ClassRef) -
     return out
 
 
+def _filled(ctx: Ctx, m: FunctionFacts, module: ModuleIndex, outer: ClassRef | None) -> list[ClassRef]:
+    """The classes a creation method makes into a collection it hands to the one object it
+    returns (`return Veggies([Garlic(), Onion()])`, or made into the local it returns:
+    `veggies = Veggies(items=[Garlic(), Onion()])`), when they share a base (or it makes one
+    class): products of one kind made several at once and handed out in a holder, itself a
+    product (``outer`` None: the returned local's class comes first). A method making other
+    objects beside a holder given no collection builds something else."""
+    if outer is None:
+        names = [v[5:] for v in m.returns if v != "none"]
+        local = m.call_locals.get(names[0]) if len(names) == 1 and m.returns[0].startswith("name:") else None
+        outer = ctx.resolve(local, module) if local else None
+        if outer is None:
+            return []
+        first = [outer]
+    else:
+        first = []
+    holders = [c for c, r in ctx.instantiations(m, module) if r == outer]
+    if not any(a in ("list", "tuple", "set") for c in holders for a in c.args):
+        return []
+    inner: list[ClassRef] = []
+    for _, r in ctx.instantiations(m, module):
+        if r != outer and r not in inner and not is_exception(ctx, r):
+            inner.append(r)
+    if not inner or (len(inner) > 1 and not cr.shared_bases(ctx, inner)):
+        return []
+    return [*first, *inner]
+
+
+def _typed_kinds(ctx: Ctx, base: ClassRef, made: list[tuple[str, ClassRef]]) -> int:
+    """How many product interfaces a lone family fills as its base declares them: creation
+    methods the base types to return an abstract class of the program (`create_dough(self) ->
+    Dough`, `Dough(ABC)`) whose override makes a subclass of it (`ThinCrustDough()`). A second
+    family is what shows a design of families; an interface naming a product interface per
+    method and filled per kind shows it before the second is written. A method typed to return
+    a concrete class (an entity a repository answers) shows nothing."""
+    kinds: set[str] = set()
+    for name, product in made:
+        declared = base.cls.methods[name].returns_annotation
+        for kind in ctx.annotation_refs(declared, base.module) if declared else []:
+            if kind.cls.is_interface and kind != product and kind in ctx.ancestors(product):
+                kinds.add(kind.key)
+    return len(kinds)
+
+
 @register
 class AbstractFactory(Detector):
     """Provides an interface for creating *families* of related objects, with one concrete
@@ -64,7 +108,12 @@ class AbstractFactory(Detector):
       methods all making one class are no family). A method answering new objects sharing a
       base in a collection or a local (`return [Garlic(), Onion()]`) creates each of them, and
       one returning a new object wrapping another it makes (`return Counter(Mallard())`, a
-      decorated product) creates both. A
+      decorated product) creates both, as does one returning a holder it fills with a
+      collection of new objects sharing a base (`Veggies(items=[Garlic(), Onion()])`). One
+      concrete subclass is enough when two or more of the base's creation methods are typed to
+      return abstract classes of the program the override makes a subclass of
+      (`create_dough(self) -> Dough`, `Dough(ABC)`, `return ThinCrustDough()`): the first
+      family of a declared design (methods typed to return concrete classes show none). A
       base with helpers of its own (a static chooser, a method building through its creation
       methods) counts its abstract (or stub) methods only, so it may be abstract through a
       base of the program (`class Factory(Model)` with `class Model(ABC)`). A method that builds its result from the
@@ -124,14 +173,18 @@ class AbstractFactory(Detector):
                 if m is not None and products:
                     made.append((name, products[0]))
                     made += [(name, p) for p in _wrapped(ctx, m, sub.module, products[0])]
+                    made += [(name, p) for p in _filled(ctx, m, sub.module, products[0])]
                 elif m is not None and not cr.converts(m):
-                    made += [(name, p) for p in _answered(ctx, m, sub.module)]
+                    answered = _answered(ctx, m, sub.module) or _filled(ctx, m, sub.module, None)
+                    made += [(name, p) for p in answered]
             # Two or more kinds of product: methods all making one class (a template engine's
             # `from_string` and `get_template` both answering its `Template`) are no family.
             # (Several classes answered by one method, a Factory Method choosing, are no
             # family either: two or more creation methods must make something.)
             if len({p.key for _, p in made}) >= 2 and len({n for n, _ in made}) >= 2:
                 families.append((sub, made))
+        if len(families) == 1 and _typed_kinds(ctx, base, families[0][1]) >= 2:
+            return families  # the first family of a declared design (see `_typed_kinds`)
         return families if len(families) >= 2 else None
 
     # -- duck-typed families ----------------------------------------------------------------
