@@ -67,8 +67,8 @@ def _handed(ctx: Ctx, module: ModuleIndex, fn: FunctionFacts, call: Call, arg: s
     if arg.startswith("call:"):
         # The first such call from the line the call starts on: a call spread over lines
         # (`run(\n    payment=Pix(),\n)`) makes its arguments on the lines below.
-        lines = [c.line for c in fn.calls if c.func == arg[5:] and c.line >= call.line]
-        made = [c for c in fn.calls if c.func == arg[5:] and lines and c.line == min(lines)]
+        first = min((c.line for c in fn.calls if c.func == arg[5:] and c.line >= call.line), default=None)
+        made = [c for c in fn.calls if c.func == arg[5:] and c.line == first]
         if made and not any(c.args for c in made):
             return ctx.ws.resolve(module, arg[5:])
     return None
