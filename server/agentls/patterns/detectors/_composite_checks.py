@@ -182,8 +182,10 @@ def handed_other_kind(ref: ClassRef, lineage_names: set[str], attr: str) -> bool
     classes named neither as ``ref`` nor as a base of it (`tables: dict[str, Table]`), by name:
     an import made only for type checking resolves to nothing, the name still tells the kind."""
     init = ref.cls.methods.get("__init__")
-    for v in init.self_writes.get(attr, []) if init is not None else []:
-        p = init.param(v[6:]) if init is not None and v.startswith("param:") else None
+    if init is None:
+        return False
+    for v in init.self_writes.get(attr, []):
+        p = init.param(v[6:]) if v.startswith("param:") else None
         ann = p.annotation if p is not None else None
         if not ann or not annotated_container(ann):
             continue
