@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
+from agentls.patterns.detectors._data_mapper import model_like
 from agentls.patterns.detectors._repositories import is_repository
 from agentls.patterns.detectors._saving_ports import storage_base_evidence
 from agentls.patterns.detectors._shared import entity_evidence, repository_evidence, repository_port_evidence
@@ -147,7 +148,10 @@ class Repository(Detector):
 
     An implementation of no port, in a program without a domain package, whose methods name
     no workspace dataclass or entity, is only a hint (0.45, below the default threshold): a
-    library's buffer, cursor or cache keeps arbitrary values the same way.
+    library's buffer, cursor or cache keeps arbitrary values the same way. A generic
+    repository handed its model class (`BaseRepository(session, model)`) is no hint when it or
+    its subclasses bind it to the program's own table models (`RoleRepository(BaseRepository[Role])`,
+    `Role` a SQLModel table).
     """
 
     id = "repository"
@@ -157,12 +161,20 @@ class Repository(Detector):
     def _keeps_domain_objects(self, ctx: Ctx, ref: ClassRef) -> bool:
         """What it stores and hands back is an application's object: a workspace dataclass or
         entity named in its methods' annotations or generic base, or the program has a domain
-        layer at all. A library's buffer, cursor or cache keeping arbitrary values is a hint."""
+        layer at all. A library's buffer, cursor or cache keeping arbitrary values is a hint.
+        The program's own table models count too, named in its generic base or, for a generic
+        base over a model type variable, in its subclasses' (`RoleRepository(BaseRepository[Role])`
+        with `Role` a SQLModel table): what a library keeps is nothing the program declares."""
         if _has_domain_layer(ctx):
             return True
         anns = [a for m in ref.cls.methods.values() for a in (m.returns_annotation, *(p.annotation for p in m.params))]
         found = [r for a in [*anns, *ref.cls.base_args] for r in ctx.annotation_refs(a, ref.module)]
-        return any(r != ref and (r.cls.dataclass or entity_evidence(ctx, r)) for r in found)
+        if any(r != ref and (r.cls.dataclass or entity_evidence(ctx, r)) for r in found):
+            return True
+        typed = [
+            r for d in (ref, *ctx.descendants(ref)) for a in d.cls.base_args for r in ctx.annotation_refs(a, d.module)
+        ]
+        return any(r != ref and model_like(r.cls) for r in typed)
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
