@@ -4,10 +4,11 @@ classes, and a method of the holder makes the object it keeps from whatever clas
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import replace
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
-from agentls.patterns.facts import FunctionFacts
+from agentls.patterns.facts import FunctionFacts, ModuleIndex
 from agentls.patterns.workspace import ClassRef
 
 
@@ -57,7 +58,7 @@ def _answered(ctx: Ctx, holder: ClassRef, names: list[str]) -> list[ClassRef]:
                 todo.append(callee[5:])
                 continue
             r = ctx.resolve(callee, holder.module)
-            configured = _configured_classes(m, callee, by_attr) or _tabled_classes(ctx, holder, callee)
+            configured = _configured_classes(m, holder.module, callee, by_attr) or _tabled_classes(ctx, holder, callee)
             if r is not None:
                 found.setdefault(r.key, r)
             elif configured:
@@ -67,10 +68,15 @@ def _answered(ctx: Ctx, holder: ClassRef, names: list[str]) -> list[ClassRef]:
     return list(found.values())
 
 
-def _configured_classes(m: FunctionFacts, local: str, by_attr: dict[str, list[ClassRef]]) -> list[ClassRef]:
+def _configured_classes(
+    m: FunctionFacts, module: ModuleIndex, local: str, by_attr: dict[str, list[ClassRef]]
+) -> list[ClassRef]:
     """The classes a local the method calls may be: those of the class attributes it reads, when
-    the local is no parameter (a class handed per call is the caller's choice)."""
-    if m.param(local) is not None or "." in local:
+    the name is a local of the method: no parameter (a class handed per call is the caller's
+    choice), no builtin (`any(...)`) and no name of the module (an imported helper function)."""
+    if m.param(local) is not None or "." in local or hasattr(builtins, local):
+        return []
+    if local in module.import_map or local in module.functions or local in module.classes or local in module.assigns:
         return []
     return [c for attr in sorted(m.self_reads & set(by_attr)) for c in by_attr[attr]]
 
@@ -102,3 +108,23 @@ def _class_attrs(ctx: Ctx, holder: ClassRef) -> dict[str, list[ClassRef]]:
             if r is not None and attr in holder.cls.class_attrs:
                 out.setdefault(attr, {})[r.key] = r
     return {attr: list(classes.values()) for attr, classes in out.items() if len(classes) >= 2}
+
+
+def configured_made(ctx: Ctx, holder: ClassRef, fn: FunctionFacts) -> list[ClassRef]:
+    """The classes a method of the holder answers a new instance of when each of its answers
+    makes the class kept in a class attribute its subclasses set to two or more classes
+    (`Storage = self.storage_class; return Storage(self.name)`): a factory whose products are
+    those classes, the one made chosen by configuration. None when it answers anything else,
+    or the class attribute is read directly (`self.storage_class(...)`: a factory method
+    through a class attribute, whose subclasses are its creators)."""
+    by_attr = _class_attrs(ctx, holder)
+    if not by_attr or not fn.returns:
+        return []
+    found: dict[str, ClassRef] = {}
+    for v in fn.returns:
+        callee = v.removeprefix("call:")
+        configured = _configured_classes(fn, holder.module, callee, by_attr) if callee != v else []
+        if not configured or ctx.resolve(callee, holder.module) is not None:
+            return []
+        found.update((c.key, c) for c in configured)
+    return list(found.values())

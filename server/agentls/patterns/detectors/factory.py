@@ -6,6 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx, Ev, Target, per_workspace
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors import _creational as cr
+from agentls.patterns.detectors._class_configured import configured_made
 from agentls.patterns.detectors._creation_methods import attribute_methods, creation_methods, declared
 from agentls.patterns.detectors._duck_creators import implied_creators, implied_products
 from agentls.patterns.detectors._introspected import introspected
@@ -81,8 +82,12 @@ class Factory(Detector):
       issubclass(kind, Vehicle): self.vehicles[name] = kind` over `inspect.getmembers(mod)`),
       the concrete subclasses of that base being its products (a table of functions found the
       same way holds hooks, not classes); or that chooses between two or more such
-      factories and returns what they make. Not a factory: a parser method that advances the token stream it reads
-      (`next(self.stream)`) and returns the node the tokens call for.
+      factories and returns what they make; or, a method, that makes an instance of a local
+      it set from a class attribute its class's subclasses set to two or more classes
+      (`Storage = self.storage_class` ... `return Storage(self.name)`): those classes are its
+      products (a builtin or a module's function called there makes nothing). Not a
+      factory: a parser method that advances the token stream it reads (`next(self.stream)`)
+      and returns the node the tokens call for.
     - A class whose public methods are all such factories and that keeps no state of its own
       (a factory class of static methods) is reported as the `factory` itself, in place of its
       method.
@@ -100,7 +105,9 @@ class Factory(Detector):
       the base's own method makes a default product of one other class and another method
       of the base calls it on `self`, both answering a new object on every path
       (`Dialog.create_button()` making a `Button`, `WebDialog`'s an `HtmlButton`): both
-      products.
+      products. So is one subclass whose override chooses among two or more classes, of a
+      method the base declares (abstract or empty) and another method of the base calls on
+      `self` (`order_pizza` running `self._create_pizza(item)`): the first concrete creator.
     - Factory method through a class attribute: a base method returns a new instance of
       `cls.<attr>` / `self.<attr>`, a class attribute naming a class that subclasses replace
       with other classes, and other methods of the base call it. The base is the `creator`,
@@ -175,6 +182,11 @@ class Factory(Detector):
                 if len(classes) >= 2 and cr.shared_bases(ctx, classes):
                     ev = (fn.selection.line, f"returns the class found in `{rest}` for its arguments")
                     return [ev], classes
+        cls = module.classes.get(fn.qualname.rpartition(".")[0])
+        configured = configured_made(ctx, ClassRef(module, cls), fn) if cls is not None else []
+        if configured:
+            ev = (fn.selection.line, "instantiates the class its subclasses set in a class attribute")
+            return [ev], configured
         looked_up = cr.looked_up(ctx, fn, module) if takes_input and len(fn.returns) <= 2 else None
         if looked_up is not None:
             ev = (fn.selection.line, f"instantiates the class it looks up in `{looked_up[0]}` by its argument")
