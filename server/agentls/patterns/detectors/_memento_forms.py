@@ -137,3 +137,23 @@ def reads_snapshot(ctx: Ctx, m: FunctionFacts, snapshot: ClassRef) -> bool:
     read = {v.split(".", 2)[1] for v in values if v.startswith((f"attr:{p}.", f"call:{p}."))}
     answered = set(ctx.all_methods(snapshot)) | snapshot.cls.instance_attrs() | set(snapshot.cls.fields)
     return read <= answered
+
+
+def restores_kept(m: FunctionFacts) -> set[str]:
+    """Own attributes written back from the fields of a local, in a method reading an entry of
+    an own container (`self.history[-1]`, `self.history.pop()`): the snapshot it keeps."""
+    reads_own = any(c.startswith("self.") for c, _ in m.subscripts) or any(
+        c.method == "pop" and c.receiver.startswith("self.") for c in m.calls
+    )
+    if not reads_own:
+        return set()
+    out = set()
+    own = {f"{c}[]." for c, _ in m.subscripts if c.startswith("self.")}
+    for a, vs in m.self_writes.items():
+        for v in vs:
+            head = v[5:].partition(".")[0] if v.startswith("attr:") else ""
+            # off a local, or straight off the entry (`self.text = self.history[-1].text`)
+            local = head and head != "self" and m.param(head) is None and "." in v[5:]
+            if local or (head == "self" and any(v[5:].startswith(e) for e in own)):
+                out.add(a)
+    return out

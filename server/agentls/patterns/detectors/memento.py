@@ -13,6 +13,7 @@ from agentls.patterns.detectors._memento_forms import (
     handed_snapshots,
     packed_own,
     reads_snapshot,
+    restores_kept,
     set_back,
     typed_snapshots,
 )
@@ -48,7 +49,7 @@ def _restores(m: FunctionFacts) -> set[str]:
     taking none, of an entry of its own history (`memento = self.mementos[-2]`, then
     `self.text = memento.text`)."""
     if not m.params:
-        return _restores_kept(m)
+        return restores_kept(m)
     p = m.params[0].name
     prefixes = (f"attr:{p}.", f"call:{p}.")
     out = {a for a, vs in m.self_writes.items() if any(v.startswith(prefixes) for v in vs)}
@@ -57,23 +58,6 @@ def _restores(m: FunctionFacts) -> set[str]:
         for c in m.calls
     ):
         out.add("__dict__")
-    return out
-
-
-def _restores_kept(m: FunctionFacts) -> set[str]:
-    """Own attributes written back from the fields of a local, in a method reading an entry of
-    an own container (`self.history[-1]`, `self.history.pop()`): the snapshot it keeps."""
-    reads_own = any(c.startswith("self.") for c, _ in m.subscripts) or any(
-        c.method == "pop" and c.receiver.startswith("self.") for c in m.calls
-    )
-    if not reads_own:
-        return set()
-    out = set()
-    for a, vs in m.self_writes.items():
-        for v in vs:
-            head = v[5:].partition(".")[0] if v.startswith("attr:") else ""
-            if head and head != "self" and m.param(head) is None and "." in v[5:]:
-                out.add(a)
     return out
 
 
@@ -110,8 +94,10 @@ def _originator(ctx: Ctx, ref: ClassRef) -> _Orig | None:
         # returned (`m = Memento(self.balance); self.changes.append(m); return m`); a
         # mutator may hand one out as it changes (`deposit(amount)` returning the new state).
         local = any(v.startswith("name:") for v in m.returns)
-        # ... or kept by the originator itself (`self.mementos.append(Memento(self.text))`)
+        # ... or kept by the originator itself (`self.mementos.append(Memento(self.text))`,
+        # or through a local: `snap = Memento(self.text); self.mementos.append(snap)`)
         kept = {op.arg for op in m.container_ops if op.op == "append" and op.container.startswith("self.")}
+        local = local or any(v.startswith("name:") for v in kept)
         copied = copied_own(m)
         for call in m.calls:
             made = f"call:{call.func}"
@@ -224,10 +210,11 @@ class Memento(Detector):
       restore method's annotation) are mementos. The snapshot may be returned through a
       local (`m = Memento(self.balance); self.changes.append(m); return m`), and the method
       making it may be a mutator handing out the new state (`deposit(amount)`). The
-      originator may keep the snapshots itself: one method appending a new snapshot to a
-      list of its own (`self.mementos.append(Memento(self.title, self.text))`), another,
-      taking nothing, writing the attributes back from the fields of an entry of that list
-      (`memento = self.mementos[-2]`, `self.text = memento.text`).
+      originator may keep the snapshots itself: one method appending a new snapshot (or a
+      local holding it) to a list of its own (`self.mementos.append(Memento(self.title,
+      self.text))`), another, taking nothing, writing the attributes back from the fields of an
+      entry of that list (`memento = self.mementos[-2]`, `self.text = memento.text`, or
+      `self.text = self.mementos[-1].text`).
     - A property setter writing its own attributes back from exactly the fields of one plain
       data class of its module (or its imports) is a restore too; that class is the memento.
     - A module function that reads its argument's `__dict__` and returns a closure calling
