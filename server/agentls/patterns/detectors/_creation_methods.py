@@ -63,9 +63,19 @@ def _compute_creation(ctx: Ctx, base: ClassRef) -> dict[str, list[tuple[ClassRef
             and (default := _default_product(ctx, base, name, kin)) not in (None, made[0][1])
         ):
             out[name] = [(base, default), *made]
+        # One override choosing among two or more classes, of a method the base declares for
+        # subclasses and calls on self (`order_pizza` running `self._create_pizza(item)` and
+        # preparing what it answers): the GoF creator with its first concrete creator.
+        elif len(made) == 1 and parameterized(kinds) and declared(base, name) and _called_by_base(base, name):
+            out[name] = made
     if len(out) > 1:
         return {}  # several creation methods per family: that is an abstract factory
     return out
+
+
+def _called_by_base(base: ClassRef, name: str) -> bool:
+    """Another method of the base calls ``name`` on self."""
+    return any(name in c.self_calls for n, c in base.cls.methods.items() if n != name)
 
 
 def _default_product(ctx: Ctx, base: ClassRef, name: str, kin: set[str]) -> ClassRef | None:
@@ -75,7 +85,7 @@ def _default_product(ctx: Ctx, base: ClassRef, name: str, kin: set[str]) -> Clas
     m = base.cls.methods.get(name)
     if m is None or m.abstract or m.is_stub or cr.converts(m):
         return None
-    if not any(name in c.self_calls for n, c in base.cls.methods.items() if n != name):
+    if not _called_by_base(base, name):
         return None
     made = [p for p in ctx.returned_classes(m, base.module) if p.key not in kin]
     return made[0] if len(made) == 1 and _only_new(m.returns) else None
