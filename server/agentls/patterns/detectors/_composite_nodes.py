@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from agentls.patterns.context import Ctx, Target
 from agentls.patterns.detectors._composite_leaves import EMPTY
+from agentls.patterns.facts import FunctionFacts
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -47,23 +48,28 @@ def _held_child(ctx: Ctx, ref: ClassRef, method: str, group: str = "") -> str:
     impl = ctx.all_methods(ref).get(method)
     if impl is None:
         return _kept_for_subclasses(ctx, ref, method)
-    held = {
-        c.receiver
+    held, looped = _forwarded(ctx, ref, impl, method)
+    if held:
+        return f"the child it holds in `self.{min(held)}`"
+    walked = [a for a in looped if a != group and not _answers_nothing(ctx, ref, f"self.{a}")]
+    return f"every child in `self.{min(walked)}`" if walked else _kept_for_subclasses(ctx, ref, method)
+
+
+def _forwarded(ctx: Ctx, ref: ClassRef, impl: FunctionFacts, method: str) -> tuple[list[str], list[str]]:
+    """The attributes ``impl``, ``ref``'s ``method``, forwards ``method`` to, in the order
+    written: those it calls it on (`self.body.generate(writer)`; not one ``ref`` asks what it
+    cannot answer, a part of another kind), and those it loops over calling it on each item."""
+    held = [
+        c.receiver[5:]
         for c in impl.calls
         if c.method == method and c.receiver.startswith("self.") and not _asked_other(ctx, ref, c.receiver[5:])
-    }
-    if held:
-        return f"the child it holds in `{min(held)}`"
-    walked = {
-        lp.iter
+    ]
+    looped = [
+        lp.iter[5:]
         for lp in impl.loops
-        if lp.target
-        and lp.iter.startswith("self.")
-        and lp.iter != f"self.{group}"
-        and any(c.func == f"{lp.target}.{method}" for c in impl.calls)
-        and not _answers_nothing(ctx, ref, lp.iter)
-    }
-    return f"every child in `{min(walked)}`" if walked else _kept_for_subclasses(ctx, ref, method)
+        if lp.target and lp.iter.startswith("self.") and any(c.func == f"{lp.target}.{method}" for c in impl.calls)
+    ]
+    return held, looped
 
 
 def _kept_for_subclasses(ctx: Ctx, ref: ClassRef, method: str) -> str:
@@ -74,15 +80,9 @@ def _kept_for_subclasses(ctx: Ctx, ref: ClassRef, method: str) -> str:
     kept = {a for f in ref.cls.methods.values() for a in f.self_writes}
     for e in ctx.descendants(ref) if kept else []:
         impl = e.cls.methods.get(method)
-        if impl is None:
-            continue
-        for c in impl.calls:
-            a = c.receiver[5:] if c.receiver.startswith("self.") else ""
-            if c.method == method and a in kept and not _asked_other(ctx, e, a):
-                return f"the children `{e.cls.name}` forwards to, kept in `self.{a}`"
-        for lp in impl.loops:
-            a = lp.iter[5:] if lp.target and lp.iter.startswith("self.") else ""
-            if a in kept and any(c.func == f"{lp.target}.{method}" for c in impl.calls):
+        held, looped = _forwarded(ctx, e, impl, method) if impl is not None else ([], [])
+        for a in (*held, *looped):
+            if a in kept:
                 return f"the children `{e.cls.name}` forwards to, kept in `self.{a}`"
     return ""
 
