@@ -119,7 +119,11 @@ class Specification(Detector):
       carry out is a step of it, no rule), evaluated by client code on a parameter typed as the base (`if
       rule.is_broken(): raise`) or on an attribute a class keeps typed as the base
       (`self.specification.is_satisfied_by(order)`); the subclasses are
-      `concrete_specification`.
+      `concrete_specification`. The predicate may take the context the candidate is judged in
+      beside it (a permission's `has_permission(request, session, **kwargs)`: at most two
+      required arguments), and the client may be a class outside the family keeping several
+      rules in a collection and asking each (`RequireAll(*permissions)` looping
+      `if not p.has_permission(...)`): it is a `composite_specification`.
     """
 
     id = "specification"
@@ -179,7 +183,7 @@ class Specification(Detector):
             (ops[0].selection.line, f"{names} combine rules"),
         ]
 
-    def _rules(self, ctx: Ctx) -> dict[str, tuple[str, list[ClassRef], list[Ev]]]:
+    def _rules(self, ctx: Ctx) -> dict[str, tuple[str, list[ClassRef], list[Ev], list[ClassRef]]]:
         """Base key -> (predicate, rules, evidence): a base whose one public predicate (a
         `bool` method taking no candidate, or one when it is all the base declares) is the only
         behaviour its subclasses define, and that clients evaluate on an object typed as the
@@ -188,12 +192,16 @@ class Specification(Detector):
         hit = ctx._cache.get(key)
         if hit is not None:
             return hit  # type: ignore[no-any-return]
-        out: dict[str, tuple[str, list[ClassRef], list[Ev]]] = {}
+        out: dict[str, tuple[str, list[ClassRef], list[Ev], list[ClassRef]]] = {}
         for ref in ctx.ws.all_classes():
+            # (the candidate, and perhaps what it is judged in: a permission's `has_permission(
+            # request, session, **kwargs)`; optional arguments tune it)
             preds = [
                 m
                 for n, m in ref.cls.public_methods.items()
-                if m.kind == "method" and len(m.params) <= 1 and m.returns_annotation == "bool"
+                if m.kind == "method"
+                and sum(not p.has_default for p in m.params) <= 2
+                and m.returns_annotation == "bool"
             ]
             # A predicate taking the candidate (`is_satisfied_by(order)`) only when it is all the
             # base declares: beside other methods it is one step of a wider interface.
@@ -227,11 +235,23 @@ class Specification(Detector):
                 for c in ctx.collabs(holder).values()
                 if ref in c.types and pred in c.methods and holder not in subs and holder != ref
             ]
+            # Classes outside the family keeping several rules in a collection and asking each
+            # (`for p in self.permissions: if not p.has_permission(...)`) combine their verdicts.
+            pools = [
+                holder
+                for holder in ctx.ws.all_classes()
+                if holder not in subs
+                and holder != ref
+                and _over_each(holder, pred)
+                and any(ref in c.types for c in ctx.collabs(holder).values())
+            ]
+            clients += [(h.cls.selection.line, f"`{h.cls.name}` tests each `{ref.cls.name}` it keeps") for h in pools]
             if clients:
                 out[ref.key] = (
                     pred,
                     rules,
                     [(preds[0].selection.line, f"`{pred}` is the one rule every subclass states"), clients[0]],
+                    pools,
                 )
         ctx._cache[key] = out
         return out
@@ -283,8 +303,31 @@ class Specification(Detector):
                             [(anc, "specification")],
                         )
             if ref.key in rules:
-                pred, members, ev = rules[ref.key]
-                yield ctx.det(ref, self.id, "specification", 0.75, ev, [(r, "concrete_specification") for r in members])
+                pred, members, ev, pools = rules[ref.key]
+                yield ctx.det(
+                    ref,
+                    self.id,
+                    "specification",
+                    0.75,
+                    ev,
+                    [(r, "concrete_specification") for r in members] + [(h, "composite_specification") for h in pools],
+                )
+            for base_key, (pred, _, _, pools) in rules.items():
+                if ref in pools:
+                    base = next(a for a in ctx.ws.all_classes() if a.key == base_key)
+                    line = next(
+                        m.selection.line
+                        for m in ref.cls.methods.values()
+                        if any(lp.iter.startswith("self.") for lp in m.loops)
+                    )
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "composite_specification",
+                        0.75,
+                        [(line, f"tests each `{base.cls.name}` it keeps through `{pred}`")],
+                        [(base, "specification")],
+                    )
             for anc in ctx.ancestors(ref)[:1]:
                 if anc.key in rules and ref in rules[anc.key][1]:
                     pred = rules[anc.key][0]
