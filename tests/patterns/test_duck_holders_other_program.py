@@ -9,6 +9,7 @@ is one program with them, and the command keeps holding a renderer."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
@@ -83,7 +84,7 @@ Remote().press(ShowOrder(HtmlRenderer()))
 """
 
 
-def _bridge_roles(tmp_path: Path, main: str, page_folder: str) -> dict[str, str]:
+def _order_rows(tmp_path: Path, main: str, page_folder: str) -> list[dict[str, Any]]:
     write_tree(
         tmp_path,
         {
@@ -93,16 +94,18 @@ def _bridge_roles(tmp_path: Path, main: str, page_folder: str) -> dict[str, str]
         },
     )
     rows = patterns_rows(tmp_path, "examples")
-    return roles_of([r for r in rows if str(r["path"]).startswith("examples/order/")], "bridge")
+    return [r for r in rows if str(r["path"]).startswith("examples/order/")]
 
 
 def test_a_command_of_another_folder_holds_no_renderer_of_a_bridge_folder(tmp_path: Path) -> None:
-    roles = _bridge_roles(tmp_path, MAIN_APART, "bridge")
+    rows = _order_rows(tmp_path, MAIN_APART, "bridge")
+    roles = roles_of(rows, "bridge")
     assert "ShowOrder" not in roles
     assert "Order" not in roles
+    assert roles_of(rows, "command").get("ShowOrder") == "concrete_command"
 
 
 def test_a_command_handed_the_renderers_by_its_main_still_holds_one(tmp_path: Path) -> None:
     # The renderers' module sits beside the command (one script folder), imported by main.py.
-    roles = _bridge_roles(tmp_path, MAIN_TIED, "order")
+    roles = roles_of(_order_rows(tmp_path, MAIN_TIED, "order"), "bridge")
     assert roles.get("ShowOrder") == "refined_abstraction"
