@@ -25,6 +25,7 @@ from agentls.patterns.detectors._wrapper_forms import baseless, getattr_wrapper,
 from agentls.patterns.detectors._wrapping import (
     Role,
     calls_on,
+    ctx_args_for,
     emit_roles,
     family,
     inherited_wraps,
@@ -111,6 +112,10 @@ def _classify(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]]]) ->
                     continue  # makes the next of a chain of handlers, or is made by one
                 how = "creates" if w.collab.instantiated and not w.collab.from_param else "guards access to"
                 real = [t for t in w.wrapped if t != iface and not t.cls.is_interface]
+                if not real and w.collab.from_param:
+                    # held as the interface: the implementations the program hands its constructor
+                    kin = family(ctx, iface)
+                    real = [t for t in ctx_args_for(ctx, ref) if t.key in kin and t != ref and not t.cls.is_interface]
                 emit_roles(
                     out["proxy"],
                     ref,
