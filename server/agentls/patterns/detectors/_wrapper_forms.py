@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from agentls.patterns.context import Collab, Ctx
 from agentls.patterns.detectors._basics import made_together, near, script_siblings
+from agentls.patterns.detectors._getattr_families import decorated_below
 from agentls.patterns.detectors._proxy_forms import baseless_proxy, remote_stub, sole_keeper
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
 from agentls.patterns.detectors._wrapping import Role, emit_roles, init_held, installed_adaptees, known_types
@@ -380,6 +381,8 @@ def getattr_wrapper(ctx: Ctx, ref: ClassRef, out: dict[str, dict[str, list[Role]
                 ],
                 [],
             )
+            return
+        if decorated_below(ctx, ref, held, ga, out["decorator"]):
             return
     if "call:getattr" in ga.returns and ga.complexity == 1 and sole_keeper(ctx, ref, held):
         # Every attribute passed straight through: a stand-in, but nothing shows it controls

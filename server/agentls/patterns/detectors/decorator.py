@@ -65,7 +65,10 @@ class Decorator(Detector):
       its methods only calls its namesake on the object and does nothing else (`turn_on`
       doing `self.device.turn_on()`: adding nothing, a bridge's abstraction or a delegate).
     - A class whose `__getattr__` forwards every attribute to a held object and which
-      overrides some of them, calling the same method on it.
+      overrides some of them, calling the same method on it; or whose subclasses (with no
+      `__getattr__` of their own) do (`put` computing a key, then `self._store.put(key,
+      value)`): the base and each such subclass are decorators, and so is a subclass below
+      one of them that refines a hook its forwarding methods call (`_map_key`).
     Not decorators: a node handing the object it holds out as its child (`children()`
     returning `(self.body,)`: a tree), a scope asking its parent, checked for `None`, on a
     miss (a chain of lookups), a node whose operand may be a plain value (`str |
