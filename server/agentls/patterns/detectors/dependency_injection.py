@@ -135,6 +135,19 @@ def _provider_function(ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
                 ):
                     return [(fn.selection.line, f"hands out a service of the container `{r.cls.name}` it is injected")]
     names = {f"param:{p.name}" for p in params}
+    # It has the program's container, a module-level instance of it, build what it returns
+    # from what it is injected (`return container.user_service(user_repository=repo)`).
+    for c in fn.calls:
+        assigned = ctx.index.assigns.get(c.receiver, "") if c.receiver and "." not in c.receiver else ""
+        holder = ctx.resolve(assigned[5:]) if assigned.startswith("call:") else None
+        if (
+            holder is not None
+            and (holder.key in w.containers or holder.key in w.modules)
+            and names & set(c.args)
+            and f"call:{c.func}" in fn.returns
+        ):
+            why = f"has the container `{holder.cls.name}` build `{c.method}` from what it is injected"
+            return [(c.line, why)]
     # It hands one object it is injected a service it builds from another
     # (`bus.register_query(FindShoe, FindShoeHandler(repository=repo))`): it wires them.
     for c in fn.calls:
@@ -230,7 +243,9 @@ class DependencyInjection(Detector):
       (`session: Annotated[Session, Depends(get_session)]`, not an annotated builtin such as
       `Annotated[str, Query()]`) and it returns the workspace abstraction it declares (or an
       implementation of one), built from them, or a workspace service it reaches through an
-      injected container of the program (`return context.services.user`), or it hands one
+      injected container of the program (`return context.services.user`), or it has a
+      module-level instance of the program's container build what it returns from them
+      (`return container.user_service(user_repository=user_repository)`), or it hands one
       injected object a service it builds from another (`bus.register_query(FindShoe,
       FindShoeHandler(repository=repo))`), or, declaring no abstraction, it builds from what
       it is injected an implementation of one, a repository or a unit of work (`return
