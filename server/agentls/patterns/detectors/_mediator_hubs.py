@@ -81,3 +81,46 @@ def registers(ctx: Ctx, mediator: ClassRef, colleague: ClassRef) -> bool:
         ):
             return True
     return False
+
+
+@per_workspace
+def relays(ctx: Ctx) -> dict[str, tuple[int, str]]:
+    """{class key: (line, evidence)} for hubs relaying between the members they keep, with no
+    back-reference: a public method keeps what it is handed in a collection of its own, typed
+    as a program class (`enter(self, user: User)`), and another, handed one member of that
+    kind, goes over the kept ones and hands a call the given member together with each other
+    one (`for receiver in self._users: self.deliver(sender, receiver, text)`): members
+    interacting through it, not each told alone (an observer's subject calls each
+    subscriber's `update()`). The abstract bases of the hub declaring that method are the
+    mediator's interface."""
+    out: dict[str, tuple[int, str]] = {}
+    for r in ctx.ws.all_classes():
+        kept: dict[str, str] = {}  # container -> annotation of what is kept
+        for m in r.cls.methods.values():
+            for op in m.container_ops:
+                p = m.param(op.arg[6:]) if m.is_public and op.arg.startswith("param:") else None
+                if p is not None and p.annotation and op.container.startswith("self.") and op.op in ("append", "add"):
+                    kept[op.container] = p.annotation
+        for m in r.cls.methods.values():
+            if not m.is_public or m.name.startswith("__"):
+                continue
+            for loop in m.loops:
+                ann = kept.get(loop.iter)
+                given = [p.name for p in m.params if ann is not None and p.annotation == ann]
+                kind = ctx.annotation_refs(ann, r.module) if ann else []
+                if not given or not loop.target or not kind or any(k.key == r.key for k in kind):
+                    continue
+                for c in m.calls:
+                    if f"name:{loop.target}" in c.args and any(f"param:{g}" in c.args for g in given):
+                        what = f"`{m.name}` relays what one kept `{kind[0].cls.name}` sends to each of the others"
+                        out[r.key] = (m.selection.line, what)
+                        for a in ctx.ancestors(r):
+                            if a.cls.is_interface and c.method in a.cls.abstract_methods:
+                                out.setdefault(
+                                    a.key,
+                                    (
+                                        a.cls.methods[c.method].selection.line,
+                                        f"declares `{c.method}`, which `{r.cls.name}` relays through",
+                                    ),
+                                )
+    return out

@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Collab, Ctx, per_workspace
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._mediator_hubs import handed_kind, kept_by_annotation, registers
+from agentls.patterns.detectors._mediator_hubs import handed_kind, kept_by_annotation, registers, relays
 from agentls.patterns.model import Detection
 from agentls.patterns.workspace import ClassRef
 
@@ -118,7 +118,12 @@ class Mediator(Detector):
     The chat-room form: a hub that admits colleagues, hands each a reference to itself
     (`person.room = self`) and keeps them, and that colleagues call through that reference
     (`self.room.broadcast(self.name, msg)`) to reach the others, the hub looping over the
-    ones it keeps.
+    ones it keeps. With no back-reference at all, a hub keeping what one method is handed,
+    typed as a program class (`join(member: Player)`), whose other method, handed one member,
+    hands each kept one together with it to a call (`self.show(speaker, listener, line)`), is
+    a mediator relaying between its members, its abstract base declaring that call too (0.7);
+    pairing each kept subscriber with something else it is handed (an issue) tells them, as a
+    subject does.
     """
 
     id = "mediator"
@@ -364,6 +369,9 @@ class Mediator(Detector):
                     [(line, f"tells the mediator `{med.cls.name}.{meth}` about itself")],
                     [(med, "mediator")],
                 )
+            relay = relays(ctx).get(ref.key)
+            if relay is not None and not as_med and not mine and ref.key not in around:
+                yield ctx.det(ref, self.id, "mediator", 0.7, [relay])
             if ref.key in around and not as_med and not mine:
                 role, other, line, what = around[ref.key]
                 yield ctx.det(
