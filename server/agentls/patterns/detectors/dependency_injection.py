@@ -6,7 +6,7 @@ from typing import ClassVar
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
 from agentls.patterns.detectors._dependency_injection import keyed_resolver, wiring
-from agentls.patterns.detectors._keyed_bindings import keyed_bindings
+from agentls.patterns.detectors._keyed_bindings import bindings
 from agentls.patterns.detectors._port_wiring import hands_port_implementation, is_data
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
 from agentls.patterns.facts import FunctionFacts, Param
@@ -146,8 +146,7 @@ def _provider_function(ctx: Ctx, fn: FunctionFacts) -> list[tuple[int, str]]:
             and names & set(c.args)
             and f"call:{c.func}" in fn.returns
         ):
-            why = f"has the container `{holder.cls.name}` build `{c.method}` from what it is injected"
-            return [(c.line, why)]
+            return [(c.line, f"has the container `{holder.cls.name}` build `{c.method}` from what it is injected")]
     # It hands one object it is injected a service it builds from another
     # (`bus.register_query(FindShoe, FindShoeHandler(repository=repo))`): it wires them.
     for c in fn.calls:
@@ -234,7 +233,10 @@ class DependencyInjection(Detector):
     - A module function filing an implementation under the abstraction it implements in a
       container keyed by class (`di[UserRepository] = SqlUserRepository(db)`, kink's and
       lagom's binding): `composition_root`. Handlers filed under the messages they handle
-      (`handlers[CreateUser] = CreateUserHandler()`) implement no key: a routing table.
+      (`handlers[CreateUser] = CreateUserHandler()`) implement no key: a routing table. So is
+      a module function registering two or more of the program's classes on a container it is
+      handed, typed as one (`def register(container: punq.Container):
+      container.register(UserRepository)`); a plugin registry handed classes is no container.
     - A function that runs a workspace injector over what it wires (`bootstrap()` calling
       `inject_dependencies(handler, dependencies)` for every handler) and hands the result on
       (returns it): `composition_root`.
@@ -329,7 +331,7 @@ class DependencyInjection(Detector):
                 yield ctx.det(f, self.id, "composition_root", 0.7, ev)
         testing = is_test_file(ctx.index)
         for f in ctx.index.functions.values():
-            ev = [] if f.qualname in done or testing else keyed_bindings(ctx, f, ctx.index)
+            ev = [] if f.qualname in done or testing else bindings(ctx, f, ctx.index)
             if ev:
                 done.add(f.qualname)
                 yield ctx.det(f, self.id, "composition_root", 0.7, ev)
