@@ -54,6 +54,48 @@ def _shared_instances(
     return None
 
 
+def _through_helpers(
+    ctx: Ctx, fn: FunctionFacts, module: ModuleIndex, self_cls: ClassRef | None
+) -> tuple[str, list[ClassRef]] | None:
+    """(cache, classes) for a method doing the same through helpers of its class: it asks one
+    with its argument, which answers the entry of an own dict (`self._get_cached(key)`), and
+    on a miss hands a new instance to another, which stores what it is handed in that dict and
+    answers it (`return self._store("pg", PgConnector())`)."""
+    if self_cls is None or not fn.params:
+        return None
+    methods = self_cls.cls.methods
+    given = {f"param:{p.name}" for p in fn.params}
+    asked = [methods.get(c.method) for c in fn.calls if c.receiver == "self" and set(c.args) & given]
+    lookups = {
+        c
+        for h in asked
+        if h is not None
+        for c, _ in h.subscripts
+        if c.startswith("self.") and any(v != "none" for v in h.returns)
+    }
+    for c in fn.calls:
+        store = methods.get(c.method) if c.receiver == "self" and f"call:{c.func}" in fn.returns else None
+        if store is None:
+            continue
+        for op in store.container_ops:
+            if (
+                op.op == "setitem"
+                and op.container in lookups
+                and op.arg.startswith("param:")
+                and op.arg in store.returns
+            ):
+                made = [
+                    r
+                    for c2 in fn.calls
+                    if c2.func == c.func
+                    for a in c2.args
+                    if a.startswith("call:") and (r := ctx.resolve(a[5:], module)) is not None
+                ]
+                if made and not any(is_exception(ctx, r) for r in made):
+                    return op.container, made
+    return None
+
+
 def _owned(fn: FunctionFacts, container: str, module: ModuleIndex, self_cls: ClassRef | None = None) -> bool:
     """The cache belongs to the factory: its own or its class's attribute (also named through
     the class, `FlyweightFactory._flyweights` in a static method), a module-level dict, or one
@@ -119,7 +161,10 @@ class Flyweight(Detector):
     made with `object.__new__` / `super().__new__` into a local it then stores and returns),
     and returns the cached entry (`cache[key]`, `cache.get(key)` or the local it fetched it
     into, or the instance it stored: a registration refusing a known key and returning
-    something else hands out no shared instance). A `__new__`, or a class or static method of
+    something else hands out no shared instance). A method may do so through helpers of its
+    class: one it asks with its argument answering the dict's entry, another it hands a new
+    instance on a miss storing and answering it (`return self._keep(kind, RoundBrush())`). A
+    `__new__`, or a class or static method of
     the cached class, `CoffeeFlavour.intern(name)`, doing so is itself the
     `flyweight_factory`, its class the `flyweight`; a static method may name its class's cache
     through the class, `FlyweightFactory._flyweights[key]`; every class stored on a miss, and
@@ -160,6 +205,18 @@ class Flyweight(Detector):
                 )
                 continue
             for m in ref.cls.methods.values():
+                helped = _through_helpers(ctx, m, ref.module, ref)
+                if helped is not None and ref not in helped[1]:
+                    what = f"`{m.name}` returns the `{helped[1][0].cls.name}` cached in `{helped[0]}` by its helpers"
+                    yield ctx.det(
+                        ref,
+                        self.id,
+                        "flyweight_factory",
+                        _conf(helped[1][0]),
+                        [(m.selection.line, what)],
+                        [(r, "flyweight") for r in helped[1]],
+                    )
+                    break
                 found = _shared_instances(ctx, m, ref.module, ref)
                 if not found:
                     continue
@@ -234,6 +291,9 @@ class Flyweight(Detector):
                 for cls in module.classes.values():
                     ref = ClassRef(module, cls)
                     for m in cls.methods.values():
+                        helped = _through_helpers(ctx, m, module, ref)
+                        for made in helped[1] if helped is not None and ref not in helped[1] else []:
+                            out.setdefault(made.key, m.qualname)
                         if not m.container_ops:
                             continue
                         found = _shared_instances(ctx, m, module, ref)
