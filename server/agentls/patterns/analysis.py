@@ -85,9 +85,10 @@ def _under_namespace(name: str, path: str, relative: str) -> str:
     """A package's dotted name with the namespace folders (no ``__init__.py``) above it that
     ``relative`` shows, down from the current folder: `src/board/domain/category/category.py`
     with only `category/` a package is imported as `board.domain.category.category`, and that
-    name shows the layer (`domain`) the module lives in. Taken upwards only while a folder is
-    one an import can spell and no project root (a `src/` folder, or one holding `setup.py` or
-    `pyproject.toml`); the first that is not, and everything above it, stays out."""
+    name shows the layer (`domain`) the module lives in. Taken only when a `src/` folder or a
+    package closes them from above, every folder between one an import can spell and no project
+    root (holding `setup.py` or `pyproject.toml`); folders up to the top of ``relative`` with
+    nothing closing them are the checkout's, and the name stays the packaged one."""
     packaged = name.split(".")
     parts = list(PurePath(relative).with_suffix("").parts)
     init = bool(parts) and parts[-1] == "__init__"
@@ -101,12 +102,15 @@ def _under_namespace(name: str, path: str, relative: str) -> str:
     above: list[str] = []
     for part in reversed(parts[: -len(packaged)]):
         folder = os.path.dirname(folder)
-        if part == "src" or not part.isidentifier():
-            break
-        if any(os.path.isfile(os.path.join(folder, f)) for f in _PROJECT_FILES):
+        if part == "src" or os.path.isfile(os.path.join(folder, "__init__.py")):
+            # closed from above: the folders between are namespace packages of the import root
+            return ".".join([*reversed(above), *packaged])
+        if not part.isidentifier() or any(os.path.isfile(os.path.join(folder, f)) for f in _PROJECT_FILES):
             break
         above.append(part)
-    return ".".join([*reversed(above), *packaged])
+    # Nothing above closes them: the folders are the checkout or folders around the project
+    # (`shop_dto/app/...` run from its parent), no part of any import.
+    return name
 
 
 def _spelled(name: str) -> bool:
