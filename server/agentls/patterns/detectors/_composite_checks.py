@@ -44,6 +44,7 @@ def runs_other_kind(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
     cannot stand in for them."""
     lineage = [ref, *ctx.ancestors(ref)]
     declared: list[ClassRef] = []
+    adders: set[str] = set()
     for x in lineage:
         c = ctx.collabs(x).get(attr)
         if c is not None and c.container:
@@ -57,7 +58,12 @@ def runs_other_kind(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
                     if not refs:
                         return False  # an untyped child: nothing says what kind it is
                     declared.extend(refs)
-    return bool(declared) and not any(x in declared for x in lineage)
+                    adders.add(m.name)
+    # A sibling under a base of its own that declares the adding method too (`add(self,
+    # child: Leaf)` in a `Branch`, both `Node`s, which answers `add` by default) is of its
+    # kind: the component's child management, over a group of leaves.
+    bases = {b for b in lineage[1:] if adders & set(b.cls.methods)}
+    return bool(declared) and not any(x in lineage or bases & set(ctx.ancestors(x)) for x in declared)
 
 
 def asks_other_kind(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
@@ -116,9 +122,10 @@ def walk(m: FunctionFacts, loop: Loop) -> tuple[str, str]:
         if len(held) == 1:
             attr = held.pop()
             return attr[5:], f"{attr}[]"
-    return (
-        loop.iter if loop.iter == "self" else loop.iter.removeprefix("self.").removesuffix(".values()")
-    ), loop.target
+    # a local naming the attribute (`items = self._items; for item in items:`) walks it too
+    named = m.getter_locals.get(loop.iter, "")
+    it = named if named.startswith("self.") else loop.iter
+    return (it if it == "self" else it.removeprefix("self.").removesuffix(".values()")), loop.target
 
 
 _BUILTIN_DUNDERS = {"__str__": "str", "__repr__": "repr"}

@@ -64,7 +64,8 @@ class Composite(Detector):
     children are declared of a class it is not (`register(self, plugin: Plugin)`: a plug-in
     manager calling `setup` on each cannot stand in for a plug-in), nor one, with a base or
     not, whose children are declared (by the adding parameter or the list's annotation) of a
-    class neither it nor a base of it is (a page rendering its items), or, the container
+    class neither it nor a base of it is (a page rendering its items; a sibling under a base of
+    its own declaring the adding method too, `Node.add`, is of its kind), or, the container
     handed to its constructor, of classes named neither as it nor as a base of it (`tables:
     dict[str, Table]`, `Table` imported only for type checking), nor one whose walks ask
     an item a public method it lacks (a locator's analyzers `is_valid(name)`), nor one handing an object to
