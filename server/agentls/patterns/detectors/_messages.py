@@ -325,6 +325,16 @@ def messages(ctx: Ctx) -> Messages:
                     add(s, kind, f"a `{base.cls.name}` like its siblings")
             if base.key not in roles:
                 add(base, kind, f"the base of {len(subs)} {kind} classes")
+    # A domain package's family of events nothing publishes yet (the publishing left for later):
+    # a data-only base and two or more data-only subclasses, every one named as an event.
+    for base in ctx.ws.all_classes():
+        if base.key in roles or not in_domain(base) or not is_message_like(ctx, base):
+            continue
+        subs = [s for s in ctx.ws.subclasses(base) if is_message_like(ctx, s)]
+        family = [base, *subs]
+        if len(subs) >= 2 and all(name_kind(r, ctx) == "event" for r in family):
+            for r in family:
+                candidates.setdefault(r.key, (r, f"one of the data-only `{base.cls.name}` family of its domain"))
     # Messages whose kind the structure leaves open: the names decide, at lower confidence.
     for key, (ref, why) in candidates.items():
         if key in roles:
