@@ -82,6 +82,16 @@ def _files_none(ctx: Ctx, ref: ClassRef, attr: str) -> bool:
     return True
 
 
+def _fills_itself(ref: ClassRef, m: FunctionFacts) -> bool:
+    """A private storing method (`_keep`) that only the class's own methods call, each with an
+    object it makes there (`self._keep("pg", PgConnector())`): the class fills its own cache;
+    a registry keeps what its clients hand it."""
+    if not m.name.startswith("_") or m.name.startswith("__"):
+        return False
+    calls = [c for o in ref.cls.methods.values() for c in o.calls if c.receiver == "self" and c.method == m.name]
+    return bool(calls) and all(any(a.startswith("call:") for a in c.args) for c in calls)
+
+
 @register
 class Registry(Detector):
     """Keeps a well-known map from names (or types) to objects, functions or classes that
@@ -100,7 +110,9 @@ class Registry(Detector):
       through a local it then answers (`queue_class = ...`, `return queue_class(config)`; not
       when looked up by the class of its argument, `.get(type(command))`: a message bus), or
       the registering method returns its argument, the decorator form.
-      A key-value store of plain data is a cache, not a registry.
+      A key-value store of plain data is a cache, not a registry, and so is a private storing
+      method only the class's own methods call, each with an object made there
+      (`self._keep(kind, RoundBrush())`): it fills its own cache, nothing is registered.
     - A base class whose `__init_subclass__` (or a metaclass) stores each new class in a dict.
     - A module function that stores its argument in a module-level dict and returns it (the
       decorator form), with another function or code reading that dict by key; functions and
@@ -159,6 +171,8 @@ class Registry(Detector):
                     if o is not m and looks_up(o, f"{prefix}{name}") and calls_entry(o, f"{prefix}{name}", ref.module)
                 ]
                 decorator_like = any(v.startswith("param:") for v in m.returns)
+                if _fills_itself(ref, m):
+                    continue  # a cache the class fills with objects it makes, nothing registered from outside
                 if (
                     m.name == "__init_subclass__"
                     or readers
