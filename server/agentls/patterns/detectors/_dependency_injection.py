@@ -301,3 +301,10 @@ def keyed_resolver(ref: ClassRef) -> list[Ev]:
             if any(c.func in looked for c in m.calls) and any(c.func == p for c in m.calls):
                 return [(m.selection.line, f"`{m.name}` calls the provider filed under `{p}`, or builds `{p}` itself")]
     return []
+
+
+def own_kind(ctx: Ctx, holder: ClassRef, name: str) -> bool:
+    """The class ``name`` implements an interface ``holder`` implements too: handed to it, it
+    is wrapped (a decorator stack), not injected."""
+    dep = ctx.resolve(name)
+    return dep is not None and bool(set(ctx.interface_ancestors(dep)) & set(ctx.interface_ancestors(holder)))

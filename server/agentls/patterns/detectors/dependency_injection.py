@@ -5,7 +5,7 @@ from typing import ClassVar
 
 from agentls.patterns.context import Ctx
 from agentls.patterns.detector_registry import Detector, register
-from agentls.patterns.detectors._dependency_injection import keyed_resolver, wiring
+from agentls.patterns.detectors._dependency_injection import keyed_resolver, own_kind, wiring
 from agentls.patterns.detectors._keyed_bindings import bindings
 from agentls.patterns.detectors._port_wiring import hands_port_implementation, is_data
 from agentls.patterns.detectors._shared import is_repository, is_test_file, is_uow
@@ -223,7 +223,8 @@ class DependencyInjection(Detector):
       MemoryGuests())`). Values, entities and messages are data, not implementations. They must be different
       collaborators (two classes into one constructor, or into two constructors): one class
       made three times for one holder (`MultiCapture(FD(0), FD(1), FD(2))`) is a factory's
-      product.
+      product, and one wrapped in another of its own interface (`Loud(Echo(Plain()))`) a
+      decorator stack.
     - A function or method (a static one too; not a constructor, not in a test file) whose one
       answer is a workspace object it builds over a new implementation of the abstraction that
       object's constructor declares it takes (`return CreateCustomer(SqlCustomerRepository())`
@@ -288,6 +289,8 @@ class DependencyInjection(Detector):
         wired = []
         for call, r in ctx.instantiations(fn):
             impls = [a for a in call.args if a.startswith("call:") and _implementation(ctx, a[5:])]
+            # wrapping one of its own interface (`Loud(Echo(Plain()))`) stacks a decorator
+            impls = [a for a in impls if not own_kind(ctx, r, a[5:])]
             if impls:
                 wired.append((call, r, impls))
         # Wiring passes different collaborators: two implementations into one constructor, or
