@@ -17,7 +17,8 @@ process to every run: the same command with the engine's files at git revision R
 before/after figures paired in the same runs; both agentls sides then run from copies of this
 tree made at the start (bench/patterns_same_output.py's ``snapshot``), as others may be
 editing it meanwhile. ``--also FILE...`` takes more files at REV on the before side (the
-detector files a speed change touched, which the engine's list leaves out).
+detector files a speed change touched, which the engine's list leaves out); ``--whole`` takes
+every file of the engine at REV, detectors included, to set two sessions' engines side by side.
 """
 
 from __future__ import annotations
@@ -143,6 +144,11 @@ def main() -> int:
         metavar="FILE",
         help="with --before: more files taken at REV on that side (detector files a speed change touched)",
     )
+    parser.add_argument(
+        "--whole",
+        action="store_true",
+        help="with --before: every file of the engine at REV, detectors included (two sessions' engines side by side)",
+    )
     args = parser.parse_args()
     src = fetch()
     paths = [str(p) for p in sorted(src.iterdir())]
@@ -159,7 +165,7 @@ def main() -> int:
         # Both sides are copies made now: others may be editing the tree during the runs.
         from patterns_same_output import snapshot
 
-        before_dir = snapshot("speed-before", args.before)
+        before_dir = snapshot("speed-before", args.before, whole=args.whole)
         for rel in args.also:  # (the snapshot lists the engine's files itself)
             shown = subprocess.run(["git", "show", f"{args.before}:{rel}"], cwd=ROOT, capture_output=True, check=True)
             (before_dir / rel).write_bytes(shown.stdout)
