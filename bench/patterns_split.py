@@ -195,7 +195,11 @@ def split_tree(root: Path, packages: bool = False) -> int:
 
 
 def roles(src: Source, root: Path) -> set[Role]:
-    here = Source(src.name, src.split, src.scope, root, src.include)
+    """The roles found in a copy holding only the source's included files: an included file
+    stands for its folder, where a rewrite may have put what it held (a split module's classes
+    in files of their own beside it)."""
+    include = list(dict.fromkeys(inc if (root / inc).is_dir() else str(Path(inc).parent) for inc in src.include))
+    here = Source(src.name, src.split, src.scope, root, include)
     return {(str(d["symbol"]), str(d["pattern"]), str(d["role"])) for d in detections(here, 0.5)}
 
 
