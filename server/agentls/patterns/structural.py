@@ -34,7 +34,7 @@ def implementations(
     from agentls.patterns.workspace import ClassRef
 
     out: dict[str, list[ClassRef]] = {}
-    protocols = [r for r in class_refs if r.cls.is_protocol and protocol_methods(r.cls)]
+    protocols = [r for r in class_refs if structural(r.cls) and protocol_methods(r.cls)]
     names = {p.cls.name for p in protocols}
     importers: dict[str, list[tuple[ModuleIndex, str]]] = {}
     if protocols:
@@ -63,7 +63,7 @@ def implementations(
         broader: list[tuple[ModuleIndex, ClassFacts]] = []
         exact: set[int] = set()  # ids of the modules holding an implementation of it
         for m, c in candidates:
-            if c is p.cls or c.is_protocol or not all(_accepts(c, p.cls, n) for n in needed):
+            if c is p.cls or structural(c) or not all(_accepts(c, p.cls, n) for n in needed):
                 continue
             kept = set(c.fields) | set(c.class_attrs) | c.instance_attrs()
             if not fields <= kept or _keeps(ws, m, c, p):
@@ -93,6 +93,13 @@ def implementations(
             if id(m) in exact and not passes_on(c, needed) and not _adapted(ws, p, modules, ClassRef(m, c)):
                 out.setdefault(ClassRef(m, c).key, []).append(p)
     return out
+
+
+def structural(cls: ClassFacts) -> bool:
+    """Typed by shape: a Protocol, or an ABC whose `__subclasshook__` accepts any class
+    defining its methods (`issubclass(Fast, Algorithm)` true without deriving it), so its
+    implementations need not name it either."""
+    return cls.is_protocol or (cls.declares_abstract and "__subclasshook__" in cls.methods)
 
 
 def _accepts(cls: ClassFacts, protocol: ClassFacts, name: str) -> bool:

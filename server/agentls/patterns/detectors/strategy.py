@@ -74,7 +74,8 @@ class Strategy(Detector):
     object of one of them, `Context(ConcreteStrategyA())`, or the holder's module writes one
     and the other's neither imports it nor is imported by it: a copy kept beside it, as
     `exercise.py` and `solution.py`) and calls it.
-    A Protocol's implementations need not name it: a class that defines every public method
+    A Protocol's implementations need not name it (nor those of an ABC whose
+    `__subclasshook__` accepts any class of its shape): a class that defines every public method
     of the Protocol (and no other, properties aside), callable as the Protocol declares it,
     with the context-manager methods and attributes it declares, in the Protocol's module or
     in one importing it, is one of them (for every pattern) beside any base it names that
