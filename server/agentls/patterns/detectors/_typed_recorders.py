@@ -1,7 +1,10 @@
 """Recorders typed with what they record: an aggregate base's `record(self, event:
 DomainEvent)` appending to `self.events`, which another method hands out and clears
-(`events = self.events; self.events = []; return events`). The declared type is the event,
-whatever helpers it carries; the message analysis reads it from here."""
+(`events = self.events; self.events = []; return events`), or that one method hands out and
+another clears when a name says they are events (`domain_events` then
+`clear_domain_events()`). The declared type is the event, whatever helpers it carries, and so
+are its subclasses nested in the aggregate (`Server.NameChanged`); the message analysis reads
+it from here."""
 
 from __future__ import annotations
 
@@ -9,6 +12,8 @@ from agentls.patterns.context import Ctx, per_workspace
 from agentls.patterns.detectors._shared import entity_evidence, in_domain, is_repository, is_uow
 from agentls.patterns.facts import ClassFacts, FunctionFacts
 from agentls.patterns.workspace import ClassRef
+
+_EVENT_WORDS = ("event", "record", "raise", "emit")
 
 
 def _handed_out(cls: ClassFacts, recorder: FunctionFacts, name: str) -> bool:
@@ -22,7 +27,26 @@ def _handed_out(cls: ClassFacts, recorder: FunctionFacts, name: str) -> bool:
             continue
         if any(v != "none" for v in o.returns):
             return True
-    return False
+    # Handed out and cleared by two methods (a `domain_events` property, then
+    # `clear_domain_events()` once the caller has published them): the same hand-out, split in
+    # two; only where a name says the list holds events, since a cart's `items` and `clear()`
+    # take the same shape.
+    if not any(w in f"{recorder.name} {name}".lower() for w in _EVENT_WORDS):
+        return False
+    returned = any(
+        o is not recorder and name in o.self_reads and not o.self_writes and any(v != "none" for v in o.returns)
+        for o in cls.methods.values()
+    )
+    # emptied in place or reset by assignment, outside the constructor that made it
+    cleared = any(
+        o is not recorder
+        and o.name != "__init__"
+        and (
+            name in o.self_writes or any(op.op == "clear" and op.container == f"self.{name}" for op in o.container_ops)
+        )
+        for o in cls.methods.values()
+    )
+    return returned and cleared
 
 
 @per_workspace
