@@ -103,6 +103,7 @@ def rejected(ctx: Ctx, h: Held) -> bool:
         or _fixed(h)  # one concrete class made in place, or nothing delegated: no choice
         or _uses_little_of(ctx, h)  # a few calls into a wide interface: a collaborator
         or _adapts(ctx, h)  # an adapter serving its own interface through the held object
+        or _adapters(ctx, h)  # every implementation converts the calls to another class: targets
         or translates(ctx, h.holder, _api(ctx, h.interface))  # the same, the interface a Protocol
         or _grows(h)  # it keeps what the held object answers: a value built up, not an algorithm
         or _hands_out(h)  # it makes the object and hands it to its caller: a creator keeping track
@@ -129,3 +130,32 @@ def _grows(h: Held) -> bool:
     return any(
         v.startswith(prefix) for m in h.holder.cls.methods.values() for v in m.self_writes.get(h.collab.attr, [])
     )
+
+
+def _adapters(ctx: Ctx, h: Held) -> bool:
+    """Every implementation carries out each interface method it defines by calling a method
+    of another of the program's classes under another name, one at least by inheriting that
+    class (`AdapterClass(Target, Adaptee).request()` calling `self.specific_request()`), the
+    others through an object they keep: an Adapter's target, its holder a client. Algorithms
+    compute; they do not all convert one call into another class's call."""
+    api = _api(ctx, h.interface)
+    family = {h.interface.key, *(i.key for i in h.impls)}
+    inherited = False
+    for impl in h.impls:
+        bases = [a for a in ctx.ancestors(impl) if a.key not in family and not a.cls.is_interface]
+        theirs = {n for a in bases for n in a.cls.methods if not n.startswith("_")}
+        kept = set(ctx.collabs(impl))
+        own = [m for n, m in impl.cls.methods.items() if n in api]
+        if not own:
+            return False
+        for m in own:
+            via_base = {k.method for k in m.calls if k.receiver == "self" and k.method in theirs - api}
+            via_kept = {
+                k.method
+                for k in m.calls
+                if k.receiver.startswith("self.") and k.receiver[5:] in kept and k.method not in api
+            }
+            if not (via_base or via_kept):
+                return False
+            inherited |= bool(via_base)
+    return inherited

@@ -132,6 +132,10 @@ class Strategy(Detector):
     own, beside others that hold no such object, and carries out that interface's abstract
     methods through the held one (`TurkeyAdapter(Duck).quack()` calling
     `self.turkey.gobble()`) and is handed nothing else adapts it; it is not a context. Nor is
+    the holder of a family whose every member carries out each method by calling another of
+    the program's classes under another name, one at least through a base it inherits
+    (`AdapterClass(Target, Adaptee).request()` calling `self.specific_request()`, beside an
+    object adapter calling it on the adaptee it keeps): adapters to a target. Nor is
     a holder that replaces what it keeps by what that object answers (`self.statement =
     self.statement.subquery()`): a value built up step by step, nor one that makes the object
     in a method returning it (`begin()` handing out the transaction it tracks).
