@@ -22,6 +22,8 @@ def uow_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         exit_ = methods.get("__exit__") or methods.get("__aexit__")
         if exit_ is None and ("__enter__" in methods or "__aenter__" in methods):
             return _library_uow(ctx, ref)
+        if exit_ is None and "__enter__" not in methods and "__aenter__" not in methods:
+            return _explicit_uow(ctx, ref)
         if exit_ is None or ("__enter__" not in methods and "__aenter__" not in methods):
             return []
         called = {c.method for c in exit_.calls}
@@ -48,6 +50,34 @@ def uow_evidence(ctx: Ctx, ref: ClassRef) -> list[Ev]:
         ]
 
     return memo(ctx, "uow", ref, compute)
+
+
+def _explicit_uow(ctx: Ctx, ref: ClassRef) -> list[Ev]:
+    """A unit of work its callers drive by hand, no `with` block: a concrete class holding a
+    repository whose own `commit` and `rollback` end the transaction of the session it holds
+    (`self.session.commit()` / `self.session.rollback()`). A session wrapper without a
+    repository, or a repository that commits its own writes, is none."""
+    if ref.cls.is_interface or ref.cls.abstract_methods:
+        return []
+    methods = ctx.all_methods(ref)
+    ends = {}
+    for step in ("commit", "rollback"):
+        m = methods.get(step)
+        if m is None or not any(c.method == step and (c.receiver or "").startswith("self.") for c in m.calls):
+            return []
+        ends[step] = m
+    repos = [
+        c.attr
+        for r in [ref, *ctx.ancestors(ref)]
+        for c in ctx.collabs(r).values()
+        if any(is_repository(ctx, t) for t in c.types)
+    ]
+    if not repos or any(is_repository(ctx, r) for r in [ref, *ctx.ancestors(ref)]):
+        return []
+    return [
+        (ends["commit"].selection.line, "`commit` and `rollback` end the transaction of the session it holds"),
+        (ref.cls.selection.line, f"owns repositories: {', '.join(f'`{r}`' for r in repos)}"),
+    ]
 
 
 def _library_uow(ctx: Ctx, ref: ClassRef) -> list[Ev]:

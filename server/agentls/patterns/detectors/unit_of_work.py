@@ -37,6 +37,12 @@ class UnitOfWork(Detector):
     (`self.repository = AuthorRepository(self.session)`) is the unit of work. An interface
     with `__exit__` that such a unit of work implements is the `abstract_unit_of_work`, and
     its other implementations (a fake that does not transact) are units of work too.
+
+    A unit of work its callers drive by hand (no `with` block: `try: repo.add(x) except:
+    uow.rollback(); raise; uow.commit()`) is one when it holds a repository and its own `commit`
+    and `rollback` end the transaction of the session it holds; the interface declaring
+    `commit` and `rollback` that it implements is the port, and so is a per-feature port
+    between them (`TaskUnitOfWork(AbstractUnitOfWork[TaskRepository])`).
     """
 
     id = "unit_of_work"
@@ -45,14 +51,21 @@ class UnitOfWork(Detector):
 
     def _port(self, ctx: Ctx, ref: ClassRef) -> ClassRef | None:
         """The abstract unit of work this class is or implements: an interface with `__exit__`
-        and a concrete descendant that is a unit of work."""
+        (or `commit` and `rollback`) and a concrete descendant that is a unit of work."""
         for r in [ref, *ctx.ancestors(ref)]:
             if not (r.cls.is_interface or r.cls.declares_abstract):
                 continue
             methods = ctx.all_methods(r)
-            if ("__exit__" in methods or "__aexit__" in methods) and any(uow_evidence(ctx, d) for d in ctx.concrete(r)):
+            # the port of a unit of work driven by hand declares `commit` and `rollback` instead
+            ended = "__exit__" in methods or "__aexit__" in methods or {"commit", "rollback"} <= set(methods)
+            if ended and any(uow_evidence(ctx, d) for d in ctx.concrete(r)):
                 return r
         return None
+
+    @staticmethod
+    def _narrows(ctx: Ctx, ref: ClassRef) -> bool:
+        """Units of work that transact derive this class, which does not itself."""
+        return not uow_evidence(ctx, ref) and any(uow_evidence(ctx, d) for d in ctx.descendants(ref))
 
     def detect(self, ctx: Ctx) -> Iterator[Detection]:
         for ref in ctx.classes():
@@ -69,8 +82,13 @@ class UnitOfWork(Detector):
                         "abstract_unit_of_work",
                         0.8,
                         why,
-                        [(d, "unit_of_work") for d in ctx.concrete(ref)],
+                        [(d, "unit_of_work") for d in ctx.concrete(ref) if not self._narrows(ctx, d)],
                     )
+                elif port is not None and self._narrows(ctx, ref):
+                    # a per-feature port between the generic one and its implementations
+                    # (`TaskUnitOfWork(AbstractUnitOfWork[TaskRepository])`) is a port too
+                    why = [(ref.cls.selection.line, f"narrows the unit-of-work port `{port.cls.name}`")]
+                    yield ctx.det(ref, self.id, "abstract_unit_of_work", 0.75, why, [(port, "abstract_unit_of_work")])
                 elif port is not None and not ref.cls.is_interface:
                     why = [(ref.cls.selection.line, f"implements the unit-of-work port `{port.cls.name}`")]
                     yield ctx.det(ref, self.id, "unit_of_work", 0.75, why, [(port, "abstract_unit_of_work")])
