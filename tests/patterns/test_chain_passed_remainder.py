@@ -10,20 +10,7 @@ from pathlib import Path
 
 from tests.patterns.cli import patterns_rows, roles_of, write_tree
 
-TRUCKS = """\
-from __future__ import annotations
-
-from abc import ABC, abstractmethod
-
-
-class Truck(ABC):
-    @abstractmethod
-    def then(self, other: Truck) -> Truck: ...
-
-    @abstractmethod
-    def load(self, weight: int) -> None: ...
-
-
+BIG_TRUCK = """\
 class BigTruck(Truck):
     def __init__(self):
         self._next = None
@@ -38,23 +25,28 @@ class BigTruck(Truck):
         if self._next is None:
             return
         self._next.load(left)
-
-
-class Van(Truck):
-    def __init__(self):
-        self._next = None
-
-    def then(self, other: Truck) -> Truck:
-        self._next = other
-        return other
-
-    def load(self, weight: int) -> None:
-        print("vans:", weight // 3)
-        left = weight % 3
-        if self._next is None:
-            return
-        self._next.load(left)
 """
+
+TRUCKS = (
+    """\
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+
+
+class Truck(ABC):
+    @abstractmethod
+    def then(self, other: Truck) -> Truck: ...
+
+    @abstractmethod
+    def load(self, weight: int) -> None: ...
+
+
+"""
+    + BIG_TRUCK
+    + "\n\n"
+    + BIG_TRUCK.replace("BigTruck", "Van").replace("big trucks", "vans").replace("40", "3")
+)
 
 NODES = """\
 class Node:
