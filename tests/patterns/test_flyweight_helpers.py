@@ -57,22 +57,22 @@ class BrushBox:
 """
 )
 
-FRESH = (
-    BRUSHES
-    + """\
-class BrushBox:
-    def __init__(self):
-        self._brushes = {}
+FRESH = SHARED.replace(
+    """\
+    def _cached(self, kind: str):
+        if kind in self._brushes:
+            return self._brushes[kind]
+        return None
 
-    def _keep(self, kind: str, brush: Brush) -> Brush:
-        self._brushes[kind] = brush
-        return brush
-
-    def brush(self, kind: str) -> Brush:
-        if kind == "round":
-            return self._keep(kind, RoundBrush())
-        return self._keep(kind, FlatBrush())
-"""
+""",
+    "",
+).replace(
+    """\
+        found = self._cached(kind)
+        if found is not None:
+            return found
+""",
+    "",
 )
 
 
