@@ -18,7 +18,6 @@ import contextlib
 import dataclasses
 import functools
 import logging
-import uuid
 from collections.abc import Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -32,6 +31,7 @@ from agentls.lsp.expert_features import Delivered, ExpertFeature, source_name
 from agentls.lsp.expert_modules import analysis, answers, auto, auto_prompt, backend, experts, local, prompts, service
 from agentls.lsp.feature import LanguageFeature
 from agentls.lsp.server import AgentLanguageServer
+from agentls.lsp.work_progress import WorkProgress
 
 if TYPE_CHECKING:
     from agentls.config.expert import AutoSettings
@@ -53,31 +53,6 @@ def auto_source(expert: str) -> str:
 class _Inflight:
     task: asyncio.Task[None]
     text: str  # the symbol's lines as sent: once they are gone from the document, it was edited
-
-
-class _Progress:
-    """Work-done progress when the client has it; nothing otherwise (the status command tells)."""
-
-    def __init__(self, ls: AgentLanguageServer) -> None:
-        self.ls = ls
-        self.token: str | None = None
-
-    async def begin(self, title: str, message: str) -> None:
-        window = self.ls.client_capabilities.window
-        if not (window and window.work_done_progress):
-            return
-        token = f"agentls-auto-{uuid.uuid4()}"
-        try:
-            await self.ls.work_done_progress.create_async(token)
-            self.ls.work_done_progress.begin(token, t.WorkDoneProgressBegin(title=title, message=message))
-            self.token = token
-        except Exception:
-            log.info("the client refused work-done progress")
-
-    def end(self, message: str) -> None:
-        if self.token is not None:
-            self.ls.work_done_progress.end(self.token, t.WorkDoneProgressEnd(message=message))
-            self.token = None
 
 
 class AutoFeature(LanguageFeature):
@@ -347,7 +322,7 @@ class AutoFeature(LanguageFeature):
 
     async def ask(self, ls: AgentLanguageServer, uri: str, sym: auto.Symbol, req: prompts.Request, key: str,
                   s: service.ExpertSettings, entry: Any, expert: str) -> None:
-        progress = _Progress(ls)
+        progress = WorkProgress(ls, "agentls-auto")
         await progress.begin(f"agentls auto: {expert} on `{sym.name}`",
                              f"~{req.input_tokens:,} input tokens, {req.masked} secret(s) masked")
         try:

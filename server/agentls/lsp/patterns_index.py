@@ -47,7 +47,7 @@ from agentls.lsp.gc_hold import GcHold
 from agentls.lsp.patterns_index_config import PatternsIndexConfig, workspace_roots
 from agentls.lsp.server import AgentLanguageServer
 from agentls.lsp.walk_commits import CommitLog
-from agentls.lsp.walk_progress import WalkProgress
+from agentls.lsp.work_progress import WorkProgress
 
 if TYPE_CHECKING:
     from agentls.patterns.facts import ModuleIndex
@@ -159,11 +159,11 @@ class WorkspaceIndexer:
         self.config = PatternsIndexConfig(False, (), (), 0, 0)
 
     async def _run_walk(self, ls: AgentLanguageServer, config: PatternsIndexConfig, stop: threading.Event) -> None:
-        progress = WalkProgress(ls)
+        progress = WorkProgress(ls, "agentls-patterns-index")
         message = "Cancelled"
         started = time.perf_counter()
         try:
-            await progress.begin("Indexing Python files", "listing files")
+            await progress.begin("Indexing Python files", "listing files", cancellable=True)
             message = await self._index_all(ls, config, stop, progress, started)
         except asyncio.CancelledError:
             message = "Cancelled"
@@ -180,7 +180,7 @@ class WorkspaceIndexer:
         ls: AgentLanguageServer,
         config: PatternsIndexConfig,
         stop: threading.Event,
-        progress: WalkProgress,
+        progress: WorkProgress,
         started: float,
     ) -> str:
         listed: list[str] = []

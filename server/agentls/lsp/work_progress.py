@@ -1,4 +1,5 @@
-"""Work-done progress of a background walk, for clients that support it (cancellable)."""
+"""Work-done progress of a server-started job (the pattern index's walk, an auto-mode expert
+request), for clients that support it; every method is a no-op when the client has none."""
 
 from __future__ import annotations
 
@@ -16,27 +17,31 @@ log = logging.getLogger(__name__)
 CREATE_TIMEOUT = 5.0  # a client that never answers window/workDoneProgress/create
 
 
-class WalkProgress:
-    """One walk's progress token; every method is a no-op when the client has none."""
+class WorkProgress:
+    """One job's progress token, named ``<prefix>-<uuid>``."""
 
-    def __init__(self, ls: AgentLanguageServer) -> None:
+    def __init__(self, ls: AgentLanguageServer, prefix: str) -> None:
         self._ls = ls
+        self._prefix = prefix
         self.token: str | None = None
 
-    async def begin(self, title: str, message: str) -> None:
+    async def begin(self, title: str, message: str, cancellable: bool = False) -> None:
         window = self._ls.client_capabilities.window
         if not (window and window.work_done_progress):
             return
-        token = f"agentls-patterns-index-{uuid.uuid4()}"
+        token = f"{self._prefix}-{uuid.uuid4()}"
+        begin = (
+            t.WorkDoneProgressBegin(title=title, message=message, cancellable=True, percentage=0)
+            if cancellable
+            else t.WorkDoneProgressBegin(title=title, message=message)
+        )
         try:
             await asyncio.wait_for(self._ls.work_done_progress.create_async(token), CREATE_TIMEOUT)
-            self._ls.work_done_progress.begin(
-                token, t.WorkDoneProgressBegin(title=title, message=message, cancellable=True, percentage=0)
-            )
+            self._ls.work_done_progress.begin(token, begin)
         except asyncio.CancelledError:
             raise
         except Exception:
-            log.info("the client refused work-done progress for the pattern index")
+            log.info("the client refused work-done progress (%s)", self._prefix)
             return
         self.token = token
 
@@ -56,3 +61,4 @@ class WalkProgress:
         if self.token is not None:
             with contextlib.suppress(Exception):
                 self._ls.work_done_progress.end(self.token, t.WorkDoneProgressEnd(message=message))
+            self.token = None
