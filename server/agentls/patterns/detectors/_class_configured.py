@@ -58,13 +58,13 @@ def _answered(ctx: Ctx, holder: ClassRef, names: list[str]) -> list[ClassRef]:
                 todo.append(callee[5:])
                 continue
             r = ctx.resolve(callee, holder.module)
-            configured = _configured_classes(m, holder.module, callee, by_attr) or _tabled_classes(ctx, holder, callee)
             if r is not None:
                 found.setdefault(r.key, r)
-            elif configured:
-                found.update((c.key, c) for c in configured)
-            else:
+                continue
+            configured = _configured_classes(m, holder.module, callee, by_attr) or _tabled_classes(ctx, holder, callee)
+            if not configured:
                 return []
+            found.update((c.key, c) for c in configured)
     return list(found.values())
 
 
