@@ -117,8 +117,10 @@ def configured_made(ctx: Ctx, holder: ClassRef, fn: FunctionFacts) -> list[Class
     those classes, the one made chosen by configuration. None when it answers anything else,
     or the class attribute is read directly (`self.storage_class(...)`: a factory method
     through a class attribute, whose subclasses are its creators)."""
+    if not fn.returns:
+        return []
     by_attr = _class_attrs(ctx, holder)
-    if not by_attr or not fn.returns:
+    if not by_attr:
         return []
     found: dict[str, ClassRef] = {}
     for v in fn.returns:
